@@ -1,0 +1,82 @@
+// Builds dist/: the action (dist/index.js), the CLI (dist/cli.js) and a self-contained copy of
+// @cyclonedx/cyclonedx-npm (dist/cyclonedx-npm/), so no SBOM tool is downloaded at run time.
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+
+const ncc = join(packageDir('@vercel/ncc', '.'), 'dist/ncc/cli.js')
+const DIST = 'dist'
+const TMP = '.bundle-tmp'
+
+function nccBuild(entry, outDir, externals = []) {
+  const args = [ncc, 'build', entry, '-o', outDir, '--no-source-map-register', '--license', 'licenses.txt', '-q']
+  for (const e of externals) args.push('-e', e)
+  execFileSync(process.execPath, args, { stdio: 'inherit' })
+}
+
+// One licenses file per shipped program; the action and the CLI share most third-party code.
+function copyLicenses(sources, target) {
+  const seen = new Set()
+  const parts = []
+  for (const src of sources.filter((f) => existsSync(f))) {
+    for (const block of readFileSync(src, 'utf8').split('\n\n')) {
+      if (block.trim() && !seen.has(block)) {
+        seen.add(block)
+        parts.push(block)
+      }
+    }
+  }
+  if (parts.length > 0) writeFileSync(target, `${parts.join('\n\n').trimEnd()}\n`)
+}
+
+// Node's lookup of a package folder, without `exports` getting in the way of package.json.
+function packageDir(name, from) {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name)
+    if (existsSync(join(candidate, 'package.json'))) return candidate
+    if (dirname(dir) === dir) throw new Error(`${name} is not installed: run npm ci`)
+  }
+}
+
+function patch(code, pattern, replacement, expected) {
+  const found = code.match(pattern)?.length ?? 0
+  if (found !== expected) {
+    throw new Error(`cyclonedx-npm bundle: expected ${expected} match(es) of ${pattern}, found ${found}; review scripts/bundle.mjs`)
+  }
+  return code.replace(pattern, replacement)
+}
+
+// The cyclonedx-npm sources find their own package.json through `module.path`, other tool
+// metadata through `require.resolve.paths` and the library's JSON schemas through
+// `__dirname/../res`; the first two are patched after bundling, the last is met by the layout.
+function bundleCyclonedx() {
+  const pkgDir = packageDir('@cyclonedx/cyclonedx-npm', '.')
+  const libDir = packageDir('@cyclonedx/cyclonedx-library', pkgDir)
+  const out = join(DIST, 'cyclonedx-npm')
+  nccBuild(join(pkgDir, 'bin/cyclonedx-npm-cli.js'), join(TMP, 'cdx'), ['libxmljs2'])
+  mkdirSync(join(out, 'bin'), { recursive: true })
+  let code = readFileSync(join(TMP, 'cdx/index.js'), 'utf8')
+  code = patch(code, /module\.path,/g, '__dirname,', 2)
+  code = patch(code, /__nccwpck_require__\(\d+\)\.resolve\.paths\(/g, 'require.resolve.paths(', 1)
+  writeFileSync(join(out, 'bin/cyclonedx-npm-cli.cjs'), code)
+  copyLicenses([join(TMP, 'cdx/licenses.txt')], join(out, 'licenses.txt'))
+  const meta = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
+  const keep = ['name', 'version', 'description', 'license', 'author', 'homepage', 'repository', 'bugs']
+  const trimmed = Object.fromEntries(keep.filter((k) => k in meta).map((k) => [k, meta[k]]))
+  writeFileSync(join(out, 'package.json'), `${JSON.stringify({ ...trimmed, type: 'commonjs' }, null, 2)}\n`)
+  mkdirSync(join(out, 'res/schema'), { recursive: true })
+  for (const f of readdirSync(join(libDir, 'res/schema'))) {
+    if (f.endsWith('.schema.json')) cpSync(join(libDir, 'res/schema', f), join(out, 'res/schema', f))
+  }
+}
+
+rmSync(TMP, { recursive: true, force: true })
+rmSync(DIST, { recursive: true, force: true })
+mkdirSync(DIST)
+nccBuild('src/index.ts', join(TMP, 'action'))
+renameSync(join(TMP, 'action/index.js'), join(DIST, 'index.js'))
+nccBuild('src/cli.ts', join(TMP, 'cli'))
+renameSync(join(TMP, 'cli/index.js'), join(DIST, 'cli.js'))
+copyLicenses([join(TMP, 'action/licenses.txt'), join(TMP, 'cli/licenses.txt')], join(DIST, 'licenses.txt'))
+bundleCyclonedx()
+rmSync(TMP, { recursive: true, force: true })

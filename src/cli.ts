@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs'
+import { parseCliArgs, USAGE, type CliOptions } from './config/cli-args.js'
+import { describeError } from './config/errors.js'
+import { runGate } from './pipeline.js'
+import { renderMarkdown } from './render/markdown.js'
+import { renderSarif } from './render/sarif.js'
+import { renderJson, renderText } from './render/text.js'
+import type { Report } from './report.js'
+import { execProcess } from './tools/exec.js'
+import { TOOL_NAME, TOOL_VERSION } from './version.js'
+
+export const EXIT = { passed: 0, failed: 1, error: 2 } as const
+
+function render(report: Report, options: CliOptions): string {
+  switch (options.format) {
+    case 'json': return renderJson(report)
+    case 'markdown': return `${renderMarkdown(report)}\n`
+    case 'sarif': return renderSarif(report)
+    default: return renderText(report)
+  }
+}
+
+/** argv in, exit code out; the same pipeline as the action, with no GitHub environment. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const command = parseCliArgs(argv)
+    if (command.kind === 'help') {
+      process.stdout.write(`${USAGE}\n`)
+      return EXIT.passed
+    }
+    if (command.kind === 'version') {
+      process.stdout.write(`${TOOL_NAME} ${TOOL_VERSION}\n`)
+      return EXIT.passed
+    }
+    const { options } = command
+    const report = await runGate(options, { exec: execProcess, log: (line) => process.stderr.write(`${line}\n`) })
+    const out = render(report, options)
+    if (options.output) writeFileSync(options.output, out)
+    else process.stdout.write(out)
+    return report.passed ? EXIT.passed : EXIT.failed
+  } catch (error) {
+    process.stderr.write(`${TOOL_NAME}: ${describeError(error)}\n`)
+    return EXIT.error
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,105 @@
+import { existsSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { UsageError } from './errors.js'
+import { parseChoice, parseThreshold, todayUtc, type GateOptions } from './options.js'
+import { isInside } from './paths.js'
+
+export const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const
+export type Format = (typeof FORMATS)[number]
+
+export interface CliOptions extends GateOptions {
+  format: Format
+  /** Absolute path, or empty for stdout. */
+  output: string
+}
+
+export const USAGE = `Usage: express-hardening-gate [path] [options]
+
+Runs the hardening gate on the Node.js/Express project in path (default: .):
+npm ci, npm audit, a CycloneDX SBOM, Dockerfile and Express checks.
+
+Options:
+  --format text|markdown|json|sarif  report format (default: text)
+  --output FILE          write the report to FILE instead of stdout
+  --audit-level LEVEL    low, moderate, high, critical or none (default: high)
+  --fail-on LEVEL        lowest finding severity that fails: low, moderate, high, critical or none (default: high)
+  --no-install           do not run npm ci (the SBOM is then read from the lockfile)
+  --no-audit             do not run npm audit
+  --no-sbom              do not write an SBOM
+  --sbom-file FILE       SBOM path, relative to path (default: sbom.cdx.json)
+  --config FILE          config file (default: .github/hardening.yml in path or the current directory)
+  --omit-dev             leave devDependencies out of the audit and the SBOM
+  --ignore-scripts=false run lifecycle scripts during npm ci (off by default: untrusted code)
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit status: 0 passed, 1 gate failed, 2 usage or fatal error.`
+
+export type CliCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions }
+
+/** Reads argv (without node and the script) into validated options; the CLI's only reader of flags. */
+export function parseCliArgs(argv: string[], cwd: string = process.cwd()): CliCommand {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string', default: '' },
+        'audit-level': { type: 'string', default: 'high' },
+        'fail-on': { type: 'string', default: 'high' },
+        'no-install': { type: 'boolean', default: false },
+        'no-audit': { type: 'boolean', default: false },
+        'no-sbom': { type: 'boolean', default: false },
+        'sbom-file': { type: 'string', default: 'sbom.cdx.json' },
+        config: { type: 'string' },
+        'omit-dev': { type: 'boolean', default: false },
+        'ignore-scripts': { type: 'string', default: 'true' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false }
+      }
+    })
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new UsageError(`${message}; see --help`)
+  }
+  const { values, positionals } = parsed
+  if (values.help) return { kind: 'help' }
+  if (values.version) return { kind: 'version' }
+  if (positionals.length > 1) throw new UsageError(`expected at most one path, got ${positionals.length}: ${positionals.join(' ')}; see --help`)
+  const dir = resolve(cwd, positionals[0] ?? '.')
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${positionals[0] ?? '.'} is not a directory; give the folder that holds package.json`)
+  const workspace = isInside(cwd, dir) ? cwd : dir
+  const configFlag = values.config
+  const configFile = configFlag
+    ? resolve(cwd, configFlag)
+    : [join(dir, '.github/hardening.yml'), join(workspace, '.github/hardening.yml')].find((f) => existsSync(f)) ?? join(dir, '.github/hardening.yml')
+  const sbom = !values['no-sbom']
+  if (sbom && values['sbom-file'].trim() === '') throw new UsageError('--sbom-file is empty; give a file name or use --no-sbom')
+  return {
+    kind: 'run',
+    options: {
+      workspace,
+      workingDirectory: dir,
+      install: !values['no-install'],
+      ignoreScripts: parseChoice('--ignore-scripts', values['ignore-scripts'], ['true', 'false'] as const) === 'true',
+      audit: !values['no-audit'],
+      auditLevel: parseThreshold('--audit-level', values['audit-level']),
+      omitDev: values['omit-dev'],
+      onAuditError: 'fail',
+      failOn: parseThreshold('--fail-on', values['fail-on']),
+      sbom,
+      sbomFile: resolve(dir, values['sbom-file']),
+      sarifFile: '',
+      reportFile: '',
+      configFile,
+      configRequired: configFlag !== undefined,
+      today: todayUtc(),
+      format: parseChoice('--format', values.format, FORMATS),
+      output: values.output ? resolve(cwd, values.output) : ''
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { z } from 'zod'
+import { SEVERITIES, type Severity } from '../findings/severity.js'
+import { UsageError } from './errors.js'
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const GHSA = /^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/i
+
+const expires = z
+  .string()
+  .regex(DATE, 'must be a date written YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date')
+  .optional()
+
+const reason = z.string({ error: 'is required: say why this is accepted' }).trim().min(1, 'is required: say why this is accepted')
+
+const CONFIG_SCHEMA = z
+  .object({
+    rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'], { error: `must be one of ${SEVERITIES.join(', ')}, off` })).optional(),
+    suppressions: z
+      .array(
+        z
+          .object({
+            rule: z.string().min(1),
+            path: z.string().min(1).optional(),
+            reason,
+            expires
+          })
+          .strict()
+      )
+      .optional(),
+    audit: z
+      .object({
+        allow: z
+          .array(
+            z
+              .object({
+                id: z.string().min(1, 'is required: a GHSA id or advisory URL'),
+                reason,
+                expires
+              })
+              .strict()
+          )
+          .optional()
+      })
+      .strict()
+      .optional()
+  })
+  .strict()
+
+export interface ConfigSuppression {
+  rule: string
+  /** A glob over finding paths (relative to the working directory); all files when absent. */
+  path?: string
+  reason: string
+  expires?: string
+}
+
+export interface AllowedAdvisory {
+  /** Upper-case GHSA id. */
+  ghsa: string
+  reason: string
+  expires?: string
+}
+
+export interface GateConfig {
+  /** The file read, relative to the workspace, or undefined when there was none. */
+  source?: string
+  severity: Map<string, Severity | 'off'>
+  suppressions: ConfigSuppression[]
+  allow: AllowedAdvisory[]
+}
+
+export const EMPTY_CONFIG: GateConfig = { severity: new Map(), suppressions: [], allow: [] }
+
+function ghsaOf(id: string): string | undefined {
+  const last = id.trim().replace(/\/+$/, '').split('/').pop() ?? ''
+  return GHSA.test(last) ? last.toUpperCase() : undefined
+}
+
+function formatIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')
+  if (issue.code === 'unrecognized_keys') {
+    return `${where || 'top level'}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`
+  }
+  return `${where || 'top level'} ${issue.message}`
+}
+
+/**
+ * Reads the optional config file. Unknown rule ids and malformed entries are errors, so that a
+ * typo never silently turns a suppression or override off.
+ */
+export function parseConfig(text: string, source: string, knownRules: ReadonlySet<string>): GateConfig {
+  let data: unknown
+  try {
+    data = parseYaml(text) ?? {}
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` line ${error.linePos[0].line}` : ''
+    const what = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new UsageError(`config ${source}${where} is not valid YAML: ${what}`)
+  }
+  const parsed = CONFIG_SCHEMA.safeParse(data)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    throw new UsageError(`config ${source}: ${first ? formatIssue(first) : 'invalid'}; see README "Configuration"`)
+  }
+  const { rules = {}, suppressions = [], audit } = parsed.data
+  const checkRule = (id: string, where: string): void => {
+    if (!knownRules.has(id)) throw new UsageError(`config ${source}: ${where} names unknown rule '${id}'; rule ids are listed in docs/rules/`)
+  }
+  for (const id of Object.keys(rules)) checkRule(id, 'rules')
+  suppressions.forEach((s, i) => checkRule(s.rule, `suppressions[${i}]`))
+  const allow = (audit?.allow ?? []).map((entry, i) => {
+    const ghsa = ghsaOf(entry.id)
+    if (!ghsa) {
+      throw new UsageError(`config ${source}: audit.allow[${i}].id '${entry.id}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`)
+    }
+    return { ghsa, reason: entry.reason, expires: entry.expires }
+  })
+  return { source, severity: new Map(Object.entries(rules)), suppressions, allow }
+}
+
+export function loadConfig(file: string, required: boolean, displayName: string, knownRules: ReadonlySet<string>): GateConfig {
+  if (!existsSync(file)) {
+    if (required) throw new UsageError(`config file ${displayName} does not exist; fix the path or remove the config input`)
+    return EMPTY_CONFIG
+  }
+  return parseConfig(readFileSync(file, 'utf8'), displayName, knownRules)
+}
+
+/** An entry with `expires` applies through that day (UTC) and stops applying the day after. */
+export function isExpired(expires: string | undefined, today: string): boolean {
+  return expires !== undefined && expires < today
+}

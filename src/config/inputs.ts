@@ -1,0 +1,81 @@
+import * as core from '@actions/core'
+import { UsageError } from './errors.js'
+import {
+  parseBoolean,
+  parseChoice,
+  parseThreshold,
+  todayUtc,
+  type CommentMode,
+  type GateOptions,
+  type RunMode
+} from './options.js'
+import { resolveOutputFile, resolveWorkingDirectory } from './paths.js'
+import { resolve } from 'node:path'
+
+export interface ActionOptions extends GateOptions {
+  githubToken: string
+  comment: CommentMode
+  mode: RunMode
+  uploadSbom: boolean
+}
+
+/** Defaults of action.yml, for inputs a runner did not set (a local run, a test). */
+const DEFAULTS: Record<string, string> = {
+  'working-directory': '.',
+  install: 'true',
+  'ignore-scripts': 'true',
+  'audit-level': 'high',
+  'omit-dev': 'false',
+  'on-audit-error': 'fail',
+  'fail-on': 'high',
+  sbom: 'true',
+  'sbom-file': 'sbom.cdx.json',
+  'sarif-file': 'hardening.sarif',
+  'report-file': 'hardening-report.json',
+  comment: 'always',
+  config: '.github/hardening.yml',
+  mode: 'scan',
+  'upload-sbom': 'false'
+}
+
+function input(name: string): string {
+  const value = core.getInput(name)
+  return value === '' ? (DEFAULTS[name] ?? '') : value
+}
+
+/** The only place that reads the action's inputs; every value is validated here, once. */
+export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionOptions {
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
+  const workingDirectory = resolveWorkingDirectory(workspace, input('working-directory'))
+  const configInput = input('config')
+  const file = (name: string): string => resolveOutputFile(name, workspace, workingDirectory, input(name))
+  const options: ActionOptions = {
+    workspace,
+    workingDirectory,
+    install: parseBoolean('install', input('install')),
+    ignoreScripts: parseBoolean('ignore-scripts', input('ignore-scripts')),
+    audit: true,
+    auditLevel: parseThreshold('audit-level', input('audit-level')),
+    omitDev: parseBoolean('omit-dev', input('omit-dev')),
+    onAuditError: parseChoice('on-audit-error', input('on-audit-error'), ['fail', 'warn'] as const),
+    failOn: parseThreshold('fail-on', input('fail-on')),
+    sbom: parseBoolean('sbom', input('sbom')),
+    sbomFile: file('sbom-file'),
+    sarifFile: file('sarif-file'),
+    reportFile: file('report-file'),
+    configFile: resolve(workspace, configInput),
+    configRequired: configInput !== DEFAULTS.config,
+    today: todayUtc(),
+    githubToken: core.getInput('github-token'),
+    comment: parseChoice('comment', input('comment'), ['always', 'on-failure', 'never'] as const),
+    mode: parseChoice('mode', input('mode'), ['scan', 'comment'] as const),
+    uploadSbom: parseBoolean('upload-sbom', input('upload-sbom'))
+  }
+  if (options.sbom && options.sbomFile === '') {
+    throw new UsageError("sbom-file is empty while sbom is true; give a file name such as 'sbom.cdx.json' or set sbom: false")
+  }
+  if (options.mode === 'comment' && options.reportFile === '') {
+    throw new UsageError("mode 'comment' reads report-file, which is empty; give the path of the JSON report from the scan job")
+  }
+  return options
+}

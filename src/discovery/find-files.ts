@@ -1,0 +1,88 @@
+import { readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+export type FileKind = 'js' | 'dockerfile' | 'package-json' | 'config'
+
+export interface SourceFile {
+  /** Relative to the scanned root, with `/` separators. */
+  path: string
+  absPath: string
+  size: number
+  kind: FileKind
+  /** Tests, fixtures and examples are not the production app. */
+  test: boolean
+}
+
+export interface Note {
+  file: string
+  message: string
+}
+
+export interface Discovery {
+  files: SourceFile[]
+  notes: Note[]
+}
+
+/** Dependencies, build output, caches and VCS folders: never the app's own source. */
+const SKIPPED_DIRS = new Set([
+  'node_modules', 'bower_components', 'jspm_packages', 'vendor',
+  'dist', 'build', 'out', 'coverage', '.nyc_output', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.cache',
+  '.git', '.hg', '.svn', '.idea', '.vscode', '.yarn', '.pnpm-store'
+])
+const JS_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/
+const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/
+const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
+export const MAX_FILE_BYTES = 1024 * 1024
+
+export function classify(name: string): FileKind | undefined {
+  if (name === 'package.json') return 'package-json'
+  if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || name.startsWith('Dockerfile.') || name.endsWith('.dockerfile')) {
+    return 'dockerfile'
+  }
+  if (JS_EXTENSIONS.test(name)) return 'js'
+  if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name)) {
+    return 'config'
+  }
+  if (name.endsWith('.conf') || name === 'Caddyfile' || name.endsWith('.lock') || /-lock\.(?:json|yaml)$/.test(name)) return 'config'
+  return undefined
+}
+
+/**
+ * Lists the files the scan may look at, in a stable order. Symbolic links are not followed (no
+ * loops, nothing outside the repository); minified, generated and oversized files are left out
+ * with a note so the report says what was not read.
+ */
+export function findFiles(root: string): Discovery {
+  const files: SourceFile[] = []
+  const notes: Note[] = []
+  const walk = (dir: string, rel: string): void => {
+    let entries
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    } catch (error) {
+      notes.push({ file: rel || '.', message: `not read: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}` })
+      return
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name
+      const abs = join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(abs, path)
+        continue
+      }
+      if (!entry.isFile()) continue
+      const kind = classify(entry.name)
+      if (!kind) continue
+      if (kind === 'js' && GENERATED.test(entry.name)) continue
+      const size = statSync(abs).size
+      if (size > MAX_FILE_BYTES) {
+        notes.push({ file: path, message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files` })
+        continue
+      }
+      files.push({ path, absPath: abs, size, kind, test: TEST_PATH.test(path) })
+    }
+  }
+  walk(root, '')
+  return { files, notes }
+}

@@ -1,0 +1,80 @@
+import * as core from '@actions/core'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { describeError } from './config/errors.js'
+import { readActionInputs, type ActionOptions } from './config/inputs.js'
+import { toPosixRelative } from './config/paths.js'
+import { publishComment } from './github/publish.js'
+import { runGate } from './pipeline.js'
+import { renderMarkdown } from './render/markdown.js'
+import { renderSarif } from './render/sarif.js'
+import { renderJson } from './render/text.js'
+import { readReportFile } from './report-file.js'
+import type { Report } from './report.js'
+import { execProcess } from './tools/exec.js'
+
+/** GitHub's job summary holds at most 1 MiB per step. */
+const SUMMARY_LIMIT = 1_000_000
+
+function writeReportFile(options: ActionOptions, report: Report): string {
+  if (!options.reportFile) return ''
+  mkdirSync(dirname(options.reportFile), { recursive: true })
+  writeFileSync(options.reportFile, renderJson(report))
+  return toPosixRelative(options.workspace, options.reportFile)
+}
+
+function writeSarifFile(options: ActionOptions, report: Report): string {
+  if (!options.sarifFile) return ''
+  mkdirSync(dirname(options.sarifFile), { recursive: true })
+  writeFileSync(options.sarifFile, renderSarif(report))
+  return toPosixRelative(options.workspace, options.sarifFile)
+}
+
+function setOutputs(options: ActionOptions, report: Report, paths: { report: string; sarif: string }): void {
+  core.setOutput('passed', String(report.passed))
+  core.setOutput('findings', String(report.findings.filter((f) => !f.suppressed).length))
+  core.setOutput('vulnerabilities', JSON.stringify(report.audit.counts))
+  core.setOutput('sbom-path', report.sbom.status === 'ok' ? toPosixRelative(options.workspace, options.sbomFile) : '')
+  core.setOutput('sarif-path', paths.sarif)
+  core.setOutput('report-path', paths.report)
+}
+
+async function writeSummary(report: Report): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  let maxRows: number | undefined
+  let markdown = renderMarkdown(report)
+  while (markdown.length > SUMMARY_LIMIT && (maxRows === undefined || maxRows > 1)) {
+    maxRows = Math.floor((maxRows ?? Math.max(report.findings.length, report.audit.advisories.length)) / 2)
+    markdown = renderMarkdown(report, { maxRows, fullListHint: 'see the JSON report' })
+  }
+  await core.summary.addRaw(markdown, true).write()
+}
+
+async function runScanMode(options: ActionOptions): Promise<void> {
+  const report = await runGate(options, { exec: execProcess, log: (line) => core.info(line) })
+  for (const warning of report.warnings) core.warning(warning)
+  setOutputs(options, report, { report: writeReportFile(options, report), sarif: writeSarifFile(options, report) })
+  if (options.uploadSbom) core.warning('upload-sbom is not available in this version yet: add an actions/upload-artifact step for the SBOM (see README)')
+  await writeSummary(report)
+  core.setOutput('comment-url', await publishComment(report, options.githubToken, options.comment))
+  if (!report.passed) core.setFailed(`Hardening gate failed: ${report.reasons.join('; ')}`)
+}
+
+/** Second phase of a fork-safe workflow: comment from a report made by an earlier, unprivileged job. */
+async function runCommentMode(options: ActionOptions): Promise<void> {
+  const report = readReportFile(options.reportFile)
+  core.setOutput('passed', String(report.passed))
+  core.setOutput('report-path', toPosixRelative(options.workspace, options.reportFile))
+  core.setOutput('comment-url', await publishComment(report, options.githubToken, options.comment))
+}
+
+/** The action: inputs, the gate, reports and outputs, the summary, the comment, the verdict. */
+export async function run(): Promise<void> {
+  try {
+    const options = readActionInputs()
+    if (options.mode === 'comment') await runCommentMode(options)
+    else await runScanMode(options)
+  } catch (error) {
+    core.setFailed(describeError(error))
+  }
+}

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadConfig, type GateConfig } from './config/config-file.js'
+import type { GateOptions } from './config/options.js'
+import { toPosixRelative } from './config/paths.js'
+import { applyAllowlist } from './findings/allowlist.js'
+import { decideGate } from './findings/gate.js'
+import type { Report, SbomSection } from './report.js'
+import { KNOWN_RULE_IDS } from './rules/registry.js'
+import { runScan, type ScanResult } from './scan.js'
+import { auditSkipped, type AuditResult } from './tools/audit-report.js'
+import type { Exec } from './tools/exec.js'
+import { runNpmAudit } from './tools/npm-audit.js'
+import { runNpmCi } from './tools/npm-ci.js'
+import { runSbom, type SbomResult } from './tools/sbom.js'
+import type { StepRecord } from './tools/step.js'
+import { TOOL_NAME, TOOL_VERSION } from './version.js'
+
+export interface PipelineDeps {
+  exec: Exec
+  /** Progress lines for the log (the action's core.info, the CLI's stderr). */
+  log: (line: string) => void
+  env?: NodeJS.ProcessEnv
+}
+
+const MINUTE = 60_000
+const TIMEOUTS = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUTE }
+
+function skippedStep(name: string, detail: string): StepRecord {
+  return { name, status: 'skipped', ms: 0, detail }
+}
+
+export function hasNpmLockfile(dir: string): boolean {
+  return existsSync(join(dir, 'package-lock.json')) || existsSync(join(dir, 'npm-shrinkwrap.json'))
+}
+
+function timed<T>(name: string, work: () => T): { value: T; step: StepRecord } {
+  const started = Date.now()
+  const value = work()
+  return { value, step: { name, status: 'ok', ms: Date.now() - started } }
+}
+
+/**
+ * The gate: npm ci, npm audit, the SBOM and the scan, then the decision. Audit and scan need only
+ * the lockfile and the sources, so they run while npm ci installs; the SBOM reads the installed
+ * tree, so it waits for npm ci (and falls back to the lockfile when there is no tree).
+ */
+export async function runGate(options: GateOptions, deps: PipelineDeps): Promise<Report> {
+  const cwd = options.workingDirectory
+  const env = deps.env
+  const config: GateConfig = loadConfig(options.configFile, options.configRequired, toPosixRelative(options.workspace, options.configFile), KNOWN_RULE_IDS)
+  const lockfile = hasNpmLockfile(cwd)
+  const hasManifest = existsSync(join(cwd, 'package.json'))
+
+  let ci: Promise<StepRecord>
+  if (!options.install) ci = Promise.resolve(skippedStep('npm ci', 'install is false'))
+  else if (!hasManifest) ci = Promise.resolve(skippedStep('npm ci', 'no package.json in the working directory'))
+  else if (!lockfile) ci = Promise.resolve(skippedStep('npm ci', 'no package-lock.json (see lockfile-missing)'))
+  else {
+    deps.log(`npm ci${options.ignoreScripts ? ' --ignore-scripts' : ''} in ${toPosixRelative(options.workspace, cwd)}`)
+    ci = runNpmCi(deps.exec, { cwd, ignoreScripts: options.ignoreScripts, timeoutMs: TIMEOUTS.ci, env })
+  }
+
+  const audit: Promise<{ step: StepRecord; result: AuditResult }> = options.audit
+    ? runNpmAudit(deps.exec, { cwd, omitDev: options.omitDev, timeoutMs: TIMEOUTS.audit, env })
+    : Promise.resolve({ step: skippedStep('npm audit', 'audit is off'), result: auditSkipped('audit is off') })
+
+  const sbom: Promise<{ step: StepRecord; result: SbomResult }> = options.sbom
+    ? ci.then((installed) => runSbom(deps.exec, {
+        cwd,
+        outputFile: options.sbomFile,
+        omitDev: options.omitDev,
+        packageLockOnly: installed.status !== 'ok',
+        timeoutMs: TIMEOUTS.sbom,
+        env
+      }))
+    : Promise.resolve({ step: skippedStep('sbom', 'sbom is false'), result: { status: 'skipped' } })
+
+  const scan: { value: ScanResult; step: StepRecord } = timed('scan', () => runScan(cwd, config, options.today))
+  deps.log(`scanned ${scan.value.filesScanned} files: ${scan.value.findings.length} findings`)
+
+  const [ciStep, auditRun, sbomRun] = await Promise.all([ci, audit, sbom])
+  const allowed = applyAllowlist(auditRun.result, config.allow, options.today, config.source)
+  const steps = [ciStep, auditRun.step, sbomRun.step, scan.step]
+  const decision = decideGate({
+    findings: scan.value.findings,
+    audit: allowed.result,
+    steps,
+    auditLevel: options.auditLevel,
+    failOn: options.failOn,
+    onAuditError: options.onAuditError
+  })
+  const notes = [...scan.value.notes, ...allowed.notes]
+  return {
+    version: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    root: toPosixRelative(options.workspace, cwd),
+    passed: decision.passed,
+    reasons: decision.reasons,
+    warnings: [...decision.warnings, ...notes.filter((n) => n.message.includes('expired')).map((n) => `${n.file}: ${n.message}`)],
+    thresholds: { audit: options.auditLevel, findings: options.failOn },
+    findings: scan.value.findings,
+    audit: allowed.result,
+    sbom: sbomSection(sbomRun.result, cwd),
+    steps,
+    notes
+  }
+}
+
+function sbomSection(result: SbomResult, cwd: string): SbomSection {
+  const { path, ...rest } = result
+  return path ? { ...rest, path: toPosixRelative(cwd, path) } : rest
+}

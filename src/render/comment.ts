@@ -1,0 +1,31 @@
+import type { Report } from '../report.js'
+import { renderMarkdown, type MarkdownOptions } from './markdown.js'
+
+/** GitHub rejects issue comments longer than this many characters. */
+export const COMMENT_LIMIT = 65_536
+const MARGIN = 1_000
+
+/** The hidden marker that finds our comment again; one per working directory (monorepos). */
+export function commentMarker(root: string): string {
+  const safe = root.replace(/[^A-Za-z0-9._/-]/g, '_').replace(/-{2,}/g, '-')
+  return `<!-- express-hardening-gate:${safe} -->`
+}
+
+/**
+ * The sticky comment: marker first, then the report's Markdown. When it would not fit, tables
+ * keep fewer rows and say that the job summary holds everything.
+ */
+export function renderComment(report: Report, options: MarkdownOptions = {}): string {
+  const marker = commentMarker(report.root)
+  const hint = options.fullListHint ?? 'see the job summary or the JSON report for the full list'
+  let maxRows: number | undefined = options.maxRows
+  for (;;) {
+    const body = `${marker}\n${renderMarkdown(report, { ...options, maxRows, fullListHint: hint })}\n`
+    if ([...body].length <= COMMENT_LIMIT - MARGIN) return body
+    const rows = Math.max(report.findings.length, report.audit.advisories.length)
+    maxRows = maxRows === undefined ? Math.min(rows, 200) : Math.floor(maxRows / 2)
+    if (maxRows < 1) {
+      return `${marker}\n## ${report.passed ? '✅ Hardening gate passed' : '❌ Hardening gate failed'}\n\nThe details are too long for a comment: see the job summary or the JSON report.\n`
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs'
+import type { GateConfig } from './config/config-file.js'
+import { findFiles, type Note, type SourceFile } from './discovery/find-files.js'
+import type { Finding } from './findings/finding.js'
+import { applyPolicy } from './findings/policy.js'
+import { buildExpressModel, type JsModule } from './model/express.js'
+import { parseDockerfile } from './parse/dockerfile.js'
+import { looksMinified, parseJavaScript } from './parse/javascript.js'
+import { RULES } from './rules/registry.js'
+import type { DockerfileDoc, RuleFinding, RuleMeta, ScanContext } from './rules/rule.js'
+
+export interface ScanResult {
+  findings: Finding[]
+  notes: Note[]
+  filesScanned: number
+}
+
+function readText(file: SourceFile): string {
+  return readFileSync(file.absPath, 'utf8').replace(/^\uFEFF/, '')
+}
+
+/** Reads and parses each file once; the parses are shared by every rule. */
+export function buildScanContext(root: string): { context: ScanContext; notes: Note[]; texts: Map<string, string> } {
+  const { files, notes } = findFiles(root)
+  const texts = new Map<string, string>()
+  const modules: JsModule[] = []
+  const dockerfiles: DockerfileDoc[] = []
+  for (const file of files) {
+    if (file.kind === 'js' && !file.test) {
+      const text = readText(file)
+      if (looksMinified(text)) {
+        notes.push({ file: file.path, message: 'skipped: looks minified or generated' })
+        continue
+      }
+      texts.set(file.path, text)
+      const parsed = parseJavaScript(text)
+      if (parsed.ok) modules.push({ path: file.path, text, ast: parsed.ast.program })
+      else notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error.split('\n')[0]}` })
+    } else if (file.kind === 'dockerfile') {
+      const text = readText(file)
+      texts.set(file.path, text)
+      try {
+        dockerfiles.push({ path: file.path, model: parseDockerfile(text) })
+      } catch (error) {
+        notes.push({ file: file.path, message: `not parsed, so not checked: ${error instanceof Error ? error.message : String(error)}` })
+      }
+    }
+  }
+  const context: ScanContext = { root, files, modules, express: buildExpressModel(modules), dockerfiles }
+  return { context, notes, texts }
+}
+
+/** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
+export function runScan(root: string, config: GateConfig, today: string): ScanResult {
+  const { context, notes, texts } = buildScanContext(root)
+  const reported: Array<{ meta: RuleMeta; finding: RuleFinding }> = []
+  for (const rule of RULES) {
+    try {
+      for (const finding of rule.check(context)) reported.push({ meta: rule.meta, finding })
+    } catch (error) {
+      notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}` })
+    }
+  }
+  const lineCache = new Map<string, string[]>()
+  const lines = (file: string): string[] | undefined => {
+    if (!lineCache.has(file)) {
+      const text = texts.get(file)
+      if (text === undefined) return undefined
+      lineCache.set(file, text.split(/\r?\n/))
+    }
+    return lineCache.get(file)
+  }
+  const policy = applyPolicy(reported, config, today, lines)
+  return { findings: policy.findings, notes: [...notes, ...policy.notes], filesScanned: context.files.length }
+}

@@ -1,0 +1,29 @@
+import { npmEnv, type Exec } from './exec.js'
+import { auditError, parseAuditOutput, type AuditResult } from './audit-report.js'
+import type { StepRecord } from './step.js'
+
+export interface NpmAuditOptions {
+  cwd: string
+  omitDev: boolean
+  timeoutMs: number
+  env?: NodeJS.ProcessEnv
+}
+
+export function npmAuditArgs(omitDev: boolean): string[] {
+  return ['audit', '--json', ...(omitDev ? ['--omit=dev'] : [])]
+}
+
+/** Runs the real `npm audit --json`; npm exits 1 when it finds vulnerabilities, so the JSON decides. */
+export async function runNpmAudit(exec: Exec, options: NpmAuditOptions): Promise<{ step: StepRecord; result: AuditResult }> {
+  const run = await exec('npm', npmAuditArgs(options.omitDev), {
+    cwd: options.cwd,
+    env: npmEnv(options.env),
+    timeoutMs: options.timeoutMs
+  })
+  let result: AuditResult
+  if (run.spawnError) result = auditError(`npm could not be started: ${run.spawnError}`)
+  else if (run.timedOut) result = auditError(`npm audit did not finish within ${Math.round(options.timeoutMs / 1000)} s and was stopped`)
+  else result = parseAuditOutput(run.stdout, run.code, run.stderr)
+  const step: StepRecord = { name: 'npm audit', status: result.status, ms: run.ms, ...(result.error ? { detail: result.error } : {}) }
+  return { step, result }
+}
