@@ -46900,7 +46900,12 @@ function describe(app) {
         cwe: 'CWE-693'
     },
     check({ express }) {
-        const helmetElsewhere = express.uses.some(isHeaderMiddleware);
+        // Helmet registered on something that is not an app of its own module (a setup function's
+        // `app` parameter, say) may be for any app.
+        const helmetElsewhere = express.modules.some((m) => {
+            const apps = new Set(m.apps.map((a) => a.variable));
+            return m.uses.some((u) => isHeaderMiddleware(u) && !apps.has(u.receiver));
+        });
         return express.modules.flatMap((mod) => mod.apps.flatMap((app) => {
             const onApp = (r) => app.variable !== undefined && r.receiver === app.variable;
             const helmet = mod.uses.find((u) => onApp(u) && isHeaderMiddleware(u));
@@ -57211,7 +57216,7 @@ function classify(name) {
     if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name)) {
         return 'config';
     }
-    if (name.endsWith('.conf') || name === 'Caddyfile' || name.endsWith('.lock') || /-lock\.(?:json|yaml)$/.test(name))
+    if (name.endsWith('.conf') || name === 'Caddyfile' || name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name))
         return 'config';
     return undefined;
 }

@@ -43,7 +43,7 @@ export function classify(name: string): FileKind | undefined {
   if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name)) {
     return 'config'
   }
-  if (name.endsWith('.conf') || name === 'Caddyfile' || name.endsWith('.lock') || /-lock\.(?:json|yaml)$/.test(name)) return 'config'
+  if (name.endsWith('.conf') || name === 'Caddyfile' || name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name)) return 'config'
   return undefined
 }
 

@@ -27,7 +27,12 @@ export default defineRule({
     cwe: 'CWE-693'
   },
   check({ express }) {
-    const helmetElsewhere = express.uses.some(isHeaderMiddleware)
+    // Helmet registered on something that is not an app of its own module (a setup function's
+    // `app` parameter, say) may be for any app.
+    const helmetElsewhere = express.modules.some((m) => {
+      const apps = new Set(m.apps.map((a) => a.variable))
+      return m.uses.some((u) => isHeaderMiddleware(u) && !apps.has(u.receiver))
+    })
     return express.modules.flatMap((mod: ModuleModel) =>
       mod.apps.flatMap((app) => {
         const onApp = (r: { receiver?: string }) => app.variable !== undefined && r.receiver === app.variable

@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { CATALOG_IDS, RULES } from '../../src/rules/registry.js'
+import { isSeverity } from '../../src/findings/severity.js'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+
+describe('rule catalog', () => {
+  it('registers each rule once, with an id from the product contract', () => {
+    const ids = RULES.map((r) => r.meta.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const id of ids) expect(CATALOG_IDS).toContain(id)
+  })
+
+  it.each(RULES.map((r) => [r.meta.id, r] as const))('%s has meta, a docs page named by its id and fixtures', (id, rule) => {
+    expect(isSeverity(rule.meta.severity)).toBe(true)
+    expect(rule.meta.description.length).toBeGreaterThan(10)
+    expect(rule.meta.fix.length).toBeGreaterThan(5)
+    expect(rule.meta.cwe).toMatch(/^CWE-\d+$/)
+    const docs = join(ROOT, 'docs', 'rules', `${id}.md`)
+    expect(existsSync(docs)).toBe(true)
+    const text = readFileSync(docs, 'utf8')
+    expect(text.startsWith(`# ${id}`)).toBe(true)
+    for (const heading of ['## Why', '## How to fix', '## References']) expect(text).toContain(heading)
+    expect(readdirSync(join(ROOT, '__tests__', 'rules', 'fixtures', id)).length).toBeGreaterThan(1)
+  })
+
+  it('has a docs page only for registered rules', () => {
+    const pages = readdirSync(join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''))
+    expect(pages.sort()).toEqual(RULES.map((r) => r.meta.id).sort())
+  })
+
+  it('keeps the default severities of the product contract', () => {
+    const spec = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8')
+    for (const rule of RULES) expect(spec).toContain(`| \`${rule.meta.id}\` | ${rule.meta.severity} |`)
+  })
+})

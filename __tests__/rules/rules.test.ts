@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { EMPTY_CONFIG } from '../../src/config/config-file.js'
+import { RULES } from '../../src/rules/registry.js'
+import { runScan } from '../../src/scan.js'
+import { readExpectations } from '../helpers/expectations.js'
+
+const FIXTURES = join(import.meta.dirname, 'fixtures')
+const TODAY = '2026-11-26'
+
+function casesOf(ruleId: string): string[] {
+  const dir = join(FIXTURES, ruleId)
+  return existsSync(dir) ? readdirSync(dir).sort() : []
+}
+
+describe.each(RULES.map((r) => r.meta.id))('%s', (ruleId) => {
+  const cases = casesOf(ruleId)
+
+  it('has positive and negative fixture cases', () => {
+    const all = cases.map((c) => readExpectations(join(FIXTURES, ruleId, c)))
+    expect(all.some((e) => (e.expected.get(ruleId) ?? []).length > 0)).toBe(true)
+    expect(all.some((e) => e.negatives.has(ruleId))).toBe(true)
+  })
+
+  it.each(cases)('%s: reports exactly the expected rule and lines', (name) => {
+    const dir = join(FIXTURES, ruleId, name)
+    const { expected } = readExpectations(dir)
+    const { findings } = runScan(dir, EMPTY_CONFIG, TODAY)
+    const actual = findings.filter((f) => f.rule === ruleId).map((f) => `${f.file}:${f.line ?? '-'}`).sort()
+    expect(actual).toEqual([...(expected.get(ruleId) ?? [])].sort())
+  })
+})
