@@ -19492,7 +19492,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const GHSA = /^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/i;
 const expires = schemas_string()
     .regex(DATE, 'must be a date written YYYY-MM-DD')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date')
+    // Date.parse rolls 2026-02-30 over to March; a real date survives the round trip.
+    .refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); }, 'is not a real date')
     .optional();
 const reason = schemas_string({ error: 'is required: say why this is accepted' }).trim().min(1, 'is required: say why this is accepted');
 const CONFIG_SCHEMA = object({
@@ -20082,9 +20083,8 @@ function stringValue(node) {
         return node.quasis[0]?.value.cooked ?? undefined;
     return undefined;
 }
-/** Builds the model of one module: its apps, `.use()` calls and routes, in source order. */
-function buildModuleModel(mod) {
-    const imports = collectImports(mod.ast);
+function buildModuleModel(mod, aliasOf = () => undefined) {
+    const imports = new Map([...collectImports(mod.ast)].map(([name, b]) => [name, { ...b, source: aliasOf(b.source, mod.path) ?? b.source }]));
     /** Top-level `const x = helmet()` style values, so `app.use(x)` is recognised too. */
     const localMiddleware = new Map();
     const resolve = (name) => imports.get(name);
@@ -20118,16 +20118,21 @@ function buildModuleModel(mod) {
         const path = stringValue(node.arguments[0]);
         if (property.name === 'use') {
             const middleware = node.arguments.map((a) => middlewareOf(a)).filter((m) => m !== undefined);
-            model.uses.push({ ...locate(mod.path, node), ...(receiver ? { receiver } : {}), ...(path !== undefined ? { path } : {}), middleware });
+            const identifiers = node.arguments.flatMap((a) => (a.type === 'Identifier' ? [a.name] : []));
+            model.uses.push({ ...locate(mod.path, node), ...(receiver ? { receiver } : {}), ...(path !== undefined ? { path } : {}), middleware, identifiers });
         }
         else if (ROUTE_METHODS.has(property.name) && path !== undefined && node.arguments.length >= 2) {
             model.routes.push({ ...locate(mod.path, node), ...(receiver ? { receiver } : {}), method: property.name, path });
         }
     });
+    for (const app of model.apps) {
+        if (app.variable && model.uses.some((u) => u.receiver !== app.variable && u.identifiers.includes(app.variable)))
+            app.mounted = true;
+    }
     return model;
 }
-function buildExpressModel(modules) {
-    const built = modules.map(buildModuleModel);
+function buildExpressModel(modules, aliasOf) {
+    const built = modules.map((m) => buildModuleModel(m, aliasOf));
     return {
         modules: built,
         apps: built.flatMap((m) => m.apps),
@@ -20146,8 +20151,30 @@ var dockerfile = __nccwpck_require__(6413);
 
 
 
+
 function readText(file) {
     return (0,external_node_fs_.readFileSync)(file.absPath, 'utf8').replace(/^\uFEFF/, '');
+}
+function packageName(dir) {
+    try {
+        const pkg = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'package.json'), 'utf8'));
+        return typeof pkg.name === 'string' ? pkg.name : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A relative import of a folder that is a package (`require('../..')`) stands for that package. */
+function packageAlias(root) {
+    const cache = new Map();
+    return (source, fromFile) => {
+        if (!source.startsWith('.'))
+            return undefined;
+        const dir = (0,external_node_path_.resolve)(root, (0,external_node_path_.dirname)(fromFile), source);
+        if (!cache.has(dir))
+            cache.set(dir, packageName(dir));
+        return cache.get(dir);
+    };
 }
 /** Reads and parses each file once; the parses are shared by every rule. */
 function buildScanContext(root) {
@@ -20180,7 +20207,7 @@ function buildScanContext(root) {
             }
         }
     }
-    const context = { root, files, modules, express: buildExpressModel(modules), dockerfiles };
+    const context = { root, files, modules, express: buildExpressModel(modules, packageAlias(root)), dockerfiles };
     return { context, notes, texts };
 }
 /** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
@@ -20766,7 +20793,7 @@ function describe(app) {
             const apps = new Set(m.apps.map((a) => a.variable));
             return m.uses.some((u) => isHeaderMiddleware(u) && !apps.has(u.receiver));
         });
-        return express.modules.flatMap((mod) => mod.apps.flatMap((app) => {
+        return express.modules.flatMap((mod) => mod.apps.filter((app) => !app.mounted).flatMap((app) => {
             const onApp = (r) => app.variable !== undefined && r.receiver === app.variable;
             const helmet = mod.uses.find((u) => onApp(u) && isHeaderMiddleware(u));
             if (!helmet) {

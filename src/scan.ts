@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import type { GateConfig } from './config/config-file.js'
 import { findFiles, type Note, type SourceFile } from './discovery/find-files.js'
 import type { Finding } from './findings/finding.js'
 import { applyPolicy } from './findings/policy.js'
-import { buildExpressModel, type JsModule } from './model/express.js'
+import { buildExpressModel, type JsModule, type PackageAlias } from './model/express.js'
 import { parseDockerfile } from './parse/dockerfile.js'
 import { looksMinified, parseJavaScript } from './parse/javascript.js'
 import { RULES } from './rules/registry.js'
@@ -17,6 +18,26 @@ export interface ScanResult {
 
 function readText(file: SourceFile): string {
   return readFileSync(file.absPath, 'utf8').replace(/^\uFEFF/, '')
+}
+
+function packageName(dir: string): string | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }
+    return typeof pkg.name === 'string' ? pkg.name : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** A relative import of a folder that is a package (`require('../..')`) stands for that package. */
+function packageAlias(root: string): PackageAlias {
+  const cache = new Map<string, string | undefined>()
+  return (source, fromFile) => {
+    if (!source.startsWith('.')) return undefined
+    const dir = resolve(root, dirname(fromFile), source)
+    if (!cache.has(dir)) cache.set(dir, packageName(dir))
+    return cache.get(dir)
+  }
 }
 
 /** Reads and parses each file once; the parses are shared by every rule. */
@@ -46,7 +67,7 @@ export function buildScanContext(root: string): { context: ScanContext; notes: N
       }
     }
   }
-  const context: ScanContext = { root, files, modules, express: buildExpressModel(modules), dockerfiles }
+  const context: ScanContext = { root, files, modules, express: buildExpressModel(modules, packageAlias(root)), dockerfiles }
   return { context, notes, texts }
 }
 

@@ -10,7 +10,8 @@ const GHSA = /^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/i
 const expires = z
   .string()
   .regex(DATE, 'must be a date written YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date')
+  // Date.parse rolls 2026-02-30 over to March; a real date survives the round trip.
+  .refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d) }, 'is not a real date')
   .optional()
 
 const reason = z.string({ error: 'is required: say why this is accepted' }).trim().min(1, 'is required: say why this is accepted')

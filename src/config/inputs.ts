@@ -38,9 +38,15 @@ const DEFAULTS: Record<string, string> = {
   'upload-sbom': 'false'
 }
 
+/** File inputs where an explicit empty value means "none" (`sarif-file: ''` skips SARIF). */
+const EMPTY_MEANS_NONE = new Set(['sbom-file', 'sarif-file', 'report-file'])
+
 function input(name: string): string {
   const value = core.getInput(name)
-  return value === '' ? (DEFAULTS[name] ?? '') : value
+  if (value !== '') return value
+  // The runner sets every input that has a default, so a variable that is set but empty was written that way.
+  const given = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined
+  return given && EMPTY_MEANS_NONE.has(name) ? '' : (DEFAULTS[name] ?? '')
 }
 
 /** The only place that reads the action's inputs; every value is validated here, once. */

@@ -19,6 +19,8 @@ export interface Location {
 export interface ExpressApp extends Location {
   /** The variable it is assigned to, when it is. */
   variable?: string
+  /** Mounted into another app with `parent.use(app)`: the parent's middleware runs first. */
+  mounted?: boolean
 }
 
 /** A middleware given to `.use()` or a route, identified by the package it comes from. */
@@ -33,6 +35,8 @@ export interface UseCall extends Location {
   receiver?: string
   path?: string
   middleware: MiddlewareRef[]
+  /** Identifiers passed as arguments (routers, sub-apps, middleware variables). */
+  identifiers: string[]
 }
 
 export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head'])
@@ -89,8 +93,14 @@ function stringValue(node: Node | undefined): string | undefined {
 }
 
 /** Builds the model of one module: its apps, `.use()` calls and routes, in source order. */
-export function buildModuleModel(mod: JsModule): ModuleModel {
-  const imports = collectImports(mod.ast)
+/**
+ * Names a relative import by the package it points at, when it points at a package's own folder
+ * (Express's examples use `require('../..')` for express itself).
+ */
+export type PackageAlias = (source: string, fromFile: string) => string | undefined
+
+export function buildModuleModel(mod: JsModule, aliasOf: PackageAlias = () => undefined): ModuleModel {
+  const imports = new Map([...collectImports(mod.ast)].map(([name, b]) => [name, { ...b, source: aliasOf(b.source, mod.path) ?? b.source }]))
   /** Top-level `const x = helmet()` style values, so `app.use(x)` is recognised too. */
   const localMiddleware = new Map<string, MiddlewareRef>()
   const resolve: Resolve = (name) => imports.get(name)
@@ -119,16 +129,20 @@ export function buildModuleModel(mod: JsModule): ModuleModel {
     const path = stringValue(node.arguments[0] as Node | undefined)
     if (property.name === 'use') {
       const middleware = node.arguments.map((a) => middlewareOf(a as Node)).filter((m): m is MiddlewareRef => m !== undefined)
-      model.uses.push({ ...locate(mod.path, node), ...(receiver ? { receiver } : {}), ...(path !== undefined ? { path } : {}), middleware })
+      const identifiers = node.arguments.flatMap((a) => (a.type === 'Identifier' ? [a.name] : []))
+      model.uses.push({ ...locate(mod.path, node), ...(receiver ? { receiver } : {}), ...(path !== undefined ? { path } : {}), middleware, identifiers })
     } else if (ROUTE_METHODS.has(property.name) && path !== undefined && node.arguments.length >= 2) {
       model.routes.push({ ...locate(mod.path, node), ...(receiver ? { receiver } : {}), method: property.name, path })
     }
   })
+  for (const app of model.apps) {
+    if (app.variable && model.uses.some((u) => u.receiver !== app.variable && u.identifiers.includes(app.variable as string))) app.mounted = true
+  }
   return model
 }
 
-export function buildExpressModel(modules: JsModule[]): ExpressModel {
-  const built = modules.map(buildModuleModel)
+export function buildExpressModel(modules: JsModule[], aliasOf?: PackageAlias): ExpressModel {
+  const built = modules.map((m) => buildModuleModel(m, aliasOf))
   return {
     modules: built,
     apps: built.flatMap((m) => m.apps),

@@ -34,7 +34,7 @@ export default defineRule({
       return m.uses.some((u) => isHeaderMiddleware(u) && !apps.has(u.receiver))
     })
     return express.modules.flatMap((mod: ModuleModel) =>
-      mod.apps.flatMap((app) => {
+      mod.apps.filter((app) => !app.mounted).flatMap((app) => {
         const onApp = (r: { receiver?: string }) => app.variable !== undefined && r.receiver === app.variable
         const helmet = mod.uses.find((u) => onApp(u) && isHeaderMiddleware(u))
         if (!helmet) {
