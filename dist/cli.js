@@ -20196,7 +20196,7 @@ function buildScanContext(root) {
             else
                 notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error.split('\n')[0]}` });
         }
-        else if (file.kind === 'dockerfile') {
+        else if (file.kind === 'dockerfile' && !file.test) {
             const text = readText(file);
             texts.set(file.path, text);
             try {
@@ -20272,8 +20272,12 @@ function npmCiArgs(ignoreScripts) {
 /** One line that names the fix, from what `npm ci` printed. */
 function explainNpmCiFailure(code, stderr) {
     if (/can only install packages when your package\.json and package-lock\.json|are in sync/i.test(stderr)) {
+        // npm lists a changed version as "Invalid" first, then as "Missing" the old version that is in fact there.
+        const invalid = stderr.match(/Invalid: lock file's (\S+) does not satisfy (\S+)/);
         const missing = stderr.match(/Missing: (\S+) from lock file/)?.[1];
-        const what = missing ? ` (${missing} is missing from the lockfile)` : '';
+        const what = invalid
+            ? ` (package.json asks for ${invalid[2]}, the lockfile has ${invalid[1]})`
+            : missing ? ` (${missing} is missing from the lockfile)` : '';
         return `package-lock.json is out of sync with package.json${what}: run \`npm install\` and commit the updated package-lock.json`;
     }
     if (/can only install with an existing package-lock\.json/i.test(stderr)) {
@@ -20502,7 +20506,7 @@ var rules_rule = __nccwpck_require__(281);
  * GitHub shows as the character and never reads as syntax (no links, tables, HTML or emphasis).
  * `@` also gets a zero-width space so no one is mentioned, and lines collapse into one.
  */
-function escapeMarkdown(text, maxLength = 500) {
+function escapeMarkdown(text, maxLength = 500, inCode = false) {
     const flat = text.replace(/\s+/g, ' ');
     const clipped = [...flat].length > maxLength ? `${[...flat].slice(0, maxLength - 1).join('')}…` : flat;
     let out = '';
@@ -20510,25 +20514,37 @@ function escapeMarkdown(text, maxLength = 500) {
         if (/[A-Za-z0-9 ,.;:'()/=-]/.test(ch))
             out += ch;
         else if (ch === '@')
-            out += '&#64;&#8203;';
+            out += inCode ? '&#64;' : '&#64;&#8203;';
         else
             out += `&#${ch.codePointAt(0)};`;
     }
     return out;
+}
+/** Repository text as inline code; GitHub links no mentions inside code, so `@` stays copyable. */
+function code(text, maxLength = 200) {
+    return `<code>${escapeMarkdown(text, maxLength, true)}</code>`;
 }
 /** Message text with `code` spans shown as code; every part escaped. */
 function escapeMessage(text) {
     return text
         .trim()
         .split('`')
-        .map((part, i) => (i % 2 === 1 && part !== '' ? `<code>${escapeMarkdown(part, 200)}</code>` : escapeMarkdown(part, 500)))
+        .map((part, i) => (i % 2 === 1 && part !== '' ? code(part) : escapeMarkdown(part, 500)))
         .join('');
 }
-/** A URL from outside (an advisory link) is only used when it is a plain https URL. */
+/** `%XX` for one ASCII character; encodeURIComponent leaves `(`, `)` and `'` as they are. */
+function percentEncode(ch) {
+    return `%${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
+}
+/**
+ * A URL from outside (an advisory link) is only used when it is a plain https URL, with every
+ * character that could end the Markdown link (`)`, `\`), start a code span or split a table cell
+ * percent-encoded.
+ */
 function safeUrl(url) {
     try {
         const parsed = new URL(url);
-        return parsed.protocol === 'https:' ? parsed.href.replace(/[()<>"'\s]/g, encodeURIComponent) : undefined;
+        return parsed.protocol === 'https:' ? parsed.href.replace(/[()<>"'`|\\\s]/g, percentEncode) : undefined;
     }
     catch {
         return undefined;
@@ -20568,7 +20584,7 @@ function moreLine(hidden, what, hint) {
     return hidden > 0 ? [`_…and ${hidden} more ${what}${hint ? `: ${hint}` : ''}._`, ''] : [];
 }
 function verdict(report) {
-    const where = report.root === '.' ? '' : ` · <code>${escapeMarkdown(report.root, 200)}</code>`;
+    const where = report.root === '.' ? '' : ` · ${code(report.root, 200)}`;
     const title = report.passed ? '## ✅ Hardening gate passed' : '## ❌ Hardening gate failed';
     const why = report.passed
         ? `No hardening finding at or above **${report.thresholds.findings}** and no dependency advisory at or above **${report.thresholds.audit}**.`
@@ -20583,7 +20599,7 @@ function findingsSection(report, options) {
     const { shown, hidden } = limited(open, options.maxRows);
     out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|');
     for (const f of shown) {
-        const rule = escape_link(`<code>${escapeMarkdown(f.rule, 80)}</code>`, (0,registry/* findRule */.Il)(f.rule) ? (0,rules_rule/* docsUrl */.f)(f.rule) : undefined);
+        const rule = escape_link(code(f.rule, 80), (0,registry/* findRule */.Il)(f.rule) ? (0,rules_rule/* docsUrl */.f)(f.rule) : undefined);
         out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`);
     }
     out.push('', ...moreLine(hidden, 'gaps', options.fullListHint));
@@ -20593,16 +20609,16 @@ function findingsSection(report, options) {
         out.push('| Rule | Where | Reason |', '|---|---|---|');
         for (const f of limited(suppressed, options.maxRows).shown) {
             const reason = `${escapeMarkdown(f.suppression?.reason ?? '', 300)}${f.suppression?.expires ? ` (until ${f.suppression.expires})` : ''}`;
-            out.push(`| <code>${escapeMarkdown(f.rule, 80)}</code> | ${fileLink(report, f, options.links)} | ${reason} |`);
+            out.push(`| ${code(f.rule, 80)} | ${fileLink(report, f, options.links)} | ${reason} |`);
         }
         out.push('', '</details>', '');
     }
     return out;
 }
 function advisoryRow(a) {
-    const pkg = `<code>${escapeMarkdown(a.package, 100)}</code>${a.direct ? '' : ` via ${a.via.map((v) => `<code>${escapeMarkdown(v, 100)}</code>`).join(', ') || 'a transitive dependency'}`}`;
+    const pkg = `${code(a.package, 100)}${a.direct ? '' : ` via ${a.via.map((v) => code(v, 100)).join(', ') || 'a transitive dependency'}`}`;
     const title = escape_link(escapeMarkdown(a.title || a.id, 200), safeUrl(a.url));
-    const fix = a.fix ? `<code>${escapeMarkdown(a.fix, 100)}</code>` : a.fixAvailable ? '`npm audit fix`' : 'no fix yet';
+    const fix = a.fix ? code(a.fix, 100) : a.fixAvailable ? '`npm audit fix`' : 'no fix yet';
     const allowed = a.allowed ? ` (allowed: ${escapeMarkdown(a.allowed.reason, 200)})` : '';
     return `| ${ICON[a.severity]} ${a.severity} | ${pkg} | ${title}${allowed} | ${fix} |`;
 }
@@ -20629,13 +20645,13 @@ function sbomSection(report, options) {
         return [...out, 'Not generated (sbom: false).', ''];
     if (sbom.status === 'error')
         return [...out, `⚠️ Not generated: ${escapeMessage(sbom.error ?? '')}`, ''];
-    const artifact = options.sbomArtifact ? ` · artifact <code>${escapeMarkdown(options.sbomArtifact, 100)}</code>` : '';
-    return [...out, `📦 CycloneDX ${escapeMarkdown(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · <code>${escapeMarkdown(sbom.path ?? '', 200)}</code>${artifact}`, ''];
+    const artifact = options.sbomArtifact ? ` · artifact ${code(options.sbomArtifact, 100)}` : '';
+    return [...out, `📦 CycloneDX ${escapeMarkdown(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · ${code(sbom.path ?? '', 200)}${artifact}`, ''];
 }
 function footer(report) {
     const steps = report.steps.map((s) => `${s.name} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : s.status}`).join(' · ');
     const notes = report.notes.length > 0 ? ` · ${report.notes.length} note${report.notes.length === 1 ? '' : 's'} in the JSON report` : '';
-    return [`<sub>${report.tool.name} ${report.tool.version} · ${escapeMarkdown(steps, 300)}${notes}</sub>`];
+    return [`<sub>${report.tool.name} ${report.tool.version} · ${steps}${notes}</sub>`];
 }
 /** The report as GitHub Markdown: verdict and reason first, then gaps, dependencies, SBOM. */
 function renderMarkdown(report, options = {}) {
@@ -20803,7 +20819,7 @@ function describe(app) {
                         file: app.file,
                         line: app.line,
                         column: app.column,
-                        message: `${describe(app)} has no helmet, so responses lack security headers (CSP, HSTS, X-Content-Type-Options, frameguard): add app.use(helmet()) before the routes`
+                        message: `${describe(app)} has no helmet, so responses lack security headers (CSP, HSTS, X-Content-Type-Options, frameguard): add \`app.use(helmet())\` before the routes`
                     }];
             }
             const earlier = mod.routes.find((r) => onApp(r) && r.line < helmet.line);
@@ -20813,7 +20829,7 @@ function describe(app) {
                     file: helmet.file,
                     line: helmet.line,
                     column: helmet.column,
-                    message: `helmet is registered after the route ${earlier.method.toUpperCase()} ${earlier.path} (line ${earlier.line}), which is served without its headers: move app.use(helmet()) above the first route`
+                    message: `helmet is registered after the route ${earlier.method.toUpperCase()} ${earlier.path} (line ${earlier.line}), which is served without its headers: move \`app.use(helmet())\` above the first route`
                 }];
         }));
     }
@@ -20871,7 +20887,7 @@ function effectiveUser(model, stage) {
                 findings.push({
                     file: path,
                     line: here ? (user.line ?? final.fromLine) : final.fromLine,
-                    message: `the final stage runs as '${user.value}' (root): switch to a non-root user with \`USER node\` or a numeric UID such as \`USER 10001\``
+                    message: `the final stage runs as ${user.value === 'root' ? 'root' : `'${user.value}' (root)`}: switch to a non-root user with \`USER node\` or a numeric UID such as \`USER 10001\``
                 });
             }
         }

@@ -33,7 +33,8 @@ function writeSarifFile(options: ActionOptions, report: Report): string {
 function setOutputs(options: ActionOptions, report: Report, paths: { report: string; sarif: string }): void {
   core.setOutput('passed', String(report.passed))
   core.setOutput('findings', String(report.findings.filter((f) => !f.suppressed).length))
-  core.setOutput('vulnerabilities', JSON.stringify(report.audit.counts))
+  // Without a report the counts are unknown, not zero: `{}`, so no later step reads them as clean.
+  core.setOutput('vulnerabilities', report.audit.status === 'ok' ? JSON.stringify(report.audit.counts) : '{}')
   core.setOutput('sbom-path', report.sbom.status === 'ok' ? toPosixRelative(options.workspace, options.sbomFile) : '')
   core.setOutput('sarif-path', paths.sarif)
   core.setOutput('report-path', paths.report)
@@ -75,6 +76,7 @@ export async function run(): Promise<void> {
     if (options.mode === 'comment') await runCommentMode(options)
     else await runScanMode(options)
   } catch (error) {
+    core.setOutput('passed', 'false')
     core.setFailed(describeError(error))
   }
 }

@@ -57,7 +57,7 @@ export function buildScanContext(root: string): { context: ScanContext; notes: N
       const parsed = parseJavaScript(text)
       if (parsed.ok) modules.push({ path: file.path, text, ast: parsed.ast.program })
       else notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error.split('\n')[0]}` })
-    } else if (file.kind === 'dockerfile') {
+    } else if (file.kind === 'dockerfile' && !file.test) {
       const text = readText(file)
       texts.set(file.path, text)
       try {

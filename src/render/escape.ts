@@ -4,16 +4,21 @@
  * GitHub shows as the character and never reads as syntax (no links, tables, HTML or emphasis).
  * `@` also gets a zero-width space so no one is mentioned, and lines collapse into one.
  */
-export function escapeMarkdown(text: string, maxLength = 500): string {
+export function escapeMarkdown(text: string, maxLength = 500, inCode = false): string {
   const flat = text.replace(/\s+/g, ' ')
   const clipped = [...flat].length > maxLength ? `${[...flat].slice(0, maxLength - 1).join('')}…` : flat
   let out = ''
   for (const ch of clipped) {
     if (/[A-Za-z0-9 ,.;:'()/=-]/.test(ch)) out += ch
-    else if (ch === '@') out += '&#64;&#8203;'
+    else if (ch === '@') out += inCode ? '&#64;' : '&#64;&#8203;'
     else out += `&#${ch.codePointAt(0)};`
   }
   return out
+}
+
+/** Repository text as inline code; GitHub links no mentions inside code, so `@` stays copyable. */
+export function code(text: string, maxLength = 200): string {
+  return `<code>${escapeMarkdown(text, maxLength, true)}</code>`
 }
 
 /** Message text with `code` spans shown as code; every part escaped. */
@@ -21,15 +26,24 @@ export function escapeMessage(text: string): string {
   return text
     .trim()
     .split('`')
-    .map((part, i) => (i % 2 === 1 && part !== '' ? `<code>${escapeMarkdown(part, 200)}</code>` : escapeMarkdown(part, 500)))
+    .map((part, i) => (i % 2 === 1 && part !== '' ? code(part) : escapeMarkdown(part, 500)))
     .join('')
 }
 
-/** A URL from outside (an advisory link) is only used when it is a plain https URL. */
+/** `%XX` for one ASCII character; encodeURIComponent leaves `(`, `)` and `'` as they are. */
+function percentEncode(ch: string): string {
+  return `%${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(2, '0')}`
+}
+
+/**
+ * A URL from outside (an advisory link) is only used when it is a plain https URL, with every
+ * character that could end the Markdown link (`)`, `\`), start a code span or split a table cell
+ * percent-encoded.
+ */
 export function safeUrl(url: string): string | undefined {
   try {
     const parsed = new URL(url)
-    return parsed.protocol === 'https:' ? parsed.href.replace(/[()<>"'\s]/g, encodeURIComponent) : undefined
+    return parsed.protocol === 'https:' ? parsed.href.replace(/[()<>"'`|\\\s]/g, percentEncode) : undefined
   } catch {
     return undefined
   }

@@ -4,7 +4,7 @@ import type { Report } from '../report.js'
 import { findRule } from '../rules/registry.js'
 import { docsUrl } from '../rules/rule.js'
 import type { Advisory } from '../tools/audit-report.js'
-import { escapeMarkdown, escapeMessage, link, safeUrl } from './escape.js'
+import { code, escapeMarkdown, escapeMessage, link, safeUrl } from './escape.js'
 
 /** Where the pull request's files live, to link findings to the head commit. */
 export interface LinkContext {
@@ -53,7 +53,7 @@ function moreLine(hidden: number, what: string, hint: string | undefined): strin
 }
 
 function verdict(report: Report): string[] {
-  const where = report.root === '.' ? '' : ` · <code>${escapeMarkdown(report.root, 200)}</code>`
+  const where = report.root === '.' ? '' : ` · ${code(report.root, 200)}`
   const title = report.passed ? '## ✅ Hardening gate passed' : '## ❌ Hardening gate failed'
   const why = report.passed
     ? `No hardening finding at or above **${report.thresholds.findings}** and no dependency advisory at or above **${report.thresholds.audit}**.`
@@ -68,7 +68,7 @@ function findingsSection(report: Report, options: MarkdownOptions): string[] {
   const { shown, hidden } = limited(open, options.maxRows)
   out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|')
   for (const f of shown) {
-    const rule = link(`<code>${escapeMarkdown(f.rule, 80)}</code>`, findRule(f.rule) ? docsUrl(f.rule) : undefined)
+    const rule = link(code(f.rule, 80), findRule(f.rule) ? docsUrl(f.rule) : undefined)
     out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`)
   }
   out.push('', ...moreLine(hidden, 'gaps', options.fullListHint))
@@ -78,7 +78,7 @@ function findingsSection(report: Report, options: MarkdownOptions): string[] {
     out.push('| Rule | Where | Reason |', '|---|---|---|')
     for (const f of limited(suppressed, options.maxRows).shown) {
       const reason = `${escapeMarkdown(f.suppression?.reason ?? '', 300)}${f.suppression?.expires ? ` (until ${f.suppression.expires})` : ''}`
-      out.push(`| <code>${escapeMarkdown(f.rule, 80)}</code> | ${fileLink(report, f, options.links)} | ${reason} |`)
+      out.push(`| ${code(f.rule, 80)} | ${fileLink(report, f, options.links)} | ${reason} |`)
     }
     out.push('', '</details>', '')
   }
@@ -86,9 +86,9 @@ function findingsSection(report: Report, options: MarkdownOptions): string[] {
 }
 
 function advisoryRow(a: Advisory): string {
-  const pkg = `<code>${escapeMarkdown(a.package, 100)}</code>${a.direct ? '' : ` via ${a.via.map((v) => `<code>${escapeMarkdown(v, 100)}</code>`).join(', ') || 'a transitive dependency'}`}`
+  const pkg = `${code(a.package, 100)}${a.direct ? '' : ` via ${a.via.map((v) => code(v, 100)).join(', ') || 'a transitive dependency'}`}`
   const title = link(escapeMarkdown(a.title || a.id, 200), safeUrl(a.url))
-  const fix = a.fix ? `<code>${escapeMarkdown(a.fix, 100)}</code>` : a.fixAvailable ? '`npm audit fix`' : 'no fix yet'
+  const fix = a.fix ? code(a.fix, 100) : a.fixAvailable ? '`npm audit fix`' : 'no fix yet'
   const allowed = a.allowed ? ` (allowed: ${escapeMarkdown(a.allowed.reason, 200)})` : ''
   return `| ${ICON[a.severity]} ${a.severity} | ${pkg} | ${title}${allowed} | ${fix} |`
 }
@@ -112,14 +112,14 @@ function sbomSection(report: Report, options: MarkdownOptions): string[] {
   const out = ['### SBOM', '']
   if (sbom.status === 'skipped') return [...out, 'Not generated (sbom: false).', '']
   if (sbom.status === 'error') return [...out, `⚠️ Not generated: ${escapeMessage(sbom.error ?? '')}`, '']
-  const artifact = options.sbomArtifact ? ` · artifact <code>${escapeMarkdown(options.sbomArtifact, 100)}</code>` : ''
-  return [...out, `📦 CycloneDX ${escapeMarkdown(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · <code>${escapeMarkdown(sbom.path ?? '', 200)}</code>${artifact}`, '']
+  const artifact = options.sbomArtifact ? ` · artifact ${code(options.sbomArtifact, 100)}` : ''
+  return [...out, `📦 CycloneDX ${escapeMarkdown(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · ${code(sbom.path ?? '', 200)}${artifact}`, '']
 }
 
 function footer(report: Report): string[] {
   const steps = report.steps.map((s) => `${s.name} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : s.status}`).join(' · ')
   const notes = report.notes.length > 0 ? ` · ${report.notes.length} note${report.notes.length === 1 ? '' : 's'} in the JSON report` : ''
-  return [`<sub>${report.tool.name} ${report.tool.version} · ${escapeMarkdown(steps, 300)}${notes}</sub>`]
+  return [`<sub>${report.tool.name} ${report.tool.version} · ${steps}${notes}</sub>`]
 }
 
 /** The report as GitHub Markdown: verdict and reason first, then gaps, dependencies, SBOM. */

@@ -16,8 +16,12 @@ export function npmCiArgs(ignoreScripts: boolean): string[] {
 /** One line that names the fix, from what `npm ci` printed. */
 export function explainNpmCiFailure(code: number | null, stderr: string): string {
   if (/can only install packages when your package\.json and package-lock\.json|are in sync/i.test(stderr)) {
+    // npm lists a changed version as "Invalid" first, then as "Missing" the old version that is in fact there.
+    const invalid = stderr.match(/Invalid: lock file's (\S+) does not satisfy (\S+)/)
     const missing = stderr.match(/Missing: (\S+) from lock file/)?.[1]
-    const what = missing ? ` (${missing} is missing from the lockfile)` : ''
+    const what = invalid
+      ? ` (package.json asks for ${invalid[2]}, the lockfile has ${invalid[1]})`
+      : missing ? ` (${missing} is missing from the lockfile)` : ''
     return `package-lock.json is out of sync with package.json${what}: run \`npm install\` and commit the updated package-lock.json`
   }
   if (/can only install with an existing package-lock\.json/i.test(stderr)) {

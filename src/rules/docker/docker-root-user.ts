@@ -54,7 +54,7 @@ export default defineRule({
         findings.push({
           file: path,
           line: here ? (user.line ?? final.fromLine) : final.fromLine,
-          message: `the final stage runs as '${user.value}' (root): switch to a non-root user with \`USER node\` or a numeric UID such as \`USER 10001\``
+          message: `the final stage runs as ${user.value === 'root' ? 'root' : `'${user.value}' (root)`}: switch to a non-root user with \`USER node\` or a numeric UID such as \`USER 10001\``
         })
       }
     }

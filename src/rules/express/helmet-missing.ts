@@ -43,7 +43,7 @@ export default defineRule({
             file: app.file,
             line: app.line,
             column: app.column,
-            message: `${describe(app)} has no helmet, so responses lack security headers (CSP, HSTS, X-Content-Type-Options, frameguard): add app.use(helmet()) before the routes`
+            message: `${describe(app)} has no helmet, so responses lack security headers (CSP, HSTS, X-Content-Type-Options, frameguard): add \`app.use(helmet())\` before the routes`
           }]
         }
         const earlier = mod.routes.find((r) => onApp(r) && r.line < helmet.line)
@@ -52,7 +52,7 @@ export default defineRule({
           file: helmet.file,
           line: helmet.line,
           column: helmet.column,
-          message: `helmet is registered after the route ${earlier.method.toUpperCase()} ${earlier.path} (line ${earlier.line}), which is served without its headers: move app.use(helmet()) above the first route`
+          message: `helmet is registered after the route ${earlier.method.toUpperCase()} ${earlier.path} (line ${earlier.line}), which is served without its headers: move \`app.use(helmet())\` above the first route`
         }]
       })
     )
