@@ -19520,9 +19520,11 @@ const CONFIG_SCHEMA = object({
 })
     .strict();
 const EMPTY_CONFIG = { severity: new Map(), suppressions: [], allow: [] };
+/** A bare GHSA id, or GitHub's advisory URL for one; nothing else names an advisory. */
 function ghsaOf(id) {
-    const last = id.trim().replace(/\/+$/, '').split('/').pop() ?? '';
-    return GHSA.test(last) ? last.toUpperCase() : undefined;
+    const value = id.trim().replace(/\/+$/, '');
+    const bare = value.replace(/^https:\/\/github\.com\/advisories\//i, '');
+    return GHSA.test(bare) ? bare.toUpperCase() : undefined;
 }
 function formatIssue(issue) {
     const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
@@ -20351,6 +20353,13 @@ function readSbomSummary(file) {
         throw new Error(`${file} is not a CycloneDX document`);
     return { specVersion: String(bom.specVersion ?? ''), components: countComponents(bom.components) };
 }
+/** cyclonedx-npm logs `ERROR | <reason>` before its final exception line; the reason is what helps. */
+function explainSbomFailure(stderr) {
+    const logged = stderr.match(/^ERROR \| (.+)$/m)?.[1]?.trim();
+    if (logged && /lock ?file|shrinkwrap/i.test(logged))
+        return `${logged}: commit package-lock.json (see lockfile-missing)`;
+    return logged || (0,tools_exec/* lastLine */.fM)(stderr) || 'no output';
+}
 async function runSbom(exec, options) {
     let cli;
     try {
@@ -20369,7 +20378,7 @@ async function runSbom(exec, options) {
     if (run.timedOut)
         result = { status: 'error', error: `cyclonedx-npm did not finish within ${Math.round(options.timeoutMs / 1000)} s and was stopped` };
     else if (run.code !== 0 || !(0,external_node_fs_.existsSync)(options.outputFile)) {
-        result = { status: 'error', error: `cyclonedx-npm failed (exit ${run.code ?? 'killed'}): ${(0,tools_exec/* lastLine */.fM)(run.stderr) || 'no output'}` };
+        result = { status: 'error', error: `cyclonedx-npm failed (exit ${run.code ?? 'killed'}): ${explainSbomFailure(run.stderr)}` };
     }
     else {
         try {
@@ -20563,11 +20572,15 @@ const ICON = { critical: '🟣', high: '🔴', moderate: '🟠', low: '🟡' };
 function repoPath(report, file) {
     return report.root === '.' ? file : `${report.root}/${file}`;
 }
+/** encodeURIComponent, plus the `(`, `)`, `'`, `!` and `*` it leaves alone: a `)` would end the Markdown link. */
+function encodePathSegment(segment) {
+    return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
+}
 function fileLink(report, finding, links) {
     const label = escapeMarkdown(finding.line === null ? finding.file : `${finding.file}:${finding.line}`, 200);
     if (!links)
         return label;
-    const path = repoPath(report, finding.file).split('/').map(encodeURIComponent).join('/');
+    const path = repoPath(report, finding.file).split('/').map(encodePathSegment).join('/');
     const anchor = finding.line === null ? '' : `#L${finding.line}`;
     const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}`;
     return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`;
@@ -20607,11 +20620,12 @@ function findingsSection(report, options) {
     if (suppressed.length > 0) {
         out.push(`<details><summary>Suppressed (${suppressed.length})</summary>`, '');
         out.push('| Rule | Where | Reason |', '|---|---|---|');
-        for (const f of limited(suppressed, options.maxRows).shown) {
+        const rows = limited(suppressed, options.maxRows);
+        for (const f of rows.shown) {
             const reason = `${escapeMarkdown(f.suppression?.reason ?? '', 300)}${f.suppression?.expires ? ` (until ${f.suppression.expires})` : ''}`;
             out.push(`| ${code(f.rule, 80)} | ${fileLink(report, f, options.links)} | ${reason} |`);
         }
-        out.push('', '</details>', '');
+        out.push('', ...moreLine(rows.hidden, 'suppressed findings', options.fullListHint), '</details>', '');
     }
     return out;
 }
@@ -20649,9 +20663,10 @@ function sbomSection(report, options) {
     return [...out, `📦 CycloneDX ${escapeMarkdown(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · ${code(sbom.path ?? '', 200)}${artifact}`, ''];
 }
 function footer(report) {
-    const steps = report.steps.map((s) => `${s.name} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : s.status}`).join(' · ');
+    // In mode: comment the report comes from another job (maybe an untrusted pull request's): escape it all.
+    const steps = report.steps.map((s) => `${escapeMarkdown(s.name, 40)} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : escapeMarkdown(s.status, 10)}`).join(' · ');
     const notes = report.notes.length > 0 ? ` · ${report.notes.length} note${report.notes.length === 1 ? '' : 's'} in the JSON report` : '';
-    return [`<sub>${report.tool.name} ${report.tool.version} · ${steps}${notes}</sub>`];
+    return [`<sub>${escapeMarkdown(report.tool.name, 60)} ${escapeMarkdown(report.tool.version, 30)} · ${steps}${notes}</sub>`];
 }
 /** The report as GitHub Markdown: verdict and reason first, then gaps, dependencies, SBOM. */
 function renderMarkdown(report, options = {}) {
@@ -20676,6 +20691,10 @@ function renderMarkdown(report, options = {}) {
 /** GitHub code scanning reads `security-severity` as a CVSS-like score. */
 const SCORE = { critical: '9.5', high: '8.0', moderate: '5.5', low: '3.0' };
 const LEVEL = { critical: 'error', high: 'error', moderate: 'warning', low: 'note' };
+/** A relative URI reference for a `/`-separated path: `#`, `?`, `%`, spaces and `:` would change its meaning. */
+function pathUri(path) {
+    return encodeURI(path).replace(/[#?:]/g, encodeURIComponent);
+}
 /** SARIF 2.1.0 for code scanning; locations are relative to the repository root. */
 function renderSarif(report) {
     const prefix = report.root === '.' ? '' : `${report.root}/`;
@@ -20694,7 +20713,7 @@ function renderSarif(report) {
         message: { text: f.message },
         locations: [{
                 physicalLocation: {
-                    artifactLocation: { uri: `${prefix}${f.file}` },
+                    artifactLocation: { uri: pathUri(`${prefix}${f.file}`) },
                     ...(f.line === null ? {} : { region: { startLine: f.line, ...(f.column ? { startColumn: f.column } : {}) } })
                 }
             }],
@@ -20741,8 +20760,8 @@ function renderText(report) {
     if (audit.status === 'ok') {
         out.push(`npm audit: ${[..._findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC].reverse().map((s) => `${audit.counts[s]} ${s}`).join(', ')}`);
         for (const a of audit.advisories) {
-            const via = a.direct ? '' : ` (via ${a.via.join(', ') || 'a transitive dependency'})`;
-            out.push(`  ${a.severity}  ${clean(a.package)}${via}  ${clean(a.title)}  ${a.url}${a.allowed ? '  [allowed]' : ''}`);
+            const via = a.direct ? '' : ` (via ${a.via.map(clean).join(', ') || 'a transitive dependency'})`;
+            out.push(`  ${a.severity}  ${clean(a.package)}${via}  ${clean(a.title)}  ${clean(a.url)}${a.allowed ? '  [allowed]' : ''}`);
         }
     }
     else

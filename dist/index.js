@@ -47180,11 +47180,15 @@ const ICON = { critical: '🟣', high: '🔴', moderate: '🟠', low: '🟡' };
 function repoPath(report, file) {
     return report.root === '.' ? file : `${report.root}/${file}`;
 }
+/** encodeURIComponent, plus the `(`, `)`, `'`, `!` and `*` it leaves alone: a `)` would end the Markdown link. */
+function encodePathSegment(segment) {
+    return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
+}
 function fileLink(report, finding, links) {
     const label = escapeMarkdown(finding.line === null ? finding.file : `${finding.file}:${finding.line}`, 200);
     if (!links)
         return label;
-    const path = repoPath(report, finding.file).split('/').map(encodeURIComponent).join('/');
+    const path = repoPath(report, finding.file).split('/').map(encodePathSegment).join('/');
     const anchor = finding.line === null ? '' : `#L${finding.line}`;
     const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}`;
     return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`;
@@ -47224,11 +47228,12 @@ function findingsSection(report, options) {
     if (suppressed.length > 0) {
         out.push(`<details><summary>Suppressed (${suppressed.length})</summary>`, '');
         out.push('| Rule | Where | Reason |', '|---|---|---|');
-        for (const f of limited(suppressed, options.maxRows).shown) {
+        const rows = limited(suppressed, options.maxRows);
+        for (const f of rows.shown) {
             const reason = `${escapeMarkdown(f.suppression?.reason ?? '', 300)}${f.suppression?.expires ? ` (until ${f.suppression.expires})` : ''}`;
             out.push(`| ${code(f.rule, 80)} | ${fileLink(report, f, options.links)} | ${reason} |`);
         }
-        out.push('', '</details>', '');
+        out.push('', ...moreLine(rows.hidden, 'suppressed findings', options.fullListHint), '</details>', '');
     }
     return out;
 }
@@ -47266,9 +47271,10 @@ function sbomSection(report, options) {
     return [...out, `📦 CycloneDX ${escapeMarkdown(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · ${code(sbom.path ?? '', 200)}${artifact}`, ''];
 }
 function footer(report) {
-    const steps = report.steps.map((s) => `${s.name} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : s.status}`).join(' · ');
+    // In mode: comment the report comes from another job (maybe an untrusted pull request's): escape it all.
+    const steps = report.steps.map((s) => `${escapeMarkdown(s.name, 40)} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : escapeMarkdown(s.status, 10)}`).join(' · ');
     const notes = report.notes.length > 0 ? ` · ${report.notes.length} note${report.notes.length === 1 ? '' : 's'} in the JSON report` : '';
-    return [`<sub>${report.tool.name} ${report.tool.version} · ${steps}${notes}</sub>`];
+    return [`<sub>${escapeMarkdown(report.tool.name, 60)} ${escapeMarkdown(report.tool.version, 30)} · ${steps}${notes}</sub>`];
 }
 /** The report as GitHub Markdown: verdict and reason first, then gaps, dependencies, SBOM. */
 function renderMarkdown(report, options = {}) {
@@ -47282,7 +47288,8 @@ const COMMENT_LIMIT = 65_536;
 const MARGIN = 1_000;
 /** The hidden marker that finds our comment again; one per working directory (monorepos). */
 function commentMarker(root) {
-    const safe = root.replace(/[^A-Za-z0-9._/-]/g, '_').replace(/-{2,}/g, '-');
+    // Percent-encoding keeps distinct roots distinct and leaves no `-` to close the HTML comment.
+    const safe = root.replace(/[^A-Za-z0-9._/]/g, (ch) => encodeURIComponent(ch).replace(/-/g, '%2D'));
     return `<!-- express-hardening-gate:${safe} -->`;
 }
 /**
@@ -47355,8 +47362,29 @@ async function upsertComment(api, target, marker, body, mode, passed, delays) {
     }
     if (mode === 'on-failure' && passed)
         return { action: 'skipped', url: '', detail: 'the gate passed and comment is on-failure' };
-    const { data } = await withRetry(() => api.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body }), delays);
-    return { action: 'created', url: data.html_url };
+    return { action: 'created', url: await createOnce(api, target, marker, body, delays) };
+}
+/**
+ * A create that failed with a 5xx may have been stored all the same: look again before retrying,
+ * so a flaky API never leaves two sticky comments.
+ */
+async function createOnce(api, target, marker, body, delays = [1000, 3000]) {
+    for (let attempt = 0;; attempt += 1) {
+        try {
+            const { data } = await api.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
+            return data.html_url;
+        }
+        catch (error) {
+            const status = statusOf(error);
+            const delay = delays[attempt];
+            if (status === undefined || status < 500 || delay === undefined)
+                throw error;
+            await new Promise((resolve) => setTimeout(resolve, delay));
+            const stored = await findComment(api, target, marker, delays);
+            if (stored)
+                return stored.html_url;
+        }
+    }
 }
 /** One line for the log when commenting failed; the gate's verdict never depends on it. */
 function explainCommentFailure(error) {
@@ -56986,9 +57014,11 @@ const CONFIG_SCHEMA = object({
 })
     .strict();
 const EMPTY_CONFIG = { severity: new Map(), suppressions: [], allow: [] };
+/** A bare GHSA id, or GitHub's advisory URL for one; nothing else names an advisory. */
 function ghsaOf(id) {
-    const last = id.trim().replace(/\/+$/, '').split('/').pop() ?? '';
-    return GHSA.test(last) ? last.toUpperCase() : undefined;
+    const value = id.trim().replace(/\/+$/, '');
+    const bare = value.replace(/^https:\/\/github\.com\/advisories\//i, '');
+    return GHSA.test(bare) ? bare.toUpperCase() : undefined;
 }
 function formatIssue(issue) {
     const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
@@ -57864,6 +57894,13 @@ function readSbomSummary(file) {
         throw new Error(`${file} is not a CycloneDX document`);
     return { specVersion: String(bom.specVersion ?? ''), components: countComponents(bom.components) };
 }
+/** cyclonedx-npm logs `ERROR | <reason>` before its final exception line; the reason is what helps. */
+function explainSbomFailure(stderr) {
+    const logged = stderr.match(/^ERROR \| (.+)$/m)?.[1]?.trim();
+    if (logged && /lock ?file|shrinkwrap/i.test(logged))
+        return `${logged}: commit package-lock.json (see lockfile-missing)`;
+    return logged || lastLine(stderr) || 'no output';
+}
 async function runSbom(exec, options) {
     let cli;
     try {
@@ -57882,7 +57919,7 @@ async function runSbom(exec, options) {
     if (run.timedOut)
         result = { status: 'error', error: `cyclonedx-npm did not finish within ${Math.round(options.timeoutMs / 1000)} s and was stopped` };
     else if (run.code !== 0 || !(0,external_node_fs_namespaceObject.existsSync)(options.outputFile)) {
-        result = { status: 'error', error: `cyclonedx-npm failed (exit ${run.code ?? 'killed'}): ${lastLine(run.stderr) || 'no output'}` };
+        result = { status: 'error', error: `cyclonedx-npm failed (exit ${run.code ?? 'killed'}): ${explainSbomFailure(run.stderr)}` };
     }
     else {
         try {
@@ -57999,6 +58036,10 @@ function pipeline_sbomSection(result, cwd) {
 /** GitHub code scanning reads `security-severity` as a CVSS-like score. */
 const SCORE = { critical: '9.5', high: '8.0', moderate: '5.5', low: '3.0' };
 const LEVEL = { critical: 'error', high: 'error', moderate: 'warning', low: 'note' };
+/** A relative URI reference for a `/`-separated path: `#`, `?`, `%`, spaces and `:` would change its meaning. */
+function pathUri(path) {
+    return encodeURI(path).replace(/[#?:]/g, encodeURIComponent);
+}
 /** SARIF 2.1.0 for code scanning; locations are relative to the repository root. */
 function renderSarif(report) {
     const prefix = report.root === '.' ? '' : `${report.root}/`;
@@ -58017,7 +58058,7 @@ function renderSarif(report) {
         message: { text: f.message },
         locations: [{
                 physicalLocation: {
-                    artifactLocation: { uri: `${prefix}${f.file}` },
+                    artifactLocation: { uri: pathUri(`${prefix}${f.file}`) },
                     ...(f.line === null ? {} : { region: { startLine: f.line, ...(f.column ? { startColumn: f.column } : {}) } })
                 }
             }],
@@ -58054,8 +58095,8 @@ function renderText(report) {
     if (audit.status === 'ok') {
         out.push(`npm audit: ${[...SEVERITIES].reverse().map((s) => `${audit.counts[s]} ${s}`).join(', ')}`);
         for (const a of audit.advisories) {
-            const via = a.direct ? '' : ` (via ${a.via.join(', ') || 'a transitive dependency'})`;
-            out.push(`  ${a.severity}  ${clean(a.package)}${via}  ${clean(a.title)}  ${a.url}${a.allowed ? '  [allowed]' : ''}`);
+            const via = a.direct ? '' : ` (via ${a.via.map(clean).join(', ') || 'a transitive dependency'})`;
+            out.push(`  ${a.severity}  ${clean(a.package)}${via}  ${clean(a.title)}  ${clean(a.url)}${a.allowed ? '  [allowed]' : ''}`);
         }
     }
     else

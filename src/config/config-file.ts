@@ -75,9 +75,11 @@ export interface GateConfig {
 
 export const EMPTY_CONFIG: GateConfig = { severity: new Map(), suppressions: [], allow: [] }
 
+/** A bare GHSA id, or GitHub's advisory URL for one; nothing else names an advisory. */
 function ghsaOf(id: string): string | undefined {
-  const last = id.trim().replace(/\/+$/, '').split('/').pop() ?? ''
-  return GHSA.test(last) ? last.toUpperCase() : undefined
+  const value = id.trim().replace(/\/+$/, '')
+  const bare = value.replace(/^https:\/\/github\.com\/advisories\//i, '')
+  return GHSA.test(bare) ? bare.toUpperCase() : undefined
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {

@@ -73,8 +73,27 @@ export async function upsertComment(
     return { action: 'updated', url: data.html_url }
   }
   if (mode === 'on-failure' && passed) return { action: 'skipped', url: '', detail: 'the gate passed and comment is on-failure' }
-  const { data } = await withRetry(() => api.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body }), delays)
-  return { action: 'created', url: data.html_url }
+  return { action: 'created', url: await createOnce(api, target, marker, body, delays) }
+}
+
+/**
+ * A create that failed with a 5xx may have been stored all the same: look again before retrying,
+ * so a flaky API never leaves two sticky comments.
+ */
+async function createOnce(api: IssuesApi, target: CommentTarget, marker: string, body: string, delays = [1000, 3000]): Promise<string> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const { data } = await api.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body })
+      return data.html_url
+    } catch (error) {
+      const status = statusOf(error)
+      const delay = delays[attempt]
+      if (status === undefined || status < 500 || delay === undefined) throw error
+      await new Promise((resolve) => setTimeout(resolve, delay))
+      const stored = await findComment(api, target, marker, delays)
+      if (stored) return stored.html_url
+    }
+  }
 }
 
 /** One line for the log when commenting failed; the gate's verdict never depends on it. */

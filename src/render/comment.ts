@@ -7,7 +7,8 @@ const MARGIN = 1_000
 
 /** The hidden marker that finds our comment again; one per working directory (monorepos). */
 export function commentMarker(root: string): string {
-  const safe = root.replace(/[^A-Za-z0-9._/-]/g, '_').replace(/-{2,}/g, '-')
+  // Percent-encoding keeps distinct roots distinct and leaves no `-` to close the HTML comment.
+  const safe = root.replace(/[^A-Za-z0-9._/]/g, (ch) => encodeURIComponent(ch).replace(/-/g, '%2D'))
   return `<!-- express-hardening-gate:${safe} -->`
 }
 

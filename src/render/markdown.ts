@@ -30,10 +30,15 @@ function repoPath(report: Report, file: string): string {
   return report.root === '.' ? file : `${report.root}/${file}`
 }
 
+/** encodeURIComponent, plus the `(`, `)`, `'`, `!` and `*` it leaves alone: a `)` would end the Markdown link. */
+function encodePathSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`)
+}
+
 function fileLink(report: Report, finding: Finding, links: LinkContext | undefined): string {
   const label = escapeMarkdown(finding.line === null ? finding.file : `${finding.file}:${finding.line}`, 200)
   if (!links) return label
-  const path = repoPath(report, finding.file).split('/').map(encodeURIComponent).join('/')
+  const path = repoPath(report, finding.file).split('/').map(encodePathSegment).join('/')
   const anchor = finding.line === null ? '' : `#L${finding.line}`
   const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}`
   return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`
@@ -76,11 +81,12 @@ function findingsSection(report: Report, options: MarkdownOptions): string[] {
   if (suppressed.length > 0) {
     out.push(`<details><summary>Suppressed (${suppressed.length})</summary>`, '')
     out.push('| Rule | Where | Reason |', '|---|---|---|')
-    for (const f of limited(suppressed, options.maxRows).shown) {
+    const rows = limited(suppressed, options.maxRows)
+    for (const f of rows.shown) {
       const reason = `${escapeMarkdown(f.suppression?.reason ?? '', 300)}${f.suppression?.expires ? ` (until ${f.suppression.expires})` : ''}`
       out.push(`| ${code(f.rule, 80)} | ${fileLink(report, f, options.links)} | ${reason} |`)
     }
-    out.push('', '</details>', '')
+    out.push('', ...moreLine(rows.hidden, 'suppressed findings', options.fullListHint), '</details>', '')
   }
   return out
 }
@@ -117,9 +123,10 @@ function sbomSection(report: Report, options: MarkdownOptions): string[] {
 }
 
 function footer(report: Report): string[] {
-  const steps = report.steps.map((s) => `${s.name} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : s.status}`).join(' · ')
+  // In mode: comment the report comes from another job (maybe an untrusted pull request's): escape it all.
+  const steps = report.steps.map((s) => `${escapeMarkdown(s.name, 40)} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : escapeMarkdown(s.status, 10)}`).join(' · ')
   const notes = report.notes.length > 0 ? ` · ${report.notes.length} note${report.notes.length === 1 ? '' : 's'} in the JSON report` : ''
-  return [`<sub>${report.tool.name} ${report.tool.version} · ${steps}${notes}</sub>`]
+  return [`<sub>${escapeMarkdown(report.tool.name, 60)} ${escapeMarkdown(report.tool.version, 30)} · ${steps}${notes}</sub>`]
 }
 
 /** The report as GitHub Markdown: verdict and reason first, then gaps, dependencies, SBOM. */

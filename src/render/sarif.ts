@@ -8,6 +8,11 @@ import { REPOSITORY_URL } from '../version.js'
 const SCORE: Record<Severity, string> = { critical: '9.5', high: '8.0', moderate: '5.5', low: '3.0' }
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', moderate: 'warning', low: 'note' }
 
+/** A relative URI reference for a `/`-separated path: `#`, `?`, `%`, spaces and `:` would change its meaning. */
+function pathUri(path: string): string {
+  return encodeURI(path).replace(/[#?:]/g, encodeURIComponent)
+}
+
 /** SARIF 2.1.0 for code scanning; locations are relative to the repository root. */
 export function renderSarif(report: Report): string {
   const prefix = report.root === '.' ? '' : `${report.root}/`
@@ -26,7 +31,7 @@ export function renderSarif(report: Report): string {
     message: { text: f.message },
     locations: [{
       physicalLocation: {
-        artifactLocation: { uri: `${prefix}${f.file}` },
+        artifactLocation: { uri: pathUri(`${prefix}${f.file}`) },
         ...(f.line === null ? {} : { region: { startLine: f.line, ...(f.column ? { startColumn: f.column } : {}) } })
       }
     }],

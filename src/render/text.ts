@@ -22,8 +22,8 @@ export function renderText(report: Report): string {
   if (audit.status === 'ok') {
     out.push(`npm audit: ${[...SEVERITIES].reverse().map((s) => `${audit.counts[s]} ${s}`).join(', ')}`)
     for (const a of audit.advisories) {
-      const via = a.direct ? '' : ` (via ${a.via.join(', ') || 'a transitive dependency'})`
-      out.push(`  ${a.severity}  ${clean(a.package)}${via}  ${clean(a.title)}  ${a.url}${a.allowed ? '  [allowed]' : ''}`)
+      const via = a.direct ? '' : ` (via ${a.via.map(clean).join(', ') || 'a transitive dependency'})`
+      out.push(`  ${a.severity}  ${clean(a.package)}${via}  ${clean(a.title)}  ${clean(a.url)}${a.allowed ? '  [allowed]' : ''}`)
     }
   } else out.push(`npm audit: ${audit.status}${audit.error ? `: ${clean(audit.error)}` : ''}`)
   const sbom = report.sbom

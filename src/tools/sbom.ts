@@ -66,6 +66,13 @@ export function readSbomSummary(file: string): { specVersion: string; components
   return { specVersion: String(bom.specVersion ?? ''), components: countComponents(bom.components) }
 }
 
+/** cyclonedx-npm logs `ERROR | <reason>` before its final exception line; the reason is what helps. */
+export function explainSbomFailure(stderr: string): string {
+  const logged = stderr.match(/^ERROR \| (.+)$/m)?.[1]?.trim()
+  if (logged && /lock ?file|shrinkwrap/i.test(logged)) return `${logged}: commit package-lock.json (see lockfile-missing)`
+  return logged || lastLine(stderr) || 'no output'
+}
+
 export async function runSbom(exec: Exec, options: SbomOptions): Promise<{ step: StepRecord; result: SbomResult }> {
   let cli: string
   try {
@@ -82,7 +89,7 @@ export async function runSbom(exec: Exec, options: SbomOptions): Promise<{ step:
   let result: SbomResult
   if (run.timedOut) result = { status: 'error', error: `cyclonedx-npm did not finish within ${Math.round(options.timeoutMs / 1000)} s and was stopped` }
   else if (run.code !== 0 || !existsSync(options.outputFile)) {
-    result = { status: 'error', error: `cyclonedx-npm failed (exit ${run.code ?? 'killed'}): ${lastLine(run.stderr) || 'no output'}` }
+    result = { status: 'error', error: `cyclonedx-npm failed (exit ${run.code ?? 'killed'}): ${explainSbomFailure(run.stderr)}` }
   } else {
     try {
       result = { status: 'ok', path: options.outputFile, ...readSbomSummary(options.outputFile) }

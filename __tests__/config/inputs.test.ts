@@ -1,0 +1,206 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { EMPTY_CONFIG, loadConfig } from '../../src/config/config-file.js'
+import { UsageError } from '../../src/config/errors.js'
+import { readActionInputs } from '../../src/config/inputs.js'
+
+const KNOWN = new Set(['helmet-missing'])
+let savedEnv: NodeJS.ProcessEnv
+let workspace: string
+
+/** Sets inputs the way the runner does: INPUT_<NAME>, upper-cased, hyphens kept. */
+function setInputs(inputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+}
+
+beforeEach(() => {
+  savedEnv = { ...process.env }
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
+  workspace = realpathSync(mkdtempSync(join(tmpdir(), 'inputs-test-')))
+  process.env.GITHUB_WORKSPACE = workspace
+})
+
+afterEach(() => {
+  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key]
+  Object.assign(process.env, savedEnv)
+  rmSync(workspace, { recursive: true, force: true })
+})
+
+describe('readActionInputs', () => {
+  it('uses the defaults of action.yml when no input is set', () => {
+    const options = readActionInputs()
+    expect(options).toMatchObject({
+      workspace,
+      workingDirectory: workspace,
+      install: true,
+      ignoreScripts: true,
+      audit: true,
+      auditLevel: 'high',
+      omitDev: false,
+      onAuditError: 'fail',
+      failOn: 'high',
+      sbom: true,
+      sbomFile: join(workspace, 'sbom.cdx.json'),
+      sarifFile: join(workspace, 'hardening.sarif'),
+      reportFile: join(workspace, 'hardening-report.json'),
+      configFile: join(workspace, '.github/hardening.yml'),
+      configRequired: false,
+      githubToken: '',
+      comment: 'always',
+      mode: 'scan',
+      uploadSbom: false
+    })
+    expect(options.today).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  })
+
+  it('reads every input the runner sets', () => {
+    mkdirSync(join(workspace, 'services/api'), { recursive: true })
+    setInputs({
+      'working-directory': 'services/api',
+      'github-token': 'ghs_token',
+      install: 'false',
+      'ignore-scripts': 'false',
+      'audit-level': 'critical',
+      'omit-dev': 'true',
+      'on-audit-error': 'warn',
+      'fail-on': 'none',
+      sbom: 'false',
+      'sbom-file': 'out/bom.json',
+      'sarif-file': 'out/gate.sarif',
+      'report-file': 'out/report.json',
+      comment: 'on-failure',
+      config: 'ci/gate.yml',
+      mode: 'comment',
+      'upload-sbom': 'true'
+    })
+    const api = join(workspace, 'services/api')
+    expect(readActionInputs()).toMatchObject({
+      workingDirectory: api,
+      githubToken: 'ghs_token',
+      install: false,
+      ignoreScripts: false,
+      auditLevel: 'critical',
+      omitDev: true,
+      onAuditError: 'warn',
+      failOn: 'none',
+      sbom: false,
+      sbomFile: join(api, 'out/bom.json'),
+      sarifFile: join(api, 'out/gate.sarif'),
+      reportFile: join(api, 'out/report.json'),
+      configFile: join(workspace, 'ci/gate.yml'),
+      configRequired: true,
+      comment: 'on-failure',
+      mode: 'comment',
+      uploadSbom: true
+    })
+  })
+
+  it('rejects a misspelt audit-level with the documented message', () => {
+    setInputs({ 'audit-level': 'hgih' })
+    expect(() => readActionInputs()).toThrow(new UsageError("audit-level must be one of low, moderate, high, critical, none; got 'hgih'"))
+  })
+
+  it('accepts thresholds in any case', () => {
+    setInputs({ 'audit-level': 'Moderate', 'fail-on': 'LOW' })
+    expect(readActionInputs()).toMatchObject({ auditLevel: 'moderate', failOn: 'low' })
+  })
+
+  it.each([
+    ['fail-on', 'severe'],
+    ['on-audit-error', 'ignore'],
+    ['comment', 'sometimes'],
+    ['mode', 'both']
+  ])('rejects an invalid %s, naming the input and the value', (name, value) => {
+    setInputs({ [name]: value })
+    expect(() => readActionInputs()).toThrow(UsageError)
+    expect(() => readActionInputs()).toThrow(new RegExp(`^${name} must be one of .*; got '${value}'$`))
+  })
+
+  it.each([
+    ['true', true], ['True', true], ['TRUE', true],
+    ['false', false], ['False', false], ['FALSE', false]
+  ])('reads boolean inputs written %p', (value, expected) => {
+    setInputs({ install: value, 'ignore-scripts': value, 'omit-dev': value, sbom: value, 'upload-sbom': value })
+    expect(readActionInputs()).toMatchObject({ install: expected, ignoreScripts: expected, omitDev: expected, sbom: expected, uploadSbom: expected })
+  })
+
+  it.each(['install', 'ignore-scripts', 'omit-dev', 'sbom', 'upload-sbom'])('rejects a non-boolean %s', (name) => {
+    setInputs({ [name]: 'yes' })
+    expect(() => readActionInputs()).toThrow(new UsageError(`${name} must be true or false; got 'yes'`))
+  })
+
+  it('rejects a working-directory that does not exist', () => {
+    setInputs({ 'working-directory': 'services/missing' })
+    expect(() => readActionInputs()).toThrow(UsageError)
+    expect(() => readActionInputs()).toThrow(/working-directory 'services\/missing' does not exist/)
+  })
+
+  it('rejects a working-directory that is a file', () => {
+    writeFileSync(join(workspace, 'package.json'), '{}')
+    setInputs({ 'working-directory': 'package.json' })
+    expect(() => readActionInputs()).toThrow(UsageError)
+  })
+
+  it('rejects a working-directory outside the workspace even when it exists', () => {
+    const sibling = `${workspace}-sibling`
+    mkdirSync(sibling)
+    try {
+      for (const value of ['..', `../${sibling.split('/').pop()}`, sibling, 'sub/../../x']) {
+        setInputs({ 'working-directory': value })
+        expect(() => readActionInputs()).toThrow(/outside the workspace/)
+      }
+    } finally {
+      rmSync(sibling, { recursive: true, force: true })
+    }
+  })
+
+  it('rejects output files that leave the workspace', () => {
+    setInputs({ 'sarif-file': '../escape.sarif' })
+    expect(() => readActionInputs()).toThrow(/sarif-file '..\/escape.sarif' is outside the workspace/)
+  })
+
+  it('rejects sbom: true with an empty sbom-file, but not with sbom: false', () => {
+    setInputs({ sbom: 'true', 'sbom-file': '' })
+    expect(() => readActionInputs()).toThrow(UsageError)
+    expect(() => readActionInputs()).toThrow(/sbom-file is empty/)
+    setInputs({ sbom: 'false' })
+    expect(readActionInputs()).toMatchObject({ sbom: false, sbomFile: '' })
+  })
+
+  it('skips SARIF and the JSON report when their inputs are explicitly empty', () => {
+    setInputs({ 'sarif-file': '', 'report-file': '  ' })
+    expect(readActionInputs()).toMatchObject({ sarifFile: '', reportFile: '' })
+  })
+
+  it('refuses mode: comment without a report-file to read', () => {
+    setInputs({ mode: 'comment', 'report-file': '' })
+    expect(() => readActionInputs()).toThrow(/report-file/)
+  })
+
+  describe('config', () => {
+    it('is fine when the default config file does not exist', () => {
+      const options = readActionInputs()
+      expect(options.configRequired).toBe(false)
+      expect(loadConfig(options.configFile, options.configRequired, '.github/hardening.yml', KNOWN)).toBe(EMPTY_CONFIG)
+    })
+
+    it('is an error when a config file named explicitly does not exist', () => {
+      setInputs({ config: 'ci/gate.yml' })
+      const options = readActionInputs()
+      expect(options.configRequired).toBe(true)
+      expect(() => loadConfig(options.configFile, options.configRequired, 'ci/gate.yml', KNOWN)).toThrow(UsageError)
+      expect(() => loadConfig(options.configFile, options.configRequired, 'ci/gate.yml', KNOWN)).toThrow(/ci\/gate\.yml does not exist/)
+    })
+
+    it('reads the default config file when it exists', () => {
+      mkdirSync(join(workspace, '.github'))
+      writeFileSync(join(workspace, '.github/hardening.yml'), 'rules:\n  helmet-missing: low\n')
+      const options = readActionInputs()
+      const config = loadConfig(options.configFile, options.configRequired, '.github/hardening.yml', KNOWN)
+      expect(config.severity.get('helmet-missing')).toBe('low')
+      expect(config.source).toBe('.github/hardening.yml')
+    })
+  })
+})

@@ -1,0 +1,190 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { explainCommentFailure, upsertComment, withRetry, type CommentTarget, type IssuesApi } from '../../src/github/comment.js'
+import { commentMarker } from '../../src/render/comment.js'
+import { startFakeGitHub, type FakeGitHub } from '../helpers/github-server.js'
+
+// @actions/github picks its HTTP agent from GITHUB_API_URL when it is imported: point that at
+// loopback first, then import it.
+let getOctokit: typeof import('@actions/github').getOctokit
+const savedApiUrl = process.env.GITHUB_API_URL
+
+beforeAll(async () => {
+  process.env.GITHUB_API_URL = 'http://127.0.0.1'
+  ;({ getOctokit } = await import('@actions/github'))
+})
+
+afterAll(() => {
+  if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL
+  else process.env.GITHUB_API_URL = savedApiUrl
+})
+
+let server: FakeGitHub
+beforeEach(async () => {
+  server = await startFakeGitHub({ readOnlyTokens: ['ro-token'] })
+})
+afterEach(async () => {
+  await server.close()
+})
+
+const target: CommentTarget = { owner: 'acme', repo: 'shop', issueNumber: 7 }
+const MARKER = commentMarker('.')
+const DELAYS = [10, 10]
+const api = (token = 'rw-token'): IssuesApi => getOctokit(token, { baseUrl: server.url }).rest.issues
+const body = (text: string, marker = MARKER): string => `${marker}\n## ${text}\n`
+const ours = () => server.comments('acme', 'shop', 7).filter((c) => c.body.startsWith(MARKER))
+const writes = () => server.requests.filter((r) => r.method !== 'GET')
+
+describe('upsertComment against a fake GitHub', () => {
+  it('creates the comment when there is none', async () => {
+    const outcome = await upsertComment(api(), target, MARKER, body('failed'), 'always', false, DELAYS)
+    expect(outcome.action).toBe('created')
+    const [comment] = server.comments('acme', 'shop', 7)
+    expect(comment?.body).toBe(body('failed'))
+    expect(outcome.url).toBe(comment?.html_url)
+    expect(writes().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /repos/acme/shop/issues/7/comments'])
+  })
+
+  it('updates the same comment on the next run instead of adding one', async () => {
+    const first = await upsertComment(api(), target, MARKER, body('failed'), 'always', false, DELAYS)
+    const second = await upsertComment(api(), target, MARKER, body('passed'), 'always', true, DELAYS)
+    expect(second).toMatchObject({ action: 'updated', url: first.url })
+    expect(ours()).toHaveLength(1)
+    expect(ours()[0]?.body).toBe(body('passed'))
+    const patch = writes().filter((r) => r.method === 'PATCH')
+    expect(patch).toHaveLength(1)
+    expect(patch[0]?.path).toBe(`/repos/acme/shop/issues/comments/${ours()[0]?.id}`)
+  })
+
+  it('sends nothing when the body is unchanged', async () => {
+    await upsertComment(api(), target, MARKER, body('failed'), 'always', false, DELAYS)
+    const before = writes().length
+    const outcome = await upsertComment(api(), target, MARKER, body('failed'), 'always', false, DELAYS)
+    expect(outcome.action).toBe('unchanged')
+    expect(outcome.url).toBe(ours()[0]?.html_url)
+    expect(writes()).toHaveLength(before)
+  })
+
+  it('finds its comment among 250 others, across pages', async () => {
+    for (let i = 0; i < 210; i++) server.seedComment('acme', 'shop', 7, `comment ${i}`, 'octocat')
+    const existing = server.seedComment('acme', 'shop', 7, body('failed'))
+    for (let i = 0; i < 40; i++) server.seedComment('acme', 'shop', 7, `later ${i}`, 'octocat')
+
+    const outcome = await upsertComment(api(), target, MARKER, body('passed'), 'always', true, DELAYS)
+    expect(outcome).toMatchObject({ action: 'updated', url: existing.html_url })
+    expect(server.comments('acme', 'shop', 7)).toHaveLength(251)
+    expect(ours().map((c) => c.id)).toEqual([existing.id])
+    expect(server.requests.filter((r) => r.method === 'GET').map((r) => r.query.page)).toEqual(['1', '2', '3'])
+  })
+
+  it('does not touch a comment that only quotes the marker', async () => {
+    const quote = server.seedComment('acme', 'shop', 7, `> ${MARKER}\n> ## failed\n\nWhy did this fail?`, 'octocat')
+    const outcome = await upsertComment(api(), target, MARKER, body('failed'), 'always', false, DELAYS)
+    expect(outcome.action).toBe('created')
+    expect(server.comments('acme', 'shop', 7).find((c) => c.id === quote.id)?.body).toBe(quote.body)
+    expect(writes().filter((r) => r.method === 'PATCH')).toEqual([])
+  })
+
+  it('keeps the comment of another working directory', async () => {
+    const other = server.seedComment('acme', 'shop', 7, body('failed', commentMarker('apps/web')))
+    const outcome = await upsertComment(api(), target, commentMarker('apps/api'), body('failed', commentMarker('apps/api')), 'always', false, DELAYS)
+    expect(outcome.action).toBe('created')
+    expect(server.comments('acme', 'shop', 7).find((c) => c.id === other.id)?.body).toBe(other.body)
+  })
+
+  describe('comment: on-failure', () => {
+    it('writes nothing when the gate passed and there is no comment yet', async () => {
+      const outcome = await upsertComment(api(), target, MARKER, body('passed'), 'on-failure', true, DELAYS)
+      expect(outcome).toMatchObject({ action: 'skipped', url: '' })
+      expect(writes()).toEqual([])
+      expect(server.comments('acme', 'shop', 7)).toEqual([])
+    })
+
+    it('creates one when the gate failed', async () => {
+      expect((await upsertComment(api(), target, MARKER, body('failed'), 'on-failure', false, DELAYS)).action).toBe('created')
+    })
+
+    it('still updates an existing comment once things are fixed', async () => {
+      server.seedComment('acme', 'shop', 7, body('failed'))
+      const outcome = await upsertComment(api(), target, MARKER, body('passed'), 'on-failure', true, DELAYS)
+      expect(outcome.action).toBe('updated')
+      expect(ours()[0]?.body).toBe(body('passed'))
+    })
+  })
+
+  it('sends no request at all with comment: never', async () => {
+    server.seedComment('acme', 'shop', 7, body('failed'))
+    const outcome = await upsertComment(api(), target, MARKER, body('passed'), 'never', true, DELAYS)
+    expect(outcome.action).toBe('skipped')
+    expect(server.requests).toEqual([])
+  })
+
+  it('throws on a read-only token, and the explanation names pull-requests: write', async () => {
+    const error = await upsertComment(api('ro-token'), target, MARKER, body('failed'), 'always', false, DELAYS).then(
+      () => undefined,
+      (e: unknown) => e
+    )
+    expect(error).toMatchObject({ status: 403 })
+    expect(explainCommentFailure(error)).toContain('pull-requests: write')
+    expect(explainCommentFailure(error)).not.toContain('\n')
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+  })
+
+  it('retries a passing 502 and then succeeds', async () => {
+    server.failNext(1, 502)
+    const outcome = await upsertComment(api(), target, MARKER, body('failed'), 'always', false, DELAYS)
+    expect(outcome.action).toBe('created')
+    expect(server.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST'])
+    expect(server.comments('acme', 'shop', 7)).toHaveLength(1)
+  })
+
+  it('gives up after the retries', async () => {
+    server.failNext(3, 503)
+    await expect(upsertComment(api(), target, MARKER, body('failed'), 'always', false, DELAYS)).rejects.toMatchObject({ status: 503 })
+    expect(server.requests).toHaveLength(3)
+    expect(server.comments('acme', 'shop', 7)).toEqual([])
+  })
+})
+
+describe('upsertComment when a create fails after GitHub stored it', () => {
+  it('finds the stored comment instead of posting a second one', async () => {
+    const stored: Array<{ id: number; body: string; html_url: string }> = []
+    let creates = 0
+    const flaky: IssuesApi = {
+      listComments: async ({ page }) => ({ data: page === 1 ? stored : [] }),
+      createComment: async ({ body: text }) => {
+        creates += 1
+        stored.push({ id: 1, body: text, html_url: 'https://github.com/acme/shop/pull/7#issuecomment-1' })
+        throw Object.assign(new Error('Bad Gateway'), { status: 502 })
+      },
+      updateComment: async () => {
+        throw new Error('no update expected')
+      }
+    }
+    const outcome = await upsertComment(flaky, target, MARKER, body('failed'), 'always', false, DELAYS)
+    expect(outcome).toEqual({ action: 'created', url: 'https://github.com/acme/shop/pull/7#issuecomment-1' })
+    expect(creates).toBe(1)
+    expect(stored).toHaveLength(1)
+  })
+})
+
+describe('withRetry', () => {
+  it('does not retry client errors or errors without a status', async () => {
+    for (const error of [Object.assign(new Error('nope'), { status: 404 }), new Error('socket hang up')]) {
+      let calls = 0
+      await expect(withRetry(async () => {
+        calls += 1
+        throw error
+      }, [1, 1])).rejects.toBe(error)
+      expect(calls).toBe(1)
+    }
+  })
+})
+
+describe('explainCommentFailure', () => {
+  it('names the permission for 403 and 404, the token for 401, and passes other errors through', () => {
+    expect(explainCommentFailure(Object.assign(new Error('Not Found'), { status: 404 }))).toContain('pull-requests: write')
+    expect(explainCommentFailure(Object.assign(new Error('Bad credentials'), { status: 401 }))).toContain('github-token')
+    expect(explainCommentFailure(Object.assign(new Error('Validation Failed\nbody is too long'), { status: 422 }))).toMatch(/422.*Validation Failed$/)
+    expect(explainCommentFailure(new Error('getaddrinfo ENOTFOUND api.github.com'))).toContain('ENOTFOUND')
+  })
+})

@@ -1,0 +1,87 @@
+import { describe, expect, it } from '@jest/globals'
+import { renderMarkdown } from '../../src/render/markdown.js'
+import { auditError, auditSkipped } from '../../src/tools/audit-report.js'
+import { expectInert } from './inert.js'
+import { advisory, finding, hostileReport, linkDestinations, LINKS, makeReport, SHA } from './sample-report.js'
+
+describe('renderMarkdown', () => {
+  it('keeps every piece of hostile repository text inert', () => {
+    expectInert(renderMarkdown(hostileReport(), { links: LINKS, sbomArtifact: 'sbom @x <y>' }))
+    expectInert(renderMarkdown(hostileReport()))
+  })
+
+  it('lists each open finding once, most severe first, and suppressed ones apart', () => {
+    const report = makeReport({
+      passed: false,
+      findings: [
+        finding('src/a.js', 1, { severity: 'low', rule: 'x-powered-by' }),
+        finding('src/b.js', 2, { severity: 'critical' }),
+        finding('src/c.js', 3, { suppressed: true, suppression: { source: 'config', reason: 'legacy', expires: '2026-12-31' } })
+      ]
+    })
+    const markdown = renderMarkdown(report)
+    const rows = markdown.split('\n').filter((l) => /^\| (🟣|🔴|🟠|🟡)/.test(l))
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toContain('src/b.js:2')
+    expect(rows[1]).toContain('src/a.js:1')
+    const details = markdown.slice(markdown.indexOf('<details>'))
+    expect(details).toContain('src/c.js:3')
+    expect(details).toContain('legacy')
+    expect(details).toContain('2026-12-31')
+  })
+
+  it('links findings to the lines at the head commit, under the working directory', () => {
+    const report = makeReport({ root: 'apps/api', findings: [finding('src/app.js', 14), finding('Dockerfile', null)] })
+    const destinations = linkDestinations(renderMarkdown(report, { links: LINKS }))
+    expect(destinations).toContain(`https://github.com/acme/shop/blob/${SHA}/apps/api/src/app.js#L14`)
+    expect(destinations).toContain(`https://github.com/acme/shop/blob/${SHA}/apps/api/Dockerfile`)
+    expect(destinations.filter((d) => d.includes('/blob/') && !d.includes('/docs/rules/')).every((d) => d.includes(SHA))).toBe(true)
+  })
+
+  it('links a file whose name has parentheses, spaces or # to that very file', () => {
+    const files = ['src/a(b)c).js', 'src/my file.js', 'src/#1.js', 'src/100%.js']
+    const destinations = linkDestinations(renderMarkdown(makeReport({ findings: files.map((f) => finding(f, 1)) }), { links: LINKS }))
+      .filter((d) => d.startsWith(`https://github.com/acme/shop/blob/${SHA}/`))
+    const linked = destinations.map((d) => decodeURIComponent(new URL(d).pathname.replace(`/acme/shop/blob/${SHA}/`, '')))
+    expect(linked.sort()).toEqual([...files].sort())
+  })
+
+  it('links rule ids to their docs only for rules it knows', () => {
+    const markdown = renderMarkdown(makeReport({ findings: [finding('a.js', 1), finding('b.js', 1, { rule: 'not-a-rule' })] }))
+    expect(linkDestinations(markdown).filter((d) => d.includes('/docs/rules/'))).toEqual([expect.stringMatching(/\/docs\/rules\/helmet-missing\.md$/)])
+  })
+
+  it('shows the advisories with counts, the direct dependency that brings them in, and the fix', () => {
+    const markdown = renderMarkdown(makeReport({}, [
+      advisory('GHSA-HRPP-H998-J3PP', 'qs', 'high', { direct: false, via: ['express'], fix: 'express@4.22.3' }),
+      advisory('GHSA-35JH-R3H4-6JHM', 'lodash', 'high', { fixAvailable: false })
+    ]))
+    const qs = markdown.split('\n').find((l) => l.includes('<code>qs</code>'))
+    expect(qs).toContain('<code>express</code>')
+    expect(qs).toContain('express&#64;4.22.3')
+    expect(qs).toContain('(https://github.com/advisories/GHSA-HRPP-H998-J3PP)')
+    expect(markdown).toMatch(/\b2\b[^\n]*advisories/)
+  })
+
+  it('never presents a failed audit as a count of zero', () => {
+    const markdown = renderMarkdown(makeReport({ audit: auditError('ENOLOCK: This command requires an existing lockfile.') }))
+    expect(markdown).toContain('ENOLOCK')
+    expect(markdown).not.toMatch(/\b0 advisories\b/)
+    expect(markdown).not.toMatch(/0 critical/)
+    expect(renderMarkdown(makeReport({ audit: auditSkipped('audit is off') }))).not.toMatch(/0 critical/)
+  })
+
+  it('leaves rows out beyond maxRows and says how many', () => {
+    const findings = Array.from({ length: 30 }, (_, i) => finding(`src/f${i}.js`, i + 1))
+    const markdown = renderMarkdown(makeReport({ passed: false, findings }), { maxRows: 10, fullListHint: 'see the job summary' })
+    expect(markdown.split('\n').filter((l) => l.startsWith('| 🔴'))).toHaveLength(10)
+    expect(markdown).toMatch(/\b20\b[^\n]*see the job summary/)
+  })
+
+  it('says why the gate failed, and repeats warnings', () => {
+    const markdown = renderMarkdown(makeReport({ passed: false, reasons: ['npm ci failed: out of sync'], warnings: ['suppression expired'] }))
+    expect(markdown).toMatch(/failed/i)
+    expect(markdown).toContain('npm ci failed: out of sync')
+    expect(markdown).toContain('suppression expired')
+  })
+})

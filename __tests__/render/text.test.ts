@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals'
+import { renderJson, renderText } from '../../src/render/text.js'
+import { auditError } from '../../src/tools/audit-report.js'
+import { advisory, finding, makeReport } from './sample-report.js'
+
+// C0 and C1 control characters: ANSI escapes, carriage returns, bells, the 8-bit CSI.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+const NASTY = 'a\u001b[2J\u001b]0;pwned\u0007b\rc\bd\u009b31m\u0000e\nPASSED: hardening gate'
+
+describe('renderText', () => {
+  const report = makeReport({
+    passed: false,
+    reasons: [`1 hardening finding at or above high ${NASTY}`],
+    warnings: [NASTY],
+    findings: [finding(`src/${NASTY}.js`, 3, { message: NASTY }), finding('src/ok.js', 1, { suppressed: true, suppression: { source: 'inline', reason: 'r' } })],
+    notes: [{ file: NASTY, message: NASTY }]
+  }, [advisory('GHSA-1', `pkg${NASTY}`, 'high', { title: NASTY, url: `https://github.com/advisories/GHSA-1${NASTY}`, direct: false, via: [`via${NASTY}`] })])
+
+  it('prints no control character from repository text and adds no line of its own', () => {
+    const text = renderText(report)
+    const lines = text.split('\n')
+    for (const line of lines) expect(line).not.toMatch(CONTROL)
+    expect(lines.filter((l) => l.startsWith('PASSED'))).toEqual([])
+    expect(lines[0]).toMatch(/^FAILED/)
+  })
+
+  it('lists open findings as file:line with rule and severity, and counts the suppressed', () => {
+    const text = renderText(makeReport({ findings: [finding('src/app.js', 14), finding('src/b.js', 1, { suppressed: true })] }))
+    expect(text).toMatch(/^ {2}src\/app\.js:14 +high +helmet-missing/m)
+    expect(text).not.toMatch(/src\/b\.js/)
+    expect(text).toMatch(/Hardening findings: 1\b.*\b1 suppressed/)
+  })
+
+  it('shows an audit error as an error, not as zero counts', () => {
+    const text = renderText(makeReport({ audit: auditError('ENOLOCK: no lockfile') }))
+    expect(text).toContain('ENOLOCK: no lockfile')
+    expect(text).not.toMatch(/0 critical/)
+  })
+})
+
+describe('renderJson', () => {
+  it('is the report itself', () => {
+    const report = makeReport({ findings: [finding('a.js', 1)] })
+    expect(JSON.parse(renderJson(report))).toEqual(report)
+  })
+})
