@@ -20648,7 +20648,8 @@ function auditSection(report, options) {
     out.push(`**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above)`, '');
     if (audit.advisories.length === 0)
         return out;
-    const { shown, hidden } = limited(audit.advisories, options.maxRows);
+    const cap = Math.min(options.maxRows ?? Infinity, options.maxAdvisories ?? Infinity);
+    const { shown, hidden } = limited(audit.advisories, Number.isFinite(cap) ? cap : undefined);
     out.push('| Severity | Package | Advisory | Fix |', '|---|---|---|---|', ...shown.map(advisoryRow), '');
     return [...out, ...moreLine(hidden, 'advisories', options.fullListHint)];
 }

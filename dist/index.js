@@ -47256,7 +47256,8 @@ function auditSection(report, options) {
     out.push(`**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above)`, '');
     if (audit.advisories.length === 0)
         return out;
-    const { shown, hidden } = limited(audit.advisories, options.maxRows);
+    const cap = Math.min(options.maxRows ?? Infinity, options.maxAdvisories ?? Infinity);
+    const { shown, hidden } = limited(audit.advisories, Number.isFinite(cap) ? cap : undefined);
     out.push('| Severity | Package | Advisory | Fix |', '|---|---|---|---|', ...shown.map(advisoryRow), '');
     return [...out, ...moreLine(hidden, 'advisories', options.fullListHint)];
 }
@@ -47286,6 +47287,8 @@ function renderMarkdown(report, options = {}) {
 /** GitHub rejects issue comments longer than this many characters. */
 const COMMENT_LIMIT = 65_536;
 const MARGIN = 1_000;
+/** The comment lists the worst advisories; the job summary and the JSON report list them all. */
+const COMMENT_ADVISORIES = 10;
 /** The hidden marker that finds our comment again; one per working directory (monorepos). */
 function commentMarker(root) {
     // Percent-encoding keeps distinct roots distinct and leaves no `-` to close the HTML comment.
@@ -47301,7 +47304,7 @@ function renderComment(report, options = {}) {
     const hint = options.fullListHint ?? 'see the job summary or the JSON report for the full list';
     let maxRows = options.maxRows;
     for (;;) {
-        const body = `${marker}\n${renderMarkdown(report, { ...options, maxRows, fullListHint: hint })}\n`;
+        const body = `${marker}\n${renderMarkdown(report, { maxAdvisories: COMMENT_ADVISORIES, ...options, maxRows, fullListHint: hint })}\n`;
         if ([...body].length <= COMMENT_LIMIT - MARGIN)
             return body;
         const rows = Math.max(report.findings.length, report.audit.advisories.length);

@@ -49,6 +49,15 @@ describe('renderComment', () => {
     expect(body.split('\n')[0]).toMatch(/^<!-- [A-Za-z0-9._/:%-]+ -->$/)
   })
 
+  it('lists the worst advisories first and says how many more the summary has', () => {
+    const advisories = Array.from({ length: 14 }, (_, i) => advisory(`GHSA-${String(1000 + i)}-aaaa-bbbb`, `pkg-${i}`, i < 3 ? 'critical' : 'low'))
+    const body = renderComment(makeReport({ passed: false, reasons: ['x'] }, advisories), { links: LINKS })
+    const rows = body.split('\n').filter((l) => /^\| \S+ (critical|low) \| <code>pkg-/.test(l))
+    expect(rows).toHaveLength(10)
+    expect(rows.slice(0, 3).every((r) => r.includes('critical'))).toBe(true)
+    expect(body).toMatch(/and 4 more advisories: see the job summary/)
+  })
+
   it('links findings at the head commit', () => {
     const body = renderComment(makeReport({ findings: [finding('src/app.js', 14)] }), { links: LINKS })
     expect(body).toContain(`https://github.com/acme/shop/blob/${SHA}/src/app.js#L14`)

@@ -4,6 +4,8 @@ import { renderMarkdown, type MarkdownOptions } from './markdown.js'
 /** GitHub rejects issue comments longer than this many characters. */
 export const COMMENT_LIMIT = 65_536
 const MARGIN = 1_000
+/** The comment lists the worst advisories; the job summary and the JSON report list them all. */
+export const COMMENT_ADVISORIES = 10
 
 /** The hidden marker that finds our comment again; one per working directory (monorepos). */
 export function commentMarker(root: string): string {
@@ -21,7 +23,7 @@ export function renderComment(report: Report, options: MarkdownOptions = {}): st
   const hint = options.fullListHint ?? 'see the job summary or the JSON report for the full list'
   let maxRows: number | undefined = options.maxRows
   for (;;) {
-    const body = `${marker}\n${renderMarkdown(report, { ...options, maxRows, fullListHint: hint })}\n`
+    const body = `${marker}\n${renderMarkdown(report, { maxAdvisories: COMMENT_ADVISORIES, ...options, maxRows, fullListHint: hint })}\n`
     if ([...body].length <= COMMENT_LIMIT - MARGIN) return body
     const rows = Math.max(report.findings.length, report.audit.advisories.length)
     maxRows = maxRows === undefined ? Math.min(rows, 200) : Math.floor(maxRows / 2)

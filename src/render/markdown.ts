@@ -18,6 +18,8 @@ export interface MarkdownOptions {
   links?: LinkContext
   /** Rows of each table before the rest are left out with a note (the comment's size limit). */
   maxRows?: number
+  /** Advisories shown, worst first; the comment shows the worst few, the summary all of them. */
+  maxAdvisories?: number
   /** Shown when rows were left out: where the full list is. */
   fullListHint?: string
   /** The name the SBOM artifact is uploaded under, when it is. */
@@ -108,7 +110,8 @@ function auditSection(report: Report, options: MarkdownOptions): string[] {
   const total = SEVERITIES.reduce((n, s) => n + audit.counts[s], 0)
   out.push(`**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above)`, '')
   if (audit.advisories.length === 0) return out
-  const { shown, hidden } = limited(audit.advisories, options.maxRows)
+  const cap = Math.min(options.maxRows ?? Infinity, options.maxAdvisories ?? Infinity)
+  const { shown, hidden } = limited(audit.advisories, Number.isFinite(cap) ? cap : undefined)
   out.push('| Severity | Package | Advisory | Fix |', '|---|---|---|---|', ...shown.map(advisoryRow), '')
   return [...out, ...moreLine(hidden, 'advisories', options.fullListHint)]
 }
