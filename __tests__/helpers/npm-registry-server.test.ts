@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { access, cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { access, cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SAMPLE_APP_ADVISORIES, startFakeRegistry, type FakeRegistry } from './npm-registry-server.js'
+import { hermeticNpmEnv } from './npm-env.js'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 const SAMPLE_APP = join(repoRoot, 'examples/vulnerable-app')
@@ -56,19 +57,8 @@ async function runNpm(appDir: string, registry: FakeRegistry, args: string[]): P
   await cp(join(appDir, 'package.json'), join(cwd, 'package.json'))
   const lockfile = join(appDir, 'package-lock.json')
   if (await access(lockfile).then(() => true, () => false)) await cp(lockfile, join(cwd, 'package-lock.json'))
-  const userconfig = join(work, 'npmrc')
-  await writeFile(userconfig, '')
+  const env = hermeticNpmEnv(registry.url, work)
 
-  // Drop npm_* variables inherited from `npm test` (they carry the outer project's config).
-  const env: NodeJS.ProcessEnv = {}
-  for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key)) env[key] = value
-  Object.assign(env, {
-    npm_config_registry: registry.url,
-    npm_config_cache: join(work, 'cache'),
-    npm_config_userconfig: userconfig,
-    npm_config_update_notifier: 'false',
-    npm_config_fund: 'false'
-  })
 
   return new Promise((resolve) => {
     execFile('npm', args, { cwd, env, maxBuffer: 32 * 1024 * 1024, timeout: 30_000 }, (err, stdout, stderr) => {

@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { hermeticNpmEnv } from '../helpers/npm-env.js'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const VULNERABLE_APP = join(REPO_ROOT, 'examples/vulnerable-app')
@@ -26,18 +27,8 @@ export async function copyApp(appDir: string, registryUrl: string, options: { lo
   await mkdir(dir)
   await cp(join(appDir, 'package.json'), join(dir, 'package.json'))
   if (options.lockfile !== false) await cp(join(appDir, 'package-lock.json'), join(dir, 'package-lock.json'))
-  const userconfig = join(work, 'npmrc')
-  await writeFile(userconfig, '')
-  // npm_* variables inherited from `npm test` carry the outer project's config.
-  const env: NodeJS.ProcessEnv = {}
-  for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key)) env[key] = value
-  Object.assign(env, {
-    npm_config_registry: registryUrl,
-    npm_config_cache: join(work, 'cache'),
-    npm_config_userconfig: userconfig,
-    npm_config_update_notifier: 'false',
-    npm_config_fund: 'false'
-  })
+  const env = hermeticNpmEnv(registryUrl, work)
+
   return {
     dir,
     env,
