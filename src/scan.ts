@@ -41,7 +41,7 @@ function packageAlias(root: string): PackageAlias {
 }
 
 /** Reads and parses each file once; the parses are shared by every rule. */
-export function buildScanContext(root: string): { context: ScanContext; notes: Note[]; texts: Map<string, string> } {
+export function buildScanContext(root: string, today: string): { context: ScanContext; notes: Note[]; texts: Map<string, string> } {
   const { files, notes } = findFiles(root)
   const texts = new Map<string, string>()
   const modules: JsModule[] = []
@@ -67,13 +67,13 @@ export function buildScanContext(root: string): { context: ScanContext; notes: N
       }
     }
   }
-  const context: ScanContext = { root, files, modules, express: buildExpressModel(modules, packageAlias(root)), dockerfiles }
+  const context: ScanContext = { root, today, files, modules, express: buildExpressModel(modules, packageAlias(root)), dockerfiles }
   return { context, notes, texts }
 }
 
 /** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
 export function runScan(root: string, config: GateConfig, today: string): ScanResult {
-  const { context, notes, texts } = buildScanContext(root)
+  const { context, notes, texts } = buildScanContext(root, today)
   const reported: Array<{ meta: RuleMeta; finding: RuleFinding }> = []
   for (const rule of RULES) {
     try {

@@ -34,6 +34,8 @@ export interface DockerfileDoc {
 /** Everything the rules see: discovered files and their parses, shared by all rules. */
 export interface ScanContext {
   root: string
+  /** The scan date (YYYY-MM-DD, UTC), for end-of-life tables and the like. */
+  today: string
   files: SourceFile[]
   modules: JsModule[]
   express: ExpressModel
