@@ -1,13 +1,9 @@
 import type { Node } from '../parse/javascript.js'
-import { walk } from '../parse/javascript.js'
-import { collectImports, requiredModule, type ImportBinding } from './imports.js'
+import { ModuleGraph, type JsModule, type ModuleInfo, type PackageAlias } from './graph.js'
+import { enclosingFunction, type FunctionNode } from './scope.js'
+import { branches, Evaluator, propertyName, type Site, type Value } from './values.js'
 
-/** A parsed production module of the scanned app. */
-export interface JsModule {
-  path: string
-  text: string
-  ast: Node
-}
+export type { JsModule, PackageAlias }
 
 export interface Location {
   file: string
@@ -15,138 +11,298 @@ export interface Location {
   column: number
 }
 
-/** An `express()` application. */
-export interface ExpressApp extends Location {
-  /** The variable it is assigned to, when it is. */
+/** An `express()` app or an `express.Router()`. */
+export interface RouterNode extends Location {
+  id: number
+  kind: 'app' | 'router'
+  site: Site
+  /** The variable it is first assigned to, when it is. */
   variable?: string
-  /** Mounted into another app with `parent.use(app)`: the parent's middleware runs first. */
-  mounted?: boolean
+  /** Uses, routes and settings in the order they run. */
+  events: RouterEvent[]
+  /** Where it is mounted with `parent.use(path, router)`. */
+  mounts: Mount[]
 }
 
-/** A middleware given to `.use()` or a route, identified by the package it comes from. */
-export interface MiddlewareRef {
-  package: string
-  /** `default` for `helmet()`, the member for `helmet.hsts()` or `express.json()`. */
-  export: string
-}
+export type Handler =
+  /** A middleware from a package: `helmet()`, `express.json({ limit })`, `rateLimit({...})`. */
+  | { kind: 'middleware'; package: string; export: string[]; options: Value | undefined; called: boolean; site: Site }
+  /** A router or sub-app mounted here. */
+  | { kind: 'router'; router: RouterNode; site: Site }
+  /** A function written in the app: `(req, res, next) => ...` or a named handler. */
+  | { kind: 'function'; fn: FunctionNode; site: Site }
+  /** A call of the app's own function that returns middleware: `validate(schema)`, `auth('admin')`. */
+  | { kind: 'factory'; fn: FunctionNode; args: Node[]; site: Site }
+  | { kind: 'unknown'; site: Site }
 
-/** A `<receiver>.use(...)` call. */
-export interface UseCall extends Location {
-  receiver?: string
+export interface RouterEvent extends Location {
+  type: 'use' | 'route' | 'set' | 'disable' | 'enable'
+  /** Sort key: runs before any event whose key compares greater. */
+  order: number[]
+  site: Site
+  /** The literal mount or route path; undefined when it is not a literal (it may match anything). */
   path?: string
-  middleware: MiddlewareRef[]
-  /** Identifiers passed as arguments (routers, sub-apps, middleware variables). */
-  identifiers: string[]
+  /** For routes: get, post, put, patch, delete, all, ... */
+  method?: string
+  handlers: Handler[]
+  /** For `set`: the setting's name and value. */
+  setting?: { name: string; value: Value }
 }
 
-export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head'])
-
-/** A `<receiver>.<method>(path, ...)` route registration. */
-export interface RouteCall extends Location {
-  receiver?: string
-  method: string
-  path?: string
+export interface Mount {
+  parent: RouterNode
+  event: RouterEvent
 }
 
-export interface ModuleModel {
-  path: string
-  apps: ExpressApp[]
-  uses: UseCall[]
-  routes: RouteCall[]
+/** A route as a request reaches it: the full path and every handler that runs before its last one. */
+export interface ResolvedRoute {
+  app: RouterNode
+  router: RouterNode
+  event: RouterEvent
+  fullPath: string
+  /** App- and router-level middleware on the route's path registered before it, then the route's own. */
+  before: Array<{ handler: Handler; event: RouterEvent }>
 }
 
-export interface ExpressModel {
-  modules: ModuleModel[]
-  apps: ExpressApp[]
-  uses: UseCall[]
-  routes: RouteCall[]
+export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head'])
+const ROUTER_METHODS = new Set([...ROUTE_METHODS, 'use', 'set', 'disable', 'enable', 'route'])
+
+export function locate(site: Site): Location {
+  return { file: site.module.path, line: site.node.loc?.start.line ?? 1, column: (site.node.loc?.start.column ?? 0) + 1 }
 }
 
-function locate(file: string, node: Node): Location {
-  return { file, line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 }
+function isExpressCreation(value: Value): 'app' | 'router' | undefined {
+  if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express') return undefined
+  const path = value.callee.path
+  if (path.length === 0) return 'app'
+  return path.length === 1 && path[0] === 'Router' ? 'router' : undefined
 }
 
-type Resolve = (name: string) => ImportBinding | undefined
+function literalPath(value: Value): string | undefined {
+  return value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined
+}
 
-/** The module export a callee stands for: `express`, `helmet.hsts`, `require('cors')`. */
-function calleeBinding(callee: Node, resolve: Resolve): ImportBinding | undefined {
-  if (callee.type === 'Identifier') return resolve(callee.name)
-  const required = requiredModule(callee)
-  if (required !== undefined) return { source: required, imported: 'default' }
-  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
-    const base = calleeBinding(callee.object, resolve)
-    if (base && (base.imported === 'default' || base.imported === '*')) return { source: base.source, imported: callee.property.name }
+/** Joins a mount path and a route path as Express matches them. */
+export function joinPaths(prefix: string, path: string): string {
+  const joined = `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`
+  return joined === '/' ? '/' : joined.replace(/\/+$/, '') || '/'
+}
+
+/** Whether middleware mounted at `mount` runs for requests to `path` (an unknown mount matches all). */
+export function pathCovers(mount: string | undefined, path: string): boolean {
+  if (mount === undefined || mount === '/' || mount === '' || mount === '*') return true
+  const m = mount.replace(/\/+$/, '').toLowerCase()
+  const p = path.toLowerCase()
+  return p === m || p.startsWith(`${m}/`)
+}
+
+function compareOrder(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1)
+    if (d !== 0) return d
   }
-  return undefined
+  return 0
 }
 
-function isExpressCall(node: Node, resolve: Resolve): boolean {
-  if (node.type !== 'CallExpression') return false
-  const binding = calleeBinding(node.callee, resolve)
-  return binding?.source === 'express' && (binding.imported === 'default' || binding.imported === '*')
-}
-
-function stringValue(node: Node | undefined): string | undefined {
-  if (node?.type === 'StringLiteral') return node.value
-  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined
-  return undefined
-}
-
-/** Builds the model of one module: its apps, `.use()` calls and routes, in source order. */
 /**
- * Names a relative import by the package it points at, when it points at a package's own folder
- * (Express's examples use `require('../..')` for express itself).
+ * The model of the app's Express structure across modules: apps and routers with their uses,
+ * routes and settings in the order they run, mounts, and what each middleware is.
  */
-export type PackageAlias = (source: string, fromFile: string) => string | undefined
+export class ExpressModel {
+  readonly graph: ModuleGraph
+  readonly evaluator: Evaluator
+  readonly routers: RouterNode[] = []
+  /** `.use()` calls on something that is not known to be an app or router (a parameter never bound, say). */
+  readonly orphanUses: Array<{ site: Site; handlers: Handler[] }> = []
+  private readonly byNode = new Map<Node, RouterNode>()
 
-export function buildModuleModel(mod: JsModule, aliasOf: PackageAlias = () => undefined): ModuleModel {
-  const imports = new Map([...collectImports(mod.ast)].map(([name, b]) => [name, { ...b, source: aliasOf(b.source, mod.path) ?? b.source }]))
-  /** Top-level `const x = helmet()` style values, so `app.use(x)` is recognised too. */
-  const localMiddleware = new Map<string, MiddlewareRef>()
-  const resolve: Resolve = (name) => imports.get(name)
-  const middlewareOf = (arg: Node): MiddlewareRef | undefined => {
-    if (arg.type === 'Identifier') return localMiddleware.get(arg.name)
-    if (arg.type !== 'CallExpression') return undefined
-    const binding = calleeBinding(arg.callee, resolve)
-    return binding ? { package: binding.source, export: binding.imported } : undefined
+  constructor(modules: JsModule[], aliasOf?: PackageAlias) {
+    this.graph = new ModuleGraph(modules, aliasOf)
+    this.evaluator = new Evaluator(this.graph)
+    this.build()
   }
-  const model: ModuleModel = { path: mod.path, apps: [], uses: [], routes: [] }
-  walk(mod.ast, (node, parent) => {
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {
-      const ref = middlewareOf(node.init)
-      if (ref && !isExpressCall(node.init, resolve)) localMiddleware.set(node.id.name, ref)
+
+  /** Apps that are not mounted into another app: what a server listens with. */
+  get apps(): RouterNode[] {
+    return this.routers.filter((r) => r.kind === 'app' && r.mounts.length === 0)
+  }
+
+  evaluate(node: Node | null | undefined, module: ModuleInfo): Value {
+    return this.evaluator.evaluate(node, module)
+  }
+
+  private routerFor(value: Value): RouterNode | undefined {
+    const kind = isExpressCreation(value)
+    if (!kind || !value.at) return undefined
+    const existing = this.byNode.get(value.at.node)
+    if (existing) return existing
+    const parent = value.at.module.index.parents.get(value.at.node)
+    const variable = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name
+      : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier' ? parent.left.name : undefined
+    const router: RouterNode = { id: this.routers.length, kind, site: value.at, ...locate(value.at), ...(variable ? { variable } : {}), events: [], mounts: [] }
+    this.routers.push(router)
+    this.byNode.set(value.at.node, router)
+    return router
+  }
+
+  private build(): void {
+    for (const module of this.graph.modules.values()) {
+      for (const call of module.index.calls) {
+        if (call.type === 'NewExpression') continue
+        const value = this.evaluate(call, module)
+        this.routerFor(value)
+        this.event(call, module)
+      }
     }
-    if (isExpressCall(node, resolve)) {
-      const variable = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name
-        : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier' ? parent.left.name : undefined
-      model.apps.push({ ...locate(mod.path, node), ...(variable ? { variable } : {}) })
+    for (const router of this.routers) router.events.sort((a, b) => compareOrder(a.order, b.order))
+  }
+
+  /** Records `<router>.use/route/set/...(...)` calls, including `router.route(path).get(...)` chains. */
+  private event(call: Node, module: ModuleInfo): void {
+    if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') return
+    const callee = call.callee
+    if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return
+    const method = propertyName(callee)
+    if (!method || !ROUTER_METHODS.has(method) || method === 'route') return
+    const chain = this.routeChain(callee.object as Node, module)
+    const receiver = chain ? chain.receiver : this.evaluate(callee.object as Node, module)
+    const router = this.routerFor(receiver)
+    const args = call.arguments as Node[]
+    if (!router) {
+      if (method === 'use' && !chain) {
+        const handlers = args.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a }))
+        if (handlers.some((h) => h.kind === 'middleware')) this.orphanUses.push({ site: { module, node: call }, handlers })
+      }
       return
     }
-    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed) return
-    const { object, property } = node.callee
-    if (property.type !== 'Identifier') return
-    const receiver = object.type === 'Identifier' ? object.name : undefined
-    const path = stringValue(node.arguments[0] as Node | undefined)
-    if (property.name === 'use') {
-      const middleware = node.arguments.map((a) => middlewareOf(a as Node)).filter((m): m is MiddlewareRef => m !== undefined)
-      const identifiers = node.arguments.flatMap((a) => (a.type === 'Identifier' ? [a.name] : []))
-      model.uses.push({ ...locate(mod.path, node), ...(receiver ? { receiver } : {}), ...(path !== undefined ? { path } : {}), middleware, identifiers })
-    } else if (ROUTE_METHODS.has(property.name) && path !== undefined && node.arguments.length >= 2) {
-      model.routes.push({ ...locate(mod.path, node), ...(receiver ? { receiver } : {}), method: property.name, path })
+    const site: Site = { module, node: call }
+    // Code in the module that creates the router runs first; a module that imports it runs after.
+    // Uses reached through a setup function run where that function is called.
+    const via = receiver.via ?? []
+    const rank = (via[0]?.module ?? module) === router.site.module ? 0 : 1
+    const order = [rank, ...via.map((s) => s.node.start ?? 0), callee.property.start ?? call.start ?? 0]
+    const base = { site, order, ...locate(site) }
+    if (method === 'set' || method === 'disable' || method === 'enable') {
+      const name = literalPath(this.evaluate(args[0], module))
+      if (name === undefined) return
+      const value: Value = method === 'set' ? this.evaluate(args[1], module) : { kind: 'literal', value: method === 'enable' }
+      router.events.push({ ...base, type: method, handlers: [], setting: { name, value } })
+      return
     }
-  })
-  for (const app of model.apps) {
-    if (app.variable && model.uses.some((u) => u.receiver !== app.variable && u.identifiers.includes(app.variable as string))) app.mounted = true
+    const first = args[0] ? this.evaluate(args[0], module) : undefined
+    const firstIsPath = first !== undefined && (literalPath(first) !== undefined || first.kind === 'regex' || (first.kind === 'array' && method !== 'use') ||
+      (first.kind === 'union' && branches(first).every((b) => literalPath(b) !== undefined)))
+    const pathArg = chain ? chain.path : firstIsPath ? literalPath(first as Value) : method === 'use' ? '/' : undefined
+    if (method === 'get' && !chain && args.length === 1) {
+      const setting = literalPath(first as Value)
+      if (setting !== undefined) return // app.get('setting') reads a setting
+    }
+    const handlerArgs = chain || !firstIsPath ? args : args.slice(1)
+    if (!chain && method !== 'use' && handlerArgs.length === 0) return
+    const handlers = handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a }))
+    const event: RouterEvent = { ...base, type: method === 'use' ? 'use' : 'route', ...(pathArg !== undefined ? { path: pathArg } : {}), handlers }
+    if (method !== 'use') event.method = method
+    router.events.push(event)
+    for (const h of handlers) if (h.kind === 'router') h.router.mounts.push({ parent: router, event })
   }
-  return model
+
+  /** `router.route('/x').get(a).post(b)`: the router and path behind a chain of route calls. */
+  private routeChain(object: Node, module: ModuleInfo): { receiver: Value; path?: string } | undefined {
+    let node = object
+    while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
+      const name = propertyName(node.callee)
+      if (name === 'route') {
+        const path = literalPath(this.evaluate(node.arguments[0] as Node, module))
+        return { receiver: this.evaluate(node.callee.object, module), ...(path !== undefined ? { path } : {}) }
+      }
+      if (!name || !ROUTE_METHODS.has(name)) return undefined
+      node = node.callee.object
+    }
+    return undefined
+  }
+
+  /** What a value given to `.use()` or a route is. */
+  handlers(value: Value, site: Site): Handler[] {
+    if (value.kind === 'array') {
+      const module = value.at?.module ?? site.module
+      return value.elements.flatMap((e) => this.handlers(this.evaluate(e, module), { module, node: e }))
+    }
+    if (value.kind === 'conditional' || value.kind === 'fallback' || value.kind === 'union') return branches(value).flatMap((b) => this.handlers(b, site))
+    const at = value.at ?? site
+    const router = this.routerFor(value)
+    if (router) return [{ kind: 'router', router, site: at }]
+    if (value.kind === 'call' && value.callee.kind === 'package') {
+      const [first] = value.args
+      const module = value.at?.module ?? site.module
+      return [{ kind: 'middleware', package: value.callee.name, export: value.callee.path, options: first ? this.evaluate(first, module) : undefined, called: true, site: at }]
+    }
+    if (value.kind === 'call' && value.callee.kind === 'call' && value.callee.callee.kind === 'package') {
+      return [{ kind: 'middleware', package: value.callee.callee.name, export: value.callee.callee.path, options: undefined, called: true, site: at }]
+    }
+    if (value.kind === 'package') return [{ kind: 'middleware', package: value.name, export: value.path, options: undefined, called: false, site: at }]
+    if (value.kind === 'function') return [{ kind: 'function', fn: value.fn, site: at }]
+    if (value.kind === 'call' && value.callee.kind === 'function') return [{ kind: 'factory', fn: value.callee.fn, args: value.args, site: at }]
+    return [{ kind: 'unknown', site: at }]
+  }
+
+  /** Every route of an app with its full path and the handlers that run before it. */
+  routesOf(app: RouterNode): ResolvedRoute[] {
+    const routes: ResolvedRoute[] = []
+    const visit = (router: RouterNode, prefix: string, inherited: ResolvedRoute['before'], seen: Set<RouterNode>): void => {
+      if (seen.has(router)) return
+      const inScope = new Set([...seen, router])
+      const earlier: ResolvedRoute['before'] = []
+      for (const event of router.events) {
+        if (event.type === 'use') {
+          const mountPath = joinPaths(prefix, event.path ?? '/')
+          for (const handler of event.handlers) {
+            if (handler.kind === 'router') visit(handler.router, mountPath, [...inherited, ...earlier.filter((e) => pathCovers(e.event.path === undefined ? undefined : joinPaths(prefix, e.event.path), mountPath))], inScope)
+          }
+          earlier.push(...event.handlers.filter((h) => h.kind !== 'router').map((handler) => ({ handler, event })))
+        } else if (event.type === 'route') {
+          const fullPath = joinPaths(prefix, event.path ?? '/')
+          const before = [
+            ...inherited,
+            ...earlier.filter((e) => pathCovers(e.event.path === undefined ? undefined : joinPaths(prefix, e.event.path), fullPath)),
+            ...event.handlers.slice(0, -1).map((handler) => ({ handler, event }))
+          ]
+          routes.push({ app, router, event, fullPath, before })
+        }
+      }
+    }
+    visit(app, '', [], new Set())
+    return routes
+  }
+
+  /** Middleware used anywhere under an app (its own and its mounted routers'), with the event. */
+  middlewareOf(app: RouterNode): Array<{ handler: Extract<Handler, { kind: 'middleware' }>; event: RouterEvent; router: RouterNode }> {
+    const found: Array<{ handler: Extract<Handler, { kind: 'middleware' }>; event: RouterEvent; router: RouterNode }> = []
+    const visit = (router: RouterNode, seen: Set<RouterNode>): void => {
+      if (seen.has(router)) return
+      seen.add(router)
+      for (const event of router.events) {
+        for (const handler of event.handlers) {
+          if (handler.kind === 'middleware') found.push({ handler, event, router })
+          if (handler.kind === 'router') visit(handler.router, seen)
+        }
+      }
+    }
+    visit(app, new Set())
+    return found
+  }
+
+  /** The value of `app.set(name, ...)`, last one wins; undefined when never set. */
+  setting(app: RouterNode, name: string): { value: Value; event: RouterEvent } | undefined {
+    const event = [...app.events].reverse().find((e) => e.setting?.name === name)
+    return event?.setting ? { value: event.setting.value, event } : undefined
+  }
+
+  /** The function a node sits in, for handlers written inline. */
+  enclosingFunction(site: Site): FunctionNode | undefined {
+    return enclosingFunction(site.module.index, site.node)
+  }
 }
 
 export function buildExpressModel(modules: JsModule[], aliasOf?: PackageAlias): ExpressModel {
-  const built = modules.map((m) => buildModuleModel(m, aliasOf))
-  return {
-    modules: built,
-    apps: built.flatMap((m) => m.apps),
-    uses: built.flatMap((m) => m.uses),
-    routes: built.flatMap((m) => m.routes)
-  }
+  return new ExpressModel(modules, aliasOf)
 }

@@ -1,0 +1,64 @@
+import { posix } from 'node:path'
+import type { Node } from '../parse/javascript.js'
+import { indexModule, type ModuleIndex } from './scope.js'
+
+/** A parsed production module of the scanned app. */
+export interface JsModule {
+  path: string
+  text: string
+  ast: Node
+}
+
+export interface ModuleInfo extends JsModule {
+  index: ModuleIndex
+}
+
+/** Names a relative import by the package it points at (Express's examples `require('../..')`). */
+export type PackageAlias = (source: string, fromFile: string) => string | undefined
+
+/** Where an import leads: a module of the app, or a package (`express`, `helmet`, `node:path`). */
+export type ImportTarget = { module: ModuleInfo } | { package: string } | { unresolved: string }
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']
+
+export class ModuleGraph {
+  readonly modules = new Map<string, ModuleInfo>()
+
+  constructor(modules: JsModule[], private readonly aliasOf: PackageAlias = () => undefined) {
+    for (const m of modules) this.modules.set(m.path, { ...m, index: indexModule(m.ast) })
+  }
+
+  /**
+   * Node's and TypeScript's resolution of a relative specifier among the scanned files: as written,
+   * with an extension, `.js` written for a `.ts` source, or a folder's `index`.
+   */
+  resolve(source: string, from: string): ImportTarget {
+    if (!source.startsWith('.') && !source.startsWith('/')) return { package: packageName(source) }
+    const alias = this.aliasOf(source, from)
+    if (alias) return { package: alias }
+    const base = posix.normalize(posix.join(posix.dirname(from), source))
+    const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '')
+    const candidates = [
+      ...EXTENSIONS.map((ext) => `${base}${ext}`),
+      ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`),
+      ...EXTENSIONS.slice(1).map((ext) => `${base}/index${ext}`)
+    ]
+    for (const candidate of candidates) {
+      const module = this.modules.get(candidate)
+      if (module) return { module }
+    }
+    return { unresolved: source }
+  }
+}
+
+/** `lodash/merge` → `lodash`, `@scope/pkg/x` → `@scope/pkg`, `node:fs` → `node:fs`. */
+export function packageName(source: string): string {
+  const parts = source.split('/')
+  return source.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? source)
+}
+
+/** The export a package specifier names beyond its package: `lodash/merge` → `merge`. */
+export function packageSubpath(source: string): string | undefined {
+  const rest = source.split('/').slice(source.startsWith('@') ? 2 : 1)
+  return rest.length > 0 ? rest.join('/') : undefined
+}

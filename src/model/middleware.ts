@@ -1,0 +1,43 @@
+import type { Handler } from './express.js'
+
+export type MiddlewareKind = 'headers' | 'cors' | 'session' | 'rate-limit' | 'body-parser' | 'validator' | 'cookie-parser' | 'static'
+
+/** Packages whose middleware does one known job; the rules ask by job, not by package name. */
+const BY_PACKAGE: Record<string, MiddlewareKind> = {
+  helmet: 'headers',
+  lusca: 'headers',
+  cors: 'cors',
+  'express-session': 'session',
+  'cookie-session': 'session',
+  'express-rate-limit': 'rate-limit',
+  'rate-limiter-flexible': 'rate-limit',
+  'express-slow-down': 'rate-limit',
+  'express-brute': 'rate-limit',
+  'express-limiter': 'rate-limit',
+  'body-parser': 'body-parser',
+  'express-validator': 'validator',
+  celebrate: 'validator',
+  'express-joi-validation': 'validator',
+  'express-validation': 'validator',
+  'cookie-parser': 'cookie-parser',
+  'serve-static': 'static'
+}
+
+const EXPRESS_BODY_PARSERS = new Set(['json', 'urlencoded', 'raw', 'text'])
+
+export type MiddlewareHandler = Extract<Handler, { kind: 'middleware' }>
+
+/** The job of a package middleware, if it is a known one. */
+export function middlewareKind(handler: Handler): MiddlewareKind | undefined {
+  if (handler.kind !== 'middleware') return undefined
+  if (handler.package === 'express') {
+    const name = handler.export[0] ?? ''
+    if (EXPRESS_BODY_PARSERS.has(name)) return 'body-parser'
+    return name === 'static' ? 'static' : undefined
+  }
+  return BY_PACKAGE[handler.package]
+}
+
+export function isKind(handler: Handler, kind: MiddlewareKind): handler is MiddlewareHandler {
+  return middlewareKind(handler) === kind
+}

@@ -1,0 +1,147 @@
+import type { Node } from '../parse/javascript.js'
+import { walk } from '../parse/javascript.js'
+
+export type FunctionNode = Extract<Node, { type:
+  'FunctionDeclaration' | 'FunctionExpression' | 'ArrowFunctionExpression' | 'ObjectMethod' | 'ClassMethod' | 'ClassPrivateMethod' }>
+
+/** Keys from a destructuring pattern down to the bound name: `const { a: { b } } = x` binds b at ['a', 'b']. */
+export type PatternPath = Array<string | number>
+
+export type Binding =
+  | { kind: 'var'; init: Node | null; path: PatternPath; declarator: Node }
+  | { kind: 'param'; fn: FunctionNode; index: number; path: PatternPath; defaultValue?: Node }
+  | { kind: 'function'; node: FunctionNode }
+  | { kind: 'class'; node: Node }
+  | { kind: 'import'; source: string; imported: string; node: Node }
+
+/** What one walk of a module records: parents, declarations per function scope, calls, assignments. */
+export interface ModuleIndex {
+  parents: Map<Node, Node>
+  scopes: Map<Node, Map<string, Binding>>
+  calls: Node[]
+  /** `name = value` assignments, by name (for `let app; app = express()`). */
+  assignments: Map<string, Node[]>
+  /** `module.exports = x`, `exports.a = x`, `module.exports.a = x` as [name, value]; `default` for the whole. */
+  cjsExports: Array<[string, Node]>
+  program: Node
+}
+
+export function isFunction(node: Node): node is FunctionNode {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' ||
+    node.type === 'ObjectMethod' || node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod'
+}
+
+/** Names a pattern binds, with the path from the bound value to each. */
+export function patternNames(pattern: Node, path: PatternPath = []): Array<{ name: string; path: PatternPath; defaultValue?: Node }> {
+  switch (pattern.type) {
+    case 'Identifier': return [{ name: pattern.name, path }]
+    case 'AssignmentPattern': return patternNames(pattern.left, path).map((n) => ({ ...n, defaultValue: n.defaultValue ?? pattern.right }))
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((p) => {
+        if (p.type === 'RestElement') return patternNames(p.argument, [...path, '...'])
+        const key = !p.computed && p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : '?'
+        return patternNames(p.value as Node, [...path, key])
+      })
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((e, i) => (e ? patternNames(e, [...path, i]) : []))
+    case 'RestElement': return patternNames(pattern.argument, [...path, '...'])
+    case 'TSParameterProperty': return patternNames(pattern.parameter, path)
+    default: return []
+  }
+}
+
+function memberName(node: Node): string | undefined {
+  if (node.type !== 'MemberExpression' || node.computed) return node.type === 'MemberExpression' && node.property.type === 'StringLiteral' ? node.property.value : undefined
+  return node.property.type === 'Identifier' ? node.property.name : undefined
+}
+
+/** `module.exports` → 'default'; `module.exports.a` / `exports.a` → 'a'. */
+export function cjsExportName(target: Node): string | undefined {
+  if (target.type !== 'MemberExpression') return undefined
+  const object = target.object
+  if (object.type === 'Identifier' && object.name === 'module' && memberName(target) === 'exports') return 'default'
+  if (object.type === 'Identifier' && object.name === 'exports') return memberName(target)
+  if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && memberName(object) === 'exports') {
+    return memberName(target)
+  }
+  return undefined
+}
+
+/**
+ * Indexes a module in one walk. Declarations are kept per function (or the program): block scoping
+ * is ignored, which only matters for shadowed names in nested blocks.
+ */
+export function indexModule(program: Node): ModuleIndex {
+  const index: ModuleIndex = { parents: new Map(), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], program }
+  const scopeOf = (node: Node): Map<string, Binding> => {
+    for (let n: Node | undefined = index.parents.get(node); n; n = index.parents.get(n)) {
+      if (isFunction(n) || n === program) {
+        let scope = index.scopes.get(n)
+        if (!scope) index.scopes.set(n, (scope = new Map()))
+        return scope
+      }
+    }
+    return index.scopes.get(program) as Map<string, Binding>
+  }
+  walk(program, (node, parent) => {
+    if (parent) index.parents.set(node, parent)
+    switch (node.type) {
+      case 'VariableDeclarator':
+        for (const { name, path } of patternNames(node.id)) scopeOf(node).set(name, { kind: 'var', init: node.init ?? null, path, declarator: node })
+        break
+      case 'FunctionDeclaration':
+        if (node.id) scopeOf(node).set(node.id.name, { kind: 'function', node })
+        break
+      case 'ClassDeclaration':
+        if (node.id) scopeOf(node).set(node.id.name, { kind: 'class', node })
+        break
+      case 'ImportDeclaration':
+        for (const spec of node.specifiers) {
+          const imported = spec.type === 'ImportDefaultSpecifier' ? 'default'
+            : spec.type === 'ImportNamespaceSpecifier' ? '*'
+              : spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value
+          index.scopes.get(program)?.set(spec.local.name, { kind: 'import', source: node.source.value, imported, node: spec })
+        }
+        break
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+      case 'NewExpression':
+        index.calls.push(node)
+        break
+      case 'AssignmentExpression': {
+        const exported = cjsExportName(node.left)
+        if (exported) index.cjsExports.push([exported, node.right])
+        else if (node.left.type === 'Identifier') index.assignments.set(node.left.name, [...(index.assignments.get(node.left.name) ?? []), node.right])
+        break
+      }
+      default:
+        break
+    }
+    if (isFunction(node)) {
+      const scope = index.scopes.get(node) ?? new Map<string, Binding>()
+      index.scopes.set(node, scope)
+      node.params.forEach((param, i) => {
+        for (const { name, path, defaultValue } of patternNames(param as Node)) {
+          scope.set(name, { kind: 'param', fn: node, index: i, path, ...(defaultValue ? { defaultValue } : {}) })
+        }
+      })
+      if (node.type === 'FunctionExpression' && node.id) scope.set(node.id.name, { kind: 'function', node })
+    }
+  })
+  return index
+}
+
+/** The binding a name has where `at` is: the nearest enclosing function's, then outwards. */
+export function lookup(index: ModuleIndex, name: string, at: Node): Binding | undefined {
+  for (let n: Node | undefined = at; n; n = index.parents.get(n)) {
+    const binding = index.scopes.get(n)?.get(name)
+    if (binding) return binding
+  }
+  return undefined
+}
+
+/** The function a node is in, if any. */
+export function enclosingFunction(index: ModuleIndex, node: Node): FunctionNode | undefined {
+  for (let n = index.parents.get(node); n; n = index.parents.get(n)) if (isFunction(n)) return n
+  return undefined
+}

@@ -1,0 +1,381 @@
+import type { Node } from '../parse/javascript.js'
+import { packageSubpath, type ModuleGraph, type ModuleInfo } from './graph.js'
+import { isFunction, lookup, type Binding, type FunctionNode, type PatternPath } from './scope.js'
+
+/** Where a value was written: the module and node a finding can point at. */
+export interface Site {
+  module: ModuleInfo
+  node: Node
+}
+
+interface Common {
+  at?: Site
+  /** Call sites passed through to reach this value (a parameter bound at a call), outermost first. */
+  via?: Site[]
+}
+
+/**
+ * What an expression is known to be, as far as a reading of the source can tell. Options objects,
+ * `process.env` reads with literal fallbacks, `NODE_ENV` conditionals, package exports and the
+ * functions and calls that build middleware; anything else is `unknown`, never a guess.
+ */
+export type Value = Common & (
+  | { kind: 'literal'; value: string | number | boolean | null | undefined }
+  | { kind: 'absent' }
+  | { kind: 'object'; entries: Array<{ key: string; node: Node }>; spreads: Node[] }
+  | { kind: 'array'; elements: Node[] }
+  | { kind: 'env'; name: string }
+  | { kind: 'fallback'; operator: '||' | '??'; left: Value; right: Value }
+  | { kind: 'conditional'; test: Node; consequent: Value; alternate: Value }
+  /** One of several values, e.g. the element a `forEach` callback is called with. */
+  | { kind: 'union'; options: Value[] }
+  | { kind: 'function'; fn: FunctionNode }
+  | { kind: 'package'; name: string; path: string[] }
+  | { kind: 'call'; callee: Value; args: Node[] }
+  | { kind: 'new'; callee: Value; args: Node[] }
+  | { kind: 'regex'; pattern: string; flags: string }
+  | { kind: 'module'; module: ModuleInfo }
+  | { kind: 'unknown'; reason?: string }
+)
+
+const UNKNOWN: Value = { kind: 'unknown' }
+const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find'])
+
+/** Methods of an Express app or router that return it, so `Router().use(a).use(b)` is the router. */
+const CHAINABLE = new Set(['use', 'get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head', 'set', 'enable', 'disable', 'engine', 'param'])
+
+/** `express()` or `express.Router()` / `Router()`. */
+export function isExpressInstance(value: Value): boolean {
+  if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express') return false
+  const path = value.callee.path
+  return path.length === 0 || (path.length === 1 && path[0] === 'Router')
+}
+const MAX_DEPTH = 40
+
+function unwrap(node: Node): Node {
+  let n = node
+  while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' ||
+    n.type === 'TypeCastExpression' || n.type === 'ParenthesizedExpression' || n.type === 'TSTypeAssertion') {
+    n = n.expression
+  }
+  return n
+}
+
+/** `obj.name`, `obj['name']` → 'name'. */
+export function propertyName(node: Node): string | undefined {
+  if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return undefined
+  if (!node.computed && node.property.type === 'Identifier') return node.property.name
+  return node.property.type === 'StringLiteral' ? node.property.value : undefined
+}
+
+function keyName(key: Node, computed: boolean): string | undefined {
+  if (!computed && key.type === 'Identifier') return key.name
+  if (key.type === 'StringLiteral') return key.value
+  if (key.type === 'NumericLiteral') return String(key.value)
+  return undefined
+}
+
+/** Evaluates expressions across the module graph, memoised per node and guarded against cycles. */
+export class Evaluator {
+  private readonly memo = new Map<Node, Value>()
+  private readonly exportMemo = new Map<string, Value>()
+  private readonly active = new Set<Node | string>()
+  private callSites: Map<FunctionNode, Array<{ call: Node; module: ModuleInfo }>> | undefined
+  private indexing = false
+  private depth = 0
+
+  constructor(readonly graph: ModuleGraph) {}
+
+  evaluate(node: Node | null | undefined, module: ModuleInfo): Value {
+    if (!node) return { kind: 'absent' }
+    const target = unwrap(node)
+    const cached = this.memo.get(target)
+    if (cached) return cached
+    if (this.active.has(target) || this.depth > MAX_DEPTH) return { kind: 'unknown', reason: 'cycle', at: { module, node: target } }
+    this.active.add(target)
+    this.depth += 1
+    try {
+      const value = this.compute(target, module)
+      const result = value.at ? value : { ...value, at: { module, node: target } }
+      if (!this.indexing) this.memo.set(target, result)
+      return result
+    } finally {
+      this.depth -= 1
+      this.active.delete(target)
+    }
+  }
+
+  private compute(node: Node, module: ModuleInfo): Value {
+    switch (node.type) {
+      case 'StringLiteral':
+      case 'NumericLiteral':
+      case 'BooleanLiteral':
+        return { kind: 'literal', value: node.value }
+      case 'NullLiteral':
+        return { kind: 'literal', value: null }
+      case 'TemplateLiteral':
+        return node.expressions.length === 0 ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' } : { kind: 'unknown', reason: 'template' }
+      case 'RegExpLiteral':
+        return { kind: 'regex', pattern: node.pattern, flags: node.flags }
+      case 'Identifier':
+        return node.name === 'undefined' ? { kind: 'literal', value: undefined } : this.identifier(node.name, node, module)
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        return this.member(node, module)
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+        return this.call(node, module)
+      case 'NewExpression':
+        return { kind: 'new', callee: this.evaluate(node.callee as Node, module), args: node.arguments as Node[] }
+      case 'LogicalExpression':
+        if (node.operator === '&&') return UNKNOWN
+        return { kind: 'fallback', operator: node.operator, left: this.evaluate(node.left, module), right: this.evaluate(node.right, module) }
+      case 'ConditionalExpression':
+        return { kind: 'conditional', test: node.test, consequent: this.evaluate(node.consequent, module), alternate: this.evaluate(node.alternate, module) }
+      case 'ObjectExpression':
+        return this.object(node)
+      case 'ArrayExpression':
+        return { kind: 'array', elements: node.elements.filter((e): e is NonNullable<typeof e> => e !== null) as Node[] }
+      case 'AwaitExpression':
+        return this.evaluate(node.argument, module)
+      case 'UnaryExpression':
+        return node.operator === '!' && node.argument.type === 'NumericLiteral' ? { kind: 'literal', value: !node.argument.value } : UNKNOWN
+      default:
+        return isFunction(node) ? { kind: 'function', fn: node } : UNKNOWN
+    }
+  }
+
+  private object(node: Extract<Node, { type: 'ObjectExpression' }>): Value {
+    const entries: Array<{ key: string; node: Node }> = []
+    const spreads: Node[] = []
+    for (const p of node.properties) {
+      if (p.type === 'SpreadElement') spreads.push(p.argument)
+      else {
+        const key = keyName(p.key, p.computed)
+        if (key !== undefined) entries.push({ key, node: p.type === 'ObjectMethod' ? p : (p.value as Node) })
+      }
+    }
+    return { kind: 'object', entries, spreads }
+  }
+
+  private identifier(name: string, node: Node, module: ModuleInfo): Value {
+    const binding = lookup(module.index, name, node)
+    if (!binding) return { kind: 'unknown', reason: `global ${name}` }
+    return this.binding(binding, name, module)
+  }
+
+  private binding(binding: Binding, name: string, module: ModuleInfo): Value {
+    switch (binding.kind) {
+      case 'var': {
+        const assigned = module.index.assignments.get(name)
+        const source = binding.init ?? assigned?.at(-1) ?? null
+        return source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined }
+      }
+      case 'param':
+        return this.param(binding, module)
+      case 'function':
+        return { kind: 'function', fn: binding.node, at: { module, node: binding.node } }
+      case 'import':
+        return this.imported(binding.source, binding.imported, module)
+      default:
+        return UNKNOWN
+    }
+  }
+
+  /** Follows a destructuring path: `const { a: { b } } = value`. */
+  follow(value: Value, path: PatternPath): Value {
+    let v = value
+    for (const key of path) v = typeof key === 'string' && key !== '...' ? this.property(v, key) : UNKNOWN
+    return v
+  }
+
+  private member(node: Node, module: ModuleInfo): Value {
+    if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return UNKNOWN
+    const name = propertyName(node)
+    const object = unwrap(node.object)
+    if (object.type === 'MemberExpression' && propertyName(object) === 'env' && object.object.type === 'Identifier' && object.object.name === 'process') {
+      return name ? { kind: 'env', name } : UNKNOWN
+    }
+    if (name === undefined) return UNKNOWN
+    return this.property(this.evaluate(object, module), name)
+  }
+
+  /** A named property of a value: object entries (spreads included), package members, module exports. */
+  property(value: Value, name: string): Value {
+    switch (value.kind) {
+      case 'object': {
+        const entry = [...value.entries].reverse().find((e) => e.key === name)
+        const module = value.at?.module
+        if (!module) return UNKNOWN
+        if (entry) return this.evaluate(entry.node, module)
+        for (const spread of [...value.spreads].reverse()) {
+          const found = this.property(this.evaluate(spread, module), name)
+          if (found.kind !== 'absent') return found
+        }
+        return { kind: 'absent' }
+      }
+      case 'package':
+        return { kind: 'package', name: value.name, path: [...value.path, name], ...(value.at ? { at: value.at } : {}) }
+      case 'module':
+        return this.exported(value.module, name)
+      case 'conditional':
+        return { kind: 'conditional', test: value.test, consequent: this.property(value.consequent, name), alternate: this.property(value.alternate, name) }
+      case 'fallback':
+        return this.property(value.left, name)
+      case 'union':
+        return { kind: 'union', options: value.options.map((o) => this.property(o, name)) }
+      default:
+        return UNKNOWN
+    }
+  }
+
+  private call(node: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>, module: ModuleInfo): Value {
+    const callee = unwrap(node.callee as Node)
+    if (callee.type === 'Identifier' && callee.name === 'require' && !lookup(module.index, 'require', node)) {
+      const [arg] = node.arguments
+      return arg?.type === 'StringLiteral' ? this.imported(arg.value, 'default', module) : UNKNOWN
+    }
+    if (callee.type === 'MemberExpression' && CHAINABLE.has(propertyName(callee) ?? '')) {
+      const receiver = this.evaluate(callee.object, module)
+      if (isExpressInstance(receiver)) return receiver
+    }
+    return { kind: 'call', callee: this.evaluate(callee, module), args: node.arguments as Node[] }
+  }
+
+  /** An import's value: a package export, or an export of a module of the app. */
+  imported(source: string, imported: string, module: ModuleInfo): Value {
+    const target = this.graph.resolve(source, module.path)
+    if ('package' in target) {
+      const sub = source.startsWith('.') ? undefined : packageSubpath(source)
+      const path = [...(sub ? [sub] : []), ...(imported === 'default' || imported === '*' ? [] : [imported])]
+      return { kind: 'package', name: target.package, path }
+    }
+    if ('module' in target) return imported === '*' ? { kind: 'module', module: target.module } : this.exported(target.module, imported)
+    return { kind: 'unknown', reason: `unresolved ${source}` }
+  }
+
+  /** What a module exports under a name, ESM or CommonJS; `default` is `module.exports`. */
+  exported(module: ModuleInfo, name: string): Value {
+    const key = `${module.path}\u0000${name}`
+    const cached = this.exportMemo.get(key)
+    if (cached) return cached
+    if (this.active.has(key)) return UNKNOWN
+    this.active.add(key)
+    try {
+      const value = this.computeExport(module, name)
+      this.exportMemo.set(key, value)
+      return value
+    } finally {
+      this.active.delete(key)
+    }
+  }
+
+  private computeExport(module: ModuleInfo, name: string): Value {
+    const program = module.index.program
+    if (program.type !== 'Program') return UNKNOWN
+    let hasEsm = false
+    for (const statement of program.body) {
+      if (statement.type === 'ExportDefaultDeclaration') {
+        hasEsm = true
+        if (name === 'default') return this.evaluate(statement.declaration as Node, module)
+      } else if (statement.type === 'ExportNamedDeclaration') {
+        hasEsm = true
+        const found = this.namedExport(statement, name, module)
+        if (found) return found
+      } else if (statement.type === 'ExportAllDeclaration' && name !== 'default') {
+        const target = this.imported(statement.source.value, name, module)
+        if (target.kind !== 'unknown' && target.kind !== 'absent') return target
+      } else if (statement.type === 'TSExportAssignment' && name === 'default') {
+        return this.evaluate(statement.expression, module)
+      }
+    }
+    const cjs = [...module.index.cjsExports].reverse()
+    const direct = cjs.find(([n]) => n === name)
+    if (direct) return this.evaluate(direct[1], module)
+    const whole = cjs.find(([n]) => n === 'default')
+    if (whole && name !== 'default') return this.property(this.evaluate(whole[1], module), name)
+    if (name === 'default' && (hasEsm || cjs.length > 0)) return { kind: 'module', module }
+    return { kind: 'absent' }
+  }
+
+  private namedExport(statement: Extract<Node, { type: 'ExportNamedDeclaration' }>, name: string, module: ModuleInfo): Value | undefined {
+    const declaration = statement.declaration
+    if (declaration?.type === 'VariableDeclaration') {
+      const declarator = declaration.declarations.find((d) => d.id.type === 'Identifier' && d.id.name === name)
+      if (declarator) return this.evaluate(declarator.init ?? null, module)
+    } else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) {
+      return declaration.type === 'FunctionDeclaration' ? { kind: 'function', fn: declaration, at: { module, node: declaration } } : UNKNOWN
+    }
+    for (const spec of statement.specifiers) {
+      if (spec.type !== 'ExportSpecifier') continue
+      const exportedName = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value
+      if (exportedName !== name) continue
+      if (statement.source) return this.imported(statement.source.value, spec.local.name, module)
+      return this.identifier(spec.local.name, spec.local, module)
+    }
+    return undefined
+  }
+
+  /** A parameter's value at the function's call sites: the first that is known. */
+  private param(binding: Extract<Binding, { kind: 'param' }>, module: ModuleInfo): Value {
+    const element = this.iterationElement(binding, module)
+    if (element) return element
+    if (this.indexing) return { kind: 'unknown', reason: 'param' }
+    for (const site of this.callSitesOf(binding.fn)) {
+      const args = (site.call as { arguments: Node[] }).arguments
+      const arg = args[binding.index]
+      if (!arg || arg.type === 'SpreadElement') continue
+      const value = this.follow(this.evaluate(arg, site.module), binding.path)
+      if (value.kind !== 'unknown' && value.kind !== 'absent') return { ...value, via: [...(value.via ?? []), { module: site.module, node: site.call }] }
+    }
+    return binding.defaultValue ? this.evaluate(binding.defaultValue, module) : { kind: 'unknown', reason: 'param' }
+  }
+
+  /** The first parameter of a callback given to `list.forEach` / `map` over a known array: its elements. */
+  private iterationElement(binding: Extract<Binding, { kind: 'param' }>, module: ModuleInfo): Value | undefined {
+    if (binding.index !== 0) return undefined
+    const call = module.index.parents.get(binding.fn)
+    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !ITERATORS.has(propertyName(call.callee) ?? '')) return undefined
+    const list = this.evaluate(call.callee.object, module)
+    if (list.kind !== 'array') return undefined
+    const listModule = list.at?.module ?? module
+    const options = list.elements.map((e) => this.follow(this.evaluate(e, listModule), binding.path))
+    return { kind: 'union', options }
+  }
+
+  /** Every call whose callee evaluates to a function of the app, indexed once per scan. */
+  callSitesOf(fn: FunctionNode): Array<{ call: Node; module: ModuleInfo }> {
+    if (!this.callSites) {
+      this.callSites = new Map()
+      this.indexing = true
+      try {
+        for (const module of this.graph.modules.values()) {
+          for (const call of module.index.calls) {
+            if (call.type === 'NewExpression') continue
+            const callee = this.evaluate((call as { callee: Node }).callee, module)
+            if (callee.kind !== 'function') continue
+            const list = this.callSites.get(callee.fn) ?? []
+            list.push({ call, module })
+            this.callSites.set(callee.fn, list)
+          }
+        }
+      } finally {
+        this.indexing = false
+      }
+    }
+    return this.callSites.get(fn) ?? []
+  }
+}
+
+/** The literal a value certainly is, looking through nothing else. */
+export function literalOf(value: Value): string | number | boolean | null | undefined {
+  return value.kind === 'literal' ? value.value : undefined
+}
+
+/** Every value a conditional or fallback can produce, for "is any branch unsafe" checks. */
+export function branches(value: Value): Value[] {
+  if (value.kind === 'conditional') return [...branches(value.consequent), ...branches(value.alternate)]
+  if (value.kind === 'fallback') return [...branches(value.left), ...branches(value.right)]
+  if (value.kind === 'union') return value.options.flatMap(branches)
+  return [value]
+}
