@@ -5,8 +5,10 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { dirname, join, resolve } from 'node:path'
 
 const ncc = join(packageDir('@vercel/ncc', '.'), 'dist/ncc/cli.js')
-const DIST = 'dist'
+const FINAL = 'dist'
 const TMP = '.bundle-tmp'
+// Built aside and moved into place at the end, so a failed build never leaves dist/ half-written.
+const DIST = join(TMP, 'dist')
 
 function nccBuild(entry, outDir, externals = []) {
   const args = [ncc, 'build', entry, '-o', outDir, '--no-source-map-register', '--license', 'licenses.txt', '-q']
@@ -71,12 +73,13 @@ function bundleCyclonedx() {
 }
 
 rmSync(TMP, { recursive: true, force: true })
-rmSync(DIST, { recursive: true, force: true })
-mkdirSync(DIST)
+mkdirSync(DIST, { recursive: true })
 nccBuild('src/index.ts', join(TMP, 'action'))
 renameSync(join(TMP, 'action/index.js'), join(DIST, 'index.js'))
 nccBuild('src/cli.ts', join(TMP, 'cli'))
 renameSync(join(TMP, 'cli/index.js'), join(DIST, 'cli.js'))
 copyLicenses([join(TMP, 'action/licenses.txt'), join(TMP, 'cli/licenses.txt')], join(DIST, 'licenses.txt'))
 bundleCyclonedx()
+rmSync(FINAL, { recursive: true, force: true })
+renameSync(DIST, FINAL)
 rmSync(TMP, { recursive: true, force: true })
