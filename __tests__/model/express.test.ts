@@ -137,3 +137,24 @@ if (app.get('env') === 'development') app.get('/debug', (req, res) => res.end())
     expect(paths(express.routesOf(express.apps[0]!))).toEqual(['get /admin', 'get /debug'])
   })
 })
+
+describe('ExpressModel setup functions', () => {
+  it('configures every app a setup function is called with', () => {
+    const { express } = scanProject({
+      'server.ts': `import express from 'express'
+import helmet from 'helmet'
+function configure (app: express.Express) {
+  app.use(helmet())
+  app.get('/x', (req, res) => res.end())
+}
+const app = express()
+configure(app)
+export function makeTestApp () {
+  const testApp = express()
+  configure(testApp)
+  return testApp
+}`
+    })
+    expect(express.apps.map((a) => [a.variable, a.events.map((e) => e.type)])).toEqual([['app', ['use', 'route']], ['testApp', ['use', 'route']]])
+  })
+})

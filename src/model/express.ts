@@ -165,16 +165,33 @@ export class ExpressModel {
     const method = propertyName(callee)
     if (!method || !ROUTER_METHODS.has(method) || method === 'route') return
     const chain = this.routeChain(callee.object as Node, module)
-    const receiver = chain ? chain.receiver : this.evaluate(callee.object as Node, module)
-    const router = this.routerFor(receiver)
-    const args = call.arguments as Node[]
-    if (!router) {
-      if (method === 'use' && !chain) {
-        const handlers = args.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a }))
-        if (handlers.some((h) => h.kind === 'middleware')) this.orphanUses.push({ site: { module, node: call }, handlers })
-      }
+    const receiverValue = chain ? chain.receiver : this.evaluate(callee.object as Node, module)
+    const receivers = branches(receiverValue).filter((b) => this.routerFor(b))
+    if (receivers.length === 0) {
+      this.orphanUse(call, method, chain !== undefined, module)
       return
     }
+    for (const receiver of receivers) this.addEvent(call, method, chain, receiver, module)
+  }
+
+  private orphanUse(call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>, method: string, inChain: boolean, module: ModuleInfo): void {
+    const args = call.arguments as Node[]
+    if (method === 'use' && !inChain) {
+      const handlers = args.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a }))
+      if (handlers.some((h) => h.kind === 'middleware')) this.orphanUses.push({ site: { module, node: call }, handlers })
+    }
+  }
+
+  private addEvent(
+    call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>,
+    method: string,
+    chain: { receiver: Value; path?: string } | undefined,
+    receiver: Value,
+    module: ModuleInfo
+  ): void {
+    const callee = call.callee as Extract<Node, { type: 'MemberExpression' | 'OptionalMemberExpression' }>
+    const router = this.routerFor(receiver) as RouterNode
+    const args = call.arguments as Node[]
     const site: Site = { module, node: call }
     // Code in the module that creates the router runs first; a module that imports it runs after.
     // Uses reached through a setup function run where that function is called.

@@ -321,13 +321,17 @@ export class Evaluator {
     const element = this.iterationElement(binding, module)
     if (element) return element
     if (this.indexing) return { kind: 'unknown', reason: 'param' }
+    // Every call site's argument: a setup function called with two apps configures both.
+    const known: Value[] = []
     for (const site of this.callSitesOf(binding.fn)) {
       const args = (site.call as { arguments: Node[] }).arguments
       const arg = args[binding.index]
       if (!arg || arg.type === 'SpreadElement') continue
       const value = this.follow(this.evaluate(arg, site.module), binding.path)
-      if (value.kind !== 'unknown' && value.kind !== 'absent') return { ...value, via: [...(value.via ?? []), { module: site.module, node: site.call }] }
+      if (value.kind !== 'unknown' && value.kind !== 'absent') known.push({ ...value, via: [...(value.via ?? []), { module: site.module, node: site.call }] })
     }
+    if (known.length === 1) return known[0] as Value
+    if (known.length > 1) return { kind: 'union', options: known }
     return binding.defaultValue ? this.evaluate(binding.defaultValue, module) : { kind: 'unknown', reason: 'param' }
   }
 
