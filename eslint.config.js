@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'coverage/', 'node_modules/', 'examples/', '__tests__/**/fixtures/'] },
+  { ignores: ['dist/', 'lib/', 'coverage/', '.bundle-tmp/', 'node_modules/', 'examples/', '__tests__/**/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

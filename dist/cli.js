@@ -6706,6 +6706,3245 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 8780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(3193)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(9647)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 9647:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 3383:
 /***/ (function(module, exports) {
 
@@ -9536,7 +12775,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4751);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7827);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9892);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3769);
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8397);
 /* harmony import */ var _render_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3729);
 /* harmony import */ var _render_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(893);
@@ -9849,19 +13088,1366 @@ function emptyCounts() {
 
 /***/ }),
 
-/***/ 6413:
+/***/ 1861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ai: () => (/* binding */ parseDockerfile),
-/* harmony export */   vp: () => (/* binding */ parentStage)
+/* harmony export */   IE: () => (/* binding */ buildExpressModel),
+/* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/* unused harmony export substitute */
-/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
+/* unused harmony exports ROUTE_METHODS, joinPaths, pathCovers, ExpressModel */
+/* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3749);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7141);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3855);
 
-/** `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR-default}` as Docker expands them. */
-function substitute(text, vars) {
-    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, colon, op, word, bare) => {
+
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head']);
+const ROUTER_METHODS = new Set([...ROUTE_METHODS, 'use', 'set', 'disable', 'enable', 'route']);
+/** Settings of an Express app, told apart from `map.set(key)` on receivers the model cannot tie to an app. */
+const EXPRESS_SETTINGS = new Set(['x-powered-by', 'trust proxy', 'env', 'etag', 'query parser', 'strict routing', 'case sensitive routing',
+    'json escape', 'json replacer', 'json spaces', 'jsonp callback name', 'subdomain offset', 'view cache', 'view engine', 'views']);
+function locate(site) {
+    return { file: site.module.path, line: site.node.loc?.start.line ?? 1, column: (site.node.loc?.start.column ?? 0) + 1 };
+}
+function isExpressCreation(value) {
+    if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express')
+        return undefined;
+    const path = value.callee.path;
+    if (path.length === 0)
+        return 'app';
+    return path.length === 1 && path[0] === 'Router' ? 'router' : undefined;
+}
+function literalPath(value) {
+    return value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
+}
+/** Joins a mount path and a route path as Express matches them. */
+function joinPaths(prefix, path) {
+    const joined = `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+    return joined === '/' ? '/' : joined.replace(/\/+$/, '') || '/';
+}
+/** Whether middleware mounted at `mount` runs for requests to `path` (an unknown mount matches all). */
+function pathCovers(mount, path) {
+    if (mount === undefined || mount === '/' || mount === '' || mount === '*')
+        return true;
+    const m = mount.replace(/\/+$/, '').toLowerCase();
+    const p = path.toLowerCase();
+    return p === m || p.startsWith(`${m}/`);
+}
+function compareOrder(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+        const d = (a[i] ?? -1) - (b[i] ?? -1);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+/**
+ * The model of the app's Express structure across modules: apps and routers with their uses,
+ * routes and settings in the order they run, mounts, and what each middleware is.
+ */
+class ExpressModel {
+    graph;
+    evaluator;
+    routers = [];
+    /** `.use()` calls on something that is not known to be an app or router (a parameter never bound, say). */
+    orphanUses = [];
+    /** Express settings (`disable('x-powered-by')`, `set('trust proxy', 1)`) on receivers not known to be an app. */
+    orphanSettings = [];
+    byNode = new Map();
+    constructor(modules, aliasOf) {
+        this.graph = new _graph_js__WEBPACK_IMPORTED_MODULE_0__/* .ModuleGraph */ .dh(modules, aliasOf);
+        this.evaluator = new _values_js__WEBPACK_IMPORTED_MODULE_2__/* .Evaluator */ .oi(this.graph);
+        this.build();
+    }
+    /** Apps that are not mounted into another app: what a server listens with. */
+    get apps() {
+        return this.routers.filter((r) => r.kind === 'app' && r.mounts.length === 0);
+    }
+    evaluate(node, module) {
+        return this.evaluator.evaluate(node, module);
+    }
+    routerFor(value) {
+        const kind = isExpressCreation(value);
+        if (!kind || !value.at)
+            return undefined;
+        const existing = this.byNode.get(value.at.node);
+        if (existing)
+            return existing;
+        const parent = value.at.module.index.parents.get(value.at.node);
+        const variable = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name
+            : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier' ? parent.left.name : undefined;
+        const router = { id: this.routers.length, kind, site: value.at, ...locate(value.at), ...(variable ? { variable } : {}), events: [], mounts: [] };
+        this.routers.push(router);
+        this.byNode.set(value.at.node, router);
+        return router;
+    }
+    build() {
+        for (const module of this.graph.modules.values()) {
+            for (const call of module.index.calls) {
+                if (call.type === 'NewExpression')
+                    continue;
+                const value = this.evaluate(call, module);
+                this.routerFor(value);
+                this.event(call, module);
+            }
+        }
+        for (const router of this.routers)
+            router.events.sort((a, b) => compareOrder(a.order, b.order));
+    }
+    /** Records `<router>.use/route/set/...(...)` calls, including `router.route(path).get(...)` chains. */
+    event(call, module) {
+        if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
+            return;
+        const callee = call.callee;
+        if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
+            return;
+        const method = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(callee);
+        if (!method || !ROUTER_METHODS.has(method) || method === 'route')
+            return;
+        const chain = this.routeChain(callee.object, module);
+        const receiverValue = chain ? chain.receiver : this.evaluate(callee.object, module);
+        const receivers = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(receiverValue).filter((b) => this.routerFor(b));
+        if (receivers.length === 0) {
+            this.orphanUse(call, method, chain !== undefined, module);
+            return;
+        }
+        for (const receiver of receivers)
+            this.addEvent(call, method, chain, receiver, module);
+    }
+    orphanUse(call, method, inChain, module) {
+        const args = call.arguments;
+        if (method === 'use' && !inChain) {
+            const handlers = args.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a }));
+            if (handlers.some((h) => h.kind === 'middleware' || (h.kind === 'function' && h.fn.params.length === 4)))
+                this.orphanUses.push({ site: { module, node: call }, handlers });
+        }
+        if (method === 'set' || method === 'disable' || method === 'enable') {
+            const name = literalPath(this.evaluate(args[0], module));
+            if (name === undefined || !EXPRESS_SETTINGS.has(name))
+                return;
+            const value = method === 'set' ? this.evaluate(args[1], module) : { kind: 'literal', value: method === 'enable' };
+            this.orphanSettings.push({ site: { module, node: call }, name, value });
+        }
+    }
+    addEvent(call, method, chain, receiver, module) {
+        const callee = call.callee;
+        const router = this.routerFor(receiver);
+        const args = call.arguments;
+        const site = { module, node: call };
+        // Code in the module that creates the router runs first; a module that imports it runs after.
+        // Uses reached through a setup function run where that function is called.
+        const via = receiver.via ?? [];
+        const rank = (via[0]?.module ?? module) === router.site.module ? 0 : 1;
+        const order = [rank, ...via.map((s) => s.node.start ?? 0), callee.property.start ?? call.start ?? 0];
+        const base = { site, order, ...locate(site) };
+        if (method === 'set' || method === 'disable' || method === 'enable') {
+            const name = literalPath(this.evaluate(args[0], module));
+            if (name === undefined)
+                return;
+            const value = method === 'set' ? this.evaluate(args[1], module) : { kind: 'literal', value: method === 'enable' };
+            router.events.push({ ...base, type: method, handlers: [], setting: { name, value } });
+            return;
+        }
+        const first = args[0] ? this.evaluate(args[0], module) : undefined;
+        const firstIsPath = first !== undefined && (literalPath(first) !== undefined || first.kind === 'regex' || (first.kind === 'array' && method !== 'use') ||
+            (first.kind === 'union' && (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(first).every((b) => literalPath(b) !== undefined)));
+        const pathArg = chain ? chain.path : firstIsPath ? literalPath(first) : method === 'use' ? '/' : undefined;
+        if (method === 'get' && !chain && args.length === 1) {
+            const setting = literalPath(first);
+            if (setting !== undefined)
+                return; // app.get('setting') reads a setting
+        }
+        const handlerArgs = chain || !firstIsPath ? args : args.slice(1);
+        if (!chain && method !== 'use' && handlerArgs.length === 0)
+            return;
+        const perElement = first?.kind === 'union' && !chain ? this.perElement(first, handlerArgs, module) : undefined;
+        const parts = perElement ?? [{ path: pathArg, handlers: handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a })) }];
+        for (const { path, handlers } of parts) {
+            const event = { ...base, type: method === 'use' ? 'use' : 'route', ...(path !== undefined ? { path } : {}), handlers };
+            if (method !== 'use')
+                event.method = method;
+            router.events.push(event);
+            for (const h of handlers)
+                if (h.kind === 'router')
+                    h.router.mounts.push({ parent: router, event });
+        }
+    }
+    /**
+     * `routes.forEach((r) => router.use(r.path, r.route))`: the path and the handlers are unions over
+     * the same list, so element i's path goes with element i's handlers (one event each).
+     */
+    perElement(paths, args, module) {
+        const values = args.map((a) => ({ node: a, value: this.evaluate(a, module) }));
+        if (values.length === 0 || !values.every(({ value }) => value.kind === 'union' && value.options.length === paths.options.length))
+            return undefined;
+        return paths.options.map((option, i) => {
+            const path = literalPath(option);
+            const handlers = values.flatMap(({ node, value }) => this.handlers(value.options[i], { module, node }));
+            return { ...(path !== undefined ? { path } : {}), handlers };
+        });
+    }
+    /** `router.route('/x').get(a).post(b)`: the router and path behind a chain of route calls. */
+    routeChain(object, module) {
+        let node = object;
+        while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
+            const name = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(node.callee);
+            if (name === 'route') {
+                const path = literalPath(this.evaluate(node.arguments[0], module));
+                return { receiver: this.evaluate(node.callee.object, module), ...(path !== undefined ? { path } : {}) };
+            }
+            if (!name || !ROUTE_METHODS.has(name))
+                return undefined;
+            node = node.callee.object;
+        }
+        return undefined;
+    }
+    /** What a value given to `.use()` or a route is. */
+    handlers(value, site) {
+        if (value.kind === 'array') {
+            const module = value.at?.module ?? site.module;
+            return value.elements.flatMap((e) => this.handlers(this.evaluate(e, module), { module, node: e }));
+        }
+        if (value.kind === 'conditional' || value.kind === 'fallback' || value.kind === 'union')
+            return (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(value).flatMap((b) => this.handlers(b, site));
+        const at = value.at ?? site;
+        const router = this.routerFor(value);
+        if (router)
+            return [{ kind: 'router', router, site: at }];
+        if (value.kind === 'call' && value.callee.kind === 'package') {
+            const [first] = value.args;
+            const module = value.at?.module ?? site.module;
+            return [{ kind: 'middleware', package: value.callee.name, export: value.callee.path, options: first ? this.evaluate(first, module) : undefined, called: true, site: at }];
+        }
+        if (value.kind === 'call' && value.callee.kind === 'call' && value.callee.callee.kind === 'package') {
+            return [{ kind: 'middleware', package: value.callee.callee.name, export: value.callee.callee.path, options: undefined, called: true, site: at }];
+        }
+        if (value.kind === 'package')
+            return [{ kind: 'middleware', package: value.name, export: value.path, options: undefined, called: false, site: at }];
+        if (value.kind === 'function')
+            return [{ kind: 'function', fn: value.fn, site: at }];
+        if (value.kind === 'call' && value.callee.kind === 'function') {
+            const returned = value.callee.at ? this.returnedRouter(value.callee.fn, value.callee.at.module) : undefined;
+            if (returned)
+                return [{ kind: 'router', router: returned, site: at }];
+            return [{ kind: 'factory', fn: value.callee.fn, args: value.args, site: at }];
+        }
+        return [{ kind: 'unknown', site: at }];
+    }
+    /** `module.exports = (passport) => { router.post(...); return router }`: the router a function returns. */
+    returnedRouter(fn, module) {
+        if (fn.body.type !== 'BlockStatement')
+            return this.routerFor(this.evaluate(fn.body, module));
+        for (const statement of fn.body.body) {
+            if (statement.type === 'ReturnStatement' && statement.argument)
+                return this.routerFor(this.evaluate(statement.argument, module));
+        }
+        return undefined;
+    }
+    /** Every route of an app with its full path and the handlers that run before it. */
+    routesOf(app) {
+        const routes = [];
+        const visit = (router, prefix, inherited, seen) => {
+            if (seen.has(router))
+                return;
+            const inScope = new Set([...seen, router]);
+            const earlier = [];
+            for (const event of router.events) {
+                if (event.type === 'use') {
+                    const mountPath = joinPaths(prefix, event.path ?? '/');
+                    for (const handler of event.handlers) {
+                        if (handler.kind === 'router')
+                            visit(handler.router, mountPath, [...inherited, ...earlier], inScope);
+                    }
+                    const mount = event.path === undefined ? undefined : mountPath;
+                    earlier.push(...event.handlers.filter((h) => h.kind !== 'router').map((handler) => ({ handler, event, mount })));
+                }
+                else if (event.type === 'route') {
+                    const fullPath = joinPaths(prefix, event.path ?? '/');
+                    const before = [
+                        ...[...inherited, ...earlier].filter((e) => pathCovers(e.mount, fullPath)).map(({ handler, event: e }) => ({ handler, event: e })),
+                        ...event.handlers.slice(0, -1).map((handler) => ({ handler, event }))
+                    ];
+                    routes.push({ app, router, event, fullPath, before });
+                }
+            }
+        };
+        visit(app, '', [], new Set());
+        return routes;
+    }
+    /** Middleware used anywhere under an app (its own and its mounted routers'), with the event. */
+    middlewareOf(app) {
+        const found = [];
+        const visit = (router, seen) => {
+            if (seen.has(router))
+                return;
+            seen.add(router);
+            for (const event of router.events) {
+                for (const handler of event.handlers) {
+                    if (handler.kind === 'middleware')
+                        found.push({ handler, event, router });
+                    if (handler.kind === 'router')
+                        visit(handler.router, seen);
+                }
+            }
+        };
+        visit(app, new Set());
+        return found;
+    }
+    /** The value of `app.set(name, ...)`, last one wins; undefined when never set. */
+    setting(app, name) {
+        const event = [...app.events].reverse().find((e) => e.setting?.name === name);
+        return event?.setting ? { value: event.setting.value, event } : undefined;
+    }
+    /** The function a node sits in, for handlers written inline. */
+    enclosingFunction(site) {
+        return (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .enclosingFunction */ .pG)(site.module.index, site.node);
+    }
+}
+function buildExpressModel(modules, aliasOf) {
+    return new ExpressModel(modules, aliasOf);
+}
+
+
+/***/ }),
+
+/***/ 3749:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dh: () => (/* binding */ ModuleGraph),
+/* harmony export */   gd: () => (/* binding */ packageSubpath)
+/* harmony export */ });
+/* unused harmony export packageName */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7141);
+
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+class ModuleGraph {
+    aliasOf;
+    modules = new Map();
+    constructor(modules, aliasOf = () => undefined) {
+        this.aliasOf = aliasOf;
+        for (const m of modules)
+            this.modules.set(m.path, { ...m, index: (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .indexModule */ .fO)(m.ast) });
+    }
+    /**
+     * Node's and TypeScript's resolution of a relative specifier among the scanned files: as written,
+     * with an extension, `.js` written for a `.ts` source, or a folder's `index`.
+     */
+    resolve(source, from) {
+        if (!source.startsWith('.') && !source.startsWith('/'))
+            return { package: packageName(source) };
+        const alias = this.aliasOf(source, from);
+        if (alias)
+            return { package: alias };
+        const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(from), source));
+        const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '');
+        const candidates = [
+            ...EXTENSIONS.map((ext) => `${base}${ext}`),
+            ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`),
+            ...EXTENSIONS.slice(1).map((ext) => `${base}/index${ext}`)
+        ];
+        for (const candidate of candidates) {
+            const module = this.modules.get(candidate);
+            if (module)
+                return { module };
+        }
+        return { unresolved: source };
+    }
+}
+/** `lodash/merge` → `lodash`, `@scope/pkg/x` → `@scope/pkg`, `node:fs` → `node:fs`. */
+function packageName(source) {
+    const parts = source.split('/');
+    return source.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? source);
+}
+/** The export a package specifier names beyond its package: `lodash/merge` → `merge`. */
+function packageSubpath(source) {
+    const rest = source.split('/').slice(source.startsWith('@') ? 2 : 1);
+    return rest.length > 0 ? rest.join('/') : undefined;
+}
+
+
+/***/ }),
+
+/***/ 7141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ lookup),
+/* harmony export */   Tn: () => (/* binding */ isFunction),
+/* harmony export */   fO: () => (/* binding */ indexModule),
+/* harmony export */   ht: () => (/* binding */ patternNames),
+/* harmony export */   pG: () => (/* binding */ enclosingFunction)
+/* harmony export */ });
+/* unused harmony export cjsExportName */
+/* harmony import */ var _parse_javascript_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2028);
+
+function isFunction(node) {
+    return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' ||
+        node.type === 'ObjectMethod' || node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod';
+}
+/** Names a pattern binds, with the path from the bound value to each. */
+function patternNames(pattern, path = []) {
+    switch (pattern.type) {
+        case 'Identifier': return [{ name: pattern.name, path }];
+        case 'AssignmentPattern': return patternNames(pattern.left, path).map((n) => ({ ...n, defaultValue: n.defaultValue ?? pattern.right }));
+        case 'ObjectPattern':
+            return pattern.properties.flatMap((p) => {
+                if (p.type === 'RestElement')
+                    return patternNames(p.argument, [...path, '...']);
+                const key = !p.computed && p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : '?';
+                return patternNames(p.value, [...path, key]);
+            });
+        case 'ArrayPattern':
+            return pattern.elements.flatMap((e, i) => (e ? patternNames(e, [...path, i]) : []));
+        case 'RestElement': return patternNames(pattern.argument, [...path, '...']);
+        case 'TSParameterProperty': return patternNames(pattern.parameter, path);
+        default: return [];
+    }
+}
+function memberName(node) {
+    if (node.type !== 'MemberExpression' || node.computed)
+        return node.type === 'MemberExpression' && node.property.type === 'StringLiteral' ? node.property.value : undefined;
+    return node.property.type === 'Identifier' ? node.property.name : undefined;
+}
+/** `module.exports` → 'default'; `module.exports.a` / `exports.a` → 'a'. */
+function cjsExportName(target) {
+    if (target.type !== 'MemberExpression')
+        return undefined;
+    const object = target.object;
+    if (object.type === 'Identifier' && object.name === 'module' && memberName(target) === 'exports')
+        return 'default';
+    if (object.type === 'Identifier' && object.name === 'exports')
+        return memberName(target);
+    if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && memberName(object) === 'exports') {
+        return memberName(target);
+    }
+    return undefined;
+}
+/**
+ * Indexes a module in one walk. Declarations are kept per function (or the program): block scoping
+ * is ignored, which only matters for shadowed names in nested blocks.
+ */
+function indexModule(program) {
+    const index = { parents: new Map(), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], program };
+    const scopeOf = (node) => {
+        for (let n = index.parents.get(node); n; n = index.parents.get(n)) {
+            if (isFunction(n) || n === program) {
+                let scope = index.scopes.get(n);
+                if (!scope)
+                    index.scopes.set(n, (scope = new Map()));
+                return scope;
+            }
+        }
+        return index.scopes.get(program);
+    };
+    (0,_parse_javascript_js__WEBPACK_IMPORTED_MODULE_0__/* .walk */ .GG)(program, (node, parent) => {
+        if (parent)
+            index.parents.set(node, parent);
+        switch (node.type) {
+            case 'VariableDeclarator':
+                for (const { name, path } of patternNames(node.id))
+                    scopeOf(node).set(name, { kind: 'var', init: node.init ?? null, path, declarator: node });
+                break;
+            case 'FunctionDeclaration':
+                if (node.id)
+                    scopeOf(node).set(node.id.name, { kind: 'function', node });
+                break;
+            case 'ClassDeclaration':
+                if (node.id)
+                    scopeOf(node).set(node.id.name, { kind: 'class', node });
+                break;
+            case 'ImportDeclaration':
+                for (const spec of node.specifiers) {
+                    const imported = spec.type === 'ImportDefaultSpecifier' ? 'default'
+                        : spec.type === 'ImportNamespaceSpecifier' ? '*'
+                            : spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value;
+                    index.scopes.get(program)?.set(spec.local.name, { kind: 'import', source: node.source.value, imported, node: spec });
+                }
+                break;
+            case 'CallExpression':
+            case 'OptionalCallExpression':
+            case 'NewExpression':
+                index.calls.push(node);
+                break;
+            case 'AssignmentExpression': {
+                const exported = cjsExportName(node.left);
+                if (exported)
+                    index.cjsExports.push([exported, node.right]);
+                else if (node.left.type === 'Identifier')
+                    index.assignments.set(node.left.name, [...(index.assignments.get(node.left.name) ?? []), node.right]);
+                break;
+            }
+            default:
+                break;
+        }
+        if (isFunction(node)) {
+            const scope = index.scopes.get(node) ?? new Map();
+            index.scopes.set(node, scope);
+            node.params.forEach((param, i) => {
+                for (const { name, path, defaultValue } of patternNames(param)) {
+                    scope.set(name, { kind: 'param', fn: node, index: i, path, ...(defaultValue ? { defaultValue } : {}) });
+                }
+            });
+            if (node.type === 'FunctionExpression' && node.id)
+                scope.set(node.id.name, { kind: 'function', node });
+        }
+    });
+    return index;
+}
+/** The binding a name has where `at` is: the nearest enclosing function's, then outwards. */
+function lookup(index, name, at) {
+    for (let n = at; n; n = index.parents.get(n)) {
+        const binding = index.scopes.get(n)?.get(name);
+        if (binding)
+            return binding;
+    }
+    return undefined;
+}
+/** The function a node is in, if any. */
+function enclosingFunction(index, node) {
+    for (let n = index.parents.get(node); n; n = index.parents.get(n))
+        if (isFunction(n))
+            return n;
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 3855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bz: () => (/* binding */ propertyName),
+/* harmony export */   J0: () => (/* binding */ branches),
+/* harmony export */   Zc: () => (/* binding */ literalOf),
+/* harmony export */   oi: () => (/* binding */ Evaluator)
+/* harmony export */ });
+/* unused harmony export isExpressInstance */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3749);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7141);
+
+
+
+const UNKNOWN = { kind: 'unknown' };
+const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find']);
+/** Methods of an Express app or router that return it, so `Router().use(a).use(b)` is the router. */
+const CHAINABLE = new Set(['use', 'get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head', 'set', 'enable', 'disable', 'engine', 'param']);
+/** `express()` or `express.Router()` / `Router()`. */
+function isExpressInstance(value) {
+    if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express')
+        return false;
+    const path = value.callee.path;
+    return path.length === 0 || (path.length === 1 && path[0] === 'Router');
+}
+const MAX_DEPTH = 40;
+/** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
+const MAX_REQUIRE_MATCHES = 20;
+const DIRNAME = Symbol('__dirname');
+const WILDCARD = Symbol('computed');
+function unwrap(node) {
+    let n = node;
+    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' ||
+        n.type === 'TypeCastExpression' || n.type === 'ParenthesizedExpression' || n.type === 'TSTypeAssertion') {
+        n = n.expression;
+    }
+    return n;
+}
+/** `obj.name`, `obj['name']` → 'name'. */
+function propertyName(node) {
+    if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
+        return undefined;
+    if (!node.computed && node.property.type === 'Identifier')
+        return node.property.name;
+    return node.property.type === 'StringLiteral' ? node.property.value : undefined;
+}
+function keyName(key, computed) {
+    if (!computed && key.type === 'Identifier')
+        return key.name;
+    if (key.type === 'StringLiteral')
+        return key.value;
+    if (key.type === 'NumericLiteral')
+        return String(key.value);
+    return undefined;
+}
+/** `a.b['c']` → { root: 'a', path: ['b', 'c', ...tail] }; a computed key is '*'. */
+function memberPath(node, tail = []) {
+    const path = [...tail];
+    let n = unwrap(node);
+    while (n.type === 'MemberExpression') {
+        path.unshift(propertyName(n) ?? '*');
+        n = unwrap(n.object);
+    }
+    return n.type === 'Identifier' ? { root: n.name, path } : undefined;
+}
+function isObjectAssign(callee) {
+    return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && propertyName(callee) === 'assign';
+}
+/** The variable an object literal is (part of) the initial value of, with the keys down to it. */
+function objectRoot(node, module) {
+    if (node.type !== 'ObjectExpression')
+        return undefined;
+    const path = [];
+    let n = node;
+    for (let parent = module.index.parents.get(n); parent; parent = module.index.parents.get(n)) {
+        if (parent.type === 'VariableDeclarator') {
+            return parent.init === n && parent.id.type === 'Identifier' ? { name: parent.id.name, declarator: parent, path } : undefined;
+        }
+        if (parent.type === 'ObjectProperty' && parent.value === n) {
+            const key = keyName(parent.key, parent.computed);
+            const object = module.index.parents.get(parent);
+            if (key === undefined || object?.type !== 'ObjectExpression')
+                return undefined;
+            path.unshift(key);
+            n = object;
+        }
+        else if (parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression' || parent.type === 'ParenthesizedExpression') {
+            n = parent;
+        }
+        else {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** Evaluates expressions across the module graph, memoised per node and guarded against cycles. */
+class Evaluator {
+    graph;
+    memo = new Map();
+    exportMemo = new Map();
+    mutationIndex = new Map();
+    active = new Set();
+    callSites;
+    indexing = false;
+    depth = 0;
+    constructor(graph) {
+        this.graph = graph;
+    }
+    evaluate(node, module) {
+        if (!node)
+            return { kind: 'absent' };
+        const target = unwrap(node);
+        const cached = this.memo.get(target);
+        if (cached)
+            return cached;
+        if (this.active.has(target) || this.depth > MAX_DEPTH)
+            return { kind: 'unknown', reason: 'cycle', at: { module, node: target } };
+        this.active.add(target);
+        this.depth += 1;
+        try {
+            const value = this.compute(target, module);
+            const result = value.at ? value : { ...value, at: { module, node: target } };
+            if (!this.indexing)
+                this.memo.set(target, result);
+            return result;
+        }
+        finally {
+            this.depth -= 1;
+            this.active.delete(target);
+        }
+    }
+    compute(node, module) {
+        switch (node.type) {
+            case 'StringLiteral':
+            case 'NumericLiteral':
+            case 'BooleanLiteral':
+                return { kind: 'literal', value: node.value };
+            case 'NullLiteral':
+                return { kind: 'literal', value: null };
+            case 'TemplateLiteral':
+                return node.expressions.length === 0 ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' } : { kind: 'unknown', reason: 'template' };
+            case 'RegExpLiteral':
+                return { kind: 'regex', pattern: node.pattern, flags: node.flags };
+            case 'Identifier':
+                return node.name === 'undefined' ? { kind: 'literal', value: undefined } : this.identifier(node.name, node, module);
+            case 'MemberExpression':
+            case 'OptionalMemberExpression':
+                return this.member(node, module);
+            case 'CallExpression':
+            case 'OptionalCallExpression':
+                return this.call(node, module);
+            case 'NewExpression':
+                return { kind: 'new', callee: this.evaluate(node.callee, module), args: node.arguments };
+            case 'LogicalExpression':
+                if (node.operator === '&&')
+                    return UNKNOWN;
+                return { kind: 'fallback', operator: node.operator, left: this.evaluate(node.left, module), right: this.evaluate(node.right, module) };
+            case 'ConditionalExpression':
+                return { kind: 'conditional', test: node.test, consequent: this.evaluate(node.consequent, module), alternate: this.evaluate(node.alternate, module) };
+            case 'ObjectExpression':
+                return this.object(node);
+            case 'ArrayExpression':
+                return { kind: 'array', elements: node.elements.filter((e) => e !== null) };
+            case 'AwaitExpression':
+                return this.evaluate(node.argument, module);
+            case 'AssignmentExpression':
+                // `var app = module.exports = express()`: the value assigned.
+                return node.operator === '=' ? this.evaluate(node.right, module) : UNKNOWN;
+            case 'UnaryExpression':
+                return node.operator === '!' && node.argument.type === 'NumericLiteral' ? { kind: 'literal', value: !node.argument.value } : UNKNOWN;
+            default:
+                return (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .isFunction */ .Tn)(node) ? { kind: 'function', fn: node } : UNKNOWN;
+        }
+    }
+    object(node) {
+        const entries = [];
+        const spreads = [];
+        for (const p of node.properties) {
+            if (p.type === 'SpreadElement')
+                spreads.push(p.argument);
+            else {
+                const key = keyName(p.key, p.computed);
+                if (key !== undefined)
+                    entries.push({ key, node: p.type === 'ObjectMethod' ? p : p.value });
+            }
+        }
+        return { kind: 'object', entries, spreads };
+    }
+    identifier(name, node, module) {
+        const binding = (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, name, node);
+        if (!binding)
+            return { kind: 'unknown', reason: `global ${name}` };
+        return this.binding(binding, name, module);
+    }
+    binding(binding, name, module) {
+        switch (binding.kind) {
+            case 'var': {
+                const assigned = module.index.assignments.get(name);
+                const source = binding.init ?? assigned?.at(-1) ?? null;
+                return source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined };
+            }
+            case 'param':
+                return this.param(binding, module);
+            case 'function':
+                return { kind: 'function', fn: binding.node, at: { module, node: binding.node } };
+            case 'import':
+                return this.imported(binding.source, binding.imported, module);
+            default:
+                return UNKNOWN;
+        }
+    }
+    /** Follows a destructuring path: `const { a: { b } } = value`. */
+    follow(value, path) {
+        let v = value;
+        for (const key of path)
+            v = typeof key === 'string' && key !== '...' ? this.property(v, key) : UNKNOWN;
+        return v;
+    }
+    member(node, module) {
+        if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
+            return UNKNOWN;
+        const name = propertyName(node);
+        const object = unwrap(node.object);
+        if (object.type === 'MemberExpression' && propertyName(object) === 'env' && object.object.type === 'Identifier' && object.object.name === 'process') {
+            return name ? { kind: 'env', name } : UNKNOWN;
+        }
+        if (name === undefined)
+            return UNKNOWN;
+        return this.property(this.evaluate(object, module), name);
+    }
+    /** A named property of a value: object entries (spreads included), package members, module exports. */
+    property(value, name) {
+        switch (value.kind) {
+            case 'object': {
+                const entry = [...value.entries].reverse().find((e) => e.key === name);
+                const module = value.at?.module;
+                if (!module)
+                    return UNKNOWN;
+                const mutated = this.mutatedAt(value, name);
+                // A nested literal object checks its own deeper mutations; any other value cannot be followed.
+                if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrap(entry.node).type !== 'ObjectExpression')))
+                    return { kind: 'unknown', reason: 'mutated' };
+                if (entry)
+                    return this.evaluate(entry.node, module);
+                return this.spreadProperty([...value.spreads].reverse(), name, module);
+            }
+            case 'package':
+                return { kind: 'package', name: value.name, path: [...value.path, name], ...(value.at ? { at: value.at } : {}) };
+            case 'module':
+                return this.exported(value.module, name);
+            case 'conditional':
+                return { kind: 'conditional', test: value.test, consequent: this.property(value.consequent, name), alternate: this.property(value.alternate, name) };
+            case 'fallback':
+                return this.property(value.left, name);
+            case 'union': {
+                const options = value.options.map((o) => this.property(o, name));
+                return options.every((o) => o.kind === 'absent') ? { kind: 'absent' } : { kind: 'union', options };
+            }
+            case 'new':
+                return value.callee.kind === 'function' && value.callee.at ? this.constructed(value.callee.fn, value.callee.at.module, name) : UNKNOWN;
+            default:
+                return UNKNOWN;
+        }
+    }
+    /**
+     * Whether `name` of an object literal bound to a variable is assigned later (`sess.cookie = ...`:
+     * 'direct'), or something under it is (`sess.cookie.secure = true`, `Object.assign(sess.cookie, x)`: 'deep').
+     */
+    mutatedAt(value, name) {
+        const module = value.at?.module;
+        const root = value.at && module ? objectRoot(value.at.node, module) : undefined;
+        if (!root || !module)
+            return undefined;
+        let found;
+        for (const m of this.mutations(module)) {
+            if (m.root !== root.name || m.path.length <= root.path.length)
+                continue;
+            if (!root.path.every((key, i) => m.path[i] === key || m.path[i] === '*'))
+                continue;
+            const next = m.path[root.path.length];
+            if (next !== name && next !== '*')
+                continue;
+            const binding = (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, m.root, m.node);
+            if (binding?.kind !== 'var' || binding.declarator !== root.declarator)
+                continue;
+            if (m.path.length === root.path.length + 1)
+                return 'direct';
+            found = 'deep';
+        }
+        return found;
+    }
+    /** `a.b.c = x` and `Object.assign(a.b, x)` in a module, by root variable and key path ('*': any key). */
+    mutations(module) {
+        const cached = this.mutationIndex.get(module);
+        if (cached)
+            return cached;
+        const list = [];
+        for (const node of module.index.parents.keys()) {
+            const target = node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' ? memberPath(node.left)
+                : node.type === 'CallExpression' && isObjectAssign(node.callee) && node.arguments[0] ? memberPath(node.arguments[0], ['*']) : undefined;
+            if (target)
+                list.push({ ...target, node });
+        }
+        this.mutationIndex.set(module, list);
+        return list;
+    }
+    /**
+     * A property from spreads, last first: the first that has it wins; where a spread may or may not
+     * have it (a union with absent branches, e.g. a per-environment config), the earlier ones fill in.
+     */
+    spreadProperty(spreads, name, module) {
+        const [last, ...earlier] = spreads;
+        if (!last)
+            return { kind: 'absent' };
+        const found = this.property(this.evaluate(last, module), name);
+        if (found.kind === 'absent')
+            return this.spreadProperty(earlier, name, module);
+        if (found.kind !== 'union' || !found.options.some((o) => o.kind === 'absent'))
+            return found;
+        const underneath = this.spreadProperty(earlier, name, module);
+        const options = found.options.filter((o) => o.kind !== 'absent');
+        return { kind: 'union', options: [...options, underneath] };
+    }
+    /** A member of `new Fn()`: the last `this.name = value` among the constructor's own statements. */
+    constructed(fn, module, name) {
+        if (fn.body.type !== 'BlockStatement')
+            return UNKNOWN;
+        for (const statement of [...fn.body.body].reverse()) {
+            const e = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+            if (e?.type === 'AssignmentExpression' && e.operator === '=' && e.left.type === 'MemberExpression' &&
+                e.left.object.type === 'ThisExpression' && propertyName(e.left) === name)
+                return this.evaluate(e.right, module);
+        }
+        return UNKNOWN;
+    }
+    call(node, module) {
+        const callee = unwrap(node.callee);
+        if (callee.type === 'Identifier' && callee.name === 'require' && !(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, 'require', node)) {
+            const [arg] = node.arguments;
+            return arg?.type === 'StringLiteral' ? this.imported(arg.value, 'default', module) : this.computedRequire(arg, module);
+        }
+        if (callee.type === 'MemberExpression' && CHAINABLE.has(propertyName(callee) ?? '')) {
+            const receiver = this.evaluate(callee.object, module);
+            if (isExpressInstance(receiver))
+                return receiver;
+        }
+        return { kind: 'call', callee: this.evaluate(callee, module), args: node.arguments };
+    }
+    /**
+     * `require(path.join(__dirname, 'config', env + '.js'))`, `require(__dirname + '/x')`: the module it
+     * names, or each module of the app the pattern can match (a union). Only paths anchored at
+     * `__dirname` are followed; a computed part matches within one folder level.
+     */
+    computedRequire(arg, module) {
+        const parts = arg ? this.pathParts(arg, module) : [];
+        if (parts[0] !== DIRNAME || parts.slice(1).includes(DIRNAME))
+            return UNKNOWN;
+        const source = `.${parts.slice(1).map((p) => (typeof p === 'string' ? p : '\u0000')).join('')}`;
+        if (!source.includes('\u0000'))
+            return this.imported(source, 'default', module);
+        const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(module.path), source));
+        const escaped = base.split('\u0000').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+        const pattern = new RegExp(`^${escaped}(?:\\.(?:[cm]?[jt]s|jsx|tsx))?$`);
+        const matches = [...this.graph.modules.values()].filter((m) => m !== module && pattern.test(m.path));
+        if (matches.length === 0 || matches.length > MAX_REQUIRE_MATCHES)
+            return UNKNOWN;
+        return { kind: 'union', options: matches.map((m) => this.exported(m, 'default')) };
+    }
+    /** A module path expression as literal pieces, `__dirname` and unknown pieces. */
+    pathParts(node, module) {
+        const n = unwrap(node);
+        if (n.type === 'Identifier' && n.name === '__dirname' && !(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, '__dirname', n))
+            return [DIRNAME];
+        if (n.type === 'BinaryExpression' && n.operator === '+')
+            return [...this.pathParts(n.left, module), ...this.pathParts(n.right, module)];
+        if (n.type === 'TemplateLiteral') {
+            return n.quasis.flatMap((q, i) => [q.value.cooked ?? '', ...(n.expressions[i] ? this.pathParts(n.expressions[i], module) : [])]);
+        }
+        if (n.type === 'CallExpression') {
+            const callee = this.evaluate(n.callee, module);
+            const isPathJoin = callee.kind === 'package' && (callee.name === 'path' || callee.name === 'node:path') &&
+                callee.path.length === 1 && (callee.path[0] === 'join' || callee.path[0] === 'resolve');
+            if (isPathJoin)
+                return n.arguments.flatMap((a, i) => [...(i > 0 ? ['/'] : []), ...this.pathParts(a, module)]);
+        }
+        const value = this.evaluate(n, module);
+        return value.kind === 'literal' && typeof value.value === 'string' ? [value.value] : [WILDCARD];
+    }
+    /** An import's value: a package export, or an export of a module of the app. */
+    imported(source, imported, module) {
+        const target = this.graph.resolve(source, module.path);
+        if ('package' in target) {
+            const sub = source.startsWith('.') ? undefined : (0,_graph_js__WEBPACK_IMPORTED_MODULE_1__/* .packageSubpath */ .gd)(source);
+            const path = [...(sub ? [sub] : []), ...(imported === 'default' || imported === '*' ? [] : [imported])];
+            return { kind: 'package', name: target.package, path };
+        }
+        if ('module' in target)
+            return imported === '*' ? { kind: 'module', module: target.module } : this.exported(target.module, imported);
+        return { kind: 'unknown', reason: `unresolved ${source}` };
+    }
+    /** What a module exports under a name, ESM or CommonJS; `default` is `module.exports`. */
+    exported(module, name) {
+        const key = `${module.path}\u0000${name}`;
+        const cached = this.exportMemo.get(key);
+        if (cached)
+            return cached;
+        if (this.active.has(key))
+            return UNKNOWN;
+        this.active.add(key);
+        try {
+            const value = this.computeExport(module, name);
+            this.exportMemo.set(key, value);
+            return value;
+        }
+        finally {
+            this.active.delete(key);
+        }
+    }
+    computeExport(module, name) {
+        const program = module.index.program;
+        if (program.type !== 'Program')
+            return UNKNOWN;
+        let hasEsm = false;
+        for (const statement of program.body) {
+            if (statement.type === 'ExportDefaultDeclaration') {
+                hasEsm = true;
+                if (name === 'default')
+                    return this.evaluate(statement.declaration, module);
+            }
+            else if (statement.type === 'ExportNamedDeclaration') {
+                hasEsm = true;
+                const found = this.namedExport(statement, name, module);
+                if (found)
+                    return found;
+            }
+            else if (statement.type === 'ExportAllDeclaration' && name !== 'default') {
+                const target = this.imported(statement.source.value, name, module);
+                if (target.kind !== 'unknown' && target.kind !== 'absent')
+                    return target;
+            }
+            else if (statement.type === 'TSExportAssignment' && name === 'default') {
+                return this.evaluate(statement.expression, module);
+            }
+        }
+        const cjs = [...module.index.cjsExports].reverse();
+        const direct = cjs.find(([n]) => n === name);
+        if (direct)
+            return this.evaluate(direct[1], module);
+        const whole = cjs.find(([n]) => n === 'default');
+        if (whole && name !== 'default')
+            return this.property(this.evaluate(whole[1], module), name);
+        if (name === 'default' && (hasEsm || cjs.length > 0))
+            return { kind: 'module', module };
+        return { kind: 'absent' };
+    }
+    namedExport(statement, name, module) {
+        const declaration = statement.declaration;
+        if (declaration?.type === 'VariableDeclaration') {
+            const declarator = declaration.declarations.find((d) => d.id.type === 'Identifier' && d.id.name === name);
+            if (declarator)
+                return this.evaluate(declarator.init ?? null, module);
+        }
+        else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) {
+            return declaration.type === 'FunctionDeclaration' ? { kind: 'function', fn: declaration, at: { module, node: declaration } } : UNKNOWN;
+        }
+        for (const spec of statement.specifiers) {
+            if (spec.type !== 'ExportSpecifier')
+                continue;
+            const exportedName = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
+            if (exportedName !== name)
+                continue;
+            if (statement.source)
+                return this.imported(statement.source.value, spec.local.name, module);
+            return this.identifier(spec.local.name, spec.local, module);
+        }
+        return undefined;
+    }
+    /** A parameter's value at the function's call sites: the first that is known. */
+    param(binding, module) {
+        const element = this.iterationElement(binding, module);
+        if (element)
+            return element;
+        if (this.indexing)
+            return { kind: 'unknown', reason: 'param' };
+        // Every call site's argument: a setup function called with two apps configures both.
+        const known = [];
+        for (const site of this.callSitesOf(binding.fn)) {
+            const args = site.call.arguments;
+            const arg = args[binding.index];
+            if (!arg || arg.type === 'SpreadElement')
+                continue;
+            const value = this.follow(this.evaluate(arg, site.module), binding.path);
+            if (value.kind !== 'unknown' && value.kind !== 'absent')
+                known.push({ ...value, via: [...(value.via ?? []), { module: site.module, node: site.call }] });
+        }
+        if (known.length === 1)
+            return known[0];
+        if (known.length > 1)
+            return { kind: 'union', options: known };
+        return binding.defaultValue ? this.evaluate(binding.defaultValue, module) : { kind: 'unknown', reason: 'param' };
+    }
+    /** The first parameter of a callback given to `list.forEach` / `map` over a known array: its elements. */
+    iterationElement(binding, module) {
+        if (binding.index !== 0)
+            return undefined;
+        const call = module.index.parents.get(binding.fn);
+        if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !ITERATORS.has(propertyName(call.callee) ?? ''))
+            return undefined;
+        const list = this.evaluate(call.callee.object, module);
+        if (list.kind !== 'array')
+            return undefined;
+        const listModule = list.at?.module ?? module;
+        const options = list.elements.map((e) => this.follow(this.evaluate(e, listModule), binding.path));
+        return { kind: 'union', options };
+    }
+    /** Every call whose callee evaluates to a function of the app, indexed once per scan. */
+    callSitesOf(fn) {
+        if (!this.callSites) {
+            this.callSites = new Map();
+            this.indexing = true;
+            try {
+                for (const module of this.graph.modules.values()) {
+                    for (const call of module.index.calls) {
+                        if (call.type === 'NewExpression')
+                            continue;
+                        const callee = this.evaluate(call.callee, module);
+                        if (callee.kind !== 'function')
+                            continue;
+                        const list = this.callSites.get(callee.fn) ?? [];
+                        list.push({ call, module });
+                        this.callSites.set(callee.fn, list);
+                    }
+                }
+            }
+            finally {
+                this.indexing = false;
+            }
+        }
+        return this.callSites.get(fn) ?? [];
+    }
+}
+/** The literal a value certainly is, looking through nothing else. */
+function literalOf(value) {
+    return value.kind === 'literal' ? value.value : undefined;
+}
+/** Every value a conditional or fallback can produce, for "is any branch unsafe" checks. */
+function branches(value) {
+    if (value.kind === 'conditional')
+        return [...branches(value.consequent), ...branches(value.alternate)];
+    if (value.kind === 'fallback')
+        return [...branches(value.left), ...branches(value.right)];
+    if (value.kind === 'union')
+        return value.options.flatMap(branches);
+    return [value];
+}
+
+
+/***/ }),
+
+/***/ 6791:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ isComposeFileName),
+/* harmony export */   Kb: () => (/* binding */ buildDockerfilePath),
+/* harmony export */   g3: () => (/* binding */ parseCompose)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+
+
+const COMPOSE_FILE = /^(?:docker-)?compose.*\.ya?ml$/;
+function isComposeFileName(name) {
+    return COMPOSE_FILE.test(name);
+}
+class Reader {
+    doc;
+    lines;
+    constructor(doc, lines) {
+        this.doc = doc;
+        this.lines = lines;
+    }
+    lineOf(node) {
+        return node?.range ? this.lines.linePos(node.range[0]).line : 0;
+    }
+    resolve(node) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
+            return node.resolve(this.doc) ?? null;
+        return node ?? null;
+    }
+    /** The entries of a mapping, with `<<: *anchor` merges expanded (explicit keys win). */
+    entries(node) {
+        const map = this.resolve(node);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(map))
+            return [];
+        const own = [];
+        const merged = [];
+        for (const pair of map.items) {
+            const key = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : '';
+            if (key === '<<') {
+                const sources = this.resolve(pair.value);
+                for (const source of (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(sources) ? sources.items : [sources])
+                    merged.push(...this.entries(source));
+            }
+            else {
+                own.push({ key, value: this.resolve(pair.value), line: this.lineOf(pair.key) });
+            }
+        }
+        const seen = new Set(own.map((e) => e.key));
+        return [...own, ...merged.filter((e) => !seen.has(e.key) && seen.add(e.key))];
+    }
+    scalar(node) {
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node) && node.value !== null && typeof node.value !== 'object' ? String(node.value) : undefined;
+    }
+    /** `environment:` and `args:` in map form (`KEY: value`) or list form (`- KEY=value`). */
+    keyValues(node) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node)) {
+            return node.items.flatMap((item) => {
+                const text = this.scalar(this.resolve(item));
+                if (text === undefined)
+                    return [];
+                const eq = text.indexOf('=');
+                const line = this.lineOf(item);
+                return [eq < 0 ? { name: text.trim(), value: null, line } : { name: text.slice(0, eq).trim(), value: text.slice(eq + 1), line }];
+            });
+        }
+        return this.entries(node).map((e) => ({ name: e.key, value: this.scalar(e.value) ?? null, line: e.line }));
+    }
+    list(node) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node))
+            return node.items.flatMap((item) => this.list(this.resolve(item)));
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node))
+            return this.list(this.entries(node).find((e) => e.key === 'path')?.value ?? null);
+        const text = this.scalar(node);
+        return text === undefined ? [] : [text];
+    }
+    build(node, line) {
+        const short = this.scalar(node);
+        if (short !== undefined)
+            return { context: short, dockerfile: 'Dockerfile', line };
+        const fields = new Map(this.entries(node).map((e) => [e.key, e.value]));
+        if (fields.size === 0)
+            return undefined;
+        const dockerfile = fields.has('dockerfile_inline') ? undefined : (this.scalar(fields.get('dockerfile') ?? null) ?? 'Dockerfile');
+        return { context: this.scalar(fields.get('context') ?? null) ?? '.', ...(dockerfile ? { dockerfile } : {}), line };
+    }
+    service(name, node, line) {
+        const fields = new Map(this.entries(node).map((e) => [e.key, e]));
+        const scalarField = (key) => {
+            const entry = fields.get(key);
+            const value = entry ? this.scalar(entry.value) : undefined;
+            return entry && value !== undefined ? { value, line: entry.line } : undefined;
+        };
+        const build = fields.get('build');
+        const buildModel = build ? this.build(build.value, build.line) : undefined;
+        const privileged = scalarField('privileged');
+        const image = scalarField('image');
+        const user = scalarField('user');
+        return {
+            name, line,
+            ...(image ? { image } : {}),
+            ...(buildModel ? { build: buildModel } : {}),
+            ...(user ? { user } : {}),
+            ...(privileged ? { privileged: { value: privileged.value === 'true', line: privileged.line } } : {}),
+            environment: this.keyValues(fields.get('environment')?.value ?? null),
+            buildArgs: this.keyValues(this.entries(build?.value ?? null).find((e) => e.key === 'args')?.value ?? null),
+            envFiles: this.list(fields.get('env_file')?.value ?? null)
+        };
+    }
+}
+/** The services of a Compose file with the lines of their keys; YAML errors give `ok: false`. */
+function parseCompose(text) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter: lines, uniqueKeys: false, merge: false, prettyErrors: false });
+    if (doc.errors.length > 0)
+        return { ok: false, error: doc.errors[0]?.message.split('\n')[0] ?? 'invalid YAML' };
+    const reader = new Reader(doc, lines);
+    const services = reader.entries(reader.entries(doc.contents).find((e) => e.key === 'services')?.value ?? null);
+    return { ok: true, model: { services: services.map((s) => reader.service(s.key, s.value, s.line)) } };
+}
+/** The Dockerfile a service builds, relative to the scan root; undefined for remote or inline builds. */
+function buildDockerfilePath(composePath, build) {
+    if (!build.dockerfile || /^[a-z]+:\/\/|^git@|\.git(?:#.*)?$/i.test(build.context) || build.dockerfile.startsWith('/'))
+        return undefined;
+    const path = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(composePath), build.context, build.dockerfile));
+    return path.startsWith('../') ? undefined : path;
+}
+
+
+/***/ }),
+
+/***/ 9674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K5: () => (/* binding */ lastDirective),
+/* harmony export */   i2: () => (/* binding */ findDirectives),
+/* harmony export */   wm: () => (/* binding */ ConfigSyntaxError)
+/* harmony export */ });
+class ConfigSyntaxError extends Error {
+    line;
+    constructor(message, line) {
+        super(`${message} on line ${line}`);
+        this.line = line;
+    }
+}
+/** Every directive named `name` inside `directives`, at any depth, in file order. */
+function findDirectives(directives, name) {
+    return directives.flatMap((d) => [...(d.name === name ? [d] : []), ...findDirectives(d.block ?? [], name)]);
+}
+/** The last directive named `name` directly in `directives` (later ones win in nginx and Caddy). */
+function lastDirective(directives, name) {
+    return directives.filter((d) => d.name === name).at(-1);
+}
+
+
+/***/ }),
+
+/***/ 5830:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  BD: () => (/* binding */ finalStage),
+  vp: () => (/* binding */ parentStage),
+  Ai: () => (/* binding */ parseDockerfile),
+  ap: () => (/* binding */ stageChain)
+});
+
+// UNUSED EXPORTS: DockerfileSyntaxError, substitute
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(8390);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var parse_shell = __nccwpck_require__(1969);
+;// CONCATENATED MODULE: ./src/parse/dockerfile-commands.ts
+
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+const RUNS_COMMANDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+function isShell(word) {
+    return word !== undefined && SHELLS.has(word.split('/').at(-1) ?? word);
+}
+/** `["npm", "ci"]`: the exec form, or undefined when the text is not a JSON array of strings. */
+function execForm(args) {
+    if (!args.trim().startsWith('['))
+        return undefined;
+    try {
+        const value = JSON.parse(args);
+        return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `sh -c "script"` is read as the script it runs (on the line of the `sh`). */
+function expandShellC(commands) {
+    return commands.flatMap((command) => {
+        const [shell, flag, script] = command.words;
+        if (!isShell(shell) || flag !== '-c' || script === undefined)
+            return [command];
+        return (0,parse_shell/* parseShellScript */.N)(script).map((inner) => ({ ...inner, line: command.line }));
+    });
+}
+/**
+ * Docker drops comment and blank lines inside a continued instruction; a lone escape keeps the
+ * shell reader's line count right without them.
+ */
+function shellText(raw, escape) {
+    const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+    const kept = lines.map((line, i) => (i > 0 && (line.trim() === '' || line.trimStart().startsWith('#')) ? '\\' : line));
+    const text = kept.join('\n');
+    return escape === '\\' ? text : text.split(`${escape}\n`).join('\\\n');
+}
+function heredocsOf(instruction, lines) {
+    if (!(instruction instanceof main.Run || instruction instanceof main.Copy))
+        return [];
+    return instruction.getHeredocs().flatMap((heredoc) => {
+        const content = heredoc.getContentRange();
+        if (!content)
+            return [];
+        const body = lines.slice(content.start.line, content.end.line + 1).join('\n');
+        return [{ name: heredoc.getName(), body, line: content.start.line + 1 }];
+    });
+}
+/** Reads the arguments of an instruction, and for RUN/CMD/ENTRYPOINT the commands they run. */
+function readInstructionText(instruction, lines, escape) {
+    const keyword = instruction.getKeyword().toUpperCase();
+    const heredocs = heredocsOf(instruction, lines);
+    const argsStart = (instruction.getArgumentsRange()?.start.line ?? instruction.getRange().start.line) + 1;
+    const raw = instruction.getRawArgumentsContent() ?? '';
+    const firstBody = heredocs[0]?.line;
+    const opening = firstBody === undefined ? raw : raw.split(/\r?\n/).slice(0, firstBody - argsStart).join('\n');
+    const args = firstBody === undefined ? (instruction.getArgumentsContent() ?? '') : opening.trim();
+    if (!RUNS_COMMANDS.has(keyword))
+        return { args, heredocs, commands: [] };
+    const exec = execForm(args);
+    if (exec)
+        return { args, heredocs, commands: expandShellC([{ assignments: [], words: exec, line: argsStart }]) };
+    const commands = expandShellC((0,parse_shell/* parseShellScript */.N)(shellText(opening, escape), argsStart));
+    const opener = commands[0]?.words;
+    if (keyword === 'RUN' && heredocs.length > 0 && (opener === undefined || isShell(opener[0]))) {
+        for (const heredoc of heredocs)
+            commands.push(...(0,parse_shell/* parseShellScript */.N)(heredoc.body, heredoc.line));
+    }
+    return { args, heredocs, commands };
+}
+
+;// CONCATENATED MODULE: ./src/parse/dockerfile.ts
+
+
+/** The file is not a Dockerfile Docker would build; it is skipped with a note. */
+class DockerfileSyntaxError extends Error {
+}
+const KEYWORDS = new Set([
+    'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME',
+    'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'
+]);
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+/**
+ * `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR-default}` as Docker expands them. With
+ * `missing`, a variable without value or default is left as written and reported there.
+ */
+function substitute(text, vars, missing) {
+    return text.replace(VARIABLE, (whole, braced, colon, op, word, bare) => {
         const name = braced ?? bare ?? '';
         const value = vars.get(name);
         const empty = value === undefined || (colon === ':' && value === '');
@@ -9869,64 +14455,461 @@ function substitute(text, vars) {
             return empty ? (word ?? '') : value;
         if (op === '+')
             return empty ? '' : (word ?? '');
+        if (value === undefined && missing) {
+            missing.push(name);
+            return whole;
+        }
         return value ?? '';
     });
 }
 function lineOf(instruction) {
     return instruction.getRange().start.line + 1;
 }
-function declare(instruction, vars, visible) {
-    const properties = instruction instanceof dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.Arg ? [instruction.getProperty()] : instruction.getProperties();
-    for (const property of properties) {
-        if (!property)
-            continue;
-        const name = property.getName();
-        const raw = property.getValue();
+function variablesOf(instruction) {
+    if (!(instruction instanceof main.Arg || instruction instanceof main.Env))
+        return [];
+    const properties = instruction instanceof main.Arg ? [instruction.getProperty()] : instruction.getProperties();
+    return properties.flatMap((p) => (p ? [{ name: p.getName(), value: p.getValue(), line: p.getRange().start.line + 1 }] : []));
+}
+function flagsOf(instruction) {
+    const withFlags = instruction;
+    return (withFlags.getFlags?.() ?? []).map((f) => ({ name: f.getName(), value: f.getValue() }));
+}
+function readInstruction(instruction, lines, escape) {
+    const keyword = instruction.getKeyword().toUpperCase();
+    const line = lineOf(instruction);
+    if (!KEYWORDS.has(keyword))
+        throw new DockerfileSyntaxError(`line ${line}: unknown instruction ${keyword}`);
+    const { args, heredocs, commands } = readInstructionText(instruction, lines, escape);
+    return { keyword, args, line, flags: flagsOf(instruction), variables: variablesOf(instruction), commands, heredocs };
+}
+/** ARG and ENV update the variables later instructions see; ENV also the stage's environment. */
+function declare(instruction, vars, globals, env) {
+    for (const { name, value: raw, line } of instruction.variables) {
         // `ARG NAME` without a value re-declares a global build argument inside a stage.
-        const value = raw === null ? (visible.get(name) ?? vars.get(name)) : substitute(raw, vars);
-        if (value !== undefined)
-            vars.set(name, value);
+        const value = raw === null ? (globals.get(name) ?? vars.get(name)) : substitute(raw, vars);
+        if (value === undefined)
+            continue;
+        vars.set(name, value);
+        if (instruction.keyword === 'ENV')
+            env?.set(name, { value, line });
     }
 }
-/** Stages, users and substituted images of a Dockerfile, from dockerfile-ast's parse. */
+function startStage(instruction, line, stages, globals) {
+    const written = instruction.getImage();
+    if (!written)
+        throw new DockerfileSyntaxError(`line ${line}: FROM without an image`);
+    const missing = [];
+    const image = substitute(written, globals, missing);
+    const name = instruction.getBuildStage()?.toLowerCase();
+    const parent = [...stages].reverse().find((s) => s.name === image.toLowerCase());
+    return {
+        index: stages.length, ...(name ? { name } : {}), image, imageKnown: missing.length === 0, fromLine: line, instructions: [],
+        env: new Map(parent?.env ?? [])
+    };
+}
+/**
+ * Stages, instructions, users, environments and substituted images of a Dockerfile, read from
+ * dockerfile-ast's parse. Throws DockerfileSyntaxError for a file Docker would refuse to build.
+ */
 function parseDockerfile(text) {
-    const dockerfile = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(text);
+    if (text.includes('\u0000'))
+        throw new DockerfileSyntaxError('binary content, not a Dockerfile');
+    const dockerfile = main.DockerfileParser.parse(text);
+    const escape = dockerfile.getEscapeCharacter();
+    const lines = text.split(/\r?\n/);
+    const directives = new Map(dockerfile.getDirectives().map((d) => [d.getName().toLowerCase(), d.getValue()]));
     const globals = new Map();
+    const globalArgs = [];
     const stages = [];
     let vars = globals;
     let current;
     for (const instruction of dockerfile.getInstructions()) {
-        const keyword = instruction.getKeyword().toUpperCase();
-        const line = lineOf(instruction);
-        if (instruction instanceof dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.From) {
-            vars = new Map();
-            const image = substitute(instruction.getImage() ?? '', globals);
-            const name = instruction.getBuildStage()?.toLowerCase();
-            current = { index: stages.length, ...(name ? { name } : {}), image, fromLine: line, instructions: [] };
+        const read = readInstruction(instruction, lines, escape);
+        if (instruction instanceof main.From) {
+            current = startStage(instruction, read.line, stages, globals);
             stages.push(current);
+            vars = new Map([...current.env].map(([k, v]) => [k, v.value]));
             continue;
         }
-        if (instruction instanceof dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.Arg || instruction instanceof dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.Env)
-            declare(instruction, vars, globals);
-        if (!current)
+        if (!current && read.keyword !== 'ARG') {
+            throw new DockerfileSyntaxError(`line ${read.line}: ${read.keyword} before the first FROM (only ARG may come first)`);
+        }
+        declare(read, vars, globals, current?.env);
+        if (!current) {
+            globalArgs.push(read);
             continue;
-        const args = instruction.getArgumentsContent() ?? '';
-        current.instructions.push({ keyword, args, line });
-        if (keyword === 'USER')
-            current.user = { value: substitute(args.trim(), vars), line };
+        }
+        current.instructions.push(read);
+        if (read.keyword === 'USER')
+            current.user = { value: substitute(read.args.trim(), vars), line: read.line };
     }
-    return { stages };
+    return { stages, globalArgs, directives };
 }
 /** The stage an image name refers to, when it names an earlier stage rather than an image. */
 function parentStage(model, stage) {
     const ref = stage.image.toLowerCase();
     return model.stages.slice(0, stage.index).reverse().find((s) => s.name === ref);
 }
+/** The stage, the earlier stage it is built FROM, and so on up to the stage that names an image. */
+function stageChain(model, stage) {
+    const parent = parentStage(model, stage);
+    return parent ? [stage, ...stageChain(model, parent)] : [stage];
+}
+/** The stage that runs: the last one (a `--target` build may pick another, which a scan cannot know). */
+function finalStage(model) {
+    return model.stages.at(-1);
+}
 
 
 /***/ }),
 
-/***/ 9892:
+/***/ 9309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ isIgnored),
+/* harmony export */   y: () => (/* binding */ parseDockerignore)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The patterns of a `.dockerignore`, in order; comments and blank lines dropped. */
+function parseDockerignore(text) {
+    return text.split(/\r?\n/).flatMap((raw, i) => {
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return [];
+        const exception = trimmed.startsWith('!');
+        const pattern = (exception ? trimmed.slice(1).trim() : trimmed).replace(/^(?:\.?\/)+/, '').replace(/\/+$/, '');
+        return pattern === '' ? [] : [{ pattern, exception, line: i + 1 }];
+    });
+}
+/** The path and each folder above it: excluding a folder excludes what is inside. */
+function pathAndParents(path) {
+    const parts = path.split('/');
+    return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+/**
+ * Whether the build context leaves `path` (relative to the context) out, as Docker decides it:
+ * patterns match from the context root (`**` for any depth), a match on a folder covers its
+ * contents, and the last matching pattern wins, so a later `!pattern` re-includes.
+ */
+function isIgnored(patterns, path) {
+    const candidates = pathAndParents(path);
+    let ignored = false;
+    for (const { pattern, exception } of patterns) {
+        const matches = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, { dot: true });
+        if (candidates.some((candidate) => matches(candidate)))
+            ignored = !exception;
+    }
+    return ignored;
+}
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GG: () => (/* binding */ walk),
+/* harmony export */   o3: () => (/* binding */ looksMinified),
+/* harmony export */   pL: () => (/* binding */ parseJavaScript)
+/* harmony export */ });
+/* harmony import */ var _babel_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5429);
+
+const BASE_OPTIONS = {
+    sourceType: 'unambiguous',
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowUndeclaredExports: true,
+    allowNewTargetOutsideFunction: true,
+    allowSuperOutsideMethod: true,
+    errorRecovery: true,
+    createParenthesizedExpressions: false,
+    attachComment: false,
+    ranges: false,
+    tokens: false
+};
+/** One plugin set for every file is fastest (measured); other sets are only retries. */
+const PLUGIN_SETS = [
+    ['typescript', 'jsx', 'decorators-legacy'],
+    ['typescript', 'decorators-legacy'], // `.ts` files with old-style `<T>value` casts
+    ['jsx', 'flow', 'decorators-legacy'] // JavaScript that the TypeScript grammar rejects
+];
+/** Parses JS/TS/JSX source with @babel/parser; never throws. */
+function parseJavaScript(text) {
+    let firstError = '';
+    for (const plugins of PLUGIN_SETS) {
+        try {
+            const ast = (0,_babel_parser__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { ...BASE_OPTIONS, plugins });
+            return { ok: true, ast };
+        }
+        catch (error) {
+            if (firstError === '')
+                firstError = error instanceof Error ? error.message : String(error);
+        }
+    }
+    return { ok: false, error: firstError };
+}
+/** Minified or generated code is not the app's source: long lines and few of them. */
+function looksMinified(text) {
+    if (text.length < 4096)
+        return false;
+    let lines = 1;
+    let longest = 0;
+    let start = 0;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+        lines += 1;
+        longest = Math.max(longest, i - start);
+        start = i + 1;
+    }
+    longest = Math.max(longest, text.length - start);
+    return longest > 1000 && text.length / lines > 200;
+}
+/**
+ * Visits every node depth-first, parents before children. A plain walk over the node's own keys:
+ * @babel/traverse costs several times the parse, and the rules need no scope tracking from it.
+ */
+function walk(root, visit) {
+    const stack = [[root, undefined]];
+    while (stack.length > 0) {
+        const [node, parent] = stack.pop();
+        visit(node, parent);
+        const children = [];
+        for (const key in node) {
+            if (key === 'loc' || key === 'start' || key === 'end' || key === 'extra' || key === 'comments' || key.endsWith('Comments'))
+                continue;
+            const value = node[key];
+            if (Array.isArray(value)) {
+                for (const item of value)
+                    if (isNode(item))
+                        children.push(item);
+            }
+            else if (isNode(value))
+                children.push(value);
+        }
+        for (let i = children.length - 1; i >= 0; i -= 1)
+            stack.push([children[i], node]);
+    }
+}
+function isNode(value) {
+    return typeof value === 'object' && value !== null && typeof value.type === 'string';
+}
+
+
+/***/ }),
+
+/***/ 421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ud: () => (/* binding */ expandIncludes),
+/* harmony export */   yS: () => (/* binding */ folderOf)
+/* harmony export */ });
+/* unused harmony export includedPaths */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Where nginx looks for a relative include: its prefix, in the image or package layout. */
+const CONF_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/'];
+const MAX_DEPTH = 10;
+/** The folder of a repository path with `/` separators; `''` for the root. */
+function folderOf(path) {
+    return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
+/** `*` matches within one path segment and, as in glob(3), not a leading dot: `conf.d/.off.conf` is disabled. */
+function globToRegExp(glob) {
+    let body = '';
+    for (const [i, part] of glob.split('*').entries()) {
+        if (i > 0)
+            body += body === '' || body.endsWith('/') ? '(?!\\.)[^/]*' : '[^/]*';
+        body += part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${body}$`);
+}
+/**
+ * The repository files an `include` names. nginx resolves a relative path against its prefix (the
+ * folder of nginx.conf), so the path is tried against the including file's folder and then each
+ * folder above it; the first folder with matches wins. Absolute paths into the usual prefixes
+ * (`/etc/nginx/conf.d/*.conf`) are read as relative to it; other absolute paths are outside the repository.
+ */
+function includedPaths(pattern, from, paths) {
+    const prefix = CONF_PREFIXES.find((p) => pattern.startsWith(p));
+    const relative = prefix ? pattern.slice(prefix.length) : pattern;
+    if (relative.startsWith('/'))
+        return [];
+    for (let folder = folderOf(from);; folder = folderOf(folder)) {
+        const target = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(folder, relative);
+        const re = globToRegExp(target);
+        const matches = target.startsWith('../') ? [] : paths.filter((p) => re.test(p)).sort();
+        if (matches.length > 0 || folder === '')
+            return matches;
+    }
+}
+function tag(directives, file) {
+    return directives.map((d) => ({ ...d, file: d.file ?? file, ...(d.block ? { block: tag(d.block, file) } : {}) }));
+}
+/**
+ * Replaces each `include` whose files are in the repository by their directives (marked with the
+ * file they come from), recursively; an include of files outside the repository stays as it is.
+ */
+function expandIncludes(path, fragments) {
+    const included = new Set();
+    const paths = [...fragments.keys()];
+    const expand = (directives, from, chain) => directives.flatMap((d) => {
+        if (d.name === 'include' && d.args[0] && chain.length < MAX_DEPTH) {
+            const files = includedPaths(d.args[0], from, paths).filter((f) => !chain.includes(f));
+            if (files.length === 0)
+                return [d];
+            return files.flatMap((file) => {
+                included.add(file);
+                return tag(expand(fragments.get(file) ?? [], file, [...chain, file]), file);
+            });
+        }
+        return [d.block ? { ...d, block: expand(d.block, from, chain) } : d];
+    });
+    return { directives: expand(fragments.get(path) ?? [], path, [path]), included };
+}
+
+
+/***/ }),
+
+/***/ 1969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ parseShellScript)
+/* harmony export */ });
+const OPERATORS = ['&&', '||', ';;', '<<-', '<<', '>>', '>&', '<&', '&>', ';', '|', '&', '(', ')', '<', '>', '\n'];
+const SEPARATORS = new Set(['&&', '||', ';;', ';', '|', '&', '(', ')', '\n']);
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
+/** Reserved words that open or close a compound command; the simple command follows them. */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}']);
+/** Reads a quoted string starting at `i` (on the quote); returns the text and the index after it. */
+function readQuoted(text, i) {
+    const quote = text[i];
+    let value = '';
+    let newlines = 0;
+    let j = i + 1;
+    while (j < text.length && text[j] !== quote) {
+        const ch = text[j];
+        if (ch === '\n')
+            newlines += 1;
+        if (quote === '"' && ch === '\\' && j + 1 < text.length && '"\\$`\n'.includes(text[j + 1])) {
+            if (text[j + 1] === '\n')
+                newlines += 1;
+            else
+                value += text[j + 1];
+            j += 2;
+            continue;
+        }
+        value += ch;
+        j += 1;
+    }
+    return { value, end: j + 1, newlines };
+}
+function isWordBreak(ch) {
+    return /\s/.test(ch) || OPERATORS.some((op) => op.startsWith(ch));
+}
+/** Splits shell text into words and operators, following quotes, escapes, continuations and comments. */
+function tokenize(text, firstLine) {
+    const tokens = [];
+    let line = firstLine;
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        if (ch === '\\' && text[i + 1] === '\n') {
+            line += 1;
+            i += 2;
+            continue;
+        }
+        if (ch === '#') {
+            while (i < text.length && text[i] !== '\n')
+                i += 1;
+            continue;
+        }
+        const op = OPERATORS.find((o) => text.startsWith(o, i));
+        if (op) {
+            tokens.push({ kind: 'operator', text: op, line });
+            if (op === '\n')
+                line += 1;
+            i += op.length;
+            continue;
+        }
+        if (/\s/.test(ch)) {
+            i += 1;
+            continue;
+        }
+        const start = line;
+        let word = '';
+        while (i < text.length && !isWordBreak(text[i])) {
+            const c = text[i];
+            if (c === '\\' && i + 1 < text.length) {
+                if (text[i + 1] === '\n')
+                    line += 1;
+                else
+                    word += text[i + 1];
+                i += 2;
+            }
+            else if (c === "'" || c === '"') {
+                const quoted = readQuoted(text, i);
+                word += quoted.value;
+                line += quoted.newlines;
+                i = quoted.end;
+            }
+            else {
+                word += c;
+                i += 1;
+            }
+        }
+        const fileDescriptor = /^\d+$/.test(word) && (text[i] === '<' || text[i] === '>');
+        if (!fileDescriptor)
+            tokens.push({ kind: 'word', text: word, line: start });
+    }
+    return tokens;
+}
+/**
+ * The simple commands of a POSIX shell script, split at `&&`, `||`, `;`, `|`, `&`, parentheses
+ * and newlines. Enough to read what a Dockerfile `RUN` runs; not a full shell (no expansion).
+ */
+function parseShellScript(text, firstLine = 1) {
+    const commands = [];
+    let current;
+    let skipNext = false;
+    for (const token of tokenize(text, firstLine)) {
+        if (token.kind === 'operator') {
+            if (SEPARATORS.has(token.text))
+                current = undefined;
+            else
+                skipNext = true; // a redirection: its target is not an argument
+            continue;
+        }
+        if (skipNext) {
+            skipNext = false;
+            continue;
+        }
+        if (!current && RESERVED.has(token.text))
+            continue;
+        if (!current) {
+            current = { assignments: [], words: [], line: token.line };
+            commands.push(current);
+        }
+        const assignment = current.words.length === 0 ? token.text.match(ASSIGNMENT) : null;
+        if (assignment?.[1] !== undefined)
+            current.assignments.push({ name: assignment[1], value: assignment[2] ?? '' });
+        else
+            current.words.push(token.text);
+    }
+    return commands.filter((c) => c.words.length > 0 || c.assignments.length > 0);
+}
+
+
+/***/ }),
+
+/***/ 3769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19749,8 +24732,8 @@ function decideGate(input) {
     return { passed: reasons.length === 0, reasons, warnings };
 }
 
-// EXTERNAL MODULE: ./src/rules/registry.ts + 3 modules
-var rules_registry = __nccwpck_require__(3613);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
+var rules_registry = __nccwpck_require__(8838);
 ;// CONCATENATED MODULE: ./src/discovery/find-files.ts
 
 
@@ -19764,18 +24747,29 @@ const JS_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
 const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/;
 const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const MAX_FILE_BYTES = 1024 * 1024;
+/** `*.conf` and the official nginx image's envsubst templates (`default.conf.template`); nginx or not is decided by parsing. */
+function isNginxCandidateName(name) {
+    return name.endsWith('.conf') || name.endsWith('.conf.template');
+}
+/** `Caddyfile`, `Caddyfile.prod`, `site.caddyfile`: the names Caddy's tooling recognises. */
+function isCaddyfileName(name) {
+    return name === 'Caddyfile' || name.startsWith('Caddyfile.') || name.toLowerCase().endsWith('.caddyfile');
+}
 function classify(name) {
     if (name === 'package.json')
         return 'package-json';
-    if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || name.startsWith('Dockerfile.') || name.endsWith('.dockerfile')) {
+    if (name.endsWith('.dockerignore'))
+        return 'config'; // also `Dockerfile.dockerignore`, the ignore file of one Dockerfile
+    if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile')) {
         return 'dockerfile';
     }
     if (JS_EXTENSIONS.test(name))
         return 'js';
-    if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name)) {
+    if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || name.endsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
+        /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)) {
         return 'config';
     }
-    if (name.endsWith('.conf') || name === 'Caddyfile' || name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name))
+    if (isNginxCandidateName(name) || isCaddyfileName(name) || name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name))
         return 'config';
     return undefined;
 }
@@ -19824,11 +24818,107 @@ function findFiles(root) {
     return { files, notes };
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/parse/dotenv.ts
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
+function readValue(raw) {
+    const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
+    if (quoted)
+        return quoted[2] ?? '';
+    return raw.replace(/\s+#.*$/, '').trim();
+}
+/**
+ * Reads `KEY=value` lines as dotenv does: `export` prefixes, quotes, `#` comments (whole-line, or
+ * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
+ * is enough to tell a value from an empty one. Never throws.
+ */
+function parseDotenv(text) {
+    const entries = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        if (/^\s*(?:#|$)/.test(raw))
+            return;
+        const match = ASSIGNMENT.exec(raw);
+        if (!match?.[1])
+            return;
+        entries.push({ key: match[1], value: readValue((match[2] ?? '').trim()), line: index + 1 });
+    });
+    return entries;
+}
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/discovery/gitignore.ts
+
+/**
+ * A `.gitignore`'s plain patterns as a test of paths relative to its folder. Negations are left out
+ * (they only ever make fewer files ignored, and the caller uses this to stay quiet), so the test
+ * can say "ignored" where git would not only for patterns re-included with `!`.
+ */
+function gitignoreMatcher(text) {
+    const tests = text.split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
+        .map((line) => {
+        const pattern = line.replace(/\/+$/, '');
+        const anchored = pattern.includes('/');
+        const match = picomatch_default()(pattern.replace(/^\//, ''), { dot: true });
+        return (path) => anchored ? match(path) : path.split('/').some((part) => match(part));
+    });
+    return (path) => tests.some((test) => test(path));
+}
+
+;// CONCATENATED MODULE: ./src/discovery/secret-files.ts
+
+
+
+
+/** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
+function isEnvFileName(name) {
+    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
+}
+/** Private key files: `server.key`, `cert.pem`, `id_rsa`. */
+function isKeyFileName(name) {
+    return /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name);
+}
+function readOptional(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether the root `.gitignore` or one in the file's folder ignores it. */
+function ignoredBy(root, path) {
+    const dirs = [...new Set(['.', external_node_path_.posix.dirname(path)])];
+    return dirs.some((dir) => {
+        const text = readOptional((0,external_node_path_.join)(root, dir, '.gitignore'));
+        const relative = dir === '.' ? path : path.slice(dir.length + 1);
+        return text !== undefined && gitignoreMatcher(text)(relative);
+    });
+}
+/** `.env` files (parsed) and private key files (as text) outside tests, for the secret rules. */
+function readSecretFiles(root, files, texts) {
+    const envFiles = [];
+    const keyFiles = [];
+    for (const file of files) {
+        const name = (0,external_node_path_.basename)(file.path);
+        if (file.test || file.kind !== 'config' || !(isEnvFileName(name) || isKeyFileName(name)))
+            continue;
+        const text = readOptional(file.absPath)?.replace(/^\uFEFF/, '');
+        if (text === undefined || text.includes('\u0000'))
+            continue;
+        texts.set(file.path, text);
+        if (isKeyFileName(name))
+            keyFiles.push({ path: file.path, text });
+        else
+            envFiles.push({ path: file.path, entries: parseDotenv(text), gitignored: ignoredBy(root, file.path) });
+    }
+    return { envFiles, keyFiles };
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/findings/finding.ts
 function compareFindings(a, b) {
     if (a.file !== b.file)
@@ -19917,235 +25007,526 @@ function applyPolicy(reported, config, today, lines) {
     return { findings: findings.sort(compareFindings), notes };
 }
 
-// EXTERNAL MODULE: ./node_modules/@babel/parser/lib/index.js
-var lib = __nccwpck_require__(5429);
-;// CONCATENATED MODULE: ./src/parse/javascript.ts
+// EXTERNAL MODULE: ./src/model/express.ts
+var express = __nccwpck_require__(1861);
+// EXTERNAL MODULE: ./src/parse/compose.ts
+var compose = __nccwpck_require__(6791);
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
+var dockerfile = __nccwpck_require__(5830);
+// EXTERNAL MODULE: ./src/parse/dockerignore.ts
+var dockerignore = __nccwpck_require__(9309);
+// EXTERNAL MODULE: ./src/parse/javascript.ts
+var javascript = __nccwpck_require__(2028);
+;// CONCATENATED MODULE: ./src/parse/npmrc.ts
+/**
+ * A value as npm's ini reader sees it: a quoted value loses its quotes; an unquoted one ends at
+ * the first `;` or `#` (an inline comment) unless that is escaped with a backslash.
+ */
+function npmrc_readValue(raw) {
+    const quoted = /^(["'])(.*)\1$/.exec(raw);
+    if (quoted)
+        return quoted[2] ?? '';
+    const value = withoutComment(raw);
+    // npm keeps the quotes of `"value" ; comment`; without them the redacted form reads better.
+    return /^(["'])(.*)\1$/.exec(value)?.[2] ?? value;
+}
+function withoutComment(raw) {
+    let value = '';
+    for (let i = 0; i < raw.length; i += 1) {
+        const ch = raw[i] ?? '';
+        if (ch === ';' || ch === '#')
+            break;
+        if (ch === '\\' && i + 1 < raw.length) {
+            const next = raw[i + 1] ?? '';
+            value += ';#\\'.includes(next) ? next : ch + next;
+            i += 1;
+        }
+        else {
+            value += ch;
+        }
+    }
+    return value.trim();
+}
+/**
+ * Reads `key=value` lines of an `.npmrc` (ini format: `;` and `#` comment lines, `[section]`
+ * headers, spaces around `=`). Lines without `=` are not settings and are left out. Never throws.
+ */
+function parseNpmrc(text) {
+    const entries = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith(';') || line.startsWith('#') || line.startsWith('['))
+            return;
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            return;
+        entries.push({ key: line.slice(0, eq).trim(), value: npmrc_readValue(line.slice(eq + 1).trim()), line: index + 1 });
+    });
+    return entries;
+}
 
-const BASE_OPTIONS = {
-    sourceType: 'unambiguous',
-    allowReturnOutsideFunction: true,
-    allowAwaitOutsideFunction: true,
-    allowImportExportEverywhere: true,
-    allowUndeclaredExports: true,
-    allowNewTargetOutsideFunction: true,
-    allowSuperOutsideMethod: true,
-    errorRecovery: true,
-    createParenthesizedExpressions: false,
-    attachComment: false,
-    ranges: false,
-    tokens: false
-};
-/** One plugin set for every file is fastest (measured); other sets are only retries. */
-const PLUGIN_SETS = [
-    ['typescript', 'jsx', 'decorators-legacy'],
-    ['typescript', 'decorators-legacy'], // `.ts` files with old-style `<T>value` casts
-    ['jsx', 'flow', 'decorators-legacy'] // JavaScript that the TypeScript grammar rejects
-];
-/** Parses JS/TS/JSX source with @babel/parser; never throws. */
-function parseJavaScript(text) {
-    let firstError = '';
-    for (const plugins of PLUGIN_SETS) {
+;// CONCATENATED MODULE: ./src/parse/package-json.ts
+
+/**
+ * JSON.parse gives the values; JSON is also YAML, so the `yaml` parser, which keeps offsets,
+ * gives the lines of keys. Only computed when a rule asks.
+ */
+function keyLines(text) {
+    let doc;
+    const counter = new dist/* LineCounter */.HN();
+    return (path) => {
+        doc ??= (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, uniqueKeys: false });
+        let node = doc.contents;
+        let line = null;
+        for (const key of path) {
+            if (!(0,dist/* isMap */.jh)(node))
+                return null;
+            const pair = node.items.findLast((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key); // JSON.parse keeps the last duplicate
+            const start = pair?.key?.range?.[0];
+            if (!pair || start === undefined)
+                return null;
+            line = counter.linePos(start).line;
+            node = pair.value;
+        }
+        return line;
+    };
+}
+function parsePackageJson(text) {
+    try {
+        const data = JSON.parse(text);
+        if (typeof data !== 'object' || data === null || Array.isArray(data))
+            return { ok: false, error: 'not a JSON object' };
+        return { ok: true, manifest: { data: data, keyLine: keyLines(text) } };
+    }
+    catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+}
+
+// EXTERNAL MODULE: ./src/parse/directive.ts
+var parse_directive = __nccwpck_require__(9674);
+;// CONCATENATED MODULE: ./src/parse/text-cursor.ts
+/** A position in config text and its line, shared by the nginx and Caddyfile lexers. */
+class TextCursor {
+    text;
+    pos = 0;
+    /** 1-based. */
+    line = 1;
+    constructor(text) {
+        this.text = text;
+    }
+    /** Skips whitespace and `#` comments (to the end of the line), counting lines. */
+    skipSpaceAndComments() {
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                return;
+            if (ch === '#') {
+                while (this.pos < this.text.length && this.text[this.pos] !== '\n')
+                    this.pos += 1;
+            }
+            else if (/\s/.test(ch)) {
+                if (ch === '\n')
+                    this.line += 1;
+                this.pos += 1;
+            }
+            else {
+                return;
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/caddyfile.ts
+
+
+const MAX_IMPORT_DEPTH = 10;
+/** Splits a Caddyfile into tokens the way Caddy's lexer does: whitespace, `#` comments, "quotes", `backticks`, heredocs. */
+class Lexer extends TextCursor {
+    tokens() {
+        const tokens = [];
+        for (let token = this.next(); token; token = this.next())
+            tokens.push(token);
+        return tokens;
+    }
+    next() {
+        this.skipSpaceAndComments();
+        const ch = this.text[this.pos];
+        if (ch === undefined)
+            return undefined;
+        const line = this.line;
+        if (ch === '"' || ch === '`') {
+            const text = this.readQuoted(ch);
+            return { text, line, endLine: this.line, quoted: true };
+        }
+        if (this.text.startsWith('<<', this.pos) && /^<<[A-Za-z0-9_]+\r?\n/.test(this.text.slice(this.pos, this.pos + 64))) {
+            return { text: this.readHeredoc(), line, endLine: this.line, quoted: true };
+        }
+        return { text: this.readWord(), line, endLine: line, quoted: false };
+    }
+    readQuoted(quote) {
+        const start = this.line;
+        this.pos += 1;
+        let value = '';
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                throw new parse_directive/* ConfigSyntaxError */.wm(`unterminated ${quote} string`, start);
+            if (ch === '\n')
+                this.line += 1;
+            if (quote === '"' && ch === '\\' && this.text[this.pos + 1] === '"') {
+                value += '"';
+                this.pos += 2;
+                continue;
+            }
+            this.pos += 1;
+            if (ch === quote)
+                return value;
+            value += ch;
+        }
+    }
+    /** `<<MARKER` ... `MARKER`: the closing marker may be indented and followed by more arguments. */
+    readHeredoc() {
+        const start = this.line;
+        const newline = this.text.indexOf('\n', this.pos);
+        const marker = this.text.slice(this.pos + 2, newline).trim();
+        const lines = this.text.slice(newline + 1).split('\n');
+        const end = lines.findIndex((l) => new RegExp(`^\\s*${marker}(?:\\s|$)`).test(l));
+        if (end < 0)
+            throw new parse_directive/* ConfigSyntaxError */.wm(`heredoc <<${marker} is never closed`, start);
+        const body = lines.slice(0, end);
+        const closing = lines[end] ?? '';
+        this.pos = newline + 1 + body.map((l) => l.length + 1).reduce((a, b) => a + b, 0) + closing.indexOf(marker) + marker.length;
+        this.line += end + 1;
+        return body.join('\n');
+    }
+    readWord() {
+        const start = this.pos;
+        while (this.pos < this.text.length && !/\s/.test(this.text[this.pos] ?? ''))
+            this.pos += 1;
+        return this.text.slice(start, this.pos);
+    }
+}
+function isBrace(token, brace) {
+    return token !== undefined && !token.quoted && token.text === brace;
+}
+/** Groups tokens into lines: a token starts a new line when it begins below where the previous one ended. */
+function linesOf(tokens) {
+    const lines = [];
+    let previous;
+    for (const token of tokens) {
+        if (!previous || token.line > previous.endLine)
+            lines.push([token]);
+        else
+            lines.at(-1)?.push(token);
+        previous = token;
+    }
+    return lines;
+}
+/** Builds the directive tree: a line ending in `{` opens a block, a line that is `}` closes it. */
+function buildTree(tokens) {
+    const top = [];
+    const stack = [top];
+    for (const line of linesOf(tokens)) {
+        const current = stack.at(-1) ?? top;
+        const first = line[0];
+        if (line.length === 1 && isBrace(first, '}')) {
+            if (stack.length === 1)
+                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected "}"', first.line);
+            stack.pop();
+            continue;
+        }
+        const opens = isBrace(line.at(-1), '{');
+        const words = (opens ? line.slice(0, -1) : line).map((t) => t.text);
+        const directive = { name: words[0] ?? '', args: words.slice(1), line: first.line };
+        current.push(directive);
+        if (opens) {
+            directive.block = [];
+            stack.push(directive.block);
+        }
+    }
+    if (stack.length > 1)
+        throw new parse_directive/* ConfigSyntaxError */.wm('unexpected end of file, expecting "}"', tokens.at(-1)?.endLine ?? 1);
+    return top;
+}
+function snippetName(directive) {
+    return directive.block && directive.args.length === 0 ? /^\((.+)\)$/.exec(directive.name)?.[1] : undefined;
+}
+/** Replaces `import <snippet>` by the snippet's directives, at any depth; file imports stay as they are. */
+function expandImports(directives, snippets, depth = 0) {
+    return directives.flatMap((d) => {
+        const snippet = d.name === 'import' && depth < MAX_IMPORT_DEPTH ? snippets.get(d.args[0] ?? '') : undefined;
+        if (snippet)
+            return expandImports(snippet, snippets, depth + 1);
+        return [d.block ? { ...d, block: expandImports(d.block, snippets, depth) } : d];
+    });
+}
+function siteOf(head, directives, snippets) {
+    const addresses = [head.name, ...head.args].join(' ').split(/[\s,]+/).filter(Boolean);
+    return { addresses, line: head.line, directives: expandImports(directives, snippets) };
+}
+/**
+ * Parses a Caddyfile into its global options and site blocks. A Caddyfile with a single site may
+ * leave out the braces: its first line is then the address and the rest its directives.
+ * Throws ConfigSyntaxError on unbalanced braces or unterminated strings.
+ */
+function parseCaddyfile(text) {
+    const entries = buildTree(new Lexer(text).tokens());
+    const first = entries[0];
+    const hasGlobalOptions = first?.name === '' && first.block !== undefined;
+    const globalOptions = hasGlobalOptions ? (first.block ?? []) : [];
+    const snippets = new Map();
+    const rest = [];
+    for (const entry of entries.slice(hasGlobalOptions ? 1 : 0)) {
+        const name = snippetName(entry);
+        if (name !== undefined)
+            snippets.set(name, entry.block ?? []);
+        else if (entry.name !== 'import' && !entry.name.startsWith('&('))
+            rest.push(entry);
+    }
+    const head = rest[0];
+    if (!head)
+        return { globalOptions, sites: [] };
+    const sites = head.block
+        ? rest.filter((e) => e.block).map((e) => siteOf(e, e.block ?? [], snippets))
+        : [siteOf(head, rest.slice(1), snippets)];
+    return { globalOptions, sites };
+}
+
+;// CONCATENATED MODULE: ./src/parse/nginx.ts
+
+
+const ESCAPES = { '"': '"', "'": "'", '\\': '\\', t: '\t', r: '\r', n: '\n' };
+/** nginx keeps a backslash before other characters (regular expressions rely on it). */
+function nginx_unescape(pair) {
+    return ESCAPES[pair[1] ?? ''] ?? pair;
+}
+/** Lua and njs `*_block` bodies are code, not directives: skip to the matching brace. */
+const OPAQUE_BLOCK = /_by_(?:lua|njs)_block$/;
+/** Splits nginx config text into words, quoted strings, `;`, `{` and `}`, as nginx's ngx_conf_read_token does. */
+class nginx_Lexer extends TextCursor {
+    next() {
+        this.skipSpaceAndComments();
+        const ch = this.text[this.pos];
+        if (ch === undefined)
+            return undefined;
+        const line = this.line;
+        if (ch === ';' || ch === '{' || ch === '}') {
+            this.pos += 1;
+            return { text: ch, line, quoted: false };
+        }
+        if (ch === '"' || ch === "'")
+            return { text: this.readQuoted(ch), line, quoted: true };
+        return { text: this.readWord(), line, quoted: false };
+    }
+    /** Skips to the `}` matching an already consumed `{`, for opaque (Lua) blocks; braces in strings do not count. */
+    skipBlock() {
+        let depth = 1;
+        while (depth > 0) {
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected end of file, expecting "}"', this.line);
+            if (ch === '"' || ch === "'") {
+                this.readQuoted(ch);
+                continue;
+            }
+            if (ch === '\n')
+                this.line += 1;
+            if (ch === '{')
+                depth += 1;
+            if (ch === '}')
+                depth -= 1;
+            this.pos += 1;
+        }
+    }
+    readQuoted(quote) {
+        const start = this.line;
+        this.pos += 1;
+        let value = '';
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                throw new parse_directive/* ConfigSyntaxError */.wm(`unterminated ${quote} string`, start);
+            if (ch === '\n')
+                this.line += 1;
+            if (ch === '\\' && this.pos + 1 < this.text.length) {
+                value += nginx_unescape(this.text.slice(this.pos, this.pos + 2));
+                this.pos += 2;
+                continue;
+            }
+            this.pos += 1;
+            if (ch === quote)
+                return value;
+            value += ch;
+        }
+    }
+    readWord() {
+        let value = '';
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined || /\s/.test(ch) || ch === ';' || ch === '}')
+                return value;
+            if (ch === '{' && !value.endsWith('$'))
+                return value;
+            if (ch === '\\' && this.pos + 1 < this.text.length) {
+                value += nginx_unescape(this.text.slice(this.pos, this.pos + 2));
+                this.pos += 2;
+                continue;
+            }
+            if (ch === '{') {
+                // `${name}`: a variable, not the start of a block.
+                const end = this.text.indexOf('}', this.pos);
+                if (end < 0)
+                    throw new parse_directive/* ConfigSyntaxError */.wm('unterminated "${"', this.line);
+                value += this.text.slice(this.pos, end + 1);
+                this.pos = end + 1;
+                continue;
+            }
+            value += ch;
+            this.pos += 1;
+        }
+    }
+}
+function isSyntax(token, ch) {
+    return token !== undefined && !token.quoted && token.text === ch;
+}
+/** Reads directives into `into` until the `}` closing this block (depth > 0) or the end of the file. */
+function readBlock(lexer, into, depth) {
+    for (;;) {
+        const first = lexer.next();
+        if (first === undefined) {
+            if (depth > 0)
+                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected end of file, expecting "}"', lexer.line);
+            return;
+        }
+        if (isSyntax(first, '}')) {
+            if (depth === 0)
+                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected "}"', first.line);
+            return;
+        }
+        if (isSyntax(first, ';'))
+            continue;
+        if (isSyntax(first, '{'))
+            throw new parse_directive/* ConfigSyntaxError */.wm('unexpected "{"', first.line);
+        readDirective(lexer, { name: first.text, args: [], line: first.line }, into, depth);
+    }
+}
+function readDirective(lexer, directive, into, depth) {
+    for (;;) {
+        const token = lexer.next();
+        if (token === undefined)
+            throw new parse_directive/* ConfigSyntaxError */.wm(`unexpected end of file, expecting ";" or "}" after "${directive.name}"`, directive.line);
+        if (isSyntax(token, ';')) {
+            into.push(directive);
+            return;
+        }
+        if (isSyntax(token, '}'))
+            throw new parse_directive/* ConfigSyntaxError */.wm(`unexpected "}" after "${directive.name}", expecting ";"`, token.line);
+        if (isSyntax(token, '{')) {
+            directive.block = [];
+            into.push(directive);
+            if (OPAQUE_BLOCK.test(directive.name))
+                lexer.skipBlock();
+            else
+                readBlock(lexer, directive.block, depth + 1);
+            return;
+        }
+        directive.args.push(token.text);
+    }
+}
+/**
+ * Parses nginx configuration text into directives with line numbers. Never throws: a syntax error
+ * is returned with the directives read before it (an open block keeps what it had so far).
+ * `include` is kept as a directive; included files are not read here.
+ */
+function parseNginx(text) {
+    const directives = [];
+    try {
+        readBlock(new nginx_Lexer(text), directives, 0);
+        return { directives };
+    }
+    catch (error) {
+        if (!(error instanceof parse_directive/* ConfigSyntaxError */.wm))
+            throw error;
+        return { directives, error };
+    }
+}
+/** Block and directive names that only nginx configs have at their top level. */
+const NGINX_TOP_LEVEL = new Set([
+    'http', 'server', 'events', 'upstream', 'stream', 'mail', 'location', 'map', 'geo', 'split_clients',
+    'worker_processes', 'worker_rlimit_nofile', 'pid', 'load_module',
+    'listen', 'server_name', 'proxy_pass', 'proxy_set_header', 'add_header', 'client_max_body_size', 'server_tokens'
+]);
+/**
+ * Whether parsed `*.conf` directives are an nginx config (or a snippet of one), judged by structure:
+ * supervisord, redis, fluentd or logrotate files either do not parse or use none of these names.
+ */
+function isNginxConfig(directives) {
+    return directives.some((d) => NGINX_TOP_LEVEL.has(d.name));
+}
+
+// EXTERNAL MODULE: ./src/parse/nginx-includes.ts
+var nginx_includes = __nccwpck_require__(421);
+;// CONCATENATED MODULE: ./src/parse/proxy-config.ts
+
+
+
+
+function parseFile(path, text) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (isCaddyfileName(name)) {
         try {
-            const ast = (0,lib/* parse */.qg)(text, { ...BASE_OPTIONS, plugins });
-            return { ok: true, ast };
+            return { kind: 'caddy', model: parseCaddyfile(text) };
         }
         catch (error) {
-            if (firstError === '')
-                firstError = error instanceof Error ? error.message : String(error);
+            return { kind: 'error', error: error instanceof Error ? error.message : String(error) };
         }
     }
-    return { ok: false, error: firstError };
-}
-/** Minified or generated code is not the app's source: long lines and few of them. */
-function looksMinified(text) {
-    if (text.length < 4096)
-        return false;
-    let lines = 1;
-    let longest = 0;
-    let start = 0;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-        lines += 1;
-        longest = Math.max(longest, i - start);
-        start = i + 1;
-    }
-    longest = Math.max(longest, text.length - start);
-    return longest > 1000 && text.length / lines > 200;
-}
-/**
- * Visits every node depth-first, parents before children. A plain walk over the node's own keys:
- * @babel/traverse costs several times the parse, and the rules need no scope tracking from it.
- */
-function walk(root, visit) {
-    const stack = [[root, undefined]];
-    while (stack.length > 0) {
-        const [node, parent] = stack.pop();
-        visit(node, parent);
-        const children = [];
-        for (const key in node) {
-            if (key === 'loc' || key === 'start' || key === 'end' || key === 'extra' || key === 'comments' || key.endsWith('Comments'))
-                continue;
-            const value = node[key];
-            if (Array.isArray(value)) {
-                for (const item of value)
-                    if (isNode(item))
-                        children.push(item);
-            }
-            else if (isNode(value))
-                children.push(value);
-        }
-        for (let i = children.length - 1; i >= 0; i -= 1)
-            stack.push([children[i], node]);
-    }
-}
-function isNode(value) {
-    return typeof value === 'object' && value !== null && typeof value.type === 'string';
-}
-
-;// CONCATENATED MODULE: ./src/model/imports.ts
-
-/** `require('x')` → 'x'; anything else → undefined. */
-function requiredModule(node) {
-    if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require')
+    if (!isNginxCandidateName(name))
         return undefined;
-    const [arg] = node.arguments;
-    return arg?.type === 'StringLiteral' ? arg.value : undefined;
+    const parsed = parseNginx(text);
+    const isConfig = isNginxConfig(parsed.directives);
+    // supervisord, redis, fluentd or logrotate `.conf` files do not parse as nginx or use none of its names.
+    if (parsed.error)
+        return isConfig ? { kind: 'error', error: parsed.error.message } : undefined;
+    return { kind: 'nginx', directives: parsed.directives, isConfig };
 }
 /**
- * Local names bound to modules: `import x from`, `import * as x`, `import { a as b }`,
- * `const x = require()`, `const { a: b } = require()`, and `const x = require().a`.
+ * Parses the repository's proxy config candidates together, so that nginx `include`s of files in
+ * the repository are followed. A file that another config includes is checked through that config
+ * (with the settings it inherits there), not again on its own.
  */
-function collectImports(ast) {
-    const bindings = new Map();
-    walk(ast, (node) => {
-        if (node.type === 'ImportDeclaration') {
-            for (const spec of node.specifiers) {
-                const imported = spec.type === 'ImportDefaultSpecifier' ? 'default'
-                    : spec.type === 'ImportNamespaceSpecifier' ? '*'
-                        : spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value;
-                bindings.set(spec.local.name, { source: node.source.value, imported });
-            }
-            return;
-        }
-        if (node.type !== 'VariableDeclarator')
-            return;
-        let init = node.init;
-        let member;
-        if (init?.type === 'MemberExpression' && init.property.type === 'Identifier' && !init.computed) {
-            member = init.property.name;
-            init = init.object;
-        }
-        const source = requiredModule(init);
-        if (source === undefined)
-            return;
-        if (node.id.type === 'Identifier') {
-            bindings.set(node.id.name, { source, imported: member ?? 'default' });
-        }
-        else if (node.id.type === 'ObjectPattern' && member === undefined) {
-            for (const prop of node.id.properties) {
-                if (prop.type === 'ObjectProperty' && prop.key.type === 'Identifier' && prop.value.type === 'Identifier') {
-                    bindings.set(prop.value.name, { source, imported: prop.key.name });
-                }
-            }
-        }
-    });
-    return bindings;
-}
-
-;// CONCATENATED MODULE: ./src/model/express.ts
-
-
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head']);
-function locate(file, node) {
-    return { file, line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 };
-}
-/** The module export a callee stands for: `express`, `helmet.hsts`, `require('cors')`. */
-function calleeBinding(callee, resolve) {
-    if (callee.type === 'Identifier')
-        return resolve(callee.name);
-    const required = requiredModule(callee);
-    if (required !== undefined)
-        return { source: required, imported: 'default' };
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
-        const base = calleeBinding(callee.object, resolve);
-        if (base && (base.imported === 'default' || base.imported === '*'))
-            return { source: base.source, imported: callee.property.name };
+function parseProxyConfigs(files) {
+    const errors = [];
+    const caddy = [];
+    const nginxRoots = [];
+    const fragments = new Map();
+    for (const { path, text } of files) {
+        const parsed = parseFile(path, text);
+        if (parsed?.kind === 'error')
+            errors.push({ path, error: parsed.error });
+        if (parsed?.kind === 'caddy')
+            caddy.push({ kind: 'caddy', path, model: parsed.model });
+        if (parsed?.kind !== 'nginx')
+            continue;
+        fragments.set(path, parsed.directives);
+        if (parsed.isConfig)
+            nginxRoots.push(path);
     }
-    return undefined;
-}
-function isExpressCall(node, resolve) {
-    if (node.type !== 'CallExpression')
-        return false;
-    const binding = calleeBinding(node.callee, resolve);
-    return binding?.source === 'express' && (binding.imported === 'default' || binding.imported === '*');
-}
-function stringValue(node) {
-    if (node?.type === 'StringLiteral')
-        return node.value;
-    if (node?.type === 'TemplateLiteral' && node.expressions.length === 0)
-        return node.quasis[0]?.value.cooked ?? undefined;
-    return undefined;
-}
-function buildModuleModel(mod, aliasOf = () => undefined) {
-    const imports = new Map([...collectImports(mod.ast)].map(([name, b]) => [name, { ...b, source: aliasOf(b.source, mod.path) ?? b.source }]));
-    /** Top-level `const x = helmet()` style values, so `app.use(x)` is recognised too. */
-    const localMiddleware = new Map();
-    const resolve = (name) => imports.get(name);
-    const middlewareOf = (arg) => {
-        if (arg.type === 'Identifier')
-            return localMiddleware.get(arg.name);
-        if (arg.type !== 'CallExpression')
-            return undefined;
-        const binding = calleeBinding(arg.callee, resolve);
-        return binding ? { package: binding.source, export: binding.imported } : undefined;
-    };
-    const model = { path: mod.path, apps: [], uses: [], routes: [] };
-    walk(mod.ast, (node, parent) => {
-        if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {
-            const ref = middlewareOf(node.init);
-            if (ref && !isExpressCall(node.init, resolve))
-                localMiddleware.set(node.id.name, ref);
-        }
-        if (isExpressCall(node, resolve)) {
-            const variable = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name
-                : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier' ? parent.left.name : undefined;
-            model.apps.push({ ...locate(mod.path, node), ...(variable ? { variable } : {}) });
-            return;
-        }
-        if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.computed)
-            return;
-        const { object, property } = node.callee;
-        if (property.type !== 'Identifier')
-            return;
-        const receiver = object.type === 'Identifier' ? object.name : undefined;
-        const path = stringValue(node.arguments[0]);
-        if (property.name === 'use') {
-            const middleware = node.arguments.map((a) => middlewareOf(a)).filter((m) => m !== undefined);
-            const identifiers = node.arguments.flatMap((a) => (a.type === 'Identifier' ? [a.name] : []));
-            model.uses.push({ ...locate(mod.path, node), ...(receiver ? { receiver } : {}), ...(path !== undefined ? { path } : {}), middleware, identifiers });
-        }
-        else if (ROUTE_METHODS.has(property.name) && path !== undefined && node.arguments.length >= 2) {
-            model.routes.push({ ...locate(mod.path, node), ...(receiver ? { receiver } : {}), method: property.name, path });
-        }
-    });
-    for (const app of model.apps) {
-        if (app.variable && model.uses.some((u) => u.receiver !== app.variable && u.identifiers.includes(app.variable)))
-            app.mounted = true;
-    }
-    return model;
-}
-function buildExpressModel(modules, aliasOf) {
-    const built = modules.map((m) => buildModuleModel(m, aliasOf));
-    return {
-        modules: built,
-        apps: built.flatMap((m) => m.apps),
-        uses: built.flatMap((m) => m.uses),
-        routes: built.flatMap((m) => m.routes)
-    };
+    const expanded = nginxRoots.map((path) => ({ path, ...(0,nginx_includes/* expandIncludes */.Ud)(path, fragments) }));
+    // Included by another config: checked through it. Of configs that include each other, the first stays.
+    const isKept = (e) => expanded.every((other) => other === e || !other.included.has(e.path) || (e.included.has(other.path) && e.path < other.path));
+    const nginx = expanded.filter(isKept).map((e) => ({ kind: 'nginx', path: e.path, directives: e.directives }));
+    return { configs: [...nginx, ...caddy], errors };
 }
 
-// EXTERNAL MODULE: ./src/parse/dockerfile.ts
-var dockerfile = __nccwpck_require__(6413);
 ;// CONCATENATED MODULE: ./src/scan.ts
+
+
+
+
+
+
 
 
 
@@ -20178,21 +25559,48 @@ function packageAlias(root) {
         return cache.get(dir);
     };
 }
+function isProxyCandidate(file) {
+    const name = (0,external_node_path_.basename)(file.path);
+    return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name));
+}
+function readCompose(file, texts, notes) {
+    const text = readText(file);
+    texts.set(file.path, text);
+    const parsed = (0,compose/* parseCompose */.g3)(text);
+    if (parsed.ok)
+        return { path: file.path, model: parsed.model };
+    notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error}` });
+    return undefined;
+}
+function readPackageJson(file, texts, notes) {
+    const text = readText(file);
+    texts.set(file.path, text);
+    const parsed = parsePackageJson(text);
+    if (parsed.ok)
+        return { path: file.path, manifest: parsed.manifest };
+    notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error}` });
+    return undefined;
+}
 /** Reads and parses each file once; the parses are shared by every rule. */
-function buildScanContext(root) {
+function buildScanContext(root, today) {
     const { files, notes } = findFiles(root);
     const texts = new Map();
     const modules = [];
     const dockerfiles = [];
+    const proxyTexts = [];
+    const npmrcs = [];
+    const dockerignores = [];
+    const composeFiles = [];
+    const packageJsons = [];
     for (const file of files) {
         if (file.kind === 'js' && !file.test) {
             const text = readText(file);
-            if (looksMinified(text)) {
+            if ((0,javascript/* looksMinified */.o3)(text)) {
                 notes.push({ file: file.path, message: 'skipped: looks minified or generated' });
                 continue;
             }
             texts.set(file.path, text);
-            const parsed = parseJavaScript(text);
+            const parsed = (0,javascript/* parseJavaScript */.pL)(text);
             if (parsed.ok)
                 modules.push({ path: file.path, text, ast: parsed.ast.program });
             else
@@ -20208,13 +25616,41 @@ function buildScanContext(root) {
                 notes.push({ file: file.path, message: `not parsed, so not checked: ${error instanceof Error ? error.message : String(error)}` });
             }
         }
+        else if (isProxyCandidate(file) && !file.test) {
+            const text = readText(file);
+            texts.set(file.path, text);
+            proxyTexts.push({ path: file.path, text });
+        }
+        else if ((0,external_node_path_.basename)(file.path) === '.npmrc' && !file.test) {
+            const text = readText(file);
+            texts.set(file.path, text);
+            npmrcs.push({ path: file.path, entries: parseNpmrc(text) });
+        }
+        else if (file.kind === 'config' && !file.test && file.path.endsWith('.dockerignore')) {
+            dockerignores.push({ path: file.path, patterns: (0,dockerignore/* parseDockerignore */.y)(readText(file)) });
+        }
+        else if (file.kind === 'config' && !file.test && (0,compose/* isComposeFileName */.C1)((0,external_node_path_.basename)(file.path))) {
+            const compose = readCompose(file, texts, notes);
+            if (compose)
+                composeFiles.push(compose);
+        }
+        else if (file.kind === 'package-json' && !file.test) {
+            const manifest = readPackageJson(file, texts, notes);
+            if (manifest)
+                packageJsons.push(manifest);
+        }
     }
-    const context = { root, files, modules, express: buildExpressModel(modules, packageAlias(root)), dockerfiles };
+    const { configs: proxyConfigs, errors: proxyErrors } = parseProxyConfigs(proxyTexts);
+    for (const { path, error } of proxyErrors)
+        notes.push({ file: path, message: `not parsed, so not checked: ${error}` });
+    const { envFiles, keyFiles } = readSecretFiles(root, files, texts);
+    const context = { root, today, files, modules, express: (0,express/* buildExpressModel */.IE)(modules, packageAlias(root)), dockerfiles, proxyConfigs, npmrcs,
+        dockerignores, composeFiles, packageJsons, envFiles, keyFiles };
     return { context, notes, texts };
 }
 /** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
 function runScan(root, config, today) {
-    const { context, notes, texts } = buildScanContext(root);
+    const { context, notes, texts } = buildScanContext(root, today);
     const reported = [];
     for (const rule of rules_registry/* RULES */.y0) {
         try {
@@ -20504,8 +25940,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/findings/severity.ts
 var severity = __nccwpck_require__(5131);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 3 modules
-var registry = __nccwpck_require__(3613);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
+var registry = __nccwpck_require__(8838);
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rules_rule = __nccwpck_require__(281);
 ;// CONCATENATED MODULE: ./src/render/escape.ts
@@ -20683,7 +26119,7 @@ function renderMarkdown(report, options = {}) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ renderSarif)
 /* harmony export */ });
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3613);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8838);
 /* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(281);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
 
@@ -20783,7 +26219,7 @@ function renderJson(report) {
 
 /***/ }),
 
-/***/ 3613:
+/***/ 8838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20798,20 +26234,83 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rule = __nccwpck_require__(281);
+;// CONCATENATED MODULE: ./src/model/middleware.ts
+/** Packages whose middleware does one known job; the rules ask by job, not by package name. */
+const BY_PACKAGE = {
+    helmet: 'headers',
+    lusca: 'headers',
+    cors: 'cors',
+    'express-session': 'session',
+    'cookie-session': 'session',
+    'express-rate-limit': 'rate-limit',
+    'rate-limiter-flexible': 'rate-limit',
+    'express-slow-down': 'rate-limit',
+    'express-brute': 'rate-limit',
+    'express-limiter': 'rate-limit',
+    'body-parser': 'body-parser',
+    'express-validator': 'validator',
+    celebrate: 'validator',
+    'express-joi-validation': 'validator',
+    'express-validation': 'validator',
+    'cookie-parser': 'cookie-parser',
+    'serve-static': 'static'
+};
+const EXPRESS_BODY_PARSERS = new Set(['json', 'urlencoded', 'raw', 'text']);
+/** The job of a package's middleware, by package name alone (not `express`, whose exports differ). */
+function packageKind(name) {
+    return Object.hasOwn(BY_PACKAGE, name) ? BY_PACKAGE[name] : undefined;
+}
+/** The job of a package middleware, if it is a known one. */
+function middlewareKind(handler) {
+    if (handler.kind !== 'middleware')
+        return undefined;
+    if (handler.package === 'express') {
+        const name = handler.export[0] ?? '';
+        if (EXPRESS_BODY_PARSERS.has(name))
+            return 'body-parser';
+        return name === 'static' ? 'static' : undefined;
+    }
+    return packageKind(handler.package);
+}
+function isKind(handler, kind) {
+    return middlewareKind(handler) === kind;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/express/helmet-missing.ts
 
-/** Header middleware that does helmet's job. */
-const HEADER_PACKAGES = new Set(['helmet', 'lusca']);
-function isHeaderMiddleware(use) {
-    return use.middleware.some((m) => HEADER_PACKAGES.has(m.package));
+
+/** Header middleware that does helmet's job (helmet, lusca). */
+function isHeaderMiddleware(handler) {
+    return isKind(handler, 'headers');
 }
 function describe(app) {
     return app.variable ? `Express app '${app.variable}'` : 'Express app';
 }
+function checkApp(express, app) {
+    const helmet = app.events.find((e) => e.type === 'use' && e.handlers.some(isHeaderMiddleware));
+    if (!helmet) {
+        return [{
+                file: app.file,
+                line: app.line,
+                column: app.column,
+                message: `${describe(app)} has no helmet, so responses lack security headers (CSP, HSTS, X-Content-Type-Options, frameguard): add \`app.use(helmet())\` before the routes`
+            }];
+    }
+    // A CORS preflight route (`app.options('*', cors())`) renders nothing that headers would protect.
+    const exposed = express.routesOf(app).find((r) => r.event.method !== 'options' && !r.before.some((b) => isHeaderMiddleware(b.handler)));
+    if (!exposed)
+        return [];
+    return [{
+            file: helmet.file,
+            line: helmet.line,
+            column: helmet.column,
+            message: `helmet is registered after the route ${(exposed.event.method ?? 'all').toUpperCase()} ${exposed.fullPath} (${exposed.event.file}:${exposed.event.line}), which is served without its headers: move \`app.use(helmet())\` above the first route`
+        }];
+}
 /**
- * Per app: helmet on the app itself in its own module, before its first route. When the app's
- * module never registers helmet but another module does (an app passed to a setup function), the
- * app counts as covered: unclear wiring gives fewer findings, never wrong ones.
+ * Per app that is not mounted into another: helmet on the app, before every route. Helmet used on
+ * something the model cannot tie to an app (an unresolved setup parameter) counts as covering:
+ * unclear wiring gives fewer findings, never wrong ones.
  */
 /* harmony default export */ const helmet_missing = ((0,rule/* defineRule */.K)({
     meta: {
@@ -20819,45 +26318,1466 @@ function describe(app) {
         severity: 'high',
         category: 'express',
         description: 'An Express app with no helmet (or equivalent header middleware) in front of its routes.',
-        fix: 'app.use(helmet()) right after creating the app, before any route',
+        fix: '`app.use(helmet())` right after creating the app, before any route',
         cwe: 'CWE-693'
     },
     check({ express }) {
-        // Helmet registered on something that is not an app of its own module (a setup function's
-        // `app` parameter, say) may be for any app.
-        const helmetElsewhere = express.modules.some((m) => {
-            const apps = new Set(m.apps.map((a) => a.variable));
-            return m.uses.some((u) => isHeaderMiddleware(u) && !apps.has(u.receiver));
-        });
-        return express.modules.flatMap((mod) => mod.apps.filter((app) => !app.mounted).flatMap((app) => {
-            const onApp = (r) => app.variable !== undefined && r.receiver === app.variable;
-            const helmet = mod.uses.find((u) => onApp(u) && isHeaderMiddleware(u));
-            if (!helmet) {
-                if (helmetElsewhere)
-                    return [];
-                return [{
-                        file: app.file,
-                        line: app.line,
-                        column: app.column,
-                        message: `${describe(app)} has no helmet, so responses lack security headers (CSP, HSTS, X-Content-Type-Options, frameguard): add \`app.use(helmet())\` before the routes`
-                    }];
-            }
-            const earlier = mod.routes.find((r) => onApp(r) && r.line < helmet.line);
-            if (!earlier)
-                return [];
-            return [{
-                    file: helmet.file,
-                    line: helmet.line,
-                    column: helmet.column,
-                    message: `helmet is registered after the route ${earlier.method.toUpperCase()} ${earlier.path} (line ${earlier.line}), which is served without its headers: move \`app.use(helmet())\` above the first route`
-                }];
-        }));
+        if (express.orphanUses.some((u) => u.handlers.some(isHeaderMiddleware)))
+            return [];
+        return express.apps.flatMap((app) => checkApp(express, app));
     }
 }));
 
-// EXTERNAL MODULE: ./src/parse/dockerfile.ts
-var dockerfile = __nccwpck_require__(6413);
-;// CONCATENATED MODULE: ./src/rules/docker/docker-root-user.ts
+// EXTERNAL MODULE: ./src/model/express.ts
+var model_express = __nccwpck_require__(1861);
+// EXTERNAL MODULE: ./src/model/values.ts
+var model_values = __nccwpck_require__(3855);
+;// CONCATENATED MODULE: ./src/rules/secret-names.ts
+/**
+ * What names a secret and how to print one: shared by every rule that reports secrets, so they
+ * agree on both. Only ever print a detected secret through `redact`.
+ */
+/** Head words that name a secret wherever they stand last: `DB_PASSWORD`, `jwtSecret`, `NPM_TOKEN`. */
+const SECRET_HEADS = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials']);
+/** Head words too short or common to stand alone (`PWD` is the working directory): only after another word. */
+const QUALIFIED_HEADS = new Set(['pass', 'pwd']);
+/** `<word>_KEY` is a secret for these words: `API_KEY`, `PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`. */
+const KEY_KINDS = new Set(['api', 'private', 'secret', 'access', 'encryption', 'signing', 'master', 'auth', 'client', 'license', 'session', 'jwt', 'hmac', 'crypto', 'cipher']);
+/** Single words that end in a secret head: `DBPASSWORD`, `APISECRET`. */
+const COMPOUND_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey'];
+/** Splits `AWS_SECRET_ACCESS_KEY`, `jwtSecret`, `api-key.v2` into lower-case words; a trailing version is dropped. */
+function nameWords(name) {
+    const words = name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter((w) => w !== '')
+        .map((w) => w.toLowerCase());
+    while (words.length > 1 && /^v?\d+$/.test(words.at(-1) ?? ''))
+        words.pop();
+    return words;
+}
+/**
+ * Does this variable, key or property name hold a secret value? Judged by its last word, so
+ * `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, `PASSWORD_FILE` and `AWS_ACCESS_KEY_ID` are not secrets
+ * while `DB_PASSWORD`, `JWT_SECRET`, `API_KEY` and `GITHUB_TOKEN` are.
+ */
+function isSecretName(name) {
+    const words = nameWords(name);
+    const head = words.at(-1);
+    if (head === undefined)
+        return false;
+    if (SECRET_HEADS.has(head))
+        return true;
+    if (QUALIFIED_HEADS.has(head))
+        return words.length > 1;
+    if (head === 'key')
+        return KEY_KINDS.has(words.at(-2) ?? '');
+    return COMPOUND_SUFFIXES.some((suffix) => head.length > suffix.length && head.endsWith(suffix));
+}
+/** The password of a `scheme://user:password@host` URL, unless it is a `$VAR`/`${VAR}` reference. */
+function urlPassword(value) {
+    const password = value.match(/^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/i)?.[1];
+    return password === undefined || password.startsWith('$') ? undefined : password;
+}
+/** A secret as it may be printed: its first two characters when it is long enough, never the rest. */
+function redact(value) {
+    return value.length >= 8 ? `${value.slice(0, 2)}…` : '…';
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/session-options.ts
+
+
+const PACKAGES = new Set(['express-session', 'cookie-session', 'cookie-parser']);
+function isCookieMiddleware(handler) {
+    return handler.kind === 'middleware' && PACKAGES.has(handler.package) && handler.export.length === 0 && handler.called;
+}
+/** `session()` with no argument has known (default) options; `session(a)(b)` and the like do not. */
+function optionsOf(handler) {
+    if (handler.options)
+        return handler.options;
+    const node = handler.site.node;
+    const bare = (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && node.arguments.length === 0;
+    return bare ? { kind: 'object', entries: [], spreads: [], at: handler.site } : { kind: 'unknown' };
+}
+/**
+ * Each distinct call of a session or cookie middleware that an app, a router or an unresolved
+ * receiver uses (a call stored in a variable and used twice counts once).
+ */
+function cookieMiddlewares(express, only) {
+    const handlers = [
+        ...express.routers.flatMap((r) => r.events.flatMap((e) => e.handlers)),
+        ...express.orphanUses.flatMap((u) => u.handlers)
+    ];
+    const seen = new Set();
+    const found = [];
+    for (const handler of handlers) {
+        if (!isCookieMiddleware(handler) || seen.has(handler.site.node))
+            continue;
+        seen.add(handler.site.node);
+        const pkg = handler.package;
+        if (only && !only.includes(pkg))
+            continue;
+        found.push({ package: pkg, handler, options: optionsOf(handler), location: (0,model_express/* locate */.x5)(handler.site) });
+    }
+    return found;
+}
+function sessionMiddlewares(express, pkg) {
+    return cookieMiddlewares(express, [pkg]);
+}
+/** An option of a value (objects, conditionals, fallbacks and spreads followed); `unknown` when it cannot be told. */
+function session_options_option(express, value, name) {
+    return express.evaluator.property(value, name);
+}
+/** Whether every value the option may take satisfies `test` (so an unknown branch makes it false). */
+function always(value, test) {
+    return (0,model_values/* branches */.J0)(value).every(test);
+}
+/** Not written, or written as `undefined`: the package default applies. */
+function isUnset(value) {
+    return value.kind === 'absent' || (value.kind === 'literal' && value.value === undefined);
+}
+function isLiteral(value, expected) {
+    return value.kind === 'literal' && value.value === expected;
+}
+/** Where to point for an option: the value where it is written, else the middleware call. */
+function optionLocation(value, middleware) {
+    return value.kind !== 'absent' && value.at ? (0,model_express/* locate */.x5)(value.at) : middleware.location;
+}
+/** Where the cookie attributes live: express-session's `cookie` object, cookie-session's top level. */
+function cookieOptions(express, middleware) {
+    if (middleware.package !== 'express-session')
+        return middleware.options;
+    const cookie = session_options_option(express, middleware.options, 'cookie');
+    return isUnset(cookie) ? { kind: 'object', entries: [], spreads: [], at: middleware.handler.site } : cookie;
+}
+/** A comparison such as `process.env.NODE_ENV === 'production'`: true in some environment. */
+function isComparison(site) {
+    const node = site?.node;
+    return node?.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(node.operator);
+}
+/** `secure: true`, or a conditional that is true in some environment (`NODE_ENV === 'production'`, `isProd ? true : false`). */
+function isSecureSometimes(value) {
+    return (0,model_values/* branches */.J0)(value).some((b) => isLiteral(b, true) || (b.kind === 'unknown' && isComparison(b.at)));
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/session-secret-hardcoded.ts
+
+
+
+
+
+/** The options that sign cookies: express-session `secret`, cookie-session `secret`/`keys`, cookie-parser's argument. */
+function secretValues(express, middleware) {
+    if (middleware.package === 'cookie-parser')
+        return [{ name: 'secret', value: middleware.options }];
+    const names = middleware.package === 'cookie-session' ? ['secret', 'keys'] : ['secret'];
+    return names.map((name) => ({ name, value: session_options_option(express, middleware.options, name) }));
+}
+/** Literal strings a secret may be: itself, a branch of `process.env.X || 'literal'`, or an array element. */
+function literalSecrets(express, value, depth = 0) {
+    return (0,model_values/* branches */.J0)(value).flatMap((b) => {
+        if (b.kind === 'literal' && typeof b.value === 'string' && b.value.trim() !== '' && b.at)
+            return [{ value: b.value, at: b.at }];
+        if (b.kind === 'array' && b.at && depth === 0) {
+            const module = b.at.module;
+            return b.elements.flatMap((e) => literalSecrets(express, express.evaluate(e, module), depth + 1));
+        }
+        return [];
+    });
+}
+function finding(middleware, name, secret) {
+    const where = (0,model_express/* locate */.x5)(secret.at);
+    const call = middleware.location;
+    const what = middleware.package === 'cookie-parser' ? 'cookie-parser secret' : `${middleware.package} \`${name}\``;
+    const usedAt = call.file === where.file && call.line === where.line ? '' : `, used by the call at ${call.file}:${call.line}`;
+    const env = middleware.package === 'cookie-parser' ? 'cookieParser(process.env.COOKIE_SECRET)'
+        : name === 'keys' ? 'keys: [process.env.SESSION_KEY]' : 'secret: process.env.SESSION_SECRET';
+    return {
+        ...where,
+        message: `${what} is a hardcoded literal (${redact(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
+    };
+}
+/**
+ * One finding per call, at its first literal secret (which may be in a config module); a literal
+ * shared by several calls is reported once.
+ */
+/* harmony default export */ const session_secret_hardcoded = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'session-secret-hardcoded',
+        severity: 'high',
+        category: 'express',
+        description: 'A session or cookie signing secret (express-session, cookie-session, cookie-parser) is a literal, or a literal fallback of `process.env`.',
+        fix: '`secret: process.env.SESSION_SECRET` with no literal fallback; rotate the committed secret',
+        cwe: 'CWE-798'
+    },
+    check({ express }) {
+        const seen = new Set();
+        const findings = [];
+        for (const middleware of cookieMiddlewares(express)) {
+            const secrets = secretValues(express, middleware).flatMap(({ name, value }) => literalSecrets(express, value).map((secret) => ({ name, secret })));
+            const first = secrets[0];
+            if (!first || secrets.some(({ secret }) => seen.has(secret.at.node)))
+                continue;
+            for (const { secret } of secrets)
+                seen.add(secret.at.node);
+            findings.push(finding(middleware, first.name, first.secret));
+        }
+        return findings;
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/session-cookie-name-default.ts
+
+
+const DEFAULT_NAME = 'connect.sid';
+const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
+/**
+ * express-session only: `name` (or its old alias `key`) unset or `connect.sid`. cookie-session's
+ * default name `session` does not name the framework and is left alone.
+ */
+/* harmony default export */ const session_cookie_name_default = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'session-cookie-name-default',
+        severity: 'low',
+        category: 'express',
+        description: 'express-session cookie name left at the default `connect.sid`, which tells every visitor the app runs on Express/Connect.',
+        fix: "`name: 'sid'` (any neutral name) in the express-session options",
+        cwe: 'CWE-200'
+    },
+    check({ express }) {
+        return sessionMiddlewares(express, 'express-session').flatMap((session) => {
+            const name = session_options_option(express, session.options, 'name');
+            const key = session_options_option(express, session.options, 'key');
+            if (!always(name, isDefault) || !always(key, isDefault))
+                return [];
+            const written = isUnset(name) ? key : name;
+            const state = isUnset(written) ? `is unset, so it is \`${DEFAULT_NAME}\`` : `is \`${DEFAULT_NAME}\``;
+            return [{
+                    ...optionLocation(written, session),
+                    message: `express-session cookie name ${state}, which fingerprints the app as Express: set a neutral name, e.g. \`name: 'sid'\``
+                }];
+        });
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/session-resave.ts
+
+
+/** express-session only: `resave` written as `true`, or left out (its default is true). */
+/* harmony default export */ const session_resave = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'session-resave',
+        severity: 'low',
+        category: 'express',
+        description: 'express-session with `resave` true or unset (it defaults to true): every request writes the session back, racing concurrent requests.',
+        fix: '`resave: false` in the express-session options',
+        cwe: 'CWE-362'
+    },
+    check({ express }) {
+        return sessionMiddlewares(express, 'express-session').flatMap((session) => {
+            const resave = session_options_option(express, session.options, 'resave');
+            if (!always(resave, (v) => isUnset(v) || isLiteral(v, true)))
+                return [];
+            const state = isUnset(resave) ? 'is unset, so it defaults to true' : 'is true';
+            return [{
+                    ...optionLocation(resave, session),
+                    message: `express-session \`resave\` ${state}: unchanged sessions are written back on every request, and concurrent requests overwrite each other's changes: set \`resave: false\``
+                }];
+        });
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/session-save-uninitialized.ts
+
+
+/** express-session only: `saveUninitialized` written as `true`, or left out (its default is true). */
+/* harmony default export */ const session_save_uninitialized = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'session-save-uninitialized',
+        severity: 'low',
+        category: 'express',
+        description: 'express-session with `saveUninitialized` true or unset (it defaults to true): a session and cookie for every anonymous visitor.',
+        fix: '`saveUninitialized: false` in the express-session options',
+        cwe: 'CWE-384'
+    },
+    check({ express }) {
+        return sessionMiddlewares(express, 'express-session').flatMap((session) => {
+            const save = session_options_option(express, session.options, 'saveUninitialized');
+            if (!always(save, (v) => isUnset(v) || isLiteral(v, true)))
+                return [];
+            const state = isUnset(save) ? 'is unset, so it defaults to true' : 'is true';
+            return [{
+                    ...optionLocation(save, session),
+                    message: `express-session \`saveUninitialized\` ${state}: every anonymous visitor gets a stored session and a cookie before logging in, which fills the store and eases session fixation: set \`saveUninitialized: false\``
+                }];
+        });
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/session-cookie-insecure.ts
+
+
+const unsetOr = (...bad) => (v) => isUnset(v) || bad.some((b) => isLiteral(v, b));
+/**
+ * Both packages default `httpOnly` to true, so only `httpOnly: false` counts; `secure`, `sameSite`
+ * and a lifetime have no safe default. `sameSite: 'none'` is a deliberate cross-site choice and is
+ * left alone; a conditional (`secure: NODE_ENV === 'production'`) counts as set.
+ */
+const ATTRIBUTES = [
+    { name: 'secure', missing: (e, c) => always(session_options_option(e, c, 'secure'), unsetOr(false)), fix: 'secure: true', risk: 'sent over plain HTTP' },
+    { name: 'httpOnly', missing: (e, c) => always(session_options_option(e, c, 'httpOnly'), (v) => isLiteral(v, false)), fix: 'httpOnly: true', risk: 'readable by scripts' },
+    { name: 'sameSite', missing: (e, c) => always(session_options_option(e, c, 'sameSite'), unsetOr(false)), fix: "sameSite: 'lax'", risk: 'sent with cross-site requests' },
+    {
+        name: 'maxAge',
+        missing: (e, c) => always(session_options_option(e, c, 'maxAge'), unsetOr(null)) && always(session_options_option(e, c, 'expires'), unsetOr(null)),
+        fix: 'maxAge: 60 * 60 * 1000',
+        risk: 'no expiry of its own'
+    }
+];
+function listed(names) {
+    return names.length === 1 ? names[0] ?? '' : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+function check(express, middleware) {
+    const cookie = cookieOptions(express, middleware);
+    const missing = ATTRIBUTES.filter((a) => a.missing(express, cookie));
+    if (missing.length === 0)
+        return [];
+    const fixes = missing.map((a) => a.fix).join(', ');
+    const fix = middleware.package === 'express-session' ? `\`cookie: { ${fixes} }\`` : `\`${fixes}\` in the cookie-session options`;
+    const where = middleware.package === 'express-session' ? optionLocation(session_options_option(express, middleware.options, 'cookie'), middleware) : middleware.location;
+    return [{
+            ...where,
+            message: `${middleware.package} cookie lacks ${listed(missing.map((a) => a.name))} (${missing.map((a) => a.risk).join('; ')}): set ${fix}`
+        }];
+}
+/* harmony default export */ const session_cookie_insecure = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'session-cookie-insecure',
+        severity: 'moderate',
+        category: 'express',
+        description: 'A session cookie (express-session, cookie-session) without `secure`, `httpOnly`, `sameSite` or a `maxAge`/`expires`; the message names which.',
+        fix: "`cookie: { secure: true, httpOnly: true, sameSite: 'lax', maxAge: 3600000 }`",
+        cwe: 'CWE-614'
+    },
+    check({ express }) {
+        return cookieMiddlewares(express, ['express-session', 'cookie-session']).flatMap((m) => check(express, m));
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/session-memory-store.ts
+
+
+/** express-session only (cookie-session keeps the session in the cookie and has no store). */
+/* harmony default export */ const session_memory_store = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'session-memory-store',
+        severity: 'high',
+        category: 'express',
+        description: 'express-session without a `store`: the default MemoryStore leaks memory, loses every session on restart and is not shared between processes.',
+        fix: '`store: new RedisStore({ client })` (or another production store) in the express-session options',
+        cwe: 'CWE-400'
+    },
+    check({ express }) {
+        return sessionMiddlewares(express, 'express-session').flatMap((session) => {
+            if (!always(session_options_option(express, session.options, 'store'), isUnset))
+                return [];
+            return [{
+                    ...session.location,
+                    message: 'express-session has no `store`, so it uses the default MemoryStore, which leaks memory, loses sessions on restart and is not shared across instances (its docs say it is not for production): pass a production store, e.g. `store: new RedisStore({ client })` from connect-redis'
+                }];
+        });
+    }
+}));
+
+// EXTERNAL MODULE: ./src/parse/directive.ts
+var directive = __nccwpck_require__(9674);
+;// CONCATENATED MODULE: ./src/rules/proxy/caddy.ts
+
+function caddySites(configs) {
+    return configs.flatMap((c) => (c.kind === 'caddy' ? c.model.sites.map((site) => ({ file: c.path, site, globalOptions: c.model.globalOptions })) : []));
+}
+/** `reverse_proxy` directives of a site, also inside `handle`, `route` and imported snippets. */
+function reverseProxies(site) {
+    return (0,directive/* findDirectives */.i2)(site.directives, 'reverse_proxy');
+}
+/** Host and port of a site address without scheme and path: `example.com:8443` → [`example.com`, `8443`]. */
+function hostAndPort(address) {
+    const authority = address.replace(/^[a-z]+:\/\//, '').split('/')[0] ?? '';
+    const match = /^(\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(authority);
+    return [match?.[1] ?? '', match?.[2] ?? ''];
+}
+/**
+ * Whether Caddy serves a site address over plain HTTP. Automatic HTTPS applies to addresses with a
+ * host name (or IP, or `localhost`) unless the scheme is `http://`, the port is the HTTP port, or
+ * `auto_https off` is set without a `tls` directive; an address with a port but no host (`:80`,
+ * `:8080`) gets no certificate and is plain HTTP.
+ */
+function isPlainHttpAddress(address, site, globalOptions) {
+    if (address.startsWith('http://'))
+        return true;
+    if (address.startsWith('https://'))
+        return false;
+    if ((0,directive/* lastDirective */.K5)(site.directives, 'tls'))
+        return false;
+    const [host, port] = hostAndPort(address);
+    const httpPort = (0,directive/* lastDirective */.K5)(globalOptions, 'http_port')?.args[0] ?? '80';
+    if (port === httpPort)
+        return true;
+    if (host === '')
+        return true;
+    return (0,directive/* lastDirective */.K5)(globalOptions, 'auto_https')?.args[0] === 'off';
+}
+
+// EXTERNAL MODULE: ./src/parse/nginx-includes.ts
+var nginx_includes = __nccwpck_require__(421);
+;// CONCATENATED MODULE: ./src/rules/proxy/nginx.ts
+
+
+/** nginx's default for client_body_timeout, client_header_timeout, proxy_read_timeout and send_timeout. */
+const NGINX_DEFAULT_TIMEOUT_MS = 60_000;
+function nginxConfigs(configs) {
+    return configs.flatMap((c) => (c.kind === 'nginx' ? [{ path: c.path, directives: c.directives }] : []));
+}
+/** The `http` blocks of a config; a file of server blocks (conf.d) has none. */
+function httpBlocks(config) {
+    return config.directives.filter((d) => d.name === 'http' && d.block);
+}
+function serverBlocks(directives) {
+    return directives.filter((d) => d.name === 'server' && d.block);
+}
+/** nginx.conf includes `conf.d/*.conf` next to or below it; a config in another service's folder is unrelated. */
+function isAtOrAbove(folder, path) {
+    const own = (0,nginx_includes/* folderOf */.yS)(path);
+    return folder === '' || own === folder || own.startsWith(`${folder}/`);
+}
+function serverOf(config, server, httpBlocks) {
+    return { file: server.file ?? config, config, server, httpBlocks, http: httpBlocks.flatMap((h) => h.block ?? []) };
+}
+/**
+ * HTTP `server` blocks, at top level (conf.d files) or inside `http`. `stream` and `mail` servers are
+ * TCP/mail proxies and `server` lines inside `upstream` are backends, so neither is listed.
+ */
+function nginxServers(configs) {
+    const inherited = (path) => configs.filter((c) => isAtOrAbove((0,nginx_includes/* folderOf */.yS)(c.path), path)).flatMap(httpBlocks);
+    return configs.flatMap((config) => [
+        ...serverBlocks(config.directives).map((server) => serverOf(config.path, server, inherited(config.path))),
+        ...httpBlocks(config).flatMap((http) => serverBlocks(http.block ?? []).map((server) => serverOf(config.path, server, [http])))
+    ]);
+}
+/** Every `proxy_pass` of a server, at any depth, with the blocks that enclose it. */
+function proxyPasses(server) {
+    const walk = (blocks) => (blocks.at(-1)?.block ?? []).flatMap((d) => {
+        if (d.name === 'proxy_pass')
+            return [{ directive: d, blocks }];
+        return d.block ? walk([...blocks, d]) : [];
+    });
+    return walk([server]);
+}
+/**
+ * The directive that sets `name` for a place in the config: the innermost of `blocks` that sets it,
+ * else the http level. nginx rejects duplicates in one block, so the last one is as good as any.
+ */
+function effectiveDirective(name, blocks, http) {
+    for (const block of [...blocks].reverse()) {
+        const found = (0,directive/* lastDirective */.K5)(block.block ?? [], name);
+        if (found)
+            return found;
+    }
+    return (0,directive/* lastDirective */.K5)(http, name);
+}
+const SIZE_UNITS = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+/** An nginx size (`512`, `10k`, `8M`, `1g`) in bytes; undefined when it is not one (a variable, a typo). */
+function parseNginxSize(value) {
+    const match = /^(\d+)([kKmMgG]?)$/.exec(value.trim());
+    if (!match)
+        return undefined;
+    return Number(match[1]) * (SIZE_UNITS[(match[2] ?? '').toLowerCase()] ?? 1);
+}
+const TIME_UNITS = {
+    ms: 1, '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, M: 2_592_000_000, y: 31_536_000_000
+};
+/** An nginx time (`30s`, `500ms`, `1m30s`, `75` = seconds) in milliseconds; undefined when it is not one. */
+function parseNginxTime(value) {
+    const parts = value.trim().match(/\d+(?:ms|[smhdwMy])?/g);
+    if (!parts || parts.join('') !== value.trim().replace(/\s+/g, ''))
+        return undefined;
+    return parts.reduce((total, part) => {
+        const [, amount, unit] = /^(\d+)(\D*)$/.exec(part) ?? [];
+        return total + Number(amount) * (TIME_UNITS[unit ?? ''] ?? 0);
+    }, 0);
+}
+
+;// CONCATENATED MODULE: ./src/rules/proxy/reverse-proxies.ts
+
+
+/** A matcher (`/api/*`, `@name`, `*`) may precede reverse_proxy's upstreams; `to` lists more in its block. */
+function caddyUpstreams(directive) {
+    const inline = directive.args.filter((a, i) => !(i === 0 && /^[/@*]/.test(a)));
+    const listed = (directive.block ?? []).filter((d) => d.name === 'to').flatMap((d) => d.args);
+    return [...inline, ...listed];
+}
+/** nginx servers with a `proxy_pass` and Caddy sites with a `reverse_proxy`, outside tests and fixtures. */
+function findReverseProxies(context) {
+    const nginx = nginxServers(nginxConfigs(context.proxyConfigs)).flatMap(({ file, server }) => {
+        const upstreams = proxyPasses(server).map((p) => p.directive.args[0] ?? '');
+        return upstreams.length > 0 ? [{ file, line: server.line, proxy: 'nginx', upstreams }] : [];
+    });
+    const caddy = caddySites(context.proxyConfigs).flatMap(({ file, site }) => {
+        const upstreams = reverseProxies(site).flatMap(caddyUpstreams);
+        return reverseProxies(site).length > 0 ? [{ file, line: site.line, proxy: 'caddy', upstreams }] : [];
+    });
+    return [...nginx, ...caddy];
+}
+/** Whether the repository holds a proxy config that forwards to an upstream: the app then sits behind a proxy. */
+function hasReverseProxy(context) {
+    return findReverseProxies(context).length > 0;
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/proxy-trust-missing.ts
+
+
+
+
+/** The app and every router or sub-app mounted under it. */
+function routersUnder(app) {
+    const found = new Set();
+    const visit = (router) => {
+        if (found.has(router))
+            return;
+        found.add(router);
+        for (const event of router.events)
+            for (const h of event.handlers)
+                if (h.kind === 'router')
+                    visit(h.router);
+    };
+    visit(app);
+    return [...found];
+}
+/** `app.set('trust proxy', x)` / `app.enable('trust proxy')` on the app or under it, with anything but `false`. */
+function trustsProxy(express, app) {
+    return routersUnder(app).some((router) => {
+        const setting = express.setting(router, 'trust proxy');
+        return setting !== undefined && (0,model_values/* literalOf */.Zc)(setting.value) !== false;
+    });
+}
+/** A `trust proxy` setting on a receiver the model could not tie to an app: it may well be this app's. */
+function trustsProxyUnresolved(express) {
+    return express.orphanSettings.some((s) => s.name === 'trust proxy');
+}
+/** A cookie marked secure (in some environment) whose middleware does not trust `X-Forwarded-Proto` itself. */
+function needsTrustProxy(express, middleware) {
+    if (!isSecureSometimes(session_options_option(express, cookieOptions(express, middleware), 'secure')))
+        return false;
+    // express-session's own `proxy: true` trusts X-Forwarded-Proto whatever the app setting.
+    return middleware.package !== 'express-session' || always(session_options_option(express, middleware.options, 'proxy'), (v) => isUnset(v) || isLiteral(v, false));
+}
+/**
+ * Per unmounted app that sits behind the repository's reverse proxy (an nginx `proxy_pass` or a
+ * Caddy `reverse_proxy`): each session middleware under it with a secure cookie, while neither the
+ * app nor its routers set `trust proxy`. Behind a TLS-terminating proxy `req.secure` is then false,
+ * so express-session never sets the cookie and cookie-session throws.
+ */
+/* harmony default export */ const proxy_trust_missing = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'proxy-trust-missing',
+        severity: 'moderate',
+        category: 'proxy',
+        description: 'The app sits behind a reverse proxy and uses `secure` session cookies but never sets `trust proxy`, so the cookie is never sent.',
+        fix: "`app.set('trust proxy', 1)` (the number of proxies in front of the app)",
+        cwe: 'CWE-693'
+    },
+    check(context) {
+        const { express } = context;
+        if (!hasReverseProxy(context) || trustsProxyUnresolved(express))
+            return [];
+        const sessions = cookieMiddlewares(express, ['express-session', 'cookie-session']);
+        const reported = new Set();
+        return express.apps.flatMap((app) => {
+            if (trustsProxy(express, app))
+                return [];
+            const under = new Set(express.middlewareOf(app).map((m) => m.handler.site.node));
+            return sessions.filter((s) => under.has(s.handler.site.node) && !reported.has(s.handler.site.node) && needsTrustProxy(express, s)).map((s) => {
+                reported.add(s.handler.site.node);
+                return {
+                    ...s.location,
+                    message: `${s.package} sets a \`secure\` cookie, but the app sits behind a reverse proxy and never sets \`trust proxy\`, so \`req.secure\` is false and the session cookie is never sent: add \`app.set('trust proxy', 1)\` (one trusted proxy hop)`
+                };
+            });
+        });
+    }
+}));
+
+// EXTERNAL MODULE: ./src/parse/javascript.ts
+var javascript = __nccwpck_require__(2028);
+// EXTERNAL MODULE: ./src/model/scope.ts
+var scope = __nccwpck_require__(7141);
+;// CONCATENATED MODULE: ./src/rules/express/limiters.ts
+
+
+
+
+
+/** The rate-limit package value behind an expression: the package, a call or instance of it. */
+function limiterPackage(value) {
+    if (value.kind === 'package')
+        return packageKind(value.name) === 'rate-limit' ? value : undefined;
+    if (value.kind === 'call' || value.kind === 'new')
+        return limiterPackage(value.callee);
+    return undefined;
+}
+function isLimiterValue(value) {
+    return limiterPackage(value) !== undefined;
+}
+const moduleCache = new WeakMap();
+/** The module a node of the app sits in (handlers made by a factory live in another module than the call). */
+function moduleOf(express, node) {
+    if (moduleCache.has(node))
+        return moduleCache.get(node);
+    const found = [...express.graph.modules.values()].find((m) => m.index.parents.has(node));
+    moduleCache.set(node, found);
+    return found;
+}
+function callee(node) {
+    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'NewExpression')
+        return undefined;
+    const target = node.callee;
+    return target.type === 'V8IntrinsicIdentifier' || target.type === 'Super' || target.type === 'Import' ? undefined : target;
+}
+/** Whether evaluating a callee (or the object it is a method of) leads to a rate-limit package. */
+function callsLimiter(express, target, module) {
+    if (isLimiterValue(express.evaluate(target, module)))
+        return true;
+    const object = target.type === 'MemberExpression' || target.type === 'OptionalMemberExpression' ? target.object : undefined;
+    return object !== undefined && isLimiterValue(express.evaluate(object, module));
+}
+const wrapCache = new WeakMap();
+/**
+ * An app function that limits: it calls a limiter (`limiter(req, res, next)`), a method of one
+ * (`rateLimiter.consume(req.ip)`, `bruteforce.prevent(...)`) or makes one (`return rateLimit({...})`).
+ */
+function wrapsLimiter(express, fn) {
+    const cached = wrapCache.get(fn);
+    if (cached !== undefined)
+        return cached;
+    const module = moduleOf(express, fn);
+    let found = false;
+    if (module) {
+        (0,javascript/* walk */.GG)(fn, (node) => {
+            if (found)
+                return;
+            const target = callee(node);
+            if (target && callsLimiter(express, target, module))
+                found = true;
+        });
+    }
+    wrapCache.set(fn, found);
+    return found;
+}
+/** Whether a handler limits the rate of requests, directly or through an app function. */
+function isLimiterHandler(express, handler) {
+    switch (handler.kind) {
+        case 'middleware':
+            return isKind(handler, 'rate-limit');
+        case 'function':
+        case 'factory':
+            return wrapsLimiter(express, handler.fn);
+        case 'unknown': {
+            // `bruteforce.prevent`, `limiter.getMiddleware({...})`: a member of a limiter instance.
+            const target = callee(handler.site.node) ?? handler.site.node;
+            return callsLimiter(express, target, handler.site.module);
+        }
+        default:
+            return false;
+    }
+}
+/** Every limiter used under an app (its own events and its mounted routers'), in no particular order. */
+function limitersOf(express, app) {
+    const found = [];
+    const visit = (router, seen) => {
+        if (seen.has(router))
+            return;
+        seen.add(router);
+        for (const event of router.events) {
+            for (const handler of event.handlers) {
+                if (handler.kind === 'router')
+                    visit(handler.router, seen);
+                else if (isLimiterHandler(express, handler))
+                    found.push({ handler, event });
+            }
+        }
+    };
+    visit(app, new Set());
+    return found;
+}
+/** A limiter used on something the model could not tie to an app: unclear wiring, so it may cover anything. */
+function hasUnplacedLimiter(express) {
+    return express.orphanUses.some((u) => u.handlers.some((h) => isLimiterHandler(express, h)));
+}
+/** Whether a limiter runs for a route: before it on its path, in its chain, or inside its handler. */
+function isRouteLimited(express, route) {
+    return route.before.some((b) => isLimiterHandler(express, b.handler)) || route.event.handlers.some((h) => isLimiterHandler(express, h));
+}
+/**
+ * Whether a mount's path is not known: not a literal, or a computed first argument the model read
+ * as an (unknown) handler, as in `app.use(config.apiPrefix, router)`.
+ */
+function isUncertainMount(express, event) {
+    if (event.path === undefined)
+        return true;
+    const call = event.site.node;
+    const first = call.type === 'CallExpression' || call.type === 'OptionalCallExpression' ? call.arguments[0] : undefined;
+    if (!first || first.type === 'StringLiteral')
+        return false;
+    const value = express.evaluate(first, event.site.module);
+    if (value.kind === 'literal')
+        return false;
+    return value.kind === 'env' || express.handlers(value, { module: event.site.module, node: first }).every((h) => h.kind === 'unknown');
+}
+/** A route whose full path went through a mount path the model does not know: its path may be anything. */
+function hasUncertainPath(express, route) {
+    if (route.event.path === undefined)
+        return true;
+    const seen = new Set();
+    const uncertain = (router) => {
+        if (router === route.app || seen.has(router))
+            return false;
+        seen.add(router);
+        return router.mounts.some((m) => isUncertainMount(express, m.event) || uncertain(m.parent));
+    };
+    return uncertain(route.router);
+}
+const AUTH_WORDS = new Set([
+    'login', 'logon', 'signin', 'signup', 'register', 'registration', 'auth', 'authenticate', 'authentication', 'oauth',
+    'password', 'passwd', 'pwd', 'reset', 'forgot', 'token', 'tokens', 'otp', 'totp', 'mfa', '2fa', 'verify', 'verification',
+    'session', 'sessions'
+]);
+const AUTH_PREFIXES = ['login', 'logon', 'signin', 'signup', 'register', 'forgot', 'reset', 'password', 'verify'];
+const LOGOUT_WORDS = new Set(['logout', 'signout', 'logoff']);
+/** Methods that submit credentials or codes; GET/HEAD render forms and DELETE ends sessions. */
+const AUTH_METHODS = new Set(['post', 'put', 'patch', 'all']);
+function wordsOf(segment) {
+    return segment.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+/** `/api/auth/login`, `/forgotpw`, `/users/resetPassword`, `/v1/auth/refresh-tokens`; never `/authors` or `/auth/logout`. */
+function isAuthPath(path) {
+    const segments = path.split('/').filter((s) => s !== '' && !s.startsWith(':') && !s.startsWith('*'));
+    const words = segments.map(wordsOf);
+    if (words.flat().some((w) => LOGOUT_WORDS.has(w)))
+        return false;
+    return words.some((ws) => ws.some((w) => AUTH_WORDS.has(w)) || AUTH_PREFIXES.some((p) => ws.join('').startsWith(p)));
+}
+function isAuthRoute(route) {
+    return AUTH_METHODS.has(route.event.method ?? '') && isAuthPath(route.fullPath);
+}
+function describeRoute(route) {
+    return `${(route.event.method ?? 'all').toUpperCase()} ${route.fullPath}`;
+}
+function describeApp(app) {
+    return app.variable ? `Express app '${app.variable}'` : 'Express app';
+}
+/** Every call or `new` of a rate-limit package's export in the app's modules. */
+function limiterCreations(express) {
+    const found = [];
+    for (const module of express.graph.modules.values()) {
+        for (const call of module.index.calls) {
+            const target = callee(call);
+            if (!target)
+                continue;
+            const value = express.evaluate(target, module);
+            if (value.kind !== 'package' || packageKind(value.name) !== 'rate-limit')
+                continue;
+            const [first] = call.arguments;
+            found.push({ package: value.name, export: value.path, options: express.evaluate(first, module), site: { module, node: call } });
+        }
+    }
+    return found;
+}
+/** express-rate-limit's and express-slow-down's middleware factories (default or named export). */
+function isOptionsLimiter(creation) {
+    const [name, ...rest] = creation.export;
+    if (rest.length > 0)
+        return false;
+    if (creation.package === 'express-rate-limit')
+        return name === undefined || name === 'default' || name === 'rateLimit';
+    if (creation.package === 'express-slow-down')
+        return name === undefined || name === 'default' || name === 'slowDown';
+    return false;
+}
+/** The site of an option as written (`keyGenerator: ...`), looking into spread objects. */
+function optionSite(express, options, key, depth = 0) {
+    if (options.kind !== 'object' || !options.at || depth > 5)
+        return undefined;
+    const module = options.at.module;
+    const entry = [...options.entries].reverse().find((e) => e.key === key);
+    if (entry)
+        return { module, node: entry.node };
+    for (const spread of [...options.spreads].reverse()) {
+        const found = optionSite(express, express.evaluate(spread, module), key, depth + 1);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/**
+ * The request header an expression reads, given the request's name: `req.headers['x-forwarded-for']`,
+ * `req.get('X-Real-IP')`, `req.header('x-api-key')`; with `via: 'headers'`, `req` names the headers
+ * object itself (`({ headers }) => headers['x-forwarded-for']`). Returns the header name ('' when
+ * not literal), or undefined when it reads none.
+ */
+function headerRead(root, req, via = 'request') {
+    let header;
+    (0,javascript/* walk */.GG)(root, (node, parent) => {
+        if (header !== undefined || (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression'))
+            return;
+        if (node.object.type !== 'Identifier' || node.object.name !== req)
+            return;
+        const name = (0,model_values/* propertyName */.Bz)(node);
+        if (via === 'headers') {
+            header = name ?? '';
+        }
+        else if (name === 'headers') {
+            const index = parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === node ? (0,model_values/* propertyName */.Bz)(parent) : undefined;
+            header = index ?? '';
+        }
+        else if ((name === 'get' || name === 'header') && parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') && parent.callee === node) {
+            const [arg] = parent.arguments;
+            header = arg?.type === 'StringLiteral' ? arg.value : '';
+        }
+    });
+    return header;
+}
+/** The name of a function's first parameter when it is a plain identifier (`req`). */
+function firstParamName(fn) {
+    const [first] = fn.params;
+    return first?.type === 'Identifier' ? first.name : first?.type === 'AssignmentPattern' && first.left.type === 'Identifier' ? first.left.name : undefined;
+}
+/** One finding per place: an app set up twice through one function (`configureApp(app)`, `configureApp(testApp)`) shares its events. */
+function uniqueByPlace(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+        const key = `${f.file}:${f.line ?? '-'}:${f.column ?? '-'}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** A call on a receiver declared in the code (a parameter, a variable), not on an undeclared global of a snippet. */
+function hasDeclaredReceiver(site) {
+    const call = site.node;
+    if (call.type !== 'CallExpression' || (call.callee.type !== 'MemberExpression' && call.callee.type !== 'OptionalMemberExpression'))
+        return false;
+    const receiver = call.callee.object;
+    return receiver.type !== 'Identifier' || (0,scope/* lookup */.$I)(site.module.index, receiver.name, receiver) !== undefined;
+}
+/** The repository's nginx (`limit_req`) or Caddy (`rate_limit`) config limits request rates in front of the app. */
+function proxyLimits(configs) {
+    return configs.some((c) => c.kind === 'nginx'
+        ? (0,directive/* findDirectives */.i2)(c.directives, 'limit_req').length > 0
+        : c.model.sites.some((site) => (0,directive/* findDirectives */.i2)(site.directives, 'rate_limit').length > 0));
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/rate-limit-missing.ts
+
+
+const ADD_LIMITER = '`app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }))` (express-rate-limit) before the routes';
+const ENTRY_NAME = /(?:^|\/)(?:app|server|index|main)\.[cm]?[jt]sx?$/;
+function exposure(routes) {
+    const auth = routes.filter(isAuthRoute).slice(0, 3).map(describeRoute);
+    const count = `${routes.length} route${routes.length === 1 ? '' : 's'}`;
+    return auth.length > 0 ? `${count}; ${auth.join(', ')} can be brute-forced` : count;
+}
+/** The app a reader thinks of as "the app": most routes, then a conventional entry file name. */
+function byImportance(a, b) {
+    return b.routes.length - a.routes.length || Number(ENTRY_NAME.test(b.app.file)) - Number(ENTRY_NAME.test(a.app.file)) || a.app.file.localeCompare(b.app.file);
+}
+function lateLimiterFinding(express, { app, routes }) {
+    const [late] = limitersOf(express, app);
+    // A route under a mount path the model does not know may well be behind the limiter.
+    if (!late || routes.some((r) => hasUncertainPath(express, r)))
+        return [];
+    return [{
+            file: late.event.file,
+            line: late.event.line,
+            column: late.event.column,
+            message: `this rate limiter runs before none of ${describeApp(app)}'s routes (it is registered after them or on a path they do not use): move it above the routes, e.g. ${ADD_LIMITER}`
+        }];
+}
+/** No app limits anything: one project-wide finding (`line: null`) at the main app's file. */
+function projectFinding(unlimited) {
+    const [main, ...others] = [...unlimited].sort(byImportance);
+    const more = others.length > 0 ? ` (${others.length === 1 ? 'another app has' : `${others.length} other apps have`} none either: ${others.slice(0, 3).map((o) => `${o.app.file}:${o.app.line}`).join(', ')})` : '';
+    return {
+        file: main.app.file,
+        line: null,
+        message: `no rate limiter anywhere: ${describeApp(main.app)} (${main.app.file}:${main.app.line}) has none in front of its ${exposure(main.routes)}${more}: add ${ADD_LIMITER}`
+    };
+}
+/** Some apps limit and this one does not: reported at its `express()`. */
+function appFinding({ app, routes }) {
+    return {
+        file: app.file,
+        line: app.line,
+        column: app.column,
+        message: `${describeApp(app)} has no rate limiter in front of its ${exposure(routes)}: add ${ADD_LIMITER}`
+    };
+}
+/**
+ * Per app with routes: at least one route must have a limiter in front of it (or inside its
+ * handler). When no app has one, that is a project-wide absence: one finding with `line: null` at
+ * the main app's file. When other apps do limit, each app without is reported at its `express()`;
+ * a limiter that runs before no route is reported where it is registered. A limiter used on
+ * something the model cannot tie to an app counts as present: fewer findings, never wrong ones.
+ * So does `limit_req` in the repository's nginx config (or Caddy's `rate_limit`): the proxy limits.
+ */
+/* harmony default export */ const rate_limit_missing = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'rate-limit-missing',
+        severity: 'moderate',
+        category: 'express',
+        description: 'No rate limiter in front of the app\'s routes.',
+        fix: '`app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }))` before the routes',
+        cwe: 'CWE-770'
+    },
+    check({ express, proxyConfigs }) {
+        if (hasUnplacedLimiter(express) || proxyLimits(proxyConfigs))
+            return [];
+        const withRoutes = express.apps.map((app) => ({ app, routes: express.routesOf(app) })).filter((a) => a.routes.length > 0);
+        const unlimited = withRoutes.filter((a) => !a.routes.some((r) => isRouteLimited(express, r)));
+        const late = uniqueByPlace(unlimited.flatMap((a) => lateLimiterFinding(express, a)));
+        const bare = unlimited.filter((a) => limitersOf(express, a.app).length === 0);
+        if (bare.length === 0)
+            return late;
+        if (bare.length === withRoutes.length)
+            return [...late, projectFinding(bare)];
+        return [...late, ...bare.map(appFinding)];
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/rate-limit-auth-missing.ts
+
+
+function where(uses) {
+    const first = uses[0];
+    if (!first)
+        return '';
+    const path = first.event.path && first.event.path !== '/' ? ` on ${first.event.path}` : '';
+    return ` (the limiter at ${first.event.file}:${first.event.line}${path} does not run before it)`;
+}
+function rate_limit_auth_missing_checkApp(express, app) {
+    const uses = limitersOf(express, app);
+    // No limiter at all is rate-limit-missing's finding, which names the login routes: one cause, one finding.
+    if (uses.length === 0)
+        return [];
+    return express.routesOf(app)
+        .filter((route) => isAuthRoute(route) && !hasUncertainPath(express, route) && !isRouteLimited(express, route))
+        .map((route) => ({
+        file: route.event.file,
+        line: route.event.line,
+        column: route.event.column,
+        message: `${describeRoute(route)} accepts credentials or codes with no rate limiter in front of it${where(uses)}, so it can be brute-forced: put a strict limiter in its chain, e.g. \`rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 })\``
+    }));
+}
+/**
+ * Per app that has some limiter: each POST/PUT/PATCH/ALL route whose full path (mount prefixes
+ * included) names login, signup, password reset, tokens, OTP or verification must have a limiter
+ * before it on its path, in its chain or inside its handler. An app-wide limiter counts as
+ * covering: how strict is enough is the team's call, not something the code shows.
+ */
+/* harmony default export */ const rate_limit_auth_missing = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'rate-limit-auth-missing',
+        severity: 'high',
+        category: 'express',
+        description: 'Login, signup, password-reset, token or OTP routes with no rate limiter in front of them.',
+        fix: 'a strict limiter in the auth route\'s chain: `router.post(\'/login\', rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 }), login)`',
+        cwe: 'CWE-307'
+    },
+    check({ express }) {
+        if (hasUnplacedLimiter(express))
+            return [];
+        return uniqueByPlace(express.apps.flatMap((app) => rate_limit_auth_missing_checkApp(express, app)));
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/rate-limit-memory-store.ts
+
+
+
+
+
+const SHARED_STORE = 'a shared store, e.g. `store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) })` (rate-limit-redis)';
+/** `store` unset, `undefined`, or the package's own `MemoryStore`; unknown options are not judged. */
+function isMemoryStore(express, options) {
+    if (options.kind === 'absent')
+        return true;
+    if (options.kind !== 'object')
+        return false;
+    const store = express.evaluator.property(options, 'store');
+    return store.kind === 'absent' || (store.kind === 'literal' && (0,model_values/* literalOf */.Zc)(store) === undefined) ||
+        (store.kind === 'new' && store.callee.kind === 'package' && store.callee.path.at(-1) === 'MemoryStore');
+}
+function optionsFinding(express, creation) {
+    if (!isOptionsLimiter(creation))
+        return [];
+    const options = (0,model_values/* branches */.J0)(creation.options);
+    if (options.length === 0 || !options.every((o) => isMemoryStore(express, o)))
+        return [];
+    return [{
+            ...(0,model_express/* locate */.x5)(creation.site),
+            message: `${creation.package} limiter without \`store\` counts requests in process memory: counts reset on every restart and each instance limits separately: set ${SHARED_STORE}`
+        }];
+}
+function keyName(node) {
+    if (node.type !== 'ObjectProperty')
+        return undefined;
+    return node.key.type === 'Identifier' ? node.key.name : node.key.type === 'StringLiteral' ? node.key.value : undefined;
+}
+/**
+ * `insuranceLimiter: new RateLimiterMemory(...)` (directly or through a variable of the same module)
+ * is the fallback of a shared limiter, not the limiter itself.
+ */
+function isInsurance(creation) {
+    const { module, node } = creation.site;
+    const parent = module.index.parents.get(node);
+    if (parent && keyName(parent) === 'insuranceLimiter')
+        return true;
+    if (parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier')
+        return false;
+    const variable = parent.id.name;
+    let insurance = false;
+    (0,javascript/* walk */.GG)(module.index.program, (n) => {
+        if (!insurance && keyName(n) === 'insuranceLimiter' && n.type === 'ObjectProperty' && n.value.type === 'Identifier' && n.value.name === variable)
+            insurance = true;
+    });
+    return insurance;
+}
+function instanceFinding(creation) {
+    const name = creation.export.join('.');
+    const memory = (creation.package === 'rate-limiter-flexible' && name === 'RateLimiterMemory') ||
+        (creation.package === 'express-brute' && name === 'MemoryStore');
+    if (!memory || creation.site.node.type !== 'NewExpression' || isInsurance(creation))
+        return [];
+    const fix = creation.package === 'express-brute' ? '`new RedisStore({...})` (express-brute-redis)' : '`new RateLimiterRedis({ storeClient: redisClient, ... })` (or another shared store)';
+    return [{
+            ...(0,model_express/* locate */.x5)(creation.site),
+            message: `${creation.package}'s ${name} counts requests in process memory: counts reset on every restart and each instance limits separately: use ${fix}`
+        }];
+}
+/**
+ * Every limiter made in the app's modules, used or not: express-rate-limit and express-slow-down
+ * without `store` (or with their `MemoryStore`), rate-limiter-flexible's `RateLimiterMemory` (unless
+ * it is a Redis limiter's `insuranceLimiter`) and express-brute's `MemoryStore`. Options the model
+ * cannot read (a parameter, a spread of unknown) are not judged.
+ */
+/* harmony default export */ const rate_limit_memory_store = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'rate-limit-memory-store',
+        severity: 'low',
+        category: 'express',
+        description: 'A rate limiter on the default in-memory store.',
+        fix: 'a shared store: `rateLimit({ ..., store: new RedisStore({ sendCommand }) })`',
+        cwe: 'CWE-770'
+    },
+    check({ express }) {
+        return limiterCreations(express).flatMap((c) => [...optionsFinding(express, c), ...instanceFinding(c)]);
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/rate-limit-bypassable.ts
+
+
+
+
+const KEY_FIX = 'key on `req.ip` with `app.set(\'trust proxy\', 1)` (the number of proxies in front), or on the authenticated user';
+function named(header) {
+    return header ? `the \`${header}\` header` : 'a request header';
+}
+/** `app.set('trust proxy', true)` / `app.enable('trust proxy')` on an app that limits by client IP. */
+function trustProxyFinding(express, app, unplaced) {
+    const trust = express.setting(app, 'trust proxy');
+    if (!trust || !(0,model_values/* branches */.J0)(trust.value).some((b) => b.kind === 'literal' && b.value === true))
+        return [];
+    const limited = limitersOf(express, app).length > 0 || (unplaced && express.apps.length === 1);
+    if (!limited)
+        return [];
+    return [{
+            file: trust.event.file,
+            line: trust.event.line,
+            column: trust.event.column,
+            message: `${describeApp(app)} trusts every \`X-Forwarded-For\` hop ('trust proxy' true), so clients choose their own \`req.ip\` and get a fresh rate-limit bucket per request: set \`app.set('trust proxy', 1)\` (the number of proxies in front of the app)`
+        }];
+}
+/** The same setting on an app the model could not identify (an unresolved setup parameter), when the project limits. */
+function orphanTrustFindings(express, unplaced) {
+    const limited = unplaced || express.apps.some((app) => limitersOf(express, app).length > 0);
+    if (!limited)
+        return [];
+    return express.orphanSettings
+        .filter((s) => s.name === 'trust proxy' && hasDeclaredReceiver(s.site) && (0,model_values/* branches */.J0)(s.value).some((b) => b.kind === 'literal' && b.value === true))
+        .map((s) => ({
+        ...(0,model_express/* locate */.x5)(s.site),
+        message: `'trust proxy' true trusts every \`X-Forwarded-For\` hop, so clients choose their own \`req.ip\` and get a fresh rate-limit bucket per request: set \`app.set('trust proxy', 1)\` (the number of proxies in front of the app)`
+    }));
+}
+/** express-rate-limit / express-slow-down `keyGenerator` reading a request header. */
+function keyGeneratorFinding(express, creation) {
+    if (!isOptionsLimiter(creation) || creation.options.kind !== 'object')
+        return [];
+    const generator = express.evaluator.property(creation.options, 'keyGenerator');
+    if (generator.kind !== 'function')
+        return [];
+    const req = firstParamName(generator.fn);
+    const body = generator.fn.body;
+    const header = req !== undefined ? headerRead(body, req) : destructuredHeaders(generator.fn.params[0], body);
+    if (header === undefined)
+        return [];
+    const site = optionSite(express, creation.options, 'keyGenerator') ?? generator.at ?? creation.site;
+    return [{
+            ...(0,model_express/* locate */.x5)(site),
+            message: `the ${creation.package} keyGenerator keys clients on ${named(header)}, which the client sets freely, so each request can claim a fresh bucket: ${KEY_FIX}`
+        }];
+}
+/** `keyGenerator: ({ headers }) => headers['x-forwarded-for']`: any read of the destructured headers. */
+function destructuredHeaders(param, body) {
+    if (param?.type !== 'ObjectPattern')
+        return undefined;
+    const property = param.properties.find((p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'headers');
+    if (property?.type !== 'ObjectProperty')
+        return undefined;
+    return property.value.type === 'Identifier' ? headerRead(body, property.value.name, 'headers') ?? '' : '';
+}
+/** rate-limiter-flexible: `limiter.consume(req.headers['x-forwarded-for'])` inside a middleware. */
+function consumeFindings(express) {
+    const findings = [];
+    for (const module of express.graph.modules.values()) {
+        for (const call of module.index.calls) {
+            if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || (0,model_values/* propertyName */.Bz)(call.callee) !== 'consume')
+                continue;
+            const [key] = call.arguments;
+            if (!key || !isLimiterValue(express.evaluate(call.callee.object, module)))
+                continue;
+            const fn = express.enclosingFunction({ module, node: call });
+            const req = fn ? firstParamName(fn) : undefined;
+            const header = req !== undefined ? headerRead(key, req) : undefined;
+            if (header === undefined)
+                continue;
+            findings.push({
+                ...(0,model_express/* locate */.x5)({ module, node: call }),
+                message: `this limiter consumes points keyed on ${named(header)}, which the client sets freely, so each request can claim a fresh bucket: ${KEY_FIX}`
+            });
+        }
+    }
+    return findings;
+}
+/**
+ * A limiter whose client key the client controls: 'trust proxy' `true` on an app that has a
+ * limiter (express-rate-limit keys on `req.ip`, which then comes from the left-most
+ * `X-Forwarded-For` entry), or a key read from a request header.
+ */
+/* harmony default export */ const rate_limit_bypassable = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'rate-limit-bypassable',
+        severity: 'moderate',
+        category: 'express',
+        description: 'The rate limiter\'s client key can be spoofed: `trust proxy` set to `true` or a key taken from a request header.',
+        fix: '`app.set(\'trust proxy\', 1)` (the number of proxies) and key on `req.ip` or the authenticated user',
+        cwe: 'CWE-348'
+    },
+    check({ express }) {
+        const unplaced = hasUnplacedLimiter(express);
+        return uniqueByPlace([
+            ...express.apps.flatMap((app) => trustProxyFinding(express, app, unplaced)),
+            ...orphanTrustFindings(express, unplaced),
+            ...limiterCreations(express).flatMap((c) => keyGeneratorFinding(express, c)),
+            ...consumeFindings(express)
+        ]);
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/cors-options.ts
+
+
+
+
+/** Every cors middleware given to a use or route of any app or router, once per `cors(...)` call. */
+function corsUses(express) {
+    const found = new Map();
+    const add = (handler, event) => {
+        if (isKind(handler, 'cors') && handler.called && handler.export.length === 0 && !found.has(handler.site.node))
+            found.set(handler.site.node, { handler, ...(event ? { event } : {}) });
+    };
+    for (const router of express.routers)
+        for (const event of router.events)
+            for (const handler of event.handlers)
+                add(handler, event);
+    for (const use of express.orphanUses)
+        for (const handler of use.handlers)
+            add(handler);
+    return [...found.values()];
+}
+/** `app.options('*', cors())` answers preflights for the app's main `cors()`: one finding is enough. */
+function isPreflightEcho(use, all) {
+    return use.event?.method === 'options' && all.some((other) => other !== use && other.event?.method !== 'options');
+}
+const MATCH_ALL = new Set(['', '.*', '.+', '.', '.*?', '.+?', '(.*)', '(.+)', '[\\s\\S]*', '[\\s\\S]+', '[^]*', '[^]+', '\\S*', '\\S+', '[\\w\\W]*']);
+/** `/.*\/`, `/^.+$/`, `/^https?:\/\/.*$/`: read, never run. */
+function matchesEverything(pattern) {
+    const body = pattern.replace(/^\^/, '').replace(/\$$/, '').replace(/^\(?https\?:?(?:\\\/|\/){2}\)?/, '');
+    return MATCH_ALL.has(body);
+}
+function isNullLiteral(node) {
+    return node?.type === 'NullLiteral' || (node?.type === 'Identifier' && node.name === 'undefined');
+}
+/**
+ * `(origin, callback) => callback(null, true)` or `callback(null, origin)`: every call of the
+ * callback allows, whatever the origin. A function that ever refuses (an error, `false`, a
+ * computed answer) restricts.
+ */
+function allowsEveryOrigin(fn) {
+    const [originParam, callbackParam] = fn.params;
+    if (callbackParam?.type !== 'Identifier')
+        return false;
+    const origin = originParam?.type === 'Identifier' ? originParam.name : undefined;
+    const answers = [];
+    (0,javascript/* walk */.GG)(fn.body, (node) => {
+        if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== callbackParam.name)
+            return;
+        const [error, allow] = node.arguments;
+        const allows = isNullLiteral(error) && ((allow?.type === 'BooleanLiteral' && allow.value) || (allow?.type === 'Identifier' && allow.name === origin));
+        answers.push(Boolean(allows));
+    });
+    return answers.length > 0 && answers.every(Boolean);
+}
+function openness(value) {
+    switch (value.kind) {
+        case 'absent': return 'default';
+        case 'literal': return value.value === '*' ? 'wildcard' : value.value === true ? 'reflect' : undefined;
+        case 'regex': return matchesEverything(value.pattern) ? 'regex' : undefined;
+        case 'function': return allowsEveryOrigin(value.fn) ? 'function' : undefined;
+        default: return undefined;
+    }
+}
+/**
+ * A conditional is open only when every branch is (a development-only `*` is common and fine);
+ * a fallback is open when its default is (`process.env.CORS_ORIGIN || '*'`).
+ */
+function originOpenness(value) {
+    if (value.kind === 'conditional') {
+        const sides = [originOpenness(value.consequent), originOpenness(value.alternate)];
+        return sides.every((s) => s !== undefined) ? sides[0] : undefined;
+    }
+    if (value.kind === 'fallback')
+        return originOpenness(value.left) ?? originOpenness(value.right);
+    return openness(value);
+}
+function isTrue(value) {
+    const all = (0,model_values/* branches */.J0)(value);
+    return value.kind === 'fallback' ? all.some((b) => b.kind === 'literal' && b.value === true) : all.every((b) => b.kind === 'literal' && b.value === true);
+}
+/** What a `cors(options)` call allows; undefined for options the model cannot read (a delegate, a parameter). */
+function assessCors(express, handler) {
+    const options = handler.options;
+    if (options === undefined || options.kind === 'absent')
+        return { open: 'default', credentials: false };
+    if (options.kind !== 'object')
+        return undefined;
+    const origin = express.evaluator.property(options, 'origin');
+    const credentials = express.evaluator.property(options, 'credentials');
+    const open = originOpenness(origin);
+    const originSite = optionSite(express, options, 'origin');
+    const credentialsSite = optionSite(express, options, 'credentials');
+    return { ...(open ? { open } : {}), credentials: isTrue(credentials), ...(originSite ? { originSite } : {}), ...(credentialsSite ? { credentialsSite } : {}) };
+}
+function describeOpen(open) {
+    switch (open) {
+        case 'default': return 'no `origin` (cors then allows `*`)';
+        case 'wildcard': return 'origin `*`';
+        case 'reflect': return 'origin `true` (reflects any request origin)';
+        case 'function': return 'an origin function that allows every origin';
+        case 'regex': return 'an origin regex that matches every origin';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/cors-wildcard-credentials.ts
+
+
+
+function cors_wildcard_credentials_check(express, use, all) {
+    if (isPreflightEcho(use, all))
+        return [];
+    const verdict = assessCors(express, use.handler);
+    if (!verdict?.open || !verdict.credentials)
+        return [];
+    const site = verdict.originSite ?? verdict.credentialsSite ?? use.handler.site;
+    const consequence = verdict.open === 'default' || verdict.open === 'wildcard'
+        ? 'browsers refuse `*` with credentials, and the usual workaround (`origin: true`) lets every site read responses with the user\'s cookies'
+        : 'any website can make requests with the user\'s cookies and read the responses';
+    return [{
+            ...(0,model_express/* locate */.x5)(site),
+            message: `cors allows credentials with ${describeOpen(verdict.open)}: ${consequence}: list the trusted origins, e.g. \`origin: ['https://app.example.com']\``
+        }];
+}
+/**
+ * `cors({ credentials: true })` whose origin lets any site in: unset or `*`, `true`, a function
+ * that allows every origin, or a regex that matches everything. Reported at the `origin` option
+ * (or `credentials` when origin is unset); options the model cannot read are not judged.
+ */
+/* harmony default export */ const cors_wildcard_credentials = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'cors-wildcard-credentials',
+        severity: 'high',
+        category: 'express',
+        description: 'CORS allows credentials together with any origin: `*`, `true`, a reflecting function or a regex matching everything.',
+        fix: 'an explicit allow-list: `cors({ origin: [\'https://app.example.com\'], credentials: true })`',
+        cwe: 'CWE-942'
+    },
+    check({ express }) {
+        const uses = corsUses(express);
+        return uses.flatMap((use) => cors_wildcard_credentials_check(express, use, uses));
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/cors-permissive.ts
+
+
+
+function cors_permissive_check(express, use, all) {
+    if (isPreflightEcho(use, all))
+        return [];
+    const verdict = assessCors(express, use.handler);
+    // With credentials it is cors-wildcard-credentials' (high) finding.
+    if (!verdict?.open || verdict.credentials)
+        return [];
+    const what = verdict.open === 'default' && use.handler.options === undefined ? '`cors()` without options' : `cors with ${describeOpen(verdict.open)}`;
+    return [{
+            ...(0,model_express/* locate */.x5)(use.handler.site),
+            message: `${what} lets every website read this app's responses from a visitor's browser: restrict it, e.g. \`cors({ origin: ['https://app.example.com'] })\``
+        }];
+}
+/**
+ * `cors()` with no origin restriction (no options, no `origin`, `*`, `true`, an allow-everything
+ * function or regex) and no credentials. Reported at the `cors()` call; the
+ * `app.options('*', cors())` preflight echo of a main `cors()` is not reported twice.
+ */
+/* harmony default export */ const cors_permissive = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'cors-permissive',
+        severity: 'moderate',
+        category: 'express',
+        description: '`cors()` with no origin restriction: every website may read the responses.',
+        fix: 'an explicit allow-list: `cors({ origin: [\'https://app.example.com\'] })`',
+        cwe: 'CWE-942'
+    },
+    check({ express }) {
+        const uses = corsUses(express);
+        return uses.flatMap((use) => cors_permissive_check(express, use, uses));
+    }
+}));
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/data/node-releases.ts
+
+/**
+ * The Node.js release schedule (https://github.com/nodejs/Release, schedule.json). From 27 on
+ * there is one major a year, each LTS, ending 36 months after its April release; 27's dates are
+ * the announced plan. Update this table when a new line is scheduled.
+ */
+const NODE_RELEASES = [
+    { major: 0, end: '2016-12-31' },
+    { major: 4, codename: 'argon', lts: '2015-10-12', end: '2018-04-30' },
+    { major: 5, end: '2016-06-30' },
+    { major: 6, codename: 'boron', lts: '2016-10-18', end: '2019-04-30' },
+    { major: 7, end: '2017-06-30' },
+    { major: 8, codename: 'carbon', lts: '2017-10-31', end: '2019-12-31' },
+    { major: 9, end: '2018-06-30' },
+    { major: 10, codename: 'dubnium', lts: '2018-10-30', end: '2021-04-30' },
+    { major: 11, end: '2019-06-01' },
+    { major: 12, codename: 'erbium', lts: '2019-10-21', end: '2022-04-30' },
+    { major: 13, end: '2020-06-01' },
+    { major: 14, codename: 'fermium', lts: '2020-10-27', end: '2023-04-30' },
+    { major: 15, end: '2021-06-01' },
+    { major: 16, codename: 'gallium', lts: '2021-10-26', end: '2023-09-11' },
+    { major: 17, end: '2022-06-01' },
+    { major: 18, codename: 'hydrogen', lts: '2022-10-25', end: '2025-04-30' },
+    { major: 19, end: '2023-06-01' },
+    { major: 20, codename: 'iron', lts: '2023-10-24', end: '2026-04-30' },
+    { major: 21, end: '2024-06-01' },
+    { major: 22, codename: 'jod', lts: '2024-10-29', end: '2027-04-30' },
+    { major: 23, end: '2025-06-01' },
+    { major: 24, codename: 'krypton', lts: '2025-10-28', end: '2028-04-30' },
+    { major: 25, end: '2026-06-01' },
+    { major: 26, lts: '2026-10-28', end: '2029-04-30' },
+    { major: 27, lts: '2027-10-26', end: '2030-04-30' }
+];
+function findNodeRelease(major) {
+    return NODE_RELEASES.find((r) => r.major === major);
+}
+/** The major of an LTS codename (`carbon` → 8), case-insensitive. */
+function majorOfCodename(codename) {
+    const name = codename.toLowerCase();
+    return NODE_RELEASES.find((r) => r.codename === name)?.major;
+}
+/** Is this major past its end of life on `date` (YYYY-MM-DD)? Unknown majors are not. */
+function isEndOfLife(major, date) {
+    const end = findNodeRelease(major)?.end;
+    return end !== undefined && end < date;
+}
+/** LTS lines in support on `date`, oldest first: what to move to. */
+function supportedLtsMajors(date) {
+    return NODE_RELEASES.filter((r) => r.lts !== undefined && r.lts <= date && date <= r.end).map((r) => r.major);
+}
+/**
+ * The oldest end-of-life major that an `engines.node` range lets in, judged by the lowest version
+ * of each `||` alternative. An open upper end (`>=22`) is not held against a range: it admits
+ * the short-lived odd lines (23, 25) by arithmetic, not by intent. Undefined for an invalid range.
+ */
+function oldestEndOfLifeMajor(range, date) {
+    let parsed;
+    try {
+        parsed = new (semver_default()).Range(range);
+    }
+    catch {
+        return undefined;
+    }
+    const majors = parsed.set
+        .map((comparators) => semver_default().minVersion(new (semver_default()).Range(comparators.map((c) => c.value).join(' ') || '*'))?.major)
+        .filter((major) => major !== undefined && isEndOfLife(major, date));
+    return majors.length > 0 ? Math.min(...majors) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/parse/image-ref.ts
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+function parseImageRef(reference) {
+    const [withoutDigest = '', digest] = reference.trim().split('@', 2);
+    const slash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    const hasTag = colon > slash;
+    const repository = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
+    const tag = hasTag ? withoutDigest.slice(colon + 1) : undefined;
+    const parts = repository.split('/');
+    const first = parts[0] ?? '';
+    const hasRegistry = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+    const path = (hasRegistry ? parts.slice(1) : parts).join('/');
+    return {
+        ...(hasRegistry ? { registry: first.toLowerCase() } : {}),
+        path,
+        name: path.split('/').at(-1) ?? path,
+        ...(tag ? { tag } : {}),
+        ...(digest ? { digest } : {})
+    };
+}
+/** An image of Docker Hub's official library (`node`, `docker.io/library/node`, a `library/` mirror). */
+function isOfficialImage(ref, name) {
+    if (ref.path === `library/${name}` || ref.path.endsWith(`/library/${name}`))
+        return true;
+    return ref.path === name && (ref.registry === undefined || DOCKER_HUB.has(ref.registry));
+}
+
+;// CONCATENATED MODULE: ./src/rules/docker/images.ts
 
 
 /** Base images that already run as a non-root user unless told otherwise. */
@@ -20866,52 +27786,655 @@ const NON_ROOT_IMAGES = [
     /^cgr\.dev\/chainguard\//,
     /^(?:docker\.io\/)?chainguard\//
 ];
+/** Tags that move to a new release by themselves. */
+const FLOATING_WORD = '(?:latest|lts|current|stable|mainline|edge|alpine|slim|nightly|rolling|main|master|nonroot|debug)';
+const FLOATING_TAG = new RegExp(`^${FLOATING_WORD}(?:-${FLOATING_WORD})*$`);
+/** Images named for a Node major: `gcr.io/distroless/nodejs22-debian12`, `ubi9/nodejs-20`. */
+const VERSIONED_NODE_NAME = /^nodejs-?(\d+)(?:-|$)/;
+function defaultsToNonRoot(image) {
+    return NON_ROOT_IMAGES.some((re) => re.test(image));
+}
+function isOfficialNodeImage(ref) {
+    return isOfficialImage(ref, 'node');
+}
+/** A Node.js runtime image: official `node`, distroless `nodejs*`, Chainguard/Bitnami/CircleCI `node`, UBI `nodejs-*`. */
+function isNodeImage(image) {
+    const { name } = parseImageRef(image);
+    return name === 'node' || name === 'nodejs' || VERSIONED_NODE_NAME.test(name);
+}
+/** The Node major an image runs, when its name or tag says (`node:18-alpine`, `node:carbon`, `nodejs20-debian12`). */
+function nodeMajorOf(image) {
+    const ref = parseImageRef(image);
+    const named = ref.name.match(VERSIONED_NODE_NAME)?.[1];
+    if (named)
+        return Number(named);
+    if ((ref.name !== 'node' && ref.name !== 'nodejs') || !ref.tag)
+        return undefined;
+    const numeric = ref.tag.match(/^v?(\d+)(?:[.-]|$)/)?.[1];
+    if (numeric)
+        return Number(numeric);
+    const codename = ref.tag.match(/^([a-z]+)(?:-|$)/)?.[1];
+    return codename && isOfficialNodeImage(ref) ? majorOfCodename(codename) : undefined;
+}
+/**
+ * Why a base image is not pinned, or undefined when it is: no tag (`:latest`), `:latest`, or a
+ * tag that moves across releases (`lts-alpine`, `alpine`, `current`; for `node`, any tag without
+ * a version or LTS codename, such as `bookworm`). A digest pins; a version in the image name
+ * (`nodejs22-debian12:nonroot`) pins the release line as a version tag does.
+ */
+function floatingTag(image) {
+    const ref = parseImageRef(image);
+    if (ref.digest)
+        return undefined;
+    if (!ref.tag)
+        return 'no tag, so :latest';
+    if (ref.tag === 'latest')
+        return ':latest';
+    if (/\d/.test(ref.name))
+        return undefined;
+    if (FLOATING_TAG.test(ref.tag))
+        return `:${ref.tag} moves to new releases`;
+    const versioned = /^v?\d/.test(ref.tag) || majorOfCodename(ref.tag.split('-')[0] ?? '') !== undefined;
+    return isOfficialNodeImage(ref) && !versioned ? `:${ref.tag} moves to new Node majors` : undefined;
+}
+/** The official `node` image in its full Debian variant (not `-slim`, `-alpine`); a bare digest says nothing. */
+function isFullNodeImage(image) {
+    const ref = parseImageRef(image);
+    if (!isOfficialNodeImage(ref) || (ref.digest && !ref.tag))
+        return false;
+    return !/(?:^|-)(?:slim|alpine)/.test(ref.tag ?? '');
+}
+
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
+var dockerfile = __nccwpck_require__(5830);
+;// CONCATENATED MODULE: ./src/rules/docker/runtime.ts
+
+
+const NODE_COMMANDS = new Set(['node', 'nodejs', 'npm', 'npx', 'yarn', 'pnpm', 'pm2', 'pm2-runtime', 'nodemon', 'ts-node', 'tsx', 'forever']);
+function runtimeOf(model) {
+    const final = (0,dockerfile/* finalStage */.BD)(model);
+    if (!final)
+        return undefined;
+    const chain = (0,dockerfile/* stageChain */.ap)(model, final);
+    const user = chain.find((s) => s.user)?.user;
+    return { final, base: chain.at(-1) ?? final, ...(user ? { user } : {}) };
+}
 function isRootUser(user) {
     const name = user.trim().split(':')[0]?.trim() ?? '';
     return name === 'root' || name === '0' || name === '';
 }
-/** The last USER of the stage, else of the stage it is built FROM, else the base image's default. */
-function effectiveUser(model, stage) {
-    if (stage.user)
-        return { value: stage.user.value, line: stage.user.line, image: stage.image };
-    const parent = (0,dockerfile/* parentStage */.vp)(model, stage);
-    return parent ? effectiveUser(model, parent) : { image: stage.image };
+/** CMD and ENTRYPOINT instructions of the stage and the stages it is built FROM (it inherits theirs). */
+function startInstructions(model, stage) {
+    return (0,dockerfile/* stageChain */.ap)(model, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+}
+/** Does the final stage run Node? Its base is a Node image, or it starts node/npm/yarn/pm2... */
+function runsNode(model, runtime) {
+    if (isNodeImage(runtime.base.image))
+        return true;
+    return startInstructions(model, runtime.final).some((i) => i.commands.some((c) => NODE_COMMANDS.has(c.words[0]?.split('/').at(-1) ?? '')));
+}
+
+;// CONCATENATED MODULE: ./src/rules/docker/docker-root-user.ts
+
+
+
+function dockerfileFinding({ path, model }) {
+    const runtime = runtimeOf(model);
+    if (!runtime)
+        return undefined;
+    const { final, base, user } = runtime;
+    if (!user) {
+        if (defaultsToNonRoot(base.image))
+            return undefined;
+        return {
+            file: path,
+            line: final.fromLine,
+            message: `the final stage (FROM ${base.image}) never sets USER, so the app runs as root: ${isNodeImage(base.image)
+                ? 'add `USER node` (official node images ship that user) after installing dependencies'
+                : 'create an unprivileged user and switch to it with `USER` (a numeric UID such as `USER 10001` works on any image)'}`
+        };
+    }
+    if (!isRootUser(user.value))
+        return undefined;
+    return {
+        file: path,
+        line: user.line, // in the final stage, or in the stage it is built FROM
+        message: `the final stage runs as ${user.value === 'root' ? 'root' : `'${user.value}' (root)`}: switch to a non-root user with \`USER node\` or a numeric UID such as \`USER 10001\``
+    };
+}
+function composeFindings({ path, model }) {
+    return model.services.flatMap((service) => {
+        const findings = [];
+        if (service.user && isRootUser(service.user.value)) {
+            findings.push({
+                file: path,
+                line: service.user.line,
+                message: `service \`${service.name}\` runs as \`user: ${service.user.value}\` (root): set a non-root user such as \`user: node\` or \`user: "10001"\`, or drop the line to keep the image's USER`
+            });
+        }
+        if (service.privileged?.value) {
+            findings.push({
+                file: path,
+                line: service.privileged.line,
+                message: `service \`${service.name}\` is \`privileged: true\`, which gives it root over the host's devices and kernel: remove it and grant only the capabilities it needs with \`cap_add\``
+            });
+        }
+        return findings;
+    });
 }
 /* harmony default export */ const docker_root_user = ((0,rule/* defineRule */.K)({
     meta: {
         id: 'docker-root-user',
         severity: 'high',
         category: 'docker',
-        description: 'The final stage of the image runs as root: no USER, or the last USER is root or 0.',
+        description: 'The final stage of the image runs as root: no USER, or the last USER is root or 0 (or a Compose service sets user: root or privileged: true).',
         fix: 'add `USER node` (or another non-root user) in the final stage, after installing dependencies',
         cwe: 'CWE-250'
     },
+    check({ dockerfiles, composeFiles }) {
+        return [...dockerfiles.flatMap((doc) => dockerfileFinding(doc) ?? []), ...composeFiles.flatMap(composeFindings)];
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/docker/docker-unpinned-base.ts
+
+
+
+/** A FROM that names a registry image: not `scratch`, not an earlier stage, not decided by a build argument. */
+function namesImage(doc, stage) {
+    return stage.imageKnown && stage.image.toLowerCase() !== 'scratch' && !(0,dockerfile/* parentStage */.vp)(doc.model, stage);
+}
+/* harmony default export */ const docker_unpinned_base = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'docker-unpinned-base',
+        severity: 'moderate',
+        category: 'docker',
+        description: 'A Dockerfile stage is built FROM an untagged, `:latest` or otherwise floating image tag, so each build may get a different base.',
+        fix: 'pin a version tag (`node:24.11-alpine`), or a digest (`node:24-alpine@sha256:…`) kept fresh by Renovate or Dependabot',
+        cwe: 'CWE-1357'
+    },
     check({ dockerfiles }) {
         const findings = [];
-        for (const { path, model } of dockerfiles) {
-            const final = model.stages.at(-1);
-            if (!final)
-                continue;
-            const user = effectiveUser(model, final);
-            if (user.value === undefined) {
-                if (NON_ROOT_IMAGES.some((re) => re.test(user.image)))
+        for (const doc of dockerfiles) {
+            for (const stage of doc.model.stages) {
+                const why = namesImage(doc, stage) ? floatingTag(stage.image) : undefined;
+                if (!why)
                     continue;
                 findings.push({
-                    file: path,
-                    line: final.fromLine,
-                    message: `the final stage (FROM ${user.image}) never sets USER, so the app runs as root: add \`USER node\` (official node images ship that user) after installing dependencies`
-                });
-            }
-            else if (isRootUser(user.value)) {
-                const here = user.line !== undefined && final.instructions.some((i) => i.line === user.line);
-                findings.push({
-                    file: path,
-                    line: here ? (user.line ?? final.fromLine) : final.fromLine,
-                    message: `the final stage runs as ${user.value === 'root' ? 'root' : `'${user.value}' (root)`}: switch to a non-root user with \`USER node\` or a numeric UID such as \`USER 10001\``
+                    file: doc.path,
+                    line: stage.fromLine,
+                    message: `\`FROM ${stage.image}\` is not pinned (${why}), so rebuilds silently change the base: pin a version tag such as \`node:24-alpine\`, or a digest (\`image@sha256:…\`)`
                 });
             }
         }
         return findings;
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/docker/docker-eol-node.ts
+
+
+
+
+/** `node:24 or node:26`: the two newest LTS lines in support on the scan date. */
+function upgradeTargets(today) {
+    const majors = supportedLtsMajors(today).slice(-2);
+    return majors.length > 0 ? majors.map((m) => `node:${m}`).join(' or ') : 'a supported LTS line';
+}
+/* harmony default export */ const docker_eol_node = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'docker-eol-node',
+        severity: 'high',
+        category: 'docker',
+        description: 'The image runs on a Node.js major that is past its end of life on the scan date, so it gets no security fixes.',
+        fix: 'move the final stage to a supported LTS line (see the Node.js release schedule)',
+        cwe: 'CWE-1104'
+    },
+    check({ dockerfiles, today }) {
+        const findings = [];
+        for (const { path, model } of dockerfiles) {
+            const base = runtimeOf(model)?.base;
+            const major = base?.imageKnown ? nodeMajorOf(base.image) : undefined;
+            if (!base || major === undefined || !isEndOfLife(major, today))
+                continue;
+            findings.push({
+                file: path,
+                line: base.fromLine,
+                message: `\`FROM ${base.image}\` runs Node ${major}, past end of life since ${findNodeRelease(major)?.end}: move to ${upgradeTargets(today)}`
+            });
+        }
+        return findings;
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/docker/docker-npm-install.ts
+
+/** Commands that run the command after them: `sudo npm i`, `env CI=1 npm i`, `su-exec node npm i`. */
+const PREFIXES = {
+    sudo: { valueOptions: ['-u', '-g', '-C', '-D'], operands: 0 },
+    env: { valueOptions: ['-u', '-C'], operands: 0 },
+    exec: { valueOptions: ['-a'], operands: 0 },
+    nohup: { valueOptions: [], operands: 0 },
+    time: { valueOptions: [], operands: 0 },
+    command: { valueOptions: [], operands: 0 },
+    'su-exec': { valueOptions: [], operands: 1 },
+    gosu: { valueOptions: [], operands: 1 }
+};
+/** Options that take the next word as their value when written without `=`. */
+const VALUE_OPTIONS = {
+    npm: new Set(['--prefix', '-C', '--omit', '--include', '--only', '--also', '--registry', '--cache', '--userconfig', '--globalconfig', '--workspace', '-w', '--loglevel', '--location', '--tag', '--install-strategy']),
+    yarn: new Set(['--cwd', '--modules-folder', '--cache-folder', '--network-timeout', '--mutex', '--registry']),
+    pnpm: new Set(['--dir', '-C', '--filter', '-F', '--store-dir', '--reporter', '--registry']),
+    bun: new Set(['--cwd', '--registry', '--backend'])
+};
+const INSTALL = new Set(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add']);
+const UPDATE = new Set(['update', 'up', 'upgrade', 'udpate']);
+const FROZEN = {
+    yarn: ['--frozen-lockfile', '--immutable'],
+    pnpm: ['--frozen-lockfile', '--offline'],
+    bun: ['--frozen-lockfile']
+};
+const FROZEN_FIX = {
+    yarn: '`yarn install --frozen-lockfile` (Yarn 1) or `yarn install --immutable` (Yarn 2+)',
+    pnpm: '`pnpm install --frozen-lockfile`',
+    bun: '`bun install --frozen-lockfile`'
+};
+function dropPrefixes(words) {
+    let rest = words;
+    for (let prefix = PREFIXES[rest[0] ?? '']; prefix; prefix = PREFIXES[rest[0] ?? '']) {
+        let i = 1;
+        while (rest[i]?.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[i] ?? ''))
+            i += prefix.valueOptions.includes(rest[i] ?? '') ? 2 : 1;
+        rest = rest.slice(i + prefix.operands);
+    }
+    return rest;
+}
+function readCall(command) {
+    const [program, ...args] = dropPrefixes(command.words);
+    const tool = program?.split('/').at(-1) ?? '';
+    const valueOptions = VALUE_OPTIONS[tool];
+    if (!valueOptions)
+        return undefined;
+    const call = { tool, options: [], operands: [] };
+    for (let i = 0; i < args.length; i += 1) {
+        const word = args[i];
+        if (word.startsWith('-')) {
+            call.options.push(word);
+            if (valueOptions.has(word) && !word.includes('='))
+                i += 1;
+        }
+        else if (call.subcommand === undefined)
+            call.subcommand = word;
+        else
+            call.operands.push(word);
+    }
+    if (call.tool === 'yarn' && call.subcommand === 'global') {
+        // `yarn global add pm2@5` is `add` with a global flag, as in the other tools.
+        call.subcommand = call.operands.shift();
+        call.options.push('--global');
+    }
+    return call;
+}
+/** `pm2@5`, `@scope/pkg@^1.2`, a path, a tarball or a URL: a version is chosen by the Dockerfile, not by the registry's newest. */
+function isPinnedSpec(spec) {
+    if (/^[./~]/.test(spec) || spec.includes(':'))
+        return true;
+    const at = spec.indexOf('@', 1);
+    return at > 0 && /^[v=~^]?\d/.test(spec.slice(at + 1));
+}
+function isGlobal(call) {
+    return call.options.some((o) => o === '-g' || o === '--global' || o === '--location=global');
+}
+/** What is wrong with a package manager call, or undefined when it installs from the lockfile or a pinned tool. */
+function problem(call) {
+    const shown = [call.tool, call.subcommand].filter(Boolean).join(' ');
+    const sub = call.subcommand;
+    if (sub !== undefined && UPDATE.has(sub)) {
+        return `\`${shown}\` re-resolves dependencies and rewrites the lockfile at build time: build from the committed lockfile with ${call.tool === 'npm' ? '`npm ci`' : FROZEN_FIX[call.tool]}`;
+    }
+    // A bare `yarn` installs; a bare npm, pnpm or bun prints help.
+    const installs = sub === undefined ? call.tool === 'yarn' : INSTALL.has(sub);
+    if (!installs)
+        return undefined;
+    if (call.operands.length > 0) {
+        const loose = call.operands.filter((spec) => !isPinnedSpec(spec));
+        if (loose.length === 0)
+            return undefined;
+        const global = isGlobal(call);
+        const where = global ? 'installs whatever version is newest at build time' : 'adds packages outside the lockfile';
+        return `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${loose[0]}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`;
+    }
+    if (call.tool === 'npm') {
+        return `\`${shown}\` resolves versions again instead of installing exactly what package-lock.json says: use \`npm ci\` (\`npm ci --omit=dev\` for production), committing package-lock.json if it is missing`;
+    }
+    if (call.options.some((o) => FROZEN[call.tool]?.includes(o)))
+        return undefined;
+    const pure = call.options.includes('--pure-lockfile') ? ' (`--pure-lockfile` only skips writing it; it does not fail on drift)' : '';
+    return `\`${call.tool} install\` without a frozen lockfile may resolve new versions at build time${pure}: use ${FROZEN_FIX[call.tool]}`;
+}
+/* harmony default export */ const docker_npm_install = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'docker-npm-install',
+        severity: 'low',
+        category: 'docker',
+        description: 'A Dockerfile installs the app\'s dependencies with `npm install` (or a non-frozen yarn/pnpm/bun install, or an update) instead of from the lockfile.',
+        fix: 'use `npm ci` (or `yarn install --frozen-lockfile`/`--immutable`, `pnpm install --frozen-lockfile`); pin global tools (`npm install -g pm2@5`)',
+        cwe: 'CWE-1357'
+    },
+    check({ dockerfiles }) {
+        const findings = [];
+        for (const { path, model } of dockerfiles) {
+            for (const instruction of model.stages.flatMap((s) => s.instructions)) {
+                if (instruction.keyword !== 'RUN')
+                    continue;
+                for (const command of instruction.commands) {
+                    const call = readCall(command);
+                    const message = call && problem(call);
+                    if (message)
+                        findings.push({ file: path, line: command.line, message });
+                }
+            }
+        }
+        return findings;
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/docker/docker-non-slim-base.ts
+
+
+
+
+/** `node:22-bookworm` → `node:22-bookworm-slim`; an untagged image gets a placeholder version. */
+function slimVariant(image) {
+    const { tag } = parseImageRef(image);
+    return `node:${tag && tag !== 'latest' ? tag : '<version>'}-slim`;
+}
+/* harmony default export */ const docker_non_slim_base = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'docker-non-slim-base',
+        severity: 'low',
+        category: 'docker',
+        description: 'The final stage runs on the full Debian `node` image, with compilers and hundreds of packages the app does not need.',
+        fix: 'run on `node:<version>-slim`, `-alpine` or distroless; build in a full stage if native modules need it',
+        cwe: 'CWE-1104'
+    },
+    check({ dockerfiles }) {
+        const findings = [];
+        for (const { path, model } of dockerfiles) {
+            const base = runtimeOf(model)?.base;
+            if (!base?.imageKnown || !isFullNodeImage(base.image))
+                continue;
+            findings.push({
+                file: path,
+                line: base.fromLine,
+                message: `the final stage runs on \`${base.image}\`, the full Debian image (compilers, git, hundreds of packages and their CVEs): use \`${slimVariant(base.image)}\` or \`-alpine\`, building in a full stage if native modules need it`
+            });
+        }
+        return findings;
+    }
+}));
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/parse/dockerignore.ts
+var dockerignore = __nccwpck_require__(9309);
+;// CONCATENATED MODULE: ./src/rules/docker/docker-dotenv-copied.ts
+
+
+
+/** Sources that mean the whole build context. */
+const WHOLE_CONTEXT = new Set(['.', './', '*', './*']);
+/** Env files meant to be committed and copied: templates without real values. */
+const TEMPLATE_ENV = /\.(?:example|sample|template|dist|defaults?)$/i;
+function copiesWholeContext(instruction) {
+    if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.heredocs.length > 0)
+        return false;
+    if (instruction.flags.some((f) => f.name === 'from'))
+        return false;
+    let paths;
+    try {
+        paths = instruction.args.trim().startsWith('[') ? JSON.parse(instruction.args) : undefined;
+    }
+    catch {
+        paths = undefined;
+    }
+    const words = Array.isArray(paths) ? paths.map(String) : instruction.args.trim().split(/\s+/);
+    return words.slice(0, -1).some((source) => WHOLE_CONTEXT.has(source));
+}
+/**
+ * The build context of a Dockerfile and the ignore file that applies: `<Dockerfile>.dockerignore`
+ * beside it, else the nearest `.dockerignore` from its folder up to the scan root (the context
+ * is usually the Dockerfile's folder, or the repository root with `-f path/Dockerfile`).
+ */
+function buildContext(dockerfile, ignores) {
+    const own = ignores.find((i) => i.path === `${dockerfile}.dockerignore`);
+    const home = external_node_path_.posix.dirname(dockerfile);
+    if (own)
+        return { dir: home, ignore: own };
+    for (let dir = home;; dir = external_node_path_.posix.dirname(dir)) {
+        const ignore = ignores.find((i) => i.path === (dir === '.' ? '.dockerignore' : `${dir}/.dockerignore`));
+        if (ignore)
+            return { dir, ignore };
+        if (dir === '.')
+            return { dir: home };
+    }
+}
+/** `.env`, and every other env file in the context except templates, relative to the context. */
+function envFilesIn(dir, files) {
+    const inside = files
+        .filter((f) => !f.test && external_node_path_.posix.basename(f.path).startsWith('.env') && !TEMPLATE_ENV.test(f.path))
+        .filter((f) => dir === '.' || f.path.startsWith(`${dir}/`))
+        .map((f) => (dir === '.' ? f.path : f.path.slice(dir.length + 1)));
+    return [...new Set(['.env', ...inside])];
+}
+function copyFinding(doc, instruction, context) {
+    const build = buildContext(doc.path, context.dockerignores);
+    const shown = `${instruction.keyword} ${instruction.args.trim()}`;
+    if (!build.ignore) {
+        return {
+            file: doc.path,
+            line: instruction.line,
+            message: `\`${shown}\` copies the whole build context and there is no .dockerignore, so a local .env (and .git, node_modules) goes into the image: add a .dockerignore listing \`.env*\`, \`.git\` and \`node_modules\``
+        };
+    }
+    const leaked = envFilesIn(build.dir, context.files).find((path) => !(0,dockerignore/* isIgnored */.p)(build.ignore?.patterns ?? [], path));
+    if (leaked === undefined)
+        return undefined;
+    return {
+        file: doc.path,
+        line: instruction.line,
+        message: `\`${shown}\` copies the build context, and ${build.ignore.path} does not exclude \`${leaked}\`, so its secrets go into the image: add \`.env*\` and \`**/.env*\` to ${build.ignore.path}`
+    };
+}
+/* harmony default export */ const docker_dotenv_copied = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'docker-dotenv-copied',
+        severity: 'moderate',
+        category: 'docker',
+        description: 'A Dockerfile copies the whole build context (`COPY . .`, `ADD .`) while `.dockerignore` is missing or does not exclude `.env` files.',
+        fix: 'add `.env*` and `**/.env*` to `.dockerignore` (with `.git` and `node_modules`)',
+        cwe: 'CWE-538'
+    },
+    check(context) {
+        return context.dockerfiles.flatMap((doc) => doc.model.stages
+            .flatMap((stage) => stage.instructions)
+            .filter(copiesWholeContext)
+            .flatMap((instruction) => copyFinding(doc, instruction, context) ?? []));
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/docker/docker-secret-env.ts
+
+
+/** `$VAR` and `${VAR}` are filled in at build or run time: not a literal (Compose's `$$` is a literal `$`). */
+const REFERENCE = /(?:^|[^$])\$(?:\{|[A-Za-z_])/;
+const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|null|none|0|1)$/i;
+/** What makes this value a committed secret, redacted, or undefined when it is not one. */
+function secretIn(name, value) {
+    if (value === null || value.trim() === '' || REFERENCE.test(value))
+        return undefined;
+    if (isSecretName(name) && !NOT_A_SECRET.test(value.trim()))
+        return `a literal value (${redact(value)})`;
+    const password = urlPassword(value);
+    return password ? `a URL with a literal password (${redact(password)})` : undefined;
+}
+function dockerfileFindings({ path, model }) {
+    const declarations = [...model.globalArgs, ...model.stages.flatMap((s) => s.instructions)];
+    return declarations.flatMap((instruction) => instruction.variables.flatMap((variable) => {
+        const secret = secretIn(variable.name, variable.value);
+        if (!secret)
+            return [];
+        const message = instruction.keyword === 'ENV'
+            ? `\`ENV ${variable.name}\` holds ${secret}, baked into the image for anyone who can pull it (\`docker inspect\`): pass it at run time (\`docker run -e\`, an orchestrator secret) and revoke this one`
+            : `\`ARG ${variable.name}\` has ${secret} as its default, kept in the image history: use \`RUN --mount=type=secret,id=${variable.name.toLowerCase()}\` at build time and revoke this one`;
+        return [{ file: path, line: variable.line, message }];
+    }));
+}
+function docker_secret_env_composeFindings({ path, model }) {
+    return model.services.flatMap((service) => [
+        ...service.environment.map((entry) => ({ entry, where: 'environment' })),
+        ...service.buildArgs.map((entry) => ({ entry, where: 'build arg' }))
+    ].flatMap(({ entry, where }) => {
+        const secret = secretIn(entry.name, entry.value);
+        if (!secret)
+            return [];
+        return [{
+                file: path,
+                line: entry.line,
+                message: `service \`${service.name}\` sets ${where} \`${entry.name}\` to ${secret} in a committed file: reference it as \`\${${entry.name}}\` from an untracked .env or use Compose \`secrets:\`, and revoke this one`
+            }];
+    }));
+}
+/* harmony default export */ const docker_secret_env = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'docker-secret-env',
+        severity: 'high',
+        category: 'docker',
+        description: 'A secret-looking ENV or ARG (or a Compose service\'s environment value) is a literal, committed with the Dockerfile and baked into the image.',
+        fix: 'pass secrets at run time or with `RUN --mount=type=secret`; revoke the committed one',
+        cwe: 'CWE-798'
+    },
+    check({ dockerfiles, composeFiles }) {
+        return [...dockerfiles.flatMap(dockerfileFindings), ...composeFiles.flatMap(docker_secret_env_composeFindings)];
+    }
+}));
+
+// EXTERNAL MODULE: ./src/parse/compose.ts
+var compose = __nccwpck_require__(6791);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var shell = __nccwpck_require__(1969);
+;// CONCATENATED MODULE: ./src/rules/docker/docker-node-env.ts
+
+
+
+
+
+
+
+const WHY = 'Express renders stack traces in error pages and skips view caching';
+const RUN_SCRIPT = new Set(['run', 'run-script', 'rum', 'urn']);
+/** Compose files for development or tests, where NODE_ENV=development is the point. */
+const DEV_COMPOSE = /(?:^|[.-])(?:dev|development|local|test|tests|testing|ci|e2e|debug|override)(?:[.-]|$)/;
+/** `NODE_ENV=production node x`, `env NODE_ENV=production ...`, `cross-env NODE_ENV=production ...`. */
+function setsProduction(command) {
+    if (command.assignments.some((a) => a.name === 'NODE_ENV' && a.value === 'production'))
+        return true;
+    return ['env', 'cross-env'].includes(command.words[0] ?? '') && command.words.includes('NODE_ENV=production');
+}
+/** The package.json script a start command runs: `npm start`, `npm run serve`, `yarn start`, `pnpm serve`. */
+function scriptOf(command) {
+    const [tool, sub, next] = command.words;
+    if (tool !== 'npm' && tool !== 'yarn' && tool !== 'pnpm')
+        return undefined;
+    if (sub === 'start')
+        return 'start';
+    if (sub !== undefined && RUN_SCRIPT.has(sub))
+        return next;
+    return tool === 'npm' ? undefined : sub;
+}
+/** The package.json beside the Dockerfile, else the root one: what `npm start` reads in the image. */
+function manifestFor(dockerfile, packageJsons) {
+    const dir = external_node_path_.posix.dirname(dockerfile);
+    return packageJsons.find((p) => p.path === (dir === '.' ? 'package.json' : `${dir}/package.json`)) ?? packageJsons.find((p) => p.path === 'package.json');
+}
+/** `CMD NODE_ENV=production node server.js`, or `CMD npm start` with a start script that sets it: enough for the process. */
+function startsInProduction(doc, runtime, packageJsons) {
+    const scripts = manifestFor(doc.path, packageJsons)?.manifest.data.scripts;
+    const scriptText = (name) => {
+        const text = typeof scripts === 'object' && scripts !== null ? scripts[name] : undefined;
+        return typeof text === 'string' ? text : undefined;
+    };
+    return startInstructions(doc.model, runtime.final).some((i) => i.commands.some((command) => {
+        if (setsProduction(command))
+            return true;
+        const script = scriptOf(command);
+        const text = script === undefined ? undefined : scriptText(script);
+        return text !== undefined && (0,shell/* parseShellScript */.N)(text).some(setsProduction);
+    }));
+}
+function docker_node_env_dockerfileFinding(doc, { packageJsons }) {
+    const { path, model } = doc;
+    const runtime = runtimeOf(model);
+    if (!runtime || !runsNode(model, runtime) || startsInProduction(doc, runtime, packageJsons))
+        return undefined;
+    const env = runtime.final.env.get('NODE_ENV');
+    if (env?.value === 'production')
+        return undefined;
+    if (env) {
+        return { file: path, line: env.line, message: `the final stage sets NODE_ENV to '${env.value}', so ${WHY}: set \`ENV NODE_ENV=production\` in the final stage` };
+    }
+    const buildOnly = (0,dockerfile/* stageChain */.ap)(model, runtime.final).flatMap((s) => s.instructions)
+        .some((i) => i.keyword === 'ARG' && i.variables.some((v) => v.name === 'NODE_ENV'));
+    const message = buildOnly
+        ? `\`ARG NODE_ENV\` only exists while the image builds, not when it runs, so ${WHY}: add \`ENV NODE_ENV=production\` to the final stage`
+        : `the final stage never sets NODE_ENV=production, so ${WHY}: add \`ENV NODE_ENV=production\` to the final stage`;
+    return { file: path, line: runtime.final.fromLine, message };
+}
+/**
+ * Does a Dockerfile decide this service's environment? A scanned one has its own finding; a remote
+ * or inline one cannot be seen, so the service is given the benefit of the doubt.
+ */
+function builtFromScannedDockerfile(composePath, service, dockerfiles) {
+    if (!service.build)
+        return false;
+    const path = (0,compose/* buildDockerfilePath */.Kb)(composePath, service.build);
+    return path === undefined || dockerfiles.some((d) => d.path === path);
+}
+function composeFinding(doc, service, dockerfiles) {
+    const runsApp = service.build !== undefined || (service.image !== undefined && isNodeImage(service.image.value));
+    if (!runsApp)
+        return undefined;
+    const entry = service.environment.findLast((e) => e.name === 'NODE_ENV');
+    if (entry) {
+        // No value passes the deploy environment's through; `${NODE_ENV}` is filled in from it.
+        if (entry.value === null || entry.value === 'production' || entry.value.includes('$'))
+            return undefined;
+        return { file: doc.path, line: entry.line, message: `service \`${service.name}\` sets NODE_ENV to '${entry.value}', so ${WHY}: set \`NODE_ENV: production\` (keep development values in a docker-compose.override.yml or .dev.yml)` };
+    }
+    if (service.envFiles.length > 0 || builtFromScannedDockerfile(doc.path, service, dockerfiles))
+        return undefined;
+    return { file: doc.path, line: service.line, message: `service \`${service.name}\` runs the app without NODE_ENV=production, so ${WHY}: add \`NODE_ENV: production\` under \`environment:\`` };
+}
+function docker_node_env_composeFindings(doc, { dockerfiles }) {
+    const name = external_node_path_.posix.basename(doc.path).replace(/^(?:docker-)?compose/, '').replace(/\.ya?ml$/, '');
+    if (DEV_COMPOSE.test(name))
+        return [];
+    return doc.model.services.flatMap((service) => composeFinding(doc, service, dockerfiles) ?? []);
+}
+/* harmony default export */ const docker_node_env = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'docker-node-env',
+        severity: 'moderate',
+        category: 'docker',
+        description: 'The final stage of a Node image (or a Compose service running the app) does not set NODE_ENV=production, so Express serves stack traces.',
+        fix: 'add `ENV NODE_ENV=production` to the final stage',
+        cwe: 'CWE-209'
+    },
+    check(context) {
+        return [
+            ...context.dockerfiles.flatMap((doc) => docker_node_env_dockerfileFinding(doc, context) ?? []),
+            ...context.composeFiles.flatMap((doc) => docker_node_env_composeFindings(doc, context))
+        ];
     }
 }));
 
@@ -20940,12 +28463,2614 @@ const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lo
     }
 }));
 
+;// CONCATENATED MODULE: ./src/rules/project/engines-eol-node.ts
+
+
+/* harmony default export */ const engines_eol_node = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'engines-eol-node',
+        severity: 'low',
+        category: 'project',
+        description: '`engines.node` in package.json admits a Node.js major that is past its end of life on the scan date.',
+        fix: 'raise the lower bound of `engines.node` to a supported LTS line, e.g. `">=22"`',
+        cwe: 'CWE-1104'
+    },
+    check({ packageJsons, today }) {
+        const root = packageJsons.find((p) => p.path === 'package.json');
+        const engines = root?.manifest.data.engines;
+        const range = typeof engines === 'object' && engines !== null ? engines.node : undefined;
+        if (!root || typeof range !== 'string')
+            return [];
+        const major = oldestEndOfLifeMajor(range, today);
+        if (major === undefined)
+            return [];
+        const floor = supportedLtsMajors(today)[0];
+        const fix = floor === undefined ? 'raise it to a supported LTS line' : `raise the lower bound to a supported line, e.g. ">=${floor}"`;
+        return [{
+                file: root.path,
+                line: root.manifest.keyLine(['engines', 'node']),
+                message: `\`engines.node\` "${range}" admits Node ${major}, past end of life since ${findNodeRelease(major)?.end}: ${fix}`
+            }];
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/secrets/provider-formats.ts
+
+const FORMATS = [
+    { name: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, revoke: 'deactivate it in AWS IAM' },
+    { name: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, revoke: 'revoke it in GitHub settings' },
+    { name: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}\b/g, revoke: 'revoke it in GitHub settings' },
+    { name: 'Stripe live key', pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g, revoke: 'roll it in the Stripe dashboard' },
+    { name: 'Slack token', pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g, revoke: 'revoke it in the Slack app settings' },
+    { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, revoke: 'delete it in Google Cloud credentials' },
+    { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, revoke: 'revoke it on npmjs.com' }
+];
+/** The header of a PEM private key; the body after it must look like base64 for it to be a key. */
+const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----/g;
+const KEY_BODY = /^[\s\\n"'+]*(?:[A-Za-z0-9+/=]{16,}[\s\\n"'+]*){2,}/;
+/** AWS's own documentation key and other published examples. */
+const DOC_EXAMPLE = /EXAMPLE|XXXXXXXX|0{16}/;
+/** Provider-format credentials and private keys in a text (a string literal, a key file). */
+function findProviderSecrets(text) {
+    const found = [];
+    for (const format of FORMATS) {
+        for (const match of text.matchAll(format.pattern)) {
+            if (DOC_EXAMPLE.test(match[0]))
+                continue;
+            found.push({ index: match.index ?? 0, message: `hardcoded ${format.name} (${redact(match[0])}): ${format.revoke}, then load it from the environment or a secret manager` });
+        }
+    }
+    for (const match of text.matchAll(PRIVATE_KEY)) {
+        const end = (match.index ?? 0) + match[0].length;
+        if (!KEY_BODY.test(text.slice(end, end + 400)))
+            continue;
+        const kind = (match[1] ?? '').trim();
+        found.push({ index: match.index ?? 0, message: `hardcoded ${kind ? `${kind} ` : ''}private key: replace the key pair (treat it as leaked) and mount the new key from a secret store at run time` });
+    }
+    return found.sort((a, b) => a.index - b.index);
+}
+/** The 1-based line of an offset in a text. */
+function lineAt(text, index, firstLine = 1) {
+    let line = firstLine;
+    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1))
+        line += 1;
+    return line;
+}
+
+;// CONCATENATED MODULE: ./src/rules/secrets/secret-values.ts
+/**
+ * Whether a literal assigned to a secret-looking name is a secret rather than a placeholder, a
+ * label or a reference to one. Kept narrow on purpose: njsscan's `.*pass.*` rules flagged every
+ * `password: 'Password is required'`; these checks keep such values quiet.
+ */
+/** Values that stand for a secret in docs, templates and forms rather than being one. */
+const PLACEHOLDER = new RegExp('^(?:' + [
+    '<[^>]*>', '\\[[^\\]]*\\]', '\\{\\{[^}]*\\}\\}', '\\$\\{[^}]*\\}', '\\$[A-Za-z_][A-Za-z0-9_]*', '%[A-Za-z_]+%',
+    'x+', '\\*+', '\\.+', '-+', '_+', '#+', '0+', '1234(?:5(?:6(?:78?)?)?)?',
+    'your[-_ ]?\\w*', 'my[-_]?(?:secret|password|token|key)\\w*', 'change[-_ ]?(?:me|it|this)\\w*', 'replace[-_ ]?me\\w*',
+    'placeholder', 'example', 'sample', 'dummy', 'fake', 'test', 'testing', 'todo', 'tbd', 'none', 'null', 'undefined', 'nil',
+    'secret', 'password', 'passwd', 'pass', 'pwd', 'token', 'key', 'apikey', 'api[-_]key', 'default', 'required', 'optional',
+    'string', 'hidden', 'text', 'current-password', 'new-password', 'bearer', 'basic', 'true', 'false'
+].join('|') + ')$', 'i');
+/** A value a program uses to refer to a secret, not the secret: `'JWT_SECRET'`, `'auth.password'`, `'x-api-key'`, a path. */
+function isReference(value) {
+    return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || // an environment variable's name
+        /^[a-z][a-zA-Z]*(?:\.[a-zA-Z_]+)+$/.test(value) || // an i18n or config key
+        /^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(value) || // a header or field name
+        /^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value) || /\.(?:pem|key|crt|json|txt|p12)$/i.test(value); // a path or URL
+}
+/** Bits per character; random keys are high, words and repeats low. */
+function entropy(value) {
+    const counts = new Map();
+    for (const ch of value)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let bits = 0;
+    for (const n of counts.values())
+        bits -= (n / value.length) * Math.log2(n / value.length);
+    return bits;
+}
+/**
+ * `sink`: the value is used as a key or password by a known API (`jwt.sign`, a DB connection), so
+ * any non-placeholder counts, `'root'` included. `name`: only a secret-looking name says it is one,
+ * so the value must also look like a secret: no spaces, not a capitalised word (a form label), at
+ * least 6 characters with some variety.
+ */
+function looksLikeSecret(value, strength, name) {
+    const v = value.trim();
+    if (v.length < 3 || /\s/.test(v) || PLACEHOLDER.test(v) || isReference(v))
+        return false;
+    // An enum of names: `RESET_PASSWORD: 'resetPassword'`, `token: 'TOKEN'`.
+    const bare = (text) => text.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+    if (name !== undefined && bare(v) === bare(name))
+        return false;
+    if (strength === 'sink')
+        return true;
+    return v.length >= 6 && !/^[A-Z]?[a-z]+$/.test(v) && entropy(v) >= 2.5;
+}
+
+;// CONCATENATED MODULE: ./src/rules/secrets/source-secrets.ts
+
+
+
+
+
+
+
+
+/** Option names known APIs take a secret under, whatever the words: passport-jwt `secretOrKey`. */
+const SINK_NAMES = new Set(['secretOrKey', 'secretOrPrivateKey', 'clientSecret', 'consumerSecret', 'privateKey']);
+/** Keys that make an object a connection or login config, where `password: 'root'` is the password. */
+const ACCOUNT_KEYS = new Set(['user', 'username', 'userName', 'login', 'email', 'host', 'database', 'db']);
+const PASSWORD_KEYS = new Set(['password', 'pass', 'passwd', 'pwd']);
+/** Names the key-taking calls are written with, checked before evaluating a callee (most calls are not these). */
+const SINK_FUNCTIONS = new Set(['sign', 'verify', 'createHmac', 'createCipheriv', 'createDecipheriv', 'Sequelize']);
+/** `config.example.js`, `settings.sample.ts`: templates, not the running configuration. */
+const TEMPLATE_FILE = /\.(?:example|sample|template|dist)\.[cm]?[jt]sx?$/;
+/** `config/env/test.js`, `config/testing.ts`: the test environment's settings, dummy credentials by design. */
+const TEST_CONFIG = /(?:^|\/)(?:test|testing|ci|e2e)\.[cm]?[jt]s$/;
+function envName(node) {
+    if (node.type !== 'MemberExpression' || node.object.type !== 'MemberExpression')
+        return undefined;
+    const object = node.object;
+    return object.object.type === 'Identifier' && object.object.name === 'process' && (0,model_values/* propertyName */.Bz)(object) === 'env' ? (0,model_values/* propertyName */.Bz)(node) : undefined;
+}
+/** `'literal'`, a template without expressions, or `process.env.X || 'literal'`. */
+function literalIn(node) {
+    if (!node)
+        return undefined;
+    if (node.type === 'StringLiteral')
+        return { value: node.value, node };
+    if (node.type === 'TemplateLiteral' && node.expressions.length === 0)
+        return { value: node.quasis[0]?.value.cooked ?? '', node };
+    if (node.type === 'LogicalExpression' && node.operator !== '&&') {
+        const env = envName(node.left);
+        const fallback = literalIn(node.right);
+        return env && fallback && !fallback.env ? { ...fallback, env } : undefined;
+    }
+    return undefined;
+}
+function keyOf(node) {
+    if (node.type !== 'ObjectProperty' || node.computed)
+        return undefined;
+    return node.key.type === 'Identifier' ? node.key.name : node.key.type === 'StringLiteral' ? node.key.value : undefined;
+}
+/** A `password` next to a `user`/`host` key: a connection or account record. */
+function isAccountPassword(module, property, name) {
+    if (!PASSWORD_KEYS.has(name))
+        return false;
+    const object = module.index.parents.get(property);
+    return object?.type === 'ObjectExpression' && object.properties.some((p) => ACCOUNT_KEYS.has(keyOf(p) ?? ''));
+}
+/** Names and values written together: declarations, object properties, assignments. */
+function namedValue(node) {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init)
+        return { name: node.id.name, value: node.init };
+    if (node.type === 'ObjectProperty') {
+        const name = keyOf(node);
+        return name ? { name, value: node.value } : undefined;
+    }
+    if (node.type === 'AssignmentExpression' && node.operator === '=') {
+        const name = node.left.type === 'Identifier' ? node.left.name : (0,model_values/* propertyName */.Bz)(node.left);
+        return name ? { name, value: node.right } : undefined;
+    }
+    return undefined;
+}
+function envHint(name) {
+    return `process.env.${nameWords(name).join('_').toUpperCase()}`;
+}
+function nameFinding(module, name, literal) {
+    const { file, line, column } = (0,model_express/* locate */.x5)({ module, node: literal.node });
+    const message = literal.env
+        ? `\`${name}\` falls back to a hardcoded secret (${redact(literal.value)}) when \`${literal.env}\` is unset: remove the fallback so the app refuses to start without \`process.env.${literal.env}\`, and rotate the committed value`
+        : `\`${name}\` is a hardcoded secret (${redact(literal.value)}): rotate it and read it from the environment or a secret manager, e.g. \`${envHint(name)}\``;
+    return { file, line, column, message };
+}
+/** The list an object literal is a record of: `[{ user, password }, { user, password }]`. */
+function recordList(module, property) {
+    const object = module.index.parents.get(property);
+    const list = object ? module.index.parents.get(object) : undefined;
+    return object?.type === 'ObjectExpression' && list?.type === 'ArrayExpression' ? list : undefined;
+}
+/**
+ * Secret-looking names with literal values, in one module, as a visitor of its nodes; records of
+ * one list count once (a seed script's users).
+ */
+function namedSecrets(module, excluded) {
+    const found = [];
+    const counts = new Map();
+    const visit = (node) => {
+        const named = namedValue(node);
+        if (!named)
+            return;
+        const literal = literalIn(named.value);
+        if (!literal || excluded.has(literal.node))
+            return;
+        const words = nameWords(named.name);
+        if (words.includes('session') || words.includes('cookie'))
+            return; // session-secret-hardcoded's
+        const account = node.type === 'ObjectProperty' && isAccountPassword(module, node, named.name);
+        if (!account && !SINK_NAMES.has(named.name) && !isSecretName(named.name))
+            return;
+        const strength = account || SINK_NAMES.has(named.name) ? 'sink' : 'name';
+        if (!looksLikeSecret(literal.value, strength, named.name))
+            return;
+        const list = recordList(module, node);
+        const group = list ? counts.get(list) : undefined;
+        if (group) {
+            group.count += 1;
+            return;
+        }
+        const finding = nameFinding(module, named.name, literal);
+        found.push(finding);
+        if (list)
+            counts.set(list, { finding, count: 1 });
+    };
+    const findings = () => {
+        for (const { finding, count } of counts.values()) {
+            if (count > 1)
+                finding.message = finding.message.replace(/\): /, `; ${count - 1} more in this list): `);
+        }
+        return found;
+    };
+    return { visit, findings };
+}
+/** Literal strings a value can be, with where they are written. */
+function literalsOf(value) {
+    return (0,model_values/* branches */.J0)(value).flatMap((b) => (b.kind === 'literal' && typeof b.value === 'string' && b.at ? [{ value: b.value, at: b.at }] : []));
+}
+/** Calls that take a key or password as an argument: `jwt.sign(payload, key)`, `new Sequelize(db, user, password)`. */
+function sinkArgument(express, module, call) {
+    if (call.type !== 'CallExpression' && call.type !== 'NewExpression')
+        return undefined;
+    const args = call.arguments;
+    const written = call.callee.type === 'Identifier' ? call.callee.name : (0,model_values/* propertyName */.Bz)(call.callee);
+    if (args.length < 2 || !SINK_FUNCTIONS.has(written ?? ''))
+        return undefined;
+    const callee = express.evaluate(call.callee, module);
+    for (const b of (0,model_values/* branches */.J0)(callee)) {
+        if (b.kind !== 'package')
+            continue;
+        const fn = b.path.join('.');
+        if (b.name === 'jsonwebtoken' && (fn === 'sign' || fn === 'verify') && args[1]) {
+            return { node: args[1], what: `\`jwt.${fn}()\` uses a hardcoded key`, impact: 'anyone with the code can forge tokens' };
+        }
+        if ((b.name === 'crypto' || b.name === 'node:crypto') && ['createHmac', 'createCipheriv', 'createDecipheriv'].includes(fn) && args[1]) {
+            return { node: args[1], what: `\`crypto.${fn}()\` uses a hardcoded key`, impact: 'anyone with the code can forge or decrypt its output' };
+        }
+        if (b.name === 'sequelize' && call.type === 'NewExpression' && (fn === '' || fn === 'Sequelize') && args.length >= 3 && args[2]) {
+            return { node: args[2], what: '`new Sequelize()` connects with a hardcoded password', impact: 'anyone with the code can log in to the database' };
+        }
+    }
+    return undefined;
+}
+function sinkSecrets(express, module, excluded) {
+    return module.index.calls.flatMap((call) => {
+        const sink = sinkArgument(express, module, call);
+        if (!sink)
+            return [];
+        return literalsOf(express.evaluate(sink.node, module))
+            .filter((l) => looksLikeSecret(l.value, 'sink') && !excluded.has(l.at.node) && !TEMPLATE_FILE.test(external_node_path_.posix.basename(l.at.module.path)) && !TEST_CONFIG.test(l.at.module.path))
+            .map((l) => {
+            const { file, line, column } = (0,model_express/* locate */.x5)(l.at);
+            return { file, line, column, message: `${sink.what} (${redact(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback` };
+        });
+    });
+}
+/** `mongodb://user:pass@host` in a string; provider formats and private keys in a string. */
+function stringSecrets(module, node) {
+    const text = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateElement' ? node.value.cooked ?? node.value.raw : undefined;
+    if (text === undefined || text.length < 12)
+        return [];
+    const start = (0,model_express/* locate */.x5)({ module, node });
+    const findings = findProviderSecrets(text).map((match) => ({ file: start.file, line: lineAt(text, match.index, start.line), message: match.message }));
+    const password = urlPassword(text);
+    if (password && looksLikeSecret(password, 'sink')) {
+        const scheme = text.slice(0, text.indexOf('://'));
+        findings.push({ ...start, message: `a \`${scheme}://\` URL holds a hardcoded password (${redact(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\`` });
+    }
+    return findings;
+}
+/** One walk of a module: strings first (a provider key wins its line), then names. */
+function moduleSecrets(module, excluded) {
+    const strings = [];
+    const named = TEST_CONFIG.test(module.path) ? undefined : namedSecrets(module, excluded);
+    (0,javascript/* walk */.GG)(module.ast, (node) => {
+        if (node.type === 'StringLiteral' || node.type === 'TemplateElement')
+            strings.push(...stringSecrets(module, node));
+        else
+            named?.visit(node);
+    });
+    return { strings, named: named?.findings() ?? [] };
+}
+/** Literal session and cookie secrets: session-secret-hardcoded reports those, this rule does not. */
+function sessionSecretNodes(express) {
+    const nodes = new Set();
+    for (const middleware of cookieMiddlewares(express)) {
+        const values = middleware.package === 'cookie-parser' ? [middleware.options]
+            : ['secret', 'keys'].map((name) => session_options_option(express, middleware.options, name));
+        for (const value of values) {
+            for (const b of (0,model_values/* branches */.J0)(value)) {
+                if (b.at)
+                    nodes.add(b.at.node);
+                if (b.kind === 'array' && b.at)
+                    for (const e of b.elements)
+                        nodes.add(e);
+            }
+        }
+    }
+    return nodes;
+}
+/** Every secret written in the app's source: provider formats, URLs with passwords, sinks, secret-looking names. */
+function findSourceSecrets(express) {
+    const excluded = sessionSecretNodes(express);
+    const modules = [...express.graph.modules.values()].filter((m) => !TEMPLATE_FILE.test(external_node_path_.posix.basename(m.path)));
+    const walked = modules.map((m) => moduleSecrets(m, excluded));
+    return [
+        ...walked.flatMap((w) => w.strings),
+        ...modules.flatMap((m) => sinkSecrets(express, m, excluded)),
+        ...walked.flatMap((w) => w.named)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/rules/secrets/hardcoded-secret.ts
+
+
+
+
+/** `_authToken`, `_auth` (base64 user:password) and `_password`, bare or scoped to a registry (`//host/:_authToken`). */
+const NPMRC_CREDENTIAL = /^(?:(\/\/.*):)?(_authToken|_auth|_password)$/;
+/** Values that stand for a secret in docs and templates rather than being one. */
+const hardcoded_secret_PLACEHOLDER = /^(?:<[^>]*>|x+|\*+|\.+|your[-_ ]?\w*|changeme|placeholder|token|secret)$/i;
+/** A literal value, not a `${NPM_TOKEN}` reference that npm expands from the environment. */
+function hardcoded_secret_isLiteral(value) {
+    return value !== '' && !value.includes('${') && !hardcoded_secret_PLACEHOLDER.test(value);
+}
+function npmrcFinding(path, entry) {
+    const match = NPMRC_CREDENTIAL.exec(entry.key);
+    if (!match || !hardcoded_secret_isLiteral(entry.value))
+        return undefined;
+    const [, registry = '', field = ''] = match;
+    const scope = registry ? ` for ${registry}` : '';
+    return {
+        file: path,
+        line: entry.line,
+        message: `\`.npmrc\` holds a literal \`${field}\`${scope} (${redact(entry.value)}): revoke it, and read it from the environment instead, e.g. \`${registry || '//registry.npmjs.org/'}:_authToken=\${NPM_TOKEN}\``
+    };
+}
+const npmrcCredentials = ({ npmrcs }) => npmrcs.flatMap(({ path, entries }) => entries.flatMap((entry) => npmrcFinding(path, entry) ?? []));
+/** Private keys and provider-format credentials in key files (`server.key`, `*.pem`, `id_rsa`). */
+const keyFileSecrets = ({ keyFiles }) => keyFiles.flatMap(({ path, text }) => findProviderSecrets(text).map((m) => ({ file: path, line: lineAt(text, m.index), message: m.message })));
+/** Source code: provider formats, URLs with passwords, `jwt.sign` keys, secret-looking names (session secrets excepted). */
+const sourceSecrets = ({ express }) => findSourceSecrets(express);
+const CHECKERS = [npmrcCredentials, keyFileSecrets, sourceSecrets];
+/** One finding per line: a provider key assigned to `API_KEY` is one secret, not two. */
+function onePerLine(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+        const key = `${f.file}:${f.line ?? ''}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+    });
+}
+/* harmony default export */ const hardcoded_secret = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'hardcoded-secret',
+        severity: 'high',
+        category: 'secrets',
+        description: 'A secret-looking literal (password, token, key, private key, provider key format) is committed in source or config; it is reported redacted.',
+        fix: 'revoke the secret and read it from the environment or a secret manager',
+        cwe: 'CWE-798'
+    },
+    check(context) {
+        return onePerLine(CHECKERS.flatMap((checker) => checker(context)));
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/secrets/env-file-committed.ts
+
+
+
+/** Templates meant to be committed: `.env.example`, `.env.sample`, `example.env`... */
+const TEMPLATE = /(?:^|[.-])(?:example|sample|template|tmpl|tpl|dist)(?:[.-]|$)/i;
+const SHOWN_KEYS = 4;
+function checkFile(file) {
+    const name = (0,external_node_path_.basename)(file.path);
+    if (TEMPLATE.test(name.replace(/^\.env/, '')) || file.gitignored)
+        return undefined;
+    const set = file.entries.filter((e) => e.value.trim() !== '');
+    const first = set[0];
+    if (!first)
+        return undefined;
+    const secretEntries = set.filter((e) => isSecretName(e.key));
+    const secret = secretEntries.map((e) => e.key);
+    const named = secret.length > 0
+        ? `, ${secret.length === 1 ? 'one looks secret' : `${secret.length} look secret`}: ${secret.slice(0, SHOWN_KEYS).map((k) => `\`${k}\``).join(', ')}${secret.length > SHOWN_KEYS ? '…' : ''}`
+        : '';
+    return {
+        file: file.path,
+        line: (secretEntries[0] ?? first).line,
+        message: `\`${name}\` is in the repository with ${set.length === 1 ? 'a value' : `${set.length} values`}${named}: remove it (\`git rm --cached ${file.path}\`), add \`.env*\` to \`.gitignore\` and rotate what it held; commit a \`.env.example\` with empty values instead`
+    };
+}
+/**
+ * A `.env` file with values in the repository (not listed in a `.gitignore`, so a local run does
+ * not flag a developer's own file). Templates (`.env.example`, `.sample`, `.template`, `.dist`) and
+ * files whose keys are all empty are fine. The finding points at the first secret-looking key with a value (else the first value); values
+ * are never printed, only the names of keys that look secret.
+ */
+/* harmony default export */ const env_file_committed = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'env-file-committed',
+        severity: 'high',
+        category: 'secrets',
+        description: 'A `.env` file with values is committed to the repository (`.env.example`/`.sample` excepted).',
+        fix: '`git rm --cached .env`, add `.env*` to `.gitignore`, rotate its secrets; commit `.env.example` with empty values',
+        cwe: 'CWE-538'
+    },
+    check({ envFiles }) {
+        return envFiles.flatMap((file) => checkFile(file) ?? []);
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/proxy/proxy-no-tls.ts
+
+
+
+
+const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
+const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])(?::|$)/;
+/** `return 301 https://...`, `return https://...` or `rewrite ^ https://... permanent`. */
+function isHttpsRedirect(d) {
+    if (d.name === 'return') {
+        const [first = '', second = ''] = d.args;
+        return first.startsWith('https://') || (REDIRECT_CODES.has(first) && second.startsWith('https://'));
+    }
+    return d.name === 'rewrite' && (d.args[1] ?? '').startsWith('https://');
+}
+/** A block that redirects to HTTPS itself or in an `if` (`if ($scheme = http) { return 301 https://...; }`). */
+function redirectsToHttps(block) {
+    return (block.block ?? []).some((d) => isHttpsRedirect(d) || (d.name === 'if' && (d.block ?? []).some(isHttpsRedirect)));
+}
+function isRedirected(pass) {
+    return pass.blocks.some(redirectsToHttps);
+}
+/** The port a `listen` address names, for messages: `80`, `[::]:8080` → `8080`, `${PORT}` as written. */
+function listenPort(address) {
+    if (/^\d+$/.test(address) || address.startsWith('$'))
+        return address;
+    const port = /:([^:\]]+)$/.exec(address)?.[1];
+    return port ?? '80';
+}
+/** A `listen` that takes plain HTTP from the network: no `ssl`/`quic`, not a unix socket, not loopback only. */
+function isPlainListen(listen) {
+    const [address = '', ...params] = listen.args;
+    if (address.startsWith('unix:') || LOOPBACK.test(address))
+        return false;
+    return !params.includes('ssl') && !params.includes('quic');
+}
+function nginxFinding({ file, server }) {
+    const passes = proxyPasses(server);
+    if (passes.length === 0 || passes.every(isRedirected))
+        return undefined;
+    if ((0,directive/* lastDirective */.K5)(server.block ?? [], 'ssl')?.args[0] === 'on')
+        return undefined;
+    const upstream = passes[0]?.directive.args[0] ?? 'the app';
+    const listens = (server.block ?? []).filter((d) => d.name === 'listen');
+    const redirect = 'make the port-80 server only `return 301 https://$host$request_uri;` and proxy from a `listen 443 ssl` server';
+    if (listens.length === 0) {
+        return { file, line: server.line, message: `server proxies to ${upstream} over plain HTTP on port 80 (it has no \`listen\`, so nginx's default) without redirecting to HTTPS: ${redirect}` };
+    }
+    const plain = listens.find(isPlainListen);
+    if (!plain)
+        return undefined;
+    const port = listenPort(plain.args[0] ?? '');
+    const alsoTls = listens.some((l) => l.args.includes('ssl'));
+    const message = alsoTls
+        ? `server proxies to ${upstream} on its TLS listener but also over plain HTTP on port ${port}, without redirecting to HTTPS: move \`listen ${plain.args.join(' ')}\` to a server that only does \`return 301 https://$host$request_uri;\``
+        : `server proxies to ${upstream} over plain HTTP on port ${port} without redirecting to HTTPS: ${redirect}`;
+    return { file: plain.file ?? file, line: plain.line, message };
+}
+/** An unconditional `redir https://...` answers every request before reverse_proxy runs. */
+function redirectsAll(ref) {
+    return ref.site.directives.some((d) => d.name === 'redir' && (d.args[0] ?? '').startsWith('https://'));
+}
+function caddyFinding(ref) {
+    const proxies = reverseProxies(ref.site);
+    if (proxies.length === 0 || redirectsAll(ref))
+        return undefined;
+    const plain = ref.site.addresses.find((a) => isPlainHttpAddress(a, ref.site, ref.globalOptions));
+    if (plain === undefined)
+        return undefined;
+    return {
+        file: ref.file,
+        line: ref.site.line,
+        message: `site \`${plain}\` proxies to the app over plain HTTP, where Caddy's automatic HTTPS does not apply: address the site by its domain name (\`example.com {\`) so Caddy serves HTTPS and redirects HTTP to it`
+    };
+}
+/* harmony default export */ const proxy_no_tls = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'proxy-no-tls',
+        severity: 'moderate',
+        category: 'proxy',
+        description: 'A reverse proxy server that forwards to the app is reachable over plain HTTP without redirecting to HTTPS.',
+        fix: 'redirect port 80 with `return 301 https://$host$request_uri;` and proxy only from a `listen 443 ssl` server',
+        cwe: 'CWE-319'
+    },
+    check({ proxyConfigs }) {
+        const nginx = nginxServers(nginxConfigs(proxyConfigs)).map(nginxFinding);
+        const caddy = caddySites(proxyConfigs).map(caddyFinding);
+        return [...nginx, ...caddy].filter((f) => f !== undefined);
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/proxy/proxy-body-size.ts
+
+
+
+
+const LIMIT_BYTES = 50 * 1024 ** 2;
+const CADDY_UNITS = {
+    '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4,
+    k: 1e3, m: 1e6, g: 1e9, t: 1e12, ki: 1024, mi: 1024 ** 2, gi: 1024 ** 3, ti: 1024 ** 4
+};
+/** A Caddy size (`10MB`, `1.5GiB`, `512`) in bytes, as go-humanize reads it; undefined when it is not one. */
+function parseCaddySize(value) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(value.trim());
+    const unit = CADDY_UNITS[(match?.[2] ?? '').toLowerCase()];
+    return match && unit !== undefined ? Math.round(Number(match[1]) * unit) : undefined;
+}
+/** The problem with a body size, or undefined when it is within the limit (or not a size at all). */
+function proxy_body_size_problem(bytes, setting, value) {
+    if (bytes === undefined)
+        return undefined;
+    if (bytes === 0)
+        return `\`${setting} ${value}\` lifts the request body limit entirely`;
+    if (bytes > LIMIT_BYTES)
+        return `\`${setting} ${value}\` lets clients send request bodies over 50 MB`;
+    return undefined;
+}
+function proxy_body_size_finding(file, directive, issue, fix) {
+    return issue ? [{ file: directive.file ?? file, line: directive.line, message: `${issue}: ${fix}` }] : [];
+}
+/** A snippet included in several servers is one finding. */
+function unique(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+        const key = `${f.file}:${f.line}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/* harmony default export */ const proxy_body_size = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'proxy-body-size',
+        severity: 'moderate',
+        category: 'proxy',
+        description: 'The reverse proxy accepts unlimited request bodies (`client_max_body_size 0`) or bodies above 50 MB.',
+        fix: 'set `client_max_body_size` to what the app needs (nginx defaults to 1m), raising it only in the upload location',
+        cwe: 'CWE-770'
+    },
+    check({ proxyConfigs }) {
+        const nginx = nginxConfigs(proxyConfigs).flatMap(({ path, directives }) => (0,directive/* findDirectives */.i2)(directives, 'client_max_body_size').flatMap((d) => {
+            const written = d.args[0] ?? '';
+            return proxy_body_size_finding(path, d, proxy_body_size_problem(parseNginxSize(written), 'client_max_body_size', written), 'set it to what the app needs (nginx defaults to 1m), raised only in the location that takes uploads');
+        }));
+        const caddy = caddySites(proxyConfigs).flatMap(({ file, site }) => (0,directive/* findDirectives */.i2)(site.directives, 'request_body').flatMap((rb) => (0,directive/* findDirectives */.i2)(rb.block ?? [], 'max_size')).flatMap((d) => {
+            const written = d.args[0] ?? '';
+            return proxy_body_size_finding(file, d, proxy_body_size_problem(parseCaddySize(written), 'max_size', written), 'set `request_body { max_size 10MB }` to what the app needs, only on the upload route');
+        }));
+        return unique([...nginx, ...caddy]);
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/proxy/proxy-server-tokens.ts
+
+
+
+const FIX = 'add `server_tokens off;` to the `http` block';
+function isOff(directives) {
+    return (0,directive/* lastDirective */.K5)(directives, 'server_tokens')?.args[0] === 'off';
+}
+/** `server_tokens on;` or `build;` written anywhere in the file. */
+function explicitlyOn(config) {
+    const on = (0,directive/* findDirectives */.i2)(config.directives, 'server_tokens').find((d) => d.args[0] !== 'off');
+    if (!on)
+        return undefined;
+    return { file: on.file ?? config.path, line: on.line, message: `\`server_tokens ${on.args.join(' ')}\` puts nginx's version in the \`Server\` header and on error pages: use \`server_tokens off;\`` };
+}
+/** An `http` block that leaves the default (on), unless every server it governs turns it off itself. */
+function httpLeftOn(config, servers) {
+    const http = httpBlocks(config).find((h) => {
+        const governed = servers.filter((s) => s.httpBlocks.includes(h));
+        return !isOff(h.block ?? []) && !(governed.length > 0 && governed.every((s) => isOff(s.server.block ?? [])));
+    });
+    if (!http)
+        return undefined;
+    return { file: http.file ?? config.path, line: http.line, message: `\`server_tokens\` is not turned off, so nginx puts its version in the \`Server\` header and on error pages: ${FIX}` };
+}
+/** In a file of server blocks (conf.d), a server that neither turns it off nor inherits off from an `http` block. */
+function serverLeftOn(config, servers) {
+    if (httpBlocks(config).length > 0)
+        return undefined;
+    const left = servers.find((s) => s.config === config.path && !isOff(s.server.block ?? []) && !isOff(s.http));
+    if (!left)
+        return undefined;
+    return { file: left.file, line: left.server.line, message: `this server leaves \`server_tokens\` on (no \`http\` block in its folder or above turns it off), so nginx puts its version in the \`Server\` header and on error pages: add \`server_tokens off;\` here or in the \`http\` block` };
+}
+/* harmony default export */ const proxy_server_tokens = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'proxy-server-tokens',
+        severity: 'low',
+        category: 'proxy',
+        description: 'nginx discloses its version in the `Server` header and error pages: `server_tokens` is not `off`.',
+        fix: 'add `server_tokens off;` to the `http` block',
+        cwe: 'CWE-200'
+    },
+    check({ proxyConfigs }) {
+        const configs = nginxConfigs(proxyConfigs);
+        const servers = nginxServers(configs);
+        return configs.flatMap((config) => {
+            const finding = explicitlyOn(config) ?? httpLeftOn(config, servers) ?? serverLeftOn(config, servers);
+            return finding ? [finding] : [];
+        });
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/proxy/proxy-timeouts.ts
+
+
+/** Client timeouts apply per server (http and server level); the upstream read timeout per proxying location. */
+const CLIENT_TIMEOUTS = ['client_header_timeout', 'client_body_timeout'];
+const UPSTREAM_TIMEOUT = 'proxy_read_timeout';
+function isTightened(directive) {
+    const ms = directive ? parseNginxTime(directive.args[0] ?? '') : undefined;
+    return ms !== undefined && ms < NGINX_DEFAULT_TIMEOUT_MS;
+}
+/** `client_header_timeout unset` or `proxy_read_timeout 300s`, for the message. */
+function proxy_timeouts_describe(name, directive) {
+    return directive ? `${name} ${directive.args.join(' ')}` : `${name} unset`;
+}
+function proxy_timeouts_check({ file, server, http }) {
+    const passes = proxyPasses(server);
+    if (passes.length === 0)
+        return undefined;
+    const client = CLIENT_TIMEOUTS.map((name) => ({ name, directive: effectiveDirective(name, [server], http) }));
+    const upstream = passes.map((p) => effectiveDirective(UPSTREAM_TIMEOUT, p.blocks, http));
+    if (client.some((c) => isTightened(c.directive)) || upstream.every(isTightened))
+        return undefined;
+    const settings = [...client.map((c) => proxy_timeouts_describe(c.name, c.directive)), proxy_timeouts_describe(UPSTREAM_TIMEOUT, upstream.find((d) => !isTightened(d)))];
+    return {
+        file,
+        line: server.line,
+        message: `server proxies to the app with every timeout at nginx's 60s default or longer (${settings.join(', ')}), so slow clients can hold connections open: set e.g. \`client_header_timeout 10s; client_body_timeout 10s;\` and a \`proxy_read_timeout\` that fits the app`
+    };
+}
+/* harmony default export */ const proxy_timeouts = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'proxy-timeouts',
+        severity: 'low',
+        category: 'proxy',
+        description: 'A proxying nginx server leaves the client body/header and upstream read timeouts at their 60-second defaults (or raises them).',
+        fix: 'set `client_header_timeout` and `client_body_timeout` to about 10s and `proxy_read_timeout` to what the app needs',
+        cwe: 'CWE-400'
+    },
+    check({ proxyConfigs }) {
+        return nginxServers(nginxConfigs(proxyConfigs)).flatMap((s) => proxy_timeouts_check(s) ?? []);
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/model/request-data.ts
+
+
+
+/** The parts of a request a client writes freely. */
+const REQUEST_SOURCES = new Set(['body', 'query', 'params']);
+/** Array methods whose callback's first parameter is an element (or key) of the receiver. */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex']);
+const FIXPOINT_ROUNDS = 6;
+function unwrap(node) {
+    let n = node;
+    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'ParenthesizedExpression')
+        n = n.expression;
+    return n;
+}
+/** Whether an identifier node is a reference to a variable (not a property name or object key). */
+function request_data_isReference(node, parent) {
+    if (!parent)
+        return true;
+    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed)
+        return false;
+    if ((parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod') && parent.key === node && !parent.computed) {
+        return parent.type === 'ObjectProperty' && parent.shorthand && parent.value === node;
+    }
+    return true;
+}
+/** Visits a node's subtree without entering nested functions. */
+function walkExpression(root, visit) {
+    let found = false;
+    const stack = [[root, undefined]];
+    while (stack.length > 0 && !found) {
+        const [node, parent] = stack.pop();
+        if ((0,scope/* isFunction */.Tn)(node))
+            continue;
+        if (visit(node, parent) === true) {
+            found = true;
+            break;
+        }
+        for (const key in node) {
+            if (key === 'loc' || key === 'start' || key === 'end' || key === 'extra' || key.endsWith('Comments') || key === 'typeAnnotation')
+                continue;
+            const value = node[key];
+            const children = Array.isArray(value) ? value : [value];
+            for (const child of children) {
+                if (typeof child === 'object' && child !== null && typeof child.type === 'string')
+                    stack.push([child, node]);
+            }
+        }
+    }
+    return found;
+}
+class HandlerTaint {
+    fn;
+    module;
+    reads = [];
+    tainted = new Set();
+    whole = new Set();
+    /** Aliases of request data itself, not values computed from it. */
+    direct = new Set();
+    index;
+    constructor(fn, module) {
+        this.fn = fn;
+        this.module = module;
+        this.index = module.index;
+        this.collect();
+    }
+    /** The binding a name has at a node, if it is the handler's own parameter number `n`. */
+    param(name, at, n) {
+        const binding = (0,scope/* lookup */.$I)(this.index, name, at);
+        return binding?.kind === 'param' && binding.fn === this.fn && binding.index === n ? binding : undefined;
+    }
+    /** `req.body` / `req['query']` where `req` is the handler's first parameter. */
+    isRead(node) {
+        if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
+            return false;
+        const object = unwrap(node.object);
+        if (object.type !== 'Identifier' || !REQUEST_SOURCES.has((0,model_values/* propertyName */.Bz)(node) ?? ''))
+            return false;
+        const binding = this.param(object.name, node, 0);
+        return binding !== undefined && binding.path.length === 0;
+    }
+    /** An identifier bound to request data: a tainted variable or a destructured `({ body })` parameter. */
+    isTaintedName(node) {
+        if (node.type !== 'Identifier')
+            return undefined;
+        const binding = (0,scope/* lookup */.$I)(this.index, node.name, node);
+        if (!binding)
+            return undefined;
+        if (binding.kind === 'param' && binding.fn === this.fn && binding.index === 0 && REQUEST_SOURCES.has(String(binding.path[0]))) {
+            return { whole: binding.path.length === 1 };
+        }
+        if (this.tainted.has(binding))
+            return { whole: this.whole.has(binding) };
+        return undefined;
+    }
+    carries(node) {
+        return walkExpression(node, (n, parent) => this.isRead(n) || (n.type === 'Identifier' && request_data_isReference(n, parent) && this.isTaintedName(n) !== undefined));
+    }
+    isWhole(node) {
+        const n = unwrap(node);
+        return this.isRead(n) || this.isTaintedName(n)?.whole === true;
+    }
+    isRequestValue(node) {
+        let n = unwrap(node);
+        if (n.type === 'LogicalExpression')
+            return this.isRequestValue(n.left) || this.isRequestValue(n.right);
+        while ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && !this.isRead(n))
+            n = unwrap(n.object);
+        if (this.isRead(n))
+            return true;
+        if (n.type !== 'Identifier')
+            return false;
+        const binding = (0,scope/* lookup */.$I)(this.index, n.name, n);
+        if (binding?.kind === 'param')
+            return binding.fn === this.fn && binding.index === 0 && REQUEST_SOURCES.has(String(binding.path[0]));
+        return binding !== undefined && this.direct.has(binding);
+    }
+    isResponse(node) {
+        const n = unwrap(node);
+        return n.type === 'Identifier' && this.param(n.name, n, 1) !== undefined;
+    }
+    text(node) {
+        return this.module.text.slice(node.start ?? 0, node.end ?? 0);
+    }
+    taint(names, at, whole, direct = false) {
+        let changed = false;
+        for (const { name } of names) {
+            const binding = (0,scope/* lookup */.$I)(this.index, name, at);
+            if (!binding || this.tainted.has(binding))
+                continue;
+            this.tainted.add(binding);
+            if (whole)
+                this.whole.add(binding);
+            if (direct)
+                this.direct.add(binding);
+            changed = true;
+        }
+        return changed;
+    }
+    /** One pass over the handler: variables and callback parameters that receive request data. */
+    propagate() {
+        let changed = false;
+        (0,javascript/* walk */.GG)(this.fn, (node) => {
+            if (node.type === 'VariableDeclarator' && node.init && this.carries(node.init)) {
+                const whole = node.id.type === 'Identifier' && this.isWhole(node.init);
+                changed = this.taint((0,scope/* patternNames */.ht)(node.id), node, whole, this.isRequestValue(node.init)) || changed;
+            }
+            else if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && this.carries(node.right)) {
+                changed = this.taint([{ name: node.left.name }], node, false) || changed;
+            }
+            else if ((node.type === 'ForInStatement' || node.type === 'ForOfStatement') && this.carries(node.right)) {
+                const left = node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : node.left;
+                if (left)
+                    changed = this.taint((0,scope/* patternNames */.ht)(left), node.body, false) || changed;
+            }
+            else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && ELEMENT_CALLBACKS.has((0,model_values/* propertyName */.Bz)(node.callee) ?? '') &&
+                this.carries(node.callee.object)) {
+                const callback = node.arguments[0];
+                const first = callback && (0,scope/* isFunction */.Tn)(callback) ? callback.params[0] : undefined;
+                if (first)
+                    changed = this.taint((0,scope/* patternNames */.ht)(first), callback, false) || changed;
+            }
+        });
+        return changed;
+    }
+    collect() {
+        for (let round = 0; round < FIXPOINT_ROUNDS && this.propagate(); round += 1) { /* until nothing new is tainted */ }
+        (0,javascript/* walk */.GG)(this.fn, (node, parent) => {
+            if (this.isRead(node))
+                this.reads.push(node);
+            else if (node.type === 'Identifier' && request_data_isReference(node, parent) && parent?.type !== 'ObjectProperty') {
+                const binding = (0,scope/* lookup */.$I)(this.index, node.name, node);
+                if (binding?.kind === 'param' && binding.fn === this.fn && binding.index === 0 && REQUEST_SOURCES.has(String(binding.path[0])))
+                    this.reads.push(node);
+            }
+        });
+        this.reads.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+    }
+}
+const cache = new WeakMap();
+/** Request data in a handler; undefined when the function takes no request parameter. */
+function readRequestData(handler) {
+    const cached = cache.get(handler.fn);
+    if (cached !== undefined)
+        return cached ?? undefined;
+    const first = handler.fn.params[0];
+    const usable = first !== undefined && (first.type === 'Identifier' || first.type === 'ObjectPattern') && handler.module.index.parents.has(handler.fn);
+    const data = usable ? new HandlerTaint(handler.fn, handler.module) : undefined;
+    cache.set(handler.fn, data ?? null);
+    return data;
+}
+/**
+ * The app functions a route or `use` handler runs: an inline or named function, or the functions
+ * given to a wrapper of the app (`catchAsync(async (req, res) => ...)`).
+ */
+function handlerFunctions(express, handler) {
+    if (handler.kind === 'function') {
+        const module = request_data_moduleOf(express, handler.fn, handler.site.module);
+        return module ? [{ fn: handler.fn, module }] : [];
+    }
+    if (handler.kind !== 'factory')
+        return [];
+    const wrapped = handler.args.flatMap((arg) => {
+        const value = express.evaluate(arg, handler.site.module);
+        return value.kind === 'function' && value.at ? [{ fn: value.fn, module: value.at.module }] : [];
+    });
+    if (wrapped.length > 0)
+        return wrapped;
+    const module = request_data_moduleOf(express, handler.fn, handler.site.module);
+    const returned = returnedFunction(handler.fn);
+    return module && returned ? [{ fn: returned, module }] : [];
+}
+/** The function a middleware factory returns: `() => (req, res) => ...` or `function () { return function (req, res) {...} }`. */
+function returnedFunction(factory) {
+    if (factory.body.type !== 'BlockStatement')
+        return (0,scope/* isFunction */.Tn)(factory.body) ? factory.body : undefined;
+    const last = [...factory.body.body].reverse().find((s) => s.type === 'ReturnStatement');
+    const argument = last?.type === 'ReturnStatement' ? last.argument : undefined;
+    return argument && (0,scope/* isFunction */.Tn)(argument) ? argument : undefined;
+}
+/** The module a function is written in (a handler's site may be where it is used). */
+function request_data_moduleOf(express, fn, hint) {
+    if (hint.index.parents.has(fn))
+        return hint;
+    for (const module of express.graph.modules.values())
+        if (module.index.parents.has(fn))
+            return module;
+    return undefined;
+}
+/** Every route of every app and router with its last handler's functions (also routers never mounted). */
+function routeHandlers(express) {
+    return express.routers.flatMap((router) => router.events
+        .filter((event) => event.type === 'route' && event.handlers.length > 0)
+        .flatMap((event) => handlerFunctions(express, event.handlers.at(-1)).map((handler) => ({ router, event, handler }))));
+}
+/** Every app function used as middleware or a route handler anywhere, once each. */
+function allHandlerFunctions(express) {
+    const seen = new Map();
+    for (const router of express.routers) {
+        for (const event of router.events) {
+            for (const handler of event.handlers)
+                for (const h of handlerFunctions(express, handler))
+                    seen.set(h.fn, h);
+        }
+    }
+    return [...seen.values()];
+}
+/** The identifier a member chain or call chain starts from: `Joi` in `Joi.object({}).validate(x)`. */
+function rootIdentifier(node) {
+    let n = unwrap(node);
+    for (;;) {
+        if (n.type === 'Identifier')
+            return n;
+        if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression')
+            n = unwrap(n.object);
+        else if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression' || n.type === 'NewExpression')
+            n = unwrap(n.callee);
+        else
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/prototype-pollution.ts
+
+
+
+
+
+
+const LODASH = {
+    merge: { from: 1 }, mergeWith: { from: 1 }, defaultsDeep: { from: 1 }, assign: { from: 1 }, assignIn: { from: 1 }, extend: { from: 1 },
+    set: { at: 1 }, setWith: { at: 1 }, zipObjectDeep: { at: 0 }
+};
+/** Packages that are one merge function (`require('deep-extend')(target, source)`), or have one under a name. */
+const MERGE_PACKAGES = {
+    lodash: LODASH, 'lodash-es': LODASH, underscore: { extend: { from: 1 }, extendOwn: { from: 1 } },
+    'lodash.merge': { '': { from: 1 } }, 'lodash.mergewith': { '': { from: 1 } }, 'lodash.defaultsdeep': { '': { from: 1 } },
+    'lodash.set': { '': { at: 1 } }, 'lodash.setwith': { '': { at: 1 } }, 'lodash.zipobjectdeep': { '': { at: 0 } },
+    'deep-extend': { '': { from: 1 } }, merge: { '': { from: 0 }, recursive: { from: 1 } }, extend: { '': { from: 1 } },
+    'just-extend': { '': { from: 1 } }, 'mixin-deep': { '': { from: 1 } }, 'merge-deep': { '': { from: 1 } }, 'defaults-deep': { '': { from: 1 } },
+    'deep-assign': { '': { from: 1 } }, 'assign-deep': { '': { from: 1 } }, jquery: { extend: { from: 1 } },
+    'set-value': { '': { at: 1 } }, 'dot-prop': { set: { at: 1 } }, 'object-path': { set: { at: 1 } }, dset: { dset: { at: 1 } },
+    hoek: { merge: { from: 1 }, applyToDefaults: { from: 1 } }, '@hapi/hoek': { merge: { from: 1 }, applyToDefaults: { from: 1 } }
+};
+function prototype_pollution_unwrap(node) {
+    let n = node;
+    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression')
+        n = n.expression;
+    return n;
+}
+function shortText(data, node) {
+    const text = data.text(node).replace(/\s+/g, ' ');
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+/** How a call copies data: `Object.assign`, a lodash or merge-package function; undefined for other calls. */
+function mergeOf(express, data, callee) {
+    const c = prototype_pollution_unwrap(callee);
+    if (c.type === 'MemberExpression' && c.object.type === 'Identifier' && c.object.name === 'Object' && (0,model_values/* propertyName */.Bz)(c) === 'assign' &&
+        !(0,scope/* lookup */.$I)(data.module.index, 'Object', c))
+        return { from: 1 };
+    for (const value of (0,model_values/* branches */.J0)(express.evaluate(c, data.module))) {
+        if (value.kind !== 'package')
+            continue;
+        const table = MERGE_PACKAGES[value.name];
+        return table?.[value.path.join('.')];
+    }
+    return undefined;
+}
+/** What makes a node a pollution point, for the message; undefined when it is not one. */
+function pollutionAt(express, data, node) {
+    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
+        const taking = mergeOf(express, data, node.callee);
+        if (!taking)
+            return undefined;
+        const args = node.arguments;
+        const picked = 'at' in taking ? [args[taking.at]] : args.slice(taking.from).filter((a) => !(a.type === 'BooleanLiteral'));
+        const source = picked.find((a) => a !== undefined && ('at' in taking ? data.carries(a) : isCopiedObject(data, a)));
+        if (!source)
+            return undefined;
+        const callee = shortText(data, node.callee);
+        return 'at' in taking ? `\`${callee}()\` writes at a path taken from request data (\`${shortText(data, source)}\`)`
+            : `\`${callee}()\` copies request data (\`${shortText(data, source)}\`) into an object`;
+    }
+    if (node.type !== 'AssignmentExpression' || node.operator !== '=')
+        return undefined;
+    const left = node.left;
+    if (left.type === 'MemberExpression' && left.computed && data.carries(left.property) && !isNumeric(left.property)) {
+        return `\`${shortText(data, left)} = …\` writes under a key taken from request data (\`${shortText(data, left.property)}\`)`;
+    }
+    const right = prototype_pollution_unwrap(node.right);
+    if (right.type === 'ObjectExpression') {
+        const target = data.text(left);
+        const spreads = right.properties.filter((p) => p.type === 'SpreadElement');
+        const source = spreads.find((p) => data.text(p.argument) !== target && data.isRequestValue(p.argument));
+        if (source && spreads.some((p) => data.text(p.argument) === target)) {
+            return `\`${shortText(data, node)}\` spreads request data (\`${shortText(data, source.argument)}\`) over an existing object`;
+        }
+    }
+    return undefined;
+}
+/** Request data as an object to copy from: `req.body`, `req.body.message`, an alias, or `{ ...req.body }`. */
+function isCopiedObject(data, node) {
+    const n = prototype_pollution_unwrap(node);
+    if (n.type === 'ObjectExpression')
+        return n.properties.some((p) => p.type === 'SpreadElement' && data.isRequestValue(p.argument));
+    return data.isRequestValue(n);
+}
+function isNumeric(node) {
+    return node.type === 'NumericLiteral' || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ['Number', 'parseInt'].includes(node.callee.name));
+}
+function checkHandler(express, data) {
+    const findings = [];
+    (0,javascript/* walk */.GG)(data.fn, (node) => {
+        const what = pollutionAt(express, data, node);
+        if (!what)
+            return;
+        const { file, line, column } = (0,model_express/* locate */.x5)({ module: data.module, node });
+        findings.push({
+            file, line, column,
+            message: `${what}, so a \`__proto__\` or \`constructor.prototype\` key in the request can pollute object prototypes: copy only known fields (\`const { name, email } = req.body\`) or validate against a schema that rejects unknown keys first`
+        });
+    });
+    return findings;
+}
+/**
+ * In every app function Express calls (routes and middleware), request data merged into an object:
+ * `Object.assign`, lodash `merge`/`defaultsDeep`/`set`..., deep-extend and friends, `x = { ...x, ...req.body }`,
+ * or `obj[req.body.key] = value`. Request data is the handler's own `req.body/query/params` and local aliases.
+ */
+/* harmony default export */ const prototype_pollution = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'prototype-pollution',
+        severity: 'high',
+        category: 'express',
+        description: 'Request data is merged into an object (Object.assign, spread, lodash merge/defaultsDeep/set, deep-extend...) or used as a computed key.',
+        fix: 'copy known fields only, or validate with a schema that rejects unknown keys, before merging',
+        cwe: 'CWE-1321'
+    },
+    check({ express }) {
+        const seen = new Set();
+        return allHandlerFunctions(express).flatMap((handler) => {
+            const data = readRequestData(handler);
+            return data && data.reads.length > 0 ? checkHandler(express, data) : [];
+        }).filter((f) => {
+            const key = `${f.file}:${f.line}:${f.column}`;
+            return seen.has(key) ? false : (seen.add(key), true);
+        });
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/validators.ts
+
+
+
+
+
+/** Schema and validation libraries: a call into one of them in the chain or the handler validates the input. */
+const VALIDATION_PACKAGES = new Set([
+    'express-validator', 'celebrate', 'joi', '@hapi/joi', 'express-joi-validation', 'express-validation', 'zod', 'yup', 'ajv',
+    'class-validator', 'superstruct', '@sinclair/typebox', 'fastest-validator', 'valibot', 'io-ts', 'runtypes', '@vinejs/vine', 'express-json-validator-middleware'
+]);
+/** An app's own validation function, by its name: `validate(schema)`, `validateSignup(...)`, `isValidUser(...)`. */
+const VALIDATOR_FUNCTION = /^(?:validate|validator|isValid|sanitize|assertValid)(?:[A-Z_]\w*)?$|Validat(?:e|ion|or)$/;
+/** Schema methods: `schema.validate(req.body)`, `schema.safeParse(input)`; not a DAO's `validateLogin()`. */
+const VALIDATOR_METHODS = new Set(['validate', 'validateAsync', 'validateSync', 'safeParse', 'safeParseAsync', 'isValid', 'isValidSync']);
+/** The package a value comes from through calls and `new`: `Joi.object({...})` → `joi`. */
+function packageOf(value, depth = 0) {
+    if (depth > 8)
+        return undefined;
+    for (const branch of (0,model_values/* branches */.J0)(value)) {
+        if (branch.kind === 'package')
+            return branch.name;
+        if (branch.kind === 'call' || branch.kind === 'new') {
+            const found = packageOf(branch.callee, depth + 1);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** The package the expression's call or member chain starts from, if any. */
+function rootPackage(express, node, module) {
+    const root = rootIdentifier(node);
+    return root ? packageOf(express.evaluate(root, module)) : undefined;
+}
+/** Whether a callee's name says it validates: a function named so, or a schema's validate method. */
+function isValidatorName(callee) {
+    if (callee.type === 'Identifier')
+        return VALIDATOR_FUNCTION.test(callee.name);
+    return VALIDATOR_METHODS.has((0,model_values/* propertyName */.Bz)(callee) ?? '');
+}
+/** Whether a call (inside a handler or a middleware factory) validates input. */
+function isValidationCall(express, call, module) {
+    if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression' && call.type !== 'NewExpression')
+        return false;
+    const callee = call.callee;
+    if (isValidatorName(callee))
+        return true;
+    const pkg = rootPackage(express, callee, module);
+    return pkg !== undefined && VALIDATION_PACKAGES.has(pkg);
+}
+/** Whether a function's body (nested functions included) calls a validation library or helper. */
+function bodyValidates(express, fn, module) {
+    let found = false;
+    (0,javascript/* walk */.GG)(fn, (node) => {
+        if (!found && isValidationCall(express, node, module))
+            found = true;
+    });
+    return found;
+}
+/** Whether a handler in a route's chain validates the request. */
+function isValidatorHandler(express, handler) {
+    const { module, node } = handler.site;
+    switch (handler.kind) {
+        case 'middleware':
+        case 'unknown': {
+            if (isKind(handler, 'validator'))
+                return true;
+            // express-validator chains (`body('email').isEmail()`) and celebrate(...) calls the model leaves unresolved
+            const pkg = rootPackage(express, node, module);
+            return pkg !== undefined && VALIDATION_PACKAGES.has(pkg);
+        }
+        case 'function': {
+            const home = request_data_moduleOf(express, handler.fn, module);
+            return home !== undefined && bodyValidates(express, handler.fn, home);
+        }
+        case 'factory': {
+            const call = node.type === 'CallExpression' ? node : undefined;
+            if (call && isValidatorName(call.callee))
+                return true;
+            const home = request_data_moduleOf(express, handler.fn, module);
+            return (home !== undefined && bodyValidates(express, handler.fn, home)) || handler.args.some((a) => (0,scope/* isFunction */.Tn)(a) && bodyValidates(express, a, module));
+        }
+        default:
+            return false;
+    }
+}
+/** Whether the handler function validates the request itself (`validationResult(req)`, `schema.parse(req.body)`). */
+function handlerValidates(express, handler) {
+    return bodyValidates(express, handler.fn, handler.module);
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/request-sinks.ts
+
+
+
+
+const CODE_GLOBALS = new Set(['eval', 'Function', 'require']);
+const CODE_PACKAGES = {
+    child_process: 'any', 'node:child_process': 'any', shelljs: 'any', execa: 'any',
+    vm: 'any', 'node:vm': 'any', mathjs: new Set(['eval', 'evaluate']), 'safe-eval': 'any', 'node-serialize': new Set(['unserialize'])
+};
+const COMMAND_PACKAGES = new Set(['child_process', 'node:child_process', 'shelljs', 'execa']);
+const FILE_PACKAGES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
+const HTTP_CLIENTS = new Set(['needle', 'axios', 'request', 'request-promise', 'got', 'node-fetch', 'superagent', 'undici', 'http', 'https', 'node:http', 'node:https', 'phin', 'bent']);
+/** Packages whose models and collections run queries: a request value in their query is operator injection or mass assignment. */
+const DATA_PACKAGES = new Set(['mongoose', 'mongodb', 'typeorm', 'sequelize', '@prisma/client', 'knex', 'mysql', 'mysql2', 'pg', 'sqlite3', 'better-sqlite3', 'monk', 'mongojs']);
+/** Lookups by an id that the ODM casts (an ObjectId, a primary key): not an injection point. */
+const ID_LOOKUPS = new Set(['findById', 'findByPk', 'findByIdAndRemove', 'findByIdAndDelete', 'get', 'exists']);
+/** Methods that take SQL text. */
+const SQL_METHODS = new Set(['query', 'raw', 'execute', 'exec', '$queryRawUnsafe', '$executeRawUnsafe', 'whereRaw', 'run', 'all', 'prepare']);
+/** Fields whose value decides what a user may do. */
+const PRIVILEGED = new Set(['role', 'roles', 'isadmin', 'is_admin', 'admin', 'permissions', 'permission', 'superuser', 'issuperuser', 'accesslevel', 'privileges']);
+function request_sinks_unwrap(node) {
+    let n = node;
+    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression')
+        n = n.expression;
+    return n;
+}
+function calleeText(data, callee) {
+    const text = data.text(callee);
+    return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}()\``;
+}
+/** The package and export a value is, through conditionals: `cp.exec` → child_process ['exec']. */
+function packageExport(value) {
+    for (const branch of (0,model_values/* branches */.J0)(value))
+        if (branch.kind === 'package')
+            return { name: branch.name, path: branch.path };
+    return undefined;
+}
+function packageSink(pkg, label) {
+    const code = CODE_PACKAGES[pkg.name];
+    if (code === 'any' || (code && code.has(pkg.path[0] ?? '')))
+        return COMMAND_PACKAGES.has(pkg.name) ? `a shell command (${label})` : `code evaluation (${label})`;
+    if (FILE_PACKAGES.has(pkg.name))
+        return `a file path (${label})`;
+    if (HTTP_CLIENTS.has(pkg.name))
+        return `an outbound request (${label})`;
+    return undefined;
+}
+/** An object literal with a `where` key is a parameterised ORM query (Sequelize, TypeORM, Prisma). */
+function isWhereQuery(node) {
+    const n = request_sinks_unwrap(node);
+    return n.type === 'ObjectExpression' && n.properties.some((p) => p.type === 'ObjectProperty' && propertyKey(p) === 'where');
+}
+function propertyKey(p) {
+    if (p.type !== 'ObjectProperty' && p.type !== 'ObjectMethod')
+        return undefined;
+    if (!p.computed && p.key.type === 'Identifier')
+        return p.key.name;
+    return p.key.type === 'StringLiteral' ? p.key.value : undefined;
+}
+/** A method call on a DAO (`new MemosDAO(db)`) or on a model or collection of a database package. */
+function isDataLayer(express, data, receiver) {
+    const value = express.evaluate(receiver, data.module);
+    if ((0,model_values/* branches */.J0)(value).some((b) => b.kind === 'new' && b.callee.kind === 'function'))
+        return true;
+    const pkg = rootPackage(express, receiver, data.module);
+    return pkg !== undefined && DATA_PACKAGES.has(pkg);
+}
+function argumentsOf(call) {
+    if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression' && call.type !== 'NewExpression')
+        return [];
+    return call.arguments.map((a) => (a.type === 'SpreadElement' ? a.argument : a));
+}
+/** Text put together from pieces: `'SELECT ... ' + login`, a template literal, or a variable initialised with one. */
+function isBuiltString(data, node, depth = 0) {
+    const n = request_sinks_unwrap(node);
+    if ((n.type === 'BinaryExpression' && n.operator === '+') || (n.type === 'TemplateLiteral' && n.expressions.length > 0))
+        return true;
+    if (n.type !== 'Identifier' || depth > 4)
+        return false;
+    const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
+    return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && binding.init !== n && isBuiltString(data, binding.init, depth + 1);
+}
+/** `fn(req.query)` or `fn({ ...req.body })`: all of the client's input at once. */
+function passesWhole(data, arg) {
+    const n = request_sinks_unwrap(arg);
+    if (data.isWhole(n))
+        return true;
+    return n.type === 'ObjectExpression' && n.properties.some((p) => p.type === 'SpreadElement' && data.isWhole(p.argument));
+}
+function callSink(express, data, call) {
+    const args = argumentsOf(call);
+    const tainted = args.filter((a) => data.carries(a));
+    if (tainted.length === 0)
+        return undefined;
+    const callee = request_sinks_unwrap(call.callee);
+    const label = calleeText(data, callee);
+    if (callee.type === 'Identifier' && !(0,scope/* lookup */.$I)(data.module.index, callee.name, callee)) {
+        if (CODE_GLOBALS.has(callee.name))
+            return `code evaluation (${label})`;
+        return callee.name === 'fetch' ? `an outbound request (${label})` : undefined;
+    }
+    const member = callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression' ? callee : undefined;
+    const method = member ? (0,model_values/* propertyName */.Bz)(member) : undefined;
+    if (member && data.isResponse(member.object)) {
+        if (method === 'redirect' || method === 'location')
+            return `a redirect (${label})`;
+        return method === 'sendFile' || method === 'download' ? `a file path (${label})` : undefined;
+    }
+    const value = express.evaluate(callee, data.module);
+    const pkg = packageExport(value);
+    if (pkg)
+        return packageSink(pkg, label);
+    if (member && method) {
+        const first = args[0];
+        if (SQL_METHODS.has(method) && first && data.carries(first) && isBuiltString(data, first))
+            return `a raw SQL query (${label})`;
+        if (isDataLayer(express, data, member.object)) {
+            const onlyId = ID_LOOKUPS.has(method) && tainted.length === 1 && tainted[0] === first;
+            if (!onlyId && !tainted.every(isWhereQuery))
+                return `the data layer (${label})`;
+        }
+    }
+    const direct = (0,model_values/* branches */.J0)(value).some((b) => b.kind === 'function');
+    if (direct && tainted.some((a) => passesWhole(data, a)))
+        return `${label} (all of the input at once)`;
+    if (call.type === 'NewExpression' && tainted.some((a) => passesWhole(data, a)) && DATA_PACKAGES.has(rootPackage(express, callee, data.module) ?? '')) {
+        return `a new record (${label})`;
+    }
+    return undefined;
+}
+/** `user.role = req.body.role` or `{ isAdmin: req.body.isAdmin }`. */
+function privilegeSink(data, node) {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && data.carries(node.right)) {
+        const name = (0,model_values/* propertyName */.Bz)(node.left);
+        if (name && PRIVILEGED.has(name.toLowerCase()))
+            return `the privileged field \`${name}\``;
+    }
+    if (node.type === 'ObjectProperty' && !node.computed && data.carries(node.value)) {
+        const name = propertyKey(node);
+        if (name && PRIVILEGED.has(name.toLowerCase()))
+            return `the privileged field \`${name}\``;
+    }
+    return undefined;
+}
+/**
+ * The first place in the handler (nested callbacks included) where request data reaches a sink.
+ * `skip` leaves out calls another rule reports (a lodash merge is prototype pollution).
+ */
+function findSink(express, data, skip = () => false) {
+    const sinks = [];
+    (0,javascript/* walk */.GG)(data.fn, (node) => {
+        const isCall = node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression';
+        const what = isCall ? (skip(node) ? undefined : callSink(express, data, node)) : privilegeSink(data, node);
+        if (what)
+            sinks.push({ node, what });
+    });
+    return sinks.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0))[0];
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/validation-missing.ts
+
+
+
+
+
+
+/** Per route event, how each app reaches it: full path and the handlers that run before its last one. */
+function resolveRoutes(express) {
+    const byEvent = new Map();
+    for (const app of express.apps) {
+        for (const route of express.routesOf(app)) {
+            const list = byEvent.get(route.event) ?? [];
+            list.push({ fullPath: route.fullPath, before: route.before.map((b) => b.handler) });
+            byEvent.set(route.event, list);
+        }
+    }
+    return byEvent;
+}
+/** The chain of a route no app mounts: its router's earlier uses and its own handlers before the last. */
+function localChain({ router, event }) {
+    const earlier = router.events.slice(0, router.events.indexOf(event)).filter((e) => e.type === 'use').flatMap((e) => e.handlers);
+    return [...earlier, ...event.handlers.slice(0, -1)];
+}
+function checkRoute(express, route, resolutions) {
+    const data = readRequestData(route.handler);
+    const firstRead = data?.reads[0];
+    if (!data || !firstRead)
+        return undefined;
+    const chains = resolutions?.map((r) => r.before) ?? [localChain(route)];
+    if (chains.some((chain) => chain.some((h) => isValidatorHandler(express, h))))
+        return undefined;
+    if (handlerValidates(express, route.handler))
+        return undefined;
+    // Merges are prototype-pollution's finding; the same line is not reported twice.
+    const sink = findSink(express, data, (call) => pollutionAt(express, data, call) !== undefined);
+    if (!sink)
+        return undefined;
+    const { file, line, column } = (0,model_express/* locate */.x5)({ module: data.module, node: firstRead });
+    const parent = data.module.index.parents.get(firstRead);
+    const shown = parent?.type === 'MemberExpression' && parent.object === firstRead && !parent.computed ? parent : firstRead;
+    const where = `${(route.event.method ?? 'all').toUpperCase()} ${resolutions?.[0]?.fullPath ?? route.event.path ?? '(route)'}`;
+    const sinkLine = sink.node.loc?.start.line;
+    return {
+        file, line, column,
+        message: `${where} uses \`${data.text(shown)}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
+    };
+}
+/**
+ * Per route, the handler that answers it: when it reads `req.body/query/params` and the data reaches
+ * a sink (code or shell execution, a redirect, a file path, an outbound request, raw SQL, the data
+ * layer, a privileged field, all of the input handed to a function) while neither the chain nor the
+ * handler validates, one finding at the handler's first read of request data.
+ */
+/* harmony default export */ const validation_missing = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'validation-missing',
+        severity: 'moderate',
+        category: 'express',
+        description: 'A route uses req.body/req.query/req.params fields with no validation (express-validator, joi, celebrate, zod, yup, ajv...) in its chain or handler.',
+        fix: 'validate the input in the route\'s chain (express-validator, celebrate/Joi, zod) before using it',
+        cwe: 'CWE-20'
+    },
+    check({ express }) {
+        const resolved = resolveRoutes(express);
+        const seen = new Set();
+        return routeHandlers(express).flatMap((route) => {
+            const finding = checkRoute(express, route, resolved.get(route.event));
+            if (!finding)
+                return [];
+            const key = `${finding.file}:${finding.line}`;
+            return seen.has(key) ? [] : (seen.add(key), [finding]);
+        });
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/model/package-calls.ts
+const CACHE = new WeakMap();
+/**
+ * Every call of a package export in the scanned modules, found once per model. Options are judged
+ * where the middleware is created, whichever app or router it ends up on (or none the model can tell).
+ */
+function packageCalls(express) {
+    const cached = CACHE.get(express);
+    if (cached)
+        return cached;
+    const calls = [];
+    for (const module of express.graph.modules.values()) {
+        for (const call of module.index.calls) {
+            if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
+                continue;
+            const callee = express.evaluate(call.callee, module);
+            if (callee.kind !== 'package')
+                continue;
+            const [first] = call.arguments;
+            const options = first && first.type !== 'SpreadElement' && first.type !== 'ArgumentPlaceholder' ? express.evaluate(first, module) : undefined;
+            calls.push({ package: callee.name, path: callee.path, options, site: { module, node: call } });
+        }
+    }
+    CACHE.set(express, calls);
+    return calls;
+}
+/** Calls of one package, optionally of one export (`[]` is the package itself). */
+function callsOf(express, name, path) {
+    return packageCalls(express).filter((c) => c.package === name && (!path || (c.path.length === path.length && c.path.every((p, i) => p === path[i]))));
+}
+
+;// CONCATENATED MODULE: ./src/model/csp.ts
+
+
+const SCRIPT_KEYS = ['scriptSrc', 'script-src'];
+const DEFAULT_KEYS = ['defaultSrc', 'default-src'];
+const BARE_SCHEME = /^[a-z][a-z0-9+.-]*:$/i;
+const NONCE_OR_HASH = /^'(?:nonce-|sha256-|sha384-|sha512-)/i;
+function literalBool(value) {
+    return value?.kind === 'literal' && typeof value.value === 'boolean' ? value.value : undefined;
+}
+/**
+ * Whether helmet merges its defaults: `useDefaults` when given, else by version (helmet 5 and later
+ * merge; helmet-csp and helmet 4 do not). An unknown helmet version is taken to be a current one.
+ */
+function mergesDefaults(useDefaults, pkg, helmetMajor) {
+    const given = literalBool(useDefaults);
+    if (given !== undefined)
+        return given;
+    if (useDefaults.kind !== 'absent')
+        return 'unknown';
+    if (pkg !== 'helmet')
+        return false;
+    return helmetMajor === undefined || helmetMajor >= 5;
+}
+function fromOptions(express, call, label, options, helmetMajor) {
+    const property = (v, name) => express.evaluator.property(v, name);
+    if (options.kind === 'literal' && options.value === false && options.at)
+        return { call, label, disabled: { site: options.at, how: 'disabled' }, mergesDefaults: false };
+    if (options.kind !== 'object')
+        return undefined;
+    const reportOnly = property(options, 'reportOnly');
+    const disabled = literalBool(reportOnly) === true && reportOnly.at ? { site: reportOnly.at, how: 'report-only' } : undefined;
+    const directives = call.package === 'lusca' ? property(options, 'policy') : property(options, 'directives');
+    return {
+        call,
+        label,
+        ...(disabled ? { disabled } : {}),
+        ...(directives.kind === 'object' ? { directives } : {}),
+        mergesDefaults: call.package === 'lusca' ? false : mergesDefaults(property(options, 'useDefaults'), call.package, helmetMajor)
+    };
+}
+/** Every CSP configuration in the app: `helmet({ contentSecurityPolicy })`, `helmet.contentSecurityPolicy()`, helmet-csp, lusca. */
+function cspConfigs(express, helmetMajor) {
+    const configs = [];
+    for (const call of packageCalls(express)) {
+        const options = call.options;
+        if (!options)
+            continue;
+        const path = call.path.join('.');
+        if (call.package === 'helmet' && path === '') {
+            if (options.kind !== 'object')
+                continue;
+            const csp = express.evaluator.property(options, 'contentSecurityPolicy');
+            const config = fromOptions(express, call, 'helmet()', csp, helmetMajor);
+            if (config)
+                configs.push(config);
+        }
+        else if ((call.package === 'helmet' && (path === 'contentSecurityPolicy' || path === 'csp')) || (call.package === 'helmet-csp' && path === '')) {
+            const config = fromOptions(express, call, call.package === 'helmet' ? `helmet.${path}()` : 'helmetCsp()', options, helmetMajor);
+            if (config)
+                configs.push(config);
+        }
+        else if (call.package === 'lusca' && (path === 'csp' || path === '')) {
+            const csp = path === 'csp' ? options : options.kind === 'object' ? express.evaluator.property(options, 'csp') : undefined;
+            const config = csp && fromOptions(express, call, path === 'csp' ? 'lusca.csp()' : 'lusca()', csp, helmetMajor);
+            if (config)
+                configs.push(config);
+        }
+    }
+    return configs;
+}
+function createsNonce(fn) {
+    let found = false;
+    (0,javascript/* walk */.GG)(fn, (n) => {
+        if ((n.type === 'StringLiteral' && n.value.includes('nonce-')) || (n.type === 'TemplateElement' && n.value.raw.includes('nonce-')))
+            found = true;
+    });
+    return found;
+}
+/** The sources of a directive value: an array of strings and nonce functions, or one space-separated string. */
+function directiveSources(express, value) {
+    const site = value.at;
+    if (!site)
+        return undefined;
+    if (value.kind === 'literal' && typeof value.value === 'string') {
+        return value.value.split(/\s+/).filter(Boolean).map((text) => ({ text, nonce: false, site }));
+    }
+    if (value.kind !== 'array')
+        return undefined;
+    return value.elements.flatMap((element) => {
+        const v = express.evaluate(element, site.module);
+        const at = { module: site.module, node: element };
+        if (v.kind === 'literal' && typeof v.value === 'string')
+            return v.value.split(/\s+/).filter(Boolean).map((text) => ({ text, nonce: false, site: at }));
+        if (v.kind === 'function')
+            return [{ text: undefined, nonce: createsNonce(v.fn), site: at }];
+        return [];
+    });
+}
+/** The directive that governs scripts and its value: script-src, or default-src when script-src is not set. */
+function scriptDirective(express, config) {
+    const directives = config.directives;
+    if (!directives)
+        return undefined;
+    const find = (keys) => {
+        for (const key of keys) {
+            const value = express.evaluator.property(directives, key);
+            if (value.kind === 'unknown')
+                return 'unknown';
+            if (value.kind !== 'absent')
+                return { name: key, value };
+        }
+        return undefined;
+    };
+    const script = find(SCRIPT_KEYS);
+    if (script === 'unknown')
+        return undefined;
+    if (script)
+        return script;
+    if (config.mergesDefaults !== false)
+        return undefined; // helmet's default script-src 'self' applies
+    const fallback = find(DEFAULT_KEYS);
+    return fallback === 'unknown' ? undefined : fallback;
+}
+/**
+ * The sources that let injected script run. A nonce or hash makes browsers ignore `'unsafe-inline'`,
+ * and `'strict-dynamic'` with one makes them ignore hosts, schemes and `*` (CSP level 3's
+ * backward-compatible policy), so those are not weaknesses.
+ */
+function weakSources(sources) {
+    const texts = sources.map((s) => s.text?.toLowerCase());
+    const nonce = sources.some((s) => s.nonce || (s.text !== undefined && NONCE_OR_HASH.test(s.text)));
+    const strictDynamic = nonce && texts.includes("'strict-dynamic'");
+    return sources.filter((s) => {
+        const text = s.text?.toLowerCase();
+        if (text === undefined)
+            return false;
+        if (text === "'unsafe-eval'")
+            return true;
+        if (text === "'unsafe-inline'")
+            return !nonce;
+        return (text === '*' || BARE_SCHEME.test(text)) && !strictDynamic;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/model/env-guard.ts
+
+
+const PRODUCTION_WORDS = new Set(['production', 'prod']);
+const DEVELOPMENT_WORDS = new Set(['development', 'dev', 'develop', 'test', 'testing', 'local', 'debug']);
+/** Names that hold the environment's name: `env`, `config.env`, `NODE_ENV`, `settings.environment`. */
+const ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode_?env)$/i;
+const PRODUCTION_FLAG = /^(?:is_?)?prod(?:uction)?(?:_?mode|_?env)?$/i;
+const DEVELOPMENT_FLAG = /^(?:is_?)?(?:dev(?:elopment)?|debug|local|test(?:ing)?)(?:_?mode|_?env)?$/i;
+function env_guard_unwrap(node) {
+    let n = node;
+    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression')
+        n = n.expression;
+    return n;
+}
+function nameOf(node) {
+    const n = env_guard_unwrap(node);
+    if (n.type === 'Identifier')
+        return n.name;
+    return (0,model_values/* propertyName */.Bz)(n);
+}
+/** `process.env.NODE_ENV`, `config.env`, `env`, `app.get('env')`, `app.settings.env`. */
+function isEnvRead(node) {
+    const n = env_guard_unwrap(node);
+    if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && (0,model_values/* propertyName */.Bz)(n.callee) === 'get') {
+        const [arg] = n.arguments;
+        return arg?.type === 'StringLiteral' && arg.value === 'env';
+    }
+    if (n.type === 'MemberExpression' && n.object.type === 'MemberExpression' && (0,model_values/* propertyName */.Bz)(n.object) === 'env' &&
+        n.object.object.type === 'Identifier' && n.object.object.name === 'process') {
+        return /ENV|STAGE/i.test((0,model_values/* propertyName */.Bz)(n) ?? '');
+    }
+    const name = nameOf(n);
+    return name !== undefined && ENV_NAME.test(name);
+}
+function sideOfWord(word) {
+    const w = word.toLowerCase();
+    return PRODUCTION_WORDS.has(w) ? 'production' : DEVELOPMENT_WORDS.has(w) ? 'development' : 'either';
+}
+function flip(side) {
+    return side === 'production' ? 'development' : side === 'development' ? 'production' : 'either';
+}
+function comparison(test) {
+    const negated = test.operator === '!=' || test.operator === '!==';
+    if (!negated && test.operator !== '==' && test.operator !== '===')
+        return undefined;
+    const left = env_guard_unwrap(test.left);
+    const right = env_guard_unwrap(test.right);
+    const [read, word] = isEnvRead(left) ? [left, right] : isEnvRead(right) ? [right, left] : [undefined, undefined];
+    if (!read || !word)
+        return undefined;
+    const side = word.type === 'StringLiteral' ? sideOfWord(word.value) : 'either';
+    return negated ? flip(side) : side;
+}
+/** `['development', 'test'].includes(env)`. */
+function inclusion(test) {
+    if (test.callee.type !== 'MemberExpression' || (0,model_values/* propertyName */.Bz)(test.callee) !== 'includes')
+        return undefined;
+    const [arg] = test.arguments;
+    if (!arg || !isEnvRead(arg) || test.callee.object.type !== 'ArrayExpression')
+        return undefined;
+    const sides = new Set(test.callee.object.elements.map((e) => (e?.type === 'StringLiteral' ? sideOfWord(e.value) : 'either')));
+    return sides.size === 1 ? [...sides][0] : 'either';
+}
+/**
+ * What a test being true says about the environment: `NODE_ENV !== 'production'` → development,
+ * `isProd` → production; undefined when the test is not about the environment.
+ */
+function envTest(test) {
+    const t = env_guard_unwrap(test);
+    switch (t.type) {
+        case 'BinaryExpression':
+            return comparison(t);
+        case 'CallExpression':
+            return inclusion(t);
+        case 'UnaryExpression': {
+            if (t.operator !== '!')
+                return undefined;
+            const inner = envTest(t.argument);
+            return inner && flip(inner);
+        }
+        case 'LogicalExpression': {
+            const left = envTest(t.left);
+            const right = envTest(t.right);
+            if (left === undefined && right === undefined)
+                return undefined;
+            // `isDev && x` true means dev; `isDev || x` true says nothing certain.
+            if (t.operator === '&&' && (left === undefined || right === undefined || left === right))
+                return left ?? right;
+            return 'either';
+        }
+        default: {
+            const name = nameOf(t);
+            if (name === undefined || (t.type !== 'Identifier' && t.type !== 'MemberExpression'))
+                return undefined;
+            return PRODUCTION_FLAG.test(name) ? 'production' : DEVELOPMENT_FLAG.test(name) ? 'development' : undefined;
+        }
+    }
+}
+/** Whether a statement always leaves its block: `return`, `throw`, or a block ending in one. */
+function exits(statement) {
+    if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement')
+        return true;
+    if (statement.type === 'BlockStatement') {
+        const last = statement.body.at(-1);
+        return last !== undefined && exits(last);
+    }
+    return false;
+}
+/** `if (isProd) return res.send('error')` before a statement: that statement runs only outside production. */
+function earlyExitSide(block, child) {
+    if (block.type !== 'BlockStatement' && block.type !== 'Program')
+        return undefined;
+    const body = block.body;
+    for (const statement of body.slice(0, body.indexOf(child)).reverse()) {
+        if (statement.type !== 'IfStatement' || statement.alternate || !exits(statement.consequent))
+            continue;
+        const side = envTest(statement.test);
+        if (side)
+            return flip(side);
+    }
+    return undefined;
+}
+/** The environment side a child of a conditional runs on, if the conditional tests the environment. */
+function branchSide(parent, child) {
+    if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') {
+        if (child === parent.test)
+            return undefined;
+        const side = envTest(parent.test);
+        return side && (child === parent.consequent ? side : flip(side));
+    }
+    if (parent.type === 'LogicalExpression' && child === parent.right) {
+        const side = envTest(parent.left);
+        if (!side)
+            return undefined;
+        return parent.operator === '&&' ? side : parent.operator === '||' ? flip(side) : undefined;
+    }
+    return earlyExitSide(parent, child);
+}
+/**
+ * The environment a node runs in, from the nearest environment test around it, looking outwards
+ * no further than `boundary` (a handler function) or, without one, the enclosing function.
+ */
+function envSideOf(node, module, boundary) {
+    let child = node;
+    for (let parent = module.index.parents.get(node); parent; child = parent, parent = module.index.parents.get(parent)) {
+        const side = branchSide(parent, child);
+        if (side)
+            return side;
+        if (parent === boundary || (!boundary && (0,scope/* isFunction */.Tn)(parent)))
+            return undefined;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/csp-weak.ts
+
+
+
+
+
+/** The helmet major every package.json agrees on (lowest version its range admits), if any. */
+function helmetMajor(packageJsons) {
+    const majors = new Set();
+    for (const { manifest } of packageJsons) {
+        for (const field of ['dependencies', 'devDependencies']) {
+            const range = manifest.data[field]?.helmet;
+            if (typeof range !== 'string')
+                continue;
+            const version = semver_default().validRange(range) ? semver_default().minVersion(range) : null;
+            if (version)
+                majors.add(version.major);
+        }
+    }
+    return majors.size === 1 ? [...majors][0] : undefined;
+}
+function disabledFinding(config) {
+    if (!config.disabled)
+        return [];
+    const where = (0,model_express/* locate */.x5)(config.disabled.site);
+    const message = config.disabled.how === 'disabled'
+        ? `${config.label} turns the Content-Security-Policy off, so injected scripts run unhindered: remove \`contentSecurityPolicy: false\` and tune \`directives\` instead`
+        : `${config.label} sends the Content-Security-Policy as report-only, so nothing is blocked: drop \`reportOnly: true\` once the reports are clean`;
+    return [{ file: where.file, line: where.line, column: where.column, message }];
+}
+function directiveFinding(express, config) {
+    const directive = scriptDirective(express, config);
+    const sources = directive && directiveSources(express, directive.value);
+    const weak = sources ? weakSources(sources) : [];
+    const [first] = weak;
+    if (!directive || !first)
+        return [];
+    const where = (0,model_express/* locate */.x5)(first.site);
+    const list = [...new Set(weak.map((s) => s.text))].join(' ');
+    const governs = /default/i.test(directive.name) ? ` (it governs scripts as there is no script-src)` : '';
+    return [{
+            file: where.file,
+            line: where.line,
+            column: where.column,
+            message: `CSP \`${directive.name}\` allows \`${list}\`${governs}, so an injected script can run: list only \`'self'\` and trusted hosts, and use nonces or hashes for inline scripts`
+        }];
+}
+/**
+ * Each CSP the app configures: turned off or report-only, or a script-src (or, with no script-src
+ * and no helmet defaults, a default-src) that admits inline script, eval, any host or a whole scheme.
+ * Options that cannot be read, and policies set only outside production, give no finding.
+ */
+/* harmony default export */ const csp_weak = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'csp-weak',
+        severity: 'moderate',
+        category: 'express',
+        description: "CSP disabled, or 'unsafe-inline'/'unsafe-eval'/*/a bare scheme in script-src (or default-src without script-src).",
+        fix: "keep helmet's CSP on; script-src of `'self'`, trusted hosts and nonces only",
+        cwe: 'CWE-693'
+    },
+    check({ express, packageJsons }) {
+        const seen = new Set();
+        return cspConfigs(express, helmetMajor(packageJsons))
+            .filter((config) => envSideOf(config.call.site.node, config.call.site.module) !== 'development')
+            .flatMap((config) => [...disabledFinding(config), ...directiveFinding(express, config)])
+            .filter((f) => !seen.has(`${f.file}:${f.line}:${f.column}`) && seen.add(`${f.file}:${f.line}:${f.column}`));
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/x-powered-by.ts
+
+
+/** helmet's main middleware (unless told `hidePoweredBy: false` / `xPoweredBy: false`) or its `hidePoweredBy()`. */
+function removesHeader(express, handler) {
+    if (handler.kind !== 'middleware')
+        return false;
+    if (handler.package === 'hide-powered-by')
+        return true;
+    if (handler.package !== 'helmet')
+        return false;
+    const [name] = handler.export;
+    if (name === 'hidePoweredBy' || name === 'xPoweredBy')
+        return true;
+    if (handler.export.length > 0)
+        return false;
+    const options = handler.options;
+    if (!options || options.kind === 'absent')
+        return true;
+    if (options.kind !== 'object')
+        return undefined;
+    const off = ['hidePoweredBy', 'xPoweredBy'].map((k) => express.evaluator.property(options, k));
+    if (off.some((v) => (0,model_values/* literalOf */.Zc)(v) === false))
+        return false;
+    return off.every((v) => v.kind === 'absent' || v.kind === 'object' || (0,model_values/* literalOf */.Zc)(v) === true) ? true : undefined;
+}
+/** `false` when the header is off (`disable('x-powered-by')`), `true` when on, undefined when unknown. */
+function headerSetting(value) {
+    const literal = (0,model_values/* literalOf */.Zc)(value);
+    return typeof literal === 'boolean' ? literal : undefined;
+}
+function x_powered_by_checkApp(express, app) {
+    const setting = express.setting(app, 'x-powered-by');
+    if (setting) {
+        const on = headerSetting(setting.value);
+        if (on !== true)
+            return [];
+    }
+    const removals = app.events.filter((e) => e.type === 'use').flatMap((e) => e.handlers).map((h) => removesHeader(express, h));
+    if (removals.some((r) => r !== false))
+        return [];
+    const name = app.variable ? `Express app '${app.variable}'` : 'Express app';
+    const how = setting ? `\`x-powered-by\` is enabled at ${setting.event.file}:${setting.event.line}` : 'nothing removes it';
+    return [{
+            file: app.file,
+            line: app.line,
+            column: app.column,
+            message: `${name} sends \`X-Powered-By: Express\` (${how}), telling attackers what to target: add \`app.disable('x-powered-by')\` (helmet() also removes it)`
+        }];
+}
+/**
+ * Per app that is not mounted into another: X-Powered-By is sent unless the app disables it or uses
+ * helmet (which removes it). Helmet or the setting on something the model cannot tie to an app
+ * counts as removing it everywhere: unclear wiring gives fewer findings.
+ */
+/* harmony default export */ const x_powered_by = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'x-powered-by',
+        severity: 'low',
+        category: 'express',
+        description: '`X-Powered-By: Express` is still sent: no helmet and no `app.disable(\'x-powered-by\')`.',
+        fix: "`app.disable('x-powered-by')` (or `app.use(helmet())`)",
+        cwe: 'CWE-200'
+    },
+    check({ express }) {
+        if (express.orphanUses.some((u) => u.handlers.some((h) => removesHeader(express, h) !== false)))
+            return [];
+        if (express.orphanSettings.some((s) => s.name === 'x-powered-by' && headerSetting(s.value) !== true))
+            return [];
+        return express.apps.flatMap((app) => x_powered_by_checkApp(express, app));
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/model/handlers.ts
+
+
+
+
+
+const SEND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'write', 'render']);
+/** Response methods that return the response, so `res.status(500).type('json').send(x)` is still `res`. */
+const CHAIN_METHODS = new Set(['status', 'type', 'set', 'header', 'append', 'vary', 'location', 'links', 'contentType', 'cookie', 'clearCookie']);
+const RESPONSE_NAMES = new Set(['res', 'response', 'resp']);
+/** The module a node was parsed in (a function found through a factory call carries no module). */
+function handlers_moduleOf(express, node) {
+    for (const module of express.graph.modules.values())
+        if (module.index.parents.has(node))
+            return module;
+    return undefined;
+}
+function asFunction(express, fn, module) {
+    const home = module?.index.parents.has(fn) ? module : handlers_moduleOf(express, fn);
+    if (!home)
+        return undefined;
+    return { fn, module: home, errorHandler: fn.params.length === 4 && fn.params.every((p) => p.type !== 'RestElement') };
+}
+/** Functions passed to a wrapper call: `asyncHandler(async (req, res) => ...)`, `catchAsync(controller.create)`. */
+function wrappedFunctions(express, site) {
+    const node = site.node;
+    if (node.type !== 'CallExpression')
+        return [];
+    return node.arguments.flatMap((arg) => {
+        const value = express.evaluate(arg, site.module);
+        return value.kind === 'function' ? [value.fn] : [];
+    });
+}
+/** The app's own functions among a handler: the function itself, or the functions a wrapper call is given. */
+function functionsOf(express, handler) {
+    if (handler.kind === 'function')
+        return [asFunction(express, handler.fn, handler.site.module)].filter((f) => f !== undefined);
+    if (handler.kind === 'middleware' || handler.kind === 'factory') {
+        return wrappedFunctions(express, handler.site).map((fn) => asFunction(express, fn, handler.site.module)).filter((f) => f !== undefined);
+    }
+    return [];
+}
+/** Every app function used as middleware, route handler or error handler, once each. */
+function handlers_handlerFunctions(express) {
+    const seen = new Map();
+    const add = (handler) => {
+        for (const f of functionsOf(express, handler))
+            if (!seen.has(f.fn))
+                seen.set(f.fn, f);
+    };
+    for (const router of express.routers)
+        for (const event of router.events)
+            event.handlers.forEach(add);
+    for (const orphan of express.orphanUses)
+        orphan.handlers.forEach(add);
+    return [...seen.values()];
+}
+/** What a factory of the app returns: `module.exports = () => router`, `() => (err, req, res, next) => ...`. */
+function factoryResults(express, handler) {
+    const module = handlers_moduleOf(express, handler.fn);
+    if (!module)
+        return undefined;
+    const body = handler.fn.body;
+    const returned = body.type === 'BlockStatement' ? [] : [body];
+    if (body.type === 'BlockStatement') {
+        (0,javascript/* walk */.GG)(body, (node) => {
+            if (node.type === 'ReturnStatement' && node.argument && ownFunction(module, node) === handler.fn)
+                returned.push(node.argument);
+        });
+    }
+    if (returned.length === 0)
+        return undefined;
+    return returned.flatMap((node) => express.handlers(express.evaluate(node, module), { module, node }));
+}
+function ownFunction(module, node) {
+    for (let n = module.index.parents.get(node); n; n = module.index.parents.get(n))
+        if ((0,scope/* isFunction */.Tn)(n))
+            return n;
+    return undefined;
+}
+/** Packages whose exported middleware handles errors: `errorhandler()`, celebrate's `errors()`, Sentry's handler. */
+const ERROR_MIDDLEWARE = {
+    errorhandler: () => true,
+    'express-error-handler': () => true,
+    'strong-error-handler': () => true,
+    'api-error-handler': () => true,
+    'http-errors-express': () => true,
+    celebrate: (path) => path[0] === 'errors',
+    'express-validation': (path) => path[0] === 'errors',
+    '@sentry/node': (path) => path.includes('errorHandler'),
+    'express-winston': (path) => path[0] === 'errorLogger'
+};
+/** Common request middleware that never handles errors (static files, logging, auth, flash messages). */
+const NOT_ERROR_MIDDLEWARE = new Set(['st', 'serve-favicon', 'morgan', 'compression', 'method-override', 'passport', 'connect-flash',
+    'express-flash', 'express-fileupload', 'multer', 'csurf', 'response-time', 'connect-history-api-fallback', 'express-mongo-sanitize',
+    'xss-clean', 'hpp', 'swagger-ui-express', 'http-proxy-middleware', 'express-http-proxy', 'serve-index', 'i18n']);
+/** Whether a handler is error middleware: `yes`, `no`, or `unknown` when its value is not known. */
+function isErrorMiddleware(express, handler, depth = 0) {
+    switch (handler.kind) {
+        case 'function':
+            return handler.fn.params.length === 4 ? 'yes' : handler.fn.params.some((p) => p.type === 'RestElement') ? 'unknown' : 'no';
+        case 'middleware':
+            if (ERROR_MIDDLEWARE[handler.package]?.(handler.export))
+                return 'yes';
+            // A package of unknown job could be error middleware (`app.use(handleErrors)` from a shared kit).
+            return handler.package === 'express' || middlewareKind(handler) !== undefined || NOT_ERROR_MIDDLEWARE.has(handler.package) ? 'no' : 'unknown';
+        case 'factory': {
+            const results = depth < 3 ? factoryResults(express, handler) : undefined;
+            if (!results)
+                return 'unknown';
+            const answers = results.map((h) => isErrorMiddleware(express, h, depth + 1));
+            return answers.includes('yes') ? 'yes' : answers.includes('unknown') ? 'unknown' : 'no';
+        }
+        case 'router':
+            return 'no';
+        default:
+            return 'unknown';
+    }
+}
+/** The routers a handler mounts: a router itself, or one returned by a factory (`require('./routes')(passport)`). */
+function mountedRouters(express, handler) {
+    if (handler.kind === 'router')
+        return [handler.router];
+    if (handler.kind !== 'factory')
+        return [];
+    const results = factoryResults(express, handler);
+    if (!results)
+        return undefined;
+    const routers = results.flatMap((h) => (h.kind === 'router' ? [h.router] : []));
+    return routers.length > 0 ? routers : results.some((h) => h.kind === 'unknown') ? undefined : [];
+}
+/** `res` in `res.status(500).json(x)`, when it is the handler's response parameter (or plainly named so). */
+function responseRoot(callee) {
+    let object = callee.type === 'MemberExpression' ? callee.object : undefined;
+    while (object?.type === 'CallExpression' && object.callee.type === 'MemberExpression' && CHAIN_METHODS.has((0,model_values/* propertyName */.Bz)(object.callee) ?? '')) {
+        object = object.callee.object;
+    }
+    return object?.type === 'Identifier' ? object : undefined;
+}
+function isResponse(handler, root) {
+    if (root.type !== 'Identifier')
+        return false;
+    const binding = (0,scope/* lookup */.$I)(handler.module.index, root.name, root);
+    if (binding?.kind === 'param' && binding.fn === handler.fn)
+        return binding.index === (handler.errorHandler ? 2 : 1) && binding.path.length === 0;
+    return (binding === undefined || binding.kind === 'param') && RESPONSE_NAMES.has(root.name);
+}
+/** Every body-sending response call inside `scope` (a handler, a catch block) on the handler's response. */
+function responseSends(handler, scope) {
+    const sends = [];
+    (0,javascript/* walk */.GG)(scope, (node) => {
+        if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression')
+            return;
+        const method = (0,model_values/* propertyName */.Bz)(node.callee);
+        if (!method || !SEND_METHODS.has(method))
+            return;
+        const root = responseRoot(node.callee);
+        if (!root || !isResponse(handler, root))
+            return;
+        const args = node.arguments;
+        sends.push({ call: node, method, body: method === 'render' ? args.slice(1) : args });
+    });
+    return sends;
+}
+/** Whether a node runs only on a side of a `NODE_ENV` test (either side: the code chose per environment). */
+function isEnvGuarded(node, module, boundary) {
+    const side = envSideOf(node, module, boundary);
+    return side === 'development' || side === 'either';
+}
+
+;// CONCATENATED MODULE: ./src/model/error-flow.ts
+
+
+
+
+
+const RANK = { message: 1, object: 2, stack: 3 };
+/** Reads of an error that tell a known, client-facing error apart: `err.status`, `err instanceof HttpError`. */
+const TYPE_PROPERTIES = new Set(['status', 'statusCode', 'code', 'errorCode', 'name', 'isOperational', 'expose', 'type', 'isJoi', 'isBoom', 'details']);
+const STRING_METHODS = new Set(['toString', 'split', 'join', 'slice', 'substring', 'substr', 'trim', 'replace', 'toUpperCase', 'toLowerCase', 'concat']);
+const MAX_DEPTH = 8;
+function error_flow_unwrap(node) {
+    let n = node;
+    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression' || n.type === 'AwaitExpression') {
+        n = n.type === 'AwaitExpression' ? n.argument : n.expression;
+    }
+    return n;
+}
+function max(...kinds) {
+    return kinds.reduce((a, b) => (b && (!a || RANK[b] > RANK[a]) ? b : a), undefined);
+}
+/** An error object turned into a string keeps only `Name: message`. */
+function stringified(kind) {
+    return kind === 'object' ? 'message' : kind;
+}
+function isInside(module, node, ancestor) {
+    for (let n = node; n; n = module.index.parents.get(n))
+        if (n === ancestor)
+            return true;
+    return false;
+}
+class ErrorFlow {
+    scope;
+    constructor(scope) {
+        this.scope = scope;
+    }
+    get module() {
+        return this.scope.handler.module;
+    }
+    isError(node) {
+        if (node.type !== 'Identifier' || node.name !== this.scope.name)
+            return false;
+        const binding = (0,scope/* lookup */.$I)(this.module.index, node.name, node);
+        if (this.scope.fn)
+            return binding?.kind === 'param' && binding.fn === this.scope.fn && binding.index === 0 && binding.path.length === 0;
+        return !binding || !isInside(this.module, binding.kind === 'param' ? binding.fn : bindingNode(binding), this.scope.scope);
+    }
+    /** What of the error an expression carries, or undefined when none or when it depends on `NODE_ENV`. */
+    classify(expression, depth = 0) {
+        if (depth > MAX_DEPTH)
+            return undefined;
+        const node = error_flow_unwrap(expression);
+        const next = (n) => (n ? this.classify(n, depth + 1) : undefined);
+        switch (node.type) {
+            case 'Identifier':
+                return this.isError(node) ? 'object' : this.variable(node, depth);
+            case 'MemberExpression':
+            case 'OptionalMemberExpression': {
+                const name = (0,model_values/* propertyName */.Bz)(node);
+                const object = next(node.object);
+                if (object !== 'object')
+                    return undefined;
+                return name === 'stack' ? 'stack' : name === 'message' ? 'message' : undefined;
+            }
+            case 'CallExpression':
+                return this.call(node, depth);
+            case 'TemplateLiteral':
+                return stringified(max(...node.expressions.map((e) => next(e))));
+            case 'BinaryExpression':
+                return node.operator === '+' ? stringified(max(next(node.left), next(node.right))) : undefined;
+            case 'ObjectExpression':
+                return max(...node.properties.map((p) => (p.type === 'ObjectProperty' ? next(p.value)
+                    : p.type === 'SpreadElement' && !this.isError(error_flow_unwrap(p.argument)) ? next(p.argument) : undefined)));
+            case 'ArrayExpression':
+                return max(...node.elements.map((e) => (e && e.type !== 'SpreadElement' ? next(e) : undefined)));
+            case 'ConditionalExpression':
+                return envTest(node.test) ? undefined : max(next(node.consequent), next(node.alternate));
+            case 'LogicalExpression':
+                if (node.operator === '&&')
+                    return envTest(node.left) ? undefined : next(node.right);
+                return max(next(node.left), next(node.right));
+            default:
+                return undefined;
+        }
+    }
+    call(node, depth) {
+        const callee = error_flow_unwrap(node.callee);
+        const args = node.arguments.filter((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder');
+        const argKind = max(...args.map((a) => this.classify(a, depth + 1)));
+        if (callee.type === 'MemberExpression') {
+            const method = (0,model_values/* propertyName */.Bz)(callee);
+            if (method && STRING_METHODS.has(method))
+                return stringified(this.classify(callee.object, depth + 1));
+            if (method === 'stringify')
+                return argKind;
+            if (method === 'inspect')
+                return argKind === 'object' ? 'stack' : argKind;
+            if (method === 'format')
+                return stringified(argKind);
+            return undefined;
+        }
+        if (callee.type !== 'Identifier')
+            return undefined;
+        if (callee.name === 'String')
+            return stringified(argKind);
+        if (callee.name === 'inspect')
+            return argKind === 'object' ? 'stack' : argKind;
+        return callee.name === 'format' ? stringified(argKind) : undefined;
+    }
+    /** A local variable: what its declaration and assignments in this scope carry, unless one is environment-dependent. */
+    variable(node, depth) {
+        const binding = (0,scope/* lookup */.$I)(this.module.index, node.name, node);
+        if (binding?.kind !== 'var' || !isInside(this.module, binding.declarator, this.scope.handler.fn))
+            return undefined;
+        const sources = [
+            ...(binding.init ? [{ node: binding.init, path: binding.path }] : []),
+            ...(this.module.index.assignments.get(node.name) ?? []).filter((a) => isInside(this.module, a, this.scope.handler.fn)).map((a) => ({ node: a, path: [] }))
+        ];
+        if (sources.some((s) => envSideOf(s.node, this.module, this.scope.handler.fn) !== undefined))
+            return undefined;
+        return max(...sources.map((s) => follow(this.classify(s.node, depth + 1), s.path)));
+    }
+    /** Whether the send sits where the error is a known kind: `if (err.status)`, `if (err instanceof HttpError)`. */
+    isTypeChecked(send) {
+        let child = send;
+        for (let parent = this.module.index.parents.get(send); parent && child !== this.scope.scope; child = parent, parent = this.module.index.parents.get(parent)) {
+            if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child === parent.consequent && this.readsType(parent.test))
+                return true;
+        }
+        return false;
+    }
+    readsType(test) {
+        let found = false;
+        (0,javascript/* walk */.GG)(test, (n) => {
+            if ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && TYPE_PROPERTIES.has((0,model_values/* propertyName */.Bz)(n) ?? '') && this.isError(error_flow_unwrap(n.object)))
+                found = true;
+            if (n.type === 'BinaryExpression' && n.operator === 'instanceof' && this.isError(error_flow_unwrap(n.left)))
+                found = true;
+        });
+        return found;
+    }
+}
+function bindingNode(binding) {
+    return binding.kind === 'var' ? binding.declarator : binding.node;
+}
+/** `const { message } = err`: the error object followed by a destructuring path. */
+function follow(kind, path) {
+    if (path.length === 0 || kind !== 'object')
+        return path.length === 0 ? kind : undefined;
+    return path.length === 1 ? (path[0] === 'stack' ? 'stack' : path[0] === 'message' ? 'message' : undefined) : undefined;
+}
+/** The places an error is in scope in a handler: its error parameter, `catch (err)` blocks, `.catch(err => ...)` callbacks. */
+function errorScopes(handler) {
+    const scopes = [];
+    const [first] = handler.fn.params;
+    if (handler.errorHandler && first?.type === 'Identifier')
+        scopes.push({ handler, scope: handler.fn, name: first.name, fn: handler.fn });
+    if (handler.errorHandler)
+        return scopes;
+    (0,javascript/* walk */.GG)(handler.fn.body, (node) => {
+        if (node.type === 'CatchClause' && node.param?.type === 'Identifier')
+            scopes.push({ handler, scope: node, name: node.param.name });
+        if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression')
+            return;
+        const method = (0,model_values/* propertyName */.Bz)(node.callee);
+        const callback = method === 'catch' ? node.arguments[0] : method === 'then' ? node.arguments[1] : undefined;
+        if (callback && (0,scope/* isFunction */.Tn)(callback)) {
+            const param = callback.params[0];
+            if (param?.type === 'Identifier')
+                scopes.push({ handler, scope: callback, name: param.name, fn: callback });
+        }
+    });
+    return scopes;
+}
+/**
+ * Responses that send an error's stack, the error object or its message, outside a `NODE_ENV` test.
+ * A message or object sent where the error was checked to be a known kind (`err.status`,
+ * `instanceof`) is meant for the client; a stack never is.
+ */
+function errorLeaks(scope) {
+    const flow = new ErrorFlow(scope);
+    const body = scope.scope.type === 'CatchClause' ? scope.scope.body : scope.scope;
+    const leaks = [];
+    for (const send of responseSends(scope.handler, body)) {
+        const kind = max(...send.body.map((arg) => flow.classify(arg)));
+        if (!kind || isEnvGuarded(send.call, scope.handler.module, scope.handler.fn))
+            continue;
+        if (kind !== 'stack' && flow.isTypeChecked(send.call))
+            continue;
+        leaks.push({ send, kind, scope });
+    }
+    return leaks;
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/error-leak.ts
+
+
+
+
+const WHAT = {
+    stack: 'the stack trace',
+    object: 'the error object',
+    message: 'the raw error message'
+};
+function error_leak_describe(leak) {
+    const where = (0,model_express/* locate */.x5)({ module: leak.scope.handler.module, node: leak.send.call });
+    const place = leak.scope.handler.errorHandler ? 'error handler' : 'route catch block';
+    const name = leak.scope.name;
+    const fix = leak.kind === 'stack'
+        ? `log \`${name}.stack\` server-side and send a generic message; show stacks only under \`if (process.env.NODE_ENV !== 'production')\``
+        : `send a generic message (\`res.status(500).json({ error: 'Internal Server Error' })\`) and log \`${name}\` server-side, or guard it with \`process.env.NODE_ENV !== 'production'\``;
+    return {
+        file: where.file,
+        line: where.line,
+        column: where.column,
+        message: `${place} sends ${WHAT[leak.kind]} to the client with \`res.${leak.send.method}()\`, leaking internals (paths, queries, library versions): ${fix}`
+    };
+}
+/**
+ * Error handlers (four parameters) and route catch blocks (`catch (err)`, `.catch(err => ...)`) whose
+ * response carries the error's stack, the error object or its message, outside a `NODE_ENV` test.
+ * Messages of errors checked to be a known kind (`err.status`, `instanceof`) are meant for clients.
+ */
+/* harmony default export */ const error_leak = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'error-leak',
+        severity: 'high',
+        category: 'express',
+        description: 'An error handler (or route catch) sends `err.stack`, or `err.message`/the error object, without a production guard.',
+        fix: 'log the error, send a generic message; details only when `NODE_ENV !== \'production\'`',
+        cwe: 'CWE-209'
+    },
+    check({ express }) {
+        const seen = new Set();
+        return handlers_handlerFunctions(express)
+            .flatMap(errorScopes)
+            .flatMap(errorLeaks)
+            .filter((leak) => !seen.has(leak.send.call) && seen.add(leak.send.call))
+            .map(error_leak_describe);
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/error-handler-missing.ts
+
+
+
+/** Error middleware registered only outside production (`if (env === 'development')`) handles nothing in production. */
+function productionErrorMiddleware(express, handler, event) {
+    const answer = isErrorMiddleware(express, handler);
+    if (answer !== 'yes')
+        return answer;
+    return envSideOf(event.site.node, event.site.module) === 'development' ? 'no' : 'yes';
+}
+/** Enclosing function (or module) of an event: events in the same one run in the order written. */
+function scopeOf(express, event) {
+    return express.enclosingFunction(event.site) ?? event.site.module;
+}
+/**
+ * Routes after error middleware leave the app open, unless the two were registered in different
+ * functions: a setup function called from a callback (`connect().then(() => configure(app))`) may
+ * run after code written below it, so the order is not certain.
+ */
+function reopen(express, walk, event) {
+    if (walk.state !== 'handled' || !walk.errorEvent)
+        return 'open';
+    return scopeOf(express, walk.errorEvent) === scopeOf(express, event) ? 'open' : 'unknown';
+}
+function afterHandler(express, walk, handler, event, seen) {
+    const error = productionErrorMiddleware(express, handler, event);
+    if (error === 'yes') {
+        if (walk.state !== 'none')
+            walk.state = 'handled';
+        walk.errorEvent = event;
+        return;
+    }
+    const routers = mountedRouters(express, handler);
+    if (routers === undefined || error === 'unknown') {
+        if (walk.state === 'open' || walk.state === 'handled')
+            walk.state = 'unknown';
+        return;
+    }
+    for (const router of routers) {
+        const inner = walkRouter(express, router, seen);
+        // A router's own final error middleware handles its routes; otherwise they fall through to the app's.
+        if (inner === 'open')
+            walk.state = reopen(express, walk, event);
+        else if (inner === 'unknown' && walk.state !== 'open')
+            walk.state = 'unknown';
+    }
+}
+function walkRouter(express, router, seen) {
+    if (seen.has(router))
+        return 'unknown';
+    seen.add(router);
+    const walk = { state: 'none' };
+    for (const event of router.events) {
+        if (event.type === 'route')
+            walk.state = reopen(express, walk, event);
+        else if (event.type === 'use')
+            for (const handler of event.handlers)
+                afterHandler(express, walk, handler, event, seen);
+    }
+    seen.delete(router);
+    return walk.state;
+}
+function error_handler_missing_checkApp(express, app) {
+    if (walkRouter(express, app, new Set()) !== 'open')
+        return [];
+    const name = app.variable ? `Express app '${app.variable}'` : 'Express app';
+    return [{
+            file: app.file,
+            line: app.line,
+            column: app.column,
+            message: `${name} has routes but no error-handling middleware after them, so errors reach Express's default handler (stack traces unless NODE_ENV=production): end with \`app.use((err, req, res, next) => { log(err); res.status(500).json({ error: 'Internal Server Error' }) })\``
+        }];
+}
+/**
+ * Per app that is not mounted into another: some route (its own, or a mounted router's without a
+ * final error handler of its own) with no four-argument error middleware registered after it.
+ * Unreadable handlers after the routes (they may be error middleware) and error middleware on
+ * receivers the model cannot tie to an app give no finding.
+ */
+/* harmony default export */ const error_handler_missing = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'error-handler-missing',
+        severity: 'low',
+        category: 'express',
+        description: 'An Express app with routes but no final four-argument error middleware.',
+        fix: '`app.use((err, req, res, next) => ...)` after all routes, sending a generic message',
+        cwe: 'CWE-209'
+    },
+    check({ express }) {
+        if (express.orphanUses.some((u) => u.handlers.some((h) => isErrorMiddleware(express, h) === 'yes')))
+            return [];
+        return express.apps.flatMap((app) => error_handler_missing_checkApp(express, app));
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/model/body-parsers.ts
+
+
+const PARSER_EXPORTS = new Set(['json', 'urlencoded', 'raw', 'text']);
+const UNIT = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4, pb: 1024 ** 5 };
+/** The `bytes` package's format, which body-parser uses: `'100kb'`, `'1.5MB'`, `'1048576'`. */
+const BYTES = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb|pb)?\s*$/i;
+const body_parsers_MAX_DEPTH = 8;
+function parserKind(call) {
+    const [name] = call.path;
+    if (call.package === 'express' && call.path.length === 1 && name && PARSER_EXPORTS.has(name))
+        return { label: `express.${name}()`, upload: false };
+    if (call.package === 'body-parser') {
+        if (call.path.length === 0)
+            return { label: 'bodyParser()', upload: false };
+        if (call.path.length === 1 && name && PARSER_EXPORTS.has(name))
+            return { label: `bodyParser.${name}()`, upload: false };
+    }
+    if (call.path.length === 0 && call.package === 'express-fileupload')
+        return { label: 'fileUpload()', upload: true };
+    if (call.path.length === 0 && call.package === 'multer')
+        return { label: 'multer()', upload: true };
+    return undefined;
+}
+/** Body-parser's reading of a limit: a number of bytes or a `bytes` string. */
+function parseBytes(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) && value >= 0 ? value : undefined;
+    const match = BYTES.exec(value);
+    if (!match?.[1])
+        return undefined;
+    return Math.floor(Number(match[1]) * (UNIT[(match[2] ?? 'b').toLowerCase()] ?? 1));
+}
+/** `10 * 1024 * 1024`: numbers the evaluator leaves unknown, folded here. */
+function foldNumber(express, node, site, depth = 0) {
+    if (depth > body_parsers_MAX_DEPTH)
+        return undefined;
+    if (node.type === 'NumericLiteral')
+        return node.value;
+    if (node.type === 'ParenthesizedExpression')
+        return foldNumber(express, node.expression, site, depth + 1);
+    if (node.type === 'Identifier') {
+        const value = express.evaluate(node, site.module);
+        if (value.kind === 'literal' && typeof value.value === 'number')
+            return value.value;
+        return value.at && value.at.node !== node ? foldNumber(express, value.at.node, value.at, depth + 1) : undefined;
+    }
+    if (node.type !== 'BinaryExpression')
+        return undefined;
+    const left = foldNumber(express, node.left, site, depth + 1);
+    const right = foldNumber(express, node.right, site, depth + 1);
+    if (left === undefined || right === undefined)
+        return undefined;
+    switch (node.operator) {
+        case '*': return left * right;
+        case '+': return left + right;
+        case '-': return left - right;
+        case '/': return right === 0 ? undefined : left / right;
+        case '**': return left ** right;
+        default: return undefined;
+    }
+}
+function readLimit(express, value) {
+    const values = [];
+    for (const branch of (0,model_values/* branches */.J0)(value)) {
+        if (branch.kind === 'absent' || (branch.kind === 'literal' && branch.value === undefined))
+            return { kind: 'absent' };
+        if (branch.kind === 'env')
+            continue; // set by the deployment: not the code's default
+        const site = branch.at;
+        if (!site)
+            continue;
+        const raw = branch.kind === 'literal' && (typeof branch.value === 'string' || typeof branch.value === 'number') ? branch.value : foldNumber(express, site.node, site);
+        const bytes = raw === undefined ? undefined : parseBytes(raw);
+        if (bytes !== undefined && raw !== undefined)
+            values.push({ bytes, text: typeof raw === 'string' ? raw : String(raw), site });
+    }
+    return values.length > 0 ? { kind: 'known', values } : { kind: 'unknown' };
+}
+function limitOf(express, options, upload) {
+    if (!options || options.kind === 'absent' || (options.kind === 'literal' && options.value === undefined))
+        return { kind: 'absent' };
+    if (options.kind !== 'object')
+        return { kind: 'unknown' };
+    if (!upload)
+        return readLimit(express, express.evaluator.property(options, 'limit'));
+    const limits = express.evaluator.property(options, 'limits');
+    if (limits.kind === 'absent')
+        return { kind: 'absent' };
+    return limits.kind === 'object' ? readLimit(express, express.evaluator.property(limits, 'fileSize')) : { kind: 'unknown' };
+}
+/** Every body parser and upload middleware the app creates, with its limit. */
+function bodyParsers(express) {
+    return packageCalls(express).flatMap((call) => {
+        const kind = parserKind(call);
+        return kind ? [{ call, ...kind, limit: limitOf(express, call.options, kind.upload) }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/body-limit-missing.ts
+
+
+
+function fix(parser) {
+    return parser.upload
+        ? `${parser.label} accepts uploads of any size, buffered in memory or on disk: set \`limits: { fileSize: 5 * 1024 * 1024 }\` to what the app needs`
+        : `${parser.label} has no explicit \`limit\` and relies on the 100kb default: state it, e.g. \`{ limit: '100kb' }\`, so a later change is a visible decision`;
+}
+/**
+ * Each body parser (express.json/urlencoded/raw/text, body-parser) created without a `limit`, and
+ * each upload middleware (express-fileupload, multer) without `limits.fileSize`, which is unbounded.
+ */
+/* harmony default export */ const body_limit_missing = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'body-limit-missing',
+        severity: 'low',
+        category: 'express',
+        description: 'A body parser without an explicit `limit` (or an upload middleware without `limits.fileSize`).',
+        fix: "`express.json({ limit: '100kb' })`; uploads: `limits: { fileSize }`",
+        cwe: 'CWE-770'
+    },
+    check({ express }) {
+        return bodyParsers(express)
+            .filter((parser) => parser.limit.kind === 'absent')
+            .map((parser) => ({ ...(0,model_express/* locate */.x5)(parser.call.site), message: fix(parser) }));
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/body-limit-large.ts
+
+
+
+const ONE_MB = 1024 * 1024;
+function findings(parser) {
+    if (parser.upload || parser.limit.kind !== 'known')
+        return [];
+    return parser.limit.values.filter((v) => v.bytes > ONE_MB).map((v) => ({
+        ...(0,model_express/* locate */.x5)(v.site),
+        message: `${parser.label} accepts bodies up to \`${v.text}\`, so a few concurrent requests can exhaust memory and CPU while parsing: keep \`limit\` at 1mb or less (e.g. \`'100kb'\`), and raise it only on the route that needs it`
+    }));
+}
+/**
+ * Each body parser whose `limit` is above 1 MB (body-parser's units: `'10mb'`, `'1000kb'`, bytes as
+ * a number), pointing at where the limit is written. Upload middleware is left out: files are
+ * expected to be larger than JSON or form bodies.
+ */
+/* harmony default export */ const body_limit_large = ((0,rule/* defineRule */.K)({
+    meta: {
+        id: 'body-limit-large',
+        severity: 'moderate',
+        category: 'express',
+        description: 'A body parser `limit` above 1 MB.',
+        fix: "`limit: '100kb'` (at most `'1mb'`), larger only on the route that needs it",
+        cwe: 'CWE-770'
+    },
+    check({ express }) {
+        return bodyParsers(express).flatMap(findings);
+    }
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 /** Every implemented rule; the catalog test checks each has docs and tests. */
-const RULES = [helmet_missing, docker_root_user, lockfile_missing];
+const RULES = [
+    helmet_missing,
+    rate_limit_missing, rate_limit_auth_missing, rate_limit_memory_store, rate_limit_bypassable, cors_wildcard_credentials, cors_permissive,
+    session_secret_hardcoded, session_cookie_name_default, session_resave, session_save_uninitialized, session_cookie_insecure, session_memory_store, proxy_trust_missing,
+    validation_missing, prototype_pollution,
+    csp_weak, x_powered_by, error_leak, error_handler_missing, body_limit_missing, body_limit_large,
+    hardcoded_secret, env_file_committed,
+    docker_root_user, docker_unpinned_base, docker_eol_node, docker_npm_install, docker_non_slim_base, docker_dotenv_copied, docker_secret_env, docker_node_env,
+    proxy_no_tls, proxy_body_size, proxy_server_tokens, proxy_timeouts,
+    lockfile_missing, engines_eol_node
+];
 /**
  * Every rule id of the product contract, implemented or not yet: the config file may name any of
  * them, so a config written for a newer version does not break on an older one.
@@ -38750,25 +48875,25 @@ __webpack_unused_export__ = errors.YAMLError;
 exports.XT = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

@@ -13,6 +13,11 @@ const { values, positionals } = parseArgs({
 })
 const scratch = resolve(positionals[0] ?? '../scratch')
 const ALIASES = { 'docker-eol-base': 'docker-eol-node' }
+// Gaps that are an absence in an app or file (no helmet, no USER, no lockfile): the file decides, the
+// line is only where the finding points (express(), FROM), which labels may place elsewhere.
+const ABSENCES = new Set(['helmet-missing', 'x-powered-by', 'rate-limit-missing', 'error-handler-missing', 'lockfile-missing', 'docker-node-env'])
+// The audit's job, not the scan's.
+const NOT_SCANNED = new Set(['vulnerable-dependency'])
 const only = values.rules ? new Set(values.rules.split(',')) : undefined
 const cli = resolve('dist/cli.js')
 const totals = new Map()
@@ -44,11 +49,11 @@ for (const name of readdirSync(values.labels).filter((f) => f.endsWith('.json'))
     const used = new Set()
     const labels = label.findings
       .map((g) => ({ ...g, check: ALIASES[g.check] ?? g.check }))
-      .filter((g) => g.confidence === 'high' && (root === '.' || g.file.startsWith(`${root}/`) || g.line === null) && (!only || only.has(g.check)))
+      .filter((g) => g.confidence === 'high' && !NOT_SCANNED.has(g.check) && (root === '.' || g.file.startsWith(`${root}/`)) && (!only || only.has(g.check)))
     const debatable = (label.debatable ?? []).map((d) => `${ALIASES[d.check] ?? d.check} ${rel(d.file ?? '')}:${d.line ?? ''}`)
     for (const g of labels) {
-      const match = got.findIndex((f, i) => !used.has(i) && f.rule === g.check &&
-        (g.line === null || f.file === rel(g.file)) && (g.line === null || f.line === null || Math.abs(f.line - g.line) <= 3))
+      const match = got.findIndex((f, i) => !used.has(i) && f.rule === g.check && (g.line === null || f.line === null ||
+        (f.file === rel(g.file) && (ABSENCES.has(g.check) || Math.abs(f.line - g.line) <= 3))))
       if (match >= 0) {
         used.add(match)
         tally(g.check, 'found')

@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { GateConfig } from './config/config-file.js'
-import { findFiles, type Note, type SourceFile } from './discovery/find-files.js'
+import { findFiles, isCaddyfileName, isNginxCandidateName, type Note, type SourceFile } from './discovery/find-files.js'
+import { readSecretFiles } from './discovery/secret-files.js'
 import type { Finding } from './findings/finding.js'
 import { applyPolicy } from './findings/policy.js'
 import { buildExpressModel, type JsModule, type PackageAlias } from './model/express.js'
+import { isComposeFileName, parseCompose } from './parse/compose.js'
 import { parseDockerfile } from './parse/dockerfile.js'
+import { parseDockerignore } from './parse/dockerignore.js'
 import { looksMinified, parseJavaScript } from './parse/javascript.js'
+import { parseNpmrc } from './parse/npmrc.js'
+import { parsePackageJson } from './parse/package-json.js'
+import { parseProxyConfigs } from './parse/proxy-config.js'
 import { RULES } from './rules/registry.js'
-import type { DockerfileDoc, RuleFinding, RuleMeta, ScanContext } from './rules/rule.js'
+import type { ComposeDoc, DockerfileDoc, DockerignoreDoc, NpmrcDoc, PackageJsonDoc, RuleFinding, RuleMeta, ScanContext } from './rules/rule.js'
 
 export interface ScanResult {
   findings: Finding[]
@@ -40,12 +46,40 @@ function packageAlias(root: string): PackageAlias {
   }
 }
 
+function isProxyCandidate(file: SourceFile): boolean {
+  const name = basename(file.path)
+  return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name))
+}
+
+function readCompose(file: SourceFile, texts: Map<string, string>, notes: Note[]): ComposeDoc | undefined {
+  const text = readText(file)
+  texts.set(file.path, text)
+  const parsed = parseCompose(text)
+  if (parsed.ok) return { path: file.path, model: parsed.model }
+  notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error}` })
+  return undefined
+}
+
+function readPackageJson(file: SourceFile, texts: Map<string, string>, notes: Note[]): PackageJsonDoc | undefined {
+  const text = readText(file)
+  texts.set(file.path, text)
+  const parsed = parsePackageJson(text)
+  if (parsed.ok) return { path: file.path, manifest: parsed.manifest }
+  notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error}` })
+  return undefined
+}
+
 /** Reads and parses each file once; the parses are shared by every rule. */
 export function buildScanContext(root: string, today: string): { context: ScanContext; notes: Note[]; texts: Map<string, string> } {
   const { files, notes } = findFiles(root)
   const texts = new Map<string, string>()
   const modules: JsModule[] = []
   const dockerfiles: DockerfileDoc[] = []
+  const proxyTexts: Array<{ path: string; text: string }> = []
+  const npmrcs: NpmrcDoc[] = []
+  const dockerignores: DockerignoreDoc[] = []
+  const composeFiles: ComposeDoc[] = []
+  const packageJsons: PackageJsonDoc[] = []
   for (const file of files) {
     if (file.kind === 'js' && !file.test) {
       const text = readText(file)
@@ -65,9 +99,29 @@ export function buildScanContext(root: string, today: string): { context: ScanCo
       } catch (error) {
         notes.push({ file: file.path, message: `not parsed, so not checked: ${error instanceof Error ? error.message : String(error)}` })
       }
+    } else if (isProxyCandidate(file) && !file.test) {
+      const text = readText(file)
+      texts.set(file.path, text)
+      proxyTexts.push({ path: file.path, text })
+    } else if (basename(file.path) === '.npmrc' && !file.test) {
+      const text = readText(file)
+      texts.set(file.path, text)
+      npmrcs.push({ path: file.path, entries: parseNpmrc(text) })
+    } else if (file.kind === 'config' && !file.test && file.path.endsWith('.dockerignore')) {
+      dockerignores.push({ path: file.path, patterns: parseDockerignore(readText(file)) })
+    } else if (file.kind === 'config' && !file.test && isComposeFileName(basename(file.path))) {
+      const compose = readCompose(file, texts, notes)
+      if (compose) composeFiles.push(compose)
+    } else if (file.kind === 'package-json' && !file.test) {
+      const manifest = readPackageJson(file, texts, notes)
+      if (manifest) packageJsons.push(manifest)
     }
   }
-  const context: ScanContext = { root, today, files, modules, express: buildExpressModel(modules, packageAlias(root)), dockerfiles }
+  const { configs: proxyConfigs, errors: proxyErrors } = parseProxyConfigs(proxyTexts)
+  for (const { path, error } of proxyErrors) notes.push({ file: path, message: `not parsed, so not checked: ${error}` })
+  const { envFiles, keyFiles } = readSecretFiles(root, files, texts)
+  const context: ScanContext = { root, today, files, modules, express: buildExpressModel(modules, packageAlias(root)), dockerfiles, proxyConfigs, npmrcs,
+    dockerignores, composeFiles, packageJsons, envFiles, keyFiles }
   return { context, notes, texts }
 }
 

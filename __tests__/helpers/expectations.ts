@@ -17,8 +17,9 @@ function filesUnder(dir: string): string[] {
   })
 }
 
-function isCommentOnly(line: string): boolean {
-  return /^\s*(#|\/\/)/.test(line)
+/** In an `.npmrc`, `//registry.npmjs.org/:key=value` is a setting and comments start with `#` or `;`. */
+function isCommentOnly(line: string, file: string): boolean {
+  return (file.endsWith('.npmrc') ? /^\s*[#;]/ : /^\s*(#|\/\/)/).test(line)
 }
 
 /**
@@ -46,9 +47,9 @@ export function readExpectations(caseDir: string): Expectations {
       const match = line.match(MARK)
       if (!match?.[1] || !match[2]) return
       let target = i + 1
-      if (isCommentOnly(line)) {
+      if (isCommentOnly(line, file)) {
         target = i + 2
-        while (target <= lines.length && (isCommentOnly(lines[target - 1] ?? '') || (lines[target - 1] ?? '').trim() === '')) target += 1
+        while (target <= lines.length && (isCommentOnly(lines[target - 1] ?? '', file) || (lines[target - 1] ?? '').trim() === '')) target += 1
       }
       for (const rule of match[2].split(',').map((r) => r.trim())) {
         if (match[1] === 'ok') negatives.add(rule)

@@ -34,16 +34,28 @@ const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/
 const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
 export const MAX_FILE_BYTES = 1024 * 1024
 
+/** `*.conf` and the official nginx image's envsubst templates (`default.conf.template`); nginx or not is decided by parsing. */
+export function isNginxCandidateName(name: string): boolean {
+  return name.endsWith('.conf') || name.endsWith('.conf.template')
+}
+
+/** `Caddyfile`, `Caddyfile.prod`, `site.caddyfile`: the names Caddy's tooling recognises. */
+export function isCaddyfileName(name: string): boolean {
+  return name === 'Caddyfile' || name.startsWith('Caddyfile.') || name.toLowerCase().endsWith('.caddyfile')
+}
+
 export function classify(name: string): FileKind | undefined {
   if (name === 'package.json') return 'package-json'
-  if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || name.startsWith('Dockerfile.') || name.endsWith('.dockerfile')) {
+  if (name.endsWith('.dockerignore')) return 'config' // also `Dockerfile.dockerignore`, the ignore file of one Dockerfile
+  if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile')) {
     return 'dockerfile'
   }
   if (JS_EXTENSIONS.test(name)) return 'js'
-  if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name)) {
+  if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || name.endsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
+    /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)) {
     return 'config'
   }
-  if (name.endsWith('.conf') || name === 'Caddyfile' || name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name)) return 'config'
+  if (isNginxCandidateName(name) || isCaddyfileName(name) || name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name)) return 'config'
   return undefined
 }
 

@@ -66,6 +66,9 @@ export interface ResolvedRoute {
 
 export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head'])
 const ROUTER_METHODS = new Set([...ROUTE_METHODS, 'use', 'set', 'disable', 'enable', 'route'])
+/** Settings of an Express app, told apart from `map.set(key)` on receivers the model cannot tie to an app. */
+const EXPRESS_SETTINGS = new Set(['x-powered-by', 'trust proxy', 'env', 'etag', 'query parser', 'strict routing', 'case sensitive routing',
+  'json escape', 'json replacer', 'json spaces', 'jsonp callback name', 'subdomain offset', 'view cache', 'view engine', 'views'])
 
 export function locate(site: Site): Location {
   return { file: site.module.path, line: site.node.loc?.start.line ?? 1, column: (site.node.loc?.start.column ?? 0) + 1 }
@@ -114,6 +117,8 @@ export class ExpressModel {
   readonly routers: RouterNode[] = []
   /** `.use()` calls on something that is not known to be an app or router (a parameter never bound, say). */
   readonly orphanUses: Array<{ site: Site; handlers: Handler[] }> = []
+  /** Express settings (`disable('x-powered-by')`, `set('trust proxy', 1)`) on receivers not known to be an app. */
+  readonly orphanSettings: Array<{ site: Site; name: string; value: Value }> = []
   private readonly byNode = new Map<Node, RouterNode>()
 
   constructor(modules: JsModule[], aliasOf?: PackageAlias) {
@@ -178,7 +183,13 @@ export class ExpressModel {
     const args = call.arguments as Node[]
     if (method === 'use' && !inChain) {
       const handlers = args.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a }))
-      if (handlers.some((h) => h.kind === 'middleware')) this.orphanUses.push({ site: { module, node: call }, handlers })
+      if (handlers.some((h) => h.kind === 'middleware' || (h.kind === 'function' && h.fn.params.length === 4))) this.orphanUses.push({ site: { module, node: call }, handlers })
+    }
+    if (method === 'set' || method === 'disable' || method === 'enable') {
+      const name = literalPath(this.evaluate(args[0], module))
+      if (name === undefined || !EXPRESS_SETTINGS.has(name)) return
+      const value: Value = method === 'set' ? this.evaluate(args[1], module) : { kind: 'literal', value: method === 'enable' }
+      this.orphanSettings.push({ site: { module, node: call }, name, value })
     }
   }
 
@@ -216,11 +227,28 @@ export class ExpressModel {
     }
     const handlerArgs = chain || !firstIsPath ? args : args.slice(1)
     if (!chain && method !== 'use' && handlerArgs.length === 0) return
-    const handlers = handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a }))
-    const event: RouterEvent = { ...base, type: method === 'use' ? 'use' : 'route', ...(pathArg !== undefined ? { path: pathArg } : {}), handlers }
-    if (method !== 'use') event.method = method
-    router.events.push(event)
-    for (const h of handlers) if (h.kind === 'router') h.router.mounts.push({ parent: router, event })
+    const perElement = first?.kind === 'union' && !chain ? this.perElement(first, handlerArgs, module) : undefined
+    const parts = perElement ?? [{ path: pathArg, handlers: handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a })) }]
+    for (const { path, handlers } of parts) {
+      const event: RouterEvent = { ...base, type: method === 'use' ? 'use' : 'route', ...(path !== undefined ? { path } : {}), handlers }
+      if (method !== 'use') event.method = method
+      router.events.push(event)
+      for (const h of handlers) if (h.kind === 'router') h.router.mounts.push({ parent: router, event })
+    }
+  }
+
+  /**
+   * `routes.forEach((r) => router.use(r.path, r.route))`: the path and the handlers are unions over
+   * the same list, so element i's path goes with element i's handlers (one event each).
+   */
+  private perElement(paths: Extract<Value, { kind: 'union' }>, args: Node[], module: ModuleInfo): Array<{ path?: string; handlers: Handler[] }> | undefined {
+    const values = args.map((a) => ({ node: a, value: this.evaluate(a, module) }))
+    if (values.length === 0 || !values.every(({ value }) => value.kind === 'union' && value.options.length === paths.options.length)) return undefined
+    return paths.options.map((option, i) => {
+      const path = literalPath(option)
+      const handlers = values.flatMap(({ node, value }) => this.handlers((value as Extract<Value, { kind: 'union' }>).options[i] as Value, { module, node }))
+      return { ...(path !== undefined ? { path } : {}), handlers }
+    })
   }
 
   /** `router.route('/x').get(a).post(b)`: the router and path behind a chain of route calls. */
@@ -258,29 +286,45 @@ export class ExpressModel {
     }
     if (value.kind === 'package') return [{ kind: 'middleware', package: value.name, export: value.path, options: undefined, called: false, site: at }]
     if (value.kind === 'function') return [{ kind: 'function', fn: value.fn, site: at }]
-    if (value.kind === 'call' && value.callee.kind === 'function') return [{ kind: 'factory', fn: value.callee.fn, args: value.args, site: at }]
+    if (value.kind === 'call' && value.callee.kind === 'function') {
+      const returned = value.callee.at ? this.returnedRouter(value.callee.fn, value.callee.at.module) : undefined
+      if (returned) return [{ kind: 'router', router: returned, site: at }]
+      return [{ kind: 'factory', fn: value.callee.fn, args: value.args, site: at }]
+    }
     return [{ kind: 'unknown', site: at }]
+  }
+
+  /** `module.exports = (passport) => { router.post(...); return router }`: the router a function returns. */
+  private returnedRouter(fn: FunctionNode, module: ModuleInfo): RouterNode | undefined {
+    if (fn.body.type !== 'BlockStatement') return this.routerFor(this.evaluate(fn.body as Node, module))
+    for (const statement of fn.body.body) {
+      if (statement.type === 'ReturnStatement' && statement.argument) return this.routerFor(this.evaluate(statement.argument, module))
+    }
+    return undefined
   }
 
   /** Every route of an app with its full path and the handlers that run before it. */
   routesOf(app: RouterNode): ResolvedRoute[] {
     const routes: ResolvedRoute[] = []
-    const visit = (router: RouterNode, prefix: string, inherited: ResolvedRoute['before'], seen: Set<RouterNode>): void => {
+    // Middleware with the full path it is mounted at (undefined: not a literal, may match anything); it
+    // runs for a route when that path covers the route's, even when it is deeper than a router's mount.
+    type Scoped = ResolvedRoute['before'][number] & { mount: string | undefined }
+    const visit = (router: RouterNode, prefix: string, inherited: Scoped[], seen: Set<RouterNode>): void => {
       if (seen.has(router)) return
       const inScope = new Set([...seen, router])
-      const earlier: ResolvedRoute['before'] = []
+      const earlier: Scoped[] = []
       for (const event of router.events) {
         if (event.type === 'use') {
           const mountPath = joinPaths(prefix, event.path ?? '/')
           for (const handler of event.handlers) {
-            if (handler.kind === 'router') visit(handler.router, mountPath, [...inherited, ...earlier.filter((e) => pathCovers(e.event.path === undefined ? undefined : joinPaths(prefix, e.event.path), mountPath))], inScope)
+            if (handler.kind === 'router') visit(handler.router, mountPath, [...inherited, ...earlier], inScope)
           }
-          earlier.push(...event.handlers.filter((h) => h.kind !== 'router').map((handler) => ({ handler, event })))
+          const mount = event.path === undefined ? undefined : mountPath
+          earlier.push(...event.handlers.filter((h) => h.kind !== 'router').map((handler) => ({ handler, event, mount })))
         } else if (event.type === 'route') {
           const fullPath = joinPaths(prefix, event.path ?? '/')
           const before = [
-            ...inherited,
-            ...earlier.filter((e) => pathCovers(e.event.path === undefined ? undefined : joinPaths(prefix, e.event.path), fullPath)),
+            ...[...inherited, ...earlier].filter((e) => pathCovers(e.mount, fullPath)).map(({ handler, event: e }) => ({ handler, event: e })),
             ...event.handlers.slice(0, -1).map((handler) => ({ handler, event }))
           ]
           routes.push({ app, router, event, fullPath, before })

@@ -27,6 +27,11 @@ const EXPRESS_BODY_PARSERS = new Set(['json', 'urlencoded', 'raw', 'text'])
 
 export type MiddlewareHandler = Extract<Handler, { kind: 'middleware' }>
 
+/** The job of a package's middleware, by package name alone (not `express`, whose exports differ). */
+export function packageKind(name: string): MiddlewareKind | undefined {
+  return Object.hasOwn(BY_PACKAGE, name) ? BY_PACKAGE[name] : undefined
+}
+
 /** The job of a package middleware, if it is a known one. */
 export function middlewareKind(handler: Handler): MiddlewareKind | undefined {
   if (handler.kind !== 'middleware') return undefined
@@ -35,7 +40,7 @@ export function middlewareKind(handler: Handler): MiddlewareKind | undefined {
     if (EXPRESS_BODY_PARSERS.has(name)) return 'body-parser'
     return name === 'static' ? 'static' : undefined
   }
-  return BY_PACKAGE[handler.package]
+  return packageKind(handler.package)
 }
 
 export function isKind(handler: Handler, kind: MiddlewareKind): handler is MiddlewareHandler {

@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import type { Node } from '../parse/javascript.js'
 import { packageSubpath, type ModuleGraph, type ModuleInfo } from './graph.js'
 import { isFunction, lookup, type Binding, type FunctionNode, type PatternPath } from './scope.js'
@@ -51,6 +52,11 @@ export function isExpressInstance(value: Value): boolean {
   return path.length === 0 || (path.length === 1 && path[0] === 'Router')
 }
 const MAX_DEPTH = 40
+/** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
+const MAX_REQUIRE_MATCHES = 20
+const DIRNAME = Symbol('__dirname')
+const WILDCARD = Symbol('computed')
+type PathPart = string | typeof DIRNAME | typeof WILDCARD
 
 function unwrap(node: Node): Node {
   let n = node
@@ -75,10 +81,56 @@ function keyName(key: Node, computed: boolean): string | undefined {
   return undefined
 }
 
+interface Mutation {
+  root: string
+  path: string[]
+  node: Node
+}
+
+/** `a.b['c']` → { root: 'a', path: ['b', 'c', ...tail] }; a computed key is '*'. */
+function memberPath(node: Node, tail: string[] = []): { root: string; path: string[] } | undefined {
+  const path = [...tail]
+  let n = unwrap(node)
+  while (n.type === 'MemberExpression') {
+    path.unshift(propertyName(n) ?? '*')
+    n = unwrap(n.object)
+  }
+  return n.type === 'Identifier' ? { root: n.name, path } : undefined
+}
+
+function isObjectAssign(callee: Node): boolean {
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && propertyName(callee) === 'assign'
+}
+
+/** The variable an object literal is (part of) the initial value of, with the keys down to it. */
+function objectRoot(node: Node, module: ModuleInfo): { name: string; declarator: Node; path: string[] } | undefined {
+  if (node.type !== 'ObjectExpression') return undefined
+  const path: string[] = []
+  let n: Node = node
+  for (let parent = module.index.parents.get(n); parent; parent = module.index.parents.get(n)) {
+    if (parent.type === 'VariableDeclarator') {
+      return parent.init === n && parent.id.type === 'Identifier' ? { name: parent.id.name, declarator: parent, path } : undefined
+    }
+    if (parent.type === 'ObjectProperty' && parent.value === n) {
+      const key = keyName(parent.key, parent.computed)
+      const object = module.index.parents.get(parent)
+      if (key === undefined || object?.type !== 'ObjectExpression') return undefined
+      path.unshift(key)
+      n = object
+    } else if (parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression' || parent.type === 'ParenthesizedExpression') {
+      n = parent
+    } else {
+      return undefined
+    }
+  }
+  return undefined
+}
+
 /** Evaluates expressions across the module graph, memoised per node and guarded against cycles. */
 export class Evaluator {
   private readonly memo = new Map<Node, Value>()
   private readonly exportMemo = new Map<string, Value>()
+  private readonly mutationIndex = new Map<ModuleInfo, Mutation[]>()
   private readonly active = new Set<Node | string>()
   private callSites: Map<FunctionNode, Array<{ call: Node; module: ModuleInfo }>> | undefined
   private indexing = false
@@ -138,6 +190,9 @@ export class Evaluator {
         return { kind: 'array', elements: node.elements.filter((e): e is NonNullable<typeof e> => e !== null) as Node[] }
       case 'AwaitExpression':
         return this.evaluate(node.argument, module)
+      case 'AssignmentExpression':
+        // `var app = module.exports = express()`: the value assigned.
+        return node.operator === '=' ? this.evaluate(node.right, module) : UNKNOWN
       case 'UnaryExpression':
         return node.operator === '!' && node.argument.type === 'NumericLiteral' ? { kind: 'literal', value: !node.argument.value } : UNKNOWN
       default:
@@ -207,12 +262,11 @@ export class Evaluator {
         const entry = [...value.entries].reverse().find((e) => e.key === name)
         const module = value.at?.module
         if (!module) return UNKNOWN
+        const mutated = this.mutatedAt(value, name)
+        // A nested literal object checks its own deeper mutations; any other value cannot be followed.
+        if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrap(entry.node).type !== 'ObjectExpression'))) return { kind: 'unknown', reason: 'mutated' }
         if (entry) return this.evaluate(entry.node, module)
-        for (const spread of [...value.spreads].reverse()) {
-          const found = this.property(this.evaluate(spread, module), name)
-          if (found.kind !== 'absent') return found
-        }
-        return { kind: 'absent' }
+        return this.spreadProperty([...value.spreads].reverse(), name, module)
       }
       case 'package':
         return { kind: 'package', name: value.name, path: [...value.path, name], ...(value.at ? { at: value.at } : {}) }
@@ -222,24 +276,126 @@ export class Evaluator {
         return { kind: 'conditional', test: value.test, consequent: this.property(value.consequent, name), alternate: this.property(value.alternate, name) }
       case 'fallback':
         return this.property(value.left, name)
-      case 'union':
-        return { kind: 'union', options: value.options.map((o) => this.property(o, name)) }
+      case 'union': {
+        const options = value.options.map((o) => this.property(o, name))
+        return options.every((o) => o.kind === 'absent') ? { kind: 'absent' } : { kind: 'union', options }
+      }
+      case 'new':
+        return value.callee.kind === 'function' && value.callee.at ? this.constructed(value.callee.fn, value.callee.at.module, name) : UNKNOWN
       default:
         return UNKNOWN
     }
+  }
+
+  /**
+   * Whether `name` of an object literal bound to a variable is assigned later (`sess.cookie = ...`:
+   * 'direct'), or something under it is (`sess.cookie.secure = true`, `Object.assign(sess.cookie, x)`: 'deep').
+   */
+  private mutatedAt(value: Extract<Value, { kind: 'object' }>, name: string): 'direct' | 'deep' | undefined {
+    const module = value.at?.module
+    const root = value.at && module ? objectRoot(value.at.node, module) : undefined
+    if (!root || !module) return undefined
+    let found: 'direct' | 'deep' | undefined
+    for (const m of this.mutations(module)) {
+      if (m.root !== root.name || m.path.length <= root.path.length) continue
+      if (!root.path.every((key, i) => m.path[i] === key || m.path[i] === '*')) continue
+      const next = m.path[root.path.length]
+      if (next !== name && next !== '*') continue
+      const binding = lookup(module.index, m.root, m.node)
+      if (binding?.kind !== 'var' || binding.declarator !== root.declarator) continue
+      if (m.path.length === root.path.length + 1) return 'direct'
+      found = 'deep'
+    }
+    return found
+  }
+
+  /** `a.b.c = x` and `Object.assign(a.b, x)` in a module, by root variable and key path ('*': any key). */
+  private mutations(module: ModuleInfo): Mutation[] {
+    const cached = this.mutationIndex.get(module)
+    if (cached) return cached
+    const list: Mutation[] = []
+    for (const node of module.index.parents.keys()) {
+      const target = node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' ? memberPath(node.left)
+        : node.type === 'CallExpression' && isObjectAssign(node.callee as Node) && node.arguments[0] ? memberPath(node.arguments[0] as Node, ['*']) : undefined
+      if (target) list.push({ ...target, node })
+    }
+    this.mutationIndex.set(module, list)
+    return list
+  }
+
+  /**
+   * A property from spreads, last first: the first that has it wins; where a spread may or may not
+   * have it (a union with absent branches, e.g. a per-environment config), the earlier ones fill in.
+   */
+  private spreadProperty(spreads: Node[], name: string, module: ModuleInfo): Value {
+    const [last, ...earlier] = spreads
+    if (!last) return { kind: 'absent' }
+    const found = this.property(this.evaluate(last, module), name)
+    if (found.kind === 'absent') return this.spreadProperty(earlier, name, module)
+    if (found.kind !== 'union' || !found.options.some((o) => o.kind === 'absent')) return found
+    const underneath = this.spreadProperty(earlier, name, module)
+    const options = found.options.filter((o) => o.kind !== 'absent')
+    return { kind: 'union', options: [...options, underneath] }
+  }
+
+  /** A member of `new Fn()`: the last `this.name = value` among the constructor's own statements. */
+  private constructed(fn: FunctionNode, module: ModuleInfo, name: string): Value {
+    if (fn.body.type !== 'BlockStatement') return UNKNOWN
+    for (const statement of [...fn.body.body].reverse()) {
+      const e = statement.type === 'ExpressionStatement' ? statement.expression : undefined
+      if (e?.type === 'AssignmentExpression' && e.operator === '=' && e.left.type === 'MemberExpression' &&
+        e.left.object.type === 'ThisExpression' && propertyName(e.left) === name) return this.evaluate(e.right, module)
+    }
+    return UNKNOWN
   }
 
   private call(node: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>, module: ModuleInfo): Value {
     const callee = unwrap(node.callee as Node)
     if (callee.type === 'Identifier' && callee.name === 'require' && !lookup(module.index, 'require', node)) {
       const [arg] = node.arguments
-      return arg?.type === 'StringLiteral' ? this.imported(arg.value, 'default', module) : UNKNOWN
+      return arg?.type === 'StringLiteral' ? this.imported(arg.value, 'default', module) : this.computedRequire(arg as Node | undefined, module)
     }
     if (callee.type === 'MemberExpression' && CHAINABLE.has(propertyName(callee) ?? '')) {
       const receiver = this.evaluate(callee.object, module)
       if (isExpressInstance(receiver)) return receiver
     }
     return { kind: 'call', callee: this.evaluate(callee, module), args: node.arguments as Node[] }
+  }
+
+  /**
+   * `require(path.join(__dirname, 'config', env + '.js'))`, `require(__dirname + '/x')`: the module it
+   * names, or each module of the app the pattern can match (a union). Only paths anchored at
+   * `__dirname` are followed; a computed part matches within one folder level.
+   */
+  private computedRequire(arg: Node | undefined, module: ModuleInfo): Value {
+    const parts = arg ? this.pathParts(arg, module) : []
+    if (parts[0] !== DIRNAME || parts.slice(1).includes(DIRNAME)) return UNKNOWN
+    const source = `.${parts.slice(1).map((p) => (typeof p === 'string' ? p : '\u0000')).join('')}`
+    if (!source.includes('\u0000')) return this.imported(source, 'default', module)
+    const base = posix.normalize(posix.join(posix.dirname(module.path), source))
+    const escaped = base.split('\u0000').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')
+    const pattern = new RegExp(`^${escaped}(?:\\.(?:[cm]?[jt]s|jsx|tsx))?$`)
+    const matches = [...this.graph.modules.values()].filter((m) => m !== module && pattern.test(m.path))
+    if (matches.length === 0 || matches.length > MAX_REQUIRE_MATCHES) return UNKNOWN
+    return { kind: 'union', options: matches.map((m) => this.exported(m, 'default')) }
+  }
+
+  /** A module path expression as literal pieces, `__dirname` and unknown pieces. */
+  private pathParts(node: Node, module: ModuleInfo): PathPart[] {
+    const n = unwrap(node)
+    if (n.type === 'Identifier' && n.name === '__dirname' && !lookup(module.index, '__dirname', n)) return [DIRNAME]
+    if (n.type === 'BinaryExpression' && n.operator === '+') return [...this.pathParts(n.left as Node, module), ...this.pathParts(n.right, module)]
+    if (n.type === 'TemplateLiteral') {
+      return n.quasis.flatMap((q, i) => [q.value.cooked ?? '', ...(n.expressions[i] ? this.pathParts(n.expressions[i] as Node, module) : [])])
+    }
+    if (n.type === 'CallExpression') {
+      const callee = this.evaluate(n.callee as Node, module)
+      const isPathJoin = callee.kind === 'package' && (callee.name === 'path' || callee.name === 'node:path') &&
+        callee.path.length === 1 && (callee.path[0] === 'join' || callee.path[0] === 'resolve')
+      if (isPathJoin) return (n.arguments as Node[]).flatMap((a, i) => [...(i > 0 ? ['/'] : []), ...this.pathParts(a, module)])
+    }
+    const value = this.evaluate(n, module)
+    return value.kind === 'literal' && typeof value.value === 'string' ? [value.value] : [WILDCARD]
   }
 
   /** An import's value: a package export, or an export of a module of the app. */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals'
+import { scanProject } from '../helpers/project.js'
+
+const limited = (express: ReturnType<typeof scanProject>['express']) => express.routesOf(express.apps[0]!).map((r) =>
+  `${r.event.method} ${r.fullPath} ${r.before.some((b) => b.handler.kind === 'middleware' && b.handler.package === 'express-rate-limit')}`)
+
+describe('ExpressModel mounts', () => {
+  it('mounts each router of a forEach over a route table under its own path', () => {
+    const { express } = scanProject({
+      'app.js': `const express = require('express')
+const auth = require('./auth')
+const users = require('./users')
+const app = express()
+const router = express.Router()
+;[{ path: '/auth', route: auth }, { path: '/users', route: users }].forEach((r) => router.use(r.path, r.route))
+app.use('/v1', router)`,
+      'auth.js': `const router = require('express').Router()
+router.post('/login', (req, res) => res.end())
+module.exports = router`,
+      'users.js': `const router = require('express').Router()
+router.get('/', (req, res) => res.end())
+module.exports = router`
+    })
+    expect(express.routesOf(express.apps[0]!).map((r) => r.fullPath)).toEqual(['/v1/auth/login', '/v1/users'])
+  })
+
+  it('covers routes of a router with middleware mounted deeper than the router', () => {
+    const { express } = scanProject({
+      'app.js': `const express = require('express')
+const rateLimit = require('express-rate-limit')
+const app = express()
+const router = express.Router()
+router.post('/auth/login', (req, res) => res.end())
+router.get('/items', (req, res) => res.end())
+app.use('/v1/auth', rateLimit())
+app.use('/v1', router)`
+    })
+    expect(limited(express)).toEqual(['post /v1/auth/login true', 'get /v1/items false'])
+  })
+
+  it('mounts the router a setup function returns, and follows `var app = module.exports = express()`', () => {
+    const { express } = scanProject({
+      'app.js': `var express = require('express')
+var app = module.exports = express()
+app.use('/', require('./routes')('passport'))`,
+      'routes.js': `var router = require('express').Router()
+module.exports = function (passport) {
+  router.post('/login', (req, res) => res.end())
+  return router
+}`
+    })
+    expect(express.routesOf(express.apps[0]!).map((r) => `${r.event.method} ${r.fullPath}`)).toEqual(['post /login'])
+  })
+})

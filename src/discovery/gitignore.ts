@@ -1,0 +1,19 @@
+import picomatch from 'picomatch'
+
+/**
+ * A `.gitignore`'s plain patterns as a test of paths relative to its folder. Negations are left out
+ * (they only ever make fewer files ignored, and the caller uses this to stay quiet), so the test
+ * can say "ignored" where git would not only for patterns re-included with `!`.
+ */
+export function gitignoreMatcher(text: string): (path: string) => boolean {
+  const tests = text.split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
+    .map((line) => {
+      const pattern = line.replace(/\/+$/, '')
+      const anchored = pattern.includes('/')
+      const match = picomatch(pattern.replace(/^\//, ''), { dot: true })
+      return (path: string): boolean => anchored ? match(path) : path.split('/').some((part) => match(part))
+    })
+  return (path) => tests.some((test) => test(path))
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs'
+import { basename, join, posix } from 'node:path'
+import { parseDotenv, type DotenvEntry } from '../parse/dotenv.js'
+import type { SourceFile } from './find-files.js'
+import { gitignoreMatcher } from './gitignore.js'
+
+export interface EnvFileDoc {
+  path: string
+  entries: DotenvEntry[]
+  /** A `.gitignore` of the repository lists it: a developer's local file, never committed. */
+  gitignored: boolean
+}
+
+export interface TextDoc {
+  path: string
+  text: string
+}
+
+/** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
+export function isEnvFileName(name: string): boolean {
+  return name === '.env' || name.startsWith('.env.') || name.endsWith('.env')
+}
+
+/** Private key files: `server.key`, `cert.pem`, `id_rsa`. */
+export function isKeyFileName(name: string): boolean {
+  return /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)
+}
+
+function readOptional(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether the root `.gitignore` or one in the file's folder ignores it. */
+function ignoredBy(root: string, path: string): boolean {
+  const dirs = [...new Set(['.', posix.dirname(path)])]
+  return dirs.some((dir) => {
+    const text = readOptional(join(root, dir, '.gitignore'))
+    const relative = dir === '.' ? path : path.slice(dir.length + 1)
+    return text !== undefined && gitignoreMatcher(text)(relative)
+  })
+}
+
+/** `.env` files (parsed) and private key files (as text) outside tests, for the secret rules. */
+export function readSecretFiles(root: string, files: SourceFile[], texts: Map<string, string>): { envFiles: EnvFileDoc[]; keyFiles: TextDoc[] } {
+  const envFiles: EnvFileDoc[] = []
+  const keyFiles: TextDoc[] = []
+  for (const file of files) {
+    const name = basename(file.path)
+    if (file.test || file.kind !== 'config' || !(isEnvFileName(name) || isKeyFileName(name))) continue
+    const text = readOptional(file.absPath)?.replace(/^\uFEFF/, '')
+    if (text === undefined || text.includes('\u0000')) continue
+    texts.set(file.path, text)
+    if (isKeyFileName(name)) keyFiles.push({ path: file.path, text })
+    else envFiles.push({ path: file.path, entries: parseDotenv(text), gitignored: ignoredBy(root, file.path) })
+  }
+  return { envFiles, keyFiles }
+}
+

@@ -1,0 +1,31 @@
+export interface DotenvEntry {
+  key: string
+  /** Unquoted; an unquoted value ends at ` #` (an inline comment). */
+  value: string
+  /** 1-based. */
+  line: number
+}
+
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/
+
+function readValue(raw: string): string {
+  const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw)
+  if (quoted) return quoted[2] ?? ''
+  return raw.replace(/\s+#.*$/, '').trim()
+}
+
+/**
+ * Reads `KEY=value` lines as dotenv does: `export` prefixes, quotes, `#` comments (whole-line, or
+ * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
+ * is enough to tell a value from an empty one. Never throws.
+ */
+export function parseDotenv(text: string): DotenvEntry[] {
+  const entries: DotenvEntry[] = []
+  text.split(/\r?\n/).forEach((raw, index) => {
+    if (/^\s*(?:#|$)/.test(raw)) return
+    const match = ASSIGNMENT.exec(raw)
+    if (!match?.[1]) return
+    entries.push({ key: match[1], value: readValue((match[2] ?? '').trim()), line: index + 1 })
+  })
+  return entries
+}

@@ -1,0 +1,32 @@
+import { defineRule, type RuleFinding } from '../rule.js'
+import { locate } from '../../model/express.js'
+import { bodyParsers, type BodyParser } from '../../model/body-parsers.js'
+
+const ONE_MB = 1024 * 1024
+
+function findings(parser: BodyParser): RuleFinding[] {
+  if (parser.upload || parser.limit.kind !== 'known') return []
+  return parser.limit.values.filter((v) => v.bytes > ONE_MB).map((v) => ({
+    ...locate(v.site),
+    message: `${parser.label} accepts bodies up to \`${v.text}\`, so a few concurrent requests can exhaust memory and CPU while parsing: keep \`limit\` at 1mb or less (e.g. \`'100kb'\`), and raise it only on the route that needs it`
+  }))
+}
+
+/**
+ * Each body parser whose `limit` is above 1 MB (body-parser's units: `'10mb'`, `'1000kb'`, bytes as
+ * a number), pointing at where the limit is written. Upload middleware is left out: files are
+ * expected to be larger than JSON or form bodies.
+ */
+export default defineRule({
+  meta: {
+    id: 'body-limit-large',
+    severity: 'moderate',
+    category: 'express',
+    description: 'A body parser `limit` above 1 MB.',
+    fix: "`limit: '100kb'` (at most `'1mb'`), larger only on the route that needs it",
+    cwe: 'CWE-770'
+  },
+  check({ express }) {
+    return bodyParsers(express).flatMap(findings)
+  }
+})

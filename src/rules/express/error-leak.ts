@@ -1,0 +1,49 @@
+import { defineRule, type RuleFinding } from '../rule.js'
+import { locate } from '../../model/express.js'
+import { errorLeaks, errorScopes, type ErrorLeak } from '../../model/error-flow.js'
+import { handlerFunctions } from '../../model/handlers.js'
+
+const WHAT: Record<ErrorLeak['kind'], string> = {
+  stack: 'the stack trace',
+  object: 'the error object',
+  message: 'the raw error message'
+}
+
+function describe(leak: ErrorLeak): RuleFinding {
+  const where = locate({ module: leak.scope.handler.module, node: leak.send.call })
+  const place = leak.scope.handler.errorHandler ? 'error handler' : 'route catch block'
+  const name = leak.scope.name
+  const fix = leak.kind === 'stack'
+    ? `log \`${name}.stack\` server-side and send a generic message; show stacks only under \`if (process.env.NODE_ENV !== 'production')\``
+    : `send a generic message (\`res.status(500).json({ error: 'Internal Server Error' })\`) and log \`${name}\` server-side, or guard it with \`process.env.NODE_ENV !== 'production'\``
+  return {
+    file: where.file,
+    line: where.line,
+    column: where.column,
+    message: `${place} sends ${WHAT[leak.kind]} to the client with \`res.${leak.send.method}()\`, leaking internals (paths, queries, library versions): ${fix}`
+  }
+}
+
+/**
+ * Error handlers (four parameters) and route catch blocks (`catch (err)`, `.catch(err => ...)`) whose
+ * response carries the error's stack, the error object or its message, outside a `NODE_ENV` test.
+ * Messages of errors checked to be a known kind (`err.status`, `instanceof`) are meant for clients.
+ */
+export default defineRule({
+  meta: {
+    id: 'error-leak',
+    severity: 'high',
+    category: 'express',
+    description: 'An error handler (or route catch) sends `err.stack`, or `err.message`/the error object, without a production guard.',
+    fix: 'log the error, send a generic message; details only when `NODE_ENV !== \'production\'`',
+    cwe: 'CWE-209'
+  },
+  check({ express }) {
+    const seen = new Set<unknown>()
+    return handlerFunctions(express)
+      .flatMap(errorScopes)
+      .flatMap(errorLeaks)
+      .filter((leak) => !seen.has(leak.send.call) && seen.add(leak.send.call))
+      .map(describe)
+  }
+})

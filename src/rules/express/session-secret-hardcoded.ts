@@ -1,0 +1,70 @@
+import type { ExpressModel } from '../../model/express.js'
+import { locate } from '../../model/express.js'
+import { branches, type Site, type Value } from '../../model/values.js'
+import { defineRule, type RuleFinding } from '../rule.js'
+import { redact } from '../secret-names.js'
+import { cookieMiddlewares, option, type CookieMiddleware } from './session-options.js'
+
+interface LiteralSecret {
+  value: string
+  at: Site
+}
+
+/** The options that sign cookies: express-session `secret`, cookie-session `secret`/`keys`, cookie-parser's argument. */
+function secretValues(express: ExpressModel, middleware: CookieMiddleware): Array<{ name: string; value: Value }> {
+  if (middleware.package === 'cookie-parser') return [{ name: 'secret', value: middleware.options }]
+  const names = middleware.package === 'cookie-session' ? ['secret', 'keys'] : ['secret']
+  return names.map((name) => ({ name, value: option(express, middleware.options, name) }))
+}
+
+/** Literal strings a secret may be: itself, a branch of `process.env.X || 'literal'`, or an array element. */
+function literalSecrets(express: ExpressModel, value: Value, depth = 0): LiteralSecret[] {
+  return branches(value).flatMap((b): LiteralSecret[] => {
+    if (b.kind === 'literal' && typeof b.value === 'string' && b.value.trim() !== '' && b.at) return [{ value: b.value, at: b.at }]
+    if (b.kind === 'array' && b.at && depth === 0) {
+      const module = b.at.module
+      return b.elements.flatMap((e) => literalSecrets(express, express.evaluate(e, module), depth + 1))
+    }
+    return []
+  })
+}
+
+function finding(middleware: CookieMiddleware, name: string, secret: LiteralSecret): RuleFinding {
+  const where = locate(secret.at)
+  const call = middleware.location
+  const what = middleware.package === 'cookie-parser' ? 'cookie-parser secret' : `${middleware.package} \`${name}\``
+  const usedAt = call.file === where.file && call.line === where.line ? '' : `, used by the call at ${call.file}:${call.line}`
+  const env = middleware.package === 'cookie-parser' ? 'cookieParser(process.env.COOKIE_SECRET)'
+    : name === 'keys' ? 'keys: [process.env.SESSION_KEY]' : 'secret: process.env.SESSION_SECRET'
+  return {
+    ...where,
+    message: `${what} is a hardcoded literal (${redact(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
+  }
+}
+
+/**
+ * One finding per call, at its first literal secret (which may be in a config module); a literal
+ * shared by several calls is reported once.
+ */
+export default defineRule({
+  meta: {
+    id: 'session-secret-hardcoded',
+    severity: 'high',
+    category: 'express',
+    description: 'A session or cookie signing secret (express-session, cookie-session, cookie-parser) is a literal, or a literal fallback of `process.env`.',
+    fix: '`secret: process.env.SESSION_SECRET` with no literal fallback; rotate the committed secret',
+    cwe: 'CWE-798'
+  },
+  check({ express }) {
+    const seen = new Set<unknown>()
+    const findings: RuleFinding[] = []
+    for (const middleware of cookieMiddlewares(express)) {
+      const secrets = secretValues(express, middleware).flatMap(({ name, value }) => literalSecrets(express, value).map((secret) => ({ name, secret })))
+      const first = secrets[0]
+      if (!first || secrets.some(({ secret }) => seen.has(secret.at.node))) continue
+      for (const { secret } of secrets) seen.add(secret.at.node)
+      findings.push(finding(middleware, first.name, first.secret))
+    }
+    return findings
+  }
+})

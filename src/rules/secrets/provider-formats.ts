@@ -1,0 +1,56 @@
+import { redact } from '../secret-names.js'
+
+/** A credential format a provider issues: recognisable wherever it is written. */
+interface ProviderFormat {
+  name: string
+  pattern: RegExp
+  /** Where to revoke it, for the message. */
+  revoke: string
+}
+
+const FORMATS: readonly ProviderFormat[] = [
+  { name: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, revoke: 'deactivate it in AWS IAM' },
+  { name: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, revoke: 'revoke it in GitHub settings' },
+  { name: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}\b/g, revoke: 'revoke it in GitHub settings' },
+  { name: 'Stripe live key', pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g, revoke: 'roll it in the Stripe dashboard' },
+  { name: 'Slack token', pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g, revoke: 'revoke it in the Slack app settings' },
+  { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, revoke: 'delete it in Google Cloud credentials' },
+  { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, revoke: 'revoke it on npmjs.com' }
+]
+
+/** The header of a PEM private key; the body after it must look like base64 for it to be a key. */
+const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----/g
+const KEY_BODY = /^[\s\\n"'+]*(?:[A-Za-z0-9+/=]{16,}[\s\\n"'+]*){2,}/
+/** AWS's own documentation key and other published examples. */
+const DOC_EXAMPLE = /EXAMPLE|XXXXXXXX|0{16}/
+
+export interface FormatMatch {
+  /** Offset of the match in the text. */
+  index: number
+  message: string
+}
+
+/** Provider-format credentials and private keys in a text (a string literal, a key file). */
+export function findProviderSecrets(text: string): FormatMatch[] {
+  const found: FormatMatch[] = []
+  for (const format of FORMATS) {
+    for (const match of text.matchAll(format.pattern)) {
+      if (DOC_EXAMPLE.test(match[0])) continue
+      found.push({ index: match.index ?? 0, message: `hardcoded ${format.name} (${redact(match[0])}): ${format.revoke}, then load it from the environment or a secret manager` })
+    }
+  }
+  for (const match of text.matchAll(PRIVATE_KEY)) {
+    const end = (match.index ?? 0) + match[0].length
+    if (!KEY_BODY.test(text.slice(end, end + 400))) continue
+    const kind = (match[1] ?? '').trim()
+    found.push({ index: match.index ?? 0, message: `hardcoded ${kind ? `${kind} ` : ''}private key: replace the key pair (treat it as leaked) and mount the new key from a secret store at run time` })
+  }
+  return found.sort((a, b) => a.index - b.index)
+}
+
+/** The 1-based line of an offset in a text. */
+export function lineAt(text: string, index: number, firstLine = 1): number {
+  let line = firstLine
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line += 1
+  return line
+}
