@@ -12775,9 +12775,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4751);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7827);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3769);
-/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8397);
-/* harmony import */ var _render_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3729);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8820);
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2495);
+/* harmony import */ var _render_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(510);
 /* harmony import */ var _render_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(893);
 /* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5902);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
@@ -14909,7 +14909,7 @@ function parseShellScript(text, firstLine = 1) {
 
 /***/ }),
 
-/***/ 3769:
+/***/ 8820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24917,8 +24917,8 @@ function readSecretFiles(root, files, texts) {
     return { envFiles, keyFiles };
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/findings/finding.ts
 function compareFindings(a, b) {
     if (a.file !== b.file)
@@ -24939,7 +24939,7 @@ function compareFindings(a, b) {
 
 const INLINE = /hardening-ignore\s+([a-z0-9-]+)(?:\s+--\s*(.*?))?\s*(?:\*\/.*)?$/;
 function fingerprint(rule, file, code, occurrence) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${rule}\u0000${file}\u0000${code}\u0000${occurrence}`).digest('hex').slice(0, 32);
+    return (0,external_node_crypto_.createHash)('sha256').update(`${rule}\u0000${file}\u0000${code}\u0000${occurrence}`).digest('hex').slice(0, 32);
 }
 /** `// hardening-ignore <rule> -- reason` on the finding's line or the line above. */
 function inlineSuppression(lines, line, rule) {
@@ -25929,22 +25929,16 @@ function sbomSection(result, cwd) {
 
 /***/ }),
 
-/***/ 8397:
+/***/ 7789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ renderMarkdown)
-});
-
-// EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __nccwpck_require__(5131);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
-var registry = __nccwpck_require__(8838);
-// EXTERNAL MODULE: ./src/rules/rule.ts
-var rules_rule = __nccwpck_require__(281);
-;// CONCATENATED MODULE: ./src/render/escape.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   hC: () => (/* binding */ escapeMessage),
+/* harmony export */   nf: () => (/* binding */ link)
+/* harmony export */ });
 /**
  * Escapes text from the scanned repository (paths, names, messages that quote code) for Markdown
  * and HTML: everything but plain word characters becomes a numeric character reference, which
@@ -25995,11 +25989,23 @@ function safeUrl(url) {
         return undefined;
     }
 }
-function escape_link(text, url) {
+function link(text, url) {
     return url ? `[${text}](${url})` : text;
 }
 
-;// CONCATENATED MODULE: ./src/render/markdown.ts
+
+/***/ }),
+
+/***/ 2495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ renderMarkdown)
+/* harmony export */ });
+/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8838);
+/* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(281);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7789);
 
 
 
@@ -26013,7 +26019,7 @@ function encodePathSegment(segment) {
     return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
 }
 function fileLink(report, finding, links) {
-    const label = escapeMarkdown(finding.line === null ? finding.file : `${finding.file}:${finding.line}`, 200);
+    const label = (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(finding.line === null ? finding.file : `${finding.file}:${finding.line}`, 200);
     if (!links)
         return label;
     const path = repoPath(report, finding.file).split('/').map(encodePathSegment).join('/');
@@ -26022,7 +26028,7 @@ function fileLink(report, finding, links) {
     return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`;
 }
 function bySeverity(items) {
-    return [...items].sort((a, b) => (0,severity/* severityRank */.qs)(b.severity) - (0,severity/* severityRank */.qs)(a.severity));
+    return [...items].sort((a, b) => (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) - (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity));
 }
 function limited(rows, max) {
     if (max === undefined || rows.length <= max)
@@ -26033,12 +26039,12 @@ function moreLine(hidden, what, hint) {
     return hidden > 0 ? [`_…and ${hidden} more ${what}${hint ? `: ${hint}` : ''}._`, ''] : [];
 }
 function verdict(report) {
-    const where = report.root === '.' ? '' : ` · ${code(report.root, 200)}`;
+    const where = report.root === '.' ? '' : ` · ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(report.root, 200)}`;
     const title = report.passed ? '## ✅ Hardening gate passed' : '## ❌ Hardening gate failed';
     const why = report.passed
         ? `No hardening finding at or above **${report.thresholds.findings}** and no dependency advisory at or above **${report.thresholds.audit}**.`
-        : `**Why:** ${report.reasons.map((r) => escapeMessage(r)).join('; ')}.`;
-    return [`${title}${where}`, '', why, '', ...report.warnings.map((w) => `> [!WARNING]\n> ${escapeMessage(w)}\n`)];
+        : `**Why:** ${report.reasons.map((r) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMessage */ .hC)(r)).join('; ')}.`;
+    return [`${title}${where}`, '', why, '', ...report.warnings.map((w) => `> [!WARNING]\n> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMessage */ .hC)(w)}\n`)];
 }
 function findingsSection(report, options) {
     const open = bySeverity(report.findings.filter((f) => !f.suppressed));
@@ -26048,8 +26054,8 @@ function findingsSection(report, options) {
     const { shown, hidden } = limited(open, options.maxRows);
     out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|');
     for (const f of shown) {
-        const rule = escape_link(code(f.rule, 80), (0,registry/* findRule */.Il)(f.rule) ? (0,rules_rule/* docsUrl */.f)(f.rule) : undefined);
-        out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`);
+        const rule = (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.rule, 80), (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .findRule */ .Il)(f.rule) ? (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_3__/* .docsUrl */ .f)(f.rule) : undefined);
+        out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${fileLink(report, f, options.links)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMessage */ .hC)(f.message)} |`);
     }
     out.push('', ...moreLine(hidden, 'gaps', options.fullListHint));
     const suppressed = report.findings.filter((f) => f.suppressed);
@@ -26058,29 +26064,29 @@ function findingsSection(report, options) {
         out.push('| Rule | Where | Reason |', '|---|---|---|');
         const rows = limited(suppressed, options.maxRows);
         for (const f of rows.shown) {
-            const reason = `${escapeMarkdown(f.suppression?.reason ?? '', 300)}${f.suppression?.expires ? ` (until ${f.suppression.expires})` : ''}`;
-            out.push(`| ${code(f.rule, 80)} | ${fileLink(report, f, options.links)} | ${reason} |`);
+            const reason = `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(f.suppression?.reason ?? '', 300)}${f.suppression?.expires ? ` (until ${f.suppression.expires})` : ''}`;
+            out.push(`| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.rule, 80)} | ${fileLink(report, f, options.links)} | ${reason} |`);
         }
         out.push('', ...moreLine(rows.hidden, 'suppressed findings', options.fullListHint), '</details>', '');
     }
     return out;
 }
 function advisoryRow(a) {
-    const pkg = `${code(a.package, 100)}${a.direct ? '' : ` via ${a.via.map((v) => code(v, 100)).join(', ') || 'a transitive dependency'}`}`;
-    const title = escape_link(escapeMarkdown(a.title || a.id, 200), safeUrl(a.url));
-    const fix = a.fix ? code(a.fix, 100) : a.fixAvailable ? '`npm audit fix`' : 'no fix yet';
-    const allowed = a.allowed ? ` (allowed: ${escapeMarkdown(a.allowed.reason, 200)})` : '';
+    const pkg = `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(a.package, 100)}${a.direct ? '' : ` via ${a.via.map((v) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(v, 100)).join(', ') || 'a transitive dependency'}`}`;
+    const title = (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(a.title || a.id, 200), (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .safeUrl */ .Pl)(a.url));
+    const fix = a.fix ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(a.fix, 100) : a.fixAvailable ? '`npm audit fix`' : 'no fix yet';
+    const allowed = a.allowed ? ` (allowed: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(a.allowed.reason, 200)})` : '';
     return `| ${ICON[a.severity]} ${a.severity} | ${pkg} | ${title}${allowed} | ${fix} |`;
 }
 function auditSection(report, options) {
     const audit = report.audit;
     const out = ['### Dependencies (npm audit)', ''];
     if (audit.status === 'skipped')
-        return [...out, `Skipped: ${escapeMessage(audit.error ?? 'not run')}.`, ''];
+        return [...out, `Skipped: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMessage */ .hC)(audit.error ?? 'not run')}.`, ''];
     if (audit.status === 'error')
-        return [...out, `⚠️ **npm audit could not produce a report**, so dependencies were not checked: ${escapeMessage(audit.error ?? '')}`, ''];
-    const counts = [...severity/* SEVERITIES */.oC].reverse().map((s) => `${audit.counts[s]} ${s}`).join(' · ');
-    const total = severity/* SEVERITIES */.oC.reduce((n, s) => n + audit.counts[s], 0);
+        return [...out, `⚠️ **npm audit could not produce a report**, so dependencies were not checked: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMessage */ .hC)(audit.error ?? '')}`, ''];
+    const counts = [..._findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC].reverse().map((s) => `${audit.counts[s]} ${s}`).join(' · ');
+    const total = _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.reduce((n, s) => n + audit.counts[s], 0);
     out.push(`**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above)`, '');
     if (audit.advisories.length === 0)
         return out;
@@ -26095,15 +26101,15 @@ function sbomSection(report, options) {
     if (sbom.status === 'skipped')
         return [...out, 'Not generated (sbom: false).', ''];
     if (sbom.status === 'error')
-        return [...out, `⚠️ Not generated: ${escapeMessage(sbom.error ?? '')}`, ''];
-    const artifact = options.sbomArtifact ? ` · artifact ${code(options.sbomArtifact, 100)}` : '';
-    return [...out, `📦 CycloneDX ${escapeMarkdown(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · ${code(sbom.path ?? '', 200)}${artifact}`, ''];
+        return [...out, `⚠️ Not generated: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMessage */ .hC)(sbom.error ?? '')}`, ''];
+    const artifact = options.sbomArtifact ? ` · artifact ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(options.sbomArtifact, 100)}` : '';
+    return [...out, `📦 CycloneDX ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(sbom.path ?? '', 200)}${artifact}`, ''];
 }
 function footer(report) {
     // In mode: comment the report comes from another job (maybe an untrusted pull request's): escape it all.
-    const steps = report.steps.map((s) => `${escapeMarkdown(s.name, 40)} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : escapeMarkdown(s.status, 10)}`).join(' · ');
+    const steps = report.steps.map((s) => `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(s.name, 40)} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(s.status, 10)}`).join(' · ');
     const notes = report.notes.length > 0 ? ` · ${report.notes.length} note${report.notes.length === 1 ? '' : 's'} in the JSON report` : '';
-    return [`<sub>${escapeMarkdown(report.tool.name, 60)} ${escapeMarkdown(report.tool.version, 30)} · ${steps}${notes}</sub>`];
+    return [`<sub>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.tool.name, 60)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(report.tool.version, 30)} · ${steps}${notes}</sub>`];
 }
 /** The report as GitHub Markdown: verdict and reason first, then gaps, dependencies, SBOM. */
 function renderMarkdown(report, options = {}) {
@@ -26113,53 +26119,413 @@ function renderMarkdown(report, options = {}) {
 
 /***/ }),
 
-/***/ 3729:
+/***/ 510:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ renderSarif)
-/* harmony export */ });
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8838);
-/* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(281);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ renderSarif)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/findings/severity.ts
+var severity = __nccwpck_require__(5131);
+;// CONCATENATED MODULE: ./src/rules/docs.generated.ts
+// Generated by scripts/gen-rule-docs.mjs from docs/rules/*.md; do not edit. `npm run bundle` rewrites it.
+const RULE_DOCS = {
+    "body-limit-large": {
+        why: "Parsing is synchronous and proportional to the body: a few concurrent multi-megabyte JSON or form\nbodies tie up the event loop and memory of the whole process. Large limits set app-wide to allow one\nbig endpoint expose every route.",
+        fix: "Keep the limit small; where one endpoint really needs more, raise it on that route only and record\nthe decision as a suppression:\n\n```js\napp.use(express.json({ limit: '100kb' }))\n// hardening-ignore body-limit-large -- bulk import, admin-only, behind auth\napp.post('/import', requireAdmin, express.json({ limit: '5mb' }), importHandler)\n```\n\nUpload middleware (express-fileupload, multer) is not checked here: files are expected to be larger;\n`body-limit-missing` reports uploads without any limit. A limit read only from the environment is the\ndeployment's decision and is not reported."
+    },
+    "body-limit-missing": {
+        why: "Body parsers buffer and parse the whole body before the route runs. body-parser's default of 100kb is\nsane, but left implicit the limit is invisible in review and easily raised by a copy-pasted snippet;\nstating it makes the decision explicit. Upload middleware is different: express-fileupload and multer\nhave **no** size limit by default, so one request can fill memory or disk.",
+        fix: "```js\napp.use(express.json({ limit: '100kb' }))\napp.use(express.urlencoded({ extended: false, limit: '100kb' }))\napp.use(fileUpload({ limits: { fileSize: 5 * 1024 * 1024 }, abortOnLimit: true }))\nconst upload = multer({ dest: 'uploads/', limits: { fileSize: 5 * 1024 * 1024 } })\n```\n\nOptions the scanner cannot read (from an unresolved module, built at runtime) are not reported."
+    },
+    "cors-permissive": {
+        why: "Any website can then call the API from a visitor's browser and read the responses. Without cookies\nthat mostly matters for data the browser can reach but the attacker cannot: services on an intranet\nor `localhost`, IP-allowlisted back offices, responses that depend on the client's network. It also\nwidens what an XSS on any other site can do, and the setting tends to gain `credentials: true` later.\nA public read-only API that is meant for everyone may keep `*`: suppress the finding with a reason.",
+        fix: "Name the front-ends that may call the API:\n\n```js\nconst cors = require('cors')\n\napp.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'] }))\n// or from the environment, one list per deployment\napp.use(cors({ origin: process.env.CORS_ORIGINS.split(',') }))\n```"
+    },
+    "cors-wildcard-credentials": {
+        why: "With credentials allowed, the browser sends the user's cookies on cross-site requests and lets the\ncalling page read the response. If any origin is accepted, any website the user visits can act as the\nuser and read their data. Browsers refuse `*` together with credentials, which is why such setups\nusually get \"fixed\" with `origin: true`: the same hole, now working.",
+        fix: "Allow a fixed list of trusted origins:\n\n```js\nconst cors = require('cors')\n\nconst allowed = ['https://app.example.com', 'https://admin.example.com']\n\napp.use(cors({\n  origin: (origin, callback) => {\n    if (!origin || allowed.includes(origin)) return callback(null, true)\n    return callback(new Error('Origin not allowed'))\n  },\n  credentials: true\n}))\n```\n\nAnchor regexes on both ends and escape the dots: `/^https:\\/\\/([a-z0-9-]+\\.)?example\\.com$/`."
+    },
+    "csp-weak": {
+        why: "The CSP is the browser's last line against cross-site scripting: when an attacker gets markup into a\npage, a strict `script-src` keeps the injected `<script>` or `onerror=` handler from running.\n`'unsafe-inline'` allows exactly those, `'unsafe-eval'` allows `eval`-style sinks, and `*` or\n`https:` allow a script from any host the attacker controls. A CSP that is off or report-only blocks\nnothing.",
+        fix: "Keep helmet's default policy, or tune it without weakening `script-src`; give inline scripts a nonce:\n\n```js\nconst crypto = require('node:crypto')\nconst helmet = require('helmet')\n\napp.use((req, res, next) => {\n  res.locals.cspNonce = crypto.randomBytes(16).toString('base64')\n  next()\n})\napp.use(helmet({\n  contentSecurityPolicy: {\n    directives: {\n      scriptSrc: [\"'self'\", 'https://cdn.example.com', (req, res) => `'nonce-${res.locals.cspNonce}'`],\n      styleSrc: [\"'self'\", \"'unsafe-inline'\"] // inline styles: a much smaller risk, not reported\n    }\n  }\n}))\n```\n\nand render `<script nonce=\"<%= cspNonce %>\">` in templates."
+    },
+    "docker-dotenv-copied": {
+        why: "`.env` files are git-ignored, so they are not in the repository, but they are on the developer\nlaptop or CI runner that builds the image. `COPY . .` puts them into an image layer, where anyone\nwho can pull the image can read them (`docker save`, `docker history`, a shell in the container),\nincluding after a later `RUN rm .env`.",
+        fix: "Add a `.dockerignore` beside the Dockerfile (or at the context root):\n\n```\n.env*\n**/.env*\n!.env.example\n.git\nnode_modules\nnpm-debug.log\n```\n\nBetter still, copy only what the app needs (`COPY package*.json ./`, `COPY src ./src`)."
+    },
+    "docker-eol-node": {
+        why: "An end-of-life Node line gets no fixes, security fixes included: vulnerabilities in its HTTP parser,\nTLS, `undici` or OpenSSL stay open for good, and `npm audit` does not report them because they are\nin the runtime, not in a package.",
+        fix: "Move the final stage to a supported LTS line (the message names the current ones) and run the tests:\n\n```dockerfile\nFROM node:24-alpine\n```"
+    },
+    "docker-node-env": {
+        why: "Express and many libraries switch behaviour on `NODE_ENV`: outside production, Express's default\nerror handler sends stack traces to the client, and view templates are recompiled on every\nrequest. Stack traces reveal file paths, dependency versions and code, which helps an attacker.",
+        fix: "```dockerfile\nFROM node:24-slim\nENV NODE_ENV=production\n```\n\nIn Compose: `environment: { NODE_ENV: production }` for the production service; keep\n`NODE_ENV: development` in a `docker-compose.override.yml` or `docker-compose.dev.yml`."
+    },
+    "docker-non-slim-base": {
+        why: "The full image carries compilers, `git`, `curl`, ImageMagick headers and hundreds of Debian\npackages the app never uses: about 1 GB, and each package brings its own CVEs to the scanners and\nits own tools to an attacker who gets code execution in the container.",
+        fix: "Build where the tools are, run on a small image:\n\n```dockerfile\nFROM node:24 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\n\nFROM node:24-slim\nENV NODE_ENV=production\nWORKDIR /app\nCOPY --from=build --chown=node:node /app ./\nUSER node\nCMD [\"node\", \"server.js\"]\n```"
+    },
+    "docker-npm-install": {
+        why: "`npm install` in an image build resolves versions at build time, so the image may not contain what\nwas reviewed and audited in the lockfile, and a compromised new release of a dependency is pulled\nin without anyone noticing. `npm ci` installs exactly the lockfile and fails when it disagrees with\n`package.json`. When there is no lockfile, the image is not reproducible at all (see\n[lockfile-missing](lockfile-missing.md)).",
+        fix: "```dockerfile\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n```\n\nWith Yarn or pnpm: `yarn install --frozen-lockfile` (Yarn 1), `yarn install --immutable` (Yarn 2+),\n`pnpm install --frozen-lockfile`. Pin global tools: `npm install -g pm2@5`."
+    },
+    "docker-root-user": {
+        why: "A process running as root inside a container turns any code execution bug (a vulnerable dependency,\na prototype pollution gadget, a deserialisation flaw) into root in the container: it can rewrite the\napp, read every mounted secret and exploit kernel or runtime flaws to escape.",
+        fix: "Install dependencies as root if you must, then switch user for the runtime:\n\n```dockerfile\nFROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY --chown=node:node . .\nUSER node\nENV NODE_ENV=production\nCMD [\"node\", \"src/server.js\"]\n```\n\nOn images without a named user, use a numeric UID: `USER 10001:10001`. In Compose, drop `user: root`\n(or set `user: node`), and replace `privileged: true` with the few capabilities the service needs\n(`cap_add: [NET_BIND_SERVICE]`)."
+    },
+    "docker-secret-env": {
+        why: "`ENV` values are stored in the image config and shown by `docker inspect` to anyone who can pull the\nimage; `ARG` defaults stay in the image history. Both are committed to the repository with the\nDockerfile. A secret there is a leaked secret: it must be revoked, not only removed.",
+        fix: "Pass runtime secrets at run time (`docker run -e`, Kubernetes or Compose secrets, a secret\nmanager), and build-time secrets with a secret mount that leaves no trace in the image:\n\n```dockerfile\n# syntax=docker/dockerfile:1\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n```\n\n```sh\ndocker build --secret id=npm_token,env=NPM_TOKEN .\n```\n\nIn Compose, reference the value (`DB_PASSWORD: ${DB_PASSWORD}`) from an untracked `.env`, use\n`env_file:`, or Compose `secrets:`. Then revoke the committed secret."
+    },
+    "docker-unpinned-base": {
+        why: "An unpinned base changes under you: a rebuild of the same commit can move to a new Node major (with\nbreaking changes), a new distribution release, or a compromised tag, and nobody reviewed the change.\nBuilds stop being reproducible, and a rollback to an old commit does not bring the old image back.",
+        fix: "Pin a version tag, or a digest kept fresh by Renovate or Dependabot:\n\n```dockerfile\nFROM node:24-alpine\n# or, strictly\nFROM node:24.11.1-alpine@sha256:<digest>\n```"
+    },
+    "engines-eol-node": {
+        why: "`engines.node` is what the project promises to support and what CI matrices, hosting platforms\n(Heroku, App Engine, Netlify) and `npm install --engine-strict` follow. A range that starts on an\nended line invites running on a Node with known, never-fixed vulnerabilities, and keeps old\nmajors in the test matrix.",
+        fix: "Raise the lower bound to a supported LTS line (the message names the oldest one in support):\n\n```json\n{ \"engines\": { \"node\": \">=22\" } }\n```"
+    },
+    "env-file-committed": {
+        why: "`.env` files exist to keep configuration, and above all secrets, out of the code. Once committed,\nevery clone, fork, CI log and Docker build context (`COPY . .`) carries them, and they stay in the\ngit history after deletion. Even a `.env` with harmless values today invites the next developer to\nadd a real password to it.",
+        fix: "1. Stop tracking the file and ignore every `.env` variant except the template:\n\n   ```sh\n   git rm --cached .env\n   printf '.env*\\n!.env.example\\n' >> .gitignore\n   ```\n\n2. Rotate every secret the file held: it is in the history.\n3. Commit a template with the keys and no values, and document how to fill it in:\n\n   ```ini\n   # .env.example\n   DATABASE_URL=\n   JWT_SECRET=\n   ```\n\n4. In production, set the variables in the platform (GitHub Actions secrets, Kubernetes secrets,\n   the host's environment), not in a file baked into the image."
+    },
+    "error-handler-missing": {
+        why: "Express's default handler (finalhandler) answers an unhandled error with the stack trace whenever\n`NODE_ENV` is not `production` — which is the case whenever a deployment forgets to set it — and with\na bare HTML page otherwise. An error handler of the app's own decides what clients see, logs the\nerror, and keeps the response format (JSON for an API) consistent.",
+        fix: "Register it last, after every route and router (and after the 404 handler):\n\n```js\napp.use('/api', apiRouter)\n\napp.use((req, res) => res.status(404).json({ error: 'Not Found' }))\napp.use((err, req, res, next) => {\n  logger.error(err)\n  res.status(err.status ?? 500).json({ error: 'Internal Server Error' })\n})\n```"
+    },
+    "error-leak": {
+        why: "Stack traces and raw error messages describe the inside of the app: file paths, dependency versions,\nSQL and ORM queries, hostnames, sometimes credentials in connection errors. An attacker provokes\nerrors on purpose to read them. Express's own default handler hides stacks in production, but a custom\nhandler that sends `err.stack` or `err.message` undoes that.",
+        fix: "Log the details server-side and send a generic message; show details only outside production:\n\n```js\napp.use((err, req, res, next) => {\n  logger.error(err)\n  const status = err.status ?? 500\n  res.status(status).json({\n    error: status < 500 && err.expose ? err.message : 'Internal Server Error',\n    ...(process.env.NODE_ENV !== 'production' && { stack: err.stack })\n  })\n})\n```"
+    },
+    "hardcoded-secret": {
+        why: "A secret in the repository is readable by everyone who can read the repository, its forks, clones, CI\nlogs and container images built from it, and stays in the git history after it is deleted. A JWT\nsigning key lets its holder mint tokens for any user; a database password opens the data; a\n`process.env.JWT_SECRET || 'dev-secret'` fallback silently runs production on the committed value\nwhen the variable is missing. An npm\nautomation or publish token lets its holder publish a malicious version of your packages; a registry\nread token exposes private packages.",
+        fix: "1. Revoke or rotate the secret where it was issued: it has been exposed, and deleting it from the\n   code does not remove it from the git history.\n2. Read it from the environment (or a secret manager) and refuse to start without it:\n\n   ```js\n   const jwtSecret = process.env.JWT_SECRET\n   if (!jwtSecret) throw new Error('JWT_SECRET is not set')\n\n   const token = jwt.sign({ sub: user.id }, jwtSecret, { expiresIn: '1h', algorithm: 'HS256' })\n   mongoose.connect(process.env.MONGODB_URI)\n   ```\n\n   For an `.npmrc`, let npm expand the variable:\n\n   ```ini\n   //registry.npmjs.org/:_authToken=${NPM_TOKEN}\n   ```\n\n   In GitHub Actions, `actions/setup-node` with `registry-url` writes such an `.npmrc` and reads\n   `NODE_AUTH_TOKEN`; pass the token from a secret.\n3. Keep private keys out of the repository: mount them at run time (a Kubernetes/Docker secret,\n   a cloud secret manager), and seed accounts with generated passwords read from the environment."
+    },
+    "helmet-missing": {
+        why: "Express sends no security headers of its own. Without them browsers allow the app's pages to be framed\n(clickjacking), sniff content types, load scripts from anywhere (no Content-Security-Policy), and\nfall back to plain HTTP (no Strict-Transport-Security). Middleware runs in registration order, so a\nroute registered before `app.use(helmet())` is served without the headers.",
+        fix: "Register helmet right after creating the app, before any route or router:\n\n```js\nconst express = require('express')\nconst helmet = require('helmet')\n\nconst app = express()\napp.use(helmet()) // first, so every response gets the headers\n\napp.use('/api', apiRouter)\napp.get('/health', (req, res) => res.send('ok'))\n```\n\nTune the Content-Security-Policy through helmet's options instead of turning it off."
+    },
+    "lockfile-missing": {
+        why: "Without a lockfile every install resolves versions anew: builds are not reproducible, a compromised\nor broken new release of any transitive dependency is picked up silently, and the audit of the pull\nrequest says nothing about what production will run. The gate cannot run `npm ci` or a reliable\n`npm audit` either.",
+        fix: "```sh\nnpm install            # writes package-lock.json\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"\n```\n\nThen install with `npm ci` in CI and in Dockerfiles. A project that uses yarn or pnpm can run\n`npm install --package-lock-only` to keep a package-lock.json beside its own lockfile, or audit with\nits own package manager's tools."
+    },
+    "prototype-pollution": {
+        why: "`JSON.parse` (and so `express.json()`) creates an own property named `__proto__`. A recursive merge\ncopies it by walking into `target.__proto__`, which is `Object.prototype`: every object in the\nprocess then has the attacker's properties (`isAdmin: true`, `shell: '/bin/sh'`, template options),\nwhich turns into privilege escalation, denial of service or remote code execution through gadgets\nin libraries. A shallow `Object.assign` or a client-chosen key replaces the target's prototype or\noverwrites fields the client should never set (mass assignment).",
+        fix: "Copy the fields you expect, after validating them:\n\n```js\napp.put('/chat', (req, res) => {\n  const { text, icon } = req.body.message ?? {}\n  if (typeof text !== 'string' || text.length > 500) return res.status(400).end()\n  messages.push({ text, icon: typeof icon === 'string' ? icon : '👋', id: lastId++ })\n  res.send({ ok: true })\n})\n```\n\nOr validate with a schema that rejects unknown keys (Joi's default, zod's `.strict()`) before any\nmerge; keep lodash at 4.17.21 or later; use `Object.create(null)` or a `Map` for client-keyed data."
+    },
+    "proxy-body-size": {
+        why: "Every byte of a request body is read (and by default buffered to disk) by the proxy before the app\nsees it. Without a limit, a handful of clients streaming multi-gigabyte bodies fill the disk, tie up\nworkers and bandwidth, and reach the app's body parser. The proxy is the cheapest place to refuse\nthem, with a `413 Request Entity Too Large`.",
+        fix: "Keep the global limit small and raise it only where the app takes uploads:\n\n```nginx\nhttp {\n    client_max_body_size 1m;\n    server {\n        location /api/uploads {\n            client_max_body_size 20m;\n            proxy_pass http://app:3000;\n        }\n    }\n}\n```\n\n```caddyfile\nexample.com {\n    request_body {\n        max_size 1MB\n    }\n    reverse_proxy app:3000\n}\n```"
+    },
+    "proxy-no-tls": {
+        why: "Over plain HTTP, session cookies, bearer tokens and form posts cross the network in clear text, and\nanyone on the path can read or change them. Express cannot fix that itself: it only sees what the\nproxy forwards. A `secure` session cookie is not even set over HTTP, so logins behind such a proxy\nsilently break or get \"fixed\" by dropping `secure`.\n\nIf a load balancer in front of nginx terminates TLS and nginx only listens inside a private network,\nsay so with a suppression (`# hardening-ignore proxy-no-tls -- TLS ends at the ALB`) or, better, make\nnginx redirect on `$http_x_forwarded_proto`.",
+        fix: "nginx: redirect port 80 and proxy only from the TLS server.\n\n```nginx\nserver {\n    listen 80;\n    server_name api.example.com;\n    return 301 https://$host$request_uri;\n}\n\nserver {\n    listen 443 ssl;\n    server_name api.example.com;\n    ssl_certificate     /etc/letsencrypt/live/api.example.com/fullchain.pem;\n    ssl_certificate_key /etc/letsencrypt/live/api.example.com/privkey.pem;\n    location / {\n        proxy_pass http://app:3000;\n    }\n}\n```\n\nCaddy: address the site by its domain name; Caddy then obtains a certificate and redirects HTTP to HTTPS.\n\n```caddyfile\napi.example.com {\n    reverse_proxy app:3000\n}\n```"
+    },
+    "proxy-server-tokens": {
+        why: "A version number turns reconnaissance into a lookup: scanners match it against known CVEs for that\nnginx release and pick the exploit without probing. Hiding it does not fix an outdated nginx, but it\nstops advertising which one it is. It is the proxy-side twin of Express's `X-Powered-By` header.",
+        fix: "```nginx\nhttp {\n    server_tokens off;\n    # ...\n}\n```\n\nFor a `conf.d/default.conf` on the official nginx image, either ship your own `nginx.conf` with the\nline above or add `server_tokens off;` to each `server` block."
+    },
+    "proxy-timeouts": {
+        why: "With 60-second timeouts, a client can hold a connection and a worker slot open for a minute by sending\none header line or one body byte at a time (Slowloris, slow POST). A few hundred such clients exhaust\n`worker_connections` while using almost no bandwidth. Short client timeouts make nginx drop them;\na `proxy_read_timeout` sized to the app frees connections stuck on a hung request.",
+        fix: "```nginx\nhttp {\n    client_header_timeout 10s;\n    client_body_timeout   10s;\n    server {\n        location / {\n            proxy_read_timeout 30s;\n            proxy_pass http://app:3000;\n        }\n        # long-lived streams get their own, explicit allowance\n        location /events {\n            proxy_read_timeout 1h;\n            proxy_pass http://app:3000;\n        }\n    }\n}\n```"
+    },
+    "proxy-trust-missing": {
+        why: "The proxy terminates TLS and talks plain HTTP to the app, so without `trust proxy` Express ignores\n`X-Forwarded-Proto` and `req.secure` is `false`. express-session then silently never sets a secure\ncookie (no one stays logged in, and the usual \"fix\" is turning `secure` off), and cookie-session\nthrows \"Cannot send secure cookie over unencrypted connection\".",
+        fix: "Trust exactly the proxies in front of the app, and have the proxy send `X-Forwarded-Proto`:\n\n```js\napp.set('trust proxy', 1) // one proxy hop (nginx, Caddy, a load balancer)\napp.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: true, sameSite: 'lax' } }))\n```\n\n```nginx\nlocation / {\n    proxy_set_header X-Forwarded-Proto $scheme;\n    proxy_pass http://app:3000;\n}\n```\n\nPrefer a hop count or the proxy's address over `true`, which trusts every `X-Forwarded-For` entry a\nclient sends (see `rate-limit-bypassable`). express-session's own `proxy: true` option also works for\nthe session cookie alone."
+    },
+    "rate-limit-auth-missing": {
+        why: "Login and reset endpoints are what attackers guess against: credential stuffing, password spraying,\nbrute-forcing six-digit reset or OTP codes. They need a limit of their own, usually much stricter than\nthe rest of the API (a few attempts per account or IP per quarter hour).",
+        fix: "Put a strict limiter in front of the authentication routes:\n\n```js\nconst { rateLimit } = require('express-rate-limit')\n\nconst authLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 10, skipSuccessfulRequests: true })\n\napp.use('/auth', authLimiter, authRouter)\n// or per route\nrouter.post('/login', authLimiter, login)\n```"
+    },
+    "rate-limit-bypassable": {
+        why: "Limiters count per key, normally the client IP. When the key comes from a header, a client sends a\ndifferent value with every request (`X-Forwarded-For: 1.2.3.<n>`) and is never limited, so the\nlimiter in front of the login route does nothing. express-rate-limit v7 logs\n`ERR_ERL_PERMISSIVE_TRUST_PROXY` for the same reason.",
+        fix: "Trust exactly the proxies in front of the app, and key on `req.ip` (or on the authenticated user):\n\n```js\n// one reverse proxy (nginx, a load balancer) in front of the app\napp.set('trust proxy', 1)\n\nconst limiter = rateLimit({\n  windowMs: 15 * 60 * 1000,\n  limit: 100,\n  keyGenerator: (req) => (req.user ? `user:${req.user.id}` : req.ip)\n})\n```\n\nA number of hops, a subnet list (`'loopback, 10.0.0.0/8'`) or a function are all fine; only `true`\ntrusts every hop."
+    },
+    "rate-limit-memory-store": {
+        why: "In-memory counts reset whenever the process restarts (every deploy), and each process or container\nkeeps its own: behind a load balancer with four instances, a limit of 10 attempts becomes 40, and\nwith autoscaling it keeps growing. For a single long-lived process the default store is fine, which is\nwhy this rule is `low`.",
+        fix: "Use a store shared by all instances, such as Redis:\n\n```js\nconst { rateLimit } = require('express-rate-limit')\nconst { RedisStore } = require('rate-limit-redis')\nconst { createClient } = require('redis')\n\nconst client = createClient({ url: process.env.REDIS_URL })\nawait client.connect()\n\nconst limiter = rateLimit({\n  windowMs: 15 * 60 * 1000,\n  limit: 100,\n  store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) })\n})\n```\n\nWith rate-limiter-flexible use `RateLimiterRedis` (or Postgres, Mongo...), optionally with a\n`RateLimiterMemory` as its `insuranceLimiter`."
+    },
+    "rate-limit-missing": {
+        why: "Without a limiter every client may send requests as fast as it likes: passwords and reset codes can\nbe guessed, expensive endpoints (search, exports, email sending) can be used to exhaust the server or\na paid upstream, and scraping is free. A reverse proxy or API gateway can limit too; when it does,\nsuppress this rule for the project with a reason.",
+        fix: "Register a general limiter before the routes, and a stricter one on authentication routes:\n\n```js\nconst express = require('express')\nconst { rateLimit } = require('express-rate-limit')\n\nconst app = express()\napp.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100, standardHeaders: 'draft-7', legacyHeaders: false }))\n\napp.use('/api', apiRouter)\n```"
+    },
+    "session-cookie-insecure": {
+        why: "- Without `secure` the cookie is sent over plain HTTP, where anyone on the network can read it and take over the session.\n- With `httpOnly: false` any injected script can read it (`document.cookie`).\n- Without `sameSite` browsers that do not default to Lax send it with cross-site requests, which is what CSRF needs.\n- Without a lifetime the server-side session may outlive what users expect, and a stolen cookie stays useful as long as the browser keeps it.",
+        fix: "```js\napp.set('trust proxy', 1) // behind a TLS-terminating proxy, so secure cookies are sent\napp.use(session({\n  name: 'sid',\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false,\n  cookie: {\n    secure: process.env.NODE_ENV === 'production', // or true\n    httpOnly: true,\n    sameSite: 'lax', // 'strict' if no one arrives logged in from links on other sites\n    maxAge: 60 * 60 * 1000 // one hour\n  }\n}))\n\napp.use(cookieSession({ name: 'sid', keys: [process.env.SESSION_KEY], secure: true, sameSite: 'lax', maxAge: 3600000 }))\n```"
+    },
+    "session-cookie-name-default": {
+        why: "`connect.sid` tells every visitor, and every scanner, that the app runs Express with express-session,\nwhich narrows down the exploits worth trying. A neutral name costs nothing. It also keeps two apps on\nthe same domain from overwriting each other's session cookie.",
+        fix: "```js\napp.use(session({\n  name: 'sid', // any name that does not name the framework\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false\n}))\n```"
+    },
+    "session-memory-store": {
+        why: "express-session's own documentation says MemoryStore \"is purposely not designed for a production\nenvironment\": it never frees expired sessions, so memory grows with every visitor (an easy denial of\nservice, together with `saveUninitialized: true`), every restart or deploy logs everyone out, and\nseveral processes or containers each have their own sessions.",
+        fix: "Use a production session store, for example Redis:\n\n```js\nconst session = require('express-session')\nconst { RedisStore } = require('connect-redis')\nconst { createClient } = require('redis')\n\nconst client = createClient({ url: process.env.REDIS_URL })\nclient.connect().catch(console.error)\n\napp.use(session({\n  store: new RedisStore({ client }),\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false\n}))\n```\n\nconnect-mongo, connect-pg-simple and others work the same way."
+    },
+    "session-resave": {
+        why: "With `resave: true` every request writes its session back to the store even when nothing changed. Two\nconcurrent requests of one user then race: the later write overwrites what the earlier one stored\n(a logout, a privilege change, a CSRF token), and every request costs a store write.",
+        fix: "```js\napp.use(session({\n  secret: process.env.SESSION_SECRET,\n  store: new RedisStore({ client }), // a store that implements touch()\n  resave: false,\n  saveUninitialized: false\n}))\n```\n\nIf your store does not implement `touch` and sets an expiry on sessions, keep sessions alive with\n`rolling: true` or pick a store that does."
+    },
+    "session-save-uninitialized": {
+        why: "Every anonymous request then creates a stored session and sets a session cookie before anyone logs\nin. Bots fill the store (a cheap denial of service on memory or Redis), a session ID handed out\nbefore login makes session fixation easier if the app forgets `req.session.regenerate()` at login,\nand setting cookies before consent is a problem under privacy laws.",
+        fix: "```js\napp.use(session({\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false // a session is stored only once something is put in it\n}))\n\n// and at login:\nreq.session.regenerate((err) => { /* then set req.session.userId */ })\n```"
+    },
+    "session-secret-hardcoded": {
+        why: "Whoever knows the secret can sign their own session ID or cookie-session payload: with cookie-session\nthat means writing any session content (`{ userId: 1, isAdmin: true }`), with express-session it lets\nan attacker pass a chosen session ID through signature checks. A secret in the repository is known to\neveryone who can read the repository, its forks and its history, and it never rotates.",
+        fix: "Read the secret from the environment (or a secret manager), fail at startup when it is missing, and\nrotate the committed value, since it stays in the git history:\n\n```js\nconst secret = process.env.SESSION_SECRET\nif (!secret) throw new Error('SESSION_SECRET is not set')\n\napp.use(session({\n  secret,                 // or [newSecret, previousSecret] while rotating\n  resave: false,\n  saveUninitialized: false\n}))\n\napp.use(cookieParser(process.env.COOKIE_SECRET))\n```"
+    },
+    "validation-missing": {
+        why: "Express hands the handler whatever the client sent: with `express.json()` or `qs`, a \"string\" field\ncan be an object or an array (`password[$ne]=x`), a number can be `\"1e999\"` and a URL can point\nanywhere. Without validation that input flows into NoSQL operator injection, SQL and command\ninjection, server-side request forgery, open redirects and mass assignment of fields like `role`.\nValidating at the edge, with a schema per route, stops all of them at one place.",
+        fix: "Validate in the route's chain, before the handler runs:\n\n```js\nconst { body, validationResult } = require('express-validator')\n\napp.post('/login',\n  body('username').isEmail(),\n  body('password').isString().isLength({ min: 8, max: 128 }),\n  (req, res, next) => {\n    const errors = validationResult(req)\n    if (!errors.isEmpty()) return res.status(400).json({ errors: errors.array() })\n    return users.login(req.body.username, req.body.password).then((u) => res.json(u), next)\n  })\n```\n\nor with a schema library (celebrate/Joi, zod, yup, ajv):\n\n```js\nconst { celebrate, Joi, Segments } = require('celebrate')\n\nrouter.get('/articles', celebrate({\n  [Segments.QUERY]: Joi.object({ tag: Joi.string().max(50), limit: Joi.number().integer().max(100) })\n}), listArticles)\n```\n\nAn app's own `validate(schema)` middleware counts when its body uses one of these libraries."
+    },
+    "x-powered-by": {
+        why: "The header tells every client, scanner and bot that the server runs Express, which narrows an\nattacker's search to Express and Node.js vulnerabilities. Removing it costs nothing. It is a small\ngap, hence the low severity.",
+        fix: "```js\nconst app = express()\napp.disable('x-powered-by')\n// or, with the other security headers:\napp.use(helmet())\n```"
+    }
+};
+
+// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
+var registry = __nccwpck_require__(8838);
+// EXTERNAL MODULE: ./src/rules/rule.ts
+var rule = __nccwpck_require__(281);
+// EXTERNAL MODULE: ./src/render/escape.ts
+var render_escape = __nccwpck_require__(7789);
+;// CONCATENATED MODULE: ./src/render/sarif-rules.ts
+
+
 
 
 
 /** GitHub code scanning reads `security-severity` as a CVSS-like score. */
 const SCORE = { critical: '9.5', high: '8.0', moderate: '5.5', low: '3.0' };
 const LEVEL = { critical: 'error', high: 'error', moderate: 'warning', low: 'note' };
+/** Rule id prefix of audit advisories: one rule per advisory, so each alert is titled by it. */
+const AUDIT_RULE_PREFIX = 'npm-audit/';
+function auditRuleId(advisory) {
+    return `${AUDIT_RULE_PREFIX}${advisory.id}`;
+}
+/** `session-cookie-insecure` → `SessionCookieInsecure`. */
+function pascalCase(id) {
+    return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => `${w[0]?.toUpperCase()}${w.slice(1)}`).join('');
+}
+function highest(severities) {
+    return severities.reduce((max, s) => ((0,severity/* severityRank */.qs)(s) > (0,severity/* severityRank */.qs)(max) ? s : max), 'low');
+}
+/** Links between rule pages (`[x](other-rule.md)`) point at the published docs, not at a relative path. */
+function absoluteLinks(markdown) {
+    return markdown.replace(/\]\(([a-z0-9-]+)\.md\)/g, (_m, id) => `](${(0,rule/* docsUrl */.f)(id)})`);
+}
+/** Markdown as plain text: links spelled out, emphasis markers dropped; code stays as written. */
+function plainText(markdown) {
+    return markdown.replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1 ($2)').replace(/\*\*([^*]+)\*\*/g, '$1');
+}
+/**
+ * A hardening rule, described by its registry entry and its docs page (embedded at build time).
+ * `severity` is the one in force for this run (config overrides included): code scanning takes an
+ * alert's severity from its rule, so it has to agree with the gate.
+ */
+function hardeningRule(id, severity) {
+    const meta = (0,registry/* findRule */.Il)(id)?.meta;
+    const doc = RULE_DOCS[id];
+    const url = (0,rule/* docsUrl */.f)(id);
+    const description = meta?.description ?? `Hardening rule ${id}.`;
+    const markdown = [
+        description,
+        ...(doc ? ['## Why', absoluteLinks(doc.why), '## How to fix', absoluteLinks(doc.fix)] : []),
+        `[Full documentation of ${id}](${url})`
+    ].join('\n\n');
+    return {
+        id,
+        name: pascalCase(id),
+        shortDescription: { text: description },
+        fullDescription: { text: meta ? `${meta.description} Fix: ${meta.fix}.` : description },
+        helpUri: url,
+        help: { text: plainText(markdown.replace(/^## (.+)$/gm, '$1:')), markdown },
+        defaultConfiguration: { level: LEVEL[severity] },
+        properties: {
+            'security-severity': SCORE[severity],
+            tags: ['security', meta?.category, meta ? `external/cwe/${meta.cwe.toLowerCase()}` : undefined].filter((t) => Boolean(t))
+        }
+    };
+}
+/** Advisory text comes from npm and package names from the lockfile: one line, clipped. */
+function oneLine(text, max = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
+}
+function advisoryUrl(advisory) {
+    return /^GHSA(-[0-9a-z]{4}){3}$/i.test(advisory.id) ? `https://github.com/advisories/${advisory.id}` : (0,render_escape/* safeUrl */.Pl)(advisory.url);
+}
+function advisoryFix(advisory) {
+    if (advisory.fix)
+        return `\`npm audit fix\` installs ${oneLine(advisory.fix, 100)}.`;
+    return advisory.fixAvailable ? '`npm audit fix` resolves it.' : 'No fixed version is available yet.';
+}
+function advisoryPath(advisory) {
+    if (advisory.direct)
+        return 'It is a direct dependency.';
+    return advisory.via.length > 0 ? `It comes in through ${advisory.via.map((v) => oneLine(v, 100)).join(', ')}.` : 'It is a transitive dependency.';
+}
+/** An npm audit advisory as a rule of its own; `advisories` are every result of it, sorted. */
+function advisoryRule(advisories) {
+    const [first] = advisories;
+    const severity = highest(advisories.map((a) => a.severity));
+    const pkg = oneLine(first.package, 100);
+    const title = oneLine(first.title) || `Vulnerable versions of ${pkg}`;
+    const url = advisoryUrl(first);
+    const range = first.range ? ` ${oneLine(first.range, 100)}` : '';
+    const text = [`${title} (${first.id})`, `Affected: ${pkg}${range}.`, advisoryFix(first), ...(url ? [`Advisory: ${url}`] : [])].join('\n\n');
+    const markdown = [
+        `${(0,render_escape/* escapeMarkdown */.FV)(title)} (${(0,render_escape/* link */.nf)((0,render_escape/* escapeMarkdown */.FV)(first.id, 100), url)})`,
+        `Affected: <code>${(0,render_escape/* escapeMarkdown */.FV)(`${first.package}${range}`, 200, true)}</code>.`,
+        'Update the dependency (`npm audit fix`, or a newer version of the package that brings it in), or record an accepted risk in the audit allowlist of the config file with a reason and an expiry date.'
+    ].join('\n\n');
+    return {
+        id: auditRuleId(first),
+        name: 'VulnerableDependency',
+        shortDescription: { text: `${pkg}: ${title}` },
+        fullDescription: { text: `${title}. Vulnerable versions of ${pkg}${range ? `:${range}` : ''} (advisory ${first.id}).` },
+        ...(url ? { helpUri: url } : {}),
+        help: { text, markdown },
+        defaultConfiguration: { level: LEVEL[severity] },
+        properties: { 'security-severity': SCORE[severity], tags: ['security', 'dependency', 'npm-audit'] }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/sarif.ts
+
+
+
+/** Audit advisories are reported on the lockfile npm audited. */
+const LOCKFILE = 'package-lock.json';
+const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** A relative URI reference for a `/`-separated path: `#`, `?`, `%`, spaces and `:` would change its meaning. */
 function pathUri(path) {
     return encodeURI(path).replace(/[#?:]/g, encodeURIComponent);
 }
-/** SARIF 2.1.0 for code scanning; locations are relative to the repository root. */
-function renderSarif(report) {
-    const prefix = report.root === '.' ? '' : `${report.root}/`;
-    const used = new Set(report.findings.map((f) => f.rule));
-    const rules = _rules_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.filter((r) => used.has(r.meta.id)).map((r) => ({
-        id: r.meta.id,
-        shortDescription: { text: r.meta.description },
-        fullDescription: { text: `${r.meta.description} Fix: ${r.meta.fix}.` },
-        helpUri: (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_1__/* .docsUrl */ .f)(r.meta.id),
-        help: { text: `Fix: ${r.meta.fix}. See ${(0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_1__/* .docsUrl */ .f)(r.meta.id)}` },
-        properties: { 'security-severity': SCORE[r.meta.severity], tags: ['security', r.meta.cwe] }
-    }));
-    const results = report.findings.filter((f) => !f.suppressed).map((f) => ({
-        ruleId: f.rule,
-        level: LEVEL[f.severity],
-        message: { text: f.message },
+/** Plain code-point order: the same on every machine, whatever its locale. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareDrafts(a, b) {
+    return compareText(a.file, b.file) || a.line - b.line || compareText(a.ruleId, b.ruleId) ||
+        compareText(a.fingerprint, b.fingerprint) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.message, b.message);
+}
+function justification(reason, expires) {
+    const text = `${reason}${expires ? ` (until ${expires})` : ''}`.trim();
+    return text === '' ? undefined : text;
+}
+function findingDraft(finding, prefix) {
+    const s = finding.suppression;
+    return {
+        ruleId: finding.rule,
+        level: LEVEL[finding.severity],
+        message: finding.message,
+        file: `${prefix}${finding.file}`,
+        // A project-wide absence is shown on the first line of the file it concerns.
+        line: finding.line ?? 1,
+        column: finding.line === null ? null : finding.column,
+        fingerprint: finding.fingerprint,
+        ...(finding.suppressed
+            ? { suppression: { kind: s?.source === 'inline' ? 'inSource' : 'external', ...(s ? { justification: justification(s.reason, s.expires) } : {}) } }
+            : {})
+    };
+}
+/** Stable across lockfile edits: the advisory and the package, not where the package sits. */
+function advisoryFingerprint(advisory) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`npm-audit\u0000${advisory.id}\u0000${advisory.package}`).digest('hex').slice(0, 32);
+}
+function advisoryDraft(advisory, prefix) {
+    const title = advisory.title.replace(/\s+/g, ' ').trim();
+    const range = advisory.range ? ` ${advisory.range}` : '';
+    return {
+        ruleId: auditRuleId(advisory),
+        level: LEVEL[advisory.severity],
+        message: `${advisory.package}${range} has a known ${advisory.severity} vulnerability${title ? `: ${title}` : ''} (${advisory.id}). ${advisoryFix(advisory)} ${advisoryPath(advisory)}`,
+        file: `${prefix}${LOCKFILE}`,
+        line: 1,
+        column: null,
+        fingerprint: advisoryFingerprint(advisory),
+        properties: { package: advisory.package, advisory: advisory.id, severity: advisory.severity },
+        ...(advisory.allowed ? { suppression: { kind: 'external', justification: justification(advisory.allowed.reason, advisory.allowed.expires) } } : {})
+    };
+}
+function compareAdvisoriesById(a, b) {
+    return compareText(a.id, b.id) || compareText(a.package, b.package) || compareText(a.title, b.title);
+}
+/** Every rule with a result, sorted by id: hardening rules at the severity in force, one rule per advisory. */
+function collectRules(findings, advisories) {
+    const bySeverity = new Map();
+    for (const f of findings)
+        bySeverity.set(f.rule, [...(bySeverity.get(f.rule) ?? []), f.severity]);
+    const rules = [...bySeverity].map(([id, severities]) => hardeningRule(id, highest(severities)));
+    const byAdvisory = new Map();
+    for (const a of [...advisories].sort(compareAdvisoriesById)) {
+        const group = byAdvisory.get(auditRuleId(a));
+        if (group)
+            group.push(a);
+        else
+            byAdvisory.set(auditRuleId(a), [a]);
+    }
+    rules.push(...[...byAdvisory.values()].map(advisoryRule));
+    return rules.sort((a, b) => compareText(a.id, b.id));
+}
+function toResult(draft, ruleIndex) {
+    return {
+        ruleId: draft.ruleId,
+        ruleIndex,
+        level: draft.level,
+        message: { text: draft.message },
         locations: [{
                 physicalLocation: {
-                    artifactLocation: { uri: pathUri(`${prefix}${f.file}`) },
-                    ...(f.line === null ? {} : { region: { startLine: f.line, ...(f.column ? { startColumn: f.column } : {}) } })
+                    artifactLocation: { uri: pathUri(draft.file), uriBaseId: '%SRCROOT%' },
+                    region: { startLine: draft.line, ...(draft.column ? { startColumn: draft.column } : {}) }
                 }
             }],
-        partialFingerprints: { primaryLocationLineHash: f.fingerprint }
-    }));
+        partialFingerprints: { primaryLocationLineHash: draft.fingerprint },
+        ...(draft.suppression ? { suppressions: [draft.suppression] } : {}),
+        ...(draft.properties ? { properties: draft.properties } : {})
+    };
+}
+/** What went wrong in the run without stopping it: the audit error and the report's warnings. */
+function notifications(report) {
+    const out = [];
+    if (report.audit.status === 'error')
+        out.push({ level: 'error', message: { text: `npm audit: ${report.audit.error ?? 'failed'}` } });
+    for (const warning of report.warnings)
+        out.push({ level: 'warning', message: { text: warning } });
+    return out;
+}
+/**
+ * SARIF 2.1.0 for GitHub code scanning: locations relative to the repository root, suppressed
+ * findings and allowed advisories kept with their suppression, everything in a stable order.
+ */
+function renderSarif(report) {
+    const prefix = report.root === '.' || report.root === '' ? '' : `${report.root.replace(/\/+$/, '')}/`;
+    const advisories = report.audit.status === 'ok' ? report.audit.advisories : [];
+    const rules = collectRules(report.findings, advisories);
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    const drafts = [...report.findings.map((f) => findingDraft(f, prefix)), ...advisories.map((a) => advisoryDraft(a, prefix))].sort(compareDrafts);
+    const issues = notifications(report);
     const sarif = {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        $schema: SCHEMA_URI,
         version: '2.1.0',
-        runs: [{ tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .REPOSITORY_URL */ .ld, rules } }, results }]
+        runs: [{
+                tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: version/* REPOSITORY_URL */.ld, rules } },
+                invocations: [{
+                        executionSuccessful: report.audit.status !== 'error',
+                        ...(issues.length > 0 ? { toolExecutionNotifications: issues } : {})
+                    }],
+                columnKind: 'utf16CodeUnits',
+                results: drafts.map((d) => toResult(d, index.get(d.ruleId) ?? -1))
+            }]
     };
     return `${JSON.stringify(sarif, null, 2)}\n`;
 }
@@ -31203,6 +31569,13 @@ const REPOSITORY_URL = 'https://github.com/express-hardening-gate/express-harden
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 

@@ -41977,7 +41977,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9163);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -41986,7 +41986,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9163:
+/***/ 4723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44940,173 +44940,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/config/errors.ts
-/**
- * A problem with what the user gave us (an input, a flag, the config file, the repository layout).
- * Its message is one line that says what is wrong and how to fix it; it is shown without a stack.
- */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-/** One line for the log: usage errors as they are, anything else with its message only. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] ?? error.name;
-    return String(error).split('\n')[0] ?? 'unknown error';
-}
-
-;// CONCATENATED MODULE: ./src/findings/severity.ts
-const severity_SEVERITIES = ['low', 'moderate', 'high', 'critical'];
-/** A threshold is a severity, or `none` for "never fail on this". */
-const THRESHOLDS = [...severity_SEVERITIES, 'none'];
-function severityRank(severity) {
-    return severity_SEVERITIES.indexOf(severity);
-}
-function meetsThreshold(severity, threshold) {
-    return threshold !== 'none' && severityRank(severity) >= severityRank(threshold);
-}
-function isSeverity(value) {
-    return severity_SEVERITIES.includes(value);
-}
-function emptyCounts() {
-    return { low: 0, moderate: 0, high: 0, critical: 0 };
-}
-
-;// CONCATENATED MODULE: ./src/config/options.ts
-
-
-function parseChoice(name, value, choices) {
-    const v = value.trim();
-    if (choices.includes(v))
-        return v;
-    throw new UsageError(`${name} must be one of ${choices.join(', ')}; got '${value}'`);
-}
-function parseThreshold(name, value) {
-    return parseChoice(name, value.toLowerCase(), THRESHOLDS);
-}
-/** YAML 1.2 core booleans, as GitHub Actions' getBooleanInput accepts them. */
-function parseBoolean(name, value) {
-    const v = value.trim();
-    if (['true', 'True', 'TRUE'].includes(v))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(v))
-        return false;
-    throw new UsageError(`${name} must be true or false; got '${value}'`);
-}
-function todayUtc(now = new Date()) {
-    return now.toISOString().slice(0, 10);
-}
-
-;// CONCATENATED MODULE: ./src/config/paths.ts
-
-
-
-/** `path` relative to `from`, with `/` separators; `.` for the same directory. */
-function toPosixRelative(from, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(from, path);
-    return rel === '' ? '.' : rel.split(external_node_path_namespaceObject.sep).join('/');
-}
-function isInside(parent, child) {
-    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
-/** The working directory must exist and stay inside the workspace (it comes from the workflow). */
-function resolveWorkingDirectory(workspace, input) {
-    const dir = (0,external_node_path_namespaceObject.resolve)(workspace, input || '.');
-    if (!isInside(workspace, dir)) {
-        throw new UsageError(`working-directory '${input}' is outside the workspace ${workspace}; give a path inside the repository`);
-    }
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir) || !(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
-        throw new UsageError(`working-directory '${input}' does not exist; give the folder that holds package.json (relative to the repository root)`);
-    }
-    return dir;
-}
-/** An output file named by the user: relative to the working directory, and inside the workspace. */
-function resolveOutputFile(name, workspace, workingDirectory, value) {
-    if (value.trim() === '')
-        return '';
-    const file = (0,external_node_path_namespaceObject.resolve)(workingDirectory, value.trim());
-    if (!isInside(workspace, file)) {
-        throw new UsageError(`${name} '${value}' is outside the workspace; give a path relative to working-directory`);
-    }
-    return file;
-}
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-
-
-
-
-
-/** Defaults of action.yml, for inputs a runner did not set (a local run, a test). */
-const DEFAULTS = {
-    'working-directory': '.',
-    install: 'true',
-    'ignore-scripts': 'true',
-    'audit-level': 'high',
-    'omit-dev': 'false',
-    'on-audit-error': 'fail',
-    'fail-on': 'high',
-    sbom: 'true',
-    'sbom-file': 'sbom.cdx.json',
-    'sarif-file': 'hardening.sarif',
-    'report-file': 'hardening-report.json',
-    comment: 'always',
-    config: '.github/hardening.yml',
-    mode: 'scan',
-    'upload-sbom': 'false'
-};
-/** File inputs where an explicit empty value means "none" (`sarif-file: ''` skips SARIF). */
-const EMPTY_MEANS_NONE = new Set(['sbom-file', 'sarif-file', 'report-file']);
-function input(name) {
-    const value = getInput(name);
-    if (value !== '')
-        return value;
-    // The runner sets every input that has a default, so a variable that is set but empty was written that way.
-    const given = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined;
-    return given && EMPTY_MEANS_NONE.has(name) ? '' : (DEFAULTS[name] ?? '');
-}
-/** The only place that reads the action's inputs; every value is validated here, once. */
-function readActionInputs(env = process.env) {
-    const workspace = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
-    const workingDirectory = resolveWorkingDirectory(workspace, input('working-directory'));
-    const configInput = input('config');
-    const file = (name) => resolveOutputFile(name, workspace, workingDirectory, input(name));
-    const options = {
-        workspace,
-        workingDirectory,
-        install: parseBoolean('install', input('install')),
-        ignoreScripts: parseBoolean('ignore-scripts', input('ignore-scripts')),
-        audit: true,
-        auditLevel: parseThreshold('audit-level', input('audit-level')),
-        omitDev: parseBoolean('omit-dev', input('omit-dev')),
-        onAuditError: parseChoice('on-audit-error', input('on-audit-error'), ['fail', 'warn']),
-        failOn: parseThreshold('fail-on', input('fail-on')),
-        sbom: parseBoolean('sbom', input('sbom')),
-        sbomFile: file('sbom-file'),
-        sarifFile: file('sarif-file'),
-        reportFile: file('report-file'),
-        configFile: (0,external_node_path_namespaceObject.resolve)(workspace, configInput),
-        configRequired: configInput !== DEFAULTS.config,
-        today: todayUtc(),
-        githubToken: getInput('github-token'),
-        comment: parseChoice('comment', input('comment'), ['always', 'on-failure', 'never']),
-        mode: parseChoice('mode', input('mode'), ['scan', 'comment']),
-        uploadSbom: parseBoolean('upload-sbom', input('upload-sbom'))
-    };
-    if (options.sbom && options.sbomFile === '') {
-        throw new UsageError("sbom-file is empty while sbom is true; give a file name such as 'sbom.cdx.json' or set sbom: false");
-    }
-    if (options.mode === 'comment' && options.reportFile === '') {
-        throw new UsageError("mode 'comment' reads report-file, which is empty; give the path of the JSON report from the scan job");
-    }
-    return options;
-}
-
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -45384,7 +45217,7 @@ var VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var dist_bundle_DEFAULTS = {
+var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -45718,7 +45551,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var endpoint = withDefaults(null, dist_bundle_DEFAULTS);
+var endpoint = withDefaults(null, DEFAULTS);
 
 
 ;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
@@ -50105,6 +49938,259 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/config/errors.ts
+/**
+ * A problem with what the user gave us (an input, a flag, the config file, the repository layout).
+ * Its message is one line that says what is wrong and how to fix it; it is shown without a stack.
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** One line for the log: usage errors as they are, anything else with its message only. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message.split('\n')[0] ?? error.name;
+    return String(error).split('\n')[0] ?? 'unknown error';
+}
+
+;// CONCATENATED MODULE: ./src/findings/severity.ts
+const severity_SEVERITIES = ['low', 'moderate', 'high', 'critical'];
+/** A threshold is a severity, or `none` for "never fail on this". */
+const THRESHOLDS = [...severity_SEVERITIES, 'none'];
+function severityRank(severity) {
+    return severity_SEVERITIES.indexOf(severity);
+}
+function meetsThreshold(severity, threshold) {
+    return threshold !== 'none' && severityRank(severity) >= severityRank(threshold);
+}
+function isSeverity(value) {
+    return severity_SEVERITIES.includes(value);
+}
+function emptyCounts() {
+    return { low: 0, moderate: 0, high: 0, critical: 0 };
+}
+
+;// CONCATENATED MODULE: ./src/config/options.ts
+
+
+function parseChoice(name, value, choices) {
+    const v = value.trim();
+    if (choices.includes(v))
+        return v;
+    throw new UsageError(`${name} must be one of ${choices.join(', ')}; got '${value}'`);
+}
+function parseThreshold(name, value) {
+    return parseChoice(name, value.toLowerCase(), THRESHOLDS);
+}
+/** YAML 1.2 core booleans, as GitHub Actions' getBooleanInput accepts them. */
+function parseBoolean(name, value) {
+    const v = value.trim();
+    if (['true', 'True', 'TRUE'].includes(v))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(v))
+        return false;
+    throw new UsageError(`${name} must be true or false; got '${value}'`);
+}
+function todayUtc(now = new Date()) {
+    return now.toISOString().slice(0, 10);
+}
+
+;// CONCATENATED MODULE: ./src/config/paths.ts
+
+
+
+/** `path` relative to `from`, with `/` separators; `.` for the same directory. */
+function toPosixRelative(from, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(from, path);
+    return rel === '' ? '.' : rel.split(external_node_path_namespaceObject.sep).join('/');
+}
+function isInside(parent, child) {
+    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** The working directory must exist and stay inside the workspace (it comes from the workflow). */
+function resolveWorkingDirectory(workspace, input) {
+    const dir = (0,external_node_path_namespaceObject.resolve)(workspace, input || '.');
+    if (!isInside(workspace, dir)) {
+        throw new UsageError(`working-directory '${input}' is outside the workspace ${workspace}; give a path inside the repository`);
+    }
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir) || !(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
+        throw new UsageError(`working-directory '${input}' does not exist; give the folder that holds package.json (relative to the repository root)`);
+    }
+    return dir;
+}
+/** An output file named by the user: relative to the working directory, and inside the workspace. */
+function resolveOutputFile(name, workspace, workingDirectory, value) {
+    if (value.trim() === '')
+        return '';
+    const file = (0,external_node_path_namespaceObject.resolve)(workingDirectory, value.trim());
+    if (!isInside(workspace, file)) {
+        throw new UsageError(`${name} '${value}' is outside the workspace; give a path relative to working-directory`);
+    }
+    return file;
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+
+
+
+
+
+/** Defaults of action.yml, for inputs a runner did not set (a local run, a test). */
+const inputs_DEFAULTS = {
+    'working-directory': '.',
+    install: 'true',
+    'ignore-scripts': 'true',
+    'audit-level': 'high',
+    'omit-dev': 'false',
+    'on-audit-error': 'fail',
+    'fail-on': 'high',
+    sbom: 'true',
+    'sbom-file': 'sbom.cdx.json',
+    'sarif-file': 'hardening.sarif',
+    'report-file': 'hardening-report.json',
+    comment: 'always',
+    config: '.github/hardening.yml',
+    mode: 'scan',
+    'upload-sbom': 'false'
+};
+/** File inputs where an explicit empty value means "none" (`sarif-file: ''` skips SARIF). */
+const EMPTY_MEANS_NONE = new Set(['sbom-file', 'sarif-file', 'report-file']);
+function input(name) {
+    const value = getInput(name);
+    if (value !== '')
+        return value;
+    // The runner sets every input that has a default, so a variable that is set but empty was written that way.
+    const given = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined;
+    return given && EMPTY_MEANS_NONE.has(name) ? '' : (inputs_DEFAULTS[name] ?? '');
+}
+/** The only place that reads the action's inputs; every value is validated here, once. */
+function readActionInputs(env = process.env) {
+    const workspace = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+    const workingDirectory = resolveWorkingDirectory(workspace, input('working-directory'));
+    const configInput = input('config');
+    const file = (name) => resolveOutputFile(name, workspace, workingDirectory, input(name));
+    const options = {
+        workspace,
+        workingDirectory,
+        install: parseBoolean('install', input('install')),
+        ignoreScripts: parseBoolean('ignore-scripts', input('ignore-scripts')),
+        audit: true,
+        auditLevel: parseThreshold('audit-level', input('audit-level')),
+        omitDev: parseBoolean('omit-dev', input('omit-dev')),
+        onAuditError: parseChoice('on-audit-error', input('on-audit-error'), ['fail', 'warn']),
+        failOn: parseThreshold('fail-on', input('fail-on')),
+        sbom: parseBoolean('sbom', input('sbom')),
+        sbomFile: file('sbom-file'),
+        sarifFile: file('sarif-file'),
+        reportFile: file('report-file'),
+        configFile: (0,external_node_path_namespaceObject.resolve)(workspace, configInput),
+        configRequired: configInput !== inputs_DEFAULTS.config,
+        today: todayUtc(),
+        githubToken: getInput('github-token'),
+        comment: parseChoice('comment', input('comment'), ['always', 'on-failure', 'never']),
+        mode: parseChoice('mode', input('mode'), ['scan', 'comment']),
+        uploadSbom: parseBoolean('upload-sbom', input('upload-sbom'))
+    };
+    if (options.sbom && options.sbomFile === '') {
+        throw new UsageError("sbom-file is empty while sbom is true; give a file name such as 'sbom.cdx.json' or set sbom: false");
+    }
+    if (options.mode === 'comment' && options.reportFile === '') {
+        throw new UsageError("mode 'comment' reads report-file, which is empty; give the path of the JSON report from the scan job");
+    }
+    return options;
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+const PER_PAGE = 100;
+const MAX_PAGES = 50;
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/** GitHub's 5xx are usually passing; try twice more before giving up. */
+async function withRetry(call, delays = [1000, 3000]) {
+    for (let attempt = 0;; attempt += 1) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const status = statusOf(error);
+            const delay = delays[attempt];
+            if (status === undefined || status < 500 || delay === undefined)
+                throw error;
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+    }
+}
+/** Our earlier comment: the one whose body starts with the marker (a quote of it does not). */
+async function findComment(api, target, marker, delays) {
+    for (let page = 1; page <= MAX_PAGES; page += 1) {
+        const { data } = await withRetry(() => api.listComments({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: PER_PAGE, page }), delays);
+        const ours = data.find((c) => (c.body ?? '').startsWith(marker));
+        if (ours)
+            return ours;
+        if (data.length < PER_PAGE)
+            return undefined;
+    }
+    return undefined;
+}
+/**
+ * Creates or updates the sticky comment. `on-failure` creates one only when the gate failed, but
+ * still updates an existing one, so a fixed pull request does not keep a stale failure.
+ */
+async function upsertComment(api, target, marker, body, mode, passed, delays) {
+    if (mode === 'never')
+        return { action: 'skipped', url: '', detail: 'comment is never' };
+    const existing = await findComment(api, target, marker, delays);
+    if (existing) {
+        if (existing.body === body)
+            return { action: 'unchanged', url: existing.html_url };
+        const { data } = await withRetry(() => api.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body }), delays);
+        return { action: 'updated', url: data.html_url };
+    }
+    if (mode === 'on-failure' && passed)
+        return { action: 'skipped', url: '', detail: 'the gate passed and comment is on-failure' };
+    return { action: 'created', url: await createOnce(api, target, marker, body, delays) };
+}
+/**
+ * A create that failed with a 5xx may have been stored all the same: look again before retrying,
+ * so a flaky API never leaves two sticky comments.
+ */
+async function createOnce(api, target, marker, body, delays = [1000, 3000]) {
+    for (let attempt = 0;; attempt += 1) {
+        try {
+            const { data } = await api.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
+            return data.html_url;
+        }
+        catch (error) {
+            const status = statusOf(error);
+            const delay = delays[attempt];
+            if (status === undefined || status < 500 || delay === undefined)
+                throw error;
+            await new Promise((resolve) => setTimeout(resolve, delay));
+            const stored = await findComment(api, target, marker, delays);
+            if (stored)
+                return stored.html_url;
+        }
+    }
+}
+/** One line for the log when commenting failed; the gate's verdict never depends on it. */
+function explainCommentFailure(error) {
+    const status = statusOf(error);
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    if (status === 403 || status === 404) {
+        return `could not write the PR comment (HTTP ${status}): the token needs \`pull-requests: write\`. Add it under \`permissions:\` in the workflow; pull requests from forks get a read-only token, so use the two-phase workflow (mode: comment) for them`;
+    }
+    if (status === 401)
+        return 'could not write the PR comment (HTTP 401): github-token is missing or invalid';
+    return `could not write the PR comment${status ? ` (HTTP ${status})` : ''}: ${message}`;
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept equal to package.json's version by a test. */
 const TOOL_NAME = 'express-hardening-gate';
@@ -56841,92 +56927,6 @@ function renderComment(report, options = {}) {
             return `${marker}\n## ${report.passed ? '✅ Hardening gate passed' : '❌ Hardening gate failed'}\n\nThe details are too long for a comment: see the job summary or the JSON report.\n`;
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/github/comment.ts
-const PER_PAGE = 100;
-const MAX_PAGES = 50;
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-/** GitHub's 5xx are usually passing; try twice more before giving up. */
-async function withRetry(call, delays = [1000, 3000]) {
-    for (let attempt = 0;; attempt += 1) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const status = statusOf(error);
-            const delay = delays[attempt];
-            if (status === undefined || status < 500 || delay === undefined)
-                throw error;
-            await new Promise((resolve) => setTimeout(resolve, delay));
-        }
-    }
-}
-/** Our earlier comment: the one whose body starts with the marker (a quote of it does not). */
-async function findComment(api, target, marker, delays) {
-    for (let page = 1; page <= MAX_PAGES; page += 1) {
-        const { data } = await withRetry(() => api.listComments({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: PER_PAGE, page }), delays);
-        const ours = data.find((c) => (c.body ?? '').startsWith(marker));
-        if (ours)
-            return ours;
-        if (data.length < PER_PAGE)
-            return undefined;
-    }
-    return undefined;
-}
-/**
- * Creates or updates the sticky comment. `on-failure` creates one only when the gate failed, but
- * still updates an existing one, so a fixed pull request does not keep a stale failure.
- */
-async function upsertComment(api, target, marker, body, mode, passed, delays) {
-    if (mode === 'never')
-        return { action: 'skipped', url: '', detail: 'comment is never' };
-    const existing = await findComment(api, target, marker, delays);
-    if (existing) {
-        if (existing.body === body)
-            return { action: 'unchanged', url: existing.html_url };
-        const { data } = await withRetry(() => api.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body }), delays);
-        return { action: 'updated', url: data.html_url };
-    }
-    if (mode === 'on-failure' && passed)
-        return { action: 'skipped', url: '', detail: 'the gate passed and comment is on-failure' };
-    return { action: 'created', url: await createOnce(api, target, marker, body, delays) };
-}
-/**
- * A create that failed with a 5xx may have been stored all the same: look again before retrying,
- * so a flaky API never leaves two sticky comments.
- */
-async function createOnce(api, target, marker, body, delays = [1000, 3000]) {
-    for (let attempt = 0;; attempt += 1) {
-        try {
-            const { data } = await api.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
-            return data.html_url;
-        }
-        catch (error) {
-            const status = statusOf(error);
-            const delay = delays[attempt];
-            if (status === undefined || status < 500 || delay === undefined)
-                throw error;
-            await new Promise((resolve) => setTimeout(resolve, delay));
-            const stored = await findComment(api, target, marker, delays);
-            if (stored)
-                return stored.html_url;
-        }
-    }
-}
-/** One line for the log when commenting failed; the gate's verdict never depends on it. */
-function explainCommentFailure(error) {
-    const status = statusOf(error);
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    if (status === 403 || status === 404) {
-        return `could not write the PR comment (HTTP ${status}): the token needs \`pull-requests: write\`. Add it under \`permissions:\` in the workflow; pull requests from forks get a read-only token, so use the two-phase workflow (mode: comment) for them`;
-    }
-    if (status === 401)
-        return 'could not write the PR comment (HTTP 401): github-token is missing or invalid';
-    return `could not write the PR comment${status ? ` (HTTP ${status})` : ''}: ${message}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/publish.ts
@@ -67996,45 +67996,392 @@ function pipeline_sbomSection(result, cwd) {
     return path ? { ...rest, path: toPosixRelative(cwd, path) } : rest;
 }
 
-;// CONCATENATED MODULE: ./src/render/sarif.ts
+;// CONCATENATED MODULE: ./src/rules/docs.generated.ts
+// Generated by scripts/gen-rule-docs.mjs from docs/rules/*.md; do not edit. `npm run bundle` rewrites it.
+const RULE_DOCS = {
+    "body-limit-large": {
+        why: "Parsing is synchronous and proportional to the body: a few concurrent multi-megabyte JSON or form\nbodies tie up the event loop and memory of the whole process. Large limits set app-wide to allow one\nbig endpoint expose every route.",
+        fix: "Keep the limit small; where one endpoint really needs more, raise it on that route only and record\nthe decision as a suppression:\n\n```js\napp.use(express.json({ limit: '100kb' }))\n// hardening-ignore body-limit-large -- bulk import, admin-only, behind auth\napp.post('/import', requireAdmin, express.json({ limit: '5mb' }), importHandler)\n```\n\nUpload middleware (express-fileupload, multer) is not checked here: files are expected to be larger;\n`body-limit-missing` reports uploads without any limit. A limit read only from the environment is the\ndeployment's decision and is not reported."
+    },
+    "body-limit-missing": {
+        why: "Body parsers buffer and parse the whole body before the route runs. body-parser's default of 100kb is\nsane, but left implicit the limit is invisible in review and easily raised by a copy-pasted snippet;\nstating it makes the decision explicit. Upload middleware is different: express-fileupload and multer\nhave **no** size limit by default, so one request can fill memory or disk.",
+        fix: "```js\napp.use(express.json({ limit: '100kb' }))\napp.use(express.urlencoded({ extended: false, limit: '100kb' }))\napp.use(fileUpload({ limits: { fileSize: 5 * 1024 * 1024 }, abortOnLimit: true }))\nconst upload = multer({ dest: 'uploads/', limits: { fileSize: 5 * 1024 * 1024 } })\n```\n\nOptions the scanner cannot read (from an unresolved module, built at runtime) are not reported."
+    },
+    "cors-permissive": {
+        why: "Any website can then call the API from a visitor's browser and read the responses. Without cookies\nthat mostly matters for data the browser can reach but the attacker cannot: services on an intranet\nor `localhost`, IP-allowlisted back offices, responses that depend on the client's network. It also\nwidens what an XSS on any other site can do, and the setting tends to gain `credentials: true` later.\nA public read-only API that is meant for everyone may keep `*`: suppress the finding with a reason.",
+        fix: "Name the front-ends that may call the API:\n\n```js\nconst cors = require('cors')\n\napp.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'] }))\n// or from the environment, one list per deployment\napp.use(cors({ origin: process.env.CORS_ORIGINS.split(',') }))\n```"
+    },
+    "cors-wildcard-credentials": {
+        why: "With credentials allowed, the browser sends the user's cookies on cross-site requests and lets the\ncalling page read the response. If any origin is accepted, any website the user visits can act as the\nuser and read their data. Browsers refuse `*` together with credentials, which is why such setups\nusually get \"fixed\" with `origin: true`: the same hole, now working.",
+        fix: "Allow a fixed list of trusted origins:\n\n```js\nconst cors = require('cors')\n\nconst allowed = ['https://app.example.com', 'https://admin.example.com']\n\napp.use(cors({\n  origin: (origin, callback) => {\n    if (!origin || allowed.includes(origin)) return callback(null, true)\n    return callback(new Error('Origin not allowed'))\n  },\n  credentials: true\n}))\n```\n\nAnchor regexes on both ends and escape the dots: `/^https:\\/\\/([a-z0-9-]+\\.)?example\\.com$/`."
+    },
+    "csp-weak": {
+        why: "The CSP is the browser's last line against cross-site scripting: when an attacker gets markup into a\npage, a strict `script-src` keeps the injected `<script>` or `onerror=` handler from running.\n`'unsafe-inline'` allows exactly those, `'unsafe-eval'` allows `eval`-style sinks, and `*` or\n`https:` allow a script from any host the attacker controls. A CSP that is off or report-only blocks\nnothing.",
+        fix: "Keep helmet's default policy, or tune it without weakening `script-src`; give inline scripts a nonce:\n\n```js\nconst crypto = require('node:crypto')\nconst helmet = require('helmet')\n\napp.use((req, res, next) => {\n  res.locals.cspNonce = crypto.randomBytes(16).toString('base64')\n  next()\n})\napp.use(helmet({\n  contentSecurityPolicy: {\n    directives: {\n      scriptSrc: [\"'self'\", 'https://cdn.example.com', (req, res) => `'nonce-${res.locals.cspNonce}'`],\n      styleSrc: [\"'self'\", \"'unsafe-inline'\"] // inline styles: a much smaller risk, not reported\n    }\n  }\n}))\n```\n\nand render `<script nonce=\"<%= cspNonce %>\">` in templates."
+    },
+    "docker-dotenv-copied": {
+        why: "`.env` files are git-ignored, so they are not in the repository, but they are on the developer\nlaptop or CI runner that builds the image. `COPY . .` puts them into an image layer, where anyone\nwho can pull the image can read them (`docker save`, `docker history`, a shell in the container),\nincluding after a later `RUN rm .env`.",
+        fix: "Add a `.dockerignore` beside the Dockerfile (or at the context root):\n\n```\n.env*\n**/.env*\n!.env.example\n.git\nnode_modules\nnpm-debug.log\n```\n\nBetter still, copy only what the app needs (`COPY package*.json ./`, `COPY src ./src`)."
+    },
+    "docker-eol-node": {
+        why: "An end-of-life Node line gets no fixes, security fixes included: vulnerabilities in its HTTP parser,\nTLS, `undici` or OpenSSL stay open for good, and `npm audit` does not report them because they are\nin the runtime, not in a package.",
+        fix: "Move the final stage to a supported LTS line (the message names the current ones) and run the tests:\n\n```dockerfile\nFROM node:24-alpine\n```"
+    },
+    "docker-node-env": {
+        why: "Express and many libraries switch behaviour on `NODE_ENV`: outside production, Express's default\nerror handler sends stack traces to the client, and view templates are recompiled on every\nrequest. Stack traces reveal file paths, dependency versions and code, which helps an attacker.",
+        fix: "```dockerfile\nFROM node:24-slim\nENV NODE_ENV=production\n```\n\nIn Compose: `environment: { NODE_ENV: production }` for the production service; keep\n`NODE_ENV: development` in a `docker-compose.override.yml` or `docker-compose.dev.yml`."
+    },
+    "docker-non-slim-base": {
+        why: "The full image carries compilers, `git`, `curl`, ImageMagick headers and hundreds of Debian\npackages the app never uses: about 1 GB, and each package brings its own CVEs to the scanners and\nits own tools to an attacker who gets code execution in the container.",
+        fix: "Build where the tools are, run on a small image:\n\n```dockerfile\nFROM node:24 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\n\nFROM node:24-slim\nENV NODE_ENV=production\nWORKDIR /app\nCOPY --from=build --chown=node:node /app ./\nUSER node\nCMD [\"node\", \"server.js\"]\n```"
+    },
+    "docker-npm-install": {
+        why: "`npm install` in an image build resolves versions at build time, so the image may not contain what\nwas reviewed and audited in the lockfile, and a compromised new release of a dependency is pulled\nin without anyone noticing. `npm ci` installs exactly the lockfile and fails when it disagrees with\n`package.json`. When there is no lockfile, the image is not reproducible at all (see\n[lockfile-missing](lockfile-missing.md)).",
+        fix: "```dockerfile\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n```\n\nWith Yarn or pnpm: `yarn install --frozen-lockfile` (Yarn 1), `yarn install --immutable` (Yarn 2+),\n`pnpm install --frozen-lockfile`. Pin global tools: `npm install -g pm2@5`."
+    },
+    "docker-root-user": {
+        why: "A process running as root inside a container turns any code execution bug (a vulnerable dependency,\na prototype pollution gadget, a deserialisation flaw) into root in the container: it can rewrite the\napp, read every mounted secret and exploit kernel or runtime flaws to escape.",
+        fix: "Install dependencies as root if you must, then switch user for the runtime:\n\n```dockerfile\nFROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY --chown=node:node . .\nUSER node\nENV NODE_ENV=production\nCMD [\"node\", \"src/server.js\"]\n```\n\nOn images without a named user, use a numeric UID: `USER 10001:10001`. In Compose, drop `user: root`\n(or set `user: node`), and replace `privileged: true` with the few capabilities the service needs\n(`cap_add: [NET_BIND_SERVICE]`)."
+    },
+    "docker-secret-env": {
+        why: "`ENV` values are stored in the image config and shown by `docker inspect` to anyone who can pull the\nimage; `ARG` defaults stay in the image history. Both are committed to the repository with the\nDockerfile. A secret there is a leaked secret: it must be revoked, not only removed.",
+        fix: "Pass runtime secrets at run time (`docker run -e`, Kubernetes or Compose secrets, a secret\nmanager), and build-time secrets with a secret mount that leaves no trace in the image:\n\n```dockerfile\n# syntax=docker/dockerfile:1\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n```\n\n```sh\ndocker build --secret id=npm_token,env=NPM_TOKEN .\n```\n\nIn Compose, reference the value (`DB_PASSWORD: ${DB_PASSWORD}`) from an untracked `.env`, use\n`env_file:`, or Compose `secrets:`. Then revoke the committed secret."
+    },
+    "docker-unpinned-base": {
+        why: "An unpinned base changes under you: a rebuild of the same commit can move to a new Node major (with\nbreaking changes), a new distribution release, or a compromised tag, and nobody reviewed the change.\nBuilds stop being reproducible, and a rollback to an old commit does not bring the old image back.",
+        fix: "Pin a version tag, or a digest kept fresh by Renovate or Dependabot:\n\n```dockerfile\nFROM node:24-alpine\n# or, strictly\nFROM node:24.11.1-alpine@sha256:<digest>\n```"
+    },
+    "engines-eol-node": {
+        why: "`engines.node` is what the project promises to support and what CI matrices, hosting platforms\n(Heroku, App Engine, Netlify) and `npm install --engine-strict` follow. A range that starts on an\nended line invites running on a Node with known, never-fixed vulnerabilities, and keeps old\nmajors in the test matrix.",
+        fix: "Raise the lower bound to a supported LTS line (the message names the oldest one in support):\n\n```json\n{ \"engines\": { \"node\": \">=22\" } }\n```"
+    },
+    "env-file-committed": {
+        why: "`.env` files exist to keep configuration, and above all secrets, out of the code. Once committed,\nevery clone, fork, CI log and Docker build context (`COPY . .`) carries them, and they stay in the\ngit history after deletion. Even a `.env` with harmless values today invites the next developer to\nadd a real password to it.",
+        fix: "1. Stop tracking the file and ignore every `.env` variant except the template:\n\n   ```sh\n   git rm --cached .env\n   printf '.env*\\n!.env.example\\n' >> .gitignore\n   ```\n\n2. Rotate every secret the file held: it is in the history.\n3. Commit a template with the keys and no values, and document how to fill it in:\n\n   ```ini\n   # .env.example\n   DATABASE_URL=\n   JWT_SECRET=\n   ```\n\n4. In production, set the variables in the platform (GitHub Actions secrets, Kubernetes secrets,\n   the host's environment), not in a file baked into the image."
+    },
+    "error-handler-missing": {
+        why: "Express's default handler (finalhandler) answers an unhandled error with the stack trace whenever\n`NODE_ENV` is not `production` — which is the case whenever a deployment forgets to set it — and with\na bare HTML page otherwise. An error handler of the app's own decides what clients see, logs the\nerror, and keeps the response format (JSON for an API) consistent.",
+        fix: "Register it last, after every route and router (and after the 404 handler):\n\n```js\napp.use('/api', apiRouter)\n\napp.use((req, res) => res.status(404).json({ error: 'Not Found' }))\napp.use((err, req, res, next) => {\n  logger.error(err)\n  res.status(err.status ?? 500).json({ error: 'Internal Server Error' })\n})\n```"
+    },
+    "error-leak": {
+        why: "Stack traces and raw error messages describe the inside of the app: file paths, dependency versions,\nSQL and ORM queries, hostnames, sometimes credentials in connection errors. An attacker provokes\nerrors on purpose to read them. Express's own default handler hides stacks in production, but a custom\nhandler that sends `err.stack` or `err.message` undoes that.",
+        fix: "Log the details server-side and send a generic message; show details only outside production:\n\n```js\napp.use((err, req, res, next) => {\n  logger.error(err)\n  const status = err.status ?? 500\n  res.status(status).json({\n    error: status < 500 && err.expose ? err.message : 'Internal Server Error',\n    ...(process.env.NODE_ENV !== 'production' && { stack: err.stack })\n  })\n})\n```"
+    },
+    "hardcoded-secret": {
+        why: "A secret in the repository is readable by everyone who can read the repository, its forks, clones, CI\nlogs and container images built from it, and stays in the git history after it is deleted. A JWT\nsigning key lets its holder mint tokens for any user; a database password opens the data; a\n`process.env.JWT_SECRET || 'dev-secret'` fallback silently runs production on the committed value\nwhen the variable is missing. An npm\nautomation or publish token lets its holder publish a malicious version of your packages; a registry\nread token exposes private packages.",
+        fix: "1. Revoke or rotate the secret where it was issued: it has been exposed, and deleting it from the\n   code does not remove it from the git history.\n2. Read it from the environment (or a secret manager) and refuse to start without it:\n\n   ```js\n   const jwtSecret = process.env.JWT_SECRET\n   if (!jwtSecret) throw new Error('JWT_SECRET is not set')\n\n   const token = jwt.sign({ sub: user.id }, jwtSecret, { expiresIn: '1h', algorithm: 'HS256' })\n   mongoose.connect(process.env.MONGODB_URI)\n   ```\n\n   For an `.npmrc`, let npm expand the variable:\n\n   ```ini\n   //registry.npmjs.org/:_authToken=${NPM_TOKEN}\n   ```\n\n   In GitHub Actions, `actions/setup-node` with `registry-url` writes such an `.npmrc` and reads\n   `NODE_AUTH_TOKEN`; pass the token from a secret.\n3. Keep private keys out of the repository: mount them at run time (a Kubernetes/Docker secret,\n   a cloud secret manager), and seed accounts with generated passwords read from the environment."
+    },
+    "helmet-missing": {
+        why: "Express sends no security headers of its own. Without them browsers allow the app's pages to be framed\n(clickjacking), sniff content types, load scripts from anywhere (no Content-Security-Policy), and\nfall back to plain HTTP (no Strict-Transport-Security). Middleware runs in registration order, so a\nroute registered before `app.use(helmet())` is served without the headers.",
+        fix: "Register helmet right after creating the app, before any route or router:\n\n```js\nconst express = require('express')\nconst helmet = require('helmet')\n\nconst app = express()\napp.use(helmet()) // first, so every response gets the headers\n\napp.use('/api', apiRouter)\napp.get('/health', (req, res) => res.send('ok'))\n```\n\nTune the Content-Security-Policy through helmet's options instead of turning it off."
+    },
+    "lockfile-missing": {
+        why: "Without a lockfile every install resolves versions anew: builds are not reproducible, a compromised\nor broken new release of any transitive dependency is picked up silently, and the audit of the pull\nrequest says nothing about what production will run. The gate cannot run `npm ci` or a reliable\n`npm audit` either.",
+        fix: "```sh\nnpm install            # writes package-lock.json\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"\n```\n\nThen install with `npm ci` in CI and in Dockerfiles. A project that uses yarn or pnpm can run\n`npm install --package-lock-only` to keep a package-lock.json beside its own lockfile, or audit with\nits own package manager's tools."
+    },
+    "prototype-pollution": {
+        why: "`JSON.parse` (and so `express.json()`) creates an own property named `__proto__`. A recursive merge\ncopies it by walking into `target.__proto__`, which is `Object.prototype`: every object in the\nprocess then has the attacker's properties (`isAdmin: true`, `shell: '/bin/sh'`, template options),\nwhich turns into privilege escalation, denial of service or remote code execution through gadgets\nin libraries. A shallow `Object.assign` or a client-chosen key replaces the target's prototype or\noverwrites fields the client should never set (mass assignment).",
+        fix: "Copy the fields you expect, after validating them:\n\n```js\napp.put('/chat', (req, res) => {\n  const { text, icon } = req.body.message ?? {}\n  if (typeof text !== 'string' || text.length > 500) return res.status(400).end()\n  messages.push({ text, icon: typeof icon === 'string' ? icon : '👋', id: lastId++ })\n  res.send({ ok: true })\n})\n```\n\nOr validate with a schema that rejects unknown keys (Joi's default, zod's `.strict()`) before any\nmerge; keep lodash at 4.17.21 or later; use `Object.create(null)` or a `Map` for client-keyed data."
+    },
+    "proxy-body-size": {
+        why: "Every byte of a request body is read (and by default buffered to disk) by the proxy before the app\nsees it. Without a limit, a handful of clients streaming multi-gigabyte bodies fill the disk, tie up\nworkers and bandwidth, and reach the app's body parser. The proxy is the cheapest place to refuse\nthem, with a `413 Request Entity Too Large`.",
+        fix: "Keep the global limit small and raise it only where the app takes uploads:\n\n```nginx\nhttp {\n    client_max_body_size 1m;\n    server {\n        location /api/uploads {\n            client_max_body_size 20m;\n            proxy_pass http://app:3000;\n        }\n    }\n}\n```\n\n```caddyfile\nexample.com {\n    request_body {\n        max_size 1MB\n    }\n    reverse_proxy app:3000\n}\n```"
+    },
+    "proxy-no-tls": {
+        why: "Over plain HTTP, session cookies, bearer tokens and form posts cross the network in clear text, and\nanyone on the path can read or change them. Express cannot fix that itself: it only sees what the\nproxy forwards. A `secure` session cookie is not even set over HTTP, so logins behind such a proxy\nsilently break or get \"fixed\" by dropping `secure`.\n\nIf a load balancer in front of nginx terminates TLS and nginx only listens inside a private network,\nsay so with a suppression (`# hardening-ignore proxy-no-tls -- TLS ends at the ALB`) or, better, make\nnginx redirect on `$http_x_forwarded_proto`.",
+        fix: "nginx: redirect port 80 and proxy only from the TLS server.\n\n```nginx\nserver {\n    listen 80;\n    server_name api.example.com;\n    return 301 https://$host$request_uri;\n}\n\nserver {\n    listen 443 ssl;\n    server_name api.example.com;\n    ssl_certificate     /etc/letsencrypt/live/api.example.com/fullchain.pem;\n    ssl_certificate_key /etc/letsencrypt/live/api.example.com/privkey.pem;\n    location / {\n        proxy_pass http://app:3000;\n    }\n}\n```\n\nCaddy: address the site by its domain name; Caddy then obtains a certificate and redirects HTTP to HTTPS.\n\n```caddyfile\napi.example.com {\n    reverse_proxy app:3000\n}\n```"
+    },
+    "proxy-server-tokens": {
+        why: "A version number turns reconnaissance into a lookup: scanners match it against known CVEs for that\nnginx release and pick the exploit without probing. Hiding it does not fix an outdated nginx, but it\nstops advertising which one it is. It is the proxy-side twin of Express's `X-Powered-By` header.",
+        fix: "```nginx\nhttp {\n    server_tokens off;\n    # ...\n}\n```\n\nFor a `conf.d/default.conf` on the official nginx image, either ship your own `nginx.conf` with the\nline above or add `server_tokens off;` to each `server` block."
+    },
+    "proxy-timeouts": {
+        why: "With 60-second timeouts, a client can hold a connection and a worker slot open for a minute by sending\none header line or one body byte at a time (Slowloris, slow POST). A few hundred such clients exhaust\n`worker_connections` while using almost no bandwidth. Short client timeouts make nginx drop them;\na `proxy_read_timeout` sized to the app frees connections stuck on a hung request.",
+        fix: "```nginx\nhttp {\n    client_header_timeout 10s;\n    client_body_timeout   10s;\n    server {\n        location / {\n            proxy_read_timeout 30s;\n            proxy_pass http://app:3000;\n        }\n        # long-lived streams get their own, explicit allowance\n        location /events {\n            proxy_read_timeout 1h;\n            proxy_pass http://app:3000;\n        }\n    }\n}\n```"
+    },
+    "proxy-trust-missing": {
+        why: "The proxy terminates TLS and talks plain HTTP to the app, so without `trust proxy` Express ignores\n`X-Forwarded-Proto` and `req.secure` is `false`. express-session then silently never sets a secure\ncookie (no one stays logged in, and the usual \"fix\" is turning `secure` off), and cookie-session\nthrows \"Cannot send secure cookie over unencrypted connection\".",
+        fix: "Trust exactly the proxies in front of the app, and have the proxy send `X-Forwarded-Proto`:\n\n```js\napp.set('trust proxy', 1) // one proxy hop (nginx, Caddy, a load balancer)\napp.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: true, sameSite: 'lax' } }))\n```\n\n```nginx\nlocation / {\n    proxy_set_header X-Forwarded-Proto $scheme;\n    proxy_pass http://app:3000;\n}\n```\n\nPrefer a hop count or the proxy's address over `true`, which trusts every `X-Forwarded-For` entry a\nclient sends (see `rate-limit-bypassable`). express-session's own `proxy: true` option also works for\nthe session cookie alone."
+    },
+    "rate-limit-auth-missing": {
+        why: "Login and reset endpoints are what attackers guess against: credential stuffing, password spraying,\nbrute-forcing six-digit reset or OTP codes. They need a limit of their own, usually much stricter than\nthe rest of the API (a few attempts per account or IP per quarter hour).",
+        fix: "Put a strict limiter in front of the authentication routes:\n\n```js\nconst { rateLimit } = require('express-rate-limit')\n\nconst authLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 10, skipSuccessfulRequests: true })\n\napp.use('/auth', authLimiter, authRouter)\n// or per route\nrouter.post('/login', authLimiter, login)\n```"
+    },
+    "rate-limit-bypassable": {
+        why: "Limiters count per key, normally the client IP. When the key comes from a header, a client sends a\ndifferent value with every request (`X-Forwarded-For: 1.2.3.<n>`) and is never limited, so the\nlimiter in front of the login route does nothing. express-rate-limit v7 logs\n`ERR_ERL_PERMISSIVE_TRUST_PROXY` for the same reason.",
+        fix: "Trust exactly the proxies in front of the app, and key on `req.ip` (or on the authenticated user):\n\n```js\n// one reverse proxy (nginx, a load balancer) in front of the app\napp.set('trust proxy', 1)\n\nconst limiter = rateLimit({\n  windowMs: 15 * 60 * 1000,\n  limit: 100,\n  keyGenerator: (req) => (req.user ? `user:${req.user.id}` : req.ip)\n})\n```\n\nA number of hops, a subnet list (`'loopback, 10.0.0.0/8'`) or a function are all fine; only `true`\ntrusts every hop."
+    },
+    "rate-limit-memory-store": {
+        why: "In-memory counts reset whenever the process restarts (every deploy), and each process or container\nkeeps its own: behind a load balancer with four instances, a limit of 10 attempts becomes 40, and\nwith autoscaling it keeps growing. For a single long-lived process the default store is fine, which is\nwhy this rule is `low`.",
+        fix: "Use a store shared by all instances, such as Redis:\n\n```js\nconst { rateLimit } = require('express-rate-limit')\nconst { RedisStore } = require('rate-limit-redis')\nconst { createClient } = require('redis')\n\nconst client = createClient({ url: process.env.REDIS_URL })\nawait client.connect()\n\nconst limiter = rateLimit({\n  windowMs: 15 * 60 * 1000,\n  limit: 100,\n  store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) })\n})\n```\n\nWith rate-limiter-flexible use `RateLimiterRedis` (or Postgres, Mongo...), optionally with a\n`RateLimiterMemory` as its `insuranceLimiter`."
+    },
+    "rate-limit-missing": {
+        why: "Without a limiter every client may send requests as fast as it likes: passwords and reset codes can\nbe guessed, expensive endpoints (search, exports, email sending) can be used to exhaust the server or\na paid upstream, and scraping is free. A reverse proxy or API gateway can limit too; when it does,\nsuppress this rule for the project with a reason.",
+        fix: "Register a general limiter before the routes, and a stricter one on authentication routes:\n\n```js\nconst express = require('express')\nconst { rateLimit } = require('express-rate-limit')\n\nconst app = express()\napp.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100, standardHeaders: 'draft-7', legacyHeaders: false }))\n\napp.use('/api', apiRouter)\n```"
+    },
+    "session-cookie-insecure": {
+        why: "- Without `secure` the cookie is sent over plain HTTP, where anyone on the network can read it and take over the session.\n- With `httpOnly: false` any injected script can read it (`document.cookie`).\n- Without `sameSite` browsers that do not default to Lax send it with cross-site requests, which is what CSRF needs.\n- Without a lifetime the server-side session may outlive what users expect, and a stolen cookie stays useful as long as the browser keeps it.",
+        fix: "```js\napp.set('trust proxy', 1) // behind a TLS-terminating proxy, so secure cookies are sent\napp.use(session({\n  name: 'sid',\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false,\n  cookie: {\n    secure: process.env.NODE_ENV === 'production', // or true\n    httpOnly: true,\n    sameSite: 'lax', // 'strict' if no one arrives logged in from links on other sites\n    maxAge: 60 * 60 * 1000 // one hour\n  }\n}))\n\napp.use(cookieSession({ name: 'sid', keys: [process.env.SESSION_KEY], secure: true, sameSite: 'lax', maxAge: 3600000 }))\n```"
+    },
+    "session-cookie-name-default": {
+        why: "`connect.sid` tells every visitor, and every scanner, that the app runs Express with express-session,\nwhich narrows down the exploits worth trying. A neutral name costs nothing. It also keeps two apps on\nthe same domain from overwriting each other's session cookie.",
+        fix: "```js\napp.use(session({\n  name: 'sid', // any name that does not name the framework\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false\n}))\n```"
+    },
+    "session-memory-store": {
+        why: "express-session's own documentation says MemoryStore \"is purposely not designed for a production\nenvironment\": it never frees expired sessions, so memory grows with every visitor (an easy denial of\nservice, together with `saveUninitialized: true`), every restart or deploy logs everyone out, and\nseveral processes or containers each have their own sessions.",
+        fix: "Use a production session store, for example Redis:\n\n```js\nconst session = require('express-session')\nconst { RedisStore } = require('connect-redis')\nconst { createClient } = require('redis')\n\nconst client = createClient({ url: process.env.REDIS_URL })\nclient.connect().catch(console.error)\n\napp.use(session({\n  store: new RedisStore({ client }),\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false\n}))\n```\n\nconnect-mongo, connect-pg-simple and others work the same way."
+    },
+    "session-resave": {
+        why: "With `resave: true` every request writes its session back to the store even when nothing changed. Two\nconcurrent requests of one user then race: the later write overwrites what the earlier one stored\n(a logout, a privilege change, a CSRF token), and every request costs a store write.",
+        fix: "```js\napp.use(session({\n  secret: process.env.SESSION_SECRET,\n  store: new RedisStore({ client }), // a store that implements touch()\n  resave: false,\n  saveUninitialized: false\n}))\n```\n\nIf your store does not implement `touch` and sets an expiry on sessions, keep sessions alive with\n`rolling: true` or pick a store that does."
+    },
+    "session-save-uninitialized": {
+        why: "Every anonymous request then creates a stored session and sets a session cookie before anyone logs\nin. Bots fill the store (a cheap denial of service on memory or Redis), a session ID handed out\nbefore login makes session fixation easier if the app forgets `req.session.regenerate()` at login,\nand setting cookies before consent is a problem under privacy laws.",
+        fix: "```js\napp.use(session({\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false // a session is stored only once something is put in it\n}))\n\n// and at login:\nreq.session.regenerate((err) => { /* then set req.session.userId */ })\n```"
+    },
+    "session-secret-hardcoded": {
+        why: "Whoever knows the secret can sign their own session ID or cookie-session payload: with cookie-session\nthat means writing any session content (`{ userId: 1, isAdmin: true }`), with express-session it lets\nan attacker pass a chosen session ID through signature checks. A secret in the repository is known to\neveryone who can read the repository, its forks and its history, and it never rotates.",
+        fix: "Read the secret from the environment (or a secret manager), fail at startup when it is missing, and\nrotate the committed value, since it stays in the git history:\n\n```js\nconst secret = process.env.SESSION_SECRET\nif (!secret) throw new Error('SESSION_SECRET is not set')\n\napp.use(session({\n  secret,                 // or [newSecret, previousSecret] while rotating\n  resave: false,\n  saveUninitialized: false\n}))\n\napp.use(cookieParser(process.env.COOKIE_SECRET))\n```"
+    },
+    "validation-missing": {
+        why: "Express hands the handler whatever the client sent: with `express.json()` or `qs`, a \"string\" field\ncan be an object or an array (`password[$ne]=x`), a number can be `\"1e999\"` and a URL can point\nanywhere. Without validation that input flows into NoSQL operator injection, SQL and command\ninjection, server-side request forgery, open redirects and mass assignment of fields like `role`.\nValidating at the edge, with a schema per route, stops all of them at one place.",
+        fix: "Validate in the route's chain, before the handler runs:\n\n```js\nconst { body, validationResult } = require('express-validator')\n\napp.post('/login',\n  body('username').isEmail(),\n  body('password').isString().isLength({ min: 8, max: 128 }),\n  (req, res, next) => {\n    const errors = validationResult(req)\n    if (!errors.isEmpty()) return res.status(400).json({ errors: errors.array() })\n    return users.login(req.body.username, req.body.password).then((u) => res.json(u), next)\n  })\n```\n\nor with a schema library (celebrate/Joi, zod, yup, ajv):\n\n```js\nconst { celebrate, Joi, Segments } = require('celebrate')\n\nrouter.get('/articles', celebrate({\n  [Segments.QUERY]: Joi.object({ tag: Joi.string().max(50), limit: Joi.number().integer().max(100) })\n}), listArticles)\n```\n\nAn app's own `validate(schema)` middleware counts when its body uses one of these libraries."
+    },
+    "x-powered-by": {
+        why: "The header tells every client, scanner and bot that the server runs Express, which narrows an\nattacker's search to Express and Node.js vulnerabilities. Removing it costs nothing. It is a small\ngap, hence the low severity.",
+        fix: "```js\nconst app = express()\napp.disable('x-powered-by')\n// or, with the other security headers:\napp.use(helmet())\n```"
+    }
+};
+
+;// CONCATENATED MODULE: ./src/render/sarif-rules.ts
+
+
 
 
 
 /** GitHub code scanning reads `security-severity` as a CVSS-like score. */
 const SCORE = { critical: '9.5', high: '8.0', moderate: '5.5', low: '3.0' };
 const LEVEL = { critical: 'error', high: 'error', moderate: 'warning', low: 'note' };
+/** Rule id prefix of audit advisories: one rule per advisory, so each alert is titled by it. */
+const AUDIT_RULE_PREFIX = 'npm-audit/';
+function auditRuleId(advisory) {
+    return `${AUDIT_RULE_PREFIX}${advisory.id}`;
+}
+/** `session-cookie-insecure` → `SessionCookieInsecure`. */
+function pascalCase(id) {
+    return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => `${w[0]?.toUpperCase()}${w.slice(1)}`).join('');
+}
+function highest(severities) {
+    return severities.reduce((max, s) => (severityRank(s) > severityRank(max) ? s : max), 'low');
+}
+/** Links between rule pages (`[x](other-rule.md)`) point at the published docs, not at a relative path. */
+function absoluteLinks(markdown) {
+    return markdown.replace(/\]\(([a-z0-9-]+)\.md\)/g, (_m, id) => `](${docsUrl(id)})`);
+}
+/** Markdown as plain text: links spelled out, emphasis markers dropped; code stays as written. */
+function plainText(markdown) {
+    return markdown.replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1 ($2)').replace(/\*\*([^*]+)\*\*/g, '$1');
+}
+/**
+ * A hardening rule, described by its registry entry and its docs page (embedded at build time).
+ * `severity` is the one in force for this run (config overrides included): code scanning takes an
+ * alert's severity from its rule, so it has to agree with the gate.
+ */
+function hardeningRule(id, severity) {
+    const meta = findRule(id)?.meta;
+    const doc = RULE_DOCS[id];
+    const url = docsUrl(id);
+    const description = meta?.description ?? `Hardening rule ${id}.`;
+    const markdown = [
+        description,
+        ...(doc ? ['## Why', absoluteLinks(doc.why), '## How to fix', absoluteLinks(doc.fix)] : []),
+        `[Full documentation of ${id}](${url})`
+    ].join('\n\n');
+    return {
+        id,
+        name: pascalCase(id),
+        shortDescription: { text: description },
+        fullDescription: { text: meta ? `${meta.description} Fix: ${meta.fix}.` : description },
+        helpUri: url,
+        help: { text: plainText(markdown.replace(/^## (.+)$/gm, '$1:')), markdown },
+        defaultConfiguration: { level: LEVEL[severity] },
+        properties: {
+            'security-severity': SCORE[severity],
+            tags: ['security', meta?.category, meta ? `external/cwe/${meta.cwe.toLowerCase()}` : undefined].filter((t) => Boolean(t))
+        }
+    };
+}
+/** Advisory text comes from npm and package names from the lockfile: one line, clipped. */
+function oneLine(text, max = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
+}
+function advisoryUrl(advisory) {
+    return /^GHSA(-[0-9a-z]{4}){3}$/i.test(advisory.id) ? `https://github.com/advisories/${advisory.id}` : safeUrl(advisory.url);
+}
+function advisoryFix(advisory) {
+    if (advisory.fix)
+        return `\`npm audit fix\` installs ${oneLine(advisory.fix, 100)}.`;
+    return advisory.fixAvailable ? '`npm audit fix` resolves it.' : 'No fixed version is available yet.';
+}
+function advisoryPath(advisory) {
+    if (advisory.direct)
+        return 'It is a direct dependency.';
+    return advisory.via.length > 0 ? `It comes in through ${advisory.via.map((v) => oneLine(v, 100)).join(', ')}.` : 'It is a transitive dependency.';
+}
+/** An npm audit advisory as a rule of its own; `advisories` are every result of it, sorted. */
+function advisoryRule(advisories) {
+    const [first] = advisories;
+    const severity = highest(advisories.map((a) => a.severity));
+    const pkg = oneLine(first.package, 100);
+    const title = oneLine(first.title) || `Vulnerable versions of ${pkg}`;
+    const url = advisoryUrl(first);
+    const range = first.range ? ` ${oneLine(first.range, 100)}` : '';
+    const text = [`${title} (${first.id})`, `Affected: ${pkg}${range}.`, advisoryFix(first), ...(url ? [`Advisory: ${url}`] : [])].join('\n\n');
+    const markdown = [
+        `${escapeMarkdown(title)} (${escape_link(escapeMarkdown(first.id, 100), url)})`,
+        `Affected: <code>${escapeMarkdown(`${first.package}${range}`, 200, true)}</code>.`,
+        'Update the dependency (`npm audit fix`, or a newer version of the package that brings it in), or record an accepted risk in the audit allowlist of the config file with a reason and an expiry date.'
+    ].join('\n\n');
+    return {
+        id: auditRuleId(first),
+        name: 'VulnerableDependency',
+        shortDescription: { text: `${pkg}: ${title}` },
+        fullDescription: { text: `${title}. Vulnerable versions of ${pkg}${range ? `:${range}` : ''} (advisory ${first.id}).` },
+        ...(url ? { helpUri: url } : {}),
+        help: { text, markdown },
+        defaultConfiguration: { level: LEVEL[severity] },
+        properties: { 'security-severity': SCORE[severity], tags: ['security', 'dependency', 'npm-audit'] }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/sarif.ts
+
+
+
+/** Audit advisories are reported on the lockfile npm audited. */
+const LOCKFILE = 'package-lock.json';
+const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** A relative URI reference for a `/`-separated path: `#`, `?`, `%`, spaces and `:` would change its meaning. */
 function pathUri(path) {
     return encodeURI(path).replace(/[#?:]/g, encodeURIComponent);
 }
-/** SARIF 2.1.0 for code scanning; locations are relative to the repository root. */
-function renderSarif(report) {
-    const prefix = report.root === '.' ? '' : `${report.root}/`;
-    const used = new Set(report.findings.map((f) => f.rule));
-    const rules = RULES.filter((r) => used.has(r.meta.id)).map((r) => ({
-        id: r.meta.id,
-        shortDescription: { text: r.meta.description },
-        fullDescription: { text: `${r.meta.description} Fix: ${r.meta.fix}.` },
-        helpUri: docsUrl(r.meta.id),
-        help: { text: `Fix: ${r.meta.fix}. See ${docsUrl(r.meta.id)}` },
-        properties: { 'security-severity': SCORE[r.meta.severity], tags: ['security', r.meta.cwe] }
-    }));
-    const results = report.findings.filter((f) => !f.suppressed).map((f) => ({
-        ruleId: f.rule,
-        level: LEVEL[f.severity],
-        message: { text: f.message },
+/** Plain code-point order: the same on every machine, whatever its locale. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareDrafts(a, b) {
+    return compareText(a.file, b.file) || a.line - b.line || compareText(a.ruleId, b.ruleId) ||
+        compareText(a.fingerprint, b.fingerprint) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.message, b.message);
+}
+function justification(reason, expires) {
+    const text = `${reason}${expires ? ` (until ${expires})` : ''}`.trim();
+    return text === '' ? undefined : text;
+}
+function findingDraft(finding, prefix) {
+    const s = finding.suppression;
+    return {
+        ruleId: finding.rule,
+        level: LEVEL[finding.severity],
+        message: finding.message,
+        file: `${prefix}${finding.file}`,
+        // A project-wide absence is shown on the first line of the file it concerns.
+        line: finding.line ?? 1,
+        column: finding.line === null ? null : finding.column,
+        fingerprint: finding.fingerprint,
+        ...(finding.suppressed
+            ? { suppression: { kind: s?.source === 'inline' ? 'inSource' : 'external', ...(s ? { justification: justification(s.reason, s.expires) } : {}) } }
+            : {})
+    };
+}
+/** Stable across lockfile edits: the advisory and the package, not where the package sits. */
+function advisoryFingerprint(advisory) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`npm-audit\u0000${advisory.id}\u0000${advisory.package}`).digest('hex').slice(0, 32);
+}
+function advisoryDraft(advisory, prefix) {
+    const title = advisory.title.replace(/\s+/g, ' ').trim();
+    const range = advisory.range ? ` ${advisory.range}` : '';
+    return {
+        ruleId: auditRuleId(advisory),
+        level: LEVEL[advisory.severity],
+        message: `${advisory.package}${range} has a known ${advisory.severity} vulnerability${title ? `: ${title}` : ''} (${advisory.id}). ${advisoryFix(advisory)} ${advisoryPath(advisory)}`,
+        file: `${prefix}${LOCKFILE}`,
+        line: 1,
+        column: null,
+        fingerprint: advisoryFingerprint(advisory),
+        properties: { package: advisory.package, advisory: advisory.id, severity: advisory.severity },
+        ...(advisory.allowed ? { suppression: { kind: 'external', justification: justification(advisory.allowed.reason, advisory.allowed.expires) } } : {})
+    };
+}
+function compareAdvisoriesById(a, b) {
+    return compareText(a.id, b.id) || compareText(a.package, b.package) || compareText(a.title, b.title);
+}
+/** Every rule with a result, sorted by id: hardening rules at the severity in force, one rule per advisory. */
+function collectRules(findings, advisories) {
+    const bySeverity = new Map();
+    for (const f of findings)
+        bySeverity.set(f.rule, [...(bySeverity.get(f.rule) ?? []), f.severity]);
+    const rules = [...bySeverity].map(([id, severities]) => hardeningRule(id, highest(severities)));
+    const byAdvisory = new Map();
+    for (const a of [...advisories].sort(compareAdvisoriesById)) {
+        const group = byAdvisory.get(auditRuleId(a));
+        if (group)
+            group.push(a);
+        else
+            byAdvisory.set(auditRuleId(a), [a]);
+    }
+    rules.push(...[...byAdvisory.values()].map(advisoryRule));
+    return rules.sort((a, b) => compareText(a.id, b.id));
+}
+function toResult(draft, ruleIndex) {
+    return {
+        ruleId: draft.ruleId,
+        ruleIndex,
+        level: draft.level,
+        message: { text: draft.message },
         locations: [{
                 physicalLocation: {
-                    artifactLocation: { uri: pathUri(`${prefix}${f.file}`) },
-                    ...(f.line === null ? {} : { region: { startLine: f.line, ...(f.column ? { startColumn: f.column } : {}) } })
+                    artifactLocation: { uri: pathUri(draft.file), uriBaseId: '%SRCROOT%' },
+                    region: { startLine: draft.line, ...(draft.column ? { startColumn: draft.column } : {}) }
                 }
             }],
-        partialFingerprints: { primaryLocationLineHash: f.fingerprint }
-    }));
+        partialFingerprints: { primaryLocationLineHash: draft.fingerprint },
+        ...(draft.suppression ? { suppressions: [draft.suppression] } : {}),
+        ...(draft.properties ? { properties: draft.properties } : {})
+    };
+}
+/** What went wrong in the run without stopping it: the audit error and the report's warnings. */
+function notifications(report) {
+    const out = [];
+    if (report.audit.status === 'error')
+        out.push({ level: 'error', message: { text: `npm audit: ${report.audit.error ?? 'failed'}` } });
+    for (const warning of report.warnings)
+        out.push({ level: 'warning', message: { text: warning } });
+    return out;
+}
+/**
+ * SARIF 2.1.0 for GitHub code scanning: locations relative to the repository root, suppressed
+ * findings and allowed advisories kept with their suppression, everything in a stable order.
+ */
+function renderSarif(report) {
+    const prefix = report.root === '.' || report.root === '' ? '' : `${report.root.replace(/\/+$/, '')}/`;
+    const advisories = report.audit.status === 'ok' ? report.audit.advisories : [];
+    const rules = collectRules(report.findings, advisories);
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    const drafts = [...report.findings.map((f) => findingDraft(f, prefix)), ...advisories.map((a) => advisoryDraft(a, prefix))].sort(compareDrafts);
+    const issues = notifications(report);
     const sarif = {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        $schema: SCHEMA_URI,
         version: '2.1.0',
-        runs: [{ tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: REPOSITORY_URL, rules } }, results }]
+        runs: [{
+                tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: REPOSITORY_URL, rules } },
+                invocations: [{
+                        executionSuccessful: report.audit.status !== 'error',
+                        ...(issues.length > 0 ? { toolExecutionNotifications: issues } : {})
+                    }],
+                columnKind: 'utf16CodeUnits',
+                results: drafts.map((d) => toResult(d, index.get(d.ruleId) ?? -1))
+            }]
     };
     return `${JSON.stringify(sarif, null, 2)}\n`;
 }
@@ -68086,24 +68433,35 @@ function renderJson(report) {
 
 
 
+/** Far above any real report (100,000 findings fit), far below what would hurt the runner. */
+const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+/** A full commit id: SHA-1, or SHA-256 for repositories that use it. */
+const COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** GitHub's pull request numbers are positive 32-bit integers. */
+const MAX_PR_NUMBER = 2_147_483_647;
 const severity = schemas_enum(severity_SEVERITIES);
 const counts = object({ low: schemas_number().int().min(0), moderate: schemas_number().int().min(0), high: schemas_number().int().min(0), critical: schemas_number().int().min(0) });
 const report_file_status = schemas_enum(['ok', 'error', 'skipped']);
 const report_file_text = schemas_string().max(10_000);
+const report_file_date = schemas_string().max(20);
+// eslint-disable-next-line no-control-regex -- control characters are what it rejects
+const PATH_SEGMENT = /^[^/\\\u0000-\u001f\u007f]+$/;
+// The root names the comment (its marker) and prefixes links: a plain relative path, never `..` or absolute.
+const root = schemas_string().max(500).refine((value) => value === '.' || value.split('/').every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..'), { message: "expected '.' or a relative path inside the workspace" });
 /**
  * A report read back in `mode: comment` may come from an untrusted pull request's job, so it is
  * validated as data: known shapes and sizes only; the renderers escape every string anyway.
  */
 const REPORT_SCHEMA = object({
     version: literal(1),
-    tool: object({ name: report_file_text, version: report_file_text }),
-    root: report_file_text,
+    tool: object({ name: literal('express-hardening-gate'), version: schemas_string().max(100) }),
+    root,
     passed: schemas_boolean(),
     reasons: array(report_file_text).max(100).default([]),
     warnings: array(report_file_text).max(100).default([]),
     thresholds: object({ audit: schemas_enum(THRESHOLDS), findings: schemas_enum(THRESHOLDS) }),
     findings: array(object({
-        rule: schemas_string().max(100),
+        rule: schemas_string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'expected a rule id' }),
         severity,
         file: report_file_text,
         line: schemas_number().int().min(1).nullable(),
@@ -68111,7 +68469,7 @@ const REPORT_SCHEMA = object({
         message: report_file_text,
         fingerprint: schemas_string().max(200),
         suppressed: schemas_boolean(),
-        suppression: object({ source: schemas_enum(['config', 'inline']), reason: report_file_text, expires: schemas_string().max(20).optional() }).optional()
+        suppression: object({ source: schemas_enum(['config', 'inline']), reason: report_file_text, expires: report_file_date.optional() }).optional()
     })).max(100_000),
     audit: object({
         status: report_file_status,
@@ -68128,12 +68486,16 @@ const REPORT_SCHEMA = object({
             fix: schemas_string().max(500).optional(),
             direct: schemas_boolean(),
             via: array(schemas_string().max(300)).max(1000),
-            allowed: object({ reason: report_file_text, expires: schemas_string().max(20).optional() }).optional()
+            allowed: object({ reason: report_file_text, expires: report_file_date.optional() }).optional()
         })).max(100_000)
     }),
     sbom: object({ status: report_file_status, error: report_file_text.optional(), path: report_file_text.optional(), components: schemas_number().int().min(0).optional(), specVersion: schemas_string().max(20).optional() }),
     steps: array(object({ name: schemas_string().max(100), status: report_file_status, ms: schemas_number().min(0), detail: report_file_text.optional() })).max(100),
-    notes: array(object({ file: report_file_text, message: report_file_text })).max(100_000).default([])
+    notes: array(object({ file: report_file_text, message: report_file_text })).max(100_000).default([]),
+    pullRequest: object({
+        number: schemas_number().int().min(1).max(MAX_PR_NUMBER),
+        headSha: schemas_string().regex(COMMIT_SHA, { message: 'expected a full commit sha' })
+    }).optional()
 });
 function parseReport(json, source) {
     let data;
@@ -68145,20 +68507,118 @@ function parseReport(json, source) {
     }
     const parsed = REPORT_SCHEMA.safeParse(data);
     if (!parsed.success) {
+        // The path names schema keys and indexes only, and zod's messages do not quote the input: nothing of the file reaches the log.
         const issue = parsed.error.issues[0];
         const where = issue?.path.join('.') || 'top level';
         throw new UsageError(`report-file ${source} is not a version 1 hardening report (${where}: ${issue?.message ?? 'invalid'}); give the file written by a scan run`);
     }
     return parsed.data;
 }
-function readReportFile(file) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
-        throw new UsageError(`report-file ${file} does not exist; in mode: comment, download the scan job's report artifact first`);
+/**
+ * Reads a report that may have been made by an untrusted job: a regular file (no symlink into the
+ * runner, no FIFO that blocks), of bounded size, then validated by `parseReport`.
+ */
+function readReportFile(file, maxBytes = MAX_REPORT_BYTES) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
     }
-    return parseReport((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), file);
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            throw new UsageError(`report-file ${file} does not exist; in mode: comment, download the scan job's report artifact first`);
+        if (code === 'ELOOP')
+            throw new UsageError(`report-file ${file} is a symbolic link; give the report file itself`);
+        throw new UsageError(`report-file ${file} cannot be read (${code ?? 'error'})`);
+    }
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
+            throw new UsageError(`report-file ${file} is not a regular file; give the hardening-report.json written by a scan run`);
+        if (stat.size > maxBytes)
+            throw new UsageError(`report-file ${file} is ${stat.size} bytes, over the ${maxBytes}-byte limit for a report`);
+        return parseReport((0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8'), file);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function report_file_record(value) {
+    return typeof value === 'object' && value !== null ? value : {};
+}
+function report_file_short(sha) {
+    return sha.slice(0, 12);
+}
+/** Scan mode records the pull request it ran for, so a later comment job knows where to comment. */
+function pullRequestOfEvent(event) {
+    if (!PULL_REQUEST_EVENTS.has(event.eventName))
+        return undefined;
+    const pr = report_file_record(event.payload.pull_request);
+    const headSha = report_file_record(pr.head).sha;
+    if (typeof pr.number !== 'number' || typeof headSha !== 'string' || !COMMIT_SHA.test(headSha))
+        return undefined;
+    return { number: pr.number, headSha };
+}
+/**
+ * Where `mode: comment` may comment, as a checklist. The report is untrusted: on a `workflow_run`
+ * its pull request is accepted only for the commit GitHub says the scanned run was for
+ * (`workflow_run.head_sha`), and only when the API confirms that pull request's head is that commit.
+ * (`workflow_run.pull_requests` is empty for fork pull requests, so the number has to come from the report.)
+ */
+async function resolveCommentTarget(report, event, pulls) {
+    const { owner, repo } = event.repo;
+    const claimed = report.pullRequest;
+    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
+        // Same workflow, later job: the event itself names the pull request.
+        const current = pullRequestOfEvent(event);
+        if (!current)
+            return { kind: 'none', reason: `the ${event.eventName} payload names no pull request: no PR comment` };
+        if (claimed && (claimed.number !== current.number || claimed.headSha !== current.headSha)) {
+            throw new UsageError(`report-file was made for pull request #${claimed.number} at ${report_file_short(claimed.headSha)}, not this run's #${current.number} at ${report_file_short(current.headSha)}; give the report of this pull request's scan`);
+        }
+        return { kind: 'pull-request', owner, repo, issueNumber: current.number, headSha: current.headSha };
+    }
+    if (event.eventName !== 'workflow_run') {
+        return { kind: 'none', reason: `mode: comment comments on pull requests from a workflow_run (or pull_request) event, not ${event.eventName}: no PR comment` };
+    }
+    const run = report_file_record(event.payload.workflow_run);
+    const runSha = run.head_sha;
+    if (typeof runSha !== 'string' || !COMMIT_SHA.test(runSha)) {
+        throw new UsageError('the workflow_run payload has no head_sha, so the report cannot be matched to a commit');
+    }
+    const listed = Array.isArray(run.pull_requests) ? run.pull_requests.map((pr) => report_file_record(pr).number).filter((n) => typeof n === 'number') : [];
+    const number = claimed?.number ?? listed[0];
+    if (number === undefined)
+        return { kind: 'none', reason: 'the scanned run was not for a pull request (the report names none): no PR comment' };
+    if (claimed && claimed.headSha !== runSha) {
+        throw new UsageError(`report-file was made for commit ${report_file_short(claimed.headSha)}, but the workflow run that triggered this job is for ${report_file_short(runSha)}; not commenting`);
+    }
+    if (!pulls)
+        throw new UsageError('github-token is empty; mode: comment needs a token with pull-requests: write');
+    const headSha = await fetchHeadSha(pulls, owner, repo, number);
+    if (headSha !== runSha) {
+        throw new UsageError(`pull request #${number} has head ${report_file_short(headSha)}, not the scanned commit ${report_file_short(runSha)}; not commenting (the report names another pull request, or the pull request has new commits since the scan)`);
+    }
+    return { kind: 'pull-request', owner, repo, issueNumber: number, headSha: runSha };
+}
+async function fetchHeadSha(pulls, owner, repo, number) {
+    try {
+        const { data } = await pulls.get({ owner, repo, pull_number: number });
+        return String(data.head.sha);
+    }
+    catch (error) {
+        const status = error?.status;
+        if (status === 404)
+            throw new UsageError(`pull request #${number} does not exist in ${owner}/${repo}; not commenting`);
+        throw new UsageError(`could not read pull request #${number} to confirm its head commit${typeof status === 'number' ? ` (HTTP ${status})` : ''}; not commenting`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
+
 
 
 
@@ -68177,8 +68637,11 @@ const SUMMARY_LIMIT = 1_000_000;
 function writeReportFile(options, report) {
     if (!options.reportFile)
         return '';
+    // The pull request it was made for goes with the report, for a later `mode: comment` job.
+    const pullRequest = pullRequestOfEvent(github_context);
+    const file = pullRequest ? { ...report, pullRequest } : report;
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(options.reportFile), { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)(options.reportFile, renderJson(report));
+    (0,external_node_fs_namespaceObject.writeFileSync)(options.reportFile, renderJson(file));
     return toPosixRelative(options.workspace, options.reportFile);
 }
 function writeSarifFile(options, report) {
@@ -68220,12 +68683,36 @@ async function runScanMode(options) {
     if (!report.passed)
         setFailed(`Hardening gate failed: ${report.reasons.join('; ')}`);
 }
-/** Second phase of a fork-safe workflow: comment from a report made by an earlier, unprivileged job. */
+/**
+ * Second phase of a fork-safe workflow: comment from a report made by an earlier, unprivileged job.
+ * Nothing of the pull request is checked out or run; the report is data, checked by report-file.ts.
+ * The verdict belongs to the scan job's check, so this step fails only when it could not comment.
+ */
 async function runCommentMode(options) {
     const report = readReportFile(options.reportFile);
+    const octokit = options.githubToken ? getOctokit(options.githubToken) : undefined;
+    const pr = await resolveCommentTarget(report, github_context, octokit?.rest.pulls);
     setOutput('passed', String(report.passed));
     setOutput('report-path', toPosixRelative(options.workspace, options.reportFile));
-    setOutput('comment-url', await publishComment(report, options.githubToken, options.comment));
+    setOutput('comment-url', '');
+    if (pr.kind === 'none') {
+        info(pr.reason);
+        return;
+    }
+    if (!octokit) {
+        setFailed('github-token is empty; mode: comment needs a token with pull-requests: write');
+        return;
+    }
+    const { owner, repo, headSha: sha } = pr;
+    const body = renderComment(report, { links: { serverUrl: github_context.serverUrl, owner, repo, sha } });
+    try {
+        const outcome = await upsertComment(octokit.rest.issues, pr, commentMarker(report.root), body, options.comment, report.passed);
+        info(`PR comment on #${pr.issueNumber} ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}${outcome.detail ? ` (${outcome.detail})` : ''}`);
+        setOutput('comment-url', outcome.url);
+    }
+    catch (error) {
+        setFailed(explainCommentFailure(error));
+    }
 }
 /** The action: inputs, the gate, reports and outputs, the summary, the comment, the verdict. */
 async function run() {

@@ -1,15 +1,18 @@
 import * as core from '@actions/core'
+import * as github from '@actions/github'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { describeError } from './config/errors.js'
 import { readActionInputs, type ActionOptions } from './config/inputs.js'
 import { toPosixRelative } from './config/paths.js'
+import { explainCommentFailure, upsertComment } from './github/comment.js'
 import { publishComment } from './github/publish.js'
 import { runGate } from './pipeline.js'
+import { commentMarker, renderComment } from './render/comment.js'
 import { renderMarkdown } from './render/markdown.js'
 import { renderSarif } from './render/sarif.js'
 import { renderJson } from './render/text.js'
-import { readReportFile } from './report-file.js'
+import { pullRequestOfEvent, readReportFile, resolveCommentTarget, type ReportFile } from './report-file.js'
 import type { Report } from './report.js'
 import { execProcess } from './tools/exec.js'
 
@@ -18,8 +21,11 @@ const SUMMARY_LIMIT = 1_000_000
 
 function writeReportFile(options: ActionOptions, report: Report): string {
   if (!options.reportFile) return ''
+  // The pull request it was made for goes with the report, for a later `mode: comment` job.
+  const pullRequest = pullRequestOfEvent(github.context)
+  const file: ReportFile = pullRequest ? { ...report, pullRequest } : report
   mkdirSync(dirname(options.reportFile), { recursive: true })
-  writeFileSync(options.reportFile, renderJson(report))
+  writeFileSync(options.reportFile, renderJson(file))
   return toPosixRelative(options.workspace, options.reportFile)
 }
 
@@ -61,12 +67,35 @@ async function runScanMode(options: ActionOptions): Promise<void> {
   if (!report.passed) core.setFailed(`Hardening gate failed: ${report.reasons.join('; ')}`)
 }
 
-/** Second phase of a fork-safe workflow: comment from a report made by an earlier, unprivileged job. */
+/**
+ * Second phase of a fork-safe workflow: comment from a report made by an earlier, unprivileged job.
+ * Nothing of the pull request is checked out or run; the report is data, checked by report-file.ts.
+ * The verdict belongs to the scan job's check, so this step fails only when it could not comment.
+ */
 async function runCommentMode(options: ActionOptions): Promise<void> {
   const report = readReportFile(options.reportFile)
+  const octokit = options.githubToken ? github.getOctokit(options.githubToken) : undefined
+  const pr = await resolveCommentTarget(report, github.context, octokit?.rest.pulls)
   core.setOutput('passed', String(report.passed))
   core.setOutput('report-path', toPosixRelative(options.workspace, options.reportFile))
-  core.setOutput('comment-url', await publishComment(report, options.githubToken, options.comment))
+  core.setOutput('comment-url', '')
+  if (pr.kind === 'none') {
+    core.info(pr.reason)
+    return
+  }
+  if (!octokit) {
+    core.setFailed('github-token is empty; mode: comment needs a token with pull-requests: write')
+    return
+  }
+  const { owner, repo, headSha: sha } = pr
+  const body = renderComment(report, { links: { serverUrl: github.context.serverUrl, owner, repo, sha } })
+  try {
+    const outcome = await upsertComment(octokit.rest.issues, pr, commentMarker(report.root), body, options.comment, report.passed)
+    core.info(`PR comment on #${pr.issueNumber} ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}${outcome.detail ? ` (${outcome.detail})` : ''}`)
+    core.setOutput('comment-url', outcome.url)
+  } catch (error) {
+    core.setFailed(explainCommentFailure(error))
+  }
 }
 
 /** The action: inputs, the gate, reports and outputs, the summary, the comment, the verdict. */

@@ -27,7 +27,8 @@ function cli(args: string[], cwd = ROOT): Promise<Run> {
 
 function copyApp(from: string, name: string): string {
   const dir = join(work, name)
-  cpSync(from, dir, { recursive: true, filter: (src) => !src.includes('node_modules') })
+  // Never what an earlier run (npm run demo) left behind.
+  cpSync(from, dir, { recursive: true, filter: (src) => !/node_modules|sbom\.cdx\.json$|hardening-report\.json$|hardening\.sarif$/.test(src) })
   return dir
 }
 
@@ -97,15 +98,16 @@ describe('dist/cli.js', () => {
     expect(none.code).toBe(0)
   })
 
-  it('writes markdown and SARIF to --output', async () => {
+  it('writes markdown and SARIF to --output, and no SBOM with --no-sbom', async () => {
+    const app = copyApp(SAMPLE, 'output-sample')
     const md = join(work, 'report.md')
-    await cli([SAMPLE, '--no-install', '--no-audit', '--no-sbom', '--format', 'markdown', '--output', md])
+    await cli([app, '--no-install', '--no-audit', '--no-sbom', '--format', 'markdown', '--output', md])
     expect(readFileSync(md, 'utf8')).toMatch(/^## ❌ Hardening gate failed/)
     const sarifFile = join(work, 'report.sarif')
-    await cli([SAMPLE, '--no-install', '--no-audit', '--no-sbom', '--format', 'sarif', '--output', sarifFile])
+    await cli([app, '--no-install', '--no-audit', '--no-sbom', '--format', 'sarif', '--output', sarifFile])
     const sarif = JSON.parse(readFileSync(sarifFile, 'utf8'))
     expect(sarif.version).toBe('2.1.0')
     expect(sarif.runs[0].results.length).toBeGreaterThan(0)
-    expect(existsSync(join(SAMPLE, 'sbom.cdx.json'))).toBe(false)
+    expect(existsSync(join(app, 'sbom.cdx.json'))).toBe(false)
   })
 })

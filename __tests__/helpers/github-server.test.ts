@@ -97,6 +97,15 @@ describe('fake GitHub server', () => {
     await expect(connect().request('GET /repos/{owner}/{repo}/pulls', repo)).rejects.toMatchObject({ status: 404 })
   })
 
+  it('answers GET pulls/{number} with the seeded head sha, and 404 for other pull requests', async () => {
+    server.seedPullRequest('acme', 'shop', 7, 'a'.repeat(40))
+    const octokit = connect('ro-token')
+    const { data } = await octokit.rest.pulls.get({ owner: 'acme', repo: 'shop', pull_number: 7 })
+    expect(data).toMatchObject({ number: 7, head: { sha: 'a'.repeat(40) } })
+    await expect(octokit.rest.pulls.get({ owner: 'acme', repo: 'shop', pull_number: 8 })).rejects.toMatchObject({ status: 404 })
+    await expect(octokit.rest.pulls.get({ owner: 'acme', repo: 'other', pull_number: 7 })).rejects.toMatchObject({ status: 404 })
+  })
+
   it('fails the next requests with a 5xx and then recovers (Octokit does not retry)', async () => {
     server.failNext(1, 502)
     const octokit = connect()

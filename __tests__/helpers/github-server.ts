@@ -17,6 +17,8 @@ export interface FakeGitHub {
   requests: RecordedRequest[]
   comments(owner: string, repo: string, issue: number): FakeComment[]
   seedComment(owner: string, repo: string, issue: number, body: string, login?: string): FakeComment
+  /** a pull request that GET /repos/{owner}/{repo}/pulls/{number} answers with this head sha (unseeded ones are 404) */
+  seedPullRequest(owner: string, repo: string, number: number, headSha: string): void
   failNext(count: number, status: number): void
   close(): Promise<void>
 }
@@ -30,6 +32,7 @@ const DOCS = 'https://docs.github.com/rest/issues/comments'
 const MAX_BODY_CHARS = 65536
 const ISSUE_COMMENTS_PATH = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments\/?$/
 const COMMENT_PATH = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)\/?$/
+const PULL_PATH = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/?$/
 
 function timestamp(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -40,8 +43,13 @@ function createStore(botLogin: string) {
   const byIssue = new Map<string, FakeComment[]>()
   const issueKey = (owner: string, repo: string, num: number): string => `${owner}/${repo}`.toLowerCase() + `#${num}`
   const list = (owner: string, repo: string, num: number): FakeComment[] => byIssue.get(issueKey(owner, repo, num)) ?? []
+  const pullHeads = new Map<string, string>()
   return {
     list,
+    seedPull(owner: string, repo: string, num: number, headSha: string): void {
+      pullHeads.set(issueKey(owner, repo, num), headSha)
+    },
+    pullHead: (owner: string, repo: string, num: number): string | undefined => pullHeads.get(issueKey(owner, repo, num)),
     add(owner: string, repo: string, num: number, body: string, login = botLogin): FakeComment {
       const id = nextId++
       const now = timestamp()
@@ -139,9 +147,18 @@ const deleteComment: Handler = (ctx, store) => {
   return { status: 204 }
 }
 
+// The fields of a pull request that callers read; GitHub sends many more.
+const getPull: Handler = (ctx, store) => {
+  const sha = store.pullHead(ctx.owner, ctx.repo, ctx.num)
+  if (sha == null) return notFound()
+  const html = `https://github.com/${ctx.owner}/${ctx.repo}/pull/${ctx.num}`
+  return { status: 200, body: { number: ctx.num, state: 'open', html_url: html, head: { sha, ref: 'feature' }, base: { ref: 'main', repo: { full_name: `${ctx.owner}/${ctx.repo}` } } } }
+}
+
 const ROUTES: Array<[RegExp, Record<string, Handler>]> = [
   [ISSUE_COMMENTS_PATH, { GET: listComments, POST: createComment }],
-  [COMMENT_PATH, { GET: getComment, PATCH: updateComment, DELETE: deleteComment }]
+  [COMMENT_PATH, { GET: getComment, PATCH: updateComment, DELETE: deleteComment }],
+  [PULL_PATH, { GET: getPull }]
 ]
 
 function routeRequest(base: Omit<Context, 'owner' | 'repo' | 'num'>, store: Store): Reply {
@@ -222,6 +239,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests,
     comments: (owner, repo, issue) => structuredClone(store.list(owner, repo, issue)),
     seedComment: (owner, repo, issue, body, login) => structuredClone(store.add(owner, repo, issue, body, login)),
+    seedPullRequest: (owner, repo, number, headSha) => store.seedPull(owner, repo, number, headSha),
     failNext(count, status) {
       Object.assign(failures, { count, status })
     },

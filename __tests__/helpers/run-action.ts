@@ -97,6 +97,32 @@ export function pullRequestPayload(headSha: string = HEAD_SHA): Record<string, u
   }
 }
 
+/**
+ * A `workflow_run` (completed) payload as a comment job sees it. `pullRequests` is what GitHub lists
+ * in `workflow_run.pull_requests`: empty for a pull request from a fork.
+ */
+export function workflowRunPayload(options: { headSha?: string; pullRequests?: number[]; runId?: number } = {}): Record<string, unknown> {
+  const headSha = options.headSha ?? HEAD_SHA
+  return {
+    action: 'completed',
+    workflow_run: {
+      id: options.runId ?? 4242,
+      name: 'hardening-scan',
+      event: 'pull_request',
+      status: 'completed',
+      conclusion: 'failure',
+      head_sha: headSha,
+      head_branch: 'feature',
+      pull_requests: (options.pullRequests ?? []).map((number) => ({
+        number,
+        head: { sha: headSha, ref: 'feature' },
+        base: { ref: 'main', repo: { name: REPO, url: `https://api.github.com/repos/${OWNER}/${REPO}` } }
+      }))
+    },
+    repository: { owner: { login: OWNER }, name: REPO, full_name: `${OWNER}/${REPO}` }
+  }
+}
+
 export function pushPayload(sha: string = HEAD_SHA): Record<string, unknown> {
   return {
     ref: 'refs/heads/main',

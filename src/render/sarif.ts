@@ -1,46 +1,160 @@
-import type { Severity } from '../findings/severity.js'
+import { createHash } from 'node:crypto'
+import type { Finding } from '../findings/finding.js'
 import type { Report } from '../report.js'
-import { RULES } from '../rules/registry.js'
-import { docsUrl } from '../rules/rule.js'
+import type { Advisory } from '../tools/audit-report.js'
 import { REPOSITORY_URL } from '../version.js'
+import {
+  advisoryFix, advisoryPath, advisoryRule, auditRuleId, hardeningRule, highest, LEVEL, type SarifLevel, type SarifRule
+} from './sarif-rules.js'
 
-/** GitHub code scanning reads `security-severity` as a CVSS-like score. */
-const SCORE: Record<Severity, string> = { critical: '9.5', high: '8.0', moderate: '5.5', low: '3.0' }
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', moderate: 'warning', low: 'note' }
+/** Audit advisories are reported on the lockfile npm audited. */
+const LOCKFILE = 'package-lock.json'
+const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json'
+
+interface Suppression {
+  kind: 'inSource' | 'external'
+  justification?: string
+}
+
+/** One result before it gets its rule index; `file` is the repository-relative path, unencoded. */
+interface Draft {
+  ruleId: string
+  level: SarifLevel
+  message: string
+  file: string
+  line: number
+  column: number | null
+  fingerprint: string
+  suppression?: Suppression
+  properties?: Record<string, string>
+}
 
 /** A relative URI reference for a `/`-separated path: `#`, `?`, `%`, spaces and `:` would change its meaning. */
 function pathUri(path: string): string {
   return encodeURI(path).replace(/[#?:]/g, encodeURIComponent)
 }
 
-/** SARIF 2.1.0 for code scanning; locations are relative to the repository root. */
-export function renderSarif(report: Report): string {
-  const prefix = report.root === '.' ? '' : `${report.root}/`
-  const used = new Set(report.findings.map((f) => f.rule))
-  const rules = RULES.filter((r) => used.has(r.meta.id)).map((r) => ({
-    id: r.meta.id,
-    shortDescription: { text: r.meta.description },
-    fullDescription: { text: `${r.meta.description} Fix: ${r.meta.fix}.` },
-    helpUri: docsUrl(r.meta.id),
-    help: { text: `Fix: ${r.meta.fix}. See ${docsUrl(r.meta.id)}` },
-    properties: { 'security-severity': SCORE[r.meta.severity], tags: ['security', r.meta.cwe] }
-  }))
-  const results = report.findings.filter((f) => !f.suppressed).map((f) => ({
-    ruleId: f.rule,
-    level: LEVEL[f.severity],
-    message: { text: f.message },
+/** Plain code-point order: the same on every machine, whatever its locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function compareDrafts(a: Draft, b: Draft): number {
+  return compareText(a.file, b.file) || a.line - b.line || compareText(a.ruleId, b.ruleId) ||
+    compareText(a.fingerprint, b.fingerprint) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.message, b.message)
+}
+
+function justification(reason: string, expires: string | undefined): string | undefined {
+  const text = `${reason}${expires ? ` (until ${expires})` : ''}`.trim()
+  return text === '' ? undefined : text
+}
+
+function findingDraft(finding: Finding, prefix: string): Draft {
+  const s = finding.suppression
+  return {
+    ruleId: finding.rule,
+    level: LEVEL[finding.severity],
+    message: finding.message,
+    file: `${prefix}${finding.file}`,
+    // A project-wide absence is shown on the first line of the file it concerns.
+    line: finding.line ?? 1,
+    column: finding.line === null ? null : finding.column,
+    fingerprint: finding.fingerprint,
+    ...(finding.suppressed
+      ? { suppression: { kind: s?.source === 'inline' ? 'inSource' : 'external', ...(s ? { justification: justification(s.reason, s.expires) } : {}) } }
+      : {})
+  }
+}
+
+/** Stable across lockfile edits: the advisory and the package, not where the package sits. */
+function advisoryFingerprint(advisory: Advisory): string {
+  return createHash('sha256').update(`npm-audit\u0000${advisory.id}\u0000${advisory.package}`).digest('hex').slice(0, 32)
+}
+
+function advisoryDraft(advisory: Advisory, prefix: string): Draft {
+  const title = advisory.title.replace(/\s+/g, ' ').trim()
+  const range = advisory.range ? ` ${advisory.range}` : ''
+  return {
+    ruleId: auditRuleId(advisory),
+    level: LEVEL[advisory.severity],
+    message: `${advisory.package}${range} has a known ${advisory.severity} vulnerability${title ? `: ${title}` : ''} (${advisory.id}). ${advisoryFix(advisory)} ${advisoryPath(advisory)}`,
+    file: `${prefix}${LOCKFILE}`,
+    line: 1,
+    column: null,
+    fingerprint: advisoryFingerprint(advisory),
+    properties: { package: advisory.package, advisory: advisory.id, severity: advisory.severity },
+    ...(advisory.allowed ? { suppression: { kind: 'external', justification: justification(advisory.allowed.reason, advisory.allowed.expires) } } : {})
+  }
+}
+
+function compareAdvisoriesById(a: Advisory, b: Advisory): number {
+  return compareText(a.id, b.id) || compareText(a.package, b.package) || compareText(a.title, b.title)
+}
+
+/** Every rule with a result, sorted by id: hardening rules at the severity in force, one rule per advisory. */
+function collectRules(findings: Finding[], advisories: Advisory[]): SarifRule[] {
+  const bySeverity = new Map<string, Finding['severity'][]>()
+  for (const f of findings) bySeverity.set(f.rule, [...(bySeverity.get(f.rule) ?? []), f.severity])
+  const rules = [...bySeverity].map(([id, severities]) => hardeningRule(id, highest(severities)))
+  const byAdvisory = new Map<string, [Advisory, ...Advisory[]]>()
+  for (const a of [...advisories].sort(compareAdvisoriesById)) {
+    const group = byAdvisory.get(auditRuleId(a))
+    if (group) group.push(a)
+    else byAdvisory.set(auditRuleId(a), [a])
+  }
+  rules.push(...[...byAdvisory.values()].map(advisoryRule))
+  return rules.sort((a, b) => compareText(a.id, b.id))
+}
+
+function toResult(draft: Draft, ruleIndex: number): object {
+  return {
+    ruleId: draft.ruleId,
+    ruleIndex,
+    level: draft.level,
+    message: { text: draft.message },
     locations: [{
       physicalLocation: {
-        artifactLocation: { uri: pathUri(`${prefix}${f.file}`) },
-        ...(f.line === null ? {} : { region: { startLine: f.line, ...(f.column ? { startColumn: f.column } : {}) } })
+        artifactLocation: { uri: pathUri(draft.file), uriBaseId: '%SRCROOT%' },
+        region: { startLine: draft.line, ...(draft.column ? { startColumn: draft.column } : {}) }
       }
     }],
-    partialFingerprints: { primaryLocationLineHash: f.fingerprint }
-  }))
+    partialFingerprints: { primaryLocationLineHash: draft.fingerprint },
+    ...(draft.suppression ? { suppressions: [draft.suppression] } : {}),
+    ...(draft.properties ? { properties: draft.properties } : {})
+  }
+}
+
+/** What went wrong in the run without stopping it: the audit error and the report's warnings. */
+function notifications(report: Report): object[] {
+  const out: object[] = []
+  if (report.audit.status === 'error') out.push({ level: 'error', message: { text: `npm audit: ${report.audit.error ?? 'failed'}` } })
+  for (const warning of report.warnings) out.push({ level: 'warning', message: { text: warning } })
+  return out
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: locations relative to the repository root, suppressed
+ * findings and allowed advisories kept with their suppression, everything in a stable order.
+ */
+export function renderSarif(report: Report): string {
+  const prefix = report.root === '.' || report.root === '' ? '' : `${report.root.replace(/\/+$/, '')}/`
+  const advisories = report.audit.status === 'ok' ? report.audit.advisories : []
+  const rules = collectRules(report.findings, advisories)
+  const index = new Map(rules.map((r, i) => [r.id, i]))
+  const drafts = [...report.findings.map((f) => findingDraft(f, prefix)), ...advisories.map((a) => advisoryDraft(a, prefix))].sort(compareDrafts)
+  const issues = notifications(report)
   const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: SCHEMA_URI,
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: REPOSITORY_URL, rules } }, results }]
+    runs: [{
+      tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: REPOSITORY_URL, rules } },
+      invocations: [{
+        executionSuccessful: report.audit.status !== 'error',
+        ...(issues.length > 0 ? { toolExecutionNotifications: issues } : {})
+      }],
+      columnKind: 'utf16CodeUnits',
+      results: drafts.map((d) => toResult(d, index.get(d.ruleId) ?? -1))
+    }]
   }
   return `${JSON.stringify(sarif, null, 2)}\n`
 }
