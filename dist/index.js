@@ -41977,7 +41977,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8170);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -41986,13 +41986,59 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4723:
+/***/ 8170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+var core_namespaceObject = {};
+__nccwpck_require__.r(core_namespaceObject);
+__nccwpck_require__.d(core_namespaceObject, {
+  ExitCode: () => (ExitCode),
+  addPath: () => (addPath),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  exportVariable: () => (exportVariable),
+  getBooleanInput: () => (getBooleanInput),
+  getIDToken: () => (getIDToken),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  markdownSummary: () => (markdownSummary),
+  notice: () => (notice),
+  platform: () => (platform_namespaceObject),
+  saveState: () => (saveState),
+  setCommandEcho: () => (setCommandEcho),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  toPlatformPath: () => (toPlatformPath),
+  toPosixPath: () => (toPosixPath),
+  toWin32Path: () => (toWin32Path),
+  warning: () => (core_warning)
 });
 
 ;// CONCATENATED MODULE: external "os"
@@ -42004,7 +42050,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -42019,7 +42065,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -42069,12 +42115,12 @@ function utils_toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -42111,13 +42157,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -42137,7 +42183,7 @@ const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -42145,13 +42191,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -42168,8 +42214,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -42262,7 +42310,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -42340,7 +42388,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -42386,7 +42434,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -42689,7 +42737,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -42700,7 +42748,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -42799,7 +42847,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -42814,7 +42862,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -42839,7 +42887,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -42862,7 +42910,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -42993,7 +43041,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -43051,13 +43099,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -43076,7 +43124,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -43095,13 +43143,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -43390,7 +43438,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
@@ -43424,7 +43472,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -44499,16 +44547,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -44528,8 +44576,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -44545,7 +44593,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -44570,10 +44618,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -44583,7 +44631,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -44594,7 +44642,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -44699,7 +44747,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     issueCommand('add-mask', {}, secret);
 }
 /**
@@ -44714,7 +44762,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -44783,10 +44831,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -44821,7 +44869,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     issueCommand('debug', {}, message);
 }
 /**
@@ -44830,7 +44878,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -44838,7 +44886,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function core_warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -50105,6 +50153,19 @@ function readActionInputs(env = process.env) {
     return options;
 }
 
+;// CONCATENATED MODULE: ./src/findings/finding.ts
+function compareFindings(a, b) {
+    if (a.file !== b.file)
+        return a.file < b.file ? -1 : 1;
+    const la = a.line ?? 0;
+    const lb = b.line ?? 0;
+    if (la !== lb)
+        return la - lb;
+    if (a.rule !== b.rule)
+        return a.rule < b.rule ? -1 : 1;
+    return (a.column ?? 0) - (b.column ?? 0);
+}
+
 ;// CONCATENATED MODULE: ./src/github/comment.ts
 const PER_PAGE = 100;
 const MAX_PAGES = 50;
@@ -50190,6 +50251,288 @@ function explainCommentFailure(error) {
         return 'could not write the PR comment (HTTP 401): github-token is missing or invalid';
     return `could not write the PR comment${status ? ` (HTTP ${status})` : ''}: ${message}`;
 }
+
+;// CONCATENATED MODULE: ./src/github/changed-lines.ts
+
+const FILES_PER_PAGE = 100;
+/** GitHub lists at most 3,000 files of a pull request. */
+const MAX_FILES = 3000;
+const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * New-side line numbers of the `+` lines of a unified diff (`@@ -a,b +c,d @@` hunks). A modified
+ * line is a `-` and a `+`, so it counts too. Counting each hunk's lines keeps text outside the
+ * hunks (file headers) from being read as content; content lines never start with `@@`.
+ */
+function parseAddedLines(patch) {
+    const added = new Set();
+    let next = 0;
+    let oldLeft = 0;
+    let newLeft = 0;
+    for (const line of patch.split('\n')) {
+        const header = HUNK_HEADER.exec(line);
+        if (header) {
+            oldLeft = Number(header[1] ?? 1);
+            next = Number(header[2]);
+            newLeft = Number(header[3] ?? 1);
+            continue;
+        }
+        if (oldLeft <= 0 && newLeft <= 0)
+            continue;
+        const kind = line[0];
+        if (kind === '+') {
+            added.add(next);
+            next += 1;
+            newLeft -= 1;
+        }
+        else if (kind === '-') {
+            oldLeft -= 1;
+        }
+        else if (kind === ' ' || line === '' || line === '\r') {
+            // A context line (some tools strip the space of an empty one).
+            next += 1;
+            oldLeft -= 1;
+            newLeft -= 1;
+        }
+    }
+    return added;
+}
+/** Removed files hold no findings; a file without a patch (binary, too large) counts as fully changed. */
+function changedLinesOf(files) {
+    const changed = new Map();
+    for (const file of files) {
+        if (file.status === 'removed')
+            continue;
+        changed.set(file.filename, typeof file.patch === 'string' ? parseAddedLines(file.patch) : 'all');
+    }
+    return changed;
+}
+/** A finding with a line counts when that line changed; a project-wide one (no line) when its file changed. */
+function isChanged(changed, file, line) {
+    const lines = changed.get(file);
+    if (lines === undefined)
+        return false;
+    return lines === 'all' || line === null || lines.has(line);
+}
+/** Every file of the pull request, page by page, up to GitHub's 3,000. */
+async function listPullFiles(source) {
+    const files = [];
+    for (let page = 1; page <= MAX_FILES / FILES_PER_PAGE; page += 1) {
+        const data = await source.listFiles(page);
+        files.push(...data);
+        if (data.length < FILES_PER_PAGE)
+            break;
+    }
+    return files.slice(0, MAX_FILES);
+}
+/** The files of one pull request through the REST API, retrying GitHub's passing 5xx. */
+function pullFilesSource(api, pr, delays) {
+    return {
+        listFiles: async (page) => {
+            const { data } = await withRetry(() => api.listFiles({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: FILES_PER_PAGE, page }), delays);
+            return data;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rules/docs.generated.ts
+// Generated by scripts/gen-rule-docs.mjs from docs/rules/*.md; do not edit. `npm run bundle` rewrites it.
+const RULE_DOCS = {
+    "body-limit-large": {
+        why: "Parsing is synchronous and proportional to the body: a few concurrent multi-megabyte JSON or form\nbodies tie up the event loop and memory of the whole process. Large limits set app-wide to allow one\nbig endpoint expose every route.",
+        fix: "Keep the limit small; where one endpoint really needs more, raise it on that route only and record\nthe decision as a suppression:\n\n```js\napp.use(express.json({ limit: '100kb' }))\n// hardening-ignore body-limit-large -- bulk import, admin-only, behind auth\napp.post('/import', requireAdmin, express.json({ limit: '5mb' }), importHandler)\n```\n\nUpload middleware (express-fileupload, multer) is not checked here: files are expected to be larger;\n`body-limit-missing` reports uploads without any limit. A limit read only from the environment is the\ndeployment's decision and is not reported.",
+        example: { lang: "js", code: "app.use(express.json({ limit: '100kb' }))\n// hardening-ignore body-limit-large -- bulk import, admin-only, behind auth\napp.post('/import', requireAdmin, express.json({ limit: '5mb' }), importHandler)" }
+    },
+    "body-limit-missing": {
+        why: "Body parsers buffer and parse the whole body before the route runs. body-parser's default of 100kb is\nsane, but left implicit the limit is invisible in review and easily raised by a copy-pasted snippet;\nstating it makes the decision explicit. Upload middleware is different: express-fileupload and multer\nhave **no** size limit by default, so one request can fill memory or disk.",
+        fix: "```js\napp.use(express.json({ limit: '100kb' }))\napp.use(express.urlencoded({ extended: false, limit: '100kb' }))\napp.use(fileUpload({ limits: { fileSize: 5 * 1024 * 1024 }, abortOnLimit: true }))\nconst upload = multer({ dest: 'uploads/', limits: { fileSize: 5 * 1024 * 1024 } })\n```\n\nOptions the scanner cannot read (from an unresolved module, built at runtime) are not reported.",
+        example: { lang: "js", code: "app.use(express.json({ limit: '100kb' }))\napp.use(express.urlencoded({ extended: false, limit: '100kb' }))\napp.use(fileUpload({ limits: { fileSize: 5 * 1024 * 1024 }, abortOnLimit: true }))\nconst upload = multer({ dest: 'uploads/', limits: { fileSize: 5 * 1024 * 1024 } })" }
+    },
+    "cors-permissive": {
+        why: "Any website can then call the API from a visitor's browser and read the responses. Without cookies\nthat mostly matters for data the browser can reach but the attacker cannot: services on an intranet\nor `localhost`, IP-allowlisted back offices, responses that depend on the client's network. It also\nwidens what an XSS on any other site can do, and the setting tends to gain `credentials: true` later.\nA public read-only API that is meant for everyone may keep `*`: suppress the finding with a reason.",
+        fix: "Name the front-ends that may call the API:\n\n```js\nconst cors = require('cors')\n\napp.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'] }))\n// or from the environment, one list per deployment\napp.use(cors({ origin: process.env.CORS_ORIGINS.split(',') }))\n```",
+        example: { lang: "js", code: "const cors = require('cors')\n\napp.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'] }))\n// or from the environment, one list per deployment\napp.use(cors({ origin: process.env.CORS_ORIGINS.split(',') }))" }
+    },
+    "cors-wildcard-credentials": {
+        why: "With credentials allowed, the browser sends the user's cookies on cross-site requests and lets the\ncalling page read the response. If any origin is accepted, any website the user visits can act as the\nuser and read their data. Browsers refuse `*` together with credentials, which is why such setups\nusually get \"fixed\" with `origin: true`: the same hole, now working.",
+        fix: "Allow a fixed list of trusted origins:\n\n```js\nconst cors = require('cors')\n\nconst allowed = ['https://app.example.com', 'https://admin.example.com']\n\napp.use(cors({\n  origin: (origin, callback) => {\n    if (!origin || allowed.includes(origin)) return callback(null, true)\n    return callback(new Error('Origin not allowed'))\n  },\n  credentials: true\n}))\n```\n\nAnchor regexes on both ends and escape the dots: `/^https:\\/\\/([a-z0-9-]+\\.)?example\\.com$/`.",
+        example: { lang: "js", code: "const cors = require('cors')\n\nconst allowed = ['https://app.example.com', 'https://admin.example.com']\n\napp.use(cors({\n  origin: (origin, callback) => {\n    if (!origin || allowed.includes(origin)) return callback(null, true)\n    return callback(new Error('Origin not allowed'))\n  },\n  credentials: true\n}))" }
+    },
+    "csp-weak": {
+        why: "The CSP is the browser's last line against cross-site scripting: when an attacker gets markup into a\npage, a strict `script-src` keeps the injected `<script>` or `onerror=` handler from running.\n`'unsafe-inline'` allows exactly those, `'unsafe-eval'` allows `eval`-style sinks, and `*` or\n`https:` allow a script from any host the attacker controls. A CSP that is off or report-only blocks\nnothing.",
+        fix: "Keep helmet's default policy, or tune it without weakening `script-src`; give inline scripts a nonce:\n\n```js\nconst crypto = require('node:crypto')\nconst helmet = require('helmet')\n\napp.use((req, res, next) => {\n  res.locals.cspNonce = crypto.randomBytes(16).toString('base64')\n  next()\n})\napp.use(helmet({\n  contentSecurityPolicy: {\n    directives: {\n      scriptSrc: [\"'self'\", 'https://cdn.example.com', (req, res) => `'nonce-${res.locals.cspNonce}'`],\n      styleSrc: [\"'self'\", \"'unsafe-inline'\"] // inline styles: a much smaller risk, not reported\n    }\n  }\n}))\n```\n\nand render `<script nonce=\"<%= cspNonce %>\">` in templates.",
+        example: { lang: "js", code: "const crypto = require('node:crypto')\nconst helmet = require('helmet')\n\napp.use((req, res, next) => {\n  res.locals.cspNonce = crypto.randomBytes(16).toString('base64')\n  next()\n})\napp.use(helmet({\n  contentSecurityPolicy: {\n    directives: {\n      scriptSrc: [\"'self'\", 'https://cdn.example.com', (req, res) => `'nonce-${res.locals.cspNonce}'`],\n      styleSrc: [\"'self'\", \"'unsafe-inline'\"] // inline styles: a much smaller risk, not reported\n    }\n  }\n}))" }
+    },
+    "docker-dotenv-copied": {
+        why: "`.env` files are git-ignored, so they are not in the repository, but they are on the developer\nlaptop or CI runner that builds the image. `COPY . .` puts them into an image layer, where anyone\nwho can pull the image can read them (`docker save`, `docker history`, a shell in the container),\nincluding after a later `RUN rm .env`.",
+        fix: "Add a `.dockerignore` beside the Dockerfile (or at the context root):\n\n```\n.env*\n**/.env*\n!.env.example\n.git\nnode_modules\nnpm-debug.log\n```\n\nBetter still, copy only what the app needs (`COPY package*.json ./`, `COPY src ./src`).",
+        example: { lang: "", code: ".env*\n**/.env*\n!.env.example\n.git\nnode_modules\nnpm-debug.log" }
+    },
+    "docker-eol-node": {
+        why: "An end-of-life Node line gets no fixes, security fixes included: vulnerabilities in its HTTP parser,\nTLS, `undici` or OpenSSL stay open for good, and `npm audit` does not report them because they are\nin the runtime, not in a package.",
+        fix: "Move the final stage to a supported LTS line (the message names the current ones) and run the tests:\n\n```dockerfile\nFROM node:24-alpine\n```",
+        example: { lang: "dockerfile", code: "FROM node:24-alpine" }
+    },
+    "docker-node-env": {
+        why: "Express and many libraries switch behaviour on `NODE_ENV`: outside production, Express's default\nerror handler sends stack traces to the client, and view templates are recompiled on every\nrequest. Stack traces reveal file paths, dependency versions and code, which helps an attacker.",
+        fix: "```dockerfile\nFROM node:24-slim\nENV NODE_ENV=production\n```\n\nIn Compose: `environment: { NODE_ENV: production }` for the production service; keep\n`NODE_ENV: development` in a `docker-compose.override.yml` or `docker-compose.dev.yml`.",
+        example: { lang: "dockerfile", code: "FROM node:24-slim\nENV NODE_ENV=production" }
+    },
+    "docker-non-slim-base": {
+        why: "The full image carries compilers, `git`, `curl`, ImageMagick headers and hundreds of Debian\npackages the app never uses: about 1 GB, and each package brings its own CVEs to the scanners and\nits own tools to an attacker who gets code execution in the container.",
+        fix: "Build where the tools are, run on a small image:\n\n```dockerfile\nFROM node:24 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\n\nFROM node:24-slim\nENV NODE_ENV=production\nWORKDIR /app\nCOPY --from=build --chown=node:node /app ./\nUSER node\nCMD [\"node\", \"server.js\"]\n```",
+        example: { lang: "dockerfile", code: "FROM node:24 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\n\nFROM node:24-slim\nENV NODE_ENV=production\nWORKDIR /app\nCOPY --from=build --chown=node:node /app ./\nUSER node\nCMD [\"node\", \"server.js\"]" }
+    },
+    "docker-npm-install": {
+        why: "`npm install` in an image build resolves versions at build time, so the image may not contain what\nwas reviewed and audited in the lockfile, and a compromised new release of a dependency is pulled\nin without anyone noticing. `npm ci` installs exactly the lockfile and fails when it disagrees with\n`package.json`. When there is no lockfile, the image is not reproducible at all (see\n[lockfile-missing](lockfile-missing.md)).",
+        fix: "```dockerfile\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n```\n\nWith Yarn or pnpm: `yarn install --frozen-lockfile` (Yarn 1), `yarn install --immutable` (Yarn 2+),\n`pnpm install --frozen-lockfile`. Pin global tools: `npm install -g pm2@5`.",
+        example: { lang: "dockerfile", code: "COPY package.json package-lock.json ./\nRUN npm ci --omit=dev" }
+    },
+    "docker-root-user": {
+        why: "A process running as root inside a container turns any code execution bug (a vulnerable dependency,\na prototype pollution gadget, a deserialisation flaw) into root in the container: it can rewrite the\napp, read every mounted secret and exploit kernel or runtime flaws to escape.",
+        fix: "Install dependencies as root if you must, then switch user for the runtime:\n\n```dockerfile\nFROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY --chown=node:node . .\nUSER node\nENV NODE_ENV=production\nCMD [\"node\", \"src/server.js\"]\n```\n\nOn images without a named user, use a numeric UID: `USER 10001:10001`. In Compose, drop `user: root`\n(or set `user: node`), and replace `privileged: true` with the few capabilities the service needs\n(`cap_add: [NET_BIND_SERVICE]`).",
+        example: { lang: "dockerfile", code: "FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY --chown=node:node . .\nUSER node\nENV NODE_ENV=production\nCMD [\"node\", \"src/server.js\"]" }
+    },
+    "docker-secret-env": {
+        why: "`ENV` values are stored in the image config and shown by `docker inspect` to anyone who can pull the\nimage; `ARG` defaults stay in the image history. Both are committed to the repository with the\nDockerfile. A secret there is a leaked secret: it must be revoked, not only removed.",
+        fix: "Pass runtime secrets at run time (`docker run -e`, Kubernetes or Compose secrets, a secret\nmanager), and build-time secrets with a secret mount that leaves no trace in the image:\n\n```dockerfile\n# syntax=docker/dockerfile:1\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n```\n\n```sh\ndocker build --secret id=npm_token,env=NPM_TOKEN .\n```\n\nIn Compose, reference the value (`DB_PASSWORD: ${DB_PASSWORD}`) from an untracked `.env`, use\n`env_file:`, or Compose `secrets:`. Then revoke the committed secret.",
+        example: { lang: "dockerfile", code: "# syntax=docker/dockerfile:1\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci" }
+    },
+    "docker-unpinned-base": {
+        why: "An unpinned base changes under you: a rebuild of the same commit can move to a new Node major (with\nbreaking changes), a new distribution release, or a compromised tag, and nobody reviewed the change.\nBuilds stop being reproducible, and a rollback to an old commit does not bring the old image back.",
+        fix: "Pin a version tag, or a digest kept fresh by Renovate or Dependabot:\n\n```dockerfile\nFROM node:24-alpine\n# or, strictly\nFROM node:24.11.1-alpine@sha256:<digest>\n```",
+        example: { lang: "dockerfile", code: "FROM node:24-alpine\n# or, strictly\nFROM node:24.11.1-alpine@sha256:<digest>" }
+    },
+    "engines-eol-node": {
+        why: "`engines.node` is what the project promises to support and what CI matrices, hosting platforms\n(Heroku, App Engine, Netlify) and `npm install --engine-strict` follow. A range that starts on an\nended line invites running on a Node with known, never-fixed vulnerabilities, and keeps old\nmajors in the test matrix.",
+        fix: "Raise the lower bound to a supported LTS line (the message names the oldest one in support):\n\n```json\n{ \"engines\": { \"node\": \">=22\" } }\n```",
+        example: { lang: "json", code: "{ \"engines\": { \"node\": \">=22\" } }" }
+    },
+    "env-file-committed": {
+        why: "`.env` files exist to keep configuration, and above all secrets, out of the code. Once committed,\nevery clone, fork, CI log and Docker build context (`COPY . .`) carries them, and they stay in the\ngit history after deletion. Even a `.env` with harmless values today invites the next developer to\nadd a real password to it.",
+        fix: "1. Stop tracking the file and ignore every `.env` variant except the template:\n\n   ```sh\n   git rm --cached .env\n   printf '.env*\\n!.env.example\\n' >> .gitignore\n   ```\n\n2. Rotate every secret the file held: it is in the history.\n3. Commit a template with the keys and no values, and document how to fill it in:\n\n   ```ini\n   # .env.example\n   DATABASE_URL=\n   JWT_SECRET=\n   ```\n\n4. In production, set the variables in the platform (GitHub Actions secrets, Kubernetes secrets,\n   the host's environment), not in a file baked into the image.",
+        example: { lang: "sh", code: "git rm --cached .env\nprintf '.env*\\n!.env.example\\n' >> .gitignore" }
+    },
+    "error-handler-missing": {
+        why: "Express's default handler (finalhandler) answers an unhandled error with the stack trace whenever\n`NODE_ENV` is not `production` — which is the case whenever a deployment forgets to set it — and with\na bare HTML page otherwise. An error handler of the app's own decides what clients see, logs the\nerror, and keeps the response format (JSON for an API) consistent.",
+        fix: "Register it last, after every route and router (and after the 404 handler):\n\n```js\napp.use('/api', apiRouter)\n\napp.use((req, res) => res.status(404).json({ error: 'Not Found' }))\napp.use((err, req, res, next) => {\n  logger.error(err)\n  res.status(err.status ?? 500).json({ error: 'Internal Server Error' })\n})\n```",
+        example: { lang: "js", code: "app.use('/api', apiRouter)\n\napp.use((req, res) => res.status(404).json({ error: 'Not Found' }))\napp.use((err, req, res, next) => {\n  logger.error(err)\n  res.status(err.status ?? 500).json({ error: 'Internal Server Error' })\n})" }
+    },
+    "error-leak": {
+        why: "Stack traces and raw error messages describe the inside of the app: file paths, dependency versions,\nSQL and ORM queries, hostnames, sometimes credentials in connection errors. An attacker provokes\nerrors on purpose to read them. Express's own default handler hides stacks in production, but a custom\nhandler that sends `err.stack` or `err.message` undoes that.",
+        fix: "Log the details server-side and send a generic message; show details only outside production:\n\n```js\napp.use((err, req, res, next) => {\n  logger.error(err)\n  const status = err.status ?? 500\n  res.status(status).json({\n    error: status < 500 && err.expose ? err.message : 'Internal Server Error',\n    ...(process.env.NODE_ENV !== 'production' && { stack: err.stack })\n  })\n})\n```",
+        example: { lang: "js", code: "app.use((err, req, res, next) => {\n  logger.error(err)\n  const status = err.status ?? 500\n  res.status(status).json({\n    error: status < 500 && err.expose ? err.message : 'Internal Server Error',\n    ...(process.env.NODE_ENV !== 'production' && { stack: err.stack })\n  })\n})" }
+    },
+    "hardcoded-secret": {
+        why: "A secret in the repository is readable by everyone who can read the repository, its forks, clones, CI\nlogs and container images built from it, and stays in the git history after it is deleted. A JWT\nsigning key lets its holder mint tokens for any user; a database password opens the data; a\n`process.env.JWT_SECRET || 'dev-secret'` fallback silently runs production on the committed value\nwhen the variable is missing. An npm\nautomation or publish token lets its holder publish a malicious version of your packages; a registry\nread token exposes private packages.",
+        fix: "1. Revoke or rotate the secret where it was issued: it has been exposed, and deleting it from the\n   code does not remove it from the git history.\n2. Read it from the environment (or a secret manager) and refuse to start without it:\n\n   ```js\n   const jwtSecret = process.env.JWT_SECRET\n   if (!jwtSecret) throw new Error('JWT_SECRET is not set')\n\n   const token = jwt.sign({ sub: user.id }, jwtSecret, { expiresIn: '1h', algorithm: 'HS256' })\n   mongoose.connect(process.env.MONGODB_URI)\n   ```\n\n   For an `.npmrc`, let npm expand the variable:\n\n   ```ini\n   //registry.npmjs.org/:_authToken=${NPM_TOKEN}\n   ```\n\n   In GitHub Actions, `actions/setup-node` with `registry-url` writes such an `.npmrc` and reads\n   `NODE_AUTH_TOKEN`; pass the token from a secret.\n3. Keep private keys out of the repository: mount them at run time (a Kubernetes/Docker secret,\n   a cloud secret manager), and seed accounts with generated passwords read from the environment.",
+        example: { lang: "js", code: "const jwtSecret = process.env.JWT_SECRET\nif (!jwtSecret) throw new Error('JWT_SECRET is not set')\n\nconst token = jwt.sign({ sub: user.id }, jwtSecret, { expiresIn: '1h', algorithm: 'HS256' })\nmongoose.connect(process.env.MONGODB_URI)" }
+    },
+    "helmet-missing": {
+        why: "Express sends no security headers of its own. Without them browsers allow the app's pages to be framed\n(clickjacking), sniff content types, load scripts from anywhere (no Content-Security-Policy), and\nfall back to plain HTTP (no Strict-Transport-Security). Middleware runs in registration order, so a\nroute registered before `app.use(helmet())` is served without the headers.",
+        fix: "Register helmet right after creating the app, before any route or router:\n\n```js\nconst express = require('express')\nconst helmet = require('helmet')\n\nconst app = express()\napp.use(helmet()) // first, so every response gets the headers\n\napp.use('/api', apiRouter)\napp.get('/health', (req, res) => res.send('ok'))\n```\n\nTune the Content-Security-Policy through helmet's options instead of turning it off.",
+        example: { lang: "js", code: "const express = require('express')\nconst helmet = require('helmet')\n\nconst app = express()\napp.use(helmet()) // first, so every response gets the headers\n\napp.use('/api', apiRouter)\napp.get('/health', (req, res) => res.send('ok'))" }
+    },
+    "lockfile-missing": {
+        why: "Without a lockfile every install resolves versions anew: builds are not reproducible, a compromised\nor broken new release of any transitive dependency is picked up silently, and the audit of the pull\nrequest says nothing about what production will run. The gate cannot run `npm ci` or a reliable\n`npm audit` either.",
+        fix: "```sh\nnpm install            # writes package-lock.json\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"\n```\n\nThen install with `npm ci` in CI and in Dockerfiles. A project that uses yarn or pnpm can run\n`npm install --package-lock-only` to keep a package-lock.json beside its own lockfile, or audit with\nits own package manager's tools.",
+        example: { lang: "sh", code: "npm install            # writes package-lock.json\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"" }
+    },
+    "prototype-pollution": {
+        why: "`JSON.parse` (and so `express.json()`) creates an own property named `__proto__`. A recursive merge\ncopies it by walking into `target.__proto__`, which is `Object.prototype`: every object in the\nprocess then has the attacker's properties (`isAdmin: true`, `shell: '/bin/sh'`, template options),\nwhich turns into privilege escalation, denial of service or remote code execution through gadgets\nin libraries. A shallow `Object.assign` or a client-chosen key replaces the target's prototype or\noverwrites fields the client should never set (mass assignment).",
+        fix: "Copy the fields you expect, after validating them:\n\n```js\napp.put('/chat', (req, res) => {\n  const { text, icon } = req.body.message ?? {}\n  if (typeof text !== 'string' || text.length > 500) return res.status(400).end()\n  messages.push({ text, icon: typeof icon === 'string' ? icon : '👋', id: lastId++ })\n  res.send({ ok: true })\n})\n```\n\nOr validate with a schema that rejects unknown keys (Joi's default, zod's `.strict()`) before any\nmerge; keep lodash at 4.17.21 or later; use `Object.create(null)` or a `Map` for client-keyed data.",
+        example: { lang: "js", code: "app.put('/chat', (req, res) => {\n  const { text, icon } = req.body.message ?? {}\n  if (typeof text !== 'string' || text.length > 500) return res.status(400).end()\n  messages.push({ text, icon: typeof icon === 'string' ? icon : '👋', id: lastId++ })\n  res.send({ ok: true })\n})" }
+    },
+    "proxy-body-size": {
+        why: "Every byte of a request body is read (and by default buffered to disk) by the proxy before the app\nsees it. Without a limit, a handful of clients streaming multi-gigabyte bodies fill the disk, tie up\nworkers and bandwidth, and reach the app's body parser. The proxy is the cheapest place to refuse\nthem, with a `413 Request Entity Too Large`.",
+        fix: "Keep the global limit small and raise it only where the app takes uploads:\n\n```nginx\nhttp {\n    client_max_body_size 1m;\n    server {\n        location /api/uploads {\n            client_max_body_size 20m;\n            proxy_pass http://app:3000;\n        }\n    }\n}\n```\n\n```caddyfile\nexample.com {\n    request_body {\n        max_size 1MB\n    }\n    reverse_proxy app:3000\n}\n```",
+        example: { lang: "nginx", code: "http {\n    client_max_body_size 1m;\n    server {\n        location /api/uploads {\n            client_max_body_size 20m;\n            proxy_pass http://app:3000;\n        }\n    }\n}" }
+    },
+    "proxy-no-tls": {
+        why: "Over plain HTTP, session cookies, bearer tokens and form posts cross the network in clear text, and\nanyone on the path can read or change them. Express cannot fix that itself: it only sees what the\nproxy forwards. A `secure` session cookie is not even set over HTTP, so logins behind such a proxy\nsilently break or get \"fixed\" by dropping `secure`.\n\nIf a load balancer in front of nginx terminates TLS and nginx only listens inside a private network,\nsay so with a suppression (`# hardening-ignore proxy-no-tls -- TLS ends at the ALB`) or, better, make\nnginx redirect on `$http_x_forwarded_proto`.",
+        fix: "nginx: redirect port 80 and proxy only from the TLS server.\n\n```nginx\nserver {\n    listen 80;\n    server_name api.example.com;\n    return 301 https://$host$request_uri;\n}\n\nserver {\n    listen 443 ssl;\n    server_name api.example.com;\n    ssl_certificate     /etc/letsencrypt/live/api.example.com/fullchain.pem;\n    ssl_certificate_key /etc/letsencrypt/live/api.example.com/privkey.pem;\n    location / {\n        proxy_pass http://app:3000;\n    }\n}\n```\n\nCaddy: address the site by its domain name; Caddy then obtains a certificate and redirects HTTP to HTTPS.\n\n```caddyfile\napi.example.com {\n    reverse_proxy app:3000\n}\n```",
+        example: { lang: "nginx", code: "server {\n    listen 80;\n    server_name api.example.com;\n    return 301 https://$host$request_uri;\n}\n\nserver {\n    listen 443 ssl;\n    server_name api.example.com;\n    ssl_certificate     /etc/letsencrypt/live/api.example.com/fullchain.pem;\n    ssl_certificate_key /etc/letsencrypt/live/api.example.com/privkey.pem;\n    location / {\n        proxy_pass http://app:3000;\n    }\n}" }
+    },
+    "proxy-server-tokens": {
+        why: "A version number turns reconnaissance into a lookup: scanners match it against known CVEs for that\nnginx release and pick the exploit without probing. Hiding it does not fix an outdated nginx, but it\nstops advertising which one it is. It is the proxy-side twin of Express's `X-Powered-By` header.",
+        fix: "```nginx\nhttp {\n    server_tokens off;\n    # ...\n}\n```\n\nFor a `conf.d/default.conf` on the official nginx image, either ship your own `nginx.conf` with the\nline above or add `server_tokens off;` to each `server` block.",
+        example: { lang: "nginx", code: "http {\n    server_tokens off;\n    # ...\n}" }
+    },
+    "proxy-timeouts": {
+        why: "With 60-second timeouts, a client can hold a connection and a worker slot open for a minute by sending\none header line or one body byte at a time (Slowloris, slow POST). A few hundred such clients exhaust\n`worker_connections` while using almost no bandwidth. Short client timeouts make nginx drop them;\na `proxy_read_timeout` sized to the app frees connections stuck on a hung request.",
+        fix: "```nginx\nhttp {\n    client_header_timeout 10s;\n    client_body_timeout   10s;\n    server {\n        location / {\n            proxy_read_timeout 30s;\n            proxy_pass http://app:3000;\n        }\n        # long-lived streams get their own, explicit allowance\n        location /events {\n            proxy_read_timeout 1h;\n            proxy_pass http://app:3000;\n        }\n    }\n}\n```",
+        example: { lang: "nginx", code: "http {\n    client_header_timeout 10s;\n    client_body_timeout   10s;\n    server {\n        location / {\n            proxy_read_timeout 30s;\n            proxy_pass http://app:3000;\n        }\n        # long-lived streams get their own, explicit allowance\n        location /events {\n            proxy_read_timeout 1h;\n            proxy_pass http://app:3000;\n        }\n    }\n}" }
+    },
+    "proxy-trust-missing": {
+        why: "The proxy terminates TLS and talks plain HTTP to the app, so without `trust proxy` Express ignores\n`X-Forwarded-Proto` and `req.secure` is `false`. express-session then silently never sets a secure\ncookie (no one stays logged in, and the usual \"fix\" is turning `secure` off), and cookie-session\nthrows \"Cannot send secure cookie over unencrypted connection\".",
+        fix: "Trust exactly the proxies in front of the app, and have the proxy send `X-Forwarded-Proto`:\n\n```js\napp.set('trust proxy', 1) // one proxy hop (nginx, Caddy, a load balancer)\napp.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: true, sameSite: 'lax' } }))\n```\n\n```nginx\nlocation / {\n    proxy_set_header X-Forwarded-Proto $scheme;\n    proxy_pass http://app:3000;\n}\n```\n\nPrefer a hop count or the proxy's address over `true`, which trusts every `X-Forwarded-For` entry a\nclient sends (see `rate-limit-bypassable`). express-session's own `proxy: true` option also works for\nthe session cookie alone.",
+        example: { lang: "js", code: "app.set('trust proxy', 1) // one proxy hop (nginx, Caddy, a load balancer)\napp.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: true, sameSite: 'lax' } }))" }
+    },
+    "rate-limit-auth-missing": {
+        why: "Login and reset endpoints are what attackers guess against: credential stuffing, password spraying,\nbrute-forcing six-digit reset or OTP codes. They need a limit of their own, usually much stricter than\nthe rest of the API (a few attempts per account or IP per quarter hour).",
+        fix: "Put a strict limiter in front of the authentication routes:\n\n```js\nconst { rateLimit } = require('express-rate-limit')\n\nconst authLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 10, skipSuccessfulRequests: true })\n\napp.use('/auth', authLimiter, authRouter)\n// or per route\nrouter.post('/login', authLimiter, login)\n```",
+        example: { lang: "js", code: "const { rateLimit } = require('express-rate-limit')\n\nconst authLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 10, skipSuccessfulRequests: true })\n\napp.use('/auth', authLimiter, authRouter)\n// or per route\nrouter.post('/login', authLimiter, login)" }
+    },
+    "rate-limit-bypassable": {
+        why: "Limiters count per key, normally the client IP. When the key comes from a header, a client sends a\ndifferent value with every request (`X-Forwarded-For: 1.2.3.<n>`) and is never limited, so the\nlimiter in front of the login route does nothing. express-rate-limit v7 logs\n`ERR_ERL_PERMISSIVE_TRUST_PROXY` for the same reason.",
+        fix: "Trust exactly the proxies in front of the app, and key on `req.ip` (or on the authenticated user):\n\n```js\n// one reverse proxy (nginx, a load balancer) in front of the app\napp.set('trust proxy', 1)\n\nconst limiter = rateLimit({\n  windowMs: 15 * 60 * 1000,\n  limit: 100,\n  keyGenerator: (req) => (req.user ? `user:${req.user.id}` : req.ip)\n})\n```\n\nA number of hops, a subnet list (`'loopback, 10.0.0.0/8'`) or a function are all fine; only `true`\ntrusts every hop.",
+        example: { lang: "js", code: "// one reverse proxy (nginx, a load balancer) in front of the app\napp.set('trust proxy', 1)\n\nconst limiter = rateLimit({\n  windowMs: 15 * 60 * 1000,\n  limit: 100,\n  keyGenerator: (req) => (req.user ? `user:${req.user.id}` : req.ip)\n})" }
+    },
+    "rate-limit-memory-store": {
+        why: "In-memory counts reset whenever the process restarts (every deploy), and each process or container\nkeeps its own: behind a load balancer with four instances, a limit of 10 attempts becomes 40, and\nwith autoscaling it keeps growing. For a single long-lived process the default store is fine, which is\nwhy this rule is `low`.",
+        fix: "Use a store shared by all instances, such as Redis:\n\n```js\nconst { rateLimit } = require('express-rate-limit')\nconst { RedisStore } = require('rate-limit-redis')\nconst { createClient } = require('redis')\n\nconst client = createClient({ url: process.env.REDIS_URL })\nawait client.connect()\n\nconst limiter = rateLimit({\n  windowMs: 15 * 60 * 1000,\n  limit: 100,\n  store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) })\n})\n```\n\nWith rate-limiter-flexible use `RateLimiterRedis` (or Postgres, Mongo...), optionally with a\n`RateLimiterMemory` as its `insuranceLimiter`.",
+        example: { lang: "js", code: "const { rateLimit } = require('express-rate-limit')\nconst { RedisStore } = require('rate-limit-redis')\nconst { createClient } = require('redis')\n\nconst client = createClient({ url: process.env.REDIS_URL })\nawait client.connect()\n\nconst limiter = rateLimit({\n  windowMs: 15 * 60 * 1000,\n  limit: 100,\n  store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) })\n})" }
+    },
+    "rate-limit-missing": {
+        why: "Without a limiter every client may send requests as fast as it likes: passwords and reset codes can\nbe guessed, expensive endpoints (search, exports, email sending) can be used to exhaust the server or\na paid upstream, and scraping is free. A reverse proxy or API gateway can limit too; when it does,\nsuppress this rule for the project with a reason.",
+        fix: "Register a general limiter before the routes, and a stricter one on authentication routes:\n\n```js\nconst express = require('express')\nconst { rateLimit } = require('express-rate-limit')\n\nconst app = express()\napp.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100, standardHeaders: 'draft-7', legacyHeaders: false }))\n\napp.use('/api', apiRouter)\n```",
+        example: { lang: "js", code: "const express = require('express')\nconst { rateLimit } = require('express-rate-limit')\n\nconst app = express()\napp.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100, standardHeaders: 'draft-7', legacyHeaders: false }))\n\napp.use('/api', apiRouter)" }
+    },
+    "session-cookie-insecure": {
+        why: "- Without `secure` the cookie is sent over plain HTTP, where anyone on the network can read it and take over the session.\n- With `httpOnly: false` any injected script can read it (`document.cookie`).\n- Without `sameSite` browsers that do not default to Lax send it with cross-site requests, which is what CSRF needs.\n- Without a lifetime the server-side session may outlive what users expect, and a stolen cookie stays useful as long as the browser keeps it.",
+        fix: "```js\napp.set('trust proxy', 1) // behind a TLS-terminating proxy, so secure cookies are sent\napp.use(session({\n  name: 'sid',\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false,\n  cookie: {\n    secure: process.env.NODE_ENV === 'production', // or true\n    httpOnly: true,\n    sameSite: 'lax', // 'strict' if no one arrives logged in from links on other sites\n    maxAge: 60 * 60 * 1000 // one hour\n  }\n}))\n\napp.use(cookieSession({ name: 'sid', keys: [process.env.SESSION_KEY], secure: true, sameSite: 'lax', maxAge: 3600000 }))\n```",
+        example: { lang: "js", code: "app.set('trust proxy', 1) // behind a TLS-terminating proxy, so secure cookies are sent\napp.use(session({\n  name: 'sid',\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false,\n  cookie: {\n    secure: process.env.NODE_ENV === 'production', // or true\n    httpOnly: true,\n    sameSite: 'lax', // 'strict' if no one arrives logged in from links on other sites\n    maxAge: 60 * 60 * 1000 // one hour\n  }\n}))\n\napp.use(cookieSession({ name: 'sid', keys: [process.env.SESSION_KEY], secure: true, sameSite: 'lax', maxAge: 3600000 }))" }
+    },
+    "session-cookie-name-default": {
+        why: "`connect.sid` tells every visitor, and every scanner, that the app runs Express with express-session,\nwhich narrows down the exploits worth trying. A neutral name costs nothing. It also keeps two apps on\nthe same domain from overwriting each other's session cookie.",
+        fix: "```js\napp.use(session({\n  name: 'sid', // any name that does not name the framework\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false\n}))\n```",
+        example: { lang: "js", code: "app.use(session({\n  name: 'sid', // any name that does not name the framework\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false\n}))" }
+    },
+    "session-memory-store": {
+        why: "express-session's own documentation says MemoryStore \"is purposely not designed for a production\nenvironment\": it never frees expired sessions, so memory grows with every visitor (an easy denial of\nservice, together with `saveUninitialized: true`), every restart or deploy logs everyone out, and\nseveral processes or containers each have their own sessions.",
+        fix: "Use a production session store, for example Redis:\n\n```js\nconst session = require('express-session')\nconst { RedisStore } = require('connect-redis')\nconst { createClient } = require('redis')\n\nconst client = createClient({ url: process.env.REDIS_URL })\nclient.connect().catch(console.error)\n\napp.use(session({\n  store: new RedisStore({ client }),\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false\n}))\n```\n\nconnect-mongo, connect-pg-simple and others work the same way.",
+        example: { lang: "js", code: "const session = require('express-session')\nconst { RedisStore } = require('connect-redis')\nconst { createClient } = require('redis')\n\nconst client = createClient({ url: process.env.REDIS_URL })\nclient.connect().catch(console.error)\n\napp.use(session({\n  store: new RedisStore({ client }),\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false\n}))" }
+    },
+    "session-resave": {
+        why: "With `resave: true` every request writes its session back to the store even when nothing changed. Two\nconcurrent requests of one user then race: the later write overwrites what the earlier one stored\n(a logout, a privilege change, a CSRF token), and every request costs a store write.",
+        fix: "```js\napp.use(session({\n  secret: process.env.SESSION_SECRET,\n  store: new RedisStore({ client }), // a store that implements touch()\n  resave: false,\n  saveUninitialized: false\n}))\n```\n\nIf your store does not implement `touch` and sets an expiry on sessions, keep sessions alive with\n`rolling: true` or pick a store that does.",
+        example: { lang: "js", code: "app.use(session({\n  secret: process.env.SESSION_SECRET,\n  store: new RedisStore({ client }), // a store that implements touch()\n  resave: false,\n  saveUninitialized: false\n}))" }
+    },
+    "session-save-uninitialized": {
+        why: "Every anonymous request then creates a stored session and sets a session cookie before anyone logs\nin. Bots fill the store (a cheap denial of service on memory or Redis), a session ID handed out\nbefore login makes session fixation easier if the app forgets `req.session.regenerate()` at login,\nand setting cookies before consent is a problem under privacy laws.",
+        fix: "```js\napp.use(session({\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false // a session is stored only once something is put in it\n}))\n\n// and at login:\nreq.session.regenerate((err) => { /* then set req.session.userId */ })\n```",
+        example: { lang: "js", code: "app.use(session({\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false // a session is stored only once something is put in it\n}))\n\n// and at login:\nreq.session.regenerate((err) => { /* then set req.session.userId */ })" }
+    },
+    "session-secret-hardcoded": {
+        why: "Whoever knows the secret can sign their own session ID or cookie-session payload: with cookie-session\nthat means writing any session content (`{ userId: 1, isAdmin: true }`), with express-session it lets\nan attacker pass a chosen session ID through signature checks. A secret in the repository is known to\neveryone who can read the repository, its forks and its history, and it never rotates.",
+        fix: "Read the secret from the environment (or a secret manager), fail at startup when it is missing, and\nrotate the committed value, since it stays in the git history:\n\n```js\nconst secret = process.env.SESSION_SECRET\nif (!secret) throw new Error('SESSION_SECRET is not set')\n\napp.use(session({\n  secret,                 // or [newSecret, previousSecret] while rotating\n  resave: false,\n  saveUninitialized: false\n}))\n\napp.use(cookieParser(process.env.COOKIE_SECRET))\n```",
+        example: { lang: "js", code: "const secret = process.env.SESSION_SECRET\nif (!secret) throw new Error('SESSION_SECRET is not set')\n\napp.use(session({\n  secret,                 // or [newSecret, previousSecret] while rotating\n  resave: false,\n  saveUninitialized: false\n}))\n\napp.use(cookieParser(process.env.COOKIE_SECRET))" }
+    },
+    "suppression-without-reason": {
+        why: "A suppression is a decision that a gap is acceptable, and the reason is the record of that decision:\nwhat makes it safe here, so a reviewer can check it and a later reader can tell when it stops being\ntrue. Without one, an ignore comment is indistinguishable from silencing the gate to get a pull\nrequest through, so the gate does not honour it, and says so instead of leaving the comment looking\nas if it worked.",
+        fix: "Say why the gap is acceptable after `--`, on the finding's line or the line above:\n\n```js\n// hardening-ignore helmet-missing -- the API gateway sets the security headers\nconst app = express()\n```\n\nOr fix the gap and delete the comment. For a whole folder (test fixtures, generated code), use a\n`suppressions` entry with a `reason` and an `expires` date in the config file instead.",
+        example: { lang: "js", code: "// hardening-ignore helmet-missing -- the API gateway sets the security headers\nconst app = express()" }
+    },
+    "validation-missing": {
+        why: "Express hands the handler whatever the client sent: with `express.json()` or `qs`, a \"string\" field\ncan be an object or an array (`password[$ne]=x`), a number can be `\"1e999\"` and a URL can point\nanywhere. Without validation that input flows into NoSQL operator injection, SQL and command\ninjection, server-side request forgery, open redirects and mass assignment of fields like `role`.\nValidating at the edge, with a schema per route, stops all of them at one place.",
+        fix: "Validate in the route's chain, before the handler runs:\n\n```js\nconst { body, validationResult } = require('express-validator')\n\napp.post('/login',\n  body('username').isEmail(),\n  body('password').isString().isLength({ min: 8, max: 128 }),\n  (req, res, next) => {\n    const errors = validationResult(req)\n    if (!errors.isEmpty()) return res.status(400).json({ errors: errors.array() })\n    return users.login(req.body.username, req.body.password).then((u) => res.json(u), next)\n  })\n```\n\nor with a schema library (celebrate/Joi, zod, yup, ajv):\n\n```js\nconst { celebrate, Joi, Segments } = require('celebrate')\n\nrouter.get('/articles', celebrate({\n  [Segments.QUERY]: Joi.object({ tag: Joi.string().max(50), limit: Joi.number().integer().max(100) })\n}), listArticles)\n```\n\nAn app's own `validate(schema)` middleware counts when its body uses one of these libraries.",
+        example: { lang: "js", code: "const { body, validationResult } = require('express-validator')\n\napp.post('/login',\n  body('username').isEmail(),\n  body('password').isString().isLength({ min: 8, max: 128 }),\n  (req, res, next) => {\n    const errors = validationResult(req)\n    if (!errors.isEmpty()) return res.status(400).json({ errors: errors.array() })\n    return users.login(req.body.username, req.body.password).then((u) => res.json(u), next)\n  })" }
+    },
+    "x-powered-by": {
+        why: "The header tells every client, scanner and bot that the server runs Express, which narrows an\nattacker's search to Express and Node.js vulnerabilities. Removing it costs nothing. It is a small\ngap, hence the low severity.",
+        fix: "```js\nconst app = express()\napp.disable('x-powered-by')\n// or, with the other security headers:\napp.use(helmet())\n```",
+        example: { lang: "js", code: "const app = express()\napp.disable('x-powered-by')\n// or, with the other security headers:\napp.use(helmet())" }
+    }
+};
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept equal to package.json's version by a test. */
@@ -54132,6 +54475,26 @@ const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lo
     }
 }));
 
+;// CONCATENATED MODULE: ./src/rules/project/suppression-without-reason.ts
+
+/**
+ * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
+ * policy (src/findings/policy.ts) reports these when it reads the comments; the rule holds the meta.
+ */
+/* harmony default export */ const suppression_without_reason = (defineRule({
+    meta: {
+        id: 'suppression-without-reason',
+        severity: 'low',
+        category: 'project',
+        description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
+        fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
+        cwe: 'CWE-710'
+    },
+    check() {
+        return [];
+    }
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/secrets/provider-formats.ts
 
 const FORMATS = [
@@ -56697,6 +57060,7 @@ function findings(parser) {
 
 
 
+
 /** Every implemented rule; the catalog test checks each has docs and tests. */
 const RULES = [
     helmet_missing,
@@ -56707,7 +57071,7 @@ const RULES = [
     hardcoded_secret, env_file_committed,
     docker_root_user, docker_unpinned_base, docker_eol_node, docker_npm_install, docker_non_slim_base, docker_dotenv_copied, docker_secret_env, docker_node_env,
     proxy_no_tls, proxy_body_size, proxy_server_tokens, proxy_timeouts,
-    lockfile_missing, engines_eol_node
+    lockfile_missing, engines_eol_node, suppression_without_reason
 ];
 /**
  * Every rule id of the product contract, implemented or not yet: the config file may name any of
@@ -56723,7 +57087,7 @@ const CATALOG_IDS = [
     'docker-root-user', 'docker-unpinned-base', 'docker-eol-node', 'docker-npm-install', 'docker-non-slim-base',
     'docker-dotenv-copied', 'docker-secret-env', 'docker-node-env',
     'proxy-no-tls', 'proxy-body-size', 'proxy-server-tokens', 'proxy-timeouts', 'proxy-trust-missing',
-    'lockfile-missing', 'engines-eol-node'
+    'lockfile-missing', 'engines-eol-node', 'suppression-without-reason'
 ];
 const KNOWN_RULE_IDS = new Set([...CATALOG_IDS, ...RULES.map((r) => r.meta.id)]);
 function findRule(id) {
@@ -56784,13 +57148,33 @@ function safeUrl(url) {
 function escape_link(text, url) {
     return url ? `[${text}](${url})` : text;
 }
+/**
+ * A fenced code block whose fence is longer than any backtick run in the code, so nothing inside
+ * can close it early. Code inside is shown verbatim (no escaping is possible there): only for text
+ * we wrote, such as the example fixes of our rule docs, never for repository text.
+ */
+function fencedCode(lang, text) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${lang.replace(/[^A-Za-z0-9+-]/g, '')}\n${text}\n${fence}`;
+}
 
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
 
 
 
 
+
+/** Findings per rule in `brief` details: enough to see the pattern, the table has the rest. */
+const BRIEF_FINDINGS = 3;
 const ICON = { critical: '🟣', high: '🔴', moderate: '🟠', low: '🟡' };
+const CATEGORIES = [
+    { id: 'express', title: 'Express' },
+    { id: 'secrets', title: 'Secrets' },
+    { id: 'docker', title: 'Docker' },
+    { id: 'proxy', title: 'Proxy' },
+    { id: 'project', title: 'Project' }
+];
 function repoPath(report, file) {
     return report.root === '.' ? file : `${report.root}/${file}`;
 }
@@ -56821,8 +57205,12 @@ function moreLine(hidden, what, hint) {
 function verdict(report) {
     const where = report.root === '.' ? '' : ` · ${code(report.root, 200)}`;
     const title = report.passed ? '## ✅ Hardening gate passed' : '## ❌ Hardening gate failed';
+    // A passing gate whose audit did not run must not read as "no advisories".
+    const dependencies = report.audit.status === 'ok'
+        ? ` and no dependency advisory at or above **${report.thresholds.audit}**`
+        : report.audit.status === 'error' ? '; dependencies were **not checked** (npm audit failed, see below)' : '; dependencies were not audited';
     const why = report.passed
-        ? `No hardening finding at or above **${report.thresholds.findings}** and no dependency advisory at or above **${report.thresholds.audit}**.`
+        ? `No hardening finding at or above **${report.thresholds.findings}**${dependencies}.`
         : `**Why:** ${report.reasons.map((r) => escapeMessage(r)).join('; ')}.`;
     return [`${title}${where}`, '', why, '', ...report.warnings.map((w) => `> [!WARNING]\n> ${escapeMessage(w)}\n`)];
 }
@@ -56838,16 +57226,78 @@ function findingsSection(report, options) {
         out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`);
     }
     out.push('', ...moreLine(hidden, 'gaps', options.fullListHint));
+    return out;
+}
+function expiredLine(entry) {
+    const what = entry.id !== undefined
+        ? `advisory ${code(entry.id, 100)} (audit allowlist)`
+        : `${code(entry.rule ?? '', 80)}${entry.path ? ` for ${code(entry.path, 200)}` : ''}`;
+    return `- ${what} in ${code(entry.source, 200)}: expired on ${escapeMarkdown(entry.expires, 20)}: now reported`;
+}
+function suppressedSection(report, options) {
     const suppressed = report.findings.filter((f) => f.suppressed);
+    const expired = report.expiredSuppressions ?? [];
+    if (suppressed.length === 0 && expired.length === 0)
+        return [];
+    const out = [`<details><summary>Suppressed (${suppressed.length})${expired.length > 0 ? ` · ${expired.length} expired` : ''}</summary>`, ''];
     if (suppressed.length > 0) {
-        out.push(`<details><summary>Suppressed (${suppressed.length})</summary>`, '');
         out.push('| Rule | Where | Reason |', '|---|---|---|');
         const rows = limited(suppressed, options.maxRows);
         for (const f of rows.shown) {
-            const reason = `${escapeMarkdown(f.suppression?.reason ?? '', 300)}${f.suppression?.expires ? ` (until ${f.suppression.expires})` : ''}`;
+            const reason = `${escapeMarkdown(f.suppression?.reason ?? '', 300)}${f.suppression?.expires ? ` (until ${escapeMarkdown(f.suppression.expires, 20)})` : ''}`;
             out.push(`| ${code(f.rule, 80)} | ${fileLink(report, f, options.links)} | ${reason} |`);
         }
-        out.push('', ...moreLine(rows.hidden, 'suppressed findings', options.fullListHint), '</details>', '');
+        out.push('', ...moreLine(rows.hidden, 'suppressed findings', options.fullListHint));
+    }
+    if (expired.length > 0) {
+        const rows = limited(expired, options.maxRows);
+        out.push('**Expired**, so no longer applied:', '', ...rows.shown.map(expiredLine), '', ...moreLine(rows.hidden, 'expired entries', options.fullListHint));
+    }
+    return [...out, '</details>', ''];
+}
+function ruleDetails(report, meta, findings, options) {
+    const worst = bySeverity(findings)[0]?.severity ?? meta.severity;
+    const cap = Math.min(options.maxRows ?? Infinity, options.details === 'brief' ? BRIEF_FINDINGS : Infinity);
+    const { shown, hidden } = limited(findings, Number.isFinite(cap) ? cap : undefined);
+    const example = RULE_DOCS[meta.id]?.example;
+    return [
+        `${ICON[worst]} **${escape_link(code(meta.id, 80), docsUrl(meta.id))}**: ${escapeMessage(meta.description)}`,
+        '',
+        ...shown.map((f) => `- ${fileLink(report, f, options.links)}: ${escapeMessage(f.message)}`),
+        ...(hidden > 0 ? [`- _…and ${hidden} more${options.fullListHint ? `: ${options.fullListHint}` : ' in the table above'}._`] : []),
+        '',
+        `**Fix:** ${escapeMessage(meta.fix)}`,
+        '',
+        // The example comes from our own docs (embedded at build time), never from the repository.
+        ...(example ? [fencedCode(example.lang, example.code), ''] : [])
+    ];
+}
+/** One collapsed section per category: each rule with findings, its findings and an example fix. */
+function categorySections(report, options) {
+    if (options.details === 'none')
+        return [];
+    const byRule = new Map();
+    for (const f of report.findings) {
+        const meta = f.suppressed ? undefined : findRule(f.rule)?.meta;
+        if (!meta)
+            continue;
+        const entry = byRule.get(meta.id) ?? { meta, findings: [] };
+        entry.findings.push(f);
+        byRule.set(meta.id, entry);
+    }
+    const out = [];
+    for (const category of CATEGORIES) {
+        const rules = [...byRule.values()]
+            .filter((r) => r.meta.category === category.id)
+            .map((r) => ({ ...r, rank: Math.max(...r.findings.map((f) => severityRank(f.severity))) }))
+            .sort((a, b) => b.rank - a.rank || (a.meta.id < b.meta.id ? -1 : 1));
+        if (rules.length === 0)
+            continue;
+        const count = rules.reduce((n, r) => n + r.findings.length, 0);
+        out.push(`<details><summary>${category.title} (${count} ${count === 1 ? 'gap' : 'gaps'})</summary>`, '');
+        for (const rule of rules)
+            out.push(...ruleDetails(report, rule.meta, rule.findings, options));
+        out.push('</details>', '');
     }
     return out;
 }
@@ -56891,9 +57341,17 @@ function footer(report) {
     const notes = report.notes.length > 0 ? ` · ${report.notes.length} note${report.notes.length === 1 ? '' : 's'} in the JSON report` : '';
     return [`<sub>${escapeMarkdown(report.tool.name, 60)} ${escapeMarkdown(report.tool.version, 30)} · ${steps}${notes}</sub>`];
 }
-/** The report as GitHub Markdown: verdict and reason first, then gaps, dependencies, SBOM. */
+/** The report as GitHub Markdown: verdict and reason first, then gaps (table, per category, suppressed), dependencies, SBOM. */
 function renderMarkdown(report, options = {}) {
-    return [...verdict(report), ...findingsSection(report, options), ...auditSection(report, options), ...sbomSection(report, options), ...footer(report)].join('\n');
+    return [
+        ...verdict(report),
+        ...findingsSection(report, options),
+        ...categorySections(report, options),
+        ...suppressedSection(report, options),
+        ...auditSection(report, options),
+        ...sbomSection(report, options),
+        ...footer(report)
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/render/comment.ts
@@ -56910,22 +57368,31 @@ function commentMarker(root) {
     return `<!-- express-hardening-gate:${safe} -->`;
 }
 /**
- * The sticky comment: marker first, then the report's Markdown. When it would not fit, tables
- * keep fewer rows and say that the job summary holds everything.
+ * The sticky comment: marker first, then the report's Markdown. When it would not fit, the
+ * per-category details list fewer findings, then go; only then do tables keep fewer rows, and
+ * say that the job summary holds everything.
  */
 function renderComment(report, options = {}) {
     const marker = commentMarker(report.root);
     const hint = options.fullListHint ?? 'see the job summary or the JSON report for the full list';
+    const render = (details, maxRows) => `${marker}\n${renderMarkdown(report, { maxAdvisories: COMMENT_ADVISORIES, ...options, details, maxRows, fullListHint: hint })}\n`;
+    const fits = (body) => [...body].length <= COMMENT_LIMIT - MARGIN;
+    const levels = options.details === undefined || options.details === 'full' ? ['full', 'brief', 'none'] : [options.details, 'none'];
+    for (const details of levels) {
+        const body = render(details, options.maxRows);
+        if (fits(body))
+            return body;
+    }
     let maxRows = options.maxRows;
     for (;;) {
-        const body = `${marker}\n${renderMarkdown(report, { maxAdvisories: COMMENT_ADVISORIES, ...options, maxRows, fullListHint: hint })}\n`;
-        if ([...body].length <= COMMENT_LIMIT - MARGIN)
-            return body;
-        const rows = Math.max(report.findings.length, report.audit.advisories.length);
+        const rows = Math.max(report.findings.length, report.audit.advisories.length, report.expiredSuppressions?.length ?? 0);
         maxRows = maxRows === undefined ? Math.min(rows, 200) : Math.floor(maxRows / 2);
         if (maxRows < 1) {
             return `${marker}\n## ${report.passed ? '✅ Hardening gate passed' : '❌ Hardening gate failed'}\n\nThe details are too long for a comment: see the job summary or the JSON report.\n`;
         }
+        const body = render('none', maxRows);
+        if (fits(body))
+            return body;
     }
 }
 
@@ -56968,6 +57435,115 @@ async function publishComment(report, token, mode, sbomArtifact) {
         core_warning(explainCommentFailure(error));
         return '';
     }
+}
+
+;// CONCATENATED MODULE: ./src/github/annotations.ts
+
+
+
+
+
+
+
+/** GitHub shows about 10 error and 10 warning annotations per step; the rest only in the log. */
+const ANNOTATIONS_PER_LEVEL = 10;
+/** Annotations are one line; longer messages are cut. */
+const MAX_MESSAGE_CHARS = 1000;
+/** Annotation paths are relative to the repository root; findings to the working directory. */
+function repositoryPath(root, file) {
+    return root === '.' || root === '' ? file : external_node_path_namespaceObject.posix.join(root, file);
+}
+/** One line, at most MAX_MESSAGE_CHARS; @actions/core escapes the rest. */
+function annotationMessage(message) {
+    const line = message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    if (line.length <= MAX_MESSAGE_CHARS)
+        return line;
+    let end = MAX_MESSAGE_CHARS - 1;
+    // Never cut a surrogate pair in half.
+    if (/[\uD800-\uDBFF]/.test(line.charAt(end - 1)))
+        end -= 1;
+    return `${line.slice(0, end)}…`;
+}
+function annotationLevel(finding) {
+    return meetsThreshold(finding.severity, 'high') ? 'error' : 'warning';
+}
+/** Most severe first; equal severities in report order (file, line, rule). */
+function annotations_bySeverity(a, b) {
+    return severityRank(b.severity) - severityRank(a.severity) || compareFindings(a, b);
+}
+/** The unsuppressed findings on changed lines that fit the per-level limits, most severe first. */
+function planAnnotations(report, changed, limits) {
+    const candidates = report.findings
+        .filter((f) => !f.suppressed && isChanged(changed, repositoryPath(report.root, f.file), f.line))
+        .sort(annotations_bySeverity);
+    const left = { ...limits };
+    const annotations = [];
+    for (const finding of candidates) {
+        const level = annotationLevel(finding);
+        if (left[level] <= 0)
+            continue;
+        left[level] -= 1;
+        const properties = { title: finding.rule, file: repositoryPath(report.root, finding.file), ...(finding.line === null ? {} : { startLine: finding.line }) };
+        annotations.push({ level, message: annotationMessage(finding.message), properties });
+    }
+    return { annotations, omitted: candidates.length - annotations.length, changed: candidates.length };
+}
+/** Where the findings that were not annotated can be read. */
+function moreFindingsLine(omitted, reportPath) {
+    const where = reportPath ? `the job summary and the JSON report (${reportPath})` : 'the job summary';
+    const findings = omitted === 1 ? '1 more finding on changed lines is' : `${omitted} more findings on changed lines are`;
+    return `${findings} not annotated (GitHub shows about ${ANNOTATIONS_PER_LEVEL} annotations of each level per step): see ${where}`;
+}
+/** Per-level limits once the step's own annotations have taken their slots. */
+function annotationLimits(reserved) {
+    return {
+        error: Math.max(0, ANNOTATIONS_PER_LEVEL - reserved.error),
+        warning: Math.max(0, ANNOTATIONS_PER_LEVEL - reserved.warning)
+    };
+}
+function describeFailure(error) {
+    const status = error?.status;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${message}`;
+}
+/**
+ * Annotates the findings on the pull request's changed lines. Without the changed lines (no token,
+ * no pull request, an API error) it annotates nothing and says so in one notice: annotations are
+ * a convenience, so they never fail the step or touch the verdict.
+ */
+async function annotateFindings(report, source, options, out = core_namespaceObject) {
+    const open = report.findings.filter((f) => !f.suppressed);
+    if (open.length === 0)
+        return;
+    const readIn = options.reportPath ? 'the job summary and the JSON report' : 'the job summary';
+    if ('unavailable' in source) {
+        out.notice(`no annotations on changed lines: ${source.unavailable}; every finding is in ${readIn}`);
+        return;
+    }
+    let changed;
+    try {
+        changed = changedLinesOf(await listPullFiles(source));
+    }
+    catch (error) {
+        out.notice(`no annotations on changed lines: could not list the pull request's files (${describeFailure(error)}); every finding is in ${readIn}`);
+        return;
+    }
+    const plan = planAnnotations(report, changed, annotationLimits(options.reserved));
+    for (const { level, message, properties } of plan.annotations)
+        out[level](message, properties);
+    if (plan.omitted > 0)
+        out.notice(moreFindingsLine(plan.omitted, options.reportPath));
+    out.info(`annotated ${plan.annotations.length} of ${plan.changed} findings on changed lines (${open.length} findings in all)`);
+}
+/** The pull request's files through Octokit, or why there are none to read. */
+function pullRequestFiles(token) {
+    const pr = pullRequestContext();
+    if (!pr)
+        return { unavailable: 'not a pull_request event' };
+    if (!token)
+        return { unavailable: 'github-token is empty, so the changed files could not be listed' };
+    const { owner, repo, issueNumber: number } = pr.target;
+    return pullFilesSource(getOctokit(token).rest.pulls, { owner, repo, number });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -66770,6 +67346,112 @@ function decideGate(input) {
     return { passed: reasons.length === 0, reasons, warnings };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/findings/policy.ts
+
+
+
+
+
+const INLINE = /hardening-ignore\s+([a-z0-9-]+)(?:\s+--\s*(.*?))?\s*(?:\*\/.*)?$/;
+function fingerprint(rule, file, code, occurrence) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${rule}\u0000${file}\u0000${code}\u0000${occurrence}`).digest('hex').slice(0, 32);
+}
+/** `// hardening-ignore <rule> -- reason` on the finding's line or the line above. */
+function inlineSuppression(lines, line, rule) {
+    if (!lines || line === null)
+        return undefined;
+    for (const n of [line, line - 1]) {
+        const match = lines[n - 1]?.match(INLINE);
+        if (match && match[1] === rule)
+            return { reason: (match[2] ?? '').trim(), line: n, column: (match.index ?? 0) + 1 };
+    }
+    return undefined;
+}
+/** Every config entry past its date, suppressions and audit allowlist alike, in config order. */
+function findExpiredSuppressions(config, today) {
+    const source = config.source ?? 'config';
+    return [
+        ...config.suppressions.flatMap((s) => (s.expires && isExpired(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : [])),
+        ...config.allow.flatMap((a) => (a.expires && isExpired(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
+    ];
+}
+function missingReason(meta, file, inline) {
+    return {
+        file,
+        line: inline.line,
+        column: inline.column,
+        message: `\`hardening-ignore ${meta.id}\` has no reason, so ${meta.id} is still reported: write it as \`hardening-ignore ${meta.id} -- <why this is acceptable>\` or fix the gap`
+    };
+}
+/**
+ * Turns what rules reported into findings: severity overrides and `off` from the config, stable
+ * fingerprints, config and inline suppressions. Done here, once, so no rule handles any of it.
+ * An inline suppression without a reason does not suppress and is a finding itself
+ * (suppression-without-reason), which goes through the same overrides and config suppressions.
+ */
+function applyPolicy(reported, config, today, lines) {
+    const notes = [];
+    const configSource = config.source ?? 'config';
+    const expiredNoted = new Set();
+    const occurrences = new Map();
+    const matchers = config.suppressions.map((s) => (s.path ? picomatch_default()(s.path, { dot: true }) : () => true));
+    const findings = [];
+    const withoutReason = new Map();
+    const configSuppression = (rule, file) => {
+        let suppression;
+        config.suppressions.forEach((s, i) => {
+            if (suppression || s.rule !== rule || !matchers[i]?.(file))
+                return;
+            if (isExpired(s.expires, today)) {
+                if (!expiredNoted.has(i)) {
+                    expiredNoted.add(i);
+                    notes.push({ file: configSource, message: `suppression of ${s.rule}${s.path ? ` for ${s.path}` : ''} expired on ${s.expires} and no longer applies: fix the finding or renew the entry` });
+                }
+                return;
+            }
+            suppression = { source: 'config', reason: s.reason, ...(s.expires ? { expires: s.expires } : {}) };
+        });
+        return suppression;
+    };
+    const addFinding = (meta, finding, inlineAllowed) => {
+        const override = config.severity.get(meta.id);
+        if (override === 'off')
+            return;
+        const fileLines = lines(finding.file);
+        const code = finding.line === null ? '' : (fileLines?.[finding.line - 1] ?? '').trim().replace(/\s+/g, ' ');
+        const key = `${meta.id}\u0000${finding.file}\u0000${code}`;
+        const occurrence = (occurrences.get(key) ?? 0) + 1;
+        occurrences.set(key, occurrence);
+        let suppression = configSuppression(meta.id, finding.file);
+        const inline = suppression || !inlineAllowed ? undefined : inlineSuppression(fileLines, finding.line, meta.id);
+        if (inline && inline.reason === '') {
+            withoutReason.set(`${finding.file}\u0000${inline.line}\u0000${meta.id}`, missingReason(meta, finding.file, inline));
+        }
+        else if (inline) {
+            suppression = { source: 'inline', reason: inline.reason };
+        }
+        findings.push({
+            rule: meta.id,
+            severity: override ?? meta.severity,
+            file: finding.file,
+            line: finding.line,
+            column: finding.line === null ? null : (finding.column ?? null),
+            message: finding.message,
+            fingerprint: fingerprint(meta.id, finding.file, code, occurrence),
+            suppressed: suppression !== undefined,
+            ...(suppression ? { suppression } : {})
+        });
+    };
+    for (const { meta, finding } of reported)
+        addFinding(meta, finding, true);
+    // One finding per comment, however many findings it names; a comment about comments is not read.
+    for (const finding of withoutReason.values())
+        addFinding(suppression_without_reason.meta, finding, false);
+    return { findings: findings.sort(compareFindings), notes };
+}
+
 ;// CONCATENATED MODULE: ./src/discovery/find-files.ts
 
 
@@ -66948,96 +67630,6 @@ function readSecretFiles(root, files, texts) {
             envFiles.push({ path: file.path, entries: parseDotenv(text), gitignored: ignoredBy(root, file.path) });
     }
     return { envFiles, keyFiles };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/findings/finding.ts
-function compareFindings(a, b) {
-    if (a.file !== b.file)
-        return a.file < b.file ? -1 : 1;
-    const la = a.line ?? 0;
-    const lb = b.line ?? 0;
-    if (la !== lb)
-        return la - lb;
-    if (a.rule !== b.rule)
-        return a.rule < b.rule ? -1 : 1;
-    return (a.column ?? 0) - (b.column ?? 0);
-}
-
-;// CONCATENATED MODULE: ./src/findings/policy.ts
-
-
-
-
-const INLINE = /hardening-ignore\s+([a-z0-9-]+)(?:\s+--\s*(.*?))?\s*(?:\*\/.*)?$/;
-function fingerprint(rule, file, code, occurrence) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${rule}\u0000${file}\u0000${code}\u0000${occurrence}`).digest('hex').slice(0, 32);
-}
-/** `// hardening-ignore <rule> -- reason` on the finding's line or the line above. */
-function inlineSuppression(lines, line, rule) {
-    if (!lines || line === null)
-        return undefined;
-    for (const n of [line, line - 1]) {
-        const match = lines[n - 1]?.match(INLINE);
-        if (match && match[1] === rule)
-            return { reason: (match[2] ?? '').trim(), line: n };
-    }
-    return undefined;
-}
-/**
- * Turns what rules reported into findings: severity overrides and `off` from the config, stable
- * fingerprints, config and inline suppressions. Done here, once, so no rule handles any of it.
- */
-function applyPolicy(reported, config, today, lines) {
-    const notes = [];
-    const configSource = config.source ?? 'config';
-    const expiredNoted = new Set();
-    const occurrences = new Map();
-    const matchers = config.suppressions.map((s) => (s.path ? picomatch_default()(s.path, { dot: true }) : () => true));
-    const findings = [];
-    for (const { meta, finding } of reported) {
-        const override = config.severity.get(meta.id);
-        if (override === 'off')
-            continue;
-        const fileLines = lines(finding.file);
-        const code = finding.line === null ? '' : (fileLines?.[finding.line - 1] ?? '').trim().replace(/\s+/g, ' ');
-        const key = `${meta.id}\u0000${finding.file}\u0000${code}`;
-        const occurrence = (occurrences.get(key) ?? 0) + 1;
-        occurrences.set(key, occurrence);
-        let suppression;
-        config.suppressions.forEach((s, i) => {
-            if (suppression || s.rule !== meta.id || !matchers[i]?.(finding.file))
-                return;
-            if (isExpired(s.expires, today)) {
-                if (!expiredNoted.has(i)) {
-                    expiredNoted.add(i);
-                    notes.push({ file: configSource, message: `suppression of ${s.rule}${s.path ? ` for ${s.path}` : ''} expired on ${s.expires} and no longer applies: fix the finding or renew the entry` });
-                }
-                return;
-            }
-            suppression = { source: 'config', reason: s.reason, ...(s.expires ? { expires: s.expires } : {}) };
-        });
-        const inline = suppression ? undefined : inlineSuppression(fileLines, finding.line, meta.id);
-        if (inline && inline.reason === '') {
-            notes.push({ file: finding.file, message: `line ${inline.line}: hardening-ignore ${meta.id} has no reason and does not suppress; write it as "hardening-ignore ${meta.id} -- <why this is acceptable>"` });
-        }
-        else if (inline) {
-            suppression = { source: 'inline', reason: inline.reason };
-        }
-        findings.push({
-            rule: meta.id,
-            severity: override ?? meta.severity,
-            file: finding.file,
-            line: finding.line,
-            column: finding.line === null ? null : (finding.column ?? null),
-            message: finding.message,
-            fingerprint: fingerprint(meta.id, finding.file, code, occurrence),
-            suppressed: suppression !== undefined,
-            ...(suppression ? { suppression } : {})
-        });
-    }
-    return { findings: findings.sort(compareFindings), notes };
 }
 
 ;// CONCATENATED MODULE: ./src/parse/npmrc.ts
@@ -67914,6 +68506,7 @@ async function runSbom(exec, options) {
 
 
 
+
 const MINUTE = 60_000;
 const TIMEOUTS = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUTE };
 function skippedStep(name, detail) {
@@ -67988,170 +68581,14 @@ async function runGate(options, deps) {
         audit: allowed.result,
         sbom: pipeline_sbomSection(sbomRun.result, cwd),
         steps,
-        notes
+        notes,
+        expiredSuppressions: findExpiredSuppressions(config, options.today)
     };
 }
 function pipeline_sbomSection(result, cwd) {
     const { path, ...rest } = result;
     return path ? { ...rest, path: toPosixRelative(cwd, path) } : rest;
 }
-
-;// CONCATENATED MODULE: ./src/rules/docs.generated.ts
-// Generated by scripts/gen-rule-docs.mjs from docs/rules/*.md; do not edit. `npm run bundle` rewrites it.
-const RULE_DOCS = {
-    "body-limit-large": {
-        why: "Parsing is synchronous and proportional to the body: a few concurrent multi-megabyte JSON or form\nbodies tie up the event loop and memory of the whole process. Large limits set app-wide to allow one\nbig endpoint expose every route.",
-        fix: "Keep the limit small; where one endpoint really needs more, raise it on that route only and record\nthe decision as a suppression:\n\n```js\napp.use(express.json({ limit: '100kb' }))\n// hardening-ignore body-limit-large -- bulk import, admin-only, behind auth\napp.post('/import', requireAdmin, express.json({ limit: '5mb' }), importHandler)\n```\n\nUpload middleware (express-fileupload, multer) is not checked here: files are expected to be larger;\n`body-limit-missing` reports uploads without any limit. A limit read only from the environment is the\ndeployment's decision and is not reported."
-    },
-    "body-limit-missing": {
-        why: "Body parsers buffer and parse the whole body before the route runs. body-parser's default of 100kb is\nsane, but left implicit the limit is invisible in review and easily raised by a copy-pasted snippet;\nstating it makes the decision explicit. Upload middleware is different: express-fileupload and multer\nhave **no** size limit by default, so one request can fill memory or disk.",
-        fix: "```js\napp.use(express.json({ limit: '100kb' }))\napp.use(express.urlencoded({ extended: false, limit: '100kb' }))\napp.use(fileUpload({ limits: { fileSize: 5 * 1024 * 1024 }, abortOnLimit: true }))\nconst upload = multer({ dest: 'uploads/', limits: { fileSize: 5 * 1024 * 1024 } })\n```\n\nOptions the scanner cannot read (from an unresolved module, built at runtime) are not reported."
-    },
-    "cors-permissive": {
-        why: "Any website can then call the API from a visitor's browser and read the responses. Without cookies\nthat mostly matters for data the browser can reach but the attacker cannot: services on an intranet\nor `localhost`, IP-allowlisted back offices, responses that depend on the client's network. It also\nwidens what an XSS on any other site can do, and the setting tends to gain `credentials: true` later.\nA public read-only API that is meant for everyone may keep `*`: suppress the finding with a reason.",
-        fix: "Name the front-ends that may call the API:\n\n```js\nconst cors = require('cors')\n\napp.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'] }))\n// or from the environment, one list per deployment\napp.use(cors({ origin: process.env.CORS_ORIGINS.split(',') }))\n```"
-    },
-    "cors-wildcard-credentials": {
-        why: "With credentials allowed, the browser sends the user's cookies on cross-site requests and lets the\ncalling page read the response. If any origin is accepted, any website the user visits can act as the\nuser and read their data. Browsers refuse `*` together with credentials, which is why such setups\nusually get \"fixed\" with `origin: true`: the same hole, now working.",
-        fix: "Allow a fixed list of trusted origins:\n\n```js\nconst cors = require('cors')\n\nconst allowed = ['https://app.example.com', 'https://admin.example.com']\n\napp.use(cors({\n  origin: (origin, callback) => {\n    if (!origin || allowed.includes(origin)) return callback(null, true)\n    return callback(new Error('Origin not allowed'))\n  },\n  credentials: true\n}))\n```\n\nAnchor regexes on both ends and escape the dots: `/^https:\\/\\/([a-z0-9-]+\\.)?example\\.com$/`."
-    },
-    "csp-weak": {
-        why: "The CSP is the browser's last line against cross-site scripting: when an attacker gets markup into a\npage, a strict `script-src` keeps the injected `<script>` or `onerror=` handler from running.\n`'unsafe-inline'` allows exactly those, `'unsafe-eval'` allows `eval`-style sinks, and `*` or\n`https:` allow a script from any host the attacker controls. A CSP that is off or report-only blocks\nnothing.",
-        fix: "Keep helmet's default policy, or tune it without weakening `script-src`; give inline scripts a nonce:\n\n```js\nconst crypto = require('node:crypto')\nconst helmet = require('helmet')\n\napp.use((req, res, next) => {\n  res.locals.cspNonce = crypto.randomBytes(16).toString('base64')\n  next()\n})\napp.use(helmet({\n  contentSecurityPolicy: {\n    directives: {\n      scriptSrc: [\"'self'\", 'https://cdn.example.com', (req, res) => `'nonce-${res.locals.cspNonce}'`],\n      styleSrc: [\"'self'\", \"'unsafe-inline'\"] // inline styles: a much smaller risk, not reported\n    }\n  }\n}))\n```\n\nand render `<script nonce=\"<%= cspNonce %>\">` in templates."
-    },
-    "docker-dotenv-copied": {
-        why: "`.env` files are git-ignored, so they are not in the repository, but they are on the developer\nlaptop or CI runner that builds the image. `COPY . .` puts them into an image layer, where anyone\nwho can pull the image can read them (`docker save`, `docker history`, a shell in the container),\nincluding after a later `RUN rm .env`.",
-        fix: "Add a `.dockerignore` beside the Dockerfile (or at the context root):\n\n```\n.env*\n**/.env*\n!.env.example\n.git\nnode_modules\nnpm-debug.log\n```\n\nBetter still, copy only what the app needs (`COPY package*.json ./`, `COPY src ./src`)."
-    },
-    "docker-eol-node": {
-        why: "An end-of-life Node line gets no fixes, security fixes included: vulnerabilities in its HTTP parser,\nTLS, `undici` or OpenSSL stay open for good, and `npm audit` does not report them because they are\nin the runtime, not in a package.",
-        fix: "Move the final stage to a supported LTS line (the message names the current ones) and run the tests:\n\n```dockerfile\nFROM node:24-alpine\n```"
-    },
-    "docker-node-env": {
-        why: "Express and many libraries switch behaviour on `NODE_ENV`: outside production, Express's default\nerror handler sends stack traces to the client, and view templates are recompiled on every\nrequest. Stack traces reveal file paths, dependency versions and code, which helps an attacker.",
-        fix: "```dockerfile\nFROM node:24-slim\nENV NODE_ENV=production\n```\n\nIn Compose: `environment: { NODE_ENV: production }` for the production service; keep\n`NODE_ENV: development` in a `docker-compose.override.yml` or `docker-compose.dev.yml`."
-    },
-    "docker-non-slim-base": {
-        why: "The full image carries compilers, `git`, `curl`, ImageMagick headers and hundreds of Debian\npackages the app never uses: about 1 GB, and each package brings its own CVEs to the scanners and\nits own tools to an attacker who gets code execution in the container.",
-        fix: "Build where the tools are, run on a small image:\n\n```dockerfile\nFROM node:24 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\n\nFROM node:24-slim\nENV NODE_ENV=production\nWORKDIR /app\nCOPY --from=build --chown=node:node /app ./\nUSER node\nCMD [\"node\", \"server.js\"]\n```"
-    },
-    "docker-npm-install": {
-        why: "`npm install` in an image build resolves versions at build time, so the image may not contain what\nwas reviewed and audited in the lockfile, and a compromised new release of a dependency is pulled\nin without anyone noticing. `npm ci` installs exactly the lockfile and fails when it disagrees with\n`package.json`. When there is no lockfile, the image is not reproducible at all (see\n[lockfile-missing](lockfile-missing.md)).",
-        fix: "```dockerfile\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n```\n\nWith Yarn or pnpm: `yarn install --frozen-lockfile` (Yarn 1), `yarn install --immutable` (Yarn 2+),\n`pnpm install --frozen-lockfile`. Pin global tools: `npm install -g pm2@5`."
-    },
-    "docker-root-user": {
-        why: "A process running as root inside a container turns any code execution bug (a vulnerable dependency,\na prototype pollution gadget, a deserialisation flaw) into root in the container: it can rewrite the\napp, read every mounted secret and exploit kernel or runtime flaws to escape.",
-        fix: "Install dependencies as root if you must, then switch user for the runtime:\n\n```dockerfile\nFROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY --chown=node:node . .\nUSER node\nENV NODE_ENV=production\nCMD [\"node\", \"src/server.js\"]\n```\n\nOn images without a named user, use a numeric UID: `USER 10001:10001`. In Compose, drop `user: root`\n(or set `user: node`), and replace `privileged: true` with the few capabilities the service needs\n(`cap_add: [NET_BIND_SERVICE]`)."
-    },
-    "docker-secret-env": {
-        why: "`ENV` values are stored in the image config and shown by `docker inspect` to anyone who can pull the\nimage; `ARG` defaults stay in the image history. Both are committed to the repository with the\nDockerfile. A secret there is a leaked secret: it must be revoked, not only removed.",
-        fix: "Pass runtime secrets at run time (`docker run -e`, Kubernetes or Compose secrets, a secret\nmanager), and build-time secrets with a secret mount that leaves no trace in the image:\n\n```dockerfile\n# syntax=docker/dockerfile:1\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n```\n\n```sh\ndocker build --secret id=npm_token,env=NPM_TOKEN .\n```\n\nIn Compose, reference the value (`DB_PASSWORD: ${DB_PASSWORD}`) from an untracked `.env`, use\n`env_file:`, or Compose `secrets:`. Then revoke the committed secret."
-    },
-    "docker-unpinned-base": {
-        why: "An unpinned base changes under you: a rebuild of the same commit can move to a new Node major (with\nbreaking changes), a new distribution release, or a compromised tag, and nobody reviewed the change.\nBuilds stop being reproducible, and a rollback to an old commit does not bring the old image back.",
-        fix: "Pin a version tag, or a digest kept fresh by Renovate or Dependabot:\n\n```dockerfile\nFROM node:24-alpine\n# or, strictly\nFROM node:24.11.1-alpine@sha256:<digest>\n```"
-    },
-    "engines-eol-node": {
-        why: "`engines.node` is what the project promises to support and what CI matrices, hosting platforms\n(Heroku, App Engine, Netlify) and `npm install --engine-strict` follow. A range that starts on an\nended line invites running on a Node with known, never-fixed vulnerabilities, and keeps old\nmajors in the test matrix.",
-        fix: "Raise the lower bound to a supported LTS line (the message names the oldest one in support):\n\n```json\n{ \"engines\": { \"node\": \">=22\" } }\n```"
-    },
-    "env-file-committed": {
-        why: "`.env` files exist to keep configuration, and above all secrets, out of the code. Once committed,\nevery clone, fork, CI log and Docker build context (`COPY . .`) carries them, and they stay in the\ngit history after deletion. Even a `.env` with harmless values today invites the next developer to\nadd a real password to it.",
-        fix: "1. Stop tracking the file and ignore every `.env` variant except the template:\n\n   ```sh\n   git rm --cached .env\n   printf '.env*\\n!.env.example\\n' >> .gitignore\n   ```\n\n2. Rotate every secret the file held: it is in the history.\n3. Commit a template with the keys and no values, and document how to fill it in:\n\n   ```ini\n   # .env.example\n   DATABASE_URL=\n   JWT_SECRET=\n   ```\n\n4. In production, set the variables in the platform (GitHub Actions secrets, Kubernetes secrets,\n   the host's environment), not in a file baked into the image."
-    },
-    "error-handler-missing": {
-        why: "Express's default handler (finalhandler) answers an unhandled error with the stack trace whenever\n`NODE_ENV` is not `production` — which is the case whenever a deployment forgets to set it — and with\na bare HTML page otherwise. An error handler of the app's own decides what clients see, logs the\nerror, and keeps the response format (JSON for an API) consistent.",
-        fix: "Register it last, after every route and router (and after the 404 handler):\n\n```js\napp.use('/api', apiRouter)\n\napp.use((req, res) => res.status(404).json({ error: 'Not Found' }))\napp.use((err, req, res, next) => {\n  logger.error(err)\n  res.status(err.status ?? 500).json({ error: 'Internal Server Error' })\n})\n```"
-    },
-    "error-leak": {
-        why: "Stack traces and raw error messages describe the inside of the app: file paths, dependency versions,\nSQL and ORM queries, hostnames, sometimes credentials in connection errors. An attacker provokes\nerrors on purpose to read them. Express's own default handler hides stacks in production, but a custom\nhandler that sends `err.stack` or `err.message` undoes that.",
-        fix: "Log the details server-side and send a generic message; show details only outside production:\n\n```js\napp.use((err, req, res, next) => {\n  logger.error(err)\n  const status = err.status ?? 500\n  res.status(status).json({\n    error: status < 500 && err.expose ? err.message : 'Internal Server Error',\n    ...(process.env.NODE_ENV !== 'production' && { stack: err.stack })\n  })\n})\n```"
-    },
-    "hardcoded-secret": {
-        why: "A secret in the repository is readable by everyone who can read the repository, its forks, clones, CI\nlogs and container images built from it, and stays in the git history after it is deleted. A JWT\nsigning key lets its holder mint tokens for any user; a database password opens the data; a\n`process.env.JWT_SECRET || 'dev-secret'` fallback silently runs production on the committed value\nwhen the variable is missing. An npm\nautomation or publish token lets its holder publish a malicious version of your packages; a registry\nread token exposes private packages.",
-        fix: "1. Revoke or rotate the secret where it was issued: it has been exposed, and deleting it from the\n   code does not remove it from the git history.\n2. Read it from the environment (or a secret manager) and refuse to start without it:\n\n   ```js\n   const jwtSecret = process.env.JWT_SECRET\n   if (!jwtSecret) throw new Error('JWT_SECRET is not set')\n\n   const token = jwt.sign({ sub: user.id }, jwtSecret, { expiresIn: '1h', algorithm: 'HS256' })\n   mongoose.connect(process.env.MONGODB_URI)\n   ```\n\n   For an `.npmrc`, let npm expand the variable:\n\n   ```ini\n   //registry.npmjs.org/:_authToken=${NPM_TOKEN}\n   ```\n\n   In GitHub Actions, `actions/setup-node` with `registry-url` writes such an `.npmrc` and reads\n   `NODE_AUTH_TOKEN`; pass the token from a secret.\n3. Keep private keys out of the repository: mount them at run time (a Kubernetes/Docker secret,\n   a cloud secret manager), and seed accounts with generated passwords read from the environment."
-    },
-    "helmet-missing": {
-        why: "Express sends no security headers of its own. Without them browsers allow the app's pages to be framed\n(clickjacking), sniff content types, load scripts from anywhere (no Content-Security-Policy), and\nfall back to plain HTTP (no Strict-Transport-Security). Middleware runs in registration order, so a\nroute registered before `app.use(helmet())` is served without the headers.",
-        fix: "Register helmet right after creating the app, before any route or router:\n\n```js\nconst express = require('express')\nconst helmet = require('helmet')\n\nconst app = express()\napp.use(helmet()) // first, so every response gets the headers\n\napp.use('/api', apiRouter)\napp.get('/health', (req, res) => res.send('ok'))\n```\n\nTune the Content-Security-Policy through helmet's options instead of turning it off."
-    },
-    "lockfile-missing": {
-        why: "Without a lockfile every install resolves versions anew: builds are not reproducible, a compromised\nor broken new release of any transitive dependency is picked up silently, and the audit of the pull\nrequest says nothing about what production will run. The gate cannot run `npm ci` or a reliable\n`npm audit` either.",
-        fix: "```sh\nnpm install            # writes package-lock.json\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"\n```\n\nThen install with `npm ci` in CI and in Dockerfiles. A project that uses yarn or pnpm can run\n`npm install --package-lock-only` to keep a package-lock.json beside its own lockfile, or audit with\nits own package manager's tools."
-    },
-    "prototype-pollution": {
-        why: "`JSON.parse` (and so `express.json()`) creates an own property named `__proto__`. A recursive merge\ncopies it by walking into `target.__proto__`, which is `Object.prototype`: every object in the\nprocess then has the attacker's properties (`isAdmin: true`, `shell: '/bin/sh'`, template options),\nwhich turns into privilege escalation, denial of service or remote code execution through gadgets\nin libraries. A shallow `Object.assign` or a client-chosen key replaces the target's prototype or\noverwrites fields the client should never set (mass assignment).",
-        fix: "Copy the fields you expect, after validating them:\n\n```js\napp.put('/chat', (req, res) => {\n  const { text, icon } = req.body.message ?? {}\n  if (typeof text !== 'string' || text.length > 500) return res.status(400).end()\n  messages.push({ text, icon: typeof icon === 'string' ? icon : '👋', id: lastId++ })\n  res.send({ ok: true })\n})\n```\n\nOr validate with a schema that rejects unknown keys (Joi's default, zod's `.strict()`) before any\nmerge; keep lodash at 4.17.21 or later; use `Object.create(null)` or a `Map` for client-keyed data."
-    },
-    "proxy-body-size": {
-        why: "Every byte of a request body is read (and by default buffered to disk) by the proxy before the app\nsees it. Without a limit, a handful of clients streaming multi-gigabyte bodies fill the disk, tie up\nworkers and bandwidth, and reach the app's body parser. The proxy is the cheapest place to refuse\nthem, with a `413 Request Entity Too Large`.",
-        fix: "Keep the global limit small and raise it only where the app takes uploads:\n\n```nginx\nhttp {\n    client_max_body_size 1m;\n    server {\n        location /api/uploads {\n            client_max_body_size 20m;\n            proxy_pass http://app:3000;\n        }\n    }\n}\n```\n\n```caddyfile\nexample.com {\n    request_body {\n        max_size 1MB\n    }\n    reverse_proxy app:3000\n}\n```"
-    },
-    "proxy-no-tls": {
-        why: "Over plain HTTP, session cookies, bearer tokens and form posts cross the network in clear text, and\nanyone on the path can read or change them. Express cannot fix that itself: it only sees what the\nproxy forwards. A `secure` session cookie is not even set over HTTP, so logins behind such a proxy\nsilently break or get \"fixed\" by dropping `secure`.\n\nIf a load balancer in front of nginx terminates TLS and nginx only listens inside a private network,\nsay so with a suppression (`# hardening-ignore proxy-no-tls -- TLS ends at the ALB`) or, better, make\nnginx redirect on `$http_x_forwarded_proto`.",
-        fix: "nginx: redirect port 80 and proxy only from the TLS server.\n\n```nginx\nserver {\n    listen 80;\n    server_name api.example.com;\n    return 301 https://$host$request_uri;\n}\n\nserver {\n    listen 443 ssl;\n    server_name api.example.com;\n    ssl_certificate     /etc/letsencrypt/live/api.example.com/fullchain.pem;\n    ssl_certificate_key /etc/letsencrypt/live/api.example.com/privkey.pem;\n    location / {\n        proxy_pass http://app:3000;\n    }\n}\n```\n\nCaddy: address the site by its domain name; Caddy then obtains a certificate and redirects HTTP to HTTPS.\n\n```caddyfile\napi.example.com {\n    reverse_proxy app:3000\n}\n```"
-    },
-    "proxy-server-tokens": {
-        why: "A version number turns reconnaissance into a lookup: scanners match it against known CVEs for that\nnginx release and pick the exploit without probing. Hiding it does not fix an outdated nginx, but it\nstops advertising which one it is. It is the proxy-side twin of Express's `X-Powered-By` header.",
-        fix: "```nginx\nhttp {\n    server_tokens off;\n    # ...\n}\n```\n\nFor a `conf.d/default.conf` on the official nginx image, either ship your own `nginx.conf` with the\nline above or add `server_tokens off;` to each `server` block."
-    },
-    "proxy-timeouts": {
-        why: "With 60-second timeouts, a client can hold a connection and a worker slot open for a minute by sending\none header line or one body byte at a time (Slowloris, slow POST). A few hundred such clients exhaust\n`worker_connections` while using almost no bandwidth. Short client timeouts make nginx drop them;\na `proxy_read_timeout` sized to the app frees connections stuck on a hung request.",
-        fix: "```nginx\nhttp {\n    client_header_timeout 10s;\n    client_body_timeout   10s;\n    server {\n        location / {\n            proxy_read_timeout 30s;\n            proxy_pass http://app:3000;\n        }\n        # long-lived streams get their own, explicit allowance\n        location /events {\n            proxy_read_timeout 1h;\n            proxy_pass http://app:3000;\n        }\n    }\n}\n```"
-    },
-    "proxy-trust-missing": {
-        why: "The proxy terminates TLS and talks plain HTTP to the app, so without `trust proxy` Express ignores\n`X-Forwarded-Proto` and `req.secure` is `false`. express-session then silently never sets a secure\ncookie (no one stays logged in, and the usual \"fix\" is turning `secure` off), and cookie-session\nthrows \"Cannot send secure cookie over unencrypted connection\".",
-        fix: "Trust exactly the proxies in front of the app, and have the proxy send `X-Forwarded-Proto`:\n\n```js\napp.set('trust proxy', 1) // one proxy hop (nginx, Caddy, a load balancer)\napp.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: true, sameSite: 'lax' } }))\n```\n\n```nginx\nlocation / {\n    proxy_set_header X-Forwarded-Proto $scheme;\n    proxy_pass http://app:3000;\n}\n```\n\nPrefer a hop count or the proxy's address over `true`, which trusts every `X-Forwarded-For` entry a\nclient sends (see `rate-limit-bypassable`). express-session's own `proxy: true` option also works for\nthe session cookie alone."
-    },
-    "rate-limit-auth-missing": {
-        why: "Login and reset endpoints are what attackers guess against: credential stuffing, password spraying,\nbrute-forcing six-digit reset or OTP codes. They need a limit of their own, usually much stricter than\nthe rest of the API (a few attempts per account or IP per quarter hour).",
-        fix: "Put a strict limiter in front of the authentication routes:\n\n```js\nconst { rateLimit } = require('express-rate-limit')\n\nconst authLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 10, skipSuccessfulRequests: true })\n\napp.use('/auth', authLimiter, authRouter)\n// or per route\nrouter.post('/login', authLimiter, login)\n```"
-    },
-    "rate-limit-bypassable": {
-        why: "Limiters count per key, normally the client IP. When the key comes from a header, a client sends a\ndifferent value with every request (`X-Forwarded-For: 1.2.3.<n>`) and is never limited, so the\nlimiter in front of the login route does nothing. express-rate-limit v7 logs\n`ERR_ERL_PERMISSIVE_TRUST_PROXY` for the same reason.",
-        fix: "Trust exactly the proxies in front of the app, and key on `req.ip` (or on the authenticated user):\n\n```js\n// one reverse proxy (nginx, a load balancer) in front of the app\napp.set('trust proxy', 1)\n\nconst limiter = rateLimit({\n  windowMs: 15 * 60 * 1000,\n  limit: 100,\n  keyGenerator: (req) => (req.user ? `user:${req.user.id}` : req.ip)\n})\n```\n\nA number of hops, a subnet list (`'loopback, 10.0.0.0/8'`) or a function are all fine; only `true`\ntrusts every hop."
-    },
-    "rate-limit-memory-store": {
-        why: "In-memory counts reset whenever the process restarts (every deploy), and each process or container\nkeeps its own: behind a load balancer with four instances, a limit of 10 attempts becomes 40, and\nwith autoscaling it keeps growing. For a single long-lived process the default store is fine, which is\nwhy this rule is `low`.",
-        fix: "Use a store shared by all instances, such as Redis:\n\n```js\nconst { rateLimit } = require('express-rate-limit')\nconst { RedisStore } = require('rate-limit-redis')\nconst { createClient } = require('redis')\n\nconst client = createClient({ url: process.env.REDIS_URL })\nawait client.connect()\n\nconst limiter = rateLimit({\n  windowMs: 15 * 60 * 1000,\n  limit: 100,\n  store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) })\n})\n```\n\nWith rate-limiter-flexible use `RateLimiterRedis` (or Postgres, Mongo...), optionally with a\n`RateLimiterMemory` as its `insuranceLimiter`."
-    },
-    "rate-limit-missing": {
-        why: "Without a limiter every client may send requests as fast as it likes: passwords and reset codes can\nbe guessed, expensive endpoints (search, exports, email sending) can be used to exhaust the server or\na paid upstream, and scraping is free. A reverse proxy or API gateway can limit too; when it does,\nsuppress this rule for the project with a reason.",
-        fix: "Register a general limiter before the routes, and a stricter one on authentication routes:\n\n```js\nconst express = require('express')\nconst { rateLimit } = require('express-rate-limit')\n\nconst app = express()\napp.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100, standardHeaders: 'draft-7', legacyHeaders: false }))\n\napp.use('/api', apiRouter)\n```"
-    },
-    "session-cookie-insecure": {
-        why: "- Without `secure` the cookie is sent over plain HTTP, where anyone on the network can read it and take over the session.\n- With `httpOnly: false` any injected script can read it (`document.cookie`).\n- Without `sameSite` browsers that do not default to Lax send it with cross-site requests, which is what CSRF needs.\n- Without a lifetime the server-side session may outlive what users expect, and a stolen cookie stays useful as long as the browser keeps it.",
-        fix: "```js\napp.set('trust proxy', 1) // behind a TLS-terminating proxy, so secure cookies are sent\napp.use(session({\n  name: 'sid',\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false,\n  cookie: {\n    secure: process.env.NODE_ENV === 'production', // or true\n    httpOnly: true,\n    sameSite: 'lax', // 'strict' if no one arrives logged in from links on other sites\n    maxAge: 60 * 60 * 1000 // one hour\n  }\n}))\n\napp.use(cookieSession({ name: 'sid', keys: [process.env.SESSION_KEY], secure: true, sameSite: 'lax', maxAge: 3600000 }))\n```"
-    },
-    "session-cookie-name-default": {
-        why: "`connect.sid` tells every visitor, and every scanner, that the app runs Express with express-session,\nwhich narrows down the exploits worth trying. A neutral name costs nothing. It also keeps two apps on\nthe same domain from overwriting each other's session cookie.",
-        fix: "```js\napp.use(session({\n  name: 'sid', // any name that does not name the framework\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false\n}))\n```"
-    },
-    "session-memory-store": {
-        why: "express-session's own documentation says MemoryStore \"is purposely not designed for a production\nenvironment\": it never frees expired sessions, so memory grows with every visitor (an easy denial of\nservice, together with `saveUninitialized: true`), every restart or deploy logs everyone out, and\nseveral processes or containers each have their own sessions.",
-        fix: "Use a production session store, for example Redis:\n\n```js\nconst session = require('express-session')\nconst { RedisStore } = require('connect-redis')\nconst { createClient } = require('redis')\n\nconst client = createClient({ url: process.env.REDIS_URL })\nclient.connect().catch(console.error)\n\napp.use(session({\n  store: new RedisStore({ client }),\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false\n}))\n```\n\nconnect-mongo, connect-pg-simple and others work the same way."
-    },
-    "session-resave": {
-        why: "With `resave: true` every request writes its session back to the store even when nothing changed. Two\nconcurrent requests of one user then race: the later write overwrites what the earlier one stored\n(a logout, a privilege change, a CSRF token), and every request costs a store write.",
-        fix: "```js\napp.use(session({\n  secret: process.env.SESSION_SECRET,\n  store: new RedisStore({ client }), // a store that implements touch()\n  resave: false,\n  saveUninitialized: false\n}))\n```\n\nIf your store does not implement `touch` and sets an expiry on sessions, keep sessions alive with\n`rolling: true` or pick a store that does."
-    },
-    "session-save-uninitialized": {
-        why: "Every anonymous request then creates a stored session and sets a session cookie before anyone logs\nin. Bots fill the store (a cheap denial of service on memory or Redis), a session ID handed out\nbefore login makes session fixation easier if the app forgets `req.session.regenerate()` at login,\nand setting cookies before consent is a problem under privacy laws.",
-        fix: "```js\napp.use(session({\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n  saveUninitialized: false // a session is stored only once something is put in it\n}))\n\n// and at login:\nreq.session.regenerate((err) => { /* then set req.session.userId */ })\n```"
-    },
-    "session-secret-hardcoded": {
-        why: "Whoever knows the secret can sign their own session ID or cookie-session payload: with cookie-session\nthat means writing any session content (`{ userId: 1, isAdmin: true }`), with express-session it lets\nan attacker pass a chosen session ID through signature checks. A secret in the repository is known to\neveryone who can read the repository, its forks and its history, and it never rotates.",
-        fix: "Read the secret from the environment (or a secret manager), fail at startup when it is missing, and\nrotate the committed value, since it stays in the git history:\n\n```js\nconst secret = process.env.SESSION_SECRET\nif (!secret) throw new Error('SESSION_SECRET is not set')\n\napp.use(session({\n  secret,                 // or [newSecret, previousSecret] while rotating\n  resave: false,\n  saveUninitialized: false\n}))\n\napp.use(cookieParser(process.env.COOKIE_SECRET))\n```"
-    },
-    "validation-missing": {
-        why: "Express hands the handler whatever the client sent: with `express.json()` or `qs`, a \"string\" field\ncan be an object or an array (`password[$ne]=x`), a number can be `\"1e999\"` and a URL can point\nanywhere. Without validation that input flows into NoSQL operator injection, SQL and command\ninjection, server-side request forgery, open redirects and mass assignment of fields like `role`.\nValidating at the edge, with a schema per route, stops all of them at one place.",
-        fix: "Validate in the route's chain, before the handler runs:\n\n```js\nconst { body, validationResult } = require('express-validator')\n\napp.post('/login',\n  body('username').isEmail(),\n  body('password').isString().isLength({ min: 8, max: 128 }),\n  (req, res, next) => {\n    const errors = validationResult(req)\n    if (!errors.isEmpty()) return res.status(400).json({ errors: errors.array() })\n    return users.login(req.body.username, req.body.password).then((u) => res.json(u), next)\n  })\n```\n\nor with a schema library (celebrate/Joi, zod, yup, ajv):\n\n```js\nconst { celebrate, Joi, Segments } = require('celebrate')\n\nrouter.get('/articles', celebrate({\n  [Segments.QUERY]: Joi.object({ tag: Joi.string().max(50), limit: Joi.number().integer().max(100) })\n}), listArticles)\n```\n\nAn app's own `validate(schema)` middleware counts when its body uses one of these libraries."
-    },
-    "x-powered-by": {
-        why: "The header tells every client, scanner and bot that the server runs Express, which narrows an\nattacker's search to Express and Node.js vulnerabilities. Removing it costs nothing. It is a small\ngap, hence the low severity.",
-        fix: "```js\nconst app = express()\napp.disable('x-powered-by')\n// or, with the other security headers:\napp.use(helmet())\n```"
-    }
-};
 
 ;// CONCATENATED MODULE: ./src/render/sarif-rules.ts
 
@@ -68492,6 +68929,7 @@ const REPORT_SCHEMA = object({
     sbom: object({ status: report_file_status, error: report_file_text.optional(), path: report_file_text.optional(), components: schemas_number().int().min(0).optional(), specVersion: schemas_string().max(20).optional() }),
     steps: array(object({ name: schemas_string().max(100), status: report_file_status, ms: schemas_number().min(0), detail: report_file_text.optional() })).max(100),
     notes: array(object({ file: report_file_text, message: report_file_text })).max(100_000).default([]),
+    expiredSuppressions: array(object({ source: report_file_text, rule: schemas_string().max(100).optional(), id: schemas_string().max(200).optional(), path: report_file_text.optional(), expires: report_file_date })).max(10_000).optional(),
     pullRequest: object({
         number: schemas_number().int().min(1).max(MAX_PR_NUMBER),
         headSha: schemas_string().regex(COMMIT_SHA, { message: 'expected a full commit sha' })
@@ -68632,6 +69070,7 @@ async function fetchHeadSha(pulls, owner, repo, number) {
 
 
 
+
 /** GitHub's job summary holds at most 1 MiB per step. */
 const SUMMARY_LIMIT = 1_000_000;
 function writeReportFile(options, report) {
@@ -68671,13 +69110,20 @@ async function writeSummary(report) {
     }
     await summary.addRaw(markdown, true).write();
 }
+/** Annotations this step makes besides the findings' (warnings, a comment failure, the verdict): GitHub shows only ~10 of each level. */
+function ownAnnotations(options, report) {
+    const warnings = report.warnings.length + (options.uploadSbom ? 1 : 0) + (options.comment === 'never' ? 0 : 1);
+    return { error: report.passed ? 0 : 1, warning: warnings };
+}
 async function runScanMode(options) {
     const report = await runGate(options, { exec: execProcess, log: (line) => info(line) });
     for (const warning of report.warnings)
         core_warning(warning);
-    setOutputs(options, report, { report: writeReportFile(options, report), sarif: writeSarifFile(options, report) });
+    const paths = { report: writeReportFile(options, report), sarif: writeSarifFile(options, report) };
+    setOutputs(options, report, paths);
     if (options.uploadSbom)
         core_warning('upload-sbom is not available in this version yet: add an actions/upload-artifact step for the SBOM (see README)');
+    await annotateFindings(report, pullRequestFiles(options.githubToken), { reportPath: paths.report, reserved: ownAnnotations(options, report) });
     await writeSummary(report);
     setOutput('comment-url', await publishComment(report, options.githubToken, options.comment));
     if (!report.passed)
@@ -92641,6 +93087,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -92656,6 +93132,17 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

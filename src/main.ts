@@ -5,6 +5,7 @@ import { dirname } from 'node:path'
 import { describeError } from './config/errors.js'
 import { readActionInputs, type ActionOptions } from './config/inputs.js'
 import { toPosixRelative } from './config/paths.js'
+import { annotateFindings, pullRequestFiles, type AnnotationLevel } from './github/annotations.js'
 import { explainCommentFailure, upsertComment } from './github/comment.js'
 import { publishComment } from './github/publish.js'
 import { runGate } from './pipeline.js'
@@ -57,11 +58,19 @@ async function writeSummary(report: Report): Promise<void> {
   await core.summary.addRaw(markdown, true).write()
 }
 
+/** Annotations this step makes besides the findings' (warnings, a comment failure, the verdict): GitHub shows only ~10 of each level. */
+function ownAnnotations(options: ActionOptions, report: Report): Record<AnnotationLevel, number> {
+  const warnings = report.warnings.length + (options.uploadSbom ? 1 : 0) + (options.comment === 'never' ? 0 : 1)
+  return { error: report.passed ? 0 : 1, warning: warnings }
+}
+
 async function runScanMode(options: ActionOptions): Promise<void> {
   const report = await runGate(options, { exec: execProcess, log: (line) => core.info(line) })
   for (const warning of report.warnings) core.warning(warning)
-  setOutputs(options, report, { report: writeReportFile(options, report), sarif: writeSarifFile(options, report) })
+  const paths = { report: writeReportFile(options, report), sarif: writeSarifFile(options, report) }
+  setOutputs(options, report, paths)
   if (options.uploadSbom) core.warning('upload-sbom is not available in this version yet: add an actions/upload-artifact step for the SBOM (see README)')
+  await annotateFindings(report, pullRequestFiles(options.githubToken), { reportPath: paths.report, reserved: ownAnnotations(options, report) })
   await writeSummary(report)
   core.setOutput('comment-url', await publishComment(report, options.githubToken, options.comment))
   if (!report.passed) core.setFailed(`Hardening gate failed: ${report.reasons.join('; ')}`)

@@ -5,6 +5,7 @@ import type { GateOptions } from './config/options.js'
 import { toPosixRelative } from './config/paths.js'
 import { applyAllowlist } from './findings/allowlist.js'
 import { decideGate } from './findings/gate.js'
+import { findExpiredSuppressions } from './findings/policy.js'
 import type { Report, SbomSection } from './report.js'
 import { KNOWN_RULE_IDS } from './rules/registry.js'
 import { runScan, type ScanResult } from './scan.js'
@@ -103,7 +104,8 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
     audit: allowed.result,
     sbom: sbomSection(sbomRun.result, cwd),
     steps,
-    notes
+    notes,
+    expiredSuppressions: findExpiredSuppressions(config, options.today)
   }
 }
 

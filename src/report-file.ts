@@ -79,6 +79,7 @@ const REPORT_SCHEMA = z.object({
   sbom: z.object({ status, error: text.optional(), path: text.optional(), components: z.number().int().min(0).optional(), specVersion: z.string().max(20).optional() }),
   steps: z.array(z.object({ name: z.string().max(100), status, ms: z.number().min(0), detail: text.optional() })).max(100),
   notes: z.array(z.object({ file: text, message: text })).max(100_000).default([]),
+  expiredSuppressions: z.array(z.object({ source: text, rule: z.string().max(100).optional(), id: z.string().max(200).optional(), path: text.optional(), expires: date })).max(10_000).optional(),
   pullRequest: z.object({
     number: z.number().int().min(1).max(MAX_PR_NUMBER),
     headSha: z.string().regex(COMMIT_SHA, { message: 'expected a full commit sha' })

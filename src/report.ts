@@ -1,5 +1,6 @@
 import type { Note } from './discovery/find-files.js'
 import type { Finding } from './findings/finding.js'
+import type { ExpiredSuppression } from './findings/policy.js'
 import type { Threshold } from './findings/severity.js'
 import type { AuditResult } from './tools/audit-report.js'
 import type { StepRecord } from './tools/step.js'
@@ -31,4 +32,6 @@ export interface Report {
   steps: StepRecord[]
   /** Files skipped or not parsed, and config entries that no longer apply. */
   notes: Note[]
+  /** Config suppressions and audit allowlist entries past their date, so no longer applied (additive). */
+  expiredSuppressions?: ExpiredSuppression[]
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { GateConfig } from '../../src/config/config-file.js'
 import type { Finding } from '../../src/findings/finding.js'
-import { applyPolicy, type LineSource } from '../../src/findings/policy.js'
+import { applyPolicy, findExpiredSuppressions, type LineSource } from '../../src/findings/policy.js'
 import type { Severity } from '../../src/findings/severity.js'
 import type { RuleFinding, RuleMeta } from '../../src/rules/rule.js'
 
@@ -136,12 +136,38 @@ describe('applyPolicy: inline suppressions', () => {
   it.each([
     ['no reason', 'const app = express() // hardening-ignore helmet-missing'],
     ['an empty reason', 'const app = express() // hardening-ignore helmet-missing --   ']
-  ])('does not suppress with %s, and says how to write it', (_what, line) => {
+  ])('does not suppress with %s, and reports the comment as suppression-without-reason', (_what, line) => {
     const { findings, notes } = applyPolicy([report('helmet-missing', at('src/app.js', 1))], config(), TODAY, lines([line]))
-    expect(only(findings).suppressed).toBe(false)
-    expect(notes).toHaveLength(1)
-    expect(notes[0]?.file).toBe('src/app.js')
-    expect(notes[0]?.message).toContain('helmet-missing')
+    expect(findings.map((f) => [f.rule, f.line, f.suppressed])).toEqual([['helmet-missing', 1, false], ['suppression-without-reason', 1, false]])
+    const comment = findings[1] as Finding
+    expect(comment).toMatchObject({ severity: 'low', file: 'src/app.js', column: line.indexOf('hardening-ignore') + 1 })
+    expect(comment.message).toContain('helmet-missing -- ')
+    expect(notes).toEqual([])
+  })
+
+  it('reports a comment without a reason at its own line, once however many findings it names', () => {
+    const code = ['// hardening-ignore cors-permissive', 'app.use(cors()); app.use(cors())']
+    const { findings } = applyPolicy([report('cors-permissive', at('src/app.js', 2, 9)), report('cors-permissive', at('src/app.js', 2, 26))], config(), TODAY, lines(code))
+    expect(findings.map((f) => `${f.rule}:${f.line}:${f.suppressed}`)).toEqual(['suppression-without-reason:1:false', 'cors-permissive:2:false', 'cors-permissive:2:false'])
+  })
+
+  it('applies overrides and config suppressions to suppression-without-reason like any rule', () => {
+    const code = ['const app = express() // hardening-ignore helmet-missing']
+    const off = applyPolicy([report('helmet-missing', at('src/app.js', 1))], config({ severity: new Map([['suppression-without-reason', 'off']]) }), TODAY, lines(code))
+    expect(off.findings.map((f) => f.rule)).toEqual(['helmet-missing'])
+    const suppressed = applyPolicy(
+      [report('helmet-missing', at('src/app.js', 1))],
+      config({ suppressions: [{ rule: 'suppression-without-reason', path: 'src/**', reason: 'being cleaned up' }] }),
+      TODAY,
+      lines(code)
+    )
+    expect(suppressed.findings.find((f) => f.rule === 'suppression-without-reason')).toMatchObject({ suppressed: true, suppression: { source: 'config' } })
+  })
+
+  it('does not read the comment when a config entry already suppresses the finding', () => {
+    const code = ['const app = express() // hardening-ignore helmet-missing']
+    const { findings } = applyPolicy([report('helmet-missing', at('src/app.js', 1))], config({ suppressions: [{ rule: 'helmet-missing', reason: 'gateway' }] }), TODAY, lines(code))
+    expect(only(findings)).toMatchObject({ rule: 'helmet-missing', suppressed: true })
   })
 
   it('ignores inline comments for project-wide findings without a line', () => {
@@ -181,5 +207,28 @@ describe('applyPolicy: fingerprints and order', () => {
       sources({})
     )
     expect(findings.map((f) => `${f.file}:${f.line}:${f.rule}`)).toEqual(['a.js:null:lockfile-missing', 'a.js:9:helmet-missing', 'a.js:9:x-powered-by', 'b.js:1:z-rule'])
+  })
+})
+
+describe('findExpiredSuppressions', () => {
+  it('lists config suppressions and allowlist entries past their date, as data, in config order', () => {
+    const expired = findExpiredSuppressions(config({
+      suppressions: [
+        { rule: 'hardcoded-secret', path: 'test/**', reason: 'fake keys', expires: '2026-06-14' },
+        { rule: 'helmet-missing', reason: 'gateway', expires: TODAY },
+        { rule: 'x-powered-by', reason: 'no expiry' },
+        { rule: 'cors-permissive', reason: 'old', expires: '2025-01-01' }
+      ],
+      allow: [{ ghsa: 'GHSA-P6MC-M468-83GW', reason: 'unused path', expires: '2026-01-31' }, { ghsa: 'GHSA-AAAA-BBBB-CCCC', reason: 'r', expires: '2027-01-01' }]
+    }), TODAY)
+    expect(expired).toEqual([
+      { source: '.github/hardening.yml', rule: 'hardcoded-secret', path: 'test/**', expires: '2026-06-14' },
+      { source: '.github/hardening.yml', rule: 'cors-permissive', expires: '2025-01-01' },
+      { source: '.github/hardening.yml', id: 'GHSA-P6MC-M468-83GW', expires: '2026-01-31' }
+    ])
+  })
+
+  it('is empty without a config', () => {
+    expect(findExpiredSuppressions(config({ source: undefined }), TODAY)).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 
+export interface FakePullFile { filename: string; status: 'added' | 'modified' | 'removed' | 'renamed' | 'copied' | 'changed' | 'unchanged'; patch?: string }
 export interface FakeComment { id: number; body: string; user: { login: string; type: string }; html_url: string; created_at: string; updated_at: string }
 export interface RecordedRequest { method: string; path: string; query: Record<string, string>; headers: Record<string, string | string[] | undefined>; body: unknown }
 export interface FakeGitHubOptions {
@@ -19,6 +20,8 @@ export interface FakeGitHub {
   seedComment(owner: string, repo: string, issue: number, body: string, login?: string): FakeComment
   /** a pull request that GET /repos/{owner}/{repo}/pulls/{number} answers with this head sha (unseeded ones are 404) */
   seedPullRequest(owner: string, repo: string, number: number, headSha: string): void
+  /** the files GET /repos/{owner}/{repo}/pulls/{number}/files lists, paginated, at most 3000 (unseeded pull requests are 404) */
+  seedPullFiles(owner: string, repo: string, number: number, files: FakePullFile[]): void
   failNext(count: number, status: number): void
   close(): Promise<void>
 }
@@ -33,6 +36,9 @@ const MAX_BODY_CHARS = 65536
 const ISSUE_COMMENTS_PATH = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments\/?$/
 const COMMENT_PATH = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)\/?$/
 const PULL_PATH = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/?$/
+const PULL_FILES_PATH = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files\/?$/
+/** GitHub lists at most this many files of a pull request */
+const MAX_PULL_FILES = 3000
 
 function timestamp(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -44,8 +50,13 @@ function createStore(botLogin: string) {
   const issueKey = (owner: string, repo: string, num: number): string => `${owner}/${repo}`.toLowerCase() + `#${num}`
   const list = (owner: string, repo: string, num: number): FakeComment[] => byIssue.get(issueKey(owner, repo, num)) ?? []
   const pullHeads = new Map<string, string>()
+  const pullFiles = new Map<string, FakePullFile[]>()
   return {
     list,
+    seedPullFiles(owner: string, repo: string, num: number, files: FakePullFile[]): void {
+      pullFiles.set(issueKey(owner, repo, num), structuredClone(files))
+    },
+    pullFiles: (owner: string, repo: string, num: number): FakePullFile[] | undefined => pullFiles.get(issueKey(owner, repo, num)),
     seedPull(owner: string, repo: string, num: number, headSha: string): void {
       pullHeads.set(issueKey(owner, repo, num), headSha)
     },
@@ -155,10 +166,24 @@ const getPull: Handler = (ctx, store) => {
   return { status: 200, body: { number: ctx.num, state: 'open', html_url: html, head: { sha, ref: 'feature' }, base: { ref: 'main', repo: { full_name: `${ctx.owner}/${ctx.repo}` } } } }
 }
 
+// GitHub's entry has sha, additions, blob_url...; callers read these. A file without a patch (binary, too large) has no `patch` key.
+const listPullFiles: Handler = (ctx, store) => {
+  const files = store.pullFiles(ctx.owner, ctx.repo, ctx.num)
+  if (files == null) return notFound()
+  const all = files.slice(0, MAX_PULL_FILES)
+  const perPage = Math.min(readPositiveInt(ctx.url.searchParams.get('per_page'), 30), 100)
+  const page = readPositiveInt(ctx.url.searchParams.get('page'), 1)
+  const lastPage = Math.max(1, Math.ceil(all.length / perPage))
+  const link = buildLinkHeader(ctx.url, page, lastPage)
+  const body = all.slice((page - 1) * perPage, page * perPage).map(f => ({ filename: f.filename, status: f.status, ...(f.patch == null ? {} : { patch: f.patch }) }))
+  return { status: 200, body, headers: link == null ? undefined : { link } }
+}
+
 const ROUTES: Array<[RegExp, Record<string, Handler>]> = [
   [ISSUE_COMMENTS_PATH, { GET: listComments, POST: createComment }],
   [COMMENT_PATH, { GET: getComment, PATCH: updateComment, DELETE: deleteComment }],
-  [PULL_PATH, { GET: getPull }]
+  [PULL_PATH, { GET: getPull }],
+  [PULL_FILES_PATH, { GET: listPullFiles }]
 ]
 
 function routeRequest(base: Omit<Context, 'owner' | 'repo' | 'num'>, store: Store): Reply {
@@ -240,6 +265,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     comments: (owner, repo, issue) => structuredClone(store.list(owner, repo, issue)),
     seedComment: (owner, repo, issue, body, login) => structuredClone(store.add(owner, repo, issue, body, login)),
     seedPullRequest: (owner, repo, number, headSha) => store.seedPull(owner, repo, number, headSha),
+    seedPullFiles: (owner, repo, number, files) => store.seedPullFiles(owner, repo, number, files),
     failNext(count, status) {
       Object.assign(failures, { count, status })
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { COMMENT_LIMIT, commentMarker, renderComment } from '../../src/render/comment.js'
 import type { Finding } from '../../src/findings/finding.js'
 import { expectInert } from './inert.js'
+import { failingReport } from './realistic-reports.js'
 import { advisory, finding, HOSTILE, hostileReport, LINKS, makeReport, SHA } from './sample-report.js'
 
 const codePoints = (text: string): number => [...text].length
@@ -83,5 +84,29 @@ describe('renderComment', () => {
     const findings = Array.from({ length: 400 }, (_, i) => finding(`src/${'😀'.repeat(150)}${i}.js`, 1, { message: '😀'.repeat(400) }))
     const body = renderComment(makeReport({ passed: false, findings }))
     expect(codePoints(body)).toBeLessThan(COMMENT_LIMIT)
+  })
+
+  it('keeps the per-category sections and the example fixes when they fit', () => {
+    const body = renderComment(failingReport(), { links: LINKS })
+    for (const summary of ['Express (6 gaps)', 'Secrets (2 gaps)', 'Docker (2 gaps)', 'Proxy (1 gap)', 'Project (2 gaps)']) expect(body).toContain(`<summary>${summary}</summary>`)
+    expect(body).toContain('```dockerfile')
+  })
+
+  it('shortens the per-category sections before it leaves out a table row', () => {
+    // The table fits; the table and a second listing of every finding do not.
+    const findings = Array.from({ length: 100 }, (_, i) => finding(`src/routes/module-${i}.js`, i + 1, { message: `route ${i} ${'is served without security headers '.repeat(8)}` }))
+    const body = renderComment(makeReport({ passed: false, findings }), { links: LINKS })
+    expect(codePoints(body)).toBeLessThan(COMMENT_LIMIT)
+    expect(body.split('\n').filter((l) => l.startsWith('| 🔴'))).toHaveLength(100)
+    expect(body).toContain('<summary>Express (100 gaps)</summary>')
+    expect(body).toMatch(/and 97 more: see the job summary/)
+  })
+
+  it.each([60, 96, 99, 101, 140, 400])('never keeps a section per category at the cost of table rows (%i findings)', (n) => {
+    const findings = Array.from({ length: n }, (_, i) => finding(`src/routes/module-${i}.js`, i + 1, { message: 'x'.repeat(350) }))
+    const body = renderComment(makeReport({ passed: false, findings }), { links: LINKS })
+    expect(codePoints(body)).toBeLessThan(COMMENT_LIMIT)
+    const rows = body.split('\n').filter((l) => l.startsWith('| 🔴')).length
+    if (rows < n) expect(body).not.toContain('<summary>Express')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { escapeMarkdown, escapeMessage, link, safeUrl } from '../../src/render/escape.js'
+import { escapeMarkdown, escapeMessage, fencedCode, link, safeUrl } from '../../src/render/escape.js'
 import { decodeEntities, HOSTILE } from './sample-report.js'
 
 /** What is left once the numeric character references are taken out: must be plain text. */
@@ -80,5 +80,25 @@ describe('link', () => {
   it('links only when there is a URL', () => {
     expect(link('text', 'https://example.com/')).toBe('[text](https://example.com/)')
     expect(link('text', undefined)).toBe('text')
+  })
+})
+
+describe('fencedCode', () => {
+  it('fences with three backticks and the language', () => {
+    expect(fencedCode('js', "app.use(helmet())")).toBe("```js\napp.use(helmet())\n```")
+  })
+
+  it.each(['a ``` b', '````', 'x `` y ````` z'])('uses a fence longer than any backtick run in %p', (text) => {
+    const block = fencedCode('js', text)
+    const fence = block.split('\n')[0]?.replace('js', '') ?? ''
+    const longest = Math.max(...[...text.matchAll(/`+/g)].map((m) => m[0].length))
+    expect(fence.length).toBeGreaterThan(longest)
+    expect(block.endsWith(`\n${fence}`)).toBe(true)
+    // No line inside is a fence of that length or longer, so GitHub cannot close the block early.
+    for (const line of text.split('\n')) expect(line.trim().startsWith(fence)).toBe(false)
+  })
+
+  it('keeps the info string to a language name', () => {
+    expect(fencedCode('js onclick=x\n```', 'x').split('\n')[0]).toBe('```jsonclickx')
   })
 })

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { renderMarkdown } from '../../src/render/markdown.js'
+import { RULE_DOCS } from '../../src/rules/docs.generated.js'
 import { auditError, auditSkipped } from '../../src/tools/audit-report.js'
 import { expectInert } from './inert.js'
+import { failingReport } from './realistic-reports.js'
 import { advisory, finding, hostileReport, linkDestinations, LINKS, makeReport, SHA } from './sample-report.js'
 
 describe('renderMarkdown', () => {
@@ -43,12 +45,12 @@ describe('renderMarkdown', () => {
     const destinations = linkDestinations(renderMarkdown(makeReport({ findings: files.map((f) => finding(f, 1)) }), { links: LINKS }))
       .filter((d) => d.startsWith(`https://github.com/acme/shop/blob/${SHA}/`))
     const linked = destinations.map((d) => decodeURIComponent(new URL(d).pathname.replace(`/acme/shop/blob/${SHA}/`, '')))
-    expect(linked.sort()).toEqual([...files].sort())
+    expect([...new Set(linked)].sort()).toEqual([...files].sort())
   })
 
   it('links rule ids to their docs only for rules it knows', () => {
     const markdown = renderMarkdown(makeReport({ findings: [finding('a.js', 1), finding('b.js', 1, { rule: 'not-a-rule' })] }))
-    expect(linkDestinations(markdown).filter((d) => d.includes('/docs/rules/'))).toEqual([expect.stringMatching(/\/docs\/rules\/helmet-missing\.md$/)])
+    expect([...new Set(linkDestinations(markdown).filter((d) => d.includes('/docs/rules/')))]).toEqual([expect.stringMatching(/\/docs\/rules\/helmet-missing\.md$/)])
   })
 
   it('shows the advisories with counts, the direct dependency that brings them in, and the fix', () => {
@@ -83,5 +85,55 @@ describe('renderMarkdown', () => {
     expect(markdown).toMatch(/failed/i)
     expect(markdown).toContain('npm ci failed: out of sync')
     expect(markdown).toContain('suppression expired')
+  })
+
+  it('passes without claiming the dependencies are clean when npm audit failed or was off', () => {
+    const failed = renderMarkdown(makeReport({ audit: auditError('ENOLOCK') }))
+    expect(failed.split('\n').slice(0, 3).join('\n')).toMatch(/not checked/)
+    expect(failed).not.toMatch(/no dependency advisory/)
+    expect(renderMarkdown(makeReport({ audit: auditSkipped('audit is off') }))).not.toMatch(/no dependency advisory/)
+  })
+})
+
+describe('renderMarkdown: a section per category', () => {
+  const sections = (markdown: string): Map<string, string> => new Map([...markdown.matchAll(/<details><summary>([^<]*)<\/summary>([\s\S]*?)<\/details>/g)]
+    .map((m) => [m[1] as string, m[2] as string]))
+
+  it('follows the gaps table, one per category with open findings, in a fixed order, counting its gaps', () => {
+    const markdown = renderMarkdown(failingReport())
+    expect([...sections(markdown).keys()]).toEqual(['Express (6 gaps)', 'Secrets (2 gaps)', 'Docker (2 gaps)', 'Proxy (1 gap)', 'Project (2 gaps)', 'Suppressed (2) · 2 expired'])
+    expect(markdown.indexOf('<details>')).toBeGreaterThan(markdown.lastIndexOf('| 🟡 low |'))
+  })
+
+  it('gives each rule its description, its findings linked at the head commit, the fix and the example from its docs', () => {
+    const report = makeReport({ passed: false, findings: [finding('src/app.js', 4), finding('src/admin.js', 2)] })
+    const express = sections(renderMarkdown(report, { links: LINKS })).get('Express (2 gaps)') ?? ''
+    expect(express).toContain('An Express app with no helmet')
+    expect(express).toContain(`(https://github.com/acme/shop/blob/${SHA}/src/app.js#L4): no helmet`)
+    expect(express).toContain(`(https://github.com/acme/shop/blob/${SHA}/src/admin.js#L2): no helmet`)
+    expect(express).toContain('**Fix:**')
+    expect(express).toContain(`\`\`\`js\n${RULE_DOCS['helmet-missing']?.example?.code}\n\`\`\``)
+  })
+
+  it('leaves out suppressed findings and rules it does not know', () => {
+    const report = makeReport({ findings: [finding('a.js', 1, { suppressed: true, suppression: { source: 'inline', reason: 'r' } }), finding('b.js', 1, { rule: 'not-a-rule' })] })
+    expect([...sections(renderMarkdown(report)).keys()]).toEqual(['Suppressed (1)'])
+  })
+
+  it('lists at most a few findings per rule when brief, and none of the sections when told', () => {
+    const findings = Array.from({ length: 8 }, (_, i) => finding(`src/f${i}.js`, i + 1))
+    const brief = sections(renderMarkdown(makeReport({ findings }), { details: 'brief', fullListHint: 'see the job summary' })).get('Express (8 gaps)') ?? ''
+    expect(brief.split('\n').filter((l) => l.startsWith('- src/'))).toHaveLength(3)
+    expect(brief).toMatch(/and 5 more: see the job summary/)
+    expect(brief).toContain('```js')
+    expect(renderMarkdown(makeReport({ findings }), { details: 'none' })).not.toContain('<details>')
+  })
+
+  it('lists expired suppressions and allowlist entries under the suppressed section, as now reported', () => {
+    const details = sections(renderMarkdown(failingReport())).get('Suppressed (2) · 2 expired') ?? ''
+    expect(details).toMatch(/<code>helmet-missing<\/code> for <code>src\/&#42;&#42;<\/code> in <code>\.github\/hardening\.yml<\/code>: expired on 2026-05-31: now reported/)
+    expect(details).toMatch(/advisory <code>GHSA-WF5P-G6VW-RHXX<\/code>[^\n]*expired on 2026-04-30: now reported/)
+    const onlyExpired = renderMarkdown(makeReport({ expiredSuppressions: [{ source: 'hardening.yml', rule: 'x-powered-by', expires: '2026-01-01' }] }))
+    expect(sections(onlyExpired).get('Suppressed (0) · 1 expired')).toMatch(/expired on 2026-01-01: now reported/)
   })
 })

@@ -63,7 +63,12 @@ export function hostileReport(): Report {
     ...files.map((file, i) => finding(file, i + 1, { message: HOSTILE[i % HOSTILE.length] as string })),
     ...HOSTILE.map((message, i) => finding('src/app.js', 100 + i, { rule: 'session-secret-hardcoded', message })),
     finding('src/legacy.js', 3, { suppressed: true, suppression: { source: 'inline', reason: HOSTILE[0] as string, expires: '2026-12-31' } }),
-    finding('Dockerfile', null, { rule: 'docker-root-user', message: HOSTILE[1] as string })
+    finding('Dockerfile', null, { rule: 'docker-root-user', message: HOSTILE[1] as string }),
+    // One in every other category, so each collapsible section carries hostile text too.
+    finding('deploy/<nginx>|`.conf', 3, { rule: 'proxy-no-tls', message: HOSTILE[8] as string }),
+    finding('config/@secrets.js', 1, { rule: 'hardcoded-secret', message: HOSTILE[3] as string }),
+    finding('package.json', null, { rule: 'lockfile-missing', message: HOSTILE[7] as string }),
+    finding('src/x.js', 2, { rule: 'suppression-without-reason', severity: 'low', message: HOSTILE[6] as string })
   ]
   const advisories = [
     advisory('GHSA-aaaa-bbbb-cccc', '<script>pkg</script>', 'critical', { title: HOSTILE[0] as string, url: 'javascript:alert(1)' }),
@@ -87,6 +92,10 @@ export function hostileReport(): Report {
     findings,
     sbom: { status: 'ok', path: 'out/<sbom>|@x.json', components: 3, specVersion: '1.6<' },
     steps: [{ name: 'npm ci', status: 'error', ms: 1, detail: HOSTILE[0] }],
+    expiredSuppressions: [
+      { source: HOSTILE[0] as string, rule: '<b>rule</b>', path: HOSTILE[1] as string, expires: '2026-01-01 | <i>' },
+      { source: '.github/hardening.yml', id: HOSTILE[5] as string, expires: '``` @octocat' }
+    ],
     notes: [{ file: HOSTILE[0] as string, message: HOSTILE[1] as string }]
   }, advisories)
 }

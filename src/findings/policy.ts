@@ -1,12 +1,26 @@
 import { createHash } from 'node:crypto'
 import picomatch from 'picomatch'
 import { isExpired, type GateConfig } from '../config/config-file.js'
+import suppressionWithoutReason from '../rules/project/suppression-without-reason.js'
 import type { RuleFinding, RuleMeta } from '../rules/rule.js'
 import { compareFindings, type Finding, type Suppression } from './finding.js'
 
 export interface PolicyNote {
   file: string
   message: string
+}
+
+/** A config entry past its `expires` date: it no longer applies, so what it covered is reported. */
+export interface ExpiredSuppression {
+  /** The config file that holds the entry. */
+  source: string
+  /** The rule of a `suppressions` entry. */
+  rule?: string
+  /** The advisory (GHSA id) of an `audit.allow` entry. */
+  id?: string
+  /** The path glob of a `suppressions` entry, when it has one. */
+  path?: string
+  expires: string
 }
 
 /** Source lines of scanned files, to fingerprint findings and read inline suppressions. */
@@ -21,6 +35,8 @@ function fingerprint(rule: string, file: string, code: string, occurrence: numbe
 interface InlineMatch {
   reason: string
   line: number
+  /** 1-based column of `hardening-ignore` on that line. */
+  column: number
 }
 
 /** `// hardening-ignore <rule> -- reason` on the finding's line or the line above. */
@@ -28,14 +44,34 @@ function inlineSuppression(lines: string[] | undefined, line: number | null, rul
   if (!lines || line === null) return undefined
   for (const n of [line, line - 1]) {
     const match = lines[n - 1]?.match(INLINE)
-    if (match && match[1] === rule) return { reason: (match[2] ?? '').trim(), line: n }
+    if (match && match[1] === rule) return { reason: (match[2] ?? '').trim(), line: n, column: (match.index ?? 0) + 1 }
   }
   return undefined
+}
+
+/** Every config entry past its date, suppressions and audit allowlist alike, in config order. */
+export function findExpiredSuppressions(config: GateConfig, today: string): ExpiredSuppression[] {
+  const source = config.source ?? 'config'
+  return [
+    ...config.suppressions.flatMap((s) => (s.expires && isExpired(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : [])),
+    ...config.allow.flatMap((a) => (a.expires && isExpired(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
+  ]
+}
+
+function missingReason(meta: RuleMeta, file: string, inline: InlineMatch): RuleFinding {
+  return {
+    file,
+    line: inline.line,
+    column: inline.column,
+    message: `\`hardening-ignore ${meta.id}\` has no reason, so ${meta.id} is still reported: write it as \`hardening-ignore ${meta.id} -- <why this is acceptable>\` or fix the gap`
+  }
 }
 
 /**
  * Turns what rules reported into findings: severity overrides and `off` from the config, stable
  * fingerprints, config and inline suppressions. Done here, once, so no rule handles any of it.
+ * An inline suppression without a reason does not suppress and is a finding itself
+ * (suppression-without-reason), which goes through the same overrides and config suppressions.
  */
 export function applyPolicy(
   reported: Array<{ meta: RuleMeta; finding: RuleFinding }>,
@@ -49,17 +85,12 @@ export function applyPolicy(
   const occurrences = new Map<string, number>()
   const matchers = config.suppressions.map((s) => (s.path ? picomatch(s.path, { dot: true }) : () => true))
   const findings: Finding[] = []
-  for (const { meta, finding } of reported) {
-    const override = config.severity.get(meta.id)
-    if (override === 'off') continue
-    const fileLines = lines(finding.file)
-    const code = finding.line === null ? '' : (fileLines?.[finding.line - 1] ?? '').trim().replace(/\s+/g, ' ')
-    const key = `${meta.id}\u0000${finding.file}\u0000${code}`
-    const occurrence = (occurrences.get(key) ?? 0) + 1
-    occurrences.set(key, occurrence)
+  const withoutReason = new Map<string, RuleFinding>()
+
+  const configSuppression = (rule: string, file: string): Suppression | undefined => {
     let suppression: Suppression | undefined
     config.suppressions.forEach((s, i) => {
-      if (suppression || s.rule !== meta.id || !matchers[i]?.(finding.file)) return
+      if (suppression || s.rule !== rule || !matchers[i]?.(file)) return
       if (isExpired(s.expires, today)) {
         if (!expiredNoted.has(i)) {
           expiredNoted.add(i)
@@ -69,9 +100,21 @@ export function applyPolicy(
       }
       suppression = { source: 'config', reason: s.reason, ...(s.expires ? { expires: s.expires } : {}) }
     })
-    const inline = suppression ? undefined : inlineSuppression(fileLines, finding.line, meta.id)
+    return suppression
+  }
+
+  const addFinding = (meta: RuleMeta, finding: RuleFinding, inlineAllowed: boolean): void => {
+    const override = config.severity.get(meta.id)
+    if (override === 'off') return
+    const fileLines = lines(finding.file)
+    const code = finding.line === null ? '' : (fileLines?.[finding.line - 1] ?? '').trim().replace(/\s+/g, ' ')
+    const key = `${meta.id}\u0000${finding.file}\u0000${code}`
+    const occurrence = (occurrences.get(key) ?? 0) + 1
+    occurrences.set(key, occurrence)
+    let suppression = configSuppression(meta.id, finding.file)
+    const inline = suppression || !inlineAllowed ? undefined : inlineSuppression(fileLines, finding.line, meta.id)
     if (inline && inline.reason === '') {
-      notes.push({ file: finding.file, message: `line ${inline.line}: hardening-ignore ${meta.id} has no reason and does not suppress; write it as "hardening-ignore ${meta.id} -- <why this is acceptable>"` })
+      withoutReason.set(`${finding.file}\u0000${inline.line}\u0000${meta.id}`, missingReason(meta, finding.file, inline))
     } else if (inline) {
       suppression = { source: 'inline', reason: inline.reason }
     }
@@ -87,5 +130,9 @@ export function applyPolicy(
       ...(suppression ? { suppression } : {})
     })
   }
+
+  for (const { meta, finding } of reported) addFinding(meta, finding, true)
+  // One finding per comment, however many findings it names; a comment about comments is not read.
+  for (const finding of withoutReason.values()) addFinding(suppressionWithoutReason.meta, finding, false)
   return { findings: findings.sort(compareFindings), notes }
 }

@@ -52,3 +52,14 @@ export function safeUrl(url: string): string | undefined {
 export function link(text: string, url: string | undefined): string {
   return url ? `[${text}](${url})` : text
 }
+
+/**
+ * A fenced code block whose fence is longer than any backtick run in the code, so nothing inside
+ * can close it early. Code inside is shown verbatim (no escaping is possible there): only for text
+ * we wrote, such as the example fixes of our rule docs, never for repository text.
+ */
+export function fencedCode(lang: string, text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return `${fence}${lang.replace(/[^A-Za-z0-9+-]/g, '')}\n${text}\n${fence}`
+}

@@ -1,10 +1,12 @@
 import type { Finding } from '../findings/finding.js'
+import type { ExpiredSuppression } from '../findings/policy.js'
 import { SEVERITIES, severityRank, type Severity } from '../findings/severity.js'
 import type { Report } from '../report.js'
+import { RULE_DOCS } from '../rules/docs.generated.js'
 import { findRule } from '../rules/registry.js'
-import { docsUrl } from '../rules/rule.js'
+import { docsUrl, type RuleCategory, type RuleMeta } from '../rules/rule.js'
 import type { Advisory } from '../tools/audit-report.js'
-import { code, escapeMarkdown, escapeMessage, link, safeUrl } from './escape.js'
+import { code, escapeMarkdown, escapeMessage, fencedCode, link, safeUrl } from './escape.js'
 
 /** Where the pull request's files live, to link findings to the head commit. */
 export interface LinkContext {
@@ -24,9 +26,28 @@ export interface MarkdownOptions {
   fullListHint?: string
   /** The name the SBOM artifact is uploaded under, when it is. */
   sbomArtifact?: string
+  /**
+   * The per-category sections after the gaps table: every finding with the rule's example fix
+   * (`full`, the default), at most a few findings per rule (`brief`), or none (`none`). The comment
+   * gives them up before it gives up table rows.
+   */
+  details?: DetailLevel
 }
 
+export type DetailLevel = 'full' | 'brief' | 'none'
+
+/** Findings per rule in `brief` details: enough to see the pattern, the table has the rest. */
+const BRIEF_FINDINGS = 3
+
 const ICON: Record<Severity, string> = { critical: '🟣', high: '🔴', moderate: '🟠', low: '🟡' }
+
+const CATEGORIES: ReadonlyArray<{ id: RuleCategory; title: string }> = [
+  { id: 'express', title: 'Express' },
+  { id: 'secrets', title: 'Secrets' },
+  { id: 'docker', title: 'Docker' },
+  { id: 'proxy', title: 'Proxy' },
+  { id: 'project', title: 'Project' }
+]
 
 function repoPath(report: Report, file: string): string {
   return report.root === '.' ? file : `${report.root}/${file}`
@@ -62,8 +83,12 @@ function moreLine(hidden: number, what: string, hint: string | undefined): strin
 function verdict(report: Report): string[] {
   const where = report.root === '.' ? '' : ` · ${code(report.root, 200)}`
   const title = report.passed ? '## ✅ Hardening gate passed' : '## ❌ Hardening gate failed'
+  // A passing gate whose audit did not run must not read as "no advisories".
+  const dependencies = report.audit.status === 'ok'
+    ? ` and no dependency advisory at or above **${report.thresholds.audit}**`
+    : report.audit.status === 'error' ? '; dependencies were **not checked** (npm audit failed, see below)' : '; dependencies were not audited'
   const why = report.passed
-    ? `No hardening finding at or above **${report.thresholds.findings}** and no dependency advisory at or above **${report.thresholds.audit}**.`
+    ? `No hardening finding at or above **${report.thresholds.findings}**${dependencies}.`
     : `**Why:** ${report.reasons.map((r) => escapeMessage(r)).join('; ')}.`
   return [`${title}${where}`, '', why, '', ...report.warnings.map((w) => `> [!WARNING]\n> ${escapeMessage(w)}\n`)]
 }
@@ -79,16 +104,77 @@ function findingsSection(report: Report, options: MarkdownOptions): string[] {
     out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`)
   }
   out.push('', ...moreLine(hidden, 'gaps', options.fullListHint))
+  return out
+}
+
+function expiredLine(entry: ExpiredSuppression): string {
+  const what = entry.id !== undefined
+    ? `advisory ${code(entry.id, 100)} (audit allowlist)`
+    : `${code(entry.rule ?? '', 80)}${entry.path ? ` for ${code(entry.path, 200)}` : ''}`
+  return `- ${what} in ${code(entry.source, 200)}: expired on ${escapeMarkdown(entry.expires, 20)}: now reported`
+}
+
+function suppressedSection(report: Report, options: MarkdownOptions): string[] {
   const suppressed = report.findings.filter((f) => f.suppressed)
+  const expired = report.expiredSuppressions ?? []
+  if (suppressed.length === 0 && expired.length === 0) return []
+  const out = [`<details><summary>Suppressed (${suppressed.length})${expired.length > 0 ? ` · ${expired.length} expired` : ''}</summary>`, '']
   if (suppressed.length > 0) {
-    out.push(`<details><summary>Suppressed (${suppressed.length})</summary>`, '')
     out.push('| Rule | Where | Reason |', '|---|---|---|')
     const rows = limited(suppressed, options.maxRows)
     for (const f of rows.shown) {
-      const reason = `${escapeMarkdown(f.suppression?.reason ?? '', 300)}${f.suppression?.expires ? ` (until ${f.suppression.expires})` : ''}`
+      const reason = `${escapeMarkdown(f.suppression?.reason ?? '', 300)}${f.suppression?.expires ? ` (until ${escapeMarkdown(f.suppression.expires, 20)})` : ''}`
       out.push(`| ${code(f.rule, 80)} | ${fileLink(report, f, options.links)} | ${reason} |`)
     }
-    out.push('', ...moreLine(rows.hidden, 'suppressed findings', options.fullListHint), '</details>', '')
+    out.push('', ...moreLine(rows.hidden, 'suppressed findings', options.fullListHint))
+  }
+  if (expired.length > 0) {
+    const rows = limited(expired, options.maxRows)
+    out.push('**Expired**, so no longer applied:', '', ...rows.shown.map(expiredLine), '', ...moreLine(rows.hidden, 'expired entries', options.fullListHint))
+  }
+  return [...out, '</details>', '']
+}
+
+function ruleDetails(report: Report, meta: RuleMeta, findings: Finding[], options: MarkdownOptions): string[] {
+  const worst = bySeverity(findings)[0]?.severity ?? meta.severity
+  const cap = Math.min(options.maxRows ?? Infinity, options.details === 'brief' ? BRIEF_FINDINGS : Infinity)
+  const { shown, hidden } = limited(findings, Number.isFinite(cap) ? cap : undefined)
+  const example = RULE_DOCS[meta.id]?.example
+  return [
+    `${ICON[worst]} **${link(code(meta.id, 80), docsUrl(meta.id))}**: ${escapeMessage(meta.description)}`,
+    '',
+    ...shown.map((f) => `- ${fileLink(report, f, options.links)}: ${escapeMessage(f.message)}`),
+    ...(hidden > 0 ? [`- _…and ${hidden} more${options.fullListHint ? `: ${options.fullListHint}` : ' in the table above'}._`] : []),
+    '',
+    `**Fix:** ${escapeMessage(meta.fix)}`,
+    '',
+    // The example comes from our own docs (embedded at build time), never from the repository.
+    ...(example ? [fencedCode(example.lang, example.code), ''] : [])
+  ]
+}
+
+/** One collapsed section per category: each rule with findings, its findings and an example fix. */
+function categorySections(report: Report, options: MarkdownOptions): string[] {
+  if (options.details === 'none') return []
+  const byRule = new Map<string, { meta: RuleMeta; findings: Finding[] }>()
+  for (const f of report.findings) {
+    const meta = f.suppressed ? undefined : findRule(f.rule)?.meta
+    if (!meta) continue
+    const entry = byRule.get(meta.id) ?? { meta, findings: [] }
+    entry.findings.push(f)
+    byRule.set(meta.id, entry)
+  }
+  const out: string[] = []
+  for (const category of CATEGORIES) {
+    const rules = [...byRule.values()]
+      .filter((r) => r.meta.category === category.id)
+      .map((r) => ({ ...r, rank: Math.max(...r.findings.map((f) => severityRank(f.severity))) }))
+      .sort((a, b) => b.rank - a.rank || (a.meta.id < b.meta.id ? -1 : 1))
+    if (rules.length === 0) continue
+    const count = rules.reduce((n, r) => n + r.findings.length, 0)
+    out.push(`<details><summary>${category.title} (${count} ${count === 1 ? 'gap' : 'gaps'})</summary>`, '')
+    for (const rule of rules) out.push(...ruleDetails(report, rule.meta, rule.findings, options))
+    out.push('</details>', '')
   }
   return out
 }
@@ -132,7 +218,15 @@ function footer(report: Report): string[] {
   return [`<sub>${escapeMarkdown(report.tool.name, 60)} ${escapeMarkdown(report.tool.version, 30)} · ${steps}${notes}</sub>`]
 }
 
-/** The report as GitHub Markdown: verdict and reason first, then gaps, dependencies, SBOM. */
+/** The report as GitHub Markdown: verdict and reason first, then gaps (table, per category, suppressed), dependencies, SBOM. */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  return [...verdict(report), ...findingsSection(report, options), ...auditSection(report, options), ...sbomSection(report, options), ...footer(report)].join('\n')
+  return [
+    ...verdict(report),
+    ...findingsSection(report, options),
+    ...categorySections(report, options),
+    ...suppressedSection(report, options),
+    ...auditSection(report, options),
+    ...sbomSection(report, options),
+    ...footer(report)
+  ].join('\n')
 }

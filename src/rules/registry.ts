@@ -23,6 +23,7 @@ import dockerSecretEnv from './docker/docker-secret-env.js'
 import dockerNodeEnv from './docker/docker-node-env.js'
 import lockfileMissing from './project/lockfile-missing.js'
 import enginesEolNode from './project/engines-eol-node.js'
+import suppressionWithoutReason from './project/suppression-without-reason.js'
 import hardcodedSecret from './secrets/hardcoded-secret.js'
 import envFileCommitted from './secrets/env-file-committed.js'
 import proxyNoTls from './proxy/proxy-no-tls.js'
@@ -48,7 +49,7 @@ export const RULES: readonly Rule[] = [
   hardcodedSecret, envFileCommitted,
   dockerRootUser, dockerUnpinnedBase, dockerEolNode, dockerNpmInstall, dockerNonSlimBase, dockerDotenvCopied, dockerSecretEnv, dockerNodeEnv,
   proxyNoTls, proxyBodySize, proxyServerTokens, proxyTimeouts,
-  lockfileMissing, enginesEolNode
+  lockfileMissing, enginesEolNode, suppressionWithoutReason
 ]
 
 /**
@@ -65,7 +66,7 @@ export const CATALOG_IDS: readonly string[] = [
   'docker-root-user', 'docker-unpinned-base', 'docker-eol-node', 'docker-npm-install', 'docker-non-slim-base',
   'docker-dotenv-copied', 'docker-secret-env', 'docker-node-env',
   'proxy-no-tls', 'proxy-body-size', 'proxy-server-tokens', 'proxy-timeouts', 'proxy-trust-missing',
-  'lockfile-missing', 'engines-eol-node'
+  'lockfile-missing', 'engines-eol-node', 'suppression-without-reason'
 ]
 
 export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...CATALOG_IDS, ...RULES.map((r) => r.meta.id)])

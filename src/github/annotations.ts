@@ -1,0 +1,146 @@
+import * as core from '@actions/core'
+import * as github from '@actions/github'
+import { posix } from 'node:path'
+import { compareFindings, type Finding } from '../findings/finding.js'
+import { meetsThreshold, severityRank } from '../findings/severity.js'
+import type { Report } from '../report.js'
+import { changedLinesOf, isChanged, listPullFiles, pullFilesSource, type ChangedLines, type PullFilesSource } from './changed-lines.js'
+import { pullRequestContext } from './publish.js'
+
+/** GitHub shows about 10 error and 10 warning annotations per step; the rest only in the log. */
+export const ANNOTATIONS_PER_LEVEL = 10
+/** Annotations are one line; longer messages are cut. */
+export const MAX_MESSAGE_CHARS = 1000
+
+export type AnnotationLevel = 'error' | 'warning'
+
+export interface Annotation {
+  level: AnnotationLevel
+  message: string
+  properties: { title: string; file: string; startLine?: number }
+}
+
+export interface AnnotationPlan {
+  annotations: Annotation[]
+  /** Findings on changed lines that did not fit. */
+  omitted: number
+  /** Findings on changed lines, annotated or not. */
+  changed: number
+}
+
+/** What emits the workflow commands; `@actions/core` satisfies it. */
+export interface AnnotationOutput {
+  error(message: string, properties: Annotation['properties']): void
+  warning(message: string, properties: Annotation['properties']): void
+  notice(message: string): void
+  info(message: string): void
+}
+
+export interface AnnotateOptions {
+  /** The JSON report, as the `report-path` output names it ('' when none is written). */
+  reportPath: string
+  /** Annotations of each level the step emits anyway (the verdict, warnings): they take slots first. */
+  reserved: Record<AnnotationLevel, number>
+}
+
+/** Annotation paths are relative to the repository root; findings to the working directory. */
+export function repositoryPath(root: string, file: string): string {
+  return root === '.' || root === '' ? file : posix.join(root, file)
+}
+
+/** One line, at most MAX_MESSAGE_CHARS; @actions/core escapes the rest. */
+export function annotationMessage(message: string): string {
+  const line = message.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+  if (line.length <= MAX_MESSAGE_CHARS) return line
+  let end = MAX_MESSAGE_CHARS - 1
+  // Never cut a surrogate pair in half.
+  if (/[\uD800-\uDBFF]/.test(line.charAt(end - 1))) end -= 1
+  return `${line.slice(0, end)}…`
+}
+
+export function annotationLevel(finding: Finding): AnnotationLevel {
+  return meetsThreshold(finding.severity, 'high') ? 'error' : 'warning'
+}
+
+/** Most severe first; equal severities in report order (file, line, rule). */
+function bySeverity(a: Finding, b: Finding): number {
+  return severityRank(b.severity) - severityRank(a.severity) || compareFindings(a, b)
+}
+
+/** The unsuppressed findings on changed lines that fit the per-level limits, most severe first. */
+export function planAnnotations(report: Report, changed: ChangedLines, limits: Record<AnnotationLevel, number>): AnnotationPlan {
+  const candidates = report.findings
+    .filter((f) => !f.suppressed && isChanged(changed, repositoryPath(report.root, f.file), f.line))
+    .sort(bySeverity)
+  const left = { ...limits }
+  const annotations: Annotation[] = []
+  for (const finding of candidates) {
+    const level = annotationLevel(finding)
+    if (left[level] <= 0) continue
+    left[level] -= 1
+    const properties = { title: finding.rule, file: repositoryPath(report.root, finding.file), ...(finding.line === null ? {} : { startLine: finding.line }) }
+    annotations.push({ level, message: annotationMessage(finding.message), properties })
+  }
+  return { annotations, omitted: candidates.length - annotations.length, changed: candidates.length }
+}
+
+/** Where the findings that were not annotated can be read. */
+export function moreFindingsLine(omitted: number, reportPath: string): string {
+  const where = reportPath ? `the job summary and the JSON report (${reportPath})` : 'the job summary'
+  const findings = omitted === 1 ? '1 more finding on changed lines is' : `${omitted} more findings on changed lines are`
+  return `${findings} not annotated (GitHub shows about ${ANNOTATIONS_PER_LEVEL} annotations of each level per step): see ${where}`
+}
+
+/** Per-level limits once the step's own annotations have taken their slots. */
+export function annotationLimits(reserved: Record<AnnotationLevel, number>): Record<AnnotationLevel, number> {
+  return {
+    error: Math.max(0, ANNOTATIONS_PER_LEVEL - reserved.error),
+    warning: Math.max(0, ANNOTATIONS_PER_LEVEL - reserved.warning)
+  }
+}
+
+function describeFailure(error: unknown): string {
+  const status = (error as { status?: unknown } | null)?.status
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+  return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${message}`
+}
+
+/**
+ * Annotates the findings on the pull request's changed lines. Without the changed lines (no token,
+ * no pull request, an API error) it annotates nothing and says so in one notice: annotations are
+ * a convenience, so they never fail the step or touch the verdict.
+ */
+export async function annotateFindings(
+  report: Report,
+  source: PullFilesSource | { unavailable: string },
+  options: AnnotateOptions,
+  out: AnnotationOutput = core
+): Promise<void> {
+  const open = report.findings.filter((f) => !f.suppressed)
+  if (open.length === 0) return
+  const readIn = options.reportPath ? 'the job summary and the JSON report' : 'the job summary'
+  if ('unavailable' in source) {
+    out.notice(`no annotations on changed lines: ${source.unavailable}; every finding is in ${readIn}`)
+    return
+  }
+  let changed: ChangedLines
+  try {
+    changed = changedLinesOf(await listPullFiles(source))
+  } catch (error) {
+    out.notice(`no annotations on changed lines: could not list the pull request's files (${describeFailure(error)}); every finding is in ${readIn}`)
+    return
+  }
+  const plan = planAnnotations(report, changed, annotationLimits(options.reserved))
+  for (const { level, message, properties } of plan.annotations) out[level](message, properties)
+  if (plan.omitted > 0) out.notice(moreFindingsLine(plan.omitted, options.reportPath))
+  out.info(`annotated ${plan.annotations.length} of ${plan.changed} findings on changed lines (${open.length} findings in all)`)
+}
+
+/** The pull request's files through Octokit, or why there are none to read. */
+export function pullRequestFiles(token: string): PullFilesSource | { unavailable: string } {
+  const pr = pullRequestContext()
+  if (!pr) return { unavailable: 'not a pull_request event' }
+  if (!token) return { unavailable: 'github-token is empty, so the changed files could not be listed' }
+  const { owner, repo, issueNumber: number } = pr.target
+  return pullFilesSource(github.getOctokit(token).rest.pulls, { owner, repo, number })
+}

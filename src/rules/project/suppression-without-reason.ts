@@ -1,0 +1,19 @@
+import { defineRule } from '../rule.js'
+
+/**
+ * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
+ * policy (src/findings/policy.ts) reports these when it reads the comments; the rule holds the meta.
+ */
+export default defineRule({
+  meta: {
+    id: 'suppression-without-reason',
+    severity: 'low',
+    category: 'project',
+    description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
+    fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
+    cwe: 'CWE-710'
+  },
+  check() {
+    return []
+  }
+})
