@@ -49,6 +49,14 @@ describe('parseReport / readReportFile: the report is untrusted data', () => {
     expect(parseReport(JSON.stringify(report), 'r.json')).toEqual(report)
   })
 
+  it('keeps whether each finding is new in the pull request, and refuses a non-boolean', () => {
+    const base = makeReport()
+    const finding = { rule: 'helmet-missing', severity: 'high' as const, file: 'src/app.js', line: 10, column: 1, message: 'no helmet', fingerprint: 'fp', suppressed: false }
+    const report = { ...base, findings: [{ ...finding, new: true }, { ...finding, line: 11, new: false }, { ...finding, line: 12 }] }
+    expect(parseReport(JSON.stringify(report), 'r.json').findings.map((f) => f.new)).toEqual([true, false, undefined])
+    expect(() => parseReport(JSON.stringify({ ...base, findings: [{ ...finding, new: 'yes' }] }), 'r.json')).toThrow()
+  })
+
   it('drops unknown fields instead of passing them on', () => {
     const parsed = parseReport(JSON.stringify({ ...reportWith(), extra: 'x', __proto__: { polluted: true } }), 'r.json')
     expect(parsed).not.toHaveProperty('extra')

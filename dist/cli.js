@@ -26082,6 +26082,16 @@ function fileLink(report, finding, links) {
     const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}`;
     return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`;
 }
+/** Put before a finding's location when the pull request brought it; nothing when unknown or old. */
+function newMark(finding) {
+    return finding.new === true ? '🆕 new ' : '';
+}
+/** "17" or, when the pull request's changes are known, "17, 3 new in this pull request". */
+function gapCount(open) {
+    if (!open.some((f) => f.new !== undefined))
+        return String(open.length);
+    return `${open.length}, ${open.filter((f) => f.new === true).length} new in this pull request`;
+}
 function bySeverity(items) {
     return [...items].sort((a, b) => (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) - (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity));
 }
@@ -26107,14 +26117,14 @@ function verdict(report) {
 }
 function findingsSection(report, options) {
     const open = bySeverity(report.findings.filter((f) => !f.suppressed));
-    const out = [`### Hardening gaps (${open.length})`, ''];
+    const out = [`### Hardening gaps (${gapCount(open)})`, ''];
     if (open.length === 0)
         return [...out, 'None found. 🎉', ''];
     const { shown, hidden } = limited(open, options.maxRows);
     out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|');
     for (const f of shown) {
         const rule = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.rule, 80), (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .findRule */ .Il)(f.rule) ? (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_4__/* .docsUrl */ .f)(f.rule) : undefined);
-        out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${fileLink(report, f, options.links)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(f.message)} |`);
+        out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${newMark(f)}${fileLink(report, f, options.links)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(f.message)} |`);
     }
     out.push('', ...moreLine(hidden, 'gaps', options.fullListHint));
     return out;
@@ -26154,7 +26164,7 @@ function ruleDetails(report, meta, findings, options) {
     return [
         `${ICON[worst]} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(meta.id, 80), (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_4__/* .docsUrl */ .f)(meta.id))}**: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(meta.description)}`,
         '',
-        ...shown.map((f) => `- ${fileLink(report, f, options.links)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(f.message)}`),
+        ...shown.map((f) => `- ${newMark(f)}${fileLink(report, f, options.links)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(f.message)}`),
         ...(hidden > 0 ? [`- _…and ${hidden} more${options.fullListHint ? `: ${options.fullListHint}` : ' in the table above'}._`] : []),
         '',
         `**Fix:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(meta.fix)}`,

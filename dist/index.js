@@ -41977,7 +41977,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8170);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5797);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -41986,7 +41986,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8170:
+/***/ 5797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57191,6 +57191,16 @@ function fileLink(report, finding, links) {
     const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}`;
     return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`;
 }
+/** Put before a finding's location when the pull request brought it; nothing when unknown or old. */
+function newMark(finding) {
+    return finding.new === true ? '🆕 new ' : '';
+}
+/** "17" or, when the pull request's changes are known, "17, 3 new in this pull request". */
+function gapCount(open) {
+    if (!open.some((f) => f.new !== undefined))
+        return String(open.length);
+    return `${open.length}, ${open.filter((f) => f.new === true).length} new in this pull request`;
+}
 function bySeverity(items) {
     return [...items].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
 }
@@ -57216,14 +57226,14 @@ function verdict(report) {
 }
 function findingsSection(report, options) {
     const open = bySeverity(report.findings.filter((f) => !f.suppressed));
-    const out = [`### Hardening gaps (${open.length})`, ''];
+    const out = [`### Hardening gaps (${gapCount(open)})`, ''];
     if (open.length === 0)
         return [...out, 'None found. 🎉', ''];
     const { shown, hidden } = limited(open, options.maxRows);
     out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|');
     for (const f of shown) {
         const rule = escape_link(code(f.rule, 80), findRule(f.rule) ? docsUrl(f.rule) : undefined);
-        out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`);
+        out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${newMark(f)}${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`);
     }
     out.push('', ...moreLine(hidden, 'gaps', options.fullListHint));
     return out;
@@ -57263,7 +57273,7 @@ function ruleDetails(report, meta, findings, options) {
     return [
         `${ICON[worst]} **${escape_link(code(meta.id, 80), docsUrl(meta.id))}**: ${escapeMessage(meta.description)}`,
         '',
-        ...shown.map((f) => `- ${fileLink(report, f, options.links)}: ${escapeMessage(f.message)}`),
+        ...shown.map((f) => `- ${newMark(f)}${fileLink(report, f, options.links)}: ${escapeMessage(f.message)}`),
         ...(hidden > 0 ? [`- _…and ${hidden} more${options.fullListHint ? `: ${options.fullListHint}` : ' in the table above'}._`] : []),
         '',
         `**Fix:** ${escapeMessage(meta.fix)}`,
@@ -57506,6 +57516,17 @@ function describeFailure(error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${message}`;
 }
+/** Lists the pull request's files once; an API error becomes `unavailable`, never a throw. */
+async function fetchPullFiles(source) {
+    if ('unavailable' in source)
+        return source;
+    try {
+        return { files: await listPullFiles(source) };
+    }
+    catch (error) {
+        return { unavailable: `could not list the pull request's files (${describeFailure(error)})` };
+    }
+}
 /**
  * Annotates the findings on the pull request's changed lines. Without the changed lines (no token,
  * no pull request, an API error) it annotates nothing and says so in one notice: annotations are
@@ -57516,18 +57537,12 @@ async function annotateFindings(report, source, options, out = core_namespaceObj
     if (open.length === 0)
         return;
     const readIn = options.reportPath ? 'the job summary and the JSON report' : 'the job summary';
-    if ('unavailable' in source) {
-        out.notice(`no annotations on changed lines: ${source.unavailable}; every finding is in ${readIn}`);
+    const listed = 'files' in source ? source : await fetchPullFiles(source);
+    if ('unavailable' in listed) {
+        out.notice(`no annotations on changed lines: ${listed.unavailable}; every finding is in ${readIn}`);
         return;
     }
-    let changed;
-    try {
-        changed = changedLinesOf(await listPullFiles(source));
-    }
-    catch (error) {
-        out.notice(`no annotations on changed lines: could not list the pull request's files (${describeFailure(error)}); every finding is in ${readIn}`);
-        return;
-    }
+    const changed = changedLinesOf(listed.files);
     const plan = planAnnotations(report, changed, annotationLimits(options.reserved));
     for (const { level, message, properties } of plan.annotations)
         out[level](message, properties);
@@ -57544,6 +57559,24 @@ function pullRequestFiles(token) {
         return { unavailable: 'github-token is empty, so the changed files could not be listed' };
     const { owner, repo, issueNumber: number } = pr.target;
     return pullFilesSource(getOctokit(token).rest.pulls, { owner, repo, number });
+}
+
+;// CONCATENATED MODULE: ./src/github/new-findings.ts
+
+/** Paths of the files a pull request added (not modified, renamed or removed). */
+function addedFilesOf(files) {
+    return new Set(files.filter((f) => f.status === 'added').map((f) => f.filename));
+}
+/**
+ * Marks each finding `new` when the pull request brought it: a finding with a line when that line
+ * was added or changed, a project-wide one (no line) when the pull request added its file.
+ * `toPath` turns a finding's working-directory path into the repository path the files API uses.
+ */
+function markNewFindings(findings, changed, added, toPath = (file) => file) {
+    return findings.map((f) => {
+        const path = toPath(f.file);
+        return { ...f, new: f.line === null ? added.has(path) : isChanged(changed, path, f.line) };
+    });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -68906,7 +68939,8 @@ const REPORT_SCHEMA = object({
         message: report_file_text,
         fingerprint: schemas_string().max(200),
         suppressed: schemas_boolean(),
-        suppression: object({ source: schemas_enum(['config', 'inline']), reason: report_file_text, expires: report_file_date.optional() }).optional()
+        suppression: object({ source: schemas_enum(['config', 'inline']), reason: report_file_text, expires: report_file_date.optional() }).optional(),
+        new: schemas_boolean().optional()
     })).max(100_000),
     audit: object({
         status: report_file_status,
@@ -69071,6 +69105,8 @@ async function fetchHeadSha(pulls, owner, repo, number) {
 
 
 
+
+
 /** GitHub's job summary holds at most 1 MiB per step. */
 const SUMMARY_LIMIT = 1_000_000;
 function writeReportFile(options, report) {
@@ -69115,15 +69151,28 @@ function ownAnnotations(options, report) {
     const warnings = report.warnings.length + (options.uploadSbom ? 1 : 0) + (options.comment === 'never' ? 0 : 1);
     return { error: report.passed ? 0 : 1, warning: warnings };
 }
+/** The report with its findings marked new or not, when the pull request's files are known. */
+function withNewFindings(report, pullFiles) {
+    if (!('files' in pullFiles))
+        return report;
+    const { files } = pullFiles;
+    return { ...report, findings: markNewFindings(report.findings, changedLinesOf(files), addedFilesOf(files), (file) => repositoryPath(report.root, file)) };
+}
 async function runScanMode(options) {
-    const report = await runGate(options, { exec: execProcess, log: (line) => info(line) });
+    const gated = await runGate(options, { exec: execProcess, log: (line) => info(line) });
+    // The pull request's files, listed once, serve both the annotations and the "new" marks; with
+    // no open finding there is nothing to annotate or mark, so no call.
+    const pullFiles = gated.findings.some((f) => !f.suppressed)
+        ? await fetchPullFiles(pullRequestFiles(options.githubToken))
+        : { unavailable: 'no open findings' };
+    const report = withNewFindings(gated, pullFiles);
     for (const warning of report.warnings)
         core_warning(warning);
     const paths = { report: writeReportFile(options, report), sarif: writeSarifFile(options, report) };
     setOutputs(options, report, paths);
     if (options.uploadSbom)
         core_warning('upload-sbom is not available in this version yet: add an actions/upload-artifact step for the SBOM (see README)');
-    await annotateFindings(report, pullRequestFiles(options.githubToken), { reportPath: paths.report, reserved: ownAnnotations(options, report) });
+    await annotateFindings(report, pullFiles, { reportPath: paths.report, reserved: ownAnnotations(options, report) });
     await writeSummary(report);
     setOutput('comment-url', await publishComment(report, options.githubToken, options.comment));
     if (!report.passed)

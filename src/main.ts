@@ -5,8 +5,10 @@ import { dirname } from 'node:path'
 import { describeError } from './config/errors.js'
 import { readActionInputs, type ActionOptions } from './config/inputs.js'
 import { toPosixRelative } from './config/paths.js'
-import { annotateFindings, pullRequestFiles, type AnnotationLevel } from './github/annotations.js'
+import { annotateFindings, fetchPullFiles, pullRequestFiles, repositoryPath, type AnnotationLevel, type PullFiles } from './github/annotations.js'
+import { changedLinesOf } from './github/changed-lines.js'
 import { explainCommentFailure, upsertComment } from './github/comment.js'
+import { addedFilesOf, markNewFindings } from './github/new-findings.js'
 import { publishComment } from './github/publish.js'
 import { runGate } from './pipeline.js'
 import { commentMarker, renderComment } from './render/comment.js'
@@ -64,13 +66,26 @@ function ownAnnotations(options: ActionOptions, report: Report): Record<Annotati
   return { error: report.passed ? 0 : 1, warning: warnings }
 }
 
+/** The report with its findings marked new or not, when the pull request's files are known. */
+function withNewFindings(report: Report, pullFiles: PullFiles): Report {
+  if (!('files' in pullFiles)) return report
+  const { files } = pullFiles
+  return { ...report, findings: markNewFindings(report.findings, changedLinesOf(files), addedFilesOf(files), (file) => repositoryPath(report.root, file)) }
+}
+
 async function runScanMode(options: ActionOptions): Promise<void> {
-  const report = await runGate(options, { exec: execProcess, log: (line) => core.info(line) })
+  const gated = await runGate(options, { exec: execProcess, log: (line) => core.info(line) })
+  // The pull request's files, listed once, serve both the annotations and the "new" marks; with
+  // no open finding there is nothing to annotate or mark, so no call.
+  const pullFiles: PullFiles = gated.findings.some((f) => !f.suppressed)
+    ? await fetchPullFiles(pullRequestFiles(options.githubToken))
+    : { unavailable: 'no open findings' }
+  const report = withNewFindings(gated, pullFiles)
   for (const warning of report.warnings) core.warning(warning)
   const paths = { report: writeReportFile(options, report), sarif: writeSarifFile(options, report) }
   setOutputs(options, report, paths)
   if (options.uploadSbom) core.warning('upload-sbom is not available in this version yet: add an actions/upload-artifact step for the SBOM (see README)')
-  await annotateFindings(report, pullRequestFiles(options.githubToken), { reportPath: paths.report, reserved: ownAnnotations(options, report) })
+  await annotateFindings(report, pullFiles, { reportPath: paths.report, reserved: ownAnnotations(options, report) })
   await writeSummary(report)
   core.setOutput('comment-url', await publishComment(report, options.githubToken, options.comment))
   if (!report.passed) core.setFailed(`Hardening gate failed: ${report.reasons.join('; ')}`)

@@ -56,7 +56,8 @@ const REPORT_SCHEMA = z.object({
     message: text,
     fingerprint: z.string().max(200),
     suppressed: z.boolean(),
-    suppression: z.object({ source: z.enum(['config', 'inline']), reason: text, expires: date.optional() }).optional()
+    suppression: z.object({ source: z.enum(['config', 'inline']), reason: text, expires: date.optional() }).optional(),
+    new: z.boolean().optional()
   })).max(100_000),
   audit: z.object({
     status,

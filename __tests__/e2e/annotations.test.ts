@@ -86,6 +86,20 @@ describe('annotations on changed lines (node dist/index.js)', () => {
     expect(commands(result.stdout, 'notice')).toEqual([])
     expect(github.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(1)
     expect(github.requests.filter((r) => r.path.endsWith('/files')).map((r) => r.query.per_page)).toEqual(['100'])
+
+    // the same one listing marks what the pull request brought: helmet-missing on line 10, not the Dockerfile
+    const body = github.comments(OWNER, REPO, PR_NUMBER)[0]?.body ?? ''
+    const rows = body.split('\n').filter((l) => l.startsWith('| '))
+    const helmetRow = rows.find((r) => r.includes('<code>helmet-missing</code>') && r.includes('src/app.js:10'))
+    expect(helmetRow).toMatch(/\| 🆕 new \[src\/app\.js:10\]\(/)
+    const dockerRows = rows.filter((r) => r.includes('[Dockerfile'))
+    expect(dockerRows.length).toBeGreaterThan(0)
+    expect(dockerRows.some((r) => r.includes('🆕'))).toBe(false)
+    const newCount = open(result).filter((f) => f.new === true).length
+    expect(newCount).toBe(2) // helmet-missing and x-powered-by on line 10; rate-limit-missing's file was only modified
+    expect(body).toContain(`### Hardening gaps (${open(result).length}, ${newCount} new in this pull request)`)
+    expect(helmet?.new).toBe(true)
+    expect(open(result).filter((f) => f.file === 'Dockerfile').every((f) => f.new === false)).toBe(true)
   })
 
   it.concurrent('more than 10 errors: 9 annotated plus the verdict make 10, and one notice counts the rest', async () => {
@@ -140,7 +154,9 @@ describe('annotations on changed lines (node dist/index.js)', () => {
       expect(result.outputs.passed).toBe('false')
       expect(commands(result.stdout, 'error')).toHaveLength(1)
     }
-    // the 403 was the files list; the comment was still written
+    // the 403 was the files list; the comment was still written, with nothing marked new
     expect(github.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(1)
+    expect(github.comments(OWNER, REPO, PR_NUMBER)[0]?.body).not.toMatch(/🆕|new in this pull request/)
+    for (const result of [forbidden, pushed, tokenless]) expect(open(result).some((f) => 'new' in f)).toBe(false)
   })
 })

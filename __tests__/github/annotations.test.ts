@@ -5,6 +5,7 @@ import {
   annotateFindings,
   annotationLimits,
   annotationMessage,
+  fetchPullFiles,
   moreFindingsLine,
   planAnnotations,
   repositoryPath,
@@ -275,6 +276,20 @@ describe('annotateFindings', () => {
     const failing: PullFilesSource = { listFiles: async () => Promise.reject(Object.assign(new Error('Not Found\nmore'), { status: 404 })) }
     await expect(annotateFindings(report, failing, { reportPath: '', reserved: { error: 0, warning: 0 } }, out)).resolves.toBeUndefined()
     expect(calls).toEqual([{ kind: 'notice', message: "no annotations on changed lines: could not list the pull request's files (HTTP 404: Not Found); every finding is in the job summary" }])
+  })
+
+  it('annotates from files listed once beforehand, and fetchPullFiles turns a failure into the same notice', async () => {
+    const fetched = await fetchPullFiles(filesSource([{ filename: 'src/app.js', patch: patchAdding([10]) }]))
+    const { out, calls } = recorder()
+    await annotateFindings(report, fetched, NO_RESERVE, out)
+    expect(calls.map((c) => c.kind)).toEqual(['error', 'info'])
+
+    const failing: PullFilesSource = { listFiles: async () => Promise.reject(Object.assign(new Error('Forbidden'), { status: 403 })) }
+    const failed = await fetchPullFiles(failing)
+    expect(failed).toEqual({ unavailable: "could not list the pull request's files (HTTP 403: Forbidden)" })
+    const notice = recorder()
+    await annotateFindings(report, failed, NO_RESERVE, notice.out)
+    expect(notice.calls).toEqual([{ kind: 'notice', message: "no annotations on changed lines: could not list the pull request's files (HTTP 403: Forbidden); every finding is in the job summary and the JSON report" }])
   })
 
   it('asks nothing and says nothing when there are no open findings', async () => {

@@ -95,6 +95,47 @@ describe('renderMarkdown', () => {
   })
 })
 
+describe('renderMarkdown: findings new in the pull request', () => {
+  const marked = makeReport({
+    passed: false,
+    findings: [
+      finding('src/app.js', 10, { new: true }),
+      finding('src/app.js', 20, { new: false }),
+      finding('Dockerfile', null, { rule: 'docker-root-user', new: false }),
+      finding('src/new.js', 3, { new: true, suppressed: true, suppression: { source: 'inline', reason: 'ok' } })
+    ]
+  })
+
+  it('marks them before the location in the table and the category sections, and counts them in the heading', () => {
+    const markdown = renderMarkdown(marked, { links: LINKS })
+    expect(markdown).toContain('### Hardening gaps (3, 1 new in this pull request)')
+    const rows = markdown.split('\n').filter((l) => l.startsWith('| 🔴'))
+    expect(rows).toHaveLength(3)
+    expect(rows.find((r) => r.includes('src/app.js:10'))).toMatch(/\| 🆕 new \[src\/app\.js:10\]\(/)
+    expect(rows.filter((r) => r.includes('🆕'))).toHaveLength(1)
+    const sections = markdown.slice(markdown.indexOf('<details>'))
+    expect(sections).toMatch(/^- 🆕 new \[src\/app\.js:10\]\(/m)
+    expect(sections).toMatch(/^- \[src\/app\.js:20\]\(/m)
+    // the suppressed one is not counted or marked; the verdict is as before
+    expect(markdown.match(/🆕/g)).toHaveLength(2)
+    expect(markdown.split('\n')[0]).toBe('## ❌ Hardening gate failed')
+  })
+
+  it('counts none new when the changes are known but nothing is new', () => {
+    const old = makeReport({ findings: [finding('src/app.js', 20, { new: false })] })
+    const markdown = renderMarkdown(old)
+    expect(markdown).toContain('### Hardening gaps (1, 0 new in this pull request)')
+    expect(markdown).not.toContain('🆕')
+  })
+
+  it('shows no marker and no count when nothing is known (a push, an API failure)', () => {
+    const unknown = makeReport({ findings: marked.findings.map(({ new: _, ...f }) => f) })
+    const markdown = renderMarkdown(unknown)
+    expect(markdown).toContain('### Hardening gaps (3)')
+    expect(markdown).not.toMatch(/🆕|new in this pull request/)
+  })
+})
+
 describe('renderMarkdown: a section per category', () => {
   const sections = (markdown: string): Map<string, string> => new Map([...markdown.matchAll(/<details><summary>([^<]*)<\/summary>([\s\S]*?)<\/details>/g)]
     .map((m) => [m[1] as string, m[2] as string]))

@@ -21,6 +21,8 @@ export interface Finding {
   fingerprint: string
   suppressed: boolean
   suppression?: Suppression
+  /** Set on pull requests only: whether the pull request brought it (see github/new-findings.ts); absent when unknown. */
+  new?: boolean
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

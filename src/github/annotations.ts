@@ -4,7 +4,7 @@ import { posix } from 'node:path'
 import { compareFindings, type Finding } from '../findings/finding.js'
 import { meetsThreshold, severityRank } from '../findings/severity.js'
 import type { Report } from '../report.js'
-import { changedLinesOf, isChanged, listPullFiles, pullFilesSource, type ChangedLines, type PullFilesSource } from './changed-lines.js'
+import { changedLinesOf, isChanged, listPullFiles, pullFilesSource, type ChangedLines, type PullFile, type PullFilesSource } from './changed-lines.js'
 import { pullRequestContext } from './publish.js'
 
 /** GitHub shows about 10 error and 10 warning annotations per step; the rest only in the log. */
@@ -105,6 +105,19 @@ function describeFailure(error: unknown): string {
   return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${message}`
 }
 
+/** A pull request's files, listed once, or why they are unknown (read as a notice's middle part). */
+export type PullFiles = { files: PullFile[] } | { unavailable: string }
+
+/** Lists the pull request's files once; an API error becomes `unavailable`, never a throw. */
+export async function fetchPullFiles(source: PullFilesSource | { unavailable: string }): Promise<PullFiles> {
+  if ('unavailable' in source) return source
+  try {
+    return { files: await listPullFiles(source) }
+  } catch (error) {
+    return { unavailable: `could not list the pull request's files (${describeFailure(error)})` }
+  }
+}
+
 /**
  * Annotates the findings on the pull request's changed lines. Without the changed lines (no token,
  * no pull request, an API error) it annotates nothing and says so in one notice: annotations are
@@ -112,24 +125,19 @@ function describeFailure(error: unknown): string {
  */
 export async function annotateFindings(
   report: Report,
-  source: PullFilesSource | { unavailable: string },
+  source: PullFilesSource | PullFiles,
   options: AnnotateOptions,
   out: AnnotationOutput = core
 ): Promise<void> {
   const open = report.findings.filter((f) => !f.suppressed)
   if (open.length === 0) return
   const readIn = options.reportPath ? 'the job summary and the JSON report' : 'the job summary'
-  if ('unavailable' in source) {
-    out.notice(`no annotations on changed lines: ${source.unavailable}; every finding is in ${readIn}`)
+  const listed = 'files' in source ? source : await fetchPullFiles(source)
+  if ('unavailable' in listed) {
+    out.notice(`no annotations on changed lines: ${listed.unavailable}; every finding is in ${readIn}`)
     return
   }
-  let changed: ChangedLines
-  try {
-    changed = changedLinesOf(await listPullFiles(source))
-  } catch (error) {
-    out.notice(`no annotations on changed lines: could not list the pull request's files (${describeFailure(error)}); every finding is in ${readIn}`)
-    return
-  }
+  const changed: ChangedLines = changedLinesOf(listed.files)
   const plan = planAnnotations(report, changed, annotationLimits(options.reserved))
   for (const { level, message, properties } of plan.annotations) out[level](message, properties)
   if (plan.omitted > 0) out.notice(moreFindingsLine(plan.omitted, options.reportPath))

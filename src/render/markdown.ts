@@ -67,6 +67,17 @@ function fileLink(report: Report, finding: Finding, links: LinkContext | undefin
   return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`
 }
 
+/** Put before a finding's location when the pull request brought it; nothing when unknown or old. */
+function newMark(finding: Finding): string {
+  return finding.new === true ? '🆕 new ' : ''
+}
+
+/** "17" or, when the pull request's changes are known, "17, 3 new in this pull request". */
+function gapCount(open: Finding[]): string {
+  if (!open.some((f) => f.new !== undefined)) return String(open.length)
+  return `${open.length}, ${open.filter((f) => f.new === true).length} new in this pull request`
+}
+
 function bySeverity<T extends { severity: Severity }>(items: T[]): T[] {
   return [...items].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))
 }
@@ -95,13 +106,13 @@ function verdict(report: Report): string[] {
 
 function findingsSection(report: Report, options: MarkdownOptions): string[] {
   const open = bySeverity(report.findings.filter((f) => !f.suppressed))
-  const out: string[] = [`### Hardening gaps (${open.length})`, '']
+  const out: string[] = [`### Hardening gaps (${gapCount(open)})`, '']
   if (open.length === 0) return [...out, 'None found. 🎉', '']
   const { shown, hidden } = limited(open, options.maxRows)
   out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|')
   for (const f of shown) {
     const rule = link(code(f.rule, 80), findRule(f.rule) ? docsUrl(f.rule) : undefined)
-    out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`)
+    out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${newMark(f)}${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`)
   }
   out.push('', ...moreLine(hidden, 'gaps', options.fullListHint))
   return out
@@ -143,7 +154,7 @@ function ruleDetails(report: Report, meta: RuleMeta, findings: Finding[], option
   return [
     `${ICON[worst]} **${link(code(meta.id, 80), docsUrl(meta.id))}**: ${escapeMessage(meta.description)}`,
     '',
-    ...shown.map((f) => `- ${fileLink(report, f, options.links)}: ${escapeMessage(f.message)}`),
+    ...shown.map((f) => `- ${newMark(f)}${fileLink(report, f, options.links)}: ${escapeMessage(f.message)}`),
     ...(hidden > 0 ? [`- _…and ${hidden} more${options.fullListHint ? `: ${options.fullListHint}` : ' in the table above'}._`] : []),
     '',
     `**Fix:** ${escapeMessage(meta.fix)}`,
