@@ -1,12 +1,11 @@
 // End-to-end: the bundled action (`node dist/index.js`) run as a GitHub runner runs it, against a
 // loopback GitHub REST API and a loopback npm registry. Only scenario 10 reaches the network (npm ci
 // downloads tarballs from registry.npmjs.org); set EHG_E2E_OFFLINE=1 to skip it.
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../helpers/github-server.js'
-import { startFakeRegistry, type FakeRegistry, type FakeRegistryOptions } from '../helpers/npm-registry-server.js'
+import { type FakeGitHub } from '../helpers/github-server.js'
 import {
   commands,
   copyApp,
@@ -15,12 +14,10 @@ import {
   PR_NUMBER,
   REPO,
   REPO_ROOT,
-  removeTempDirs,
-  runAction,
   TOKEN,
-  type ActionRun,
-  type RunActionOptions
+  type ActionRun
 } from '../helpers/run-action.js'
+import { actionServers } from '../helpers/action-servers.js'
 
 const VULNERABLE_APP = join(REPO_ROOT, 'examples/vulnerable-app')
 const CLEAN_APP = join(REPO_ROOT, '__tests__/fixtures/apps/clean-app')
@@ -43,26 +40,7 @@ const ZERO_COUNTS = { low: 0, moderate: 0, high: 0, critical: 0 }
 const MARKER = /^<!-- express-hardening-gate:[^\n]*? -->/
 const STACK_FRAME = /^\s+at /m
 
-interface Servers {
-  github: FakeGitHub
-  registry: FakeRegistry
-  /** runAction with the servers' URLs filled in. */
-  run(options: Omit<RunActionOptions, 'githubUrl' | 'registryUrl'>): Promise<ActionRun>
-}
-
-const cleanups: Array<() => Promise<void>> = []
-
-afterAll(async () => {
-  await Promise.all(cleanups.splice(0).map((close) => close()))
-  await removeTempDirs()
-})
-
-async function servers(options: { github?: FakeGitHubOptions; registry?: FakeRegistryOptions } = {}): Promise<Servers> {
-  const github = await startFakeGitHub(options.github)
-  const registry = await startFakeRegistry(options.registry)
-  cleanups.push(() => github.close(), () => registry.close())
-  return { github, registry, run: (run) => runAction({ ...run, githubUrl: github.url, registryUrl: registry.url }) }
-}
+const servers = actionServers()
 
 const prComments = (github: FakeGitHub) => github.comments(OWNER, REPO, PR_NUMBER)
 const writes = (github: FakeGitHub) => github.requests.filter((r) => r.method !== 'GET')

@@ -1,12 +1,12 @@
 // End-to-end: annotations on a pull request's changed lines, through the bundled action
 // (`node dist/index.js`) against a loopback GitHub REST API and npm registry.
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Finding } from '../../src/findings/finding.js'
-import { startFakeGitHub, type FakeGitHub, type FakePullFile } from '../helpers/github-server.js'
-import { startFakeRegistry } from '../helpers/npm-registry-server.js'
-import { commands, copyApp, OWNER, PR_NUMBER, REPO, REPO_ROOT, removeTempDirs, runAction, type ActionRun, type RunActionOptions } from '../helpers/run-action.js'
+import { type FakePullFile } from '../helpers/github-server.js'
+import { commands, copyApp, OWNER, PR_NUMBER, REPO, REPO_ROOT, type ActionRun } from '../helpers/run-action.js'
+import { actionServers, type ActionServers } from '../helpers/action-servers.js'
 
 const VULNERABLE_APP = join(REPO_ROOT, 'examples/vulnerable-app')
 const INPUTS = { install: 'false', sbom: 'false' }
@@ -42,18 +42,12 @@ const annotations = (run: ActionRun): Command[] => workflowCommands(run.stdout).
 const open = (run: ActionRun): Finding[] => (run.reportJson?.findings ?? []).filter((f) => !f.suppressed)
 const isError = (f: Finding): boolean => f.severity === 'high' || f.severity === 'critical'
 
-const cleanups: Array<() => Promise<void>> = []
-afterAll(async () => {
-  await Promise.all(cleanups.splice(0).map((close) => close()))
-  await removeTempDirs()
-})
+const startServers = actionServers()
 
-async function start(files?: FakePullFile[]): Promise<{ github: FakeGitHub; run(options: Omit<RunActionOptions, 'githubUrl' | 'registryUrl'>): Promise<ActionRun> }> {
-  const github = await startFakeGitHub()
-  const registry = await startFakeRegistry()
-  cleanups.push(() => github.close(), () => registry.close())
-  if (files) github.seedPullFiles(OWNER, REPO, PR_NUMBER, files)
-  return { github, run: (options) => runAction({ ...options, githubUrl: github.url, registryUrl: registry.url }) }
+async function start(files?: FakePullFile[]): Promise<ActionServers> {
+  const servers = await startServers()
+  if (files) servers.github.seedPullFiles(OWNER, REPO, PR_NUMBER, files)
+  return servers
 }
 
 describe('annotations on changed lines (node dist/index.js)', () => {

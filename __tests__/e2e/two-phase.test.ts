@@ -2,12 +2,11 @@
 // Phase 1, `scan`, runs on the pull_request event with a read-only token and writes the report;
 // phase 2, `mode: comment`, runs on workflow_run with a write token in a workspace that holds the
 // downloaded report and nothing of the pull request, and posts the sticky comment.
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { startFakeGitHub, type FakeGitHub } from '../helpers/github-server.js'
-import { startFakeRegistry } from '../helpers/npm-registry-server.js'
+import { type FakeGitHub } from '../helpers/github-server.js'
 import {
   commands,
   copyApp,
@@ -17,13 +16,11 @@ import {
   PR_NUMBER,
   REPO,
   REPO_ROOT,
-  removeTempDirs,
-  runAction,
   TOKEN,
   workflowRunPayload,
-  type ActionRun,
-  type RunActionOptions
+  type ActionRun
 } from '../helpers/run-action.js'
+import { actionServers, type ActionServers } from '../helpers/action-servers.js'
 
 const VULNERABLE_APP = join(REPO_ROOT, 'examples/vulnerable-app')
 const READ_ONLY_TOKEN = 'ghs_e2eReadOnlyToken0000000000000000000'
@@ -33,24 +30,9 @@ const MAIN_SHA = 'fedcba9876543210fedcba9876543210fedcba98'
 const STACK_FRAME = /^\s+at /m
 const SCAN_INPUTS = { install: 'false', sbom: 'false', 'github-token': READ_ONLY_TOKEN }
 
-interface Servers {
-  github: FakeGitHub
-  run(options: Omit<RunActionOptions, 'githubUrl' | 'registryUrl'>): Promise<ActionRun>
-}
-
-const cleanups: Array<() => Promise<void>> = []
-
-afterAll(async () => {
-  await Promise.all(cleanups.splice(0).map((close) => close()))
-  await removeTempDirs()
-})
-
-async function servers(): Promise<Servers> {
-  const github = await startFakeGitHub({ readOnlyTokens: [READ_ONLY_TOKEN] })
-  const registry = await startFakeRegistry()
-  cleanups.push(() => github.close(), () => registry.close())
-  return { github, run: (run) => runAction({ ...run, githubUrl: github.url, registryUrl: registry.url }) }
-}
+type Servers = ActionServers
+const startServers = actionServers()
+const servers = (): Promise<Servers> => startServers({ github: { readOnlyTokens: [READ_ONLY_TOKEN] } })
 
 /** Phase 1: the scan on the pull request's event, with the read-only token a fork gets. */
 function scan(s: Servers, headSha = HEAD_SHA): Promise<ActionRun> {

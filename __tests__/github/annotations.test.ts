@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Finding } from '../../src/findings/finding.js'
 import type { Severity } from '../../src/findings/severity.js'
 import {
@@ -15,21 +15,10 @@ import {
 import { changedLinesOf, isChanged, listPullFiles, parseAddedLines, pullFilesSource, type PullFile, type PullFilesSource } from '../../src/github/changed-lines.js'
 import type { Report } from '../../src/report.js'
 import { startFakeGitHub, type FakeGitHub, type FakePullFile } from '../helpers/github-server.js'
+import { loopbackOctokit } from '../helpers/octokit.js'
 
-// @actions/github picks its HTTP agent from GITHUB_API_URL when it is imported: point that at
-// loopback first, then import it.
-let getOctokit: typeof import('@actions/github').getOctokit
-const savedApiUrl = process.env.GITHUB_API_URL
+const loadGetOctokit = loopbackOctokit()
 
-beforeAll(async () => {
-  process.env.GITHUB_API_URL = 'http://127.0.0.1'
-  ;({ getOctokit } = await import('@actions/github'))
-})
-
-afterAll(() => {
-  if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL
-  else process.env.GITHUB_API_URL = savedApiUrl
-})
 
 function finding(file: string, line: number | null, severity: Severity = 'high', extra: Partial<Finding> = {}): Finding {
   return { rule: 'helmet-missing', severity, file, line, column: line === null ? null : 1, message: 'no helmet', fingerprint: `fp-${file}-${line}`, suppressed: false, ...extra }
@@ -312,7 +301,7 @@ describe('listing a pull request\'s files against a fake GitHub', () => {
   })
 
   const pr = { owner: 'acme', repo: 'shop', number: 7 }
-  const source = (token = 'rw-token'): PullFilesSource => pullFilesSource(getOctokit(token, { baseUrl: server.url }).rest.pulls, pr, [10, 10])
+  const source = (token = 'rw-token'): PullFilesSource => pullFilesSource(loadGetOctokit()(token, { baseUrl: server.url }).rest.pulls, pr, [10, 10])
   const files = (count: number): FakePullFile[] => Array.from({ length: count }, (_, i) => ({ filename: `src/f${i}.js`, status: 'modified', patch: patchAdding([i + 1]) }))
   const gets = () => server.requests.filter((r) => r.path === '/repos/acme/shop/pulls/7/files')
 
@@ -359,7 +348,7 @@ describe('listing a pull request\'s files against a fake GitHub', () => {
     expect(forbidden.calls[0]?.message).toContain('HTTP 403')
 
     const missing = recorder()
-    await annotateFindings(report, pullFilesSource(getOctokit('rw-token', { baseUrl: server.url }).rest.pulls, { ...pr, number: 8 }), NO_RESERVE, missing.out)
+    await annotateFindings(report, pullFilesSource(loadGetOctokit()('rw-token', { baseUrl: server.url }).rest.pulls, { ...pr, number: 8 }), NO_RESERVE, missing.out)
     expect(missing.calls.map((c) => c.kind)).toEqual(['notice'])
     expect(missing.calls[0]?.message).toContain('HTTP 404')
   })

@@ -1,22 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { explainCommentFailure, upsertComment, withRetry, type CommentTarget, type IssuesApi } from '../../src/github/comment.js'
 import { commentMarker } from '../../src/render/comment.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/github-server.js'
+import { loopbackOctokit } from '../helpers/octokit.js'
 
-// @actions/github picks its HTTP agent from GITHUB_API_URL when it is imported: point that at
-// loopback first, then import it.
-let getOctokit: typeof import('@actions/github').getOctokit
-const savedApiUrl = process.env.GITHUB_API_URL
+const loadGetOctokit = loopbackOctokit()
 
-beforeAll(async () => {
-  process.env.GITHUB_API_URL = 'http://127.0.0.1'
-  ;({ getOctokit } = await import('@actions/github'))
-})
-
-afterAll(() => {
-  if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL
-  else process.env.GITHUB_API_URL = savedApiUrl
-})
 
 let server: FakeGitHub
 beforeEach(async () => {
@@ -29,7 +18,7 @@ afterEach(async () => {
 const target: CommentTarget = { owner: 'acme', repo: 'shop', issueNumber: 7 }
 const MARKER = commentMarker('.')
 const DELAYS = [10, 10]
-const api = (token = 'rw-token'): IssuesApi => getOctokit(token, { baseUrl: server.url }).rest.issues
+const api = (token = 'rw-token'): IssuesApi => loadGetOctokit()(token, { baseUrl: server.url }).rest.issues
 const body = (text: string, marker = MARKER): string => `${marker}\n## ${text}\n`
 const ours = () => server.comments('acme', 'shop', 7).filter((c) => c.body.startsWith(MARKER))
 const writes = () => server.requests.filter((r) => r.method !== 'GET')

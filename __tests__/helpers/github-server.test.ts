@@ -1,23 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeGitHub, type FakeGitHub } from './github-server.js'
+import { loopbackOctokit } from './octokit.js'
 
-// @actions/github builds its (proxy-aware) fetch from GITHUB_API_URL at import time, so import it
-// only after pointing that variable at loopback, exactly as the end-to-end tests will.
-let getOctokit: typeof import('@actions/github').getOctokit
-const savedApiUrl = process.env.GITHUB_API_URL
+const loadGetOctokit = loopbackOctokit()
 
 const repo = { owner: 'acme', repo: 'shop', issue_number: 7 }
 let server: FakeGitHub
 
-beforeAll(async () => {
-  process.env.GITHUB_API_URL = 'http://127.0.0.1'
-  ;({ getOctokit } = await import('@actions/github'))
-})
-
-afterAll(() => {
-  if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL
-  else process.env.GITHUB_API_URL = savedApiUrl
-})
 
 beforeEach(async () => {
   server = await startFakeGitHub({ readOnlyTokens: ['ro-token'] })
@@ -27,7 +16,7 @@ afterEach(async () => {
   await server.close()
 })
 
-const connect = (token = 'rw-token') => getOctokit(token, { baseUrl: server.url })
+const connect = (token = 'rw-token') => loadGetOctokit()(token, { baseUrl: server.url })
 
 describe('fake GitHub server', () => {
   it('creates a comment as the bot and records the request', async () => {
@@ -117,7 +106,7 @@ describe('fake GitHub server', () => {
   it('honours failNext given as a start option', async () => {
     const flaky = await startFakeGitHub({ failNext: { count: 2, status: 503 } })
     try {
-      const octokit = getOctokit('t', { baseUrl: flaky.url })
+      const octokit = loadGetOctokit()('t', { baseUrl: flaky.url })
       await expect(octokit.rest.issues.listComments(repo)).rejects.toMatchObject({ status: 503 })
       await expect(octokit.rest.issues.listComments(repo)).rejects.toMatchObject({ status: 503 })
       expect((await octokit.rest.issues.listComments(repo)).status).toBe(200)

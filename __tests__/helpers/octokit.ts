@@ -1,0 +1,24 @@
+import { afterAll, beforeAll } from '@jest/globals'
+
+type GetOctokit = typeof import('@actions/github').getOctokit
+
+/**
+ * @actions/github picks its HTTP agent from GITHUB_API_URL when it is imported, so point that at
+ * loopback first and import it in beforeAll. Returns a getter for the imported getOctokit.
+ */
+export function loopbackOctokit(): () => GetOctokit {
+  let getOctokit: GetOctokit | undefined
+  const saved = process.env.GITHUB_API_URL
+  beforeAll(async () => {
+    process.env.GITHUB_API_URL = 'http://127.0.0.1'
+    ;({ getOctokit } = await import('@actions/github'))
+  })
+  afterAll(() => {
+    if (saved === undefined) delete process.env.GITHUB_API_URL
+    else process.env.GITHUB_API_URL = saved
+  })
+  return () => {
+    if (!getOctokit) throw new Error('loopbackOctokit() must be called at the top level of a test file')
+    return getOctokit
+  }
+}
