@@ -51891,6 +51891,19 @@ function isComparison(site) {
 function isSecureSometimes(value) {
     return branches(value).some((b) => isLiteral(b, true) || (b.kind === 'unknown' && isComparison(b.at)));
 }
+/**
+ * express-session options that default to true and should be false (`resave`, `saveUninitialized`):
+ * one finding per session() whose option is true or unset in every branch.
+ */
+function trueByDefault(express, name, consequence) {
+    return sessionMiddlewares(express, 'express-session').flatMap((session) => {
+        const value = session_options_option(express, session.options, name);
+        if (!always(value, (v) => isUnset(v) || isLiteral(v, true)))
+            return [];
+        const state = isUnset(value) ? 'is unset, so it defaults to true' : 'is true';
+        return [{ ...optionLocation(value, session), message: `express-session \`${name}\` ${state}: ${consequence}: set \`${name}: false\`` }];
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/rules/express/session-secret-hardcoded.ts
 
@@ -52006,16 +52019,7 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
         cwe: 'CWE-362'
     },
     check({ express }) {
-        return sessionMiddlewares(express, 'express-session').flatMap((session) => {
-            const resave = session_options_option(express, session.options, 'resave');
-            if (!always(resave, (v) => isUnset(v) || isLiteral(v, true)))
-                return [];
-            const state = isUnset(resave) ? 'is unset, so it defaults to true' : 'is true';
-            return [{
-                    ...optionLocation(resave, session),
-                    message: `express-session \`resave\` ${state}: unchanged sessions are written back on every request, and concurrent requests overwrite each other's changes: set \`resave: false\``
-                }];
-        });
+        return trueByDefault(express, 'resave', "unchanged sessions are written back on every request, and concurrent requests overwrite each other's changes");
     }
 }));
 
@@ -52033,16 +52037,7 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
         cwe: 'CWE-384'
     },
     check({ express }) {
-        return sessionMiddlewares(express, 'express-session').flatMap((session) => {
-            const save = session_options_option(express, session.options, 'saveUninitialized');
-            if (!always(save, (v) => isUnset(v) || isLiteral(v, true)))
-                return [];
-            const state = isUnset(save) ? 'is unset, so it defaults to true' : 'is true';
-            return [{
-                    ...optionLocation(save, session),
-                    message: `express-session \`saveUninitialized\` ${state}: every anonymous visitor gets a stored session and a cookie before logging in, which fills the store and eases session fixation: set \`saveUninitialized: false\``
-                }];
-        });
+        return trueByDefault(express, 'saveUninitialized', "every anonymous visitor gets a stored session and a cookie before logging in, which fills the store and eases session fixation");
     }
 }));
 
@@ -68207,24 +68202,6 @@ function isProxyCandidate(file) {
     const name = (0,external_node_path_namespaceObject.basename)(file.path);
     return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name));
 }
-function readCompose(file, texts, notes) {
-    const text = readText(file);
-    texts.set(file.path, text);
-    const parsed = parseCompose(text);
-    if (parsed.ok)
-        return { path: file.path, model: parsed.model };
-    notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error}` });
-    return undefined;
-}
-function readPackageJson(file, texts, notes) {
-    const text = readText(file);
-    texts.set(file.path, text);
-    const parsed = parsePackageJson(text);
-    if (parsed.ok)
-        return { path: file.path, manifest: parsed.manifest };
-    notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error}` });
-    return undefined;
-}
 /** Reads and parses each file once; the parses are shared by every rule. */
 function buildScanContext(root, today) {
     const { files, notes } = findFiles(root);
@@ -68236,8 +68213,19 @@ function buildScanContext(root, today) {
     const dockerignores = [];
     const composeFiles = [];
     const packageJsons = [];
+    const read = (file) => {
+        const text = readText(file);
+        texts.set(file.path, text);
+        return text;
+    };
+    const notParsed = (path, error) => {
+        notes.push({ file: path, message: `not parsed, so not checked: ${error.split('\n')[0]}` });
+    };
     for (const file of files) {
-        if (file.kind === 'js' && !file.test) {
+        if (file.test)
+            continue;
+        const name = (0,external_node_path_namespaceObject.basename)(file.path);
+        if (file.kind === 'js') {
             const text = readText(file);
             if (looksMinified(text)) {
                 notes.push({ file: file.path, message: 'skipped: looks minified or generated' });
@@ -68248,45 +68236,44 @@ function buildScanContext(root, today) {
             if (parsed.ok)
                 modules.push({ path: file.path, text, ast: parsed.ast.program });
             else
-                notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error.split('\n')[0]}` });
+                notParsed(file.path, parsed.error);
         }
-        else if (file.kind === 'dockerfile' && !file.test) {
-            const text = readText(file);
-            texts.set(file.path, text);
+        else if (file.kind === 'dockerfile') {
+            const text = read(file);
             try {
                 dockerfiles.push({ path: file.path, model: parseDockerfile(text) });
             }
             catch (error) {
-                notes.push({ file: file.path, message: `not parsed, so not checked: ${error instanceof Error ? error.message : String(error)}` });
+                notParsed(file.path, error instanceof Error ? error.message : String(error));
             }
         }
-        else if (isProxyCandidate(file) && !file.test) {
-            const text = readText(file);
-            texts.set(file.path, text);
-            proxyTexts.push({ path: file.path, text });
+        else if (isProxyCandidate(file)) {
+            proxyTexts.push({ path: file.path, text: read(file) });
         }
-        else if ((0,external_node_path_namespaceObject.basename)(file.path) === '.npmrc' && !file.test) {
-            const text = readText(file);
-            texts.set(file.path, text);
-            npmrcs.push({ path: file.path, entries: parseNpmrc(text) });
+        else if (name === '.npmrc') {
+            npmrcs.push({ path: file.path, entries: parseNpmrc(read(file)) });
         }
-        else if (file.kind === 'config' && !file.test && file.path.endsWith('.dockerignore')) {
+        else if (file.kind === 'config' && file.path.endsWith('.dockerignore')) {
             dockerignores.push({ path: file.path, patterns: parseDockerignore(readText(file)) });
         }
-        else if (file.kind === 'config' && !file.test && isComposeFileName((0,external_node_path_namespaceObject.basename)(file.path))) {
-            const compose = readCompose(file, texts, notes);
-            if (compose)
-                composeFiles.push(compose);
+        else if (file.kind === 'config' && isComposeFileName(name)) {
+            const parsed = parseCompose(read(file));
+            if (parsed.ok)
+                composeFiles.push({ path: file.path, model: parsed.model });
+            else
+                notParsed(file.path, parsed.error);
         }
-        else if (file.kind === 'package-json' && !file.test) {
-            const manifest = readPackageJson(file, texts, notes);
-            if (manifest)
-                packageJsons.push(manifest);
+        else if (file.kind === 'package-json') {
+            const parsed = parsePackageJson(read(file));
+            if (parsed.ok)
+                packageJsons.push({ path: file.path, manifest: parsed.manifest });
+            else
+                notParsed(file.path, parsed.error);
         }
     }
     const { configs: proxyConfigs, errors: proxyErrors } = parseProxyConfigs(proxyTexts);
     for (const { path, error } of proxyErrors)
-        notes.push({ file: path, message: `not parsed, so not checked: ${error}` });
+        notParsed(path, error);
     const { envFiles, keyFiles } = readSecretFiles(root, files, texts);
     const context = { root, today, files, modules, express: buildExpressModel(modules, packageAlias(root)), dockerfiles, proxyConfigs, npmrcs,
         dockerignores, composeFiles, packageJsons, envFiles, keyFiles };

@@ -51,24 +51,6 @@ function isProxyCandidate(file: SourceFile): boolean {
   return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name))
 }
 
-function readCompose(file: SourceFile, texts: Map<string, string>, notes: Note[]): ComposeDoc | undefined {
-  const text = readText(file)
-  texts.set(file.path, text)
-  const parsed = parseCompose(text)
-  if (parsed.ok) return { path: file.path, model: parsed.model }
-  notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error}` })
-  return undefined
-}
-
-function readPackageJson(file: SourceFile, texts: Map<string, string>, notes: Note[]): PackageJsonDoc | undefined {
-  const text = readText(file)
-  texts.set(file.path, text)
-  const parsed = parsePackageJson(text)
-  if (parsed.ok) return { path: file.path, manifest: parsed.manifest }
-  notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error}` })
-  return undefined
-}
-
 /** Reads and parses each file once; the parses are shared by every rule. */
 export function buildScanContext(root: string, today: string): { context: ScanContext; notes: Note[]; texts: Map<string, string> } {
   const { files, notes } = findFiles(root)
@@ -80,8 +62,18 @@ export function buildScanContext(root: string, today: string): { context: ScanCo
   const dockerignores: DockerignoreDoc[] = []
   const composeFiles: ComposeDoc[] = []
   const packageJsons: PackageJsonDoc[] = []
+  const read = (file: SourceFile): string => {
+    const text = readText(file)
+    texts.set(file.path, text)
+    return text
+  }
+  const notParsed = (path: string, error: string): void => {
+    notes.push({ file: path, message: `not parsed, so not checked: ${error.split('\n')[0]}` })
+  }
   for (const file of files) {
-    if (file.kind === 'js' && !file.test) {
+    if (file.test) continue
+    const name = basename(file.path)
+    if (file.kind === 'js') {
       const text = readText(file)
       if (looksMinified(text)) {
         notes.push({ file: file.path, message: 'skipped: looks minified or generated' })
@@ -90,35 +82,32 @@ export function buildScanContext(root: string, today: string): { context: ScanCo
       texts.set(file.path, text)
       const parsed = parseJavaScript(text)
       if (parsed.ok) modules.push({ path: file.path, text, ast: parsed.ast.program })
-      else notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error.split('\n')[0]}` })
-    } else if (file.kind === 'dockerfile' && !file.test) {
-      const text = readText(file)
-      texts.set(file.path, text)
+      else notParsed(file.path, parsed.error)
+    } else if (file.kind === 'dockerfile') {
+      const text = read(file)
       try {
         dockerfiles.push({ path: file.path, model: parseDockerfile(text) })
       } catch (error) {
-        notes.push({ file: file.path, message: `not parsed, so not checked: ${error instanceof Error ? error.message : String(error)}` })
+        notParsed(file.path, error instanceof Error ? error.message : String(error))
       }
-    } else if (isProxyCandidate(file) && !file.test) {
-      const text = readText(file)
-      texts.set(file.path, text)
-      proxyTexts.push({ path: file.path, text })
-    } else if (basename(file.path) === '.npmrc' && !file.test) {
-      const text = readText(file)
-      texts.set(file.path, text)
-      npmrcs.push({ path: file.path, entries: parseNpmrc(text) })
-    } else if (file.kind === 'config' && !file.test && file.path.endsWith('.dockerignore')) {
+    } else if (isProxyCandidate(file)) {
+      proxyTexts.push({ path: file.path, text: read(file) })
+    } else if (name === '.npmrc') {
+      npmrcs.push({ path: file.path, entries: parseNpmrc(read(file)) })
+    } else if (file.kind === 'config' && file.path.endsWith('.dockerignore')) {
       dockerignores.push({ path: file.path, patterns: parseDockerignore(readText(file)) })
-    } else if (file.kind === 'config' && !file.test && isComposeFileName(basename(file.path))) {
-      const compose = readCompose(file, texts, notes)
-      if (compose) composeFiles.push(compose)
-    } else if (file.kind === 'package-json' && !file.test) {
-      const manifest = readPackageJson(file, texts, notes)
-      if (manifest) packageJsons.push(manifest)
+    } else if (file.kind === 'config' && isComposeFileName(name)) {
+      const parsed = parseCompose(read(file))
+      if (parsed.ok) composeFiles.push({ path: file.path, model: parsed.model })
+      else notParsed(file.path, parsed.error)
+    } else if (file.kind === 'package-json') {
+      const parsed = parsePackageJson(read(file))
+      if (parsed.ok) packageJsons.push({ path: file.path, manifest: parsed.manifest })
+      else notParsed(file.path, parsed.error)
     }
   }
   const { configs: proxyConfigs, errors: proxyErrors } = parseProxyConfigs(proxyTexts)
-  for (const { path, error } of proxyErrors) notes.push({ file: path, message: `not parsed, so not checked: ${error}` })
+  for (const { path, error } of proxyErrors) notParsed(path, error)
   const { envFiles, keyFiles } = readSecretFiles(root, files, texts)
   const context: ScanContext = { root, today, files, modules, express: buildExpressModel(modules, packageAlias(root)), dockerfiles, proxyConfigs, npmrcs,
     dockerignores, composeFiles, packageJsons, envFiles, keyFiles }

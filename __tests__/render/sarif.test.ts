@@ -8,6 +8,7 @@ import type { GateConfig } from '../../src/config/config-file.js'
 import type { Finding } from '../../src/findings/finding.js'
 import { applyPolicy } from '../../src/findings/policy.js'
 import { renderSarif } from '../../src/render/sarif.js'
+import type { SarifRule } from '../../src/render/sarif-rules.js'
 import { RULE_DOCS } from '../../src/rules/docs.generated.js'
 import { findRule, RULES } from '../../src/rules/registry.js'
 import { auditError, auditSkipped } from '../../src/tools/audit-report.js'
@@ -22,16 +23,6 @@ interface SarifResult {
   partialFingerprints: Record<string, string>
   suppressions?: Array<{ kind: string; justification?: string }>
   properties?: Record<string, string>
-}
-interface SarifRule {
-  id: string
-  name: string
-  shortDescription: { text: string }
-  fullDescription: { text: string }
-  helpUri?: string
-  help: { text: string; markdown: string }
-  defaultConfiguration: { level: string }
-  properties: { 'security-severity': string; tags: string[] }
 }
 interface Sarif {
   $schema: string

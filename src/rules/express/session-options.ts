@@ -99,3 +99,16 @@ function isComparison(site: Site | undefined): boolean {
 export function isSecureSometimes(value: Value): boolean {
   return branches(value).some((b) => isLiteral(b, true) || (b.kind === 'unknown' && isComparison(b.at)))
 }
+
+/**
+ * express-session options that default to true and should be false (`resave`, `saveUninitialized`):
+ * one finding per session() whose option is true or unset in every branch.
+ */
+export function trueByDefault(express: ExpressModel, name: string, consequence: string): Array<Location & { message: string }> {
+  return sessionMiddlewares(express, 'express-session').flatMap((session) => {
+    const value = option(express, session.options, name)
+    if (!always(value, (v) => isUnset(v) || isLiteral(v, true))) return []
+    const state = isUnset(value) ? 'is unset, so it defaults to true' : 'is true'
+    return [{ ...optionLocation(value, session), message: `express-session \`${name}\` ${state}: ${consequence}: set \`${name}: false\`` }]
+  })
+}

@@ -1,5 +1,5 @@
-import { defineRule, type RuleFinding } from '../rule.js'
-import { always, isLiteral, isUnset, option, optionLocation, sessionMiddlewares } from './session-options.js'
+import { defineRule } from '../rule.js'
+import { trueByDefault } from './session-options.js'
 
 /** express-session only: `resave` written as `true`, or left out (its default is true). */
 export default defineRule({
@@ -12,14 +12,6 @@ export default defineRule({
     cwe: 'CWE-362'
   },
   check({ express }) {
-    return sessionMiddlewares(express, 'express-session').flatMap((session): RuleFinding[] => {
-      const resave = option(express, session.options, 'resave')
-      if (!always(resave, (v) => isUnset(v) || isLiteral(v, true))) return []
-      const state = isUnset(resave) ? 'is unset, so it defaults to true' : 'is true'
-      return [{
-        ...optionLocation(resave, session),
-        message: `express-session \`resave\` ${state}: unchanged sessions are written back on every request, and concurrent requests overwrite each other's changes: set \`resave: false\``
-      }]
-    })
+    return trueByDefault(express, 'resave', "unchanged sessions are written back on every request, and concurrent requests overwrite each other's changes")
   }
 })
