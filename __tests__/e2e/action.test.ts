@@ -351,7 +351,7 @@ describe('action e2e (node dist/index.js)', () => {
     expect(result.summary).not.toMatch(/and \d+ more gaps?/)
   }, 90_000)
 
-  ;(ONLINE ? it : it.skip)('10. install: true runs npm ci for real and the SBOM lists the installed tree', async () => {
+  ;(ONLINE ? it : it.skip)('10. install: true runs npm ci for real and the SBOM lists every installed package', async () => {
     const { run } = await servers()
     const workspace = await copyApp(CLEAN_APP)
     const result = await run({

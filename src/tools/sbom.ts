@@ -8,7 +8,7 @@ export interface SbomOptions {
   cwd: string
   outputFile: string
   omitDev: boolean
-  /** Read the lockfile instead of the installed tree (no node_modules yet, or install is off). */
+  /** Read the lockfile instead of the installed tree; the gate always does, so the SBOM runs while npm ci installs. */
   packageLockOnly: boolean
   timeoutMs: number
   env?: NodeJS.ProcessEnv
