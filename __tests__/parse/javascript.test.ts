@@ -1,5 +1,32 @@
 import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { looksMinified, parseJavaScript, walk, type Node } from '../../src/parse/javascript.js'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+/** Every JS/TS file under a folder, node_modules left out. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name)
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : sources(path)
+    return /\.(?:[cm]?[jt]sx?)$/.test(e.name) ? [path] : []
+  })
+}
+
+/** The reference walk: every property of every node that holds a node, recursively. */
+function allNodes(node: Node, out: Node[] = []): Node[] {
+  out.push(node)
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc' || key === 'extra' || key.endsWith('Comments') || key === 'comments') continue
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') allNodes(child as Node, out)
+    }
+  }
+  return out
+}
 
 function types(source: string): string[] {
   const parsed = parseJavaScript(source)
@@ -31,6 +58,29 @@ describe('parseJavaScript', () => {
 describe('walk', () => {
   it('visits every node in source order, parents first', () => {
     expect(types('a(b)')).toEqual(['Program', 'ExpressionStatement', 'CallExpression', 'Identifier', 'Identifier'])
+  })
+
+  it('reaches every node a walk over all properties reaches, on every fixture, the sample app and our own source', () => {
+    const files = [...sources(join(ROOT, '__tests__/rules/fixtures')), ...sources(join(ROOT, 'examples')), ...sources(join(ROOT, 'src'))]
+    expect(files.length).toBeGreaterThan(100)
+    let checked = 0
+    for (const file of files) {
+      const parsed = parseJavaScript(readFileSync(file, 'utf8'))
+      if (!parsed.ok) continue
+      const seen = new Set<Node>()
+      walk(parsed.ast.program, (node) => seen.add(node))
+      const expected = allNodes(parsed.ast.program)
+      expect({ file, missing: expected.filter((n) => !seen.has(n)).map((n) => n.type) }).toEqual({ file, missing: [] })
+      expect(seen.size).toBe(expected.length)
+      checked += 1
+    }
+    expect(checked).toBeGreaterThan(100)
+  })
+
+  it('uses child keys that are up to date with @babel/types (run `node scripts/gen-visitor-keys.mjs` when this fails)', () => {
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts', 'gen-visitor-keys.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' })
+    expect(check.stderr).toBe('')
+    expect(check.status).toBe(0)
   })
 
   it('walks deep nesting without recursion, and a parse too deep for babel is a note, not a crash', () => {

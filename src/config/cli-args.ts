@@ -24,7 +24,7 @@ Options:
   --output FILE          write the report to FILE instead of stdout
   --audit-level LEVEL    low, moderate, high, critical or none (default: high)
   --fail-on LEVEL        lowest finding severity that fails: low, moderate, high, critical or none (default: high)
-  --no-install           do not run npm ci (the SBOM is then read from the lockfile)
+  --no-install           do not run npm ci
   --no-audit             do not run npm audit
   --no-sbom              do not write an SBOM
   --sbom-file FILE       SBOM path, relative to path (default: sbom.cdx.json)

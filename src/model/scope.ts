@@ -131,6 +131,12 @@ export function indexModule(program: Node): ModuleIndex {
   return index
 }
 
+/** Every node of an indexed module in walk order (parents first), without walking it again. */
+export function* nodesOf(index: ModuleIndex): Generator<Node> {
+  yield index.program
+  yield* index.parents.keys()
+}
+
 /** The binding a name has where `at` is: the nearest enclosing function's, then outwards. */
 export function lookup(index: ModuleIndex, name: string, at: Node): Binding | undefined {
   for (let n: Node | undefined = at; n; n = index.parents.get(n)) {

@@ -129,8 +129,13 @@ function objectRoot(node: Node, module: ModuleInfo): { name: string; declarator:
 /** Evaluates expressions across the module graph, memoised per node and guarded against cycles. */
 export class Evaluator {
   private readonly memo = new Map<Node, Value>()
+  /**
+   * While call sites are indexed, parameters are not followed, so values differ from the final
+   * ones: they get a memo of their own, thrown away when indexing ends.
+   */
+  private indexingMemo = new Map<Node, Value>()
   private readonly exportMemo = new Map<string, Value>()
-  private readonly mutationIndex = new Map<ModuleInfo, Mutation[]>()
+  private readonly mutationIndex = new Map<ModuleInfo, Map<string, Mutation[]>>()
   private readonly active = new Set<Node | string>()
   private callSites: Map<FunctionNode, Array<{ call: Node; module: ModuleInfo }>> | undefined
   private indexing = false
@@ -141,7 +146,7 @@ export class Evaluator {
   evaluate(node: Node | null | undefined, module: ModuleInfo): Value {
     if (!node) return { kind: 'absent' }
     const target = unwrap(node)
-    const cached = this.memo.get(target)
+    const cached = this.memo.get(target) ?? (this.indexing ? this.indexingMemo.get(target) : undefined)
     if (cached) return cached
     if (this.active.has(target) || this.depth > MAX_DEPTH) return { kind: 'unknown', reason: 'cycle', at: { module, node: target } }
     this.active.add(target)
@@ -149,7 +154,8 @@ export class Evaluator {
     try {
       const value = this.compute(target, module)
       const result = value.at ? value : { ...value, at: { module, node: target } }
-      if (!this.indexing) this.memo.set(target, result)
+      if (this.indexing) this.indexingMemo.set(target, result)
+      else this.memo.set(target, result)
       return result
     } finally {
       this.depth -= 1
@@ -296,8 +302,8 @@ export class Evaluator {
     const root = value.at && module ? objectRoot(value.at.node, module) : undefined
     if (!root || !module) return undefined
     let found: 'direct' | 'deep' | undefined
-    for (const m of this.mutations(module)) {
-      if (m.root !== root.name || m.path.length <= root.path.length) continue
+    for (const m of this.mutations(module).get(root.name) ?? []) {
+      if (m.path.length <= root.path.length) continue
       if (!root.path.every((key, i) => m.path[i] === key || m.path[i] === '*')) continue
       const next = m.path[root.path.length]
       if (next !== name && next !== '*') continue
@@ -309,18 +315,21 @@ export class Evaluator {
     return found
   }
 
-  /** `a.b.c = x` and `Object.assign(a.b, x)` in a module, by root variable and key path ('*': any key). */
-  private mutations(module: ModuleInfo): Mutation[] {
+  /** `a.b.c = x` and `Object.assign(a.b, x)` in a module, by root variable, with key paths ('*': any key). */
+  private mutations(module: ModuleInfo): Map<string, Mutation[]> {
     const cached = this.mutationIndex.get(module)
     if (cached) return cached
-    const list: Mutation[] = []
+    const byRoot = new Map<string, Mutation[]>()
     for (const node of module.index.parents.keys()) {
       const target = node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' ? memberPath(node.left)
         : node.type === 'CallExpression' && isObjectAssign(node.callee as Node) && node.arguments[0] ? memberPath(node.arguments[0] as Node, ['*']) : undefined
-      if (target) list.push({ ...target, node })
+      if (!target) continue
+      const list = byRoot.get(target.root)
+      if (list) list.push({ ...target, node })
+      else byRoot.set(target.root, [{ ...target, node }])
     }
-    this.mutationIndex.set(module, list)
-    return list
+    this.mutationIndex.set(module, byRoot)
+    return byRoot
   }
 
   /**
@@ -521,6 +530,7 @@ export class Evaluator {
         }
       } finally {
         this.indexing = false
+        this.indexingMemo = new Map()
       }
     }
     return this.callSites.get(fn) ?? []

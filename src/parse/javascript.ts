@@ -1,5 +1,6 @@
 import { parse, type ParserPlugin } from '@babel/parser'
 import type { File, Node } from '@babel/types'
+import { VISITOR_KEYS } from './visitor-keys.generated.js'
 
 export type { File, Node }
 
@@ -58,24 +59,41 @@ export function looksMinified(text: string): boolean {
 
 type Visitor = (node: Node, parent: Node | undefined) => void
 
+/** Keys that never hold child nodes, for node types the generated table does not know. */
+function isChildKey(key: string): boolean {
+  return key !== 'loc' && key !== 'start' && key !== 'end' && key !== 'extra' && key !== 'comments' && !key.endsWith('Comments')
+}
+
+/** A node's children in order: the keys @babel/types lists for its type, every property otherwise. */
+function pushChildren(node: Node, stack: Array<Node | undefined>): void {
+  const record = node as unknown as Record<string, unknown>
+  const keys = VISITOR_KEYS[node.type] ?? Object.keys(record).filter(isChildKey)
+  // Pushed last-first, so that they pop first-first.
+  for (let k = keys.length - 1; k >= 0; k -= 1) {
+    const value = record[keys[k] as string]
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i -= 1) {
+        const item: unknown = value[i]
+        if (isNode(item)) stack.push(item, node)
+      }
+    } else if (isNode(value)) {
+      stack.push(value, node)
+    }
+  }
+}
+
 /**
- * Visits every node depth-first, parents before children. A plain walk over the node's own keys:
+ * Visits every node depth-first, parents before children. A plain walk over each node's child keys:
  * @babel/traverse costs several times the parse, and the rules need no scope tracking from it.
  */
 export function walk(root: Node, visit: Visitor): void {
-  const stack: Array<[Node, Node | undefined]> = [[root, undefined]]
+  // Pairs of [node, parent], flattened: no array per visited node.
+  const stack: Array<Node | undefined> = [root, undefined]
   while (stack.length > 0) {
-    const [node, parent] = stack.pop() as [Node, Node | undefined]
+    const parent = stack.pop()
+    const node = stack.pop() as Node
     visit(node, parent)
-    const children: Node[] = []
-    for (const key in node) {
-      if (key === 'loc' || key === 'start' || key === 'end' || key === 'extra' || key === 'comments' || key.endsWith('Comments')) continue
-      const value = (node as unknown as Record<string, unknown>)[key]
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item)
-      } else if (isNode(value)) children.push(value)
-    }
-    for (let i = children.length - 1; i >= 0; i -= 1) stack.push([children[i] as Node, node])
+    pushChildren(node, stack)
   }
 }
 

@@ -1,8 +1,9 @@
 import { posix } from 'node:path'
 import { locate, type ExpressModel } from '../../model/express.js'
 import type { ModuleInfo } from '../../model/graph.js'
+import { nodesOf } from '../../model/scope.js'
 import { branches, propertyName, type Site, type Value } from '../../model/values.js'
-import { walk, type Node } from '../../parse/javascript.js'
+import type { Node } from '../../parse/javascript.js'
 import { cookieMiddlewares, option } from '../express/session-options.js'
 import type { RuleFinding } from '../rule.js'
 import { isSecretName, nameWords, redact, urlPassword } from '../secret-names.js'
@@ -184,14 +185,14 @@ function stringSecrets(module: ModuleInfo, node: Node): RuleFinding[] {
   return findings
 }
 
-/** One walk of a module: strings first (a provider key wins its line), then names. */
+/** One pass over a module's indexed nodes: strings first (a provider key wins its line), then names. */
 function moduleSecrets(module: ModuleInfo, excluded: Set<Node>): { strings: RuleFinding[]; named: RuleFinding[] } {
   const strings: RuleFinding[] = []
   const named = TEST_CONFIG.test(module.path) ? undefined : namedSecrets(module, excluded)
-  walk(module.ast, (node) => {
+  for (const node of nodesOf(module.index)) {
     if (node.type === 'StringLiteral' || node.type === 'TemplateElement') strings.push(...stringSecrets(module, node))
     else named?.visit(node)
-  })
+  }
   return { strings, named: named?.findings() ?? [] }
 }
 
