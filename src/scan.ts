@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { GateConfig } from './config/config-file.js'
 import { findFiles, isCaddyfileName, isNginxCandidateName, type Note, type SourceFile } from './discovery/find-files.js'
+import { groupByPackage, type PackageGroup } from './discovery/packages.js'
 import { readSecretFiles } from './discovery/secret-files.js'
 import type { Finding } from './findings/finding.js'
 import { applyPolicy } from './findings/policy.js'
-import { buildExpressModel, type JsModule, type PackageAlias } from './model/express.js'
+import { buildExpressModel, type ExpressModel, type JsModule, type PackageAlias } from './model/express.js'
+import { isRelativeSpecifier, resolveRelative } from './model/graph.js'
+import { indexModule } from './model/scope.js'
 import { isComposeFileName, parseCompose } from './parse/compose.js'
 import { parseDockerfile } from './parse/dockerfile.js'
 import { parseDockerignore } from './parse/dockerignore.js'
@@ -14,7 +17,7 @@ import { parseNpmrc } from './parse/npmrc.js'
 import { parsePackageJson } from './parse/package-json.js'
 import { parseProxyConfigs } from './parse/proxy-config.js'
 import { RULES } from './rules/registry.js'
-import type { ComposeDoc, DockerfileDoc, DockerignoreDoc, NpmrcDoc, PackageJsonDoc, RuleFinding, RuleMeta, ScanContext } from './rules/rule.js'
+import type { ComposeDoc, DockerfileDoc, DockerignoreDoc, NpmrcDoc, PackageJsonDoc, Rule, RuleFinding, RuleMeta, ScanContext } from './rules/rule.js'
 
 export interface ScanResult {
   findings: Finding[]
@@ -28,7 +31,9 @@ function readText(file: SourceFile): string {
 
 function packageName(dir: string): string | undefined {
   try {
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }
+    const file = join(dir, 'package.json')
+    if (!statSync(file).isFile()) return undefined // a FIFO would block the read forever
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }
     return typeof pkg.name === 'string' ? pkg.name : undefined
   } catch {
     return undefined
@@ -51,11 +56,100 @@ function isProxyCandidate(file: SourceFile): boolean {
   return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name))
 }
 
-/** Reads and parses each file once; the parses are shared by every rule. */
-export function buildScanContext(root: string, today: string): { context: ScanContext; notes: Note[]; texts: Map<string, string> } {
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0] ?? message
+}
+
+/**
+ * The Express model of every module. Code nested deeper than the model's walks can follow (a stack
+ * overflow) must not cost the whole scan: the modules that fail on their own are left out of the
+ * model with a note, and when even that fails the Express rules see no app, also with a note.
+ */
+function buildModelSafely(modules: JsModule[], aliasOf: PackageAlias, notes: Note[]): ExpressModel {
+  try {
+    return buildExpressModel(modules, aliasOf)
+  } catch (error) {
+    const failing = new Set(modules.filter((m) => {
+      try {
+        buildExpressModel([m], aliasOf)
+        return false
+      } catch {
+        return true
+      }
+    }))
+    for (const m of failing) notes.push({ file: m.path, message: `not checked by the Express rules: ${describeFailure(error)}` })
+    try {
+      return buildExpressModel(modules.filter((m) => !failing.has(m)), aliasOf)
+    } catch (again) {
+      notes.push({ file: '.', message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}` })
+      return buildExpressModel([], aliasOf)
+    }
+  }
+}
+
+/** Everything but the JS/TS modules: those are parsed one package at a time (see runScan). */
+interface Project {
+  docs: Omit<ScanContext, 'modules' | 'express'>
+  jsFiles: SourceFile[]
+  notes: Note[]
+  /** Texts of the files read so far, for suppression comments; JS/TS files are read again when needed. */
+  texts: Map<string, string>
+  aliasOf: PackageAlias
+}
+
+function notReadOrParsed(file: SourceFile, error: unknown): Note {
+  // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  return { file: file.path, message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}` }
+}
+
+/** Reads, parses and indexes one JS/TS file; minified and unparsable ones become notes. */
+function parseModule(file: SourceFile, notes: Note[]): JsModule | undefined {
+  try {
+    const text = readText(file)
+    if (looksMinified(text)) {
+      notes.push({ file: file.path, message: 'skipped: looks minified or generated' })
+      return undefined
+    }
+    const parsed = parseJavaScript(text)
+    if (!parsed.ok) {
+      notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error.split('\n')[0]}` })
+      return undefined
+    }
+    return { path: file.path, text, ast: parsed.ast.program, index: indexModule(parsed.ast.program) }
+  } catch (error) {
+    notes.push(notReadOrParsed(file, error))
+    return undefined
+  }
+}
+
+/**
+ * A package's modules, plus the modules of other packages it reaches by relative imports (a
+ * monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
+ */
+function modulesOfGroup(group: PackageGroup, byPath: Map<string, SourceFile>, aliasOf: PackageAlias, notes: Note[]): JsModule[] {
+  const modules = group.files.flatMap((file) => parseModule(file, notes) ?? [])
+  const included = new Set(group.files.map((f) => f.path))
+  for (let i = 0; i < modules.length; i += 1) {
+    const module = modules[i] as JsModule
+    for (const source of module.index?.imports ?? []) {
+      if (!isRelativeSpecifier(source) || aliasOf(source, module.path)) continue
+      const target = resolveRelative(source, module.path, (path) => byPath.has(path))
+      if (target === undefined || included.has(target)) continue
+      included.add(target)
+      const added = parseModule(byPath.get(target) as SourceFile, notes)
+      if (added) modules.push(added)
+    }
+  }
+  return modules
+}
+
+/** Reads and parses every file but the JS/TS modules, which the caller parses by package. */
+function readProject(root: string, today: string): Project {
   const { files, notes } = findFiles(root)
   const texts = new Map<string, string>()
-  const modules: JsModule[] = []
+  const jsFiles: SourceFile[] = []
   const dockerfiles: DockerfileDoc[] = []
   const proxyTexts: Array<{ path: string; text: string }> = []
   const npmrcs: NpmrcDoc[] = []
@@ -70,19 +164,10 @@ export function buildScanContext(root: string, today: string): { context: ScanCo
   const notParsed = (path: string, error: string): void => {
     notes.push({ file: path, message: `not parsed, so not checked: ${error.split('\n')[0]}` })
   }
-  for (const file of files) {
-    if (file.test) continue
+  const readAndParse = (file: SourceFile): void => {
     const name = basename(file.path)
     if (file.kind === 'js') {
-      const text = readText(file)
-      if (looksMinified(text)) {
-        notes.push({ file: file.path, message: 'skipped: looks minified or generated' })
-        continue
-      }
-      texts.set(file.path, text)
-      const parsed = parseJavaScript(text)
-      if (parsed.ok) modules.push({ path: file.path, text, ast: parsed.ast.program })
-      else notParsed(file.path, parsed.error)
+      jsFiles.push(file)
     } else if (file.kind === 'dockerfile') {
       const text = read(file)
       try {
@@ -106,34 +191,124 @@ export function buildScanContext(root: string, today: string): { context: ScanCo
       else notParsed(file.path, parsed.error)
     }
   }
-  const { configs: proxyConfigs, errors: proxyErrors } = parseProxyConfigs(proxyTexts)
+  for (const file of files) {
+    if (file.test) continue
+    try {
+      readAndParse(file)
+    } catch (error) {
+      notes.push(notReadOrParsed(file, error))
+    }
+  }
+  let proxies: ReturnType<typeof parseProxyConfigs>
+  try {
+    proxies = parseProxyConfigs(proxyTexts)
+  } catch (error) {
+    proxies = { configs: [], errors: proxyTexts.map(({ path }) => ({ path, error: describeFailure(error) })) }
+  }
+  const { configs: proxyConfigs, errors: proxyErrors } = proxies
   for (const { path, error } of proxyErrors) notParsed(path, error)
   const { envFiles, keyFiles } = readSecretFiles(root, files, texts)
-  const context: ScanContext = { root, today, files, modules, express: buildExpressModel(modules, packageAlias(root)), dockerfiles, proxyConfigs, npmrcs,
-    dockerignores, composeFiles, packageJsons, envFiles, keyFiles }
-  return { context, notes, texts }
+  const docs = { root, today, files, dockerfiles, proxyConfigs, npmrcs, dockerignores, composeFiles, packageJsons, envFiles, keyFiles }
+  return { docs, jsFiles, notes, texts, aliasOf: packageAlias(root) }
 }
 
-/** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
-export function runScan(root: string, config: GateConfig, today: string): ScanResult {
-  const { context, notes, texts } = buildScanContext(root, today)
-  const reported: Array<{ meta: RuleMeta; finding: RuleFinding }> = []
-  for (const rule of RULES) {
-    try {
-      for (const finding of rule.check(context)) reported.push({ meta: rule.meta, finding })
-    } catch (error) {
-      notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}` })
+/** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
+export function buildScanContext(root: string, today: string): { context: ScanContext; notes: Note[]; texts: Map<string, string> } {
+  const { docs, jsFiles, notes, texts, aliasOf } = readProject(root, today)
+  const modules = jsFiles.flatMap((file) => parseModule(file, notes) ?? [])
+  for (const m of modules) texts.set(m.path, m.text)
+  return { context: { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) }, notes, texts }
+}
+
+type Reported = Array<{ meta: RuleMeta; finding: RuleFinding }>
+
+/** One rule's findings; a rule that throws becomes a note and reports nothing. */
+function checkRule(rule: Rule, context: ScanContext, notes: Note[]): RuleFinding[] {
+  try {
+    return rule.check(context)
+  } catch (error) {
+    notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}` })
+    return []
+  }
+}
+
+/** Keeps findings not made before (for another package, say). */
+class Findings {
+  readonly reported: Reported = []
+  private readonly seen = new Set<string>()
+
+  add(meta: RuleMeta, findings: RuleFinding[]): void {
+    for (const finding of findings) {
+      const key = [meta.id, finding.file, finding.line, finding.column, finding.message].join('\u0000')
+      if (this.seen.has(key)) continue
+      this.seen.add(key)
+      this.reported.push({ meta, finding })
     }
+  }
+}
+
+/**
+ * Runs every rule once on the tree with no JS/TS module, and returns the rules that read the modules
+ * or the Express model, to be run again for each package. Which rules those are is seen, not declared:
+ * a rule that never touches `modules` or `express` here cannot depend on them, because nothing else
+ * differs between packages. With no module at all, this run is the only one.
+ */
+function runProjectRules(docs: Project['docs'], aliasOf: PackageAlias, hasModules: boolean, findings: Findings, notes: Note[]): Rule[] {
+  const express = buildExpressModel([], aliasOf)
+  const sourceRules: Rule[] = []
+  for (const rule of RULES) {
+    let readsSource = false
+    const context = { ...docs } as ScanContext
+    Object.defineProperty(context, 'modules', { enumerable: true, get: () => { readsSource = true; return [] } })
+    Object.defineProperty(context, 'express', { enumerable: true, get: () => { readsSource = true; return express } })
+    const found = checkRule(rule, context, notes)
+    if (readsSource && hasModules) sourceRules.push(rule)
+    else findings.add(rule.meta, found)
+  }
+  return sourceRules
+}
+
+function uniqueNotes(notes: Note[]): Note[] {
+  const seen = new Set<string>()
+  return notes.filter((n) => {
+    const key = `${n.file}\u0000${n.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions).
+ * JS/TS modules are parsed, modelled and checked one package at a time (see groupByPackage): a
+ * 10,000-file monorepo never holds more than one workspace's syntax trees.
+ */
+export function runScan(root: string, config: GateConfig, today: string): ScanResult {
+  const { docs, jsFiles, notes, texts, aliasOf } = readProject(root, today)
+  const findings = new Findings()
+  const byPath = new Map(jsFiles.map((f) => [f.path, f]))
+  const groups = groupByPackage(jsFiles, docs.files.filter((f) => f.kind === 'package-json'))
+  const sourceRules = runProjectRules(docs, aliasOf, groups.length > 0, findings, notes)
+  for (const group of groups) {
+    const modules = modulesOfGroup(group, byPath, aliasOf, notes)
+    const context: ScanContext = { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) }
+    for (const rule of sourceRules) findings.add(rule.meta, checkRule(rule, context, notes))
   }
   const lineCache = new Map<string, string[]>()
   const lines = (file: string): string[] | undefined => {
     if (!lineCache.has(file)) {
-      const text = texts.get(file)
+      const js = byPath.get(file)
+      let text = texts.get(file)
+      try {
+        if (text === undefined && js) text = readText(js)
+      } catch {
+        text = undefined
+      }
       if (text === undefined) return undefined
       lineCache.set(file, text.split(/\r?\n/))
     }
     return lineCache.get(file)
   }
-  const policy = applyPolicy(reported, config, today, lines)
-  return { findings: policy.findings, notes: [...notes, ...policy.notes], filesScanned: context.files.length }
+  const policy = applyPolicy(findings.reported, config, today, lines)
+  return { findings: policy.findings, notes: uniqueNotes([...notes, ...policy.notes]), filesScanned: docs.files.length }
 }

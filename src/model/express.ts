@@ -81,6 +81,21 @@ function isExpressCreation(value: Value): 'app' | 'router' | undefined {
   return path.length === 1 && path[0] === 'Router' ? 'router' : undefined
 }
 
+/**
+ * Whether a call can be `express()`, `express.Router()`, `Router()` or `require('express')()`:
+ * its callee is a name, a call, or a member named like those. `logger.info()` and the other
+ * method calls, most calls of an app, are not evaluated for it.
+ */
+function mayCreateRouter(call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>): boolean {
+  let callee = call.callee as Node
+  while (callee.type === 'TSAsExpression' || callee.type === 'TSNonNullExpression' || callee.type === 'ParenthesizedExpression' || callee.type === 'SequenceExpression') {
+    callee = callee.type === 'SequenceExpression' ? (callee.expressions.at(-1) as Node) : callee.expression
+  }
+  if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return true
+  const name = propertyName(callee)
+  return name === 'Router' || name === 'default' || name === 'express'
+}
+
 function literalPath(value: Value): string | undefined {
   return value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined
 }
@@ -153,9 +168,8 @@ export class ExpressModel {
   private build(): void {
     for (const module of this.graph.modules.values()) {
       for (const call of module.index.calls) {
-        if (call.type === 'NewExpression') continue
-        const value = this.evaluate(call, module)
-        this.routerFor(value)
+        if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') continue
+        if (mayCreateRouter(call)) this.routerFor(this.evaluate(call, module))
         this.event(call, module)
       }
     }

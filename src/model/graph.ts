@@ -7,6 +7,8 @@ export interface JsModule {
   path: string
   text: string
   ast: Node
+  /** Its index, when the scan made it already (to find the module's imports). */
+  index?: ModuleIndex
 }
 
 export interface ModuleInfo extends JsModule {
@@ -21,33 +23,40 @@ export type ImportTarget = { module: ModuleInfo } | { package: string } | { unre
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']
 
+/**
+ * Node's and TypeScript's resolution of a relative specifier among the scanned files: as written,
+ * with an extension, `.js` written for a `.ts` source, or a folder's `index`. Paths are relative to
+ * the scanned root, with `/`.
+ */
+export function resolveRelative(source: string, from: string, exists: (path: string) => boolean): string | undefined {
+  const base = posix.normalize(posix.join(posix.dirname(from), source))
+  const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '')
+  const candidates = [
+    ...EXTENSIONS.map((ext) => `${base}${ext}`),
+    ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`),
+    ...EXTENSIONS.slice(1).map((ext) => `${base}/index${ext}`)
+  ]
+  return candidates.find(exists)
+}
+
+export function isRelativeSpecifier(source: string): boolean {
+  return source.startsWith('.') || source.startsWith('/')
+}
+
 export class ModuleGraph {
   readonly modules = new Map<string, ModuleInfo>()
 
   constructor(modules: JsModule[], private readonly aliasOf: PackageAlias = () => undefined) {
-    for (const m of modules) this.modules.set(m.path, { ...m, index: indexModule(m.ast) })
+    for (const m of modules) this.modules.set(m.path, { ...m, index: m.index ?? indexModule(m.ast) })
   }
 
-  /**
-   * Node's and TypeScript's resolution of a relative specifier among the scanned files: as written,
-   * with an extension, `.js` written for a `.ts` source, or a folder's `index`.
-   */
   resolve(source: string, from: string): ImportTarget {
-    if (!source.startsWith('.') && !source.startsWith('/')) return { package: packageName(source) }
+    if (!isRelativeSpecifier(source)) return { package: packageName(source) }
     const alias = this.aliasOf(source, from)
     if (alias) return { package: alias }
-    const base = posix.normalize(posix.join(posix.dirname(from), source))
-    const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '')
-    const candidates = [
-      ...EXTENSIONS.map((ext) => `${base}${ext}`),
-      ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`),
-      ...EXTENSIONS.slice(1).map((ext) => `${base}/index${ext}`)
-    ]
-    for (const candidate of candidates) {
-      const module = this.modules.get(candidate)
-      if (module) return { module }
-    }
-    return { unresolved: source }
+    const path = resolveRelative(source, from, (candidate) => this.modules.has(candidate))
+    const module = path === undefined ? undefined : this.modules.get(path)
+    return module ? { module } : { unresolved: source }
   }
 }
 

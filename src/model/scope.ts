@@ -23,6 +23,8 @@ export interface ModuleIndex {
   assignments: Map<string, Node[]>
   /** `module.exports = x`, `exports.a = x`, `module.exports.a = x` as [name, value]; `default` for the whole. */
   cjsExports: Array<[string, Node]>
+  /** Literal specifiers the module imports: `import`, `export ... from`, `require('x')`, `import('x')`. */
+  imports: string[]
   program: Node
 }
 
@@ -72,7 +74,7 @@ export function cjsExportName(target: Node): string | undefined {
  * is ignored, which only matters for shadowed names in nested blocks.
  */
 export function indexModule(program: Node): ModuleIndex {
-  const index: ModuleIndex = { parents: new Map(), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], program }
+  const index: ModuleIndex = { parents: new Map(), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], imports: [], program }
   const scopeOf = (node: Node): Map<string, Binding> => {
     for (let n: Node | undefined = index.parents.get(node); n; n = index.parents.get(n)) {
       if (isFunction(n) || n === program) {
@@ -95,7 +97,12 @@ export function indexModule(program: Node): ModuleIndex {
       case 'ClassDeclaration':
         if (node.id) scopeOf(node).set(node.id.name, { kind: 'class', node })
         break
+      case 'ExportNamedDeclaration':
+      case 'ExportAllDeclaration':
+        if (node.source) index.imports.push(node.source.value)
+        break
       case 'ImportDeclaration':
+        index.imports.push(node.source.value)
         for (const spec of node.specifiers) {
           const imported = spec.type === 'ImportDefaultSpecifier' ? 'default'
             : spec.type === 'ImportNamespaceSpecifier' ? '*'
@@ -105,9 +112,13 @@ export function indexModule(program: Node): ModuleIndex {
         break
       case 'CallExpression':
       case 'OptionalCallExpression':
-      case 'NewExpression':
+      case 'NewExpression': {
         index.calls.push(node)
+        const [first] = node.arguments
+        const loads = node.callee.type === 'Import' || (node.callee.type === 'Identifier' && node.callee.name === 'require')
+        if (loads && node.type !== 'NewExpression' && first?.type === 'StringLiteral') index.imports.push(first.value)
         break
+      }
       case 'AssignmentExpression': {
         const exported = cjsExportName(node.left)
         if (exported) index.cjsExports.push([exported, node.right])

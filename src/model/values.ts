@@ -337,14 +337,20 @@ export class Evaluator {
    * have it (a union with absent branches, e.g. a per-environment config), the earlier ones fill in.
    */
   private spreadProperty(spreads: Node[], name: string, module: ModuleInfo): Value {
-    const [last, ...earlier] = spreads
-    if (!last) return { kind: 'absent' }
-    const found = this.property(this.evaluate(last, module), name)
-    if (found.kind === 'absent') return this.spreadProperty(earlier, name, module)
-    if (found.kind !== 'union' || !found.options.some((o) => o.kind === 'absent')) return found
-    const underneath = this.spreadProperty(earlier, name, module)
-    const options = found.options.filter((o) => o.kind !== 'absent')
-    return { kind: 'union', options: [...options, underneath] }
+    // A loop, not recursion: an object with thousands of spreads must not overflow the stack.
+    const maybes: Value[][] = []
+    let value: Value = { kind: 'absent' }
+    for (const spread of spreads) {
+      const found = this.property(this.evaluate(spread, module), name)
+      if (found.kind === 'absent') continue
+      if (found.kind !== 'union' || !found.options.some((o) => o.kind === 'absent')) {
+        value = found
+        break
+      }
+      maybes.push(found.options.filter((o) => o.kind !== 'absent'))
+    }
+    for (let i = maybes.length - 1; i >= 0; i -= 1) value = { kind: 'union', options: [...(maybes[i] as Value[]), value] }
+    return value
   }
 
   /** A member of `new Fn()`: the last `this.name = value` among the constructor's own statements. */
@@ -520,7 +526,8 @@ export class Evaluator {
       try {
         for (const module of this.graph.modules.values()) {
           for (const call of module.index.calls) {
-            if (call.type === 'NewExpression') continue
+            // A call without arguments binds no parameter: it is no call site for param().
+            if (call.type === 'NewExpression' || (call as { arguments: Node[] }).arguments.length === 0) continue
             const callee = this.evaluate((call as { callee: Node }).callee, module)
             if (callee.kind !== 'function') continue
             const list = this.callSites.get(callee.fn) ?? []
