@@ -130,10 +130,13 @@ function objectRoot(node: Node, module: ModuleInfo): { name: string; declarator:
 export class Evaluator {
   private readonly memo = new Map<Node, Value>()
   /**
-   * While call sites are indexed, parameters are not followed, so values differ from the final
-   * ones: they get a memo of their own, thrown away when indexing ends.
+   * While call sites are indexed, parameters are not followed, so a value that met a parameter
+   * differs from the final one: it goes to a memo of its own, thrown away when indexing ends.
+   * Values that met none are final and go to the main memo.
    */
   private indexingMemo = new Map<Node, Value>()
+  /** Parameters met while indexing and not followed, counted to tell which values depend on one. */
+  private paramsNotFollowed = 0
   private readonly exportMemo = new Map<string, Value>()
   private readonly mutationIndex = new Map<ModuleInfo, Map<string, Mutation[]>>()
   private readonly active = new Set<Node | string>()
@@ -151,10 +154,11 @@ export class Evaluator {
     if (this.active.has(target) || this.depth > MAX_DEPTH) return { kind: 'unknown', reason: 'cycle', at: { module, node: target } }
     this.active.add(target)
     this.depth += 1
+    const paramsBefore = this.paramsNotFollowed
     try {
       const value = this.compute(target, module)
       const result = value.at ? value : { ...value, at: { module, node: target } }
-      if (this.indexing) this.indexingMemo.set(target, result)
+      if (this.indexing && this.paramsNotFollowed !== paramsBefore) this.indexingMemo.set(target, result)
       else this.memo.set(target, result)
       return result
     } finally {
@@ -491,7 +495,10 @@ export class Evaluator {
   private param(binding: Extract<Binding, { kind: 'param' }>, module: ModuleInfo): Value {
     const element = this.iterationElement(binding, module)
     if (element) return element
-    if (this.indexing) return { kind: 'unknown', reason: 'param' }
+    if (this.indexing) {
+      this.paramsNotFollowed += 1
+      return { kind: 'unknown', reason: 'param' }
+    }
     // Every call site's argument: a setup function called with two apps configures both.
     const known: Value[] = []
     for (const site of this.callSitesOf(binding.fn)) {
