@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
 import type { Node } from '../parse/javascript.js'
-import { indexModule, type ModuleIndex } from './scope.js'
+import { indexModule, rootOf, type ModuleIndex } from './scope.js'
 
 /** A parsed production module of the scanned app. */
 export interface JsModule {
@@ -45,9 +45,19 @@ export function isRelativeSpecifier(source: string): boolean {
 
 export class ModuleGraph {
   readonly modules = new Map<string, ModuleInfo>()
+  private readonly byProgram = new Map<Node, ModuleInfo>()
 
   constructor(modules: JsModule[], private readonly aliasOf: PackageAlias = () => undefined) {
-    for (const m of modules) this.modules.set(m.path, { ...m, index: m.index ?? indexModule(m.ast) })
+    for (const m of modules) {
+      const info = { ...m, index: m.index ?? indexModule(m.ast) }
+      this.modules.set(m.path, info)
+      this.byProgram.set(info.index.program, info)
+    }
+  }
+
+  /** The module a node was parsed in (a function found through a factory call carries no module). */
+  moduleOf(node: Node): ModuleInfo | undefined {
+    return this.byProgram.get(rootOf(node))
   }
 
   resolve(source: string, from: string): ImportTarget {

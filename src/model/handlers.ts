@@ -29,8 +29,7 @@ const RESPONSE_NAMES = new Set(['res', 'response', 'resp'])
 
 /** The module a node was parsed in (a function found through a factory call carries no module). */
 export function moduleOf(express: ExpressModel, node: Node): ModuleInfo | undefined {
-  for (const module of express.graph.modules.values()) if (module.index.parents.has(node)) return module
-  return undefined
+  return express.graph.moduleOf(node)
 }
 
 function asFunction(express: ExpressModel, fn: FunctionNode, module?: ModuleInfo): HandlerFunction | undefined {

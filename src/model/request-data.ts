@@ -241,9 +241,7 @@ function returnedFunction(factory: FunctionNode): FunctionNode | undefined {
 
 /** The module a function is written in (a handler's site may be where it is used). */
 export function moduleOf(express: ExpressModel, fn: Node, hint: ModuleInfo): ModuleInfo | undefined {
-  if (hint.index.parents.has(fn)) return hint
-  for (const module of express.graph.modules.values()) if (module.index.parents.has(fn)) return module
-  return undefined
+  return hint.index.parents.has(fn) ? hint : express.graph.moduleOf(fn)
 }
 
 /** A route registration and the function that finally answers it. */

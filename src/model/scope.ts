@@ -14,9 +14,48 @@ export type Binding =
   | { kind: 'class'; node: Node }
   | { kind: 'import'; source: string; imported: string; node: Node }
 
+const PARENT = Symbol('parent')
+type Linked = Node & { [PARENT]?: Node }
+
+/**
+ * Each node's parent, kept on the node itself under a symbol (no walker or printer sees it): a Map
+ * of every node of every module cost more than parsing them. Reads like the Map it replaced.
+ */
+export class ParentLinks {
+  private readonly linked: Node[] = []
+
+  constructor(private readonly program: Node) {}
+
+  set(node: Node, parent: Node): void {
+    (node as Linked)[PARENT] = parent
+    this.linked.push(node)
+  }
+
+  get(node: Node): Node | undefined {
+    return (node as Linked)[PARENT]
+  }
+
+  /** Whether a node other than the program belongs to this module. */
+  has(node: Node): boolean {
+    return node !== this.program && rootOf(node) === this.program
+  }
+
+  /** Every node but the program, parents first, in walk order. */
+  keys(): IterableIterator<Node> {
+    return this.linked.values()
+  }
+}
+
+/** The program a node belongs to (the node itself when it has no parent). */
+export function rootOf(node: Node): Node {
+  let n = node
+  for (let parent = (n as Linked)[PARENT]; parent; parent = (n as Linked)[PARENT]) n = parent
+  return n
+}
+
 /** What one walk of a module records: parents, declarations per function scope, calls, assignments. */
 export interface ModuleIndex {
-  parents: Map<Node, Node>
+  parents: ParentLinks
   scopes: Map<Node, Map<string, Binding>>
   calls: Node[]
   /** `name = value` assignments, by name (for `let app; app = express()`). */
@@ -74,7 +113,7 @@ export function cjsExportName(target: Node): string | undefined {
  * is ignored, which only matters for shadowed names in nested blocks.
  */
 export function indexModule(program: Node): ModuleIndex {
-  const index: ModuleIndex = { parents: new Map(), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], imports: [], program }
+  const index: ModuleIndex = { parents: new ParentLinks(program), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], imports: [], program }
   const scopeOf = (node: Node): Map<string, Binding> => {
     for (let n: Node | undefined = index.parents.get(node); n; n = index.parents.get(n)) {
       if (isFunction(n) || n === program) {

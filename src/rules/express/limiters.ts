@@ -37,14 +37,9 @@ export function isLimiterValue(value: Value): boolean {
   return limiterPackage(value) !== undefined
 }
 
-const moduleCache = new WeakMap<Node, ModuleInfo | undefined>()
-
 /** The module a node of the app sits in (handlers made by a factory live in another module than the call). */
 export function moduleOf(express: ExpressModel, node: Node): ModuleInfo | undefined {
-  if (moduleCache.has(node)) return moduleCache.get(node)
-  const found = [...express.graph.modules.values()].find((m) => m.index.parents.has(node))
-  moduleCache.set(node, found)
-  return found
+  return express.graph.moduleOf(node)
 }
 
 function callee(node: Node): Node | undefined {
