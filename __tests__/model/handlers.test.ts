@@ -5,6 +5,7 @@ import { parseBytes } from '../../src/model/body-parsers.js'
 import { handlerFunctions, isErrorMiddleware } from '../../src/model/handlers.js'
 import { errorLeaks, errorScopes } from '../../src/model/error-flow.js'
 import { scanProject } from '../helpers/project.js'
+import { positionOf } from '../../src/model/scope.js'
 
 function expression(source: string): Node {
   const parsed = parseJavaScript(`(${source})`)
@@ -56,7 +57,7 @@ app.get('/a', async (req, res) => {
 app.use((err, req, res, next) => res.status(500).send(err.stack))`
     })
     const leaks = handlerFunctions(express).flatMap(errorScopes).flatMap(errorLeaks)
-    expect(leaks.map((l) => [l.kind, l.send.call.loc?.start.line])).toEqual([['message', 4], ['stack', 6]])
+    expect(leaks.map((l) => [l.kind, positionOf(l.send.call).line])).toEqual([['message', 4], ['stack', 6]])
   })
 
   it('tells error middleware from other handlers, and records settings on apps it cannot identify', () => {

@@ -1,6 +1,6 @@
 import type { Node } from '../parse/javascript.js'
 import { ModuleGraph, type JsModule, type ModuleInfo, type PackageAlias } from './graph.js'
-import { enclosingFunction, type FunctionNode } from './scope.js'
+import { enclosingFunction, positionOf, type FunctionNode } from './scope.js'
 import { branches, Evaluator, propertyName, type Site, type Value } from './values.js'
 
 export type { JsModule, PackageAlias }
@@ -71,7 +71,8 @@ const EXPRESS_SETTINGS = new Set(['x-powered-by', 'trust proxy', 'env', 'etag', 
   'json escape', 'json replacer', 'json spaces', 'jsonp callback name', 'subdomain offset', 'view cache', 'view engine', 'views'])
 
 export function locate(site: Site): Location {
-  return { file: site.module.path, line: site.node.loc?.start.line ?? 1, column: (site.node.loc?.start.column ?? 0) + 1 }
+  const { line, column } = positionOf(site.node)
+  return { file: site.module.path, line, column: column + 1 }
 }
 
 function isExpressCreation(value: Value): 'app' | 'router' | undefined {

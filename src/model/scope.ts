@@ -46,6 +46,41 @@ export class ParentLinks {
   }
 }
 
+/** Babel's line terminators, so lines computed from offsets are the lines Babel would report. */
+const LINE_BREAK = /\r\n?|[\n\u2028\u2029]/g
+const TEXTS = new WeakMap<Node, string>()
+const LINE_STARTS = new WeakMap<Node, number[]>()
+
+/** Records the source text a program was parsed from, for positionOf. */
+export function registerText(program: Node, text: string): void {
+  TEXTS.set(program, text)
+}
+
+/**
+ * The 1-based line and 0-based column where a node starts. Indexed modules drop Babel's `loc`
+ * objects (three per node, a third of a syntax tree's memory); the line comes from the node's
+ * `start` offset in its program's text instead, with the line starts computed once per program.
+ */
+export function positionOf(node: Node): { line: number; column: number } {
+  if (node.loc) return { line: node.loc.start.line, column: node.loc.start.column }
+  const program = rootOf(node)
+  let starts = LINE_STARTS.get(program)
+  if (!starts) {
+    starts = [0]
+    for (const match of (TEXTS.get(program) ?? '').matchAll(LINE_BREAK)) starts.push(match.index + match[0].length)
+    LINE_STARTS.set(program, starts)
+  }
+  const offset = node.start ?? 0
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if ((starts[mid] as number) <= offset) low = mid
+    else high = mid - 1
+  }
+  return { line: low + 1, column: offset - (starts[low] as number) }
+}
+
 /** The program a node belongs to (the node itself when it has no parent). */
 export function rootOf(node: Node): Node {
   let n = node
@@ -126,6 +161,7 @@ export function indexModule(program: Node): ModuleIndex {
   }
   walk(program, (node, parent) => {
     if (parent) index.parents.set(node, parent)
+    node.loc = null
     switch (node.type) {
       case 'VariableDeclarator':
         for (const { name, path } of patternNames(node.id)) scopeOf(node).set(name, { kind: 'var', init: node.init ?? null, path, declarator: node })

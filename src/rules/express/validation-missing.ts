@@ -1,5 +1,6 @@
 import { locate, type ExpressModel, type Handler, type RouterEvent } from '../../model/express.js'
 import { readRequestData, routeHandlers, type RouteHandler } from '../../model/request-data.js'
+import { positionOf } from '../../model/scope.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 import { pollutionAt } from './prototype-pollution.js'
 import { findSink } from './request-sinks.js'
@@ -43,7 +44,7 @@ function checkRoute(express: ExpressModel, route: RouteHandler, resolutions: Res
   const parent = data.module.index.parents.get(firstRead)
   const shown = parent?.type === 'MemberExpression' && parent.object === firstRead && !parent.computed ? parent : firstRead
   const where = `${(route.event.method ?? 'all').toUpperCase()} ${resolutions?.[0]?.fullPath ?? route.event.path ?? '(route)'}`
-  const sinkLine = sink.node.loc?.start.line
+  const sinkLine = positionOf(sink.node).line
   return {
     file, line, column,
     message: `${where} uses \`${data.text(shown)}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
