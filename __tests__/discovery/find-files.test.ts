@@ -49,9 +49,11 @@ describe('findFiles', () => {
     expect(tests).toEqual(['src/app.spec.ts', 'test/app.test.js'])
   })
 
-  it('notes oversized files instead of reading them, and does not follow symlinks', () => {
+  it('notes oversized files instead of reading them, counts generated ones in one note, and does not follow symlinks', () => {
     const { files, notes } = findFiles(root)
-    expect(notes.map((n) => n.file)).toEqual(['src/big.js'])
+    expect(notes.map((n) => n.file)).toEqual(['src/big.js', '.'])
+    // jquery.min.js is counted; types.d.ts is a declaration, not built output
+    expect(notes[1]?.message).toMatch(/^skipped 1 generated file \(/)
     expect(files.some((f) => f.path.includes('loop'))).toBe(false)
   })
 

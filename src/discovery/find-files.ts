@@ -67,6 +67,7 @@ export function classify(name: string): FileKind | undefined {
 export function findFiles(root: string): Discovery {
   const files: SourceFile[] = []
   const notes: Note[] = []
+  let generated = 0
   const walk = (dir: string, rel: string): void => {
     let entries
     try {
@@ -86,8 +87,17 @@ export function findFiles(root: string): Discovery {
       if (!entry.isFile()) continue
       const kind = classify(entry.name)
       if (!kind) continue
-      if (kind === 'js' && GENERATED.test(entry.name)) continue
-      const size = statSync(abs).size
+      if (kind === 'js' && GENERATED.test(entry.name)) {
+        if (!entry.name.includes('.d.')) generated += 1
+        continue
+      }
+      let size: number
+      try {
+        size = statSync(abs).size
+      } catch (error) {
+        notes.push({ file: path, message: `not read: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}` })
+        continue
+      }
       if (size > MAX_FILE_BYTES) {
         notes.push({ file: path, message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files` })
         continue
@@ -96,5 +106,7 @@ export function findFiles(root: string): Discovery {
     }
   }
   walk(root, '')
+  // Bundles in a repository can number in the thousands: one note counts them.
+  if (generated > 0) notes.push({ file: '.', message: `skipped ${generated} generated file${generated === 1 ? '' : 's'} (*.min.js, *.bundle.js): built output, not the app's source` })
   return { files, notes }
 }
