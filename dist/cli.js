@@ -8398,7 +8398,7 @@ const outside = __nccwpck_require__(280)
 const gtr = __nccwpck_require__(2276)
 const ltr = __nccwpck_require__(5213)
 const intersects = __nccwpck_require__(3465)
-const simplifyRange = __nccwpck_require__(9647)
+const simplifyRange = __nccwpck_require__(2028)
 const subset = __nccwpck_require__(1489)
 module.exports = {
   parse,
@@ -9596,7 +9596,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 9647:
+/***/ 2028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12775,11 +12775,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4751);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7827);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8820);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1975);
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2495);
 /* harmony import */ var _render_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6165);
 /* harmony import */ var _render_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(893);
-/* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5902);
+/* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1779);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
 
 
@@ -12793,10 +12793,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const EXIT = { passed: 0, failed: 1, error: 2 };
 function render(report, options) {
     switch (options.format) {
-        case 'json': return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_5__/* .renderJson */ .h)(report);
+        case 'json': return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_5__/* .renderJson */ .hF)(report);
         case 'markdown': return `${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .renderMarkdown */ .G)(report)}\n`;
         case 'sarif': return (0,_render_sarif_js__WEBPACK_IMPORTED_MODULE_4__/* .renderSarif */ .W)(report);
-        default: return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_5__/* .renderText */ .S)(report);
+        default: return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_5__/* .renderText */ .S5)(report);
     }
 }
 /** argv in, exit code out; the same pipeline as the action, with no GitHub environment. */
@@ -12821,7 +12821,8 @@ async function main(argv) {
         return report.passed ? EXIT.passed : EXIT.failed;
     }
     catch (error) {
-        process.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .TOOL_NAME */ .lH}: ${(0,_config_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .U)(error)}\n`);
+        // The reason may quote the repository (its config file); a runner reads `##[` in a log line as a command.
+        process.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .TOOL_NAME */ .lH}: ${(0,_config_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .U)(error).replace(/##\[/g, '# #[')}\n`);
         return EXIT.error;
     }
 }
@@ -12899,7 +12900,7 @@ Options:
   --output FILE          write the report to FILE instead of stdout
   --audit-level LEVEL    low, moderate, high, critical or none (default: high)
   --fail-on LEVEL        lowest finding severity that fails: low, moderate, high, critical or none (default: high)
-  --no-install           do not run npm ci (the SBOM is then read from the lockfile)
+  --no-install           do not run npm ci
   --no-audit             do not run npm audit
   --no-sbom              do not write an SBOM
   --sbom-file FILE       SBOM path, relative to path (default: sbom.cdx.json)
@@ -12957,6 +12958,12 @@ function parseCliArgs(argv, cwd = process.cwd()) {
     const sbom = !values['no-sbom'];
     if (sbom && values['sbom-file'].trim() === '')
         throw new errors/* UsageError */.e('--sbom-file is empty; give a file name or use --no-sbom');
+    const sbomFile = (0,external_node_path_.resolve)(dir, values['sbom-file']);
+    const output = values.output ? (0,external_node_path_.resolve)(cwd, values.output) : '';
+    if (sbom)
+        (0,paths/* refuseLinkedOutput */.fl)('--sbom-file', workspace, sbomFile);
+    if (output)
+        (0,paths/* refuseLinkedOutput */.fl)('--output', workspace, output);
     return {
         kind: 'run',
         options: {
@@ -12970,14 +12977,14 @@ function parseCliArgs(argv, cwd = process.cwd()) {
             onAuditError: 'fail',
             failOn: parseThreshold('--fail-on', values['fail-on']),
             sbom,
-            sbomFile: (0,external_node_path_.resolve)(dir, values['sbom-file']),
+            sbomFile,
             sarifFile: '',
             reportFile: '',
             configFile,
             configRequired: configFlag !== undefined,
             today: todayUtc(),
             format: parseChoice('--format', values.format, FORMATS),
-            output: values.output ? (0,external_node_path_.resolve)(cwd, values.output) : ''
+            output
         }
     };
 }
@@ -13014,13 +13021,15 @@ function describeError(error) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FK: () => (/* binding */ isInside),
-/* harmony export */   T0: () => (/* binding */ toPosixRelative)
+/* harmony export */   T0: () => (/* binding */ toPosixRelative),
+/* harmony export */   fl: () => (/* binding */ refuseLinkedOutput)
 /* harmony export */ });
 /* unused harmony exports resolveWorkingDirectory, resolveOutputFile */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7827);
 
 
 
@@ -13042,7 +13051,37 @@ function resolveWorkingDirectory(workspace, input) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
         throw new UsageError(`working-directory '${input}' does not exist; give the folder that holds package.json (relative to the repository root)`);
     }
+    // A symbolic link in the repository (one a pull request can add) must not lead the scan, and the
+    // reports written beside it, out of the workspace.
+    if (!isInside(realpathSync(workspace), realpathSync(dir))) {
+        throw new UsageError(`working-directory '${input}' is a symbolic link (or is inside one) that leads outside the workspace; give a real folder inside the repository`);
+    }
     return dir;
+}
+/**
+ * A pull request can commit a symbolic link where an output file goes (`hardening-report.json` ->
+ * a file of the runner, or of a later step's action): the gate never writes through one, nor into a
+ * folder of the workspace that leads outside it.
+ */
+function refuseLinkedOutput(name, workspace, file) {
+    const isLink = (() => {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isSymbolicLink();
+        }
+        catch {
+            return false;
+        }
+    })();
+    if (isLink)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${name} '${toPosixRelative(workspace, file)}' is a symbolic link in the repository; the gate does not write through one: delete it or name another file`);
+    if (!isInside(workspace, file))
+        return;
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file);
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) !== dir)
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${name} '${toPosixRelative(workspace, file)}' is inside a symbolic link that leads outside the workspace; name a file in a real folder of the repository`);
+    }
 }
 /** An output file named by the user: relative to the working directory, and inside the workspace. */
 function resolveOutputFile(name, workspace, workingDirectory, value) {
@@ -13052,6 +13091,7 @@ function resolveOutputFile(name, workspace, workingDirectory, value) {
     if (!isInside(workspace, file)) {
         throw new UsageError(`${name} '${value}' is outside the workspace; give a path relative to working-directory`);
     }
+    refuseLinkedOutput(name, workspace, file);
     return file;
 }
 
@@ -13108,7 +13148,8 @@ const ROUTER_METHODS = new Set([...ROUTE_METHODS, 'use', 'set', 'disable', 'enab
 const EXPRESS_SETTINGS = new Set(['x-powered-by', 'trust proxy', 'env', 'etag', 'query parser', 'strict routing', 'case sensitive routing',
     'json escape', 'json replacer', 'json spaces', 'jsonp callback name', 'subdomain offset', 'view cache', 'view engine', 'views']);
 function locate(site) {
-    return { file: site.module.path, line: site.node.loc?.start.line ?? 1, column: (site.node.loc?.start.column ?? 0) + 1 };
+    const { line, column } = (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .positionOf */ .df)(site.node);
+    return { file: site.module.path, line, column: column + 1 };
 }
 function isExpressCreation(value) {
     if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express')
@@ -13117,6 +13158,21 @@ function isExpressCreation(value) {
     if (path.length === 0)
         return 'app';
     return path.length === 1 && path[0] === 'Router' ? 'router' : undefined;
+}
+/**
+ * Whether a call can be `express()`, `express.Router()`, `Router()` or `require('express')()`:
+ * its callee is a name, a call, or a member named like those. `logger.info()` and the other
+ * method calls, most calls of an app, are not evaluated for it.
+ */
+function mayCreateRouter(call) {
+    let callee = call.callee;
+    while (callee.type === 'TSAsExpression' || callee.type === 'TSNonNullExpression' || callee.type === 'ParenthesizedExpression' || callee.type === 'SequenceExpression') {
+        callee = callee.type === 'SequenceExpression' ? callee.expressions.at(-1) : callee.expression;
+    }
+    if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
+        return true;
+    const name = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(callee);
+    return name === 'Router' || name === 'default' || name === 'express';
 }
 function literalPath(value) {
     return value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
@@ -13185,10 +13241,10 @@ class ExpressModel {
     build() {
         for (const module of this.graph.modules.values()) {
             for (const call of module.index.calls) {
-                if (call.type === 'NewExpression')
+                if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
                     continue;
-                const value = this.evaluate(call, module);
-                this.routerFor(value);
+                if (mayCreateRouter(call))
+                    this.routerFor(this.evaluate(call, module));
                 this.event(call, module);
             }
         }
@@ -13415,8 +13471,10 @@ function buildExpressModel(modules, aliasOf) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nh: () => (/* binding */ resolveRelative),
 /* harmony export */   dh: () => (/* binding */ ModuleGraph),
-/* harmony export */   gd: () => (/* binding */ packageSubpath)
+/* harmony export */   gd: () => (/* binding */ packageSubpath),
+/* harmony export */   pn: () => (/* binding */ isRelativeSpecifier)
 /* harmony export */ });
 /* unused harmony export packageName */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
@@ -13425,37 +13483,50 @@ function buildExpressModel(modules, aliasOf) {
 
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+/**
+ * Node's and TypeScript's resolution of a relative specifier among the scanned files: as written,
+ * with an extension, `.js` written for a `.ts` source, or a folder's `index`. Paths are relative to
+ * the scanned root, with `/`.
+ */
+function resolveRelative(source, from, exists) {
+    const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(from), source));
+    const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '');
+    const candidates = [
+        ...EXTENSIONS.map((ext) => `${base}${ext}`),
+        ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`),
+        ...EXTENSIONS.slice(1).map((ext) => `${base}/index${ext}`)
+    ];
+    return candidates.find(exists);
+}
+function isRelativeSpecifier(source) {
+    return source.startsWith('.') || source.startsWith('/');
+}
 class ModuleGraph {
     aliasOf;
     modules = new Map();
+    byProgram = new Map();
     constructor(modules, aliasOf = () => undefined) {
         this.aliasOf = aliasOf;
-        for (const m of modules)
-            this.modules.set(m.path, { ...m, index: (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .indexModule */ .fO)(m.ast) });
+        for (const m of modules) {
+            const info = { ...m, index: m.index ?? (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .indexModule */ .fO)(m.ast) };
+            this.modules.set(m.path, info);
+            this.byProgram.set(info.index.program, info);
+            (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .registerText */ .h9)(info.index.program, info.text);
+        }
     }
-    /**
-     * Node's and TypeScript's resolution of a relative specifier among the scanned files: as written,
-     * with an extension, `.js` written for a `.ts` source, or a folder's `index`.
-     */
+    /** The module a node was parsed in (a function found through a factory call carries no module). */
+    moduleOf(node) {
+        return this.byProgram.get((0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .rootOf */ .I5)(node));
+    }
     resolve(source, from) {
-        if (!source.startsWith('.') && !source.startsWith('/'))
+        if (!isRelativeSpecifier(source))
             return { package: packageName(source) };
         const alias = this.aliasOf(source, from);
         if (alias)
             return { package: alias };
-        const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(from), source));
-        const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '');
-        const candidates = [
-            ...EXTENSIONS.map((ext) => `${base}${ext}`),
-            ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`),
-            ...EXTENSIONS.slice(1).map((ext) => `${base}/index${ext}`)
-        ];
-        for (const candidate of candidates) {
-            const module = this.modules.get(candidate);
-            if (module)
-                return { module };
-        }
-        return { unresolved: source };
+        const path = resolveRelative(source, from, (candidate) => this.modules.has(candidate));
+        const module = path === undefined ? undefined : this.modules.get(path);
+        return module ? { module } : { unresolved: source };
     }
 }
 /** `lodash/merge` → `lodash`, `@scope/pkg/x` → `@scope/pkg`, `node:fs` → `node:fs`. */
@@ -13477,14 +13548,88 @@ function packageSubpath(source) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $I: () => (/* binding */ lookup),
+/* harmony export */   I5: () => (/* binding */ rootOf),
+/* harmony export */   Nh: () => (/* binding */ nodesOf),
 /* harmony export */   Tn: () => (/* binding */ isFunction),
+/* harmony export */   df: () => (/* binding */ positionOf),
 /* harmony export */   fO: () => (/* binding */ indexModule),
+/* harmony export */   h9: () => (/* binding */ registerText),
 /* harmony export */   ht: () => (/* binding */ patternNames),
 /* harmony export */   pG: () => (/* binding */ enclosingFunction)
 /* harmony export */ });
-/* unused harmony export cjsExportName */
-/* harmony import */ var _parse_javascript_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2028);
+/* unused harmony exports ParentLinks, cjsExportName */
+/* harmony import */ var _parse_javascript_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4286);
 
+const PARENT = Symbol('parent');
+/**
+ * Each node's parent, kept on the node itself under a symbol (no walker or printer sees it): a Map
+ * of every node of every module cost more than parsing them. Reads like the Map it replaced.
+ */
+class ParentLinks {
+    program;
+    linked = [];
+    constructor(program) {
+        this.program = program;
+    }
+    set(node, parent) {
+        node[PARENT] = parent;
+        this.linked.push(node);
+    }
+    get(node) {
+        return node[PARENT];
+    }
+    /** Whether a node other than the program belongs to this module. */
+    has(node) {
+        return node !== this.program && rootOf(node) === this.program;
+    }
+    /** Every node but the program, parents first, in walk order. */
+    keys() {
+        return this.linked.values();
+    }
+}
+/** Babel's line terminators, so lines computed from offsets are the lines Babel would report. */
+const LINE_BREAK = /\r\n?|[\n\u2028\u2029]/g;
+const TEXTS = new WeakMap();
+const LINE_STARTS = new WeakMap();
+/** Records the source text a program was parsed from, for positionOf. */
+function registerText(program, text) {
+    TEXTS.set(program, text);
+}
+/**
+ * The 1-based line and 0-based column where a node starts. Indexed modules drop Babel's `loc`
+ * objects (three per node, a third of a syntax tree's memory); the line comes from the node's
+ * `start` offset in its program's text instead, with the line starts computed once per program.
+ */
+function positionOf(node) {
+    if (node.loc)
+        return { line: node.loc.start.line, column: node.loc.start.column };
+    const program = rootOf(node);
+    let starts = LINE_STARTS.get(program);
+    if (!starts) {
+        starts = [0];
+        for (const match of (TEXTS.get(program) ?? '').matchAll(LINE_BREAK))
+            starts.push(match.index + match[0].length);
+        LINE_STARTS.set(program, starts);
+    }
+    const offset = node.start ?? 0;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low] };
+}
+/** The program a node belongs to (the node itself when it has no parent). */
+function rootOf(node) {
+    let n = node;
+    for (let parent = n[PARENT]; parent; parent = n[PARENT])
+        n = parent;
+    return n;
+}
 function isFunction(node) {
     return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' ||
         node.type === 'ObjectMethod' || node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod';
@@ -13532,7 +13677,7 @@ function cjsExportName(target) {
  * is ignored, which only matters for shadowed names in nested blocks.
  */
 function indexModule(program) {
-    const index = { parents: new Map(), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], program };
+    const index = { parents: new ParentLinks(program), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], imports: [], program };
     const scopeOf = (node) => {
         for (let n = index.parents.get(node); n; n = index.parents.get(n)) {
             if (isFunction(n) || n === program) {
@@ -13547,6 +13692,7 @@ function indexModule(program) {
     (0,_parse_javascript_js__WEBPACK_IMPORTED_MODULE_0__/* .walk */ .GG)(program, (node, parent) => {
         if (parent)
             index.parents.set(node, parent);
+        node.loc = null;
         switch (node.type) {
             case 'VariableDeclarator':
                 for (const { name, path } of patternNames(node.id))
@@ -13560,7 +13706,13 @@ function indexModule(program) {
                 if (node.id)
                     scopeOf(node).set(node.id.name, { kind: 'class', node });
                 break;
+            case 'ExportNamedDeclaration':
+            case 'ExportAllDeclaration':
+                if (node.source)
+                    index.imports.push(node.source.value);
+                break;
             case 'ImportDeclaration':
+                index.imports.push(node.source.value);
                 for (const spec of node.specifiers) {
                     const imported = spec.type === 'ImportDefaultSpecifier' ? 'default'
                         : spec.type === 'ImportNamespaceSpecifier' ? '*'
@@ -13570,9 +13722,14 @@ function indexModule(program) {
                 break;
             case 'CallExpression':
             case 'OptionalCallExpression':
-            case 'NewExpression':
+            case 'NewExpression': {
                 index.calls.push(node);
+                const [first] = node.arguments;
+                const loads = node.callee.type === 'Import' || (node.callee.type === 'Identifier' && node.callee.name === 'require');
+                if (loads && node.type !== 'NewExpression' && first?.type === 'StringLiteral')
+                    index.imports.push(first.value);
                 break;
+            }
             case 'AssignmentExpression': {
                 const exported = cjsExportName(node.left);
                 if (exported)
@@ -13598,14 +13755,44 @@ function indexModule(program) {
     });
     return index;
 }
+/** Every node of an indexed module in walk order (parents first), without walking it again. */
+function* nodesOf(index) {
+    yield index.program;
+    yield* index.parents.keys();
+}
 /** The binding a name has where `at` is: the nearest enclosing function's, then outwards. */
 function lookup(index, name, at) {
-    for (let n = at; n; n = index.parents.get(n)) {
-        const binding = index.scopes.get(n)?.get(name);
+    for (let scope = scopeOwner(index, at); scope; scope = scopeOwner(index, index.parents.get(scope))) {
+        const binding = index.scopes.get(scope)?.get(name);
         if (binding)
             return binding;
     }
     return undefined;
+}
+const SCOPE = Symbol('scope');
+/**
+ * The nearest node at or above `node` that holds declarations (a function or the program), cached
+ * on every node passed on the way: a name deep in a 20,000-call chain must not walk the chain again.
+ */
+function scopeOwner(index, node) {
+    const passed = [];
+    let owner;
+    for (let n = node; n; n = index.parents.get(n)) {
+        const cached = n[SCOPE];
+        if (cached) {
+            owner = cached;
+            break;
+        }
+        if (index.scopes.has(n)) {
+            owner = n;
+            break;
+        }
+        passed.push(n);
+    }
+    if (owner)
+        for (const n of passed)
+            n[SCOPE] = owner;
+    return owner;
 }
 /** The function a node is in, if any. */
 function enclosingFunction(index, node) {
@@ -13720,6 +13907,14 @@ function objectRoot(node, module) {
 class Evaluator {
     graph;
     memo = new Map();
+    /**
+     * While call sites are indexed, parameters are not followed, so a value that met a parameter
+     * differs from the final one: it goes to a memo of its own, thrown away when indexing ends.
+     * Values that met none are final and go to the main memo.
+     */
+    indexingMemo = new Map();
+    /** Parameters met while indexing and not followed, counted to tell which values depend on one. */
+    paramsNotFollowed = 0;
     exportMemo = new Map();
     mutationIndex = new Map();
     active = new Set();
@@ -13733,17 +13928,20 @@ class Evaluator {
         if (!node)
             return { kind: 'absent' };
         const target = unwrap(node);
-        const cached = this.memo.get(target);
+        const cached = this.memo.get(target) ?? (this.indexing ? this.indexingMemo.get(target) : undefined);
         if (cached)
             return cached;
         if (this.active.has(target) || this.depth > MAX_DEPTH)
             return { kind: 'unknown', reason: 'cycle', at: { module, node: target } };
         this.active.add(target);
         this.depth += 1;
+        const paramsBefore = this.paramsNotFollowed;
         try {
             const value = this.compute(target, module);
             const result = value.at ? value : { ...value, at: { module, node: target } };
-            if (!this.indexing)
+            if (this.indexing && this.paramsNotFollowed !== paramsBefore)
+                this.indexingMemo.set(target, result);
+            else
                 this.memo.set(target, result);
             return result;
         }
@@ -13895,8 +14093,8 @@ class Evaluator {
         if (!root || !module)
             return undefined;
         let found;
-        for (const m of this.mutations(module)) {
-            if (m.root !== root.name || m.path.length <= root.path.length)
+        for (const m of this.mutations(module).get(root.name) ?? []) {
+            if (m.path.length <= root.path.length)
                 continue;
             if (!root.path.every((key, i) => m.path[i] === key || m.path[i] === '*'))
                 continue;
@@ -13912,37 +14110,47 @@ class Evaluator {
         }
         return found;
     }
-    /** `a.b.c = x` and `Object.assign(a.b, x)` in a module, by root variable and key path ('*': any key). */
+    /** `a.b.c = x` and `Object.assign(a.b, x)` in a module, by root variable, with key paths ('*': any key). */
     mutations(module) {
         const cached = this.mutationIndex.get(module);
         if (cached)
             return cached;
-        const list = [];
+        const byRoot = new Map();
         for (const node of module.index.parents.keys()) {
             const target = node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' ? memberPath(node.left)
                 : node.type === 'CallExpression' && isObjectAssign(node.callee) && node.arguments[0] ? memberPath(node.arguments[0], ['*']) : undefined;
-            if (target)
+            if (!target)
+                continue;
+            const list = byRoot.get(target.root);
+            if (list)
                 list.push({ ...target, node });
+            else
+                byRoot.set(target.root, [{ ...target, node }]);
         }
-        this.mutationIndex.set(module, list);
-        return list;
+        this.mutationIndex.set(module, byRoot);
+        return byRoot;
     }
     /**
      * A property from spreads, last first: the first that has it wins; where a spread may or may not
      * have it (a union with absent branches, e.g. a per-environment config), the earlier ones fill in.
      */
     spreadProperty(spreads, name, module) {
-        const [last, ...earlier] = spreads;
-        if (!last)
-            return { kind: 'absent' };
-        const found = this.property(this.evaluate(last, module), name);
-        if (found.kind === 'absent')
-            return this.spreadProperty(earlier, name, module);
-        if (found.kind !== 'union' || !found.options.some((o) => o.kind === 'absent'))
-            return found;
-        const underneath = this.spreadProperty(earlier, name, module);
-        const options = found.options.filter((o) => o.kind !== 'absent');
-        return { kind: 'union', options: [...options, underneath] };
+        // A loop, not recursion: an object with thousands of spreads must not overflow the stack.
+        const maybes = [];
+        let value = { kind: 'absent' };
+        for (const spread of spreads) {
+            const found = this.property(this.evaluate(spread, module), name);
+            if (found.kind === 'absent')
+                continue;
+            if (found.kind !== 'union' || !found.options.some((o) => o.kind === 'absent')) {
+                value = found;
+                break;
+            }
+            maybes.push(found.options.filter((o) => o.kind !== 'absent'));
+        }
+        for (let i = maybes.length - 1; i >= 0; i -= 1)
+            value = { kind: 'union', options: [...maybes[i], value] };
+        return value;
     }
     /** A member of `new Fn()`: the last `this.name = value` among the constructor's own statements. */
     constructed(fn, module, name) {
@@ -14103,8 +14311,10 @@ class Evaluator {
         const element = this.iterationElement(binding, module);
         if (element)
             return element;
-        if (this.indexing)
+        if (this.indexing) {
+            this.paramsNotFollowed += 1;
             return { kind: 'unknown', reason: 'param' };
+        }
         // Every call site's argument: a setup function called with two apps configures both.
         const known = [];
         for (const site of this.callSitesOf(binding.fn)) {
@@ -14144,7 +14354,8 @@ class Evaluator {
             try {
                 for (const module of this.graph.modules.values()) {
                     for (const call of module.index.calls) {
-                        if (call.type === 'NewExpression')
+                        // A call without arguments binds no parameter: it is no call site for param().
+                        if (call.type === 'NewExpression' || call.arguments.length === 0)
                             continue;
                         const callee = this.evaluate(call.callee, module);
                         if (callee.kind !== 'function')
@@ -14157,6 +14368,7 @@ class Evaluator {
             }
             finally {
                 this.indexing = false;
+                this.indexingMemo = new Map();
             }
         }
         return this.callSites.get(fn) ?? [];
@@ -14194,12 +14406,19 @@ function branches(value) {
 
 
 const COMPOSE_FILE = /^(?:docker-)?compose.*\.ya?ml$/;
+/**
+ * Aliases followed while reading one file. Anchors can refer to themselves (`<<: *self` inside
+ * `&self`) or double at each level (a "billion laughs" list): past this many it is not a config.
+ */
+const MAX_ALIAS_EXPANSIONS = 10_000;
 function isComposeFileName(name) {
     return COMPOSE_FILE.test(name);
 }
 class Reader {
     doc;
     lines;
+    aliasesLeft = MAX_ALIAS_EXPANSIONS;
+    targets;
     constructor(doc, lines) {
         this.doc = doc;
         this.lines = lines;
@@ -14208,9 +14427,30 @@ class Reader {
         return node?.range ? this.lines.linePos(node.range[0]).line : 0;
     }
     resolve(node) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
-            return node.resolve(this.doc) ?? null;
-        return node ?? null;
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
+            return node ?? null;
+        this.aliasesLeft -= 1;
+        if (this.aliasesLeft < 0)
+            throw new Error(`more than ${MAX_ALIAS_EXPANSIONS} alias expansions (an anchor that refers to itself, or aliases that multiply)`);
+        return this.aliasTargets().get(node) ?? null;
+    }
+    /** Each alias's anchored node, found in one pass (Alias.resolve searches the whole document on every call). */
+    aliasTargets() {
+        if (!this.targets) {
+            const targets = new Map();
+            const anchors = new Map();
+            // As YAML resolves it: the last node with that anchor before the alias, in document order.
+            (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .visit */ .YR)(this.doc, {
+                Node: (_key, node) => {
+                    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
+                        targets.set(node, anchors.get(node.source) ?? null);
+                    else if (node.anchor)
+                        anchors.set(node.anchor, node);
+                }
+            });
+            this.targets = targets;
+        }
+        return this.targets;
     }
     /** The entries of a mapping, with `<<: *anchor` merges expanded (explicit keys win). */
     entries(node) {
@@ -14299,8 +14539,16 @@ function parseCompose(text) {
     if (doc.errors.length > 0)
         return { ok: false, error: doc.errors[0]?.message.split('\n')[0] ?? 'invalid YAML' };
     const reader = new Reader(doc, lines);
-    const services = reader.entries(reader.entries(doc.contents).find((e) => e.key === 'services')?.value ?? null);
-    return { ok: true, model: { services: services.map((s) => reader.service(s.key, s.value, s.line)) } };
+    try {
+        const services = reader.entries(reader.entries(doc.contents).find((e) => e.key === 'services')?.value ?? null);
+        return { ok: true, model: { services: services.map((s) => reader.service(s.key, s.value, s.line)) } };
+    }
+    catch (error) {
+        // Too many aliases, or a stack overflow: an anchor merged into itself, or nesting deeper than the readers follow.
+        if (error instanceof RangeError)
+            return { ok: false, error: 'an anchor refers to itself, or the YAML nests too deeply to follow' };
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
 }
 /** The Dockerfile a service builds, relative to the scan root; undefined for remote or inline builds. */
 function buildDockerfilePath(composePath, build) {
@@ -14317,10 +14565,16 @@ function buildDockerfilePath(composePath, build) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IM: () => (/* binding */ MAX_EXPANDED_DIRECTIVES),
 /* harmony export */   K5: () => (/* binding */ lastDirective),
+/* harmony export */   LR: () => (/* binding */ MAX_BLOCK_DEPTH),
 /* harmony export */   i2: () => (/* binding */ findDirectives),
 /* harmony export */   wm: () => (/* binding */ ConfigSyntaxError)
 /* harmony export */ });
+/** Blocks nested deeper than this are no real config (nginx and Caddy configs nest a handful deep); the recursive readers stop there. */
+const MAX_BLOCK_DEPTH = 100;
+/** Includes and snippet imports may repeat: past this many directives an expansion is a bomb, not a config. */
+const MAX_EXPANDED_DIRECTIVES = 100_000;
 class ConfigSyntaxError extends Error {
     line;
     constructor(message, line) {
@@ -14599,7 +14853,13 @@ function isIgnored(patterns, path) {
     const candidates = pathAndParents(path);
     let ignored = false;
     for (const { pattern, exception } of patterns) {
-        const matches = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, { dot: true });
+        let matches;
+        try {
+            matches = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, { dot: true });
+        }
+        catch {
+            continue; // picomatch refuses patterns over 64 KiB: Docker would not match anything with one either
+        }
         if (candidates.some((candidate) => matches(candidate)))
             ignored = !exception;
     }
@@ -14609,15 +14869,280 @@ function isIgnored(patterns, path) {
 
 /***/ }),
 
-/***/ 2028:
+/***/ 4286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GG: () => (/* binding */ walk),
-/* harmony export */   o3: () => (/* binding */ looksMinified),
-/* harmony export */   pL: () => (/* binding */ parseJavaScript)
-/* harmony export */ });
-/* harmony import */ var _babel_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5429);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o3: () => (/* binding */ looksMinified),
+  pL: () => (/* binding */ parseJavaScript),
+  GG: () => (/* binding */ walk)
+});
+
+// EXTERNAL MODULE: ./node_modules/@babel/parser/lib/index.js
+var lib = __nccwpck_require__(5429);
+;// CONCATENATED MODULE: ./src/parse/visitor-keys.generated.ts
+// Generated by scripts/gen-visitor-keys.mjs from @babel/types 7.29.15; do not edit. `npm run bundle` rewrites it.
+/** The keys of each node type that hold child nodes, in source order. */
+const VISITOR_KEYS = {
+    AnyTypeAnnotation: [],
+    ArgumentPlaceholder: [],
+    ArrayExpression: ['elements'],
+    ArrayPattern: ['elements', 'typeAnnotation'],
+    ArrayTypeAnnotation: ['elementType'],
+    ArrowFunctionExpression: ['typeParameters', 'params', 'predicate', 'returnType', 'body'],
+    AssignmentExpression: ['left', 'right'],
+    AssignmentPattern: ['left', 'right', 'decorators'],
+    AwaitExpression: ['argument'],
+    BigIntLiteral: [],
+    BinaryExpression: ['left', 'right'],
+    BindExpression: ['object', 'callee'],
+    BlockStatement: ['directives', 'body'],
+    BooleanLiteral: [],
+    BooleanLiteralTypeAnnotation: [],
+    BooleanTypeAnnotation: [],
+    BreakStatement: ['label'],
+    CallExpression: ['callee', 'typeParameters', 'typeArguments', 'arguments'],
+    CatchClause: ['param', 'body'],
+    ClassAccessorProperty: ['decorators', 'key', 'typeAnnotation', 'value'],
+    ClassBody: ['body'],
+    ClassDeclaration: ['decorators', 'id', 'typeParameters', 'superClass', 'superTypeParameters', 'mixins', 'implements', 'body'],
+    ClassExpression: ['decorators', 'id', 'typeParameters', 'superClass', 'superTypeParameters', 'mixins', 'implements', 'body'],
+    ClassImplements: ['id', 'typeParameters'],
+    ClassMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
+    ClassPrivateMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
+    ClassPrivateProperty: ['decorators', 'variance', 'key', 'typeAnnotation', 'value'],
+    ClassProperty: ['decorators', 'variance', 'key', 'typeAnnotation', 'value'],
+    ConditionalExpression: ['test', 'consequent', 'alternate'],
+    ContinueStatement: ['label'],
+    DebuggerStatement: [],
+    DecimalLiteral: [],
+    DeclareClass: ['id', 'typeParameters', 'extends', 'mixins', 'implements', 'body'],
+    DeclareExportAllDeclaration: ['source', 'attributes'],
+    DeclareExportDeclaration: ['declaration', 'specifiers', 'source', 'attributes'],
+    DeclareFunction: ['id', 'predicate'],
+    DeclareInterface: ['id', 'typeParameters', 'extends', 'body'],
+    DeclareModule: ['id', 'body'],
+    DeclareModuleExports: ['typeAnnotation'],
+    DeclareOpaqueType: ['id', 'typeParameters', 'supertype'],
+    DeclareTypeAlias: ['id', 'typeParameters', 'right'],
+    DeclareVariable: ['id'],
+    DeclaredPredicate: ['value'],
+    Decorator: ['expression'],
+    Directive: ['value'],
+    DirectiveLiteral: [],
+    DoExpression: ['body'],
+    DoWhileStatement: ['body', 'test'],
+    EmptyStatement: [],
+    EmptyTypeAnnotation: [],
+    EnumBooleanBody: ['members'],
+    EnumBooleanMember: ['id', 'init'],
+    EnumDeclaration: ['id', 'body'],
+    EnumDefaultedMember: ['id'],
+    EnumNumberBody: ['members'],
+    EnumNumberMember: ['id', 'init'],
+    EnumStringBody: ['members'],
+    EnumStringMember: ['id', 'init'],
+    EnumSymbolBody: ['members'],
+    ExistsTypeAnnotation: [],
+    ExportAllDeclaration: ['source', 'attributes', 'assertions'],
+    ExportDefaultDeclaration: ['declaration'],
+    ExportDefaultSpecifier: ['exported'],
+    ExportNamedDeclaration: ['declaration', 'specifiers', 'source', 'attributes', 'assertions'],
+    ExportNamespaceSpecifier: ['exported'],
+    ExportSpecifier: ['local', 'exported'],
+    ExpressionStatement: ['expression'],
+    File: ['program'],
+    ForInStatement: ['left', 'right', 'body'],
+    ForOfStatement: ['left', 'right', 'body'],
+    ForStatement: ['init', 'test', 'update', 'body'],
+    FunctionDeclaration: ['id', 'typeParameters', 'params', 'predicate', 'returnType', 'body'],
+    FunctionExpression: ['id', 'typeParameters', 'params', 'predicate', 'returnType', 'body'],
+    FunctionTypeAnnotation: ['typeParameters', 'this', 'params', 'rest', 'returnType'],
+    FunctionTypeParam: ['name', 'typeAnnotation'],
+    GenericTypeAnnotation: ['id', 'typeParameters'],
+    Identifier: ['typeAnnotation', 'decorators'],
+    IfStatement: ['test', 'consequent', 'alternate'],
+    Import: [],
+    ImportAttribute: ['key', 'value'],
+    ImportDeclaration: ['specifiers', 'source', 'attributes', 'assertions'],
+    ImportDefaultSpecifier: ['local'],
+    ImportExpression: ['source', 'options'],
+    ImportNamespaceSpecifier: ['local'],
+    ImportSpecifier: ['imported', 'local'],
+    IndexedAccessType: ['objectType', 'indexType'],
+    InferredPredicate: [],
+    InterfaceDeclaration: ['id', 'typeParameters', 'extends', 'body'],
+    InterfaceExtends: ['id', 'typeParameters'],
+    InterfaceTypeAnnotation: ['extends', 'body'],
+    InterpreterDirective: [],
+    IntersectionTypeAnnotation: ['types'],
+    JSXAttribute: ['name', 'value'],
+    JSXClosingElement: ['name'],
+    JSXClosingFragment: [],
+    JSXElement: ['openingElement', 'children', 'closingElement'],
+    JSXEmptyExpression: [],
+    JSXExpressionContainer: ['expression'],
+    JSXFragment: ['openingFragment', 'children', 'closingFragment'],
+    JSXIdentifier: [],
+    JSXMemberExpression: ['object', 'property'],
+    JSXNamespacedName: ['namespace', 'name'],
+    JSXOpeningElement: ['name', 'typeParameters', 'typeArguments', 'attributes'],
+    JSXOpeningFragment: [],
+    JSXSpreadAttribute: ['argument'],
+    JSXSpreadChild: ['expression'],
+    JSXText: [],
+    LabeledStatement: ['label', 'body'],
+    LogicalExpression: ['left', 'right'],
+    MemberExpression: ['object', 'property'],
+    MetaProperty: ['meta', 'property'],
+    MixedTypeAnnotation: [],
+    ModuleExpression: ['body'],
+    NewExpression: ['callee', 'typeParameters', 'typeArguments', 'arguments'],
+    Noop: [],
+    NullLiteral: [],
+    NullLiteralTypeAnnotation: [],
+    NullableTypeAnnotation: ['typeAnnotation'],
+    NumberLiteralTypeAnnotation: [],
+    NumberTypeAnnotation: [],
+    NumericLiteral: [],
+    ObjectExpression: ['properties'],
+    ObjectMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
+    ObjectPattern: ['decorators', 'properties', 'typeAnnotation'],
+    ObjectProperty: ['decorators', 'key', 'value'],
+    ObjectTypeAnnotation: ['properties', 'indexers', 'callProperties', 'internalSlots'],
+    ObjectTypeCallProperty: ['value'],
+    ObjectTypeIndexer: ['variance', 'id', 'key', 'value'],
+    ObjectTypeInternalSlot: ['id', 'value'],
+    ObjectTypeProperty: ['key', 'value', 'variance'],
+    ObjectTypeSpreadProperty: ['argument'],
+    OpaqueType: ['id', 'typeParameters', 'supertype', 'impltype'],
+    OptionalCallExpression: ['callee', 'typeParameters', 'typeArguments', 'arguments'],
+    OptionalIndexedAccessType: ['objectType', 'indexType'],
+    OptionalMemberExpression: ['object', 'property'],
+    ParenthesizedExpression: ['expression'],
+    PipelineBareFunction: ['callee'],
+    PipelinePrimaryTopicReference: [],
+    PipelineTopicExpression: ['expression'],
+    Placeholder: [],
+    PrivateName: ['id'],
+    Program: ['directives', 'body'],
+    QualifiedTypeIdentifier: ['qualification', 'id'],
+    RecordExpression: ['properties'],
+    RegExpLiteral: [],
+    RestElement: ['argument', 'typeAnnotation'],
+    ReturnStatement: ['argument'],
+    SequenceExpression: ['expressions'],
+    SpreadElement: ['argument'],
+    StaticBlock: ['body'],
+    StringLiteral: [],
+    StringLiteralTypeAnnotation: [],
+    StringTypeAnnotation: [],
+    Super: [],
+    SwitchCase: ['test', 'consequent'],
+    SwitchStatement: ['discriminant', 'cases'],
+    SymbolTypeAnnotation: [],
+    TSAnyKeyword: [],
+    TSArrayType: ['elementType'],
+    TSAsExpression: ['expression', 'typeAnnotation'],
+    TSBigIntKeyword: [],
+    TSBooleanKeyword: [],
+    TSCallSignatureDeclaration: ['typeParameters', 'parameters', 'typeAnnotation'],
+    TSConditionalType: ['checkType', 'extendsType', 'trueType', 'falseType'],
+    TSConstructSignatureDeclaration: ['typeParameters', 'parameters', 'typeAnnotation'],
+    TSConstructorType: ['typeParameters', 'parameters', 'typeAnnotation'],
+    TSDeclareFunction: ['id', 'typeParameters', 'params', 'returnType'],
+    TSDeclareMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType'],
+    TSEnumBody: ['members'],
+    TSEnumDeclaration: ['id', 'members'],
+    TSEnumMember: ['id', 'initializer'],
+    TSExportAssignment: ['expression'],
+    TSExpressionWithTypeArguments: ['expression', 'typeParameters'],
+    TSExternalModuleReference: ['expression'],
+    TSFunctionType: ['typeParameters', 'parameters', 'typeAnnotation'],
+    TSImportEqualsDeclaration: ['id', 'moduleReference'],
+    TSImportType: ['argument', 'options', 'qualifier', 'typeParameters'],
+    TSIndexSignature: ['parameters', 'typeAnnotation'],
+    TSIndexedAccessType: ['objectType', 'indexType'],
+    TSInferType: ['typeParameter'],
+    TSInstantiationExpression: ['expression', 'typeParameters'],
+    TSInterfaceBody: ['body'],
+    TSInterfaceDeclaration: ['id', 'typeParameters', 'extends', 'body'],
+    TSIntersectionType: ['types'],
+    TSIntrinsicKeyword: [],
+    TSLiteralType: ['literal'],
+    TSMappedType: ['typeParameter', 'nameType', 'typeAnnotation'],
+    TSMethodSignature: ['key', 'typeParameters', 'parameters', 'typeAnnotation'],
+    TSModuleBlock: ['body'],
+    TSModuleDeclaration: ['id', 'body'],
+    TSNamedTupleMember: ['label', 'elementType'],
+    TSNamespaceExportDeclaration: ['id'],
+    TSNeverKeyword: [],
+    TSNonNullExpression: ['expression'],
+    TSNullKeyword: [],
+    TSNumberKeyword: [],
+    TSObjectKeyword: [],
+    TSOptionalType: ['typeAnnotation'],
+    TSParameterProperty: ['decorators', 'parameter'],
+    TSParenthesizedType: ['typeAnnotation'],
+    TSPropertySignature: ['key', 'typeAnnotation'],
+    TSQualifiedName: ['left', 'right'],
+    TSRestType: ['typeAnnotation'],
+    TSSatisfiesExpression: ['expression', 'typeAnnotation'],
+    TSStringKeyword: [],
+    TSSymbolKeyword: [],
+    TSTemplateLiteralType: ['quasis', 'types'],
+    TSThisType: [],
+    TSTupleType: ['elementTypes'],
+    TSTypeAliasDeclaration: ['id', 'typeParameters', 'typeAnnotation'],
+    TSTypeAnnotation: ['typeAnnotation'],
+    TSTypeAssertion: ['typeAnnotation', 'expression'],
+    TSTypeLiteral: ['members'],
+    TSTypeOperator: ['typeAnnotation'],
+    TSTypeParameter: ['constraint', 'default'],
+    TSTypeParameterDeclaration: ['params'],
+    TSTypeParameterInstantiation: ['params'],
+    TSTypePredicate: ['parameterName', 'typeAnnotation'],
+    TSTypeQuery: ['exprName', 'typeParameters'],
+    TSTypeReference: ['typeName', 'typeParameters'],
+    TSUndefinedKeyword: [],
+    TSUnionType: ['types'],
+    TSUnknownKeyword: [],
+    TSVoidKeyword: [],
+    TaggedTemplateExpression: ['tag', 'typeParameters', 'quasi'],
+    TemplateElement: [],
+    TemplateLiteral: ['quasis', 'expressions'],
+    ThisExpression: [],
+    ThisTypeAnnotation: [],
+    ThrowStatement: ['argument'],
+    TopicReference: [],
+    TryStatement: ['block', 'handler', 'finalizer'],
+    TupleExpression: ['elements'],
+    TupleTypeAnnotation: ['types'],
+    TypeAlias: ['id', 'typeParameters', 'right'],
+    TypeAnnotation: ['typeAnnotation'],
+    TypeCastExpression: ['expression', 'typeAnnotation'],
+    TypeParameter: ['bound', 'default', 'variance'],
+    TypeParameterDeclaration: ['params'],
+    TypeParameterInstantiation: ['params'],
+    TypeofTypeAnnotation: ['argument'],
+    UnaryExpression: ['argument'],
+    UnionTypeAnnotation: ['types'],
+    UpdateExpression: ['argument'],
+    V8IntrinsicIdentifier: [],
+    VariableDeclaration: ['declarations'],
+    VariableDeclarator: ['id', 'init'],
+    Variance: [],
+    VoidPattern: [],
+    VoidTypeAnnotation: [],
+    WhileStatement: ['test', 'body'],
+    WithStatement: ['object', 'body'],
+    YieldExpression: ['argument']
+};
+
+;// CONCATENATED MODULE: ./src/parse/javascript.ts
+
 
 const BASE_OPTIONS = {
     sourceType: 'unambiguous',
@@ -14644,7 +15169,7 @@ function parseJavaScript(text) {
     let firstError = '';
     for (const plugins of PLUGIN_SETS) {
         try {
-            const ast = (0,_babel_parser__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { ...BASE_OPTIONS, plugins });
+            const ast = (0,lib/* parse */.qg)(text, { ...BASE_OPTIONS, plugins });
             return { ok: true, ast };
         }
         catch (error) {
@@ -14669,30 +15194,41 @@ function looksMinified(text) {
     longest = Math.max(longest, text.length - start);
     return longest > 1000 && text.length / lines > 200;
 }
+/** Keys that never hold child nodes, for node types the generated table does not know. */
+function isChildKey(key) {
+    return key !== 'loc' && key !== 'start' && key !== 'end' && key !== 'extra' && key !== 'comments' && !key.endsWith('Comments');
+}
+/** A node's children in order: the keys @babel/types lists for its type, every property otherwise. */
+function pushChildren(node, stack) {
+    const record = node;
+    const keys = VISITOR_KEYS[node.type] ?? Object.keys(record).filter(isChildKey);
+    // Pushed last-first, so that they pop first-first.
+    for (let k = keys.length - 1; k >= 0; k -= 1) {
+        const value = record[keys[k]];
+        if (Array.isArray(value)) {
+            for (let i = value.length - 1; i >= 0; i -= 1) {
+                const item = value[i];
+                if (isNode(item))
+                    stack.push(item, node);
+            }
+        }
+        else if (isNode(value)) {
+            stack.push(value, node);
+        }
+    }
+}
 /**
- * Visits every node depth-first, parents before children. A plain walk over the node's own keys:
+ * Visits every node depth-first, parents before children. A plain walk over each node's child keys:
  * @babel/traverse costs several times the parse, and the rules need no scope tracking from it.
  */
 function walk(root, visit) {
-    const stack = [[root, undefined]];
+    // Pairs of [node, parent], flattened: no array per visited node.
+    const stack = [root, undefined];
     while (stack.length > 0) {
-        const [node, parent] = stack.pop();
+        const parent = stack.pop();
+        const node = stack.pop();
         visit(node, parent);
-        const children = [];
-        for (const key in node) {
-            if (key === 'loc' || key === 'start' || key === 'end' || key === 'extra' || key === 'comments' || key.endsWith('Comments'))
-                continue;
-            const value = node[key];
-            if (Array.isArray(value)) {
-                for (const item of value)
-                    if (isNode(item))
-                        children.push(item);
-            }
-            else if (isNode(value))
-                children.push(value);
-        }
-        for (let i = children.length - 1; i >= 0; i -= 1)
-            stack.push([children[i], node]);
+        pushChildren(node, stack);
     }
 }
 function isNode(value) {
@@ -14712,6 +15248,8 @@ function isNode(value) {
 /* unused harmony export includedPaths */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _directive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9674);
+
 
 /** Where nginx looks for a relative include: its prefix, in the image or package layout. */
 const CONF_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/'];
@@ -14755,11 +15293,16 @@ function tag(directives, file) {
 /**
  * Replaces each `include` whose files are in the repository by their directives (marked with the
  * file they come from), recursively; an include of files outside the repository stays as it is.
+ * Throws ConfigSyntaxError when the expansion passes `budget` directives (files that include each
+ * other many times over multiply); the budget may be shared by several configs.
  */
-function expandIncludes(path, fragments) {
+function expandIncludes(path, fragments, budget = { left: _directive_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_EXPANDED_DIRECTIVES */ .IM }) {
     const included = new Set();
     const paths = [...fragments.keys()];
     const expand = (directives, from, chain) => directives.flatMap((d) => {
+        budget.left -= 1;
+        if (budget.left < 0)
+            throw new _directive_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigSyntaxError */ .wm(`includes expand to more than ${_directive_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_EXPANDED_DIRECTIVES */ .IM} directives`, d.line);
         if (d.name === 'include' && d.args[0] && chain.length < MAX_DEPTH) {
             const files = includedPaths(d.args[0], from, paths).filter((f) => !chain.includes(f));
             if (files.length === 0)
@@ -14909,7 +15452,7 @@ function parseShellScript(text, firstLine = 1) {
 
 /***/ }),
 
-/***/ 8820:
+/***/ 1975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24509,10 +25052,14 @@ function ghsaOf(id) {
     const bare = value.replace(/^https:\/\/github\.com\/advisories\//i, '');
     return GHSA.test(bare) ? bare.toUpperCase() : undefined;
 }
+/** A key or value of the file inside a one-line message: line breaks and control characters escaped. */
+function shown(text) {
+    return JSON.stringify(text).slice(1, -1);
+}
 function formatIssue(issue) {
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${shown(String(p))}`)).join('').replace(/^\./, '');
     if (issue.code === 'unrecognized_keys') {
-        return `${where || 'top level'}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+        return `${where || 'top level'}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${shown(k)}'`).join(', ')}`;
     }
     return `${where || 'top level'} ${issue.message}`;
 }
@@ -24538,7 +25085,7 @@ function parseConfig(text, source, knownRules) {
     const { rules = {}, suppressions = [], audit } = parsed.data;
     const checkRule = (id, where) => {
         if (!knownRules.has(id))
-            throw new errors/* UsageError */.e(`config ${source}: ${where} names unknown rule '${id}'; rule ids are listed in docs/rules/`);
+            throw new errors/* UsageError */.e(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`);
     };
     for (const id of Object.keys(rules))
         checkRule(id, 'rules');
@@ -24546,7 +25093,7 @@ function parseConfig(text, source, knownRules) {
     const allow = (audit?.allow ?? []).map((entry, i) => {
         const ghsa = ghsaOf(entry.id);
         if (!ghsa) {
-            throw new errors/* UsageError */.e(`config ${source}: audit.allow[${i}].id '${entry.id}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`);
+            throw new errors/* UsageError */.e(`config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`);
         }
         return { ghsa, reason: entry.reason, expires: entry.expires };
     });
@@ -24558,7 +25105,17 @@ function loadConfig(file, required, displayName, knownRules) {
             throw new errors/* UsageError */.e(`config file ${displayName} does not exist; fix the path or remove the config input`);
         return EMPTY_CONFIG;
     }
-    return parseConfig((0,external_node_fs_.readFileSync)(file, 'utf8'), displayName, knownRules);
+    // A FIFO or device would block the read forever; a folder cannot be read.
+    if (!(0,external_node_fs_.statSync)(file).isFile())
+        throw new errors/* UsageError */.e(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* UsageError */.e(`config file ${displayName} cannot be read (${error.code ?? 'unreadable'}); give a readable YAML file or remove the config input`);
+    }
+    return parseConfig(text, displayName, knownRules);
 }
 /** An entry with `expires` applies through that day (UTC) and stops applying the day after. */
 function isExpired(expires, today) {
@@ -24575,22 +25132,38 @@ function auditError(error) {
 function auditSkipped(reason) {
     return { status: 'skipped', error: reason, counts: (0,findings_severity/* emptyCounts */.W1)(), advisories: [] };
 }
+/** npm's report is data from outside: a field of the wrong type is read as missing, never trusted. */
+function stringOf(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function recordOf(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+function listOf(value) {
+    return Array.isArray(value) ? value : [];
+}
+/** `isDirect` of a `vulnerabilities` entry, when it says. */
+function directFlag(entry) {
+    const direct = recordOf(entry)?.isDirect;
+    return typeof direct === 'boolean' ? direct : undefined;
+}
 function firstLine(text) {
-    return String(text ?? '').split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+    return String(text ?? '').split(/\r\n|\r|\n/).map((l) => l.trim()).find((l) => l !== '') ?? '';
 }
 /** The app's direct dependencies from which `name` is reached, following npm's `effects` edges. */
 function directParents(name, vulns) {
     const found = new Set();
     const seen = new Set([name]);
-    const queue = [...(vulns[name]?.effects ?? [])];
+    const effectsOf = (pkg) => listOf(recordOf(vulns[pkg])?.effects).filter((e) => typeof e === 'string');
+    const queue = effectsOf(name);
     while (queue.length > 0) {
         const next = queue.shift();
         if (seen.has(next))
             continue;
         seen.add(next);
-        if (vulns[next]?.isDirect)
+        if (recordOf(vulns[next])?.isDirect === true)
             found.add(next);
-        queue.push(...(vulns[next]?.effects ?? []));
+        queue.push(...effectsOf(next));
     }
     return [...found].sort();
 }
@@ -24613,41 +25186,46 @@ function parseAuditOutput(stdout, exitCode, stderr = '') {
     if (typeof data !== 'object' || data === null)
         return auditError('npm audit printed JSON that is not a report');
     const report = data;
-    if (report.error) {
+    if (report.error !== undefined && report.error !== null) {
+        if (!recordOf(report.error))
+            return auditError(`npm audit failed: ${firstLine(stderr) || 'its error report is unreadable'}`);
         // An endpoint failure has empty summary and detail; npm's reason is then in `message` and on stderr.
-        const code = report.error.code ? `${report.error.code}: ` : '';
+        const code = stringOf(report.error.code) ? `${report.error.code}: ` : '';
         const said = firstLine(stderr.match(/^npm (?:ERR!|error) (.+)$/m)?.[1]);
         const why = firstLine(report.error.summary) || firstLine(report.error.detail) || [said, firstLine(report.message).slice(0, 300)].filter(Boolean).join(': ');
         return auditError(`${code}${why || 'npm audit failed'}`);
     }
-    if (report.auditReportVersion !== 2 || typeof report.vulnerabilities !== 'object' || report.vulnerabilities === null) {
+    if (report.auditReportVersion !== 2 || !recordOf(report.vulnerabilities)) {
         return auditError(`npm audit printed an unsupported report (auditReportVersion ${String(report.auditReportVersion)}); use npm 7 or later`);
     }
     const vulns = report.vulnerabilities;
     const byKey = new Map();
-    for (const [name, vuln] of Object.entries(vulns)) {
-        for (const via of vuln.via ?? []) {
-            if (typeof via === 'string')
-                continue;
-            const pkg = via.name ?? name;
-            const severity = via.severity && (0,findings_severity/* isSeverity */._Z)(via.severity) ? via.severity : 'low';
-            const url = via.url ?? '';
-            const id = ghsaId(url) ?? String(via.source ?? url);
+    for (const [name, entry] of Object.entries(vulns)) {
+        const vuln = recordOf(entry) ?? {};
+        for (const item of listOf(vuln.via)) {
+            const via = recordOf(item);
+            if (!via)
+                continue; // a string names another vulnerable package, whose own entry has the advisory
+            const pkg = stringOf(via.name) ?? name;
+            const severity = typeof via.severity === 'string' && (0,findings_severity/* isSeverity */._Z)(via.severity) ? via.severity : 'low';
+            const url = stringOf(via.url) ?? '';
+            const source = via.source;
+            const id = ghsaId(url) ?? (typeof source === 'number' || typeof source === 'string' ? String(source) : url);
             const key = `${id}\u0000${pkg}`;
             if (byKey.has(key))
                 continue;
-            const fix = typeof vuln.fixAvailable === 'object' && vuln.fixAvailable.name
-                ? `${vuln.fixAvailable.name}@${vuln.fixAvailable.version ?? ''}`
-                : undefined;
-            const direct = vulns[pkg]?.isDirect ?? vuln.isDirect ?? false;
+            const fixTarget = recordOf(vuln.fixAvailable);
+            const fixName = stringOf(fixTarget?.name);
+            const fix = fixName ? `${fixName}@${stringOf(fixTarget?.version) ?? ''}` : undefined;
+            const direct = directFlag(vulns[pkg]) ?? directFlag(vuln) ?? false;
             byKey.set(key, {
                 id,
                 package: pkg,
                 severity,
-                title: via.title ?? '',
+                title: stringOf(via.title) ?? '',
                 url,
-                range: via.range ?? '',
-                fixAvailable: vuln.fixAvailable !== false && vuln.fixAvailable !== undefined,
+                range: stringOf(via.range) ?? '',
+                fixAvailable: vuln.fixAvailable === true || fixTarget !== undefined,
                 ...(fix ? { fix } : {}),
                 direct,
                 via: direct ? [] : directParents(pkg, vulns)
@@ -24905,6 +25483,7 @@ function classify(name) {
 function findFiles(root) {
     const files = [];
     const notes = [];
+    let generated = 0;
     const walk = (dir, rel) => {
         let entries;
         try {
@@ -24928,9 +25507,19 @@ function findFiles(root) {
             const kind = classify(entry.name);
             if (!kind)
                 continue;
-            if (kind === 'js' && GENERATED.test(entry.name))
+            if (kind === 'js' && GENERATED.test(entry.name)) {
+                if (!entry.name.includes('.d.'))
+                    generated += 1;
                 continue;
-            const size = (0,external_node_fs_.statSync)(abs).size;
+            }
+            let size;
+            try {
+                size = (0,external_node_fs_.statSync)(abs).size;
+            }
+            catch (error) {
+                notes.push({ file: path, message: `not read: ${error.code ?? 'unreadable'}` });
+                continue;
+            }
             if (size > MAX_FILE_BYTES) {
                 notes.push({ file: path, message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files` });
                 continue;
@@ -24939,7 +25528,38 @@ function findFiles(root) {
         }
     };
     walk(root, '');
+    // Bundles in a repository can number in the thousands: one note counts them.
+    if (generated > 0)
+        notes.push({ file: '.', message: `skipped ${generated} generated file${generated === 1 ? '' : 's'} (*.min.js, *.bundle.js): built output, not the app's source` });
     return { files, notes };
+}
+
+;// CONCATENATED MODULE: ./src/discovery/packages.ts
+
+function parentOf(dir) {
+    const parent = external_node_path_.posix.dirname(dir);
+    return parent === '.' ? '' : parent;
+}
+/**
+ * Groups source files by the nearest folder above them that holds a package.json, so a monorepo is
+ * modelled one workspace at a time: its apps import each other by package name, which the model
+ * treats as a package anyway, and only one workspace's syntax trees are held at once. Files outside
+ * every package belong to the root group. Groups and files keep discovery order.
+ */
+function groupByPackage(files, manifests) {
+    const folders = new Set(manifests.map((m) => parentOf(m.path)));
+    const groups = new Map();
+    for (const file of files) {
+        let dir = parentOf(file.path);
+        while (dir !== '' && !folders.has(dir))
+            dir = parentOf(dir);
+        const group = groups.get(dir);
+        if (group)
+            group.push(file);
+        else
+            groups.set(dir, [file]);
+    }
+    return [...groups].map(([folder, list]) => ({ folder, files: list }));
 }
 
 ;// CONCATENATED MODULE: ./src/parse/dotenv.ts
@@ -24948,7 +25568,9 @@ function readValue(raw) {
     const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
     if (quoted)
         return quoted[2] ?? '';
-    return raw.replace(/\s+#.*$/, '').trim();
+    // A search, not `/\s+#.*$/`: that backtracks over every run of spaces, quadratic on a long line.
+    const comment = raw.search(/\s#/);
+    return (comment < 0 ? raw : raw.slice(0, comment)).trim();
 }
 /**
  * Reads `KEY=value` lines as dotenv does: `export` prefixes, quotes, `#` comments (whole-line, or
@@ -24982,7 +25604,13 @@ function gitignoreMatcher(text) {
         .map((line) => {
         const pattern = line.replace(/\/+$/, '');
         const anchored = pattern.includes('/');
-        const match = picomatch_default()(pattern.replace(/^\//, ''), { dot: true });
+        let match;
+        try {
+            match = picomatch_default()(pattern.replace(/^\//, ''), { dot: true });
+        }
+        catch {
+            return () => false; // picomatch refuses patterns over 64 KiB: such a line ignores nothing
+        }
         return (path) => anchored ? match(path) : path.split('/').some((part) => match(part));
     });
     return (path) => tests.some((test) => test(path));
@@ -25003,6 +25631,9 @@ function isKeyFileName(name) {
 }
 function readOptional(path) {
     try {
+        // A FIFO or device under that name would block the read forever.
+        if (!(0,external_node_fs_.statSync)(path).isFile())
+            return undefined;
         return (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch {
@@ -25039,15 +25670,19 @@ function readSecretFiles(root, files, texts) {
 }
 
 // EXTERNAL MODULE: ./src/model/express.ts
-var express = __nccwpck_require__(1861);
+var model_express = __nccwpck_require__(1861);
+// EXTERNAL MODULE: ./src/model/graph.ts
+var graph = __nccwpck_require__(3749);
+// EXTERNAL MODULE: ./src/model/scope.ts
+var scope = __nccwpck_require__(7141);
 // EXTERNAL MODULE: ./src/parse/compose.ts
 var compose = __nccwpck_require__(6791);
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
 var dockerfile = __nccwpck_require__(5830);
 // EXTERNAL MODULE: ./src/parse/dockerignore.ts
 var dockerignore = __nccwpck_require__(9309);
-// EXTERNAL MODULE: ./src/parse/javascript.ts
-var javascript = __nccwpck_require__(2028);
+// EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
+var javascript = __nccwpck_require__(4286);
 ;// CONCATENATED MODULE: ./src/parse/npmrc.ts
 /**
  * A value as npm's ini reader sees it: a quoted value loses its quotes; an unquoted one ends at
@@ -25272,6 +25907,8 @@ function buildTree(tokens) {
         const directive = { name: words[0] ?? '', args: words.slice(1), line: first.line };
         current.push(directive);
         if (opens) {
+            if (stack.length > parse_directive/* MAX_BLOCK_DEPTH */.LR)
+                throw new parse_directive/* ConfigSyntaxError */.wm(`blocks nested more than ${parse_directive/* MAX_BLOCK_DEPTH */.LR} deep`, first.line);
             directive.block = [];
             stack.push(directive.block);
         }
@@ -25284,17 +25921,21 @@ function snippetName(directive) {
     return directive.block && directive.args.length === 0 ? /^\((.+)\)$/.exec(directive.name)?.[1] : undefined;
 }
 /** Replaces `import <snippet>` by the snippet's directives, at any depth; file imports stay as they are. */
-function expandImports(directives, snippets, depth = 0) {
+function expandImports(directives, snippets, budget, depth = 0) {
     return directives.flatMap((d) => {
+        // Snippets that import each other many times over multiply: a small file could expand forever.
+        budget.left -= 1;
+        if (budget.left < 0)
+            throw new parse_directive/* ConfigSyntaxError */.wm(`snippet imports expand to more than ${parse_directive/* MAX_EXPANDED_DIRECTIVES */.IM} directives`, d.line);
         const snippet = d.name === 'import' && depth < MAX_IMPORT_DEPTH ? snippets.get(d.args[0] ?? '') : undefined;
         if (snippet)
-            return expandImports(snippet, snippets, depth + 1);
-        return [d.block ? { ...d, block: expandImports(d.block, snippets, depth) } : d];
+            return expandImports(snippet, snippets, budget, depth + 1);
+        return [d.block ? { ...d, block: expandImports(d.block, snippets, budget, depth) } : d];
     });
 }
-function siteOf(head, directives, snippets) {
+function siteOf(head, directives, snippets, budget) {
     const addresses = [head.name, ...head.args].join(' ').split(/[\s,]+/).filter(Boolean);
-    return { addresses, line: head.line, directives: expandImports(directives, snippets) };
+    return { addresses, line: head.line, directives: expandImports(directives, snippets, budget) };
 }
 /**
  * Parses a Caddyfile into its global options and site blocks. A Caddyfile with a single site may
@@ -25318,9 +25959,10 @@ function parseCaddyfile(text) {
     const head = rest[0];
     if (!head)
         return { globalOptions, sites: [] };
+    const budget = { left: parse_directive/* MAX_EXPANDED_DIRECTIVES */.IM };
     const sites = head.block
-        ? rest.filter((e) => e.block).map((e) => siteOf(e, e.block ?? [], snippets))
-        : [siteOf(head, rest.slice(1), snippets)];
+        ? rest.filter((e) => e.block).map((e) => siteOf(e, e.block ?? [], snippets, budget))
+        : [siteOf(head, rest.slice(1), snippets, budget)];
     return { globalOptions, sites };
 }
 
@@ -25454,6 +26096,8 @@ function readDirective(lexer, directive, into, depth) {
         if (isSyntax(token, '}'))
             throw new parse_directive/* ConfigSyntaxError */.wm(`unexpected "}" after "${directive.name}", expecting ";"`, token.line);
         if (isSyntax(token, '{')) {
+            if (depth >= parse_directive/* MAX_BLOCK_DEPTH */.LR)
+                throw new parse_directive/* ConfigSyntaxError */.wm(`blocks nested more than ${parse_directive/* MAX_BLOCK_DEPTH */.LR} deep`, token.line);
             directive.block = [];
             into.push(directive);
             if (OPAQUE_BLOCK.test(directive.name))
@@ -25503,6 +26147,7 @@ var nginx_includes = __nccwpck_require__(421);
 
 
 
+
 function parseFile(path, text) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (isCaddyfileName(name)) {
@@ -25544,7 +26189,17 @@ function parseProxyConfigs(files) {
         if (parsed.isConfig)
             nginxRoots.push(path);
     }
-    const expanded = nginxRoots.map((path) => ({ path, ...(0,nginx_includes/* expandIncludes */.Ud)(path, fragments) }));
+    // One budget for every config: many small files that each include a bomb are one bomb.
+    const budget = { left: parse_directive/* MAX_EXPANDED_DIRECTIVES */.IM };
+    const expanded = nginxRoots.flatMap((path) => {
+        try {
+            return [{ path, ...(0,nginx_includes/* expandIncludes */.Ud)(path, fragments, budget) }];
+        }
+        catch (error) {
+            errors.push({ path, error: error instanceof Error ? error.message : String(error) });
+            return [];
+        }
+    });
     // Included by another config: checked through it. Of configs that include each other, the first stays.
     const isKept = (e) => expanded.every((other) => other === e || !other.included.has(e.path) || (e.included.has(other.path) && e.path < other.path));
     const nginx = expanded.filter(isKept).map((e) => ({ kind: 'nginx', path: e.path, directives: e.directives }));
@@ -25566,12 +26221,18 @@ function parseProxyConfigs(files) {
 
 
 
+
+
+
 function readText(file) {
     return (0,external_node_fs_.readFileSync)(file.absPath, 'utf8').replace(/^\uFEFF/, '');
 }
 function packageName(dir) {
     try {
-        const pkg = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'package.json'), 'utf8'));
+        const file = (0,external_node_path_.join)(dir, 'package.json');
+        if (!(0,external_node_fs_.statSync)(file).isFile())
+            return undefined; // a FIFO would block the read forever
+        const pkg = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
         return typeof pkg.name === 'string' ? pkg.name : undefined;
     }
     catch {
@@ -25594,11 +26255,93 @@ function isProxyCandidate(file) {
     const name = (0,external_node_path_.basename)(file.path);
     return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name));
 }
-/** Reads and parses each file once; the parses are shared by every rule. */
-function buildScanContext(root, today) {
+function describeFailure(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split('\n')[0] ?? message;
+}
+/**
+ * The Express model of every module. Code nested deeper than the model's walks can follow (a stack
+ * overflow) must not cost the whole scan: the modules that fail on their own are left out of the
+ * model with a note, and when even that fails the Express rules see no app, also with a note.
+ */
+function buildModelSafely(modules, aliasOf, notes) {
+    try {
+        return (0,model_express/* buildExpressModel */.IE)(modules, aliasOf);
+    }
+    catch (error) {
+        const failing = new Set(modules.filter((m) => {
+            try {
+                (0,model_express/* buildExpressModel */.IE)([m], aliasOf);
+                return false;
+            }
+            catch {
+                return true;
+            }
+        }));
+        for (const m of failing)
+            notes.push({ file: m.path, message: `not checked by the Express rules: ${describeFailure(error)}` });
+        try {
+            return (0,model_express/* buildExpressModel */.IE)(modules.filter((m) => !failing.has(m)), aliasOf);
+        }
+        catch (again) {
+            notes.push({ file: '.', message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}` });
+            return (0,model_express/* buildExpressModel */.IE)([], aliasOf);
+        }
+    }
+}
+function notReadOrParsed(file, error) {
+    // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
+    const code = error?.code;
+    return { file: file.path, message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}` };
+}
+/** Reads, parses and indexes one JS/TS file; minified and unparsable ones become notes. */
+function parseModule(file, notes) {
+    try {
+        const text = readText(file);
+        if ((0,javascript/* looksMinified */.o3)(text)) {
+            notes.push({ file: file.path, message: 'skipped: looks minified or generated' });
+            return undefined;
+        }
+        const parsed = (0,javascript/* parseJavaScript */.pL)(text);
+        if (!parsed.ok) {
+            notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error.split('\n')[0]}` });
+            return undefined;
+        }
+        return { path: file.path, text, ast: parsed.ast.program, index: (0,scope/* indexModule */.fO)(parsed.ast.program) };
+    }
+    catch (error) {
+        notes.push(notReadOrParsed(file, error));
+        return undefined;
+    }
+}
+/**
+ * A package's modules, plus the modules of other packages it reaches by relative imports (a
+ * monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
+ */
+function modulesOfGroup(group, byPath, aliasOf, notes) {
+    const modules = group.files.flatMap((file) => parseModule(file, notes) ?? []);
+    const included = new Set(group.files.map((f) => f.path));
+    for (let i = 0; i < modules.length; i += 1) {
+        const module = modules[i];
+        for (const source of module.index?.imports ?? []) {
+            if (!(0,graph/* isRelativeSpecifier */.pn)(source) || aliasOf(source, module.path))
+                continue;
+            const target = (0,graph/* resolveRelative */.Nh)(source, module.path, (path) => byPath.has(path));
+            if (target === undefined || included.has(target))
+                continue;
+            included.add(target);
+            const added = parseModule(byPath.get(target), notes);
+            if (added)
+                modules.push(added);
+        }
+    }
+    return modules;
+}
+/** Reads and parses every file but the JS/TS modules, which the caller parses by package. */
+function readProject(root, today) {
     const { files, notes } = findFiles(root);
     const texts = new Map();
-    const modules = [];
+    const jsFiles = [];
     const dockerfiles = [];
     const proxyTexts = [];
     const npmrcs = [];
@@ -25613,22 +26356,10 @@ function buildScanContext(root, today) {
     const notParsed = (path, error) => {
         notes.push({ file: path, message: `not parsed, so not checked: ${error.split('\n')[0]}` });
     };
-    for (const file of files) {
-        if (file.test)
-            continue;
+    const readAndParse = (file) => {
         const name = (0,external_node_path_.basename)(file.path);
         if (file.kind === 'js') {
-            const text = readText(file);
-            if ((0,javascript/* looksMinified */.o3)(text)) {
-                notes.push({ file: file.path, message: 'skipped: looks minified or generated' });
-                continue;
-            }
-            texts.set(file.path, text);
-            const parsed = (0,javascript/* parseJavaScript */.pL)(text);
-            if (parsed.ok)
-                modules.push({ path: file.path, text, ast: parsed.ast.program });
-            else
-                notParsed(file.path, parsed.error);
+            jsFiles.push(file);
         }
         else if (file.kind === 'dockerfile') {
             const text = read(file);
@@ -25662,44 +26393,136 @@ function buildScanContext(root, today) {
             else
                 notParsed(file.path, parsed.error);
         }
+    };
+    for (const file of files) {
+        if (file.test)
+            continue;
+        try {
+            readAndParse(file);
+        }
+        catch (error) {
+            notes.push(notReadOrParsed(file, error));
+        }
     }
-    const { configs: proxyConfigs, errors: proxyErrors } = parseProxyConfigs(proxyTexts);
+    let proxies;
+    try {
+        proxies = parseProxyConfigs(proxyTexts);
+    }
+    catch (error) {
+        proxies = { configs: [], errors: proxyTexts.map(({ path }) => ({ path, error: describeFailure(error) })) };
+    }
+    const { configs: proxyConfigs, errors: proxyErrors } = proxies;
     for (const { path, error } of proxyErrors)
         notParsed(path, error);
     const { envFiles, keyFiles } = readSecretFiles(root, files, texts);
-    const context = { root, today, files, modules, express: (0,express/* buildExpressModel */.IE)(modules, packageAlias(root)), dockerfiles, proxyConfigs, npmrcs,
-        dockerignores, composeFiles, packageJsons, envFiles, keyFiles };
-    return { context, notes, texts };
+    const docs = { root, today, files, dockerfiles, proxyConfigs, npmrcs, dockerignores, composeFiles, packageJsons, envFiles, keyFiles };
+    return { docs, jsFiles, notes, texts, aliasOf: packageAlias(root) };
 }
-/** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
-function runScan(root, config, today) {
-    const { context, notes, texts } = buildScanContext(root, today);
-    const reported = [];
+/** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
+function buildScanContext(root, today) {
+    const { docs, jsFiles, notes, texts, aliasOf } = readProject(root, today);
+    const modules = jsFiles.flatMap((file) => parseModule(file, notes) ?? []);
+    for (const m of modules)
+        texts.set(m.path, m.text);
+    return { context: { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) }, notes, texts };
+}
+/** One rule's findings; a rule that throws becomes a note and reports nothing. */
+function checkRule(rule, context, notes) {
+    try {
+        return rule.check(context);
+    }
+    catch (error) {
+        notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}` });
+        return [];
+    }
+}
+/** Keeps findings not made before (for another package, say). */
+class Findings {
+    reported = [];
+    seen = new Set();
+    add(meta, findings) {
+        for (const finding of findings) {
+            const key = [meta.id, finding.file, finding.line, finding.column, finding.message].join('\u0000');
+            if (this.seen.has(key))
+                continue;
+            this.seen.add(key);
+            this.reported.push({ meta, finding });
+        }
+    }
+}
+/**
+ * Runs every rule once on the tree with no JS/TS module, and returns the rules that read the modules
+ * or the Express model, to be run again for each package. Which rules those are is seen, not declared:
+ * a rule that never touches `modules` or `express` here cannot depend on them, because nothing else
+ * differs between packages. With no module at all, this run is the only one.
+ */
+function runProjectRules(docs, aliasOf, hasModules, findings, notes) {
+    const express = (0,model_express/* buildExpressModel */.IE)([], aliasOf);
+    const sourceRules = [];
     for (const rule of rules_registry/* RULES */.y0) {
-        try {
-            for (const finding of rule.check(context))
-                reported.push({ meta: rule.meta, finding });
-        }
-        catch (error) {
-            notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}` });
-        }
+        let readsSource = false;
+        const context = { ...docs };
+        Object.defineProperty(context, 'modules', { enumerable: true, get: () => { readsSource = true; return []; } });
+        Object.defineProperty(context, 'express', { enumerable: true, get: () => { readsSource = true; return express; } });
+        const found = checkRule(rule, context, notes);
+        if (readsSource && hasModules)
+            sourceRules.push(rule);
+        else
+            findings.add(rule.meta, found);
+    }
+    return sourceRules;
+}
+function uniqueNotes(notes) {
+    const seen = new Set();
+    return notes.filter((n) => {
+        const key = `${n.file}\u0000${n.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions).
+ * JS/TS modules are parsed, modelled and checked one package at a time (see groupByPackage): a
+ * 10,000-file monorepo never holds more than one workspace's syntax trees.
+ */
+function runScan(root, config, today) {
+    const { docs, jsFiles, notes, texts, aliasOf } = readProject(root, today);
+    const findings = new Findings();
+    const byPath = new Map(jsFiles.map((f) => [f.path, f]));
+    const groups = groupByPackage(jsFiles, docs.files.filter((f) => f.kind === 'package-json'));
+    const sourceRules = runProjectRules(docs, aliasOf, groups.length > 0, findings, notes);
+    for (const group of groups) {
+        const modules = modulesOfGroup(group, byPath, aliasOf, notes);
+        const context = { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) };
+        for (const rule of sourceRules)
+            findings.add(rule.meta, checkRule(rule, context, notes));
     }
     const lineCache = new Map();
     const lines = (file) => {
         if (!lineCache.has(file)) {
-            const text = texts.get(file);
+            const js = byPath.get(file);
+            let text = texts.get(file);
+            try {
+                if (text === undefined && js)
+                    text = readText(js);
+            }
+            catch {
+                text = undefined;
+            }
             if (text === undefined)
                 return undefined;
             lineCache.set(file, text.split(/\r?\n/));
         }
         return lineCache.get(file);
     };
-    const policy = applyPolicy(reported, config, today, lines);
-    return { findings: policy.findings, notes: [...notes, ...policy.notes], filesScanned: context.files.length };
+    const policy = applyPolicy(findings.reported, config, today, lines);
+    return { findings: policy.findings, notes: uniqueNotes([...notes, ...policy.notes]), filesScanned: docs.files.length };
 }
 
-// EXTERNAL MODULE: ./src/tools/exec.ts + 1 modules
-var tools_exec = __nccwpck_require__(5902);
+// EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
+var tools_exec = __nccwpck_require__(1779);
 ;// CONCATENATED MODULE: ./src/tools/npm-audit.ts
 
 
@@ -25714,12 +26537,18 @@ async function runNpmAudit(exec, options) {
         timeoutMs: options.timeoutMs
     });
     let result;
-    if (run.spawnError)
+    if (run.spawnError) {
         result = auditError(`npm could not be started: ${run.spawnError}`);
-    else if (run.timedOut)
-        result = auditError(`npm audit did not finish within ${Math.round(options.timeoutMs / 1000)} s and was stopped`);
-    else
+    }
+    else if (run.timedOut) {
+        result = auditError(`npm audit did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped: the registry's audit endpoint did not answer in time; check that it is reachable from the runner and rerun the job`);
+    }
+    else if (run.truncated) {
+        result = auditError(`npm audit printed more than ${tools_exec/* MAX_OUTPUT */.R1 / 1024 / 1024} MiB, so its report was cut off and is not read`);
+    }
+    else {
         result = parseAuditOutput(run.stdout, run.code, run.stderr);
+    }
     const step = { name: 'npm audit', status: result.status, ms: run.ms, ...(result.error ? { detail: result.error } : {}) };
     return { step, result };
 }
@@ -25759,7 +26588,8 @@ async function runNpmCi(exec, options) {
     if (result.spawnError)
         return { ...base, status: 'error', detail: `npm could not be started: ${result.spawnError}; is Node.js set up on this runner?` };
     if (result.timedOut) {
-        return { ...base, status: 'error', detail: `npm ci did not finish within ${Math.round(options.timeoutMs / 60000)} minutes and was stopped` };
+        const scripts = options.ignoreScripts ? '' : ', and that no install script hangs or waits for input (ignore-scripts: true skips them)';
+        return { ...base, status: 'error', detail: `npm ci did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped: check that the registry is reachable from the runner${scripts}` };
     }
     if (result.code !== 0)
         return { ...base, status: 'error', detail: explainNpmCiFailure(result.code, result.stderr) };
@@ -25834,8 +26664,9 @@ async function runSbom(exec, options) {
         timeoutMs: options.timeoutMs
     });
     let result;
-    if (run.timedOut)
-        result = { status: 'error', error: `cyclonedx-npm did not finish within ${Math.round(options.timeoutMs / 1000)} s and was stopped` };
+    if (run.timedOut) {
+        result = { status: 'error', error: `cyclonedx-npm did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped while writing the SBOM: rerun the job, or turn the SBOM off (sbom: false, or --no-sbom)` };
+    }
     else if (run.code !== 0 || !(0,external_node_fs_.existsSync)(options.outputFile)) {
         result = { status: 'error', error: `cyclonedx-npm failed (exit ${run.code ?? 'killed'}): ${explainSbomFailure(run.stderr)}` };
     }
@@ -25882,13 +26713,16 @@ function timed(name, work) {
     return { value, step: { name, status: 'ok', ms: Date.now() - started } };
 }
 /**
- * The gate: npm ci, npm audit, the SBOM and the scan, then the decision. Audit and scan need only
- * the lockfile and the sources, so they run while npm ci installs; the SBOM reads the installed
- * tree, so it waits for npm ci (and falls back to the lockfile when there is no tree).
+ * The gate: npm ci, npm audit, the SBOM and the scan, then the decision. Audit, SBOM and scan need
+ * only the lockfile and the sources, so they all run while npm ci installs: the gate takes about as
+ * long as npm ci alone. npm ci installs exactly the lockfile, so the SBOM read from it lists the same
+ * components, versions, licenses and integrity hashes as one read from node_modules; it lacks only
+ * the descriptive fields (description, homepage, repository) that live in installed package.json files.
  */
 async function runGate(options, deps) {
     const cwd = options.workingDirectory;
     const env = deps.env;
+    const timeouts = { ...TIMEOUTS, ...deps.timeouts };
     const config = loadConfig(options.configFile, options.configRequired, (0,paths/* toPosixRelative */.T0)(options.workspace, options.configFile), rules_registry/* KNOWN_RULE_IDS */.iX);
     const lockfile = hasNpmLockfile(cwd);
     const hasManifest = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cwd, 'package.json'));
@@ -25901,20 +26735,13 @@ async function runGate(options, deps) {
         ci = Promise.resolve(skippedStep('npm ci', 'no package-lock.json (see lockfile-missing)'));
     else {
         deps.log(`npm ci${options.ignoreScripts ? ' --ignore-scripts' : ''} in ${(0,paths/* toPosixRelative */.T0)(options.workspace, cwd)}`);
-        ci = runNpmCi(deps.exec, { cwd, ignoreScripts: options.ignoreScripts, timeoutMs: TIMEOUTS.ci, env });
+        ci = runNpmCi(deps.exec, { cwd, ignoreScripts: options.ignoreScripts, timeoutMs: timeouts.ci, env });
     }
     const audit = options.audit
-        ? runNpmAudit(deps.exec, { cwd, omitDev: options.omitDev, timeoutMs: TIMEOUTS.audit, env })
+        ? runNpmAudit(deps.exec, { cwd, omitDev: options.omitDev, timeoutMs: timeouts.audit, env })
         : Promise.resolve({ step: skippedStep('npm audit', 'audit is off'), result: auditSkipped('audit is off') });
     const sbom = options.sbom
-        ? ci.then((installed) => runSbom(deps.exec, {
-            cwd,
-            outputFile: options.sbomFile,
-            omitDev: options.omitDev,
-            packageLockOnly: installed.status !== 'ok',
-            timeoutMs: TIMEOUTS.sbom,
-            env
-        }))
+        ? runSbom(deps.exec, { cwd, outputFile: options.sbomFile, omitDev: options.omitDev, packageLockOnly: true, timeoutMs: timeouts.sbom, env })
         : Promise.resolve({ step: skippedStep('sbom', 'sbom is false'), result: { status: 'skipped' } });
     const scan = timed('scan', () => runScan(cwd, config, options.today));
     deps.log(`scanned ${scan.value.filesScanned} files: ${scan.value.findings.length} findings`);
@@ -25969,20 +26796,28 @@ function sbomSection(result, cwd) {
  * Escapes text from the scanned repository (paths, names, messages that quote code) for Markdown
  * and HTML: everything but plain word characters becomes a numeric character reference, which
  * GitHub shows as the character and never reads as syntax (no links, tables, HTML or emphasis).
- * `@` also gets a zero-width space so no one is mentioned, and lines collapse into one.
+ * `@` (and `#` before a digit) also gets a zero-width space so no one is mentioned and no issue
+ * referenced, and lines collapse into one. Invisible format characters (bidi overrides such as
+ * U+202E, zero-width characters, Unicode tags) show as U+FFFD, so a name cannot read as another.
  */
 function escapeMarkdown(text, maxLength = 500, inCode = false) {
     const flat = text.replace(/\s+/g, ' ');
     const clipped = [...flat].length > maxLength ? `${[...flat].slice(0, maxLength - 1).join('')}…` : flat;
+    const chars = [...clipped];
     let out = '';
-    for (const ch of clipped) {
+    chars.forEach((ch, i) => {
         if (/[A-Za-z0-9 ,.;:'()/=-]/.test(ch))
             out += ch;
         else if (ch === '@')
             out += inCode ? '&#64;' : '&#64;&#8203;';
+        // `#123` would link (and notify) issue 123, as `@name` mentions: a zero-width space after `#` too.
+        else if (ch === '#' && !inCode && /\d/.test(chars[i + 1] ?? ''))
+            out += '&#35;&#8203;';
+        else if (/\p{Cf}/u.test(ch))
+            out += '&#65533;';
         else
             out += `&#${ch.codePointAt(0)};`;
-    }
+    });
     return out;
 }
 /** Repository text as inline code; GitHub links no mentions inside code, so `@` stays copyable. */
@@ -26263,6 +27098,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/render/text.ts
+var render_text = __nccwpck_require__(893);
 // EXTERNAL MODULE: ./src/findings/severity.ts
 var severity = __nccwpck_require__(5131);
 // EXTERNAL MODULE: ./src/rules/docs.generated.ts
@@ -26376,6 +27213,7 @@ function advisoryRule(advisories) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/sarif.ts
+
 
 
 
@@ -26503,7 +27341,7 @@ function renderSarif(report) {
                 results: drafts.map((d) => toResult(d, index.get(d.ruleId) ?? -1))
             }]
     };
-    return `${JSON.stringify(sarif, null, 2)}\n`;
+    return (0,render_text/* inertJson */.nl)(sarif);
 }
 
 
@@ -26513,15 +27351,23 @@ function renderSarif(report) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ renderText),
-/* harmony export */   h: () => (/* binding */ renderJson)
+/* harmony export */   S5: () => (/* binding */ renderText),
+/* harmony export */   hF: () => (/* binding */ renderJson),
+/* harmony export */   nl: () => (/* binding */ inertJson)
 /* harmony export */ });
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
 
 function clean(text) {
-    // Terminal control characters from repository text must not reach the terminal.
+    // Terminal control characters from repository text must not reach the terminal; bidi overrides
+    // and invisible characters (U+202E, U+200B) show as U+FFFD so a name cannot read as another.
+    // A GitHub runner reads `##[command]` anywhere in a log line as a workflow command: split it.
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\p{Cf}/gu, '\uFFFD').replace(/##\[/g, '# #[');
+}
+/** A finding's file starts its line, and a runner reads a line starting with `::` as a workflow command. */
+function lineStart(file) {
+    const shown = clean(file);
+    return /^\s*:/.test(shown) ? `./${shown}` : shown;
 }
 /** Plain text for a terminal: verdict, findings as file:line lines, audit counts, SBOM. */
 function renderText(report) {
@@ -26532,7 +27378,7 @@ function renderText(report) {
     const open = report.findings.filter((f) => !f.suppressed);
     out.push('', `Hardening findings: ${open.length}${open.length < report.findings.length ? ` (+${report.findings.length - open.length} suppressed)` : ''}`);
     for (const f of open) {
-        out.push(`  ${clean(f.file)}${f.line === null ? '' : `:${f.line}`}  ${f.severity}  ${f.rule}  ${clean(f.message)}`);
+        out.push(`  ${lineStart(f.file)}${f.line === null ? '' : `:${f.line}`}  ${f.severity}  ${f.rule}  ${clean(f.message)}`);
     }
     const audit = report.audit;
     out.push('');
@@ -26554,8 +27400,15 @@ function renderText(report) {
         out.push(`note: ${clean(n.file)}: ${clean(n.message)}`);
     return `${out.join('\n')}\n`;
 }
+/**
+ * JSON printed to a CI log: `##[` can only stand inside a string here, and written `#\u0023[` it
+ * parses back the same while a GitHub runner no longer reads it as a workflow command.
+ */
+function inertJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`.replace(/##\[/g, '#\\u0023[');
+}
 function renderJson(report) {
-    return `${JSON.stringify(report, null, 2)}\n`;
+    return inertJson(report);
 }
 
 
@@ -27482,8 +28335,8 @@ function needsTrustProxy(express, middleware) {
     }
 }));
 
-// EXTERNAL MODULE: ./src/parse/javascript.ts
-var javascript = __nccwpck_require__(2028);
+// EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
+var javascript = __nccwpck_require__(4286);
 // EXTERNAL MODULE: ./src/model/scope.ts
 var scope = __nccwpck_require__(7141);
 ;// CONCATENATED MODULE: ./src/rules/express/limiters.ts
@@ -27503,14 +28356,9 @@ function limiterPackage(value) {
 function isLimiterValue(value) {
     return limiterPackage(value) !== undefined;
 }
-const moduleCache = new WeakMap();
 /** The module a node of the app sits in (handlers made by a factory live in another module than the call). */
 function moduleOf(express, node) {
-    if (moduleCache.has(node))
-        return moduleCache.get(node);
-    const found = [...express.graph.modules.values()].find((m) => m.index.parents.has(node));
-    moduleCache.set(node, found);
-    return found;
+    return express.graph.moduleOf(node);
 }
 function callee(node) {
     if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'NewExpression')
@@ -29346,16 +30194,16 @@ function stringSecrets(module, node) {
     }
     return findings;
 }
-/** One walk of a module: strings first (a provider key wins its line), then names. */
+/** One pass over a module's indexed nodes: strings first (a provider key wins its line), then names. */
 function moduleSecrets(module, excluded) {
     const strings = [];
     const named = TEST_CONFIG.test(module.path) ? undefined : namedSecrets(module, excluded);
-    (0,javascript/* walk */.GG)(module.ast, (node) => {
+    for (const node of (0,scope/* nodesOf */.Nh)(module.index)) {
         if (node.type === 'StringLiteral' || node.type === 'TemplateElement')
             strings.push(...stringSecrets(module, node));
         else
             named?.visit(node);
-    });
+    }
     return { strings, named: named?.findings() ?? [] };
 }
 /** Literal session and cookie secrets: session-secret-hardcoded reports those, this rule does not. */
@@ -29958,12 +30806,7 @@ function returnedFunction(factory) {
 }
 /** The module a function is written in (a handler's site may be where it is used). */
 function request_data_moduleOf(express, fn, hint) {
-    if (hint.index.parents.has(fn))
-        return hint;
-    for (const module of express.graph.modules.values())
-        if (module.index.parents.has(fn))
-            return module;
-    return undefined;
+    return hint.index.parents.has(fn) ? hint : express.graph.moduleOf(fn);
 }
 /** Every route of every app and router with its last handler's functions (also routers never mounted). */
 function routeHandlers(express) {
@@ -30385,6 +31228,7 @@ function findSink(express, data, skip = () => false) {
 
 
 
+
 /** Per route event, how each app reaches it: full path and the handlers that run before its last one. */
 function resolveRoutes(express) {
     const byEvent = new Map();
@@ -30420,7 +31264,7 @@ function checkRoute(express, route, resolutions) {
     const parent = data.module.index.parents.get(firstRead);
     const shown = parent?.type === 'MemberExpression' && parent.object === firstRead && !parent.computed ? parent : firstRead;
     const where = `${(route.event.method ?? 'all').toUpperCase()} ${resolutions?.[0]?.fullPath ?? route.event.path ?? '(route)'}`;
-    const sinkLine = sink.node.loc?.start.line;
+    const sinkLine = (0,scope/* positionOf */.df)(sink.node).line;
     return {
         file, line, column,
         message: `${where} uses \`${data.text(shown)}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
@@ -30940,10 +31784,7 @@ const CHAIN_METHODS = new Set(['status', 'type', 'set', 'header', 'append', 'var
 const RESPONSE_NAMES = new Set(['res', 'response', 'resp']);
 /** The module a node was parsed in (a function found through a factory call carries no module). */
 function handlers_moduleOf(express, node) {
-    for (const module of express.graph.modules.values())
-        if (module.index.parents.has(node))
-            return module;
-    return undefined;
+    return express.graph.moduleOf(node);
 }
 function asFunction(express, fn, module) {
     const home = module?.index.parents.has(fn) ? module : handlers_moduleOf(express, fn);
@@ -31691,28 +32532,88 @@ function defineRule(rule) {
 
 /***/ }),
 
-/***/ 5902:
+/***/ 1779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  R1: () => (/* binding */ MAX_OUTPUT),
   ZG: () => (/* binding */ execProcess),
+  a3: () => (/* binding */ formatDuration),
   fM: () => (/* binding */ lastLine),
   Vm: () => (/* binding */ npmEnv)
 });
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/tools/redact.ts
+/**
+ * What a tool prints can reach the report, and from there a public PR comment. A repository's
+ * `.npmrc` may expand `${ENV}` into a registry URL, so npm's error text can carry any variable of
+ * its environment: tool output is redacted before anything reads it.
+ */
+/** Variable names whose values are credentials: `GITHUB_TOKEN`, `INPUT_GITHUB-TOKEN`, `NODE_AUTH_TOKEN`, `npm_config__auth`. */
+const SECRET_NAME = /token|secret|passw|passphrase|credential|_auth|api_?key|private_?key|access_?key/i;
+/** Shorter values (`true`, `1`, `off`) are settings, and replacing them would garble the text. */
+const MIN_SECRET_LENGTH = 8;
+const REDACTED = '***';
+/** Credentials that look the same wherever they are printed. */
+const TOKEN_FORMATS = [
+    /\bgh[pousr]_[A-Za-z0-9]{20,}/g,
+    /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
+    /\bnpm_[A-Za-z0-9]{20,}/g,
+    /\b(?:sk|rk)_live_[A-Za-z0-9]{10,}/g,
+    /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+    /\bxox[baprs]-[A-Za-z0-9-]{10,}/g
+];
+/** Values of the credential-named variables of the environments given, longest first. */
+function secretValues(...envs) {
+    const values = new Set();
+    for (const env of envs) {
+        for (const [name, value] of Object.entries(env ?? {})) {
+            if (value !== undefined && value.trim().length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name))
+                values.add(value.trim());
+        }
+    }
+    return [...values].sort((a, b) => b.length - a.length);
+}
+/** The text with known secret values, URL passwords, `.npmrc` auth values and token formats replaced. */
+function redactSecrets(text, secrets = []) {
+    let out = text;
+    for (const secret of secrets) {
+        out = out.split(secret).join(REDACTED);
+        // npm prints URLs percent-encoded.
+        const encoded = encodeURIComponent(secret);
+        if (encoded !== secret)
+            out = out.split(encoded).join(REDACTED);
+    }
+    out = out
+        // A scheme of at most 32 characters: unbounded, `[a-z0-9+.-]*` backtracks quadratically over a long `a.b.c...` run.
+        .replace(/\b([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]*):[^\s/@]+@/gi, `$1:${REDACTED}@`)
+        .replace(/(_authToken|_auth|_password)(["']?\s*[=:]\s*["']?)[^\s"',;]+/gi, `$1$2${REDACTED}`);
+    for (const format of TOKEN_FORMATS)
+        out = out.replace(format, REDACTED);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/tools/exec.ts
 
+
 const MAX_OUTPUT = 64 * 1024 * 1024;
+/**
+ * How long to wait for the output pipes to close once the program has exited. A process it started
+ * in the background (a daemon, or a script still running when it was killed) keeps them open.
+ */
+const PIPE_GRACE_MS = 1000;
 const execProcess = (command, args, options) => new Promise((resolve) => {
     const started = Date.now();
     const stdout = [];
     const stderr = [];
     let size = 0;
     let timedOut = false;
+    let truncated = false;
+    let done = false;
     const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
         cwd: options.cwd,
         env: options.env ?? process.env,
@@ -31723,38 +32624,97 @@ const execProcess = (command, args, options) => new Promise((resolve) => {
         size += chunk.length;
         if (size <= MAX_OUTPUT)
             chunks.push(chunk);
+        else
+            truncated = true;
     };
     child.stdout.on('data', collect(stdout));
     child.stderr.on('data', collect(stderr));
+    let exited = false;
     const timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGKILL');
+        // The scan runs synchronously beside the tools and may block the event loop past the timeout
+        // while the child has long exited: its exit is read in this turn's poll phase, before the check phase.
+        setImmediate(() => {
+            if (exited)
+                return;
+            timedOut = true;
+            child.kill('SIGKILL');
+        });
     }, options.timeoutMs);
+    let grace;
     const finish = (code, spawnError) => {
+        if (done)
+            return;
+        done = true;
         clearTimeout(timer);
+        clearTimeout(grace);
+        // What a tool prints may end up in a public comment: no credential of ours or of its environment.
+        const secrets = secretValues(process.env, options.env);
         resolve({
             code,
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8'),
+            stdout: redactSecrets(Buffer.concat(stdout).toString('utf8'), secrets),
+            stderr: redactSecrets(Buffer.concat(stderr).toString('utf8'), secrets),
             ms: Date.now() - started,
             timedOut,
-            spawnError
+            spawnError,
+            ...(truncated ? { truncated } : {})
         });
     };
     child.on('error', (error) => finish(null, error.message));
+    child.on('exit', (code) => {
+        exited = true;
+        grace = setTimeout(() => {
+            child.stdout.destroy();
+            child.stderr.destroy();
+            finish(code);
+        }, PIPE_GRACE_MS);
+    });
     child.on('close', (code) => finish(code));
 });
+/** How long a tool was given, for messages: `20 minutes`, `90 s`, `0.5 s`. */
+function formatDuration(ms) {
+    if (ms >= 60_000 && ms % 60_000 === 0)
+        return ms === 60_000 ? '1 minute' : `${ms / 60_000} minutes`;
+    return `${Math.round(ms / 100) / 10} s`;
+}
 /** The last meaningful line a tool printed, for one-line error messages. */
 function lastLine(text) {
     const lines = text
-        .split('\n')
+        .split(/\r\n|\r|\n/)
         .map((l) => l.replace(/^npm (ERR!|error|warn)\s*/, '').trim())
         .filter((l) => l !== '' && !/^A complete log of this run|^\/.*debug-0\.log$/.test(l));
     return lines.at(-1) ?? '';
 }
+/**
+ * The action's inputs (the GitHub token among them) and the runner's own tokens (cache, artifacts,
+ * OIDC): a repository's `.npmrc` can expand `${VAR}` into a registry URL or auth header, so npm
+ * never gets them.
+ */
+const NOT_FOR_CHILDREN = /^(?:INPUT_|ACTIONS_(?:RUNTIME_|ID_TOKEN_REQUEST_|RESULTS_|CACHE_))/i;
+/**
+ * Settings that would run a program of the repository's choosing during `npm ci --ignore-scripts`,
+ * so its `.npmrc` may not make them: `npm_config_*` variables outrank it. A workflow's own value stays.
+ */
+function pinnedNpmConfig(base) {
+    return {
+        // run for every git dependency: `git=./pwn.sh` would be a program of the pull request
+        npm_config_git: 'git',
+        // npm exports it as NODE_OPTIONS to its children (the npm that prepares a git dependency among
+        // them), so `node-options=--require ./pwn.js` would load the pull request's code. npm ignores
+        // an empty value: the workflow's own NODE_OPTIONS, else a no-op (10 is the default).
+        npm_config_node_options: base.NODE_OPTIONS || '--stack-trace-limit=10'
+    };
+}
 /** Environment for npm children: no update notifier, no funding banner, no interactive prompts. */
 function npmEnv(base = process.env) {
-    return { ...base, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_yes: 'false' };
+    const env = {};
+    for (const [name, value] of Object.entries(base))
+        if (!NOT_FOR_CHILDREN.test(name))
+            env[name] = value;
+    const names = new Set(Object.keys(env).filter((name) => env[name] !== '').map((name) => name.toLowerCase()));
+    for (const [name, value] of Object.entries(pinnedNpmConfig(base)))
+        if (!names.has(name))
+            env[name] = value;
+    return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_yes: 'false' };
 }
 
 
@@ -49479,7 +50439,7 @@ exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

@@ -39,7 +39,8 @@ export async function main(argv: string[]): Promise<number> {
     else process.stdout.write(out)
     return report.passed ? EXIT.passed : EXIT.failed
   } catch (error) {
-    process.stderr.write(`${TOOL_NAME}: ${describeError(error)}\n`)
+    // The reason may quote the repository (its config file); a runner reads `##[` in a log line as a command.
+    process.stderr.write(`${TOOL_NAME}: ${describeError(error).replace(/##\[/g, '# #[')}\n`)
     return EXIT.error
   }
 }

@@ -10,6 +10,7 @@ import { changedLinesOf } from './github/changed-lines.js'
 import { explainCommentFailure, upsertComment } from './github/comment.js'
 import { addedFilesOf, markNewFindings } from './github/new-findings.js'
 import { publishComment } from './github/publish.js'
+import { uploadSbomArtifact, type SbomArtifactOutcome } from './github/sbom-artifact.js'
 import { runGate } from './pipeline.js'
 import { commentMarker, renderComment } from './render/comment.js'
 import { renderMarkdown } from './render/markdown.js'
@@ -49,20 +50,21 @@ function setOutputs(options: ActionOptions, report: Report, paths: { report: str
   core.setOutput('report-path', paths.report)
 }
 
-async function writeSummary(report: Report): Promise<void> {
+async function writeSummary(report: Report, sbomArtifact: string | undefined): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
+  const artifact = sbomArtifact ? { sbomArtifact } : {}
   let maxRows: number | undefined
-  let markdown = renderMarkdown(report)
+  let markdown = renderMarkdown(report, artifact)
   while (markdown.length > SUMMARY_LIMIT && (maxRows === undefined || maxRows > 1)) {
     maxRows = Math.floor((maxRows ?? Math.max(report.findings.length, report.audit.advisories.length)) / 2)
-    markdown = renderMarkdown(report, { maxRows, fullListHint: 'see the JSON report' })
+    markdown = renderMarkdown(report, { ...artifact, maxRows, fullListHint: 'see the JSON report' })
   }
   await core.summary.addRaw(markdown, true).write()
 }
 
 /** Annotations this step makes besides the findings' (warnings, a comment failure, the verdict): GitHub shows only ~10 of each level. */
-function ownAnnotations(options: ActionOptions, report: Report): Record<AnnotationLevel, number> {
-  const warnings = report.warnings.length + (options.uploadSbom ? 1 : 0) + (options.comment === 'never' ? 0 : 1)
+function ownAnnotations(options: ActionOptions, report: Report, sbom: SbomArtifactOutcome): Record<AnnotationLevel, number> {
+  const warnings = report.warnings.length + sbom.warnings + (options.comment === 'never' ? 0 : 1)
   return { error: report.passed ? 0 : 1, warning: warnings }
 }
 
@@ -73,21 +75,35 @@ function withNewFindings(report: Report, pullFiles: PullFiles): Report {
   return { ...report, findings: markNewFindings(report.findings, changedLinesOf(files), addedFilesOf(files), (file) => repositoryPath(report.root, file)) }
 }
 
+/**
+ * Publishing beyond the reports (annotations, the summary, the comment) is a convenience: when it
+ * fails, a warning says so, and the step still ends with the gate's verdict.
+ */
+async function bestEffort<T>(what: string, work: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    core.warning(`could not ${what}: ${describeError(error)}`)
+    return fallback
+  }
+}
+
 async function runScanMode(options: ActionOptions): Promise<void> {
   const gated = await runGate(options, { exec: execProcess, log: (line) => core.info(line) })
   // The pull request's files, listed once, serve both the annotations and the "new" marks; with
   // no open finding there is nothing to annotate or mark, so no call.
   const pullFiles: PullFiles = gated.findings.some((f) => !f.suppressed)
-    ? await fetchPullFiles(pullRequestFiles(options.githubToken))
+    ? await bestEffort('list the pull request files', () => fetchPullFiles(pullRequestFiles(options.githubToken)), { unavailable: 'listing them failed' })
     : { unavailable: 'no open findings' }
-  const report = withNewFindings(gated, pullFiles)
+  const report = await bestEffort('mark the findings new in this pull request', async () => withNewFindings(gated, pullFiles), gated)
   for (const warning of report.warnings) core.warning(warning)
   const paths = { report: writeReportFile(options, report), sarif: writeSarifFile(options, report) }
   setOutputs(options, report, paths)
-  if (options.uploadSbom) core.warning('upload-sbom is not available in this version yet: add an actions/upload-artifact step for the SBOM (see README)')
-  await annotateFindings(report, pullFiles, { reportPath: paths.report, reserved: ownAnnotations(options, report) })
-  await writeSummary(report)
-  core.setOutput('comment-url', await publishComment(report, options.githubToken, options.comment))
+  // Once reports and outputs are written, so artifact storage can never cost them; before the summary and comment, which name the artifact.
+  const sbom: SbomArtifactOutcome = options.uploadSbom ? await uploadSbomArtifact(report, options.sbomFile) : { warnings: 0 }
+  await bestEffort('annotate the changed lines', () => annotateFindings(report, pullFiles, { reportPath: paths.report, reserved: ownAnnotations(options, report, sbom) }), undefined)
+  await bestEffort('write the job summary', () => writeSummary(report, sbom.artifact), undefined)
+  core.setOutput('comment-url', await bestEffort('write the PR comment', () => publishComment(report, options.githubToken, options.comment, sbom.artifact), ''))
   if (!report.passed) core.setFailed(`Hardening gate failed: ${report.reasons.join('; ')}`)
 }
 

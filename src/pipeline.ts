@@ -22,10 +22,14 @@ export interface PipelineDeps {
   /** Progress lines for the log (the action's core.info, the CLI's stderr). */
   log: (line: string) => void
   env?: NodeJS.ProcessEnv
+  /** How long each tool may run, in ms; the defaults below. Tests shorten them; it is no user input. */
+  timeouts?: Partial<Timeouts>
 }
 
+interface Timeouts { ci: number; audit: number; sbom: number }
+
 const MINUTE = 60_000
-const TIMEOUTS = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUTE }
+const TIMEOUTS: Timeouts = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUTE }
 
 function skippedStep(name: string, detail: string): StepRecord {
   return { name, status: 'skipped', ms: 0, detail }
@@ -51,6 +55,7 @@ function timed<T>(name: string, work: () => T): { value: T; step: StepRecord } {
 export async function runGate(options: GateOptions, deps: PipelineDeps): Promise<Report> {
   const cwd = options.workingDirectory
   const env = deps.env
+  const timeouts: Timeouts = { ...TIMEOUTS, ...deps.timeouts }
   const config: GateConfig = loadConfig(options.configFile, options.configRequired, toPosixRelative(options.workspace, options.configFile), KNOWN_RULE_IDS)
   const lockfile = hasNpmLockfile(cwd)
   const hasManifest = existsSync(join(cwd, 'package.json'))
@@ -61,15 +66,15 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
   else if (!lockfile) ci = Promise.resolve(skippedStep('npm ci', 'no package-lock.json (see lockfile-missing)'))
   else {
     deps.log(`npm ci${options.ignoreScripts ? ' --ignore-scripts' : ''} in ${toPosixRelative(options.workspace, cwd)}`)
-    ci = runNpmCi(deps.exec, { cwd, ignoreScripts: options.ignoreScripts, timeoutMs: TIMEOUTS.ci, env })
+    ci = runNpmCi(deps.exec, { cwd, ignoreScripts: options.ignoreScripts, timeoutMs: timeouts.ci, env })
   }
 
   const audit: Promise<{ step: StepRecord; result: AuditResult }> = options.audit
-    ? runNpmAudit(deps.exec, { cwd, omitDev: options.omitDev, timeoutMs: TIMEOUTS.audit, env })
+    ? runNpmAudit(deps.exec, { cwd, omitDev: options.omitDev, timeoutMs: timeouts.audit, env })
     : Promise.resolve({ step: skippedStep('npm audit', 'audit is off'), result: auditSkipped('audit is off') })
 
   const sbom: Promise<{ step: StepRecord; result: SbomResult }> = options.sbom
-    ? runSbom(deps.exec, { cwd, outputFile: options.sbomFile, omitDev: options.omitDev, packageLockOnly: true, timeoutMs: TIMEOUTS.sbom, env })
+    ? runSbom(deps.exec, { cwd, outputFile: options.sbomFile, omitDev: options.omitDev, packageLockOnly: true, timeoutMs: timeouts.sbom, env })
     : Promise.resolve({ step: skippedStep('sbom', 'sbom is false'), result: { status: 'skipped' } })
 
   const scan: { value: ScanResult; step: StepRecord } = timed('scan', () => runScan(cwd, config, options.today))

@@ -1,10 +1,11 @@
 // End-to-end: the bundled action (`node dist/index.js`) run as a GitHub runner runs it, against a
 // loopback GitHub REST API and a loopback npm registry. Only scenario 10 reaches the network (npm ci
 // downloads tarballs from registry.npmjs.org); set EHG_E2E_OFFLINE=1 to skip it.
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { startFakeArtifactService, type FakeArtifactService } from '../helpers/artifact-server.js'
 import { type FakeGitHub } from '../helpers/github-server.js'
 import {
   commands,
@@ -18,6 +19,7 @@ import {
   type ActionRun
 } from '../helpers/run-action.js'
 import { actionServers } from '../helpers/action-servers.js'
+import { readZipEntries } from '../helpers/zip-reader.js'
 
 const VULNERABLE_APP = join(REPO_ROOT, 'examples/vulnerable-app')
 const CLEAN_APP = join(REPO_ROOT, '__tests__/fixtures/apps/clean-app')
@@ -41,6 +43,19 @@ const MARKER = /^<!-- express-hardening-gate:[^\n]*? -->/
 const STACK_FRAME = /^\s+at /m
 
 const servers = actionServers()
+
+/** The SBOM line's mention of the artifact, as inline code (Markdown or HTML). */
+const artifactNamed = (name: string): RegExp => new RegExp(`· artifact (?:\`|<code>)${name}(?:\`|</code>)`)
+
+const artifactServices: FakeArtifactService[] = []
+afterAll(() => Promise.all(artifactServices.splice(0).map((service) => service.close())))
+
+/** A loopback results service and blob store, and the variables a runner gives the action for it. */
+async function artifactService(): Promise<{ service: FakeArtifactService; env: Record<string, string> }> {
+  const service = await startFakeArtifactService()
+  artifactServices.push(service)
+  return { service, env: { ACTIONS_RUNTIME_TOKEN: service.token, ACTIONS_RESULTS_URL: `${service.url}/` } }
+}
 
 const prComments = (github: FakeGitHub) => github.comments(OWNER, REPO, PR_NUMBER)
 const writes = (github: FakeGitHub) => github.requests.filter((r) => r.method !== 'GET')
@@ -375,4 +390,52 @@ describe('action e2e (node dist/index.js)', () => {
     expect(countComponents(sbom.components)).toBe(packages)
     expect(sbom.components?.map((c) => c.name)).toEqual(expect.arrayContaining(['express', 'helmet', 'ms']))
   }, 180_000)
+
+  it.concurrent('11. upload-sbom: true uploads the SBOM as an artifact that the comment and the summary name', async () => {
+    const { github, run } = await servers()
+    const { service, env } = await artifactService()
+    const workspace = await copyApp(CLEAN_APP)
+    const result = await run({ workspace, inputs: { install: 'false', 'upload-sbom': 'true' }, env })
+
+    expect(result.code).toBe(0)
+    expect(result.outputs['sbom-path']).toBe('sbom.cdx.json')
+    const artifacts = service.artifacts()
+    expect(artifacts.map((a) => [a.name, a.finalized])).toEqual([['sbom-gate', true]])
+    const entries = readZipEntries(artifacts[0]?.blob ?? Buffer.alloc(0))
+    expect(entries.map((e) => e.name)).toEqual(['sbom.cdx.json'])
+    expect(Buffer.compare(entries[0]?.data ?? Buffer.alloc(0), readFileSync(join(workspace, 'sbom.cdx.json')))).toBe(0)
+    expect(result.stdout).toMatch(/^SBOM uploaded as artifact sbom-gate \(id \d+, [\d.]+ KiB\)$/m)
+    expect(commands(result.stdout, 'warning')).toEqual([])
+    expect(prComments(github)[0]?.body).toMatch(artifactNamed('sbom-gate'))
+    expect(result.summary).toMatch(artifactNamed('sbom-gate'))
+  })
+
+  describe('12. upload-sbom: true while the artifact service answers 5xx every time', () => {
+    for (const [app, code] of [[VULNERABLE_APP, 1], [CLEAN_APP, 0]] as const) {
+      it.concurrent(`warns once and keeps outputs, reports, summary, comment and the verdict (exit ${code})`, async () => {
+        const { github, run } = await servers()
+        const { service, env } = await artifactService()
+        service.failNext(Infinity, 503)
+        const workspace = await copyApp(app)
+        const result = await run({ workspace, inputs: { install: 'false', 'upload-sbom': 'true' }, env })
+
+        expect(result.code).toBe(code)
+        expect(result.outputs.passed).toBe(String(code === 0))
+        expect(commands(result.stdout, 'error')).toHaveLength(code)
+        const warnings = commands(result.stdout, 'warning').filter((w) => /artifact/i.test(w))
+        expect(warnings).toEqual([expect.stringMatching(/^The SBOM was not uploaded as an artifact: CreateArtifact answered HTTP 503/)])
+        expect(service.requests.map((r) => r.status)).toEqual([503, 503, 503])
+        expect(service.artifacts()).toEqual([])
+        expect(result.reportJson?.passed).toBe(code === 0)
+        expect(result.reportJson?.sbom.status).toBe('ok')
+        expect(existsSync(join(workspace, result.outputs['sbom-path'] ?? 'missing'))).toBe(true)
+        expect(result.outputs['sarif-path']).toBe('hardening.sarif')
+        expect(result.summary).toMatch(code === 0 ? /gate passed/i : /gate failed/i)
+        expect(result.summary).not.toMatch(artifactNamed('.+'))
+        expect(prComments(github)).toHaveLength(1)
+        expect(prComments(github)[0]?.body).not.toMatch(artifactNamed('.+'))
+        expectNoStackTrace(result)
+      })
+    }
+  })
 })

@@ -12,6 +12,8 @@ export interface FakeGitHubOptions {
   failNext?: { count: number; status: number }
   /** login that comments created through the API get; default 'github-actions[bot]' (type 'Bot') */
   botLogin?: string
+  /** longest comment body accepted, in characters; default GitHub's 65,536 (lower it for a GitHub that counts more strictly) */
+  maxBodyChars?: number
 }
 export interface FakeGitHub {
   url: string
@@ -27,7 +29,7 @@ export interface FakeGitHub {
 }
 
 interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
-interface Context { method: string; url: URL; body: unknown; readOnly: boolean; owner: string; repo: string; num: number }
+interface Context { method: string; url: URL; body: unknown; readOnly: boolean; maxBodyChars: number; owner: string; repo: string; num: number }
 type Handler = (ctx: Context, store: Store) => Reply
 type Store = ReturnType<typeof createStore>
 
@@ -90,14 +92,14 @@ function errorReply(status: number, message: string, extra: Record<string, unkno
 const notFound = (): Reply => errorReply(404, 'Not Found')
 const forbidden = (): Reply => errorReply(403, 'Resource not accessible by integration')
 
-function validateCommentBody(payload: unknown): Reply | undefined {
+function validateCommentBody(payload: unknown, maxBodyChars: number): Reply | undefined {
   const body = typeof payload === 'object' && payload != null ? (payload as Record<string, unknown>).body : undefined
   if (body === undefined) return errorReply(422, 'Invalid request.\n\n"body" wasn\'t supplied.')
   if (typeof body !== 'string') return errorReply(422, `Invalid request.\n\nFor 'properties/body', ${JSON.stringify(body)} is not a string.`)
   const invalid = (error: Record<string, string>): Reply => errorReply(422, 'Validation Failed', { errors: [{ resource: 'IssueComment', field: 'body', ...error }] })
   if (body.trim() === '') return invalid({ code: 'missing_field' })
   // GitHub counts characters (code points), not UTF-16 units
-  if ([...body].length > MAX_BODY_CHARS) return invalid({ code: 'custom', message: `body is too long (maximum is ${MAX_BODY_CHARS} characters)` })
+  if ([...body].length > maxBodyChars) return invalid({ code: 'custom', message: `body is too long (maximum is ${maxBodyChars} characters)` })
   return undefined
 }
 
@@ -130,7 +132,7 @@ const listComments: Handler = (ctx, store) => {
 
 const createComment: Handler = (ctx, store) => {
   if (ctx.readOnly) return forbidden()
-  const invalid = validateCommentBody(ctx.body)
+  const invalid = validateCommentBody(ctx.body, ctx.maxBodyChars)
   if (invalid != null) return invalid
   return { status: 201, body: store.add(ctx.owner, ctx.repo, ctx.num, (ctx.body as { body: string }).body) }
 }
@@ -144,7 +146,7 @@ const updateComment: Handler = (ctx, store) => {
   if (ctx.readOnly) return forbidden()
   const found = store.find(ctx.owner, ctx.repo, ctx.num)
   if (found == null) return notFound()
-  const invalid = validateCommentBody(ctx.body)
+  const invalid = validateCommentBody(ctx.body, ctx.maxBodyChars)
   if (invalid != null) return invalid
   Object.assign(found.comment, { body: (ctx.body as { body: string }).body, updated_at: timestamp() })
   return { status: 200, body: found.comment }
@@ -241,7 +243,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const token = readToken(req.headers)
     if (token == null) return errorReply(401, 'Requires authentication')
     if (!body.ok) return errorReply(400, 'Problems parsing JSON')
-    return routeRequest({ method: req.method ?? 'GET', url, body: body.value, readOnly: readOnly.has(token) }, store)
+    return routeRequest({ method: req.method ?? 'GET', url, body: body.value, readOnly: readOnly.has(token), maxBodyChars: options.maxBodyChars ?? MAX_BODY_CHARS }, store)
   }
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

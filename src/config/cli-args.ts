@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { UsageError } from './errors.js'
 import { parseChoice, parseThreshold, todayUtc, type GateOptions } from './options.js'
-import { isInside } from './paths.js'
+import { isInside, refuseLinkedOutput } from './paths.js'
 
 export const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const
 export type Format = (typeof FORMATS)[number]
@@ -79,6 +79,10 @@ export function parseCliArgs(argv: string[], cwd: string = process.cwd()): CliCo
     : [join(dir, '.github/hardening.yml'), join(workspace, '.github/hardening.yml')].find((f) => existsSync(f)) ?? join(dir, '.github/hardening.yml')
   const sbom = !values['no-sbom']
   if (sbom && values['sbom-file'].trim() === '') throw new UsageError('--sbom-file is empty; give a file name or use --no-sbom')
+  const sbomFile = resolve(dir, values['sbom-file'])
+  const output = values.output ? resolve(cwd, values.output) : ''
+  if (sbom) refuseLinkedOutput('--sbom-file', workspace, sbomFile)
+  if (output) refuseLinkedOutput('--output', workspace, output)
   return {
     kind: 'run',
     options: {
@@ -92,14 +96,14 @@ export function parseCliArgs(argv: string[], cwd: string = process.cwd()): CliCo
       onAuditError: 'fail',
       failOn: parseThreshold('--fail-on', values['fail-on']),
       sbom,
-      sbomFile: resolve(dir, values['sbom-file']),
+      sbomFile,
       sarifFile: '',
       reportFile: '',
       configFile,
       configRequired: configFlag !== undefined,
       today: todayUtc(),
       format: parseChoice('--format', values.format, FORMATS),
-      output: values.output ? resolve(cwd, values.output) : ''
+      output
     }
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { z } from 'zod'
 import { SEVERITIES, type Severity } from '../findings/severity.js'
@@ -82,10 +82,15 @@ function ghsaOf(id: string): string | undefined {
   return GHSA.test(bare) ? bare.toUpperCase() : undefined
 }
 
+/** A key or value of the file inside a one-line message: line breaks and control characters escaped. */
+function shown(text: string): string {
+  return JSON.stringify(text).slice(1, -1)
+}
+
 function formatIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')
+  const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${shown(String(p))}`)).join('').replace(/^\./, '')
   if (issue.code === 'unrecognized_keys') {
-    return `${where || 'top level'}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`
+    return `${where || 'top level'}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${shown(k)}'`).join(', ')}`
   }
   return `${where || 'top level'} ${issue.message}`
 }
@@ -110,14 +115,14 @@ export function parseConfig(text: string, source: string, knownRules: ReadonlySe
   }
   const { rules = {}, suppressions = [], audit } = parsed.data
   const checkRule = (id: string, where: string): void => {
-    if (!knownRules.has(id)) throw new UsageError(`config ${source}: ${where} names unknown rule '${id}'; rule ids are listed in docs/rules/`)
+    if (!knownRules.has(id)) throw new UsageError(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`)
   }
   for (const id of Object.keys(rules)) checkRule(id, 'rules')
   suppressions.forEach((s, i) => checkRule(s.rule, `suppressions[${i}]`))
   const allow = (audit?.allow ?? []).map((entry, i) => {
     const ghsa = ghsaOf(entry.id)
     if (!ghsa) {
-      throw new UsageError(`config ${source}: audit.allow[${i}].id '${entry.id}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`)
+      throw new UsageError(`config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`)
     }
     return { ghsa, reason: entry.reason, expires: entry.expires }
   })
@@ -129,7 +134,15 @@ export function loadConfig(file: string, required: boolean, displayName: string,
     if (required) throw new UsageError(`config file ${displayName} does not exist; fix the path or remove the config input`)
     return EMPTY_CONFIG
   }
-  return parseConfig(readFileSync(file, 'utf8'), displayName, knownRules)
+  // A FIFO or device would block the read forever; a folder cannot be read.
+  if (!statSync(file).isFile()) throw new UsageError(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`)
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(`config file ${displayName} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); give a readable YAML file or remove the config input`)
+  }
+  return parseConfig(text, displayName, knownRules)
 }
 
 /** An entry with `expires` applies through that day (UTC) and stops applying the day after. */

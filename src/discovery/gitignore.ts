@@ -12,7 +12,12 @@ export function gitignoreMatcher(text: string): (path: string) => boolean {
     .map((line) => {
       const pattern = line.replace(/\/+$/, '')
       const anchored = pattern.includes('/')
-      const match = picomatch(pattern.replace(/^\//, ''), { dot: true })
+      let match: (path: string) => boolean
+      try {
+        match = picomatch(pattern.replace(/^\//, ''), { dot: true })
+      } catch {
+        return () => false // picomatch refuses patterns over 64 KiB: such a line ignores nothing
+      }
       return (path: string): boolean => anchored ? match(path) : path.split('/').some((part) => match(part))
     })
   return (path) => tests.some((test) => test(path))

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename, join, posix } from 'node:path'
 import { parseDotenv, type DotenvEntry } from '../parse/dotenv.js'
 import type { SourceFile } from './find-files.js'
@@ -28,6 +28,8 @@ export function isKeyFileName(name: string): boolean {
 
 function readOptional(path: string): string | undefined {
   try {
+    // A FIFO or device under that name would block the read forever.
+    if (!statSync(path).isFile()) return undefined
     return readFileSync(path, 'utf8')
   } catch {
     return undefined

@@ -50,7 +50,8 @@ export function repositoryPath(root: string, file: string): string {
 
 /** One line, at most MAX_MESSAGE_CHARS; @actions/core escapes the rest. */
 export function annotationMessage(message: string): string {
-  const line = message.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+  // Bidi overrides and invisible characters (U+202E, U+200B) show as U+FFFD, as in the comment.
+  const line = message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\p{Cf}/gu, '\uFFFD').trim()
   if (line.length <= MAX_MESSAGE_CHARS) return line
   let end = MAX_MESSAGE_CHARS - 1
   // Never cut a surrogate pair in half.

@@ -3,8 +3,8 @@ import * as github from '@actions/github'
 import type { CommentMode } from '../config/options.js'
 import type { Report } from '../report.js'
 import { commentMarker, renderComment } from '../render/comment.js'
-import type { LinkContext } from '../render/markdown.js'
-import { explainCommentFailure, upsertComment } from './comment.js'
+import type { LinkContext, MarkdownOptions } from '../render/markdown.js'
+import { explainCommentFailure, upsertComment, type CommentOutcome } from './comment.js'
 
 /** The pull request this run is about, or undefined for pushes, schedules and the like. */
 export function pullRequestContext(): { target: { owner: string; repo: string; issueNumber: number }; links: LinkContext } | undefined {
@@ -14,6 +14,14 @@ export function pullRequestContext(): { target: { owner: string; repo: string; i
   const { owner, repo } = github.context.repo
   const sha = String((pr.head as { sha?: string } | undefined)?.sha ?? github.context.sha)
   return { target: { owner, repo, issueNumber: pr.number }, links: { serverUrl: github.context.serverUrl, owner, repo, sha } }
+}
+
+/** The comment as rendered first, then shorter forms, for a GitHub that finds a body too long all the same. */
+const SHORTER: MarkdownOptions[] = [{}, { details: 'none', maxRows: 25 }, { details: 'none', maxRows: 1 }]
+
+/** GitHub's 422 for a body over its limit: `Validation Failed ... body is too long (maximum is 65536 characters)`. */
+function isTooLong(error: unknown): boolean {
+  return (error as { status?: unknown } | null)?.status === 422 && /too long/i.test(error instanceof Error ? error.message : String(error))
 }
 
 /** Posts or updates the sticky comment; a failure is a warning, never a change of verdict. Returns its URL. */
@@ -28,10 +36,21 @@ export async function publishComment(report: Report, token: string, mode: Commen
     core.warning('github-token is empty, so no PR comment was written: pass github-token: ${{ github.token }} with pull-requests: write')
     return ''
   }
-  const body = renderComment(report, { links: pr.links, ...(sbomArtifact ? { sbomArtifact } : {}) })
   try {
     const octokit = github.getOctokit(token)
-    const outcome = await upsertComment(octokit.rest.issues, pr.target, commentMarker(report.root), body, mode, report.passed)
+    let outcome: CommentOutcome | undefined
+    for (const [i, shorter] of SHORTER.entries()) {
+      const body = renderComment(report, { links: pr.links, ...(sbomArtifact ? { sbomArtifact } : {}), ...shorter })
+      try {
+        outcome = await upsertComment(octokit.rest.issues, pr.target, commentMarker(report.root), body, mode, report.passed)
+        break
+      } catch (error) {
+        // GitHub may count characters differently from us: cut the comment further and try again.
+        if (!isTooLong(error) || i === SHORTER.length - 1) throw error
+        core.info(`GitHub found the PR comment too long (${[...body].length} characters); trying a shorter one`)
+      }
+    }
+    if (!outcome) return ''
     core.info(`PR comment ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}${outcome.detail ? ` (${outcome.detail})` : ''}`)
     return outcome.url
   } catch (error) {

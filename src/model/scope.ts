@@ -225,11 +225,37 @@ export function* nodesOf(index: ModuleIndex): Generator<Node> {
 
 /** The binding a name has where `at` is: the nearest enclosing function's, then outwards. */
 export function lookup(index: ModuleIndex, name: string, at: Node): Binding | undefined {
-  for (let n: Node | undefined = at; n; n = index.parents.get(n)) {
-    const binding = index.scopes.get(n)?.get(name)
+  for (let scope = scopeOwner(index, at); scope; scope = scopeOwner(index, index.parents.get(scope))) {
+    const binding = index.scopes.get(scope)?.get(name)
     if (binding) return binding
   }
   return undefined
+}
+
+const SCOPE = Symbol('scope')
+type WithScope = Node & { [SCOPE]?: Node }
+
+/**
+ * The nearest node at or above `node` that holds declarations (a function or the program), cached
+ * on every node passed on the way: a name deep in a 20,000-call chain must not walk the chain again.
+ */
+function scopeOwner(index: ModuleIndex, node: Node | undefined): Node | undefined {
+  const passed: Node[] = []
+  let owner: Node | undefined
+  for (let n = node; n; n = index.parents.get(n)) {
+    const cached = (n as WithScope)[SCOPE]
+    if (cached) {
+      owner = cached
+      break
+    }
+    if (index.scopes.has(n)) {
+      owner = n
+      break
+    }
+    passed.push(n)
+  }
+  if (owner) for (const n of passed) (n as WithScope)[SCOPE] = owner
+  return owner
 }
 
 /** The function a node is in, if any. */

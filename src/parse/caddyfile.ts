@@ -1,4 +1,4 @@
-import { ConfigSyntaxError, type ConfigDirective } from './directive.js'
+import { ConfigSyntaxError, MAX_BLOCK_DEPTH, MAX_EXPANDED_DIRECTIVES, type ConfigDirective } from './directive.js'
 import { TextCursor } from './text-cursor.js'
 
 interface Token {
@@ -122,6 +122,7 @@ function buildTree(tokens: Token[]): ConfigDirective[] {
     const directive: ConfigDirective = { name: words[0] ?? '', args: words.slice(1), line: first.line }
     current.push(directive)
     if (opens) {
+      if (stack.length > MAX_BLOCK_DEPTH) throw new ConfigSyntaxError(`blocks nested more than ${MAX_BLOCK_DEPTH} deep`, first.line)
       directive.block = []
       stack.push(directive.block)
     }
@@ -135,17 +136,20 @@ function snippetName(directive: ConfigDirective): string | undefined {
 }
 
 /** Replaces `import <snippet>` by the snippet's directives, at any depth; file imports stay as they are. */
-function expandImports(directives: ConfigDirective[], snippets: Map<string, ConfigDirective[]>, depth = 0): ConfigDirective[] {
+function expandImports(directives: ConfigDirective[], snippets: Map<string, ConfigDirective[]>, budget: { left: number }, depth = 0): ConfigDirective[] {
   return directives.flatMap((d) => {
+    // Snippets that import each other many times over multiply: a small file could expand forever.
+    budget.left -= 1
+    if (budget.left < 0) throw new ConfigSyntaxError(`snippet imports expand to more than ${MAX_EXPANDED_DIRECTIVES} directives`, d.line)
     const snippet = d.name === 'import' && depth < MAX_IMPORT_DEPTH ? snippets.get(d.args[0] ?? '') : undefined
-    if (snippet) return expandImports(snippet, snippets, depth + 1)
-    return [d.block ? { ...d, block: expandImports(d.block, snippets, depth) } : d]
+    if (snippet) return expandImports(snippet, snippets, budget, depth + 1)
+    return [d.block ? { ...d, block: expandImports(d.block, snippets, budget, depth) } : d]
   })
 }
 
-function siteOf(head: ConfigDirective, directives: ConfigDirective[], snippets: Map<string, ConfigDirective[]>): CaddySite {
+function siteOf(head: ConfigDirective, directives: ConfigDirective[], snippets: Map<string, ConfigDirective[]>, budget: { left: number }): CaddySite {
   const addresses = [head.name, ...head.args].join(' ').split(/[\s,]+/).filter(Boolean)
-  return { addresses, line: head.line, directives: expandImports(directives, snippets) }
+  return { addresses, line: head.line, directives: expandImports(directives, snippets, budget) }
 }
 
 /**
@@ -167,8 +171,9 @@ export function parseCaddyfile(text: string): CaddyfileModel {
   }
   const head = rest[0]
   if (!head) return { globalOptions, sites: [] }
+  const budget = { left: MAX_EXPANDED_DIRECTIVES }
   const sites = head.block
-    ? rest.filter((e) => e.block).map((e) => siteOf(e, e.block ?? [], snippets))
-    : [siteOf(head, rest.slice(1), snippets)]
+    ? rest.filter((e) => e.block).map((e) => siteOf(e, e.block ?? [], snippets, budget))
+    : [siteOf(head, rest.slice(1), snippets, budget)]
   return { globalOptions, sites }
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml'
 
 /** An `environment` or `build.args` entry; `value` is null for a pass-through (`- KEY`, `KEY:`). */
 export interface ComposeEntry {
@@ -46,12 +46,20 @@ interface Entry {
 }
 
 const COMPOSE_FILE = /^(?:docker-)?compose.*\.ya?ml$/
+/**
+ * Aliases followed while reading one file. Anchors can refer to themselves (`<<: *self` inside
+ * `&self`) or double at each level (a "billion laughs" list): past this many it is not a config.
+ */
+const MAX_ALIAS_EXPANSIONS = 10_000
 
 export function isComposeFileName(name: string): boolean {
   return COMPOSE_FILE.test(name)
 }
 
 class Reader {
+  private aliasesLeft = MAX_ALIAS_EXPANSIONS
+  private targets: Map<Alias, Node | null> | undefined
+
   constructor(private readonly doc: Document, private readonly lines: LineCounter) {}
 
   lineOf(node: { range?: [number, number, number] | null } | null | undefined): number {
@@ -59,8 +67,27 @@ class Reader {
   }
 
   resolve(node: unknown): Node | null {
-    if (isAlias(node)) return (node.resolve(this.doc) as Node | undefined) ?? null
-    return (node as Node | null) ?? null
+    if (!isAlias(node)) return (node as Node | null) ?? null
+    this.aliasesLeft -= 1
+    if (this.aliasesLeft < 0) throw new Error(`more than ${MAX_ALIAS_EXPANSIONS} alias expansions (an anchor that refers to itself, or aliases that multiply)`)
+    return this.aliasTargets().get(node) ?? null
+  }
+
+  /** Each alias's anchored node, found in one pass (Alias.resolve searches the whole document on every call). */
+  private aliasTargets(): Map<Alias, Node | null> {
+    if (!this.targets) {
+      const targets = new Map<Alias, Node | null>()
+      const anchors = new Map<string, Node>()
+      // As YAML resolves it: the last node with that anchor before the alias, in document order.
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, anchors.get(node.source) ?? null)
+          else if (node.anchor) anchors.set(node.anchor, node)
+        }
+      })
+      this.targets = targets
+    }
+    return this.targets
   }
 
   /** The entries of a mapping, with `<<: *anchor` merges expanded (explicit keys win). */
@@ -147,8 +174,14 @@ export function parseCompose(text: string): ComposeParse {
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, merge: false, prettyErrors: false })
   if (doc.errors.length > 0) return { ok: false, error: doc.errors[0]?.message.split('\n')[0] ?? 'invalid YAML' }
   const reader = new Reader(doc, lines)
-  const services = reader.entries(reader.entries(doc.contents).find((e) => e.key === 'services')?.value ?? null)
-  return { ok: true, model: { services: services.map((s) => reader.service(s.key, s.value, s.line)) } }
+  try {
+    const services = reader.entries(reader.entries(doc.contents).find((e) => e.key === 'services')?.value ?? null)
+    return { ok: true, model: { services: services.map((s) => reader.service(s.key, s.value, s.line)) } }
+  } catch (error) {
+    // Too many aliases, or a stack overflow: an anchor merged into itself, or nesting deeper than the readers follow.
+    if (error instanceof RangeError) return { ok: false, error: 'an anchor refers to itself, or the YAML nests too deeply to follow' }
+    return { ok: false, error: error instanceof Error ? error.message : String(error) }
+  }
 }
 
 /** The Dockerfile a service builds, relative to the scan root; undefined for remote or inline builds. */

@@ -10,6 +10,11 @@ export interface ConfigDirective {
   file?: string
 }
 
+/** Blocks nested deeper than this are no real config (nginx and Caddy configs nest a handful deep); the recursive readers stop there. */
+export const MAX_BLOCK_DEPTH = 100
+/** Includes and snippet imports may repeat: past this many directives an expansion is a bomb, not a config. */
+export const MAX_EXPANDED_DIRECTIVES = 100_000
+
 export class ConfigSyntaxError extends Error {
   constructor(message: string, readonly line: number) {
     super(`${message} on line ${line}`)

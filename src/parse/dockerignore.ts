@@ -34,7 +34,12 @@ export function isIgnored(patterns: DockerignorePattern[], path: string): boolea
   const candidates = pathAndParents(path)
   let ignored = false
   for (const { pattern, exception } of patterns) {
-    const matches = picomatch(pattern, { dot: true })
+    let matches: (path: string) => boolean
+    try {
+      matches = picomatch(pattern, { dot: true })
+    } catch {
+      continue // picomatch refuses patterns over 64 KiB: Docker would not match anything with one either
+    }
     if (candidates.some((candidate) => matches(candidate))) ignored = !exception
   }
   return ignored

@@ -11,7 +11,9 @@ const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/
 function readValue(raw: string): string {
   const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw)
   if (quoted) return quoted[2] ?? ''
-  return raw.replace(/\s+#.*$/, '').trim()
+  // A search, not `/\s+#.*$/`: that backtracks over every run of spaces, quadratic on a long line.
+  const comment = raw.search(/\s#/)
+  return (comment < 0 ? raw : raw.slice(0, comment)).trim()
 }
 
 /**

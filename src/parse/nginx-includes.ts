@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import type { ConfigDirective } from './directive.js'
+import { ConfigSyntaxError, MAX_EXPANDED_DIRECTIVES, type ConfigDirective } from './directive.js'
 
 /** Where nginx looks for a relative include: its prefix, in the image or package layout. */
 const CONF_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/']
@@ -51,12 +51,16 @@ function tag(directives: ConfigDirective[], file: string): ConfigDirective[] {
 /**
  * Replaces each `include` whose files are in the repository by their directives (marked with the
  * file they come from), recursively; an include of files outside the repository stays as it is.
+ * Throws ConfigSyntaxError when the expansion passes `budget` directives (files that include each
+ * other many times over multiply); the budget may be shared by several configs.
  */
-export function expandIncludes(path: string, fragments: ReadonlyMap<string, ConfigDirective[]>): NginxExpansion {
+export function expandIncludes(path: string, fragments: ReadonlyMap<string, ConfigDirective[]>, budget = { left: MAX_EXPANDED_DIRECTIVES }): NginxExpansion {
   const included = new Set<string>()
   const paths = [...fragments.keys()]
   const expand = (directives: ConfigDirective[], from: string, chain: string[]): ConfigDirective[] =>
     directives.flatMap((d) => {
+      budget.left -= 1
+      if (budget.left < 0) throw new ConfigSyntaxError(`includes expand to more than ${MAX_EXPANDED_DIRECTIVES} directives`, d.line)
       if (d.name === 'include' && d.args[0] && chain.length < MAX_DEPTH) {
         const files = includedPaths(d.args[0], from, paths).filter((f) => !chain.includes(f))
         if (files.length === 0) return [d]

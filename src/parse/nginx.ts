@@ -1,4 +1,4 @@
-import { ConfigSyntaxError, type ConfigDirective } from './directive.js'
+import { ConfigSyntaxError, MAX_BLOCK_DEPTH, type ConfigDirective } from './directive.js'
 import { TextCursor } from './text-cursor.js'
 
 interface Token {
@@ -132,6 +132,7 @@ function readDirective(lexer: Lexer, directive: ConfigDirective, into: ConfigDir
     }
     if (isSyntax(token, '}')) throw new ConfigSyntaxError(`unexpected "}" after "${directive.name}", expecting ";"`, token.line)
     if (isSyntax(token, '{')) {
+      if (depth >= MAX_BLOCK_DEPTH) throw new ConfigSyntaxError(`blocks nested more than ${MAX_BLOCK_DEPTH} deep`, token.line)
       directive.block = []
       into.push(directive)
       if (OPAQUE_BLOCK.test(directive.name)) lexer.skipBlock()

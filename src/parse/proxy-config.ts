@@ -1,6 +1,6 @@
 import { isCaddyfileName, isNginxCandidateName } from '../discovery/find-files.js'
 import { parseCaddyfile, type CaddyfileModel } from './caddyfile.js'
-import type { ConfigDirective } from './directive.js'
+import { MAX_EXPANDED_DIRECTIVES, type ConfigDirective } from './directive.js'
 import { isNginxConfig, parseNginx } from './nginx.js'
 import { expandIncludes } from './nginx-includes.js'
 
@@ -58,7 +58,16 @@ export function parseProxyConfigs(files: ReadonlyArray<{ path: string; text: str
     fragments.set(path, parsed.directives)
     if (parsed.isConfig) nginxRoots.push(path)
   }
-  const expanded = nginxRoots.map((path) => ({ path, ...expandIncludes(path, fragments) }))
+  // One budget for every config: many small files that each include a bomb are one bomb.
+  const budget = { left: MAX_EXPANDED_DIRECTIVES }
+  const expanded = nginxRoots.flatMap((path) => {
+    try {
+      return [{ path, ...expandIncludes(path, fragments, budget) }]
+    } catch (error) {
+      errors.push({ path, error: error instanceof Error ? error.message : String(error) })
+      return []
+    }
+  })
   // Included by another config: checked through it. Of configs that include each other, the first stays.
   const isKept = (e: (typeof expanded)[number]): boolean =>
     expanded.every((other) => other === e || !other.included.has(e.path) || (e.included.has(other.path) && e.path < other.path))

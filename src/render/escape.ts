@@ -2,17 +2,23 @@
  * Escapes text from the scanned repository (paths, names, messages that quote code) for Markdown
  * and HTML: everything but plain word characters becomes a numeric character reference, which
  * GitHub shows as the character and never reads as syntax (no links, tables, HTML or emphasis).
- * `@` also gets a zero-width space so no one is mentioned, and lines collapse into one.
+ * `@` (and `#` before a digit) also gets a zero-width space so no one is mentioned and no issue
+ * referenced, and lines collapse into one. Invisible format characters (bidi overrides such as
+ * U+202E, zero-width characters, Unicode tags) show as U+FFFD, so a name cannot read as another.
  */
 export function escapeMarkdown(text: string, maxLength = 500, inCode = false): string {
   const flat = text.replace(/\s+/g, ' ')
   const clipped = [...flat].length > maxLength ? `${[...flat].slice(0, maxLength - 1).join('')}…` : flat
+  const chars = [...clipped]
   let out = ''
-  for (const ch of clipped) {
+  chars.forEach((ch, i) => {
     if (/[A-Za-z0-9 ,.;:'()/=-]/.test(ch)) out += ch
     else if (ch === '@') out += inCode ? '&#64;' : '&#64;&#8203;'
+    // `#123` would link (and notify) issue 123, as `@name` mentions: a zero-width space after `#` too.
+    else if (ch === '#' && !inCode && /\d/.test(chars[i + 1] ?? '')) out += '&#35;&#8203;'
+    else if (/\p{Cf}/u.test(ch)) out += '&#65533;'
     else out += `&#${ch.codePointAt(0)};`
-  }
+  })
   return out
 }
 

@@ -3,6 +3,7 @@ import type { Finding } from '../findings/finding.js'
 import type { Report } from '../report.js'
 import type { Advisory } from '../tools/audit-report.js'
 import { REPOSITORY_URL } from '../version.js'
+import { inertJson } from './text.js'
 import {
   advisoryFix, advisoryPath, advisoryRule, auditRuleId, hardeningRule, highest, LEVEL, type SarifLevel, type SarifRule
 } from './sarif-rules.js'
@@ -156,5 +157,5 @@ export function renderSarif(report: Report): string {
       results: drafts.map((d) => toResult(d, index.get(d.ruleId) ?? -1))
     }]
   }
-  return `${JSON.stringify(sarif, null, 2)}\n`
+  return inertJson(sarif)
 }

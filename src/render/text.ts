@@ -2,9 +2,17 @@ import { SEVERITIES } from '../findings/severity.js'
 import type { Report } from '../report.js'
 
 function clean(text: string): string {
-  // Terminal control characters from repository text must not reach the terminal.
+  // Terminal control characters from repository text must not reach the terminal; bidi overrides
+  // and invisible characters (U+202E, U+200B) show as U+FFFD so a name cannot read as another.
+  // A GitHub runner reads `##[command]` anywhere in a log line as a workflow command: split it.
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\p{Cf}/gu, '\uFFFD').replace(/##\[/g, '# #[')
+}
+
+/** A finding's file starts its line, and a runner reads a line starting with `::` as a workflow command. */
+function lineStart(file: string): string {
+  const shown = clean(file)
+  return /^\s*:/.test(shown) ? `./${shown}` : shown
 }
 
 /** Plain text for a terminal: verdict, findings as file:line lines, audit counts, SBOM. */
@@ -15,7 +23,7 @@ export function renderText(report: Report): string {
   const open = report.findings.filter((f) => !f.suppressed)
   out.push('', `Hardening findings: ${open.length}${open.length < report.findings.length ? ` (+${report.findings.length - open.length} suppressed)` : ''}`)
   for (const f of open) {
-    out.push(`  ${clean(f.file)}${f.line === null ? '' : `:${f.line}`}  ${f.severity}  ${f.rule}  ${clean(f.message)}`)
+    out.push(`  ${lineStart(f.file)}${f.line === null ? '' : `:${f.line}`}  ${f.severity}  ${f.rule}  ${clean(f.message)}`)
   }
   const audit = report.audit
   out.push('')
@@ -35,6 +43,14 @@ export function renderText(report: Report): string {
   return `${out.join('\n')}\n`
 }
 
+/**
+ * JSON printed to a CI log: `##[` can only stand inside a string here, and written `#\u0023[` it
+ * parses back the same while a GitHub runner no longer reads it as a workflow command.
+ */
+export function inertJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`.replace(/##\[/g, '#\\u0023[')
+}
+
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`
+  return inertJson(report)
 }

@@ -29,23 +29,6 @@ export interface AuditResult {
   advisories: Advisory[]
 }
 
-interface NpmVia {
-  source?: number | string
-  name?: string
-  title?: string
-  url?: string
-  severity?: string
-  range?: string
-}
-
-interface NpmVulnerability {
-  name?: string
-  isDirect?: boolean
-  via?: Array<NpmVia | string>
-  effects?: string[]
-  fixAvailable?: boolean | { name?: string; version?: string }
-}
-
 export function auditError(error: string): AuditResult {
   return { status: 'error', error, counts: emptyCounts(), advisories: [] }
 }
@@ -54,21 +37,41 @@ export function auditSkipped(reason: string): AuditResult {
   return { status: 'skipped', error: reason, counts: emptyCounts(), advisories: [] }
 }
 
+/** npm's report is data from outside: a field of the wrong type is read as missing, never trusted. */
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+function recordOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : []
+}
+
+/** `isDirect` of a `vulnerabilities` entry, when it says. */
+function directFlag(entry: unknown): boolean | undefined {
+  const direct = recordOf(entry)?.isDirect
+  return typeof direct === 'boolean' ? direct : undefined
+}
+
 function firstLine(text: unknown): string {
-  return String(text ?? '').split('\n').map((l) => l.trim()).find((l) => l !== '') ?? ''
+  return String(text ?? '').split(/\r\n|\r|\n/).map((l) => l.trim()).find((l) => l !== '') ?? ''
 }
 
 /** The app's direct dependencies from which `name` is reached, following npm's `effects` edges. */
-function directParents(name: string, vulns: Record<string, NpmVulnerability>): string[] {
+function directParents(name: string, vulns: Record<string, unknown>): string[] {
   const found = new Set<string>()
   const seen = new Set<string>([name])
-  const queue = [...(vulns[name]?.effects ?? [])]
+  const effectsOf = (pkg: string): string[] => listOf(recordOf(vulns[pkg])?.effects).filter((e): e is string => typeof e === 'string')
+  const queue = effectsOf(name)
   while (queue.length > 0) {
     const next = queue.shift() as string
     if (seen.has(next)) continue
     seen.add(next)
-    if (vulns[next]?.isDirect) found.add(next)
-    queue.push(...(vulns[next]?.effects ?? []))
+    if (recordOf(vulns[next])?.isDirect === true) found.add(next)
+    queue.push(...effectsOf(next))
   }
   return [...found].sort()
 }
@@ -91,39 +94,43 @@ export function parseAuditOutput(stdout: string, exitCode: number | null, stderr
   }
   if (typeof data !== 'object' || data === null) return auditError('npm audit printed JSON that is not a report')
   const report = data as { error?: { code?: string; summary?: string; detail?: string }; message?: string; auditReportVersion?: number; vulnerabilities?: unknown }
-  if (report.error) {
+  if (report.error !== undefined && report.error !== null) {
+    if (!recordOf(report.error)) return auditError(`npm audit failed: ${firstLine(stderr) || 'its error report is unreadable'}`)
     // An endpoint failure has empty summary and detail; npm's reason is then in `message` and on stderr.
-    const code = report.error.code ? `${report.error.code}: ` : ''
+    const code = stringOf(report.error.code) ? `${report.error.code}: ` : ''
     const said = firstLine(stderr.match(/^npm (?:ERR!|error) (.+)$/m)?.[1])
     const why = firstLine(report.error.summary) || firstLine(report.error.detail) || [said, firstLine(report.message).slice(0, 300)].filter(Boolean).join(': ')
     return auditError(`${code}${why || 'npm audit failed'}`)
   }
-  if (report.auditReportVersion !== 2 || typeof report.vulnerabilities !== 'object' || report.vulnerabilities === null) {
+  if (report.auditReportVersion !== 2 || !recordOf(report.vulnerabilities)) {
     return auditError(`npm audit printed an unsupported report (auditReportVersion ${String(report.auditReportVersion)}); use npm 7 or later`)
   }
-  const vulns = report.vulnerabilities as Record<string, NpmVulnerability>
+  const vulns = report.vulnerabilities as Record<string, unknown>
   const byKey = new Map<string, Advisory>()
-  for (const [name, vuln] of Object.entries(vulns)) {
-    for (const via of vuln.via ?? []) {
-      if (typeof via === 'string') continue
-      const pkg = via.name ?? name
-      const severity = via.severity && isSeverity(via.severity) ? via.severity : 'low'
-      const url = via.url ?? ''
-      const id = ghsaId(url) ?? String(via.source ?? url)
+  for (const [name, entry] of Object.entries(vulns)) {
+    const vuln = recordOf(entry) ?? {}
+    for (const item of listOf(vuln.via)) {
+      const via = recordOf(item)
+      if (!via) continue // a string names another vulnerable package, whose own entry has the advisory
+      const pkg = stringOf(via.name) ?? name
+      const severity = typeof via.severity === 'string' && isSeverity(via.severity) ? via.severity : 'low'
+      const url = stringOf(via.url) ?? ''
+      const source = via.source
+      const id = ghsaId(url) ?? (typeof source === 'number' || typeof source === 'string' ? String(source) : url)
       const key = `${id}\u0000${pkg}`
       if (byKey.has(key)) continue
-      const fix = typeof vuln.fixAvailable === 'object' && vuln.fixAvailable.name
-        ? `${vuln.fixAvailable.name}@${vuln.fixAvailable.version ?? ''}`
-        : undefined
-      const direct = vulns[pkg]?.isDirect ?? vuln.isDirect ?? false
+      const fixTarget = recordOf(vuln.fixAvailable)
+      const fixName = stringOf(fixTarget?.name)
+      const fix = fixName ? `${fixName}@${stringOf(fixTarget?.version) ?? ''}` : undefined
+      const direct = directFlag(vulns[pkg]) ?? directFlag(vuln) ?? false
       byKey.set(key, {
         id,
         package: pkg,
         severity,
-        title: via.title ?? '',
+        title: stringOf(via.title) ?? '',
         url,
-        range: via.range ?? '',
-        fixAvailable: vuln.fixAvailable !== false && vuln.fixAvailable !== undefined,
+        range: stringOf(via.range) ?? '',
+        fixAvailable: vuln.fixAvailable === true || fixTarget !== undefined,
         ...(fix ? { fix } : {}),
         direct,
         via: direct ? [] : directParents(pkg, vulns)

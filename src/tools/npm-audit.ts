@@ -1,4 +1,4 @@
-import { npmEnv, type Exec } from './exec.js'
+import { formatDuration, MAX_OUTPUT, npmEnv, type Exec } from './exec.js'
 import { auditError, parseAuditOutput, type AuditResult } from './audit-report.js'
 import type { StepRecord } from './step.js'
 
@@ -21,9 +21,15 @@ export async function runNpmAudit(exec: Exec, options: NpmAuditOptions): Promise
     timeoutMs: options.timeoutMs
   })
   let result: AuditResult
-  if (run.spawnError) result = auditError(`npm could not be started: ${run.spawnError}`)
-  else if (run.timedOut) result = auditError(`npm audit did not finish within ${Math.round(options.timeoutMs / 1000)} s and was stopped`)
-  else result = parseAuditOutput(run.stdout, run.code, run.stderr)
+  if (run.spawnError) {
+    result = auditError(`npm could not be started: ${run.spawnError}`)
+  } else if (run.timedOut) {
+    result = auditError(`npm audit did not finish within ${formatDuration(options.timeoutMs)} and was stopped: the registry's audit endpoint did not answer in time; check that it is reachable from the runner and rerun the job`)
+  } else if (run.truncated) {
+    result = auditError(`npm audit printed more than ${MAX_OUTPUT / 1024 / 1024} MiB, so its report was cut off and is not read`)
+  } else {
+    result = parseAuditOutput(run.stdout, run.code, run.stderr)
+  }
   const step: StepRecord = { name: 'npm audit', status: result.status, ms: run.ms, ...(result.error ? { detail: result.error } : {}) }
   return { step, result }
 }

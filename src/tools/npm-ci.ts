@@ -1,4 +1,4 @@
-import { lastLine, npmEnv, type Exec } from './exec.js'
+import { formatDuration, lastLine, npmEnv, type Exec } from './exec.js'
 import type { StepRecord } from './step.js'
 
 export interface NpmCiOptions {
@@ -42,7 +42,8 @@ export async function runNpmCi(exec: Exec, options: NpmCiOptions): Promise<StepR
   const base = { name: 'npm ci', ms: result.ms }
   if (result.spawnError) return { ...base, status: 'error', detail: `npm could not be started: ${result.spawnError}; is Node.js set up on this runner?` }
   if (result.timedOut) {
-    return { ...base, status: 'error', detail: `npm ci did not finish within ${Math.round(options.timeoutMs / 60000)} minutes and was stopped` }
+    const scripts = options.ignoreScripts ? '' : ', and that no install script hangs or waits for input (ignore-scripts: true skips them)'
+    return { ...base, status: 'error', detail: `npm ci did not finish within ${formatDuration(options.timeoutMs)} and was stopped: check that the registry is reachable from the runner${scripts}` }
   }
   if (result.code !== 0) return { ...base, status: 'error', detail: explainNpmCiFailure(result.code, result.stderr) }
   return { ...base, status: 'ok' }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { lastLine, npmEnv, type Exec } from './exec.js'
+import { formatDuration, lastLine, npmEnv, type Exec } from './exec.js'
 import type { StepRecord } from './step.js'
 
 export interface SbomOptions {
@@ -87,8 +87,9 @@ export async function runSbom(exec: Exec, options: SbomOptions): Promise<{ step:
     timeoutMs: options.timeoutMs
   })
   let result: SbomResult
-  if (run.timedOut) result = { status: 'error', error: `cyclonedx-npm did not finish within ${Math.round(options.timeoutMs / 1000)} s and was stopped` }
-  else if (run.code !== 0 || !existsSync(options.outputFile)) {
+  if (run.timedOut) {
+    result = { status: 'error', error: `cyclonedx-npm did not finish within ${formatDuration(options.timeoutMs)} and was stopped while writing the SBOM: rerun the job, or turn the SBOM off (sbom: false, or --no-sbom)` }
+  } else if (run.code !== 0 || !existsSync(options.outputFile)) {
     result = { status: 'error', error: `cyclonedx-npm failed (exit ${run.code ?? 'killed'}): ${explainSbomFailure(run.stderr)}` }
   } else {
     try {
