@@ -1,5 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { constants, getPriority, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { GateOptions } from '../src/config/options.js'
 import { runGate } from '../src/pipeline.js'
@@ -53,6 +53,8 @@ describe('runGate', () => {
     expect(sbom?.started).toBeLessThan(ci?.ended ?? 0)
     expect(audit?.started).toBeLessThan(ci?.ended ?? 0)
     expect(sbom?.args).toContain('--package-lock-only')
+    // npm ci keeps its priority; the rest of the gate yields the CPU to it
+    expect(getPriority()).toBeGreaterThanOrEqual(constants.priority.PRIORITY_BELOW_NORMAL)
     expect(report.steps.map((s) => [s.name, s.status])).toEqual([['npm ci', 'ok'], ['npm audit', 'ok'], ['sbom', 'ok'], ['scan', 'ok']])
     expect(report.sbom).toMatchObject({ status: 'ok', components: 1, path: 'sbom.cdx.json' })
   })

@@ -12775,7 +12775,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4751);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7827);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1975);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6396);
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2495);
 /* harmony import */ var _render_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6165);
 /* harmony import */ var _render_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(893);
@@ -15452,7 +15452,7 @@ function parseShellScript(text, firstLine = 1) {
 
 /***/ }),
 
-/***/ 1975:
+/***/ 6396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15465,6 +15465,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -26699,6 +26701,7 @@ var src_version = __nccwpck_require__(311);
 
 
 
+
 const MINUTE = 60_000;
 const TIMEOUTS = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUTE };
 function skippedStep(name, detail) {
@@ -26711,6 +26714,23 @@ function timed(name, work) {
     const started = Date.now();
     const value = work();
     return { value, step: { name, status: 'ok', ms: Date.now() - started } };
+}
+/**
+ * Once npm ci has started, the rest of the gate (this process, and the audit and SBOM processes it
+ * starts next, which inherit the priority) runs at a lower CPU priority: on a small runner the
+ * scan and the SBOM then fill the CPU that npm ci leaves idle instead of slowing npm ci down, and
+ * the gate takes about as long as npm ci. Raising one's own niceness needs no privilege; where it
+ * fails the gate just runs at normal priority.
+ */
+function yieldToInstall(deps) {
+    if (deps.lowerPriority === false)
+        return;
+    try {
+        (0,external_node_os_namespaceObject.setPriority)(Math.max((0,external_node_os_namespaceObject.getPriority)(), external_node_os_namespaceObject.constants.priority.PRIORITY_BELOW_NORMAL));
+    }
+    catch {
+        // not permitted here: nothing to do
+    }
 }
 /**
  * The gate: npm ci, npm audit, the SBOM and the scan, then the decision. Audit, SBOM and scan need
@@ -26736,6 +26756,7 @@ async function runGate(options, deps) {
     else {
         deps.log(`npm ci${options.ignoreScripts ? ' --ignore-scripts' : ''} in ${(0,paths/* toPosixRelative */.T0)(options.workspace, cwd)}`);
         ci = runNpmCi(deps.exec, { cwd, ignoreScripts: options.ignoreScripts, timeoutMs: timeouts.ci, env });
+        yieldToInstall(deps);
     }
     const audit = options.audit
         ? runNpmAudit(deps.exec, { cwd, omitDev: options.omitDev, timeoutMs: timeouts.audit, env })

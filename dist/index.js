@@ -41977,7 +41977,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1438);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(366);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -41986,7 +41986,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1438:
+/***/ 366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58468,6 +58468,8 @@ async function uploadSbomArtifact(report, sbomFile, deps = DEFAULT_DEPS) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -69820,6 +69822,7 @@ async function runSbom(exec, options) {
 
 
 
+
 const MINUTE = 60_000;
 const TIMEOUTS = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUTE };
 function skippedStep(name, detail) {
@@ -69832,6 +69835,23 @@ function timed(name, work) {
     const started = Date.now();
     const value = work();
     return { value, step: { name, status: 'ok', ms: Date.now() - started } };
+}
+/**
+ * Once npm ci has started, the rest of the gate (this process, and the audit and SBOM processes it
+ * starts next, which inherit the priority) runs at a lower CPU priority: on a small runner the
+ * scan and the SBOM then fill the CPU that npm ci leaves idle instead of slowing npm ci down, and
+ * the gate takes about as long as npm ci. Raising one's own niceness needs no privilege; where it
+ * fails the gate just runs at normal priority.
+ */
+function yieldToInstall(deps) {
+    if (deps.lowerPriority === false)
+        return;
+    try {
+        (0,external_node_os_namespaceObject.setPriority)(Math.max((0,external_node_os_namespaceObject.getPriority)(), external_node_os_namespaceObject.constants.priority.PRIORITY_BELOW_NORMAL));
+    }
+    catch {
+        // not permitted here: nothing to do
+    }
 }
 /**
  * The gate: npm ci, npm audit, the SBOM and the scan, then the decision. Audit, SBOM and scan need
@@ -69857,6 +69877,7 @@ async function runGate(options, deps) {
     else {
         deps.log(`npm ci${options.ignoreScripts ? ' --ignore-scripts' : ''} in ${toPosixRelative(options.workspace, cwd)}`);
         ci = runNpmCi(deps.exec, { cwd, ignoreScripts: options.ignoreScripts, timeoutMs: timeouts.ci, env });
+        yieldToInstall(deps);
     }
     const audit = options.audit
         ? runNpmAudit(deps.exec, { cwd, omitDev: options.omitDev, timeoutMs: timeouts.audit, env })

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { constants, getPriority, setPriority } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig, type GateConfig } from './config/config-file.js'
 import type { GateOptions } from './config/options.js'
@@ -22,6 +23,8 @@ export interface PipelineDeps {
   /** Progress lines for the log (the action's core.info, the CLI's stderr). */
   log: (line: string) => void
   env?: NodeJS.ProcessEnv
+  /** Whether to lower this process's priority while npm ci runs (default true; see yieldToInstall). */
+  lowerPriority?: boolean
   /** How long each tool may run, in ms; the defaults below. Tests shorten them; it is no user input. */
   timeouts?: Partial<Timeouts>
 }
@@ -46,6 +49,22 @@ function timed<T>(name: string, work: () => T): { value: T; step: StepRecord } {
 }
 
 /**
+ * Once npm ci has started, the rest of the gate (this process, and the audit and SBOM processes it
+ * starts next, which inherit the priority) runs at a lower CPU priority: on a small runner the
+ * scan and the SBOM then fill the CPU that npm ci leaves idle instead of slowing npm ci down, and
+ * the gate takes about as long as npm ci. Raising one's own niceness needs no privilege; where it
+ * fails the gate just runs at normal priority.
+ */
+function yieldToInstall(deps: PipelineDeps): void {
+  if (deps.lowerPriority === false) return
+  try {
+    setPriority(Math.max(getPriority(), constants.priority.PRIORITY_BELOW_NORMAL))
+  } catch {
+    // not permitted here: nothing to do
+  }
+}
+
+/**
  * The gate: npm ci, npm audit, the SBOM and the scan, then the decision. Audit, SBOM and scan need
  * only the lockfile and the sources, so they all run while npm ci installs: the gate takes about as
  * long as npm ci alone. npm ci installs exactly the lockfile, so the SBOM read from it lists the same
@@ -67,6 +86,7 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
   else {
     deps.log(`npm ci${options.ignoreScripts ? ' --ignore-scripts' : ''} in ${toPosixRelative(options.workspace, cwd)}`)
     ci = runNpmCi(deps.exec, { cwd, ignoreScripts: options.ignoreScripts, timeoutMs: timeouts.ci, env })
+    yieldToInstall(deps)
   }
 
   const audit: Promise<{ step: StepRecord; result: AuditResult }> = options.audit
