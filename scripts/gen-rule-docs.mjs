@@ -2,9 +2,10 @@
 // and the first code block of "How to fix" as the rule's example, so the bundled action can put each
 // rule's help into SARIF and the comment without docs/ next to dist/.
 // `--check` compares instead of writing and exits 1 when the generated file is stale.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeOrCheck } from './generated-file.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const DOCS = join(ROOT, 'docs', 'rules')
@@ -89,20 +90,4 @@ export function generate() {
   ].join('\n')
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const text = generate()
-  if (process.argv.includes('--check')) {
-    let current = ''
-    try {
-      current = readFileSync(TARGET, 'utf8')
-    } catch {
-      // missing counts as stale
-    }
-    if (current !== text) {
-      console.error('src/rules/docs.generated.ts is stale: run `node scripts/gen-rule-docs.mjs` (or `npm run bundle`) and commit it')
-      process.exit(1)
-    }
-  } else {
-    writeFileSync(TARGET, text)
-  }
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) writeOrCheck(TARGET, generate(), 'scripts/gen-rule-docs.mjs')

@@ -3,10 +3,10 @@
 // those keys instead of every property of every node, about three times faster, and the bundle
 // does not carry @babel/types (about 470 kB) for one table.
 // `--check` compares instead of writing and exits 1 when the generated file is stale.
-import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeOrCheck } from './generated-file.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const TARGET = join(ROOT, 'src', 'parse', 'visitor-keys.generated.ts')
@@ -26,17 +26,4 @@ const text = [
   ''
 ].join('\n')
 
-if (process.argv.includes('--check')) {
-  let current = ''
-  try {
-    current = readFileSync(TARGET, 'utf8')
-  } catch {
-    // missing counts as stale
-  }
-  if (current !== text) {
-    console.error('src/parse/visitor-keys.generated.ts is stale: run `node scripts/gen-visitor-keys.mjs` (or `npm run bundle`) and commit it')
-    process.exit(1)
-  }
-} else {
-  writeFileSync(TARGET, text)
-}
+writeOrCheck(TARGET, text, 'scripts/gen-visitor-keys.mjs')
