@@ -1,0 +1,138 @@
+// Turns the benchmark's measurements into Markdown tables (printed, and kept in RESULTS.md).
+const TARGETS = { scanOverParse: 1.3, eslintOverScan: 8, rssMb: 512, coldMs: 300, actionOverCi: 1.1 }
+const MB = 2 ** 20
+
+const seconds = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s` : '–')
+const cpu = (s) => (Number.isFinite(s) ? `${s.toFixed(s < 10 ? 2 : 1)} s` : '–')
+const mb = (kb) => (Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : '–')
+const rate = (value) => (Number.isFinite(value) ? (value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1)) : '–')
+const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}x` : '–')
+const mark = (ok) => (ok ? '✓' : '✗')
+
+function table(header, rows) {
+  const all = [header, ...rows]
+  const widths = header.map((_, i) => Math.max(...all.map((row) => String(row[i] ?? '').length)))
+  const line = (row) => `| ${row.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join(' | ')} |`
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n')
+}
+
+/** Cells for one measurement of one code base: time, process time, CPU, files/s, MB/s, peak RSS. */
+function cells(result, m) {
+  if (!result || !m) return ['–', '–', '–', '–', '–', '–']
+  const s = m.workMs / 1000
+  const runs = m.runs > 1 ? ` (×${m.runs})` : ''
+  return [`${seconds(m.workMs)}${runs}`, seconds(m.wallMs), cpu(m.cpuS), rate(result.files / s), rate(result.bytes / MB / s), mb(m.maxRssKb)]
+}
+
+function mainTable(results, names) {
+  const header = ['measure']
+  for (const name of names) header.push(`${name}: time`, 'process', 'CPU', 'files/s', 'MB/s', 'peak RSS')
+  const row = (label, key) => [label, ...names.flatMap((name) => cells(results[name], results[name]?.[key]))]
+  return table(header, [
+    row('(a) read every file (I/O floor)', 'read'),
+    row('(b) bare parse, @babel/parser', 'parse'),
+    row('(b) bare parse, ASTs kept', 'parseKeep'),
+    row('(c) full scan, dist/cli.js, Node 20', 'scan'),
+    row('(c) full scan, dist/cli.js, Node 24', 'scan24'),
+    row('(d) eslint + eslint-plugin-security', 'eslint')
+  ])
+}
+
+function codebaseTable(results, names) {
+  const rows = [
+    ['files parsed (discovered)', ...names.map((n) => `${results[n].files.toLocaleString('en-US')} (${results[n].discovered.toLocaleString('en-US')})`)],
+    ['source size', ...names.map((n) => `${(results[n].bytes / MB).toFixed(1)} MB`)],
+    ['packages in the lockfile', ...names.map((n) => results[n].lockPackages?.toLocaleString('en-US') ?? '–')],
+    ['files not parsed: bare parse / scan', ...names.map((n) => `${results[n].parse.failed} / ${results[n].scan.notParsed}`)],
+    ['findings (scan)', ...names.map((n) => String(results[n].scan.findings))],
+    ['eslint: problems / files it could not parse', ...names.map((n) => (results[n].eslint ? `${results[n].eslint.problems} / ${results[n].eslint.failed}` : '–'))]
+  ]
+  return table(['code base', ...names], rows)
+}
+
+function actionTable(results, names) {
+  const get = (n) => results[n].sequential
+  const act = (n) => results[n].action
+  const step = (label, key) => [label, ...names.map((n) => {
+    const m = get(n)?.steps[key]
+    return m ? `${seconds(m.wallMs)}, CPU ${cpu(m.cpuS)} (${mb(m.maxRssKb)})` : '–'
+  })]
+  const own = (n) => (act(n) ? ['npm ci', 'npm audit', 'sbom', 'scan'].map((k) => seconds(act(n).steps[k])).join(' / ') : '–')
+  return table(['(e) whole action vs its steps, one after the other (wall, CPU, peak RSS)', ...names], [
+    step('npm ci --ignore-scripts --no-audit --no-fund', 'ci'),
+    step('npm audit --json (loopback advisories)', 'audit'),
+    step('cyclonedx-npm --package-lock-only (as the action)', 'sbom'),
+    step('scan (dist/cli.js, process)', 'scan'),
+    ['sum of the steps', ...names.map((n) => (get(n) ? seconds(get(n).sumMs) : '–'))],
+    ['the action, dist/index.js (wall, largest process)', ...names.map((n) => (act(n) ? `${seconds(act(n).wallMs)}, CPU ${cpu(act(n).cpuS)} (${mb(act(n).maxRssKb)})` : '–'))],
+    ["the action's report steps: ci / audit / sbom / scan", ...names.map(own)],
+    ['action / sum of the steps', ...names.map((n) => (act(n) && get(n) ? ratio(act(n).wallMs / get(n).sumMs) : '–'))],
+    ['action / npm ci alone', ...names.map((n) => (act(n) && get(n) ? ratio(act(n).wallMs / get(n).steps.ci.wallMs) : '–'))]
+  ])
+}
+
+function coldTable(cold) {
+  const col = (c) => c ?? { version: 'not found' }
+  const a = col(cold.node20)
+  const b = col(cold.node24)
+  const cell = (c, f) => (c.runs ? f(c) : '–')
+  return table(['cold start', a.version, b.version], [
+    ['`node -e 0` (median)', cell(a, (c) => `${Math.round(c.nodeMs)} ms`), cell(b, (c) => `${Math.round(c.nodeMs)} ms`)],
+    ['`node dist/index.js`, bad input (median; min-max)', cell(a, (c) => `${Math.round(c.actionMs)} ms (${Math.round(c.minMs)}-${Math.round(c.maxMs)})`),
+      cell(b, (c) => `${Math.round(c.actionMs)} ms (${Math.round(c.minMs)}-${Math.round(c.maxMs)})`)],
+    ['CPU time (median): `node -e 0` / `node dist/index.js`', cell(a, (c) => `${Math.round(c.nodeCpuMs)} ms / ${Math.round(c.actionCpuMs)} ms`),
+      cell(b, (c) => `${Math.round(c.nodeCpuMs)} ms / ${Math.round(c.actionCpuMs)} ms`)],
+    ['runs', cell(a, (c) => c.runs), cell(b, (c) => c.runs)]
+  ])
+}
+
+function targetTable(results, names, cold) {
+  const per = (f) => names.map((n) => f(results[n]) ?? '–')
+  const judged = (value, ok, cpuValue) => (Number.isFinite(value)
+    ? `${ratio(value)} ${mark(ok(value))}${Number.isFinite(cpuValue) ? ` (CPU ${ratio(cpuValue)})` : ''}`
+    : '–')
+  const rows = [
+    [`full scan within ${TARGETS.scanOverParse}x of bare parse (scan step / parse, in-process; CPU: process)`,
+      ...per((r) => judged(r.scan.workMs / r.parse.workMs, (v) => v <= TARGETS.scanOverParse, r.scan.cpuS / r.parse.cpuS))],
+    [`full scan at least ${TARGETS.eslintOverScan}x faster than eslint + security (process wall; CPU)`,
+      ...per((r) => (r.eslint ? judged(r.eslint.wallMs / r.scan.wallMs, (v) => v >= TARGETS.eslintOverScan, r.eslint.cpuS / r.scan.cpuS) : undefined))],
+    [`peak RSS of the full scan under ${TARGETS.rssMb} MB (target on the synthetic monorepo)`,
+      ...per((r) => `${mb(r.scan.maxRssKb)} ${r.name === 'synthetic' ? mark(r.scan.maxRssKb / 1024 < TARGETS.rssMb) : '(info)'}`)],
+    [`the action's wall time within ${TARGETS.actionOverCi}x of npm ci alone`,
+      ...per((r) => (r.action ? judged(r.action.wallMs / r.sequential.steps.ci.wallMs, (v) => v <= TARGETS.actionOverCi) : undefined))]
+  ]
+  const coldCell = (c) => (c?.runs ? `${c.version}: ${Math.round(c.actionMs)} ms ${mark(c.actionMs < TARGETS.coldMs)} (CPU ${Math.round(c.actionCpuMs)} ms)` : undefined)
+  const coldText = [coldCell(cold.node20), coldCell(cold.node24)].filter(Boolean).join('; ')
+  rows.push([`cold start of dist/index.js under ${TARGETS.coldMs} ms (not per code base)`, coldText, ...Array(Math.max(0, names.length - 1)).fill('')])
+  return table(['target', ...names], rows)
+}
+
+export function renderResults({ info, cold, results, repeat, parserMatches, auditRequests }) {
+  const names = Object.keys(results)
+  const parts = [
+    `Measured ${info.date} (${info.product}) on ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB RAM, Linux ${info.kernel}; ` +
+      `Node ${info.node20} (bench, (a)-(d)) and ${info.node24}; the action ran on ${info.actionNode}; npm ${info.npm}; ` +
+      `@babel/parser ${info.babelParser}; eslint ${info.eslint}. Load average ${info.load} at the start, ${info.loadAfter} at the end ` +
+      `(other work shares this machine); the whole run took ${info.totalS} s.`,
+    '',
+    `Times are medians of up to ${repeat} runs (×N where more than one; fewer when the runs of one measurement pass 45 s) for (a), (b) and ` +
+      '(c) on Node 20, one run for the rest. "time" is the work itself, timed inside the ' +
+      'process (for the scan: the `scan` step of its JSON report, i.e. discovery + read + parse + model + rules + policy); ' +
+      '"process" is the whole child process including Node start-up and module loading; CPU is user + system; ' +
+      'files/s and MB/s are over "time"; peak RSS is from GNU time (for a process tree: its largest process). MB = 2^20 bytes.' +
+      (parserMatches ? '' : ' WARNING: bench/babel-options.mjs no longer matches src/parse/javascript.ts.'),
+    '',
+    codebaseTable(results, names),
+    '',
+    mainTable(results, names),
+    '',
+    ...(names.some((n) => results[n].action)
+      ? [actionTable(results, names), '', `npm's cache was warm for every npm ci (one unmeasured npm ci fills it); node_modules was removed before each. ` +
+        `The loopback registry answered ${auditRequests} bulk advisory requests with no advisories.`, '']
+      : []),
+    coldTable(cold),
+    '',
+    targetTable(results, names, cold)
+  ]
+  return parts.join('\n')
+}
