@@ -182,9 +182,14 @@ export function describeApp(app: RouterNode): string {
   return app.variable ? `Express app '${app.variable}'` : 'Express app'
 }
 
-/** Every call or `new` of a rate-limit package's export in the app's modules. */
+const CREATIONS = new WeakMap<ExpressModel, LimiterCreation[]>()
+
+/** Every call or `new` of a rate-limit package's export in the app's modules, found once per model. */
 export function limiterCreations(express: ExpressModel): LimiterCreation[] {
+  const cached = CREATIONS.get(express)
+  if (cached) return cached
   const found: LimiterCreation[] = []
+  CREATIONS.set(express, found)
   for (const module of express.graph.modules.values()) {
     for (const call of module.index.calls) {
       const target = callee(call)
