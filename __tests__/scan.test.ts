@@ -2,10 +2,17 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { EMPTY_CONFIG } from '../src/config/config-file.js'
+import type { GateOptions } from '../src/config/options.js'
 import type { SourceFile } from '../src/discovery/find-files.js'
 import { groupByPackage } from '../src/discovery/packages.js'
+import { runGate } from '../src/pipeline.js'
 import { runScan } from '../src/scan.js'
+import type { Report } from '../src/report.js'
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'ehg-scan-'))
@@ -58,5 +65,36 @@ describe('runScan on a monorepo', () => {
 
   it('reports a finding of the whole tree once, not once per workspace', () => {
     expect(of('docker-root-user')).toEqual(['Dockerfile:1'])
+  })
+})
+
+describe('the scan in a worker thread', () => {
+  const root = project({
+    'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+    'packages/api/package.json': manifest('api'),
+    'packages/api/src/app.js': APP_WITHOUT_HELMET,
+    'packages/web/package.json': manifest('web'),
+    'packages/web/src/app.js': "const express = require('express')\nconst app = express()\napp.use(express.json())\napp.listen(3000)\n"
+  })
+  const key = (f: { rule: string; file: string; line: number | null; message: string }) => `${f.rule} ${f.file}:${f.line ?? '-'} ${f.message}`
+  const inProcess = runScan(root, EMPTY_CONFIG, '2026-11-26')
+
+  it('finds what the scan in this thread finds (the bundled CLI scans in its worker)', () => {
+    const cli = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), root, '--no-install', '--no-audit', '--no-sbom', '--format', 'json'], { encoding: 'utf8' })
+    const report = JSON.parse(cli.stdout) as Report
+    expect(report.findings.length).toBeGreaterThan(3)
+    expect(report.findings.map(key).sort()).toEqual(inProcess.findings.map(key).sort())
+    expect(report.notes).toEqual(inProcess.notes)
+  })
+
+  it('scans in this thread, with a note, when the worker cannot run', async () => {
+    const options: GateOptions = {
+      workspace: root, workingDirectory: root, install: false, ignoreScripts: true, audit: false, auditLevel: 'high', omitDev: false,
+      onAuditError: 'fail', failOn: 'high', sbom: false, sbomFile: join(root, 'sbom.cdx.json'), sarifFile: '', reportFile: '',
+      configFile: join(root, '.github/hardening.yml'), configRequired: false, today: '2026-11-26'
+    }
+    const report = await runGate(options, { exec: () => Promise.reject(new Error('no tools here')), log: () => undefined, scanWorker: join(root, 'missing-worker.js') })
+    expect(report.notes[0]?.message).toMatch(/^the scan's worker thread failed \(.+\); scanned again in the main thread$/)
+    expect(report.findings.map(key).sort()).toEqual(inProcess.findings.map(key).sort())
   })
 })

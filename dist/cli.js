@@ -12773,14 +12773,19 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4751);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7827);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6396);
-/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2495);
-/* harmony import */ var _render_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6165);
-/* harmony import */ var _render_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(893);
-/* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1779);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4751);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7827);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7217);
+/* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13);
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2495);
+/* harmony import */ var _render_sarif_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6165);
+/* harmony import */ var _render_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(893);
+/* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1779);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(311);
+
+
 
 
 
@@ -12793,26 +12798,26 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const EXIT = { passed: 0, failed: 1, error: 2 };
 function render(report, options) {
     switch (options.format) {
-        case 'json': return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_5__/* .renderJson */ .hF)(report);
-        case 'markdown': return `${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .renderMarkdown */ .G)(report)}\n`;
-        case 'sarif': return (0,_render_sarif_js__WEBPACK_IMPORTED_MODULE_4__/* .renderSarif */ .W)(report);
-        default: return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_5__/* .renderText */ .S5)(report);
+        case 'json': return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_7__/* .renderJson */ .hF)(report);
+        case 'markdown': return `${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .renderMarkdown */ .G)(report)}\n`;
+        case 'sarif': return (0,_render_sarif_js__WEBPACK_IMPORTED_MODULE_6__/* .renderSarif */ .W)(report);
+        default: return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_7__/* .renderText */ .S5)(report);
     }
 }
 /** argv in, exit code out; the same pipeline as the action, with no GitHub environment. */
-async function main(argv) {
+async function main(argv, entry = {}) {
     try {
-        const command = (0,_config_cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCliArgs */ .hT)(argv);
+        const command = (0,_config_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliArgs */ .hT)(argv);
         if (command.kind === 'help') {
-            process.stdout.write(`${_config_cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .USAGE */ .u_}\n`);
+            process.stdout.write(`${_config_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .USAGE */ .u_}\n`);
             return EXIT.passed;
         }
         if (command.kind === 'version') {
-            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .TOOL_NAME */ .lH} ${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .TOOL_VERSION */ .wr}\n`);
+            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH} ${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_VERSION */ .wr}\n`);
             return EXIT.passed;
         }
         const { options } = command;
-        const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .runGate */ .R)(options, { exec: _tools_exec_js__WEBPACK_IMPORTED_MODULE_6__/* .execProcess */ .ZG, log: (line) => process.stderr.write(`${line}\n`) });
+        const report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_3__/* .runGate */ .R)(options, { exec: _tools_exec_js__WEBPACK_IMPORTED_MODULE_8__/* .execProcess */ .ZG, log: (line) => process.stderr.write(`${line}\n`), ...entry });
         const out = render(report, options);
         if (options.output)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(options.output, out);
@@ -12822,11 +12827,15 @@ async function main(argv) {
     }
     catch (error) {
         // The reason may quote the repository (its config file); a runner reads `##[` in a log line as a command.
-        process.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .TOOL_NAME */ .lH}: ${(0,_config_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .U)(error).replace(/##\[/g, '# #[')}\n`);
+        process.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH}: ${(0,_config_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .describeError */ .U)(error).replace(/##\[/g, '# #[')}\n`);
         return EXIT.error;
     }
 }
-process.exitCode = await main(process.argv.slice(2));
+// The bundle is also the scan's worker script (see scan-worker.ts).
+if ((0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_4__/* .isScanWorker */ .WJ)())
+    (0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_4__/* .serveScanWorker */ .XU)();
+else
+    process.exitCode = await main(process.argv.slice(2), { scanWorker: (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url) });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -12992,2483 +13001,20 @@ function parseCliArgs(argv, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 7827:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError),
-/* harmony export */   e: () => (/* binding */ UsageError)
-/* harmony export */ });
-/**
- * A problem with what the user gave us (an input, a flag, the config file, the repository layout).
- * Its message is one line that says what is wrong and how to fix it; it is shown without a stack.
- */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-/** One line for the log: usage errors as they are, anything else with its message only. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] ?? error.name;
-    return String(error).split('\n')[0] ?? 'unknown error';
-}
-
-
-/***/ }),
-
-/***/ 1066:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FK: () => (/* binding */ isInside),
-/* harmony export */   T0: () => (/* binding */ toPosixRelative),
-/* harmony export */   fl: () => (/* binding */ refuseLinkedOutput)
-/* harmony export */ });
-/* unused harmony exports resolveWorkingDirectory, resolveOutputFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7827);
-
-
-
-/** `path` relative to `from`, with `/` separators; `.` for the same directory. */
-function toPosixRelative(from, path) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(from, path);
-    return rel === '' ? '.' : rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-}
-function isInside(parent, child) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
-}
-/** The working directory must exist and stay inside the workspace (it comes from the workflow). */
-function resolveWorkingDirectory(workspace, input) {
-    const dir = resolve(workspace, input || '.');
-    if (!isInside(workspace, dir)) {
-        throw new UsageError(`working-directory '${input}' is outside the workspace ${workspace}; give a path inside the repository`);
-    }
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-        throw new UsageError(`working-directory '${input}' does not exist; give the folder that holds package.json (relative to the repository root)`);
-    }
-    // A symbolic link in the repository (one a pull request can add) must not lead the scan, and the
-    // reports written beside it, out of the workspace.
-    if (!isInside(realpathSync(workspace), realpathSync(dir))) {
-        throw new UsageError(`working-directory '${input}' is a symbolic link (or is inside one) that leads outside the workspace; give a real folder inside the repository`);
-    }
-    return dir;
-}
-/**
- * A pull request can commit a symbolic link where an output file goes (`hardening-report.json` ->
- * a file of the runner, or of a later step's action): the gate never writes through one, nor into a
- * folder of the workspace that leads outside it.
- */
-function refuseLinkedOutput(name, workspace, file) {
-    const isLink = (() => {
-        try {
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isSymbolicLink();
-        }
-        catch {
-            return false;
-        }
-    })();
-    if (isLink)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${name} '${toPosixRelative(workspace, file)}' is a symbolic link in the repository; the gate does not write through one: delete it or name another file`);
-    if (!isInside(workspace, file))
-        return;
-    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file);
-    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) !== dir)
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
-    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${name} '${toPosixRelative(workspace, file)}' is inside a symbolic link that leads outside the workspace; name a file in a real folder of the repository`);
-    }
-}
-/** An output file named by the user: relative to the working directory, and inside the workspace. */
-function resolveOutputFile(name, workspace, workingDirectory, value) {
-    if (value.trim() === '')
-        return '';
-    const file = resolve(workingDirectory, value.trim());
-    if (!isInside(workspace, file)) {
-        throw new UsageError(`${name} '${value}' is outside the workspace; give a path relative to working-directory`);
-    }
-    refuseLinkedOutput(name, workspace, file);
-    return file;
-}
-
-
-/***/ }),
-
-/***/ 5131:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M0: () => (/* binding */ meetsThreshold),
-/* harmony export */   Rm: () => (/* binding */ THRESHOLDS),
-/* harmony export */   W1: () => (/* binding */ emptyCounts),
-/* harmony export */   _Z: () => (/* binding */ isSeverity),
-/* harmony export */   oC: () => (/* binding */ SEVERITIES),
-/* harmony export */   qs: () => (/* binding */ severityRank)
-/* harmony export */ });
-const SEVERITIES = ['low', 'moderate', 'high', 'critical'];
-/** A threshold is a severity, or `none` for "never fail on this". */
-const THRESHOLDS = [...SEVERITIES, 'none'];
-function severityRank(severity) {
-    return SEVERITIES.indexOf(severity);
-}
-function meetsThreshold(severity, threshold) {
-    return threshold !== 'none' && severityRank(severity) >= severityRank(threshold);
-}
-function isSeverity(value) {
-    return SEVERITIES.includes(value);
-}
-function emptyCounts() {
-    return { low: 0, moderate: 0, high: 0, critical: 0 };
-}
-
-
-/***/ }),
-
-/***/ 1861:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IE: () => (/* binding */ buildExpressModel),
-/* harmony export */   x5: () => (/* binding */ locate)
-/* harmony export */ });
-/* unused harmony exports ROUTE_METHODS, joinPaths, pathCovers, ExpressModel */
-/* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3749);
-/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7141);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3855);
-
-
-
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head']);
-const ROUTER_METHODS = new Set([...ROUTE_METHODS, 'use', 'set', 'disable', 'enable', 'route']);
-/** Settings of an Express app, told apart from `map.set(key)` on receivers the model cannot tie to an app. */
-const EXPRESS_SETTINGS = new Set(['x-powered-by', 'trust proxy', 'env', 'etag', 'query parser', 'strict routing', 'case sensitive routing',
-    'json escape', 'json replacer', 'json spaces', 'jsonp callback name', 'subdomain offset', 'view cache', 'view engine', 'views']);
-function locate(site) {
-    const { line, column } = (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .positionOf */ .df)(site.node);
-    return { file: site.module.path, line, column: column + 1 };
-}
-function isExpressCreation(value) {
-    if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express')
-        return undefined;
-    const path = value.callee.path;
-    if (path.length === 0)
-        return 'app';
-    return path.length === 1 && path[0] === 'Router' ? 'router' : undefined;
-}
-/**
- * Whether a call can be `express()`, `express.Router()`, `Router()` or `require('express')()`:
- * its callee is a name, a call, or a member named like those. `logger.info()` and the other
- * method calls, most calls of an app, are not evaluated for it.
- */
-function mayCreateRouter(call) {
-    let callee = call.callee;
-    while (callee.type === 'TSAsExpression' || callee.type === 'TSNonNullExpression' || callee.type === 'ParenthesizedExpression' || callee.type === 'SequenceExpression') {
-        callee = callee.type === 'SequenceExpression' ? callee.expressions.at(-1) : callee.expression;
-    }
-    if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
-        return true;
-    const name = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(callee);
-    return name === 'Router' || name === 'default' || name === 'express';
-}
-function literalPath(value) {
-    return value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
-}
-/** Joins a mount path and a route path as Express matches them. */
-function joinPaths(prefix, path) {
-    const joined = `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-    return joined === '/' ? '/' : joined.replace(/\/+$/, '') || '/';
-}
-/** Whether middleware mounted at `mount` runs for requests to `path` (an unknown mount matches all). */
-function pathCovers(mount, path) {
-    if (mount === undefined || mount === '/' || mount === '' || mount === '*')
-        return true;
-    const m = mount.replace(/\/+$/, '').toLowerCase();
-    const p = path.toLowerCase();
-    return p === m || p.startsWith(`${m}/`);
-}
-function compareOrder(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
-        const d = (a[i] ?? -1) - (b[i] ?? -1);
-        if (d !== 0)
-            return d;
-    }
-    return 0;
-}
-/**
- * The model of the app's Express structure across modules: apps and routers with their uses,
- * routes and settings in the order they run, mounts, and what each middleware is.
- */
-class ExpressModel {
-    graph;
-    evaluator;
-    routers = [];
-    /** `.use()` calls on something that is not known to be an app or router (a parameter never bound, say). */
-    orphanUses = [];
-    /** Express settings (`disable('x-powered-by')`, `set('trust proxy', 1)`) on receivers not known to be an app. */
-    orphanSettings = [];
-    byNode = new Map();
-    constructor(modules, aliasOf) {
-        this.graph = new _graph_js__WEBPACK_IMPORTED_MODULE_0__/* .ModuleGraph */ .dh(modules, aliasOf);
-        this.evaluator = new _values_js__WEBPACK_IMPORTED_MODULE_2__/* .Evaluator */ .oi(this.graph);
-        this.build();
-    }
-    /** Apps that are not mounted into another app: what a server listens with. */
-    get apps() {
-        return this.routers.filter((r) => r.kind === 'app' && r.mounts.length === 0);
-    }
-    evaluate(node, module) {
-        return this.evaluator.evaluate(node, module);
-    }
-    routerFor(value) {
-        const kind = isExpressCreation(value);
-        if (!kind || !value.at)
-            return undefined;
-        const existing = this.byNode.get(value.at.node);
-        if (existing)
-            return existing;
-        const parent = value.at.module.index.parents.get(value.at.node);
-        const variable = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name
-            : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier' ? parent.left.name : undefined;
-        const router = { id: this.routers.length, kind, site: value.at, ...locate(value.at), ...(variable ? { variable } : {}), events: [], mounts: [] };
-        this.routers.push(router);
-        this.byNode.set(value.at.node, router);
-        return router;
-    }
-    build() {
-        for (const module of this.graph.modules.values()) {
-            for (const call of module.index.calls) {
-                if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
-                    continue;
-                if (mayCreateRouter(call))
-                    this.routerFor(this.evaluate(call, module));
-                this.event(call, module);
-            }
-        }
-        for (const router of this.routers)
-            router.events.sort((a, b) => compareOrder(a.order, b.order));
-    }
-    /** Records `<router>.use/route/set/...(...)` calls, including `router.route(path).get(...)` chains. */
-    event(call, module) {
-        if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
-            return;
-        const callee = call.callee;
-        if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
-            return;
-        const method = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(callee);
-        if (!method || !ROUTER_METHODS.has(method) || method === 'route')
-            return;
-        const chain = this.routeChain(callee.object, module);
-        const receiverValue = chain ? chain.receiver : this.evaluate(callee.object, module);
-        const receivers = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(receiverValue).filter((b) => this.routerFor(b));
-        if (receivers.length === 0) {
-            this.orphanUse(call, method, chain !== undefined, module);
-            return;
-        }
-        for (const receiver of receivers)
-            this.addEvent(call, method, chain, receiver, module);
-    }
-    orphanUse(call, method, inChain, module) {
-        const args = call.arguments;
-        if (method === 'use' && !inChain) {
-            const handlers = args.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a }));
-            if (handlers.some((h) => h.kind === 'middleware' || (h.kind === 'function' && h.fn.params.length === 4)))
-                this.orphanUses.push({ site: { module, node: call }, handlers });
-        }
-        if (method === 'set' || method === 'disable' || method === 'enable') {
-            const name = literalPath(this.evaluate(args[0], module));
-            if (name === undefined || !EXPRESS_SETTINGS.has(name))
-                return;
-            const value = method === 'set' ? this.evaluate(args[1], module) : { kind: 'literal', value: method === 'enable' };
-            this.orphanSettings.push({ site: { module, node: call }, name, value });
-        }
-    }
-    addEvent(call, method, chain, receiver, module) {
-        const callee = call.callee;
-        const router = this.routerFor(receiver);
-        const args = call.arguments;
-        const site = { module, node: call };
-        // Code in the module that creates the router runs first; a module that imports it runs after.
-        // Uses reached through a setup function run where that function is called.
-        const via = receiver.via ?? [];
-        const rank = (via[0]?.module ?? module) === router.site.module ? 0 : 1;
-        const order = [rank, ...via.map((s) => s.node.start ?? 0), callee.property.start ?? call.start ?? 0];
-        const base = { site, order, ...locate(site) };
-        if (method === 'set' || method === 'disable' || method === 'enable') {
-            const name = literalPath(this.evaluate(args[0], module));
-            if (name === undefined)
-                return;
-            const value = method === 'set' ? this.evaluate(args[1], module) : { kind: 'literal', value: method === 'enable' };
-            router.events.push({ ...base, type: method, handlers: [], setting: { name, value } });
-            return;
-        }
-        const first = args[0] ? this.evaluate(args[0], module) : undefined;
-        const firstIsPath = first !== undefined && (literalPath(first) !== undefined || first.kind === 'regex' || (first.kind === 'array' && method !== 'use') ||
-            (first.kind === 'union' && (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(first).every((b) => literalPath(b) !== undefined)));
-        const pathArg = chain ? chain.path : firstIsPath ? literalPath(first) : method === 'use' ? '/' : undefined;
-        if (method === 'get' && !chain && args.length === 1) {
-            const setting = literalPath(first);
-            if (setting !== undefined)
-                return; // app.get('setting') reads a setting
-        }
-        const handlerArgs = chain || !firstIsPath ? args : args.slice(1);
-        if (!chain && method !== 'use' && handlerArgs.length === 0)
-            return;
-        const perElement = first?.kind === 'union' && !chain ? this.perElement(first, handlerArgs, module) : undefined;
-        const parts = perElement ?? [{ path: pathArg, handlers: handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a })) }];
-        for (const { path, handlers } of parts) {
-            const event = { ...base, type: method === 'use' ? 'use' : 'route', ...(path !== undefined ? { path } : {}), handlers };
-            if (method !== 'use')
-                event.method = method;
-            router.events.push(event);
-            for (const h of handlers)
-                if (h.kind === 'router')
-                    h.router.mounts.push({ parent: router, event });
-        }
-    }
-    /**
-     * `routes.forEach((r) => router.use(r.path, r.route))`: the path and the handlers are unions over
-     * the same list, so element i's path goes with element i's handlers (one event each).
-     */
-    perElement(paths, args, module) {
-        const values = args.map((a) => ({ node: a, value: this.evaluate(a, module) }));
-        if (values.length === 0 || !values.every(({ value }) => value.kind === 'union' && value.options.length === paths.options.length))
-            return undefined;
-        return paths.options.map((option, i) => {
-            const path = literalPath(option);
-            const handlers = values.flatMap(({ node, value }) => this.handlers(value.options[i], { module, node }));
-            return { ...(path !== undefined ? { path } : {}), handlers };
-        });
-    }
-    /** `router.route('/x').get(a).post(b)`: the router and path behind a chain of route calls. */
-    routeChain(object, module) {
-        let node = object;
-        while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
-            const name = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(node.callee);
-            if (name === 'route') {
-                const path = literalPath(this.evaluate(node.arguments[0], module));
-                return { receiver: this.evaluate(node.callee.object, module), ...(path !== undefined ? { path } : {}) };
-            }
-            if (!name || !ROUTE_METHODS.has(name))
-                return undefined;
-            node = node.callee.object;
-        }
-        return undefined;
-    }
-    /** What a value given to `.use()` or a route is. */
-    handlers(value, site) {
-        if (value.kind === 'array') {
-            const module = value.at?.module ?? site.module;
-            return value.elements.flatMap((e) => this.handlers(this.evaluate(e, module), { module, node: e }));
-        }
-        if (value.kind === 'conditional' || value.kind === 'fallback' || value.kind === 'union')
-            return (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(value).flatMap((b) => this.handlers(b, site));
-        const at = value.at ?? site;
-        const router = this.routerFor(value);
-        if (router)
-            return [{ kind: 'router', router, site: at }];
-        if (value.kind === 'call' && value.callee.kind === 'package') {
-            const [first] = value.args;
-            const module = value.at?.module ?? site.module;
-            return [{ kind: 'middleware', package: value.callee.name, export: value.callee.path, options: first ? this.evaluate(first, module) : undefined, called: true, site: at }];
-        }
-        if (value.kind === 'call' && value.callee.kind === 'call' && value.callee.callee.kind === 'package') {
-            return [{ kind: 'middleware', package: value.callee.callee.name, export: value.callee.callee.path, options: undefined, called: true, site: at }];
-        }
-        if (value.kind === 'package')
-            return [{ kind: 'middleware', package: value.name, export: value.path, options: undefined, called: false, site: at }];
-        if (value.kind === 'function')
-            return [{ kind: 'function', fn: value.fn, site: at }];
-        if (value.kind === 'call' && value.callee.kind === 'function') {
-            const returned = value.callee.at ? this.returnedRouter(value.callee.fn, value.callee.at.module) : undefined;
-            if (returned)
-                return [{ kind: 'router', router: returned, site: at }];
-            return [{ kind: 'factory', fn: value.callee.fn, args: value.args, site: at }];
-        }
-        return [{ kind: 'unknown', site: at }];
-    }
-    /** `module.exports = (passport) => { router.post(...); return router }`: the router a function returns. */
-    returnedRouter(fn, module) {
-        if (fn.body.type !== 'BlockStatement')
-            return this.routerFor(this.evaluate(fn.body, module));
-        for (const statement of fn.body.body) {
-            if (statement.type === 'ReturnStatement' && statement.argument)
-                return this.routerFor(this.evaluate(statement.argument, module));
-        }
-        return undefined;
-    }
-    /** Every route of an app with its full path and the handlers that run before it. */
-    routesOf(app) {
-        const routes = [];
-        const visit = (router, prefix, inherited, seen) => {
-            if (seen.has(router))
-                return;
-            const inScope = new Set([...seen, router]);
-            const earlier = [];
-            for (const event of router.events) {
-                if (event.type === 'use') {
-                    const mountPath = joinPaths(prefix, event.path ?? '/');
-                    for (const handler of event.handlers) {
-                        if (handler.kind === 'router')
-                            visit(handler.router, mountPath, [...inherited, ...earlier], inScope);
-                    }
-                    const mount = event.path === undefined ? undefined : mountPath;
-                    earlier.push(...event.handlers.filter((h) => h.kind !== 'router').map((handler) => ({ handler, event, mount })));
-                }
-                else if (event.type === 'route') {
-                    const fullPath = joinPaths(prefix, event.path ?? '/');
-                    const before = [
-                        ...[...inherited, ...earlier].filter((e) => pathCovers(e.mount, fullPath)).map(({ handler, event: e }) => ({ handler, event: e })),
-                        ...event.handlers.slice(0, -1).map((handler) => ({ handler, event }))
-                    ];
-                    routes.push({ app, router, event, fullPath, before });
-                }
-            }
-        };
-        visit(app, '', [], new Set());
-        return routes;
-    }
-    /** Middleware used anywhere under an app (its own and its mounted routers'), with the event. */
-    middlewareOf(app) {
-        const found = [];
-        const visit = (router, seen) => {
-            if (seen.has(router))
-                return;
-            seen.add(router);
-            for (const event of router.events) {
-                for (const handler of event.handlers) {
-                    if (handler.kind === 'middleware')
-                        found.push({ handler, event, router });
-                    if (handler.kind === 'router')
-                        visit(handler.router, seen);
-                }
-            }
-        };
-        visit(app, new Set());
-        return found;
-    }
-    /** The value of `app.set(name, ...)`, last one wins; undefined when never set. */
-    setting(app, name) {
-        const event = [...app.events].reverse().find((e) => e.setting?.name === name);
-        return event?.setting ? { value: event.setting.value, event } : undefined;
-    }
-    /** The function a node sits in, for handlers written inline. */
-    enclosingFunction(site) {
-        return (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .enclosingFunction */ .pG)(site.module.index, site.node);
-    }
-}
-function buildExpressModel(modules, aliasOf) {
-    return new ExpressModel(modules, aliasOf);
-}
-
-
-/***/ }),
-
-/***/ 3749:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Nh: () => (/* binding */ resolveRelative),
-/* harmony export */   dh: () => (/* binding */ ModuleGraph),
-/* harmony export */   gd: () => (/* binding */ packageSubpath),
-/* harmony export */   pn: () => (/* binding */ isRelativeSpecifier)
-/* harmony export */ });
-/* unused harmony export packageName */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7141);
-
-
-const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
-/**
- * Node's and TypeScript's resolution of a relative specifier among the scanned files: as written,
- * with an extension, `.js` written for a `.ts` source, or a folder's `index`. Paths are relative to
- * the scanned root, with `/`.
- */
-function resolveRelative(source, from, exists) {
-    const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(from), source));
-    const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '');
-    const candidates = [
-        ...EXTENSIONS.map((ext) => `${base}${ext}`),
-        ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`),
-        ...EXTENSIONS.slice(1).map((ext) => `${base}/index${ext}`)
-    ];
-    return candidates.find(exists);
-}
-function isRelativeSpecifier(source) {
-    return source.startsWith('.') || source.startsWith('/');
-}
-class ModuleGraph {
-    aliasOf;
-    modules = new Map();
-    byProgram = new Map();
-    constructor(modules, aliasOf = () => undefined) {
-        this.aliasOf = aliasOf;
-        for (const m of modules) {
-            const info = { ...m, index: m.index ?? (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .indexModule */ .fO)(m.ast) };
-            this.modules.set(m.path, info);
-            this.byProgram.set(info.index.program, info);
-            (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .registerText */ .h9)(info.index.program, info.text);
-        }
-    }
-    /** The module a node was parsed in (a function found through a factory call carries no module). */
-    moduleOf(node) {
-        return this.byProgram.get((0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .rootOf */ .I5)(node));
-    }
-    resolve(source, from) {
-        if (!isRelativeSpecifier(source))
-            return { package: packageName(source) };
-        const alias = this.aliasOf(source, from);
-        if (alias)
-            return { package: alias };
-        const path = resolveRelative(source, from, (candidate) => this.modules.has(candidate));
-        const module = path === undefined ? undefined : this.modules.get(path);
-        return module ? { module } : { unresolved: source };
-    }
-}
-/** `lodash/merge` → `lodash`, `@scope/pkg/x` → `@scope/pkg`, `node:fs` → `node:fs`. */
-function packageName(source) {
-    const parts = source.split('/');
-    return source.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? source);
-}
-/** The export a package specifier names beyond its package: `lodash/merge` → `merge`. */
-function packageSubpath(source) {
-    const rest = source.split('/').slice(source.startsWith('@') ? 2 : 1);
-    return rest.length > 0 ? rest.join('/') : undefined;
-}
-
-
-/***/ }),
-
-/***/ 7141:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $I: () => (/* binding */ lookup),
-/* harmony export */   I5: () => (/* binding */ rootOf),
-/* harmony export */   Nh: () => (/* binding */ nodesOf),
-/* harmony export */   Tn: () => (/* binding */ isFunction),
-/* harmony export */   df: () => (/* binding */ positionOf),
-/* harmony export */   fO: () => (/* binding */ indexModule),
-/* harmony export */   h9: () => (/* binding */ registerText),
-/* harmony export */   ht: () => (/* binding */ patternNames),
-/* harmony export */   pG: () => (/* binding */ enclosingFunction)
-/* harmony export */ });
-/* unused harmony exports ParentLinks, cjsExportName */
-/* harmony import */ var _parse_javascript_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4286);
-
-const PARENT = Symbol('parent');
-/**
- * Each node's parent, kept on the node itself under a symbol (no walker or printer sees it): a Map
- * of every node of every module cost more than parsing them. Reads like the Map it replaced.
- */
-class ParentLinks {
-    program;
-    linked = [];
-    constructor(program) {
-        this.program = program;
-    }
-    set(node, parent) {
-        node[PARENT] = parent;
-        this.linked.push(node);
-    }
-    get(node) {
-        return node[PARENT];
-    }
-    /** Whether a node other than the program belongs to this module. */
-    has(node) {
-        return node !== this.program && rootOf(node) === this.program;
-    }
-    /** Every node but the program, parents first, in walk order. */
-    keys() {
-        return this.linked.values();
-    }
-}
-/** Babel's line terminators, so lines computed from offsets are the lines Babel would report. */
-const LINE_BREAK = /\r\n?|[\n\u2028\u2029]/g;
-const TEXTS = new WeakMap();
-const LINE_STARTS = new WeakMap();
-/** Records the source text a program was parsed from, for positionOf. */
-function registerText(program, text) {
-    TEXTS.set(program, text);
-}
-/**
- * The 1-based line and 0-based column where a node starts. Indexed modules drop Babel's `loc`
- * objects (three per node, a third of a syntax tree's memory); the line comes from the node's
- * `start` offset in its program's text instead, with the line starts computed once per program.
- */
-function positionOf(node) {
-    if (node.loc)
-        return { line: node.loc.start.line, column: node.loc.start.column };
-    const program = rootOf(node);
-    let starts = LINE_STARTS.get(program);
-    if (!starts) {
-        starts = [0];
-        for (const match of (TEXTS.get(program) ?? '').matchAll(LINE_BREAK))
-            starts.push(match.index + match[0].length);
-        LINE_STARTS.set(program, starts);
-    }
-    const offset = node.start ?? 0;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (starts[mid] <= offset)
-            low = mid;
-        else
-            high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low] };
-}
-/** The program a node belongs to (the node itself when it has no parent). */
-function rootOf(node) {
-    let n = node;
-    for (let parent = n[PARENT]; parent; parent = n[PARENT])
-        n = parent;
-    return n;
-}
-function isFunction(node) {
-    return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' ||
-        node.type === 'ObjectMethod' || node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod';
-}
-/** Names a pattern binds, with the path from the bound value to each. */
-function patternNames(pattern, path = []) {
-    switch (pattern.type) {
-        case 'Identifier': return [{ name: pattern.name, path }];
-        case 'AssignmentPattern': return patternNames(pattern.left, path).map((n) => ({ ...n, defaultValue: n.defaultValue ?? pattern.right }));
-        case 'ObjectPattern':
-            return pattern.properties.flatMap((p) => {
-                if (p.type === 'RestElement')
-                    return patternNames(p.argument, [...path, '...']);
-                const key = !p.computed && p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : '?';
-                return patternNames(p.value, [...path, key]);
-            });
-        case 'ArrayPattern':
-            return pattern.elements.flatMap((e, i) => (e ? patternNames(e, [...path, i]) : []));
-        case 'RestElement': return patternNames(pattern.argument, [...path, '...']);
-        case 'TSParameterProperty': return patternNames(pattern.parameter, path);
-        default: return [];
-    }
-}
-function memberName(node) {
-    if (node.type !== 'MemberExpression' || node.computed)
-        return node.type === 'MemberExpression' && node.property.type === 'StringLiteral' ? node.property.value : undefined;
-    return node.property.type === 'Identifier' ? node.property.name : undefined;
-}
-/** `module.exports` → 'default'; `module.exports.a` / `exports.a` → 'a'. */
-function cjsExportName(target) {
-    if (target.type !== 'MemberExpression')
-        return undefined;
-    const object = target.object;
-    if (object.type === 'Identifier' && object.name === 'module' && memberName(target) === 'exports')
-        return 'default';
-    if (object.type === 'Identifier' && object.name === 'exports')
-        return memberName(target);
-    if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && memberName(object) === 'exports') {
-        return memberName(target);
-    }
-    return undefined;
-}
-/**
- * Indexes a module in one walk. Declarations are kept per function (or the program): block scoping
- * is ignored, which only matters for shadowed names in nested blocks.
- */
-function indexModule(program) {
-    const index = { parents: new ParentLinks(program), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], imports: [], program };
-    const scopeOf = (node) => {
-        for (let n = index.parents.get(node); n; n = index.parents.get(n)) {
-            if (isFunction(n) || n === program) {
-                let scope = index.scopes.get(n);
-                if (!scope)
-                    index.scopes.set(n, (scope = new Map()));
-                return scope;
-            }
-        }
-        return index.scopes.get(program);
-    };
-    (0,_parse_javascript_js__WEBPACK_IMPORTED_MODULE_0__/* .walk */ .GG)(program, (node, parent) => {
-        if (parent)
-            index.parents.set(node, parent);
-        node.loc = null;
-        switch (node.type) {
-            case 'VariableDeclarator':
-                for (const { name, path } of patternNames(node.id))
-                    scopeOf(node).set(name, { kind: 'var', init: node.init ?? null, path, declarator: node });
-                break;
-            case 'FunctionDeclaration':
-                if (node.id)
-                    scopeOf(node).set(node.id.name, { kind: 'function', node });
-                break;
-            case 'ClassDeclaration':
-                if (node.id)
-                    scopeOf(node).set(node.id.name, { kind: 'class', node });
-                break;
-            case 'ExportNamedDeclaration':
-            case 'ExportAllDeclaration':
-                if (node.source)
-                    index.imports.push(node.source.value);
-                break;
-            case 'ImportDeclaration':
-                index.imports.push(node.source.value);
-                for (const spec of node.specifiers) {
-                    const imported = spec.type === 'ImportDefaultSpecifier' ? 'default'
-                        : spec.type === 'ImportNamespaceSpecifier' ? '*'
-                            : spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value;
-                    index.scopes.get(program)?.set(spec.local.name, { kind: 'import', source: node.source.value, imported, node: spec });
-                }
-                break;
-            case 'CallExpression':
-            case 'OptionalCallExpression':
-            case 'NewExpression': {
-                index.calls.push(node);
-                const [first] = node.arguments;
-                const loads = node.callee.type === 'Import' || (node.callee.type === 'Identifier' && node.callee.name === 'require');
-                if (loads && node.type !== 'NewExpression' && first?.type === 'StringLiteral')
-                    index.imports.push(first.value);
-                break;
-            }
-            case 'AssignmentExpression': {
-                const exported = cjsExportName(node.left);
-                if (exported)
-                    index.cjsExports.push([exported, node.right]);
-                else if (node.left.type === 'Identifier')
-                    index.assignments.set(node.left.name, [...(index.assignments.get(node.left.name) ?? []), node.right]);
-                break;
-            }
-            default:
-                break;
-        }
-        if (isFunction(node)) {
-            const scope = index.scopes.get(node) ?? new Map();
-            index.scopes.set(node, scope);
-            node.params.forEach((param, i) => {
-                for (const { name, path, defaultValue } of patternNames(param)) {
-                    scope.set(name, { kind: 'param', fn: node, index: i, path, ...(defaultValue ? { defaultValue } : {}) });
-                }
-            });
-            if (node.type === 'FunctionExpression' && node.id)
-                scope.set(node.id.name, { kind: 'function', node });
-        }
-    });
-    return index;
-}
-/** Every node of an indexed module in walk order (parents first), without walking it again. */
-function* nodesOf(index) {
-    yield index.program;
-    yield* index.parents.keys();
-}
-/** The binding a name has where `at` is: the nearest enclosing function's, then outwards. */
-function lookup(index, name, at) {
-    for (let scope = scopeOwner(index, at); scope; scope = scopeOwner(index, index.parents.get(scope))) {
-        const binding = index.scopes.get(scope)?.get(name);
-        if (binding)
-            return binding;
-    }
-    return undefined;
-}
-const SCOPE = Symbol('scope');
-/**
- * The nearest node at or above `node` that holds declarations (a function or the program), cached
- * on every node passed on the way: a name deep in a 20,000-call chain must not walk the chain again.
- */
-function scopeOwner(index, node) {
-    const passed = [];
-    let owner;
-    for (let n = node; n; n = index.parents.get(n)) {
-        const cached = n[SCOPE];
-        if (cached) {
-            owner = cached;
-            break;
-        }
-        if (index.scopes.has(n)) {
-            owner = n;
-            break;
-        }
-        passed.push(n);
-    }
-    if (owner)
-        for (const n of passed)
-            n[SCOPE] = owner;
-    return owner;
-}
-/** The function a node is in, if any. */
-function enclosingFunction(index, node) {
-    for (let n = index.parents.get(node); n; n = index.parents.get(n))
-        if (isFunction(n))
-            return n;
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 3855:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bz: () => (/* binding */ propertyName),
-/* harmony export */   J0: () => (/* binding */ branches),
-/* harmony export */   Zc: () => (/* binding */ literalOf),
-/* harmony export */   oi: () => (/* binding */ Evaluator)
-/* harmony export */ });
-/* unused harmony export isExpressInstance */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3749);
-/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7141);
-
-
-
-const UNKNOWN = { kind: 'unknown' };
-const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find']);
-/** Methods of an Express app or router that return it, so `Router().use(a).use(b)` is the router. */
-const CHAINABLE = new Set(['use', 'get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head', 'set', 'enable', 'disable', 'engine', 'param']);
-/** `express()` or `express.Router()` / `Router()`. */
-function isExpressInstance(value) {
-    if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express')
-        return false;
-    const path = value.callee.path;
-    return path.length === 0 || (path.length === 1 && path[0] === 'Router');
-}
-const MAX_DEPTH = 40;
-/** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
-const MAX_REQUIRE_MATCHES = 20;
-const DIRNAME = Symbol('__dirname');
-const WILDCARD = Symbol('computed');
-function unwrap(node) {
-    let n = node;
-    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' ||
-        n.type === 'TypeCastExpression' || n.type === 'ParenthesizedExpression' || n.type === 'TSTypeAssertion') {
-        n = n.expression;
-    }
-    return n;
-}
-/** `obj.name`, `obj['name']` → 'name'. */
-function propertyName(node) {
-    if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
-        return undefined;
-    if (!node.computed && node.property.type === 'Identifier')
-        return node.property.name;
-    return node.property.type === 'StringLiteral' ? node.property.value : undefined;
-}
-function keyName(key, computed) {
-    if (!computed && key.type === 'Identifier')
-        return key.name;
-    if (key.type === 'StringLiteral')
-        return key.value;
-    if (key.type === 'NumericLiteral')
-        return String(key.value);
-    return undefined;
-}
-/** `a.b['c']` → { root: 'a', path: ['b', 'c', ...tail] }; a computed key is '*'. */
-function memberPath(node, tail = []) {
-    const path = [...tail];
-    let n = unwrap(node);
-    while (n.type === 'MemberExpression') {
-        path.unshift(propertyName(n) ?? '*');
-        n = unwrap(n.object);
-    }
-    return n.type === 'Identifier' ? { root: n.name, path } : undefined;
-}
-function isObjectAssign(callee) {
-    return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && propertyName(callee) === 'assign';
-}
-/** The variable an object literal is (part of) the initial value of, with the keys down to it. */
-function objectRoot(node, module) {
-    if (node.type !== 'ObjectExpression')
-        return undefined;
-    const path = [];
-    let n = node;
-    for (let parent = module.index.parents.get(n); parent; parent = module.index.parents.get(n)) {
-        if (parent.type === 'VariableDeclarator') {
-            return parent.init === n && parent.id.type === 'Identifier' ? { name: parent.id.name, declarator: parent, path } : undefined;
-        }
-        if (parent.type === 'ObjectProperty' && parent.value === n) {
-            const key = keyName(parent.key, parent.computed);
-            const object = module.index.parents.get(parent);
-            if (key === undefined || object?.type !== 'ObjectExpression')
-                return undefined;
-            path.unshift(key);
-            n = object;
-        }
-        else if (parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression' || parent.type === 'ParenthesizedExpression') {
-            n = parent;
-        }
-        else {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/** Evaluates expressions across the module graph, memoised per node and guarded against cycles. */
-class Evaluator {
-    graph;
-    memo = new Map();
-    /**
-     * While call sites are indexed, parameters are not followed, so a value that met a parameter
-     * differs from the final one: it goes to a memo of its own, thrown away when indexing ends.
-     * Values that met none are final and go to the main memo.
-     */
-    indexingMemo = new Map();
-    /** Parameters met while indexing and not followed, counted to tell which values depend on one. */
-    paramsNotFollowed = 0;
-    exportMemo = new Map();
-    mutationIndex = new Map();
-    active = new Set();
-    callSites;
-    indexing = false;
-    depth = 0;
-    constructor(graph) {
-        this.graph = graph;
-    }
-    evaluate(node, module) {
-        if (!node)
-            return { kind: 'absent' };
-        const target = unwrap(node);
-        const cached = this.memo.get(target) ?? (this.indexing ? this.indexingMemo.get(target) : undefined);
-        if (cached)
-            return cached;
-        if (this.active.has(target) || this.depth > MAX_DEPTH)
-            return { kind: 'unknown', reason: 'cycle', at: { module, node: target } };
-        this.active.add(target);
-        this.depth += 1;
-        const paramsBefore = this.paramsNotFollowed;
-        try {
-            const value = this.compute(target, module);
-            const result = value.at ? value : { ...value, at: { module, node: target } };
-            if (this.indexing && this.paramsNotFollowed !== paramsBefore)
-                this.indexingMemo.set(target, result);
-            else
-                this.memo.set(target, result);
-            return result;
-        }
-        finally {
-            this.depth -= 1;
-            this.active.delete(target);
-        }
-    }
-    compute(node, module) {
-        switch (node.type) {
-            case 'StringLiteral':
-            case 'NumericLiteral':
-            case 'BooleanLiteral':
-                return { kind: 'literal', value: node.value };
-            case 'NullLiteral':
-                return { kind: 'literal', value: null };
-            case 'TemplateLiteral':
-                return node.expressions.length === 0 ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' } : { kind: 'unknown', reason: 'template' };
-            case 'RegExpLiteral':
-                return { kind: 'regex', pattern: node.pattern, flags: node.flags };
-            case 'Identifier':
-                return node.name === 'undefined' ? { kind: 'literal', value: undefined } : this.identifier(node.name, node, module);
-            case 'MemberExpression':
-            case 'OptionalMemberExpression':
-                return this.member(node, module);
-            case 'CallExpression':
-            case 'OptionalCallExpression':
-                return this.call(node, module);
-            case 'NewExpression':
-                return { kind: 'new', callee: this.evaluate(node.callee, module), args: node.arguments };
-            case 'LogicalExpression':
-                if (node.operator === '&&')
-                    return UNKNOWN;
-                return { kind: 'fallback', operator: node.operator, left: this.evaluate(node.left, module), right: this.evaluate(node.right, module) };
-            case 'ConditionalExpression':
-                return { kind: 'conditional', test: node.test, consequent: this.evaluate(node.consequent, module), alternate: this.evaluate(node.alternate, module) };
-            case 'ObjectExpression':
-                return this.object(node);
-            case 'ArrayExpression':
-                return { kind: 'array', elements: node.elements.filter((e) => e !== null) };
-            case 'AwaitExpression':
-                return this.evaluate(node.argument, module);
-            case 'AssignmentExpression':
-                // `var app = module.exports = express()`: the value assigned.
-                return node.operator === '=' ? this.evaluate(node.right, module) : UNKNOWN;
-            case 'UnaryExpression':
-                return node.operator === '!' && node.argument.type === 'NumericLiteral' ? { kind: 'literal', value: !node.argument.value } : UNKNOWN;
-            default:
-                return (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .isFunction */ .Tn)(node) ? { kind: 'function', fn: node } : UNKNOWN;
-        }
-    }
-    object(node) {
-        const entries = [];
-        const spreads = [];
-        for (const p of node.properties) {
-            if (p.type === 'SpreadElement')
-                spreads.push(p.argument);
-            else {
-                const key = keyName(p.key, p.computed);
-                if (key !== undefined)
-                    entries.push({ key, node: p.type === 'ObjectMethod' ? p : p.value });
-            }
-        }
-        return { kind: 'object', entries, spreads };
-    }
-    identifier(name, node, module) {
-        const binding = (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, name, node);
-        if (!binding)
-            return { kind: 'unknown', reason: `global ${name}` };
-        return this.binding(binding, name, module);
-    }
-    binding(binding, name, module) {
-        switch (binding.kind) {
-            case 'var': {
-                const assigned = module.index.assignments.get(name);
-                const source = binding.init ?? assigned?.at(-1) ?? null;
-                return source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined };
-            }
-            case 'param':
-                return this.param(binding, module);
-            case 'function':
-                return { kind: 'function', fn: binding.node, at: { module, node: binding.node } };
-            case 'import':
-                return this.imported(binding.source, binding.imported, module);
-            default:
-                return UNKNOWN;
-        }
-    }
-    /** Follows a destructuring path: `const { a: { b } } = value`. */
-    follow(value, path) {
-        let v = value;
-        for (const key of path)
-            v = typeof key === 'string' && key !== '...' ? this.property(v, key) : UNKNOWN;
-        return v;
-    }
-    member(node, module) {
-        if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
-            return UNKNOWN;
-        const name = propertyName(node);
-        const object = unwrap(node.object);
-        if (object.type === 'MemberExpression' && propertyName(object) === 'env' && object.object.type === 'Identifier' && object.object.name === 'process') {
-            return name ? { kind: 'env', name } : UNKNOWN;
-        }
-        if (name === undefined)
-            return UNKNOWN;
-        return this.property(this.evaluate(object, module), name);
-    }
-    /** A named property of a value: object entries (spreads included), package members, module exports. */
-    property(value, name) {
-        switch (value.kind) {
-            case 'object': {
-                const entry = [...value.entries].reverse().find((e) => e.key === name);
-                const module = value.at?.module;
-                if (!module)
-                    return UNKNOWN;
-                const mutated = this.mutatedAt(value, name);
-                // A nested literal object checks its own deeper mutations; any other value cannot be followed.
-                if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrap(entry.node).type !== 'ObjectExpression')))
-                    return { kind: 'unknown', reason: 'mutated' };
-                if (entry)
-                    return this.evaluate(entry.node, module);
-                return this.spreadProperty([...value.spreads].reverse(), name, module);
-            }
-            case 'package':
-                return { kind: 'package', name: value.name, path: [...value.path, name], ...(value.at ? { at: value.at } : {}) };
-            case 'module':
-                return this.exported(value.module, name);
-            case 'conditional':
-                return { kind: 'conditional', test: value.test, consequent: this.property(value.consequent, name), alternate: this.property(value.alternate, name) };
-            case 'fallback':
-                return this.property(value.left, name);
-            case 'union': {
-                const options = value.options.map((o) => this.property(o, name));
-                return options.every((o) => o.kind === 'absent') ? { kind: 'absent' } : { kind: 'union', options };
-            }
-            case 'new':
-                return value.callee.kind === 'function' && value.callee.at ? this.constructed(value.callee.fn, value.callee.at.module, name) : UNKNOWN;
-            default:
-                return UNKNOWN;
-        }
-    }
-    /**
-     * Whether `name` of an object literal bound to a variable is assigned later (`sess.cookie = ...`:
-     * 'direct'), or something under it is (`sess.cookie.secure = true`, `Object.assign(sess.cookie, x)`: 'deep').
-     */
-    mutatedAt(value, name) {
-        const module = value.at?.module;
-        const root = value.at && module ? objectRoot(value.at.node, module) : undefined;
-        if (!root || !module)
-            return undefined;
-        let found;
-        for (const m of this.mutations(module).get(root.name) ?? []) {
-            if (m.path.length <= root.path.length)
-                continue;
-            if (!root.path.every((key, i) => m.path[i] === key || m.path[i] === '*'))
-                continue;
-            const next = m.path[root.path.length];
-            if (next !== name && next !== '*')
-                continue;
-            const binding = (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, m.root, m.node);
-            if (binding?.kind !== 'var' || binding.declarator !== root.declarator)
-                continue;
-            if (m.path.length === root.path.length + 1)
-                return 'direct';
-            found = 'deep';
-        }
-        return found;
-    }
-    /** `a.b.c = x` and `Object.assign(a.b, x)` in a module, by root variable, with key paths ('*': any key). */
-    mutations(module) {
-        const cached = this.mutationIndex.get(module);
-        if (cached)
-            return cached;
-        const byRoot = new Map();
-        for (const node of module.index.parents.keys()) {
-            const target = node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' ? memberPath(node.left)
-                : node.type === 'CallExpression' && isObjectAssign(node.callee) && node.arguments[0] ? memberPath(node.arguments[0], ['*']) : undefined;
-            if (!target)
-                continue;
-            const list = byRoot.get(target.root);
-            if (list)
-                list.push({ ...target, node });
-            else
-                byRoot.set(target.root, [{ ...target, node }]);
-        }
-        this.mutationIndex.set(module, byRoot);
-        return byRoot;
-    }
-    /**
-     * A property from spreads, last first: the first that has it wins; where a spread may or may not
-     * have it (a union with absent branches, e.g. a per-environment config), the earlier ones fill in.
-     */
-    spreadProperty(spreads, name, module) {
-        // A loop, not recursion: an object with thousands of spreads must not overflow the stack.
-        const maybes = [];
-        let value = { kind: 'absent' };
-        for (const spread of spreads) {
-            const found = this.property(this.evaluate(spread, module), name);
-            if (found.kind === 'absent')
-                continue;
-            if (found.kind !== 'union' || !found.options.some((o) => o.kind === 'absent')) {
-                value = found;
-                break;
-            }
-            maybes.push(found.options.filter((o) => o.kind !== 'absent'));
-        }
-        for (let i = maybes.length - 1; i >= 0; i -= 1)
-            value = { kind: 'union', options: [...maybes[i], value] };
-        return value;
-    }
-    /** A member of `new Fn()`: the last `this.name = value` among the constructor's own statements. */
-    constructed(fn, module, name) {
-        if (fn.body.type !== 'BlockStatement')
-            return UNKNOWN;
-        for (const statement of [...fn.body.body].reverse()) {
-            const e = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
-            if (e?.type === 'AssignmentExpression' && e.operator === '=' && e.left.type === 'MemberExpression' &&
-                e.left.object.type === 'ThisExpression' && propertyName(e.left) === name)
-                return this.evaluate(e.right, module);
-        }
-        return UNKNOWN;
-    }
-    call(node, module) {
-        const callee = unwrap(node.callee);
-        if (callee.type === 'Identifier' && callee.name === 'require' && !(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, 'require', node)) {
-            const [arg] = node.arguments;
-            return arg?.type === 'StringLiteral' ? this.imported(arg.value, 'default', module) : this.computedRequire(arg, module);
-        }
-        if (callee.type === 'MemberExpression' && CHAINABLE.has(propertyName(callee) ?? '')) {
-            const receiver = this.evaluate(callee.object, module);
-            if (isExpressInstance(receiver))
-                return receiver;
-        }
-        return { kind: 'call', callee: this.evaluate(callee, module), args: node.arguments };
-    }
-    /**
-     * `require(path.join(__dirname, 'config', env + '.js'))`, `require(__dirname + '/x')`: the module it
-     * names, or each module of the app the pattern can match (a union). Only paths anchored at
-     * `__dirname` are followed; a computed part matches within one folder level.
-     */
-    computedRequire(arg, module) {
-        const parts = arg ? this.pathParts(arg, module) : [];
-        if (parts[0] !== DIRNAME || parts.slice(1).includes(DIRNAME))
-            return UNKNOWN;
-        const source = `.${parts.slice(1).map((p) => (typeof p === 'string' ? p : '\u0000')).join('')}`;
-        if (!source.includes('\u0000'))
-            return this.imported(source, 'default', module);
-        const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(module.path), source));
-        const escaped = base.split('\u0000').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
-        const pattern = new RegExp(`^${escaped}(?:\\.(?:[cm]?[jt]s|jsx|tsx))?$`);
-        const matches = [...this.graph.modules.values()].filter((m) => m !== module && pattern.test(m.path));
-        if (matches.length === 0 || matches.length > MAX_REQUIRE_MATCHES)
-            return UNKNOWN;
-        return { kind: 'union', options: matches.map((m) => this.exported(m, 'default')) };
-    }
-    /** A module path expression as literal pieces, `__dirname` and unknown pieces. */
-    pathParts(node, module) {
-        const n = unwrap(node);
-        if (n.type === 'Identifier' && n.name === '__dirname' && !(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, '__dirname', n))
-            return [DIRNAME];
-        if (n.type === 'BinaryExpression' && n.operator === '+')
-            return [...this.pathParts(n.left, module), ...this.pathParts(n.right, module)];
-        if (n.type === 'TemplateLiteral') {
-            return n.quasis.flatMap((q, i) => [q.value.cooked ?? '', ...(n.expressions[i] ? this.pathParts(n.expressions[i], module) : [])]);
-        }
-        if (n.type === 'CallExpression') {
-            const callee = this.evaluate(n.callee, module);
-            const isPathJoin = callee.kind === 'package' && (callee.name === 'path' || callee.name === 'node:path') &&
-                callee.path.length === 1 && (callee.path[0] === 'join' || callee.path[0] === 'resolve');
-            if (isPathJoin)
-                return n.arguments.flatMap((a, i) => [...(i > 0 ? ['/'] : []), ...this.pathParts(a, module)]);
-        }
-        const value = this.evaluate(n, module);
-        return value.kind === 'literal' && typeof value.value === 'string' ? [value.value] : [WILDCARD];
-    }
-    /** An import's value: a package export, or an export of a module of the app. */
-    imported(source, imported, module) {
-        const target = this.graph.resolve(source, module.path);
-        if ('package' in target) {
-            const sub = source.startsWith('.') ? undefined : (0,_graph_js__WEBPACK_IMPORTED_MODULE_1__/* .packageSubpath */ .gd)(source);
-            const path = [...(sub ? [sub] : []), ...(imported === 'default' || imported === '*' ? [] : [imported])];
-            return { kind: 'package', name: target.package, path };
-        }
-        if ('module' in target)
-            return imported === '*' ? { kind: 'module', module: target.module } : this.exported(target.module, imported);
-        return { kind: 'unknown', reason: `unresolved ${source}` };
-    }
-    /** What a module exports under a name, ESM or CommonJS; `default` is `module.exports`. */
-    exported(module, name) {
-        const key = `${module.path}\u0000${name}`;
-        const cached = this.exportMemo.get(key);
-        if (cached)
-            return cached;
-        if (this.active.has(key))
-            return UNKNOWN;
-        this.active.add(key);
-        try {
-            const value = this.computeExport(module, name);
-            this.exportMemo.set(key, value);
-            return value;
-        }
-        finally {
-            this.active.delete(key);
-        }
-    }
-    computeExport(module, name) {
-        const program = module.index.program;
-        if (program.type !== 'Program')
-            return UNKNOWN;
-        let hasEsm = false;
-        for (const statement of program.body) {
-            if (statement.type === 'ExportDefaultDeclaration') {
-                hasEsm = true;
-                if (name === 'default')
-                    return this.evaluate(statement.declaration, module);
-            }
-            else if (statement.type === 'ExportNamedDeclaration') {
-                hasEsm = true;
-                const found = this.namedExport(statement, name, module);
-                if (found)
-                    return found;
-            }
-            else if (statement.type === 'ExportAllDeclaration' && name !== 'default') {
-                const target = this.imported(statement.source.value, name, module);
-                if (target.kind !== 'unknown' && target.kind !== 'absent')
-                    return target;
-            }
-            else if (statement.type === 'TSExportAssignment' && name === 'default') {
-                return this.evaluate(statement.expression, module);
-            }
-        }
-        const cjs = [...module.index.cjsExports].reverse();
-        const direct = cjs.find(([n]) => n === name);
-        if (direct)
-            return this.evaluate(direct[1], module);
-        const whole = cjs.find(([n]) => n === 'default');
-        if (whole && name !== 'default')
-            return this.property(this.evaluate(whole[1], module), name);
-        if (name === 'default' && (hasEsm || cjs.length > 0))
-            return { kind: 'module', module };
-        return { kind: 'absent' };
-    }
-    namedExport(statement, name, module) {
-        const declaration = statement.declaration;
-        if (declaration?.type === 'VariableDeclaration') {
-            const declarator = declaration.declarations.find((d) => d.id.type === 'Identifier' && d.id.name === name);
-            if (declarator)
-                return this.evaluate(declarator.init ?? null, module);
-        }
-        else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) {
-            return declaration.type === 'FunctionDeclaration' ? { kind: 'function', fn: declaration, at: { module, node: declaration } } : UNKNOWN;
-        }
-        for (const spec of statement.specifiers) {
-            if (spec.type !== 'ExportSpecifier')
-                continue;
-            const exportedName = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
-            if (exportedName !== name)
-                continue;
-            if (statement.source)
-                return this.imported(statement.source.value, spec.local.name, module);
-            return this.identifier(spec.local.name, spec.local, module);
-        }
-        return undefined;
-    }
-    /** A parameter's value at the function's call sites: the first that is known. */
-    param(binding, module) {
-        const element = this.iterationElement(binding, module);
-        if (element)
-            return element;
-        if (this.indexing) {
-            this.paramsNotFollowed += 1;
-            return { kind: 'unknown', reason: 'param' };
-        }
-        // Every call site's argument: a setup function called with two apps configures both.
-        const known = [];
-        for (const site of this.callSitesOf(binding.fn)) {
-            const args = site.call.arguments;
-            const arg = args[binding.index];
-            if (!arg || arg.type === 'SpreadElement')
-                continue;
-            const value = this.follow(this.evaluate(arg, site.module), binding.path);
-            if (value.kind !== 'unknown' && value.kind !== 'absent')
-                known.push({ ...value, via: [...(value.via ?? []), { module: site.module, node: site.call }] });
-        }
-        if (known.length === 1)
-            return known[0];
-        if (known.length > 1)
-            return { kind: 'union', options: known };
-        return binding.defaultValue ? this.evaluate(binding.defaultValue, module) : { kind: 'unknown', reason: 'param' };
-    }
-    /** The first parameter of a callback given to `list.forEach` / `map` over a known array: its elements. */
-    iterationElement(binding, module) {
-        if (binding.index !== 0)
-            return undefined;
-        const call = module.index.parents.get(binding.fn);
-        if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !ITERATORS.has(propertyName(call.callee) ?? ''))
-            return undefined;
-        const list = this.evaluate(call.callee.object, module);
-        if (list.kind !== 'array')
-            return undefined;
-        const listModule = list.at?.module ?? module;
-        const options = list.elements.map((e) => this.follow(this.evaluate(e, listModule), binding.path));
-        return { kind: 'union', options };
-    }
-    /** Every call whose callee evaluates to a function of the app, indexed once per scan. */
-    callSitesOf(fn) {
-        if (!this.callSites) {
-            this.callSites = new Map();
-            this.indexing = true;
-            try {
-                for (const module of this.graph.modules.values()) {
-                    for (const call of module.index.calls) {
-                        // A call without arguments binds no parameter: it is no call site for param().
-                        if (call.type === 'NewExpression' || call.arguments.length === 0)
-                            continue;
-                        const callee = this.evaluate(call.callee, module);
-                        if (callee.kind !== 'function')
-                            continue;
-                        const list = this.callSites.get(callee.fn) ?? [];
-                        list.push({ call, module });
-                        this.callSites.set(callee.fn, list);
-                    }
-                }
-            }
-            finally {
-                this.indexing = false;
-                this.indexingMemo = new Map();
-            }
-        }
-        return this.callSites.get(fn) ?? [];
-    }
-}
-/** The literal a value certainly is, looking through nothing else. */
-function literalOf(value) {
-    return value.kind === 'literal' ? value.value : undefined;
-}
-/** Every value a conditional or fallback can produce, for "is any branch unsafe" checks. */
-function branches(value) {
-    if (value.kind === 'conditional')
-        return [...branches(value.consequent), ...branches(value.alternate)];
-    if (value.kind === 'fallback')
-        return [...branches(value.left), ...branches(value.right)];
-    if (value.kind === 'union')
-        return value.options.flatMap(branches);
-    return [value];
-}
-
-
-/***/ }),
-
-/***/ 6791:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C1: () => (/* binding */ isComposeFileName),
-/* harmony export */   Kb: () => (/* binding */ buildDockerfilePath),
-/* harmony export */   g3: () => (/* binding */ parseCompose)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
-
-
-const COMPOSE_FILE = /^(?:docker-)?compose.*\.ya?ml$/;
-/**
- * Aliases followed while reading one file. Anchors can refer to themselves (`<<: *self` inside
- * `&self`) or double at each level (a "billion laughs" list): past this many it is not a config.
- */
-const MAX_ALIAS_EXPANSIONS = 10_000;
-function isComposeFileName(name) {
-    return COMPOSE_FILE.test(name);
-}
-class Reader {
-    doc;
-    lines;
-    aliasesLeft = MAX_ALIAS_EXPANSIONS;
-    targets;
-    constructor(doc, lines) {
-        this.doc = doc;
-        this.lines = lines;
-    }
-    lineOf(node) {
-        return node?.range ? this.lines.linePos(node.range[0]).line : 0;
-    }
-    resolve(node) {
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
-            return node ?? null;
-        this.aliasesLeft -= 1;
-        if (this.aliasesLeft < 0)
-            throw new Error(`more than ${MAX_ALIAS_EXPANSIONS} alias expansions (an anchor that refers to itself, or aliases that multiply)`);
-        return this.aliasTargets().get(node) ?? null;
-    }
-    /** Each alias's anchored node, found in one pass (Alias.resolve searches the whole document on every call). */
-    aliasTargets() {
-        if (!this.targets) {
-            const targets = new Map();
-            const anchors = new Map();
-            // As YAML resolves it: the last node with that anchor before the alias, in document order.
-            (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .visit */ .YR)(this.doc, {
-                Node: (_key, node) => {
-                    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
-                        targets.set(node, anchors.get(node.source) ?? null);
-                    else if (node.anchor)
-                        anchors.set(node.anchor, node);
-                }
-            });
-            this.targets = targets;
-        }
-        return this.targets;
-    }
-    /** The entries of a mapping, with `<<: *anchor` merges expanded (explicit keys win). */
-    entries(node) {
-        const map = this.resolve(node);
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(map))
-            return [];
-        const own = [];
-        const merged = [];
-        for (const pair of map.items) {
-            const key = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : '';
-            if (key === '<<') {
-                const sources = this.resolve(pair.value);
-                for (const source of (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(sources) ? sources.items : [sources])
-                    merged.push(...this.entries(source));
-            }
-            else {
-                own.push({ key, value: this.resolve(pair.value), line: this.lineOf(pair.key) });
-            }
-        }
-        const seen = new Set(own.map((e) => e.key));
-        return [...own, ...merged.filter((e) => !seen.has(e.key) && seen.add(e.key))];
-    }
-    scalar(node) {
-        return (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node) && node.value !== null && typeof node.value !== 'object' ? String(node.value) : undefined;
-    }
-    /** `environment:` and `args:` in map form (`KEY: value`) or list form (`- KEY=value`). */
-    keyValues(node) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node)) {
-            return node.items.flatMap((item) => {
-                const text = this.scalar(this.resolve(item));
-                if (text === undefined)
-                    return [];
-                const eq = text.indexOf('=');
-                const line = this.lineOf(item);
-                return [eq < 0 ? { name: text.trim(), value: null, line } : { name: text.slice(0, eq).trim(), value: text.slice(eq + 1), line }];
-            });
-        }
-        return this.entries(node).map((e) => ({ name: e.key, value: this.scalar(e.value) ?? null, line: e.line }));
-    }
-    list(node) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node))
-            return node.items.flatMap((item) => this.list(this.resolve(item)));
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node))
-            return this.list(this.entries(node).find((e) => e.key === 'path')?.value ?? null);
-        const text = this.scalar(node);
-        return text === undefined ? [] : [text];
-    }
-    build(node, line) {
-        const short = this.scalar(node);
-        if (short !== undefined)
-            return { context: short, dockerfile: 'Dockerfile', line };
-        const fields = new Map(this.entries(node).map((e) => [e.key, e.value]));
-        if (fields.size === 0)
-            return undefined;
-        const dockerfile = fields.has('dockerfile_inline') ? undefined : (this.scalar(fields.get('dockerfile') ?? null) ?? 'Dockerfile');
-        return { context: this.scalar(fields.get('context') ?? null) ?? '.', ...(dockerfile ? { dockerfile } : {}), line };
-    }
-    service(name, node, line) {
-        const fields = new Map(this.entries(node).map((e) => [e.key, e]));
-        const scalarField = (key) => {
-            const entry = fields.get(key);
-            const value = entry ? this.scalar(entry.value) : undefined;
-            return entry && value !== undefined ? { value, line: entry.line } : undefined;
-        };
-        const build = fields.get('build');
-        const buildModel = build ? this.build(build.value, build.line) : undefined;
-        const privileged = scalarField('privileged');
-        const image = scalarField('image');
-        const user = scalarField('user');
-        return {
-            name, line,
-            ...(image ? { image } : {}),
-            ...(buildModel ? { build: buildModel } : {}),
-            ...(user ? { user } : {}),
-            ...(privileged ? { privileged: { value: privileged.value === 'true', line: privileged.line } } : {}),
-            environment: this.keyValues(fields.get('environment')?.value ?? null),
-            buildArgs: this.keyValues(this.entries(build?.value ?? null).find((e) => e.key === 'args')?.value ?? null),
-            envFiles: this.list(fields.get('env_file')?.value ?? null)
-        };
-    }
-}
-/** The services of a Compose file with the lines of their keys; YAML errors give `ok: false`. */
-function parseCompose(text) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter: lines, uniqueKeys: false, merge: false, prettyErrors: false });
-    if (doc.errors.length > 0)
-        return { ok: false, error: doc.errors[0]?.message.split('\n')[0] ?? 'invalid YAML' };
-    const reader = new Reader(doc, lines);
-    try {
-        const services = reader.entries(reader.entries(doc.contents).find((e) => e.key === 'services')?.value ?? null);
-        return { ok: true, model: { services: services.map((s) => reader.service(s.key, s.value, s.line)) } };
-    }
-    catch (error) {
-        // Too many aliases, or a stack overflow: an anchor merged into itself, or nesting deeper than the readers follow.
-        if (error instanceof RangeError)
-            return { ok: false, error: 'an anchor refers to itself, or the YAML nests too deeply to follow' };
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-}
-/** The Dockerfile a service builds, relative to the scan root; undefined for remote or inline builds. */
-function buildDockerfilePath(composePath, build) {
-    if (!build.dockerfile || /^[a-z]+:\/\/|^git@|\.git(?:#.*)?$/i.test(build.context) || build.dockerfile.startsWith('/'))
-        return undefined;
-    const path = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(composePath), build.context, build.dockerfile));
-    return path.startsWith('../') ? undefined : path;
-}
-
-
-/***/ }),
-
-/***/ 9674:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IM: () => (/* binding */ MAX_EXPANDED_DIRECTIVES),
-/* harmony export */   K5: () => (/* binding */ lastDirective),
-/* harmony export */   LR: () => (/* binding */ MAX_BLOCK_DEPTH),
-/* harmony export */   i2: () => (/* binding */ findDirectives),
-/* harmony export */   wm: () => (/* binding */ ConfigSyntaxError)
-/* harmony export */ });
-/** Blocks nested deeper than this are no real config (nginx and Caddy configs nest a handful deep); the recursive readers stop there. */
-const MAX_BLOCK_DEPTH = 100;
-/** Includes and snippet imports may repeat: past this many directives an expansion is a bomb, not a config. */
-const MAX_EXPANDED_DIRECTIVES = 100_000;
-class ConfigSyntaxError extends Error {
-    line;
-    constructor(message, line) {
-        super(`${message} on line ${line}`);
-        this.line = line;
-    }
-}
-/** Every directive named `name` inside `directives`, at any depth, in file order. */
-function findDirectives(directives, name) {
-    return directives.flatMap((d) => [...(d.name === name ? [d] : []), ...findDirectives(d.block ?? [], name)]);
-}
-/** The last directive named `name` directly in `directives` (later ones win in nginx and Caddy). */
-function lastDirective(directives, name) {
-    return directives.filter((d) => d.name === name).at(-1);
-}
-
-
-/***/ }),
-
-/***/ 5830:
+/***/ 956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  BD: () => (/* binding */ finalStage),
-  vp: () => (/* binding */ parentStage),
-  Ai: () => (/* binding */ parseDockerfile),
-  ap: () => (/* binding */ stageChain)
+  _d: () => (/* binding */ isExpired),
+  Z9: () => (/* binding */ loadConfig)
 });
 
-// UNUSED EXPORTS: DockerfileSyntaxError, substitute
-
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __nccwpck_require__(8390);
-// EXTERNAL MODULE: ./src/parse/shell.ts
-var parse_shell = __nccwpck_require__(1969);
-;// CONCATENATED MODULE: ./src/parse/dockerfile-commands.ts
-
-
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
-const RUNS_COMMANDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
-function isShell(word) {
-    return word !== undefined && SHELLS.has(word.split('/').at(-1) ?? word);
-}
-/** `["npm", "ci"]`: the exec form, or undefined when the text is not a JSON array of strings. */
-function execForm(args) {
-    if (!args.trim().startsWith('['))
-        return undefined;
-    try {
-        const value = JSON.parse(args);
-        return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `sh -c "script"` is read as the script it runs (on the line of the `sh`). */
-function expandShellC(commands) {
-    return commands.flatMap((command) => {
-        const [shell, flag, script] = command.words;
-        if (!isShell(shell) || flag !== '-c' || script === undefined)
-            return [command];
-        return (0,parse_shell/* parseShellScript */.N)(script).map((inner) => ({ ...inner, line: command.line }));
-    });
-}
-/**
- * Docker drops comment and blank lines inside a continued instruction; a lone escape keeps the
- * shell reader's line count right without them.
- */
-function shellText(raw, escape) {
-    const lines = raw.replace(/\r\n?/g, '\n').split('\n');
-    const kept = lines.map((line, i) => (i > 0 && (line.trim() === '' || line.trimStart().startsWith('#')) ? '\\' : line));
-    const text = kept.join('\n');
-    return escape === '\\' ? text : text.split(`${escape}\n`).join('\\\n');
-}
-function heredocsOf(instruction, lines) {
-    if (!(instruction instanceof main.Run || instruction instanceof main.Copy))
-        return [];
-    return instruction.getHeredocs().flatMap((heredoc) => {
-        const content = heredoc.getContentRange();
-        if (!content)
-            return [];
-        const body = lines.slice(content.start.line, content.end.line + 1).join('\n');
-        return [{ name: heredoc.getName(), body, line: content.start.line + 1 }];
-    });
-}
-/** Reads the arguments of an instruction, and for RUN/CMD/ENTRYPOINT the commands they run. */
-function readInstructionText(instruction, lines, escape) {
-    const keyword = instruction.getKeyword().toUpperCase();
-    const heredocs = heredocsOf(instruction, lines);
-    const argsStart = (instruction.getArgumentsRange()?.start.line ?? instruction.getRange().start.line) + 1;
-    const raw = instruction.getRawArgumentsContent() ?? '';
-    const firstBody = heredocs[0]?.line;
-    const opening = firstBody === undefined ? raw : raw.split(/\r?\n/).slice(0, firstBody - argsStart).join('\n');
-    const args = firstBody === undefined ? (instruction.getArgumentsContent() ?? '') : opening.trim();
-    if (!RUNS_COMMANDS.has(keyword))
-        return { args, heredocs, commands: [] };
-    const exec = execForm(args);
-    if (exec)
-        return { args, heredocs, commands: expandShellC([{ assignments: [], words: exec, line: argsStart }]) };
-    const commands = expandShellC((0,parse_shell/* parseShellScript */.N)(shellText(opening, escape), argsStart));
-    const opener = commands[0]?.words;
-    if (keyword === 'RUN' && heredocs.length > 0 && (opener === undefined || isShell(opener[0]))) {
-        for (const heredoc of heredocs)
-            commands.push(...(0,parse_shell/* parseShellScript */.N)(heredoc.body, heredoc.line));
-    }
-    return { args, heredocs, commands };
-}
-
-;// CONCATENATED MODULE: ./src/parse/dockerfile.ts
-
-
-/** The file is not a Dockerfile Docker would build; it is skipped with a note. */
-class DockerfileSyntaxError extends Error {
-}
-const KEYWORDS = new Set([
-    'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME',
-    'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'
-]);
-const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-/**
- * `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR-default}` as Docker expands them. With
- * `missing`, a variable without value or default is left as written and reported there.
- */
-function substitute(text, vars, missing) {
-    return text.replace(VARIABLE, (whole, braced, colon, op, word, bare) => {
-        const name = braced ?? bare ?? '';
-        const value = vars.get(name);
-        const empty = value === undefined || (colon === ':' && value === '');
-        if (op === '-')
-            return empty ? (word ?? '') : value;
-        if (op === '+')
-            return empty ? '' : (word ?? '');
-        if (value === undefined && missing) {
-            missing.push(name);
-            return whole;
-        }
-        return value ?? '';
-    });
-}
-function lineOf(instruction) {
-    return instruction.getRange().start.line + 1;
-}
-function variablesOf(instruction) {
-    if (!(instruction instanceof main.Arg || instruction instanceof main.Env))
-        return [];
-    const properties = instruction instanceof main.Arg ? [instruction.getProperty()] : instruction.getProperties();
-    return properties.flatMap((p) => (p ? [{ name: p.getName(), value: p.getValue(), line: p.getRange().start.line + 1 }] : []));
-}
-function flagsOf(instruction) {
-    const withFlags = instruction;
-    return (withFlags.getFlags?.() ?? []).map((f) => ({ name: f.getName(), value: f.getValue() }));
-}
-function readInstruction(instruction, lines, escape) {
-    const keyword = instruction.getKeyword().toUpperCase();
-    const line = lineOf(instruction);
-    if (!KEYWORDS.has(keyword))
-        throw new DockerfileSyntaxError(`line ${line}: unknown instruction ${keyword}`);
-    const { args, heredocs, commands } = readInstructionText(instruction, lines, escape);
-    return { keyword, args, line, flags: flagsOf(instruction), variables: variablesOf(instruction), commands, heredocs };
-}
-/** ARG and ENV update the variables later instructions see; ENV also the stage's environment. */
-function declare(instruction, vars, globals, env) {
-    for (const { name, value: raw, line } of instruction.variables) {
-        // `ARG NAME` without a value re-declares a global build argument inside a stage.
-        const value = raw === null ? (globals.get(name) ?? vars.get(name)) : substitute(raw, vars);
-        if (value === undefined)
-            continue;
-        vars.set(name, value);
-        if (instruction.keyword === 'ENV')
-            env?.set(name, { value, line });
-    }
-}
-function startStage(instruction, line, stages, globals) {
-    const written = instruction.getImage();
-    if (!written)
-        throw new DockerfileSyntaxError(`line ${line}: FROM without an image`);
-    const missing = [];
-    const image = substitute(written, globals, missing);
-    const name = instruction.getBuildStage()?.toLowerCase();
-    const parent = [...stages].reverse().find((s) => s.name === image.toLowerCase());
-    return {
-        index: stages.length, ...(name ? { name } : {}), image, imageKnown: missing.length === 0, fromLine: line, instructions: [],
-        env: new Map(parent?.env ?? [])
-    };
-}
-/**
- * Stages, instructions, users, environments and substituted images of a Dockerfile, read from
- * dockerfile-ast's parse. Throws DockerfileSyntaxError for a file Docker would refuse to build.
- */
-function parseDockerfile(text) {
-    if (text.includes('\u0000'))
-        throw new DockerfileSyntaxError('binary content, not a Dockerfile');
-    const dockerfile = main.DockerfileParser.parse(text);
-    const escape = dockerfile.getEscapeCharacter();
-    const lines = text.split(/\r?\n/);
-    const directives = new Map(dockerfile.getDirectives().map((d) => [d.getName().toLowerCase(), d.getValue()]));
-    const globals = new Map();
-    const globalArgs = [];
-    const stages = [];
-    let vars = globals;
-    let current;
-    for (const instruction of dockerfile.getInstructions()) {
-        const read = readInstruction(instruction, lines, escape);
-        if (instruction instanceof main.From) {
-            current = startStage(instruction, read.line, stages, globals);
-            stages.push(current);
-            vars = new Map([...current.env].map(([k, v]) => [k, v.value]));
-            continue;
-        }
-        if (!current && read.keyword !== 'ARG') {
-            throw new DockerfileSyntaxError(`line ${read.line}: ${read.keyword} before the first FROM (only ARG may come first)`);
-        }
-        declare(read, vars, globals, current?.env);
-        if (!current) {
-            globalArgs.push(read);
-            continue;
-        }
-        current.instructions.push(read);
-        if (read.keyword === 'USER')
-            current.user = { value: substitute(read.args.trim(), vars), line: read.line };
-    }
-    return { stages, globalArgs, directives };
-}
-/** The stage an image name refers to, when it names an earlier stage rather than an image. */
-function parentStage(model, stage) {
-    const ref = stage.image.toLowerCase();
-    return model.stages.slice(0, stage.index).reverse().find((s) => s.name === ref);
-}
-/** The stage, the earlier stage it is built FROM, and so on up to the stage that names an image. */
-function stageChain(model, stage) {
-    const parent = parentStage(model, stage);
-    return parent ? [stage, ...stageChain(model, parent)] : [stage];
-}
-/** The stage that runs: the last one (a `--target` build may pick another, which a scan cannot know). */
-function finalStage(model) {
-    return model.stages.at(-1);
-}
-
-
-/***/ }),
-
-/***/ 9309:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ isIgnored),
-/* harmony export */   y: () => (/* binding */ parseDockerignore)
-/* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
-
-/** The patterns of a `.dockerignore`, in order; comments and blank lines dropped. */
-function parseDockerignore(text) {
-    return text.split(/\r?\n/).flatMap((raw, i) => {
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return [];
-        const exception = trimmed.startsWith('!');
-        const pattern = (exception ? trimmed.slice(1).trim() : trimmed).replace(/^(?:\.?\/)+/, '').replace(/\/+$/, '');
-        return pattern === '' ? [] : [{ pattern, exception, line: i + 1 }];
-    });
-}
-/** The path and each folder above it: excluding a folder excludes what is inside. */
-function pathAndParents(path) {
-    const parts = path.split('/');
-    return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-}
-/**
- * Whether the build context leaves `path` (relative to the context) out, as Docker decides it:
- * patterns match from the context root (`**` for any depth), a match on a folder covers its
- * contents, and the last matching pattern wins, so a later `!pattern` re-includes.
- */
-function isIgnored(patterns, path) {
-    const candidates = pathAndParents(path);
-    let ignored = false;
-    for (const { pattern, exception } of patterns) {
-        let matches;
-        try {
-            matches = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, { dot: true });
-        }
-        catch {
-            continue; // picomatch refuses patterns over 64 KiB: Docker would not match anything with one either
-        }
-        if (candidates.some((candidate) => matches(candidate)))
-            ignored = !exception;
-    }
-    return ignored;
-}
-
-
-/***/ }),
-
-/***/ 4286:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  o3: () => (/* binding */ looksMinified),
-  pL: () => (/* binding */ parseJavaScript),
-  GG: () => (/* binding */ walk)
-});
-
-// EXTERNAL MODULE: ./node_modules/@babel/parser/lib/index.js
-var lib = __nccwpck_require__(5429);
-;// CONCATENATED MODULE: ./src/parse/visitor-keys.generated.ts
-// Generated by scripts/gen-visitor-keys.mjs from @babel/types 7.29.15; do not edit. `npm run bundle` rewrites it.
-/** The keys of each node type that hold child nodes, in source order. */
-const VISITOR_KEYS = {
-    AnyTypeAnnotation: [],
-    ArgumentPlaceholder: [],
-    ArrayExpression: ['elements'],
-    ArrayPattern: ['elements', 'typeAnnotation'],
-    ArrayTypeAnnotation: ['elementType'],
-    ArrowFunctionExpression: ['typeParameters', 'params', 'predicate', 'returnType', 'body'],
-    AssignmentExpression: ['left', 'right'],
-    AssignmentPattern: ['left', 'right', 'decorators'],
-    AwaitExpression: ['argument'],
-    BigIntLiteral: [],
-    BinaryExpression: ['left', 'right'],
-    BindExpression: ['object', 'callee'],
-    BlockStatement: ['directives', 'body'],
-    BooleanLiteral: [],
-    BooleanLiteralTypeAnnotation: [],
-    BooleanTypeAnnotation: [],
-    BreakStatement: ['label'],
-    CallExpression: ['callee', 'typeParameters', 'typeArguments', 'arguments'],
-    CatchClause: ['param', 'body'],
-    ClassAccessorProperty: ['decorators', 'key', 'typeAnnotation', 'value'],
-    ClassBody: ['body'],
-    ClassDeclaration: ['decorators', 'id', 'typeParameters', 'superClass', 'superTypeParameters', 'mixins', 'implements', 'body'],
-    ClassExpression: ['decorators', 'id', 'typeParameters', 'superClass', 'superTypeParameters', 'mixins', 'implements', 'body'],
-    ClassImplements: ['id', 'typeParameters'],
-    ClassMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
-    ClassPrivateMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
-    ClassPrivateProperty: ['decorators', 'variance', 'key', 'typeAnnotation', 'value'],
-    ClassProperty: ['decorators', 'variance', 'key', 'typeAnnotation', 'value'],
-    ConditionalExpression: ['test', 'consequent', 'alternate'],
-    ContinueStatement: ['label'],
-    DebuggerStatement: [],
-    DecimalLiteral: [],
-    DeclareClass: ['id', 'typeParameters', 'extends', 'mixins', 'implements', 'body'],
-    DeclareExportAllDeclaration: ['source', 'attributes'],
-    DeclareExportDeclaration: ['declaration', 'specifiers', 'source', 'attributes'],
-    DeclareFunction: ['id', 'predicate'],
-    DeclareInterface: ['id', 'typeParameters', 'extends', 'body'],
-    DeclareModule: ['id', 'body'],
-    DeclareModuleExports: ['typeAnnotation'],
-    DeclareOpaqueType: ['id', 'typeParameters', 'supertype'],
-    DeclareTypeAlias: ['id', 'typeParameters', 'right'],
-    DeclareVariable: ['id'],
-    DeclaredPredicate: ['value'],
-    Decorator: ['expression'],
-    Directive: ['value'],
-    DirectiveLiteral: [],
-    DoExpression: ['body'],
-    DoWhileStatement: ['body', 'test'],
-    EmptyStatement: [],
-    EmptyTypeAnnotation: [],
-    EnumBooleanBody: ['members'],
-    EnumBooleanMember: ['id', 'init'],
-    EnumDeclaration: ['id', 'body'],
-    EnumDefaultedMember: ['id'],
-    EnumNumberBody: ['members'],
-    EnumNumberMember: ['id', 'init'],
-    EnumStringBody: ['members'],
-    EnumStringMember: ['id', 'init'],
-    EnumSymbolBody: ['members'],
-    ExistsTypeAnnotation: [],
-    ExportAllDeclaration: ['source', 'attributes', 'assertions'],
-    ExportDefaultDeclaration: ['declaration'],
-    ExportDefaultSpecifier: ['exported'],
-    ExportNamedDeclaration: ['declaration', 'specifiers', 'source', 'attributes', 'assertions'],
-    ExportNamespaceSpecifier: ['exported'],
-    ExportSpecifier: ['local', 'exported'],
-    ExpressionStatement: ['expression'],
-    File: ['program'],
-    ForInStatement: ['left', 'right', 'body'],
-    ForOfStatement: ['left', 'right', 'body'],
-    ForStatement: ['init', 'test', 'update', 'body'],
-    FunctionDeclaration: ['id', 'typeParameters', 'params', 'predicate', 'returnType', 'body'],
-    FunctionExpression: ['id', 'typeParameters', 'params', 'predicate', 'returnType', 'body'],
-    FunctionTypeAnnotation: ['typeParameters', 'this', 'params', 'rest', 'returnType'],
-    FunctionTypeParam: ['name', 'typeAnnotation'],
-    GenericTypeAnnotation: ['id', 'typeParameters'],
-    Identifier: ['typeAnnotation', 'decorators'],
-    IfStatement: ['test', 'consequent', 'alternate'],
-    Import: [],
-    ImportAttribute: ['key', 'value'],
-    ImportDeclaration: ['specifiers', 'source', 'attributes', 'assertions'],
-    ImportDefaultSpecifier: ['local'],
-    ImportExpression: ['source', 'options'],
-    ImportNamespaceSpecifier: ['local'],
-    ImportSpecifier: ['imported', 'local'],
-    IndexedAccessType: ['objectType', 'indexType'],
-    InferredPredicate: [],
-    InterfaceDeclaration: ['id', 'typeParameters', 'extends', 'body'],
-    InterfaceExtends: ['id', 'typeParameters'],
-    InterfaceTypeAnnotation: ['extends', 'body'],
-    InterpreterDirective: [],
-    IntersectionTypeAnnotation: ['types'],
-    JSXAttribute: ['name', 'value'],
-    JSXClosingElement: ['name'],
-    JSXClosingFragment: [],
-    JSXElement: ['openingElement', 'children', 'closingElement'],
-    JSXEmptyExpression: [],
-    JSXExpressionContainer: ['expression'],
-    JSXFragment: ['openingFragment', 'children', 'closingFragment'],
-    JSXIdentifier: [],
-    JSXMemberExpression: ['object', 'property'],
-    JSXNamespacedName: ['namespace', 'name'],
-    JSXOpeningElement: ['name', 'typeParameters', 'typeArguments', 'attributes'],
-    JSXOpeningFragment: [],
-    JSXSpreadAttribute: ['argument'],
-    JSXSpreadChild: ['expression'],
-    JSXText: [],
-    LabeledStatement: ['label', 'body'],
-    LogicalExpression: ['left', 'right'],
-    MemberExpression: ['object', 'property'],
-    MetaProperty: ['meta', 'property'],
-    MixedTypeAnnotation: [],
-    ModuleExpression: ['body'],
-    NewExpression: ['callee', 'typeParameters', 'typeArguments', 'arguments'],
-    Noop: [],
-    NullLiteral: [],
-    NullLiteralTypeAnnotation: [],
-    NullableTypeAnnotation: ['typeAnnotation'],
-    NumberLiteralTypeAnnotation: [],
-    NumberTypeAnnotation: [],
-    NumericLiteral: [],
-    ObjectExpression: ['properties'],
-    ObjectMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
-    ObjectPattern: ['decorators', 'properties', 'typeAnnotation'],
-    ObjectProperty: ['decorators', 'key', 'value'],
-    ObjectTypeAnnotation: ['properties', 'indexers', 'callProperties', 'internalSlots'],
-    ObjectTypeCallProperty: ['value'],
-    ObjectTypeIndexer: ['variance', 'id', 'key', 'value'],
-    ObjectTypeInternalSlot: ['id', 'value'],
-    ObjectTypeProperty: ['key', 'value', 'variance'],
-    ObjectTypeSpreadProperty: ['argument'],
-    OpaqueType: ['id', 'typeParameters', 'supertype', 'impltype'],
-    OptionalCallExpression: ['callee', 'typeParameters', 'typeArguments', 'arguments'],
-    OptionalIndexedAccessType: ['objectType', 'indexType'],
-    OptionalMemberExpression: ['object', 'property'],
-    ParenthesizedExpression: ['expression'],
-    PipelineBareFunction: ['callee'],
-    PipelinePrimaryTopicReference: [],
-    PipelineTopicExpression: ['expression'],
-    Placeholder: [],
-    PrivateName: ['id'],
-    Program: ['directives', 'body'],
-    QualifiedTypeIdentifier: ['qualification', 'id'],
-    RecordExpression: ['properties'],
-    RegExpLiteral: [],
-    RestElement: ['argument', 'typeAnnotation'],
-    ReturnStatement: ['argument'],
-    SequenceExpression: ['expressions'],
-    SpreadElement: ['argument'],
-    StaticBlock: ['body'],
-    StringLiteral: [],
-    StringLiteralTypeAnnotation: [],
-    StringTypeAnnotation: [],
-    Super: [],
-    SwitchCase: ['test', 'consequent'],
-    SwitchStatement: ['discriminant', 'cases'],
-    SymbolTypeAnnotation: [],
-    TSAnyKeyword: [],
-    TSArrayType: ['elementType'],
-    TSAsExpression: ['expression', 'typeAnnotation'],
-    TSBigIntKeyword: [],
-    TSBooleanKeyword: [],
-    TSCallSignatureDeclaration: ['typeParameters', 'parameters', 'typeAnnotation'],
-    TSConditionalType: ['checkType', 'extendsType', 'trueType', 'falseType'],
-    TSConstructSignatureDeclaration: ['typeParameters', 'parameters', 'typeAnnotation'],
-    TSConstructorType: ['typeParameters', 'parameters', 'typeAnnotation'],
-    TSDeclareFunction: ['id', 'typeParameters', 'params', 'returnType'],
-    TSDeclareMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType'],
-    TSEnumBody: ['members'],
-    TSEnumDeclaration: ['id', 'members'],
-    TSEnumMember: ['id', 'initializer'],
-    TSExportAssignment: ['expression'],
-    TSExpressionWithTypeArguments: ['expression', 'typeParameters'],
-    TSExternalModuleReference: ['expression'],
-    TSFunctionType: ['typeParameters', 'parameters', 'typeAnnotation'],
-    TSImportEqualsDeclaration: ['id', 'moduleReference'],
-    TSImportType: ['argument', 'options', 'qualifier', 'typeParameters'],
-    TSIndexSignature: ['parameters', 'typeAnnotation'],
-    TSIndexedAccessType: ['objectType', 'indexType'],
-    TSInferType: ['typeParameter'],
-    TSInstantiationExpression: ['expression', 'typeParameters'],
-    TSInterfaceBody: ['body'],
-    TSInterfaceDeclaration: ['id', 'typeParameters', 'extends', 'body'],
-    TSIntersectionType: ['types'],
-    TSIntrinsicKeyword: [],
-    TSLiteralType: ['literal'],
-    TSMappedType: ['typeParameter', 'nameType', 'typeAnnotation'],
-    TSMethodSignature: ['key', 'typeParameters', 'parameters', 'typeAnnotation'],
-    TSModuleBlock: ['body'],
-    TSModuleDeclaration: ['id', 'body'],
-    TSNamedTupleMember: ['label', 'elementType'],
-    TSNamespaceExportDeclaration: ['id'],
-    TSNeverKeyword: [],
-    TSNonNullExpression: ['expression'],
-    TSNullKeyword: [],
-    TSNumberKeyword: [],
-    TSObjectKeyword: [],
-    TSOptionalType: ['typeAnnotation'],
-    TSParameterProperty: ['decorators', 'parameter'],
-    TSParenthesizedType: ['typeAnnotation'],
-    TSPropertySignature: ['key', 'typeAnnotation'],
-    TSQualifiedName: ['left', 'right'],
-    TSRestType: ['typeAnnotation'],
-    TSSatisfiesExpression: ['expression', 'typeAnnotation'],
-    TSStringKeyword: [],
-    TSSymbolKeyword: [],
-    TSTemplateLiteralType: ['quasis', 'types'],
-    TSThisType: [],
-    TSTupleType: ['elementTypes'],
-    TSTypeAliasDeclaration: ['id', 'typeParameters', 'typeAnnotation'],
-    TSTypeAnnotation: ['typeAnnotation'],
-    TSTypeAssertion: ['typeAnnotation', 'expression'],
-    TSTypeLiteral: ['members'],
-    TSTypeOperator: ['typeAnnotation'],
-    TSTypeParameter: ['constraint', 'default'],
-    TSTypeParameterDeclaration: ['params'],
-    TSTypeParameterInstantiation: ['params'],
-    TSTypePredicate: ['parameterName', 'typeAnnotation'],
-    TSTypeQuery: ['exprName', 'typeParameters'],
-    TSTypeReference: ['typeName', 'typeParameters'],
-    TSUndefinedKeyword: [],
-    TSUnionType: ['types'],
-    TSUnknownKeyword: [],
-    TSVoidKeyword: [],
-    TaggedTemplateExpression: ['tag', 'typeParameters', 'quasi'],
-    TemplateElement: [],
-    TemplateLiteral: ['quasis', 'expressions'],
-    ThisExpression: [],
-    ThisTypeAnnotation: [],
-    ThrowStatement: ['argument'],
-    TopicReference: [],
-    TryStatement: ['block', 'handler', 'finalizer'],
-    TupleExpression: ['elements'],
-    TupleTypeAnnotation: ['types'],
-    TypeAlias: ['id', 'typeParameters', 'right'],
-    TypeAnnotation: ['typeAnnotation'],
-    TypeCastExpression: ['expression', 'typeAnnotation'],
-    TypeParameter: ['bound', 'default', 'variance'],
-    TypeParameterDeclaration: ['params'],
-    TypeParameterInstantiation: ['params'],
-    TypeofTypeAnnotation: ['argument'],
-    UnaryExpression: ['argument'],
-    UnionTypeAnnotation: ['types'],
-    UpdateExpression: ['argument'],
-    V8IntrinsicIdentifier: [],
-    VariableDeclaration: ['declarations'],
-    VariableDeclarator: ['id', 'init'],
-    Variance: [],
-    VoidPattern: [],
-    VoidTypeAnnotation: [],
-    WhileStatement: ['test', 'body'],
-    WithStatement: ['object', 'body'],
-    YieldExpression: ['argument']
-};
-
-;// CONCATENATED MODULE: ./src/parse/javascript.ts
-
-
-const BASE_OPTIONS = {
-    sourceType: 'unambiguous',
-    allowReturnOutsideFunction: true,
-    allowAwaitOutsideFunction: true,
-    allowImportExportEverywhere: true,
-    allowUndeclaredExports: true,
-    allowNewTargetOutsideFunction: true,
-    allowSuperOutsideMethod: true,
-    errorRecovery: true,
-    createParenthesizedExpressions: false,
-    attachComment: false,
-    ranges: false,
-    tokens: false
-};
-/** One plugin set for every file is fastest (measured); other sets are only retries. */
-const PLUGIN_SETS = [
-    ['typescript', 'jsx', 'decorators-legacy'],
-    ['typescript', 'decorators-legacy'], // `.ts` files with old-style `<T>value` casts
-    ['jsx', 'flow', 'decorators-legacy'] // JavaScript that the TypeScript grammar rejects
-];
-/** Parses JS/TS/JSX source with @babel/parser; never throws. */
-function parseJavaScript(text) {
-    let firstError = '';
-    for (const plugins of PLUGIN_SETS) {
-        try {
-            const ast = (0,lib/* parse */.qg)(text, { ...BASE_OPTIONS, plugins });
-            return { ok: true, ast };
-        }
-        catch (error) {
-            if (firstError === '')
-                firstError = error instanceof Error ? error.message : String(error);
-        }
-    }
-    return { ok: false, error: firstError };
-}
-/** Minified or generated code is not the app's source: long lines and few of them. */
-function looksMinified(text) {
-    if (text.length < 4096)
-        return false;
-    let lines = 1;
-    let longest = 0;
-    let start = 0;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-        lines += 1;
-        longest = Math.max(longest, i - start);
-        start = i + 1;
-    }
-    longest = Math.max(longest, text.length - start);
-    return longest > 1000 && text.length / lines > 200;
-}
-/** Keys that never hold child nodes, for node types the generated table does not know. */
-function isChildKey(key) {
-    return key !== 'loc' && key !== 'start' && key !== 'end' && key !== 'extra' && key !== 'comments' && !key.endsWith('Comments');
-}
-/** A node's children in order: the keys @babel/types lists for its type, every property otherwise. */
-function pushChildren(node, stack) {
-    const record = node;
-    const keys = VISITOR_KEYS[node.type] ?? Object.keys(record).filter(isChildKey);
-    // Pushed last-first, so that they pop first-first.
-    for (let k = keys.length - 1; k >= 0; k -= 1) {
-        const value = record[keys[k]];
-        if (Array.isArray(value)) {
-            for (let i = value.length - 1; i >= 0; i -= 1) {
-                const item = value[i];
-                if (isNode(item))
-                    stack.push(item, node);
-            }
-        }
-        else if (isNode(value)) {
-            stack.push(value, node);
-        }
-    }
-}
-/**
- * Visits every node depth-first, parents before children. A plain walk over each node's child keys:
- * @babel/traverse costs several times the parse, and the rules need no scope tracking from it.
- */
-function walk(root, visit) {
-    // Pairs of [node, parent], flattened: no array per visited node.
-    const stack = [root, undefined];
-    while (stack.length > 0) {
-        const parent = stack.pop();
-        const node = stack.pop();
-        visit(node, parent);
-        pushChildren(node, stack);
-    }
-}
-function isNode(value) {
-    return typeof value === 'object' && value !== null && typeof value.type === 'string';
-}
-
-
-/***/ }),
-
-/***/ 421:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ud: () => (/* binding */ expandIncludes),
-/* harmony export */   yS: () => (/* binding */ folderOf)
-/* harmony export */ });
-/* unused harmony export includedPaths */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _directive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9674);
-
-
-/** Where nginx looks for a relative include: its prefix, in the image or package layout. */
-const CONF_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/'];
-const MAX_DEPTH = 10;
-/** The folder of a repository path with `/` separators; `''` for the root. */
-function folderOf(path) {
-    return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-}
-/** `*` matches within one path segment and, as in glob(3), not a leading dot: `conf.d/.off.conf` is disabled. */
-function globToRegExp(glob) {
-    let body = '';
-    for (const [i, part] of glob.split('*').entries()) {
-        if (i > 0)
-            body += body === '' || body.endsWith('/') ? '(?!\\.)[^/]*' : '[^/]*';
-        body += part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${body}$`);
-}
-/**
- * The repository files an `include` names. nginx resolves a relative path against its prefix (the
- * folder of nginx.conf), so the path is tried against the including file's folder and then each
- * folder above it; the first folder with matches wins. Absolute paths into the usual prefixes
- * (`/etc/nginx/conf.d/*.conf`) are read as relative to it; other absolute paths are outside the repository.
- */
-function includedPaths(pattern, from, paths) {
-    const prefix = CONF_PREFIXES.find((p) => pattern.startsWith(p));
-    const relative = prefix ? pattern.slice(prefix.length) : pattern;
-    if (relative.startsWith('/'))
-        return [];
-    for (let folder = folderOf(from);; folder = folderOf(folder)) {
-        const target = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(folder, relative);
-        const re = globToRegExp(target);
-        const matches = target.startsWith('../') ? [] : paths.filter((p) => re.test(p)).sort();
-        if (matches.length > 0 || folder === '')
-            return matches;
-    }
-}
-function tag(directives, file) {
-    return directives.map((d) => ({ ...d, file: d.file ?? file, ...(d.block ? { block: tag(d.block, file) } : {}) }));
-}
-/**
- * Replaces each `include` whose files are in the repository by their directives (marked with the
- * file they come from), recursively; an include of files outside the repository stays as it is.
- * Throws ConfigSyntaxError when the expansion passes `budget` directives (files that include each
- * other many times over multiply); the budget may be shared by several configs.
- */
-function expandIncludes(path, fragments, budget = { left: _directive_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_EXPANDED_DIRECTIVES */ .IM }) {
-    const included = new Set();
-    const paths = [...fragments.keys()];
-    const expand = (directives, from, chain) => directives.flatMap((d) => {
-        budget.left -= 1;
-        if (budget.left < 0)
-            throw new _directive_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigSyntaxError */ .wm(`includes expand to more than ${_directive_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_EXPANDED_DIRECTIVES */ .IM} directives`, d.line);
-        if (d.name === 'include' && d.args[0] && chain.length < MAX_DEPTH) {
-            const files = includedPaths(d.args[0], from, paths).filter((f) => !chain.includes(f));
-            if (files.length === 0)
-                return [d];
-            return files.flatMap((file) => {
-                included.add(file);
-                return tag(expand(fragments.get(file) ?? [], file, [...chain, file]), file);
-            });
-        }
-        return [d.block ? { ...d, block: expand(d.block, from, chain) } : d];
-    });
-    return { directives: expand(fragments.get(path) ?? [], path, [path]), included };
-}
-
-
-/***/ }),
-
-/***/ 1969:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ parseShellScript)
-/* harmony export */ });
-const OPERATORS = ['&&', '||', ';;', '<<-', '<<', '>>', '>&', '<&', '&>', ';', '|', '&', '(', ')', '<', '>', '\n'];
-const SEPARATORS = new Set(['&&', '||', ';;', ';', '|', '&', '(', ')', '\n']);
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
-/** Reserved words that open or close a compound command; the simple command follows them. */
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}']);
-/** Reads a quoted string starting at `i` (on the quote); returns the text and the index after it. */
-function readQuoted(text, i) {
-    const quote = text[i];
-    let value = '';
-    let newlines = 0;
-    let j = i + 1;
-    while (j < text.length && text[j] !== quote) {
-        const ch = text[j];
-        if (ch === '\n')
-            newlines += 1;
-        if (quote === '"' && ch === '\\' && j + 1 < text.length && '"\\$`\n'.includes(text[j + 1])) {
-            if (text[j + 1] === '\n')
-                newlines += 1;
-            else
-                value += text[j + 1];
-            j += 2;
-            continue;
-        }
-        value += ch;
-        j += 1;
-    }
-    return { value, end: j + 1, newlines };
-}
-function isWordBreak(ch) {
-    return /\s/.test(ch) || OPERATORS.some((op) => op.startsWith(ch));
-}
-/** Splits shell text into words and operators, following quotes, escapes, continuations and comments. */
-function tokenize(text, firstLine) {
-    const tokens = [];
-    let line = firstLine;
-    let i = 0;
-    while (i < text.length) {
-        const ch = text[i];
-        if (ch === '\\' && text[i + 1] === '\n') {
-            line += 1;
-            i += 2;
-            continue;
-        }
-        if (ch === '#') {
-            while (i < text.length && text[i] !== '\n')
-                i += 1;
-            continue;
-        }
-        const op = OPERATORS.find((o) => text.startsWith(o, i));
-        if (op) {
-            tokens.push({ kind: 'operator', text: op, line });
-            if (op === '\n')
-                line += 1;
-            i += op.length;
-            continue;
-        }
-        if (/\s/.test(ch)) {
-            i += 1;
-            continue;
-        }
-        const start = line;
-        let word = '';
-        while (i < text.length && !isWordBreak(text[i])) {
-            const c = text[i];
-            if (c === '\\' && i + 1 < text.length) {
-                if (text[i + 1] === '\n')
-                    line += 1;
-                else
-                    word += text[i + 1];
-                i += 2;
-            }
-            else if (c === "'" || c === '"') {
-                const quoted = readQuoted(text, i);
-                word += quoted.value;
-                line += quoted.newlines;
-                i = quoted.end;
-            }
-            else {
-                word += c;
-                i += 1;
-            }
-        }
-        const fileDescriptor = /^\d+$/.test(word) && (text[i] === '<' || text[i] === '>');
-        if (!fileDescriptor)
-            tokens.push({ kind: 'word', text: word, line: start });
-    }
-    return tokens;
-}
-/**
- * The simple commands of a POSIX shell script, split at `&&`, `||`, `;`, `|`, `&`, parentheses
- * and newlines. Enough to read what a Dockerfile `RUN` runs; not a full shell (no expansion).
- */
-function parseShellScript(text, firstLine = 1) {
-    const commands = [];
-    let current;
-    let skipNext = false;
-    for (const token of tokenize(text, firstLine)) {
-        if (token.kind === 'operator') {
-            if (SEPARATORS.has(token.text))
-                current = undefined;
-            else
-                skipNext = true; // a redirection: its target is not an argument
-            continue;
-        }
-        if (skipNext) {
-            skipNext = false;
-            continue;
-        }
-        if (!current && RESERVED.has(token.text))
-            continue;
-        if (!current) {
-            current = { assignments: [], words: [], line: token.line };
-            commands.push(current);
-        }
-        const assignment = current.words.length === 0 ? token.text.match(ASSIGNMENT) : null;
-        if (assignment?.[1] !== undefined)
-            current.assignments.push({ name: assignment[1], value: assignment[2] ?? '' });
-        else
-            current.words.push(token.text);
-    }
-    return commands.filter((c) => c.words.length > 0 || c.assignments.length > 0);
-}
-
-
-/***/ }),
-
-/***/ 6396:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  R: () => (/* binding */ runGate)
-});
-
-// UNUSED EXPORTS: hasNpmLockfile
+// UNUSED EXPORTS: EMPTY_CONFIG, parseConfig
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -25007,7 +22553,7 @@ function preprocess(fn, schema) {
 }
 
 // EXTERNAL MODULE: ./src/findings/severity.ts
-var findings_severity = __nccwpck_require__(5131);
+var severity = __nccwpck_require__(5131);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __nccwpck_require__(7827);
 ;// CONCATENATED MODULE: ./src/config/config-file.ts
@@ -25025,7 +22571,7 @@ const expires = schemas_string()
     .optional();
 const reason = schemas_string({ error: 'is required: say why this is accepted' }).trim().min(1, 'is required: say why this is accepted');
 const CONFIG_SCHEMA = object({
-    rules: record(schemas_string(), schemas_enum([...findings_severity/* SEVERITIES */.oC, 'off'], { error: `must be one of ${findings_severity/* SEVERITIES */.oC.join(', ')}, off` })).optional(),
+    rules: record(schemas_string(), schemas_enum([...severity/* SEVERITIES */.oC, 'off'], { error: `must be one of ${severity/* SEVERITIES */.oC.join(', ')}, off` })).optional(),
     suppressions: array(object({
         rule: schemas_string().min(1),
         path: schemas_string().min(1).optional(),
@@ -25124,8 +22670,2631 @@ function isExpired(expires, today) {
     return expires !== undefined && expires < today;
 }
 
+
+/***/ }),
+
+/***/ 7827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError),
+/* harmony export */   e: () => (/* binding */ UsageError)
+/* harmony export */ });
+/**
+ * A problem with what the user gave us (an input, a flag, the config file, the repository layout).
+ * Its message is one line that says what is wrong and how to fix it; it is shown without a stack.
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** One line for the log: usage errors as they are, anything else with its message only. */
+function describeError(error) {
+    if (error instanceof Error)
+        return error.message.split('\n')[0] ?? error.name;
+    return String(error).split('\n')[0] ?? 'unknown error';
+}
+
+
+/***/ }),
+
+/***/ 1066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   T0: () => (/* binding */ toPosixRelative),
+/* harmony export */   fl: () => (/* binding */ refuseLinkedOutput)
+/* harmony export */ });
+/* unused harmony exports resolveWorkingDirectory, resolveOutputFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7827);
+
+
+
+/** `path` relative to `from`, with `/` separators; `.` for the same directory. */
+function toPosixRelative(from, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(from, path);
+    return rel === '' ? '.' : rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
+function isInside(parent, child) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/** The working directory must exist and stay inside the workspace (it comes from the workflow). */
+function resolveWorkingDirectory(workspace, input) {
+    const dir = resolve(workspace, input || '.');
+    if (!isInside(workspace, dir)) {
+        throw new UsageError(`working-directory '${input}' is outside the workspace ${workspace}; give a path inside the repository`);
+    }
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+        throw new UsageError(`working-directory '${input}' does not exist; give the folder that holds package.json (relative to the repository root)`);
+    }
+    // A symbolic link in the repository (one a pull request can add) must not lead the scan, and the
+    // reports written beside it, out of the workspace.
+    if (!isInside(realpathSync(workspace), realpathSync(dir))) {
+        throw new UsageError(`working-directory '${input}' is a symbolic link (or is inside one) that leads outside the workspace; give a real folder inside the repository`);
+    }
+    return dir;
+}
+/**
+ * A pull request can commit a symbolic link where an output file goes (`hardening-report.json` ->
+ * a file of the runner, or of a later step's action): the gate never writes through one, nor into a
+ * folder of the workspace that leads outside it.
+ */
+function refuseLinkedOutput(name, workspace, file) {
+    const isLink = (() => {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file).isSymbolicLink();
+        }
+        catch {
+            return false;
+        }
+    })();
+    if (isLink)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${name} '${toPosixRelative(workspace, file)}' is a symbolic link in the repository; the gate does not write through one: delete it or name another file`);
+    if (!isInside(workspace, file))
+        return;
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file);
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir) !== dir)
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${name} '${toPosixRelative(workspace, file)}' is inside a symbolic link that leads outside the workspace; name a file in a real folder of the repository`);
+    }
+}
+/** An output file named by the user: relative to the working directory, and inside the workspace. */
+function resolveOutputFile(name, workspace, workingDirectory, value) {
+    if (value.trim() === '')
+        return '';
+    const file = resolve(workingDirectory, value.trim());
+    if (!isInside(workspace, file)) {
+        throw new UsageError(`${name} '${value}' is outside the workspace; give a path relative to working-directory`);
+    }
+    refuseLinkedOutput(name, workspace, file);
+    return file;
+}
+
+
+/***/ }),
+
+/***/ 6753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ applyPolicy),
+  X: () => (/* binding */ findExpiredSuppressions)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/config/config-file.ts + 18 modules
+var config_file = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/rules/project/suppression-without-reason.ts
+var suppression_without_reason = __nccwpck_require__(5964);
+;// CONCATENATED MODULE: ./src/findings/finding.ts
+function compareFindings(a, b) {
+    if (a.file !== b.file)
+        return a.file < b.file ? -1 : 1;
+    const la = a.line ?? 0;
+    const lb = b.line ?? 0;
+    if (la !== lb)
+        return la - lb;
+    if (a.rule !== b.rule)
+        return a.rule < b.rule ? -1 : 1;
+    return (a.column ?? 0) - (b.column ?? 0);
+}
+
+;// CONCATENATED MODULE: ./src/findings/policy.ts
+
+
+
+
+
+const INLINE = /hardening-ignore\s+([a-z0-9-]+)(?:\s+--\s*(.*?))?\s*(?:\*\/.*)?$/;
+function fingerprint(rule, file, code, occurrence) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${rule}\u0000${file}\u0000${code}\u0000${occurrence}`).digest('hex').slice(0, 32);
+}
+/** `// hardening-ignore <rule> -- reason` on the finding's line or the line above. */
+function inlineSuppression(lines, line, rule) {
+    if (!lines || line === null)
+        return undefined;
+    for (const n of [line, line - 1]) {
+        const match = lines[n - 1]?.match(INLINE);
+        if (match && match[1] === rule)
+            return { reason: (match[2] ?? '').trim(), line: n, column: (match.index ?? 0) + 1 };
+    }
+    return undefined;
+}
+/** Every config entry past its date, suppressions and audit allowlist alike, in config order. */
+function findExpiredSuppressions(config, today) {
+    const source = config.source ?? 'config';
+    return [
+        ...config.suppressions.flatMap((s) => (s.expires && (0,config_file/* isExpired */._d)(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : [])),
+        ...config.allow.flatMap((a) => (a.expires && (0,config_file/* isExpired */._d)(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
+    ];
+}
+function missingReason(meta, file, inline) {
+    return {
+        file,
+        line: inline.line,
+        column: inline.column,
+        message: `\`hardening-ignore ${meta.id}\` has no reason, so ${meta.id} is still reported: write it as \`hardening-ignore ${meta.id} -- <why this is acceptable>\` or fix the gap`
+    };
+}
+/**
+ * Turns what rules reported into findings: severity overrides and `off` from the config, stable
+ * fingerprints, config and inline suppressions. Done here, once, so no rule handles any of it.
+ * An inline suppression without a reason does not suppress and is a finding itself
+ * (suppression-without-reason), which goes through the same overrides and config suppressions.
+ */
+function applyPolicy(reported, config, today, lines) {
+    const notes = [];
+    const configSource = config.source ?? 'config';
+    const expiredNoted = new Set();
+    const occurrences = new Map();
+    const matchers = config.suppressions.map((s) => (s.path ? picomatch_default()(s.path, { dot: true }) : () => true));
+    const findings = [];
+    const withoutReason = new Map();
+    const configSuppression = (rule, file) => {
+        let suppression;
+        config.suppressions.forEach((s, i) => {
+            if (suppression || s.rule !== rule || !matchers[i]?.(file))
+                return;
+            if ((0,config_file/* isExpired */._d)(s.expires, today)) {
+                if (!expiredNoted.has(i)) {
+                    expiredNoted.add(i);
+                    notes.push({ file: configSource, message: `suppression of ${s.rule}${s.path ? ` for ${s.path}` : ''} expired on ${s.expires} and no longer applies: fix the finding or renew the entry` });
+                }
+                return;
+            }
+            suppression = { source: 'config', reason: s.reason, ...(s.expires ? { expires: s.expires } : {}) };
+        });
+        return suppression;
+    };
+    const addFinding = (meta, finding, inlineAllowed) => {
+        const override = config.severity.get(meta.id);
+        if (override === 'off')
+            return;
+        const fileLines = lines(finding.file);
+        const code = finding.line === null ? '' : (fileLines?.[finding.line - 1] ?? '').trim().replace(/\s+/g, ' ');
+        const key = `${meta.id}\u0000${finding.file}\u0000${code}`;
+        const occurrence = (occurrences.get(key) ?? 0) + 1;
+        occurrences.set(key, occurrence);
+        let suppression = configSuppression(meta.id, finding.file);
+        const inline = suppression || !inlineAllowed ? undefined : inlineSuppression(fileLines, finding.line, meta.id);
+        if (inline && inline.reason === '') {
+            withoutReason.set(`${finding.file}\u0000${inline.line}\u0000${meta.id}`, missingReason(meta, finding.file, inline));
+        }
+        else if (inline) {
+            suppression = { source: 'inline', reason: inline.reason };
+        }
+        findings.push({
+            rule: meta.id,
+            severity: override ?? meta.severity,
+            file: finding.file,
+            line: finding.line,
+            column: finding.line === null ? null : (finding.column ?? null),
+            message: finding.message,
+            fingerprint: fingerprint(meta.id, finding.file, code, occurrence),
+            suppressed: suppression !== undefined,
+            ...(suppression ? { suppression } : {})
+        });
+    };
+    for (const { meta, finding } of reported)
+        addFinding(meta, finding, true);
+    // One finding per comment, however many findings it names; a comment about comments is not read.
+    for (const finding of withoutReason.values())
+        addFinding(suppression_without_reason/* default */.A.meta, finding, false);
+    return { findings: findings.sort(compareFindings), notes };
+}
+
+
+/***/ }),
+
+/***/ 5131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ meetsThreshold),
+/* harmony export */   Rm: () => (/* binding */ THRESHOLDS),
+/* harmony export */   W1: () => (/* binding */ emptyCounts),
+/* harmony export */   _Z: () => (/* binding */ isSeverity),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */ });
+const SEVERITIES = ['low', 'moderate', 'high', 'critical'];
+/** A threshold is a severity, or `none` for "never fail on this". */
+const THRESHOLDS = [...SEVERITIES, 'none'];
+function severityRank(severity) {
+    return SEVERITIES.indexOf(severity);
+}
+function meetsThreshold(severity, threshold) {
+    return threshold !== 'none' && severityRank(severity) >= severityRank(threshold);
+}
+function isSeverity(value) {
+    return SEVERITIES.includes(value);
+}
+function emptyCounts() {
+    return { low: 0, moderate: 0, high: 0, critical: 0 };
+}
+
+
+/***/ }),
+
+/***/ 1861:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IE: () => (/* binding */ buildExpressModel),
+/* harmony export */   x5: () => (/* binding */ locate)
+/* harmony export */ });
+/* unused harmony exports ROUTE_METHODS, joinPaths, pathCovers, ExpressModel */
+/* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3749);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7141);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3855);
+
+
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head']);
+const ROUTER_METHODS = new Set([...ROUTE_METHODS, 'use', 'set', 'disable', 'enable', 'route']);
+/** Settings of an Express app, told apart from `map.set(key)` on receivers the model cannot tie to an app. */
+const EXPRESS_SETTINGS = new Set(['x-powered-by', 'trust proxy', 'env', 'etag', 'query parser', 'strict routing', 'case sensitive routing',
+    'json escape', 'json replacer', 'json spaces', 'jsonp callback name', 'subdomain offset', 'view cache', 'view engine', 'views']);
+function locate(site) {
+    const { line, column } = (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .positionOf */ .df)(site.node);
+    return { file: site.module.path, line, column: column + 1 };
+}
+function isExpressCreation(value) {
+    if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express')
+        return undefined;
+    const path = value.callee.path;
+    if (path.length === 0)
+        return 'app';
+    return path.length === 1 && path[0] === 'Router' ? 'router' : undefined;
+}
+/**
+ * Whether a call can be `express()`, `express.Router()`, `Router()` or `require('express')()`:
+ * its callee is a name, a call, or a member named like those. `logger.info()` and the other
+ * method calls, most calls of an app, are not evaluated for it.
+ */
+function mayCreateRouter(call) {
+    let callee = call.callee;
+    while (callee.type === 'TSAsExpression' || callee.type === 'TSNonNullExpression' || callee.type === 'ParenthesizedExpression' || callee.type === 'SequenceExpression') {
+        callee = callee.type === 'SequenceExpression' ? callee.expressions.at(-1) : callee.expression;
+    }
+    if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
+        return true;
+    const name = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(callee);
+    return name === 'Router' || name === 'default' || name === 'express';
+}
+function literalPath(value) {
+    return value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
+}
+/** Joins a mount path and a route path as Express matches them. */
+function joinPaths(prefix, path) {
+    const joined = `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+    return joined === '/' ? '/' : joined.replace(/\/+$/, '') || '/';
+}
+/** Whether middleware mounted at `mount` runs for requests to `path` (an unknown mount matches all). */
+function pathCovers(mount, path) {
+    if (mount === undefined || mount === '/' || mount === '' || mount === '*')
+        return true;
+    const m = mount.replace(/\/+$/, '').toLowerCase();
+    const p = path.toLowerCase();
+    return p === m || p.startsWith(`${m}/`);
+}
+function compareOrder(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+        const d = (a[i] ?? -1) - (b[i] ?? -1);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+/**
+ * The model of the app's Express structure across modules: apps and routers with their uses,
+ * routes and settings in the order they run, mounts, and what each middleware is.
+ */
+class ExpressModel {
+    graph;
+    evaluator;
+    routers = [];
+    /** `.use()` calls on something that is not known to be an app or router (a parameter never bound, say). */
+    orphanUses = [];
+    /** Express settings (`disable('x-powered-by')`, `set('trust proxy', 1)`) on receivers not known to be an app. */
+    orphanSettings = [];
+    byNode = new Map();
+    constructor(modules, aliasOf) {
+        this.graph = new _graph_js__WEBPACK_IMPORTED_MODULE_0__/* .ModuleGraph */ .dh(modules, aliasOf);
+        this.evaluator = new _values_js__WEBPACK_IMPORTED_MODULE_2__/* .Evaluator */ .oi(this.graph);
+        this.build();
+    }
+    /** Apps that are not mounted into another app: what a server listens with. */
+    get apps() {
+        return this.routers.filter((r) => r.kind === 'app' && r.mounts.length === 0);
+    }
+    evaluate(node, module) {
+        return this.evaluator.evaluate(node, module);
+    }
+    routerFor(value) {
+        const kind = isExpressCreation(value);
+        if (!kind || !value.at)
+            return undefined;
+        const existing = this.byNode.get(value.at.node);
+        if (existing)
+            return existing;
+        const parent = value.at.module.index.parents.get(value.at.node);
+        const variable = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name
+            : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier' ? parent.left.name : undefined;
+        const router = { id: this.routers.length, kind, site: value.at, ...locate(value.at), ...(variable ? { variable } : {}), events: [], mounts: [] };
+        this.routers.push(router);
+        this.byNode.set(value.at.node, router);
+        return router;
+    }
+    build() {
+        for (const module of this.graph.modules.values()) {
+            for (const call of module.index.calls) {
+                if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
+                    continue;
+                if (mayCreateRouter(call))
+                    this.routerFor(this.evaluate(call, module));
+                this.event(call, module);
+            }
+        }
+        for (const router of this.routers)
+            router.events.sort((a, b) => compareOrder(a.order, b.order));
+    }
+    /** Records `<router>.use/route/set/...(...)` calls, including `router.route(path).get(...)` chains. */
+    event(call, module) {
+        if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
+            return;
+        const callee = call.callee;
+        if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
+            return;
+        const method = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(callee);
+        if (!method || !ROUTER_METHODS.has(method) || method === 'route')
+            return;
+        const chain = this.routeChain(callee.object, module);
+        const receiverValue = chain ? chain.receiver : this.evaluate(callee.object, module);
+        const receivers = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(receiverValue).filter((b) => this.routerFor(b));
+        if (receivers.length === 0) {
+            this.orphanUse(call, method, chain !== undefined, module);
+            return;
+        }
+        for (const receiver of receivers)
+            this.addEvent(call, method, chain, receiver, module);
+    }
+    orphanUse(call, method, inChain, module) {
+        const args = call.arguments;
+        if (method === 'use' && !inChain) {
+            const handlers = args.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a }));
+            if (handlers.some((h) => h.kind === 'middleware' || (h.kind === 'function' && h.fn.params.length === 4)))
+                this.orphanUses.push({ site: { module, node: call }, handlers });
+        }
+        if (method === 'set' || method === 'disable' || method === 'enable') {
+            const name = literalPath(this.evaluate(args[0], module));
+            if (name === undefined || !EXPRESS_SETTINGS.has(name))
+                return;
+            const value = method === 'set' ? this.evaluate(args[1], module) : { kind: 'literal', value: method === 'enable' };
+            this.orphanSettings.push({ site: { module, node: call }, name, value });
+        }
+    }
+    addEvent(call, method, chain, receiver, module) {
+        const callee = call.callee;
+        const router = this.routerFor(receiver);
+        const args = call.arguments;
+        const site = { module, node: call };
+        // Code in the module that creates the router runs first; a module that imports it runs after.
+        // Uses reached through a setup function run where that function is called.
+        const via = receiver.via ?? [];
+        const rank = (via[0]?.module ?? module) === router.site.module ? 0 : 1;
+        const order = [rank, ...via.map((s) => s.node.start ?? 0), callee.property.start ?? call.start ?? 0];
+        const base = { site, order, ...locate(site) };
+        if (method === 'set' || method === 'disable' || method === 'enable') {
+            const name = literalPath(this.evaluate(args[0], module));
+            if (name === undefined)
+                return;
+            const value = method === 'set' ? this.evaluate(args[1], module) : { kind: 'literal', value: method === 'enable' };
+            router.events.push({ ...base, type: method, handlers: [], setting: { name, value } });
+            return;
+        }
+        const first = args[0] ? this.evaluate(args[0], module) : undefined;
+        const firstIsPath = first !== undefined && (literalPath(first) !== undefined || first.kind === 'regex' || (first.kind === 'array' && method !== 'use') ||
+            (first.kind === 'union' && (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(first).every((b) => literalPath(b) !== undefined)));
+        const pathArg = chain ? chain.path : firstIsPath ? literalPath(first) : method === 'use' ? '/' : undefined;
+        if (method === 'get' && !chain && args.length === 1) {
+            const setting = literalPath(first);
+            if (setting !== undefined)
+                return; // app.get('setting') reads a setting
+        }
+        const handlerArgs = chain || !firstIsPath ? args : args.slice(1);
+        if (!chain && method !== 'use' && handlerArgs.length === 0)
+            return;
+        const perElement = first?.kind === 'union' && !chain ? this.perElement(first, handlerArgs, module) : undefined;
+        const parts = perElement ?? [{ path: pathArg, handlers: handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a })) }];
+        for (const { path, handlers } of parts) {
+            const event = { ...base, type: method === 'use' ? 'use' : 'route', ...(path !== undefined ? { path } : {}), handlers };
+            if (method !== 'use')
+                event.method = method;
+            router.events.push(event);
+            for (const h of handlers)
+                if (h.kind === 'router')
+                    h.router.mounts.push({ parent: router, event });
+        }
+    }
+    /**
+     * `routes.forEach((r) => router.use(r.path, r.route))`: the path and the handlers are unions over
+     * the same list, so element i's path goes with element i's handlers (one event each).
+     */
+    perElement(paths, args, module) {
+        const values = args.map((a) => ({ node: a, value: this.evaluate(a, module) }));
+        if (values.length === 0 || !values.every(({ value }) => value.kind === 'union' && value.options.length === paths.options.length))
+            return undefined;
+        return paths.options.map((option, i) => {
+            const path = literalPath(option);
+            const handlers = values.flatMap(({ node, value }) => this.handlers(value.options[i], { module, node }));
+            return { ...(path !== undefined ? { path } : {}), handlers };
+        });
+    }
+    /** `router.route('/x').get(a).post(b)`: the router and path behind a chain of route calls. */
+    routeChain(object, module) {
+        let node = object;
+        while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
+            const name = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(node.callee);
+            if (name === 'route') {
+                const path = literalPath(this.evaluate(node.arguments[0], module));
+                return { receiver: this.evaluate(node.callee.object, module), ...(path !== undefined ? { path } : {}) };
+            }
+            if (!name || !ROUTE_METHODS.has(name))
+                return undefined;
+            node = node.callee.object;
+        }
+        return undefined;
+    }
+    /** What a value given to `.use()` or a route is. */
+    handlers(value, site) {
+        if (value.kind === 'array') {
+            const module = value.at?.module ?? site.module;
+            return value.elements.flatMap((e) => this.handlers(this.evaluate(e, module), { module, node: e }));
+        }
+        if (value.kind === 'conditional' || value.kind === 'fallback' || value.kind === 'union')
+            return (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(value).flatMap((b) => this.handlers(b, site));
+        const at = value.at ?? site;
+        const router = this.routerFor(value);
+        if (router)
+            return [{ kind: 'router', router, site: at }];
+        if (value.kind === 'call' && value.callee.kind === 'package') {
+            const [first] = value.args;
+            const module = value.at?.module ?? site.module;
+            return [{ kind: 'middleware', package: value.callee.name, export: value.callee.path, options: first ? this.evaluate(first, module) : undefined, called: true, site: at }];
+        }
+        if (value.kind === 'call' && value.callee.kind === 'call' && value.callee.callee.kind === 'package') {
+            return [{ kind: 'middleware', package: value.callee.callee.name, export: value.callee.callee.path, options: undefined, called: true, site: at }];
+        }
+        if (value.kind === 'package')
+            return [{ kind: 'middleware', package: value.name, export: value.path, options: undefined, called: false, site: at }];
+        if (value.kind === 'function')
+            return [{ kind: 'function', fn: value.fn, site: at }];
+        if (value.kind === 'call' && value.callee.kind === 'function') {
+            const returned = value.callee.at ? this.returnedRouter(value.callee.fn, value.callee.at.module) : undefined;
+            if (returned)
+                return [{ kind: 'router', router: returned, site: at }];
+            return [{ kind: 'factory', fn: value.callee.fn, args: value.args, site: at }];
+        }
+        return [{ kind: 'unknown', site: at }];
+    }
+    /** `module.exports = (passport) => { router.post(...); return router }`: the router a function returns. */
+    returnedRouter(fn, module) {
+        if (fn.body.type !== 'BlockStatement')
+            return this.routerFor(this.evaluate(fn.body, module));
+        for (const statement of fn.body.body) {
+            if (statement.type === 'ReturnStatement' && statement.argument)
+                return this.routerFor(this.evaluate(statement.argument, module));
+        }
+        return undefined;
+    }
+    /** Every route of an app with its full path and the handlers that run before it. */
+    routesOf(app) {
+        const routes = [];
+        const visit = (router, prefix, inherited, seen) => {
+            if (seen.has(router))
+                return;
+            const inScope = new Set([...seen, router]);
+            const earlier = [];
+            for (const event of router.events) {
+                if (event.type === 'use') {
+                    const mountPath = joinPaths(prefix, event.path ?? '/');
+                    for (const handler of event.handlers) {
+                        if (handler.kind === 'router')
+                            visit(handler.router, mountPath, [...inherited, ...earlier], inScope);
+                    }
+                    const mount = event.path === undefined ? undefined : mountPath;
+                    earlier.push(...event.handlers.filter((h) => h.kind !== 'router').map((handler) => ({ handler, event, mount })));
+                }
+                else if (event.type === 'route') {
+                    const fullPath = joinPaths(prefix, event.path ?? '/');
+                    const before = [
+                        ...[...inherited, ...earlier].filter((e) => pathCovers(e.mount, fullPath)).map(({ handler, event: e }) => ({ handler, event: e })),
+                        ...event.handlers.slice(0, -1).map((handler) => ({ handler, event }))
+                    ];
+                    routes.push({ app, router, event, fullPath, before });
+                }
+            }
+        };
+        visit(app, '', [], new Set());
+        return routes;
+    }
+    /** Middleware used anywhere under an app (its own and its mounted routers'), with the event. */
+    middlewareOf(app) {
+        const found = [];
+        const visit = (router, seen) => {
+            if (seen.has(router))
+                return;
+            seen.add(router);
+            for (const event of router.events) {
+                for (const handler of event.handlers) {
+                    if (handler.kind === 'middleware')
+                        found.push({ handler, event, router });
+                    if (handler.kind === 'router')
+                        visit(handler.router, seen);
+                }
+            }
+        };
+        visit(app, new Set());
+        return found;
+    }
+    /** The value of `app.set(name, ...)`, last one wins; undefined when never set. */
+    setting(app, name) {
+        const event = [...app.events].reverse().find((e) => e.setting?.name === name);
+        return event?.setting ? { value: event.setting.value, event } : undefined;
+    }
+    /** The function a node sits in, for handlers written inline. */
+    enclosingFunction(site) {
+        return (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .enclosingFunction */ .pG)(site.module.index, site.node);
+    }
+}
+function buildExpressModel(modules, aliasOf) {
+    return new ExpressModel(modules, aliasOf);
+}
+
+
+/***/ }),
+
+/***/ 3749:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nh: () => (/* binding */ resolveRelative),
+/* harmony export */   dh: () => (/* binding */ ModuleGraph),
+/* harmony export */   gd: () => (/* binding */ packageSubpath),
+/* harmony export */   pn: () => (/* binding */ isRelativeSpecifier)
+/* harmony export */ });
+/* unused harmony export packageName */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7141);
+
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+/**
+ * Node's and TypeScript's resolution of a relative specifier among the scanned files: as written,
+ * with an extension, `.js` written for a `.ts` source, or a folder's `index`. Paths are relative to
+ * the scanned root, with `/`.
+ */
+function resolveRelative(source, from, exists) {
+    const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(from), source));
+    const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '');
+    const candidates = [
+        ...EXTENSIONS.map((ext) => `${base}${ext}`),
+        ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`),
+        ...EXTENSIONS.slice(1).map((ext) => `${base}/index${ext}`)
+    ];
+    return candidates.find(exists);
+}
+function isRelativeSpecifier(source) {
+    return source.startsWith('.') || source.startsWith('/');
+}
+class ModuleGraph {
+    aliasOf;
+    modules = new Map();
+    byProgram = new Map();
+    constructor(modules, aliasOf = () => undefined) {
+        this.aliasOf = aliasOf;
+        for (const m of modules) {
+            const info = { ...m, index: m.index ?? (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .indexModule */ .fO)(m.ast) };
+            this.modules.set(m.path, info);
+            this.byProgram.set(info.index.program, info);
+            (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .registerText */ .h9)(info.index.program, info.text);
+        }
+    }
+    /** The module a node was parsed in (a function found through a factory call carries no module). */
+    moduleOf(node) {
+        return this.byProgram.get((0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .rootOf */ .I5)(node));
+    }
+    resolve(source, from) {
+        if (!isRelativeSpecifier(source))
+            return { package: packageName(source) };
+        const alias = this.aliasOf(source, from);
+        if (alias)
+            return { package: alias };
+        const path = resolveRelative(source, from, (candidate) => this.modules.has(candidate));
+        const module = path === undefined ? undefined : this.modules.get(path);
+        return module ? { module } : { unresolved: source };
+    }
+}
+/** `lodash/merge` → `lodash`, `@scope/pkg/x` → `@scope/pkg`, `node:fs` → `node:fs`. */
+function packageName(source) {
+    const parts = source.split('/');
+    return source.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? source);
+}
+/** The export a package specifier names beyond its package: `lodash/merge` → `merge`. */
+function packageSubpath(source) {
+    const rest = source.split('/').slice(source.startsWith('@') ? 2 : 1);
+    return rest.length > 0 ? rest.join('/') : undefined;
+}
+
+
+/***/ }),
+
+/***/ 7141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ lookup),
+/* harmony export */   I5: () => (/* binding */ rootOf),
+/* harmony export */   Nh: () => (/* binding */ nodesOf),
+/* harmony export */   Tn: () => (/* binding */ isFunction),
+/* harmony export */   df: () => (/* binding */ positionOf),
+/* harmony export */   fO: () => (/* binding */ indexModule),
+/* harmony export */   h9: () => (/* binding */ registerText),
+/* harmony export */   ht: () => (/* binding */ patternNames),
+/* harmony export */   pG: () => (/* binding */ enclosingFunction)
+/* harmony export */ });
+/* unused harmony exports ParentLinks, cjsExportName */
+/* harmony import */ var _parse_javascript_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4286);
+
+const PARENT = Symbol('parent');
+/**
+ * Each node's parent, kept on the node itself under a symbol (no walker or printer sees it): a Map
+ * of every node of every module cost more than parsing them. Reads like the Map it replaced.
+ */
+class ParentLinks {
+    program;
+    linked = [];
+    constructor(program) {
+        this.program = program;
+    }
+    set(node, parent) {
+        node[PARENT] = parent;
+        this.linked.push(node);
+    }
+    get(node) {
+        return node[PARENT];
+    }
+    /** Whether a node other than the program belongs to this module. */
+    has(node) {
+        return node !== this.program && rootOf(node) === this.program;
+    }
+    /** Every node but the program, parents first, in walk order. */
+    keys() {
+        return this.linked.values();
+    }
+}
+/** Babel's line terminators, so lines computed from offsets are the lines Babel would report. */
+const LINE_BREAK = /\r\n?|[\n\u2028\u2029]/g;
+const TEXTS = new WeakMap();
+const LINE_STARTS = new WeakMap();
+/** Records the source text a program was parsed from, for positionOf. */
+function registerText(program, text) {
+    TEXTS.set(program, text);
+}
+/**
+ * The 1-based line and 0-based column where a node starts. Indexed modules drop Babel's `loc`
+ * objects (three per node, a third of a syntax tree's memory); the line comes from the node's
+ * `start` offset in its program's text instead, with the line starts computed once per program.
+ */
+function positionOf(node) {
+    if (node.loc)
+        return { line: node.loc.start.line, column: node.loc.start.column };
+    const program = rootOf(node);
+    let starts = LINE_STARTS.get(program);
+    if (!starts) {
+        starts = [0];
+        for (const match of (TEXTS.get(program) ?? '').matchAll(LINE_BREAK))
+            starts.push(match.index + match[0].length);
+        LINE_STARTS.set(program, starts);
+    }
+    const offset = node.start ?? 0;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low] };
+}
+/** The program a node belongs to (the node itself when it has no parent). */
+function rootOf(node) {
+    let n = node;
+    for (let parent = n[PARENT]; parent; parent = n[PARENT])
+        n = parent;
+    return n;
+}
+function isFunction(node) {
+    return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' ||
+        node.type === 'ObjectMethod' || node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod';
+}
+/** Names a pattern binds, with the path from the bound value to each. */
+function patternNames(pattern, path = []) {
+    switch (pattern.type) {
+        case 'Identifier': return [{ name: pattern.name, path }];
+        case 'AssignmentPattern': return patternNames(pattern.left, path).map((n) => ({ ...n, defaultValue: n.defaultValue ?? pattern.right }));
+        case 'ObjectPattern':
+            return pattern.properties.flatMap((p) => {
+                if (p.type === 'RestElement')
+                    return patternNames(p.argument, [...path, '...']);
+                const key = !p.computed && p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : '?';
+                return patternNames(p.value, [...path, key]);
+            });
+        case 'ArrayPattern':
+            return pattern.elements.flatMap((e, i) => (e ? patternNames(e, [...path, i]) : []));
+        case 'RestElement': return patternNames(pattern.argument, [...path, '...']);
+        case 'TSParameterProperty': return patternNames(pattern.parameter, path);
+        default: return [];
+    }
+}
+function memberName(node) {
+    if (node.type !== 'MemberExpression' || node.computed)
+        return node.type === 'MemberExpression' && node.property.type === 'StringLiteral' ? node.property.value : undefined;
+    return node.property.type === 'Identifier' ? node.property.name : undefined;
+}
+/** `module.exports` → 'default'; `module.exports.a` / `exports.a` → 'a'. */
+function cjsExportName(target) {
+    if (target.type !== 'MemberExpression')
+        return undefined;
+    const object = target.object;
+    if (object.type === 'Identifier' && object.name === 'module' && memberName(target) === 'exports')
+        return 'default';
+    if (object.type === 'Identifier' && object.name === 'exports')
+        return memberName(target);
+    if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && memberName(object) === 'exports') {
+        return memberName(target);
+    }
+    return undefined;
+}
+/**
+ * Indexes a module in one walk. Declarations are kept per function (or the program): block scoping
+ * is ignored, which only matters for shadowed names in nested blocks.
+ */
+function indexModule(program) {
+    const index = { parents: new ParentLinks(program), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], imports: [], program };
+    const scopeOf = (node) => {
+        for (let n = index.parents.get(node); n; n = index.parents.get(n)) {
+            if (isFunction(n) || n === program) {
+                let scope = index.scopes.get(n);
+                if (!scope)
+                    index.scopes.set(n, (scope = new Map()));
+                return scope;
+            }
+        }
+        return index.scopes.get(program);
+    };
+    (0,_parse_javascript_js__WEBPACK_IMPORTED_MODULE_0__/* .walk */ .GG)(program, (node, parent) => {
+        if (parent)
+            index.parents.set(node, parent);
+        node.loc = null;
+        switch (node.type) {
+            case 'VariableDeclarator':
+                for (const { name, path } of patternNames(node.id))
+                    scopeOf(node).set(name, { kind: 'var', init: node.init ?? null, path, declarator: node });
+                break;
+            case 'FunctionDeclaration':
+                if (node.id)
+                    scopeOf(node).set(node.id.name, { kind: 'function', node });
+                break;
+            case 'ClassDeclaration':
+                if (node.id)
+                    scopeOf(node).set(node.id.name, { kind: 'class', node });
+                break;
+            case 'ExportNamedDeclaration':
+            case 'ExportAllDeclaration':
+                if (node.source)
+                    index.imports.push(node.source.value);
+                break;
+            case 'ImportDeclaration':
+                index.imports.push(node.source.value);
+                for (const spec of node.specifiers) {
+                    const imported = spec.type === 'ImportDefaultSpecifier' ? 'default'
+                        : spec.type === 'ImportNamespaceSpecifier' ? '*'
+                            : spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value;
+                    index.scopes.get(program)?.set(spec.local.name, { kind: 'import', source: node.source.value, imported, node: spec });
+                }
+                break;
+            case 'CallExpression':
+            case 'OptionalCallExpression':
+            case 'NewExpression': {
+                index.calls.push(node);
+                const [first] = node.arguments;
+                const loads = node.callee.type === 'Import' || (node.callee.type === 'Identifier' && node.callee.name === 'require');
+                if (loads && node.type !== 'NewExpression' && first?.type === 'StringLiteral')
+                    index.imports.push(first.value);
+                break;
+            }
+            case 'AssignmentExpression': {
+                const exported = cjsExportName(node.left);
+                if (exported)
+                    index.cjsExports.push([exported, node.right]);
+                else if (node.left.type === 'Identifier')
+                    index.assignments.set(node.left.name, [...(index.assignments.get(node.left.name) ?? []), node.right]);
+                break;
+            }
+            default:
+                break;
+        }
+        if (isFunction(node)) {
+            const scope = index.scopes.get(node) ?? new Map();
+            index.scopes.set(node, scope);
+            node.params.forEach((param, i) => {
+                for (const { name, path, defaultValue } of patternNames(param)) {
+                    scope.set(name, { kind: 'param', fn: node, index: i, path, ...(defaultValue ? { defaultValue } : {}) });
+                }
+            });
+            if (node.type === 'FunctionExpression' && node.id)
+                scope.set(node.id.name, { kind: 'function', node });
+        }
+    });
+    return index;
+}
+/** Every node of an indexed module in walk order (parents first), without walking it again. */
+function* nodesOf(index) {
+    yield index.program;
+    yield* index.parents.keys();
+}
+/** The binding a name has where `at` is: the nearest enclosing function's, then outwards. */
+function lookup(index, name, at) {
+    for (let scope = scopeOwner(index, at); scope; scope = scopeOwner(index, index.parents.get(scope))) {
+        const binding = index.scopes.get(scope)?.get(name);
+        if (binding)
+            return binding;
+    }
+    return undefined;
+}
+const SCOPE = Symbol('scope');
+/**
+ * The nearest node at or above `node` that holds declarations (a function or the program), cached
+ * on every node passed on the way: a name deep in a 20,000-call chain must not walk the chain again.
+ */
+function scopeOwner(index, node) {
+    const passed = [];
+    let owner;
+    for (let n = node; n; n = index.parents.get(n)) {
+        const cached = n[SCOPE];
+        if (cached) {
+            owner = cached;
+            break;
+        }
+        if (index.scopes.has(n)) {
+            owner = n;
+            break;
+        }
+        passed.push(n);
+    }
+    if (owner)
+        for (const n of passed)
+            n[SCOPE] = owner;
+    return owner;
+}
+/** The function a node is in, if any. */
+function enclosingFunction(index, node) {
+    for (let n = index.parents.get(node); n; n = index.parents.get(n))
+        if (isFunction(n))
+            return n;
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 3855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bz: () => (/* binding */ propertyName),
+/* harmony export */   J0: () => (/* binding */ branches),
+/* harmony export */   Zc: () => (/* binding */ literalOf),
+/* harmony export */   oi: () => (/* binding */ Evaluator)
+/* harmony export */ });
+/* unused harmony export isExpressInstance */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3749);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7141);
+
+
+
+const UNKNOWN = { kind: 'unknown' };
+const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find']);
+/** Methods of an Express app or router that return it, so `Router().use(a).use(b)` is the router. */
+const CHAINABLE = new Set(['use', 'get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head', 'set', 'enable', 'disable', 'engine', 'param']);
+/** `express()` or `express.Router()` / `Router()`. */
+function isExpressInstance(value) {
+    if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express')
+        return false;
+    const path = value.callee.path;
+    return path.length === 0 || (path.length === 1 && path[0] === 'Router');
+}
+const MAX_DEPTH = 40;
+/** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
+const MAX_REQUIRE_MATCHES = 20;
+const DIRNAME = Symbol('__dirname');
+const WILDCARD = Symbol('computed');
+function unwrap(node) {
+    let n = node;
+    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' ||
+        n.type === 'TypeCastExpression' || n.type === 'ParenthesizedExpression' || n.type === 'TSTypeAssertion') {
+        n = n.expression;
+    }
+    return n;
+}
+/** `obj.name`, `obj['name']` → 'name'. */
+function propertyName(node) {
+    if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
+        return undefined;
+    if (!node.computed && node.property.type === 'Identifier')
+        return node.property.name;
+    return node.property.type === 'StringLiteral' ? node.property.value : undefined;
+}
+function keyName(key, computed) {
+    if (!computed && key.type === 'Identifier')
+        return key.name;
+    if (key.type === 'StringLiteral')
+        return key.value;
+    if (key.type === 'NumericLiteral')
+        return String(key.value);
+    return undefined;
+}
+/** `a.b['c']` → { root: 'a', path: ['b', 'c', ...tail] }; a computed key is '*'. */
+function memberPath(node, tail = []) {
+    const path = [...tail];
+    let n = unwrap(node);
+    while (n.type === 'MemberExpression') {
+        path.unshift(propertyName(n) ?? '*');
+        n = unwrap(n.object);
+    }
+    return n.type === 'Identifier' ? { root: n.name, path } : undefined;
+}
+function isObjectAssign(callee) {
+    return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && propertyName(callee) === 'assign';
+}
+/** The variable an object literal is (part of) the initial value of, with the keys down to it. */
+function objectRoot(node, module) {
+    if (node.type !== 'ObjectExpression')
+        return undefined;
+    const path = [];
+    let n = node;
+    for (let parent = module.index.parents.get(n); parent; parent = module.index.parents.get(n)) {
+        if (parent.type === 'VariableDeclarator') {
+            return parent.init === n && parent.id.type === 'Identifier' ? { name: parent.id.name, declarator: parent, path } : undefined;
+        }
+        if (parent.type === 'ObjectProperty' && parent.value === n) {
+            const key = keyName(parent.key, parent.computed);
+            const object = module.index.parents.get(parent);
+            if (key === undefined || object?.type !== 'ObjectExpression')
+                return undefined;
+            path.unshift(key);
+            n = object;
+        }
+        else if (parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression' || parent.type === 'ParenthesizedExpression') {
+            n = parent;
+        }
+        else {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** Evaluates expressions across the module graph, memoised per node and guarded against cycles. */
+class Evaluator {
+    graph;
+    memo = new Map();
+    /**
+     * While call sites are indexed, parameters are not followed, so a value that met a parameter
+     * differs from the final one: it goes to a memo of its own, thrown away when indexing ends.
+     * Values that met none are final and go to the main memo.
+     */
+    indexingMemo = new Map();
+    /** Parameters met while indexing and not followed, counted to tell which values depend on one. */
+    paramsNotFollowed = 0;
+    exportMemo = new Map();
+    mutationIndex = new Map();
+    active = new Set();
+    callSites;
+    indexing = false;
+    depth = 0;
+    constructor(graph) {
+        this.graph = graph;
+    }
+    evaluate(node, module) {
+        if (!node)
+            return { kind: 'absent' };
+        const target = unwrap(node);
+        const cached = this.memo.get(target) ?? (this.indexing ? this.indexingMemo.get(target) : undefined);
+        if (cached)
+            return cached;
+        if (this.active.has(target) || this.depth > MAX_DEPTH)
+            return { kind: 'unknown', reason: 'cycle', at: { module, node: target } };
+        this.active.add(target);
+        this.depth += 1;
+        const paramsBefore = this.paramsNotFollowed;
+        try {
+            const value = this.compute(target, module);
+            const result = value.at ? value : { ...value, at: { module, node: target } };
+            if (this.indexing && this.paramsNotFollowed !== paramsBefore)
+                this.indexingMemo.set(target, result);
+            else
+                this.memo.set(target, result);
+            return result;
+        }
+        finally {
+            this.depth -= 1;
+            this.active.delete(target);
+        }
+    }
+    compute(node, module) {
+        switch (node.type) {
+            case 'StringLiteral':
+            case 'NumericLiteral':
+            case 'BooleanLiteral':
+                return { kind: 'literal', value: node.value };
+            case 'NullLiteral':
+                return { kind: 'literal', value: null };
+            case 'TemplateLiteral':
+                return node.expressions.length === 0 ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' } : { kind: 'unknown', reason: 'template' };
+            case 'RegExpLiteral':
+                return { kind: 'regex', pattern: node.pattern, flags: node.flags };
+            case 'Identifier':
+                return node.name === 'undefined' ? { kind: 'literal', value: undefined } : this.identifier(node.name, node, module);
+            case 'MemberExpression':
+            case 'OptionalMemberExpression':
+                return this.member(node, module);
+            case 'CallExpression':
+            case 'OptionalCallExpression':
+                return this.call(node, module);
+            case 'NewExpression':
+                return { kind: 'new', callee: this.evaluate(node.callee, module), args: node.arguments };
+            case 'LogicalExpression':
+                if (node.operator === '&&')
+                    return UNKNOWN;
+                return { kind: 'fallback', operator: node.operator, left: this.evaluate(node.left, module), right: this.evaluate(node.right, module) };
+            case 'ConditionalExpression':
+                return { kind: 'conditional', test: node.test, consequent: this.evaluate(node.consequent, module), alternate: this.evaluate(node.alternate, module) };
+            case 'ObjectExpression':
+                return this.object(node);
+            case 'ArrayExpression':
+                return { kind: 'array', elements: node.elements.filter((e) => e !== null) };
+            case 'AwaitExpression':
+                return this.evaluate(node.argument, module);
+            case 'AssignmentExpression':
+                // `var app = module.exports = express()`: the value assigned.
+                return node.operator === '=' ? this.evaluate(node.right, module) : UNKNOWN;
+            case 'UnaryExpression':
+                return node.operator === '!' && node.argument.type === 'NumericLiteral' ? { kind: 'literal', value: !node.argument.value } : UNKNOWN;
+            default:
+                return (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .isFunction */ .Tn)(node) ? { kind: 'function', fn: node } : UNKNOWN;
+        }
+    }
+    object(node) {
+        const entries = [];
+        const spreads = [];
+        for (const p of node.properties) {
+            if (p.type === 'SpreadElement')
+                spreads.push(p.argument);
+            else {
+                const key = keyName(p.key, p.computed);
+                if (key !== undefined)
+                    entries.push({ key, node: p.type === 'ObjectMethod' ? p : p.value });
+            }
+        }
+        return { kind: 'object', entries, spreads };
+    }
+    identifier(name, node, module) {
+        const binding = (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, name, node);
+        if (!binding)
+            return { kind: 'unknown', reason: `global ${name}` };
+        return this.binding(binding, name, module);
+    }
+    binding(binding, name, module) {
+        switch (binding.kind) {
+            case 'var': {
+                const assigned = module.index.assignments.get(name);
+                const source = binding.init ?? assigned?.at(-1) ?? null;
+                return source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined };
+            }
+            case 'param':
+                return this.param(binding, module);
+            case 'function':
+                return { kind: 'function', fn: binding.node, at: { module, node: binding.node } };
+            case 'import':
+                return this.imported(binding.source, binding.imported, module);
+            default:
+                return UNKNOWN;
+        }
+    }
+    /** Follows a destructuring path: `const { a: { b } } = value`. */
+    follow(value, path) {
+        let v = value;
+        for (const key of path)
+            v = typeof key === 'string' && key !== '...' ? this.property(v, key) : UNKNOWN;
+        return v;
+    }
+    member(node, module) {
+        if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
+            return UNKNOWN;
+        const name = propertyName(node);
+        const object = unwrap(node.object);
+        if (object.type === 'MemberExpression' && propertyName(object) === 'env' && object.object.type === 'Identifier' && object.object.name === 'process') {
+            return name ? { kind: 'env', name } : UNKNOWN;
+        }
+        if (name === undefined)
+            return UNKNOWN;
+        return this.property(this.evaluate(object, module), name);
+    }
+    /** A named property of a value: object entries (spreads included), package members, module exports. */
+    property(value, name) {
+        switch (value.kind) {
+            case 'object': {
+                const entry = [...value.entries].reverse().find((e) => e.key === name);
+                const module = value.at?.module;
+                if (!module)
+                    return UNKNOWN;
+                const mutated = this.mutatedAt(value, name);
+                // A nested literal object checks its own deeper mutations; any other value cannot be followed.
+                if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrap(entry.node).type !== 'ObjectExpression')))
+                    return { kind: 'unknown', reason: 'mutated' };
+                if (entry)
+                    return this.evaluate(entry.node, module);
+                return this.spreadProperty([...value.spreads].reverse(), name, module);
+            }
+            case 'package':
+                return { kind: 'package', name: value.name, path: [...value.path, name], ...(value.at ? { at: value.at } : {}) };
+            case 'module':
+                return this.exported(value.module, name);
+            case 'conditional':
+                return { kind: 'conditional', test: value.test, consequent: this.property(value.consequent, name), alternate: this.property(value.alternate, name) };
+            case 'fallback':
+                return this.property(value.left, name);
+            case 'union': {
+                const options = value.options.map((o) => this.property(o, name));
+                return options.every((o) => o.kind === 'absent') ? { kind: 'absent' } : { kind: 'union', options };
+            }
+            case 'new':
+                return value.callee.kind === 'function' && value.callee.at ? this.constructed(value.callee.fn, value.callee.at.module, name) : UNKNOWN;
+            default:
+                return UNKNOWN;
+        }
+    }
+    /**
+     * Whether `name` of an object literal bound to a variable is assigned later (`sess.cookie = ...`:
+     * 'direct'), or something under it is (`sess.cookie.secure = true`, `Object.assign(sess.cookie, x)`: 'deep').
+     */
+    mutatedAt(value, name) {
+        const module = value.at?.module;
+        const root = value.at && module ? objectRoot(value.at.node, module) : undefined;
+        if (!root || !module)
+            return undefined;
+        let found;
+        for (const m of this.mutations(module).get(root.name) ?? []) {
+            if (m.path.length <= root.path.length)
+                continue;
+            if (!root.path.every((key, i) => m.path[i] === key || m.path[i] === '*'))
+                continue;
+            const next = m.path[root.path.length];
+            if (next !== name && next !== '*')
+                continue;
+            const binding = (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, m.root, m.node);
+            if (binding?.kind !== 'var' || binding.declarator !== root.declarator)
+                continue;
+            if (m.path.length === root.path.length + 1)
+                return 'direct';
+            found = 'deep';
+        }
+        return found;
+    }
+    /** `a.b.c = x` and `Object.assign(a.b, x)` in a module, by root variable, with key paths ('*': any key). */
+    mutations(module) {
+        const cached = this.mutationIndex.get(module);
+        if (cached)
+            return cached;
+        const byRoot = new Map();
+        for (const node of module.index.parents.keys()) {
+            const target = node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' ? memberPath(node.left)
+                : node.type === 'CallExpression' && isObjectAssign(node.callee) && node.arguments[0] ? memberPath(node.arguments[0], ['*']) : undefined;
+            if (!target)
+                continue;
+            const list = byRoot.get(target.root);
+            if (list)
+                list.push({ ...target, node });
+            else
+                byRoot.set(target.root, [{ ...target, node }]);
+        }
+        this.mutationIndex.set(module, byRoot);
+        return byRoot;
+    }
+    /**
+     * A property from spreads, last first: the first that has it wins; where a spread may or may not
+     * have it (a union with absent branches, e.g. a per-environment config), the earlier ones fill in.
+     */
+    spreadProperty(spreads, name, module) {
+        // A loop, not recursion: an object with thousands of spreads must not overflow the stack.
+        const maybes = [];
+        let value = { kind: 'absent' };
+        for (const spread of spreads) {
+            const found = this.property(this.evaluate(spread, module), name);
+            if (found.kind === 'absent')
+                continue;
+            if (found.kind !== 'union' || !found.options.some((o) => o.kind === 'absent')) {
+                value = found;
+                break;
+            }
+            maybes.push(found.options.filter((o) => o.kind !== 'absent'));
+        }
+        for (let i = maybes.length - 1; i >= 0; i -= 1)
+            value = { kind: 'union', options: [...maybes[i], value] };
+        return value;
+    }
+    /** A member of `new Fn()`: the last `this.name = value` among the constructor's own statements. */
+    constructed(fn, module, name) {
+        if (fn.body.type !== 'BlockStatement')
+            return UNKNOWN;
+        for (const statement of [...fn.body.body].reverse()) {
+            const e = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+            if (e?.type === 'AssignmentExpression' && e.operator === '=' && e.left.type === 'MemberExpression' &&
+                e.left.object.type === 'ThisExpression' && propertyName(e.left) === name)
+                return this.evaluate(e.right, module);
+        }
+        return UNKNOWN;
+    }
+    call(node, module) {
+        const callee = unwrap(node.callee);
+        if (callee.type === 'Identifier' && callee.name === 'require' && !(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, 'require', node)) {
+            const [arg] = node.arguments;
+            return arg?.type === 'StringLiteral' ? this.imported(arg.value, 'default', module) : this.computedRequire(arg, module);
+        }
+        if (callee.type === 'MemberExpression' && CHAINABLE.has(propertyName(callee) ?? '')) {
+            const receiver = this.evaluate(callee.object, module);
+            if (isExpressInstance(receiver))
+                return receiver;
+        }
+        return { kind: 'call', callee: this.evaluate(callee, module), args: node.arguments };
+    }
+    /**
+     * `require(path.join(__dirname, 'config', env + '.js'))`, `require(__dirname + '/x')`: the module it
+     * names, or each module of the app the pattern can match (a union). Only paths anchored at
+     * `__dirname` are followed; a computed part matches within one folder level.
+     */
+    computedRequire(arg, module) {
+        const parts = arg ? this.pathParts(arg, module) : [];
+        if (parts[0] !== DIRNAME || parts.slice(1).includes(DIRNAME))
+            return UNKNOWN;
+        const source = `.${parts.slice(1).map((p) => (typeof p === 'string' ? p : '\u0000')).join('')}`;
+        if (!source.includes('\u0000'))
+            return this.imported(source, 'default', module);
+        const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(module.path), source));
+        const escaped = base.split('\u0000').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+        const pattern = new RegExp(`^${escaped}(?:\\.(?:[cm]?[jt]s|jsx|tsx))?$`);
+        const matches = [...this.graph.modules.values()].filter((m) => m !== module && pattern.test(m.path));
+        if (matches.length === 0 || matches.length > MAX_REQUIRE_MATCHES)
+            return UNKNOWN;
+        return { kind: 'union', options: matches.map((m) => this.exported(m, 'default')) };
+    }
+    /** A module path expression as literal pieces, `__dirname` and unknown pieces. */
+    pathParts(node, module) {
+        const n = unwrap(node);
+        if (n.type === 'Identifier' && n.name === '__dirname' && !(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, '__dirname', n))
+            return [DIRNAME];
+        if (n.type === 'BinaryExpression' && n.operator === '+')
+            return [...this.pathParts(n.left, module), ...this.pathParts(n.right, module)];
+        if (n.type === 'TemplateLiteral') {
+            return n.quasis.flatMap((q, i) => [q.value.cooked ?? '', ...(n.expressions[i] ? this.pathParts(n.expressions[i], module) : [])]);
+        }
+        if (n.type === 'CallExpression') {
+            const callee = this.evaluate(n.callee, module);
+            const isPathJoin = callee.kind === 'package' && (callee.name === 'path' || callee.name === 'node:path') &&
+                callee.path.length === 1 && (callee.path[0] === 'join' || callee.path[0] === 'resolve');
+            if (isPathJoin)
+                return n.arguments.flatMap((a, i) => [...(i > 0 ? ['/'] : []), ...this.pathParts(a, module)]);
+        }
+        const value = this.evaluate(n, module);
+        return value.kind === 'literal' && typeof value.value === 'string' ? [value.value] : [WILDCARD];
+    }
+    /** An import's value: a package export, or an export of a module of the app. */
+    imported(source, imported, module) {
+        const target = this.graph.resolve(source, module.path);
+        if ('package' in target) {
+            const sub = source.startsWith('.') ? undefined : (0,_graph_js__WEBPACK_IMPORTED_MODULE_1__/* .packageSubpath */ .gd)(source);
+            const path = [...(sub ? [sub] : []), ...(imported === 'default' || imported === '*' ? [] : [imported])];
+            return { kind: 'package', name: target.package, path };
+        }
+        if ('module' in target)
+            return imported === '*' ? { kind: 'module', module: target.module } : this.exported(target.module, imported);
+        return { kind: 'unknown', reason: `unresolved ${source}` };
+    }
+    /** What a module exports under a name, ESM or CommonJS; `default` is `module.exports`. */
+    exported(module, name) {
+        const key = `${module.path}\u0000${name}`;
+        const cached = this.exportMemo.get(key);
+        if (cached)
+            return cached;
+        if (this.active.has(key))
+            return UNKNOWN;
+        this.active.add(key);
+        try {
+            const value = this.computeExport(module, name);
+            this.exportMemo.set(key, value);
+            return value;
+        }
+        finally {
+            this.active.delete(key);
+        }
+    }
+    computeExport(module, name) {
+        const program = module.index.program;
+        if (program.type !== 'Program')
+            return UNKNOWN;
+        let hasEsm = false;
+        for (const statement of program.body) {
+            if (statement.type === 'ExportDefaultDeclaration') {
+                hasEsm = true;
+                if (name === 'default')
+                    return this.evaluate(statement.declaration, module);
+            }
+            else if (statement.type === 'ExportNamedDeclaration') {
+                hasEsm = true;
+                const found = this.namedExport(statement, name, module);
+                if (found)
+                    return found;
+            }
+            else if (statement.type === 'ExportAllDeclaration' && name !== 'default') {
+                const target = this.imported(statement.source.value, name, module);
+                if (target.kind !== 'unknown' && target.kind !== 'absent')
+                    return target;
+            }
+            else if (statement.type === 'TSExportAssignment' && name === 'default') {
+                return this.evaluate(statement.expression, module);
+            }
+        }
+        const cjs = [...module.index.cjsExports].reverse();
+        const direct = cjs.find(([n]) => n === name);
+        if (direct)
+            return this.evaluate(direct[1], module);
+        const whole = cjs.find(([n]) => n === 'default');
+        if (whole && name !== 'default')
+            return this.property(this.evaluate(whole[1], module), name);
+        if (name === 'default' && (hasEsm || cjs.length > 0))
+            return { kind: 'module', module };
+        return { kind: 'absent' };
+    }
+    namedExport(statement, name, module) {
+        const declaration = statement.declaration;
+        if (declaration?.type === 'VariableDeclaration') {
+            const declarator = declaration.declarations.find((d) => d.id.type === 'Identifier' && d.id.name === name);
+            if (declarator)
+                return this.evaluate(declarator.init ?? null, module);
+        }
+        else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) {
+            return declaration.type === 'FunctionDeclaration' ? { kind: 'function', fn: declaration, at: { module, node: declaration } } : UNKNOWN;
+        }
+        for (const spec of statement.specifiers) {
+            if (spec.type !== 'ExportSpecifier')
+                continue;
+            const exportedName = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
+            if (exportedName !== name)
+                continue;
+            if (statement.source)
+                return this.imported(statement.source.value, spec.local.name, module);
+            return this.identifier(spec.local.name, spec.local, module);
+        }
+        return undefined;
+    }
+    /** A parameter's value at the function's call sites: the first that is known. */
+    param(binding, module) {
+        const element = this.iterationElement(binding, module);
+        if (element)
+            return element;
+        if (this.indexing) {
+            this.paramsNotFollowed += 1;
+            return { kind: 'unknown', reason: 'param' };
+        }
+        // Every call site's argument: a setup function called with two apps configures both.
+        const known = [];
+        for (const site of this.callSitesOf(binding.fn)) {
+            const args = site.call.arguments;
+            const arg = args[binding.index];
+            if (!arg || arg.type === 'SpreadElement')
+                continue;
+            const value = this.follow(this.evaluate(arg, site.module), binding.path);
+            if (value.kind !== 'unknown' && value.kind !== 'absent')
+                known.push({ ...value, via: [...(value.via ?? []), { module: site.module, node: site.call }] });
+        }
+        if (known.length === 1)
+            return known[0];
+        if (known.length > 1)
+            return { kind: 'union', options: known };
+        return binding.defaultValue ? this.evaluate(binding.defaultValue, module) : { kind: 'unknown', reason: 'param' };
+    }
+    /** The first parameter of a callback given to `list.forEach` / `map` over a known array: its elements. */
+    iterationElement(binding, module) {
+        if (binding.index !== 0)
+            return undefined;
+        const call = module.index.parents.get(binding.fn);
+        if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !ITERATORS.has(propertyName(call.callee) ?? ''))
+            return undefined;
+        const list = this.evaluate(call.callee.object, module);
+        if (list.kind !== 'array')
+            return undefined;
+        const listModule = list.at?.module ?? module;
+        const options = list.elements.map((e) => this.follow(this.evaluate(e, listModule), binding.path));
+        return { kind: 'union', options };
+    }
+    /** Every call whose callee evaluates to a function of the app, indexed once per scan. */
+    callSitesOf(fn) {
+        if (!this.callSites) {
+            this.callSites = new Map();
+            this.indexing = true;
+            try {
+                for (const module of this.graph.modules.values()) {
+                    for (const call of module.index.calls) {
+                        // A call without arguments binds no parameter: it is no call site for param().
+                        if (call.type === 'NewExpression' || call.arguments.length === 0)
+                            continue;
+                        const callee = this.evaluate(call.callee, module);
+                        if (callee.kind !== 'function')
+                            continue;
+                        const list = this.callSites.get(callee.fn) ?? [];
+                        list.push({ call, module });
+                        this.callSites.set(callee.fn, list);
+                    }
+                }
+            }
+            finally {
+                this.indexing = false;
+                this.indexingMemo = new Map();
+            }
+        }
+        return this.callSites.get(fn) ?? [];
+    }
+}
+/** The literal a value certainly is, looking through nothing else. */
+function literalOf(value) {
+    return value.kind === 'literal' ? value.value : undefined;
+}
+/** Every value a conditional or fallback can produce, for "is any branch unsafe" checks. */
+function branches(value) {
+    if (value.kind === 'conditional')
+        return [...branches(value.consequent), ...branches(value.alternate)];
+    if (value.kind === 'fallback')
+        return [...branches(value.left), ...branches(value.right)];
+    if (value.kind === 'union')
+        return value.options.flatMap(branches);
+    return [value];
+}
+
+
+/***/ }),
+
+/***/ 6791:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ isComposeFileName),
+/* harmony export */   Kb: () => (/* binding */ buildDockerfilePath),
+/* harmony export */   g3: () => (/* binding */ parseCompose)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+
+
+const COMPOSE_FILE = /^(?:docker-)?compose.*\.ya?ml$/;
+/**
+ * Aliases followed while reading one file. Anchors can refer to themselves (`<<: *self` inside
+ * `&self`) or double at each level (a "billion laughs" list): past this many it is not a config.
+ */
+const MAX_ALIAS_EXPANSIONS = 10_000;
+function isComposeFileName(name) {
+    return COMPOSE_FILE.test(name);
+}
+class Reader {
+    doc;
+    lines;
+    aliasesLeft = MAX_ALIAS_EXPANSIONS;
+    targets;
+    constructor(doc, lines) {
+        this.doc = doc;
+        this.lines = lines;
+    }
+    lineOf(node) {
+        return node?.range ? this.lines.linePos(node.range[0]).line : 0;
+    }
+    resolve(node) {
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
+            return node ?? null;
+        this.aliasesLeft -= 1;
+        if (this.aliasesLeft < 0)
+            throw new Error(`more than ${MAX_ALIAS_EXPANSIONS} alias expansions (an anchor that refers to itself, or aliases that multiply)`);
+        return this.aliasTargets().get(node) ?? null;
+    }
+    /** Each alias's anchored node, found in one pass (Alias.resolve searches the whole document on every call). */
+    aliasTargets() {
+        if (!this.targets) {
+            const targets = new Map();
+            const anchors = new Map();
+            // As YAML resolves it: the last node with that anchor before the alias, in document order.
+            (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .visit */ .YR)(this.doc, {
+                Node: (_key, node) => {
+                    if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node))
+                        targets.set(node, anchors.get(node.source) ?? null);
+                    else if (node.anchor)
+                        anchors.set(node.anchor, node);
+                }
+            });
+            this.targets = targets;
+        }
+        return this.targets;
+    }
+    /** The entries of a mapping, with `<<: *anchor` merges expanded (explicit keys win). */
+    entries(node) {
+        const map = this.resolve(node);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(map))
+            return [];
+        const own = [];
+        const merged = [];
+        for (const pair of map.items) {
+            const key = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : '';
+            if (key === '<<') {
+                const sources = this.resolve(pair.value);
+                for (const source of (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(sources) ? sources.items : [sources])
+                    merged.push(...this.entries(source));
+            }
+            else {
+                own.push({ key, value: this.resolve(pair.value), line: this.lineOf(pair.key) });
+            }
+        }
+        const seen = new Set(own.map((e) => e.key));
+        return [...own, ...merged.filter((e) => !seen.has(e.key) && seen.add(e.key))];
+    }
+    scalar(node) {
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node) && node.value !== null && typeof node.value !== 'object' ? String(node.value) : undefined;
+    }
+    /** `environment:` and `args:` in map form (`KEY: value`) or list form (`- KEY=value`). */
+    keyValues(node) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node)) {
+            return node.items.flatMap((item) => {
+                const text = this.scalar(this.resolve(item));
+                if (text === undefined)
+                    return [];
+                const eq = text.indexOf('=');
+                const line = this.lineOf(item);
+                return [eq < 0 ? { name: text.trim(), value: null, line } : { name: text.slice(0, eq).trim(), value: text.slice(eq + 1), line }];
+            });
+        }
+        return this.entries(node).map((e) => ({ name: e.key, value: this.scalar(e.value) ?? null, line: e.line }));
+    }
+    list(node) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node))
+            return node.items.flatMap((item) => this.list(this.resolve(item)));
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node))
+            return this.list(this.entries(node).find((e) => e.key === 'path')?.value ?? null);
+        const text = this.scalar(node);
+        return text === undefined ? [] : [text];
+    }
+    build(node, line) {
+        const short = this.scalar(node);
+        if (short !== undefined)
+            return { context: short, dockerfile: 'Dockerfile', line };
+        const fields = new Map(this.entries(node).map((e) => [e.key, e.value]));
+        if (fields.size === 0)
+            return undefined;
+        const dockerfile = fields.has('dockerfile_inline') ? undefined : (this.scalar(fields.get('dockerfile') ?? null) ?? 'Dockerfile');
+        return { context: this.scalar(fields.get('context') ?? null) ?? '.', ...(dockerfile ? { dockerfile } : {}), line };
+    }
+    service(name, node, line) {
+        const fields = new Map(this.entries(node).map((e) => [e.key, e]));
+        const scalarField = (key) => {
+            const entry = fields.get(key);
+            const value = entry ? this.scalar(entry.value) : undefined;
+            return entry && value !== undefined ? { value, line: entry.line } : undefined;
+        };
+        const build = fields.get('build');
+        const buildModel = build ? this.build(build.value, build.line) : undefined;
+        const privileged = scalarField('privileged');
+        const image = scalarField('image');
+        const user = scalarField('user');
+        return {
+            name, line,
+            ...(image ? { image } : {}),
+            ...(buildModel ? { build: buildModel } : {}),
+            ...(user ? { user } : {}),
+            ...(privileged ? { privileged: { value: privileged.value === 'true', line: privileged.line } } : {}),
+            environment: this.keyValues(fields.get('environment')?.value ?? null),
+            buildArgs: this.keyValues(this.entries(build?.value ?? null).find((e) => e.key === 'args')?.value ?? null),
+            envFiles: this.list(fields.get('env_file')?.value ?? null)
+        };
+    }
+}
+/** The services of a Compose file with the lines of their keys; YAML errors give `ok: false`. */
+function parseCompose(text) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter: lines, uniqueKeys: false, merge: false, prettyErrors: false });
+    if (doc.errors.length > 0)
+        return { ok: false, error: doc.errors[0]?.message.split('\n')[0] ?? 'invalid YAML' };
+    const reader = new Reader(doc, lines);
+    try {
+        const services = reader.entries(reader.entries(doc.contents).find((e) => e.key === 'services')?.value ?? null);
+        return { ok: true, model: { services: services.map((s) => reader.service(s.key, s.value, s.line)) } };
+    }
+    catch (error) {
+        // Too many aliases, or a stack overflow: an anchor merged into itself, or nesting deeper than the readers follow.
+        if (error instanceof RangeError)
+            return { ok: false, error: 'an anchor refers to itself, or the YAML nests too deeply to follow' };
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+}
+/** The Dockerfile a service builds, relative to the scan root; undefined for remote or inline builds. */
+function buildDockerfilePath(composePath, build) {
+    if (!build.dockerfile || /^[a-z]+:\/\/|^git@|\.git(?:#.*)?$/i.test(build.context) || build.dockerfile.startsWith('/'))
+        return undefined;
+    const path = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(composePath), build.context, build.dockerfile));
+    return path.startsWith('../') ? undefined : path;
+}
+
+
+/***/ }),
+
+/***/ 9674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IM: () => (/* binding */ MAX_EXPANDED_DIRECTIVES),
+/* harmony export */   K5: () => (/* binding */ lastDirective),
+/* harmony export */   LR: () => (/* binding */ MAX_BLOCK_DEPTH),
+/* harmony export */   i2: () => (/* binding */ findDirectives),
+/* harmony export */   wm: () => (/* binding */ ConfigSyntaxError)
+/* harmony export */ });
+/** Blocks nested deeper than this are no real config (nginx and Caddy configs nest a handful deep); the recursive readers stop there. */
+const MAX_BLOCK_DEPTH = 100;
+/** Includes and snippet imports may repeat: past this many directives an expansion is a bomb, not a config. */
+const MAX_EXPANDED_DIRECTIVES = 100_000;
+class ConfigSyntaxError extends Error {
+    line;
+    constructor(message, line) {
+        super(`${message} on line ${line}`);
+        this.line = line;
+    }
+}
+/** Every directive named `name` inside `directives`, at any depth, in file order. */
+function findDirectives(directives, name) {
+    return directives.flatMap((d) => [...(d.name === name ? [d] : []), ...findDirectives(d.block ?? [], name)]);
+}
+/** The last directive named `name` directly in `directives` (later ones win in nginx and Caddy). */
+function lastDirective(directives, name) {
+    return directives.filter((d) => d.name === name).at(-1);
+}
+
+
+/***/ }),
+
+/***/ 5830:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  BD: () => (/* binding */ finalStage),
+  vp: () => (/* binding */ parentStage),
+  Ai: () => (/* binding */ parseDockerfile),
+  ap: () => (/* binding */ stageChain)
+});
+
+// UNUSED EXPORTS: DockerfileSyntaxError, substitute
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(8390);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var parse_shell = __nccwpck_require__(1969);
+;// CONCATENATED MODULE: ./src/parse/dockerfile-commands.ts
+
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+const RUNS_COMMANDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+function isShell(word) {
+    return word !== undefined && SHELLS.has(word.split('/').at(-1) ?? word);
+}
+/** `["npm", "ci"]`: the exec form, or undefined when the text is not a JSON array of strings. */
+function execForm(args) {
+    if (!args.trim().startsWith('['))
+        return undefined;
+    try {
+        const value = JSON.parse(args);
+        return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `sh -c "script"` is read as the script it runs (on the line of the `sh`). */
+function expandShellC(commands) {
+    return commands.flatMap((command) => {
+        const [shell, flag, script] = command.words;
+        if (!isShell(shell) || flag !== '-c' || script === undefined)
+            return [command];
+        return (0,parse_shell/* parseShellScript */.N)(script).map((inner) => ({ ...inner, line: command.line }));
+    });
+}
+/**
+ * Docker drops comment and blank lines inside a continued instruction; a lone escape keeps the
+ * shell reader's line count right without them.
+ */
+function shellText(raw, escape) {
+    const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+    const kept = lines.map((line, i) => (i > 0 && (line.trim() === '' || line.trimStart().startsWith('#')) ? '\\' : line));
+    const text = kept.join('\n');
+    return escape === '\\' ? text : text.split(`${escape}\n`).join('\\\n');
+}
+function heredocsOf(instruction, lines) {
+    if (!(instruction instanceof main.Run || instruction instanceof main.Copy))
+        return [];
+    return instruction.getHeredocs().flatMap((heredoc) => {
+        const content = heredoc.getContentRange();
+        if (!content)
+            return [];
+        const body = lines.slice(content.start.line, content.end.line + 1).join('\n');
+        return [{ name: heredoc.getName(), body, line: content.start.line + 1 }];
+    });
+}
+/** Reads the arguments of an instruction, and for RUN/CMD/ENTRYPOINT the commands they run. */
+function readInstructionText(instruction, lines, escape) {
+    const keyword = instruction.getKeyword().toUpperCase();
+    const heredocs = heredocsOf(instruction, lines);
+    const argsStart = (instruction.getArgumentsRange()?.start.line ?? instruction.getRange().start.line) + 1;
+    const raw = instruction.getRawArgumentsContent() ?? '';
+    const firstBody = heredocs[0]?.line;
+    const opening = firstBody === undefined ? raw : raw.split(/\r?\n/).slice(0, firstBody - argsStart).join('\n');
+    const args = firstBody === undefined ? (instruction.getArgumentsContent() ?? '') : opening.trim();
+    if (!RUNS_COMMANDS.has(keyword))
+        return { args, heredocs, commands: [] };
+    const exec = execForm(args);
+    if (exec)
+        return { args, heredocs, commands: expandShellC([{ assignments: [], words: exec, line: argsStart }]) };
+    const commands = expandShellC((0,parse_shell/* parseShellScript */.N)(shellText(opening, escape), argsStart));
+    const opener = commands[0]?.words;
+    if (keyword === 'RUN' && heredocs.length > 0 && (opener === undefined || isShell(opener[0]))) {
+        for (const heredoc of heredocs)
+            commands.push(...(0,parse_shell/* parseShellScript */.N)(heredoc.body, heredoc.line));
+    }
+    return { args, heredocs, commands };
+}
+
+;// CONCATENATED MODULE: ./src/parse/dockerfile.ts
+
+
+/** The file is not a Dockerfile Docker would build; it is skipped with a note. */
+class DockerfileSyntaxError extends Error {
+}
+const KEYWORDS = new Set([
+    'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME',
+    'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'
+]);
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+/**
+ * `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR-default}` as Docker expands them. With
+ * `missing`, a variable without value or default is left as written and reported there.
+ */
+function substitute(text, vars, missing) {
+    return text.replace(VARIABLE, (whole, braced, colon, op, word, bare) => {
+        const name = braced ?? bare ?? '';
+        const value = vars.get(name);
+        const empty = value === undefined || (colon === ':' && value === '');
+        if (op === '-')
+            return empty ? (word ?? '') : value;
+        if (op === '+')
+            return empty ? '' : (word ?? '');
+        if (value === undefined && missing) {
+            missing.push(name);
+            return whole;
+        }
+        return value ?? '';
+    });
+}
+function lineOf(instruction) {
+    return instruction.getRange().start.line + 1;
+}
+function variablesOf(instruction) {
+    if (!(instruction instanceof main.Arg || instruction instanceof main.Env))
+        return [];
+    const properties = instruction instanceof main.Arg ? [instruction.getProperty()] : instruction.getProperties();
+    return properties.flatMap((p) => (p ? [{ name: p.getName(), value: p.getValue(), line: p.getRange().start.line + 1 }] : []));
+}
+function flagsOf(instruction) {
+    const withFlags = instruction;
+    return (withFlags.getFlags?.() ?? []).map((f) => ({ name: f.getName(), value: f.getValue() }));
+}
+function readInstruction(instruction, lines, escape) {
+    const keyword = instruction.getKeyword().toUpperCase();
+    const line = lineOf(instruction);
+    if (!KEYWORDS.has(keyword))
+        throw new DockerfileSyntaxError(`line ${line}: unknown instruction ${keyword}`);
+    const { args, heredocs, commands } = readInstructionText(instruction, lines, escape);
+    return { keyword, args, line, flags: flagsOf(instruction), variables: variablesOf(instruction), commands, heredocs };
+}
+/** ARG and ENV update the variables later instructions see; ENV also the stage's environment. */
+function declare(instruction, vars, globals, env) {
+    for (const { name, value: raw, line } of instruction.variables) {
+        // `ARG NAME` without a value re-declares a global build argument inside a stage.
+        const value = raw === null ? (globals.get(name) ?? vars.get(name)) : substitute(raw, vars);
+        if (value === undefined)
+            continue;
+        vars.set(name, value);
+        if (instruction.keyword === 'ENV')
+            env?.set(name, { value, line });
+    }
+}
+function startStage(instruction, line, stages, globals) {
+    const written = instruction.getImage();
+    if (!written)
+        throw new DockerfileSyntaxError(`line ${line}: FROM without an image`);
+    const missing = [];
+    const image = substitute(written, globals, missing);
+    const name = instruction.getBuildStage()?.toLowerCase();
+    const parent = [...stages].reverse().find((s) => s.name === image.toLowerCase());
+    return {
+        index: stages.length, ...(name ? { name } : {}), image, imageKnown: missing.length === 0, fromLine: line, instructions: [],
+        env: new Map(parent?.env ?? [])
+    };
+}
+/**
+ * Stages, instructions, users, environments and substituted images of a Dockerfile, read from
+ * dockerfile-ast's parse. Throws DockerfileSyntaxError for a file Docker would refuse to build.
+ */
+function parseDockerfile(text) {
+    if (text.includes('\u0000'))
+        throw new DockerfileSyntaxError('binary content, not a Dockerfile');
+    const dockerfile = main.DockerfileParser.parse(text);
+    const escape = dockerfile.getEscapeCharacter();
+    const lines = text.split(/\r?\n/);
+    const directives = new Map(dockerfile.getDirectives().map((d) => [d.getName().toLowerCase(), d.getValue()]));
+    const globals = new Map();
+    const globalArgs = [];
+    const stages = [];
+    let vars = globals;
+    let current;
+    for (const instruction of dockerfile.getInstructions()) {
+        const read = readInstruction(instruction, lines, escape);
+        if (instruction instanceof main.From) {
+            current = startStage(instruction, read.line, stages, globals);
+            stages.push(current);
+            vars = new Map([...current.env].map(([k, v]) => [k, v.value]));
+            continue;
+        }
+        if (!current && read.keyword !== 'ARG') {
+            throw new DockerfileSyntaxError(`line ${read.line}: ${read.keyword} before the first FROM (only ARG may come first)`);
+        }
+        declare(read, vars, globals, current?.env);
+        if (!current) {
+            globalArgs.push(read);
+            continue;
+        }
+        current.instructions.push(read);
+        if (read.keyword === 'USER')
+            current.user = { value: substitute(read.args.trim(), vars), line: read.line };
+    }
+    return { stages, globalArgs, directives };
+}
+/** The stage an image name refers to, when it names an earlier stage rather than an image. */
+function parentStage(model, stage) {
+    const ref = stage.image.toLowerCase();
+    return model.stages.slice(0, stage.index).reverse().find((s) => s.name === ref);
+}
+/** The stage, the earlier stage it is built FROM, and so on up to the stage that names an image. */
+function stageChain(model, stage) {
+    const parent = parentStage(model, stage);
+    return parent ? [stage, ...stageChain(model, parent)] : [stage];
+}
+/** The stage that runs: the last one (a `--target` build may pick another, which a scan cannot know). */
+function finalStage(model) {
+    return model.stages.at(-1);
+}
+
+
+/***/ }),
+
+/***/ 9309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ isIgnored),
+/* harmony export */   y: () => (/* binding */ parseDockerignore)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The patterns of a `.dockerignore`, in order; comments and blank lines dropped. */
+function parseDockerignore(text) {
+    return text.split(/\r?\n/).flatMap((raw, i) => {
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return [];
+        const exception = trimmed.startsWith('!');
+        const pattern = (exception ? trimmed.slice(1).trim() : trimmed).replace(/^(?:\.?\/)+/, '').replace(/\/+$/, '');
+        return pattern === '' ? [] : [{ pattern, exception, line: i + 1 }];
+    });
+}
+/** The path and each folder above it: excluding a folder excludes what is inside. */
+function pathAndParents(path) {
+    const parts = path.split('/');
+    return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+/**
+ * Whether the build context leaves `path` (relative to the context) out, as Docker decides it:
+ * patterns match from the context root (`**` for any depth), a match on a folder covers its
+ * contents, and the last matching pattern wins, so a later `!pattern` re-includes.
+ */
+function isIgnored(patterns, path) {
+    const candidates = pathAndParents(path);
+    let ignored = false;
+    for (const { pattern, exception } of patterns) {
+        let matches;
+        try {
+            matches = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, { dot: true });
+        }
+        catch {
+            continue; // picomatch refuses patterns over 64 KiB: Docker would not match anything with one either
+        }
+        if (candidates.some((candidate) => matches(candidate)))
+            ignored = !exception;
+    }
+    return ignored;
+}
+
+
+/***/ }),
+
+/***/ 4286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o3: () => (/* binding */ looksMinified),
+  pL: () => (/* binding */ parseJavaScript),
+  GG: () => (/* binding */ walk)
+});
+
+// EXTERNAL MODULE: ./node_modules/@babel/parser/lib/index.js
+var lib = __nccwpck_require__(5429);
+;// CONCATENATED MODULE: ./src/parse/visitor-keys.generated.ts
+// Generated by scripts/gen-visitor-keys.mjs from @babel/types 7.29.15; do not edit. `npm run bundle` rewrites it.
+/** The keys of each node type that hold child nodes, in source order. */
+const VISITOR_KEYS = {
+    AnyTypeAnnotation: [],
+    ArgumentPlaceholder: [],
+    ArrayExpression: ['elements'],
+    ArrayPattern: ['elements', 'typeAnnotation'],
+    ArrayTypeAnnotation: ['elementType'],
+    ArrowFunctionExpression: ['typeParameters', 'params', 'predicate', 'returnType', 'body'],
+    AssignmentExpression: ['left', 'right'],
+    AssignmentPattern: ['left', 'right', 'decorators'],
+    AwaitExpression: ['argument'],
+    BigIntLiteral: [],
+    BinaryExpression: ['left', 'right'],
+    BindExpression: ['object', 'callee'],
+    BlockStatement: ['directives', 'body'],
+    BooleanLiteral: [],
+    BooleanLiteralTypeAnnotation: [],
+    BooleanTypeAnnotation: [],
+    BreakStatement: ['label'],
+    CallExpression: ['callee', 'typeParameters', 'typeArguments', 'arguments'],
+    CatchClause: ['param', 'body'],
+    ClassAccessorProperty: ['decorators', 'key', 'typeAnnotation', 'value'],
+    ClassBody: ['body'],
+    ClassDeclaration: ['decorators', 'id', 'typeParameters', 'superClass', 'superTypeParameters', 'mixins', 'implements', 'body'],
+    ClassExpression: ['decorators', 'id', 'typeParameters', 'superClass', 'superTypeParameters', 'mixins', 'implements', 'body'],
+    ClassImplements: ['id', 'typeParameters'],
+    ClassMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
+    ClassPrivateMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
+    ClassPrivateProperty: ['decorators', 'variance', 'key', 'typeAnnotation', 'value'],
+    ClassProperty: ['decorators', 'variance', 'key', 'typeAnnotation', 'value'],
+    ConditionalExpression: ['test', 'consequent', 'alternate'],
+    ContinueStatement: ['label'],
+    DebuggerStatement: [],
+    DecimalLiteral: [],
+    DeclareClass: ['id', 'typeParameters', 'extends', 'mixins', 'implements', 'body'],
+    DeclareExportAllDeclaration: ['source', 'attributes'],
+    DeclareExportDeclaration: ['declaration', 'specifiers', 'source', 'attributes'],
+    DeclareFunction: ['id', 'predicate'],
+    DeclareInterface: ['id', 'typeParameters', 'extends', 'body'],
+    DeclareModule: ['id', 'body'],
+    DeclareModuleExports: ['typeAnnotation'],
+    DeclareOpaqueType: ['id', 'typeParameters', 'supertype'],
+    DeclareTypeAlias: ['id', 'typeParameters', 'right'],
+    DeclareVariable: ['id'],
+    DeclaredPredicate: ['value'],
+    Decorator: ['expression'],
+    Directive: ['value'],
+    DirectiveLiteral: [],
+    DoExpression: ['body'],
+    DoWhileStatement: ['body', 'test'],
+    EmptyStatement: [],
+    EmptyTypeAnnotation: [],
+    EnumBooleanBody: ['members'],
+    EnumBooleanMember: ['id', 'init'],
+    EnumDeclaration: ['id', 'body'],
+    EnumDefaultedMember: ['id'],
+    EnumNumberBody: ['members'],
+    EnumNumberMember: ['id', 'init'],
+    EnumStringBody: ['members'],
+    EnumStringMember: ['id', 'init'],
+    EnumSymbolBody: ['members'],
+    ExistsTypeAnnotation: [],
+    ExportAllDeclaration: ['source', 'attributes', 'assertions'],
+    ExportDefaultDeclaration: ['declaration'],
+    ExportDefaultSpecifier: ['exported'],
+    ExportNamedDeclaration: ['declaration', 'specifiers', 'source', 'attributes', 'assertions'],
+    ExportNamespaceSpecifier: ['exported'],
+    ExportSpecifier: ['local', 'exported'],
+    ExpressionStatement: ['expression'],
+    File: ['program'],
+    ForInStatement: ['left', 'right', 'body'],
+    ForOfStatement: ['left', 'right', 'body'],
+    ForStatement: ['init', 'test', 'update', 'body'],
+    FunctionDeclaration: ['id', 'typeParameters', 'params', 'predicate', 'returnType', 'body'],
+    FunctionExpression: ['id', 'typeParameters', 'params', 'predicate', 'returnType', 'body'],
+    FunctionTypeAnnotation: ['typeParameters', 'this', 'params', 'rest', 'returnType'],
+    FunctionTypeParam: ['name', 'typeAnnotation'],
+    GenericTypeAnnotation: ['id', 'typeParameters'],
+    Identifier: ['typeAnnotation', 'decorators'],
+    IfStatement: ['test', 'consequent', 'alternate'],
+    Import: [],
+    ImportAttribute: ['key', 'value'],
+    ImportDeclaration: ['specifiers', 'source', 'attributes', 'assertions'],
+    ImportDefaultSpecifier: ['local'],
+    ImportExpression: ['source', 'options'],
+    ImportNamespaceSpecifier: ['local'],
+    ImportSpecifier: ['imported', 'local'],
+    IndexedAccessType: ['objectType', 'indexType'],
+    InferredPredicate: [],
+    InterfaceDeclaration: ['id', 'typeParameters', 'extends', 'body'],
+    InterfaceExtends: ['id', 'typeParameters'],
+    InterfaceTypeAnnotation: ['extends', 'body'],
+    InterpreterDirective: [],
+    IntersectionTypeAnnotation: ['types'],
+    JSXAttribute: ['name', 'value'],
+    JSXClosingElement: ['name'],
+    JSXClosingFragment: [],
+    JSXElement: ['openingElement', 'children', 'closingElement'],
+    JSXEmptyExpression: [],
+    JSXExpressionContainer: ['expression'],
+    JSXFragment: ['openingFragment', 'children', 'closingFragment'],
+    JSXIdentifier: [],
+    JSXMemberExpression: ['object', 'property'],
+    JSXNamespacedName: ['namespace', 'name'],
+    JSXOpeningElement: ['name', 'typeParameters', 'typeArguments', 'attributes'],
+    JSXOpeningFragment: [],
+    JSXSpreadAttribute: ['argument'],
+    JSXSpreadChild: ['expression'],
+    JSXText: [],
+    LabeledStatement: ['label', 'body'],
+    LogicalExpression: ['left', 'right'],
+    MemberExpression: ['object', 'property'],
+    MetaProperty: ['meta', 'property'],
+    MixedTypeAnnotation: [],
+    ModuleExpression: ['body'],
+    NewExpression: ['callee', 'typeParameters', 'typeArguments', 'arguments'],
+    Noop: [],
+    NullLiteral: [],
+    NullLiteralTypeAnnotation: [],
+    NullableTypeAnnotation: ['typeAnnotation'],
+    NumberLiteralTypeAnnotation: [],
+    NumberTypeAnnotation: [],
+    NumericLiteral: [],
+    ObjectExpression: ['properties'],
+    ObjectMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'],
+    ObjectPattern: ['decorators', 'properties', 'typeAnnotation'],
+    ObjectProperty: ['decorators', 'key', 'value'],
+    ObjectTypeAnnotation: ['properties', 'indexers', 'callProperties', 'internalSlots'],
+    ObjectTypeCallProperty: ['value'],
+    ObjectTypeIndexer: ['variance', 'id', 'key', 'value'],
+    ObjectTypeInternalSlot: ['id', 'value'],
+    ObjectTypeProperty: ['key', 'value', 'variance'],
+    ObjectTypeSpreadProperty: ['argument'],
+    OpaqueType: ['id', 'typeParameters', 'supertype', 'impltype'],
+    OptionalCallExpression: ['callee', 'typeParameters', 'typeArguments', 'arguments'],
+    OptionalIndexedAccessType: ['objectType', 'indexType'],
+    OptionalMemberExpression: ['object', 'property'],
+    ParenthesizedExpression: ['expression'],
+    PipelineBareFunction: ['callee'],
+    PipelinePrimaryTopicReference: [],
+    PipelineTopicExpression: ['expression'],
+    Placeholder: [],
+    PrivateName: ['id'],
+    Program: ['directives', 'body'],
+    QualifiedTypeIdentifier: ['qualification', 'id'],
+    RecordExpression: ['properties'],
+    RegExpLiteral: [],
+    RestElement: ['argument', 'typeAnnotation'],
+    ReturnStatement: ['argument'],
+    SequenceExpression: ['expressions'],
+    SpreadElement: ['argument'],
+    StaticBlock: ['body'],
+    StringLiteral: [],
+    StringLiteralTypeAnnotation: [],
+    StringTypeAnnotation: [],
+    Super: [],
+    SwitchCase: ['test', 'consequent'],
+    SwitchStatement: ['discriminant', 'cases'],
+    SymbolTypeAnnotation: [],
+    TSAnyKeyword: [],
+    TSArrayType: ['elementType'],
+    TSAsExpression: ['expression', 'typeAnnotation'],
+    TSBigIntKeyword: [],
+    TSBooleanKeyword: [],
+    TSCallSignatureDeclaration: ['typeParameters', 'parameters', 'typeAnnotation'],
+    TSConditionalType: ['checkType', 'extendsType', 'trueType', 'falseType'],
+    TSConstructSignatureDeclaration: ['typeParameters', 'parameters', 'typeAnnotation'],
+    TSConstructorType: ['typeParameters', 'parameters', 'typeAnnotation'],
+    TSDeclareFunction: ['id', 'typeParameters', 'params', 'returnType'],
+    TSDeclareMethod: ['decorators', 'key', 'typeParameters', 'params', 'returnType'],
+    TSEnumBody: ['members'],
+    TSEnumDeclaration: ['id', 'members'],
+    TSEnumMember: ['id', 'initializer'],
+    TSExportAssignment: ['expression'],
+    TSExpressionWithTypeArguments: ['expression', 'typeParameters'],
+    TSExternalModuleReference: ['expression'],
+    TSFunctionType: ['typeParameters', 'parameters', 'typeAnnotation'],
+    TSImportEqualsDeclaration: ['id', 'moduleReference'],
+    TSImportType: ['argument', 'options', 'qualifier', 'typeParameters'],
+    TSIndexSignature: ['parameters', 'typeAnnotation'],
+    TSIndexedAccessType: ['objectType', 'indexType'],
+    TSInferType: ['typeParameter'],
+    TSInstantiationExpression: ['expression', 'typeParameters'],
+    TSInterfaceBody: ['body'],
+    TSInterfaceDeclaration: ['id', 'typeParameters', 'extends', 'body'],
+    TSIntersectionType: ['types'],
+    TSIntrinsicKeyword: [],
+    TSLiteralType: ['literal'],
+    TSMappedType: ['typeParameter', 'nameType', 'typeAnnotation'],
+    TSMethodSignature: ['key', 'typeParameters', 'parameters', 'typeAnnotation'],
+    TSModuleBlock: ['body'],
+    TSModuleDeclaration: ['id', 'body'],
+    TSNamedTupleMember: ['label', 'elementType'],
+    TSNamespaceExportDeclaration: ['id'],
+    TSNeverKeyword: [],
+    TSNonNullExpression: ['expression'],
+    TSNullKeyword: [],
+    TSNumberKeyword: [],
+    TSObjectKeyword: [],
+    TSOptionalType: ['typeAnnotation'],
+    TSParameterProperty: ['decorators', 'parameter'],
+    TSParenthesizedType: ['typeAnnotation'],
+    TSPropertySignature: ['key', 'typeAnnotation'],
+    TSQualifiedName: ['left', 'right'],
+    TSRestType: ['typeAnnotation'],
+    TSSatisfiesExpression: ['expression', 'typeAnnotation'],
+    TSStringKeyword: [],
+    TSSymbolKeyword: [],
+    TSTemplateLiteralType: ['quasis', 'types'],
+    TSThisType: [],
+    TSTupleType: ['elementTypes'],
+    TSTypeAliasDeclaration: ['id', 'typeParameters', 'typeAnnotation'],
+    TSTypeAnnotation: ['typeAnnotation'],
+    TSTypeAssertion: ['typeAnnotation', 'expression'],
+    TSTypeLiteral: ['members'],
+    TSTypeOperator: ['typeAnnotation'],
+    TSTypeParameter: ['constraint', 'default'],
+    TSTypeParameterDeclaration: ['params'],
+    TSTypeParameterInstantiation: ['params'],
+    TSTypePredicate: ['parameterName', 'typeAnnotation'],
+    TSTypeQuery: ['exprName', 'typeParameters'],
+    TSTypeReference: ['typeName', 'typeParameters'],
+    TSUndefinedKeyword: [],
+    TSUnionType: ['types'],
+    TSUnknownKeyword: [],
+    TSVoidKeyword: [],
+    TaggedTemplateExpression: ['tag', 'typeParameters', 'quasi'],
+    TemplateElement: [],
+    TemplateLiteral: ['quasis', 'expressions'],
+    ThisExpression: [],
+    ThisTypeAnnotation: [],
+    ThrowStatement: ['argument'],
+    TopicReference: [],
+    TryStatement: ['block', 'handler', 'finalizer'],
+    TupleExpression: ['elements'],
+    TupleTypeAnnotation: ['types'],
+    TypeAlias: ['id', 'typeParameters', 'right'],
+    TypeAnnotation: ['typeAnnotation'],
+    TypeCastExpression: ['expression', 'typeAnnotation'],
+    TypeParameter: ['bound', 'default', 'variance'],
+    TypeParameterDeclaration: ['params'],
+    TypeParameterInstantiation: ['params'],
+    TypeofTypeAnnotation: ['argument'],
+    UnaryExpression: ['argument'],
+    UnionTypeAnnotation: ['types'],
+    UpdateExpression: ['argument'],
+    V8IntrinsicIdentifier: [],
+    VariableDeclaration: ['declarations'],
+    VariableDeclarator: ['id', 'init'],
+    Variance: [],
+    VoidPattern: [],
+    VoidTypeAnnotation: [],
+    WhileStatement: ['test', 'body'],
+    WithStatement: ['object', 'body'],
+    YieldExpression: ['argument']
+};
+
+;// CONCATENATED MODULE: ./src/parse/javascript.ts
+
+
+const BASE_OPTIONS = {
+    sourceType: 'unambiguous',
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowUndeclaredExports: true,
+    allowNewTargetOutsideFunction: true,
+    allowSuperOutsideMethod: true,
+    errorRecovery: true,
+    createParenthesizedExpressions: false,
+    attachComment: false,
+    ranges: false,
+    tokens: false
+};
+/** One plugin set for every file is fastest (measured); other sets are only retries. */
+const PLUGIN_SETS = [
+    ['typescript', 'jsx', 'decorators-legacy'],
+    ['typescript', 'decorators-legacy'], // `.ts` files with old-style `<T>value` casts
+    ['jsx', 'flow', 'decorators-legacy'] // JavaScript that the TypeScript grammar rejects
+];
+/** Parses JS/TS/JSX source with @babel/parser; never throws. */
+function parseJavaScript(text) {
+    let firstError = '';
+    for (const plugins of PLUGIN_SETS) {
+        try {
+            const ast = (0,lib/* parse */.qg)(text, { ...BASE_OPTIONS, plugins });
+            return { ok: true, ast };
+        }
+        catch (error) {
+            if (firstError === '')
+                firstError = error instanceof Error ? error.message : String(error);
+        }
+    }
+    return { ok: false, error: firstError };
+}
+/** Minified or generated code is not the app's source: long lines and few of them. */
+function looksMinified(text) {
+    if (text.length < 4096)
+        return false;
+    let lines = 1;
+    let longest = 0;
+    let start = 0;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+        lines += 1;
+        longest = Math.max(longest, i - start);
+        start = i + 1;
+    }
+    longest = Math.max(longest, text.length - start);
+    return longest > 1000 && text.length / lines > 200;
+}
+/** Keys that never hold child nodes, for node types the generated table does not know. */
+function isChildKey(key) {
+    return key !== 'loc' && key !== 'start' && key !== 'end' && key !== 'extra' && key !== 'comments' && !key.endsWith('Comments');
+}
+/** A node's children in order: the keys @babel/types lists for its type, every property otherwise. */
+function pushChildren(node, stack) {
+    const record = node;
+    const keys = VISITOR_KEYS[node.type] ?? Object.keys(record).filter(isChildKey);
+    // Pushed last-first, so that they pop first-first.
+    for (let k = keys.length - 1; k >= 0; k -= 1) {
+        const value = record[keys[k]];
+        if (Array.isArray(value)) {
+            for (let i = value.length - 1; i >= 0; i -= 1) {
+                const item = value[i];
+                if (isNode(item))
+                    stack.push(item, node);
+            }
+        }
+        else if (isNode(value)) {
+            stack.push(value, node);
+        }
+    }
+}
+/**
+ * Visits every node depth-first, parents before children. A plain walk over each node's child keys:
+ * @babel/traverse costs several times the parse, and the rules need no scope tracking from it.
+ */
+function walk(root, visit) {
+    // Pairs of [node, parent], flattened: no array per visited node.
+    const stack = [root, undefined];
+    while (stack.length > 0) {
+        const parent = stack.pop();
+        const node = stack.pop();
+        visit(node, parent);
+        pushChildren(node, stack);
+    }
+}
+function isNode(value) {
+    return typeof value === 'object' && value !== null && typeof value.type === 'string';
+}
+
+
+/***/ }),
+
+/***/ 421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ud: () => (/* binding */ expandIncludes),
+/* harmony export */   yS: () => (/* binding */ folderOf)
+/* harmony export */ });
+/* unused harmony export includedPaths */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _directive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9674);
+
+
+/** Where nginx looks for a relative include: its prefix, in the image or package layout. */
+const CONF_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/'];
+const MAX_DEPTH = 10;
+/** The folder of a repository path with `/` separators; `''` for the root. */
+function folderOf(path) {
+    return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
+/** `*` matches within one path segment and, as in glob(3), not a leading dot: `conf.d/.off.conf` is disabled. */
+function globToRegExp(glob) {
+    let body = '';
+    for (const [i, part] of glob.split('*').entries()) {
+        if (i > 0)
+            body += body === '' || body.endsWith('/') ? '(?!\\.)[^/]*' : '[^/]*';
+        body += part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${body}$`);
+}
+/**
+ * The repository files an `include` names. nginx resolves a relative path against its prefix (the
+ * folder of nginx.conf), so the path is tried against the including file's folder and then each
+ * folder above it; the first folder with matches wins. Absolute paths into the usual prefixes
+ * (`/etc/nginx/conf.d/*.conf`) are read as relative to it; other absolute paths are outside the repository.
+ */
+function includedPaths(pattern, from, paths) {
+    const prefix = CONF_PREFIXES.find((p) => pattern.startsWith(p));
+    const relative = prefix ? pattern.slice(prefix.length) : pattern;
+    if (relative.startsWith('/'))
+        return [];
+    for (let folder = folderOf(from);; folder = folderOf(folder)) {
+        const target = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(folder, relative);
+        const re = globToRegExp(target);
+        const matches = target.startsWith('../') ? [] : paths.filter((p) => re.test(p)).sort();
+        if (matches.length > 0 || folder === '')
+            return matches;
+    }
+}
+function tag(directives, file) {
+    return directives.map((d) => ({ ...d, file: d.file ?? file, ...(d.block ? { block: tag(d.block, file) } : {}) }));
+}
+/**
+ * Replaces each `include` whose files are in the repository by their directives (marked with the
+ * file they come from), recursively; an include of files outside the repository stays as it is.
+ * Throws ConfigSyntaxError when the expansion passes `budget` directives (files that include each
+ * other many times over multiply); the budget may be shared by several configs.
+ */
+function expandIncludes(path, fragments, budget = { left: _directive_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_EXPANDED_DIRECTIVES */ .IM }) {
+    const included = new Set();
+    const paths = [...fragments.keys()];
+    const expand = (directives, from, chain) => directives.flatMap((d) => {
+        budget.left -= 1;
+        if (budget.left < 0)
+            throw new _directive_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigSyntaxError */ .wm(`includes expand to more than ${_directive_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_EXPANDED_DIRECTIVES */ .IM} directives`, d.line);
+        if (d.name === 'include' && d.args[0] && chain.length < MAX_DEPTH) {
+            const files = includedPaths(d.args[0], from, paths).filter((f) => !chain.includes(f));
+            if (files.length === 0)
+                return [d];
+            return files.flatMap((file) => {
+                included.add(file);
+                return tag(expand(fragments.get(file) ?? [], file, [...chain, file]), file);
+            });
+        }
+        return [d.block ? { ...d, block: expand(d.block, from, chain) } : d];
+    });
+    return { directives: expand(fragments.get(path) ?? [], path, [path]), included };
+}
+
+
+/***/ }),
+
+/***/ 1969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ parseShellScript)
+/* harmony export */ });
+const OPERATORS = ['&&', '||', ';;', '<<-', '<<', '>>', '>&', '<&', '&>', ';', '|', '&', '(', ')', '<', '>', '\n'];
+const SEPARATORS = new Set(['&&', '||', ';;', ';', '|', '&', '(', ')', '\n']);
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
+/** Reserved words that open or close a compound command; the simple command follows them. */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}']);
+/** Reads a quoted string starting at `i` (on the quote); returns the text and the index after it. */
+function readQuoted(text, i) {
+    const quote = text[i];
+    let value = '';
+    let newlines = 0;
+    let j = i + 1;
+    while (j < text.length && text[j] !== quote) {
+        const ch = text[j];
+        if (ch === '\n')
+            newlines += 1;
+        if (quote === '"' && ch === '\\' && j + 1 < text.length && '"\\$`\n'.includes(text[j + 1])) {
+            if (text[j + 1] === '\n')
+                newlines += 1;
+            else
+                value += text[j + 1];
+            j += 2;
+            continue;
+        }
+        value += ch;
+        j += 1;
+    }
+    return { value, end: j + 1, newlines };
+}
+function isWordBreak(ch) {
+    return /\s/.test(ch) || OPERATORS.some((op) => op.startsWith(ch));
+}
+/** Splits shell text into words and operators, following quotes, escapes, continuations and comments. */
+function tokenize(text, firstLine) {
+    const tokens = [];
+    let line = firstLine;
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        if (ch === '\\' && text[i + 1] === '\n') {
+            line += 1;
+            i += 2;
+            continue;
+        }
+        if (ch === '#') {
+            while (i < text.length && text[i] !== '\n')
+                i += 1;
+            continue;
+        }
+        const op = OPERATORS.find((o) => text.startsWith(o, i));
+        if (op) {
+            tokens.push({ kind: 'operator', text: op, line });
+            if (op === '\n')
+                line += 1;
+            i += op.length;
+            continue;
+        }
+        if (/\s/.test(ch)) {
+            i += 1;
+            continue;
+        }
+        const start = line;
+        let word = '';
+        while (i < text.length && !isWordBreak(text[i])) {
+            const c = text[i];
+            if (c === '\\' && i + 1 < text.length) {
+                if (text[i + 1] === '\n')
+                    line += 1;
+                else
+                    word += text[i + 1];
+                i += 2;
+            }
+            else if (c === "'" || c === '"') {
+                const quoted = readQuoted(text, i);
+                word += quoted.value;
+                line += quoted.newlines;
+                i = quoted.end;
+            }
+            else {
+                word += c;
+                i += 1;
+            }
+        }
+        const fileDescriptor = /^\d+$/.test(word) && (text[i] === '<' || text[i] === '>');
+        if (!fileDescriptor)
+            tokens.push({ kind: 'word', text: word, line: start });
+    }
+    return tokens;
+}
+/**
+ * The simple commands of a POSIX shell script, split at `&&`, `||`, `;`, `|`, `&`, parentheses
+ * and newlines. Enough to read what a Dockerfile `RUN` runs; not a full shell (no expansion).
+ */
+function parseShellScript(text, firstLine = 1) {
+    const commands = [];
+    let current;
+    let skipNext = false;
+    for (const token of tokenize(text, firstLine)) {
+        if (token.kind === 'operator') {
+            if (SEPARATORS.has(token.text))
+                current = undefined;
+            else
+                skipNext = true; // a redirection: its target is not an argument
+            continue;
+        }
+        if (skipNext) {
+            skipNext = false;
+            continue;
+        }
+        if (!current && RESERVED.has(token.text))
+            continue;
+        if (!current) {
+            current = { assignments: [], words: [], line: token.line };
+            commands.push(current);
+        }
+        const assignment = current.words.length === 0 ? token.text.match(ASSIGNMENT) : null;
+        if (assignment?.[1] !== undefined)
+            current.assignments.push({ name: assignment[1], value: assignment[2] ?? '' });
+        else
+            current.words.push(token.text);
+    }
+    return commands.filter((c) => c.words.length > 0 || c.assignments.length > 0);
+}
+
+
+/***/ }),
+
+/***/ 7217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ runGate)
+});
+
+// UNUSED EXPORTS: hasNpmLockfile
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/config/config-file.ts + 18 modules
+var config_file = __nccwpck_require__(956);
 // EXTERNAL MODULE: ./src/config/paths.ts
 var paths = __nccwpck_require__(1066);
+// EXTERNAL MODULE: ./src/findings/severity.ts
+var findings_severity = __nccwpck_require__(5131);
 ;// CONCATENATED MODULE: ./src/tools/audit-report.ts
 
 function auditError(error) {
@@ -25263,7 +25432,7 @@ function applyAllowlist(result, allow, today, source = 'config') {
     const notes = [];
     const active = new Map();
     for (const entry of allow) {
-        if (isExpired(entry.expires, today)) {
+        if ((0,config_file/* isExpired */._d)(entry.expires, today)) {
             notes.push({ file: source, message: `audit allowlist entry ${entry.ghsa} expired on ${entry.expires} and no longer applies: upgrade the package or renew the entry` });
         }
         else {
@@ -25312,1217 +25481,14 @@ function decideGate(input) {
     return { passed: reasons.length === 0, reasons, warnings };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/rules/project/suppression-without-reason.ts
-var suppression_without_reason = __nccwpck_require__(5964);
-;// CONCATENATED MODULE: ./src/findings/finding.ts
-function compareFindings(a, b) {
-    if (a.file !== b.file)
-        return a.file < b.file ? -1 : 1;
-    const la = a.line ?? 0;
-    const lb = b.line ?? 0;
-    if (la !== lb)
-        return la - lb;
-    if (a.rule !== b.rule)
-        return a.rule < b.rule ? -1 : 1;
-    return (a.column ?? 0) - (b.column ?? 0);
-}
-
-;// CONCATENATED MODULE: ./src/findings/policy.ts
-
-
-
-
-
-const INLINE = /hardening-ignore\s+([a-z0-9-]+)(?:\s+--\s*(.*?))?\s*(?:\*\/.*)?$/;
-function fingerprint(rule, file, code, occurrence) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${rule}\u0000${file}\u0000${code}\u0000${occurrence}`).digest('hex').slice(0, 32);
-}
-/** `// hardening-ignore <rule> -- reason` on the finding's line or the line above. */
-function inlineSuppression(lines, line, rule) {
-    if (!lines || line === null)
-        return undefined;
-    for (const n of [line, line - 1]) {
-        const match = lines[n - 1]?.match(INLINE);
-        if (match && match[1] === rule)
-            return { reason: (match[2] ?? '').trim(), line: n, column: (match.index ?? 0) + 1 };
-    }
-    return undefined;
-}
-/** Every config entry past its date, suppressions and audit allowlist alike, in config order. */
-function findExpiredSuppressions(config, today) {
-    const source = config.source ?? 'config';
-    return [
-        ...config.suppressions.flatMap((s) => (s.expires && isExpired(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : [])),
-        ...config.allow.flatMap((a) => (a.expires && isExpired(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
-    ];
-}
-function missingReason(meta, file, inline) {
-    return {
-        file,
-        line: inline.line,
-        column: inline.column,
-        message: `\`hardening-ignore ${meta.id}\` has no reason, so ${meta.id} is still reported: write it as \`hardening-ignore ${meta.id} -- <why this is acceptable>\` or fix the gap`
-    };
-}
-/**
- * Turns what rules reported into findings: severity overrides and `off` from the config, stable
- * fingerprints, config and inline suppressions. Done here, once, so no rule handles any of it.
- * An inline suppression without a reason does not suppress and is a finding itself
- * (suppression-without-reason), which goes through the same overrides and config suppressions.
- */
-function applyPolicy(reported, config, today, lines) {
-    const notes = [];
-    const configSource = config.source ?? 'config';
-    const expiredNoted = new Set();
-    const occurrences = new Map();
-    const matchers = config.suppressions.map((s) => (s.path ? picomatch_default()(s.path, { dot: true }) : () => true));
-    const findings = [];
-    const withoutReason = new Map();
-    const configSuppression = (rule, file) => {
-        let suppression;
-        config.suppressions.forEach((s, i) => {
-            if (suppression || s.rule !== rule || !matchers[i]?.(file))
-                return;
-            if (isExpired(s.expires, today)) {
-                if (!expiredNoted.has(i)) {
-                    expiredNoted.add(i);
-                    notes.push({ file: configSource, message: `suppression of ${s.rule}${s.path ? ` for ${s.path}` : ''} expired on ${s.expires} and no longer applies: fix the finding or renew the entry` });
-                }
-                return;
-            }
-            suppression = { source: 'config', reason: s.reason, ...(s.expires ? { expires: s.expires } : {}) };
-        });
-        return suppression;
-    };
-    const addFinding = (meta, finding, inlineAllowed) => {
-        const override = config.severity.get(meta.id);
-        if (override === 'off')
-            return;
-        const fileLines = lines(finding.file);
-        const code = finding.line === null ? '' : (fileLines?.[finding.line - 1] ?? '').trim().replace(/\s+/g, ' ');
-        const key = `${meta.id}\u0000${finding.file}\u0000${code}`;
-        const occurrence = (occurrences.get(key) ?? 0) + 1;
-        occurrences.set(key, occurrence);
-        let suppression = configSuppression(meta.id, finding.file);
-        const inline = suppression || !inlineAllowed ? undefined : inlineSuppression(fileLines, finding.line, meta.id);
-        if (inline && inline.reason === '') {
-            withoutReason.set(`${finding.file}\u0000${inline.line}\u0000${meta.id}`, missingReason(meta, finding.file, inline));
-        }
-        else if (inline) {
-            suppression = { source: 'inline', reason: inline.reason };
-        }
-        findings.push({
-            rule: meta.id,
-            severity: override ?? meta.severity,
-            file: finding.file,
-            line: finding.line,
-            column: finding.line === null ? null : (finding.column ?? null),
-            message: finding.message,
-            fingerprint: fingerprint(meta.id, finding.file, code, occurrence),
-            suppressed: suppression !== undefined,
-            ...(suppression ? { suppression } : {})
-        });
-    };
-    for (const { meta, finding } of reported)
-        addFinding(meta, finding, true);
-    // One finding per comment, however many findings it names; a comment about comments is not read.
-    for (const finding of withoutReason.values())
-        addFinding(suppression_without_reason/* default */.A.meta, finding, false);
-    return { findings: findings.sort(compareFindings), notes };
-}
-
+// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
+var policy = __nccwpck_require__(6753);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
-var rules_registry = __nccwpck_require__(8838);
-;// CONCATENATED MODULE: ./src/discovery/find-files.ts
-
-
-/** Dependencies, build output, caches and VCS folders: never the app's own source. */
-const SKIPPED_DIRS = new Set([
-    'node_modules', 'bower_components', 'jspm_packages', 'vendor',
-    'dist', 'build', 'out', 'coverage', '.nyc_output', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.cache',
-    '.git', '.hg', '.svn', '.idea', '.vscode', '.yarn', '.pnpm-store'
-]);
-const JS_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
-const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/;
-const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
-const MAX_FILE_BYTES = 1024 * 1024;
-/** `*.conf` and the official nginx image's envsubst templates (`default.conf.template`); nginx or not is decided by parsing. */
-function isNginxCandidateName(name) {
-    return name.endsWith('.conf') || name.endsWith('.conf.template');
-}
-/** `Caddyfile`, `Caddyfile.prod`, `site.caddyfile`: the names Caddy's tooling recognises. */
-function isCaddyfileName(name) {
-    return name === 'Caddyfile' || name.startsWith('Caddyfile.') || name.toLowerCase().endsWith('.caddyfile');
-}
-function classify(name) {
-    if (name === 'package.json')
-        return 'package-json';
-    if (name.endsWith('.dockerignore'))
-        return 'config'; // also `Dockerfile.dockerignore`, the ignore file of one Dockerfile
-    if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile')) {
-        return 'dockerfile';
-    }
-    if (JS_EXTENSIONS.test(name))
-        return 'js';
-    if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || name.endsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
-        /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)) {
-        return 'config';
-    }
-    if (isNginxCandidateName(name) || isCaddyfileName(name) || name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name))
-        return 'config';
-    return undefined;
-}
-/**
- * Lists the files the scan may look at, in a stable order. Symbolic links are not followed (no
- * loops, nothing outside the repository); minified, generated and oversized files are left out
- * with a note so the report says what was not read.
- */
-function findFiles(root) {
-    const files = [];
-    const notes = [];
-    let generated = 0;
-    const walk = (dir, rel) => {
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
-        }
-        catch (error) {
-            notes.push({ file: rel || '.', message: `not read: ${error.code ?? 'unreadable'}` });
-            return;
-        }
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const path = rel ? `${rel}/${entry.name}` : entry.name;
-            const abs = (0,external_node_path_.join)(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (!SKIPPED_DIRS.has(entry.name))
-                    walk(abs, path);
-                continue;
-            }
-            if (!entry.isFile())
-                continue;
-            const kind = classify(entry.name);
-            if (!kind)
-                continue;
-            if (kind === 'js' && GENERATED.test(entry.name)) {
-                if (!entry.name.includes('.d.'))
-                    generated += 1;
-                continue;
-            }
-            let size;
-            try {
-                size = (0,external_node_fs_.statSync)(abs).size;
-            }
-            catch (error) {
-                notes.push({ file: path, message: `not read: ${error.code ?? 'unreadable'}` });
-                continue;
-            }
-            if (size > MAX_FILE_BYTES) {
-                notes.push({ file: path, message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files` });
-                continue;
-            }
-            files.push({ path, absPath: abs, size, kind, test: TEST_PATH.test(path) });
-        }
-    };
-    walk(root, '');
-    // Bundles in a repository can number in the thousands: one note counts them.
-    if (generated > 0)
-        notes.push({ file: '.', message: `skipped ${generated} generated file${generated === 1 ? '' : 's'} (*.min.js, *.bundle.js): built output, not the app's source` });
-    return { files, notes };
-}
-
-;// CONCATENATED MODULE: ./src/discovery/packages.ts
-
-function parentOf(dir) {
-    const parent = external_node_path_.posix.dirname(dir);
-    return parent === '.' ? '' : parent;
-}
-/**
- * Groups source files by the nearest folder above them that holds a package.json, so a monorepo is
- * modelled one workspace at a time: its apps import each other by package name, which the model
- * treats as a package anyway, and only one workspace's syntax trees are held at once. Files outside
- * every package belong to the root group. Groups and files keep discovery order.
- */
-function groupByPackage(files, manifests) {
-    const folders = new Set(manifests.map((m) => parentOf(m.path)));
-    const groups = new Map();
-    for (const file of files) {
-        let dir = parentOf(file.path);
-        while (dir !== '' && !folders.has(dir))
-            dir = parentOf(dir);
-        const group = groups.get(dir);
-        if (group)
-            group.push(file);
-        else
-            groups.set(dir, [file]);
-    }
-    return [...groups].map(([folder, list]) => ({ folder, files: list }));
-}
-
-;// CONCATENATED MODULE: ./src/parse/dotenv.ts
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
-function readValue(raw) {
-    const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
-    if (quoted)
-        return quoted[2] ?? '';
-    // A search, not `/\s+#.*$/`: that backtracks over every run of spaces, quadratic on a long line.
-    const comment = raw.search(/\s#/);
-    return (comment < 0 ? raw : raw.slice(0, comment)).trim();
-}
-/**
- * Reads `KEY=value` lines as dotenv does: `export` prefixes, quotes, `#` comments (whole-line, or
- * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
- * is enough to tell a value from an empty one. Never throws.
- */
-function parseDotenv(text) {
-    const entries = [];
-    text.split(/\r?\n/).forEach((raw, index) => {
-        if (/^\s*(?:#|$)/.test(raw))
-            return;
-        const match = ASSIGNMENT.exec(raw);
-        if (!match?.[1])
-            return;
-        entries.push({ key: match[1], value: readValue((match[2] ?? '').trim()), line: index + 1 });
-    });
-    return entries;
-}
-
-;// CONCATENATED MODULE: ./src/discovery/gitignore.ts
-
-/**
- * A `.gitignore`'s plain patterns as a test of paths relative to its folder. Negations are left out
- * (they only ever make fewer files ignored, and the caller uses this to stay quiet), so the test
- * can say "ignored" where git would not only for patterns re-included with `!`.
- */
-function gitignoreMatcher(text) {
-    const tests = text.split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
-        .map((line) => {
-        const pattern = line.replace(/\/+$/, '');
-        const anchored = pattern.includes('/');
-        let match;
-        try {
-            match = picomatch_default()(pattern.replace(/^\//, ''), { dot: true });
-        }
-        catch {
-            return () => false; // picomatch refuses patterns over 64 KiB: such a line ignores nothing
-        }
-        return (path) => anchored ? match(path) : path.split('/').some((part) => match(part));
-    });
-    return (path) => tests.some((test) => test(path));
-}
-
-;// CONCATENATED MODULE: ./src/discovery/secret-files.ts
-
-
-
-
-/** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
-function isEnvFileName(name) {
-    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
-}
-/** Private key files: `server.key`, `cert.pem`, `id_rsa`. */
-function isKeyFileName(name) {
-    return /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name);
-}
-function readOptional(path) {
-    try {
-        // A FIFO or device under that name would block the read forever.
-        if (!(0,external_node_fs_.statSync)(path).isFile())
-            return undefined;
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Whether the root `.gitignore` or one in the file's folder ignores it. */
-function ignoredBy(root, path) {
-    const dirs = [...new Set(['.', external_node_path_.posix.dirname(path)])];
-    return dirs.some((dir) => {
-        const text = readOptional((0,external_node_path_.join)(root, dir, '.gitignore'));
-        const relative = dir === '.' ? path : path.slice(dir.length + 1);
-        return text !== undefined && gitignoreMatcher(text)(relative);
-    });
-}
-/** `.env` files (parsed) and private key files (as text) outside tests, for the secret rules. */
-function readSecretFiles(root, files, texts) {
-    const envFiles = [];
-    const keyFiles = [];
-    for (const file of files) {
-        const name = (0,external_node_path_.basename)(file.path);
-        if (file.test || file.kind !== 'config' || !(isEnvFileName(name) || isKeyFileName(name)))
-            continue;
-        const text = readOptional(file.absPath)?.replace(/^\uFEFF/, '');
-        if (text === undefined || text.includes('\u0000'))
-            continue;
-        texts.set(file.path, text);
-        if (isKeyFileName(name))
-            keyFiles.push({ path: file.path, text });
-        else
-            envFiles.push({ path: file.path, entries: parseDotenv(text), gitignored: ignoredBy(root, file.path) });
-    }
-    return { envFiles, keyFiles };
-}
-
-// EXTERNAL MODULE: ./src/model/express.ts
-var model_express = __nccwpck_require__(1861);
-// EXTERNAL MODULE: ./src/model/graph.ts
-var graph = __nccwpck_require__(3749);
-// EXTERNAL MODULE: ./src/model/scope.ts
-var scope = __nccwpck_require__(7141);
-// EXTERNAL MODULE: ./src/parse/compose.ts
-var compose = __nccwpck_require__(6791);
-// EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
-var dockerfile = __nccwpck_require__(5830);
-// EXTERNAL MODULE: ./src/parse/dockerignore.ts
-var dockerignore = __nccwpck_require__(9309);
-// EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
-var javascript = __nccwpck_require__(4286);
-;// CONCATENATED MODULE: ./src/parse/npmrc.ts
-/**
- * A value as npm's ini reader sees it: a quoted value loses its quotes; an unquoted one ends at
- * the first `;` or `#` (an inline comment) unless that is escaped with a backslash.
- */
-function npmrc_readValue(raw) {
-    const quoted = /^(["'])(.*)\1$/.exec(raw);
-    if (quoted)
-        return quoted[2] ?? '';
-    const value = withoutComment(raw);
-    // npm keeps the quotes of `"value" ; comment`; without them the redacted form reads better.
-    return /^(["'])(.*)\1$/.exec(value)?.[2] ?? value;
-}
-function withoutComment(raw) {
-    let value = '';
-    for (let i = 0; i < raw.length; i += 1) {
-        const ch = raw[i] ?? '';
-        if (ch === ';' || ch === '#')
-            break;
-        if (ch === '\\' && i + 1 < raw.length) {
-            const next = raw[i + 1] ?? '';
-            value += ';#\\'.includes(next) ? next : ch + next;
-            i += 1;
-        }
-        else {
-            value += ch;
-        }
-    }
-    return value.trim();
-}
-/**
- * Reads `key=value` lines of an `.npmrc` (ini format: `;` and `#` comment lines, `[section]`
- * headers, spaces around `=`). Lines without `=` are not settings and are left out. Never throws.
- */
-function parseNpmrc(text) {
-    const entries = [];
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = raw.trim();
-        if (line === '' || line.startsWith(';') || line.startsWith('#') || line.startsWith('['))
-            return;
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            return;
-        entries.push({ key: line.slice(0, eq).trim(), value: npmrc_readValue(line.slice(eq + 1).trim()), line: index + 1 });
-    });
-    return entries;
-}
-
-;// CONCATENATED MODULE: ./src/parse/package-json.ts
-
-/**
- * JSON.parse gives the values; JSON is also YAML, so the `yaml` parser, which keeps offsets,
- * gives the lines of keys. Only computed when a rule asks.
- */
-function keyLines(text) {
-    let doc;
-    const counter = new dist/* LineCounter */.HN();
-    return (path) => {
-        doc ??= (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, uniqueKeys: false });
-        let node = doc.contents;
-        let line = null;
-        for (const key of path) {
-            if (!(0,dist/* isMap */.jh)(node))
-                return null;
-            const pair = node.items.findLast((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key); // JSON.parse keeps the last duplicate
-            const start = pair?.key?.range?.[0];
-            if (!pair || start === undefined)
-                return null;
-            line = counter.linePos(start).line;
-            node = pair.value;
-        }
-        return line;
-    };
-}
-function parsePackageJson(text) {
-    try {
-        const data = JSON.parse(text);
-        if (typeof data !== 'object' || data === null || Array.isArray(data))
-            return { ok: false, error: 'not a JSON object' };
-        return { ok: true, manifest: { data: data, keyLine: keyLines(text) } };
-    }
-    catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-}
-
-// EXTERNAL MODULE: ./src/parse/directive.ts
-var parse_directive = __nccwpck_require__(9674);
-;// CONCATENATED MODULE: ./src/parse/text-cursor.ts
-/** A position in config text and its line, shared by the nginx and Caddyfile lexers. */
-class TextCursor {
-    text;
-    pos = 0;
-    /** 1-based. */
-    line = 1;
-    constructor(text) {
-        this.text = text;
-    }
-    /** Skips whitespace and `#` comments (to the end of the line), counting lines. */
-    skipSpaceAndComments() {
-        for (;;) {
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                return;
-            if (ch === '#') {
-                while (this.pos < this.text.length && this.text[this.pos] !== '\n')
-                    this.pos += 1;
-            }
-            else if (/\s/.test(ch)) {
-                if (ch === '\n')
-                    this.line += 1;
-                this.pos += 1;
-            }
-            else {
-                return;
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/caddyfile.ts
-
-
-const MAX_IMPORT_DEPTH = 10;
-/** Splits a Caddyfile into tokens the way Caddy's lexer does: whitespace, `#` comments, "quotes", `backticks`, heredocs. */
-class Lexer extends TextCursor {
-    tokens() {
-        const tokens = [];
-        for (let token = this.next(); token; token = this.next())
-            tokens.push(token);
-        return tokens;
-    }
-    next() {
-        this.skipSpaceAndComments();
-        const ch = this.text[this.pos];
-        if (ch === undefined)
-            return undefined;
-        const line = this.line;
-        if (ch === '"' || ch === '`') {
-            const text = this.readQuoted(ch);
-            return { text, line, endLine: this.line, quoted: true };
-        }
-        if (this.text.startsWith('<<', this.pos) && /^<<[A-Za-z0-9_]+\r?\n/.test(this.text.slice(this.pos, this.pos + 64))) {
-            return { text: this.readHeredoc(), line, endLine: this.line, quoted: true };
-        }
-        return { text: this.readWord(), line, endLine: line, quoted: false };
-    }
-    readQuoted(quote) {
-        const start = this.line;
-        this.pos += 1;
-        let value = '';
-        for (;;) {
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                throw new parse_directive/* ConfigSyntaxError */.wm(`unterminated ${quote} string`, start);
-            if (ch === '\n')
-                this.line += 1;
-            if (quote === '"' && ch === '\\' && this.text[this.pos + 1] === '"') {
-                value += '"';
-                this.pos += 2;
-                continue;
-            }
-            this.pos += 1;
-            if (ch === quote)
-                return value;
-            value += ch;
-        }
-    }
-    /** `<<MARKER` ... `MARKER`: the closing marker may be indented and followed by more arguments. */
-    readHeredoc() {
-        const start = this.line;
-        const newline = this.text.indexOf('\n', this.pos);
-        const marker = this.text.slice(this.pos + 2, newline).trim();
-        const lines = this.text.slice(newline + 1).split('\n');
-        const end = lines.findIndex((l) => new RegExp(`^\\s*${marker}(?:\\s|$)`).test(l));
-        if (end < 0)
-            throw new parse_directive/* ConfigSyntaxError */.wm(`heredoc <<${marker} is never closed`, start);
-        const body = lines.slice(0, end);
-        const closing = lines[end] ?? '';
-        this.pos = newline + 1 + body.map((l) => l.length + 1).reduce((a, b) => a + b, 0) + closing.indexOf(marker) + marker.length;
-        this.line += end + 1;
-        return body.join('\n');
-    }
-    readWord() {
-        const start = this.pos;
-        while (this.pos < this.text.length && !/\s/.test(this.text[this.pos] ?? ''))
-            this.pos += 1;
-        return this.text.slice(start, this.pos);
-    }
-}
-function isBrace(token, brace) {
-    return token !== undefined && !token.quoted && token.text === brace;
-}
-/** Groups tokens into lines: a token starts a new line when it begins below where the previous one ended. */
-function linesOf(tokens) {
-    const lines = [];
-    let previous;
-    for (const token of tokens) {
-        if (!previous || token.line > previous.endLine)
-            lines.push([token]);
-        else
-            lines.at(-1)?.push(token);
-        previous = token;
-    }
-    return lines;
-}
-/** Builds the directive tree: a line ending in `{` opens a block, a line that is `}` closes it. */
-function buildTree(tokens) {
-    const top = [];
-    const stack = [top];
-    for (const line of linesOf(tokens)) {
-        const current = stack.at(-1) ?? top;
-        const first = line[0];
-        if (line.length === 1 && isBrace(first, '}')) {
-            if (stack.length === 1)
-                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected "}"', first.line);
-            stack.pop();
-            continue;
-        }
-        const opens = isBrace(line.at(-1), '{');
-        const words = (opens ? line.slice(0, -1) : line).map((t) => t.text);
-        const directive = { name: words[0] ?? '', args: words.slice(1), line: first.line };
-        current.push(directive);
-        if (opens) {
-            if (stack.length > parse_directive/* MAX_BLOCK_DEPTH */.LR)
-                throw new parse_directive/* ConfigSyntaxError */.wm(`blocks nested more than ${parse_directive/* MAX_BLOCK_DEPTH */.LR} deep`, first.line);
-            directive.block = [];
-            stack.push(directive.block);
-        }
-    }
-    if (stack.length > 1)
-        throw new parse_directive/* ConfigSyntaxError */.wm('unexpected end of file, expecting "}"', tokens.at(-1)?.endLine ?? 1);
-    return top;
-}
-function snippetName(directive) {
-    return directive.block && directive.args.length === 0 ? /^\((.+)\)$/.exec(directive.name)?.[1] : undefined;
-}
-/** Replaces `import <snippet>` by the snippet's directives, at any depth; file imports stay as they are. */
-function expandImports(directives, snippets, budget, depth = 0) {
-    return directives.flatMap((d) => {
-        // Snippets that import each other many times over multiply: a small file could expand forever.
-        budget.left -= 1;
-        if (budget.left < 0)
-            throw new parse_directive/* ConfigSyntaxError */.wm(`snippet imports expand to more than ${parse_directive/* MAX_EXPANDED_DIRECTIVES */.IM} directives`, d.line);
-        const snippet = d.name === 'import' && depth < MAX_IMPORT_DEPTH ? snippets.get(d.args[0] ?? '') : undefined;
-        if (snippet)
-            return expandImports(snippet, snippets, budget, depth + 1);
-        return [d.block ? { ...d, block: expandImports(d.block, snippets, budget, depth) } : d];
-    });
-}
-function siteOf(head, directives, snippets, budget) {
-    const addresses = [head.name, ...head.args].join(' ').split(/[\s,]+/).filter(Boolean);
-    return { addresses, line: head.line, directives: expandImports(directives, snippets, budget) };
-}
-/**
- * Parses a Caddyfile into its global options and site blocks. A Caddyfile with a single site may
- * leave out the braces: its first line is then the address and the rest its directives.
- * Throws ConfigSyntaxError on unbalanced braces or unterminated strings.
- */
-function parseCaddyfile(text) {
-    const entries = buildTree(new Lexer(text).tokens());
-    const first = entries[0];
-    const hasGlobalOptions = first?.name === '' && first.block !== undefined;
-    const globalOptions = hasGlobalOptions ? (first.block ?? []) : [];
-    const snippets = new Map();
-    const rest = [];
-    for (const entry of entries.slice(hasGlobalOptions ? 1 : 0)) {
-        const name = snippetName(entry);
-        if (name !== undefined)
-            snippets.set(name, entry.block ?? []);
-        else if (entry.name !== 'import' && !entry.name.startsWith('&('))
-            rest.push(entry);
-    }
-    const head = rest[0];
-    if (!head)
-        return { globalOptions, sites: [] };
-    const budget = { left: parse_directive/* MAX_EXPANDED_DIRECTIVES */.IM };
-    const sites = head.block
-        ? rest.filter((e) => e.block).map((e) => siteOf(e, e.block ?? [], snippets, budget))
-        : [siteOf(head, rest.slice(1), snippets, budget)];
-    return { globalOptions, sites };
-}
-
-;// CONCATENATED MODULE: ./src/parse/nginx.ts
-
-
-const ESCAPES = { '"': '"', "'": "'", '\\': '\\', t: '\t', r: '\r', n: '\n' };
-/** nginx keeps a backslash before other characters (regular expressions rely on it). */
-function nginx_unescape(pair) {
-    return ESCAPES[pair[1] ?? ''] ?? pair;
-}
-/** Lua and njs `*_block` bodies are code, not directives: skip to the matching brace. */
-const OPAQUE_BLOCK = /_by_(?:lua|njs)_block$/;
-/** Splits nginx config text into words, quoted strings, `;`, `{` and `}`, as nginx's ngx_conf_read_token does. */
-class nginx_Lexer extends TextCursor {
-    next() {
-        this.skipSpaceAndComments();
-        const ch = this.text[this.pos];
-        if (ch === undefined)
-            return undefined;
-        const line = this.line;
-        if (ch === ';' || ch === '{' || ch === '}') {
-            this.pos += 1;
-            return { text: ch, line, quoted: false };
-        }
-        if (ch === '"' || ch === "'")
-            return { text: this.readQuoted(ch), line, quoted: true };
-        return { text: this.readWord(), line, quoted: false };
-    }
-    /** Skips to the `}` matching an already consumed `{`, for opaque (Lua) blocks; braces in strings do not count. */
-    skipBlock() {
-        let depth = 1;
-        while (depth > 0) {
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected end of file, expecting "}"', this.line);
-            if (ch === '"' || ch === "'") {
-                this.readQuoted(ch);
-                continue;
-            }
-            if (ch === '\n')
-                this.line += 1;
-            if (ch === '{')
-                depth += 1;
-            if (ch === '}')
-                depth -= 1;
-            this.pos += 1;
-        }
-    }
-    readQuoted(quote) {
-        const start = this.line;
-        this.pos += 1;
-        let value = '';
-        for (;;) {
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                throw new parse_directive/* ConfigSyntaxError */.wm(`unterminated ${quote} string`, start);
-            if (ch === '\n')
-                this.line += 1;
-            if (ch === '\\' && this.pos + 1 < this.text.length) {
-                value += nginx_unescape(this.text.slice(this.pos, this.pos + 2));
-                this.pos += 2;
-                continue;
-            }
-            this.pos += 1;
-            if (ch === quote)
-                return value;
-            value += ch;
-        }
-    }
-    readWord() {
-        let value = '';
-        for (;;) {
-            const ch = this.text[this.pos];
-            if (ch === undefined || /\s/.test(ch) || ch === ';' || ch === '}')
-                return value;
-            if (ch === '{' && !value.endsWith('$'))
-                return value;
-            if (ch === '\\' && this.pos + 1 < this.text.length) {
-                value += nginx_unescape(this.text.slice(this.pos, this.pos + 2));
-                this.pos += 2;
-                continue;
-            }
-            if (ch === '{') {
-                // `${name}`: a variable, not the start of a block.
-                const end = this.text.indexOf('}', this.pos);
-                if (end < 0)
-                    throw new parse_directive/* ConfigSyntaxError */.wm('unterminated "${"', this.line);
-                value += this.text.slice(this.pos, end + 1);
-                this.pos = end + 1;
-                continue;
-            }
-            value += ch;
-            this.pos += 1;
-        }
-    }
-}
-function isSyntax(token, ch) {
-    return token !== undefined && !token.quoted && token.text === ch;
-}
-/** Reads directives into `into` until the `}` closing this block (depth > 0) or the end of the file. */
-function readBlock(lexer, into, depth) {
-    for (;;) {
-        const first = lexer.next();
-        if (first === undefined) {
-            if (depth > 0)
-                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected end of file, expecting "}"', lexer.line);
-            return;
-        }
-        if (isSyntax(first, '}')) {
-            if (depth === 0)
-                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected "}"', first.line);
-            return;
-        }
-        if (isSyntax(first, ';'))
-            continue;
-        if (isSyntax(first, '{'))
-            throw new parse_directive/* ConfigSyntaxError */.wm('unexpected "{"', first.line);
-        readDirective(lexer, { name: first.text, args: [], line: first.line }, into, depth);
-    }
-}
-function readDirective(lexer, directive, into, depth) {
-    for (;;) {
-        const token = lexer.next();
-        if (token === undefined)
-            throw new parse_directive/* ConfigSyntaxError */.wm(`unexpected end of file, expecting ";" or "}" after "${directive.name}"`, directive.line);
-        if (isSyntax(token, ';')) {
-            into.push(directive);
-            return;
-        }
-        if (isSyntax(token, '}'))
-            throw new parse_directive/* ConfigSyntaxError */.wm(`unexpected "}" after "${directive.name}", expecting ";"`, token.line);
-        if (isSyntax(token, '{')) {
-            if (depth >= parse_directive/* MAX_BLOCK_DEPTH */.LR)
-                throw new parse_directive/* ConfigSyntaxError */.wm(`blocks nested more than ${parse_directive/* MAX_BLOCK_DEPTH */.LR} deep`, token.line);
-            directive.block = [];
-            into.push(directive);
-            if (OPAQUE_BLOCK.test(directive.name))
-                lexer.skipBlock();
-            else
-                readBlock(lexer, directive.block, depth + 1);
-            return;
-        }
-        directive.args.push(token.text);
-    }
-}
-/**
- * Parses nginx configuration text into directives with line numbers. Never throws: a syntax error
- * is returned with the directives read before it (an open block keeps what it had so far).
- * `include` is kept as a directive; included files are not read here.
- */
-function parseNginx(text) {
-    const directives = [];
-    try {
-        readBlock(new nginx_Lexer(text), directives, 0);
-        return { directives };
-    }
-    catch (error) {
-        if (!(error instanceof parse_directive/* ConfigSyntaxError */.wm))
-            throw error;
-        return { directives, error };
-    }
-}
-/** Block and directive names that only nginx configs have at their top level. */
-const NGINX_TOP_LEVEL = new Set([
-    'http', 'server', 'events', 'upstream', 'stream', 'mail', 'location', 'map', 'geo', 'split_clients',
-    'worker_processes', 'worker_rlimit_nofile', 'pid', 'load_module',
-    'listen', 'server_name', 'proxy_pass', 'proxy_set_header', 'add_header', 'client_max_body_size', 'server_tokens'
-]);
-/**
- * Whether parsed `*.conf` directives are an nginx config (or a snippet of one), judged by structure:
- * supervisord, redis, fluentd or logrotate files either do not parse or use none of these names.
- */
-function isNginxConfig(directives) {
-    return directives.some((d) => NGINX_TOP_LEVEL.has(d.name));
-}
-
-// EXTERNAL MODULE: ./src/parse/nginx-includes.ts
-var nginx_includes = __nccwpck_require__(421);
-;// CONCATENATED MODULE: ./src/parse/proxy-config.ts
-
-
-
-
-
-function parseFile(path, text) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    if (isCaddyfileName(name)) {
-        try {
-            return { kind: 'caddy', model: parseCaddyfile(text) };
-        }
-        catch (error) {
-            return { kind: 'error', error: error instanceof Error ? error.message : String(error) };
-        }
-    }
-    if (!isNginxCandidateName(name))
-        return undefined;
-    const parsed = parseNginx(text);
-    const isConfig = isNginxConfig(parsed.directives);
-    // supervisord, redis, fluentd or logrotate `.conf` files do not parse as nginx or use none of its names.
-    if (parsed.error)
-        return isConfig ? { kind: 'error', error: parsed.error.message } : undefined;
-    return { kind: 'nginx', directives: parsed.directives, isConfig };
-}
-/**
- * Parses the repository's proxy config candidates together, so that nginx `include`s of files in
- * the repository are followed. A file that another config includes is checked through that config
- * (with the settings it inherits there), not again on its own.
- */
-function parseProxyConfigs(files) {
-    const errors = [];
-    const caddy = [];
-    const nginxRoots = [];
-    const fragments = new Map();
-    for (const { path, text } of files) {
-        const parsed = parseFile(path, text);
-        if (parsed?.kind === 'error')
-            errors.push({ path, error: parsed.error });
-        if (parsed?.kind === 'caddy')
-            caddy.push({ kind: 'caddy', path, model: parsed.model });
-        if (parsed?.kind !== 'nginx')
-            continue;
-        fragments.set(path, parsed.directives);
-        if (parsed.isConfig)
-            nginxRoots.push(path);
-    }
-    // One budget for every config: many small files that each include a bomb are one bomb.
-    const budget = { left: parse_directive/* MAX_EXPANDED_DIRECTIVES */.IM };
-    const expanded = nginxRoots.flatMap((path) => {
-        try {
-            return [{ path, ...(0,nginx_includes/* expandIncludes */.Ud)(path, fragments, budget) }];
-        }
-        catch (error) {
-            errors.push({ path, error: error instanceof Error ? error.message : String(error) });
-            return [];
-        }
-    });
-    // Included by another config: checked through it. Of configs that include each other, the first stays.
-    const isKept = (e) => expanded.every((other) => other === e || !other.included.has(e.path) || (e.included.has(other.path) && e.path < other.path));
-    const nginx = expanded.filter(isKept).map((e) => ({ kind: 'nginx', path: e.path, directives: e.directives }));
-    return { configs: [...nginx, ...caddy], errors };
-}
-
-;// CONCATENATED MODULE: ./src/scan.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function readText(file) {
-    return (0,external_node_fs_.readFileSync)(file.absPath, 'utf8').replace(/^\uFEFF/, '');
-}
-function packageName(dir) {
-    try {
-        const file = (0,external_node_path_.join)(dir, 'package.json');
-        if (!(0,external_node_fs_.statSync)(file).isFile())
-            return undefined; // a FIFO would block the read forever
-        const pkg = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return typeof pkg.name === 'string' ? pkg.name : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A relative import of a folder that is a package (`require('../..')`) stands for that package. */
-function packageAlias(root) {
-    const cache = new Map();
-    return (source, fromFile) => {
-        if (!source.startsWith('.'))
-            return undefined;
-        const dir = (0,external_node_path_.resolve)(root, (0,external_node_path_.dirname)(fromFile), source);
-        if (!cache.has(dir))
-            cache.set(dir, packageName(dir));
-        return cache.get(dir);
-    };
-}
-function isProxyCandidate(file) {
-    const name = (0,external_node_path_.basename)(file.path);
-    return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name));
-}
-function describeFailure(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return message.split('\n')[0] ?? message;
-}
-/**
- * The Express model of every module. Code nested deeper than the model's walks can follow (a stack
- * overflow) must not cost the whole scan: the modules that fail on their own are left out of the
- * model with a note, and when even that fails the Express rules see no app, also with a note.
- */
-function buildModelSafely(modules, aliasOf, notes) {
-    try {
-        return (0,model_express/* buildExpressModel */.IE)(modules, aliasOf);
-    }
-    catch (error) {
-        const failing = new Set(modules.filter((m) => {
-            try {
-                (0,model_express/* buildExpressModel */.IE)([m], aliasOf);
-                return false;
-            }
-            catch {
-                return true;
-            }
-        }));
-        for (const m of failing)
-            notes.push({ file: m.path, message: `not checked by the Express rules: ${describeFailure(error)}` });
-        try {
-            return (0,model_express/* buildExpressModel */.IE)(modules.filter((m) => !failing.has(m)), aliasOf);
-        }
-        catch (again) {
-            notes.push({ file: '.', message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}` });
-            return (0,model_express/* buildExpressModel */.IE)([], aliasOf);
-        }
-    }
-}
-function notReadOrParsed(file, error) {
-    // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
-    const code = error?.code;
-    return { file: file.path, message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}` };
-}
-/** Reads, parses and indexes one JS/TS file; minified and unparsable ones become notes. */
-function parseModule(file, notes) {
-    try {
-        const text = readText(file);
-        if ((0,javascript/* looksMinified */.o3)(text)) {
-            notes.push({ file: file.path, message: 'skipped: looks minified or generated' });
-            return undefined;
-        }
-        const parsed = (0,javascript/* parseJavaScript */.pL)(text);
-        if (!parsed.ok) {
-            notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error.split('\n')[0]}` });
-            return undefined;
-        }
-        return { path: file.path, text, ast: parsed.ast.program, index: (0,scope/* indexModule */.fO)(parsed.ast.program) };
-    }
-    catch (error) {
-        notes.push(notReadOrParsed(file, error));
-        return undefined;
-    }
-}
-/**
- * A package's modules, plus the modules of other packages it reaches by relative imports (a
- * monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
- */
-function modulesOfGroup(group, byPath, aliasOf, notes) {
-    const modules = group.files.flatMap((file) => parseModule(file, notes) ?? []);
-    const included = new Set(group.files.map((f) => f.path));
-    for (let i = 0; i < modules.length; i += 1) {
-        const module = modules[i];
-        for (const source of module.index?.imports ?? []) {
-            if (!(0,graph/* isRelativeSpecifier */.pn)(source) || aliasOf(source, module.path))
-                continue;
-            const target = (0,graph/* resolveRelative */.Nh)(source, module.path, (path) => byPath.has(path));
-            if (target === undefined || included.has(target))
-                continue;
-            included.add(target);
-            const added = parseModule(byPath.get(target), notes);
-            if (added)
-                modules.push(added);
-        }
-    }
-    return modules;
-}
-/** Reads and parses every file but the JS/TS modules, which the caller parses by package. */
-function readProject(root, today) {
-    const { files, notes } = findFiles(root);
-    const texts = new Map();
-    const jsFiles = [];
-    const dockerfiles = [];
-    const proxyTexts = [];
-    const npmrcs = [];
-    const dockerignores = [];
-    const composeFiles = [];
-    const packageJsons = [];
-    const read = (file) => {
-        const text = readText(file);
-        texts.set(file.path, text);
-        return text;
-    };
-    const notParsed = (path, error) => {
-        notes.push({ file: path, message: `not parsed, so not checked: ${error.split('\n')[0]}` });
-    };
-    const readAndParse = (file) => {
-        const name = (0,external_node_path_.basename)(file.path);
-        if (file.kind === 'js') {
-            jsFiles.push(file);
-        }
-        else if (file.kind === 'dockerfile') {
-            const text = read(file);
-            try {
-                dockerfiles.push({ path: file.path, model: (0,dockerfile/* parseDockerfile */.Ai)(text) });
-            }
-            catch (error) {
-                notParsed(file.path, error instanceof Error ? error.message : String(error));
-            }
-        }
-        else if (isProxyCandidate(file)) {
-            proxyTexts.push({ path: file.path, text: read(file) });
-        }
-        else if (name === '.npmrc') {
-            npmrcs.push({ path: file.path, entries: parseNpmrc(read(file)) });
-        }
-        else if (file.kind === 'config' && file.path.endsWith('.dockerignore')) {
-            dockerignores.push({ path: file.path, patterns: (0,dockerignore/* parseDockerignore */.y)(readText(file)) });
-        }
-        else if (file.kind === 'config' && (0,compose/* isComposeFileName */.C1)(name)) {
-            const parsed = (0,compose/* parseCompose */.g3)(read(file));
-            if (parsed.ok)
-                composeFiles.push({ path: file.path, model: parsed.model });
-            else
-                notParsed(file.path, parsed.error);
-        }
-        else if (file.kind === 'package-json') {
-            const parsed = parsePackageJson(read(file));
-            if (parsed.ok)
-                packageJsons.push({ path: file.path, manifest: parsed.manifest });
-            else
-                notParsed(file.path, parsed.error);
-        }
-    };
-    for (const file of files) {
-        if (file.test)
-            continue;
-        try {
-            readAndParse(file);
-        }
-        catch (error) {
-            notes.push(notReadOrParsed(file, error));
-        }
-    }
-    let proxies;
-    try {
-        proxies = parseProxyConfigs(proxyTexts);
-    }
-    catch (error) {
-        proxies = { configs: [], errors: proxyTexts.map(({ path }) => ({ path, error: describeFailure(error) })) };
-    }
-    const { configs: proxyConfigs, errors: proxyErrors } = proxies;
-    for (const { path, error } of proxyErrors)
-        notParsed(path, error);
-    const { envFiles, keyFiles } = readSecretFiles(root, files, texts);
-    const docs = { root, today, files, dockerfiles, proxyConfigs, npmrcs, dockerignores, composeFiles, packageJsons, envFiles, keyFiles };
-    return { docs, jsFiles, notes, texts, aliasOf: packageAlias(root) };
-}
-/** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
-function buildScanContext(root, today) {
-    const { docs, jsFiles, notes, texts, aliasOf } = readProject(root, today);
-    const modules = jsFiles.flatMap((file) => parseModule(file, notes) ?? []);
-    for (const m of modules)
-        texts.set(m.path, m.text);
-    return { context: { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) }, notes, texts };
-}
-/** One rule's findings; a rule that throws becomes a note and reports nothing. */
-function checkRule(rule, context, notes) {
-    try {
-        return rule.check(context);
-    }
-    catch (error) {
-        notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}` });
-        return [];
-    }
-}
-/** Keeps findings not made before (for another package, say). */
-class Findings {
-    reported = [];
-    seen = new Set();
-    add(meta, findings) {
-        for (const finding of findings) {
-            const key = [meta.id, finding.file, finding.line, finding.column, finding.message].join('\u0000');
-            if (this.seen.has(key))
-                continue;
-            this.seen.add(key);
-            this.reported.push({ meta, finding });
-        }
-    }
-}
-/**
- * Runs every rule once on the tree with no JS/TS module, and returns the rules that read the modules
- * or the Express model, to be run again for each package. Which rules those are is seen, not declared:
- * a rule that never touches `modules` or `express` here cannot depend on them, because nothing else
- * differs between packages. With no module at all, this run is the only one.
- */
-function runProjectRules(docs, aliasOf, hasModules, findings, notes) {
-    const express = (0,model_express/* buildExpressModel */.IE)([], aliasOf);
-    const sourceRules = [];
-    for (const rule of rules_registry/* RULES */.y0) {
-        let readsSource = false;
-        const context = { ...docs };
-        Object.defineProperty(context, 'modules', { enumerable: true, get: () => { readsSource = true; return []; } });
-        Object.defineProperty(context, 'express', { enumerable: true, get: () => { readsSource = true; return express; } });
-        const found = checkRule(rule, context, notes);
-        if (readsSource && hasModules)
-            sourceRules.push(rule);
-        else
-            findings.add(rule.meta, found);
-    }
-    return sourceRules;
-}
-function uniqueNotes(notes) {
-    const seen = new Set();
-    return notes.filter((n) => {
-        const key = `${n.file}\u0000${n.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/**
- * Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions).
- * JS/TS modules are parsed, modelled and checked one package at a time (see groupByPackage): a
- * 10,000-file monorepo never holds more than one workspace's syntax trees.
- */
-function runScan(root, config, today) {
-    const { docs, jsFiles, notes, texts, aliasOf } = readProject(root, today);
-    const findings = new Findings();
-    const byPath = new Map(jsFiles.map((f) => [f.path, f]));
-    const groups = groupByPackage(jsFiles, docs.files.filter((f) => f.kind === 'package-json'));
-    const sourceRules = runProjectRules(docs, aliasOf, groups.length > 0, findings, notes);
-    for (const group of groups) {
-        const modules = modulesOfGroup(group, byPath, aliasOf, notes);
-        const context = { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) };
-        for (const rule of sourceRules)
-            findings.add(rule.meta, checkRule(rule, context, notes));
-    }
-    const lineCache = new Map();
-    const lines = (file) => {
-        if (!lineCache.has(file)) {
-            const js = byPath.get(file);
-            let text = texts.get(file);
-            try {
-                if (text === undefined && js)
-                    text = readText(js);
-            }
-            catch {
-                text = undefined;
-            }
-            if (text === undefined)
-                return undefined;
-            lineCache.set(file, text.split(/\r?\n/));
-        }
-        return lineCache.get(file);
-    };
-    const policy = applyPolicy(findings.reported, config, today, lines);
-    return { findings: policy.findings, notes: uniqueNotes([...notes, ...policy.notes]), filesScanned: docs.files.length };
-}
-
+var registry = __nccwpck_require__(8838);
+// EXTERNAL MODULE: ./src/scan.ts + 11 modules
+var scan = __nccwpck_require__(5186);
+// EXTERNAL MODULE: ./src/scan-worker.ts + 1 modules
+var scan_worker = __nccwpck_require__(13);
 // EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
 var tools_exec = __nccwpck_require__(1779);
 ;// CONCATENATED MODULE: ./src/tools/npm-audit.ts
@@ -26598,8 +25564,8 @@ async function runNpmCi(exec, options) {
     return { ...base, status: 'ok' };
 }
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/tools/sbom.ts
 
 
@@ -26611,7 +25577,7 @@ const CLI = (0,external_node_path_.join)('cyclonedx-npm', 'bin', 'cyclonedx-npm-
  * cyclonedx-npm ships inside dist/ (see scripts/bundle.mjs): beside the bundle when running from
  * dist/, or in the repository's dist/ when running from source in tests.
  */
-function findCyclonedxCli(from = (0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url))) {
+function findCyclonedxCli(from = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))) {
     for (let dir = from;; dir = (0,external_node_path_.dirname)(dir)) {
         for (const candidate of [(0,external_node_path_.join)(dir, CLI), (0,external_node_path_.join)(dir, 'dist', CLI)]) {
             if ((0,external_node_fs_.existsSync)(candidate))
@@ -26685,8 +25651,9 @@ async function runSbom(exec, options) {
 }
 
 // EXTERNAL MODULE: ./src/version.ts
-var src_version = __nccwpck_require__(311);
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -26710,10 +25677,27 @@ function skippedStep(name, detail) {
 function hasNpmLockfile(dir) {
     return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package-lock.json')) || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'npm-shrinkwrap.json'));
 }
-function timed(name, work) {
+/**
+ * The scan, in a worker thread when the entry point gave its script (the bundle), else in this
+ * thread (the tests, which import the source). A worker that fails (out of its memory ceiling,
+ * say) costs nothing but time: the scan runs again here, and a note says why.
+ */
+async function scanProject(cwd, config, today, deps) {
     const started = Date.now();
-    const value = work();
-    return { value, step: { name, status: 'ok', ms: Date.now() - started } };
+    let collected;
+    let fallback;
+    if (deps.scanWorker) {
+        const outcome = await (0,scan_worker/* collectFindingsInWorker */.Kj)(deps.scanWorker, cwd, today);
+        if (outcome.ok)
+            collected = outcome.collected;
+        else
+            fallback = { file: '.', message: `the scan's worker thread failed (${outcome.error}); scanned again in the main thread` };
+    }
+    collected ??= (0,scan/* collectFindings */.F3)(cwd, today);
+    if (fallback)
+        collected = { ...collected, notes: [fallback, ...collected.notes] };
+    const value = (0,scan/* applyScanPolicy */.oj)(collected, cwd, config, today);
+    return { value, step: { name: 'scan', status: 'ok', ms: Date.now() - started } };
 }
 /**
  * Once npm ci has started, the rest of the gate (this process, and the audit and SBOM processes it
@@ -26743,7 +25727,7 @@ async function runGate(options, deps) {
     const cwd = options.workingDirectory;
     const env = deps.env;
     const timeouts = { ...TIMEOUTS, ...deps.timeouts };
-    const config = loadConfig(options.configFile, options.configRequired, (0,paths/* toPosixRelative */.T0)(options.workspace, options.configFile), rules_registry/* KNOWN_RULE_IDS */.iX);
+    const config = (0,config_file/* loadConfig */.Z9)(options.configFile, options.configRequired, (0,paths/* toPosixRelative */.T0)(options.workspace, options.configFile), registry/* KNOWN_RULE_IDS */.iX);
     const lockfile = hasNpmLockfile(cwd);
     const hasManifest = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cwd, 'package.json'));
     let ci;
@@ -26764,9 +25748,11 @@ async function runGate(options, deps) {
     const sbom = options.sbom
         ? runSbom(deps.exec, { cwd, outputFile: options.sbomFile, omitDev: options.omitDev, packageLockOnly: true, timeoutMs: timeouts.sbom, env })
         : Promise.resolve({ step: skippedStep('sbom', 'sbom is false'), result: { status: 'skipped' } });
-    const scan = timed('scan', () => runScan(cwd, config, options.today));
-    deps.log(`scanned ${scan.value.filesScanned} files: ${scan.value.findings.length} findings`);
-    const [ciStep, auditRun, sbomRun] = await Promise.all([ci, audit, sbom]);
+    const scanned = scanProject(cwd, config, options.today, deps).then((result) => {
+        deps.log(`scanned ${result.value.filesScanned} files: ${result.value.findings.length} findings`);
+        return result;
+    });
+    const [ciStep, auditRun, sbomRun, scan] = await Promise.all([ci, audit, sbom, scanned]);
     const allowed = applyAllowlist(auditRun.result, config.allow, options.today, config.source);
     const steps = [ciStep, auditRun.step, sbomRun.step, scan.step];
     const decision = decideGate({
@@ -26780,7 +25766,7 @@ async function runGate(options, deps) {
     const notes = [...scan.value.notes, ...allowed.notes];
     return {
         version: 1,
-        tool: { name: src_version/* TOOL_NAME */.lH, version: src_version/* TOOL_VERSION */.wr },
+        tool: { name: version/* TOOL_NAME */.lH, version: version/* TOOL_VERSION */.wr },
         root: (0,paths/* toPosixRelative */.T0)(options.workspace, cwd),
         passed: decision.passed,
         reasons: decision.reasons,
@@ -26791,7 +25777,7 @@ async function runGate(options, deps) {
         sbom: sbomSection(sbomRun.result, cwd),
         steps,
         notes,
-        expiredSuppressions: findExpiredSuppressions(config, options.today)
+        expiredSuppressions: (0,policy/* findExpiredSuppressions */.X)(config, options.today)
     };
 }
 function sbomSection(result, cwd) {
@@ -28519,9 +27505,14 @@ function describeRoute(route) {
 function describeApp(app) {
     return app.variable ? `Express app '${app.variable}'` : 'Express app';
 }
-/** Every call or `new` of a rate-limit package's export in the app's modules. */
+const CREATIONS = new WeakMap();
+/** Every call or `new` of a rate-limit package's export in the app's modules, found once per model. */
 function limiterCreations(express) {
+    const cached = CREATIONS.get(express);
+    if (cached)
+        return cached;
     const found = [];
+    CREATIONS.set(express, found);
     for (const module of express.graph.modules.values()) {
         for (const call of module.index.calls) {
             const target = callee(call);
@@ -32553,6 +31544,1193 @@ function defineRule(rule) {
 
 /***/ }),
 
+/***/ 13:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Kj: () => (/* binding */ collectFindingsInWorker),
+  WJ: () => (/* binding */ isScanWorker),
+  XU: () => (/* binding */ serveScanWorker)
+});
+
+// UNUSED EXPORTS: SCAN_LIMITS
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+// EXTERNAL MODULE: ./src/scan.ts + 11 modules
+var scan = __nccwpck_require__(5186);
+;// CONCATENATED MODULE: ./src/scan-worker.ts
+
+
+const KIND = 'express-hardening-gate/scan';
+/**
+ * The scan's own memory ceiling. Node lets a heap grow far past what is live (a 10,000-file
+ * monorepo holds about 200 MB and grew to over 600 MB on Node 24); in a worker the limits are
+ * V8's to keep. A larger young generation also halves the garbage collections of parsing.
+ */
+const SCAN_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 96 };
+/** Whether this thread was started to scan: the bundle is its own worker script. */
+function isScanWorker() {
+    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.kind === KIND;
+}
+/** The worker's side: collect the findings and send them back as plain data. */
+function serveScanWorker() {
+    const { root, today } = external_node_worker_threads_namespaceObject.workerData;
+    external_node_worker_threads_namespaceObject.parentPort?.postMessage((0,scan/* collectFindings */.F3)(root, today));
+}
+/**
+ * Collects the findings in a worker thread started from `script` (the bundle), which leaves the
+ * main thread free to take the tools' output and exits while the scan runs. Never rejects: a
+ * worker that fails (out of its memory, say) is an error for the caller to fall back on.
+ */
+function collectFindingsInWorker(script, root, today) {
+    return new Promise((resolve) => {
+        let settled = false;
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            resolve(outcome);
+        };
+        let worker;
+        try {
+            const job = { kind: KIND, root, today };
+            worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: job, resourceLimits: SCAN_LIMITS, stdout: false, stderr: false });
+        }
+        catch (error) {
+            settle({ ok: false, error: error instanceof Error ? error.message : String(error) });
+            return;
+        }
+        worker.once('message', (collected) => settle({ ok: true, collected }));
+        worker.once('error', (error) => settle({ ok: false, error: error.code ?? error.message }));
+        worker.once('exit', (code) => settle({ ok: false, error: `the scan worker stopped (exit ${code})` }));
+    });
+}
+
+
+/***/ }),
+
+/***/ 5186:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  oj: () => (/* binding */ applyScanPolicy),
+  F3: () => (/* binding */ collectFindings)
+});
+
+// UNUSED EXPORTS: buildScanContext, runScan
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/discovery/find-files.ts
+
+
+/** Dependencies, build output, caches and VCS folders: never the app's own source. */
+const SKIPPED_DIRS = new Set([
+    'node_modules', 'bower_components', 'jspm_packages', 'vendor',
+    'dist', 'build', 'out', 'coverage', '.nyc_output', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.cache',
+    '.git', '.hg', '.svn', '.idea', '.vscode', '.yarn', '.pnpm-store'
+]);
+const JS_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/;
+const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+const MAX_FILE_BYTES = 1024 * 1024;
+/** `*.conf` and the official nginx image's envsubst templates (`default.conf.template`); nginx or not is decided by parsing. */
+function isNginxCandidateName(name) {
+    return name.endsWith('.conf') || name.endsWith('.conf.template');
+}
+/** `Caddyfile`, `Caddyfile.prod`, `site.caddyfile`: the names Caddy's tooling recognises. */
+function isCaddyfileName(name) {
+    return name === 'Caddyfile' || name.startsWith('Caddyfile.') || name.toLowerCase().endsWith('.caddyfile');
+}
+function classify(name) {
+    if (name === 'package.json')
+        return 'package-json';
+    if (name.endsWith('.dockerignore'))
+        return 'config'; // also `Dockerfile.dockerignore`, the ignore file of one Dockerfile
+    if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile')) {
+        return 'dockerfile';
+    }
+    if (JS_EXTENSIONS.test(name))
+        return 'js';
+    if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || name.endsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
+        /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)) {
+        return 'config';
+    }
+    if (isNginxCandidateName(name) || isCaddyfileName(name) || name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name))
+        return 'config';
+    return undefined;
+}
+/**
+ * Lists the files the scan may look at, in a stable order. Symbolic links are not followed (no
+ * loops, nothing outside the repository); minified, generated and oversized files are left out
+ * with a note so the report says what was not read.
+ */
+function findFiles(root) {
+    const files = [];
+    const notes = [];
+    let generated = 0;
+    const walk = (dir, rel) => {
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch (error) {
+            notes.push({ file: rel || '.', message: `not read: ${error.code ?? 'unreadable'}` });
+            return;
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const path = rel ? `${rel}/${entry.name}` : entry.name;
+            const abs = (0,external_node_path_.join)(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (!SKIPPED_DIRS.has(entry.name))
+                    walk(abs, path);
+                continue;
+            }
+            if (!entry.isFile())
+                continue;
+            const kind = classify(entry.name);
+            if (!kind)
+                continue;
+            if (kind === 'js' && GENERATED.test(entry.name)) {
+                if (!entry.name.includes('.d.'))
+                    generated += 1;
+                continue;
+            }
+            let size;
+            try {
+                size = (0,external_node_fs_.statSync)(abs).size;
+            }
+            catch (error) {
+                notes.push({ file: path, message: `not read: ${error.code ?? 'unreadable'}` });
+                continue;
+            }
+            if (size > MAX_FILE_BYTES) {
+                notes.push({ file: path, message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files` });
+                continue;
+            }
+            files.push({ path, absPath: abs, size, kind, test: TEST_PATH.test(path) });
+        }
+    };
+    walk(root, '');
+    // Bundles in a repository can number in the thousands: one note counts them.
+    if (generated > 0)
+        notes.push({ file: '.', message: `skipped ${generated} generated file${generated === 1 ? '' : 's'} (*.min.js, *.bundle.js): built output, not the app's source` });
+    return { files, notes };
+}
+
+;// CONCATENATED MODULE: ./src/discovery/packages.ts
+
+function parentOf(dir) {
+    const parent = external_node_path_.posix.dirname(dir);
+    return parent === '.' ? '' : parent;
+}
+/**
+ * Groups source files by the nearest folder above them that holds a package.json, so a monorepo is
+ * modelled one workspace at a time: its apps import each other by package name, which the model
+ * treats as a package anyway, and only one workspace's syntax trees are held at once. Files outside
+ * every package belong to the root group. Groups and files keep discovery order.
+ */
+function groupByPackage(files, manifests) {
+    const folders = new Set(manifests.map((m) => parentOf(m.path)));
+    const groups = new Map();
+    for (const file of files) {
+        let dir = parentOf(file.path);
+        while (dir !== '' && !folders.has(dir))
+            dir = parentOf(dir);
+        const group = groups.get(dir);
+        if (group)
+            group.push(file);
+        else
+            groups.set(dir, [file]);
+    }
+    return [...groups].map(([folder, list]) => ({ folder, files: list }));
+}
+
+;// CONCATENATED MODULE: ./src/parse/dotenv.ts
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
+function readValue(raw) {
+    const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
+    if (quoted)
+        return quoted[2] ?? '';
+    // A search, not `/\s+#.*$/`: that backtracks over every run of spaces, quadratic on a long line.
+    const comment = raw.search(/\s#/);
+    return (comment < 0 ? raw : raw.slice(0, comment)).trim();
+}
+/**
+ * Reads `KEY=value` lines as dotenv does: `export` prefixes, quotes, `#` comments (whole-line, or
+ * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
+ * is enough to tell a value from an empty one. Never throws.
+ */
+function parseDotenv(text) {
+    const entries = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        if (/^\s*(?:#|$)/.test(raw))
+            return;
+        const match = ASSIGNMENT.exec(raw);
+        if (!match?.[1])
+            return;
+        entries.push({ key: match[1], value: readValue((match[2] ?? '').trim()), line: index + 1 });
+    });
+    return entries;
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/discovery/gitignore.ts
+
+/**
+ * A `.gitignore`'s plain patterns as a test of paths relative to its folder. Negations are left out
+ * (they only ever make fewer files ignored, and the caller uses this to stay quiet), so the test
+ * can say "ignored" where git would not only for patterns re-included with `!`.
+ */
+function gitignoreMatcher(text) {
+    const tests = text.split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
+        .map((line) => {
+        const pattern = line.replace(/\/+$/, '');
+        const anchored = pattern.includes('/');
+        let match;
+        try {
+            match = picomatch_default()(pattern.replace(/^\//, ''), { dot: true });
+        }
+        catch {
+            return () => false; // picomatch refuses patterns over 64 KiB: such a line ignores nothing
+        }
+        return (path) => anchored ? match(path) : path.split('/').some((part) => match(part));
+    });
+    return (path) => tests.some((test) => test(path));
+}
+
+;// CONCATENATED MODULE: ./src/discovery/secret-files.ts
+
+
+
+
+/** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
+function isEnvFileName(name) {
+    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
+}
+/** Private key files: `server.key`, `cert.pem`, `id_rsa`. */
+function isKeyFileName(name) {
+    return /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name);
+}
+function readOptional(path) {
+    try {
+        // A FIFO or device under that name would block the read forever.
+        if (!(0,external_node_fs_.statSync)(path).isFile())
+            return undefined;
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether the root `.gitignore` or one in the file's folder ignores it. */
+function ignoredBy(root, path) {
+    const dirs = [...new Set(['.', external_node_path_.posix.dirname(path)])];
+    return dirs.some((dir) => {
+        const text = readOptional((0,external_node_path_.join)(root, dir, '.gitignore'));
+        const relative = dir === '.' ? path : path.slice(dir.length + 1);
+        return text !== undefined && gitignoreMatcher(text)(relative);
+    });
+}
+/** `.env` files (parsed) and private key files (as text) outside tests, for the secret rules. */
+function readSecretFiles(root, files, texts) {
+    const envFiles = [];
+    const keyFiles = [];
+    for (const file of files) {
+        const name = (0,external_node_path_.basename)(file.path);
+        if (file.test || file.kind !== 'config' || !(isEnvFileName(name) || isKeyFileName(name)))
+            continue;
+        const text = readOptional(file.absPath)?.replace(/^\uFEFF/, '');
+        if (text === undefined || text.includes('\u0000'))
+            continue;
+        texts.set(file.path, text);
+        if (isKeyFileName(name))
+            keyFiles.push({ path: file.path, text });
+        else
+            envFiles.push({ path: file.path, entries: parseDotenv(text), gitignored: ignoredBy(root, file.path) });
+    }
+    return { envFiles, keyFiles };
+}
+
+// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
+var findings_policy = __nccwpck_require__(6753);
+// EXTERNAL MODULE: ./src/model/express.ts
+var model_express = __nccwpck_require__(1861);
+// EXTERNAL MODULE: ./src/model/graph.ts
+var graph = __nccwpck_require__(3749);
+// EXTERNAL MODULE: ./src/model/scope.ts
+var scope = __nccwpck_require__(7141);
+// EXTERNAL MODULE: ./src/parse/compose.ts
+var compose = __nccwpck_require__(6791);
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
+var dockerfile = __nccwpck_require__(5830);
+// EXTERNAL MODULE: ./src/parse/dockerignore.ts
+var dockerignore = __nccwpck_require__(9309);
+// EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
+var javascript = __nccwpck_require__(4286);
+;// CONCATENATED MODULE: ./src/parse/npmrc.ts
+/**
+ * A value as npm's ini reader sees it: a quoted value loses its quotes; an unquoted one ends at
+ * the first `;` or `#` (an inline comment) unless that is escaped with a backslash.
+ */
+function npmrc_readValue(raw) {
+    const quoted = /^(["'])(.*)\1$/.exec(raw);
+    if (quoted)
+        return quoted[2] ?? '';
+    const value = withoutComment(raw);
+    // npm keeps the quotes of `"value" ; comment`; without them the redacted form reads better.
+    return /^(["'])(.*)\1$/.exec(value)?.[2] ?? value;
+}
+function withoutComment(raw) {
+    let value = '';
+    for (let i = 0; i < raw.length; i += 1) {
+        const ch = raw[i] ?? '';
+        if (ch === ';' || ch === '#')
+            break;
+        if (ch === '\\' && i + 1 < raw.length) {
+            const next = raw[i + 1] ?? '';
+            value += ';#\\'.includes(next) ? next : ch + next;
+            i += 1;
+        }
+        else {
+            value += ch;
+        }
+    }
+    return value.trim();
+}
+/**
+ * Reads `key=value` lines of an `.npmrc` (ini format: `;` and `#` comment lines, `[section]`
+ * headers, spaces around `=`). Lines without `=` are not settings and are left out. Never throws.
+ */
+function parseNpmrc(text) {
+    const entries = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith(';') || line.startsWith('#') || line.startsWith('['))
+            return;
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            return;
+        entries.push({ key: line.slice(0, eq).trim(), value: npmrc_readValue(line.slice(eq + 1).trim()), line: index + 1 });
+    });
+    return entries;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/parse/package-json.ts
+
+/**
+ * JSON.parse gives the values; JSON is also YAML, so the `yaml` parser, which keeps offsets,
+ * gives the lines of keys. Only computed when a rule asks.
+ */
+function keyLines(text) {
+    let doc;
+    const counter = new dist/* LineCounter */.HN();
+    return (path) => {
+        doc ??= (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, uniqueKeys: false });
+        let node = doc.contents;
+        let line = null;
+        for (const key of path) {
+            if (!(0,dist/* isMap */.jh)(node))
+                return null;
+            const pair = node.items.findLast((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === key); // JSON.parse keeps the last duplicate
+            const start = pair?.key?.range?.[0];
+            if (!pair || start === undefined)
+                return null;
+            line = counter.linePos(start).line;
+            node = pair.value;
+        }
+        return line;
+    };
+}
+function parsePackageJson(text) {
+    try {
+        const data = JSON.parse(text);
+        if (typeof data !== 'object' || data === null || Array.isArray(data))
+            return { ok: false, error: 'not a JSON object' };
+        return { ok: true, manifest: { data: data, keyLine: keyLines(text) } };
+    }
+    catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+}
+
+// EXTERNAL MODULE: ./src/parse/directive.ts
+var parse_directive = __nccwpck_require__(9674);
+;// CONCATENATED MODULE: ./src/parse/text-cursor.ts
+/** A position in config text and its line, shared by the nginx and Caddyfile lexers. */
+class TextCursor {
+    text;
+    pos = 0;
+    /** 1-based. */
+    line = 1;
+    constructor(text) {
+        this.text = text;
+    }
+    /** Skips whitespace and `#` comments (to the end of the line), counting lines. */
+    skipSpaceAndComments() {
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                return;
+            if (ch === '#') {
+                while (this.pos < this.text.length && this.text[this.pos] !== '\n')
+                    this.pos += 1;
+            }
+            else if (/\s/.test(ch)) {
+                if (ch === '\n')
+                    this.line += 1;
+                this.pos += 1;
+            }
+            else {
+                return;
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/caddyfile.ts
+
+
+const MAX_IMPORT_DEPTH = 10;
+/** Splits a Caddyfile into tokens the way Caddy's lexer does: whitespace, `#` comments, "quotes", `backticks`, heredocs. */
+class Lexer extends TextCursor {
+    tokens() {
+        const tokens = [];
+        for (let token = this.next(); token; token = this.next())
+            tokens.push(token);
+        return tokens;
+    }
+    next() {
+        this.skipSpaceAndComments();
+        const ch = this.text[this.pos];
+        if (ch === undefined)
+            return undefined;
+        const line = this.line;
+        if (ch === '"' || ch === '`') {
+            const text = this.readQuoted(ch);
+            return { text, line, endLine: this.line, quoted: true };
+        }
+        if (this.text.startsWith('<<', this.pos) && /^<<[A-Za-z0-9_]+\r?\n/.test(this.text.slice(this.pos, this.pos + 64))) {
+            return { text: this.readHeredoc(), line, endLine: this.line, quoted: true };
+        }
+        return { text: this.readWord(), line, endLine: line, quoted: false };
+    }
+    readQuoted(quote) {
+        const start = this.line;
+        this.pos += 1;
+        let value = '';
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                throw new parse_directive/* ConfigSyntaxError */.wm(`unterminated ${quote} string`, start);
+            if (ch === '\n')
+                this.line += 1;
+            if (quote === '"' && ch === '\\' && this.text[this.pos + 1] === '"') {
+                value += '"';
+                this.pos += 2;
+                continue;
+            }
+            this.pos += 1;
+            if (ch === quote)
+                return value;
+            value += ch;
+        }
+    }
+    /** `<<MARKER` ... `MARKER`: the closing marker may be indented and followed by more arguments. */
+    readHeredoc() {
+        const start = this.line;
+        const newline = this.text.indexOf('\n', this.pos);
+        const marker = this.text.slice(this.pos + 2, newline).trim();
+        const lines = this.text.slice(newline + 1).split('\n');
+        const end = lines.findIndex((l) => new RegExp(`^\\s*${marker}(?:\\s|$)`).test(l));
+        if (end < 0)
+            throw new parse_directive/* ConfigSyntaxError */.wm(`heredoc <<${marker} is never closed`, start);
+        const body = lines.slice(0, end);
+        const closing = lines[end] ?? '';
+        this.pos = newline + 1 + body.map((l) => l.length + 1).reduce((a, b) => a + b, 0) + closing.indexOf(marker) + marker.length;
+        this.line += end + 1;
+        return body.join('\n');
+    }
+    readWord() {
+        const start = this.pos;
+        while (this.pos < this.text.length && !/\s/.test(this.text[this.pos] ?? ''))
+            this.pos += 1;
+        return this.text.slice(start, this.pos);
+    }
+}
+function isBrace(token, brace) {
+    return token !== undefined && !token.quoted && token.text === brace;
+}
+/** Groups tokens into lines: a token starts a new line when it begins below where the previous one ended. */
+function linesOf(tokens) {
+    const lines = [];
+    let previous;
+    for (const token of tokens) {
+        if (!previous || token.line > previous.endLine)
+            lines.push([token]);
+        else
+            lines.at(-1)?.push(token);
+        previous = token;
+    }
+    return lines;
+}
+/** Builds the directive tree: a line ending in `{` opens a block, a line that is `}` closes it. */
+function buildTree(tokens) {
+    const top = [];
+    const stack = [top];
+    for (const line of linesOf(tokens)) {
+        const current = stack.at(-1) ?? top;
+        const first = line[0];
+        if (line.length === 1 && isBrace(first, '}')) {
+            if (stack.length === 1)
+                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected "}"', first.line);
+            stack.pop();
+            continue;
+        }
+        const opens = isBrace(line.at(-1), '{');
+        const words = (opens ? line.slice(0, -1) : line).map((t) => t.text);
+        const directive = { name: words[0] ?? '', args: words.slice(1), line: first.line };
+        current.push(directive);
+        if (opens) {
+            if (stack.length > parse_directive/* MAX_BLOCK_DEPTH */.LR)
+                throw new parse_directive/* ConfigSyntaxError */.wm(`blocks nested more than ${parse_directive/* MAX_BLOCK_DEPTH */.LR} deep`, first.line);
+            directive.block = [];
+            stack.push(directive.block);
+        }
+    }
+    if (stack.length > 1)
+        throw new parse_directive/* ConfigSyntaxError */.wm('unexpected end of file, expecting "}"', tokens.at(-1)?.endLine ?? 1);
+    return top;
+}
+function snippetName(directive) {
+    return directive.block && directive.args.length === 0 ? /^\((.+)\)$/.exec(directive.name)?.[1] : undefined;
+}
+/** Replaces `import <snippet>` by the snippet's directives, at any depth; file imports stay as they are. */
+function expandImports(directives, snippets, budget, depth = 0) {
+    return directives.flatMap((d) => {
+        // Snippets that import each other many times over multiply: a small file could expand forever.
+        budget.left -= 1;
+        if (budget.left < 0)
+            throw new parse_directive/* ConfigSyntaxError */.wm(`snippet imports expand to more than ${parse_directive/* MAX_EXPANDED_DIRECTIVES */.IM} directives`, d.line);
+        const snippet = d.name === 'import' && depth < MAX_IMPORT_DEPTH ? snippets.get(d.args[0] ?? '') : undefined;
+        if (snippet)
+            return expandImports(snippet, snippets, budget, depth + 1);
+        return [d.block ? { ...d, block: expandImports(d.block, snippets, budget, depth) } : d];
+    });
+}
+function siteOf(head, directives, snippets, budget) {
+    const addresses = [head.name, ...head.args].join(' ').split(/[\s,]+/).filter(Boolean);
+    return { addresses, line: head.line, directives: expandImports(directives, snippets, budget) };
+}
+/**
+ * Parses a Caddyfile into its global options and site blocks. A Caddyfile with a single site may
+ * leave out the braces: its first line is then the address and the rest its directives.
+ * Throws ConfigSyntaxError on unbalanced braces or unterminated strings.
+ */
+function parseCaddyfile(text) {
+    const entries = buildTree(new Lexer(text).tokens());
+    const first = entries[0];
+    const hasGlobalOptions = first?.name === '' && first.block !== undefined;
+    const globalOptions = hasGlobalOptions ? (first.block ?? []) : [];
+    const snippets = new Map();
+    const rest = [];
+    for (const entry of entries.slice(hasGlobalOptions ? 1 : 0)) {
+        const name = snippetName(entry);
+        if (name !== undefined)
+            snippets.set(name, entry.block ?? []);
+        else if (entry.name !== 'import' && !entry.name.startsWith('&('))
+            rest.push(entry);
+    }
+    const head = rest[0];
+    if (!head)
+        return { globalOptions, sites: [] };
+    const budget = { left: parse_directive/* MAX_EXPANDED_DIRECTIVES */.IM };
+    const sites = head.block
+        ? rest.filter((e) => e.block).map((e) => siteOf(e, e.block ?? [], snippets, budget))
+        : [siteOf(head, rest.slice(1), snippets, budget)];
+    return { globalOptions, sites };
+}
+
+;// CONCATENATED MODULE: ./src/parse/nginx.ts
+
+
+const ESCAPES = { '"': '"', "'": "'", '\\': '\\', t: '\t', r: '\r', n: '\n' };
+/** nginx keeps a backslash before other characters (regular expressions rely on it). */
+function nginx_unescape(pair) {
+    return ESCAPES[pair[1] ?? ''] ?? pair;
+}
+/** Lua and njs `*_block` bodies are code, not directives: skip to the matching brace. */
+const OPAQUE_BLOCK = /_by_(?:lua|njs)_block$/;
+/** Splits nginx config text into words, quoted strings, `;`, `{` and `}`, as nginx's ngx_conf_read_token does. */
+class nginx_Lexer extends TextCursor {
+    next() {
+        this.skipSpaceAndComments();
+        const ch = this.text[this.pos];
+        if (ch === undefined)
+            return undefined;
+        const line = this.line;
+        if (ch === ';' || ch === '{' || ch === '}') {
+            this.pos += 1;
+            return { text: ch, line, quoted: false };
+        }
+        if (ch === '"' || ch === "'")
+            return { text: this.readQuoted(ch), line, quoted: true };
+        return { text: this.readWord(), line, quoted: false };
+    }
+    /** Skips to the `}` matching an already consumed `{`, for opaque (Lua) blocks; braces in strings do not count. */
+    skipBlock() {
+        let depth = 1;
+        while (depth > 0) {
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected end of file, expecting "}"', this.line);
+            if (ch === '"' || ch === "'") {
+                this.readQuoted(ch);
+                continue;
+            }
+            if (ch === '\n')
+                this.line += 1;
+            if (ch === '{')
+                depth += 1;
+            if (ch === '}')
+                depth -= 1;
+            this.pos += 1;
+        }
+    }
+    readQuoted(quote) {
+        const start = this.line;
+        this.pos += 1;
+        let value = '';
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                throw new parse_directive/* ConfigSyntaxError */.wm(`unterminated ${quote} string`, start);
+            if (ch === '\n')
+                this.line += 1;
+            if (ch === '\\' && this.pos + 1 < this.text.length) {
+                value += nginx_unescape(this.text.slice(this.pos, this.pos + 2));
+                this.pos += 2;
+                continue;
+            }
+            this.pos += 1;
+            if (ch === quote)
+                return value;
+            value += ch;
+        }
+    }
+    readWord() {
+        let value = '';
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined || /\s/.test(ch) || ch === ';' || ch === '}')
+                return value;
+            if (ch === '{' && !value.endsWith('$'))
+                return value;
+            if (ch === '\\' && this.pos + 1 < this.text.length) {
+                value += nginx_unescape(this.text.slice(this.pos, this.pos + 2));
+                this.pos += 2;
+                continue;
+            }
+            if (ch === '{') {
+                // `${name}`: a variable, not the start of a block.
+                const end = this.text.indexOf('}', this.pos);
+                if (end < 0)
+                    throw new parse_directive/* ConfigSyntaxError */.wm('unterminated "${"', this.line);
+                value += this.text.slice(this.pos, end + 1);
+                this.pos = end + 1;
+                continue;
+            }
+            value += ch;
+            this.pos += 1;
+        }
+    }
+}
+function isSyntax(token, ch) {
+    return token !== undefined && !token.quoted && token.text === ch;
+}
+/** Reads directives into `into` until the `}` closing this block (depth > 0) or the end of the file. */
+function readBlock(lexer, into, depth) {
+    for (;;) {
+        const first = lexer.next();
+        if (first === undefined) {
+            if (depth > 0)
+                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected end of file, expecting "}"', lexer.line);
+            return;
+        }
+        if (isSyntax(first, '}')) {
+            if (depth === 0)
+                throw new parse_directive/* ConfigSyntaxError */.wm('unexpected "}"', first.line);
+            return;
+        }
+        if (isSyntax(first, ';'))
+            continue;
+        if (isSyntax(first, '{'))
+            throw new parse_directive/* ConfigSyntaxError */.wm('unexpected "{"', first.line);
+        readDirective(lexer, { name: first.text, args: [], line: first.line }, into, depth);
+    }
+}
+function readDirective(lexer, directive, into, depth) {
+    for (;;) {
+        const token = lexer.next();
+        if (token === undefined)
+            throw new parse_directive/* ConfigSyntaxError */.wm(`unexpected end of file, expecting ";" or "}" after "${directive.name}"`, directive.line);
+        if (isSyntax(token, ';')) {
+            into.push(directive);
+            return;
+        }
+        if (isSyntax(token, '}'))
+            throw new parse_directive/* ConfigSyntaxError */.wm(`unexpected "}" after "${directive.name}", expecting ";"`, token.line);
+        if (isSyntax(token, '{')) {
+            if (depth >= parse_directive/* MAX_BLOCK_DEPTH */.LR)
+                throw new parse_directive/* ConfigSyntaxError */.wm(`blocks nested more than ${parse_directive/* MAX_BLOCK_DEPTH */.LR} deep`, token.line);
+            directive.block = [];
+            into.push(directive);
+            if (OPAQUE_BLOCK.test(directive.name))
+                lexer.skipBlock();
+            else
+                readBlock(lexer, directive.block, depth + 1);
+            return;
+        }
+        directive.args.push(token.text);
+    }
+}
+/**
+ * Parses nginx configuration text into directives with line numbers. Never throws: a syntax error
+ * is returned with the directives read before it (an open block keeps what it had so far).
+ * `include` is kept as a directive; included files are not read here.
+ */
+function parseNginx(text) {
+    const directives = [];
+    try {
+        readBlock(new nginx_Lexer(text), directives, 0);
+        return { directives };
+    }
+    catch (error) {
+        if (!(error instanceof parse_directive/* ConfigSyntaxError */.wm))
+            throw error;
+        return { directives, error };
+    }
+}
+/** Block and directive names that only nginx configs have at their top level. */
+const NGINX_TOP_LEVEL = new Set([
+    'http', 'server', 'events', 'upstream', 'stream', 'mail', 'location', 'map', 'geo', 'split_clients',
+    'worker_processes', 'worker_rlimit_nofile', 'pid', 'load_module',
+    'listen', 'server_name', 'proxy_pass', 'proxy_set_header', 'add_header', 'client_max_body_size', 'server_tokens'
+]);
+/**
+ * Whether parsed `*.conf` directives are an nginx config (or a snippet of one), judged by structure:
+ * supervisord, redis, fluentd or logrotate files either do not parse or use none of these names.
+ */
+function isNginxConfig(directives) {
+    return directives.some((d) => NGINX_TOP_LEVEL.has(d.name));
+}
+
+// EXTERNAL MODULE: ./src/parse/nginx-includes.ts
+var nginx_includes = __nccwpck_require__(421);
+;// CONCATENATED MODULE: ./src/parse/proxy-config.ts
+
+
+
+
+
+function parseFile(path, text) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (isCaddyfileName(name)) {
+        try {
+            return { kind: 'caddy', model: parseCaddyfile(text) };
+        }
+        catch (error) {
+            return { kind: 'error', error: error instanceof Error ? error.message : String(error) };
+        }
+    }
+    if (!isNginxCandidateName(name))
+        return undefined;
+    const parsed = parseNginx(text);
+    const isConfig = isNginxConfig(parsed.directives);
+    // supervisord, redis, fluentd or logrotate `.conf` files do not parse as nginx or use none of its names.
+    if (parsed.error)
+        return isConfig ? { kind: 'error', error: parsed.error.message } : undefined;
+    return { kind: 'nginx', directives: parsed.directives, isConfig };
+}
+/**
+ * Parses the repository's proxy config candidates together, so that nginx `include`s of files in
+ * the repository are followed. A file that another config includes is checked through that config
+ * (with the settings it inherits there), not again on its own.
+ */
+function parseProxyConfigs(files) {
+    const errors = [];
+    const caddy = [];
+    const nginxRoots = [];
+    const fragments = new Map();
+    for (const { path, text } of files) {
+        const parsed = parseFile(path, text);
+        if (parsed?.kind === 'error')
+            errors.push({ path, error: parsed.error });
+        if (parsed?.kind === 'caddy')
+            caddy.push({ kind: 'caddy', path, model: parsed.model });
+        if (parsed?.kind !== 'nginx')
+            continue;
+        fragments.set(path, parsed.directives);
+        if (parsed.isConfig)
+            nginxRoots.push(path);
+    }
+    // One budget for every config: many small files that each include a bomb are one bomb.
+    const budget = { left: parse_directive/* MAX_EXPANDED_DIRECTIVES */.IM };
+    const expanded = nginxRoots.flatMap((path) => {
+        try {
+            return [{ path, ...(0,nginx_includes/* expandIncludes */.Ud)(path, fragments, budget) }];
+        }
+        catch (error) {
+            errors.push({ path, error: error instanceof Error ? error.message : String(error) });
+            return [];
+        }
+    });
+    // Included by another config: checked through it. Of configs that include each other, the first stays.
+    const isKept = (e) => expanded.every((other) => other === e || !other.included.has(e.path) || (e.included.has(other.path) && e.path < other.path));
+    const nginx = expanded.filter(isKept).map((e) => ({ kind: 'nginx', path: e.path, directives: e.directives }));
+    return { configs: [...nginx, ...caddy], errors };
+}
+
+// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
+var registry = __nccwpck_require__(8838);
+;// CONCATENATED MODULE: ./src/scan.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function readText(file) {
+    return (0,external_node_fs_.readFileSync)(file.absPath, 'utf8').replace(/^\uFEFF/, '');
+}
+function packageName(dir) {
+    try {
+        const file = (0,external_node_path_.join)(dir, 'package.json');
+        if (!(0,external_node_fs_.statSync)(file).isFile())
+            return undefined; // a FIFO would block the read forever
+        const pkg = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return typeof pkg.name === 'string' ? pkg.name : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A relative import of a folder that is a package (`require('../..')`) stands for that package. */
+function packageAlias(root) {
+    const cache = new Map();
+    return (source, fromFile) => {
+        if (!source.startsWith('.'))
+            return undefined;
+        const dir = (0,external_node_path_.resolve)(root, (0,external_node_path_.dirname)(fromFile), source);
+        if (!cache.has(dir))
+            cache.set(dir, packageName(dir));
+        return cache.get(dir);
+    };
+}
+function isProxyCandidate(file) {
+    const name = (0,external_node_path_.basename)(file.path);
+    return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name));
+}
+function describeFailure(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split('\n')[0] ?? message;
+}
+/**
+ * The Express model of every module. Code nested deeper than the model's walks can follow (a stack
+ * overflow) must not cost the whole scan: the modules that fail on their own are left out of the
+ * model with a note, and when even that fails the Express rules see no app, also with a note.
+ */
+function buildModelSafely(modules, aliasOf, notes) {
+    try {
+        return (0,model_express/* buildExpressModel */.IE)(modules, aliasOf);
+    }
+    catch (error) {
+        const failing = new Set(modules.filter((m) => {
+            try {
+                (0,model_express/* buildExpressModel */.IE)([m], aliasOf);
+                return false;
+            }
+            catch {
+                return true;
+            }
+        }));
+        for (const m of failing)
+            notes.push({ file: m.path, message: `not checked by the Express rules: ${describeFailure(error)}` });
+        try {
+            return (0,model_express/* buildExpressModel */.IE)(modules.filter((m) => !failing.has(m)), aliasOf);
+        }
+        catch (again) {
+            notes.push({ file: '.', message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}` });
+            return (0,model_express/* buildExpressModel */.IE)([], aliasOf);
+        }
+    }
+}
+function notReadOrParsed(file, error) {
+    // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
+    const code = error?.code;
+    return { file: file.path, message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}` };
+}
+/** Reads, parses and indexes one JS/TS file; minified and unparsable ones become notes. */
+function parseModule(file, notes) {
+    try {
+        const text = readText(file);
+        if ((0,javascript/* looksMinified */.o3)(text)) {
+            notes.push({ file: file.path, message: 'skipped: looks minified or generated' });
+            return undefined;
+        }
+        const parsed = (0,javascript/* parseJavaScript */.pL)(text);
+        if (!parsed.ok) {
+            notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error.split('\n')[0]}` });
+            return undefined;
+        }
+        return { path: file.path, text, ast: parsed.ast.program, index: (0,scope/* indexModule */.fO)(parsed.ast.program) };
+    }
+    catch (error) {
+        notes.push(notReadOrParsed(file, error));
+        return undefined;
+    }
+}
+/**
+ * A package's modules, plus the modules of other packages it reaches by relative imports (a
+ * monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
+ */
+function modulesOfGroup(group, byPath, aliasOf, notes) {
+    const modules = group.files.flatMap((file) => parseModule(file, notes) ?? []);
+    const included = new Set(group.files.map((f) => f.path));
+    for (let i = 0; i < modules.length; i += 1) {
+        const module = modules[i];
+        for (const source of module.index?.imports ?? []) {
+            if (!(0,graph/* isRelativeSpecifier */.pn)(source) || aliasOf(source, module.path))
+                continue;
+            const target = (0,graph/* resolveRelative */.Nh)(source, module.path, (path) => byPath.has(path));
+            if (target === undefined || included.has(target))
+                continue;
+            included.add(target);
+            const added = parseModule(byPath.get(target), notes);
+            if (added)
+                modules.push(added);
+        }
+    }
+    return modules;
+}
+/** Reads and parses every file but the JS/TS modules, which the caller parses by package. */
+function readProject(root, today) {
+    const { files, notes } = findFiles(root);
+    const texts = new Map();
+    const jsFiles = [];
+    const dockerfiles = [];
+    const proxyTexts = [];
+    const npmrcs = [];
+    const dockerignores = [];
+    const composeFiles = [];
+    const packageJsons = [];
+    const read = (file) => {
+        const text = readText(file);
+        texts.set(file.path, text);
+        return text;
+    };
+    const notParsed = (path, error) => {
+        notes.push({ file: path, message: `not parsed, so not checked: ${error.split('\n')[0]}` });
+    };
+    const readAndParse = (file) => {
+        const name = (0,external_node_path_.basename)(file.path);
+        if (file.kind === 'js') {
+            jsFiles.push(file);
+        }
+        else if (file.kind === 'dockerfile') {
+            const text = read(file);
+            try {
+                dockerfiles.push({ path: file.path, model: (0,dockerfile/* parseDockerfile */.Ai)(text) });
+            }
+            catch (error) {
+                notParsed(file.path, error instanceof Error ? error.message : String(error));
+            }
+        }
+        else if (isProxyCandidate(file)) {
+            proxyTexts.push({ path: file.path, text: read(file) });
+        }
+        else if (name === '.npmrc') {
+            npmrcs.push({ path: file.path, entries: parseNpmrc(read(file)) });
+        }
+        else if (file.kind === 'config' && file.path.endsWith('.dockerignore')) {
+            dockerignores.push({ path: file.path, patterns: (0,dockerignore/* parseDockerignore */.y)(readText(file)) });
+        }
+        else if (file.kind === 'config' && (0,compose/* isComposeFileName */.C1)(name)) {
+            const parsed = (0,compose/* parseCompose */.g3)(read(file));
+            if (parsed.ok)
+                composeFiles.push({ path: file.path, model: parsed.model });
+            else
+                notParsed(file.path, parsed.error);
+        }
+        else if (file.kind === 'package-json') {
+            const parsed = parsePackageJson(read(file));
+            if (parsed.ok)
+                packageJsons.push({ path: file.path, manifest: parsed.manifest });
+            else
+                notParsed(file.path, parsed.error);
+        }
+    };
+    for (const file of files) {
+        if (file.test)
+            continue;
+        try {
+            readAndParse(file);
+        }
+        catch (error) {
+            notes.push(notReadOrParsed(file, error));
+        }
+    }
+    let proxies;
+    try {
+        proxies = parseProxyConfigs(proxyTexts);
+    }
+    catch (error) {
+        proxies = { configs: [], errors: proxyTexts.map(({ path }) => ({ path, error: describeFailure(error) })) };
+    }
+    const { configs: proxyConfigs, errors: proxyErrors } = proxies;
+    for (const { path, error } of proxyErrors)
+        notParsed(path, error);
+    const { envFiles, keyFiles } = readSecretFiles(root, files, texts);
+    const docs = { root, today, files, dockerfiles, proxyConfigs, npmrcs, dockerignores, composeFiles, packageJsons, envFiles, keyFiles };
+    return { docs, jsFiles, notes, texts, aliasOf: packageAlias(root) };
+}
+/** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
+function buildScanContext(root, today) {
+    const { docs, jsFiles, notes, texts, aliasOf } = readProject(root, today);
+    const modules = jsFiles.flatMap((file) => parseModule(file, notes) ?? []);
+    for (const m of modules)
+        texts.set(m.path, m.text);
+    return { context: { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) }, notes, texts };
+}
+/** One rule's findings; a rule that throws becomes a note and reports nothing. */
+function checkRule(rule, context, notes) {
+    try {
+        return rule.check(context);
+    }
+    catch (error) {
+        notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}` });
+        return [];
+    }
+}
+/** Keeps findings not made before (for another package, say). */
+class Findings {
+    reported = [];
+    seen = new Set();
+    add(meta, findings) {
+        for (const finding of findings) {
+            const key = [meta.id, finding.file, finding.line, finding.column, finding.message].join('\u0000');
+            if (this.seen.has(key))
+                continue;
+            this.seen.add(key);
+            this.reported.push({ meta, finding });
+        }
+    }
+}
+/**
+ * Runs every rule once on the tree with no JS/TS module, and returns the rules that read the modules
+ * or the Express model, to be run again for each package. Which rules those are is seen, not declared:
+ * a rule that never touches `modules` or `express` here cannot depend on them, because nothing else
+ * differs between packages. With no module at all, this run is the only one.
+ */
+function runProjectRules(docs, aliasOf, hasModules, findings, notes) {
+    const express = (0,model_express/* buildExpressModel */.IE)([], aliasOf);
+    const sourceRules = [];
+    for (const rule of registry/* RULES */.y0) {
+        let readsSource = false;
+        const context = { ...docs };
+        Object.defineProperty(context, 'modules', { enumerable: true, get: () => { readsSource = true; return []; } });
+        Object.defineProperty(context, 'express', { enumerable: true, get: () => { readsSource = true; return express; } });
+        const found = checkRule(rule, context, notes);
+        if (readsSource && hasModules)
+            sourceRules.push(rule);
+        else
+            findings.add(rule.meta, found);
+    }
+    return sourceRules;
+}
+function uniqueNotes(notes) {
+    const seen = new Set();
+    return notes.filter((n) => {
+        const key = `${n.file}\u0000${n.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * Discovery, parsing, the app model and every rule. JS/TS modules are parsed, modelled and checked
+ * one package at a time (see groupByPackage): a 10,000-file monorepo never holds more than one
+ * workspace's syntax trees.
+ */
+function collectFindings(root, today) {
+    const { docs, jsFiles, notes, aliasOf } = readProject(root, today);
+    const findings = new Findings();
+    const byPath = new Map(jsFiles.map((f) => [f.path, f]));
+    const groups = groupByPackage(jsFiles, docs.files.filter((f) => f.kind === 'package-json'));
+    const sourceRules = runProjectRules(docs, aliasOf, groups.length > 0, findings, notes);
+    for (const group of groups) {
+        const modules = modulesOfGroup(group, byPath, aliasOf, notes);
+        const context = { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) };
+        for (const rule of sourceRules)
+            findings.add(rule.meta, checkRule(rule, context, notes));
+    }
+    return { reported: findings.reported, notes, filesScanned: docs.files.length };
+}
+/** A scanned file's lines as the rules saw them (no BOM), for inline suppressions; undefined when it is not a readable file. */
+function fileLines(root) {
+    const cache = new Map();
+    return (file) => {
+        if (!cache.has(file)) {
+            const path = (0,external_node_path_.join)(root, file);
+            try {
+                cache.set(file, (0,external_node_fs_.lstatSync)(path).isFile() ? (0,external_node_fs_.readFileSync)(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/) : undefined);
+            }
+            catch {
+                cache.set(file, undefined);
+            }
+        }
+        return cache.get(file);
+    };
+}
+/** The central policy over collected findings: severity overrides, suppressions (config and inline). */
+function applyScanPolicy(collected, root, config, today) {
+    const policy = (0,findings_policy/* applyPolicy */.V)(collected.reported, config, today, fileLines(root));
+    return { findings: policy.findings, notes: uniqueNotes([...collected.notes, ...policy.notes]), filesScanned: collected.filesScanned };
+}
+/** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
+function runScan(root, config, today) {
+    return applyScanPolicy(collectFindings(root, today), root, config, today);
+}
+
+
+/***/ }),
+
 /***/ 1779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32782,6 +32960,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { parseCliArgs, USAGE, type CliOptions } from './config/cli-args.js'
 import { describeError } from './config/errors.js'
 import { runGate } from './pipeline.js'
+import { isScanWorker, serveScanWorker } from './scan-worker.js'
 import { renderMarkdown } from './render/markdown.js'
 import { renderSarif } from './render/sarif.js'
 import { renderJson, renderText } from './render/text.js'
@@ -21,7 +23,7 @@ function render(report: Report, options: CliOptions): string {
 }
 
 /** argv in, exit code out; the same pipeline as the action, with no GitHub environment. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], entry: { scanWorker?: string } = {}): Promise<number> {
   try {
     const command = parseCliArgs(argv)
     if (command.kind === 'help') {
@@ -33,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.passed
     }
     const { options } = command
-    const report = await runGate(options, { exec: execProcess, log: (line) => process.stderr.write(`${line}\n`) })
+    const report = await runGate(options, { exec: execProcess, log: (line) => process.stderr.write(`${line}\n`), ...entry })
     const out = render(report, options)
     if (options.output) writeFileSync(options.output, out)
     else process.stdout.write(out)
@@ -45,4 +47,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2))
+// The bundle is also the scan's worker script (see scan-worker.ts).
+if (isScanWorker()) serveScanWorker()
+else process.exitCode = await main(process.argv.slice(2), { scanWorker: fileURLToPath(import.meta.url) })

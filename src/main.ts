@@ -88,8 +88,8 @@ async function bestEffort<T>(what: string, work: () => Promise<T>, fallback: T):
   }
 }
 
-async function runScanMode(options: ActionOptions): Promise<void> {
-  const gated = await runGate(options, { exec: execProcess, log: (line) => core.info(line) })
+async function runScanMode(options: ActionOptions, entry: Entry): Promise<void> {
+  const gated = await runGate(options, { exec: execProcess, log: (line) => core.info(line), ...entry })
   // The pull request's files, listed once, serve both the annotations and the "new" marks; with
   // no open finding there is nothing to annotate or mark, so no call.
   const pullFiles: PullFiles = gated.findings.some((f) => !f.suppressed)
@@ -138,12 +138,17 @@ async function runCommentMode(options: ActionOptions): Promise<void> {
   }
 }
 
+/** What the entry point tells the gate: the script its scan's worker thread starts from. */
+export interface Entry {
+  scanWorker?: string
+}
+
 /** The action: inputs, the gate, reports and outputs, the summary, the comment, the verdict. */
-export async function run(): Promise<void> {
+export async function run(entry: Entry = {}): Promise<void> {
   try {
     const options = readActionInputs()
     if (options.mode === 'comment') await runCommentMode(options)
-    else await runScanMode(options)
+    else await runScanMode(options, entry)
   } catch (error) {
     core.setOutput('passed', 'false')
     core.setFailed(describeError(error))

@@ -9,7 +9,9 @@ import { decideGate } from './findings/gate.js'
 import { findExpiredSuppressions } from './findings/policy.js'
 import type { Report, SbomSection } from './report.js'
 import { KNOWN_RULE_IDS } from './rules/registry.js'
-import { runScan, type ScanResult } from './scan.js'
+import type { Note } from './discovery/find-files.js'
+import { applyScanPolicy, collectFindings, type CollectedFindings, type ScanResult } from './scan.js'
+import { collectFindingsInWorker } from './scan-worker.js'
 import { auditSkipped, type AuditResult } from './tools/audit-report.js'
 import type { Exec } from './tools/exec.js'
 import { runNpmAudit } from './tools/npm-audit.js'
@@ -23,6 +25,8 @@ export interface PipelineDeps {
   /** Progress lines for the log (the action's core.info, the CLI's stderr). */
   log: (line: string) => void
   env?: NodeJS.ProcessEnv
+  /** The script to start the scan's worker thread from (the bundle itself); without it the scan runs in this thread. */
+  scanWorker?: string
   /** Whether to lower this process's priority while npm ci runs (default true; see yieldToInstall). */
   lowerPriority?: boolean
   /** How long each tool may run, in ms; the defaults below. Tests shorten them; it is no user input. */
@@ -42,10 +46,24 @@ export function hasNpmLockfile(dir: string): boolean {
   return existsSync(join(dir, 'package-lock.json')) || existsSync(join(dir, 'npm-shrinkwrap.json'))
 }
 
-function timed<T>(name: string, work: () => T): { value: T; step: StepRecord } {
+/**
+ * The scan, in a worker thread when the entry point gave its script (the bundle), else in this
+ * thread (the tests, which import the source). A worker that fails (out of its memory ceiling,
+ * say) costs nothing but time: the scan runs again here, and a note says why.
+ */
+async function scanProject(cwd: string, config: GateConfig, today: string, deps: PipelineDeps): Promise<{ value: ScanResult; step: StepRecord }> {
   const started = Date.now()
-  const value = work()
-  return { value, step: { name, status: 'ok', ms: Date.now() - started } }
+  let collected: CollectedFindings | undefined
+  let fallback: Note | undefined
+  if (deps.scanWorker) {
+    const outcome = await collectFindingsInWorker(deps.scanWorker, cwd, today)
+    if (outcome.ok) collected = outcome.collected
+    else fallback = { file: '.', message: `the scan's worker thread failed (${outcome.error}); scanned again in the main thread` }
+  }
+  collected ??= collectFindings(cwd, today)
+  if (fallback) collected = { ...collected, notes: [fallback, ...collected.notes] }
+  const value = applyScanPolicy(collected, cwd, config, today)
+  return { value, step: { name: 'scan', status: 'ok', ms: Date.now() - started } }
 }
 
 /**
@@ -97,10 +115,12 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
     ? runSbom(deps.exec, { cwd, outputFile: options.sbomFile, omitDev: options.omitDev, packageLockOnly: true, timeoutMs: timeouts.sbom, env })
     : Promise.resolve({ step: skippedStep('sbom', 'sbom is false'), result: { status: 'skipped' } })
 
-  const scan: { value: ScanResult; step: StepRecord } = timed('scan', () => runScan(cwd, config, options.today))
-  deps.log(`scanned ${scan.value.filesScanned} files: ${scan.value.findings.length} findings`)
+  const scanned = scanProject(cwd, config, options.today, deps).then((result) => {
+    deps.log(`scanned ${result.value.filesScanned} files: ${result.value.findings.length} findings`)
+    return result
+  })
 
-  const [ciStep, auditRun, sbomRun] = await Promise.all([ci, audit, sbom])
+  const [ciStep, auditRun, sbomRun, scan] = await Promise.all([ci, audit, sbom, scanned])
   const allowed = applyAllowlist(auditRun.result, config.allow, options.today, config.source)
   const steps = [ciStep, auditRun.step, sbomRun.step, scan.step]
   const decision = decideGate({

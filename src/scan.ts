@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { lstatSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { GateConfig } from './config/config-file.js'
 import { findFiles, isCaddyfileName, isNginxCandidateName, type Note, type SourceFile } from './discovery/find-files.js'
@@ -278,13 +278,20 @@ function uniqueNotes(notes: Note[]): Note[] {
   })
 }
 
+/** What the rules report before the policy applies: plain data, which a worker thread can send. */
+export interface CollectedFindings {
+  reported: Reported
+  notes: Note[]
+  filesScanned: number
+}
+
 /**
- * Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions).
- * JS/TS modules are parsed, modelled and checked one package at a time (see groupByPackage): a
- * 10,000-file monorepo never holds more than one workspace's syntax trees.
+ * Discovery, parsing, the app model and every rule. JS/TS modules are parsed, modelled and checked
+ * one package at a time (see groupByPackage): a 10,000-file monorepo never holds more than one
+ * workspace's syntax trees.
  */
-export function runScan(root: string, config: GateConfig, today: string): ScanResult {
-  const { docs, jsFiles, notes, texts, aliasOf } = readProject(root, today)
+export function collectFindings(root: string, today: string): CollectedFindings {
+  const { docs, jsFiles, notes, aliasOf } = readProject(root, today)
   const findings = new Findings()
   const byPath = new Map(jsFiles.map((f) => [f.path, f]))
   const groups = groupByPackage(jsFiles, docs.files.filter((f) => f.kind === 'package-json'))
@@ -294,21 +301,32 @@ export function runScan(root: string, config: GateConfig, today: string): ScanRe
     const context: ScanContext = { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) }
     for (const rule of sourceRules) findings.add(rule.meta, checkRule(rule, context, notes))
   }
-  const lineCache = new Map<string, string[]>()
-  const lines = (file: string): string[] | undefined => {
-    if (!lineCache.has(file)) {
-      const js = byPath.get(file)
-      let text = texts.get(file)
+  return { reported: findings.reported, notes, filesScanned: docs.files.length }
+}
+
+/** A scanned file's lines as the rules saw them (no BOM), for inline suppressions; undefined when it is not a readable file. */
+function fileLines(root: string): (file: string) => string[] | undefined {
+  const cache = new Map<string, string[] | undefined>()
+  return (file) => {
+    if (!cache.has(file)) {
+      const path = join(root, file)
       try {
-        if (text === undefined && js) text = readText(js)
+        cache.set(file, lstatSync(path).isFile() ? readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/) : undefined)
       } catch {
-        text = undefined
+        cache.set(file, undefined)
       }
-      if (text === undefined) return undefined
-      lineCache.set(file, text.split(/\r?\n/))
     }
-    return lineCache.get(file)
+    return cache.get(file)
   }
-  const policy = applyPolicy(findings.reported, config, today, lines)
-  return { findings: policy.findings, notes: uniqueNotes([...notes, ...policy.notes]), filesScanned: docs.files.length }
+}
+
+/** The central policy over collected findings: severity overrides, suppressions (config and inline). */
+export function applyScanPolicy(collected: CollectedFindings, root: string, config: GateConfig, today: string): ScanResult {
+  const policy = applyPolicy(collected.reported, config, today, fileLines(root))
+  return { findings: policy.findings, notes: uniqueNotes([...collected.notes, ...policy.notes]), filesScanned: collected.filesScanned }
+}
+
+/** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
+export function runScan(root: string, config: GateConfig, today: string): ScanResult {
+  return applyScanPolicy(collectFindings(root, today), root, config, today)
 }

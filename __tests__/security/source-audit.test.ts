@@ -13,7 +13,10 @@ type AstNode = { type: string } & Record<string, unknown>
 const EXEC_FILE = 'src/tools/exec.ts'
 const CHILD_PROCESS = /^(?:node:)?child_process$/
 /** Modules that run code from strings or load modules by computed paths. */
-const FORBIDDEN_MODULES = /^(?:node:)?(?:vm|module|worker_threads|inspector|repl|wasi|cluster)$/
+const FORBIDDEN_MODULES = /^(?:node:)?(?:vm|module|inspector|repl|wasi|cluster)$/
+/** The scan's worker thread runs our own bundle (the entry point's file), never code given as a string. */
+const WORKER_THREADS = /^(?:node:)?worker_threads$/
+const WORKER_FILE = 'src/scan-worker.ts'
 const SHELLS = /^(?:.*[\\/])?(?:sh|bash|zsh|dash|ksh|fish|cmd|cmd\.exe|powershell|pwsh)$/i
 const NOT_CHILDREN = new Set(['loc', 'start', 'end', 'extra', 'range', 'leadingComments', 'trailingComments', 'innerComments'])
 
@@ -108,6 +111,7 @@ export function auditSource(code: string, file: string): { problems: string[]; s
       continue
     }
     if (FORBIDDEN_MODULES.test(load.source)) at(load.node, `imports ${load.source}`)
+    if (WORKER_THREADS.test(load.source) && file !== WORKER_FILE) at(load.node, `imports ${load.source} outside ${WORKER_FILE}`)
     if (!CHILD_PROCESS.test(load.source)) continue
     if (file !== EXEC_FILE || load.dynamic || load.node.type !== 'ImportDeclaration') {
       at(load.node, `loads ${load.source} outside a static import in ${EXEC_FILE}`)
@@ -129,6 +133,14 @@ export function auditSource(code: string, file: string): { problems: string[]; s
     if ((node.type === 'CallExpression' || node.type === 'NewExpression') && callee) {
       const name = nameOf(callee) ?? (callee.type === 'MemberExpression' ? nameOf(child(callee, 'property')) : undefined)
       if (name === 'eval') at(node, 'eval')
+      if (node.type === 'NewExpression' && name === 'Worker') {
+        const options = children(node, 'arguments')[1]
+        if (options && options.type !== 'ObjectExpression') at(node, 'Worker options not a literal (they could carry `eval`)')
+        for (const prop of options ? children(options, 'properties') : []) {
+          if (prop.type === 'SpreadElement') at(node, 'Worker options spread another object (it could carry `eval`)')
+          else if (nameOf(child(prop, 'key')) === 'eval') at(node, 'a Worker that evaluates a string')
+        }
+      }
       if (name === 'Function') at(node, 'Function constructor')
       if (['setTimeout', 'setInterval', 'setImmediate'].includes(name ?? '')) {
         const first = children(node, 'arguments')[0]
@@ -206,6 +218,9 @@ describe('the checker catches', () => {
     ['a computed require()', 'src/x.ts', 'require(path.join(root, name))'],
     ['require.resolve of data', 'src/x.ts', 'require.resolve(name)'],
     ['setTimeout with a string', 'src/x.ts', "setTimeout('run()', 10)"],
+    ['worker_threads outside scan-worker.ts', 'src/x.ts', "import { Worker } from 'node:worker_threads'"],
+    ['a Worker that evaluates a string', 'src/scan-worker.ts', "import { Worker } from 'node:worker_threads'\nnew Worker(code, { eval: true })"],
+    ['Worker options spread', 'src/scan-worker.ts', "import { Worker } from 'node:worker_threads'\nnew Worker(file, { ...options })"],
     ['a native binding', 'src/x.ts', "process.binding('spawn_sync')"]
   ])('%s', (_name, file, code) => {
     expect(auditSource(code, file).problems.length).toBeGreaterThan(0)
