@@ -23,6 +23,8 @@ beforeAll(() => {
   put('.git/config', 'x')
   put('public/jquery.min.js', 'x')
   put('src/big.js', 'x'.repeat(MAX_FILE_BYTES + 1))
+  put('frontend/src/assets/three.js', `var THREE = {}\n${'THREE.x = function () { return 1 }\n'.repeat(9000)}`)
+  put('public/js/app.js', "const key = 'x'\n")
   put('test/app.test.js', 'x')
   put('src/app.spec.ts', 'x')
   put('docker/Dockerfile.prod', 'FROM node:22')
@@ -39,7 +41,7 @@ describe('findFiles', () => {
     const { files } = findFiles(root)
     expect(files.map((f) => f.path)).toEqual([
       'api.Dockerfile', 'docker/Dockerfile.prod', 'Dockerfile', 'package.json',
-      'src/app.js', 'src/app.spec.ts', 'src/routes/users.ts', 'test/app.test.js'
+      'public/js/app.js', 'src/app.js', 'src/app.spec.ts', 'src/routes/users.ts', 'test/app.test.js'
     ].sort((a, b) => (a < b ? -1 : 1)))
   })
 
@@ -51,9 +53,10 @@ describe('findFiles', () => {
 
   it('notes oversized files instead of reading them, counts generated ones in one note, and does not follow symlinks', () => {
     const { files, notes } = findFiles(root)
-    expect(notes.map((n) => n.file)).toEqual(['src/big.js', '.'])
+    expect(notes.map((n) => n.file)).toEqual(['frontend/src/assets/three.js', 'src/big.js', '.'])
+    expect(notes[0]?.message).toMatch(/vendored library/)
     // jquery.min.js is counted; types.d.ts is a declaration, not built output
-    expect(notes[1]?.message).toMatch(/^skipped 1 generated file \(/)
+    expect(notes[2]?.message).toMatch(/^skipped 1 generated file \(/)
     expect(files.some((f) => f.path.includes('loop'))).toBe(false)
   })
 

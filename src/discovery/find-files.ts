@@ -33,6 +33,13 @@ const JS_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/
 const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/
 const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
 export const MAX_FILE_BYTES = 1024 * 1024
+/**
+ * A script this large in a folder of static assets is a library copied in for the browser (three.js,
+ * a charting library), often unminified, and costs more to parse than the app itself. Smaller
+ * scripts there are still read: a key in the browser's code is a leak too.
+ */
+const VENDORED_BYTES = 256 * 1024
+const STATIC_ASSETS = /(?:^|\/)(?:assets|public|static)\//
 
 /** `*.conf` and the official nginx image's envsubst templates (`default.conf.template`); nginx or not is decided by parsing. */
 export function isNginxCandidateName(name: string): boolean {
@@ -100,6 +107,10 @@ export function findFiles(root: string): Discovery {
       }
       if (size > MAX_FILE_BYTES) {
         notes.push({ file: path, message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files` })
+        continue
+      }
+      if (kind === 'js' && size > VENDORED_BYTES && STATIC_ASSETS.test(path)) {
+        notes.push({ file: path, message: `skipped: ${Math.round(size / 1024)} KiB of script among static assets is a vendored library, not the app's source` })
         continue
       }
       files.push({ path, absPath: abs, size, kind, test: TEST_PATH.test(path) })
