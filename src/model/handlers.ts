@@ -27,13 +27,8 @@ const SEND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'write', 'render']
 const CHAIN_METHODS = new Set(['status', 'type', 'set', 'header', 'append', 'vary', 'location', 'links', 'contentType', 'cookie', 'clearCookie'])
 const RESPONSE_NAMES = new Set(['res', 'response', 'resp'])
 
-/** The module a node was parsed in (a function found through a factory call carries no module). */
-export function moduleOf(express: ExpressModel, node: Node): ModuleInfo | undefined {
-  return express.graph.moduleOf(node)
-}
-
-function asFunction(express: ExpressModel, fn: FunctionNode, module?: ModuleInfo): HandlerFunction | undefined {
-  const home = module?.index.parents.has(fn) ? module : moduleOf(express, fn)
+function asFunction(express: ExpressModel, fn: FunctionNode): HandlerFunction | undefined {
+  const home = express.graph.moduleOf(fn)
   if (!home) return undefined
   return { fn, module: home, errorHandler: fn.params.length === 4 && fn.params.every((p) => p.type !== 'RestElement') }
 }
@@ -50,9 +45,9 @@ function wrappedFunctions(express: ExpressModel, site: Site): FunctionNode[] {
 
 /** The app's own functions among a handler: the function itself, or the functions a wrapper call is given. */
 export function functionsOf(express: ExpressModel, handler: Handler): HandlerFunction[] {
-  if (handler.kind === 'function') return [asFunction(express, handler.fn, handler.site.module)].filter((f) => f !== undefined)
+  if (handler.kind === 'function') return [asFunction(express, handler.fn)].filter((f) => f !== undefined)
   if (handler.kind === 'middleware' || handler.kind === 'factory') {
-    return wrappedFunctions(express, handler.site).map((fn) => asFunction(express, fn, handler.site.module)).filter((f) => f !== undefined)
+    return wrappedFunctions(express, handler.site).map((fn) => asFunction(express, fn)).filter((f) => f !== undefined)
   }
   return []
 }
@@ -70,7 +65,7 @@ export function handlerFunctions(express: ExpressModel): HandlerFunction[] {
 
 /** What a factory of the app returns: `module.exports = () => router`, `() => (err, req, res, next) => ...`. */
 export function factoryResults(express: ExpressModel, handler: Extract<Handler, { kind: 'factory' }>): Handler[] | undefined {
-  const module = moduleOf(express, handler.fn)
+  const module = express.graph.moduleOf(handler.fn)
   if (!module) return undefined
   const body = handler.fn.body as Node
   const returned: Node[] = body.type === 'BlockStatement' ? [] : [body]

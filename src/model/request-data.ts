@@ -217,7 +217,7 @@ export function readRequestData(handler: HandlerFunction): RequestData | undefin
  */
 export function handlerFunctions(express: ExpressModel, handler: Handler): HandlerFunction[] {
   if (handler.kind === 'function') {
-    const module = moduleOf(express, handler.fn, handler.site.module)
+    const module = express.graph.moduleOf(handler.fn)
     return module ? [{ fn: handler.fn, module }] : []
   }
   if (handler.kind !== 'factory') return []
@@ -226,7 +226,7 @@ export function handlerFunctions(express: ExpressModel, handler: Handler): Handl
     return value.kind === 'function' && value.at ? [{ fn: value.fn, module: value.at.module }] : []
   })
   if (wrapped.length > 0) return wrapped
-  const module = moduleOf(express, handler.fn, handler.site.module)
+  const module = express.graph.moduleOf(handler.fn)
   const returned = returnedFunction(handler.fn)
   return module && returned ? [{ fn: returned, module }] : []
 }
@@ -239,10 +239,6 @@ function returnedFunction(factory: FunctionNode): FunctionNode | undefined {
   return argument && isFunction(argument) ? argument : undefined
 }
 
-/** The module a function is written in (a handler's site may be where it is used). */
-export function moduleOf(express: ExpressModel, fn: Node, hint: ModuleInfo): ModuleInfo | undefined {
-  return hint.index.parents.has(fn) ? hint : express.graph.moduleOf(fn)
-}
 
 /** A route registration and the function that finally answers it. */
 export interface RouteHandler {

@@ -37,11 +37,6 @@ export function isLimiterValue(value: Value): boolean {
   return limiterPackage(value) !== undefined
 }
 
-/** The module a node of the app sits in (handlers made by a factory live in another module than the call). */
-export function moduleOf(express: ExpressModel, node: Node): ModuleInfo | undefined {
-  return express.graph.moduleOf(node)
-}
-
 function callee(node: Node): Node | undefined {
   if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'NewExpression') return undefined
   const target = node.callee
@@ -64,7 +59,7 @@ const wrapCache = new WeakMap<Node, boolean>()
 export function wrapsLimiter(express: ExpressModel, fn: FunctionNode): boolean {
   const cached = wrapCache.get(fn)
   if (cached !== undefined) return cached
-  const module = moduleOf(express, fn)
+  const module = express.graph.moduleOf(fn)
   let found = false
   if (module) {
     walk(fn, (node) => {

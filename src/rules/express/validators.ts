@@ -1,7 +1,7 @@
 import type { ExpressModel, Handler } from '../../model/express.js'
 import type { ModuleInfo } from '../../model/graph.js'
 import { isKind } from '../../model/middleware.js'
-import { moduleOf, rootIdentifier, type HandlerFunction } from '../../model/request-data.js'
+import { rootIdentifier, type HandlerFunction } from '../../model/request-data.js'
 import { isFunction } from '../../model/scope.js'
 import { branches, propertyName, type Value } from '../../model/values.js'
 import { walk, type Node } from '../../parse/javascript.js'
@@ -72,13 +72,13 @@ export function isValidatorHandler(express: ExpressModel, handler: Handler): boo
       return pkg !== undefined && VALIDATION_PACKAGES.has(pkg)
     }
     case 'function': {
-      const home = moduleOf(express, handler.fn, module)
+      const home = express.graph.moduleOf(handler.fn)
       return home !== undefined && bodyValidates(express, handler.fn, home)
     }
     case 'factory': {
       const call = node.type === 'CallExpression' ? node : undefined
       if (call && isValidatorName(call.callee as Node)) return true
-      const home = moduleOf(express, handler.fn, module)
+      const home = express.graph.moduleOf(handler.fn)
       return (home !== undefined && bodyValidates(express, handler.fn, home)) || handler.args.some((a) => isFunction(a) && bodyValidates(express, a, module))
     }
     default:
