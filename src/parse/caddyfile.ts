@@ -48,23 +48,9 @@ class Lexer extends TextCursor {
     return { text: this.readWord(), line, endLine: line, quoted: false }
   }
 
+  /** Inside double quotes `\"` is a quote; backquoted strings are raw. */
   private readQuoted(quote: string): string {
-    const start = this.line
-    this.pos += 1
-    let value = ''
-    for (;;) {
-      const ch = this.text[this.pos]
-      if (ch === undefined) throw new ConfigSyntaxError(`unterminated ${quote} string`, start)
-      if (ch === '\n') this.line += 1
-      if (quote === '"' && ch === '\\' && this.text[this.pos + 1] === '"') {
-        value += '"'
-        this.pos += 2
-        continue
-      }
-      this.pos += 1
-      if (ch === quote) return value
-      value += ch
-    }
+    return this.readQuotedWith(quote, (at) => (quote === '"' && this.text[at] === '\\' && this.text[at + 1] === '"' ? '"' : undefined))
   }
 
   /** `<<MARKER` ... `MARKER`: the closing marker may be indented and followed by more arguments. */

@@ -57,22 +57,7 @@ class Lexer extends TextCursor {
   }
 
   private readQuoted(quote: string): string {
-    const start = this.line
-    this.pos += 1
-    let value = ''
-    for (;;) {
-      const ch = this.text[this.pos]
-      if (ch === undefined) throw new ConfigSyntaxError(`unterminated ${quote} string`, start)
-      if (ch === '\n') this.line += 1
-      if (ch === '\\' && this.pos + 1 < this.text.length) {
-        value += unescape(this.text.slice(this.pos, this.pos + 2))
-        this.pos += 2
-        continue
-      }
-      this.pos += 1
-      if (ch === quote) return value
-      value += ch
-    }
+    return this.readQuotedWith(quote, (at) => (this.text[at] === '\\' && at + 1 < this.text.length ? unescape(this.text.slice(at, at + 2)) : undefined))
   }
 
   private readWord(): string {
