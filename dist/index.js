@@ -51927,8 +51927,8 @@ function decideGate(input) {
 
 // EXTERNAL MODULE: ./src/findings/policy.ts
 var policy = __nccwpck_require__(9654);
-// EXTERNAL MODULE: ./src/scan.ts + 11 modules
-var scan = __nccwpck_require__(5186);
+// EXTERNAL MODULE: ./src/scan.ts + 12 modules
+var scan = __nccwpck_require__(2263);
 // EXTERNAL MODULE: ./src/scan-worker.ts
 var scan_worker = __nccwpck_require__(9361);
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -56091,10 +56091,6 @@ function limiterPackage(value) {
 function isLimiterValue(value) {
     return limiterPackage(value) !== undefined;
 }
-/** The module a node of the app sits in (handlers made by a factory live in another module than the call). */
-function moduleOf(express, node) {
-    return express.graph.moduleOf(node);
-}
 function callee(node) {
     if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression' && node.type !== 'NewExpression')
         return undefined;
@@ -56117,7 +56113,7 @@ function wrapsLimiter(express, fn) {
     const cached = wrapCache.get(fn);
     if (cached !== undefined)
         return cached;
-    const module = moduleOf(express, fn);
+    const module = express.graph.moduleOf(fn);
     let found = false;
     if (module) {
         (0,javascript/* walk */.GG)(fn, (node) => {
@@ -58521,7 +58517,7 @@ function readRequestData(handler) {
  */
 function handlerFunctions(express, handler) {
     if (handler.kind === 'function') {
-        const module = request_data_moduleOf(express, handler.fn, handler.site.module);
+        const module = express.graph.moduleOf(handler.fn);
         return module ? [{ fn: handler.fn, module }] : [];
     }
     if (handler.kind !== 'factory')
@@ -58532,7 +58528,7 @@ function handlerFunctions(express, handler) {
     });
     if (wrapped.length > 0)
         return wrapped;
-    const module = request_data_moduleOf(express, handler.fn, handler.site.module);
+    const module = express.graph.moduleOf(handler.fn);
     const returned = returnedFunction(handler.fn);
     return module && returned ? [{ fn: returned, module }] : [];
 }
@@ -58543,10 +58539,6 @@ function returnedFunction(factory) {
     const last = [...factory.body.body].reverse().find((s) => s.type === 'ReturnStatement');
     const argument = last?.type === 'ReturnStatement' ? last.argument : undefined;
     return argument && (0,scope/* isFunction */.Tn)(argument) ? argument : undefined;
-}
-/** The module a function is written in (a handler's site may be where it is used). */
-function request_data_moduleOf(express, fn, hint) {
-    return hint.index.parents.has(fn) ? hint : express.graph.moduleOf(fn);
 }
 /** Every route of every app and router with its last handler's functions (also routers never mounted). */
 function routeHandlers(express) {
@@ -58782,14 +58774,14 @@ function isValidatorHandler(express, handler) {
             return pkg !== undefined && VALIDATION_PACKAGES.has(pkg);
         }
         case 'function': {
-            const home = request_data_moduleOf(express, handler.fn, module);
+            const home = express.graph.moduleOf(handler.fn);
             return home !== undefined && bodyValidates(express, handler.fn, home);
         }
         case 'factory': {
             const call = node.type === 'CallExpression' ? node : undefined;
             if (call && isValidatorName(call.callee))
                 return true;
-            const home = request_data_moduleOf(express, handler.fn, module);
+            const home = express.graph.moduleOf(handler.fn);
             return (home !== undefined && bodyValidates(express, handler.fn, home)) || handler.args.some((a) => (0,scope/* isFunction */.Tn)(a) && bodyValidates(express, a, module));
         }
         default:
@@ -59522,12 +59514,8 @@ const SEND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'write', 'render']
 /** Response methods that return the response, so `res.status(500).type('json').send(x)` is still `res`. */
 const CHAIN_METHODS = new Set(['status', 'type', 'set', 'header', 'append', 'vary', 'location', 'links', 'contentType', 'cookie', 'clearCookie']);
 const RESPONSE_NAMES = new Set(['res', 'response', 'resp']);
-/** The module a node was parsed in (a function found through a factory call carries no module). */
-function handlers_moduleOf(express, node) {
-    return express.graph.moduleOf(node);
-}
-function asFunction(express, fn, module) {
-    const home = module?.index.parents.has(fn) ? module : handlers_moduleOf(express, fn);
+function asFunction(express, fn) {
+    const home = express.graph.moduleOf(fn);
     if (!home)
         return undefined;
     return { fn, module: home, errorHandler: fn.params.length === 4 && fn.params.every((p) => p.type !== 'RestElement') };
@@ -59545,9 +59533,9 @@ function wrappedFunctions(express, site) {
 /** The app's own functions among a handler: the function itself, or the functions a wrapper call is given. */
 function functionsOf(express, handler) {
     if (handler.kind === 'function')
-        return [asFunction(express, handler.fn, handler.site.module)].filter((f) => f !== undefined);
+        return [asFunction(express, handler.fn)].filter((f) => f !== undefined);
     if (handler.kind === 'middleware' || handler.kind === 'factory') {
-        return wrappedFunctions(express, handler.site).map((fn) => asFunction(express, fn, handler.site.module)).filter((f) => f !== undefined);
+        return wrappedFunctions(express, handler.site).map((fn) => asFunction(express, fn)).filter((f) => f !== undefined);
     }
     return [];
 }
@@ -59568,7 +59556,7 @@ function handlers_handlerFunctions(express) {
 }
 /** What a factory of the app returns: `module.exports = () => router`, `() => (err, req, res, next) => ...`. */
 function factoryResults(express, handler) {
-    const module = handlers_moduleOf(express, handler.fn);
+    const module = express.graph.moduleOf(handler.fn);
     if (!module)
         return undefined;
     const body = handler.fn.body;
@@ -60283,7 +60271,7 @@ function defineRule(rule) {
 /* unused harmony export SCAN_LIMITS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5186);
+/* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2263);
 
 
 const KIND = 'express-hardening-gate/scan';
@@ -60334,7 +60322,7 @@ function collectFindingsInWorker(script, root, today) {
 
 /***/ }),
 
-/***/ 5186:
+/***/ 2263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60601,18 +60589,12 @@ function readSecretFiles(root, files, texts) {
 var findings_policy = __nccwpck_require__(9654);
 // EXTERNAL MODULE: ./src/model/express.ts
 var model_express = __nccwpck_require__(1861);
-// EXTERNAL MODULE: ./src/model/graph.ts
-var graph = __nccwpck_require__(3749);
-// EXTERNAL MODULE: ./src/model/scope.ts
-var scope = __nccwpck_require__(7141);
 // EXTERNAL MODULE: ./src/parse/compose.ts
 var compose = __nccwpck_require__(6791);
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
 var dockerfile = __nccwpck_require__(5830);
 // EXTERNAL MODULE: ./src/parse/dockerignore.ts
 var dockerignore = __nccwpck_require__(9309);
-// EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
-var javascript = __nccwpck_require__(4286);
 ;// CONCATENATED MODULE: ./src/parse/npmrc.ts
 /**
  * A value as npm's ini reader sees it: a quoted value loses its quotes; an unquoted one ends at
@@ -60704,6 +60686,7 @@ function parsePackageJson(text) {
 // EXTERNAL MODULE: ./src/parse/directive.ts
 var parse_directive = __nccwpck_require__(9674);
 ;// CONCATENATED MODULE: ./src/parse/text-cursor.ts
+
 /** A position in config text and its line, shared by the nginx and Caddyfile lexers. */
 class TextCursor {
     text;
@@ -60731,6 +60714,33 @@ class TextCursor {
             else {
                 return;
             }
+        }
+    }
+    /**
+     * A quoted string from its opening quote at the cursor, counting lines. `escape` reads an escape at
+     * a position (the two characters stand for what it returns) or returns undefined for a plain one:
+     * nginx and Caddy escape differently.
+     */
+    readQuotedWith(quote, escape) {
+        const start = this.line;
+        this.pos += 1;
+        let value = '';
+        for (;;) {
+            const ch = this.text[this.pos];
+            if (ch === undefined)
+                throw new parse_directive/* ConfigSyntaxError */.wm(`unterminated ${quote} string`, start);
+            if (ch === '\n')
+                this.line += 1;
+            const escaped = escape(this.pos);
+            if (escaped !== undefined) {
+                value += escaped;
+                this.pos += 2;
+                continue;
+            }
+            this.pos += 1;
+            if (ch === quote)
+                return value;
+            value += ch;
         }
     }
 }
@@ -60762,26 +60772,9 @@ class Lexer extends TextCursor {
         }
         return { text: this.readWord(), line, endLine: line, quoted: false };
     }
+    /** Inside double quotes `\"` is a quote; backquoted strings are raw. */
     readQuoted(quote) {
-        const start = this.line;
-        this.pos += 1;
-        let value = '';
-        for (;;) {
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                throw new parse_directive/* ConfigSyntaxError */.wm(`unterminated ${quote} string`, start);
-            if (ch === '\n')
-                this.line += 1;
-            if (quote === '"' && ch === '\\' && this.text[this.pos + 1] === '"') {
-                value += '"';
-                this.pos += 2;
-                continue;
-            }
-            this.pos += 1;
-            if (ch === quote)
-                return value;
-            value += ch;
-        }
+        return this.readQuotedWith(quote, (at) => (quote === '"' && this.text[at] === '\\' && this.text[at + 1] === '"' ? '"' : undefined));
     }
     /** `<<MARKER` ... `MARKER`: the closing marker may be indented and followed by more arguments. */
     readHeredoc() {
@@ -60945,25 +60938,7 @@ class nginx_Lexer extends TextCursor {
         }
     }
     readQuoted(quote) {
-        const start = this.line;
-        this.pos += 1;
-        let value = '';
-        for (;;) {
-            const ch = this.text[this.pos];
-            if (ch === undefined)
-                throw new parse_directive/* ConfigSyntaxError */.wm(`unterminated ${quote} string`, start);
-            if (ch === '\n')
-                this.line += 1;
-            if (ch === '\\' && this.pos + 1 < this.text.length) {
-                value += nginx_unescape(this.text.slice(this.pos, this.pos + 2));
-                this.pos += 2;
-                continue;
-            }
-            this.pos += 1;
-            if (ch === quote)
-                return value;
-            value += ch;
-        }
+        return this.readQuotedWith(quote, (at) => (this.text[at] === '\\' && at + 1 < this.text.length ? nginx_unescape(this.text.slice(at, at + 2)) : undefined));
     }
     readWord() {
         let value = '';
@@ -61140,18 +61115,14 @@ function parseProxyConfigs(files) {
 
 // EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
 var registry = __nccwpck_require__(8838);
-;// CONCATENATED MODULE: ./src/scan.ts
-
-
-
-
-
-
-
-
-
-
-
+// EXTERNAL MODULE: ./src/model/graph.ts
+var graph = __nccwpck_require__(3749);
+// EXTERNAL MODULE: ./src/model/scope.ts
+var scope = __nccwpck_require__(7141);
+// EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
+var javascript = __nccwpck_require__(4286);
+;// CONCATENATED MODULE: ./src/scan-modules.ts
+// The scan's JS/TS modules: read, parsed and indexed once, grouped by package, and modelled.
 
 
 
@@ -61185,10 +61156,6 @@ function packageAlias(root) {
         return cache.get(dir);
     };
 }
-function isProxyCandidate(file) {
-    const name = (0,external_node_path_.basename)(file.path);
-    return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name));
-}
 function describeFailure(error) {
     const message = error instanceof Error ? error.message : String(error);
     return message.split('\n')[0] ?? message;
@@ -61198,7 +61165,7 @@ function describeFailure(error) {
  * overflow) must not cost the whole scan: the modules that fail on their own are left out of the
  * model with a note, and when even that fails the Express rules see no app, also with a note.
  */
-function buildModelSafely(modules, aliasOf, notes) {
+function scan_modules_buildModelSafely(modules, aliasOf, notes) {
     try {
         return (0,model_express/* buildExpressModel */.IE)(modules, aliasOf);
     }
@@ -61229,7 +61196,7 @@ function notReadOrParsed(file, error) {
     return { file: file.path, message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}` };
 }
 /** Reads, parses and indexes one JS/TS file; minified and unparsable ones become notes. */
-function parseModule(file, notes) {
+function scan_modules_parseModule(file, notes) {
     try {
         const text = readText(file);
         if ((0,javascript/* looksMinified */.o3)(text)) {
@@ -61253,7 +61220,7 @@ function parseModule(file, notes) {
  * monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
  */
 function modulesOfGroup(group, byPath, aliasOf, notes) {
-    const modules = group.files.flatMap((file) => parseModule(file, notes) ?? []);
+    const modules = group.files.flatMap((file) => scan_modules_parseModule(file, notes) ?? []);
     const included = new Set(group.files.map((f) => f.path));
     for (let i = 0; i < modules.length; i += 1) {
         const module = modules[i];
@@ -61264,12 +61231,33 @@ function modulesOfGroup(group, byPath, aliasOf, notes) {
             if (target === undefined || included.has(target))
                 continue;
             included.add(target);
-            const added = parseModule(byPath.get(target), notes);
+            const added = scan_modules_parseModule(byPath.get(target), notes);
             if (added)
                 modules.push(added);
         }
     }
     return modules;
+}
+
+;// CONCATENATED MODULE: ./src/scan.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function isProxyCandidate(file) {
+    const name = (0,external_node_path_.basename)(file.path);
+    return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name));
 }
 /** Reads and parses every file but the JS/TS modules, which the caller parses by package. */
 function readProject(root, today) {
@@ -61350,15 +61338,13 @@ function readProject(root, today) {
         notParsed(path, error);
     const { envFiles, keyFiles } = readSecretFiles(root, files, texts);
     const docs = { root, today, files, dockerfiles, proxyConfigs, npmrcs, dockerignores, composeFiles, packageJsons, envFiles, keyFiles };
-    return { docs, jsFiles, notes, texts, aliasOf: packageAlias(root) };
+    return { docs, jsFiles, notes, aliasOf: packageAlias(root) };
 }
 /** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
 function buildScanContext(root, today) {
-    const { docs, jsFiles, notes, texts, aliasOf } = readProject(root, today);
+    const { docs, jsFiles, notes, aliasOf } = readProject(root, today);
     const modules = jsFiles.flatMap((file) => parseModule(file, notes) ?? []);
-    for (const m of modules)
-        texts.set(m.path, m.text);
-    return { context: { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) }, notes, texts };
+    return { context: { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) }, notes };
 }
 /** One rule's findings; a rule that throws becomes a note and reports nothing. */
 function checkRule(rule, context, notes) {
@@ -61429,7 +61415,7 @@ function collectFindings(root, today) {
     const sourceRules = runProjectRules(docs, aliasOf, groups.length > 0, findings, notes);
     for (const group of groups) {
         const modules = modulesOfGroup(group, byPath, aliasOf, notes);
-        const context = { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) };
+        const context = { ...docs, modules, express: scan_modules_buildModelSafely(modules, aliasOf, notes) };
         for (const rule of sourceRules)
             findings.add(rule.meta, checkRule(rule, context, notes));
     }

@@ -1,22 +1,20 @@
-import { lstatSync, readFileSync, statSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { lstatSync, readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import type { GateConfig } from './config/config-file.js'
 import { findFiles, isCaddyfileName, isNginxCandidateName, type Note, type SourceFile } from './discovery/find-files.js'
-import { groupByPackage, type PackageGroup } from './discovery/packages.js'
+import { groupByPackage } from './discovery/packages.js'
 import { readSecretFiles } from './discovery/secret-files.js'
 import type { Finding } from './findings/finding.js'
 import { applyPolicy } from './findings/policy.js'
-import { buildExpressModel, type ExpressModel, type JsModule, type PackageAlias } from './model/express.js'
-import { isRelativeSpecifier, resolveRelative } from './model/graph.js'
-import { indexModule } from './model/scope.js'
+import { buildExpressModel, type PackageAlias } from './model/express.js'
 import { isComposeFileName, parseCompose } from './parse/compose.js'
 import { parseDockerfile } from './parse/dockerfile.js'
 import { parseDockerignore } from './parse/dockerignore.js'
-import { looksMinified, parseJavaScript } from './parse/javascript.js'
 import { parseNpmrc } from './parse/npmrc.js'
 import { parsePackageJson } from './parse/package-json.js'
 import { parseProxyConfigs } from './parse/proxy-config.js'
 import { RULES } from './rules/registry.js'
+import { buildModelSafely, describeFailure, modulesOfGroup, notReadOrParsed, packageAlias, parseModule, readText } from './scan-modules.js'
 import type { ComposeDoc, DockerfileDoc, DockerignoreDoc, NpmrcDoc, PackageJsonDoc, Rule, RuleFinding, RuleMeta, ScanContext } from './rules/rule.js'
 
 export interface ScanResult {
@@ -25,124 +23,17 @@ export interface ScanResult {
   filesScanned: number
 }
 
-function readText(file: SourceFile): string {
-  return readFileSync(file.absPath, 'utf8').replace(/^\uFEFF/, '')
-}
-
-function packageName(dir: string): string | undefined {
-  try {
-    const file = join(dir, 'package.json')
-    if (!statSync(file).isFile()) return undefined // a FIFO would block the read forever
-    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }
-    return typeof pkg.name === 'string' ? pkg.name : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** A relative import of a folder that is a package (`require('../..')`) stands for that package. */
-function packageAlias(root: string): PackageAlias {
-  const cache = new Map<string, string | undefined>()
-  return (source, fromFile) => {
-    if (!source.startsWith('.')) return undefined
-    const dir = resolve(root, dirname(fromFile), source)
-    if (!cache.has(dir)) cache.set(dir, packageName(dir))
-    return cache.get(dir)
-  }
-}
-
 function isProxyCandidate(file: SourceFile): boolean {
   const name = basename(file.path)
   return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name))
 }
 
-function describeFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return message.split('\n')[0] ?? message
-}
-
-/**
- * The Express model of every module. Code nested deeper than the model's walks can follow (a stack
- * overflow) must not cost the whole scan: the modules that fail on their own are left out of the
- * model with a note, and when even that fails the Express rules see no app, also with a note.
- */
-function buildModelSafely(modules: JsModule[], aliasOf: PackageAlias, notes: Note[]): ExpressModel {
-  try {
-    return buildExpressModel(modules, aliasOf)
-  } catch (error) {
-    const failing = new Set(modules.filter((m) => {
-      try {
-        buildExpressModel([m], aliasOf)
-        return false
-      } catch {
-        return true
-      }
-    }))
-    for (const m of failing) notes.push({ file: m.path, message: `not checked by the Express rules: ${describeFailure(error)}` })
-    try {
-      return buildExpressModel(modules.filter((m) => !failing.has(m)), aliasOf)
-    } catch (again) {
-      notes.push({ file: '.', message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}` })
-      return buildExpressModel([], aliasOf)
-    }
-  }
-}
-
-/** Everything but the JS/TS modules: those are parsed one package at a time (see runScan). */
+/** Everything but the JS/TS modules: those are parsed one package at a time (see collectFindings). */
 interface Project {
   docs: Omit<ScanContext, 'modules' | 'express'>
   jsFiles: SourceFile[]
   notes: Note[]
-  /** Texts of the files read so far, for suppression comments; JS/TS files are read again when needed. */
-  texts: Map<string, string>
   aliasOf: PackageAlias
-}
-
-function notReadOrParsed(file: SourceFile, error: unknown): Note {
-  // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
-  const code = (error as NodeJS.ErrnoException | null)?.code
-  return { file: file.path, message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}` }
-}
-
-/** Reads, parses and indexes one JS/TS file; minified and unparsable ones become notes. */
-function parseModule(file: SourceFile, notes: Note[]): JsModule | undefined {
-  try {
-    const text = readText(file)
-    if (looksMinified(text)) {
-      notes.push({ file: file.path, message: 'skipped: looks minified or generated' })
-      return undefined
-    }
-    const parsed = parseJavaScript(text)
-    if (!parsed.ok) {
-      notes.push({ file: file.path, message: `not parsed, so not checked: ${parsed.error.split('\n')[0]}` })
-      return undefined
-    }
-    return { path: file.path, text, ast: parsed.ast.program, index: indexModule(parsed.ast.program) }
-  } catch (error) {
-    notes.push(notReadOrParsed(file, error))
-    return undefined
-  }
-}
-
-/**
- * A package's modules, plus the modules of other packages it reaches by relative imports (a
- * monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
- */
-function modulesOfGroup(group: PackageGroup, byPath: Map<string, SourceFile>, aliasOf: PackageAlias, notes: Note[]): JsModule[] {
-  const modules = group.files.flatMap((file) => parseModule(file, notes) ?? [])
-  const included = new Set(group.files.map((f) => f.path))
-  for (let i = 0; i < modules.length; i += 1) {
-    const module = modules[i] as JsModule
-    for (const source of module.index?.imports ?? []) {
-      if (!isRelativeSpecifier(source) || aliasOf(source, module.path)) continue
-      const target = resolveRelative(source, module.path, (path) => byPath.has(path))
-      if (target === undefined || included.has(target)) continue
-      included.add(target)
-      const added = parseModule(byPath.get(target) as SourceFile, notes)
-      if (added) modules.push(added)
-    }
-  }
-  return modules
 }
 
 /** Reads and parses every file but the JS/TS modules, which the caller parses by package. */
@@ -209,15 +100,14 @@ function readProject(root: string, today: string): Project {
   for (const { path, error } of proxyErrors) notParsed(path, error)
   const { envFiles, keyFiles } = readSecretFiles(root, files, texts)
   const docs = { root, today, files, dockerfiles, proxyConfigs, npmrcs, dockerignores, composeFiles, packageJsons, envFiles, keyFiles }
-  return { docs, jsFiles, notes, texts, aliasOf: packageAlias(root) }
+  return { docs, jsFiles, notes, aliasOf: packageAlias(root) }
 }
 
 /** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
-export function buildScanContext(root: string, today: string): { context: ScanContext; notes: Note[]; texts: Map<string, string> } {
-  const { docs, jsFiles, notes, texts, aliasOf } = readProject(root, today)
+export function buildScanContext(root: string, today: string): { context: ScanContext; notes: Note[] } {
+  const { docs, jsFiles, notes, aliasOf } = readProject(root, today)
   const modules = jsFiles.flatMap((file) => parseModule(file, notes) ?? [])
-  for (const m of modules) texts.set(m.path, m.text)
-  return { context: { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) }, notes, texts }
+  return { context: { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) }, notes }
 }
 
 type Reported = Array<{ meta: RuleMeta; finding: RuleFinding }>
