@@ -6,9 +6,18 @@ import { runGate } from '../src/pipeline.js'
 import type { Exec, ExecResult } from '../src/tools/exec.js'
 
 const MINIMAL_BOM = JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ name: 'a' }] })
-const EMPTY_AUDIT = JSON.stringify({ auditReportVersion: 2, vulnerabilities: {}, metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high: 0, critical: 0, total: 0 } } })
+const EMPTY_AUDIT = JSON.stringify({
+  auditReportVersion: 2,
+  vulnerabilities: {},
+  metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high: 0, critical: 0, total: 0 } }
+})
 
-interface Call { step: 'ci' | 'audit' | 'sbom'; args: string[]; started: number; ended: number }
+interface Call {
+  step: 'ci' | 'audit' | 'sbom'
+  args: string[]
+  started: number
+  ended: number
+}
 
 /** A fake toolchain: npm ci takes `ciMs`, audit and the SBOM answer at once (the SBOM writes its file). */
 function fakeTools(ciMs: number): { exec: Exec; calls: Call[] } {
@@ -35,9 +44,22 @@ describe('runGate', () => {
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', dependencies: {} }))
     await writeFile(join(dir, 'package-lock.json'), JSON.stringify({ name: 'app', lockfileVersion: 3, packages: { '': { name: 'app' } } }))
     options = {
-      workspace: dir, workingDirectory: dir, install: true, ignoreScripts: true, audit: true, auditLevel: 'high', omitDev: false,
-      onAuditError: 'fail', failOn: 'high', sbom: true, sbomFile: join(dir, 'sbom.cdx.json'), sarifFile: '', reportFile: '',
-      configFile: join(dir, '.hardening-gate.yml'), configRequired: false, today: '2026-11-26'
+      workspace: dir,
+      workingDirectory: dir,
+      install: true,
+      ignoreScripts: true,
+      audit: true,
+      auditLevel: 'high',
+      omitDev: false,
+      onAuditError: 'fail',
+      failOn: 'high',
+      sbom: true,
+      sbomFile: join(dir, 'sbom.cdx.json'),
+      sarifFile: '',
+      reportFile: '',
+      configFile: join(dir, '.hardening-gate.yml'),
+      configRequired: false,
+      today: '2026-11-26'
     }
   })
   afterEach(async () => rm(dir, { recursive: true, force: true }))
@@ -55,7 +77,12 @@ describe('runGate', () => {
     expect(sbom?.args).toContain('--package-lock-only')
     // npm ci keeps its priority; the rest of the gate yields the CPU to it
     expect(getPriority()).toBeGreaterThanOrEqual(constants.priority.PRIORITY_BELOW_NORMAL)
-    expect(report.steps.map((s) => [s.name, s.status])).toEqual([['npm ci', 'ok'], ['npm audit', 'ok'], ['sbom', 'ok'], ['scan', 'ok']])
+    expect(report.steps.map((s) => [s.name, s.status])).toEqual([
+      ['npm ci', 'ok'],
+      ['npm audit', 'ok'],
+      ['sbom', 'ok'],
+      ['scan', 'ok']
+    ])
     expect(report.sbom).toMatchObject({ status: 'ok', components: 1, path: 'sbom.cdx.json' })
   })
 

@@ -3,7 +3,15 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UsageError } from '../src/config/errors.js'
-import { parseReport, pullRequestOfEvent, readReportFile, resolveCommentTarget, type PullsApi, type ReportFile, type RunEvent } from '../src/report-file.js'
+import {
+  parseReport,
+  pullRequestOfEvent,
+  readReportFile,
+  resolveCommentTarget,
+  type PullsApi,
+  type ReportFile,
+  type RunEvent
+} from '../src/report-file.js'
 import { hostileReport, makeReport } from './render/sample-report.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
@@ -40,7 +48,11 @@ const workflowRun = (headSha: string, listed: number[] = []): RunEvent => ({
   payload: { workflow_run: { head_sha: headSha, pull_requests: listed.map((number) => ({ number })) } },
   repo: REPO
 })
-const pullRequest = (number: number, sha: string): RunEvent => ({ eventName: 'pull_request', payload: { pull_request: { number, head: { sha } } }, repo: REPO })
+const pullRequest = (number: number, sha: string): RunEvent => ({
+  eventName: 'pull_request',
+  payload: { pull_request: { number, head: { sha } } },
+  repo: REPO
+})
 
 describe('parseReport / readReportFile: the report is untrusted data', () => {
   it('round-trips a report with hostile strings and keeps the pull request', () => {
@@ -51,8 +63,24 @@ describe('parseReport / readReportFile: the report is untrusted data', () => {
 
   it('keeps whether each finding is new in the pull request, and refuses a non-boolean', () => {
     const base = makeReport()
-    const finding = { rule: 'helmet-missing', severity: 'high' as const, file: 'src/app.js', line: 10, column: 1, message: 'no helmet', fingerprint: 'fp', suppressed: false }
-    const report = { ...base, findings: [{ ...finding, new: true }, { ...finding, line: 11, new: false }, { ...finding, line: 12 }] }
+    const finding = {
+      rule: 'helmet-missing',
+      severity: 'high' as const,
+      file: 'src/app.js',
+      line: 10,
+      column: 1,
+      message: 'no helmet',
+      fingerprint: 'fp',
+      suppressed: false
+    }
+    const report = {
+      ...base,
+      findings: [
+        { ...finding, new: true },
+        { ...finding, line: 11, new: false },
+        { ...finding, line: 12 }
+      ]
+    }
     expect(parseReport(JSON.stringify(report), 'r.json').findings.map((f) => f.new)).toEqual([true, false, undefined])
     expect(() => parseReport(JSON.stringify({ ...base, findings: [{ ...finding, new: 'yes' }] }), 'r.json')).toThrow()
   })
@@ -103,10 +131,14 @@ describe('pullRequestOfEvent', () => {
 })
 
 describe('resolveCommentTarget', () => {
-  it('on workflow_run, accepts the report\'s PR when its sha is the run\'s and the API confirms the head', async () => {
+  it("on workflow_run, accepts the report's PR when its sha is the run's and the API confirms the head", async () => {
     const api = pulls({ 7: SHA })
-    await expect(resolveCommentTarget(reportWith({ pullRequest: { number: 7, headSha: SHA } }), workflowRun(SHA), api))
-      .resolves.toEqual({ kind: 'pull-request', ...REPO, issueNumber: 7, headSha: SHA })
+    await expect(resolveCommentTarget(reportWith({ pullRequest: { number: 7, headSha: SHA } }), workflowRun(SHA), api)).resolves.toEqual({
+      kind: 'pull-request',
+      ...REPO,
+      issueNumber: 7,
+      headSha: SHA
+    })
     expect(api.calls).toEqual([7])
   })
 
@@ -118,36 +150,53 @@ describe('resolveCommentTarget', () => {
 
   it('refuses a report for another commit before calling the API', async () => {
     const api = pulls({ 7: OTHER })
-    await expect(resolveCommentTarget(reportWith({ pullRequest: { number: 7, headSha: OTHER } }), workflowRun(SHA), api)).rejects.toThrow(/made for commit 89abcdef0123, but the workflow run .* is for 0123456789ab/)
+    await expect(resolveCommentTarget(reportWith({ pullRequest: { number: 7, headSha: OTHER } }), workflowRun(SHA), api)).rejects.toThrow(
+      /made for commit 89abcdef0123, but the workflow run .* is for 0123456789ab/
+    )
     expect(api.calls).toEqual([])
   })
 
   it('refuses a PR whose head is not the scanned commit, or that does not exist', async () => {
     const api = pulls({ 8: OTHER })
-    await expect(resolveCommentTarget(reportWith({ pullRequest: { number: 8, headSha: SHA } }), workflowRun(SHA), api)).rejects.toThrow(/#8 has head 89abcdef0123, not the scanned commit 0123456789ab/)
-    await expect(resolveCommentTarget(reportWith({ pullRequest: { number: 9, headSha: SHA } }), workflowRun(SHA), api)).rejects.toThrow(/#9 does not exist in acme\/shop/)
+    await expect(resolveCommentTarget(reportWith({ pullRequest: { number: 8, headSha: SHA } }), workflowRun(SHA), api)).rejects.toThrow(
+      /#8 has head 89abcdef0123, not the scanned commit 0123456789ab/
+    )
+    await expect(resolveCommentTarget(reportWith({ pullRequest: { number: 9, headSha: SHA } }), workflowRun(SHA), api)).rejects.toThrow(
+      /#9 does not exist in acme\/shop/
+    )
   })
 
   it('says so when the API cannot be read, and when there is no token', async () => {
     const failing: PullsApi = { get: () => Promise.reject(Object.assign(new Error('boom'), { status: 503 })) }
     const report = reportWith({ pullRequest: { number: 7, headSha: SHA } })
-    await expect(resolveCommentTarget(report, workflowRun(SHA), failing)).rejects.toThrow('could not read pull request #7 to confirm its head commit (HTTP 503); not commenting')
+    await expect(resolveCommentTarget(report, workflowRun(SHA), failing)).rejects.toThrow(
+      'could not read pull request #7 to confirm its head commit (HTTP 503); not commenting'
+    )
     await expect(resolveCommentTarget(report, workflowRun(SHA), undefined)).rejects.toThrow(/github-token is empty/)
   })
 
   it('needs a head_sha in the workflow_run payload', async () => {
-    await expect(resolveCommentTarget(reportWith(), { eventName: 'workflow_run', payload: { workflow_run: {} }, repo: REPO }, pulls({}))).rejects.toThrow(/no head_sha/)
+    await expect(
+      resolveCommentTarget(reportWith(), { eventName: 'workflow_run', payload: { workflow_run: {} }, repo: REPO }, pulls({}))
+    ).rejects.toThrow(/no head_sha/)
   })
 
   it('has nothing to do for a run without a pull request, or an event of another kind', async () => {
     await expect(resolveCommentTarget(reportWith(), workflowRun(SHA), pulls({}))).resolves.toMatchObject({ kind: 'none' })
-    await expect(resolveCommentTarget(reportWith(), { eventName: 'push', payload: {}, repo: REPO }, pulls({}))).resolves.toMatchObject({ kind: 'none' })
+    await expect(resolveCommentTarget(reportWith(), { eventName: 'push', payload: {}, repo: REPO }, pulls({}))).resolves.toMatchObject({
+      kind: 'none'
+    })
   })
 
   it('on pull_request, trusts the event and refuses a report made for another pull request or commit', async () => {
     const claimed = (number: number, headSha: string) => reportWith({ pullRequest: { number, headSha } })
-    await expect(resolveCommentTarget(claimed(7, SHA), pullRequest(7, SHA), undefined)).resolves.toMatchObject({ issueNumber: 7, headSha: SHA })
+    await expect(resolveCommentTarget(claimed(7, SHA), pullRequest(7, SHA), undefined)).resolves.toMatchObject({
+      issueNumber: 7,
+      headSha: SHA
+    })
     await expect(resolveCommentTarget(claimed(8, SHA), pullRequest(7, SHA), undefined)).rejects.toThrow(/made for pull request #8/)
-    await expect(resolveCommentTarget(claimed(7, OTHER), pullRequest(7, SHA), undefined)).rejects.toThrow(/made for pull request #7 at 89abcdef0123/)
+    await expect(resolveCommentTarget(claimed(7, OTHER), pullRequest(7, SHA), undefined)).rejects.toThrow(
+      /made for pull request #7 at 89abcdef0123/
+    )
   })
 })

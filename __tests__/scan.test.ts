@@ -28,12 +28,20 @@ function file(path: string): SourceFile {
 }
 
 const manifest = (name: string) => JSON.stringify({ name, version: '1.0.0', dependencies: { express: '^5.1.0' } })
-const APP_WITHOUT_HELMET = "const express = require('express')\nconst app = express()\napp.disable('x-powered-by')\napp.use((err, req, res, next) => res.status(500).end())\napp.listen(3000)\n"
+const APP_WITHOUT_HELMET =
+  "const express = require('express')\nconst app = express()\napp.disable('x-powered-by')\napp.use((err, req, res, next) => res.status(500).end())\napp.listen(3000)\n"
 
 describe('groupByPackage', () => {
   it('puts each file in the package of the nearest package.json above it, the rest in the root', () => {
     const manifests = ['package.json', 'packages/a/package.json', 'packages/a/nested/package.json', 'packages/b/package.json'].map(file)
-    const files = ['scripts/x.js', 'packages/a/src/app.js', 'packages/a/nested/deep/y.ts', 'packages/b/index.js', 'packages/c/z.js', 'w.js'].map(file)
+    const files = [
+      'scripts/x.js',
+      'packages/a/src/app.js',
+      'packages/a/nested/deep/y.ts',
+      'packages/b/index.js',
+      'packages/c/z.js',
+      'w.js'
+    ].map(file)
     const groups = groupByPackage(files, manifests)
     expect(groups.map((g) => [g.folder, g.files.map((f) => f.path)])).toEqual([
       ['', ['scripts/x.js', 'packages/c/z.js', 'w.js']],
@@ -47,7 +55,7 @@ describe('groupByPackage', () => {
 describe('runScan on a monorepo', () => {
   const root = project({
     'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
-    'Dockerfile': 'FROM node:22-slim\nCOPY . .\nCMD ["node", "packages/api/src/app.js"]\n',
+    Dockerfile: 'FROM node:22-slim\nCOPY . .\nCMD ["node", "packages/api/src/app.js"]\n',
     'packages/api/package.json': manifest('api'),
     'packages/api/src/app.js': APP_WITHOUT_HELMET,
     'packages/web/package.json': manifest('web'),
@@ -76,11 +84,16 @@ describe('the scan in a worker thread', () => {
     'packages/web/package.json': manifest('web'),
     'packages/web/src/app.js': "const express = require('express')\nconst app = express()\napp.use(express.json())\napp.listen(3000)\n"
   })
-  const key = (f: { rule: string; file: string; line: number | null; message: string }) => `${f.rule} ${f.file}:${f.line ?? '-'} ${f.message}`
+  const key = (f: { rule: string; file: string; line: number | null; message: string }) =>
+    `${f.rule} ${f.file}:${f.line ?? '-'} ${f.message}`
   const inProcess = runScan(root, EMPTY_CONFIG, '2026-11-26')
 
   it('finds what the scan in this thread finds (the bundled CLI scans in its worker)', () => {
-    const cli = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), root, '--no-install', '--no-audit', '--no-sbom', '--format', 'json'], { encoding: 'utf8' })
+    const cli = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist/cli.js'), root, '--no-install', '--no-audit', '--no-sbom', '--format', 'json'],
+      { encoding: 'utf8' }
+    )
     const report = JSON.parse(cli.stdout) as Report
     expect(report.findings.length).toBeGreaterThan(3)
     expect(report.findings.map(key).sort()).toEqual(inProcess.findings.map(key).sort())
@@ -89,11 +102,28 @@ describe('the scan in a worker thread', () => {
 
   it('scans in this thread, with a note, when the worker cannot run', async () => {
     const options: GateOptions = {
-      workspace: root, workingDirectory: root, install: false, ignoreScripts: true, audit: false, auditLevel: 'high', omitDev: false,
-      onAuditError: 'fail', failOn: 'high', sbom: false, sbomFile: join(root, 'sbom.cdx.json'), sarifFile: '', reportFile: '',
-      configFile: join(root, '.github/hardening.yml'), configRequired: false, today: '2026-11-26'
+      workspace: root,
+      workingDirectory: root,
+      install: false,
+      ignoreScripts: true,
+      audit: false,
+      auditLevel: 'high',
+      omitDev: false,
+      onAuditError: 'fail',
+      failOn: 'high',
+      sbom: false,
+      sbomFile: join(root, 'sbom.cdx.json'),
+      sarifFile: '',
+      reportFile: '',
+      configFile: join(root, '.github/hardening.yml'),
+      configRequired: false,
+      today: '2026-11-26'
     }
-    const report = await runGate(options, { exec: () => Promise.reject(new Error('no tools here')), log: () => undefined, scanWorker: join(root, 'missing-worker.js') })
+    const report = await runGate(options, {
+      exec: () => Promise.reject(new Error('no tools here')),
+      log: () => undefined,
+      scanWorker: join(root, 'missing-worker.js')
+    })
     expect(report.notes[0]?.message).toMatch(/^the scan's worker thread failed \(.+\); scanned again in the main thread$/)
     expect(report.findings.map(key).sort()).toEqual(inProcess.findings.map(key).sort())
   })

@@ -10,7 +10,10 @@ import { baseEnv, mustSucceed, runCli, timed } from './processes.mjs'
 export async function runSequential(app, registry) {
   removeInstall(app)
   const env = npmStepEnv(registry)
-  const ci = mustSucceed(await timed('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--no-progress'], { cwd: app, env }), 'npm ci')
+  const ci = mustSucceed(
+    await timed('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--no-progress'], { cwd: app, env }),
+    'npm ci'
+  )
   const audit = await timed('npm', ['audit', '--json'], { cwd: app, env })
   const auditOk = (() => {
     try {
@@ -21,8 +24,27 @@ export async function runSequential(app, registry) {
   })()
   if (!auditOk) throw new Error(`npm audit produced no report (exit ${audit.code}): ${audit.stderr.trim().split('\n').slice(-3).join(' ')}`)
   // The action's arguments (src/tools/sbom.ts sbomArgs); it reads the lockfile (src/pipeline.ts).
-  const sbom = mustSucceed(await timed(ACTION_NODE, [CDX_CLI, '--output-reproducible', '--validate', '--output-format', 'JSON', '--spec-version', '1.6',
-    '--output-file', join(app, 'sbom.cdx.json'), '--package-lock-only', '--', join(app, 'package.json')], { cwd: app, env }), 'cyclonedx-npm')
+  const sbom = mustSucceed(
+    await timed(
+      ACTION_NODE,
+      [
+        CDX_CLI,
+        '--output-reproducible',
+        '--validate',
+        '--output-format',
+        'JSON',
+        '--spec-version',
+        '1.6',
+        '--output-file',
+        join(app, 'sbom.cdx.json'),
+        '--package-lock-only',
+        '--',
+        join(app, 'package.json')
+      ],
+      { cwd: app, env }
+    ),
+    'cyclonedx-npm'
+  )
   const scan = await runCli(ACTION_NODE, app)
   const steps = { ci, audit, sbom, scan }
   const sumMs = ci.wallMs + audit.wallMs + sbom.wallMs + scan.wallMs
@@ -41,7 +63,15 @@ export async function runAction(app, registry) {
   mkdirSync(join(scratch, 'runner-temp'), { recursive: true })
   const event = join(scratch, 'event.json')
   const sha = '0123456789abcdef0123456789abcdef01234567'
-  writeFileSync(event, JSON.stringify({ ref: 'refs/heads/main', after: sha, head_commit: { id: sha }, repository: { owner: { login: 'bench', name: 'bench' }, name: 'bench', full_name: 'bench/bench' } }))
+  writeFileSync(
+    event,
+    JSON.stringify({
+      ref: 'refs/heads/main',
+      after: sha,
+      head_commit: { id: sha },
+      repository: { owner: { login: 'bench', name: 'bench' }, name: 'bench', full_name: 'bench/bench' }
+    })
+  )
   for (const file of ['output', 'summary.md']) writeFileSync(join(scratch, file), '')
   const env = {
     ...npmStepEnv(registry),
@@ -66,11 +96,24 @@ export async function runAction(app, registry) {
   }
   const run = await timed(ACTION_NODE, [DIST_INDEX], { cwd: app, env })
   const reportFile = join(app, 'hardening-report.json')
-  if (!existsSync(reportFile)) throw new Error(`the action wrote no report (exit ${run.code}): ${run.stdout.split('\n').filter((l) => l.startsWith('::error')).join(' ')}`)
+  if (!existsSync(reportFile))
+    throw new Error(
+      `the action wrote no report (exit ${run.code}): ${run.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('::error'))
+        .join(' ')}`
+    )
   const report = JSON.parse(readFileSync(reportFile, 'utf8'))
   const bad = report.steps.filter((s) => s.status !== 'ok')
-  if (bad.length > 0) throw new Error(`the action's steps did not all run: ${bad.map((s) => `${s.name}: ${s.status} ${s.detail ?? ''}`).join('; ')}`)
-  return { wallMs: run.wallMs, cpuS: run.cpuS, maxRssKb: run.maxRssKb, steps: Object.fromEntries(report.steps.map((s) => [s.name, s.ms])), passed: report.passed }
+  if (bad.length > 0)
+    throw new Error(`the action's steps did not all run: ${bad.map((s) => `${s.name}: ${s.status} ${s.detail ?? ''}`).join('; ')}`)
+  return {
+    wallMs: run.wallMs,
+    cpuS: run.cpuS,
+    maxRssKb: run.maxRssKb,
+    steps: Object.fromEntries(report.steps.map((s) => [s.name, s.ms])),
+    passed: report.passed
+  }
 }
 
 /** npm ci fills npm's cache with the tarballs once, unmeasured, so both runs of (e) meet a warm cache. */
@@ -80,7 +123,10 @@ export async function warmCache(app, registry) {
   if (existsSync(marker) && readFileSync(marker, 'utf8') === String(lock.length)) return
   log(`warming npm's cache for ${app} (npm ci, not measured) ...`)
   removeInstall(app)
-  mustSucceed(await timed('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--no-progress'], { cwd: app, env: npmStepEnv(registry) }), 'npm ci (warm-up)')
+  mustSucceed(
+    await timed('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--no-progress'], { cwd: app, env: npmStepEnv(registry) }),
+    'npm ci (warm-up)'
+  )
   writeFileSync(marker, String(lock.length))
 }
 
@@ -96,7 +142,8 @@ export async function coldStart(node, repeat) {
     writeFileSync(outputFile, '')
     bare.push(await timed(node, ['-e', '0'], { env }))
     const run = await timed(node, [DIST_INDEX], { env })
-    if (run.code !== 1 || !/audit-level must be one of/.test(run.stdout)) throw new Error(`dist/index.js did not stop on the bad input as expected: ${run.stdout}${run.stderr}`)
+    if (run.code !== 1 || !/audit-level must be one of/.test(run.stdout))
+      throw new Error(`dist/index.js did not stop on the bad input as expected: ${run.stdout}${run.stderr}`)
     action.push(run)
   }
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()

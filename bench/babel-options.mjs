@@ -35,4 +35,3 @@ export function parseJavaScript(text) {
   }
   return undefined
 }
-

@@ -17,7 +17,8 @@ export function npmRegistry() {
 export function removeInstall(dir) {
   rmSync(join(dir, 'node_modules'), { recursive: true, force: true })
   const packages = join(dir, 'packages')
-  if (existsSync(packages)) for (const name of readdirSync(packages)) rmSync(join(packages, name, 'node_modules'), { recursive: true, force: true })
+  if (existsSync(packages))
+    for (const name of readdirSync(packages)) rmSync(join(packages, name, 'node_modules'), { recursive: true, force: true })
   for (const output of ['sbom.cdx.json', 'hardening-report.json', 'hardening.sarif']) rmSync(join(dir, output), { force: true })
 }
 
@@ -44,7 +45,14 @@ function ensureJuiceApp() {
   rmSync(app, { recursive: true, force: true })
   cpSync(JUICE_SHOP, app, { recursive: true, filter: (src) => !/[\\/](?:\.git|node_modules)$/.test(src) })
   const npmrc = join(app, '.npmrc')
-  if (existsSync(npmrc)) writeFileSync(npmrc, readFileSync(npmrc, 'utf8').split('\n').filter((l) => !/^\s*package-lock\s*=\s*false/.test(l)).join('\n'))
+  if (existsSync(npmrc))
+    writeFileSync(
+      npmrc,
+      readFileSync(npmrc, 'utf8')
+        .split('\n')
+        .filter((l) => !/^\s*package-lock\s*=\s*false/.test(l))
+        .join('\n')
+    )
   const pinned = resolveLockfile(app)
   const fresh = { version: JUICE_APP_VERSION, head, resolved: new Date().toISOString().slice(0, 10), pinned }
   writeFileSync(markerFile, `${JSON.stringify(fresh, null, 2)}\n`)
@@ -59,7 +67,11 @@ function ensureJuiceApp() {
 function resolveLockfile(app) {
   const pinned = {}
   for (let attempt = 0; attempt < 6; attempt += 1) {
-    const run = spawnSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, env: baseEnv(), encoding: 'utf8' })
+    const run = spawnSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: app,
+      env: baseEnv(),
+      encoding: 'utf8'
+    })
     if (run.status === 0) return pinned
     const missing = run.stderr.match(/No matching version found for ((?:@[^@\s/]+\/)?[^@\s]+)@(\S+?)\.?(?:\s|$)/)
     if (!missing) throw new Error(`npm could not resolve juice-shop's lockfile: ${run.stderr.trim().split('\n').slice(0, 3).join(' ')}`)
@@ -79,7 +91,7 @@ function resolveLockfile(app) {
     pinned[name] = `${range} -> ${latest}`
     log(`juice-shop asks for ${name}@${range}, which the registry does not have; the copy uses ${latest}`)
   }
-  throw new Error('npm could not resolve juice-shop\'s lockfile after pinning several packages')
+  throw new Error("npm could not resolve juice-shop's lockfile after pinning several packages")
 }
 
 export function lockPackageCount(dir) {

@@ -8,9 +8,28 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const SKIPPED_DIRS = new Set([
-  'node_modules', 'bower_components', 'jspm_packages', 'vendor',
-  'dist', 'build', 'out', 'coverage', '.nyc_output', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.cache',
-  '.git', '.hg', '.svn', '.idea', '.vscode', '.yarn', '.pnpm-store'
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'vendor',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.nyc_output',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.turbo',
+  '.cache',
+  '.git',
+  '.hg',
+  '.svn',
+  '.idea',
+  '.vscode',
+  '.yarn',
+  '.pnpm-store'
 ])
 const JS_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/
 const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/
@@ -29,13 +48,29 @@ function isCaddyfileName(name) {
 function classify(name) {
   if (name === 'package.json') return 'package-json'
   if (name.endsWith('.dockerignore')) return 'config'
-  if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile')) return 'dockerfile'
+  if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile'))
+    return 'dockerfile'
   if (JS_EXTENSIONS.test(name)) return 'js'
-  if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || name.endsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
-    /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)) {
+  if (
+    name === '.npmrc' ||
+    name === '.dockerignore' ||
+    name.startsWith('.env') ||
+    name.endsWith('.env') ||
+    /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
+    /\.(?:pem|key)$/.test(name) ||
+    /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)
+  ) {
     return 'config'
   }
-  if (isNginxCandidateName(name) || isCaddyfileName(name) || name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name)) return 'config'
+  if (
+    isNginxCandidateName(name) ||
+    isCaddyfileName(name) ||
+    name === 'npm-shrinkwrap.json' ||
+    name.endsWith('.lock') ||
+    name.endsWith('.lockb') ||
+    /-lock\.(?:json|yaml)$/.test(name)
+  )
+    return 'config'
   return undefined
 }
 

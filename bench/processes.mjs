@@ -52,7 +52,14 @@ export function timed(command, args, { cwd = REPO, env = baseEnv(), timeoutMs = 
         stats = { userS: user, sysS: sys, maxRssKb: rss }
         rmSync(statsFile, { force: true })
       }
-      resolve({ code, wallMs, cpuS: stats.userS + stats.sysS, maxRssKb: stats.maxRssKb, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') })
+      resolve({
+        code,
+        wallMs,
+        cpuS: stats.userS + stats.sysS,
+        maxRssKb: stats.maxRssKb,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8')
+      })
     })
   })
 }
@@ -86,13 +93,23 @@ export async function measureChild(mode, listFile, root) {
   const args = [join(REPO, 'bench', 'measure.mjs'), mode, listFile, ...(root ? [root] : [])]
   const run = mustSucceed(await timed(NODE20, args, { cwd: root ?? REPO }), `measure ${mode}`)
   const result = JSON.parse(run.stdout.trim().split('\n').at(-1))
-  return { ...result, workMs: result.ms, wallMs: run.wallMs, cpuS: run.cpuS, maxRssKb: Number.isFinite(run.maxRssKb) ? run.maxRssKb : result.maxRssKb }
+  return {
+    ...result,
+    workMs: result.ms,
+    wallMs: run.wallMs,
+    cpuS: run.cpuS,
+    maxRssKb: Number.isFinite(run.maxRssKb) ? run.maxRssKb : result.maxRssKb
+  }
 }
 
 export async function runCli(node, dir) {
   const output = join(SCRATCH, 'cli-report.json')
   rmSync(output, { force: true })
-  const run = mustSucceed(await timed(node, [DIST_CLI, dir, '--no-install', '--no-audit', '--no-sbom', '--format', 'json', '--output', output], { cwd: dir }), 'dist/cli.js', [0, 1])
+  const run = mustSucceed(
+    await timed(node, [DIST_CLI, dir, '--no-install', '--no-audit', '--no-sbom', '--format', 'json', '--output', output], { cwd: dir }),
+    'dist/cli.js',
+    [0, 1]
+  )
   const report = JSON.parse(readFileSync(output, 'utf8'))
   const scanned = Number(run.stderr.match(/scanned (\d+) files/)?.[1])
   return {

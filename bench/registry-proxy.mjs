@@ -54,10 +54,11 @@ export function startRegistryProxy(upstream = 'https://registry.npmjs.org/') {
       resolve({
         url: `http://127.0.0.1:${port}/`,
         counts,
-        close: () => new Promise((done) => {
-          server.close(() => done())
-          server.closeAllConnections()
-        })
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done())
+            server.closeAllConnections()
+          })
       })
     })
   })

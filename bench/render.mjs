@@ -8,10 +8,10 @@ const TARGETS = { scanOverParse: 1.3, eslintOverScan: 8, rssMb: 512, coldMs: 300
 const WHEN_MISSED = [
   'the scan models every module (index, cross-module evaluation, 39 rules) where the bare parse only parses. ' +
     'Plan: parse on demand, from the modules that can hold an app and what they import; other files get a text-level secret check',
-  'for juice-shop the bare parse alone is about a fifth of eslint\'s time, so 8x needs files left unparsed: the same on-demand plan',
+  "for juice-shop the bare parse alone is about a fifth of eslint's time, so 8x needs files left unparsed: the same on-demand plan",
   'the live set is about 200 MB; the scan runs in a worker with a 384 MB old generation. Plan: smaller batches than a package',
   'npm ci already uses most of 2 cores, and its own time varies by up to 3x between runs here; one run each says little ' +
-    '(see the alternating pairs in RESULTS.md). Plan: the scan\'s cost, as above; hosted runners have 4 vCPUs',
+    "(see the alternating pairs in RESULTS.md). Plan: the scan's cost, as above; hosted runners have 4 vCPUs",
   'module loading of the 3.4 MB bundle. Plan: import @actions/github only when a pull request comment is possible'
 ]
 const MB = 2 ** 20
@@ -35,7 +35,14 @@ function cells(result, m) {
   if (!result || !m) return ['–', '–', '–', '–', '–', '–']
   const s = m.workMs / 1000
   const runs = m.runs > 1 ? ` (×${m.runs})` : ''
-  return [`${seconds(m.workMs)}${runs}`, seconds(m.wallMs), cpu(m.cpuS), rate(result.files / s), rate(result.bytes / MB / s), mb(m.maxRssKb)]
+  return [
+    `${seconds(m.workMs)}${runs}`,
+    seconds(m.wallMs),
+    cpu(m.cpuS),
+    rate(result.files / s),
+    rate(result.bytes / MB / s),
+    mb(m.maxRssKb)
+  ]
 }
 
 function mainTable(results, names) {
@@ -54,12 +61,18 @@ function mainTable(results, names) {
 
 function codebaseTable(results, names) {
   const rows = [
-    ['files parsed (discovered)', ...names.map((n) => `${results[n].files.toLocaleString('en-US')} (${results[n].discovered.toLocaleString('en-US')})`)],
+    [
+      'files parsed (discovered)',
+      ...names.map((n) => `${results[n].files.toLocaleString('en-US')} (${results[n].discovered.toLocaleString('en-US')})`)
+    ],
     ['source size', ...names.map((n) => `${(results[n].bytes / MB).toFixed(1)} MB`)],
     ['packages in the lockfile', ...names.map((n) => results[n].lockPackages?.toLocaleString('en-US') ?? '–')],
     ['files not parsed: bare parse / scan', ...names.map((n) => `${results[n].parse.failed} / ${results[n].scan.notParsed}`)],
     ['findings (scan)', ...names.map((n) => String(results[n].scan.findings))],
-    ['eslint: problems / files it could not parse', ...names.map((n) => (results[n].eslint ? `${results[n].eslint.problems} / ${results[n].eslint.failed}` : '–'))]
+    [
+      'eslint: problems / files it could not parse',
+      ...names.map((n) => (results[n].eslint ? `${results[n].eslint.problems} / ${results[n].eslint.failed}` : '–'))
+    ]
   ]
   return table(['code base', ...names], rows)
 }
@@ -67,22 +80,31 @@ function codebaseTable(results, names) {
 function actionTable(results, names) {
   const get = (n) => results[n].sequential
   const act = (n) => results[n].action
-  const step = (label, key) => [label, ...names.map((n) => {
-    const m = get(n)?.steps[key]
-    return m ? `${seconds(m.wallMs)}, CPU ${cpu(m.cpuS)} (${mb(m.maxRssKb)})` : '–'
-  })]
+  const step = (label, key) => [
+    label,
+    ...names.map((n) => {
+      const m = get(n)?.steps[key]
+      return m ? `${seconds(m.wallMs)}, CPU ${cpu(m.cpuS)} (${mb(m.maxRssKb)})` : '–'
+    })
+  ]
   const own = (n) => (act(n) ? ['npm ci', 'npm audit', 'sbom', 'scan'].map((k) => seconds(act(n).steps[k])).join(' / ') : '–')
-  return table(['(e) whole action vs its steps, one after the other (wall, CPU, peak RSS)', ...names], [
-    step('npm ci --ignore-scripts --no-audit --no-fund', 'ci'),
-    step('npm audit --json (loopback advisories)', 'audit'),
-    step('cyclonedx-npm --package-lock-only (as the action)', 'sbom'),
-    step('scan (dist/cli.js, process)', 'scan'),
-    ['sum of the steps', ...names.map((n) => (get(n) ? seconds(get(n).sumMs) : '–'))],
-    ['the action, dist/index.js (wall, largest process)', ...names.map((n) => (act(n) ? `${seconds(act(n).wallMs)}, CPU ${cpu(act(n).cpuS)} (${mb(act(n).maxRssKb)})` : '–'))],
-    ["the action's report steps: ci / audit / sbom / scan", ...names.map(own)],
-    ['action / sum of the steps', ...names.map((n) => (act(n) && get(n) ? ratio(act(n).wallMs / get(n).sumMs) : '–'))],
-    ['action / npm ci alone', ...names.map((n) => (act(n) && get(n) ? ratio(act(n).wallMs / get(n).steps.ci.wallMs) : '–'))]
-  ])
+  return table(
+    ['(e) whole action vs its steps, one after the other (wall, CPU, peak RSS)', ...names],
+    [
+      step('npm ci --ignore-scripts --no-audit --no-fund', 'ci'),
+      step('npm audit --json (loopback advisories)', 'audit'),
+      step('cyclonedx-npm --package-lock-only (as the action)', 'sbom'),
+      step('scan (dist/cli.js, process)', 'scan'),
+      ['sum of the steps', ...names.map((n) => (get(n) ? seconds(get(n).sumMs) : '–'))],
+      [
+        'the action, dist/index.js (wall, largest process)',
+        ...names.map((n) => (act(n) ? `${seconds(act(n).wallMs)}, CPU ${cpu(act(n).cpuS)} (${mb(act(n).maxRssKb)})` : '–'))
+      ],
+      ["the action's report steps: ci / audit / sbom / scan", ...names.map(own)],
+      ['action / sum of the steps', ...names.map((n) => (act(n) && get(n) ? ratio(act(n).wallMs / get(n).sumMs) : '–'))],
+      ['action / npm ci alone', ...names.map((n) => (act(n) && get(n) ? ratio(act(n).wallMs / get(n).steps.ci.wallMs) : '–'))]
+    ]
+  )
 }
 
 function coldTable(cold) {
@@ -90,35 +112,62 @@ function coldTable(cold) {
   const a = col(cold.node20)
   const b = col(cold.node24)
   const cell = (c, f) => (c.runs ? f(c) : '–')
-  return table(['cold start', a.version, b.version], [
-    ['`node -e 0` (median)', cell(a, (c) => `${Math.round(c.nodeMs)} ms`), cell(b, (c) => `${Math.round(c.nodeMs)} ms`)],
-    ['`node dist/index.js`, bad input (median; min-max)', cell(a, (c) => `${Math.round(c.actionMs)} ms (${Math.round(c.minMs)}-${Math.round(c.maxMs)})`),
-      cell(b, (c) => `${Math.round(c.actionMs)} ms (${Math.round(c.minMs)}-${Math.round(c.maxMs)})`)],
-    ['CPU time (median): `node -e 0` / `node dist/index.js`', cell(a, (c) => `${Math.round(c.nodeCpuMs)} ms / ${Math.round(c.actionCpuMs)} ms`),
-      cell(b, (c) => `${Math.round(c.nodeCpuMs)} ms / ${Math.round(c.actionCpuMs)} ms`)],
-    ['runs', cell(a, (c) => c.runs), cell(b, (c) => c.runs)]
-  ])
+  return table(
+    ['cold start', a.version, b.version],
+    [
+      ['`node -e 0` (median)', cell(a, (c) => `${Math.round(c.nodeMs)} ms`), cell(b, (c) => `${Math.round(c.nodeMs)} ms`)],
+      [
+        '`node dist/index.js`, bad input (median; min-max)',
+        cell(a, (c) => `${Math.round(c.actionMs)} ms (${Math.round(c.minMs)}-${Math.round(c.maxMs)})`),
+        cell(b, (c) => `${Math.round(c.actionMs)} ms (${Math.round(c.minMs)}-${Math.round(c.maxMs)})`)
+      ],
+      [
+        'CPU time (median): `node -e 0` / `node dist/index.js`',
+        cell(a, (c) => `${Math.round(c.nodeCpuMs)} ms / ${Math.round(c.actionCpuMs)} ms`),
+        cell(b, (c) => `${Math.round(c.nodeCpuMs)} ms / ${Math.round(c.actionCpuMs)} ms`)
+      ],
+      ['runs', cell(a, (c) => c.runs), cell(b, (c) => c.runs)]
+    ]
+  )
 }
 
 function targetTable(results, names, cold) {
   const per = (f) => names.map((n) => f(results[n]) ?? '–')
-  const judged = (value, ok, cpuValue) => (Number.isFinite(value)
-    ? `${ratio(value)} ${mark(ok(value))}${Number.isFinite(cpuValue) ? ` (CPU ${ratio(cpuValue)})` : ''}`
-    : '–')
+  const judged = (value, ok, cpuValue) =>
+    Number.isFinite(value) ? `${ratio(value)} ${mark(ok(value))}${Number.isFinite(cpuValue) ? ` (CPU ${ratio(cpuValue)})` : ''}` : '–'
   const rows = [
-    [`full scan within ${TARGETS.scanOverParse}x of bare parse (scan step / parse, in-process; CPU: process)`,
-      ...per((r) => judged(r.scan.workMs / r.parse.workMs, (v) => v <= TARGETS.scanOverParse, r.scan.cpuS / r.parse.cpuS))],
-    [`full scan at least ${TARGETS.eslintOverScan}x faster than eslint + security (process wall; CPU)`,
-      ...per((r) => (r.eslint ? judged(r.eslint.wallMs / r.scan.wallMs, (v) => v >= TARGETS.eslintOverScan, r.eslint.cpuS / r.scan.cpuS) : undefined))],
-    [`peak RSS of the full scan under ${TARGETS.rssMb} MB (target on the synthetic monorepo)`,
-      ...per((r) => `${mb(r.scan.maxRssKb)} ${r.name === 'synthetic' ? mark(r.scan.maxRssKb / 1024 < TARGETS.rssMb) : '(info)'}`)],
-    [`the action's wall time within ${TARGETS.actionOverCi}x of npm ci alone`,
-      ...per((r) => (r.action ? judged(r.action.wallMs / r.sequential.steps.ci.wallMs, (v) => v <= TARGETS.actionOverCi) : undefined))]
+    [
+      `full scan within ${TARGETS.scanOverParse}x of bare parse (scan step / parse, in-process; CPU: process)`,
+      ...per((r) => judged(r.scan.workMs / r.parse.workMs, (v) => v <= TARGETS.scanOverParse, r.scan.cpuS / r.parse.cpuS))
+    ],
+    [
+      `full scan at least ${TARGETS.eslintOverScan}x faster than eslint + security (process wall; CPU)`,
+      ...per((r) =>
+        r.eslint ? judged(r.eslint.wallMs / r.scan.wallMs, (v) => v >= TARGETS.eslintOverScan, r.eslint.cpuS / r.scan.cpuS) : undefined
+      )
+    ],
+    [
+      `peak RSS of the full scan under ${TARGETS.rssMb} MB (target on the synthetic monorepo)`,
+      ...per((r) => `${mb(r.scan.maxRssKb)} ${r.name === 'synthetic' ? mark(r.scan.maxRssKb / 1024 < TARGETS.rssMb) : '(info)'}`)
+    ],
+    [
+      `the action's wall time within ${TARGETS.actionOverCi}x of npm ci alone`,
+      ...per((r) => (r.action ? judged(r.action.wallMs / r.sequential.steps.ci.wallMs, (v) => v <= TARGETS.actionOverCi) : undefined))
+    ]
   ]
-  const coldCell = (c) => (c?.runs ? `${c.version}: ${Math.round(c.actionMs)} ms ${mark(c.actionMs < TARGETS.coldMs)} (CPU ${Math.round(c.actionCpuMs)} ms)` : undefined)
+  const coldCell = (c) =>
+    c?.runs
+      ? `${c.version}: ${Math.round(c.actionMs)} ms ${mark(c.actionMs < TARGETS.coldMs)} (CPU ${Math.round(c.actionCpuMs)} ms)`
+      : undefined
   const coldText = [coldCell(cold.node20), coldCell(cold.node24)].filter(Boolean).join('; ')
-  rows.push([`cold start of dist/index.js under ${TARGETS.coldMs} ms (not per code base)`, coldText, ...Array(Math.max(0, names.length - 1)).fill('')])
-  const missed = rows.flatMap((row, i) => (row.slice(1).some((cell) => String(cell).includes(mark(false))) ? [`- Not met: ${row[0]}: ${WHEN_MISSED[i]}.`] : []))
+  rows.push([
+    `cold start of dist/index.js under ${TARGETS.coldMs} ms (not per code base)`,
+    coldText,
+    ...Array(Math.max(0, names.length - 1)).fill('')
+  ])
+  const missed = rows.flatMap((row, i) =>
+    row.slice(1).some((cell) => String(cell).includes(mark(false))) ? [`- Not met: ${row[0]}: ${WHEN_MISSED[i]}.`] : []
+  )
   return [table(['target', ...names], rows), ...(missed.length > 0 ? ['', ...missed] : [])].join('\n')
 }
 
@@ -142,8 +191,13 @@ export function renderResults({ info, cold, results, repeat, parserMatches, audi
     mainTable(results, names),
     '',
     ...(names.some((n) => results[n].action)
-      ? [actionTable(results, names), '', `npm's cache was warm for every npm ci (one unmeasured npm ci fills it); node_modules was removed before each. ` +
-        `The loopback registry answered ${auditRequests} bulk advisory requests with no advisories.`, '']
+      ? [
+          actionTable(results, names),
+          '',
+          `npm's cache was warm for every npm ci (one unmeasured npm ci fills it); node_modules was removed before each. ` +
+            `The loopback registry answered ${auditRequests} bulk advisory requests with no advisories.`,
+          ''
+        ]
       : []),
     coldTable(cold),
     '',

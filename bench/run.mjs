@@ -47,22 +47,29 @@ const REPEAT = Math.max(1, Number.parseInt(flags.repeat, 10) || 1)
 const CODEBASES = ['juice-shop', 'synthetic'].filter((name) => !flags.only || flags.only === name)
 if (CODEBASES.length === 0) throw new Error(`--only must be juice-shop or synthetic; got ${flags.only}`)
 const FULL_RUN = !flags.only && !flags['skip-action'] && !flags['skip-eslint']
-const WRITE = flags['no-write'] ? false : flags.write ?? FULL_RUN
+const WRITE = flags['no-write'] ? false : (flags.write ?? FULL_RUN)
 
 // ---------------------------------------------------------------------------------------------
 // Honesty checks: the copies in bench/ still match src/
 
 function normalizeLiteral(text) {
-  return text.replace(/\/\/.*$/gm, '').replace(/as const/g, '').replace(/[\s'"]/g, '').replace(/,(?=[\]}])/g, '')
+  return text
+    .replace(/\/\/.*$/gm, '')
+    .replace(/as const/g, '')
+    .replace(/[\s'"]/g, '')
+    .replace(/,(?=[\]}])/g, '')
 }
 
 function checkParserOptions() {
   const source = readFileSync(join(REPO, 'src', 'parse', 'javascript.ts'), 'utf8')
   const base = source.match(/const BASE_OPTIONS = (\{[\s\S]*?\n\})/)?.[1]
   const sets = source.match(/const PLUGIN_SETS[^=]*= (\[[\s\S]*?\n\])/)?.[1]
-  const same = base && sets && normalizeLiteral(base) === normalizeLiteral(JSON.stringify(BASE_OPTIONS)) &&
+  const same =
+    base &&
+    sets &&
+    normalizeLiteral(base) === normalizeLiteral(JSON.stringify(BASE_OPTIONS)) &&
     normalizeLiteral(sets) === normalizeLiteral(JSON.stringify(PLUGIN_SETS))
-  if (!same) log('WARNING: bench/babel-options.mjs no longer matches src/parse/javascript.ts; (b) is not the project\'s parse')
+  if (!same) log("WARNING: bench/babel-options.mjs no longer matches src/parse/javascript.ts; (b) is not the project's parse")
   return Boolean(same)
 }
 
@@ -79,7 +86,9 @@ function product() {
   }
   const commit = git('rev-parse', '--short', 'HEAD') || 'unknown'
   const dirty = git('status', '--porcelain', '--', 'dist') !== ''
-  const built = statSync(DIST_INDEX).mtime.toISOString().replace(/\.\d+Z$/, 'Z')
+  const built = statSync(DIST_INDEX)
+    .mtime.toISOString()
+    .replace(/\.\d+Z$/, 'Z')
   return `commit ${commit}${dirty ? `, dist/ rebuilt since (${built})` : ''}`
 }
 
@@ -99,7 +108,9 @@ function machine() {
     eslint: JSON.parse(readFileSync(join(REPO, 'node_modules', 'eslint', 'package.json'), 'utf8')).version,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     product: product(),
-    load: loadavg().map((l) => l.toFixed(1)).join(' ')
+    load: loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')
   }
 }
 
@@ -121,7 +132,9 @@ async function benchCodebase(name, registry) {
   // Node 24 is what action.yml runs on; one run is enough to compare.
   if (NODE24) result.scan24 = { ...(await runCli(NODE24, base.root)), runs: 1 }
   if (Number.isFinite(result.scan.scanned) && result.scan.scanned !== discovered) {
-    log(`WARNING: the CLI scanned ${result.scan.scanned} files, bench/files.mjs discovers ${discovered}: update files.mjs from src/discovery`)
+    log(
+      `WARNING: the CLI scanned ${result.scan.scanned} files, bench/files.mjs discovers ${discovered}: update files.mjs from src/discovery`
+    )
   }
   if (!flags['skip-eslint']) {
     log(`${name}: (d) eslint + eslint-plugin-security`)
@@ -151,7 +164,9 @@ async function main() {
     log(`cold start of dist/index.js (Node 20${NODE24 ? ' and 24' : ''})`)
     const cold = { node20: await coldStart(NODE20, REPEAT), node24: await coldStart(NODE24, REPEAT) }
     for (const name of CODEBASES) results[name] = await benchCodebase(name, registry)
-    info.loadAfter = loadavg().map((l) => l.toFixed(1)).join(' ')
+    info.loadAfter = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')
     info.totalS = Math.round((performance.now() - started) / 1000)
     const text = renderResults({ info, cold, results, repeat: REPEAT, parserMatches, auditRequests: registry.counts.bulk })
     process.stdout.write(`${text}\n`)

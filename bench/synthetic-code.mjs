@@ -43,13 +43,80 @@ export class Random {
 // ---------------------------------------------------------------------------------------------
 // Source code
 
-const NOUNS = ['user', 'order', 'invoice', 'product', 'cart', 'payment', 'session', 'account', 'report', 'ticket',
-  'comment', 'review', 'shipment', 'coupon', 'tenant', 'project', 'task', 'message', 'notification', 'profile',
-  'audit', 'subscription', 'plan', 'device', 'token', 'upload', 'image', 'category', 'inventory', 'warehouse']
-const VERBS = ['get', 'list', 'create', 'update', 'remove', 'find', 'sync', 'validate', 'normalize', 'compute',
-  'format', 'parse', 'load', 'save', 'publish', 'archive', 'restore', 'merge', 'filter', 'sort']
-const FIELDS = ['id', 'name', 'email', 'status', 'createdAt', 'updatedAt', 'ownerId', 'total', 'currency', 'tags',
-  'title', 'description', 'quantity', 'price', 'region', 'priority', 'version', 'score']
+const NOUNS = [
+  'user',
+  'order',
+  'invoice',
+  'product',
+  'cart',
+  'payment',
+  'session',
+  'account',
+  'report',
+  'ticket',
+  'comment',
+  'review',
+  'shipment',
+  'coupon',
+  'tenant',
+  'project',
+  'task',
+  'message',
+  'notification',
+  'profile',
+  'audit',
+  'subscription',
+  'plan',
+  'device',
+  'token',
+  'upload',
+  'image',
+  'category',
+  'inventory',
+  'warehouse'
+]
+const VERBS = [
+  'get',
+  'list',
+  'create',
+  'update',
+  'remove',
+  'find',
+  'sync',
+  'validate',
+  'normalize',
+  'compute',
+  'format',
+  'parse',
+  'load',
+  'save',
+  'publish',
+  'archive',
+  'restore',
+  'merge',
+  'filter',
+  'sort'
+]
+const FIELDS = [
+  'id',
+  'name',
+  'email',
+  'status',
+  'createdAt',
+  'updatedAt',
+  'ownerId',
+  'total',
+  'currency',
+  'tags',
+  'title',
+  'description',
+  'quantity',
+  'price',
+  'region',
+  'priority',
+  'version',
+  'score'
+]
 
 const cap = (s) => s[0].toUpperCase() + s.slice(1)
 const plural = (s) => (s.endsWith('y') ? `${s.slice(0, -1)}ies` : s.endsWith('s') ? `${s}es` : `${s}s`)
@@ -152,7 +219,9 @@ export class Emitter {
     }
     const lines = [`export interface ${name} {`, '  id: string']
     for (const f of this.r.sample(FIELDS.slice(1), this.r.int(4, 9))) {
-      lines.push(`  ${f}${this.r.chance(0.3) ? '?' : ''}: ${this.r.pick(['string', 'number', 'Date', 'string[]', "'draft' | 'active' | 'archived'", 'Record<string, unknown>'])}`)
+      lines.push(
+        `  ${f}${this.r.chance(0.3) ? '?' : ''}: ${this.r.pick(['string', 'number', 'Date', 'string[]', "'draft' | 'active' | 'archived'", 'Record<string, unknown>'])}`
+      )
     }
     lines.push('}', '')
     if (this.r.chance(0.4)) lines.push(`export type ${name}Patch = Partial<Omit<${name}, 'id'>>`, '')
@@ -162,7 +231,9 @@ export class Emitter {
   utilFunction(noun, name) {
     const r = this.r
     const lines = [
-      this.exported(`function ${name}(${noun}${this.t(`: ${cap(noun)}`)}, items${this.t(`: ${cap(noun)}[]`)} = [], prefix = '/${plural(noun)}')${this.t(': unknown')} {`),
+      this.exported(
+        `function ${name}(${noun}${this.t(`: ${cap(noun)}`)}, items${this.t(`: ${cap(noun)}[]`)} = [], prefix = '/${plural(noun)}')${this.t(': unknown')} {`
+      ),
       ...this.body(noun, r.int(2, 6)).map((l) => `  ${l}`),
       `  return { ${noun}, count: items.length, prefix }`,
       '}',
@@ -176,7 +247,12 @@ export class Emitter {
     const N = cap(noun)
     const lines = [
       this.exported(`class ${name} {`),
-      ...(this.ts ? [`  private readonly cache = new Map<string, ${N}>()`, '', `  constructor(private readonly db: Database, private readonly ttlMs = ${r.int(1, 60) * 1000}) {}`]
+      ...(this.ts
+        ? [
+            `  private readonly cache = new Map<string, ${N}>()`,
+            '',
+            `  constructor(private readonly db: Database, private readonly ttlMs = ${r.int(1, 60) * 1000}) {}`
+          ]
         : ['  constructor(db, ttlMs = 30000) {', '    this.db = db', '    this.ttlMs = ttlMs', '    this.cache = new Map()', '  }']),
       ''
     ]
@@ -202,7 +278,9 @@ export class Emitter {
     const r = this.r
     const header = r.pick(['authorization', 'x-request-id', 'x-tenant-id', 'x-api-key'])
     return [
-      this.exported(`function ${name}(req${this.t(': Request')}, res${this.t(': Response')}, next${this.t(': NextFunction')})${this.t(': void')} {`),
+      this.exported(
+        `function ${name}(req${this.t(': Request')}, res${this.t(': Response')}, next${this.t(': NextFunction')})${this.t(': void')} {`
+      ),
       `  const value = req.get('${header}')`,
       '  if (!value) {',
       `    res.status(${r.pick([400, 401, 403])}).json({ error: '${header} is required' })`,
@@ -231,7 +309,15 @@ export class Emitter {
       lines.push(
         `router.${method}('${path}', ${chain}async (req${reqT}, res${resT}, next${nextT}) => {`,
         '  try {',
-        ...(validated ? ['    const errors = validationResult(req)', '    if (!errors.isEmpty()) {', '      res.status(400).json({ errors: errors.array() })', '      return', '    }'] : []),
+        ...(validated
+          ? [
+              '    const errors = validationResult(req)',
+              '    if (!errors.isEmpty()) {',
+              '      res.status(400).json({ errors: errors.array() })',
+              '      return',
+              '    }'
+            ]
+          : []),
         `    const ${noun} = await ${service}.${r.pick(verbs)}${cap(noun)}(${input})`,
         `    if (!${noun}) {`,
         `      res.status(404).json({ error: '${noun} not found' })`,
@@ -289,7 +375,11 @@ export function sourceFile(emit, role, index, earlier, lib, ext) {
   const head = [
     `// ${cap(role)}: ${plural(noun)} (${stem})`,
     ...(role === 'routes' || role === 'middleware' || role === 'controllers'
-      ? [emit.ts ? "import { Router, type Request, type Response, type NextFunction } from 'express'" : emit.importLine(['Router'], 'express')]
+      ? [
+          emit.ts
+            ? "import { Router, type Request, type Response, type NextFunction } from 'express'"
+            : emit.importLine(['Router'], 'express')
+        ]
       : []),
     ...(role === 'routes' ? [emit.importLine(['body', 'validationResult'], 'express-validator')] : []),
     ...fileImports(emit, self, earlier, lib),
@@ -302,7 +392,12 @@ export function sourceFile(emit, role, index, earlier, lib, ext) {
   if (role === 'routes') {
     const service = `${noun}Service`
     const verbs = r.sample(VERBS, r.int(3, 8))
-    lines.push(`class ${cap(noun)}Store {`, ...verbs.map((v) => `  async ${v}${cap(noun)}(id${emit.t(': string')}) { return { id, ${noun}: '${v}' } }`), '}', '')
+    lines.push(
+      `class ${cap(noun)}Store {`,
+      ...verbs.map((v) => `  async ${v}${cap(noun)}(id${emit.t(': string')}) { return { id, ${noun}: '${v}' } }`),
+      '}',
+      ''
+    )
     lines.push(`const router = Router()`, `const ${service} = new ${cap(noun)}Store()`, '')
     while (lines.length < want) lines.push(...emit.routes(noun, service, verbs, r.int(1, 3)))
     lines.push(emit.cjs ? 'module.exports = router' : 'export default router')

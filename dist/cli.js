@@ -12798,10 +12798,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const EXIT = { passed: 0, failed: 1, error: 2 };
 function render(report, options) {
     switch (options.format) {
-        case 'json': return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_7__/* .renderJson */ .hF)(report);
-        case 'markdown': return `${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .renderMarkdown */ .G)(report)}\n`;
-        case 'sarif': return (0,_render_sarif_js__WEBPACK_IMPORTED_MODULE_6__/* .renderSarif */ .W)(report);
-        default: return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_7__/* .renderText */ .S5)(report);
+        case 'json':
+            return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_7__/* .renderJson */ .hF)(report);
+        case 'markdown':
+            return `${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .renderMarkdown */ .G)(report)}\n`;
+        case 'sarif':
+            return (0,_render_sarif_js__WEBPACK_IMPORTED_MODULE_6__/* .renderSarif */ .W)(report);
+        default:
+            return (0,_render_text_js__WEBPACK_IMPORTED_MODULE_7__/* .renderText */ .S5)(report);
     }
 }
 /** argv in, exit code out; the same pipeline as the action, with no GitHub environment. */
@@ -12963,7 +12967,8 @@ function parseCliArgs(argv, cwd = process.cwd()) {
     const configFlag = values.config;
     const configFile = configFlag
         ? (0,external_node_path_.resolve)(cwd, configFlag)
-        : [(0,external_node_path_.join)(dir, '.github/hardening.yml'), (0,external_node_path_.join)(workspace, '.github/hardening.yml')].find((f) => (0,external_node_fs_.existsSync)(f)) ?? (0,external_node_path_.join)(dir, '.github/hardening.yml');
+        : ([(0,external_node_path_.join)(dir, '.github/hardening.yml'), (0,external_node_path_.join)(workspace, '.github/hardening.yml')].find((f) => (0,external_node_fs_.existsSync)(f)) ??
+            (0,external_node_path_.join)(dir, '.github/hardening.yml'));
     const sbom = !values['no-sbom'];
     if (sbom && values['sbom-file'].trim() === '')
         throw new errors/* UsageError */.e('--sbom-file is empty; give a file name or use --no-sbom');
@@ -22567,7 +22572,10 @@ const GHSA = /^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/i;
 const expires = schemas_string()
     .regex(DATE, 'must be a date written YYYY-MM-DD')
     // Date.parse rolls 2026-02-30 over to March; a real date survives the round trip.
-    .refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); }, 'is not a real date')
+    .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+}, 'is not a real date')
     .optional();
 const reason = schemas_string({ error: 'is required: say why this is accepted' }).trim().min(1, 'is required: say why this is accepted');
 const CONFIG_SCHEMA = object({
@@ -22605,7 +22613,10 @@ function shown(text) {
     return JSON.stringify(text).slice(1, -1);
 }
 function formatIssue(issue) {
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${shown(String(p))}`)).join('').replace(/^\./, '');
+    const where = issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${shown(String(p))}`))
+        .join('')
+        .replace(/^\./, '');
     if (issue.code === 'unrecognized_keys') {
         return `${where || 'top level'}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${shown(k)}'`).join(', ')}`;
     }
@@ -22836,7 +22847,7 @@ function inlineSuppression(lines, line, rule) {
 function findExpiredSuppressions(config, today) {
     const source = config.source ?? 'config';
     return [
-        ...config.suppressions.flatMap((s) => (s.expires && (0,config_file/* isExpired */._d)(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : [])),
+        ...config.suppressions.flatMap((s) => s.expires && (0,config_file/* isExpired */._d)(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : []),
         ...config.allow.flatMap((a) => (a.expires && (0,config_file/* isExpired */._d)(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
     ];
 }
@@ -22870,7 +22881,10 @@ function applyPolicy(reported, config, today, lines) {
             if ((0,config_file/* isExpired */._d)(s.expires, today)) {
                 if (!expiredNoted.has(i)) {
                     expiredNoted.add(i);
-                    notes.push({ file: configSource, message: `suppression of ${s.rule}${s.path ? ` for ${s.path}` : ''} expired on ${s.expires} and no longer applies: fix the finding or renew the entry` });
+                    notes.push({
+                        file: configSource,
+                        message: `suppression of ${s.rule}${s.path ? ` for ${s.path}` : ''} expired on ${s.expires} and no longer applies: fix the finding or renew the entry`
+                    });
                 }
                 return;
             }
@@ -22965,8 +22979,23 @@ function emptyCounts() {
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head']);
 const ROUTER_METHODS = new Set([...ROUTE_METHODS, 'use', 'set', 'disable', 'enable', 'route']);
 /** Settings of an Express app, told apart from `map.set(key)` on receivers the model cannot tie to an app. */
-const EXPRESS_SETTINGS = new Set(['x-powered-by', 'trust proxy', 'env', 'etag', 'query parser', 'strict routing', 'case sensitive routing',
-    'json escape', 'json replacer', 'json spaces', 'jsonp callback name', 'subdomain offset', 'view cache', 'view engine', 'views']);
+const EXPRESS_SETTINGS = new Set([
+    'x-powered-by',
+    'trust proxy',
+    'env',
+    'etag',
+    'query parser',
+    'strict routing',
+    'case sensitive routing',
+    'json escape',
+    'json replacer',
+    'json spaces',
+    'jsonp callback name',
+    'subdomain offset',
+    'view cache',
+    'view engine',
+    'views'
+]);
 function locate(site) {
     const { line, column } = (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .positionOf */ .df)(site.node);
     return { file: site.module.path, line, column: column + 1 };
@@ -22986,7 +23015,10 @@ function isExpressCreation(value) {
  */
 function mayCreateRouter(call) {
     let callee = call.callee;
-    while (callee.type === 'TSAsExpression' || callee.type === 'TSNonNullExpression' || callee.type === 'ParenthesizedExpression' || callee.type === 'SequenceExpression') {
+    while (callee.type === 'TSAsExpression' ||
+        callee.type === 'TSNonNullExpression' ||
+        callee.type === 'ParenthesizedExpression' ||
+        callee.type === 'SequenceExpression') {
         callee = callee.type === 'SequenceExpression' ? callee.expressions.at(-1) : callee.expression;
     }
     if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
@@ -23051,9 +23083,20 @@ class ExpressModel {
         if (existing)
             return existing;
         const parent = value.at.module.index.parents.get(value.at.node);
-        const variable = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name
-            : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier' ? parent.left.name : undefined;
-        const router = { id: this.routers.length, kind, site: value.at, ...locate(value.at), ...(variable ? { variable } : {}), events: [], mounts: [] };
+        const variable = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier'
+            ? parent.id.name
+            : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier'
+                ? parent.left.name
+                : undefined;
+        const router = {
+            id: this.routers.length,
+            kind,
+            site: value.at,
+            ...locate(value.at),
+            ...(variable ? { variable } : {}),
+            events: [],
+            mounts: []
+        };
         this.routers.push(router);
         this.byNode.set(value.at.node, router);
         return router;
@@ -23126,8 +23169,11 @@ class ExpressModel {
             return;
         }
         const first = args[0] ? this.evaluate(args[0], module) : undefined;
-        const firstIsPath = first !== undefined && (literalPath(first) !== undefined || first.kind === 'regex' || (first.kind === 'array' && method !== 'use') ||
-            (first.kind === 'union' && (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(first).every((b) => literalPath(b) !== undefined)));
+        const firstIsPath = first !== undefined &&
+            (literalPath(first) !== undefined ||
+                first.kind === 'regex' ||
+                (first.kind === 'array' && method !== 'use') ||
+                (first.kind === 'union' && (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(first).every((b) => literalPath(b) !== undefined)));
         const pathArg = chain ? chain.path : firstIsPath ? literalPath(first) : method === 'use' ? '/' : undefined;
         if (method === 'get' && !chain && args.length === 1) {
             const setting = literalPath(first);
@@ -23138,7 +23184,9 @@ class ExpressModel {
         if (!chain && method !== 'use' && handlerArgs.length === 0)
             return;
         const perElement = first?.kind === 'union' && !chain ? this.perElement(first, handlerArgs, module) : undefined;
-        const parts = perElement ?? [{ path: pathArg, handlers: handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a })) }];
+        const parts = perElement ?? [
+            { path: pathArg, handlers: handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a })) }
+        ];
         for (const { path, handlers } of parts) {
             const event = { ...base, type: method === 'use' ? 'use' : 'route', ...(path !== undefined ? { path } : {}), handlers };
             if (method !== 'use')
@@ -23193,10 +23241,28 @@ class ExpressModel {
         if (value.kind === 'call' && value.callee.kind === 'package') {
             const [first] = value.args;
             const module = value.at?.module ?? site.module;
-            return [{ kind: 'middleware', package: value.callee.name, export: value.callee.path, options: first ? this.evaluate(first, module) : undefined, called: true, site: at }];
+            return [
+                {
+                    kind: 'middleware',
+                    package: value.callee.name,
+                    export: value.callee.path,
+                    options: first ? this.evaluate(first, module) : undefined,
+                    called: true,
+                    site: at
+                }
+            ];
         }
         if (value.kind === 'call' && value.callee.kind === 'call' && value.callee.callee.kind === 'package') {
-            return [{ kind: 'middleware', package: value.callee.callee.name, export: value.callee.callee.path, options: undefined, called: true, site: at }];
+            return [
+                {
+                    kind: 'middleware',
+                    package: value.callee.callee.name,
+                    export: value.callee.callee.path,
+                    options: undefined,
+                    called: true,
+                    site: at
+                }
+            ];
         }
         if (value.kind === 'package')
             return [{ kind: 'middleware', package: value.name, export: value.path, options: undefined, called: false, site: at }];
@@ -23241,7 +23307,9 @@ class ExpressModel {
                 else if (event.type === 'route') {
                     const fullPath = joinPaths(prefix, event.path ?? '/');
                     const before = [
-                        ...[...inherited, ...earlier].filter((e) => pathCovers(e.mount, fullPath)).map(({ handler, event: e }) => ({ handler, event: e })),
+                        ...[...inherited, ...earlier]
+                            .filter((e) => pathCovers(e.mount, fullPath))
+                            .map(({ handler, event: e }) => ({ handler, event: e })),
                         ...event.handlers.slice(0, -1).map((handler) => ({ handler, event }))
                     ];
                     routes.push({ app, router, event, fullPath, before });
@@ -23392,6 +23460,7 @@ class ParentLinks {
         this.program = program;
     }
     set(node, parent) {
+        ;
         node[PARENT] = parent;
         this.linked.push(node);
     }
@@ -23451,14 +23520,20 @@ function rootOf(node) {
     return n;
 }
 function isFunction(node) {
-    return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' ||
-        node.type === 'ObjectMethod' || node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod';
+    return (node.type === 'FunctionDeclaration' ||
+        node.type === 'FunctionExpression' ||
+        node.type === 'ArrowFunctionExpression' ||
+        node.type === 'ObjectMethod' ||
+        node.type === 'ClassMethod' ||
+        node.type === 'ClassPrivateMethod');
 }
 /** Names a pattern binds, with the path from the bound value to each. */
 function patternNames(pattern, path = []) {
     switch (pattern.type) {
-        case 'Identifier': return [{ name: pattern.name, path }];
-        case 'AssignmentPattern': return patternNames(pattern.left, path).map((n) => ({ ...n, defaultValue: n.defaultValue ?? pattern.right }));
+        case 'Identifier':
+            return [{ name: pattern.name, path }];
+        case 'AssignmentPattern':
+            return patternNames(pattern.left, path).map((n) => ({ ...n, defaultValue: n.defaultValue ?? pattern.right }));
         case 'ObjectPattern':
             return pattern.properties.flatMap((p) => {
                 if (p.type === 'RestElement')
@@ -23468,9 +23543,12 @@ function patternNames(pattern, path = []) {
             });
         case 'ArrayPattern':
             return pattern.elements.flatMap((e, i) => (e ? patternNames(e, [...path, i]) : []));
-        case 'RestElement': return patternNames(pattern.argument, [...path, '...']);
-        case 'TSParameterProperty': return patternNames(pattern.parameter, path);
-        default: return [];
+        case 'RestElement':
+            return patternNames(pattern.argument, [...path, '...']);
+        case 'TSParameterProperty':
+            return patternNames(pattern.parameter, path);
+        default:
+            return [];
     }
 }
 function memberName(node) {
@@ -23487,7 +23565,10 @@ function cjsExportName(target) {
         return 'default';
     if (object.type === 'Identifier' && object.name === 'exports')
         return memberName(target);
-    if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && memberName(object) === 'exports') {
+    if (object.type === 'MemberExpression' &&
+        object.object.type === 'Identifier' &&
+        object.object.name === 'module' &&
+        memberName(object) === 'exports') {
         return memberName(target);
     }
     return undefined;
@@ -23497,7 +23578,15 @@ function cjsExportName(target) {
  * is ignored, which only matters for shadowed names in nested blocks.
  */
 function indexModule(program) {
-    const index = { parents: new ParentLinks(program), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], imports: [], program };
+    const index = {
+        parents: new ParentLinks(program),
+        scopes: new Map([[program, new Map()]]),
+        calls: [],
+        assignments: new Map(),
+        cjsExports: [],
+        imports: [],
+        program
+    };
     const scopeOf = (node) => {
         for (let n = index.parents.get(node); n; n = index.parents.get(n)) {
             if (isFunction(n) || n === program) {
@@ -23534,9 +23623,13 @@ function indexModule(program) {
             case 'ImportDeclaration':
                 index.imports.push(node.source.value);
                 for (const spec of node.specifiers) {
-                    const imported = spec.type === 'ImportDefaultSpecifier' ? 'default'
-                        : spec.type === 'ImportNamespaceSpecifier' ? '*'
-                            : spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value;
+                    const imported = spec.type === 'ImportDefaultSpecifier'
+                        ? 'default'
+                        : spec.type === 'ImportNamespaceSpecifier'
+                            ? '*'
+                            : spec.imported.type === 'Identifier'
+                                ? spec.imported.name
+                                : spec.imported.value;
                     index.scopes.get(program)?.set(spec.local.name, { kind: 'import', source: node.source.value, imported, node: spec });
                 }
                 break;
@@ -23645,7 +23738,22 @@ function enclosingFunction(index, node) {
 const UNKNOWN = { kind: 'unknown' };
 const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find']);
 /** Methods of an Express app or router that return it, so `Router().use(a).use(b)` is the router. */
-const CHAINABLE = new Set(['use', 'get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head', 'set', 'enable', 'disable', 'engine', 'param']);
+const CHAINABLE = new Set([
+    'use',
+    'get',
+    'post',
+    'put',
+    'patch',
+    'delete',
+    'all',
+    'options',
+    'head',
+    'set',
+    'enable',
+    'disable',
+    'engine',
+    'param'
+]);
 /** `express()` or `express.Router()` / `Router()`. */
 function isExpressInstance(value) {
     if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express')
@@ -23660,8 +23768,12 @@ const DIRNAME = Symbol('__dirname');
 const WILDCARD = Symbol('computed');
 function unwrap(node) {
     let n = node;
-    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' ||
-        n.type === 'TypeCastExpression' || n.type === 'ParenthesizedExpression' || n.type === 'TSTypeAssertion') {
+    while (n.type === 'TSAsExpression' ||
+        n.type === 'TSNonNullExpression' ||
+        n.type === 'TSSatisfiesExpression' ||
+        n.type === 'TypeCastExpression' ||
+        n.type === 'ParenthesizedExpression' ||
+        n.type === 'TSTypeAssertion') {
         n = n.expression;
     }
     return n;
@@ -23694,7 +23806,10 @@ function memberPath(node, tail = []) {
     return n.type === 'Identifier' ? { root: n.name, path } : undefined;
 }
 function isObjectAssign(callee) {
-    return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && propertyName(callee) === 'assign';
+    return (callee.type === 'MemberExpression' &&
+        callee.object.type === 'Identifier' &&
+        callee.object.name === 'Object' &&
+        propertyName(callee) === 'assign');
 }
 /** The variable an object literal is (part of) the initial value of, with the keys down to it. */
 function objectRoot(node, module) {
@@ -23779,7 +23894,9 @@ class Evaluator {
             case 'NullLiteral':
                 return { kind: 'literal', value: null };
             case 'TemplateLiteral':
-                return node.expressions.length === 0 ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' } : { kind: 'unknown', reason: 'template' };
+                return node.expressions.length === 0
+                    ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' }
+                    : { kind: 'unknown', reason: 'template' };
             case 'RegExpLiteral':
                 return { kind: 'regex', pattern: node.pattern, flags: node.flags };
             case 'Identifier':
@@ -23795,9 +23912,19 @@ class Evaluator {
             case 'LogicalExpression':
                 if (node.operator === '&&')
                     return UNKNOWN;
-                return { kind: 'fallback', operator: node.operator, left: this.evaluate(node.left, module), right: this.evaluate(node.right, module) };
+                return {
+                    kind: 'fallback',
+                    operator: node.operator,
+                    left: this.evaluate(node.left, module),
+                    right: this.evaluate(node.right, module)
+                };
             case 'ConditionalExpression':
-                return { kind: 'conditional', test: node.test, consequent: this.evaluate(node.consequent, module), alternate: this.evaluate(node.alternate, module) };
+                return {
+                    kind: 'conditional',
+                    test: node.test,
+                    consequent: this.evaluate(node.consequent, module),
+                    alternate: this.evaluate(node.alternate, module)
+                };
             case 'ObjectExpression':
                 return this.object(node);
             case 'ArrayExpression':
@@ -23862,7 +23989,10 @@ class Evaluator {
             return UNKNOWN;
         const name = propertyName(node);
         const object = unwrap(node.object);
-        if (object.type === 'MemberExpression' && propertyName(object) === 'env' && object.object.type === 'Identifier' && object.object.name === 'process') {
+        if (object.type === 'MemberExpression' &&
+            propertyName(object) === 'env' &&
+            object.object.type === 'Identifier' &&
+            object.object.name === 'process') {
             return name ? { kind: 'env', name } : UNKNOWN;
         }
         if (name === undefined)
@@ -23890,7 +24020,12 @@ class Evaluator {
             case 'module':
                 return this.exported(value.module, name);
             case 'conditional':
-                return { kind: 'conditional', test: value.test, consequent: this.property(value.consequent, name), alternate: this.property(value.alternate, name) };
+                return {
+                    kind: 'conditional',
+                    test: value.test,
+                    consequent: this.property(value.consequent, name),
+                    alternate: this.property(value.alternate, name)
+                };
             case 'fallback':
                 return this.property(value.left, name);
             case 'union': {
@@ -23898,7 +24033,9 @@ class Evaluator {
                 return options.every((o) => o.kind === 'absent') ? { kind: 'absent' } : { kind: 'union', options };
             }
             case 'new':
-                return value.callee.kind === 'function' && value.callee.at ? this.constructed(value.callee.fn, value.callee.at.module, name) : UNKNOWN;
+                return value.callee.kind === 'function' && value.callee.at
+                    ? this.constructed(value.callee.fn, value.callee.at.module, name)
+                    : UNKNOWN;
             default:
                 return UNKNOWN;
         }
@@ -23937,8 +24074,11 @@ class Evaluator {
             return cached;
         const byRoot = new Map();
         for (const node of module.index.parents.keys()) {
-            const target = node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' ? memberPath(node.left)
-                : node.type === 'CallExpression' && isObjectAssign(node.callee) && node.arguments[0] ? memberPath(node.arguments[0], ['*']) : undefined;
+            const target = node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression'
+                ? memberPath(node.left)
+                : node.type === 'CallExpression' && isObjectAssign(node.callee) && node.arguments[0]
+                    ? memberPath(node.arguments[0], ['*'])
+                    : undefined;
             if (!target)
                 continue;
             const list = byRoot.get(target.root);
@@ -23978,8 +24118,11 @@ class Evaluator {
             return UNKNOWN;
         for (const statement of [...fn.body.body].reverse()) {
             const e = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
-            if (e?.type === 'AssignmentExpression' && e.operator === '=' && e.left.type === 'MemberExpression' &&
-                e.left.object.type === 'ThisExpression' && propertyName(e.left) === name)
+            if (e?.type === 'AssignmentExpression' &&
+                e.operator === '=' &&
+                e.left.type === 'MemberExpression' &&
+                e.left.object.type === 'ThisExpression' &&
+                propertyName(e.left) === name)
                 return this.evaluate(e.right, module);
         }
         return UNKNOWN;
@@ -23988,7 +24131,9 @@ class Evaluator {
         const callee = unwrap(node.callee);
         if (callee.type === 'Identifier' && callee.name === 'require' && !(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, 'require', node)) {
             const [arg] = node.arguments;
-            return arg?.type === 'StringLiteral' ? this.imported(arg.value, 'default', module) : this.computedRequire(arg, module);
+            return arg?.type === 'StringLiteral'
+                ? this.imported(arg.value, 'default', module)
+                : this.computedRequire(arg, module);
         }
         if (callee.type === 'MemberExpression' && CHAINABLE.has(propertyName(callee) ?? '')) {
             const receiver = this.evaluate(callee.object, module);
@@ -24006,11 +24151,17 @@ class Evaluator {
         const parts = arg ? this.pathParts(arg, module) : [];
         if (parts[0] !== DIRNAME || parts.slice(1).includes(DIRNAME))
             return UNKNOWN;
-        const source = `.${parts.slice(1).map((p) => (typeof p === 'string' ? p : '\u0000')).join('')}`;
+        const source = `.${parts
+            .slice(1)
+            .map((p) => (typeof p === 'string' ? p : '\u0000'))
+            .join('')}`;
         if (!source.includes('\u0000'))
             return this.imported(source, 'default', module);
         const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(module.path), source));
-        const escaped = base.split('\u0000').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+        const escaped = base
+            .split('\u0000')
+            .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('[^/]*');
         const pattern = new RegExp(`^${escaped}(?:\\.(?:[cm]?[jt]s|jsx|tsx))?$`);
         const matches = [...this.graph.modules.values()].filter((m) => m !== module && pattern.test(m.path));
         if (matches.length === 0 || matches.length > MAX_REQUIRE_MATCHES)
@@ -24025,12 +24176,17 @@ class Evaluator {
         if (n.type === 'BinaryExpression' && n.operator === '+')
             return [...this.pathParts(n.left, module), ...this.pathParts(n.right, module)];
         if (n.type === 'TemplateLiteral') {
-            return n.quasis.flatMap((q, i) => [q.value.cooked ?? '', ...(n.expressions[i] ? this.pathParts(n.expressions[i], module) : [])]);
+            return n.quasis.flatMap((q, i) => [
+                q.value.cooked ?? '',
+                ...(n.expressions[i] ? this.pathParts(n.expressions[i], module) : [])
+            ]);
         }
         if (n.type === 'CallExpression') {
             const callee = this.evaluate(n.callee, module);
-            const isPathJoin = callee.kind === 'package' && (callee.name === 'path' || callee.name === 'node:path') &&
-                callee.path.length === 1 && (callee.path[0] === 'join' || callee.path[0] === 'resolve');
+            const isPathJoin = callee.kind === 'package' &&
+                (callee.name === 'path' || callee.name === 'node:path') &&
+                callee.path.length === 1 &&
+                (callee.path[0] === 'join' || callee.path[0] === 'resolve');
             if (isPathJoin)
                 return n.arguments.flatMap((a, i) => [...(i > 0 ? ['/'] : []), ...this.pathParts(a, module)]);
         }
@@ -24341,7 +24497,8 @@ class Reader {
         const image = scalarField('image');
         const user = scalarField('user');
         return {
-            name, line,
+            name,
+            line,
             ...(image ? { image } : {}),
             ...(buildModel ? { build: buildModel } : {}),
             ...(user ? { user } : {}),
@@ -24489,7 +24646,12 @@ function readInstructionText(instruction, lines, escape) {
     const argsStart = (instruction.getArgumentsRange()?.start.line ?? instruction.getRange().start.line) + 1;
     const raw = instruction.getRawArgumentsContent() ?? '';
     const firstBody = heredocs[0]?.line;
-    const opening = firstBody === undefined ? raw : raw.split(/\r?\n/).slice(0, firstBody - argsStart).join('\n');
+    const opening = firstBody === undefined
+        ? raw
+        : raw
+            .split(/\r?\n/)
+            .slice(0, firstBody - argsStart)
+            .join('\n');
     const args = firstBody === undefined ? (instruction.getArgumentsContent() ?? '') : opening.trim();
     if (!RUNS_COMMANDS.has(keyword))
         return { args, heredocs, commands: [] };
@@ -24512,8 +24674,24 @@ function readInstructionText(instruction, lines, escape) {
 class DockerfileSyntaxError extends Error {
 }
 const KEYWORDS = new Set([
-    'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME',
-    'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'
+    'FROM',
+    'RUN',
+    'CMD',
+    'LABEL',
+    'MAINTAINER',
+    'EXPOSE',
+    'ENV',
+    'ADD',
+    'COPY',
+    'ENTRYPOINT',
+    'VOLUME',
+    'USER',
+    'WORKDIR',
+    'ARG',
+    'ONBUILD',
+    'STOPSIGNAL',
+    'HEALTHCHECK',
+    'SHELL'
 ]);
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 /**
@@ -24578,7 +24756,12 @@ function startStage(instruction, line, stages, globals) {
     const name = instruction.getBuildStage()?.toLowerCase();
     const parent = [...stages].reverse().find((s) => s.name === image.toLowerCase());
     return {
-        index: stages.length, ...(name ? { name } : {}), image, imageKnown: missing.length === 0, fromLine: line, instructions: [],
+        index: stages.length,
+        ...(name ? { name } : {}),
+        image,
+        imageKnown: missing.length === 0,
+        fromLine: line,
+        instructions: [],
         env: new Map(parent?.env ?? [])
     };
 }
@@ -24623,7 +24806,10 @@ function parseDockerfile(text) {
 /** The stage an image name refers to, when it names an earlier stage rather than an image. */
 function parentStage(model, stage) {
     const ref = stage.image.toLowerCase();
-    return model.stages.slice(0, stage.index).reverse().find((s) => s.name === ref);
+    return model.stages
+        .slice(0, stage.index)
+        .reverse()
+        .find((s) => s.name === ref);
 }
 /** The stage, the earlier stage it is built FROM, and so on up to the stage that names an image. */
 function stageChain(model, stage) {
@@ -25319,7 +25505,10 @@ function directFlag(entry) {
     return typeof direct === 'boolean' ? direct : undefined;
 }
 function firstLine(text) {
-    return String(text ?? '').split(/\r\n|\r|\n/).map((l) => l.trim()).find((l) => l !== '') ?? '';
+    return (String(text ?? '')
+        .split(/\r\n|\r|\n/)
+        .map((l) => l.trim())
+        .find((l) => l !== '') ?? '');
 }
 /** The app's direct dependencies from which `name` is reached, following npm's `effects` edges. */
 function directParents(name, vulns) {
@@ -25363,7 +25552,9 @@ function parseAuditOutput(stdout, exitCode, stderr = '') {
         // An endpoint failure has empty summary and detail; npm's reason is then in `message` and on stderr.
         const code = stringOf(report.error.code) ? `${report.error.code}: ` : '';
         const said = firstLine(stderr.match(/^npm (?:ERR!|error) (.+)$/m)?.[1]);
-        const why = firstLine(report.error.summary) || firstLine(report.error.detail) || [said, firstLine(report.message).slice(0, 300)].filter(Boolean).join(': ');
+        const why = firstLine(report.error.summary) ||
+            firstLine(report.error.detail) ||
+            [said, firstLine(report.message).slice(0, 300)].filter(Boolean).join(': ');
         return auditError(`${code}${why || 'npm audit failed'}`);
     }
     if (report.auditReportVersion !== 2 || !recordOf(report.vulnerabilities)) {
@@ -25433,7 +25624,10 @@ function applyAllowlist(result, allow, today, source = 'config') {
     const active = new Map();
     for (const entry of allow) {
         if ((0,config_file/* isExpired */._d)(entry.expires, today)) {
-            notes.push({ file: source, message: `audit allowlist entry ${entry.ghsa} expired on ${entry.expires} and no longer applies: upgrade the package or renew the entry` });
+            notes.push({
+                file: source,
+                message: `audit allowlist entry ${entry.ghsa} expired on ${entry.expires} and no longer applies: upgrade the package or renew the entry`
+            });
         }
         else {
             active.set(entry.ghsa, entry);
@@ -25535,7 +25729,9 @@ function explainNpmCiFailure(code, stderr) {
         const missing = stderr.match(/Missing: (\S+) from lock file/)?.[1];
         const what = invalid
             ? ` (package.json asks for ${invalid[2]}, the lockfile has ${invalid[1]})`
-            : missing ? ` (${missing} is missing from the lockfile)` : '';
+            : missing
+                ? ` (${missing} is missing from the lockfile)`
+                : '';
         return `package-lock.json is out of sync with package.json${what}: run \`npm install\` and commit the updated package-lock.json`;
     }
     if (/can only install with an existing package-lock\.json/i.test(stderr)) {
@@ -25557,7 +25753,11 @@ async function runNpmCi(exec, options) {
         return { ...base, status: 'error', detail: `npm could not be started: ${result.spawnError}; is Node.js set up on this runner?` };
     if (result.timedOut) {
         const scripts = options.ignoreScripts ? '' : ', and that no install script hangs or waits for input (ignore-scripts: true skips them)';
-        return { ...base, status: 'error', detail: `npm ci did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped: check that the registry is reachable from the runner${scripts}` };
+        return {
+            ...base,
+            status: 'error',
+            detail: `npm ci did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped: check that the registry is reachable from the runner${scripts}`
+        };
     }
     if (result.code !== 0)
         return { ...base, status: 'error', detail: explainNpmCiFailure(result.code, result.stderr) };
@@ -25591,9 +25791,12 @@ function sbomArgs(options) {
     return [
         '--output-reproducible',
         '--validate',
-        '--output-format', 'JSON',
-        '--spec-version', SPEC_VERSION,
-        '--output-file', options.outputFile,
+        '--output-format',
+        'JSON',
+        '--spec-version',
+        SPEC_VERSION,
+        '--output-file',
+        options.outputFile,
         ...(options.omitDev ? ['--omit', 'dev'] : []),
         ...(options.packageLockOnly ? ['--package-lock-only'] : []),
         '--',
@@ -25633,7 +25836,10 @@ async function runSbom(exec, options) {
     });
     let result;
     if (run.timedOut) {
-        result = { status: 'error', error: `cyclonedx-npm did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped while writing the SBOM: rerun the job, or turn the SBOM off (sbom: false, or --no-sbom)` };
+        result = {
+            status: 'error',
+            error: `cyclonedx-npm did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped while writing the SBOM: rerun the job, or turn the SBOM off (sbom: false, or --no-sbom)`
+        };
     }
     else if (run.code !== 0 || !(0,external_node_fs_.existsSync)(options.outputFile)) {
         result = { status: 'error', error: `cyclonedx-npm failed (exit ${run.code ?? 'killed'}): ${explainSbomFailure(run.stderr)}` };
@@ -25643,7 +25849,10 @@ async function runSbom(exec, options) {
             result = { status: 'ok', path: options.outputFile, ...readSbomSummary(options.outputFile) };
         }
         catch (error) {
-            result = { status: 'error', error: `the SBOM written by cyclonedx-npm cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+            result = {
+                status: 'error',
+                error: `the SBOM written by cyclonedx-npm cannot be read: ${error instanceof Error ? error.message : String(error)}`
+            };
         }
     }
     const step = { name: 'sbom', status: result.status, ms: run.ms, ...(result.error ? { detail: result.error } : {}) };
@@ -25746,7 +25955,14 @@ async function runGate(options, deps) {
         ? runNpmAudit(deps.exec, { cwd, omitDev: options.omitDev, timeoutMs: timeouts.audit, env })
         : Promise.resolve({ step: skippedStep('npm audit', 'audit is off'), result: auditSkipped('audit is off') });
     const sbom = options.sbom
-        ? runSbom(deps.exec, { cwd, outputFile: options.sbomFile, omitDev: options.omitDev, packageLockOnly: true, timeoutMs: timeouts.sbom, env })
+        ? runSbom(deps.exec, {
+            cwd,
+            outputFile: options.sbomFile,
+            omitDev: options.omitDev,
+            packageLockOnly: true,
+            timeoutMs: timeouts.sbom,
+            env
+        })
         : Promise.resolve({ step: skippedStep('sbom', 'sbom is false'), result: { status: 'skipped' } });
     const scanned = scanProject(cwd, config, options.today, deps).then((result) => {
         deps.log(`scanned ${result.value.filesScanned} files: ${result.value.findings.length} findings`);
@@ -25943,7 +26159,9 @@ function verdict(report) {
     // A passing gate whose audit did not run must not read as "no advisories".
     const dependencies = report.audit.status === 'ok'
         ? ` and no dependency advisory at or above **${report.thresholds.audit}**`
-        : report.audit.status === 'error' ? '; dependencies were **not checked** (npm audit failed, see below)' : '; dependencies were not audited';
+        : report.audit.status === 'error'
+            ? '; dependencies were **not checked** (npm audit failed, see below)'
+            : '; dependencies were not audited';
     const why = report.passed
         ? `No hardening finding at or above **${report.thresholds.findings}**${dependencies}.`
         : `**Why:** ${report.reasons.map((r) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(r)).join('; ')}.`;
@@ -25974,7 +26192,10 @@ function suppressedSection(report, options) {
     const expired = report.expiredSuppressions ?? [];
     if (suppressed.length === 0 && expired.length === 0)
         return [];
-    const out = [`<details><summary>Suppressed (${suppressed.length})${expired.length > 0 ? ` · ${expired.length} expired` : ''}</summary>`, ''];
+    const out = [
+        `<details><summary>Suppressed (${suppressed.length})${expired.length > 0 ? ` · ${expired.length} expired` : ''}</summary>`,
+        ''
+    ];
     if (suppressed.length > 0) {
         out.push('| Rule | Where | Reason |', '|---|---|---|');
         const rows = limited(suppressed, options.maxRows);
@@ -26049,8 +26270,15 @@ function auditSection(report, options) {
     if (audit.status === 'skipped')
         return [...out, `Skipped: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(audit.error ?? 'not run')}.`, ''];
     if (audit.status === 'error')
-        return [...out, `⚠️ **npm audit could not produce a report**, so dependencies were not checked: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(audit.error ?? '')}`, ''];
-    const counts = [..._findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC].reverse().map((s) => `${audit.counts[s]} ${s}`).join(' · ');
+        return [
+            ...out,
+            `⚠️ **npm audit could not produce a report**, so dependencies were not checked: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(audit.error ?? '')}`,
+            ''
+        ];
+    const counts = [..._findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC]
+        .reverse()
+        .map((s) => `${audit.counts[s]} ${s}`)
+        .join(' · ');
     const total = _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.reduce((n, s) => n + audit.counts[s], 0);
     out.push(`**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above)`, '');
     if (audit.advisories.length === 0)
@@ -26068,11 +26296,17 @@ function sbomSection(report, options) {
     if (sbom.status === 'error')
         return [...out, `⚠️ Not generated: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(sbom.error ?? '')}`, ''];
     const artifact = options.sbomArtifact ? ` · artifact ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(options.sbomArtifact, 100)}` : '';
-    return [...out, `📦 CycloneDX ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(sbom.path ?? '', 200)}${artifact}`, ''];
+    return [
+        ...out,
+        `📦 CycloneDX ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(sbom.path ?? '', 200)}${artifact}`,
+        ''
+    ];
 }
 function footer(report) {
     // In mode: comment the report comes from another job (maybe an untrusted pull request's): escape it all.
-    const steps = report.steps.map((s) => `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(s.name, 40)} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(s.status, 10)}`).join(' · ');
+    const steps = report.steps
+        .map((s) => `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(s.name, 40)} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(s.status, 10)}`)
+        .join(' · ');
     const notes = report.notes.length > 0 ? ` · ${report.notes.length} note${report.notes.length === 1 ? '' : 's'} in the JSON report` : '';
     return [`<sub>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(report.tool.name, 60)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(report.tool.version, 30)} · ${steps}${notes}</sub>`];
 }
@@ -26133,7 +26367,11 @@ function auditRuleId(advisory) {
 }
 /** `session-cookie-insecure` → `SessionCookieInsecure`. */
 function pascalCase(id) {
-    return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => `${w[0]?.toUpperCase()}${w.slice(1)}`).join('');
+    return id
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => `${w[0]?.toUpperCase()}${w.slice(1)}`)
+        .join('');
 }
 function highest(severities) {
     return severities.reduce((max, s) => ((0,severity/* severityRank */.qs)(s) > (0,severity/* severityRank */.qs)(max) ? s : max), 'low');
@@ -26191,7 +26429,9 @@ function advisoryFix(advisory) {
 function advisoryPath(advisory) {
     if (advisory.direct)
         return 'It is a direct dependency.';
-    return advisory.via.length > 0 ? `It comes in through ${advisory.via.map((v) => oneLine(v, 100)).join(', ')}.` : 'It is a transitive dependency.';
+    return advisory.via.length > 0
+        ? `It comes in through ${advisory.via.map((v) => oneLine(v, 100)).join(', ')}.`
+        : 'It is a transitive dependency.';
 }
 /** An npm audit advisory as a rule of its own; `advisories` are every result of it, sorted. */
 function advisoryRule(advisories) {
@@ -26236,8 +26476,12 @@ function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function compareDrafts(a, b) {
-    return compareText(a.file, b.file) || a.line - b.line || compareText(a.ruleId, b.ruleId) ||
-        compareText(a.fingerprint, b.fingerprint) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.message, b.message);
+    return (compareText(a.file, b.file) ||
+        a.line - b.line ||
+        compareText(a.ruleId, b.ruleId) ||
+        compareText(a.fingerprint, b.fingerprint) ||
+        (a.column ?? 0) - (b.column ?? 0) ||
+        compareText(a.message, b.message));
 }
 function justification(reason, expires) {
     const text = `${reason}${expires ? ` (until ${expires})` : ''}`.trim();
@@ -26255,7 +26499,12 @@ function findingDraft(finding, prefix) {
         column: finding.line === null ? null : finding.column,
         fingerprint: finding.fingerprint,
         ...(finding.suppressed
-            ? { suppression: { kind: s?.source === 'inline' ? 'inSource' : 'external', ...(s ? { justification: justification(s.reason, s.expires) } : {}) } }
+            ? {
+                suppression: {
+                    kind: s?.source === 'inline' ? 'inSource' : 'external',
+                    ...(s ? { justification: justification(s.reason, s.expires) } : {})
+                }
+            }
             : {})
     };
 }
@@ -26275,7 +26524,9 @@ function advisoryDraft(advisory, prefix) {
         column: null,
         fingerprint: advisoryFingerprint(advisory),
         properties: { package: advisory.package, advisory: advisory.id, severity: advisory.severity },
-        ...(advisory.allowed ? { suppression: { kind: 'external', justification: justification(advisory.allowed.reason, advisory.allowed.expires) } } : {})
+        ...(advisory.allowed
+            ? { suppression: { kind: 'external', justification: justification(advisory.allowed.reason, advisory.allowed.expires) } }
+            : {})
     };
 }
 function compareAdvisoriesById(a, b) {
@@ -26304,12 +26555,14 @@ function toResult(draft, ruleIndex) {
         ruleIndex,
         level: draft.level,
         message: { text: draft.message },
-        locations: [{
+        locations: [
+            {
                 physicalLocation: {
                     artifactLocation: { uri: pathUri(draft.file), uriBaseId: '%SRCROOT%' },
                     region: { startLine: draft.line, ...(draft.column ? { startColumn: draft.column } : {}) }
                 }
-            }],
+            }
+        ],
         partialFingerprints: { primaryLocationLineHash: draft.fingerprint },
         ...(draft.suppression ? { suppressions: [draft.suppression] } : {}),
         ...(draft.properties ? { properties: draft.properties } : {})
@@ -26338,15 +26591,19 @@ function renderSarif(report) {
     const sarif = {
         $schema: SCHEMA_URI,
         version: '2.1.0',
-        runs: [{
+        runs: [
+            {
                 tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: version/* REPOSITORY_URL */.ld, rules } },
-                invocations: [{
+                invocations: [
+                    {
                         executionSuccessful: report.audit.status !== 'error',
                         ...(issues.length > 0 ? { toolExecutionNotifications: issues } : {})
-                    }],
+                    }
+                ],
                 columnKind: 'utf16CodeUnits',
                 results: drafts.map((d) => toResult(d, index.get(d.ruleId) ?? -1))
-            }]
+            }
+        ]
     };
     return (0,render_text/* inertJson */.nl)(sarif);
 }
@@ -26364,12 +26621,16 @@ function renderSarif(report) {
 /* harmony export */ });
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 function clean(text) {
     // Terminal control characters from repository text must not reach the terminal; bidi overrides
     // and invisible characters (U+202E, U+200B) show as U+FFFD so a name cannot read as another.
     // A GitHub runner reads `##[command]` anywhere in a log line as a workflow command: split it.
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\p{Cf}/gu, '\uFFFD').replace(/##\[/g, '# #[');
+    return text
+        .replace(CONTROL_CHARACTERS, ' ')
+        .replace(/\p{Cf}/gu, '\uFFFD')
+        .replace(/##\[/g, '# #[');
 }
 /** A finding's file starts its line, and a runner reads a line starting with `::` as a workflow command. */
 function lineStart(file) {
@@ -26390,7 +26651,10 @@ function renderText(report) {
     const audit = report.audit;
     out.push('');
     if (audit.status === 'ok') {
-        out.push(`npm audit: ${[..._findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC].reverse().map((s) => `${audit.counts[s]} ${s}`).join(', ')}`);
+        out.push(`npm audit: ${[..._findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC]
+            .reverse()
+            .map((s) => `${audit.counts[s]} ${s}`)
+            .join(', ')}`);
         for (const a of audit.advisories) {
             const via = a.direct ? '' : ` (via ${a.via.map(clean).join(', ') || 'a transitive dependency'})`;
             out.push(`  ${a.severity}  ${clean(a.package)}${via}  ${clean(a.title)}  ${clean(a.url)}${a.allowed ? '  [allowed]' : ''}`);
@@ -26728,23 +26992,27 @@ function describe(app) {
 function checkApp(express, app) {
     const helmet = app.events.find((e) => e.type === 'use' && e.handlers.some(isHeaderMiddleware));
     if (!helmet) {
-        return [{
+        return [
+            {
                 file: app.file,
                 line: app.line,
                 column: app.column,
                 message: `${describe(app)} has no helmet, so responses lack security headers (CSP, HSTS, X-Content-Type-Options, frameguard): add \`app.use(helmet())\` before the routes`
-            }];
+            }
+        ];
     }
     // A CORS preflight route (`app.options('*', cors())`) renders nothing that headers would protect.
     const exposed = express.routesOf(app).find((r) => r.event.method !== 'options' && !r.before.some((b) => isHeaderMiddleware(b.handler)));
     if (!exposed)
         return [];
-    return [{
+    return [
+        {
             file: helmet.file,
             line: helmet.line,
             column: helmet.column,
             message: `helmet is registered after the route ${(exposed.event.method ?? 'all').toUpperCase()} ${exposed.fullPath} (${exposed.event.file}:${exposed.event.line}), which is served without its headers: move \`app.use(helmet())\` above the first route`
-        }];
+        }
+    ];
 }
 /**
  * Per app that is not mounted into another: helmet on the app, before every route. Helmet used on
@@ -26781,7 +27049,23 @@ const SECRET_HEADS = new Set(['password', 'passwd', 'passphrase', 'secret', 'tok
 /** Head words too short or common to stand alone (`PWD` is the working directory): only after another word. */
 const QUALIFIED_HEADS = new Set(['pass', 'pwd']);
 /** `<word>_KEY` is a secret for these words: `API_KEY`, `PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`. */
-const KEY_KINDS = new Set(['api', 'private', 'secret', 'access', 'encryption', 'signing', 'master', 'auth', 'client', 'license', 'session', 'jwt', 'hmac', 'crypto', 'cipher']);
+const KEY_KINDS = new Set([
+    'api',
+    'private',
+    'secret',
+    'access',
+    'encryption',
+    'signing',
+    'master',
+    'auth',
+    'client',
+    'license',
+    'session',
+    'jwt',
+    'hmac',
+    'crypto',
+    'cipher'
+]);
 /** Single words that end in a secret head: `DBPASSWORD`, `APISECRET`. */
 const COMPOUND_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey'];
 /** Splits `AWS_SECRET_ACCESS_KEY`, `jwtSecret`, `api-key.v2` into lower-case words; a trailing version is dropped. */
@@ -26943,8 +27227,11 @@ function finding(middleware, name, secret) {
     const call = middleware.location;
     const what = middleware.package === 'cookie-parser' ? 'cookie-parser secret' : `${middleware.package} \`${name}\``;
     const usedAt = call.file === where.file && call.line === where.line ? '' : `, used by the call at ${call.file}:${call.line}`;
-    const env = middleware.package === 'cookie-parser' ? 'cookieParser(process.env.COOKIE_SECRET)'
-        : name === 'keys' ? 'keys: [process.env.SESSION_KEY]' : 'secret: process.env.SESSION_SECRET';
+    const env = middleware.package === 'cookie-parser'
+        ? 'cookieParser(process.env.COOKIE_SECRET)'
+        : name === 'keys'
+            ? 'keys: [process.env.SESSION_KEY]'
+            : 'secret: process.env.SESSION_SECRET';
     return {
         ...where,
         message: `${what} is a hardcoded literal (${redact(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
@@ -27005,10 +27292,12 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
                 return [];
             const written = isUnset(name) ? key : name;
             const state = isUnset(written) ? `is unset, so it is \`${DEFAULT_NAME}\`` : `is \`${DEFAULT_NAME}\``;
-            return [{
+            return [
+                {
                     ...optionLocation(written, session),
                     message: `express-session cookie name ${state}, which fingerprints the app as Express: set a neutral name, e.g. \`name: 'sid'\``
-                }];
+                }
+            ];
         });
     }
 }));
@@ -27045,7 +27334,7 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
         cwe: 'CWE-384'
     },
     check({ express }) {
-        return trueByDefault(express, 'saveUninitialized', "every anonymous visitor gets a stored session and a cookie before logging in, which fills the store and eases session fixation");
+        return trueByDefault(express, 'saveUninitialized', 'every anonymous visitor gets a stored session and a cookie before logging in, which fills the store and eases session fixation');
     }
 }));
 
@@ -27060,8 +27349,18 @@ const unsetOr = (...bad) => (v) => isUnset(v) || bad.some((b) => isLiteral(v, b)
  */
 const ATTRIBUTES = [
     { name: 'secure', missing: (e, c) => always(session_options_option(e, c, 'secure'), unsetOr(false)), fix: 'secure: true', risk: 'sent over plain HTTP' },
-    { name: 'httpOnly', missing: (e, c) => always(session_options_option(e, c, 'httpOnly'), (v) => isLiteral(v, false)), fix: 'httpOnly: true', risk: 'readable by scripts' },
-    { name: 'sameSite', missing: (e, c) => always(session_options_option(e, c, 'sameSite'), unsetOr(false)), fix: "sameSite: 'lax'", risk: 'sent with cross-site requests' },
+    {
+        name: 'httpOnly',
+        missing: (e, c) => always(session_options_option(e, c, 'httpOnly'), (v) => isLiteral(v, false)),
+        fix: 'httpOnly: true',
+        risk: 'readable by scripts'
+    },
+    {
+        name: 'sameSite',
+        missing: (e, c) => always(session_options_option(e, c, 'sameSite'), unsetOr(false)),
+        fix: "sameSite: 'lax'",
+        risk: 'sent with cross-site requests'
+    },
     {
         name: 'maxAge',
         missing: (e, c) => always(session_options_option(e, c, 'maxAge'), unsetOr(null)) && always(session_options_option(e, c, 'expires'), unsetOr(null)),
@@ -27070,7 +27369,7 @@ const ATTRIBUTES = [
     }
 ];
 function listed(names) {
-    return names.length === 1 ? names[0] ?? '' : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+    return names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
 }
 function check(express, middleware) {
     const cookie = cookieOptions(express, middleware);
@@ -27079,11 +27378,15 @@ function check(express, middleware) {
         return [];
     const fixes = missing.map((a) => a.fix).join(', ');
     const fix = middleware.package === 'express-session' ? `\`cookie: { ${fixes} }\`` : `\`${fixes}\` in the cookie-session options`;
-    const where = middleware.package === 'express-session' ? optionLocation(session_options_option(express, middleware.options, 'cookie'), middleware) : middleware.location;
-    return [{
+    const where = middleware.package === 'express-session'
+        ? optionLocation(session_options_option(express, middleware.options, 'cookie'), middleware)
+        : middleware.location;
+    return [
+        {
             ...where,
             message: `${middleware.package} cookie lacks ${listed(missing.map((a) => a.name))} (${missing.map((a) => a.risk).join('; ')}): set ${fix}`
-        }];
+        }
+    ];
 }
 /* harmony default export */ const session_cookie_insecure = ((0,rule/* defineRule */.K)({
     meta: {
@@ -27116,10 +27419,12 @@ function check(express, middleware) {
         return sessionMiddlewares(express, 'express-session').flatMap((session) => {
             if (!always(session_options_option(express, session.options, 'store'), isUnset))
                 return [];
-            return [{
+            return [
+                {
                     ...session.location,
                     message: 'express-session has no `store`, so it uses the default MemoryStore, which leaks memory, loses sessions on restart and is not shared across instances (its docs say it is not for production): pass a production store, e.g. `store: new RedisStore({ client })` from connect-redis'
-                }];
+                }
+            ];
         });
     }
 }));
@@ -27129,7 +27434,7 @@ var directive = __nccwpck_require__(9674);
 ;// CONCATENATED MODULE: ./src/rules/proxy/caddy.ts
 
 function caddySites(configs) {
-    return configs.flatMap((c) => (c.kind === 'caddy' ? c.model.sites.map((site) => ({ file: c.path, site, globalOptions: c.model.globalOptions })) : []));
+    return configs.flatMap((c) => c.kind === 'caddy' ? c.model.sites.map((site) => ({ file: c.path, site, globalOptions: c.model.globalOptions })) : []);
 }
 /** `reverse_proxy` directives of a site, also inside `handle`, `route` and imported snippets. */
 function reverseProxies(site) {
@@ -27229,7 +27534,15 @@ function parseNginxSize(value) {
     return Number(match[1]) * (SIZE_UNITS[(match[2] ?? '').toLowerCase()] ?? 1);
 }
 const TIME_UNITS = {
-    ms: 1, '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, M: 2_592_000_000, y: 31_536_000_000
+    ms: 1,
+    '': 1000,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000,
+    M: 2_592_000_000,
+    y: 31_536_000_000
 };
 /** An nginx time (`30s`, `500ms`, `1m30s`, `75` = seconds) in milliseconds; undefined when it is not one. */
 function parseNginxTime(value) {
@@ -27304,7 +27617,8 @@ function needsTrustProxy(express, middleware) {
     if (!isSecureSometimes(session_options_option(express, cookieOptions(express, middleware), 'secure')))
         return false;
     // express-session's own `proxy: true` trusts X-Forwarded-Proto whatever the app setting.
-    return middleware.package !== 'express-session' || always(session_options_option(express, middleware.options, 'proxy'), (v) => isUnset(v) || isLiteral(v, false));
+    return (middleware.package !== 'express-session' ||
+        always(session_options_option(express, middleware.options, 'proxy'), (v) => isUnset(v) || isLiteral(v, false)));
 }
 /**
  * Per unmounted app that sits behind the repository's reverse proxy (an nginx `proxy_pass` or a
@@ -27331,7 +27645,9 @@ function needsTrustProxy(express, middleware) {
             if (trustsProxy(express, app))
                 return [];
             const under = new Set(express.middlewareOf(app).map((m) => m.handler.site.node));
-            return sessions.filter((s) => under.has(s.handler.site.node) && !reported.has(s.handler.site.node) && needsTrustProxy(express, s)).map((s) => {
+            return sessions
+                .filter((s) => under.has(s.handler.site.node) && !reported.has(s.handler.site.node) && needsTrustProxy(express, s))
+                .map((s) => {
                 reported.add(s.handler.site.node);
                 return {
                     ...s.location,
@@ -27473,16 +27789,42 @@ function hasUncertainPath(express, route) {
     return uncertain(route.router);
 }
 const AUTH_WORDS = new Set([
-    'login', 'logon', 'signin', 'signup', 'register', 'registration', 'auth', 'authenticate', 'authentication', 'oauth',
-    'password', 'passwd', 'pwd', 'reset', 'forgot', 'token', 'tokens', 'otp', 'totp', 'mfa', '2fa', 'verify', 'verification',
-    'session', 'sessions'
+    'login',
+    'logon',
+    'signin',
+    'signup',
+    'register',
+    'registration',
+    'auth',
+    'authenticate',
+    'authentication',
+    'oauth',
+    'password',
+    'passwd',
+    'pwd',
+    'reset',
+    'forgot',
+    'token',
+    'tokens',
+    'otp',
+    'totp',
+    'mfa',
+    '2fa',
+    'verify',
+    'verification',
+    'session',
+    'sessions'
 ]);
 const AUTH_PREFIXES = ['login', 'logon', 'signin', 'signup', 'register', 'forgot', 'reset', 'password', 'verify'];
 const LOGOUT_WORDS = new Set(['logout', 'signout', 'logoff']);
 /** Methods that submit credentials or codes; GET/HEAD render forms and DELETE ends sessions. */
 const AUTH_METHODS = new Set(['post', 'put', 'patch', 'all']);
 function wordsOf(segment) {
-    return segment.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    return segment
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
 }
 /** `/api/auth/login`, `/forgotpw`, `/users/resetPassword`, `/v1/auth/refresh-tokens`; never `/authors` or `/auth/logout`. */
 function isAuthPath(path) {
@@ -27567,10 +27909,15 @@ function headerRead(root, req, via = 'request') {
             header = name ?? '';
         }
         else if (name === 'headers') {
-            const index = parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === node ? (0,model_values/* propertyName */.Bz)(parent) : undefined;
+            const index = parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === node
+                ? (0,model_values/* propertyName */.Bz)(parent)
+                : undefined;
             header = index ?? '';
         }
-        else if ((name === 'get' || name === 'header') && parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') && parent.callee === node) {
+        else if ((name === 'get' || name === 'header') &&
+            parent &&
+            (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') &&
+            parent.callee === node) {
             const [arg] = parent.arguments;
             header = arg?.type === 'StringLiteral' ? arg.value : '';
         }
@@ -27580,7 +27927,11 @@ function headerRead(root, req, via = 'request') {
 /** The name of a function's first parameter when it is a plain identifier (`req`). */
 function firstParamName(fn) {
     const [first] = fn.params;
-    return first?.type === 'Identifier' ? first.name : first?.type === 'AssignmentPattern' && first.left.type === 'Identifier' ? first.left.name : undefined;
+    return first?.type === 'Identifier'
+        ? first.name
+        : first?.type === 'AssignmentPattern' && first.left.type === 'Identifier'
+            ? first.left.name
+            : undefined;
 }
 /** One finding per place: an app set up twice through one function (`configureApp(app)`, `configureApp(testApp)`) shares its events. */
 function uniqueByPlace(findings) {
@@ -27620,24 +27971,33 @@ function exposure(routes) {
 }
 /** The app a reader thinks of as "the app": most routes, then a conventional entry file name. */
 function byImportance(a, b) {
-    return b.routes.length - a.routes.length || Number(ENTRY_NAME.test(b.app.file)) - Number(ENTRY_NAME.test(a.app.file)) || a.app.file.localeCompare(b.app.file);
+    return (b.routes.length - a.routes.length ||
+        Number(ENTRY_NAME.test(b.app.file)) - Number(ENTRY_NAME.test(a.app.file)) ||
+        a.app.file.localeCompare(b.app.file));
 }
 function lateLimiterFinding(express, { app, routes }) {
     const [late] = limitersOf(express, app);
     // A route under a mount path the model does not know may well be behind the limiter.
     if (!late || routes.some((r) => hasUncertainPath(express, r)))
         return [];
-    return [{
+    return [
+        {
             file: late.event.file,
             line: late.event.line,
             column: late.event.column,
             message: `this rate limiter runs before none of ${describeApp(app)}'s routes (it is registered after them or on a path they do not use): move it above the routes, e.g. ${ADD_LIMITER}`
-        }];
+        }
+    ];
 }
 /** No app limits anything: one project-wide finding (`line: null`) at the main app's file. */
 function projectFinding(unlimited) {
     const [main, ...others] = [...unlimited].sort(byImportance);
-    const more = others.length > 0 ? ` (${others.length === 1 ? 'another app has' : `${others.length} other apps have`} none either: ${others.slice(0, 3).map((o) => `${o.app.file}:${o.app.line}`).join(', ')})` : '';
+    const more = others.length > 0
+        ? ` (${others.length === 1 ? 'another app has' : `${others.length} other apps have`} none either: ${others
+            .slice(0, 3)
+            .map((o) => `${o.app.file}:${o.app.line}`)
+            .join(', ')})`
+        : '';
     return {
         file: main.app.file,
         line: null,
@@ -27666,7 +28026,7 @@ function appFinding({ app, routes }) {
         id: 'rate-limit-missing',
         severity: 'moderate',
         category: 'express',
-        description: 'No rate limiter in front of the app\'s routes.',
+        description: "No rate limiter in front of the app's routes.",
         fix: '`app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }))` before the routes',
         cwe: 'CWE-770'
     },
@@ -27700,7 +28060,8 @@ function rate_limit_auth_missing_checkApp(express, app) {
     // No limiter at all is rate-limit-missing's finding, which names the login routes: one cause, one finding.
     if (uses.length === 0)
         return [];
-    return express.routesOf(app)
+    return express
+        .routesOf(app)
         .filter((route) => isAuthRoute(route) && !hasUncertainPath(express, route) && !isRouteLimited(express, route))
         .map((route) => ({
         file: route.event.file,
@@ -27721,7 +28082,7 @@ function rate_limit_auth_missing_checkApp(express, app) {
         severity: 'high',
         category: 'express',
         description: 'Login, signup, password-reset, token or OTP routes with no rate limiter in front of them.',
-        fix: 'a strict limiter in the auth route\'s chain: `router.post(\'/login\', rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 }), login)`',
+        fix: "a strict limiter in the auth route's chain: `router.post('/login', rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 }), login)`",
         cwe: 'CWE-307'
     },
     check({ express }) {
@@ -27745,8 +28106,9 @@ function isMemoryStore(express, options) {
     if (options.kind !== 'object')
         return false;
     const store = express.evaluator.property(options, 'store');
-    return store.kind === 'absent' || (store.kind === 'literal' && (0,model_values/* literalOf */.Zc)(store) === undefined) ||
-        (store.kind === 'new' && store.callee.kind === 'package' && store.callee.path.at(-1) === 'MemoryStore');
+    return (store.kind === 'absent' ||
+        (store.kind === 'literal' && (0,model_values/* literalOf */.Zc)(store) === undefined) ||
+        (store.kind === 'new' && store.callee.kind === 'package' && store.callee.path.at(-1) === 'MemoryStore'));
 }
 function optionsFinding(express, creation) {
     if (!isOptionsLimiter(creation))
@@ -27754,10 +28116,12 @@ function optionsFinding(express, creation) {
     const options = (0,model_values/* branches */.J0)(creation.options);
     if (options.length === 0 || !options.every((o) => isMemoryStore(express, o)))
         return [];
-    return [{
+    return [
+        {
             ...(0,model_express/* locate */.x5)(creation.site),
             message: `${creation.package} limiter without \`store\` counts requests in process memory: counts reset on every restart and each instance limits separately: set ${SHARED_STORE}`
-        }];
+        }
+    ];
 }
 function keyName(node) {
     if (node.type !== 'ObjectProperty')
@@ -27778,7 +28142,11 @@ function isInsurance(creation) {
     const variable = parent.id.name;
     let insurance = false;
     (0,javascript/* walk */.GG)(module.index.program, (n) => {
-        if (!insurance && keyName(n) === 'insuranceLimiter' && n.type === 'ObjectProperty' && n.value.type === 'Identifier' && n.value.name === variable)
+        if (!insurance &&
+            keyName(n) === 'insuranceLimiter' &&
+            n.type === 'ObjectProperty' &&
+            n.value.type === 'Identifier' &&
+            n.value.name === variable)
             insurance = true;
     });
     return insurance;
@@ -27789,11 +28157,15 @@ function instanceFinding(creation) {
         (creation.package === 'express-brute' && name === 'MemoryStore');
     if (!memory || creation.site.node.type !== 'NewExpression' || isInsurance(creation))
         return [];
-    const fix = creation.package === 'express-brute' ? '`new RedisStore({...})` (express-brute-redis)' : '`new RateLimiterRedis({ storeClient: redisClient, ... })` (or another shared store)';
-    return [{
+    const fix = creation.package === 'express-brute'
+        ? '`new RedisStore({...})` (express-brute-redis)'
+        : '`new RateLimiterRedis({ storeClient: redisClient, ... })` (or another shared store)';
+    return [
+        {
             ...(0,model_express/* locate */.x5)(creation.site),
             message: `${creation.package}'s ${name} counts requests in process memory: counts reset on every restart and each instance limits separately: use ${fix}`
-        }];
+        }
+    ];
 }
 /**
  * Every limiter made in the app's modules, used or not: express-rate-limit and express-slow-down
@@ -27820,7 +28192,7 @@ function instanceFinding(creation) {
 
 
 
-const KEY_FIX = 'key on `req.ip` with `app.set(\'trust proxy\', 1)` (the number of proxies in front), or on the authenticated user';
+const KEY_FIX = "key on `req.ip` with `app.set('trust proxy', 1)` (the number of proxies in front), or on the authenticated user";
 function named(header) {
     return header ? `the \`${header}\` header` : 'a request header';
 }
@@ -27832,12 +28204,14 @@ function trustProxyFinding(express, app, unplaced) {
     const limited = limitersOf(express, app).length > 0 || (unplaced && express.apps.length === 1);
     if (!limited)
         return [];
-    return [{
+    return [
+        {
             file: trust.event.file,
             line: trust.event.line,
             column: trust.event.column,
             message: `${describeApp(app)} trusts every \`X-Forwarded-For\` hop ('trust proxy' true), so clients choose their own \`req.ip\` and get a fresh rate-limit bucket per request: set \`app.set('trust proxy', 1)\` (the number of proxies in front of the app)`
-        }];
+        }
+    ];
 }
 /** The same setting on an app the model could not identify (an unresolved setup parameter), when the project limits. */
 function orphanTrustFindings(express, unplaced) {
@@ -27864,10 +28238,12 @@ function keyGeneratorFinding(express, creation) {
     if (header === undefined)
         return [];
     const site = optionSite(express, creation.options, 'keyGenerator') ?? generator.at ?? creation.site;
-    return [{
+    return [
+        {
             ...(0,model_express/* locate */.x5)(site),
             message: `the ${creation.package} keyGenerator keys clients on ${named(header)}, which the client sets freely, so each request can claim a fresh bucket: ${KEY_FIX}`
-        }];
+        }
+    ];
 }
 /** `keyGenerator: ({ headers }) => headers['x-forwarded-for']`: any read of the destructured headers. */
 function destructuredHeaders(param, body) {
@@ -27876,7 +28252,7 @@ function destructuredHeaders(param, body) {
     const property = param.properties.find((p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'headers');
     if (property?.type !== 'ObjectProperty')
         return undefined;
-    return property.value.type === 'Identifier' ? headerRead(body, property.value.name, 'headers') ?? '' : '';
+    return property.value.type === 'Identifier' ? (headerRead(body, property.value.name, 'headers') ?? '') : '';
 }
 /** rate-limiter-flexible: `limiter.consume(req.headers['x-forwarded-for'])` inside a middleware. */
 function consumeFindings(express) {
@@ -27911,8 +28287,8 @@ function consumeFindings(express) {
         id: 'rate-limit-bypassable',
         severity: 'moderate',
         category: 'express',
-        description: 'The rate limiter\'s client key can be spoofed: `trust proxy` set to `true` or a key taken from a request header.',
-        fix: '`app.set(\'trust proxy\', 1)` (the number of proxies) and key on `req.ip` or the authenticated user',
+        description: "The rate limiter's client key can be spoofed: `trust proxy` set to `true` or a key taken from a request header.",
+        fix: "`app.set('trust proxy', 1)` (the number of proxies) and key on `req.ip` or the authenticated user",
         cwe: 'CWE-348'
     },
     check({ express }) {
@@ -27951,10 +28327,29 @@ function corsUses(express) {
 function isPreflightEcho(use, all) {
     return use.event?.method === 'options' && all.some((other) => other !== use && other.event?.method !== 'options');
 }
-const MATCH_ALL = new Set(['', '.*', '.+', '.', '.*?', '.+?', '(.*)', '(.+)', '[\\s\\S]*', '[\\s\\S]+', '[^]*', '[^]+', '\\S*', '\\S+', '[\\w\\W]*']);
+const MATCH_ALL = new Set([
+    '',
+    '.*',
+    '.+',
+    '.',
+    '.*?',
+    '.+?',
+    '(.*)',
+    '(.+)',
+    '[\\s\\S]*',
+    '[\\s\\S]+',
+    '[^]*',
+    '[^]+',
+    '\\S*',
+    '\\S+',
+    '[\\w\\W]*'
+]);
 /** `/.*\/`, `/^.+$/`, `/^https?:\/\/.*$/`: read, never run. */
 function matchesEverything(pattern) {
-    const body = pattern.replace(/^\^/, '').replace(/\$$/, '').replace(/^\(?https\?:?(?:\\\/|\/){2}\)?/, '');
+    const body = pattern
+        .replace(/^\^/, '')
+        .replace(/\$$/, '')
+        .replace(/^\(?https\?:?(?:\\\/|\/){2}\)?/, '');
     return MATCH_ALL.has(body);
 }
 function isNullLiteral(node) {
@@ -27982,11 +28377,16 @@ function allowsEveryOrigin(fn) {
 }
 function openness(value) {
     switch (value.kind) {
-        case 'absent': return 'default';
-        case 'literal': return value.value === '*' ? 'wildcard' : value.value === true ? 'reflect' : undefined;
-        case 'regex': return matchesEverything(value.pattern) ? 'regex' : undefined;
-        case 'function': return allowsEveryOrigin(value.fn) ? 'function' : undefined;
-        default: return undefined;
+        case 'absent':
+            return 'default';
+        case 'literal':
+            return value.value === '*' ? 'wildcard' : value.value === true ? 'reflect' : undefined;
+        case 'regex':
+            return matchesEverything(value.pattern) ? 'regex' : undefined;
+        case 'function':
+            return allowsEveryOrigin(value.fn) ? 'function' : undefined;
+        default:
+            return undefined;
     }
 }
 /**
@@ -28004,7 +28404,9 @@ function originOpenness(value) {
 }
 function isTrue(value) {
     const all = (0,model_values/* branches */.J0)(value);
-    return value.kind === 'fallback' ? all.some((b) => b.kind === 'literal' && b.value === true) : all.every((b) => b.kind === 'literal' && b.value === true);
+    return value.kind === 'fallback'
+        ? all.some((b) => b.kind === 'literal' && b.value === true)
+        : all.every((b) => b.kind === 'literal' && b.value === true);
 }
 /** What a `cors(options)` call allows; undefined for options the model cannot read (a delegate, a parameter). */
 function assessCors(express, handler) {
@@ -28018,15 +28420,25 @@ function assessCors(express, handler) {
     const open = originOpenness(origin);
     const originSite = optionSite(express, options, 'origin');
     const credentialsSite = optionSite(express, options, 'credentials');
-    return { ...(open ? { open } : {}), credentials: isTrue(credentials), ...(originSite ? { originSite } : {}), ...(credentialsSite ? { credentialsSite } : {}) };
+    return {
+        ...(open ? { open } : {}),
+        credentials: isTrue(credentials),
+        ...(originSite ? { originSite } : {}),
+        ...(credentialsSite ? { credentialsSite } : {})
+    };
 }
 function describeOpen(open) {
     switch (open) {
-        case 'default': return 'no `origin` (cors then allows `*`)';
-        case 'wildcard': return 'origin `*`';
-        case 'reflect': return 'origin `true` (reflects any request origin)';
-        case 'function': return 'an origin function that allows every origin';
-        case 'regex': return 'an origin regex that matches every origin';
+        case 'default':
+            return 'no `origin` (cors then allows `*`)';
+        case 'wildcard':
+            return 'origin `*`';
+        case 'reflect':
+            return 'origin `true` (reflects any request origin)';
+        case 'function':
+            return 'an origin function that allows every origin';
+        case 'regex':
+            return 'an origin regex that matches every origin';
     }
 }
 
@@ -28042,12 +28454,14 @@ function cors_wildcard_credentials_check(express, use, all) {
         return [];
     const site = verdict.originSite ?? verdict.credentialsSite ?? use.handler.site;
     const consequence = verdict.open === 'default' || verdict.open === 'wildcard'
-        ? 'browsers refuse `*` with credentials, and the usual workaround (`origin: true`) lets every site read responses with the user\'s cookies'
-        : 'any website can make requests with the user\'s cookies and read the responses';
-    return [{
+        ? "browsers refuse `*` with credentials, and the usual workaround (`origin: true`) lets every site read responses with the user's cookies"
+        : "any website can make requests with the user's cookies and read the responses";
+    return [
+        {
             ...(0,model_express/* locate */.x5)(site),
             message: `cors allows credentials with ${describeOpen(verdict.open)}: ${consequence}: list the trusted origins, e.g. \`origin: ['https://app.example.com']\``
-        }];
+        }
+    ];
 }
 /**
  * `cors({ credentials: true })` whose origin lets any site in: unset or `*`, `true`, a function
@@ -28060,7 +28474,7 @@ function cors_wildcard_credentials_check(express, use, all) {
         severity: 'high',
         category: 'express',
         description: 'CORS allows credentials together with any origin: `*`, `true`, a reflecting function or a regex matching everything.',
-        fix: 'an explicit allow-list: `cors({ origin: [\'https://app.example.com\'], credentials: true })`',
+        fix: "an explicit allow-list: `cors({ origin: ['https://app.example.com'], credentials: true })`",
         cwe: 'CWE-942'
     },
     check({ express }) {
@@ -28081,10 +28495,12 @@ function cors_permissive_check(express, use, all) {
     if (!verdict?.open || verdict.credentials)
         return [];
     const what = verdict.open === 'default' && use.handler.options === undefined ? '`cors()` without options' : `cors with ${describeOpen(verdict.open)}`;
-    return [{
+    return [
+        {
             ...(0,model_express/* locate */.x5)(use.handler.site),
             message: `${what} lets every website read this app's responses from a visitor's browser: restrict it, e.g. \`cors({ origin: ['https://app.example.com'] })\``
-        }];
+        }
+    ];
 }
 /**
  * `cors()` with no origin restriction (no options, no `origin`, `*`, `true`, an allow-everything
@@ -28097,7 +28513,7 @@ function cors_permissive_check(express, use, all) {
         severity: 'moderate',
         category: 'express',
         description: '`cors()` with no origin restriction: every website may read the responses.',
-        fix: 'an explicit allow-list: `cors({ origin: [\'https://app.example.com\'] })`',
+        fix: "an explicit allow-list: `cors({ origin: ['https://app.example.com'] })`",
         cwe: 'CWE-942'
     },
     check({ express }) {
@@ -28280,7 +28696,20 @@ var dockerfile = __nccwpck_require__(5830);
 ;// CONCATENATED MODULE: ./src/rules/docker/runtime.ts
 
 
-const NODE_COMMANDS = new Set(['node', 'nodejs', 'npm', 'npx', 'yarn', 'pnpm', 'pm2', 'pm2-runtime', 'nodemon', 'ts-node', 'tsx', 'forever']);
+const NODE_COMMANDS = new Set([
+    'node',
+    'nodejs',
+    'npm',
+    'npx',
+    'yarn',
+    'pnpm',
+    'pm2',
+    'pm2-runtime',
+    'nodemon',
+    'ts-node',
+    'tsx',
+    'forever'
+]);
 function runtimeOf(model) {
     const final = (0,dockerfile/* finalStage */.BD)(model);
     if (!final)
@@ -28295,7 +28724,9 @@ function isRootUser(user) {
 }
 /** CMD and ENTRYPOINT instructions of the stage and the stages it is built FROM (it inherits theirs). */
 function startInstructions(model, stage) {
-    return (0,dockerfile/* stageChain */.ap)(model, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+    return (0,dockerfile/* stageChain */.ap)(model, stage)
+        .flatMap((s) => s.instructions)
+        .filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
 }
 /** Does the final stage run Node? Its base is a Node image, or it starts node/npm/yarn/pm2... */
 function runsNode(model, runtime) {
@@ -28452,7 +28883,24 @@ const PREFIXES = {
 };
 /** Options that take the next word as their value when written without `=`. */
 const VALUE_OPTIONS = {
-    npm: new Set(['--prefix', '-C', '--omit', '--include', '--only', '--also', '--registry', '--cache', '--userconfig', '--globalconfig', '--workspace', '-w', '--loglevel', '--location', '--tag', '--install-strategy']),
+    npm: new Set([
+        '--prefix',
+        '-C',
+        '--omit',
+        '--include',
+        '--only',
+        '--also',
+        '--registry',
+        '--cache',
+        '--userconfig',
+        '--globalconfig',
+        '--workspace',
+        '-w',
+        '--loglevel',
+        '--location',
+        '--tag',
+        '--install-strategy'
+    ]),
     yarn: new Set(['--cwd', '--modules-folder', '--cache-folder', '--network-timeout', '--mutex', '--registry']),
     pnpm: new Set(['--dir', '-C', '--filter', '-F', '--store-dir', '--reporter', '--registry']),
     bun: new Set(['--cwd', '--registry', '--backend'])
@@ -28547,7 +28995,7 @@ function problem(call) {
         id: 'docker-npm-install',
         severity: 'low',
         category: 'docker',
-        description: 'A Dockerfile installs the app\'s dependencies with `npm install` (or a non-frozen yarn/pnpm/bun install, or an update) instead of from the lockfile.',
+        description: "A Dockerfile installs the app's dependencies with `npm install` (or a non-frozen yarn/pnpm/bun install, or an update) instead of from the lockfile.",
         fix: 'use `npm ci` (or `yarn install --frozen-lockfile`/`--immutable`, `pnpm install --frozen-lockfile`); pin global tools (`npm install -g pm2@5`)',
         cwe: 'CWE-1357'
     },
@@ -28728,11 +29176,13 @@ function docker_secret_env_composeFindings({ path, model }) {
         const secret = secretIn(entry.name, entry.value);
         if (!secret)
             return [];
-        return [{
+        return [
+            {
                 file: path,
                 line: entry.line,
                 message: `service \`${service.name}\` sets ${where} \`${entry.name}\` to ${secret} in a committed file: reference it as \`\${${entry.name}}\` from an untracked .env or use Compose \`secrets:\`, and revoke this one`
-            }];
+            }
+        ];
     }));
 }
 /* harmony default export */ const docker_secret_env = ((0,rule/* defineRule */.K)({
@@ -28740,7 +29190,7 @@ function docker_secret_env_composeFindings({ path, model }) {
         id: 'docker-secret-env',
         severity: 'high',
         category: 'docker',
-        description: 'A secret-looking ENV or ARG (or a Compose service\'s environment value) is a literal, committed with the Dockerfile and baked into the image.',
+        description: "A secret-looking ENV or ARG (or a Compose service's environment value) is a literal, committed with the Dockerfile and baked into the image.",
         fix: 'pass secrets at run time or with `RUN --mount=type=secret`; revoke the committed one',
         cwe: 'CWE-798'
     },
@@ -28785,7 +29235,8 @@ function scriptOf(command) {
 /** The package.json beside the Dockerfile, else the root one: what `npm start` reads in the image. */
 function manifestFor(dockerfile, packageJsons) {
     const dir = external_node_path_.posix.dirname(dockerfile);
-    return packageJsons.find((p) => p.path === (dir === '.' ? 'package.json' : `${dir}/package.json`)) ?? packageJsons.find((p) => p.path === 'package.json');
+    return (packageJsons.find((p) => p.path === (dir === '.' ? 'package.json' : `${dir}/package.json`)) ??
+        packageJsons.find((p) => p.path === 'package.json'));
 }
 /** `CMD NODE_ENV=production node server.js`, or `CMD npm start` with a start script that sets it: enough for the process. */
 function startsInProduction(doc, runtime, packageJsons) {
@@ -28811,9 +29262,14 @@ function docker_node_env_dockerfileFinding(doc, { packageJsons }) {
     if (env?.value === 'production')
         return undefined;
     if (env) {
-        return { file: path, line: env.line, message: `the final stage sets NODE_ENV to '${env.value}', so ${WHY}: set \`ENV NODE_ENV=production\` in the final stage` };
+        return {
+            file: path,
+            line: env.line,
+            message: `the final stage sets NODE_ENV to '${env.value}', so ${WHY}: set \`ENV NODE_ENV=production\` in the final stage`
+        };
     }
-    const buildOnly = (0,dockerfile/* stageChain */.ap)(model, runtime.final).flatMap((s) => s.instructions)
+    const buildOnly = (0,dockerfile/* stageChain */.ap)(model, runtime.final)
+        .flatMap((s) => s.instructions)
         .some((i) => i.keyword === 'ARG' && i.variables.some((v) => v.name === 'NODE_ENV'));
     const message = buildOnly
         ? `\`ARG NODE_ENV\` only exists while the image builds, not when it runs, so ${WHY}: add \`ENV NODE_ENV=production\` to the final stage`
@@ -28839,14 +29295,25 @@ function composeFinding(doc, service, dockerfiles) {
         // No value passes the deploy environment's through; `${NODE_ENV}` is filled in from it.
         if (entry.value === null || entry.value === 'production' || entry.value.includes('$'))
             return undefined;
-        return { file: doc.path, line: entry.line, message: `service \`${service.name}\` sets NODE_ENV to '${entry.value}', so ${WHY}: set \`NODE_ENV: production\` (keep development values in a docker-compose.override.yml or .dev.yml)` };
+        return {
+            file: doc.path,
+            line: entry.line,
+            message: `service \`${service.name}\` sets NODE_ENV to '${entry.value}', so ${WHY}: set \`NODE_ENV: production\` (keep development values in a docker-compose.override.yml or .dev.yml)`
+        };
     }
     if (service.envFiles.length > 0 || builtFromScannedDockerfile(doc.path, service, dockerfiles))
         return undefined;
-    return { file: doc.path, line: service.line, message: `service \`${service.name}\` runs the app without NODE_ENV=production, so ${WHY}: add \`NODE_ENV: production\` under \`environment:\`` };
+    return {
+        file: doc.path,
+        line: service.line,
+        message: `service \`${service.name}\` runs the app without NODE_ENV=production, so ${WHY}: add \`NODE_ENV: production\` under \`environment:\``
+    };
 }
 function docker_node_env_composeFindings(doc, { dockerfiles }) {
-    const name = external_node_path_.posix.basename(doc.path).replace(/^(?:docker-)?compose/, '').replace(/\.ya?ml$/, '');
+    const name = external_node_path_.posix
+        .basename(doc.path)
+        .replace(/^(?:docker-)?compose/, '')
+        .replace(/\.ya?ml$/, '');
     if (DEV_COMPOSE.test(name))
         return [];
     return doc.model.services.flatMap((service) => composeFinding(doc, service, dockerfiles) ?? []);
@@ -28916,11 +29383,13 @@ const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lo
             return [];
         const floor = supportedLtsMajors(today)[0];
         const fix = floor === undefined ? 'raise it to a supported LTS line' : `raise the lower bound to a supported line, e.g. ">=${floor}"`;
-        return [{
+        return [
+            {
                 file: root.path,
                 line: root.manifest.keyLine(['engines', 'node']),
                 message: `\`engines.node\` "${range}" admits Node ${major}, past end of life since ${findNodeRelease(major)?.end}: ${fix}`
-            }];
+            }
+        ];
     }
 }));
 
@@ -28949,7 +29418,10 @@ function findProviderSecrets(text) {
         for (const match of text.matchAll(format.pattern)) {
             if (DOC_EXAMPLE.test(match[0]))
                 continue;
-            found.push({ index: match.index ?? 0, message: `hardcoded ${format.name} (${redact(match[0])}): ${format.revoke}, then load it from the environment or a secret manager` });
+            found.push({
+                index: match.index ?? 0,
+                message: `hardcoded ${format.name} (${redact(match[0])}): ${format.revoke}, then load it from the environment or a secret manager`
+            });
         }
     }
     for (const match of text.matchAll(PRIVATE_KEY)) {
@@ -28957,7 +29429,10 @@ function findProviderSecrets(text) {
         if (!KEY_BODY.test(text.slice(end, end + 400)))
             continue;
         const kind = (match[1] ?? '').trim();
-        found.push({ index: match.index ?? 0, message: `hardcoded ${kind ? `${kind} ` : ''}private key: replace the key pair (treat it as leaked) and mount the new key from a secret store at run time` });
+        found.push({
+            index: match.index ?? 0,
+            message: `hardcoded ${kind ? `${kind} ` : ''}private key: replace the key pair (treat it as leaked) and mount the new key from a secret store at run time`
+        });
     }
     return found.sort((a, b) => a.index - b.index);
 }
@@ -28976,20 +29451,69 @@ function lineAt(text, index, firstLine = 1) {
  * `password: 'Password is required'`; these checks keep such values quiet.
  */
 /** Values that stand for a secret in docs, templates and forms rather than being one. */
-const PLACEHOLDER = new RegExp('^(?:' + [
-    '<[^>]*>', '\\[[^\\]]*\\]', '\\{\\{[^}]*\\}\\}', '\\$\\{[^}]*\\}', '\\$[A-Za-z_][A-Za-z0-9_]*', '%[A-Za-z_]+%',
-    'x+', '\\*+', '\\.+', '-+', '_+', '#+', '0+', '1234(?:5(?:6(?:78?)?)?)?',
-    'your[-_ ]?\\w*', 'my[-_]?(?:secret|password|token|key)\\w*', 'change[-_ ]?(?:me|it|this)\\w*', 'replace[-_ ]?me\\w*',
-    'placeholder', 'example', 'sample', 'dummy', 'fake', 'test', 'testing', 'todo', 'tbd', 'none', 'null', 'undefined', 'nil',
-    'secret', 'password', 'passwd', 'pass', 'pwd', 'token', 'key', 'apikey', 'api[-_]key', 'default', 'required', 'optional',
-    'string', 'hidden', 'text', 'current-password', 'new-password', 'bearer', 'basic', 'true', 'false'
-].join('|') + ')$', 'i');
+const PLACEHOLDER = new RegExp('^(?:' +
+    [
+        '<[^>]*>',
+        '\\[[^\\]]*\\]',
+        '\\{\\{[^}]*\\}\\}',
+        '\\$\\{[^}]*\\}',
+        '\\$[A-Za-z_][A-Za-z0-9_]*',
+        '%[A-Za-z_]+%',
+        'x+',
+        '\\*+',
+        '\\.+',
+        '-+',
+        '_+',
+        '#+',
+        '0+',
+        '1234(?:5(?:6(?:78?)?)?)?',
+        'your[-_ ]?\\w*',
+        'my[-_]?(?:secret|password|token|key)\\w*',
+        'change[-_ ]?(?:me|it|this)\\w*',
+        'replace[-_ ]?me\\w*',
+        'placeholder',
+        'example',
+        'sample',
+        'dummy',
+        'fake',
+        'test',
+        'testing',
+        'todo',
+        'tbd',
+        'none',
+        'null',
+        'undefined',
+        'nil',
+        'secret',
+        'password',
+        'passwd',
+        'pass',
+        'pwd',
+        'token',
+        'key',
+        'apikey',
+        'api[-_]key',
+        'default',
+        'required',
+        'optional',
+        'string',
+        'hidden',
+        'text',
+        'current-password',
+        'new-password',
+        'bearer',
+        'basic',
+        'true',
+        'false'
+    ].join('|') +
+    ')$', 'i');
 /** A value a program uses to refer to a secret, not the secret: `'JWT_SECRET'`, `'auth.password'`, `'x-api-key'`, a path. */
 function isReference(value) {
-    return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || // an environment variable's name
+    return (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || // an environment variable's name
         /^[a-z][a-zA-Z]*(?:\.[a-zA-Z_]+)+$/.test(value) || // an i18n or config key
         /^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(value) || // a header or field name
-        /^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value) || /\.(?:pem|key|crt|json|txt|p12)$/i.test(value); // a path or URL
+        /^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value) ||
+        /\.(?:pem|key|crt|json|txt|p12)$/i.test(value)); // a path or URL
 }
 /** Bits per character; random keys are high, words and repeats low. */
 function entropy(value) {
@@ -29044,7 +29568,9 @@ function envName(node) {
     if (node.type !== 'MemberExpression' || node.object.type !== 'MemberExpression')
         return undefined;
     const object = node.object;
-    return object.object.type === 'Identifier' && object.object.name === 'process' && (0,model_values/* propertyName */.Bz)(object) === 'env' ? (0,model_values/* propertyName */.Bz)(node) : undefined;
+    return object.object.type === 'Identifier' && object.object.name === 'process' && (0,model_values/* propertyName */.Bz)(object) === 'env'
+        ? (0,model_values/* propertyName */.Bz)(node)
+        : undefined;
 }
 /** `'literal'`, a template without expressions, or `process.env.X || 'literal'`. */
 function literalIn(node) {
@@ -29167,10 +29693,18 @@ function sinkArgument(express, module, call) {
             return { node: args[1], what: `\`jwt.${fn}()\` uses a hardcoded key`, impact: 'anyone with the code can forge tokens' };
         }
         if ((b.name === 'crypto' || b.name === 'node:crypto') && ['createHmac', 'createCipheriv', 'createDecipheriv'].includes(fn) && args[1]) {
-            return { node: args[1], what: `\`crypto.${fn}()\` uses a hardcoded key`, impact: 'anyone with the code can forge or decrypt its output' };
+            return {
+                node: args[1],
+                what: `\`crypto.${fn}()\` uses a hardcoded key`,
+                impact: 'anyone with the code can forge or decrypt its output'
+            };
         }
         if (b.name === 'sequelize' && call.type === 'NewExpression' && (fn === '' || fn === 'Sequelize') && args.length >= 3 && args[2]) {
-            return { node: args[2], what: '`new Sequelize()` connects with a hardcoded password', impact: 'anyone with the code can log in to the database' };
+            return {
+                node: args[2],
+                what: '`new Sequelize()` connects with a hardcoded password',
+                impact: 'anyone with the code can log in to the database'
+            };
         }
     }
     return undefined;
@@ -29181,24 +29715,39 @@ function sinkSecrets(express, module, excluded) {
         if (!sink)
             return [];
         return literalsOf(express.evaluate(sink.node, module))
-            .filter((l) => looksLikeSecret(l.value, 'sink') && !excluded.has(l.at.node) && !TEMPLATE_FILE.test(external_node_path_.posix.basename(l.at.module.path)) && !TEST_CONFIG.test(l.at.module.path))
+            .filter((l) => looksLikeSecret(l.value, 'sink') &&
+            !excluded.has(l.at.node) &&
+            !TEMPLATE_FILE.test(external_node_path_.posix.basename(l.at.module.path)) &&
+            !TEST_CONFIG.test(l.at.module.path))
             .map((l) => {
             const { file, line, column } = (0,model_express/* locate */.x5)(l.at);
-            return { file, line, column, message: `${sink.what} (${redact(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback` };
+            return {
+                file,
+                line,
+                column,
+                message: `${sink.what} (${redact(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback`
+            };
         });
     });
 }
 /** `mongodb://user:pass@host` in a string; provider formats and private keys in a string. */
 function stringSecrets(module, node) {
-    const text = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateElement' ? node.value.cooked ?? node.value.raw : undefined;
+    const text = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateElement' ? (node.value.cooked ?? node.value.raw) : undefined;
     if (text === undefined || text.length < 12)
         return [];
     const start = (0,model_express/* locate */.x5)({ module, node });
-    const findings = findProviderSecrets(text).map((match) => ({ file: start.file, line: lineAt(text, match.index, start.line), message: match.message }));
+    const findings = findProviderSecrets(text).map((match) => ({
+        file: start.file,
+        line: lineAt(text, match.index, start.line),
+        message: match.message
+    }));
     const password = urlPassword(text);
     if (password && looksLikeSecret(password, 'sink')) {
         const scheme = text.slice(0, text.indexOf('://'));
-        findings.push({ ...start, message: `a \`${scheme}://\` URL holds a hardcoded password (${redact(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\`` });
+        findings.push({
+            ...start,
+            message: `a \`${scheme}://\` URL holds a hardcoded password (${redact(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\``
+        });
     }
     return findings;
 }
@@ -29218,7 +29767,8 @@ function moduleSecrets(module, excluded) {
 function sessionSecretNodes(express) {
     const nodes = new Set();
     for (const middleware of cookieMiddlewares(express)) {
-        const values = middleware.package === 'cookie-parser' ? [middleware.options]
+        const values = middleware.package === 'cookie-parser'
+            ? [middleware.options]
             : ['secret', 'keys'].map((name) => session_options_option(express, middleware.options, name));
         for (const value of values) {
             for (const b of (0,model_values/* branches */.J0)(value)) {
@@ -29315,7 +29865,10 @@ function checkFile(file) {
     const secretEntries = set.filter((e) => isSecretName(e.key));
     const secret = secretEntries.map((e) => e.key);
     const named = secret.length > 0
-        ? `, ${secret.length === 1 ? 'one looks secret' : `${secret.length} look secret`}: ${secret.slice(0, SHOWN_KEYS).map((k) => `\`${k}\``).join(', ')}${secret.length > SHOWN_KEYS ? '…' : ''}`
+        ? `, ${secret.length === 1 ? 'one looks secret' : `${secret.length} look secret`}: ${secret
+            .slice(0, SHOWN_KEYS)
+            .map((k) => `\`${k}\``)
+            .join(', ')}${secret.length > SHOWN_KEYS ? '…' : ''}`
         : '';
     return {
         file: file.path,
@@ -29389,7 +29942,11 @@ function nginxFinding({ file, server }) {
     const listens = (server.block ?? []).filter((d) => d.name === 'listen');
     const redirect = 'make the port-80 server only `return 301 https://$host$request_uri;` and proxy from a `listen 443 ssl` server';
     if (listens.length === 0) {
-        return { file, line: server.line, message: `server proxies to ${upstream} over plain HTTP on port 80 (it has no \`listen\`, so nginx's default) without redirecting to HTTPS: ${redirect}` };
+        return {
+            file,
+            line: server.line,
+            message: `server proxies to ${upstream} over plain HTTP on port 80 (it has no \`listen\`, so nginx's default) without redirecting to HTTPS: ${redirect}`
+        };
     }
     const plain = listens.find(isPlainListen);
     if (!plain)
@@ -29441,8 +29998,24 @@ function caddyFinding(ref) {
 
 const LIMIT_BYTES = 50 * 1024 ** 2;
 const CADDY_UNITS = {
-    '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4,
-    k: 1e3, m: 1e6, g: 1e9, t: 1e12, ki: 1024, mi: 1024 ** 2, gi: 1024 ** 3, ti: 1024 ** 4
+    '': 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4,
+    k: 1e3,
+    m: 1e6,
+    g: 1e9,
+    t: 1e12,
+    ki: 1024,
+    mi: 1024 ** 2,
+    gi: 1024 ** 3,
+    ti: 1024 ** 4
 };
 /** A Caddy size (`10MB`, `1.5GiB`, `512`) in bytes, as go-humanize reads it; undefined when it is not one. */
 function parseCaddySize(value) {
@@ -29488,7 +30061,9 @@ function unique(findings) {
             const written = d.args[0] ?? '';
             return proxy_body_size_finding(path, d, proxy_body_size_problem(parseNginxSize(written), 'client_max_body_size', written), 'set it to what the app needs (nginx defaults to 1m), raised only in the location that takes uploads');
         }));
-        const caddy = caddySites(proxyConfigs).flatMap(({ file, site }) => (0,directive/* findDirectives */.i2)(site.directives, 'request_body').flatMap((rb) => (0,directive/* findDirectives */.i2)(rb.block ?? [], 'max_size')).flatMap((d) => {
+        const caddy = caddySites(proxyConfigs).flatMap(({ file, site }) => (0,directive/* findDirectives */.i2)(site.directives, 'request_body')
+            .flatMap((rb) => (0,directive/* findDirectives */.i2)(rb.block ?? [], 'max_size'))
+            .flatMap((d) => {
             const written = d.args[0] ?? '';
             return proxy_body_size_finding(file, d, proxy_body_size_problem(parseCaddySize(written), 'max_size', written), 'set `request_body { max_size 10MB }` to what the app needs, only on the upload route');
         }));
@@ -29509,7 +30084,11 @@ function explicitlyOn(config) {
     const on = (0,directive/* findDirectives */.i2)(config.directives, 'server_tokens').find((d) => d.args[0] !== 'off');
     if (!on)
         return undefined;
-    return { file: on.file ?? config.path, line: on.line, message: `\`server_tokens ${on.args.join(' ')}\` puts nginx's version in the \`Server\` header and on error pages: use \`server_tokens off;\`` };
+    return {
+        file: on.file ?? config.path,
+        line: on.line,
+        message: `\`server_tokens ${on.args.join(' ')}\` puts nginx's version in the \`Server\` header and on error pages: use \`server_tokens off;\``
+    };
 }
 /** An `http` block that leaves the default (on), unless every server it governs turns it off itself. */
 function httpLeftOn(config, servers) {
@@ -29519,7 +30098,11 @@ function httpLeftOn(config, servers) {
     });
     if (!http)
         return undefined;
-    return { file: http.file ?? config.path, line: http.line, message: `\`server_tokens\` is not turned off, so nginx puts its version in the \`Server\` header and on error pages: ${FIX}` };
+    return {
+        file: http.file ?? config.path,
+        line: http.line,
+        message: `\`server_tokens\` is not turned off, so nginx puts its version in the \`Server\` header and on error pages: ${FIX}`
+    };
 }
 /** In a file of server blocks (conf.d), a server that neither turns it off nor inherits off from an `http` block. */
 function serverLeftOn(config, servers) {
@@ -29528,7 +30111,11 @@ function serverLeftOn(config, servers) {
     const left = servers.find((s) => s.config === config.path && !isOff(s.server.block ?? []) && !isOff(s.http));
     if (!left)
         return undefined;
-    return { file: left.file, line: left.server.line, message: `this server leaves \`server_tokens\` on (no \`http\` block in its folder or above turns it off), so nginx puts its version in the \`Server\` header and on error pages: add \`server_tokens off;\` here or in the \`http\` block` };
+    return {
+        file: left.file,
+        line: left.server.line,
+        message: `this server leaves \`server_tokens\` on (no \`http\` block in its folder or above turns it off), so nginx puts its version in the \`Server\` header and on error pages: add \`server_tokens off;\` here or in the \`http\` block`
+    };
 }
 /* harmony default export */ const proxy_server_tokens = ((0,rule/* defineRule */.K)({
     meta: {
@@ -29571,7 +30158,10 @@ function proxy_timeouts_check({ file, server, http }) {
     const upstream = passes.map((p) => effectiveDirective(UPSTREAM_TIMEOUT, p.blocks, http));
     if (client.some((c) => isTightened(c.directive)) || upstream.every(isTightened))
         return undefined;
-    const settings = [...client.map((c) => proxy_timeouts_describe(c.name, c.directive)), proxy_timeouts_describe(UPSTREAM_TIMEOUT, upstream.find((d) => !isTightened(d)))];
+    const settings = [
+        ...client.map((c) => proxy_timeouts_describe(c.name, c.directive)),
+        proxy_timeouts_describe(UPSTREAM_TIMEOUT, upstream.find((d) => !isTightened(d)))
+    ];
     return {
         file,
         line: server.line,
@@ -29603,7 +30193,10 @@ const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some'
 const FIXPOINT_ROUNDS = 6;
 function unwrap(node) {
     let n = node;
-    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'ParenthesizedExpression')
+    while (n.type === 'TSAsExpression' ||
+        n.type === 'TSNonNullExpression' ||
+        n.type === 'TSSatisfiesExpression' ||
+        n.type === 'ParenthesizedExpression')
         n = n.expression;
     return n;
 }
@@ -29747,7 +30340,9 @@ class HandlerTaint {
                 if (left)
                     changed = this.taint((0,scope/* patternNames */.ht)(left), node.body, false) || changed;
             }
-            else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && ELEMENT_CALLBACKS.has((0,model_values/* propertyName */.Bz)(node.callee) ?? '') &&
+            else if (node.type === 'CallExpression' &&
+                node.callee.type === 'MemberExpression' &&
+                ELEMENT_CALLBACKS.has((0,model_values/* propertyName */.Bz)(node.callee) ?? '') &&
                 this.carries(node.callee.object)) {
                 const callback = node.arguments[0];
                 const first = callback && (0,scope/* isFunction */.Tn)(callback) ? callback.params[0] : undefined;
@@ -29758,7 +30353,9 @@ class HandlerTaint {
         return changed;
     }
     collect() {
-        for (let round = 0; round < FIXPOINT_ROUNDS && this.propagate(); round += 1) { /* until nothing new is tainted */ }
+        for (let round = 0; round < FIXPOINT_ROUNDS && this.propagate(); round += 1) {
+            /* until nothing new is tainted */
+        }
         (0,javascript/* walk */.GG)(this.fn, (node, parent) => {
             if (this.isRead(node))
                 this.reads.push(node);
@@ -29853,19 +30450,43 @@ function rootIdentifier(node) {
 
 
 const LODASH = {
-    merge: { from: 1 }, mergeWith: { from: 1 }, defaultsDeep: { from: 1 }, assign: { from: 1 }, assignIn: { from: 1 }, extend: { from: 1 },
-    set: { at: 1 }, setWith: { at: 1 }, zipObjectDeep: { at: 0 }
+    merge: { from: 1 },
+    mergeWith: { from: 1 },
+    defaultsDeep: { from: 1 },
+    assign: { from: 1 },
+    assignIn: { from: 1 },
+    extend: { from: 1 },
+    set: { at: 1 },
+    setWith: { at: 1 },
+    zipObjectDeep: { at: 0 }
 };
 /** Packages that are one merge function (`require('deep-extend')(target, source)`), or have one under a name. */
 const MERGE_PACKAGES = {
-    lodash: LODASH, 'lodash-es': LODASH, underscore: { extend: { from: 1 }, extendOwn: { from: 1 } },
-    'lodash.merge': { '': { from: 1 } }, 'lodash.mergewith': { '': { from: 1 } }, 'lodash.defaultsdeep': { '': { from: 1 } },
-    'lodash.set': { '': { at: 1 } }, 'lodash.setwith': { '': { at: 1 } }, 'lodash.zipobjectdeep': { '': { at: 0 } },
-    'deep-extend': { '': { from: 1 } }, merge: { '': { from: 0 }, recursive: { from: 1 } }, extend: { '': { from: 1 } },
-    'just-extend': { '': { from: 1 } }, 'mixin-deep': { '': { from: 1 } }, 'merge-deep': { '': { from: 1 } }, 'defaults-deep': { '': { from: 1 } },
-    'deep-assign': { '': { from: 1 } }, 'assign-deep': { '': { from: 1 } }, jquery: { extend: { from: 1 } },
-    'set-value': { '': { at: 1 } }, 'dot-prop': { set: { at: 1 } }, 'object-path': { set: { at: 1 } }, dset: { dset: { at: 1 } },
-    hoek: { merge: { from: 1 }, applyToDefaults: { from: 1 } }, '@hapi/hoek': { merge: { from: 1 }, applyToDefaults: { from: 1 } }
+    lodash: LODASH,
+    'lodash-es': LODASH,
+    underscore: { extend: { from: 1 }, extendOwn: { from: 1 } },
+    'lodash.merge': { '': { from: 1 } },
+    'lodash.mergewith': { '': { from: 1 } },
+    'lodash.defaultsdeep': { '': { from: 1 } },
+    'lodash.set': { '': { at: 1 } },
+    'lodash.setwith': { '': { at: 1 } },
+    'lodash.zipobjectdeep': { '': { at: 0 } },
+    'deep-extend': { '': { from: 1 } },
+    merge: { '': { from: 0 }, recursive: { from: 1 } },
+    extend: { '': { from: 1 } },
+    'just-extend': { '': { from: 1 } },
+    'mixin-deep': { '': { from: 1 } },
+    'merge-deep': { '': { from: 1 } },
+    'defaults-deep': { '': { from: 1 } },
+    'deep-assign': { '': { from: 1 } },
+    'assign-deep': { '': { from: 1 } },
+    jquery: { extend: { from: 1 } },
+    'set-value': { '': { at: 1 } },
+    'dot-prop': { set: { at: 1 } },
+    'object-path': { set: { at: 1 } },
+    dset: { dset: { at: 1 } },
+    hoek: { merge: { from: 1 }, applyToDefaults: { from: 1 } },
+    '@hapi/hoek': { merge: { from: 1 }, applyToDefaults: { from: 1 } }
 };
 function prototype_pollution_unwrap(node) {
     let n = node;
@@ -29880,7 +30501,10 @@ function shortText(data, node) {
 /** How a call copies data: `Object.assign`, a lodash or merge-package function; undefined for other calls. */
 function mergeOf(express, data, callee) {
     const c = prototype_pollution_unwrap(callee);
-    if (c.type === 'MemberExpression' && c.object.type === 'Identifier' && c.object.name === 'Object' && (0,model_values/* propertyName */.Bz)(c) === 'assign' &&
+    if (c.type === 'MemberExpression' &&
+        c.object.type === 'Identifier' &&
+        c.object.name === 'Object' &&
+        (0,model_values/* propertyName */.Bz)(c) === 'assign' &&
         !(0,scope/* lookup */.$I)(data.module.index, 'Object', c))
         return { from: 1 };
     for (const value of (0,model_values/* branches */.J0)(express.evaluate(c, data.module))) {
@@ -29903,7 +30527,8 @@ function pollutionAt(express, data, node) {
         if (!source)
             return undefined;
         const callee = shortText(data, node.callee);
-        return 'at' in taking ? `\`${callee}()\` writes at a path taken from request data (\`${shortText(data, source)}\`)`
+        return 'at' in taking
+            ? `\`${callee}()\` writes at a path taken from request data (\`${shortText(data, source)}\`)`
             : `\`${callee}()\` copies request data (\`${shortText(data, source)}\`) into an object`;
     }
     if (node.type !== 'AssignmentExpression' || node.operator !== '=')
@@ -29931,7 +30556,8 @@ function isCopiedObject(data, node) {
     return data.isRequestValue(n);
 }
 function isNumeric(node) {
-    return node.type === 'NumericLiteral' || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ['Number', 'parseInt'].includes(node.callee.name));
+    return (node.type === 'NumericLiteral' ||
+        (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ['Number', 'parseInt'].includes(node.callee.name)));
 }
 function checkHandler(express, data) {
     const findings = [];
@@ -29941,7 +30567,9 @@ function checkHandler(express, data) {
             return;
         const { file, line, column } = (0,model_express/* locate */.x5)({ module: data.module, node });
         findings.push({
-            file, line, column,
+            file,
+            line,
+            column,
             message: `${what}, so a \`__proto__\` or \`constructor.prototype\` key in the request can pollute object prototypes: copy only known fields (\`const { name, email } = req.body\`) or validate against a schema that rejects unknown keys first`
         });
     });
@@ -29963,10 +30591,12 @@ function checkHandler(express, data) {
     },
     check({ express }) {
         const seen = new Set();
-        return allHandlerFunctions(express).flatMap((handler) => {
+        return allHandlerFunctions(express)
+            .flatMap((handler) => {
             const data = readRequestData(handler);
             return data && data.reads.length > 0 ? checkHandler(express, data) : [];
-        }).filter((f) => {
+        })
+            .filter((f) => {
             const key = `${f.file}:${f.line}:${f.column}`;
             return seen.has(key) ? false : (seen.add(key), true);
         });
@@ -29981,8 +30611,24 @@ function checkHandler(express, data) {
 
 /** Schema and validation libraries: a call into one of them in the chain or the handler validates the input. */
 const VALIDATION_PACKAGES = new Set([
-    'express-validator', 'celebrate', 'joi', '@hapi/joi', 'express-joi-validation', 'express-validation', 'zod', 'yup', 'ajv',
-    'class-validator', 'superstruct', '@sinclair/typebox', 'fastest-validator', 'valibot', 'io-ts', 'runtypes', '@vinejs/vine', 'express-json-validator-middleware'
+    'express-validator',
+    'celebrate',
+    'joi',
+    '@hapi/joi',
+    'express-joi-validation',
+    'express-validation',
+    'zod',
+    'yup',
+    'ajv',
+    'class-validator',
+    'superstruct',
+    '@sinclair/typebox',
+    'fastest-validator',
+    'valibot',
+    'io-ts',
+    'runtypes',
+    '@vinejs/vine',
+    'express-json-validator-middleware'
 ]);
 /** An app's own validation function, by its name: `validate(schema)`, `validateSignup(...)`, `isValidUser(...)`. */
 const VALIDATOR_FUNCTION = /^(?:validate|validator|isValid|sanitize|assertValid)(?:[A-Z_]\w*)?$|Validat(?:e|ion|or)$/;
@@ -30054,7 +30700,8 @@ function isValidatorHandler(express, handler) {
             if (call && isValidatorName(call.callee))
                 return true;
             const home = express.graph.moduleOf(handler.fn);
-            return (home !== undefined && bodyValidates(express, handler.fn, home)) || handler.args.some((a) => (0,scope/* isFunction */.Tn)(a) && bodyValidates(express, a, module));
+            return ((home !== undefined && bodyValidates(express, handler.fn, home)) ||
+                handler.args.some((a) => (0,scope/* isFunction */.Tn)(a) && bodyValidates(express, a, module)));
         }
         default:
             return false;
@@ -30072,20 +30719,79 @@ function handlerValidates(express, handler) {
 
 const CODE_GLOBALS = new Set(['eval', 'Function', 'require']);
 const CODE_PACKAGES = {
-    child_process: 'any', 'node:child_process': 'any', shelljs: 'any', execa: 'any',
-    vm: 'any', 'node:vm': 'any', mathjs: new Set(['eval', 'evaluate']), 'safe-eval': 'any', 'node-serialize': new Set(['unserialize'])
+    child_process: 'any',
+    'node:child_process': 'any',
+    shelljs: 'any',
+    execa: 'any',
+    vm: 'any',
+    'node:vm': 'any',
+    mathjs: new Set(['eval', 'evaluate']),
+    'safe-eval': 'any',
+    'node-serialize': new Set(['unserialize'])
 };
 const COMMAND_PACKAGES = new Set(['child_process', 'node:child_process', 'shelljs', 'execa']);
 const FILE_PACKAGES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
-const HTTP_CLIENTS = new Set(['needle', 'axios', 'request', 'request-promise', 'got', 'node-fetch', 'superagent', 'undici', 'http', 'https', 'node:http', 'node:https', 'phin', 'bent']);
+const HTTP_CLIENTS = new Set([
+    'needle',
+    'axios',
+    'request',
+    'request-promise',
+    'got',
+    'node-fetch',
+    'superagent',
+    'undici',
+    'http',
+    'https',
+    'node:http',
+    'node:https',
+    'phin',
+    'bent'
+]);
 /** Packages whose models and collections run queries: a request value in their query is operator injection or mass assignment. */
-const DATA_PACKAGES = new Set(['mongoose', 'mongodb', 'typeorm', 'sequelize', '@prisma/client', 'knex', 'mysql', 'mysql2', 'pg', 'sqlite3', 'better-sqlite3', 'monk', 'mongojs']);
+const DATA_PACKAGES = new Set([
+    'mongoose',
+    'mongodb',
+    'typeorm',
+    'sequelize',
+    '@prisma/client',
+    'knex',
+    'mysql',
+    'mysql2',
+    'pg',
+    'sqlite3',
+    'better-sqlite3',
+    'monk',
+    'mongojs'
+]);
 /** Lookups by an id that the ODM casts (an ObjectId, a primary key): not an injection point. */
 const ID_LOOKUPS = new Set(['findById', 'findByPk', 'findByIdAndRemove', 'findByIdAndDelete', 'get', 'exists']);
 /** Methods that take SQL text. */
-const SQL_METHODS = new Set(['query', 'raw', 'execute', 'exec', '$queryRawUnsafe', '$executeRawUnsafe', 'whereRaw', 'run', 'all', 'prepare']);
+const SQL_METHODS = new Set([
+    'query',
+    'raw',
+    'execute',
+    'exec',
+    '$queryRawUnsafe',
+    '$executeRawUnsafe',
+    'whereRaw',
+    'run',
+    'all',
+    'prepare'
+]);
 /** Fields whose value decides what a user may do. */
-const PRIVILEGED = new Set(['role', 'roles', 'isadmin', 'is_admin', 'admin', 'permissions', 'permission', 'superuser', 'issuperuser', 'accesslevel', 'privileges']);
+const PRIVILEGED = new Set([
+    'role',
+    'roles',
+    'isadmin',
+    'is_admin',
+    'admin',
+    'permissions',
+    'permission',
+    'superuser',
+    'issuperuser',
+    'accesslevel',
+    'privileges'
+]);
 function request_sinks_unwrap(node) {
     let n = node;
     while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression')
@@ -30146,7 +30852,11 @@ function isBuiltString(data, node, depth = 0) {
     if (n.type !== 'Identifier' || depth > 4)
         return false;
     const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
-    return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && binding.init !== n && isBuiltString(data, binding.init, depth + 1);
+    return (binding?.kind === 'var' &&
+        binding.path.length === 0 &&
+        binding.init !== null &&
+        binding.init !== n &&
+        isBuiltString(data, binding.init, depth + 1));
 }
 /** `fn(req.query)` or `fn({ ...req.body })`: all of the client's input at once. */
 function passesWhole(data, arg) {
@@ -30191,7 +30901,9 @@ function callSink(express, data, call) {
     const direct = (0,model_values/* branches */.J0)(value).some((b) => b.kind === 'function');
     if (direct && tainted.some((a) => passesWhole(data, a)))
         return `${label} (all of the input at once)`;
-    if (call.type === 'NewExpression' && tainted.some((a) => passesWhole(data, a)) && DATA_PACKAGES.has(rootPackage(express, callee, data.module) ?? '')) {
+    if (call.type === 'NewExpression' &&
+        tainted.some((a) => passesWhole(data, a)) &&
+        DATA_PACKAGES.has(rootPackage(express, callee, data.module) ?? '')) {
         return `a new record (${label})`;
     }
     return undefined;
@@ -30247,7 +30959,10 @@ function resolveRoutes(express) {
 }
 /** The chain of a route no app mounts: its router's earlier uses and its own handlers before the last. */
 function localChain({ router, event }) {
-    const earlier = router.events.slice(0, router.events.indexOf(event)).filter((e) => e.type === 'use').flatMap((e) => e.handlers);
+    const earlier = router.events
+        .slice(0, router.events.indexOf(event))
+        .filter((e) => e.type === 'use')
+        .flatMap((e) => e.handlers);
     return [...earlier, ...event.handlers.slice(0, -1)];
 }
 function checkRoute(express, route, resolutions) {
@@ -30270,7 +30985,9 @@ function checkRoute(express, route, resolutions) {
     const where = `${(route.event.method ?? 'all').toUpperCase()} ${resolutions?.[0]?.fullPath ?? route.event.path ?? '(route)'}`;
     const sinkLine = (0,scope/* positionOf */.df)(sink.node).line;
     return {
-        file, line, column,
+        file,
+        line,
+        column,
         message: `${where} uses \`${data.text(shown)}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
     };
 }
@@ -30286,7 +31003,7 @@ function checkRoute(express, route, resolutions) {
         severity: 'moderate',
         category: 'express',
         description: 'A route uses req.body/req.query/req.params fields with no validation (express-validator, joi, celebrate, zod, yup, ajv...) in its chain or handler.',
-        fix: 'validate the input in the route\'s chain (express-validator, celebrate/Joi, zod) before using it',
+        fix: "validate the input in the route's chain (express-validator, celebrate/Joi, zod) before using it",
         cwe: 'CWE-20'
     },
     check({ express }) {
@@ -30321,7 +31038,9 @@ function packageCalls(express) {
             if (callee.kind !== 'package')
                 continue;
             const [first] = call.arguments;
-            const options = first && first.type !== 'SpreadElement' && first.type !== 'ArgumentPlaceholder' ? express.evaluate(first, module) : undefined;
+            const options = first && first.type !== 'SpreadElement' && first.type !== 'ArgumentPlaceholder'
+                ? express.evaluate(first, module)
+                : undefined;
             calls.push({ package: callee.name, path: callee.path, options, site: { module, node: call } });
         }
     }
@@ -30390,7 +31109,8 @@ function cspConfigs(express, helmetMajor) {
             if (config)
                 configs.push(config);
         }
-        else if ((call.package === 'helmet' && (path === 'contentSecurityPolicy' || path === 'csp')) || (call.package === 'helmet-csp' && path === '')) {
+        else if ((call.package === 'helmet' && (path === 'contentSecurityPolicy' || path === 'csp')) ||
+            (call.package === 'helmet-csp' && path === '')) {
             const config = fromOptions(express, call, call.package === 'helmet' ? `helmet.${path}()` : 'helmetCsp()', options, helmetMajor);
             if (config)
                 configs.push(config);
@@ -30418,7 +31138,10 @@ function directiveSources(express, value) {
     if (!site)
         return undefined;
     if (value.kind === 'literal' && typeof value.value === 'string') {
-        return value.value.split(/\s+/).filter(Boolean).map((text) => ({ text, nonce: false, site }));
+        return value.value
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((text) => ({ text, nonce: false, site }));
     }
     if (value.kind !== 'array')
         return undefined;
@@ -30426,7 +31149,10 @@ function directiveSources(express, value) {
         const v = express.evaluate(element, site.module);
         const at = { module: site.module, node: element };
         if (v.kind === 'literal' && typeof v.value === 'string')
-            return v.value.split(/\s+/).filter(Boolean).map((text) => ({ text, nonce: false, site: at }));
+            return v.value
+                .split(/\s+/)
+                .filter(Boolean)
+                .map((text) => ({ text, nonce: false, site: at }));
         if (v.kind === 'function')
             return [{ text: undefined, nonce: createsNonce(v.fn), site: at }];
         return [];
@@ -30506,8 +31232,11 @@ function isEnvRead(node) {
         const [arg] = n.arguments;
         return arg?.type === 'StringLiteral' && arg.value === 'env';
     }
-    if (n.type === 'MemberExpression' && n.object.type === 'MemberExpression' && (0,model_values/* propertyName */.Bz)(n.object) === 'env' &&
-        n.object.object.type === 'Identifier' && n.object.object.name === 'process') {
+    if (n.type === 'MemberExpression' &&
+        n.object.type === 'MemberExpression' &&
+        (0,model_values/* propertyName */.Bz)(n.object) === 'env' &&
+        n.object.object.type === 'Identifier' &&
+        n.object.object.name === 'process') {
         return /ENV|STAGE/i.test((0,model_values/* propertyName */.Bz)(n) ?? '');
     }
     const name = nameOf(n);
@@ -30673,12 +31402,14 @@ function directiveFinding(express, config) {
     const where = (0,model_express/* locate */.x5)(first.site);
     const list = [...new Set(weak.map((s) => s.text))].join(' ');
     const governs = /default/i.test(directive.name) ? ` (it governs scripts as there is no script-src)` : '';
-    return [{
+    return [
+        {
             file: where.file,
             line: where.line,
             column: where.column,
             message: `CSP \`${directive.name}\` allows \`${list}\`${governs}, so an injected script can run: list only \`'self'\` and trusted hosts, and use nonces or hashes for inline scripts`
-        }];
+        }
+    ];
 }
 /**
  * Each CSP the app configures: turned off or report-only, or a script-src (or, with no script-src
@@ -30741,17 +31472,22 @@ function x_powered_by_checkApp(express, app) {
         if (on !== true)
             return [];
     }
-    const removals = app.events.filter((e) => e.type === 'use').flatMap((e) => e.handlers).map((h) => removesHeader(express, h));
+    const removals = app.events
+        .filter((e) => e.type === 'use')
+        .flatMap((e) => e.handlers)
+        .map((h) => removesHeader(express, h));
     if (removals.some((r) => r !== false))
         return [];
     const name = app.variable ? `Express app '${app.variable}'` : 'Express app';
     const how = setting ? `\`x-powered-by\` is enabled at ${setting.event.file}:${setting.event.line}` : 'nothing removes it';
-    return [{
+    return [
+        {
             file: app.file,
             line: app.line,
             column: app.column,
             message: `${name} sends \`X-Powered-By: Express\` (${how}), telling attackers what to target: add \`app.disable('x-powered-by')\` (helmet() also removes it)`
-        }];
+        }
+    ];
 }
 /**
  * Per app that is not mounted into another: X-Powered-By is sent unless the app disables it or uses
@@ -30763,7 +31499,7 @@ function x_powered_by_checkApp(express, app) {
         id: 'x-powered-by',
         severity: 'low',
         category: 'express',
-        description: '`X-Powered-By: Express` is still sent: no helmet and no `app.disable(\'x-powered-by\')`.',
+        description: "`X-Powered-By: Express` is still sent: no helmet and no `app.disable('x-powered-by')`.",
         fix: "`app.disable('x-powered-by')` (or `app.use(helmet())`)",
         cwe: 'CWE-200'
     },
@@ -30784,7 +31520,19 @@ function x_powered_by_checkApp(express, app) {
 
 const SEND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'write', 'render']);
 /** Response methods that return the response, so `res.status(500).type('json').send(x)` is still `res`. */
-const CHAIN_METHODS = new Set(['status', 'type', 'set', 'header', 'append', 'vary', 'location', 'links', 'contentType', 'cookie', 'clearCookie']);
+const CHAIN_METHODS = new Set([
+    'status',
+    'type',
+    'set',
+    'header',
+    'append',
+    'vary',
+    'location',
+    'links',
+    'contentType',
+    'cookie',
+    'clearCookie'
+]);
 const RESPONSE_NAMES = new Set(['res', 'response', 'resp']);
 function asFunction(express, fn) {
     const home = express.graph.moduleOf(fn);
@@ -30807,7 +31555,9 @@ function functionsOf(express, handler) {
     if (handler.kind === 'function')
         return [asFunction(express, handler.fn)].filter((f) => f !== undefined);
     if (handler.kind === 'middleware' || handler.kind === 'factory') {
-        return wrappedFunctions(express, handler.site).map((fn) => asFunction(express, fn)).filter((f) => f !== undefined);
+        return wrappedFunctions(express, handler.site)
+            .map((fn) => asFunction(express, fn))
+            .filter((f) => f !== undefined);
     }
     return [];
 }
@@ -30862,9 +31612,29 @@ const ERROR_MIDDLEWARE = {
     'express-winston': (path) => path[0] === 'errorLogger'
 };
 /** Common request middleware that never handles errors (static files, logging, auth, flash messages). */
-const NOT_ERROR_MIDDLEWARE = new Set(['st', 'serve-favicon', 'morgan', 'compression', 'method-override', 'passport', 'connect-flash',
-    'express-flash', 'express-fileupload', 'multer', 'csurf', 'response-time', 'connect-history-api-fallback', 'express-mongo-sanitize',
-    'xss-clean', 'hpp', 'swagger-ui-express', 'http-proxy-middleware', 'express-http-proxy', 'serve-index', 'i18n']);
+const NOT_ERROR_MIDDLEWARE = new Set([
+    'st',
+    'serve-favicon',
+    'morgan',
+    'compression',
+    'method-override',
+    'passport',
+    'connect-flash',
+    'express-flash',
+    'express-fileupload',
+    'multer',
+    'csurf',
+    'response-time',
+    'connect-history-api-fallback',
+    'express-mongo-sanitize',
+    'xss-clean',
+    'hpp',
+    'swagger-ui-express',
+    'http-proxy-middleware',
+    'express-http-proxy',
+    'serve-index',
+    'i18n'
+]);
 /** Whether a handler is error middleware: `yes`, `no`, or `unknown` when its value is not known. */
 function isErrorMiddleware(express, handler, depth = 0) {
     switch (handler.kind) {
@@ -30874,7 +31644,9 @@ function isErrorMiddleware(express, handler, depth = 0) {
             if (ERROR_MIDDLEWARE[handler.package]?.(handler.export))
                 return 'yes';
             // A package of unknown job could be error middleware (`app.use(handleErrors)` from a shared kit).
-            return handler.package === 'express' || middlewareKind(handler) !== undefined || NOT_ERROR_MIDDLEWARE.has(handler.package) ? 'no' : 'unknown';
+            return handler.package === 'express' || middlewareKind(handler) !== undefined || NOT_ERROR_MIDDLEWARE.has(handler.package)
+                ? 'no'
+                : 'unknown';
         case 'factory': {
             const results = depth < 3 ? factoryResults(express, handler) : undefined;
             if (!results)
@@ -30903,7 +31675,9 @@ function mountedRouters(express, handler) {
 /** `res` in `res.status(500).json(x)`, when it is the handler's response parameter (or plainly named so). */
 function responseRoot(callee) {
     let object = callee.type === 'MemberExpression' ? callee.object : undefined;
-    while (object?.type === 'CallExpression' && object.callee.type === 'MemberExpression' && CHAIN_METHODS.has((0,model_values/* propertyName */.Bz)(object.callee) ?? '')) {
+    while (object?.type === 'CallExpression' &&
+        object.callee.type === 'MemberExpression' &&
+        CHAIN_METHODS.has((0,model_values/* propertyName */.Bz)(object.callee) ?? '')) {
         object = object.callee.object;
     }
     return object?.type === 'Identifier' ? object : undefined;
@@ -30947,12 +31721,39 @@ function isEnvGuarded(node, module, boundary) {
 
 const RANK = { message: 1, object: 2, stack: 3 };
 /** Reads of an error that tell a known, client-facing error apart: `err.status`, `err instanceof HttpError`. */
-const TYPE_PROPERTIES = new Set(['status', 'statusCode', 'code', 'errorCode', 'name', 'isOperational', 'expose', 'type', 'isJoi', 'isBoom', 'details']);
-const STRING_METHODS = new Set(['toString', 'split', 'join', 'slice', 'substring', 'substr', 'trim', 'replace', 'toUpperCase', 'toLowerCase', 'concat']);
+const TYPE_PROPERTIES = new Set([
+    'status',
+    'statusCode',
+    'code',
+    'errorCode',
+    'name',
+    'isOperational',
+    'expose',
+    'type',
+    'isJoi',
+    'isBoom',
+    'details'
+]);
+const STRING_METHODS = new Set([
+    'toString',
+    'split',
+    'join',
+    'slice',
+    'substring',
+    'substr',
+    'trim',
+    'replace',
+    'toUpperCase',
+    'toLowerCase',
+    'concat'
+]);
 const MAX_DEPTH = 8;
 function error_flow_unwrap(node) {
     let n = node;
-    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression' || n.type === 'AwaitExpression') {
+    while (n.type === 'TSAsExpression' ||
+        n.type === 'TSNonNullExpression' ||
+        n.type === 'ParenthesizedExpression' ||
+        n.type === 'AwaitExpression') {
         n = n.type === 'AwaitExpression' ? n.argument : n.expression;
     }
     return n;
@@ -31010,8 +31811,11 @@ class ErrorFlow {
             case 'BinaryExpression':
                 return node.operator === '+' ? stringified(max(next(node.left), next(node.right))) : undefined;
             case 'ObjectExpression':
-                return max(...node.properties.map((p) => (p.type === 'ObjectProperty' ? next(p.value)
-                    : p.type === 'SpreadElement' && !this.isError(error_flow_unwrap(p.argument)) ? next(p.argument) : undefined)));
+                return max(...node.properties.map((p) => p.type === 'ObjectProperty'
+                    ? next(p.value)
+                    : p.type === 'SpreadElement' && !this.isError(error_flow_unwrap(p.argument))
+                        ? next(p.argument)
+                        : undefined));
             case 'ArrayExpression':
                 return max(...node.elements.map((e) => (e && e.type !== 'SpreadElement' ? next(e) : undefined)));
             case 'ConditionalExpression':
@@ -31055,7 +31859,9 @@ class ErrorFlow {
             return undefined;
         const sources = [
             ...(binding.init ? [{ node: binding.init, path: binding.path }] : []),
-            ...(this.module.index.assignments.get(node.name) ?? []).filter((a) => isInside(this.module, a, this.scope.handler.fn)).map((a) => ({ node: a, path: [] }))
+            ...(this.module.index.assignments.get(node.name) ?? [])
+                .filter((a) => isInside(this.module, a, this.scope.handler.fn))
+                .map((a) => ({ node: a, path: [] }))
         ];
         if (sources.some((s) => envSideOf(s.node, this.module, this.scope.handler.fn) !== undefined))
             return undefined;
@@ -31065,7 +31871,9 @@ class ErrorFlow {
     isTypeChecked(send) {
         let child = send;
         for (let parent = this.module.index.parents.get(send); parent && child !== this.scope.scope; child = parent, parent = this.module.index.parents.get(parent)) {
-            if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child === parent.consequent && this.readsType(parent.test))
+            if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') &&
+                child === parent.consequent &&
+                this.readsType(parent.test))
                 return true;
         }
         return false;
@@ -31073,7 +31881,9 @@ class ErrorFlow {
     readsType(test) {
         let found = false;
         (0,javascript/* walk */.GG)(test, (n) => {
-            if ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && TYPE_PROPERTIES.has((0,model_values/* propertyName */.Bz)(n) ?? '') && this.isError(error_flow_unwrap(n.object)))
+            if ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') &&
+                TYPE_PROPERTIES.has((0,model_values/* propertyName */.Bz)(n) ?? '') &&
+                this.isError(error_flow_unwrap(n.object)))
                 found = true;
             if (n.type === 'BinaryExpression' && n.operator === 'instanceof' && this.isError(error_flow_unwrap(n.left)))
                 found = true;
@@ -31168,7 +31978,7 @@ function error_leak_describe(leak) {
         severity: 'high',
         category: 'express',
         description: 'An error handler (or route catch) sends `err.stack`, or `err.message`/the error object, without a production guard.',
-        fix: 'log the error, send a generic message; details only when `NODE_ENV !== \'production\'`',
+        fix: "log the error, send a generic message; details only when `NODE_ENV !== 'production'`",
         cwe: 'CWE-209'
     },
     check({ express }) {
@@ -31248,12 +32058,14 @@ function error_handler_missing_checkApp(express, app) {
     if (walkRouter(express, app, new Set()) !== 'open')
         return [];
     const name = app.variable ? `Express app '${app.variable}'` : 'Express app';
-    return [{
+    return [
+        {
             file: app.file,
             line: app.line,
             column: app.column,
             message: `${name} has routes but no error-handling middleware after them, so errors reach Express's default handler (stack traces unless NODE_ENV=production): end with \`app.use((err, req, res, next) => { log(err); res.status(500).json({ error: 'Internal Server Error' }) })\``
-        }];
+        }
+    ];
 }
 /**
  * Per app that is not mounted into another: some route (its own, or a mounted router's without a
@@ -31331,12 +32143,18 @@ function foldNumber(express, node, site, depth = 0) {
     if (left === undefined || right === undefined)
         return undefined;
     switch (node.operator) {
-        case '*': return left * right;
-        case '+': return left + right;
-        case '-': return left - right;
-        case '/': return right === 0 ? undefined : left / right;
-        case '**': return left ** right;
-        default: return undefined;
+        case '*':
+            return left * right;
+        case '+':
+            return left + right;
+        case '-':
+            return left - right;
+        case '/':
+            return right === 0 ? undefined : left / right;
+        case '**':
+            return left ** right;
+        default:
+            return undefined;
     }
 }
 function readLimit(express, value) {
@@ -31349,7 +32167,9 @@ function readLimit(express, value) {
         const site = branch.at;
         if (!site)
             continue;
-        const raw = branch.kind === 'literal' && (typeof branch.value === 'string' || typeof branch.value === 'number') ? branch.value : foldNumber(express, site.node, site);
+        const raw = branch.kind === 'literal' && (typeof branch.value === 'string' || typeof branch.value === 'number')
+            ? branch.value
+            : foldNumber(express, site.node, site);
         const bytes = raw === undefined ? undefined : parseBytes(raw);
         if (bytes !== undefined && raw !== undefined)
             values.push({ bytes, text: typeof raw === 'string' ? raw : String(raw), site });
@@ -31413,7 +32233,9 @@ const ONE_MB = 1024 * 1024;
 function findings(parser) {
     if (parser.upload || parser.limit.kind !== 'known')
         return [];
-    return parser.limit.values.filter((v) => v.bytes > ONE_MB).map((v) => ({
+    return parser.limit.values
+        .filter((v) => v.bytes > ONE_MB)
+        .map((v) => ({
         ...(0,model_express/* locate */.x5)(v.site),
         message: `${parser.label} accepts bodies up to \`${v.text}\`, so a few concurrent requests can exhaust memory and CPU while parsing: keep \`limit\` at 1mb or less (e.g. \`'100kb'\`), and raise it only on the route that needs it`
     }));
@@ -31480,30 +32302,89 @@ function findings(parser) {
 /** Every implemented rule; the catalog test checks each has docs and tests. */
 const RULES = [
     helmet_missing,
-    rate_limit_missing, rate_limit_auth_missing, rate_limit_memory_store, rate_limit_bypassable, cors_wildcard_credentials, cors_permissive,
-    session_secret_hardcoded, session_cookie_name_default, session_resave, session_save_uninitialized, session_cookie_insecure, session_memory_store, proxy_trust_missing,
-    validation_missing, prototype_pollution,
-    csp_weak, x_powered_by, error_leak, error_handler_missing, body_limit_missing, body_limit_large,
-    hardcoded_secret, env_file_committed,
-    docker_root_user, docker_unpinned_base, docker_eol_node, docker_npm_install, docker_non_slim_base, docker_dotenv_copied, docker_secret_env, docker_node_env,
-    proxy_no_tls, proxy_body_size, proxy_server_tokens, proxy_timeouts,
-    lockfile_missing, engines_eol_node, suppression_without_reason/* default */.A
+    rate_limit_missing,
+    rate_limit_auth_missing,
+    rate_limit_memory_store,
+    rate_limit_bypassable,
+    cors_wildcard_credentials,
+    cors_permissive,
+    session_secret_hardcoded,
+    session_cookie_name_default,
+    session_resave,
+    session_save_uninitialized,
+    session_cookie_insecure,
+    session_memory_store,
+    proxy_trust_missing,
+    validation_missing,
+    prototype_pollution,
+    csp_weak,
+    x_powered_by,
+    error_leak,
+    error_handler_missing,
+    body_limit_missing,
+    body_limit_large,
+    hardcoded_secret,
+    env_file_committed,
+    docker_root_user,
+    docker_unpinned_base,
+    docker_eol_node,
+    docker_npm_install,
+    docker_non_slim_base,
+    docker_dotenv_copied,
+    docker_secret_env,
+    docker_node_env,
+    proxy_no_tls,
+    proxy_body_size,
+    proxy_server_tokens,
+    proxy_timeouts,
+    lockfile_missing,
+    engines_eol_node,
+    suppression_without_reason/* default */.A
 ];
 /**
  * Every rule id of the product contract, implemented or not yet: the config file may name any of
  * them, so a config written for a newer version does not break on an older one.
  */
 const CATALOG_IDS = [
-    'helmet-missing', 'csp-weak', 'x-powered-by', 'validation-missing', 'prototype-pollution',
-    'rate-limit-missing', 'rate-limit-auth-missing', 'rate-limit-memory-store', 'rate-limit-bypassable',
-    'session-secret-hardcoded', 'session-cookie-name-default', 'session-resave', 'session-save-uninitialized',
-    'session-cookie-insecure', 'session-memory-store', 'cors-wildcard-credentials', 'cors-permissive',
-    'error-leak', 'error-handler-missing', 'body-limit-missing', 'body-limit-large', 'hardcoded-secret',
+    'helmet-missing',
+    'csp-weak',
+    'x-powered-by',
+    'validation-missing',
+    'prototype-pollution',
+    'rate-limit-missing',
+    'rate-limit-auth-missing',
+    'rate-limit-memory-store',
+    'rate-limit-bypassable',
+    'session-secret-hardcoded',
+    'session-cookie-name-default',
+    'session-resave',
+    'session-save-uninitialized',
+    'session-cookie-insecure',
+    'session-memory-store',
+    'cors-wildcard-credentials',
+    'cors-permissive',
+    'error-leak',
+    'error-handler-missing',
+    'body-limit-missing',
+    'body-limit-large',
+    'hardcoded-secret',
     'env-file-committed',
-    'docker-root-user', 'docker-unpinned-base', 'docker-eol-node', 'docker-npm-install', 'docker-non-slim-base',
-    'docker-dotenv-copied', 'docker-secret-env', 'docker-node-env',
-    'proxy-no-tls', 'proxy-body-size', 'proxy-server-tokens', 'proxy-timeouts', 'proxy-trust-missing',
-    'lockfile-missing', 'engines-eol-node', 'suppression-without-reason'
+    'docker-root-user',
+    'docker-unpinned-base',
+    'docker-eol-node',
+    'docker-npm-install',
+    'docker-non-slim-base',
+    'docker-dotenv-copied',
+    'docker-secret-env',
+    'docker-node-env',
+    'proxy-no-tls',
+    'proxy-body-size',
+    'proxy-server-tokens',
+    'proxy-timeouts',
+    'proxy-trust-missing',
+    'lockfile-missing',
+    'engines-eol-node',
+    'suppression-without-reason'
 ];
 const KNOWN_RULE_IDS = new Set([...CATALOG_IDS, ...RULES.map((r) => r.meta.id)]);
 function findRule(id) {
@@ -31621,9 +32502,28 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 /** Dependencies, build output, caches and VCS folders: never the app's own source. */
 const SKIPPED_DIRS = new Set([
-    'node_modules', 'bower_components', 'jspm_packages', 'vendor',
-    'dist', 'build', 'out', 'coverage', '.nyc_output', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.cache',
-    '.git', '.hg', '.svn', '.idea', '.vscode', '.yarn', '.pnpm-store'
+    'node_modules',
+    'bower_components',
+    'jspm_packages',
+    'vendor',
+    'dist',
+    'build',
+    'out',
+    'coverage',
+    '.nyc_output',
+    '.next',
+    '.nuxt',
+    '.output',
+    '.svelte-kit',
+    '.turbo',
+    '.cache',
+    '.git',
+    '.hg',
+    '.svn',
+    '.idea',
+    '.vscode',
+    '.yarn',
+    '.pnpm-store'
 ]);
 const JS_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
 const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/;
@@ -31654,11 +32554,21 @@ function classify(name) {
     }
     if (JS_EXTENSIONS.test(name))
         return 'js';
-    if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || name.endsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
-        /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)) {
+    if (name === '.npmrc' ||
+        name === '.dockerignore' ||
+        name.startsWith('.env') ||
+        name.endsWith('.env') ||
+        /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
+        /\.(?:pem|key)$/.test(name) ||
+        /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)) {
         return 'config';
     }
-    if (isNginxCandidateName(name) || isCaddyfileName(name) || name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name))
+    if (isNginxCandidateName(name) ||
+        isCaddyfileName(name) ||
+        name === 'npm-shrinkwrap.json' ||
+        name.endsWith('.lock') ||
+        name.endsWith('.lockb') ||
+        /-lock\.(?:json|yaml)$/.test(name))
         return 'config';
     return undefined;
 }
@@ -31708,11 +32618,17 @@ function findFiles(root) {
                 continue;
             }
             if (size > MAX_FILE_BYTES) {
-                notes.push({ file: path, message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files` });
+                notes.push({
+                    file: path,
+                    message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files`
+                });
                 continue;
             }
             if (kind === 'js' && size > VENDORED_BYTES && STATIC_ASSETS.test(path)) {
-                notes.push({ file: path, message: `skipped: ${Math.round(size / 1024)} KiB of script among static assets is a vendored library, not the app's source` });
+                notes.push({
+                    file: path,
+                    message: `skipped: ${Math.round(size / 1024)} KiB of script among static assets is a vendored library, not the app's source`
+                });
                 continue;
             }
             files.push({ path, absPath: abs, size, kind, test: TEST_PATH.test(path) });
@@ -31721,7 +32637,10 @@ function findFiles(root) {
     walk(root, '');
     // Bundles in a repository can number in the thousands: one note counts them.
     if (generated > 0)
-        notes.push({ file: '.', message: `skipped ${generated} generated file${generated === 1 ? '' : 's'} (*.min.js, *.bundle.js): built output, not the app's source` });
+        notes.push({
+            file: '.',
+            message: `skipped ${generated} generated file${generated === 1 ? '' : 's'} (*.min.js, *.bundle.js): built output, not the app's source`
+        });
     return { files, notes };
 }
 
@@ -31792,7 +32711,8 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
  * can say "ignored" where git would not only for patterns re-included with `!`.
  */
 function gitignoreMatcher(text) {
-    const tests = text.split(/\r?\n/)
+    const tests = text
+        .split(/\r?\n/)
         .map((line) => line.trim())
         .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
         .map((line) => {
@@ -31805,7 +32725,7 @@ function gitignoreMatcher(text) {
         catch {
             return () => false; // picomatch refuses patterns over 64 KiB: such a line ignores nothing
         }
-        return (path) => anchored ? match(path) : path.split('/').some((part) => match(part));
+        return (path) => (anchored ? match(path) : path.split('/').some((part) => match(part)));
     });
     return (path) => tests.some((test) => test(path));
 }
@@ -32137,7 +33057,10 @@ function expandImports(directives, snippets, budget, depth = 0) {
     });
 }
 function siteOf(head, directives, snippets, budget) {
-    const addresses = [head.name, ...head.args].join(' ').split(/[\s,]+/).filter(Boolean);
+    const addresses = [head.name, ...head.args]
+        .join(' ')
+        .split(/[\s,]+/)
+        .filter(Boolean);
     return { addresses, line: head.line, directives: expandImports(directives, snippets, budget) };
 }
 /**
@@ -32216,7 +33139,7 @@ class nginx_Lexer extends TextCursor {
         }
     }
     readQuoted(quote) {
-        return this.readQuotedWith(quote, (at) => (this.text[at] === '\\' && at + 1 < this.text.length ? nginx_unescape(this.text.slice(at, at + 2)) : undefined));
+        return this.readQuotedWith(quote, (at) => this.text[at] === '\\' && at + 1 < this.text.length ? nginx_unescape(this.text.slice(at, at + 2)) : undefined);
     }
     readWord() {
         let value = '';
@@ -32313,9 +33236,27 @@ function parseNginx(text) {
 }
 /** Block and directive names that only nginx configs have at their top level. */
 const NGINX_TOP_LEVEL = new Set([
-    'http', 'server', 'events', 'upstream', 'stream', 'mail', 'location', 'map', 'geo', 'split_clients',
-    'worker_processes', 'worker_rlimit_nofile', 'pid', 'load_module',
-    'listen', 'server_name', 'proxy_pass', 'proxy_set_header', 'add_header', 'client_max_body_size', 'server_tokens'
+    'http',
+    'server',
+    'events',
+    'upstream',
+    'stream',
+    'mail',
+    'location',
+    'map',
+    'geo',
+    'split_clients',
+    'worker_processes',
+    'worker_rlimit_nofile',
+    'pid',
+    'load_module',
+    'listen',
+    'server_name',
+    'proxy_pass',
+    'proxy_set_header',
+    'add_header',
+    'client_max_body_size',
+    'server_tokens'
 ]);
 /**
  * Whether parsed `*.conf` directives are an nginx config (or a snippet of one), judged by structure:
@@ -32463,7 +33404,10 @@ function scan_modules_buildModelSafely(modules, aliasOf, notes) {
             return (0,model_express/* buildExpressModel */.IE)(modules.filter((m) => !failing.has(m)), aliasOf);
         }
         catch (again) {
-            notes.push({ file: '.', message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}` });
+            notes.push({
+                file: '.',
+                message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}`
+            });
             return (0,model_express/* buildExpressModel */.IE)([], aliasOf);
         }
     }
@@ -32471,7 +33415,10 @@ function scan_modules_buildModelSafely(modules, aliasOf, notes) {
 function notReadOrParsed(file, error) {
     // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
     const code = error?.code;
-    return { file: file.path, message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}` };
+    return {
+        file: file.path,
+        message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}`
+    };
 }
 /** Reads, parses and indexes one JS/TS file; minified and unparsable ones become notes. */
 function scan_modules_parseModule(file, notes) {
@@ -32630,7 +33577,10 @@ function checkRule(rule, context, notes) {
         return rule.check(context);
     }
     catch (error) {
-        notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}` });
+        notes.push({
+            file: '.',
+            message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}`
+        });
         return [];
     }
 }
@@ -32660,8 +33610,20 @@ function runProjectRules(docs, aliasOf, hasModules, findings, notes) {
     for (const rule of registry/* RULES */.y0) {
         let readsSource = false;
         const context = { ...docs };
-        Object.defineProperty(context, 'modules', { enumerable: true, get: () => { readsSource = true; return []; } });
-        Object.defineProperty(context, 'express', { enumerable: true, get: () => { readsSource = true; return express; } });
+        Object.defineProperty(context, 'modules', {
+            enumerable: true,
+            get: () => {
+                readsSource = true;
+                return [];
+            }
+        });
+        Object.defineProperty(context, 'express', {
+            enumerable: true,
+            get: () => {
+                readsSource = true;
+                return express;
+            }
+        });
         const found = checkRule(rule, context, notes);
         if (readsSource && hasModules)
             sourceRules.push(rule);
@@ -32706,7 +33668,11 @@ function fileLines(root) {
         if (!cache.has(file)) {
             const path = (0,external_node_path_.join)(root, file);
             try {
-                cache.set(file, (0,external_node_fs_.lstatSync)(path).isFile() ? (0,external_node_fs_.readFileSync)(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/) : undefined);
+                cache.set(file, (0,external_node_fs_.lstatSync)(path).isFile()
+                    ? (0,external_node_fs_.readFileSync)(path, 'utf8')
+                        .replace(/^\uFEFF/, '')
+                        .split(/\r?\n/)
+                    : undefined);
             }
             catch {
                 cache.set(file, undefined);
@@ -32906,7 +33872,9 @@ function npmEnv(base = process.env) {
     for (const [name, value] of Object.entries(base))
         if (!NOT_FOR_CHILDREN.test(name))
             env[name] = value;
-    const names = new Set(Object.keys(env).filter((name) => env[name] !== '').map((name) => name.toLowerCase()));
+    const names = new Set(Object.keys(env)
+        .filter((name) => env[name] !== '')
+        .map((name) => name.toLowerCase()));
     for (const [name, value] of Object.entries(pinnedNpmConfig(base)))
         if (!names.has(name))
             env[name] = value;

@@ -9,13 +9,24 @@ import { parseArgs } from 'node:util'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { labels: { type: 'string', default: '../shared/corpus/labels' }, rules: { type: 'string' }, verbose: { type: 'boolean', default: false } }
+  options: {
+    labels: { type: 'string', default: '../shared/corpus/labels' },
+    rules: { type: 'string' },
+    verbose: { type: 'boolean', default: false }
+  }
 })
 const scratch = resolve(positionals[0] ?? '../scratch')
 const ALIASES = { 'docker-eol-base': 'docker-eol-node' }
 // Gaps that are an absence in an app or file (no helmet, no USER, no lockfile): the file decides, the
 // line is only where the finding points (express(), FROM), which labels may place elsewhere.
-const ABSENCES = new Set(['helmet-missing', 'x-powered-by', 'rate-limit-missing', 'error-handler-missing', 'lockfile-missing', 'docker-node-env'])
+const ABSENCES = new Set([
+  'helmet-missing',
+  'x-powered-by',
+  'rate-limit-missing',
+  'error-handler-missing',
+  'lockfile-missing',
+  'docker-node-env'
+])
 // The audit's job, not the scan's.
 const NOT_SCANNED = new Set(['vulnerable-dependency'])
 const only = values.rules ? new Set(values.rules.split(',')) : undefined
@@ -27,7 +38,9 @@ const tally = (rule, key) => {
   totals.set(rule, t)
 }
 
-for (const name of readdirSync(values.labels).filter((f) => f.endsWith('.json')).sort()) {
+for (const name of readdirSync(values.labels)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const label = JSON.parse(readFileSync(join(values.labels, name), 'utf8'))
   const checkout = join(scratch, label.repo.replace('/', '+'))
   if (!existsSync(checkout)) {
@@ -38,7 +51,10 @@ for (const name of readdirSync(values.labels).filter((f) => f.endsWith('.json'))
     const rel = (file) => (root !== '.' && file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file)
     const out = (() => {
       try {
-        return execFileSync(process.execPath, [cli, join(checkout, root), '--format', 'json', '--no-install', '--no-audit', '--no-sbom'], { encoding: 'utf8', maxBuffer: 1 << 28 })
+        return execFileSync(process.execPath, [cli, join(checkout, root), '--format', 'json', '--no-install', '--no-audit', '--no-sbom'], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 28
+        })
       } catch (error) {
         return error.stdout
       }
@@ -49,11 +65,21 @@ for (const name of readdirSync(values.labels).filter((f) => f.endsWith('.json'))
     const used = new Set()
     const labels = label.findings
       .map((g) => ({ ...g, check: ALIASES[g.check] ?? g.check }))
-      .filter((g) => g.confidence === 'high' && !NOT_SCANNED.has(g.check) && (root === '.' || g.file.startsWith(`${root}/`)) && (!only || only.has(g.check)))
+      .filter(
+        (g) =>
+          g.confidence === 'high' &&
+          !NOT_SCANNED.has(g.check) &&
+          (root === '.' || g.file.startsWith(`${root}/`)) &&
+          (!only || only.has(g.check))
+      )
     const debatable = (label.debatable ?? []).map((d) => `${ALIASES[d.check] ?? d.check} ${rel(d.file ?? '')}:${d.line ?? ''}`)
     for (const g of labels) {
-      const match = got.findIndex((f, i) => !used.has(i) && f.rule === g.check && (g.line === null || f.line === null ||
-        (f.file === rel(g.file) && (ABSENCES.has(g.check) || Math.abs(f.line - g.line) <= 3))))
+      const match = got.findIndex(
+        (f, i) =>
+          !used.has(i) &&
+          f.rule === g.check &&
+          (g.line === null || f.line === null || (f.file === rel(g.file) && (ABSENCES.has(g.check) || Math.abs(f.line - g.line) <= 3)))
+      )
       if (match >= 0) {
         used.add(match)
         tally(g.check, 'found')
@@ -65,7 +91,12 @@ for (const name of readdirSync(values.labels).filter((f) => f.endsWith('.json'))
     }
     got.forEach((f, i) => {
       if (used.has(i)) return
-      const medium = label.findings.some((g) => (ALIASES[g.check] ?? g.check) === f.rule && rel(g.file) === f.file && (g.line === null || f.line === null || Math.abs(g.line - f.line) <= 3))
+      const medium = label.findings.some(
+        (g) =>
+          (ALIASES[g.check] ?? g.check) === f.rule &&
+          rel(g.file) === f.file &&
+          (g.line === null || f.line === null || Math.abs(g.line - f.line) <= 3)
+      )
       const isDebatable = debatable.some((d) => d.startsWith(`${f.rule} ${f.file}:`))
       if (medium || isDebatable) return
       tally(f.rule, 'extra')
@@ -75,7 +106,9 @@ for (const name of readdirSync(values.labels).filter((f) => f.endsWith('.json'))
 }
 
 console.log('\nrule                          found missed extra')
-let found = 0, missed = 0, extra = 0
+let found = 0,
+  missed = 0,
+  extra = 0
 for (const [rule, t] of [...totals].sort()) {
   console.log(`${rule.padEnd(30)}${String(t.found).padStart(5)}${String(t.missed).padStart(7)}${String(t.extra).padStart(6)}`)
   found += t.found
@@ -84,4 +117,6 @@ for (const [rule, t] of [...totals].sort()) {
 }
 const recall = found / Math.max(1, found + missed)
 const precision = found / Math.max(1, found + extra)
-console.log(`${'all'.padEnd(30)}${String(found).padStart(5)}${String(missed).padStart(7)}${String(extra).padStart(6)}   recall ${(recall * 100).toFixed(0)}%  precision ${(precision * 100).toFixed(0)}%`)
+console.log(
+  `${'all'.padEnd(30)}${String(found).padStart(5)}${String(missed).padStart(7)}${String(extra).padStart(6)}   recall ${(recall * 100).toFixed(0)}%  precision ${(precision * 100).toFixed(0)}%`
+)

@@ -15,10 +15,14 @@ export const EXIT = { passed: 0, failed: 1, error: 2 } as const
 
 function render(report: Report, options: CliOptions): string {
   switch (options.format) {
-    case 'json': return renderJson(report)
-    case 'markdown': return `${renderMarkdown(report)}\n`
-    case 'sarif': return renderSarif(report)
-    default: return renderText(report)
+    case 'json':
+      return renderJson(report)
+    case 'markdown':
+      return `${renderMarkdown(report)}\n`
+    case 'sarif':
+      return renderSarif(report)
+    default:
+      return renderText(report)
   }
 }
 

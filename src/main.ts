@@ -5,7 +5,14 @@ import { dirname } from 'node:path'
 import { describeError } from './config/errors.js'
 import { readActionInputs, type ActionOptions } from './config/inputs.js'
 import { toPosixRelative } from './config/paths.js'
-import { annotateFindings, fetchPullFiles, pullRequestFiles, repositoryPath, type AnnotationLevel, type PullFiles } from './github/annotations.js'
+import {
+  annotateFindings,
+  fetchPullFiles,
+  pullRequestFiles,
+  repositoryPath,
+  type AnnotationLevel,
+  type PullFiles
+} from './github/annotations.js'
 import { changedLinesOf } from './github/changed-lines.js'
 import { explainCommentFailure, upsertComment } from './github/comment.js'
 import { addedFilesOf, markNewFindings } from './github/new-findings.js'
@@ -72,7 +79,10 @@ function ownAnnotations(options: ActionOptions, report: Report, sbom: SbomArtifa
 function withNewFindings(report: Report, pullFiles: PullFiles): Report {
   if (!('files' in pullFiles)) return report
   const { files } = pullFiles
-  return { ...report, findings: markNewFindings(report.findings, changedLinesOf(files), addedFilesOf(files), (file) => repositoryPath(report.root, file)) }
+  return {
+    ...report,
+    findings: markNewFindings(report.findings, changedLinesOf(files), addedFilesOf(files), (file) => repositoryPath(report.root, file))
+  }
 }
 
 /**
@@ -93,7 +103,9 @@ async function runScanMode(options: ActionOptions, entry: Entry): Promise<void> 
   // The pull request's files, listed once, serve both the annotations and the "new" marks; with
   // no open finding there is nothing to annotate or mark, so no call.
   const pullFiles: PullFiles = gated.findings.some((f) => !f.suppressed)
-    ? await bestEffort('list the pull request files', () => fetchPullFiles(pullRequestFiles(options.githubToken)), { unavailable: 'listing them failed' })
+    ? await bestEffort('list the pull request files', () => fetchPullFiles(pullRequestFiles(options.githubToken)), {
+        unavailable: 'listing them failed'
+      })
     : { unavailable: 'no open findings' }
   const report = await bestEffort('mark the findings new in this pull request', async () => withNewFindings(gated, pullFiles), gated)
   for (const warning of report.warnings) core.warning(warning)
@@ -101,9 +113,16 @@ async function runScanMode(options: ActionOptions, entry: Entry): Promise<void> 
   setOutputs(options, report, paths)
   // Once reports and outputs are written, so artifact storage can never cost them; before the summary and comment, which name the artifact.
   const sbom: SbomArtifactOutcome = options.uploadSbom ? await uploadSbomArtifact(report, options.sbomFile) : { warnings: 0 }
-  await bestEffort('annotate the changed lines', () => annotateFindings(report, pullFiles, { reportPath: paths.report, reserved: ownAnnotations(options, report, sbom) }), undefined)
+  await bestEffort(
+    'annotate the changed lines',
+    () => annotateFindings(report, pullFiles, { reportPath: paths.report, reserved: ownAnnotations(options, report, sbom) }),
+    undefined
+  )
   await bestEffort('write the job summary', () => writeSummary(report, sbom.artifact), undefined)
-  core.setOutput('comment-url', await bestEffort('write the PR comment', () => publishComment(report, options.githubToken, options.comment, sbom.artifact), ''))
+  core.setOutput(
+    'comment-url',
+    await bestEffort('write the PR comment', () => publishComment(report, options.githubToken, options.comment, sbom.artifact), '')
+  )
   if (!report.passed) core.setFailed(`Hardening gate failed: ${report.reasons.join('; ')}`)
 }
 
@@ -131,7 +150,9 @@ async function runCommentMode(options: ActionOptions): Promise<void> {
   const body = renderComment(report, { links: { serverUrl: github.context.serverUrl, owner, repo, sha } })
   try {
     const outcome = await upsertComment(octokit.rest.issues, pr, commentMarker(report.root), body, options.comment, report.passed)
-    core.info(`PR comment on #${pr.issueNumber} ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}${outcome.detail ? ` (${outcome.detail})` : ''}`)
+    core.info(
+      `PR comment on #${pr.issueNumber} ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}${outcome.detail ? ` (${outcome.detail})` : ''}`
+    )
     core.setOutput('comment-url', outcome.url)
   } catch (error) {
     core.setFailed(explainCommentFailure(error))

@@ -33,7 +33,11 @@ export interface PipelineDeps {
   timeouts?: Partial<Timeouts>
 }
 
-interface Timeouts { ci: number; audit: number; sbom: number }
+interface Timeouts {
+  ci: number
+  audit: number
+  sbom: number
+}
 
 const MINUTE = 60_000
 const TIMEOUTS: Timeouts = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUTE }
@@ -51,7 +55,12 @@ export function hasNpmLockfile(dir: string): boolean {
  * thread (the tests, which import the source). A worker that fails (out of its memory ceiling,
  * say) costs nothing but time: the scan runs again here, and a note says why.
  */
-async function scanProject(cwd: string, config: GateConfig, today: string, deps: PipelineDeps): Promise<{ value: ScanResult; step: StepRecord }> {
+async function scanProject(
+  cwd: string,
+  config: GateConfig,
+  today: string,
+  deps: PipelineDeps
+): Promise<{ value: ScanResult; step: StepRecord }> {
   const started = Date.now()
   let collected: CollectedFindings | undefined
   let fallback: Note | undefined
@@ -93,7 +102,12 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
   const cwd = options.workingDirectory
   const env = deps.env
   const timeouts: Timeouts = { ...TIMEOUTS, ...deps.timeouts }
-  const config: GateConfig = loadConfig(options.configFile, options.configRequired, toPosixRelative(options.workspace, options.configFile), KNOWN_RULE_IDS)
+  const config: GateConfig = loadConfig(
+    options.configFile,
+    options.configRequired,
+    toPosixRelative(options.workspace, options.configFile),
+    KNOWN_RULE_IDS
+  )
   const lockfile = hasNpmLockfile(cwd)
   const hasManifest = existsSync(join(cwd, 'package.json'))
 
@@ -112,7 +126,14 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
     : Promise.resolve({ step: skippedStep('npm audit', 'audit is off'), result: auditSkipped('audit is off') })
 
   const sbom: Promise<{ step: StepRecord; result: SbomResult }> = options.sbom
-    ? runSbom(deps.exec, { cwd, outputFile: options.sbomFile, omitDev: options.omitDev, packageLockOnly: true, timeoutMs: timeouts.sbom, env })
+    ? runSbom(deps.exec, {
+        cwd,
+        outputFile: options.sbomFile,
+        omitDev: options.omitDev,
+        packageLockOnly: true,
+        timeoutMs: timeouts.sbom,
+        env
+      })
     : Promise.resolve({ step: skippedStep('sbom', 'sbom is false'), result: { status: 'skipped' } })
 
   const scanned = scanProject(cwd, config, options.today, deps).then((result) => {

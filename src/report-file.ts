@@ -23,17 +23,24 @@ const COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
 const MAX_PR_NUMBER = 2_147_483_647
 
 const severity = z.enum(SEVERITIES)
-const counts = z.object({ low: z.number().int().min(0), moderate: z.number().int().min(0), high: z.number().int().min(0), critical: z.number().int().min(0) })
+const counts = z.object({
+  low: z.number().int().min(0),
+  moderate: z.number().int().min(0),
+  high: z.number().int().min(0),
+  critical: z.number().int().min(0)
+})
 const status = z.enum(['ok', 'error', 'skipped'])
 const text = z.string().max(10_000)
 const date = z.string().max(20)
 // eslint-disable-next-line no-control-regex -- control characters are what it rejects
 const PATH_SEGMENT = /^[^/\\\u0000-\u001f\u007f]+$/
 // The root names the comment (its marker) and prefixes links: a plain relative path, never `..` or absolute.
-const root = z.string().max(500).refine(
-  (value) => value === '.' || value.split('/').every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..'),
-  { message: "expected '.' or a relative path inside the workspace" }
-)
+const root = z
+  .string()
+  .max(500)
+  .refine((value) => value === '.' || value.split('/').every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..'), {
+    message: "expected '.' or a relative path inside the workspace"
+  })
 
 /**
  * A report read back in `mode: comment` may come from an untrusted pull request's job, so it is
@@ -47,44 +54,77 @@ const REPORT_SCHEMA = z.object({
   reasons: z.array(text).max(100).default([]),
   warnings: z.array(text).max(100).default([]),
   thresholds: z.object({ audit: z.enum(THRESHOLDS), findings: z.enum(THRESHOLDS) }),
-  findings: z.array(z.object({
-    rule: z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'expected a rule id' }),
-    severity,
-    file: text,
-    line: z.number().int().min(1).nullable(),
-    column: z.number().int().min(0).nullable(),
-    message: text,
-    fingerprint: z.string().max(200),
-    suppressed: z.boolean(),
-    suppression: z.object({ source: z.enum(['config', 'inline']), reason: text, expires: date.optional() }).optional(),
-    new: z.boolean().optional()
-  })).max(100_000),
+  findings: z
+    .array(
+      z.object({
+        rule: z
+          .string()
+          .max(100)
+          .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'expected a rule id' }),
+        severity,
+        file: text,
+        line: z.number().int().min(1).nullable(),
+        column: z.number().int().min(0).nullable(),
+        message: text,
+        fingerprint: z.string().max(200),
+        suppressed: z.boolean(),
+        suppression: z.object({ source: z.enum(['config', 'inline']), reason: text, expires: date.optional() }).optional(),
+        new: z.boolean().optional()
+      })
+    )
+    .max(100_000),
   audit: z.object({
     status,
     error: text.optional(),
     counts,
-    advisories: z.array(z.object({
-      id: z.string().max(200),
-      package: z.string().max(300),
-      severity,
-      title: text,
-      url: z.string().max(2000),
-      range: z.string().max(2000),
-      fixAvailable: z.boolean(),
-      fix: z.string().max(500).optional(),
-      direct: z.boolean(),
-      via: z.array(z.string().max(300)).max(1000),
-      allowed: z.object({ reason: text, expires: date.optional() }).optional()
-    })).max(100_000)
+    advisories: z
+      .array(
+        z.object({
+          id: z.string().max(200),
+          package: z.string().max(300),
+          severity,
+          title: text,
+          url: z.string().max(2000),
+          range: z.string().max(2000),
+          fixAvailable: z.boolean(),
+          fix: z.string().max(500).optional(),
+          direct: z.boolean(),
+          via: z.array(z.string().max(300)).max(1000),
+          allowed: z.object({ reason: text, expires: date.optional() }).optional()
+        })
+      )
+      .max(100_000)
   }),
-  sbom: z.object({ status, error: text.optional(), path: text.optional(), components: z.number().int().min(0).optional(), specVersion: z.string().max(20).optional() }),
+  sbom: z.object({
+    status,
+    error: text.optional(),
+    path: text.optional(),
+    components: z.number().int().min(0).optional(),
+    specVersion: z.string().max(20).optional()
+  }),
   steps: z.array(z.object({ name: z.string().max(100), status, ms: z.number().min(0), detail: text.optional() })).max(100),
-  notes: z.array(z.object({ file: text, message: text })).max(100_000).default([]),
-  expiredSuppressions: z.array(z.object({ source: text, rule: z.string().max(100).optional(), id: z.string().max(200).optional(), path: text.optional(), expires: date })).max(10_000).optional(),
-  pullRequest: z.object({
-    number: z.number().int().min(1).max(MAX_PR_NUMBER),
-    headSha: z.string().regex(COMMIT_SHA, { message: 'expected a full commit sha' })
-  }).optional()
+  notes: z
+    .array(z.object({ file: text, message: text }))
+    .max(100_000)
+    .default([]),
+  expiredSuppressions: z
+    .array(
+      z.object({
+        source: text,
+        rule: z.string().max(100).optional(),
+        id: z.string().max(200).optional(),
+        path: text.optional(),
+        expires: date
+      })
+    )
+    .max(10_000)
+    .optional(),
+  pullRequest: z
+    .object({
+      number: z.number().int().min(1).max(MAX_PR_NUMBER),
+      headSha: z.string().regex(COMMIT_SHA, { message: 'expected a full commit sha' })
+    })
+    .optional()
 })
 
 export function parseReport(json: string, source: string): ReportFile {
@@ -99,7 +139,9 @@ export function parseReport(json: string, source: string): ReportFile {
     // The path names schema keys and indexes only, and zod's messages do not quote the input: nothing of the file reaches the log.
     const issue = parsed.error.issues[0]
     const where = issue?.path.join('.') || 'top level'
-    throw new UsageError(`report-file ${source} is not a version 1 hardening report (${where}: ${issue?.message ?? 'invalid'}); give the file written by a scan run`)
+    throw new UsageError(
+      `report-file ${source} is not a version 1 hardening report (${where}: ${issue?.message ?? 'invalid'}); give the file written by a scan run`
+    )
   }
   return parsed.data as ReportFile
 }
@@ -114,14 +156,17 @@ export function readReportFile(file: string, maxBytes: number = MAX_REPORT_BYTES
     fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new UsageError(`report-file ${file} does not exist; in mode: comment, download the scan job's report artifact first`)
+    if (code === 'ENOENT')
+      throw new UsageError(`report-file ${file} does not exist; in mode: comment, download the scan job's report artifact first`)
     if (code === 'ELOOP') throw new UsageError(`report-file ${file} is a symbolic link; give the report file itself`)
     throw new UsageError(`report-file ${file} cannot be read (${code ?? 'error'})`)
   }
   try {
     const stat = fstatSync(fd)
-    if (!stat.isFile()) throw new UsageError(`report-file ${file} is not a regular file; give the hardening-report.json written by a scan run`)
-    if (stat.size > maxBytes) throw new UsageError(`report-file ${file} is ${stat.size} bytes, over the ${maxBytes}-byte limit for a report`)
+    if (!stat.isFile())
+      throw new UsageError(`report-file ${file} is not a regular file; give the hardening-report.json written by a scan run`)
+    if (stat.size > maxBytes)
+      throw new UsageError(`report-file ${file} is ${stat.size} bytes, over the ${maxBytes}-byte limit for a report`)
     return parseReport(readFileSync(fd, 'utf8'), file)
   } finally {
     closeSync(fd)
@@ -141,8 +186,7 @@ export interface PullsApi {
 }
 
 export type CommentTargetResult =
-  | { kind: 'pull-request'; owner: string; repo: string; issueNumber: number; headSha: string }
-  | { kind: 'none'; reason: string }
+  { kind: 'pull-request'; owner: string; repo: string; issueNumber: number; headSha: string } | { kind: 'none'; reason: string }
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
@@ -178,29 +222,41 @@ export async function resolveCommentTarget(report: ReportFile, event: RunEvent, 
     const current = pullRequestOfEvent(event)
     if (!current) return { kind: 'none', reason: `the ${event.eventName} payload names no pull request: no PR comment` }
     if (claimed && (claimed.number !== current.number || claimed.headSha !== current.headSha)) {
-      throw new UsageError(`report-file was made for pull request #${claimed.number} at ${short(claimed.headSha)}, not this run's #${current.number} at ${short(current.headSha)}; give the report of this pull request's scan`)
+      throw new UsageError(
+        `report-file was made for pull request #${claimed.number} at ${short(claimed.headSha)}, not this run's #${current.number} at ${short(current.headSha)}; give the report of this pull request's scan`
+      )
     }
     return { kind: 'pull-request', owner, repo, issueNumber: current.number, headSha: current.headSha }
   }
 
   if (event.eventName !== 'workflow_run') {
-    return { kind: 'none', reason: `mode: comment comments on pull requests from a workflow_run (or pull_request) event, not ${event.eventName}: no PR comment` }
+    return {
+      kind: 'none',
+      reason: `mode: comment comments on pull requests from a workflow_run (or pull_request) event, not ${event.eventName}: no PR comment`
+    }
   }
   const run = record(event.payload.workflow_run)
   const runSha = run.head_sha
   if (typeof runSha !== 'string' || !COMMIT_SHA.test(runSha)) {
     throw new UsageError('the workflow_run payload has no head_sha, so the report cannot be matched to a commit')
   }
-  const listed = Array.isArray(run.pull_requests) ? run.pull_requests.map((pr) => record(pr).number).filter((n): n is number => typeof n === 'number') : []
+  const listed = Array.isArray(run.pull_requests)
+    ? run.pull_requests.map((pr) => record(pr).number).filter((n): n is number => typeof n === 'number')
+    : []
   const number = claimed?.number ?? listed[0]
-  if (number === undefined) return { kind: 'none', reason: 'the scanned run was not for a pull request (the report names none): no PR comment' }
+  if (number === undefined)
+    return { kind: 'none', reason: 'the scanned run was not for a pull request (the report names none): no PR comment' }
   if (claimed && claimed.headSha !== runSha) {
-    throw new UsageError(`report-file was made for commit ${short(claimed.headSha)}, but the workflow run that triggered this job is for ${short(runSha)}; not commenting`)
+    throw new UsageError(
+      `report-file was made for commit ${short(claimed.headSha)}, but the workflow run that triggered this job is for ${short(runSha)}; not commenting`
+    )
   }
   if (!pulls) throw new UsageError('github-token is empty; mode: comment needs a token with pull-requests: write')
   const headSha = await fetchHeadSha(pulls, owner, repo, number)
   if (headSha !== runSha) {
-    throw new UsageError(`pull request #${number} has head ${short(headSha)}, not the scanned commit ${short(runSha)}; not commenting (the report names another pull request, or the pull request has new commits since the scan)`)
+    throw new UsageError(
+      `pull request #${number} has head ${short(headSha)}, not the scanned commit ${short(runSha)}; not commenting (the report names another pull request, or the pull request has new commits since the scan)`
+    )
   }
   return { kind: 'pull-request', owner, repo, issueNumber: number, headSha: runSha }
 }
@@ -212,6 +268,8 @@ async function fetchHeadSha(pulls: PullsApi, owner: string, repo: string, number
   } catch (error) {
     const status = (error as { status?: unknown } | null)?.status
     if (status === 404) throw new UsageError(`pull request #${number} does not exist in ${owner}/${repo}; not commenting`)
-    throw new UsageError(`could not read pull request #${number} to confirm its head commit${typeof status === 'number' ? ` (HTTP ${status})` : ''}; not commenting`)
+    throw new UsageError(
+      `could not read pull request #${number} to confirm its head commit${typeof status === 'number' ? ` (HTTP ${status})` : ''}; not commenting`
+    )
   }
 }

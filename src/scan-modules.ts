@@ -48,19 +48,27 @@ export function buildModelSafely(modules: JsModule[], aliasOf: PackageAlias, not
   try {
     return buildExpressModel(modules, aliasOf)
   } catch (error) {
-    const failing = new Set(modules.filter((m) => {
-      try {
-        buildExpressModel([m], aliasOf)
-        return false
-      } catch {
-        return true
-      }
-    }))
+    const failing = new Set(
+      modules.filter((m) => {
+        try {
+          buildExpressModel([m], aliasOf)
+          return false
+        } catch {
+          return true
+        }
+      })
+    )
     for (const m of failing) notes.push({ file: m.path, message: `not checked by the Express rules: ${describeFailure(error)}` })
     try {
-      return buildExpressModel(modules.filter((m) => !failing.has(m)), aliasOf)
+      return buildExpressModel(
+        modules.filter((m) => !failing.has(m)),
+        aliasOf
+      )
     } catch (again) {
-      notes.push({ file: '.', message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}` })
+      notes.push({
+        file: '.',
+        message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}`
+      })
       return buildExpressModel([], aliasOf)
     }
   }
@@ -69,7 +77,11 @@ export function buildModelSafely(modules: JsModule[], aliasOf: PackageAlias, not
 export function notReadOrParsed(file: SourceFile, error: unknown): Note {
   // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
   const code = (error as NodeJS.ErrnoException | null)?.code
-  return { file: file.path, message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}` }
+  return {
+    file: file.path,
+    message:
+      typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}`
+  }
 }
 
 /** Reads, parses and indexes one JS/TS file; minified and unparsable ones become notes. */

@@ -15,7 +15,17 @@ import { parsePackageJson } from './parse/package-json.js'
 import { parseProxyConfigs } from './parse/proxy-config.js'
 import { RULES } from './rules/registry.js'
 import { buildModelSafely, describeFailure, modulesOfGroup, notReadOrParsed, packageAlias, parseModule, readText } from './scan-modules.js'
-import type { ComposeDoc, DockerfileDoc, DockerignoreDoc, NpmrcDoc, PackageJsonDoc, Rule, RuleFinding, RuleMeta, ScanContext } from './rules/rule.js'
+import type {
+  ComposeDoc,
+  DockerfileDoc,
+  DockerignoreDoc,
+  NpmrcDoc,
+  PackageJsonDoc,
+  Rule,
+  RuleFinding,
+  RuleMeta,
+  ScanContext
+} from './rules/rule.js'
 
 export interface ScanResult {
   findings: Finding[]
@@ -117,7 +127,10 @@ function checkRule(rule: Rule, context: ScanContext, notes: Note[]): RuleFinding
   try {
     return rule.check(context)
   } catch (error) {
-    notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}` })
+    notes.push({
+      file: '.',
+      message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}`
+    })
     return []
   }
 }
@@ -149,8 +162,20 @@ function runProjectRules(docs: Project['docs'], aliasOf: PackageAlias, hasModule
   for (const rule of RULES) {
     let readsSource = false
     const context = { ...docs } as ScanContext
-    Object.defineProperty(context, 'modules', { enumerable: true, get: () => { readsSource = true; return [] } })
-    Object.defineProperty(context, 'express', { enumerable: true, get: () => { readsSource = true; return express } })
+    Object.defineProperty(context, 'modules', {
+      enumerable: true,
+      get: () => {
+        readsSource = true
+        return []
+      }
+    })
+    Object.defineProperty(context, 'express', {
+      enumerable: true,
+      get: () => {
+        readsSource = true
+        return express
+      }
+    })
     const found = checkRule(rule, context, notes)
     if (readsSource && hasModules) sourceRules.push(rule)
     else findings.add(rule.meta, found)
@@ -184,7 +209,10 @@ export function collectFindings(root: string, today: string): CollectedFindings 
   const { docs, jsFiles, notes, aliasOf } = readProject(root, today)
   const findings = new Findings()
   const byPath = new Map(jsFiles.map((f) => [f.path, f]))
-  const groups = groupByPackage(jsFiles, docs.files.filter((f) => f.kind === 'package-json'))
+  const groups = groupByPackage(
+    jsFiles,
+    docs.files.filter((f) => f.kind === 'package-json')
+  )
   const sourceRules = runProjectRules(docs, aliasOf, groups.length > 0, findings, notes)
   for (const group of groups) {
     const modules = modulesOfGroup(group, byPath, aliasOf, notes)
@@ -201,7 +229,14 @@ function fileLines(root: string): (file: string) => string[] | undefined {
     if (!cache.has(file)) {
       const path = join(root, file)
       try {
-        cache.set(file, lstatSync(path).isFile() ? readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/) : undefined)
+        cache.set(
+          file,
+          lstatSync(path).isFile()
+            ? readFileSync(path, 'utf8')
+                .replace(/^\uFEFF/, '')
+                .split(/\r?\n/)
+            : undefined
+        )
       } catch {
         cache.set(file, undefined)
       }

@@ -48,8 +48,21 @@ describe('parseCliArgs', () => {
 
   it('reads every flag', () => {
     const options = run([
-      'app', '--format', 'sarif', '--output', 'out/gate.sarif', '--audit-level', 'critical', '--fail-on=moderate',
-      '--no-install', '--no-audit', '--no-sbom', '--config', 'ci/gate.yml', '--omit-dev', '--ignore-scripts=false'
+      'app',
+      '--format',
+      'sarif',
+      '--output',
+      'out/gate.sarif',
+      '--audit-level',
+      'critical',
+      '--fail-on=moderate',
+      '--no-install',
+      '--no-audit',
+      '--no-sbom',
+      '--config',
+      'ci/gate.yml',
+      '--omit-dev',
+      '--ignore-scripts=false'
     ])
     expect(options).toMatchObject({
       workspace: cwd,
@@ -105,11 +118,18 @@ describe('parseCliArgs', () => {
   })
 
   it('rejects an unknown format, naming the valid ones', () => {
-    expect(() => parseCliArgs(['--format', 'xml'], cwd)).toThrow(new UsageError("--format must be one of text, markdown, json, sarif; got 'xml'"))
+    expect(() => parseCliArgs(['--format', 'xml'], cwd)).toThrow(
+      new UsageError("--format must be one of text, markdown, json, sarif; got 'xml'")
+    )
   })
 
-  it.each([['--audit-level', 'hgih'], ['--fail-on', 'urgent']])('rejects %s %s', (flag, value) => {
-    expect(() => parseCliArgs([flag, value], cwd)).toThrow(new UsageError(`${flag} must be one of low, moderate, high, critical, none; got '${value}'`))
+  it.each([
+    ['--audit-level', 'hgih'],
+    ['--fail-on', 'urgent']
+  ])('rejects %s %s', (flag, value) => {
+    expect(() => parseCliArgs([flag, value], cwd)).toThrow(
+      new UsageError(`${flag} must be one of low, moderate, high, critical, none; got '${value}'`)
+    )
   })
 
   it('rejects --ignore-scripts with a value other than true or false', () => {

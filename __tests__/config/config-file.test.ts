@@ -42,7 +42,10 @@ describe('parseConfig', () => {
   it('reads severity overrides, off, suppressions and the audit allowlist', () => {
     const config = parse(VALID)
     expect(config.source).toBe('.github/hardening.yml')
-    expect([...config.severity]).toEqual([['helmet-missing', 'moderate'], ['x-powered-by', 'off']])
+    expect([...config.severity]).toEqual([
+      ['helmet-missing', 'moderate'],
+      ['x-powered-by', 'off']
+    ])
     expect(config.suppressions).toEqual([
       { rule: 'hardcoded-secret', path: 'test/**', reason: 'fixtures hold fake keys' },
       { rule: 'docker-root-user', reason: 'the platform drops privileges', expires: '2026-06-30' }
@@ -104,7 +107,9 @@ describe('parseConfig', () => {
   })
 
   it('accepts a leap day', () => {
-    expect(parse('suppressions:\n  - rule: helmet-missing\n    reason: x\n    expires: 2028-02-29\n').suppressions[0]?.expires).toBe('2028-02-29')
+    expect(parse('suppressions:\n  - rule: helmet-missing\n    reason: x\n    expires: 2028-02-29\n').suppressions[0]?.expires).toBe(
+      '2028-02-29'
+    )
   })
 
   it.each([

@@ -119,11 +119,21 @@ describe('readActionInputs', () => {
   })
 
   it.each([
-    ['true', true], ['True', true], ['TRUE', true],
-    ['false', false], ['False', false], ['FALSE', false]
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false]
   ])('reads boolean inputs written %p', (value, expected) => {
     setInputs({ install: value, 'ignore-scripts': value, 'omit-dev': value, sbom: value, 'upload-sbom': value })
-    expect(readActionInputs()).toMatchObject({ install: expected, ignoreScripts: expected, omitDev: expected, sbom: expected, uploadSbom: expected })
+    expect(readActionInputs()).toMatchObject({
+      install: expected,
+      ignoreScripts: expected,
+      omitDev: expected,
+      sbom: expected,
+      uploadSbom: expected
+    })
   })
 
   it.each(['install', 'ignore-scripts', 'omit-dev', 'sbom', 'upload-sbom'])('rejects a non-boolean %s', (name) => {

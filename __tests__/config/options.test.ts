@@ -13,7 +13,9 @@ describe('parseThreshold', () => {
   })
 
   it('rejects a typo with a message that lists the choices and quotes the value (contract)', () => {
-    expect(() => parseThreshold('audit-level', 'hgih')).toThrow(new UsageError("audit-level must be one of low, moderate, high, critical, none; got 'hgih'"))
+    expect(() => parseThreshold('audit-level', 'hgih')).toThrow(
+      new UsageError("audit-level must be one of low, moderate, high, critical, none; got 'hgih'")
+    )
   })
 
   it.each(['', 'info', 'medium', 'high,critical'])('rejects %p', (level) => {
@@ -28,7 +30,9 @@ describe('parseChoice', () => {
 
   it('is case-sensitive and names the input in the error', () => {
     expect(() => parseChoice('comment', 'Always', ['always', 'never'] as const)).toThrow(UsageError)
-    expect(() => parseChoice('comment', 'Always', ['always', 'never'] as const)).toThrow(/^comment must be one of always, never; got 'Always'$/)
+    expect(() => parseChoice('comment', 'Always', ['always', 'never'] as const)).toThrow(
+      /^comment must be one of always, never; got 'Always'$/
+    )
   })
 })
 

@@ -10,10 +10,19 @@ describe('Node.js release table', () => {
     for (const r of NODE_RELEASES) if (r.lts) expect(r.lts < r.end).toBe(true)
   })
 
-  it.each([[16, true], [18, true], [20, true], [21, true], [22, false], [24, false], [25, true], [26, false], [99, false]])(
-    'Node %i is end-of-life on the scan date: %s', (major, eol) => {
-      expect(isEndOfLife(major, TODAY)).toBe(eol)
-    })
+  it.each([
+    [16, true],
+    [18, true],
+    [20, true],
+    [21, true],
+    [22, false],
+    [24, false],
+    [25, true],
+    [26, false],
+    [99, false]
+  ])('Node %i is end-of-life on the scan date: %s', (major, eol) => {
+    expect(isEndOfLife(major, TODAY)).toBe(eol)
+  })
 
   it('counts the end date itself as supported', () => {
     expect(isEndOfLife(20, '2026-04-30')).toBe(false)
@@ -27,8 +36,16 @@ describe('Node.js release table', () => {
   })
 
   it.each([
-    ['>=16', 16], ['^18 || ^20', 18], ['*', 0], ['>=20.18', 20], ['18.x', 18], ['^22 || 23.x', 23],
-    ['>=22', undefined], ['^22 || ^24', undefined], ['>=24 <27', undefined], ['not a range', undefined]
+    ['>=16', 16],
+    ['^18 || ^20', 18],
+    ['*', 0],
+    ['>=20.18', 20],
+    ['18.x', 18],
+    ['^22 || 23.x', 23],
+    ['>=22', undefined],
+    ['^22 || ^24', undefined],
+    ['>=24 <27', undefined],
+    ['not a range', undefined]
   ])('engines %j admits end-of-life major %p', (range, major) => {
     expect(oldestEndOfLifeMajor(range, TODAY)).toBe(major)
   })

@@ -39,15 +39,27 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 describe('findFiles', () => {
   it('lists source, Dockerfiles and package.json, skipping dependencies, build output and VCS', () => {
     const { files } = findFiles(root)
-    expect(files.map((f) => f.path)).toEqual([
-      'api.Dockerfile', 'docker/Dockerfile.prod', 'Dockerfile', 'package.json',
-      'public/js/app.js', 'src/app.js', 'src/app.spec.ts', 'src/routes/users.ts', 'test/app.test.js'
-    ].sort((a, b) => (a < b ? -1 : 1)))
+    expect(files.map((f) => f.path)).toEqual(
+      [
+        'api.Dockerfile',
+        'docker/Dockerfile.prod',
+        'Dockerfile',
+        'package.json',
+        'public/js/app.js',
+        'src/app.js',
+        'src/app.spec.ts',
+        'src/routes/users.ts',
+        'test/app.test.js'
+      ].sort((a, b) => (a < b ? -1 : 1))
+    )
   })
 
   it('marks tests as not production code', () => {
     const { files } = findFiles(root)
-    const tests = files.filter((f) => f.test).map((f) => f.path).sort()
+    const tests = files
+      .filter((f) => f.test)
+      .map((f) => f.path)
+      .sort()
     expect(tests).toEqual(['src/app.spec.ts', 'test/app.test.js'])
   })
 

@@ -7,7 +7,10 @@ import { scanProject } from '../helpers/project.js'
 describe('parseDotenv', () => {
   it('reads export prefixes, quotes and inline comments, and skips comment lines', () => {
     expect(parseDotenv('# c\nexport A=1\nB="two words" # note\nC=\nD=x #y\n')).toEqual([
-      { key: 'A', value: '1', line: 2 }, { key: 'B', value: 'two words', line: 3 }, { key: 'C', value: '', line: 4 }, { key: 'D', value: 'x', line: 5 }
+      { key: 'A', value: '1', line: 2 },
+      { key: 'B', value: 'two words', line: 3 },
+      { key: 'C', value: '', line: 4 },
+      { key: 'D', value: 'x', line: 5 }
     ])
   })
 })
@@ -23,7 +26,7 @@ describe('gitignoreMatcher', () => {
 })
 
 describe('env-file-committed and .gitignore', () => {
-  it('leaves a .env that a .gitignore lists alone (a developer\'s local file) and reports one that is not', () => {
+  it("leaves a .env that a .gitignore lists alone (a developer's local file) and reports one that is not", () => {
     const context = scanProject({
       '.gitignore': 'node_modules/\n.env\n',
       '.env': 'JWT_SECRET=abc123def456\n',

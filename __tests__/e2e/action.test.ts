@@ -7,17 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startFakeArtifactService, type FakeArtifactService } from '../helpers/artifact-server.js'
 import { type FakeGitHub } from '../helpers/github-server.js'
-import {
-  commands,
-  copyApp,
-  HEAD_SHA,
-  OWNER,
-  PR_NUMBER,
-  REPO,
-  REPO_ROOT,
-  TOKEN,
-  type ActionRun
-} from '../helpers/run-action.js'
+import { commands, copyApp, HEAD_SHA, OWNER, PR_NUMBER, REPO, REPO_ROOT, TOKEN, type ActionRun } from '../helpers/run-action.js'
 import { actionServers } from '../helpers/action-servers.js'
 import { readZipEntries } from '../helpers/zip-reader.js'
 
@@ -74,7 +64,10 @@ function readJson(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
 }
 
-interface Bom { components?: Bom[]; name?: string }
+interface Bom {
+  components?: Bom[]
+  name?: string
+}
 
 function countComponents(list: Bom[] | undefined): number {
   return (list ?? []).reduce((n, c) => n + 1 + countComponents(c.components), 0)
@@ -135,7 +128,13 @@ describe('action e2e (node dist/index.js)', () => {
 
   it.concurrent('2. a rerun edits the one sticky comment in place and leaves a quoting comment alone', async () => {
     const { github, run } = await servers()
-    const quote = github.seedComment(OWNER, REPO, PR_NUMBER, '> <!-- express-hardening-gate:. -->\n> ## ❌ Hardening gate failed\n\nWhy does the bot say this?', 'octocat')
+    const quote = github.seedComment(
+      OWNER,
+      REPO,
+      PR_NUMBER,
+      '> <!-- express-hardening-gate:. -->\n> ## ❌ Hardening gate failed\n\nWhy does the bot say this?',
+      'octocat'
+    )
     const workspace = await copyApp(VULNERABLE_APP)
 
     const first = await run({ workspace, inputs: { install: 'false' } })
@@ -188,7 +187,10 @@ describe('action e2e (node dist/index.js)', () => {
   })
 
   describe('4. a read-only token', () => {
-    for (const [app, code] of [[VULNERABLE_APP, 1], [CLEAN_APP, 0]] as const) {
+    for (const [app, code] of [
+      [VULNERABLE_APP, 1],
+      [CLEAN_APP, 0]
+    ] as const) {
       it.concurrent(`warns about pull-requests: write and keeps the verdict (exit ${code})`, async () => {
         const { github, run } = await servers({ github: { readOnlyTokens: [TOKEN] } })
         const workspace = await copyApp(app)
@@ -228,7 +230,10 @@ describe('action e2e (node dist/index.js)', () => {
 
     it.concurrent('passes it with on-audit-error: warn, with a warning, never as a clean audit', async () => {
       const { github, run } = await servers({ registry: { bulkStatus: 500 } })
-      const result = await run({ workspace: await copyApp(CLEAN_APP), inputs: { install: 'false', sbom: 'false', 'on-audit-error': 'warn' } })
+      const result = await run({
+        workspace: await copyApp(CLEAN_APP),
+        inputs: { install: 'false', sbom: 'false', 'on-audit-error': 'warn' }
+      })
       expect(result.code).toBe(0)
       expect(result.outputs.passed).toBe('true')
       expect(commands(result.stdout, 'error')).toEqual([])
@@ -323,7 +328,11 @@ describe('action e2e (node dist/index.js)', () => {
     expect(apiComment?.body).toContain(blobLink(HEAD_SHA, `services/api/${helmet?.file}`, helmet?.line as number))
 
     // A new commit: the api gate reruns and edits its own comment only.
-    const again = await run({ workspace, headSha: OTHER_SHA, inputs: { install: 'false', sbom: 'false', 'working-directory': 'services/api' } })
+    const again = await run({
+      workspace,
+      headSha: OTHER_SHA,
+      inputs: { install: 'false', sbom: 'false', 'working-directory': 'services/api' }
+    })
     expect(again.code).toBe(1)
     const after = prComments(github)
     expect(after).toHaveLength(2)
@@ -332,64 +341,75 @@ describe('action e2e (node dist/index.js)', () => {
     expect(writes(github).map((r) => r.method)).toEqual(['POST', 'POST', 'PATCH'])
   })
 
-  it.concurrent('9. a comment over the size limit is cut visibly while the summary keeps every finding', async () => {
-    const { github, run } = await servers()
-    const workspace = await copyApp(CLEAN_APP)
-    // Otherwise-tidy Dockerfiles that only lack USER: one docker-root-user finding each.
-    const dockerfile = 'FROM node:22-slim\nENV NODE_ENV=production\nWORKDIR /app\nCOPY --chown=node:node package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY --chown=node:node src ./src\nCMD ["node", "src/app.js"]\n'
-    const services = Array.from({ length: 1500 }, (_, i) => `services/svc-${String(i).padStart(4, '0')}`)
-    await Promise.all(services.map(async (dir) => {
-      await mkdir(join(workspace, dir), { recursive: true })
-      await writeFile(join(workspace, dir, 'Dockerfile'), dockerfile)
-    }))
-    const result = await run({ workspace, inputs: { install: 'false', sbom: 'false' } })
+  it.concurrent(
+    '9. a comment over the size limit is cut visibly while the summary keeps every finding',
+    async () => {
+      const { github, run } = await servers()
+      const workspace = await copyApp(CLEAN_APP)
+      // Otherwise-tidy Dockerfiles that only lack USER: one docker-root-user finding each.
+      const dockerfile =
+        'FROM node:22-slim\nENV NODE_ENV=production\nWORKDIR /app\nCOPY --chown=node:node package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY --chown=node:node src ./src\nCMD ["node", "src/app.js"]\n'
+      const services = Array.from({ length: 1500 }, (_, i) => `services/svc-${String(i).padStart(4, '0')}`)
+      await Promise.all(
+        services.map(async (dir) => {
+          await mkdir(join(workspace, dir), { recursive: true })
+          await writeFile(join(workspace, dir, 'Dockerfile'), dockerfile)
+        })
+      )
+      const result = await run({ workspace, inputs: { install: 'false', sbom: 'false' } })
 
-    expect(result.code).toBe(1)
-    const findings = open(result)
-    expect(findings.filter((f) => f.rule === 'docker-root-user' && f.file.startsWith('services/'))).toHaveLength(services.length)
-    expect(Number(result.outputs.findings)).toBe(findings.length)
+      expect(result.code).toBe(1)
+      const findings = open(result)
+      expect(findings.filter((f) => f.rule === 'docker-root-user' && f.file.startsWith('services/'))).toHaveLength(services.length)
+      expect(Number(result.outputs.findings)).toBe(findings.length)
 
-    const posts = github.requests.filter((r) => r.method === 'POST')
-    expect(posts).toHaveLength(1)
-    const comments = prComments(github)
-    expect(comments).toHaveLength(1)
-    const body = comments[0]?.body ?? ''
-    expect([...body].length).toBeLessThanOrEqual(65_536)
-    expect(result.outputs['comment-url']).toBe(comments[0]?.html_url)
-    const shown = (body.match(/^\| \S+ (critical|high|moderate|low) \| /gm) ?? []).length
-    const note = /and (\d+) more gaps?[^\n]*summary/i.exec(body)
-    expect(note).not.toBeNull()
-    expect(shown + Number(note?.[1])).toBe(findings.length)
-    expect(shown).toBeGreaterThan(0)
+      const posts = github.requests.filter((r) => r.method === 'POST')
+      expect(posts).toHaveLength(1)
+      const comments = prComments(github)
+      expect(comments).toHaveLength(1)
+      const body = comments[0]?.body ?? ''
+      expect([...body].length).toBeLessThanOrEqual(65_536)
+      expect(result.outputs['comment-url']).toBe(comments[0]?.html_url)
+      const shown = (body.match(/^\| \S+ (critical|high|moderate|low) \| /gm) ?? []).length
+      const note = /and (\d+) more gaps?[^\n]*summary/i.exec(body)
+      expect(note).not.toBeNull()
+      expect(shown + Number(note?.[1])).toBe(findings.length)
+      expect(shown).toBeGreaterThan(0)
 
-    for (const f of findings) expect(result.summary).toContain(f.line === null ? f.file : `${f.file}:${f.line}`)
-    expect(result.summary).not.toMatch(/and \d+ more gaps?/)
-  }, 90_000)
+      for (const f of findings) expect(result.summary).toContain(f.line === null ? f.file : `${f.file}:${f.line}`)
+      expect(result.summary).not.toMatch(/and \d+ more gaps?/)
+    },
+    90_000
+  )
 
-  ;(ONLINE ? it : it.skip)('10. install: true runs npm ci for real and the SBOM lists every installed package', async () => {
-    const { run } = await servers()
-    const workspace = await copyApp(CLEAN_APP)
-    const result = await run({
-      workspace,
-      inputs: { install: 'true' },
-      // lockfile tarball URLs (registry.npmjs.org) for npm ci; the fake registry for npm audit
-      env: { npm_config_replace_registry_host: 'never' }
-    })
+  ;(ONLINE ? it : it.skip)(
+    '10. install: true runs npm ci for real and the SBOM lists every installed package',
+    async () => {
+      const { run } = await servers()
+      const workspace = await copyApp(CLEAN_APP)
+      const result = await run({
+        workspace,
+        inputs: { install: 'true' },
+        // lockfile tarball URLs (registry.npmjs.org) for npm ci; the fake registry for npm audit
+        env: { npm_config_replace_registry_host: 'never' }
+      })
 
-    expect(result.code).toBe(0)
-    const steps = result.reportJson?.steps ?? []
-    expect(steps.find((s) => s.name === 'npm ci')).toMatchObject({ status: 'ok' })
-    expect(existsSync(join(workspace, 'node_modules/express/package.json'))).toBe(true)
-    expect(result.reportJson?.audit.status).toBe('ok')
-    // Every package of the lockfile except the root, all installed (no dev or optional ones).
-    const lock = readJson(join(workspace, 'package-lock.json')) as { packages: Record<string, unknown> }
-    const packages = Object.keys(lock.packages).filter((k) => k !== '').length
-    expect(result.reportJson?.sbom).toMatchObject({ status: 'ok', specVersion: '1.6', components: packages })
-    // nested packages (send/node_modules/ms) are nested components in the SBOM
-    const sbom = readJson(join(workspace, result.outputs['sbom-path'] ?? '')) as Bom
-    expect(countComponents(sbom.components)).toBe(packages)
-    expect(sbom.components?.map((c) => c.name)).toEqual(expect.arrayContaining(['express', 'helmet', 'ms']))
-  }, 180_000)
+      expect(result.code).toBe(0)
+      const steps = result.reportJson?.steps ?? []
+      expect(steps.find((s) => s.name === 'npm ci')).toMatchObject({ status: 'ok' })
+      expect(existsSync(join(workspace, 'node_modules/express/package.json'))).toBe(true)
+      expect(result.reportJson?.audit.status).toBe('ok')
+      // Every package of the lockfile except the root, all installed (no dev or optional ones).
+      const lock = readJson(join(workspace, 'package-lock.json')) as { packages: Record<string, unknown> }
+      const packages = Object.keys(lock.packages).filter((k) => k !== '').length
+      expect(result.reportJson?.sbom).toMatchObject({ status: 'ok', specVersion: '1.6', components: packages })
+      // nested packages (send/node_modules/ms) are nested components in the SBOM
+      const sbom = readJson(join(workspace, result.outputs['sbom-path'] ?? '')) as Bom
+      expect(countComponents(sbom.components)).toBe(packages)
+      expect(sbom.components?.map((c) => c.name)).toEqual(expect.arrayContaining(['express', 'helmet', 'ms']))
+    },
+    180_000
+  )
 
   it.concurrent('11. upload-sbom: true uploads the SBOM as an artifact that the comment and the summary name', async () => {
     const { github, run } = await servers()
@@ -411,7 +431,10 @@ describe('action e2e (node dist/index.js)', () => {
   })
 
   describe('12. upload-sbom: true while the artifact service answers 5xx every time', () => {
-    for (const [app, code] of [[VULNERABLE_APP, 1], [CLEAN_APP, 0]] as const) {
+    for (const [app, code] of [
+      [VULNERABLE_APP, 1],
+      [CLEAN_APP, 0]
+    ] as const) {
       it.concurrent(`warns once and keeps outputs, reports, summary, comment and the verdict (exit ${code})`, async () => {
         const { github, run } = await servers()
         const { service, env } = await artifactService()

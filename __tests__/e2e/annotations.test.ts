@@ -13,7 +13,7 @@ const INPUTS = { install: 'false', sbom: 'false' }
 
 /** examples/vulnerable-app/src/app.js line 10 (`const app = express()`, where helmet-missing points) rewritten. */
 const APP_PATCH = [
-  '@@ -9,3 +9,3 @@ const usersRouter = require(\'./routes/users\')',
+  "@@ -9,3 +9,3 @@ const usersRouter = require('./routes/users')",
   ' // No helmet: no security headers at all.',
   '-const app = express();',
   '+const app = express()',
@@ -28,12 +28,18 @@ interface Command {
 
 /** Every `::error|warning|notice ...::message` line, with its properties (unescaped) by name. */
 function workflowCommands(stdout: string): Command[] {
-  const unescape = (value: string): string => value.replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
+  const unescape = (value: string): string =>
+    value.replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
   return stdout.split(/\r?\n/).flatMap((line) => {
     const match = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line)
     if (!match) return []
     const [, kind = '', props = '', message = ''] = match
-    const properties = Object.fromEntries(props.split(',').filter(Boolean).map((p) => [p.slice(0, p.indexOf('=')), unescape(p.slice(p.indexOf('=') + 1))]))
+    const properties = Object.fromEntries(
+      props
+        .split(',')
+        .filter(Boolean)
+        .map((p) => [p.slice(0, p.indexOf('=')), unescape(p.slice(p.indexOf('=') + 1))])
+    )
     return [{ kind, properties, message: unescape(message) }]
   })
 }
@@ -93,17 +99,23 @@ describe('annotations on changed lines (node dist/index.js)', () => {
     expect(newCount).toBe(2) // helmet-missing and x-powered-by on line 10; rate-limit-missing's file was only modified
     expect(body).toContain(`### Hardening gaps (${open(result).length}, ${newCount} new in this pull request)`)
     expect(helmet?.new).toBe(true)
-    expect(open(result).filter((f) => f.file === 'Dockerfile').every((f) => f.new === false)).toBe(true)
+    expect(
+      open(result)
+        .filter((f) => f.file === 'Dockerfile')
+        .every((f) => f.new === false)
+    ).toBe(true)
   })
 
   it.concurrent('more than 10 errors: 9 annotated plus the verdict make 10, and one notice counts the rest', async () => {
     const workspace = await copyApp(VULNERABLE_APP)
     // each Dockerfile: docker-eol-node and docker-root-user (high), and more
     const extra = ['a', 'b', 'c'].map((name) => `docker/${name}/Dockerfile`)
-    await Promise.all(extra.map(async (file) => {
-      await mkdir(join(workspace, file, '..'), { recursive: true })
-      await writeFile(join(workspace, file), 'FROM node:14\nCOPY app.js .\nCMD ["node", "app.js"]\n')
-    }))
+    await Promise.all(
+      extra.map(async (file) => {
+        await mkdir(join(workspace, file, '..'), { recursive: true })
+        await writeFile(join(workspace, file), 'FROM node:14\nCOPY app.js .\nCMD ["node", "app.js"]\n')
+      })
+    )
     // no patch: binary or too large, so every line counts as changed
     const changed = ['src/app.js', 'Dockerfile', ...extra]
     const { run } = await start(changed.map((filename) => ({ filename, status: 'modified' as const })))
@@ -120,7 +132,9 @@ describe('annotations on changed lines (node dist/index.js)', () => {
     const annotated = annotations(result)
     const annotatedErrors = annotated.filter((a) => a.kind === 'error')
     expect(annotatedErrors).toHaveLength(9)
-    expect(annotatedErrors.every((a) => ['high', 'critical'].includes(errors.find((f) => f.rule === a.properties.title)?.severity ?? ''))).toBe(true)
+    expect(
+      annotatedErrors.every((a) => ['high', 'critical'].includes(errors.find((f) => f.rule === a.properties.title)?.severity ?? ''))
+    ).toBe(true)
     expect(commands(result.stdout, 'error')).toHaveLength(1)
     // one warning slot is kept for a comment failure
     expect(annotated.filter((a) => a.kind === 'warning')).toHaveLength(Math.min(9, warnings.length))
@@ -128,7 +142,9 @@ describe('annotations on changed lines (node dist/index.js)', () => {
     const notices = commands(result.stdout, 'notice')
     expect(notices).toHaveLength(1)
     const more = errors.length - 9 + warnings.length - Math.min(9, warnings.length)
-    expect(notices[0]).toBe(`${more} more findings on changed lines are not annotated (GitHub shows about 10 annotations of each level per step): see the job summary and the JSON report (hardening-report.json)`)
+    expect(notices[0]).toBe(
+      `${more} more findings on changed lines are not annotated (GitHub shows about 10 annotations of each level per step): see the job summary and the JSON report (hardening-report.json)`
+    )
   })
 
   it.concurrent('an API error, a push and an empty token each give one notice and no annotations; the verdict is unchanged', async () => {
@@ -138,7 +154,11 @@ describe('annotations on changed lines (node dist/index.js)', () => {
     const pushed = await run({ workspace: await copyApp(VULNERABLE_APP), inputs: INPUTS, eventName: 'push' })
     const tokenless = await run({ workspace: await copyApp(VULNERABLE_APP), inputs: { ...INPUTS, 'github-token': '' } })
 
-    for (const [result, reason] of [[forbidden, /could not list the pull request's files \(HTTP 403: /], [pushed, /not a pull_request event/], [tokenless, /github-token is empty/]] as const) {
+    for (const [result, reason] of [
+      [forbidden, /could not list the pull request's files \(HTTP 403: /],
+      [pushed, /not a pull_request event/],
+      [tokenless, /github-token is empty/]
+    ] as const) {
       expect(annotations(result)).toEqual([])
       const notices = commands(result.stdout, 'notice')
       expect(notices).toHaveLength(1)

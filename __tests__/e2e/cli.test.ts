@@ -11,7 +11,11 @@ const CLI = join(ROOT, 'dist', 'cli.js')
 const SAMPLE = join(ROOT, 'examples', 'vulnerable-app')
 const CLEAN = join(ROOT, '__tests__', 'fixtures', 'apps', 'clean-app')
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
 
 let registry: FakeRegistry
 let work: string
@@ -28,7 +32,10 @@ function cli(args: string[], cwd = ROOT): Promise<Run> {
 function copyApp(from: string, name: string): string {
   const dir = join(work, name)
   // Never what an earlier run (npm run demo) left behind.
-  cpSync(from, dir, { recursive: true, filter: (src) => !/node_modules|sbom\.cdx\.json$|hardening-report\.json$|hardening\.sarif$/.test(src) })
+  cpSync(from, dir, {
+    recursive: true,
+    filter: (src) => !/node_modules|sbom\.cdx\.json$|hardening-report\.json$|hardening\.sarif$/.test(src)
+  })
   return dir
 }
 

@@ -74,74 +74,104 @@ function expectOneErrorLine(run: ActionRun, pattern: RegExp): void {
 }
 
 describe('two-phase workflow e2e (node dist/index.js)', () => {
-  it.concurrent('scan with a read-only token writes the report; comment mode posts it on the right PR; a rerun edits it', async () => {
-    const s = await servers()
-    s.github.seedPullRequest(OWNER, REPO, PR_NUMBER, HEAD_SHA)
+  it.concurrent(
+    'scan with a read-only token writes the report; comment mode posts it on the right PR; a rerun edits it',
+    async () => {
+      const s = await servers()
+      s.github.seedPullRequest(OWNER, REPO, PR_NUMBER, HEAD_SHA)
 
-    const scanned = await scan(s)
-    expect(scanned.code).toBe(1)
-    expect(scanned.outputs['report-path']).toBe('hardening-report.json')
-    expect(scanned.reportJson).toMatchObject({ passed: false, pullRequest: { number: PR_NUMBER, headSha: HEAD_SHA } })
-    expect(commands(scanned.stdout, 'warning').some((w) => w.includes('pull-requests: write'))).toBe(true)
-    expect(s.github.comments(OWNER, REPO, PR_NUMBER)).toEqual([])
+      const scanned = await scan(s)
+      expect(scanned.code).toBe(1)
+      expect(scanned.outputs['report-path']).toBe('hardening-report.json')
+      expect(scanned.reportJson).toMatchObject({ passed: false, pullRequest: { number: PR_NUMBER, headSha: HEAD_SHA } })
+      expect(commands(scanned.stdout, 'warning').some((w) => w.includes('pull-requests: write'))).toBe(true)
+      expect(s.github.comments(OWNER, REPO, PR_NUMBER)).toEqual([])
 
-    // A fork pull request: workflow_run.pull_requests is empty, so the number comes from the report.
-    const workspace = await downloadedReport(reportText(scanned))
-    const first = await comment(s, workspace)
-    expect(first.code).toBe(0)
-    expect(commands(first.stdout, 'error')).toEqual([])
-    const comments = s.github.comments(OWNER, REPO, PR_NUMBER)
-    expect(comments).toHaveLength(1)
-    const body = comments[0]?.body ?? ''
-    expect(body.startsWith('<!-- express-hardening-gate:. -->')).toBe(true)
-    expect(body).toMatch(/gate failed/i)
-    expect(body).toContain(`https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/src/app.js#L`)
-    expect(body).not.toContain(MAIN_SHA)
-    expect(first.outputs).toMatchObject({ passed: 'false', 'comment-url': comments[0]?.html_url, 'report-path': 'hardening-report/hardening-report.json' })
-    const confirm = s.github.requests.find((r) => r.path === `/repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}`)
-    expect(confirm?.headers.authorization).toBe(`token ${TOKEN}`)
+      // A fork pull request: workflow_run.pull_requests is empty, so the number comes from the report.
+      const workspace = await downloadedReport(reportText(scanned))
+      const first = await comment(s, workspace)
+      expect(first.code).toBe(0)
+      expect(commands(first.stdout, 'error')).toEqual([])
+      const comments = s.github.comments(OWNER, REPO, PR_NUMBER)
+      expect(comments).toHaveLength(1)
+      const body = comments[0]?.body ?? ''
+      expect(body.startsWith('<!-- express-hardening-gate:. -->')).toBe(true)
+      expect(body).toMatch(/gate failed/i)
+      expect(body).toContain(`https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/src/app.js#L`)
+      expect(body).not.toContain(MAIN_SHA)
+      expect(first.outputs).toMatchObject({
+        passed: 'false',
+        'comment-url': comments[0]?.html_url,
+        'report-path': 'hardening-report/hardening-report.json'
+      })
+      const confirm = s.github.requests.find((r) => r.path === `/repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}`)
+      expect(confirm?.headers.authorization).toBe(`token ${TOKEN}`)
 
-    // A new commit: scan and comment again; the same comment is edited, never a second one.
-    s.github.seedPullRequest(OWNER, REPO, PR_NUMBER, OTHER_SHA)
-    const rescanned = await scan(s, OTHER_SHA)
-    const second = await comment(s, await downloadedReport(reportText(rescanned)), { headSha: OTHER_SHA })
-    expect(second.code).toBe(0)
-    const after = s.github.comments(OWNER, REPO, PR_NUMBER)
-    expect(after).toHaveLength(1)
-    expect(after[0]?.id).toBe(comments[0]?.id)
-    expect(after[0]?.body).toContain(`/blob/${OTHER_SHA}/src/app.js#L`)
-    expect(second.outputs['comment-url']).toBe(comments[0]?.html_url)
-    expect(writes(s.github).map((r) => `${r.method} ${r.path}`)).toEqual([
-      `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments`, // the scan's attempt, refused to the read-only token
-      `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments`,
-      `PATCH /repos/${OWNER}/${REPO}/issues/comments/${comments[0]?.id}`, // the rescan's attempt, refused
-      `PATCH /repos/${OWNER}/${REPO}/issues/comments/${comments[0]?.id}`
-    ])
-  }, 120_000)
+      // A new commit: scan and comment again; the same comment is edited, never a second one.
+      s.github.seedPullRequest(OWNER, REPO, PR_NUMBER, OTHER_SHA)
+      const rescanned = await scan(s, OTHER_SHA)
+      const second = await comment(s, await downloadedReport(reportText(rescanned)), { headSha: OTHER_SHA })
+      expect(second.code).toBe(0)
+      const after = s.github.comments(OWNER, REPO, PR_NUMBER)
+      expect(after).toHaveLength(1)
+      expect(after[0]?.id).toBe(comments[0]?.id)
+      expect(after[0]?.body).toContain(`/blob/${OTHER_SHA}/src/app.js#L`)
+      expect(second.outputs['comment-url']).toBe(comments[0]?.html_url)
+      expect(writes(s.github).map((r) => `${r.method} ${r.path}`)).toEqual([
+        `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments`, // the scan's attempt, refused to the read-only token
+        `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments`,
+        `PATCH /repos/${OWNER}/${REPO}/issues/comments/${comments[0]?.id}`, // the rescan's attempt, refused
+        `PATCH /repos/${OWNER}/${REPO}/issues/comments/${comments[0]?.id}`
+      ])
+    },
+    120_000
+  )
 
   describe('a tampered report posts nothing and fails with one line', () => {
     const VICTIM = 8
     const VICTIM_SHA = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
     const cases: Array<[string, (report: Record<string, unknown>) => void, RegExp]> = [
-      ['the PR number changed to another pull request', (r) => { r.pullRequest = { number: VICTIM, headSha: HEAD_SHA } }, /pull request #8 has head aaaaaaaaaaaa, not the scanned commit 0123456789ab/],
-      ['the PR number and head sha changed to another pull request', (r) => { r.pullRequest = { number: VICTIM, headSha: VICTIM_SHA } }, /made for commit aaaaaaaaaaaa, but the workflow run .* is for 0123456789ab/],
-      ['a PR number that does not exist', (r) => { r.pullRequest = { number: 999, headSha: HEAD_SHA } }, /pull request #999 does not exist in owner\/repo/]
+      [
+        'the PR number changed to another pull request',
+        (r) => {
+          r.pullRequest = { number: VICTIM, headSha: HEAD_SHA }
+        },
+        /pull request #8 has head aaaaaaaaaaaa, not the scanned commit 0123456789ab/
+      ],
+      [
+        'the PR number and head sha changed to another pull request',
+        (r) => {
+          r.pullRequest = { number: VICTIM, headSha: VICTIM_SHA }
+        },
+        /made for commit aaaaaaaaaaaa, but the workflow run .* is for 0123456789ab/
+      ],
+      [
+        'a PR number that does not exist',
+        (r) => {
+          r.pullRequest = { number: 999, headSha: HEAD_SHA }
+        },
+        /pull request #999 does not exist in owner\/repo/
+      ]
     ]
     for (const [name, tamper, message] of cases) {
-      it.concurrent(name, async () => {
-        const s = await servers()
-        s.github.seedPullRequest(OWNER, REPO, PR_NUMBER, HEAD_SHA)
-        s.github.seedPullRequest(OWNER, REPO, VICTIM, VICTIM_SHA)
-        const report = JSON.parse(reportText(await scan(s))) as Record<string, unknown>
-        tamper(report)
-        const result = await comment(s, await downloadedReport(JSON.stringify(report)))
+      it.concurrent(
+        name,
+        async () => {
+          const s = await servers()
+          s.github.seedPullRequest(OWNER, REPO, PR_NUMBER, HEAD_SHA)
+          s.github.seedPullRequest(OWNER, REPO, VICTIM, VICTIM_SHA)
+          const report = JSON.parse(reportText(await scan(s))) as Record<string, unknown>
+          tamper(report)
+          const result = await comment(s, await downloadedReport(JSON.stringify(report)))
 
-        expectOneErrorLine(result, message)
-        expect(result.outputs.passed).toBe('false')
-        expect(result.outputs['comment-url'] ?? '').toBe('')
-        for (const pr of [PR_NUMBER, VICTIM, 999]) expect(s.github.comments(OWNER, REPO, pr)).toEqual([])
-        expect(writes(s.github).filter((r) => r.headers.authorization === `token ${TOKEN}`)).toEqual([])
-      }, 60_000)
+          expectOneErrorLine(result, message)
+          expect(result.outputs.passed).toBe('false')
+          expect(result.outputs['comment-url'] ?? '').toBe('')
+          for (const pr of [PR_NUMBER, VICTIM, 999]) expect(s.github.comments(OWNER, REPO, pr)).toEqual([])
+          expect(writes(s.github).filter((r) => r.headers.authorization === `token ${TOKEN}`)).toEqual([])
+        },
+        60_000
+      )
     }
   })
 
@@ -149,15 +179,32 @@ describe('two-phase workflow e2e (node dist/index.js)', () => {
     const cases: Array<[string, string | undefined, RegExp]> = [
       ['not JSON', '{"version": 1, "passed": tru', /^report-file \S+hardening-report\.json is not JSON/],
       ['a wrong shape', JSON.stringify({ version: 1, passed: 'yes' }), /is not a version 1 hardening report \(tool: /],
-      ['a root that climbs out of the workspace', undefined, /is not a version 1 hardening report \(root: expected '\.' or a relative path/],
+      [
+        'a root that climbs out of the workspace',
+        undefined,
+        /is not a version 1 hardening report \(root: expected '\.' or a relative path/
+      ],
       ['a PR number that is not a positive integer', undefined, /\(pullRequest\.number: /],
-      ['no file at all (the artifact was not downloaded)', '', /does not exist; in mode: comment, download the scan job's report artifact first/]
+      [
+        'no file at all (the artifact was not downloaded)',
+        '',
+        /does not exist; in mode: comment, download the scan job's report artifact first/
+      ]
     ]
     const base = (): Record<string, unknown> => ({
-      version: 1, tool: { name: 'express-hardening-gate', version: '0.1.0' }, root: '.', passed: true, reasons: [], warnings: [],
-      thresholds: { audit: 'high', findings: 'high' }, findings: [],
+      version: 1,
+      tool: { name: 'express-hardening-gate', version: '0.1.0' },
+      root: '.',
+      passed: true,
+      reasons: [],
+      warnings: [],
+      thresholds: { audit: 'high', findings: 'high' },
+      findings: [],
       audit: { status: 'ok', counts: { low: 0, moderate: 0, high: 0, critical: 0 }, advisories: [] },
-      sbom: { status: 'skipped' }, steps: [], notes: [], pullRequest: { number: PR_NUMBER, headSha: HEAD_SHA }
+      sbom: { status: 'skipped' },
+      steps: [],
+      notes: [],
+      pullRequest: { number: PR_NUMBER, headSha: HEAD_SHA }
     })
     for (const [name, content, message] of cases) {
       it.concurrent(name, async () => {

@@ -8,7 +8,11 @@ const TODAY = '2026-06-15'
 
 describe('applyAllowlist', () => {
   it('marks an allowed advisory, keeps it listed and stops counting it', () => {
-    const { result, notes } = applyAllowlist(audit, [{ ghsa: 'GHSA-HRPP-H998-J3PP', reason: 'qs is not parsing user input', expires: '2026-12-31' }], TODAY)
+    const { result, notes } = applyAllowlist(
+      audit,
+      [{ ghsa: 'GHSA-HRPP-H998-J3PP', reason: 'qs is not parsing user input', expires: '2026-12-31' }],
+      TODAY
+    )
     const qs = result.advisories.find((a) => a.id === 'GHSA-HRPP-H998-J3PP')
     expect(qs?.allowed).toEqual({ reason: 'qs is not parsing user input', expires: '2026-12-31' })
     expect(result.advisories).toHaveLength(audit.advisories.length)

@@ -6,18 +6,37 @@ import { auditError, auditSkipped, withCounts, type Advisory, type AuditResult }
 import type { StepRecord } from '../../src/tools/step.js'
 
 function finding(severity: Severity, extra: Partial<Finding> = {}): Finding {
-  return { rule: 'helmet-missing', severity, file: 'src/app.js', line: 1, column: 1, message: 'm', fingerprint: 'f', suppressed: false, ...extra }
+  return {
+    rule: 'helmet-missing',
+    severity,
+    file: 'src/app.js',
+    line: 1,
+    column: 1,
+    message: 'm',
+    fingerprint: 'f',
+    suppressed: false,
+    ...extra
+  }
 }
 
 function advisory(id: string, severity: Severity, extra: Partial<Advisory> = {}): Advisory {
   return { id, package: 'pkg', severity, title: 't', url: '', range: '', fixAvailable: true, direct: true, via: [], ...extra }
 }
 
-const auditOk = (advisories: Advisory[] = []): AuditResult => withCounts({ status: 'ok', counts: { low: 0, moderate: 0, high: 0, critical: 0 }, advisories })
+const auditOk = (advisories: Advisory[] = []): AuditResult =>
+  withCounts({ status: 'ok', counts: { low: 0, moderate: 0, high: 0, critical: 0 }, advisories })
 const ok = (name: string): StepRecord => ({ name, status: 'ok', ms: 1 })
 
 function decide(input: Partial<GateInput>) {
-  return decideGate({ findings: [], audit: auditOk(), steps: [ok('npm ci'), ok('npm audit'), ok('sbom'), ok('scan')], auditLevel: 'high', failOn: 'high', onAuditError: 'fail', ...input })
+  return decideGate({
+    findings: [],
+    audit: auditOk(),
+    steps: [ok('npm ci'), ok('npm audit'), ok('sbom'), ok('scan')],
+    auditLevel: 'high',
+    failOn: 'high',
+    onAuditError: 'fail',
+    ...input
+  })
 }
 
 describe('decideGate', () => {
@@ -38,7 +57,9 @@ describe('decideGate', () => {
     })
 
     it('does not fail on suppressed findings', () => {
-      expect(decide({ findings: [finding('critical', { suppressed: true, suppression: { source: 'inline', reason: 'r' } })] }).passed).toBe(true)
+      expect(decide({ findings: [finding('critical', { suppressed: true, suppression: { source: 'inline', reason: 'r' } })] }).passed).toBe(
+        true
+      )
     })
 
     it('gives one reason that counts the failing findings', () => {
@@ -56,7 +77,9 @@ describe('decideGate', () => {
     })
 
     it('counts an advisory shared by several packages once', () => {
-      const { reasons } = decide({ audit: auditOk([advisory('GHSA-1', 'high', { package: 'a' }), advisory('GHSA-1', 'high', { package: 'b' })]) })
+      const { reasons } = decide({
+        audit: auditOk([advisory('GHSA-1', 'high', { package: 'a' }), advisory('GHSA-1', 'high', { package: 'b' })])
+      })
       expect(reasons).toHaveLength(1)
       expect(reasons[0]).toMatch(/\b1\b/)
     })

@@ -12,16 +12,33 @@ import {
   type Annotation,
   type AnnotationOutput
 } from '../../src/github/annotations.js'
-import { changedLinesOf, isChanged, listPullFiles, parseAddedLines, pullFilesSource, type PullFile, type PullFilesSource } from '../../src/github/changed-lines.js'
+import {
+  changedLinesOf,
+  isChanged,
+  listPullFiles,
+  parseAddedLines,
+  pullFilesSource,
+  type PullFile,
+  type PullFilesSource
+} from '../../src/github/changed-lines.js'
 import type { Report } from '../../src/report.js'
 import { startFakeGitHub, type FakeGitHub, type FakePullFile } from '../helpers/github-server.js'
 import { loopbackOctokit } from '../helpers/octokit.js'
 
 const loadGetOctokit = loopbackOctokit()
 
-
 function finding(file: string, line: number | null, severity: Severity = 'high', extra: Partial<Finding> = {}): Finding {
-  return { rule: 'helmet-missing', severity, file, line, column: line === null ? null : 1, message: 'no helmet', fingerprint: `fp-${file}-${line}`, suppressed: false, ...extra }
+  return {
+    rule: 'helmet-missing',
+    severity,
+    file,
+    line,
+    column: line === null ? null : 1,
+    message: 'no helmet',
+    fingerprint: `fp-${file}-${line}`,
+    suppressed: false,
+    ...extra
+  }
 }
 
 function makeReport(findings: Finding[], root = '.'): Report {
@@ -46,7 +63,11 @@ function patchAdding(lines: number[]): string {
   return lines.map((n) => `@@ -${n},0 +${n} @@\n+added line ${n}`).join('\n')
 }
 
-interface Recorded { kind: string; message: string; properties?: Annotation['properties'] }
+interface Recorded {
+  kind: string
+  message: string
+  properties?: Annotation['properties']
+}
 
 function recorder(): { out: AnnotationOutput; calls: Recorded[] } {
   const calls: Recorded[] = []
@@ -68,15 +89,15 @@ const filesSource = (files: PullFile[]): PullFilesSource => ({ listFiles: async 
 describe('parseAddedLines', () => {
   it('reads added lines on the new side and skips context and removed lines', () => {
     const patch = [
-      '@@ -8,6 +8,8 @@ const usersRouter = require(\'./routes/users\')',
+      "@@ -8,6 +8,8 @@ const usersRouter = require('./routes/users')",
       ' ',
       ' // No helmet: no security headers at all.',
       '-const app = express()',
       '+const app = express()',
-      '+app.set(\'trust proxy\', true)',
+      "+app.set('trust proxy', true)",
       ' ',
       '+// sessions',
-      ' app.use(session({ secret: \'keyboard cat\' }))',
+      " app.use(session({ secret: 'keyboard cat' }))",
       ' '
     ].join('\n')
     expect([...parseAddedLines(patch)]).toEqual([10, 11, 13])
@@ -97,7 +118,8 @@ describe('parseAddedLines', () => {
   })
 
   it('ignores file headers and "\\ No newline at end of file"', () => {
-    const patch = 'diff --git a/x.js b/x.js\n--- a/x.js\n+++ b/x.js\n@@ -1,1 +1,2 @@\n-a\n\\ No newline at end of file\n+a\n+b\n\\ No newline at end of file'
+    const patch =
+      'diff --git a/x.js b/x.js\n--- a/x.js\n+++ b/x.js\n@@ -1,1 +1,2 @@\n-a\n\\ No newline at end of file\n+a\n+b\n\\ No newline at end of file'
     expect([...parseAddedLines(patch)]).toEqual([1, 2])
   })
 
@@ -190,7 +212,10 @@ describe('planAnnotations', () => {
   })
 
   it('uses repository-root paths and leaves the line out for project-wide findings', () => {
-    const report = makeReport([finding('src/app.js', 10), finding('src/app.js', null, 'moderate', { rule: 'rate-limit-missing', message: 'no limiter' })], 'services/api')
+    const report = makeReport(
+      [finding('src/app.js', 10), finding('src/app.js', null, 'moderate', { rule: 'rate-limit-missing', message: 'no limiter' })],
+      'services/api'
+    )
     const plan = planAnnotations(report, changedLinesOf([{ filename: 'services/api/src/app.js', patch: patchAdding([10]) }]), LIMITS)
     expect(plan.annotations).toEqual([
       { level: 'error', message: 'no helmet', properties: { title: 'helmet-missing', file: 'services/api/src/app.js', startLine: 10 } },
@@ -209,7 +234,10 @@ describe('planAnnotations', () => {
       ...Array.from({ length: 12 }, (_, i) => finding('a.js', i + 1, i < 3 ? 'critical' : 'high')),
       ...Array.from({ length: 4 }, (_, i) => finding('b.js', i + 1, i === 3 ? 'moderate' : 'low', { rule: 'x-powered-by' }))
     ]
-    const plan = planAnnotations(makeReport(findings.reverse()), changedLinesOf([{ filename: 'a.js' }, { filename: 'b.js' }]), { error: 9, warning: 2 })
+    const plan = planAnnotations(makeReport(findings.reverse()), changedLinesOf([{ filename: 'a.js' }, { filename: 'b.js' }]), {
+      error: 9,
+      warning: 2
+    })
     const errors = plan.annotations.filter((a) => a.level === 'error')
     expect(errors).toHaveLength(9)
     expect(errors.slice(0, 3).map((a) => a.properties.startLine)).toEqual([1, 2, 3])
@@ -234,11 +262,19 @@ describe('annotationLimits and moreFindingsLine', () => {
 })
 
 describe('annotateFindings', () => {
-  const report = makeReport([finding('src/app.js', 10), finding('Dockerfile', 1, 'moderate', { rule: 'docker-node-env', message: 'no NODE_ENV\nset' })])
+  const report = makeReport([
+    finding('src/app.js', 10),
+    finding('Dockerfile', 1, 'moderate', { rule: 'docker-node-env', message: 'no NODE_ENV\nset' })
+  ])
 
   it('emits the annotations through core-like calls and an info line', async () => {
     const { out, calls } = recorder()
-    await annotateFindings(report, filesSource([{ filename: 'src/app.js', patch: patchAdding([10]) }, { filename: 'Dockerfile' }]), NO_RESERVE, out)
+    await annotateFindings(
+      report,
+      filesSource([{ filename: 'src/app.js', patch: patchAdding([10]) }, { filename: 'Dockerfile' }]),
+      NO_RESERVE,
+      out
+    )
     expect(calls).toEqual([
       { kind: 'error', message: 'no helmet', properties: { title: 'helmet-missing', file: 'src/app.js', startLine: 10 } },
       { kind: 'warning', message: 'no NODE_ENV set', properties: { title: 'docker-node-env', file: 'Dockerfile', startLine: 1 } },
@@ -249,7 +285,12 @@ describe('annotateFindings', () => {
   it('adds one notice when more findings exist than fit', async () => {
     const many = makeReport(Array.from({ length: 14 }, (_, i) => finding('src/app.js', i + 1)))
     const { out, calls } = recorder()
-    await annotateFindings(many, filesSource([{ filename: 'src/app.js' }]), { reportPath: 'hardening-report.json', reserved: { error: 1, warning: 1 } }, out)
+    await annotateFindings(
+      many,
+      filesSource([{ filename: 'src/app.js' }]),
+      { reportPath: 'hardening-report.json', reserved: { error: 1, warning: 1 } },
+      out
+    )
     expect(calls.filter((c) => c.kind === 'error')).toHaveLength(9)
     expect(calls.filter((c) => c.kind === 'notice').map((c) => c.message)).toEqual([moreFindingsLine(5, 'hardening-report.json')])
   })
@@ -257,14 +298,25 @@ describe('annotateFindings', () => {
   it('says in one notice why nothing was annotated, and annotates nothing', async () => {
     const { out, calls } = recorder()
     await annotateFindings(report, { unavailable: 'not a pull_request event' }, NO_RESERVE, out)
-    expect(calls).toEqual([{ kind: 'notice', message: 'no annotations on changed lines: not a pull_request event; every finding is in the job summary and the JSON report' }])
+    expect(calls).toEqual([
+      {
+        kind: 'notice',
+        message: 'no annotations on changed lines: not a pull_request event; every finding is in the job summary and the JSON report'
+      }
+    ])
   })
 
   it('turns an API failure into one notice instead of an error', async () => {
     const { out, calls } = recorder()
     const failing: PullFilesSource = { listFiles: async () => Promise.reject(Object.assign(new Error('Not Found\nmore'), { status: 404 })) }
     await expect(annotateFindings(report, failing, { reportPath: '', reserved: { error: 0, warning: 0 } }, out)).resolves.toBeUndefined()
-    expect(calls).toEqual([{ kind: 'notice', message: "no annotations on changed lines: could not list the pull request's files (HTTP 404: Not Found); every finding is in the job summary" }])
+    expect(calls).toEqual([
+      {
+        kind: 'notice',
+        message:
+          "no annotations on changed lines: could not list the pull request's files (HTTP 404: Not Found); every finding is in the job summary"
+      }
+    ])
   })
 
   it('annotates from files listed once beforehand, and fetchPullFiles turns a failure into the same notice', async () => {
@@ -278,20 +330,31 @@ describe('annotateFindings', () => {
     expect(failed).toEqual({ unavailable: "could not list the pull request's files (HTTP 403: Forbidden)" })
     const notice = recorder()
     await annotateFindings(report, failed, NO_RESERVE, notice.out)
-    expect(notice.calls).toEqual([{ kind: 'notice', message: "no annotations on changed lines: could not list the pull request's files (HTTP 403: Forbidden); every finding is in the job summary and the JSON report" }])
+    expect(notice.calls).toEqual([
+      {
+        kind: 'notice',
+        message:
+          "no annotations on changed lines: could not list the pull request's files (HTTP 403: Forbidden); every finding is in the job summary and the JSON report"
+      }
+    ])
   })
 
   it('asks nothing and says nothing when there are no open findings', async () => {
     const { out, calls } = recorder()
     let asked = 0
-    const source: PullFilesSource = { listFiles: async () => { asked += 1; return [] } }
+    const source: PullFilesSource = {
+      listFiles: async () => {
+        asked += 1
+        return []
+      }
+    }
     await annotateFindings(makeReport([finding('a.js', 1, 'high', { suppressed: true })]), source, NO_RESERVE, out)
     expect(asked).toBe(0)
     expect(calls).toEqual([])
   })
 })
 
-describe('listing a pull request\'s files against a fake GitHub', () => {
+describe("listing a pull request's files against a fake GitHub", () => {
   let server: FakeGitHub
   beforeEach(async () => {
     server = await startFakeGitHub({ readOnlyTokens: ['ro-token'] })
@@ -301,8 +364,10 @@ describe('listing a pull request\'s files against a fake GitHub', () => {
   })
 
   const pr = { owner: 'acme', repo: 'shop', number: 7 }
-  const source = (token = 'rw-token'): PullFilesSource => pullFilesSource(loadGetOctokit()(token, { baseUrl: server.url }).rest.pulls, pr, [10, 10])
-  const files = (count: number): FakePullFile[] => Array.from({ length: count }, (_, i) => ({ filename: `src/f${i}.js`, status: 'modified', patch: patchAdding([i + 1]) }))
+  const source = (token = 'rw-token'): PullFilesSource =>
+    pullFilesSource(loadGetOctokit()(token, { baseUrl: server.url }).rest.pulls, pr, [10, 10])
+  const files = (count: number): FakePullFile[] =>
+    Array.from({ length: count }, (_, i) => ({ filename: `src/f${i}.js`, status: 'modified', patch: patchAdding([i + 1]) }))
   const gets = () => server.requests.filter((r) => r.path === '/repos/acme/shop/pulls/7/files')
 
   it('reads every page, 100 files at a time, with a read-only token too', async () => {
@@ -311,11 +376,15 @@ describe('listing a pull request\'s files against a fake GitHub', () => {
     expect(listed).toHaveLength(250)
     expect(listed[0]).toEqual({ filename: 'src/f0.js', status: 'modified', patch: patchAdding([1]) })
     expect(listed[249]).toEqual({ filename: 'logo.png', status: 'added' })
-    expect(gets().map((r) => [r.query.page, r.query.per_page])).toEqual([['1', '100'], ['2', '100'], ['3', '100']])
+    expect(gets().map((r) => [r.query.page, r.query.per_page])).toEqual([
+      ['1', '100'],
+      ['2', '100'],
+      ['3', '100']
+    ])
     expect(isChanged(changedLinesOf(listed), 'src/f200.js', 201)).toBe(true)
   })
 
-  it('stops at GitHub\'s 3,000 files', async () => {
+  it("stops at GitHub's 3,000 files", async () => {
     server.seedPullFiles('acme', 'shop', 7, files(3100))
     expect(await listPullFiles(source())).toHaveLength(3000)
     expect(gets()).toHaveLength(30)
@@ -339,7 +408,9 @@ describe('listing a pull request\'s files against a fake GitHub', () => {
     const report = makeReport([finding('src/app.js', 10), finding('src/other.js', 3)])
     const ok = recorder()
     await annotateFindings(report, source(), NO_RESERVE, ok.out)
-    expect(ok.calls.filter((c) => c.kind === 'error').map((c) => c.properties)).toEqual([{ title: 'helmet-missing', file: 'src/app.js', startLine: 10 }])
+    expect(ok.calls.filter((c) => c.kind === 'error').map((c) => c.properties)).toEqual([
+      { title: 'helmet-missing', file: 'src/app.js', startLine: 10 }
+    ])
 
     server.failNext(1, 403)
     const forbidden = recorder()
@@ -348,7 +419,12 @@ describe('listing a pull request\'s files against a fake GitHub', () => {
     expect(forbidden.calls[0]?.message).toContain('HTTP 403')
 
     const missing = recorder()
-    await annotateFindings(report, pullFilesSource(loadGetOctokit()('rw-token', { baseUrl: server.url }).rest.pulls, { ...pr, number: 8 }), NO_RESERVE, missing.out)
+    await annotateFindings(
+      report,
+      pullFilesSource(loadGetOctokit()('rw-token', { baseUrl: server.url }).rest.pulls, { ...pr, number: 8 }),
+      NO_RESERVE,
+      missing.out
+    )
     expect(missing.calls.map((c) => c.kind)).toEqual(['notice'])
     expect(missing.calls[0]?.message).toContain('HTTP 404')
   })

@@ -39,16 +39,20 @@ describe('sbomArtifactName', () => {
   })
 
   it('is always a valid artifact name of at most 100 characters', () => {
-    fc.assert(fc.property(fc.option(fc.string()), fc.string(), fc.option(fc.string()), (job, root, attempt) => {
-      const name = sbomArtifactName(job ?? undefined, root, attempt ?? undefined)
-      return name.length <= MAX_ARTIFACT_NAME && name.startsWith('sbom-') && /^[a-z0-9._-]+$/.test(name) && !FORBIDDEN.test(name)
-    }))
+    fc.assert(
+      fc.property(fc.option(fc.string()), fc.string(), fc.option(fc.string()), (job, root, attempt) => {
+        const name = sbomArtifactName(job ?? undefined, root, attempt ?? undefined)
+        return name.length <= MAX_ARTIFACT_NAME && name.startsWith('sbom-') && /^[a-z0-9._-]+$/.test(name) && !FORBIDDEN.test(name)
+      })
+    )
   })
 })
 
 describe('backendIdsFromToken', () => {
   it('reads the run and job ids of the Actions.Results scope among others', () => {
-    const token = makeRuntimeToken(`Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.Results:${RUN_ID}:${JOB_ID} Actions.UploadArtifacts:x:y`)
+    const token = makeRuntimeToken(
+      `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.Results:${RUN_ID}:${JOB_ID} Actions.UploadArtifacts:x:y`
+    )
     expect(backendIdsFromToken(token)).toEqual({ workflowRunBackendId: RUN_ID, workflowJobRunBackendId: JOB_ID })
   })
 
@@ -68,7 +72,12 @@ describe('readArtifactRuntime', () => {
   const token = makeRuntimeToken(`Actions.Results:${RUN_ID}:${JOB_ID}`)
 
   it('takes the origin of ACTIONS_RESULTS_URL and the ids of the token', () => {
-    expect(readArtifactRuntime({ ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: 'https://results-receiver.actions.githubusercontent.com/some/path/' })).toEqual({
+    expect(
+      readArtifactRuntime({
+        ACTIONS_RUNTIME_TOKEN: token,
+        ACTIONS_RESULTS_URL: 'https://results-receiver.actions.githubusercontent.com/some/path/'
+      })
+    ).toEqual({
       token,
       resultsUrl: 'https://results-receiver.actions.githubusercontent.com',
       ids: { workflowRunBackendId: RUN_ID, workflowJobRunBackendId: JOB_ID }
@@ -80,7 +89,11 @@ describe('readArtifactRuntime', () => {
     ['no results URL', { ACTIONS_RUNTIME_TOKEN: token }, /ACTIONS_RESULTS_URL not set/],
     ['neither', {}, /ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL not set/],
     ['a results URL that is not one', { ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: 'not a url' }, /not a URL/],
-    ['GitHub Enterprise Server', { ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: 'https://results.example', GITHUB_SERVER_URL: 'https://github.acme.internal' }, /Enterprise Server/],
+    [
+      'GitHub Enterprise Server',
+      { ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: 'https://results.example', GITHUB_SERVER_URL: 'https://github.acme.internal' },
+      /Enterprise Server/
+    ],
     ['a token that is not a JWT', { ACTIONS_RUNTIME_TOKEN: 'opaque', ACTIONS_RESULTS_URL: 'https://results.example' }, /not a JWT/]
   ])('says why there is no runtime: %s', (_, env, reason) => {
     const runtime = readArtifactRuntime(env)
@@ -89,7 +102,9 @@ describe('readArtifactRuntime', () => {
 
   it('accepts github.com and GHE.com data residency hosts', () => {
     for (const server of ['https://github.com', 'https://acme.ghe.com']) {
-      expect(readArtifactRuntime({ ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: 'https://r.example', GITHUB_SERVER_URL: server })).toHaveProperty('ids')
+      expect(
+        readArtifactRuntime({ ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: 'https://r.example', GITHUB_SERVER_URL: server })
+      ).toHaveProperty('ids')
     }
   })
 })
@@ -97,7 +112,9 @@ describe('readArtifactRuntime', () => {
 describe('uploadSbomArtifact against a loopback results service', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ehg-artifact-'))
   const sbomFile = join(dir, 'sbom.cdx.json')
-  const SBOM = Buffer.from(`${JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ name: 'express', version: '4.21.2' }] }, null, 2)}\n`)
+  const SBOM = Buffer.from(
+    `${JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ name: 'express', version: '4.21.2' }] }, null, 2)}\n`
+  )
   writeFileSync(sbomFile, SBOM)
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -124,21 +141,36 @@ describe('uploadSbomArtifact against a loopback results service', () => {
       mask: (value) => masked.push(value)
     }
     return {
-      env: { ACTIONS_RUNTIME_TOKEN: service.token, ACTIONS_RESULTS_URL: `${service.url}/`, GITHUB_JOB: 'gate', GITHUB_RUN_ATTEMPT: '1', GITHUB_SERVER_URL: 'https://github.com', ...env },
+      env: {
+        ACTIONS_RUNTIME_TOKEN: service.token,
+        ACTIONS_RESULTS_URL: `${service.url}/`,
+        GITHUB_JOB: 'gate',
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_SERVER_URL: 'https://github.com',
+        ...env
+      },
       transport,
       out: { info: (m) => log.info.push(m), warning: (m) => log.warning.push(m) }
     }
   }
 
   const report = (partial: Partial<Report> = {}): Report => makeReport(partial)
-  const calls = () => service.requests.map((r) => `${r.method} ${r.path.startsWith(TWIRP_PREFIX) ? r.path.slice(TWIRP_PREFIX.length) : r.path.replace(/\d+$/, 'N')} ${r.status}`)
+  const calls = () =>
+    service.requests.map(
+      (r) => `${r.method} ${r.path.startsWith(TWIRP_PREFIX) ? r.path.slice(TWIRP_PREFIX.length) : r.path.replace(/\d+$/, 'N')} ${r.status}`
+    )
 
   it('creates, uploads the zipped SBOM to the signed URL and finalizes it with size and SHA-256', async () => {
     const outcome = await uploadSbomArtifact(report(), sbomFile, deps())
 
     expect(outcome).toEqual({ artifact: 'sbom-gate', warnings: 0 })
     expect(calls()).toEqual(['POST CreateArtifact 200', 'PUT /blob/N 201', 'POST FinalizeArtifact 200'])
-    expect(service.requests[0]?.body).toEqual({ workflow_run_backend_id: RUN_ID, workflow_job_run_backend_id: JOB_ID, name: 'sbom-gate', version: 4 })
+    expect(service.requests[0]?.body).toEqual({
+      workflow_run_backend_id: RUN_ID,
+      workflow_job_run_backend_id: JOB_ID,
+      name: 'sbom-gate',
+      version: 4
+    })
     const [artifact] = service.artifacts()
     expect(artifact).toMatchObject({ name: 'sbom-gate', finalized: true })
     const entries = readZipEntries(artifact?.blob ?? Buffer.alloc(0))
@@ -163,7 +195,13 @@ describe('uploadSbomArtifact against a loopback results service', () => {
     service.failNext(2, 503)
     const outcome = await uploadSbomArtifact(report(), sbomFile, deps())
     expect(outcome).toEqual({ artifact: 'sbom-gate', warnings: 0 })
-    expect(calls()).toEqual(['POST CreateArtifact 503', 'POST CreateArtifact 503', 'POST CreateArtifact 200', 'PUT /blob/N 201', 'POST FinalizeArtifact 200'])
+    expect(calls()).toEqual([
+      'POST CreateArtifact 503',
+      'POST CreateArtifact 503',
+      'POST CreateArtifact 200',
+      'PUT /blob/N 201',
+      'POST FinalizeArtifact 200'
+    ])
     expect(sleeps).toEqual([1000, 2000])
   })
 
@@ -235,7 +273,9 @@ describe('uploadSbomArtifact against a loopback results service', () => {
     expect(outcome).toEqual({ warnings: 1 })
     expect(calls()).toEqual(['POST CreateArtifact 409', 'POST CreateArtifact 409'])
     expect(log.warning).toHaveLength(1)
-    expect(log.warning[0]).toMatch(/artifacts named sbom-gate and sbom-gate-ca395085 already exist in this run; give each gate step its own working-directory, or upload the sbom-path output with actions\/upload-artifact/)
+    expect(log.warning[0]).toMatch(
+      /artifacts named sbom-gate and sbom-gate-ca395085 already exist in this run; give each gate step its own working-directory, or upload the sbom-path output with actions\/upload-artifact/
+    )
   })
 
   it('warns how to get the SBOM when the runner gave no artifact runtime, and sends nothing', async () => {

@@ -6,7 +6,6 @@ import { loopbackOctokit } from '../helpers/octokit.js'
 
 const loadGetOctokit = loopbackOctokit()
 
-
 let server: FakeGitHub
 beforeEach(async () => {
   server = await startFakeGitHub({ readOnlyTokens: ['ro-token'] })
@@ -75,7 +74,15 @@ describe('upsertComment against a fake GitHub', () => {
 
   it('keeps the comment of another working directory', async () => {
     const other = server.seedComment('acme', 'shop', 7, body('failed', commentMarker('apps/web')))
-    const outcome = await upsertComment(api(), target, commentMarker('apps/api'), body('failed', commentMarker('apps/api')), 'always', false, DELAYS)
+    const outcome = await upsertComment(
+      api(),
+      target,
+      commentMarker('apps/api'),
+      body('failed', commentMarker('apps/api')),
+      'always',
+      false,
+      DELAYS
+    )
     expect(outcome.action).toBe('created')
     expect(server.comments('acme', 'shop', 7).find((c) => c.id === other.id)?.body).toBe(other.body)
   })
@@ -160,10 +167,12 @@ describe('withRetry', () => {
   it('does not retry client errors or errors without a status', async () => {
     for (const error of [Object.assign(new Error('nope'), { status: 404 }), new Error('socket hang up')]) {
       let calls = 0
-      await expect(withRetry(async () => {
-        calls += 1
-        throw error
-      }, [1, 1])).rejects.toBe(error)
+      await expect(
+        withRetry(async () => {
+          calls += 1
+          throw error
+        }, [1, 1])
+      ).rejects.toBe(error)
       expect(calls).toBe(1)
     }
   })
@@ -173,7 +182,9 @@ describe('explainCommentFailure', () => {
   it('names the permission for 403 and 404, the token for 401, and passes other errors through', () => {
     expect(explainCommentFailure(Object.assign(new Error('Not Found'), { status: 404 }))).toContain('pull-requests: write')
     expect(explainCommentFailure(Object.assign(new Error('Bad credentials'), { status: 401 }))).toContain('github-token')
-    expect(explainCommentFailure(Object.assign(new Error('Validation Failed\nbody is too long'), { status: 422 }))).toMatch(/422.*Validation Failed$/)
+    expect(explainCommentFailure(Object.assign(new Error('Validation Failed\nbody is too long'), { status: 422 }))).toMatch(
+      /422.*Validation Failed$/
+    )
     expect(explainCommentFailure(new Error('getaddrinfo ENOTFOUND api.github.com'))).toContain('ENOTFOUND')
   })
 })

@@ -5,7 +5,17 @@ import { changedLinesOf, type PullFile } from '../../src/github/changed-lines.js
 import { addedFilesOf, markNewFindings } from '../../src/github/new-findings.js'
 
 function finding(file: string, line: number | null, extra: Partial<Finding> = {}): Finding {
-  return { rule: 'helmet-missing', severity: 'high', file, line, column: line === null ? null : 1, message: 'no helmet', fingerprint: `fp-${file}-${line}`, suppressed: false, ...extra }
+  return {
+    rule: 'helmet-missing',
+    severity: 'high',
+    file,
+    line,
+    column: line === null ? null : 1,
+    message: 'no helmet',
+    fingerprint: `fp-${file}-${line}`,
+    suppressed: false,
+    ...extra
+  }
 }
 
 /** A patch whose only hunk adds the given new-side lines (replacing as many old ones). */
@@ -22,7 +32,11 @@ const FILES: PullFile[] = [
 ]
 
 function mark(findings: Finding[], root = '.'): Array<[string, number | null, boolean | undefined]> {
-  return markNewFindings(findings, changedLinesOf(FILES), addedFilesOf(FILES), (file) => repositoryPath(root, file)).map((f) => [f.file, f.line, f.new])
+  return markNewFindings(findings, changedLinesOf(FILES), addedFilesOf(FILES), (file) => repositoryPath(root, file)).map((f) => [
+    f.file,
+    f.line,
+    f.new
+  ])
 }
 
 describe('markNewFindings', () => {
@@ -40,7 +54,9 @@ describe('markNewFindings', () => {
   })
 
   it('marks a project-wide finding (no line) new only when the pull request added its file', () => {
-    expect(mark([finding('src/new.js', null), finding('src/app.js', null), finding('Dockerfile', null), finding('package.json', null)])).toEqual([
+    expect(
+      mark([finding('src/new.js', null), finding('src/app.js', null), finding('Dockerfile', null), finding('package.json', null)])
+    ).toEqual([
       ['src/new.js', null, true],
       ['src/app.js', null, false],
       ['Dockerfile', null, false],

@@ -10,7 +10,17 @@ import { readZipEntries as readZip } from '../helpers/zip-reader.js'
 const dir = mkdtempSync(join(tmpdir(), 'ehg-zip-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const SBOM = Buffer.from(JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components: Array.from({ length: 200 }, (_, i) => ({ name: `pkg-${i}`, version: '1.0.0' })) }, null, 2))
+const SBOM = Buffer.from(
+  JSON.stringify(
+    {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      components: Array.from({ length: 200 }, (_, i) => ({ name: `pkg-${i}`, version: '1.0.0' }))
+    },
+    null,
+    2
+  )
+)
 const MODIFIED = new Date(2026, 4, 17, 13, 45, 30)
 
 const has = (command: string, args: string[]): boolean => spawnSync(command, args, { stdio: 'ignore' }).status === 0
@@ -32,8 +42,12 @@ describe('zipSingleFile', () => {
 
   it('stores data that deflate would only make larger, and an empty file', () => {
     const noise = randomBytes(4096)
-    expect(readZip(zipSingleFile({ name: 'noise.bin', data: noise, modified: MODIFIED }))).toEqual([{ name: 'noise.bin', method: 0, data: noise, utf8: false }])
-    expect(readZip(zipSingleFile({ name: 'empty', data: Buffer.alloc(0), modified: MODIFIED }))).toEqual([{ name: 'empty', method: 0, data: Buffer.alloc(0), utf8: false }])
+    expect(readZip(zipSingleFile({ name: 'noise.bin', data: noise, modified: MODIFIED }))).toEqual([
+      { name: 'noise.bin', method: 0, data: noise, utf8: false }
+    ])
+    expect(readZip(zipSingleFile({ name: 'empty', data: Buffer.alloc(0), modified: MODIFIED }))).toEqual([
+      { name: 'empty', method: 0, data: Buffer.alloc(0), utf8: false }
+    ])
   })
 
   it('flags a non-ASCII name as UTF-8', () => {

@@ -25,7 +25,10 @@ export function actionServers(): (options?: ServerOptions) => Promise<ActionServ
   return async (options = {}) => {
     const github = await startFakeGitHub(options.github)
     const registry = await startFakeRegistry(options.registry)
-    cleanups.push(() => github.close(), () => registry.close())
+    cleanups.push(
+      () => github.close(),
+      () => registry.close()
+    )
     return { github, registry, run: (run) => runAction({ ...run, githubUrl: github.url, registryUrl: registry.url }) }
   }
 }

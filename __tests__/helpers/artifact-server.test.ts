@@ -46,7 +46,12 @@ describe('fake artifact service', () => {
 
   it.each([
     ['another token', { name: 'sbom', version: 4 }, 'not-the-token', 401],
-    ['lowerCamel JSON names (the toolkit sends proto names)', { workflowRunBackendId: 'x', workflowJobRunBackendId: 'y', name: 'sbom', version: 4 }, undefined, 400],
+    [
+      'lowerCamel JSON names (the toolkit sends proto names)',
+      { workflowRunBackendId: 'x', workflowJobRunBackendId: 'y', name: 'sbom', version: 4 },
+      undefined,
+      400
+    ],
     ['other backend ids', { workflow_run_backend_id: 'x', workflow_job_run_backend_id: 'y', name: 'sbom', version: 4 }, undefined, 403],
     ['a name with a slash', { name: 'sbom/api', version: 4 }, undefined, 400],
     ['another artifact version', { name: 'sbom', version: 7 }, undefined, 400]
@@ -57,7 +62,10 @@ describe('fake artifact service', () => {
 
   it('answers 409 already_exists for a name the run has', async () => {
     service.seedArtifact('sbom')
-    expect(await twirp('CreateArtifact', { ...ids(), name: 'sbom', version: 4 })).toMatchObject({ status: 409, body: { code: 'already_exists' } })
+    expect(await twirp('CreateArtifact', { ...ids(), name: 'sbom', version: 4 })).toMatchObject({
+      status: 409,
+      body: { code: 'already_exists' }
+    })
   })
 
   it.each([
@@ -76,10 +84,13 @@ describe('fake artifact service', () => {
   })
 
   it.each([
-    ['a size that is not the upload\'s', (n: number, digest: string) => ({ size: String(n + 1), hash: digest })],
+    ["a size that is not the upload's", (n: number, digest: string) => ({ size: String(n + 1), hash: digest })],
     ['a size as a number (int64 is a string in proto3 JSON)', (n: number, digest: string) => ({ size: n, hash: digest })],
     ['another hash', (n: number) => ({ size: String(n), hash: `sha256:${'0'.repeat(64)}` })],
-    ['the hash as an object (a StringValue is a bare string in proto3 JSON)', (n: number, digest: string) => ({ size: String(n), hash: { value: digest } })]
+    [
+      'the hash as an object (a StringValue is a bare string in proto3 JSON)',
+      (n: number, digest: string) => ({ size: String(n), hash: { value: digest } })
+    ]
   ])('refuses FinalizeArtifact with %s', async (_, fields) => {
     const blob = Buffer.from('zip bytes')
     expect((await put(await created(), blob)).status).toBe(201)

@@ -19,7 +19,13 @@ export interface FakeArtifact {
   finalized: boolean
 }
 
-export interface ArtifactRequest { method: string; path: string; status: number; headers: Record<string, string | string[] | undefined>; body: unknown }
+export interface ArtifactRequest {
+  method: string
+  path: string
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: unknown
+}
 
 export interface FakeArtifactServiceOptions {
   /** The backend ids in the token's `Actions.Results:<run>:<job>` scope. */
@@ -49,7 +55,11 @@ const FORBIDDEN_NAME_CHARS = /[":<>|*?\r\n\\/]/
 const CREATE_FIELDS = new Set(['workflow_run_backend_id', 'workflow_job_run_backend_id', 'name', 'version', 'expires_at', 'mime_type'])
 const FINALIZE_FIELDS = new Set(['workflow_run_backend_id', 'workflow_job_run_backend_id', 'name', 'size', 'hash'])
 
-interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
+interface Reply {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
 
 const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url')
 
@@ -88,7 +98,13 @@ function send(res: ServerResponse, reply: Reply): void {
   }
   const json = typeof reply.body !== 'string'
   const text = json ? JSON.stringify(reply.body) : (reply.body as string)
-  res.writeHead(reply.status, { 'content-type': json ? 'application/json' : 'application/xml', 'content-length': Buffer.byteLength(text), ...reply.headers }).end(text)
+  res
+    .writeHead(reply.status, {
+      'content-type': json ? 'application/json' : 'application/xml',
+      'content-length': Buffer.byteLength(text),
+      ...reply.headers
+    })
+    .end(text)
 }
 
 export async function startFakeArtifactService(options: FakeArtifactServiceOptions = {}): Promise<FakeArtifactService> {
@@ -103,37 +119,48 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
   let url = ''
 
   /** The checks every Twirp call gets: bearer token, JSON object, known fields only, this job's ids. */
-  const checkTwirp = (req: IncomingMessage, raw: Buffer, fields: Set<string>): { refused: Reply } | { request: Record<string, unknown> } => {
+  const checkTwirp = (
+    req: IncomingMessage,
+    raw: Buffer,
+    fields: Set<string>
+  ): { refused: Reply } | { request: Record<string, unknown> } => {
     const refuse = (status: number, code: string, msg: string) => ({ refused: twirpError(status, code, msg) })
     if (req.headers.authorization !== `Bearer ${token}`) return refuse(401, 'unauthenticated', 'invalid or missing bearer token')
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refuse(415, 'bad_route', 'unexpected Content-Type')
     const body = parseJson(raw)
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse(400, 'malformed', 'the json request could not be decoded')
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return refuse(400, 'malformed', 'the json request could not be decoded')
     const request = body as Record<string, unknown>
     const unknown = Object.keys(request).filter((key) => !fields.has(key))
     if (unknown.length > 0) return refuse(400, 'malformed', `unknown field ${unknown.join(', ')}`)
     if (request.workflow_run_backend_id !== runBackendId || request.workflow_job_run_backend_id !== jobBackendId) {
       return refuse(403, 'permission_denied', 'backend ids do not match the token')
     }
-    if (typeof request.name !== 'string' || request.name === '' || FORBIDDEN_NAME_CHARS.test(request.name)) return refuse(400, 'invalid_argument', 'invalid artifact name')
+    if (typeof request.name !== 'string' || request.name === '' || FORBIDDEN_NAME_CHARS.test(request.name))
+      return refuse(400, 'invalid_argument', 'invalid artifact name')
     return { request }
   }
 
   const createArtifact = (request: Record<string, unknown>): Reply => {
     if (request.version !== 4) return twirpError(400, 'invalid_argument', 'unsupported artifact version')
     const name = request.name as string
-    if (artifacts.some((a) => a.name === name)) return twirpError(409, 'already_exists', 'an artifact with this name already exists on the workflow run')
+    if (artifacts.some((a) => a.name === name))
+      return twirpError(409, 'already_exists', 'an artifact with this name already exists on the workflow run')
     const artifact: FakeArtifact = { name, id: nextId++, version: request.version, finalized: false }
     artifacts.push(artifact)
     const sig = randomBytes(24).toString('base64url')
     signatures.set(artifact.id, sig)
-    return { status: 200, body: { ok: true, signed_upload_url: `${url}/blob/${artifact.id}?sv=2023-11-03&sp=cw&se=2099-01-01T00%3A00%3A00Z&sig=${sig}` } }
+    return {
+      status: 200,
+      body: { ok: true, signed_upload_url: `${url}/blob/${artifact.id}?sv=2023-11-03&sp=cw&se=2099-01-01T00%3A00%3A00Z&sig=${sig}` }
+    }
   }
 
   const finalizeArtifact = (request: Record<string, unknown>): Reply => {
     const artifact = artifacts.find((a) => a.name === request.name && !a.finalized)
     if (!artifact?.blob) return twirpError(404, 'not_found', 'no uploaded artifact by that name')
-    if (typeof request.size !== 'string' || request.size !== String(artifact.blob.length)) return twirpError(400, 'invalid_argument', 'size does not match the upload')
+    if (typeof request.size !== 'string' || request.size !== String(artifact.blob.length))
+      return twirpError(400, 'invalid_argument', 'size does not match the upload')
     // google.protobuf.StringValue is a bare string in proto3 JSON
     const digest = `sha256:${createHash('sha256').update(artifact.blob).digest('hex')}`
     if (request.hash !== undefined && request.hash !== digest) return twirpError(400, 'invalid_argument', 'hash does not match the upload')
@@ -151,7 +178,8 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
     if (req.headers['content-length'] !== String(raw.length)) return blobError(411, 'MissingContentLengthHeader')
     // One Put Blob takes up to 5000 MiB from service version 2019-12-12 on (256 MiB before).
     const version = req.headers['x-ms-version']
-    if (typeof version !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(version) || version < '2019-12-12') return blobError(400, 'InvalidHeaderValue')
+    if (typeof version !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(version) || version < '2019-12-12')
+      return blobError(400, 'InvalidHeaderValue')
     if (artifact.finalized) return blobError(409, 'BlobImmutableDueToPolicy')
     artifact.blob = raw
     artifact.blobHeaders = { ...req.headers }
@@ -161,7 +189,9 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
   const answer = (req: IncomingMessage, target: URL, raw: Buffer): Reply => {
     if (failures.count > 0) {
       failures.count--
-      return target.pathname.startsWith('/blob/') ? blobError(failures.status, 'ServerBusy') : twirpError(failures.status, 'internal', 'fake outage')
+      return target.pathname.startsWith('/blob/')
+        ? blobError(failures.status, 'ServerBusy')
+        : twirpError(failures.status, 'internal', 'fake outage')
     }
     if (req.method === 'PUT' && target.pathname.startsWith('/blob/')) return putBlob(req, target, raw)
     if (req.method !== 'POST' || !target.pathname.startsWith(TWIRP_PREFIX)) return twirpError(404, 'bad_route', 'no such route')
@@ -201,9 +231,10 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
     failNext(count, status = 500) {
       Object.assign(failures, { count, status })
     },
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error == null ? resolve() : reject(error)))
-      server.closeAllConnections()
-    })
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error == null ? resolve() : reject(error)))
+        server.closeAllConnections()
+      })
   }
 }

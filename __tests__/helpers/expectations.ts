@@ -49,7 +49,8 @@ export function readExpectations(caseDir: string): Expectations {
       let target = i + 1
       if (isCommentOnly(line, file)) {
         target = i + 2
-        while (target <= lines.length && (isCommentOnly(lines[target - 1] ?? '', file) || (lines[target - 1] ?? '').trim() === '')) target += 1
+        while (target <= lines.length && (isCommentOnly(lines[target - 1] ?? '', file) || (lines[target - 1] ?? '').trim() === ''))
+          target += 1
       }
       for (const rule of match[2].split(',').map((r) => r.trim())) {
         if (match[1] === 'ok') negatives.add(rule)

@@ -7,7 +7,6 @@ const loadGetOctokit = loopbackOctokit()
 const repo = { owner: 'acme', repo: 'shop', issue_number: 7 }
 let server: FakeGitHub
 
-
 beforeEach(async () => {
   server = await startFakeGitHub({ readOnlyTokens: ['ro-token'] })
 })
@@ -34,9 +33,9 @@ describe('fake GitHub server', () => {
     for (let i = 1; i <= 5; i++) server.seedComment('acme', 'shop', 7, `c${i}`, 'octocat')
     const octokit = connect()
     const all = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, per_page: 2 })
-    expect(all.map(c => c.body)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5'])
+    expect(all.map((c) => c.body)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5'])
     expect(all[0]?.user).toEqual({ login: 'octocat', type: 'User' })
-    expect(server.requests.map(r => r.query.page ?? '1')).toEqual(['1', '2', '3'])
+    expect(server.requests.map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3'])
 
     const middle = await octokit.rest.issues.listComments({ ...repo, per_page: 2, page: 2 })
     const base = `${server.url}/repos/acme/shop/issues/7/comments?per_page=2`
@@ -52,7 +51,9 @@ describe('fake GitHub server', () => {
     expect(updated.status).toBe(200)
     expect(updated.data).toMatchObject({ id: seeded.id, body: 'new' })
     expect((await octokit.rest.issues.getComment({ owner: 'acme', repo: 'shop', comment_id: seeded.id })).data.body).toBe('new')
-    await expect(octokit.rest.issues.updateComment({ owner: 'acme', repo: 'shop', comment_id: 999999, body: 'x' })).rejects.toMatchObject({ status: 404 })
+    await expect(octokit.rest.issues.updateComment({ owner: 'acme', repo: 'shop', comment_id: 999999, body: 'x' })).rejects.toMatchObject({
+      status: 404
+    })
     expect((await octokit.rest.issues.deleteComment({ owner: 'acme', repo: 'shop', comment_id: seeded.id })).status).toBe(204)
     expect(server.comments('acme', 'shop', 7)).toEqual([])
   })
@@ -71,7 +72,12 @@ describe('fake GitHub server', () => {
     const octokit = connect()
     await expect(octokit.rest.issues.createComment({ ...repo, body: 'x'.repeat(65537) })).rejects.toMatchObject({
       status: 422,
-      response: { data: { message: 'Validation Failed', errors: [{ code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] } }
+      response: {
+        data: {
+          message: 'Validation Failed',
+          errors: [{ code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }]
+        }
+      }
     })
     await expect(octokit.rest.issues.createComment({ ...repo, body: '' })).rejects.toMatchObject({ status: 422 })
     expect((await octokit.rest.issues.createComment({ ...repo, body: 'x'.repeat(65536) })).status).toBe(201)

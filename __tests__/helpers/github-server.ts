@@ -2,9 +2,26 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 
-export interface FakePullFile { filename: string; status: 'added' | 'modified' | 'removed' | 'renamed' | 'copied' | 'changed' | 'unchanged'; patch?: string }
-export interface FakeComment { id: number; body: string; user: { login: string; type: string }; html_url: string; created_at: string; updated_at: string }
-export interface RecordedRequest { method: string; path: string; query: Record<string, string>; headers: Record<string, string | string[] | undefined>; body: unknown }
+export interface FakePullFile {
+  filename: string
+  status: 'added' | 'modified' | 'removed' | 'renamed' | 'copied' | 'changed' | 'unchanged'
+  patch?: string
+}
+export interface FakeComment {
+  id: number
+  body: string
+  user: { login: string; type: string }
+  html_url: string
+  created_at: string
+  updated_at: string
+}
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string | string[] | undefined>
+  body: unknown
+}
 export interface FakeGitHubOptions {
   /** tokens that are read-only: any write (POST/PATCH/DELETE) answers 403 "Resource not accessible by integration" */
   readOnlyTokens?: string[]
@@ -28,8 +45,21 @@ export interface FakeGitHub {
   close(): Promise<void>
 }
 
-interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
-interface Context { method: string; url: URL; body: unknown; readOnly: boolean; maxBodyChars: number; owner: string; repo: string; num: number }
+interface Reply {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+interface Context {
+  method: string
+  url: URL
+  body: unknown
+  readOnly: boolean
+  maxBodyChars: number
+  owner: string
+  repo: string
+  num: number
+}
 type Handler = (ctx: Context, store: Store) => Reply
 type Store = ReturnType<typeof createStore>
 
@@ -67,20 +97,30 @@ function createStore(botLogin: string) {
       const id = nextId++
       const now = timestamp()
       const user = { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' }
-      const comment = { id, body, user, html_url: `https://github.com/${owner}/${repo}/pull/${num}#issuecomment-${id}`, created_at: now, updated_at: now }
+      const comment = {
+        id,
+        body,
+        user,
+        html_url: `https://github.com/${owner}/${repo}/pull/${num}#issuecomment-${id}`,
+        created_at: now,
+        updated_at: now
+      }
       byIssue.set(issueKey(owner, repo, num), [...list(owner, repo, num), comment])
       return comment
     },
     find(owner: string, repo: string, id: number): { key: string; comment: FakeComment } | undefined {
       const prefix = `${owner}/${repo}#`.toLowerCase()
       for (const [key, comments] of byIssue) {
-        const comment = comments.find(c => c.id === id)
+        const comment = comments.find((c) => c.id === id)
         if (comment != null && key.startsWith(prefix)) return { key, comment }
       }
       return undefined
     },
     remove(key: string, id: number): void {
-      byIssue.set(key, (byIssue.get(key) ?? []).filter(c => c.id !== id))
+      byIssue.set(
+        key,
+        (byIssue.get(key) ?? []).filter((c) => c.id !== id)
+      )
     }
   }
 }
@@ -95,11 +135,14 @@ const forbidden = (): Reply => errorReply(403, 'Resource not accessible by integ
 function validateCommentBody(payload: unknown, maxBodyChars: number): Reply | undefined {
   const body = typeof payload === 'object' && payload != null ? (payload as Record<string, unknown>).body : undefined
   if (body === undefined) return errorReply(422, 'Invalid request.\n\n"body" wasn\'t supplied.')
-  if (typeof body !== 'string') return errorReply(422, `Invalid request.\n\nFor 'properties/body', ${JSON.stringify(body)} is not a string.`)
-  const invalid = (error: Record<string, string>): Reply => errorReply(422, 'Validation Failed', { errors: [{ resource: 'IssueComment', field: 'body', ...error }] })
+  if (typeof body !== 'string')
+    return errorReply(422, `Invalid request.\n\nFor 'properties/body', ${JSON.stringify(body)} is not a string.`)
+  const invalid = (error: Record<string, string>): Reply =>
+    errorReply(422, 'Validation Failed', { errors: [{ resource: 'IssueComment', field: 'body', ...error }] })
   if (body.trim() === '') return invalid({ code: 'missing_field' })
   // GitHub counts characters (code points), not UTF-16 units
-  if ([...body].length > maxBodyChars) return invalid({ code: 'custom', message: `body is too long (maximum is ${maxBodyChars} characters)` })
+  if ([...body].length > maxBodyChars)
+    return invalid({ code: 'custom', message: `body is too long (maximum is ${maxBodyChars} characters)` })
   return undefined
 }
 
@@ -165,7 +208,16 @@ const getPull: Handler = (ctx, store) => {
   const sha = store.pullHead(ctx.owner, ctx.repo, ctx.num)
   if (sha == null) return notFound()
   const html = `https://github.com/${ctx.owner}/${ctx.repo}/pull/${ctx.num}`
-  return { status: 200, body: { number: ctx.num, state: 'open', html_url: html, head: { sha, ref: 'feature' }, base: { ref: 'main', repo: { full_name: `${ctx.owner}/${ctx.repo}` } } } }
+  return {
+    status: 200,
+    body: {
+      number: ctx.num,
+      state: 'open',
+      html_url: html,
+      head: { sha, ref: 'feature' },
+      base: { ref: 'main', repo: { full_name: `${ctx.owner}/${ctx.repo}` } }
+    }
+  }
 }
 
 // GitHub's entry has sha, additions, blob_url...; callers read these. A file without a patch (binary, too large) has no `patch` key.
@@ -177,7 +229,9 @@ const listPullFiles: Handler = (ctx, store) => {
   const page = readPositiveInt(ctx.url.searchParams.get('page'), 1)
   const lastPage = Math.max(1, Math.ceil(all.length / perPage))
   const link = buildLinkHeader(ctx.url, page, lastPage)
-  const body = all.slice((page - 1) * perPage, page * perPage).map(f => ({ filename: f.filename, status: f.status, ...(f.patch == null ? {} : { patch: f.patch }) }))
+  const body = all
+    .slice((page - 1) * perPage, page * perPage)
+    .map((f) => ({ filename: f.filename, status: f.status, ...(f.patch == null ? {} : { patch: f.patch }) }))
   return { status: 200, body, headers: link == null ? undefined : { link } }
 }
 
@@ -219,14 +273,22 @@ function parseJson(text: string): { ok: boolean; value: unknown } {
 }
 
 function sendReply(res: ServerResponse, reply: Reply): void {
-  const requestId = [4, 6, 6, 6, 8].map(n => randomBytes(n / 2).toString('hex').toUpperCase()).join(':')
+  const requestId = [4, 6, 6, 6, 8]
+    .map((n) =>
+      randomBytes(n / 2)
+        .toString('hex')
+        .toUpperCase()
+    )
+    .join(':')
   const headers: Record<string, string | number> = { 'x-github-request-id': requestId, ...reply.headers }
   if (reply.body === undefined) {
     res.writeHead(reply.status, headers).end()
     return
   }
   const text = JSON.stringify(reply.body)
-  res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text)
+  res
+    .writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+    .end(text)
 }
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
@@ -243,13 +305,28 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const token = readToken(req.headers)
     if (token == null) return errorReply(401, 'Requires authentication')
     if (!body.ok) return errorReply(400, 'Problems parsing JSON')
-    return routeRequest({ method: req.method ?? 'GET', url, body: body.value, readOnly: readOnly.has(token), maxBodyChars: options.maxBodyChars ?? MAX_BODY_CHARS }, store)
+    return routeRequest(
+      {
+        method: req.method ?? 'GET',
+        url,
+        body: body.value,
+        readOnly: readOnly.has(token),
+        maxBodyChars: options.maxBodyChars ?? MAX_BODY_CHARS
+      },
+      store
+    )
   }
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = parseJson(await readBody(req))
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, body: body.value })
+    requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: { ...req.headers },
+      body: body.value
+    })
     sendReply(res, answer(req, url, body))
   }
 
@@ -271,9 +348,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     failNext(count, status) {
       Object.assign(failures, { count, status })
     },
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close(error => (error == null ? resolve() : reject(error)))
-      server.closeAllConnections()
-    })
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error == null ? resolve() : reject(error)))
+        server.closeAllConnections()
+      })
   }
 }

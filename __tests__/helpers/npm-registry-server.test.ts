@@ -28,12 +28,15 @@ interface AuditVia {
 
 interface AuditReport {
   auditReportVersion: number
-  vulnerabilities: Record<string, {
-    severity: string
-    isDirect: boolean
-    via: Array<string | AuditVia>
-    fixAvailable: boolean | { name: string; version: string; isSemVerMajor: boolean }
-  }>
+  vulnerabilities: Record<
+    string,
+    {
+      severity: string
+      isDirect: boolean
+      via: Array<string | AuditVia>
+      fixAvailable: boolean | { name: string; version: string; isSemVerMajor: boolean }
+    }
+  >
   metadata: { vulnerabilities: Record<string, number> }
 }
 
@@ -56,9 +59,14 @@ async function runNpm(appDir: string, registry: FakeRegistry, args: string[]): P
   const cwd = join(work, 'app')
   await cp(join(appDir, 'package.json'), join(cwd, 'package.json'))
   const lockfile = join(appDir, 'package-lock.json')
-  if (await access(lockfile).then(() => true, () => false)) await cp(lockfile, join(cwd, 'package-lock.json'))
+  if (
+    await access(lockfile).then(
+      () => true,
+      () => false
+    )
+  )
+    await cp(lockfile, join(cwd, 'package-lock.json'))
   const env = hermeticNpmEnv(registry.url, work)
-
 
   return new Promise((resolve) => {
     execFile('npm', args, { cwd, env, maxBuffer: 32 * 1024 * 1024, timeout: 30_000 }, (err, stdout, stderr) => {
@@ -87,16 +95,22 @@ describe('fake npm registry with real npm audit', () => {
     expect(report.auditReportVersion).toBe(2)
     expect(report.metadata.vulnerabilities).toEqual({ info: 0, low: 5, moderate: 0, high: 5, critical: 0, total: 10 })
     expect(Object.keys(report.vulnerabilities).sort()).toEqual([
-      'body-parser', 'cookie', 'express', 'express-session', 'lodash', 'on-headers', 'path-to-regexp', 'qs', 'send',
+      'body-parser',
+      'cookie',
+      'express',
+      'express-session',
+      'lodash',
+      'on-headers',
+      'path-to-regexp',
+      'qs',
+      'send',
       'serve-static'
     ])
 
     const lodash = report.vulnerabilities.lodash
     expect(lodash?.severity).toBe('high')
     expect(lodash?.isDirect).toBe(true)
-    expect(ghsa(lodash?.via ?? [])).toEqual(expect.arrayContaining([
-      'GHSA-29mw-wpgm-hmr9', 'GHSA-35jh-r3h4-6jhm', 'GHSA-p6mc-m468-83gw'
-    ]))
+    expect(ghsa(lodash?.via ?? [])).toEqual(expect.arrayContaining(['GHSA-29mw-wpgm-hmr9', 'GHSA-35jh-r3h4-6jhm', 'GHSA-p6mc-m468-83gw']))
     expect(lodash?.fixAvailable).toMatchObject({ name: 'lodash', isSemVerMajor: false })
 
     const express = report.vulnerabilities.express
@@ -110,7 +124,15 @@ describe('fake npm registry with real npm audit', () => {
     expect(SAMPLE_APP_ADVISORIES.express?.map((a) => a.id)).toContain(source)
 
     expect([...registry.packumentRequests].sort()).toEqual([
-      'body-parser', 'cookie', 'express', 'express-session', 'lodash', 'on-headers', 'path-to-regexp', 'qs', 'send',
+      'body-parser',
+      'cookie',
+      'express',
+      'express-session',
+      'lodash',
+      'on-headers',
+      'path-to-regexp',
+      'qs',
+      'send',
       'serve-static'
     ])
   }, 20_000)

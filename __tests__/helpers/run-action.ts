@@ -269,7 +269,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   }
 
   const started = Date.now()
-  const child = spawn(process.execPath, [join(action, 'dist', 'index.js')], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [join(action, 'dist', 'index.js')], {
+    cwd: options.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
   const [stdout, stderr, code] = await Promise.all([
     collect(child.stdout),
@@ -289,5 +293,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
 /** The `::error::` / `::warning::` workflow commands in a run's stdout, one message each. */
 export function commands(stdout: string, kind: 'error' | 'warning' | 'notice'): string[] {
   const prefix = `::${kind}::`
-  return stdout.split(/\r?\n/).filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length))
+  return stdout
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith(prefix))
+    .map((l) => l.slice(prefix.length))
 }

@@ -1,6 +1,11 @@
 import { crc32, inflateRawSync } from 'node:zlib'
 
-export interface ZipReadEntry { name: string; method: number; data: Buffer; utf8: boolean }
+export interface ZipReadEntry {
+  name: string
+  method: number
+  data: Buffer
+  utf8: boolean
+}
 
 /**
  * An independent reader of a plain (non-ZIP64) zip: end record, central directory, local headers,
@@ -27,8 +32,10 @@ export function readZipEntries(zip: Buffer): ZipReadEntry[] {
     const local = zip.readUInt32LE(at + 42)
     const nameBytes = zip.subarray(at + 46, at + 46 + nameLength)
     if (zip.readUInt32LE(local) !== 0x04034b50) fail(`no local header for entry ${i}`)
-    if (zip.readUInt32LE(local + 14) !== crc || zip.readUInt32LE(local + 18) !== compressed || zip.readUInt32LE(local + 22) !== size) fail('local and central headers differ')
-    if (Buffer.compare(zip.subarray(local + 30, local + 30 + zip.readUInt16LE(local + 26)), nameBytes) !== 0) fail('local and central names differ')
+    if (zip.readUInt32LE(local + 14) !== crc || zip.readUInt32LE(local + 18) !== compressed || zip.readUInt32LE(local + 22) !== size)
+      fail('local and central headers differ')
+    if (Buffer.compare(zip.subarray(local + 30, local + 30 + zip.readUInt16LE(local + 26)), nameBytes) !== 0)
+      fail('local and central names differ')
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
     const raw = zip.subarray(start, start + compressed)
     if (method !== 0 && method !== 8) fail(`compression method ${method}`)

@@ -1,8 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { scanProject } from '../helpers/project.js'
 
-const limited = (express: ReturnType<typeof scanProject>['express']) => express.routesOf(express.apps[0]!).map((r) =>
-  `${r.event.method} ${r.fullPath} ${r.before.some((b) => b.handler.kind === 'middleware' && b.handler.package === 'express-rate-limit')}`)
+const limited = (express: ReturnType<typeof scanProject>['express']) =>
+  express
+    .routesOf(express.apps[0]!)
+    .map(
+      (r) =>
+        `${r.event.method} ${r.fullPath} ${r.before.some((b) => b.handler.kind === 'middleware' && b.handler.package === 'express-rate-limit')}`
+    )
 
 describe('ExpressModel mounts', () => {
   it('mounts each router of a forEach over a route table under its own path', () => {

@@ -43,7 +43,12 @@ router.post('/login', (req, res) => res.end())
 router.route('/token').post((req, res) => res.end()).delete((req, res) => res.end())
 module.exports = router`
     })
-    expect(paths(express.routesOf(express.apps[0]!))).toEqual(['post /api/auth/login', 'post /api/auth/token', 'delete /api/auth/token', 'get /api/health'])
+    expect(paths(express.routesOf(express.apps[0]!))).toEqual([
+      'post /api/auth/login',
+      'post /api/auth/token',
+      'delete /api/auth/token',
+      'get /api/health'
+    ])
   })
 
   it('covers a route only with middleware on its path registered before it', () => {
@@ -57,8 +62,14 @@ app.post('/login', (req, res) => res.end())
 app.get('/api/items', (req, res) => res.end())`
     })
     const routes = express.routesOf(express.apps[0]!)
-    const limited = routes.map((r) => [r.fullPath, r.before.some((b) => b.handler.kind === 'middleware' && b.handler.package === 'express-rate-limit')])
-    expect(limited).toEqual([['/login', false], ['/api/items', true]])
+    const limited = routes.map((r) => [
+      r.fullPath,
+      r.before.some((b) => b.handler.kind === 'middleware' && b.handler.package === 'express-rate-limit')
+    ])
+    expect(limited).toEqual([
+      ['/login', false],
+      ['/api/items', true]
+    ])
   })
 
   it('resolves middleware options built in a config module, with env fallbacks and conditionals', () => {
@@ -155,6 +166,9 @@ export function makeTestApp () {
   return testApp
 }`
     })
-    expect(express.apps.map((a) => [a.variable, a.events.map((e) => e.type)])).toEqual([['app', ['use', 'route']], ['testApp', ['use', 'route']]])
+    expect(express.apps.map((a) => [a.variable, a.events.map((e) => e.type)])).toEqual([
+      ['app', ['use', 'route']],
+      ['testApp', ['use', 'route']]
+    ])
   })
 })

@@ -37,8 +37,15 @@ describe('envTest', () => {
 })
 
 describe('parseBytes', () => {
-  it.each([['100kb', 102400], ['10mb', 10485760], ['5MB', 5242880], ['1000kb', 1024000], ['1.5mb', 1572864], ['2048', 2048], [1048576, 1048576]] as const)(
-    '%s → %d', (input, bytes) => expect(parseBytes(input)).toBe(bytes))
+  it.each([
+    ['100kb', 102400],
+    ['10mb', 10485760],
+    ['5MB', 5242880],
+    ['1000kb', 1024000],
+    ['1.5mb', 1572864],
+    ['2048', 2048],
+    [1048576, 1048576]
+  ] as const)('%s → %d', (input, bytes) => expect(parseBytes(input)).toBe(bytes))
 
   it('rejects what body-parser would not read', () => {
     expect(parseBytes('lots')).toBeUndefined()
@@ -57,7 +64,10 @@ app.get('/a', async (req, res) => {
 app.use((err, req, res, next) => res.status(500).send(err.stack))`
     })
     const leaks = handlerFunctions(express).flatMap(errorScopes).flatMap(errorLeaks)
-    expect(leaks.map((l) => [l.kind, positionOf(l.send.call).line])).toEqual([['message', 4], ['stack', 6]])
+    expect(leaks.map((l) => [l.kind, positionOf(l.send.call).line])).toEqual([
+      ['message', 4],
+      ['stack', 6]
+    ])
   })
 
   it('tells error middleware from other handlers, and records settings on apps it cannot identify', () => {

@@ -34,7 +34,8 @@ describe('parseCompose', () => {
     if (!parsed.ok) throw new Error(parsed.error)
     const [api, worker, web] = parsed.model.services
     expect(api).toMatchObject({
-      name: 'api', line: 6,
+      name: 'api',
+      line: 6,
       build: { context: './api', dockerfile: 'Dockerfile.prod', line: 7 },
       user: { value: '0', line: 12 },
       privileged: { value: true, line: 13 },
@@ -48,7 +49,10 @@ describe('parseCompose', () => {
       { name: 'API_TOKEN', value: 'shared', line: 3 }
     ])
     expect(worker).toMatchObject({ image: { value: 'node:22-alpine', line: 20 } })
-    expect(worker?.environment).toEqual([{ name: 'DB_PASSWORD', value: 'hunter2', line: 22 }, { name: 'PASS_THROUGH', value: null, line: 23 }])
+    expect(worker?.environment).toEqual([
+      { name: 'DB_PASSWORD', value: 'hunter2', line: 22 },
+      { name: 'PASS_THROUGH', value: null, line: 23 }
+    ])
     expect(web?.build).toEqual({ context: '.', dockerfile: 'Dockerfile', line: 25 })
   })
 
@@ -62,13 +66,18 @@ describe('parseCompose', () => {
 
   it('resolves the Dockerfile a service builds, relative to the scan root', () => {
     expect(buildDockerfilePath('deploy/docker-compose.yml', { context: '..', dockerfile: 'Dockerfile', line: 1 })).toBe('Dockerfile')
-    expect(buildDockerfilePath('docker-compose.yml', { context: './api', dockerfile: 'Dockerfile.prod', line: 1 })).toBe('api/Dockerfile.prod')
-    expect(buildDockerfilePath('docker-compose.yml', { context: 'https://github.com/a/b.git', dockerfile: 'Dockerfile', line: 1 })).toBeUndefined()
+    expect(buildDockerfilePath('docker-compose.yml', { context: './api', dockerfile: 'Dockerfile.prod', line: 1 })).toBe(
+      'api/Dockerfile.prod'
+    )
+    expect(
+      buildDockerfilePath('docker-compose.yml', { context: 'https://github.com/a/b.git', dockerfile: 'Dockerfile', line: 1 })
+    ).toBeUndefined()
     expect(buildDockerfilePath('docker-compose.yml', { context: '.', line: 1 })).toBeUndefined()
   })
 
   it('knows Compose file names', () => {
-    for (const name of ['docker-compose.yml', 'docker-compose.prod.yaml', 'compose.yaml', 'compose.override.yml']) expect(isComposeFileName(name)).toBe(true)
+    for (const name of ['docker-compose.yml', 'docker-compose.prod.yaml', 'compose.yaml', 'compose.override.yml'])
+      expect(isComposeFileName(name)).toBe(true)
     for (const name of ['compose.json', 'my-compose.yml', 'docker-compose.yml.bak']) expect(isComposeFileName(name)).toBe(false)
   })
 })

@@ -2,10 +2,20 @@ import { describe, expect, it } from '@jest/globals'
 import { DockerfileSyntaxError, finalStage, parentStage, parseDockerfile, stageChain, substitute } from '../../src/parse/dockerfile.js'
 
 describe('substitute', () => {
-  const vars = new Map([['A', 'one'], ['EMPTY', '']])
+  const vars = new Map([
+    ['A', 'one'],
+    ['EMPTY', '']
+  ])
   it.each([
-    ['$A', 'one'], ['${A}', 'one'], ['x-${A}-y', 'x-one-y'], ['${MISSING}', ''],
-    ['${MISSING:-dflt}', 'dflt'], ['${EMPTY:-dflt}', 'dflt'], ['${EMPTY-dflt}', ''], ['${A:+set}', 'set'], ['${MISSING:+set}', '']
+    ['$A', 'one'],
+    ['${A}', 'one'],
+    ['x-${A}-y', 'x-one-y'],
+    ['${MISSING}', ''],
+    ['${MISSING:-dflt}', 'dflt'],
+    ['${EMPTY:-dflt}', 'dflt'],
+    ['${EMPTY-dflt}', ''],
+    ['${A:+set}', 'set'],
+    ['${MISSING:+set}', '']
   ])('%s → %s', (text, expected) => {
     expect(substitute(text, vars)).toBe(expected)
   })
@@ -19,16 +29,18 @@ describe('substitute', () => {
 
 describe('parseDockerfile', () => {
   it('splits stages, substitutes global ARGs in FROM and records the last USER per stage', () => {
-    const model = parseDockerfile([
-      'ARG NODE=22',
-      'FROM node:${NODE}-alpine AS Build',
-      'USER node',
-      'RUN npm ci',
-      'FROM build',
-      'ARG WHO=app',
-      'USER ${WHO}',
-      'user root'
-    ].join('\n'))
+    const model = parseDockerfile(
+      [
+        'ARG NODE=22',
+        'FROM node:${NODE}-alpine AS Build',
+        'USER node',
+        'RUN npm ci',
+        'FROM build',
+        'ARG WHO=app',
+        'USER ${WHO}',
+        'user root'
+      ].join('\n')
+    )
     expect(model.stages.map((s) => [s.image, s.name, s.fromLine, s.imageKnown])).toEqual([
       ['node:22-alpine', 'build', 2, true],
       ['build', undefined, 5, true]
@@ -48,25 +60,35 @@ describe('parseDockerfile', () => {
 
   it('joins line continuations and keeps the instruction line', () => {
     const model = parseDockerfile('FROM node:22\nRUN apt-get update \\\n  && apt-get install -y curl\nUSER node\n')
-    expect(model.stages[0]?.instructions.map((i) => [i.keyword, i.line])).toEqual([['RUN', 2], ['USER', 4]])
+    expect(model.stages[0]?.instructions.map((i) => [i.keyword, i.line])).toEqual([
+      ['RUN', 2],
+      ['USER', 4]
+    ])
   })
 
   it('keeps flags, and reads lowercase instructions', () => {
     const model = parseDockerfile('from --platform=$BUILDPLATFORM node:22 as build\ncopy --chown=node:node --from=build /a /b\n')
     expect(model.stages[0]?.instructions[0]).toMatchObject({
-      keyword: 'COPY', args: '/a /b', flags: [{ name: 'chown', value: 'node:node' }, { name: 'from', value: 'build' }]
+      keyword: 'COPY',
+      args: '/a /b',
+      flags: [
+        { name: 'chown', value: 'node:node' },
+        { name: 'from', value: 'build' }
+      ]
     })
   })
 
   it('carries ENV into stages built FROM an earlier stage, substituting ARG and ENV values', () => {
-    const model = parseDockerfile([
-      'FROM node:22-slim AS base',
-      'ARG MODE=production',
-      'ENV NODE_ENV=$MODE APP_HOME=/home/node',
-      'FROM base',
-      'ENV DATA=${APP_HOME}/data',
-      'FROM node:22-slim'
-    ].join('\n'))
+    const model = parseDockerfile(
+      [
+        'FROM node:22-slim AS base',
+        'ARG MODE=production',
+        'ENV NODE_ENV=$MODE APP_HOME=/home/node',
+        'FROM base',
+        'ENV DATA=${APP_HOME}/data',
+        'FROM node:22-slim'
+      ].join('\n')
+    )
     const [base, child, fresh] = model.stages
     expect(base?.env.get('NODE_ENV')).toEqual({ value: 'production', line: 3 })
     expect(child?.env.get('NODE_ENV')?.value).toBe('production')
@@ -77,34 +99,42 @@ describe('parseDockerfile', () => {
   it('reads the ENV and ARG declarations, one line per continued property', () => {
     const model = parseDockerfile('FROM node:22\nENV A=1 \\\n# comment\n  B="x y"\nENV LEGACY value with spaces\nARG X\n')
     expect(model.stages[0]?.instructions.flatMap((i) => i.variables)).toEqual([
-      { name: 'A', value: '1', line: 2 }, { name: 'B', value: 'x y', line: 4 },
-      { name: 'LEGACY', value: 'value with spaces', line: 5 }, { name: 'X', value: null, line: 6 }
+      { name: 'A', value: '1', line: 2 },
+      { name: 'B', value: 'x y', line: 4 },
+      { name: 'LEGACY', value: 'value with spaces', line: 5 },
+      { name: 'X', value: null, line: 6 }
     ])
   })
 
   it('reads the commands of RUN, on the line each starts, through continuations and comment lines', () => {
     const model = parseDockerfile('FROM node:22\nRUN chmod +x a.sh \\\n# why\n  && npm install --omit=dev\n')
     expect(model.stages[0]?.instructions[0]?.commands.map((c) => [c.words, c.line])).toEqual([
-      [['chmod', '+x', 'a.sh'], 2], [['npm', 'install', '--omit=dev'], 4]
+      [['chmod', '+x', 'a.sh'], 2],
+      [['npm', 'install', '--omit=dev'], 4]
     ])
   })
 
   it('reads heredoc scripts, exec forms and sh -c', () => {
-    const model = parseDockerfile([
-      'FROM node:22',
-      'RUN <<EOF',
-      'set -e',
-      'npm install',
-      'EOF',
-      'RUN cat <<EOF > /etc/motd',
-      'npm install is text here',
-      'EOF',
-      'RUN ["npm", "ci"]',
-      'CMD ["sh", "-c", "NODE_ENV=production node server.js"]'
-    ].join('\n'))
+    const model = parseDockerfile(
+      [
+        'FROM node:22',
+        'RUN <<EOF',
+        'set -e',
+        'npm install',
+        'EOF',
+        'RUN cat <<EOF > /etc/motd',
+        'npm install is text here',
+        'EOF',
+        'RUN ["npm", "ci"]',
+        'CMD ["sh", "-c", "NODE_ENV=production node server.js"]'
+      ].join('\n')
+    )
     const [script, text, exec, cmd] = model.stages[0]?.instructions ?? []
     expect(script?.heredocs).toEqual([{ name: 'EOF', body: 'set -e\nnpm install', line: 3 }])
-    expect(script?.commands.map((c) => [c.words[0], c.line])).toEqual([['set', 3], ['npm', 4]])
+    expect(script?.commands.map((c) => [c.words[0], c.line])).toEqual([
+      ['set', 3],
+      ['npm', 4]
+    ])
     expect(text?.commands.map((c) => c.words)).toEqual([['cat']])
     expect(exec?.commands.map((c) => c.words)).toEqual([['npm', 'ci']])
     expect(cmd?.commands).toEqual([{ assignments: [{ name: 'NODE_ENV', value: 'production' }], words: ['node', 'server.js'], line: 10 }])
@@ -113,7 +143,10 @@ describe('parseDockerfile', () => {
   it('honours the escape directive', () => {
     const model = parseDockerfile('# escape=`\nFROM node:22\nRUN echo a `\n  && npm install\n')
     expect(model.directives.get('escape')).toBe('`')
-    expect(model.stages[0]?.instructions[0]?.commands.map((c) => [c.words[0], c.line])).toEqual([['echo', 3], ['npm', 4]])
+    expect(model.stages[0]?.instructions[0]?.commands.map((c) => [c.words[0], c.line])).toEqual([
+      ['echo', 3],
+      ['npm', 4]
+    ])
   })
 
   it('gives no stages for an empty, comment-only or ARG-only file', () => {

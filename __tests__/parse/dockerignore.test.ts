@@ -13,9 +13,16 @@ describe('dockerignore', () => {
   })
 
   it.each([
-    ['.env', '.env', true], ['.env*', '.env', true], ['*.env', '.env', true], ['**/.env', '.env', true],
-    ['**/.env*', 'api/.env.local', true], ['.env', 'api/.env', false], ['.env.*', '.env', false],
-    ['node_modules', 'node_modules/x/index.js', true], ['.env*\n!.env', '.env', false], ['!.env\n.env*', '.env', true]
+    ['.env', '.env', true],
+    ['.env*', '.env', true],
+    ['*.env', '.env', true],
+    ['**/.env', '.env', true],
+    ['**/.env*', 'api/.env.local', true],
+    ['.env', 'api/.env', false],
+    ['.env.*', '.env', false],
+    ['node_modules', 'node_modules/x/index.js', true],
+    ['.env*\n!.env', '.env', false],
+    ['!.env\n.env*', '.env', true]
   ])('%j ignores %s: %s', (ignore, path, expected) => {
     expect(ignored(ignore, path)).toBe(expected)
   })

@@ -5,9 +5,15 @@ describe('parseImageRef', () => {
   it.each([
     ['node', { path: 'node', name: 'node' }],
     ['node:22-alpine', { path: 'node', name: 'node', tag: '22-alpine' }],
-    ['docker.io/library/node:22@sha256:abc', { registry: 'docker.io', path: 'library/node', name: 'node', tag: '22', digest: 'sha256:abc' }],
+    [
+      'docker.io/library/node:22@sha256:abc',
+      { registry: 'docker.io', path: 'library/node', name: 'node', tag: '22', digest: 'sha256:abc' }
+    ],
     ['localhost:5000/team/api', { registry: 'localhost:5000', path: 'team/api', name: 'api' }],
-    ['gcr.io/distroless/nodejs22-debian12:nonroot', { registry: 'gcr.io', path: 'distroless/nodejs22-debian12', name: 'nodejs22-debian12', tag: 'nonroot' }],
+    [
+      'gcr.io/distroless/nodejs22-debian12:nonroot',
+      { registry: 'gcr.io', path: 'distroless/nodejs22-debian12', name: 'nodejs22-debian12', tag: 'nonroot' }
+    ],
     ['bitnami/node:18', { path: 'bitnami/node', name: 'node', tag: '18' }]
   ])('%s', (reference, expected) => {
     expect(parseImageRef(reference)).toEqual(expected)

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { includedPaths } from '../../src/parse/nginx-includes.js'
 
-const PATHS = ['deploy/nginx/nginx.conf', 'deploy/nginx/conf.d/app.conf', 'deploy/nginx/conf.d/.disabled.conf', 'deploy/nginx/conf.d/admin.conf', 'deploy/nginx/h5bp/basic.conf', 'snippets/ssl.conf']
+const PATHS = [
+  'deploy/nginx/nginx.conf',
+  'deploy/nginx/conf.d/app.conf',
+  'deploy/nginx/conf.d/.disabled.conf',
+  'deploy/nginx/conf.d/admin.conf',
+  'deploy/nginx/h5bp/basic.conf',
+  'snippets/ssl.conf'
+]
 
 describe('includedPaths', () => {
   it.each([

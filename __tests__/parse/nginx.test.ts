@@ -12,18 +12,20 @@ function outline(directives: readonly ConfigDirective[], depth = 0): string[] {
 
 describe('parseNginx', () => {
   it('reads directives and blocks with their lines, skipping comments', () => {
-    const { directives, error } = parseNginx([
-      '# global',
-      'worker_processes auto;',
-      'http {',
-      '  include mime.types; # trailing comment',
-      '  server {',
-      '    listen 80;',
-      '',
-      '    location / { proxy_pass http://app:3000; }',
-      '  }',
-      '}'
-    ].join('\n'))
+    const { directives, error } = parseNginx(
+      [
+        '# global',
+        'worker_processes auto;',
+        'http {',
+        '  include mime.types; # trailing comment',
+        '  server {',
+        '    listen 80;',
+        '',
+        '    location / { proxy_pass http://app:3000; }',
+        '  }',
+        '}'
+      ].join('\n')
+    )
     expect(error).toBeUndefined()
     expect(outline(directives)).toEqual([
       '2: worker_processes auto',
@@ -37,12 +39,14 @@ describe('parseNginx', () => {
   })
 
   it('keeps quoted strings whole, with escapes, and reads ${var} as a variable, not a block', () => {
-    const { directives } = parseNginx([
-      `add_header X-Note "a; b {c} # not a comment" always;`,
-      `return 200 'it\\'s "ok"';`,
-      'set $x ${host}-suffix;',
-      'location ~ \\.php$ { deny all; }'
-    ].join('\n'))
+    const { directives } = parseNginx(
+      [
+        `add_header X-Note "a; b {c} # not a comment" always;`,
+        `return 200 'it\\'s "ok"';`,
+        'set $x ${host}-suffix;',
+        'location ~ \\.php$ { deny all; }'
+      ].join('\n')
+    )
     expect(directives.map((d) => d.args)).toEqual([
       ['X-Note', 'a; b {c} # not a comment', 'always'],
       ['200', `it's "ok"`],
@@ -57,7 +61,9 @@ describe('parseNginx', () => {
   })
 
   it('skips the Lua code of *_by_lua_block', () => {
-    const { directives, error } = parseNginx('location / {\n  content_by_lua_block {\n    ngx.say("}")\n    if x then y() end\n  }\n  listen 80;\n}')
+    const { directives, error } = parseNginx(
+      'location / {\n  content_by_lua_block {\n    ngx.say("}")\n    if x then y() end\n  }\n  listen 80;\n}'
+    )
     expect(error).toBeUndefined()
     expect(outline(directives)).toEqual(['1: location / {', '  2: content_by_lua_block {', '  6: listen 80'])
   })

@@ -16,16 +16,22 @@ describe('parseProxyConfigs', () => {
       'nginx/default.conf': 'server { listen 80; }',
       'templates/default.conf.template': 'server { listen ${PORT}; }'
     })
-    expect(configs.map((c) => [c.kind, c.path])).toEqual([['nginx', 'nginx/default.conf'], ['nginx', 'templates/default.conf.template']])
+    expect(configs.map((c) => [c.kind, c.path])).toEqual([
+      ['nginx', 'nginx/default.conf'],
+      ['nginx', 'templates/default.conf.template']
+    ])
     expect(errors).toEqual([])
   })
 
   it('ignores other *.conf files silently', () => {
-    expect(parse({ 'supervisord.conf': '[supervisord]\nnodaemon=true\n', 'redis.conf': 'bind 127.0.0.1\nport 6379\n' })).toEqual({ configs: [], errors: [] })
+    expect(parse({ 'supervisord.conf': '[supervisord]\nnodaemon=true\n', 'redis.conf': 'bind 127.0.0.1\nport 6379\n' })).toEqual({
+      configs: [],
+      errors: []
+    })
   })
 
   it('reports an nginx config or a Caddyfile that does not parse', () => {
-    expect(parse({ 'nginx.conf': 'http {\n  server {\n    listen 80\n  }\n}', 'Caddyfile': 'example.com {\n' }).errors).toEqual([
+    expect(parse({ 'nginx.conf': 'http {\n  server {\n    listen 80\n  }\n}', Caddyfile: 'example.com {\n' }).errors).toEqual([
       { path: 'nginx.conf', error: 'unexpected "}" after "listen", expecting ";" on line 4' },
       { path: 'Caddyfile', error: 'unexpected end of file, expecting "}" on line 1' }
     ])

@@ -41,7 +41,9 @@ describe('renderComment', () => {
   })
 
   it('says failed for a failing report', () => {
-    expect(renderComment(makeReport({ passed: false, reasons: ['1 hardening finding at or above high'], findings: [finding('a.js', 1)] }))).toMatch(/failed/i)
+    expect(
+      renderComment(makeReport({ passed: false, reasons: ['1 hardening finding at or above high'], findings: [finding('a.js', 1)] }))
+    ).toMatch(/failed/i)
   })
 
   it('keeps hostile repository text inert', () => {
@@ -51,7 +53,9 @@ describe('renderComment', () => {
   })
 
   it('lists the worst advisories first and says how many more the summary has', () => {
-    const advisories = Array.from({ length: 14 }, (_, i) => advisory(`GHSA-${String(1000 + i)}-aaaa-bbbb`, `pkg-${i}`, i < 3 ? 'critical' : 'low'))
+    const advisories = Array.from({ length: 14 }, (_, i) =>
+      advisory(`GHSA-${String(1000 + i)}-aaaa-bbbb`, `pkg-${i}`, i < 3 ? 'critical' : 'low')
+    )
     const body = renderComment(makeReport({ passed: false, reasons: ['x'] }, advisories), { links: LINKS })
     const rows = body.split('\n').filter((l) => /^\| \S+ (critical|low) \| <code>pkg-/.test(l))
     expect(rows).toHaveLength(10)
@@ -64,11 +68,17 @@ describe('renderComment', () => {
     expect(body).toContain(`https://github.com/acme/shop/blob/${SHA}/src/app.js#L14`)
   })
 
-  it('stays under GitHub\'s limit with 5,000 findings and 2,000 advisories, and says where the rest is', () => {
+  it("stays under GitHub's limit with 5,000 findings and 2,000 advisories, and says where the rest is", () => {
     const findings: Finding[] = Array.from({ length: 5000 }, (_, i) =>
-      finding(`src/very/long/path/to/module-${i}/${'x'.repeat(60)}.js`, i + 1, { message: HOSTILE[i % HOSTILE.length] as string }))
+      finding(`src/very/long/path/to/module-${i}/${'x'.repeat(60)}.js`, i + 1, { message: HOSTILE[i % HOSTILE.length] as string })
+    )
     const advisories = Array.from({ length: 2000 }, (_, i) =>
-      advisory(`GHSA-${String(i).padStart(4, '0')}-aaaa-bbbb`, `package-${i}`, i % 2 ? 'high' : 'critical', { title: 'T'.repeat(300), direct: false, via: ['express', 'body-parser'] }))
+      advisory(`GHSA-${String(i).padStart(4, '0')}-aaaa-bbbb`, `package-${i}`, i % 2 ? 'high' : 'critical', {
+        title: 'T'.repeat(300),
+        direct: false,
+        via: ['express', 'body-parser']
+      })
+    )
     const report = makeReport({ passed: false, reasons: ['5000 hardening findings at or above high'], findings }, advisories)
 
     const body = renderComment(report, { links: LINKS })
@@ -88,13 +98,16 @@ describe('renderComment', () => {
 
   it('keeps the per-category sections and the example fixes when they fit', () => {
     const body = renderComment(failingReport(), { links: LINKS })
-    for (const summary of ['Express (6 gaps)', 'Secrets (2 gaps)', 'Docker (2 gaps)', 'Proxy (1 gap)', 'Project (2 gaps)']) expect(body).toContain(`<summary>${summary}</summary>`)
+    for (const summary of ['Express (6 gaps)', 'Secrets (2 gaps)', 'Docker (2 gaps)', 'Proxy (1 gap)', 'Project (2 gaps)'])
+      expect(body).toContain(`<summary>${summary}</summary>`)
     expect(body).toContain('```dockerfile')
   })
 
   it('shortens the per-category sections before it leaves out a table row', () => {
     // The table fits; the table and a second listing of every finding do not.
-    const findings = Array.from({ length: 100 }, (_, i) => finding(`src/routes/module-${i}.js`, i + 1, { message: `route ${i} ${'is served without security headers '.repeat(8)}` }))
+    const findings = Array.from({ length: 100 }, (_, i) =>
+      finding(`src/routes/module-${i}.js`, i + 1, { message: `route ${i} ${'is served without security headers '.repeat(8)}` })
+    )
     const body = renderComment(makeReport({ passed: false, findings }), { links: LINKS })
     expect(codePoints(body)).toBeLessThan(COMMENT_LIMIT)
     expect(body.split('\n').filter((l) => l.startsWith('| 🔴'))).toHaveLength(100)

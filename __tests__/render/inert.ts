@@ -26,7 +26,13 @@ export function withoutExampleFences(markdown: string): string {
       continue
     }
     const fence = open[1]
-    const end = lines.findIndex((line, j) => j > i && line.startsWith(fence[0] as string) && line.trim() === fence[0]?.repeat(line.trim().length) && line.trim().length >= fence.length)
+    const end = lines.findIndex(
+      (line, j) =>
+        j > i &&
+        line.startsWith(fence[0] as string) &&
+        line.trim() === fence[0]?.repeat(line.trim().length) &&
+        line.trim().length >= fence.length
+    )
     expect(end).toBeGreaterThan(i)
     expect(EXAMPLES.has(lines.slice(i + 1, end).join('\n'))).toBe(true)
     i = end
@@ -42,7 +48,8 @@ export function withoutExampleFences(markdown: string): string {
 export function expectInert(rendered: string): void {
   const markdown = withoutExampleFences(rendered)
   expect(withoutOwnHtml(markdown)).not.toContain('<')
-  for (const { header, row } of tableRows(markdown)) expect({ row: row.slice(0, 300), pipes: pipes(row) }).toEqual({ row: row.slice(0, 300), pipes: pipes(header) })
+  for (const { header, row } of tableRows(markdown))
+    expect({ row: row.slice(0, 300), pipes: pipes(row) }).toEqual({ row: row.slice(0, 300), pipes: pipes(header) })
   expect(markdown).not.toMatch(/@[A-Za-z0-9]/)
   // GitHub links no mention inside code; everywhere else an `@` must be followed by a zero-width space.
   const prose = decodeEntities(markdown.replace(/<code>.*?<\/code>/g, ''))

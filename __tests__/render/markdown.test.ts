@@ -42,22 +42,27 @@ describe('renderMarkdown', () => {
 
   it('links a file whose name has parentheses, spaces or # to that very file', () => {
     const files = ['src/a(b)c).js', 'src/my file.js', 'src/#1.js', 'src/100%.js']
-    const destinations = linkDestinations(renderMarkdown(makeReport({ findings: files.map((f) => finding(f, 1)) }), { links: LINKS }))
-      .filter((d) => d.startsWith(`https://github.com/acme/shop/blob/${SHA}/`))
+    const destinations = linkDestinations(
+      renderMarkdown(makeReport({ findings: files.map((f) => finding(f, 1)) }), { links: LINKS })
+    ).filter((d) => d.startsWith(`https://github.com/acme/shop/blob/${SHA}/`))
     const linked = destinations.map((d) => decodeURIComponent(new URL(d).pathname.replace(`/acme/shop/blob/${SHA}/`, '')))
     expect([...new Set(linked)].sort()).toEqual([...files].sort())
   })
 
   it('links rule ids to their docs only for rules it knows', () => {
     const markdown = renderMarkdown(makeReport({ findings: [finding('a.js', 1), finding('b.js', 1, { rule: 'not-a-rule' })] }))
-    expect([...new Set(linkDestinations(markdown).filter((d) => d.includes('/docs/rules/')))]).toEqual([expect.stringMatching(/\/docs\/rules\/helmet-missing\.md$/)])
+    expect([...new Set(linkDestinations(markdown).filter((d) => d.includes('/docs/rules/')))]).toEqual([
+      expect.stringMatching(/\/docs\/rules\/helmet-missing\.md$/)
+    ])
   })
 
   it('shows the advisories with counts, the direct dependency that brings them in, and the fix', () => {
-    const markdown = renderMarkdown(makeReport({}, [
-      advisory('GHSA-HRPP-H998-J3PP', 'qs', 'high', { direct: false, via: ['express'], fix: 'express@4.22.3' }),
-      advisory('GHSA-35JH-R3H4-6JHM', 'lodash', 'high', { fixAvailable: false })
-    ]))
+    const markdown = renderMarkdown(
+      makeReport({}, [
+        advisory('GHSA-HRPP-H998-J3PP', 'qs', 'high', { direct: false, via: ['express'], fix: 'express@4.22.3' }),
+        advisory('GHSA-35JH-R3H4-6JHM', 'lodash', 'high', { fixAvailable: false })
+      ])
+    )
     const qs = markdown.split('\n').find((l) => l.includes('<code>qs</code>'))
     expect(qs).toContain('<code>express</code>')
     expect(qs).toContain('express&#64;4.22.3')
@@ -81,7 +86,9 @@ describe('renderMarkdown', () => {
   })
 
   it('says why the gate failed, and repeats warnings', () => {
-    const markdown = renderMarkdown(makeReport({ passed: false, reasons: ['npm ci failed: out of sync'], warnings: ['suppression expired'] }))
+    const markdown = renderMarkdown(
+      makeReport({ passed: false, reasons: ['npm ci failed: out of sync'], warnings: ['suppression expired'] })
+    )
     expect(markdown).toMatch(/failed/i)
     expect(markdown).toContain('npm ci failed: out of sync')
     expect(markdown).toContain('suppression expired')
@@ -137,12 +144,21 @@ describe('renderMarkdown: findings new in the pull request', () => {
 })
 
 describe('renderMarkdown: a section per category', () => {
-  const sections = (markdown: string): Map<string, string> => new Map([...markdown.matchAll(/<details><summary>([^<]*)<\/summary>([\s\S]*?)<\/details>/g)]
-    .map((m) => [m[1] as string, m[2] as string]))
+  const sections = (markdown: string): Map<string, string> =>
+    new Map(
+      [...markdown.matchAll(/<details><summary>([^<]*)<\/summary>([\s\S]*?)<\/details>/g)].map((m) => [m[1] as string, m[2] as string])
+    )
 
   it('follows the gaps table, one per category with open findings, in a fixed order, counting its gaps', () => {
     const markdown = renderMarkdown(failingReport())
-    expect([...sections(markdown).keys()]).toEqual(['Express (6 gaps)', 'Secrets (2 gaps)', 'Docker (2 gaps)', 'Proxy (1 gap)', 'Project (2 gaps)', 'Suppressed (2) · 2 expired'])
+    expect([...sections(markdown).keys()]).toEqual([
+      'Express (6 gaps)',
+      'Secrets (2 gaps)',
+      'Docker (2 gaps)',
+      'Proxy (1 gap)',
+      'Project (2 gaps)',
+      'Suppressed (2) · 2 expired'
+    ])
     expect(markdown.indexOf('<details>')).toBeGreaterThan(markdown.lastIndexOf('| 🟡 low |'))
   })
 
@@ -157,13 +173,21 @@ describe('renderMarkdown: a section per category', () => {
   })
 
   it('leaves out suppressed findings and rules it does not know', () => {
-    const report = makeReport({ findings: [finding('a.js', 1, { suppressed: true, suppression: { source: 'inline', reason: 'r' } }), finding('b.js', 1, { rule: 'not-a-rule' })] })
+    const report = makeReport({
+      findings: [
+        finding('a.js', 1, { suppressed: true, suppression: { source: 'inline', reason: 'r' } }),
+        finding('b.js', 1, { rule: 'not-a-rule' })
+      ]
+    })
     expect([...sections(renderMarkdown(report)).keys()]).toEqual(['Suppressed (1)'])
   })
 
   it('lists at most a few findings per rule when brief, and none of the sections when told', () => {
     const findings = Array.from({ length: 8 }, (_, i) => finding(`src/f${i}.js`, i + 1))
-    const brief = sections(renderMarkdown(makeReport({ findings }), { details: 'brief', fullListHint: 'see the job summary' })).get('Express (8 gaps)') ?? ''
+    const brief =
+      sections(renderMarkdown(makeReport({ findings }), { details: 'brief', fullListHint: 'see the job summary' })).get(
+        'Express (8 gaps)'
+      ) ?? ''
     expect(brief.split('\n').filter((l) => l.startsWith('- src/'))).toHaveLength(3)
     expect(brief).toMatch(/and 5 more: see the job summary/)
     expect(brief).toContain('```js')
@@ -172,9 +196,13 @@ describe('renderMarkdown: a section per category', () => {
 
   it('lists expired suppressions and allowlist entries under the suppressed section, as now reported', () => {
     const details = sections(renderMarkdown(failingReport())).get('Suppressed (2) · 2 expired') ?? ''
-    expect(details).toMatch(/<code>helmet-missing<\/code> for <code>src\/&#42;&#42;<\/code> in <code>\.github\/hardening\.yml<\/code>: expired on 2026-05-31: now reported/)
+    expect(details).toMatch(
+      /<code>helmet-missing<\/code> for <code>src\/&#42;&#42;<\/code> in <code>\.github\/hardening\.yml<\/code>: expired on 2026-05-31: now reported/
+    )
     expect(details).toMatch(/advisory <code>GHSA-WF5P-G6VW-RHXX<\/code>[^\n]*expired on 2026-04-30: now reported/)
-    const onlyExpired = renderMarkdown(makeReport({ expiredSuppressions: [{ source: 'hardening.yml', rule: 'x-powered-by', expires: '2026-01-01' }] }))
+    const onlyExpired = renderMarkdown(
+      makeReport({ expiredSuppressions: [{ source: 'hardening.yml', rule: 'x-powered-by', expires: '2026-01-01' }] })
+    )
     expect(sections(onlyExpired).get('Suppressed (0) · 1 expired')).toMatch(/expired on 2026-01-01: now reported/)
   })
 })

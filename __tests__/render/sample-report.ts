@@ -7,13 +7,31 @@ export const SHA = '0123456789abcdef0123456789abcdef01234567'
 export const LINKS = { serverUrl: 'https://github.com', owner: 'acme', repo: 'shop', sha: SHA }
 
 export function finding(file: string, line: number | null, extra: Partial<Finding> = {}): Finding {
-  return { rule: 'helmet-missing', severity: 'high', file, line, column: line === null ? null : 1, message: 'no helmet', fingerprint: `fp-${file}-${line}`, suppressed: false, ...extra }
+  return {
+    rule: 'helmet-missing',
+    severity: 'high',
+    file,
+    line,
+    column: line === null ? null : 1,
+    message: 'no helmet',
+    fingerprint: `fp-${file}-${line}`,
+    suppressed: false,
+    ...extra
+  }
 }
 
 export function advisory(id: string, pkg: string, severity: Severity, extra: Partial<Advisory> = {}): Advisory {
   return {
-    id, package: pkg, severity, title: `${pkg} is vulnerable`, url: `https://github.com/advisories/${id}`, range: '<1.0.0',
-    fixAvailable: true, direct: true, via: [], ...extra
+    id,
+    package: pkg,
+    severity,
+    title: `${pkg} is vulnerable`,
+    url: `https://github.com/advisories/${id}`,
+    range: '<1.0.0',
+    fixAvailable: true,
+    direct: true,
+    via: [],
+    ...extra
   }
 }
 
@@ -29,7 +47,10 @@ export function makeReport(partial: Partial<Report> = {}, advisories: Advisory[]
     findings: [],
     audit: withCounts({ status: 'ok', counts: { low: 0, moderate: 0, high: 0, critical: 0 }, advisories }),
     sbom: { status: 'ok', path: 'sbom.cdx.json', components: 57, specVersion: '1.6' },
-    steps: [{ name: 'npm ci', status: 'ok', ms: 1200 }, { name: 'npm audit', status: 'ok', ms: 800 }],
+    steps: [
+      { name: 'npm ci', status: 'ok', ms: 1200 },
+      { name: 'npm audit', status: 'ok', ms: 800 }
+    ],
     notes: [],
     ...partial
   }
@@ -62,7 +83,10 @@ export function hostileReport(): Report {
   const findings: Finding[] = [
     ...files.map((file, i) => finding(file, i + 1, { message: HOSTILE[i % HOSTILE.length] as string })),
     ...HOSTILE.map((message, i) => finding('src/app.js', 100 + i, { rule: 'session-secret-hardcoded', message })),
-    finding('src/legacy.js', 3, { suppressed: true, suppression: { source: 'inline', reason: HOSTILE[0] as string, expires: '2026-12-31' } }),
+    finding('src/legacy.js', 3, {
+      suppressed: true,
+      suppression: { source: 'inline', reason: HOSTILE[0] as string, expires: '2026-12-31' }
+    }),
     finding('Dockerfile', null, { rule: 'docker-root-user', message: HOSTILE[1] as string }),
     // One in every other category, so each collapsible section carries hostile text too.
     finding('deploy/<nginx>|`.conf', 3, { rule: 'proxy-no-tls', message: HOSTILE[8] as string }),
@@ -80,24 +104,27 @@ export function hostileReport(): Report {
       fix: 'express@4.22.3 | <b>',
       allowed: { reason: HOSTILE[5] as string }
     }),
-    advisory('GHSA-gggg-hhhh-jjjj', 'lodash', 'high', { title: '', url: "https://github.com/advisories/GHSA-q'w\"e|r`t\\y <z>" }),
+    advisory('GHSA-gggg-hhhh-jjjj', 'lodash', 'high', { title: '', url: 'https://github.com/advisories/GHSA-q\'w"e|r`t\\y <z>' }),
     advisory('1234', '[x](javascript:alert(1))', 'moderate', { title: HOSTILE[2] as string, url: 'http://insecure.example/a' })
   ]
-  return makeReport({
-    root: 'apps/<api> --> @team',
-    passed: false,
-    tool: { name: '<img src=x> @octocat', version: '[v](javascript:alert(1)) |' },
-    reasons: [`2 hardening findings at or above high: ${HOSTILE[0]}`],
-    warnings: [HOSTILE[1] as string, HOSTILE[4] as string],
-    findings,
-    sbom: { status: 'ok', path: 'out/<sbom>|@x.json', components: 3, specVersion: '1.6<' },
-    steps: [{ name: 'npm ci', status: 'error', ms: 1, detail: HOSTILE[0] }],
-    expiredSuppressions: [
-      { source: HOSTILE[0] as string, rule: '<b>rule</b>', path: HOSTILE[1] as string, expires: '2026-01-01 | <i>' },
-      { source: '.github/hardening.yml', id: HOSTILE[5] as string, expires: '``` @octocat' }
-    ],
-    notes: [{ file: HOSTILE[0] as string, message: HOSTILE[1] as string }]
-  }, advisories)
+  return makeReport(
+    {
+      root: 'apps/<api> --> @team',
+      passed: false,
+      tool: { name: '<img src=x> @octocat', version: '[v](javascript:alert(1)) |' },
+      reasons: [`2 hardening findings at or above high: ${HOSTILE[0]}`],
+      warnings: [HOSTILE[1] as string, HOSTILE[4] as string],
+      findings,
+      sbom: { status: 'ok', path: 'out/<sbom>|@x.json', components: 3, specVersion: '1.6<' },
+      steps: [{ name: 'npm ci', status: 'error', ms: 1, detail: HOSTILE[0] }],
+      expiredSuppressions: [
+        { source: HOSTILE[0] as string, rule: '<b>rule</b>', path: HOSTILE[1] as string, expires: '2026-01-01 | <i>' },
+        { source: '.github/hardening.yml', id: HOSTILE[5] as string, expires: '``` @octocat' }
+      ],
+      notes: [{ file: HOSTILE[0] as string, message: HOSTILE[1] as string }]
+    },
+    advisories
+  )
 }
 
 /** The HTML the renderers write themselves; anything else with `<` came from outside. */

@@ -19,7 +19,9 @@ interface SarifResult {
   ruleIndex: number
   level: string
   message: { text: string }
-  locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: { startLine: number; startColumn?: number } } }>
+  locations: Array<{
+    physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: { startLine: number; startColumn?: number } }
+  }>
   partialFingerprints: Record<string, string>
   suppressions?: Array<{ kind: string; justification?: string }>
   properties?: Record<string, string>
@@ -43,7 +45,9 @@ const validateSchema: ValidateFunction = (() => {
   // `unicodeRegExp: false`: the schema's language pattern has a stray `]` that only non-unicode regexps accept.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false })
   addFormats(ajv)
-  return ajv.compile(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object)
+  return ajv.compile(
+    JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object
+  )
 })()
 
 function expectValid(text: string): Sarif {
@@ -68,14 +72,30 @@ function realisticReport(root = 'services/api') {
   const findings: Finding[] = [
     finding('src/app.js', 4, { column: 13, fingerprint: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' }),
     finding('src/app.js', 9, { rule: 'session-secret-hardcoded', message: 'session secret is a literal', fingerprint: 'f00d' }),
-    finding('src/app.js', 12, { rule: 'session-cookie-insecure', severity: 'moderate', message: 'cookie without secure, httpOnly', fingerprint: 'c00k1e' }),
-    finding('src/routes/users.js', 20, { rule: 'validation-missing', severity: 'moderate', message: 'req.body.email used unvalidated', fingerprint: 'b0dy' }),
+    finding('src/app.js', 12, {
+      rule: 'session-cookie-insecure',
+      severity: 'moderate',
+      message: 'cookie without secure, httpOnly',
+      fingerprint: 'c00k1e'
+    }),
+    finding('src/routes/users.js', 20, {
+      rule: 'validation-missing',
+      severity: 'moderate',
+      message: 'req.body.email used unvalidated',
+      fingerprint: 'b0dy'
+    }),
     finding('src/legacy.js', 3, {
-      rule: 'error-leak', message: 'err.stack sent', fingerprint: 'l3gacy', suppressed: true,
+      rule: 'error-leak',
+      message: 'err.stack sent',
+      fingerprint: 'l3gacy',
+      suppressed: true,
       suppression: { source: 'inline', reason: 'internal admin tool' }
     }),
     finding('test/fixtures/app.js', 1, {
-      rule: 'hardcoded-secret', message: 'password literal (redacted: p****d)', fingerprint: 't3st', suppressed: true,
+      rule: 'hardcoded-secret',
+      message: 'password literal (redacted: p****d)',
+      fingerprint: 't3st',
+      suppressed: true,
       suppression: { source: 'config', reason: 'test fixtures', expires: '2027-01-31' }
     }),
     finding('package.json', null, { rule: 'rate-limit-missing', severity: 'moderate', message: 'no rate limiter', fingerprint: 'r4te' }),
@@ -85,8 +105,16 @@ function realisticReport(root = 'services/api') {
   ]
   const advisories = [
     advisory('GHSA-35jh-r3h4-6jhm', 'lodash', 'high', { title: 'Command Injection in lodash', range: '<4.17.21', fix: 'lodash@4.17.21' }),
-    advisory('GHSA-hrpp-h998-j3pp', 'qs', 'high', { title: 'qs vulnerable to Prototype Pollution', direct: false, via: ['express'], fixAvailable: false }),
-    advisory('GHSA-rv95-896h-c2vc', 'express', 'moderate', { title: 'Express.js Open Redirect', allowed: { reason: 'no redirects built from input', expires: '2027-03-01' } }),
+    advisory('GHSA-hrpp-h998-j3pp', 'qs', 'high', {
+      title: 'qs vulnerable to Prototype Pollution',
+      direct: false,
+      via: ['express'],
+      fixAvailable: false
+    }),
+    advisory('GHSA-rv95-896h-c2vc', 'express', 'moderate', {
+      title: 'Express.js Open Redirect',
+      allowed: { reason: 'no redirects built from input', expires: '2027-03-01' }
+    }),
     advisory('1096', 'legacy-pkg', 'low', { title: 'Old advisory', url: 'https://www.npmjs.com/advisories/1096' })
   ]
   return makeReport({ root, passed: false, findings }, advisories)
@@ -120,13 +148,23 @@ describe('renderSarif: schema', () => {
     const sarif = parse(renderSarif(realisticReport()))
     const rule = rules(sarif)[0] as SarifRule
     expect(validateSchema({ ...sarif, version: '2.0.0' })).toBe(false)
-    expect(validateSchema({ ...sarif, runs: [{ ...run(sarif), tool: { driver: { ...run(sarif).tool.driver, rules: [{ ...rule, helpUri: 'not a uri' }] } } }] })).toBe(false)
-    expect(validateSchema({ ...sarif, runs: [{ ...run(sarif), results: [{ ...results(sarif)[0], suppressions: [{ kind: 'ignored' }] }] }] })).toBe(false)
+    expect(
+      validateSchema({
+        ...sarif,
+        runs: [{ ...run(sarif), tool: { driver: { ...run(sarif).tool.driver, rules: [{ ...rule, helpUri: 'not a uri' }] } } }]
+      })
+    ).toBe(false)
+    expect(
+      validateSchema({ ...sarif, runs: [{ ...run(sarif), results: [{ ...results(sarif)[0], suppressions: [{ kind: 'ignored' }] }] }] })
+    ).toBe(false)
   })
 
   it('validates what dist/cli.js writes for the sample app', () => {
-    const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'examples/vulnerable-app', '--no-install', '--no-audit', '--no-sbom', '--format', 'sarif'],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 })
+    const cli = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist', 'cli.js'), 'examples/vulnerable-app', '--no-install', '--no-audit', '--no-sbom', '--format', 'sarif'],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }
+    )
     expect(cli.status).toBe(1)
     const sarif = expectValid(cli.stdout)
     expect(results(sarif).length).toBeGreaterThan(0)
@@ -161,7 +199,16 @@ describe('renderSarif: rules', () => {
     const sarif = parse(renderSarif(realisticReport()))
     const ids = rules(sarif).map((r) => r.id)
     expect(ids).toEqual([...ids].sort())
-    expect(ids).toEqual(expect.arrayContaining(['helmet-missing', 'error-leak', 'hardcoded-secret', 'lockfile-missing', 'npm-audit/GHSA-35jh-r3h4-6jhm', 'npm-audit/1096']))
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'helmet-missing',
+        'error-leak',
+        'hardcoded-secret',
+        'lockfile-missing',
+        'npm-audit/GHSA-35jh-r3h4-6jhm',
+        'npm-audit/1096'
+      ])
+    )
     const helmet = rules(sarif).find((r) => r.id === 'helmet-missing') as SarifRule
     const meta = findRule('helmet-missing')?.meta
     expect(helmet).toMatchObject({
@@ -191,7 +238,9 @@ describe('renderSarif: rules', () => {
   it('maps severities to levels and scores', () => {
     const severities = ['critical', 'high', 'moderate', 'low'] as const
     const ids = ['helmet-missing', 'csp-weak', 'x-powered-by', 'cors-permissive']
-    const sarif = parse(renderSarif(makeReport({ findings: severities.map((severity, i) => finding(`f${i}.js`, 1, { severity, rule: ids[i] as string })) })))
+    const sarif = parse(
+      renderSarif(makeReport({ findings: severities.map((severity, i) => finding(`f${i}.js`, 1, { severity, rule: ids[i] as string })) }))
+    )
     expect(results(sarif).map((r) => r.level)).toEqual(['error', 'error', 'warning', 'note'])
     const score = (id: string) => rules(sarif).find((r) => r.id === id)?.properties['security-severity']
     expect(ids.map(score)).toEqual(['9.5', '8.0', '5.5', '3.0'])
@@ -208,7 +257,10 @@ describe('renderSarif: rules', () => {
 describe('renderSarif: results', () => {
   it('gives locations relative to the repository root, not the working directory', () => {
     const findings = [finding('src/app.js', 3), finding('Dockerfile', null, { rule: 'docker-root-user' })]
-    expect(uris(parse(renderSarif(makeReport({ root: 'services/api', findings }))))).toEqual(['services/api/Dockerfile', 'services/api/src/app.js'])
+    expect(uris(parse(renderSarif(makeReport({ root: 'services/api', findings }))))).toEqual([
+      'services/api/Dockerfile',
+      'services/api/src/app.js'
+    ])
     expect(uris(parse(renderSarif(makeReport({ root: '.', findings }))))).toEqual(['Dockerfile', 'src/app.js'])
     for (const r of results(parse(renderSarif(realisticReport())))) {
       expect(uriOf(r)).toMatch(/^services\/api\//)
@@ -227,7 +279,11 @@ describe('renderSarif: results', () => {
   })
 
   it('puts a project-wide finding on line 1 of its file and keeps known columns', () => {
-    const sarif = parse(renderSarif(makeReport({ findings: [finding('src/app.js', 3, { column: 5 }), finding('package.json', null, { rule: 'lockfile-missing' })] })))
+    const sarif = parse(
+      renderSarif(
+        makeReport({ findings: [finding('src/app.js', 3, { column: 5 }), finding('package.json', null, { rule: 'lockfile-missing' })] })
+      )
+    )
     const byFile = (file: string) => results(sarif).find((r) => uriOf(r) === file)
     expect(regionOf(byFile('src/app.js'))).toEqual({ startLine: 3, startColumn: 5 })
     expect(regionOf(byFile('package.json'))).toEqual({ startLine: 1 })
@@ -251,10 +307,15 @@ describe('renderSarif: results', () => {
     const meta = findRule('session-secret-hardcoded')?.meta
     if (!meta) throw new Error('rule missing')
     const config: GateConfig = { severity: new Map(), suppressions: [], allow: [] }
-    const before = ["const app = express()", "app.use(session({ secret: 'keyboard cat' }))"]
+    const before = ['const app = express()', "app.use(session({ secret: 'keyboard cat' }))"]
     const after = ["'use strict'", '// a comment', '', ...before]
     const render = (lines: string[], line: number) => {
-      const { findings } = applyPolicy([{ meta, finding: { file: 'src/app.js', line, column: 21, message: 'literal secret' } }], config, '2026-06-15', () => lines)
+      const { findings } = applyPolicy(
+        [{ meta, finding: { file: 'src/app.js', line, column: 21, message: 'literal secret' } }],
+        config,
+        '2026-06-15',
+        () => lines
+      )
       return results(parse(renderSarif(makeReport({ root: 'services/api', findings }))))[0]
     }
     const [old, shifted] = [render(before, 2), render(after, 5)]
@@ -289,8 +350,9 @@ describe('renderSarif: audit advisories', () => {
 
   it('keeps allowed advisories with an external suppression', () => {
     const sarif = parse(renderSarif(realisticReport()))
-    expect(results(sarif).find((r) => r.ruleId === 'npm-audit/GHSA-rv95-896h-c2vc')?.suppressions)
-      .toEqual([{ kind: 'external', justification: 'no redirects built from input (until 2027-03-01)' }])
+    expect(results(sarif).find((r) => r.ruleId === 'npm-audit/GHSA-rv95-896h-c2vc')?.suppressions).toEqual([
+      { kind: 'external', justification: 'no redirects built from input (until 2027-03-01)' }
+    ])
   })
 
   it('describes an advisory once when it affects several packages', () => {
@@ -298,7 +360,11 @@ describe('renderSarif: audit advisories', () => {
     const sarif = parse(renderSarif(makeReport({}, advisories)))
     expect(rules(sarif).map((r) => r.id)).toEqual(['npm-audit/GHSA-aaaa-bbbb-cccc'])
     expect(rules(sarif)[0]?.properties['security-severity']).toBe('8.0')
-    expect(results(sarif).map((r) => r.properties?.package).sort()).toEqual(['a-pkg', 'b-pkg'])
+    expect(
+      results(sarif)
+        .map((r) => r.properties?.package)
+        .sort()
+    ).toEqual(['a-pkg', 'b-pkg'])
   })
 
   it('reports no advisories when the audit was skipped', () => {
@@ -324,7 +390,11 @@ describe('renderSarif: order', () => {
     const report = realisticReport()
     const expected = renderSarif(report)
     for (const seed of [1, 7, 42]) {
-      const reordered = { ...report, findings: shuffled(report.findings, seed), audit: { ...report.audit, advisories: shuffled(report.audit.advisories, seed) } }
+      const reordered = {
+        ...report,
+        findings: shuffled(report.findings, seed),
+        audit: { ...report.audit, advisories: shuffled(report.audit.advisories, seed) }
+      }
       expect(renderSarif(reordered)).toBe(expected)
     }
   })

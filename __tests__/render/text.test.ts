@@ -9,13 +9,26 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 const NASTY = 'a\u001b[2J\u001b]0;pwned\u0007b\rc\bd\u009b31m\u0000e\nPASSED: hardening gate'
 
 describe('renderText', () => {
-  const report = makeReport({
-    passed: false,
-    reasons: [`1 hardening finding at or above high ${NASTY}`],
-    warnings: [NASTY],
-    findings: [finding(`src/${NASTY}.js`, 3, { message: NASTY }), finding('src/ok.js', 1, { suppressed: true, suppression: { source: 'inline', reason: 'r' } })],
-    notes: [{ file: NASTY, message: NASTY }]
-  }, [advisory('GHSA-1', `pkg${NASTY}`, 'high', { title: NASTY, url: `https://github.com/advisories/GHSA-1${NASTY}`, direct: false, via: [`via${NASTY}`] })])
+  const report = makeReport(
+    {
+      passed: false,
+      reasons: [`1 hardening finding at or above high ${NASTY}`],
+      warnings: [NASTY],
+      findings: [
+        finding(`src/${NASTY}.js`, 3, { message: NASTY }),
+        finding('src/ok.js', 1, { suppressed: true, suppression: { source: 'inline', reason: 'r' } })
+      ],
+      notes: [{ file: NASTY, message: NASTY }]
+    },
+    [
+      advisory('GHSA-1', `pkg${NASTY}`, 'high', {
+        title: NASTY,
+        url: `https://github.com/advisories/GHSA-1${NASTY}`,
+        direct: false,
+        via: [`via${NASTY}`]
+      })
+    ]
+  )
 
   it('prints no control character from repository text and adds no line of its own', () => {
     const text = renderText(report)

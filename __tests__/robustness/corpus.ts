@@ -21,8 +21,18 @@ export function runs<T>(numRuns: number): fc.Parameters<T> {
 }
 
 export type SampleKind =
-  | 'js' | 'dockerfile' | 'compose' | 'nginx' | 'caddy' | 'npmrc' | 'dockerignore' | 'dotenv'
-  | 'package-json' | 'lockfile' | 'config' | 'audit'
+  | 'js'
+  | 'dockerfile'
+  | 'compose'
+  | 'nginx'
+  | 'caddy'
+  | 'npmrc'
+  | 'dockerignore'
+  | 'dotenv'
+  | 'package-json'
+  | 'lockfile'
+  | 'config'
+  | 'audit'
 
 export interface Sample {
   /** Where it came from, relative to the repository. */
@@ -68,8 +78,18 @@ let cached: Record<SampleKind, Sample[]> | undefined
 export function corpus(): Record<SampleKind, Sample[]> {
   if (cached) return cached
   const byKind: Record<SampleKind, Sample[]> = {
-    js: [], dockerfile: [], compose: [], nginx: [], caddy: [], npmrc: [], dockerignore: [], dotenv: [],
-    'package-json': [], lockfile: [], config: [], audit: []
+    js: [],
+    dockerfile: [],
+    compose: [],
+    nginx: [],
+    caddy: [],
+    npmrc: [],
+    dockerignore: [],
+    dotenv: [],
+    'package-json': [],
+    lockfile: [],
+    config: [],
+    audit: []
   }
   const roots = ['__tests__/rules/fixtures', 'examples/vulnerable-app', '__tests__/fixtures/apps']
   for (const root of roots) {
@@ -88,9 +108,53 @@ export function corpus(): Record<SampleKind, Sample[]> {
 
 /** Bytes that break parsers in interesting ways: brackets, quotes, line ends, NUL, a BOM, YAML anchors, invalid UTF-8. */
 const TOKENS = [
-  '{', '}', '[', ']', '(', ')', '"', "'", '`', '\n', '\r\n', '\r', '\u0000', '\uFEFF', '${', '<<', '\\', '/*', '*/', '#',
-  ':', ';', ',', '=', '...', '---\n', '&a ', '*a', '<<: *a\n', '\t', '    ', 'é', '\u2028', '\uFFFF', '${A:-b}', 'FROM ',
-  'server {', 'import ', 'include ', 'require(', '=>', 'app.use(', '0x', '-1', '1e999', 'null', 'true'
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '"',
+  "'",
+  '`',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u0000',
+  '\uFEFF',
+  '${',
+  '<<',
+  '\\',
+  '/*',
+  '*/',
+  '#',
+  ':',
+  ';',
+  ',',
+  '=',
+  '...',
+  '---\n',
+  '&a ',
+  '*a',
+  '<<: *a\n',
+  '\t',
+  '    ',
+  'é',
+  '\u2028',
+  '\uFFFF',
+  '${A:-b}',
+  'FROM ',
+  'server {',
+  'import ',
+  'include ',
+  'require(',
+  '=>',
+  'app.use(',
+  '0x',
+  '-1',
+  '1e999',
+  'null',
+  'true'
 ].map((t) => Buffer.from(t, 'utf8'))
 const RAW = [Buffer.from([0xff]), Buffer.from([0xc3]), Buffer.from([0xe2, 0x82]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0x80])]
 
@@ -107,9 +171,17 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant('insert' as const),
     at: position,
-    bytes: fc.oneof(fc.constantFrom(...TOKENS, ...RAW), fc.uint8Array({ minLength: 1, maxLength: 16 }).map((a) => Buffer.from(a)))
+    bytes: fc.oneof(
+      fc.constantFrom(...TOKENS, ...RAW),
+      fc.uint8Array({ minLength: 1, maxLength: 16 }).map((a) => Buffer.from(a))
+    )
   }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: position, length: fc.integer({ min: 1, max: 200 }), times: fc.integer({ min: 1, max: 20 }) }),
+  fc.record({
+    kind: fc.constant('duplicate' as const),
+    at: position,
+    length: fc.integer({ min: 1, max: 200 }),
+    times: fc.integer({ min: 1, max: 20 })
+  }),
   fc.record({ kind: fc.constant('truncate' as const), at: position })
 )
 
@@ -132,7 +204,8 @@ export function mutate(bytes: Buffer, mutations: readonly Mutation[]): Buffer {
 export function mutatedSample(kind: SampleKind): fc.Arbitrary<{ sample: Sample; bytes: Buffer }> {
   const samples = corpus()[kind]
   if (samples.length === 0) throw new Error(`no ${kind} samples in the corpus`)
-  return fc.record({ sample: fc.constantFrom(...samples), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 6 }) })
+  return fc
+    .record({ sample: fc.constantFrom(...samples), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 6 }) })
     .map(({ sample, mutations }) => ({ sample, bytes: mutate(sample.bytes, mutations) }))
 }
 

@@ -48,7 +48,10 @@ function kitchenSink(): Record<string, Buffer> {
   }
 }
 
-function transform(files: Record<string, Buffer>, change: (text: string, path: string) => Buffer | string): Record<string, Buffer | string> {
+function transform(
+  files: Record<string, Buffer>,
+  change: (text: string, path: string) => Buffer | string
+): Record<string, Buffer | string> {
   return Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, change(bytes.toString('utf8'), path)]))
 }
 
@@ -91,11 +94,13 @@ describe('line endings and encodings', () => {
   })
 
   it('Latin-1 bytes (not UTF-8) in comments: still parsed, the same findings on the same lines', () => {
-    const marker = (path: string): string | undefined => path.endsWith('.json') ? undefined : path.endsWith('.js') ? '//' : path.endsWith('.npmrc') ? ';' : '#'
-    const withComment = (encoding: 'latin1' | 'utf8', words: string) => transform(kitchenSink(), (text, path) => {
-      const mark = marker(path)
-      return mark ? Buffer.concat([Buffer.from(`${mark} ${words}\n`, encoding), Buffer.from(text)]) : text
-    })
+    const marker = (path: string): string | undefined =>
+      path.endsWith('.json') ? undefined : path.endsWith('.js') ? '//' : path.endsWith('.npmrc') ? ';' : '#'
+    const withComment = (encoding: 'latin1' | 'utf8', words: string) =>
+      transform(kitchenSink(), (text, path) => {
+        const mark = marker(path)
+        return mark ? Buffer.concat([Buffer.from(`${mark} ${words}\n`, encoding), Buffer.from(text)]) : text
+      })
     const latin1 = scan(project(withComment('latin1', 'caf\u00e9 d\u00e9j\u00e0 vu')))
     expect(latin1.notes).toEqual([])
     expect(where(latin1)).toEqual(where(scan(project(withComment('utf8', 'cafe deja vu')))))
@@ -105,13 +110,15 @@ describe('line endings and encodings', () => {
   it('NUL bytes: in a JS comment still parsed; in code, a Dockerfile or a compose file a note', () => {
     const sink = kitchenSink()
     const withNul = (text: string, at: string, insert: string) => text.replace(at, `${insert}${at}`)
-    const result = scan(project({
-      ...sink,
-      'src/app.js': withNul(sink['src/app.js']?.toString() ?? '', '// No helmet', '// \u0000 nul in a comment\n'),
-      'src/bad.js': 'const a = 1\u0000\nmodule.exports = a\n',
-      Dockerfile: `${sink.Dockerfile?.toString()}\u0000`,
-      'docker-compose.yml': `services:\n  web:\u0000\n    image: node\n`
-    }))
+    const result = scan(
+      project({
+        ...sink,
+        'src/app.js': withNul(sink['src/app.js']?.toString() ?? '', '// No helmet', '// \u0000 nul in a comment\n'),
+        'src/bad.js': 'const a = 1\u0000\nmodule.exports = a\n',
+        Dockerfile: `${sink.Dockerfile?.toString()}\u0000`,
+        'docker-compose.yml': `services:\n  web:\u0000\n    image: node\n`
+      })
+    )
     expect(notesOf(result, 'src/app.js')).toEqual([])
     expect(where(result)).toContain('helmet-missing src/app.js:11') // one line added above line 10
     expect(notesOf(result, 'src/bad.js')).toEqual([expect.stringMatching(/^not parsed, so not checked: /)])
@@ -130,7 +137,11 @@ describe('symbolic links', () => {
   })
 
   it('a symlink to a folder or file outside the root is not followed', () => {
-    const outside = project({ 'app.js': "const express = require('express')\nexpress().listen(80)\n", '.env': 'API_TOKEN=abcdefgh12345678\n', Dockerfile: 'FROM node:14\n' })
+    const outside = project({
+      'app.js': "const express = require('express')\nexpress().listen(80)\n",
+      '.env': 'API_TOKEN=abcdefgh12345678\n',
+      Dockerfile: 'FROM node:14\n'
+    })
     const root = project(kitchenSink())
     symlinkSync(outside, join(root, 'src', 'elsewhere'))
     symlinkSync(join(outside, 'app.js'), join(root, 'src', 'linked.js'))
@@ -151,7 +162,7 @@ describe('very deep nesting', () => {
   const cases: Array<[string, string, string]> = [
     ['JS arrays', 'src/deep.js', `const x = ${nested('[\n', ']\n', depth)}`],
     ['JS objects', 'src/deep.js', `const x = ${nested('{a:\n', '}\n', depth, '1')}`],
-    ['TS arrays just past babel\'s typescript limit', 'src/deep.ts', `const x: unknown = ${nested('[\n', ']\n', 1_000)}`],
+    ["TS arrays just past babel's typescript limit", 'src/deep.ts', `const x: unknown = ${nested('[\n', ']\n', 1_000)}`],
     ['parentheses', 'src/deep.js', `const x = ${nested('(\n', ')\n', depth, '1')}`],
     ['binary expressions', 'src/deep.js', `const x = ${Array.from({ length: depth }, () => 'a').join(' +\n')}`],
     ['arrow functions', 'src/deep.js', nested('(() =>\n', ')\n', depth, '1')],
@@ -180,7 +191,13 @@ describe('very deep nesting', () => {
   })
 
   it('code the Express model cannot follow (arrays of arrays through 5,000 variables) is a note; other modules are still checked', () => {
-    const chain = ['const a0 = [x]', ...Array.from({ length: 5_000 }, (_, i) => `const a${i + 1} = [a${i}]`), "const express = require('express')", 'const app = express()', 'app.use(a5000)'].join('\n')
+    const chain = [
+      'const a0 = [x]',
+      ...Array.from({ length: 5_000 }, (_, i) => `const a${i + 1} = [a${i}]`),
+      "const express = require('express')",
+      'const app = express()',
+      'app.use(a5000)'
+    ].join('\n')
     const result = scan(project({ 'src/app.js': APP, 'src/deep.js': `${chain}\n` }))
     expect(notesOf(result, 'src/deep.js')).toEqual([expect.stringMatching(/^not checked by the Express rules: /)])
     expect(where(result)).toContain('helmet-missing src/app.js:2')
@@ -198,20 +215,32 @@ describe('very deep nesting', () => {
     const text = `const express = require('express')\nconst session = require('express-session')\nconst app = express()\nconst options = {\n${spreads}\n  secret: 'keyboard cat'\n}\napp.use(session(options))\n`
     const result = scan(project({ 'src/app.js': text }))
     expect(result.notes).toEqual([])
-    expect(where(result)).toEqual(expect.arrayContaining(['session-memory-store src/app.js:20007', 'session-secret-hardcoded src/app.js:20005']))
+    expect(where(result)).toEqual(
+      expect.arrayContaining(['session-memory-store src/app.js:20007', 'session-secret-hardcoded src/app.js:20005'])
+    )
   })
 })
 
 describe('expansion bombs and slow patterns', () => {
   it('a compose anchor merged into itself, and aliases that double at each level, are notes', () => {
-    const laughs = ['a0: &a0 [x]', ...Array.from({ length: 40 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`), 'services:', '  web:', '    image: node:22', '    env_file: *a40'].join('\n')
+    const laughs = [
+      'a0: &a0 [x]',
+      ...Array.from({ length: 40 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`),
+      'services:',
+      '  web:',
+      '    image: node:22',
+      '    env_file: *a40'
+    ].join('\n')
     const result = scan(project({ 'src/app.js': APP, 'docker-compose.yml': 'services: &s\n  <<: *s\n', 'compose.prod.yml': `${laughs}\n` }))
     expect(notesOf(result, 'docker-compose.yml')).toEqual([expect.stringMatching(/anchor refers to itself/)])
     expect(notesOf(result, 'compose.prod.yml')).toEqual([expect.stringMatching(/alias expansions/)])
   })
 
   it('nginx includes and Caddy snippet imports that multiply are notes, in bounded time', () => {
-    const files: Record<string, string> = { 'src/app.js': APP, 'nginx/nginx.conf': 'http {\n  server {\n    listen 80;\n    include f1.conf;\n  }\n}\n' }
+    const files: Record<string, string> = {
+      'src/app.js': APP,
+      'nginx/nginx.conf': 'http {\n  server {\n    listen 80;\n    include f1.conf;\n  }\n}\n'
+    }
     for (let i = 1; i <= 10; i += 1) files[`nginx/f${i}.conf`] = i === 10 ? 'server_tokens on;\n' : `include f${i + 1}.conf;\n`.repeat(10)
     let caddy = '(s0) {\n  header X 1\n}\n'
     for (let i = 1; i <= 10; i += 1) caddy += `(s${i}) {\n${`  import s${i - 1}\n`.repeat(10)}}\n`
@@ -222,13 +251,15 @@ describe('expansion bombs and slow patterns', () => {
   })
 
   it('a .env line with 200,000 spaces inside a value and 70 KB .gitignore/.dockerignore patterns take no time', () => {
-    const result = scan(project({
-      'src/app.js': APP,
-      '.env': `API_TOKEN=abc${' '.repeat(200_000)}def\n`,
-      '.gitignore': `${'a'.repeat(70_000)}\n`,
-      '.dockerignore': `${'b'.repeat(70_000)}\n`,
-      Dockerfile: 'FROM node:22-slim\nUSER node\nCOPY . .\nCMD ["node", "src/app.js"]\n'
-    }))
+    const result = scan(
+      project({
+        'src/app.js': APP,
+        '.env': `API_TOKEN=abc${' '.repeat(200_000)}def\n`,
+        '.gitignore': `${'a'.repeat(70_000)}\n`,
+        '.dockerignore': `${'b'.repeat(70_000)}\n`,
+        Dockerfile: 'FROM node:22-slim\nUSER node\nCOPY . .\nCMD ["node", "src/app.js"]\n'
+      })
+    )
     expect(result.notes).toEqual([])
     expect(where(result)).toEqual(expect.arrayContaining(['env-file-committed .env:1', 'docker-dotenv-copied Dockerfile:3']))
   })
@@ -236,14 +267,22 @@ describe('expansion bombs and slow patterns', () => {
 
 describe('huge lines', () => {
   it(`a 5 MB single line is over the ${MAX_FILE_BYTES / 1024} KiB cap: a note, not read`, () => {
-    const result = scan(project({ 'src/app.js': APP, 'src/huge.js': `const x = '${'a'.repeat(5 * 1024 * 1024)}'\n`, '.env': `A=${'b'.repeat(5 * 1024 * 1024)}\n` }))
+    const result = scan(
+      project({
+        'src/app.js': APP,
+        'src/huge.js': `const x = '${'a'.repeat(5 * 1024 * 1024)}'\n`,
+        '.env': `A=${'b'.repeat(5 * 1024 * 1024)}\n`
+      })
+    )
     expect(notesOf(result, 'src/huge.js')).toEqual([expect.stringMatching(/^skipped: \d+ KiB is over the 1024 KiB limit/)])
     expect(notesOf(result, '.env')).toEqual([expect.stringMatching(/^skipped: \d+ KiB is over the 1024 KiB limit/)])
     expect(where(result)).toContain('helmet-missing src/app.js:2')
   })
 
   it('a 900 KB single line just under the cap is minified code: a note', () => {
-    const line = `var a=${Array.from({ length: 150_000 }, (_, i) => `${i}`).join(',').slice(0, 900 * 1024)}`
+    const line = `var a=${Array.from({ length: 150_000 }, (_, i) => `${i}`)
+      .join(',')
+      .slice(0, 900 * 1024)}`
     expect(line.length).toBeLessThan(MAX_FILE_BYTES)
     const result = scan(project({ 'src/app.js': APP, 'src/vendor.js': line.replace(/,\d*$/, '') }))
     expect(notesOf(result, 'src/vendor.js')).toEqual(['skipped: looks minified or generated'])
@@ -252,18 +291,31 @@ describe('huge lines', () => {
 })
 
 /** The bundled CLI on a folder, as a child process: a scan that blocks is killed at `timeout`, not the test runner. */
-function cliJson(dir: string, options: { uid?: number; gid?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string; killed: boolean }> {
+function cliJson(
+  dir: string,
+  options: { uid?: number; gid?: number } = {}
+): Promise<{ code: number | null; stdout: string; stderr: string; killed: boolean }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, dir, '--no-install', '--no-audit', '--no-sbom', '--format', 'json'],
-      { timeout: 20_000, maxBuffer: 64 * 1024 * 1024, ...options }, (error, stdout, stderr) => {
+    execFile(
+      process.execPath,
+      [CLI, dir, '--no-install', '--no-audit', '--no-sbom', '--format', 'json'],
+      { timeout: 20_000, maxBuffer: 64 * 1024 * 1024, ...options },
+      (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr, killed: error?.killed ?? false })
-      })
+      }
+    )
   })
 }
 
 describe('files that cannot be read normally', () => {
   it('an unreadable file (chmod 000) is a note, and the rest is scanned', async () => {
-    const root = project({ 'src/app.js': APP, 'src/secret.js': "module.exports = 'x'\n", Dockerfile: 'FROM node:14\n', '.env': 'API_TOKEN=abcdefgh12345678\n', 'locked/app.js': APP })
+    const root = project({
+      'src/app.js': APP,
+      'src/secret.js': "module.exports = 'x'\n",
+      Dockerfile: 'FROM node:14\n',
+      '.env': 'API_TOKEN=abcdefgh12345678\n',
+      'locked/app.js': APP
+    })
     for (const file of ['src/secret.js', 'Dockerfile', '.env']) chmodSync(join(root, file), 0o000)
     chmodSync(join(root, 'locked'), 0o000)
     let notes: Note[]
@@ -290,8 +342,21 @@ describe('files that cannot be read normally', () => {
   })
 
   it('FIFOs named like scanned files (app.js, Dockerfile, .env, .gitignore, package.json of an imported folder) never block the scan', async () => {
-    const root = project({ 'src/app.js': `${APP}const lib = require('../lib')\n`, '.env': 'API_TOKEN=abcdefgh12345678\n', 'lib/index.js': 'module.exports = 1\n' })
-    for (const fifo of ['src/server.js', 'Dockerfile', '.env.local', '.gitignore', 'src/.gitignore', 'lib/package.json', 'nginx.conf', 'package.json']) {
+    const root = project({
+      'src/app.js': `${APP}const lib = require('../lib')\n`,
+      '.env': 'API_TOKEN=abcdefgh12345678\n',
+      'lib/index.js': 'module.exports = 1\n'
+    })
+    for (const fifo of [
+      'src/server.js',
+      'Dockerfile',
+      '.env.local',
+      '.gitignore',
+      'src/.gitignore',
+      'lib/package.json',
+      'nginx.conf',
+      'package.json'
+    ]) {
       execFileSync('mkfifo', [join(root, fifo)])
     }
     expect(statSync(join(root, 'src/server.js')).isFIFO()).toBe(true)

@@ -37,7 +37,9 @@ describe('GitHub API failures (node dist/index.js)', () => {
     const result = await run({ workspace: await copyApp(VULNERABLE_APP), inputs: INPUTS })
 
     expect(github.requests.slice(0, 3).map((r) => r.path)).toEqual(Array(3).fill(`/repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}/files`))
-    expect(commands(result.stdout, 'notice')).toEqual([expect.stringMatching(/^no annotations on changed lines: could not list the pull request's files \(HTTP 503: /)])
+    expect(commands(result.stdout, 'notice')).toEqual([
+      expect.stringMatching(/^no annotations on changed lines: could not list the pull request's files \(HTTP 503: /)
+    ])
     expect(result.stdout).not.toMatch(/^::(?:error|warning) [^:]*file=/m)
     expect(github.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(1)
     expect(result.code).toBe(1)
@@ -72,22 +74,29 @@ describe('GitHub API failures (node dist/index.js)', () => {
     const result = await run({ workspace: await copyApp(CLEAN_APP), inputs: INPUTS })
     // maxBodyChars 0 answers every body "too long": three tries, then the warning names the 422
     expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(3)
-    expect(commands(result.stdout, 'warning')).toContainEqual(expect.stringMatching(/^could not write the PR comment \(HTTP 422\): Validation Failed/))
+    expect(commands(result.stdout, 'warning')).toContainEqual(
+      expect.stringMatching(/^could not write the PR comment \(HTTP 422\): Validation Failed/)
+    )
     expect(result.code).toBe(0)
     expectReportsWritten(result)
   })
 
-  it.concurrent('a job summary that cannot be written is a warning; outputs, report and comment are there and the exit is the gate\'s', async () => {
-    const { github, run } = await servers()
-    const workspace = await copyApp(CLEAN_APP)
-    const result = await run({ workspace, inputs: INPUTS, env: { GITHUB_STEP_SUMMARY: join(workspace, 'no-such-dir', 'summary.md') } })
+  it.concurrent(
+    "a job summary that cannot be written is a warning; outputs, report and comment are there and the exit is the gate's",
+    async () => {
+      const { github, run } = await servers()
+      const workspace = await copyApp(CLEAN_APP)
+      const result = await run({ workspace, inputs: INPUTS, env: { GITHUB_STEP_SUMMARY: join(workspace, 'no-such-dir', 'summary.md') } })
 
-    expect(commands(result.stdout, 'warning')).toContainEqual(expect.stringMatching(/^could not write the job summary: Unable to access summary file/))
-    expect(result.code).toBe(0)
-    expect(result.outputs.passed).toBe('true')
-    for (const name of OUTPUTS) expect(result.outputs).toHaveProperty(name)
-    expect(JSON.parse(readFileSync(join(workspace, 'hardening-report.json'), 'utf8')).passed).toBe(true)
-    expect(github.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(1)
-    expect(result.outputs['comment-url']).toBe(github.comments(OWNER, REPO, PR_NUMBER)[0]?.html_url)
-  })
+      expect(commands(result.stdout, 'warning')).toContainEqual(
+        expect.stringMatching(/^could not write the job summary: Unable to access summary file/)
+      )
+      expect(result.code).toBe(0)
+      expect(result.outputs.passed).toBe('true')
+      for (const name of OUTPUTS) expect(result.outputs).toHaveProperty(name)
+      expect(JSON.parse(readFileSync(join(workspace, 'hardening-report.json'), 'utf8')).passed).toBe(true)
+      expect(github.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(1)
+      expect(result.outputs['comment-url']).toBe(github.comments(OWNER, REPO, PR_NUMBER)[0]?.html_url)
+    }
+  )
 })

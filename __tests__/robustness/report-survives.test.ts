@@ -26,62 +26,72 @@ async function addTrouble(workspace: string): Promise<void> {
 }
 
 describe('the report survives everything going wrong at once (node dist/index.js)', () => {
-  it.concurrent('audit endpoint down, GitHub 5xx on every call, unparsable files: outputs, summary, report; the audit error fails the gate', async () => {
-    const { github, run } = await servers({ registry: { bulkStatus: 500 } })
-    github.failNext(1_000, 503)
-    const workspace = await copyApp(VULNERABLE_APP)
-    await addTrouble(workspace)
-    const result = await run({ workspace, inputs: { install: 'false', sbom: 'false' } })
+  it.concurrent(
+    'audit endpoint down, GitHub 5xx on every call, unparsable files: outputs, summary, report; the audit error fails the gate',
+    async () => {
+      const { github, run } = await servers({ registry: { bulkStatus: 500 } })
+      github.failNext(1_000, 503)
+      const workspace = await copyApp(VULNERABLE_APP)
+      await addTrouble(workspace)
+      const result = await run({ workspace, inputs: { install: 'false', sbom: 'false' } })
 
-    for (const name of OUTPUTS) expect(result.outputs).toHaveProperty(name)
-    expect(result.outputs.passed).toBe('false')
-    expect(result.outputs.vulnerabilities).toBe('{}')
-    expect(result.outputs['comment-url']).toBe('')
-    expect(result.summary).toMatch(/gate failed/i)
-    expect(result.summary).toMatch(/npm audit could not produce a report/)
+      for (const name of OUTPUTS) expect(result.outputs).toHaveProperty(name)
+      expect(result.outputs.passed).toBe('false')
+      expect(result.outputs.vulnerabilities).toBe('{}')
+      expect(result.outputs['comment-url']).toBe('')
+      expect(result.summary).toMatch(/gate failed/i)
+      expect(result.summary).toMatch(/npm audit could not produce a report/)
 
-    const report = JSON.parse(readFileSync(join(workspace, result.outputs['report-path'] ?? ''), 'utf8')) as Report
-    expect(report.passed).toBe(false)
-    expect(report.audit.status).toBe('error')
-    expect(report.reasons).toContainEqual(expect.stringMatching(/^npm audit could not produce a report/))
-    const noted = report.notes.map((n) => n.file)
-    expect(noted).toEqual(expect.arrayContaining(['src/broken.js', 'src/deep.js', 'nginx/nginx.conf', 'docker-compose.yml', 'Dockerfile.dev']))
-    expect(report.findings.some((f) => f.rule === 'helmet-missing' && f.file === 'src/app.js')).toBe(true)
-    expect(JSON.parse(readFileSync(join(workspace, 'hardening.sarif'), 'utf8')).version).toBe('2.1.0')
+      const report = JSON.parse(readFileSync(join(workspace, result.outputs['report-path'] ?? ''), 'utf8')) as Report
+      expect(report.passed).toBe(false)
+      expect(report.audit.status).toBe('error')
+      expect(report.reasons).toContainEqual(expect.stringMatching(/^npm audit could not produce a report/))
+      const noted = report.notes.map((n) => n.file)
+      expect(noted).toEqual(
+        expect.arrayContaining(['src/broken.js', 'src/deep.js', 'nginx/nginx.conf', 'docker-compose.yml', 'Dockerfile.dev'])
+      )
+      expect(report.findings.some((f) => f.rule === 'helmet-missing' && f.file === 'src/app.js')).toBe(true)
+      expect(JSON.parse(readFileSync(join(workspace, 'hardening.sarif'), 'utf8')).version).toBe('2.1.0')
 
-    expect(result.code).toBe(1)
-    const errors = commands(result.stdout, 'error')
-    expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/^Hardening gate failed: .*npm audit could not produce a report/)
-    expect(commands(result.stdout, 'warning')).toContainEqual(expect.stringMatching(/^could not write the PR comment \(HTTP 503\)/))
-    // every call was tried three times (the first and two retries): the files list, then the comment list
-    expect(github.requests.map((r) => r.path.split('/').at(-1))).toEqual(['files', 'files', 'files', 'comments', 'comments', 'comments'])
-    expect(result.stdout).not.toMatch(STACK_FRAME)
-    expect(result.stderr).not.toMatch(STACK_FRAME)
-  }, 60_000)
+      expect(result.code).toBe(1)
+      const errors = commands(result.stdout, 'error')
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(/^Hardening gate failed: .*npm audit could not produce a report/)
+      expect(commands(result.stdout, 'warning')).toContainEqual(expect.stringMatching(/^could not write the PR comment \(HTTP 503\)/))
+      // every call was tried three times (the first and two retries): the files list, then the comment list
+      expect(github.requests.map((r) => r.path.split('/').at(-1))).toEqual(['files', 'files', 'files', 'comments', 'comments', 'comments'])
+      expect(result.stdout).not.toMatch(STACK_FRAME)
+      expect(result.stderr).not.toMatch(STACK_FRAME)
+    },
+    60_000
+  )
 
-  it.concurrent('GitHub 5xx, an unwritable job summary and unparsable files on a passing gate (on-audit-error: warn): it still passes', async () => {
-    const { github, run } = await servers({ registry: { bulkStatus: 500 } })
-    github.failNext(1_000, 502)
-    const workspace = await copyApp(CLEAN_APP)
-    await addTrouble(workspace)
-    const result = await run({
-      workspace,
-      inputs: { install: 'false', sbom: 'false', 'on-audit-error': 'warn' },
-      env: { GITHUB_STEP_SUMMARY: join(workspace, 'hardening-report.json', 'summary.md') }
-    })
+  it.concurrent(
+    'GitHub 5xx, an unwritable job summary and unparsable files on a passing gate (on-audit-error: warn): it still passes',
+    async () => {
+      const { github, run } = await servers({ registry: { bulkStatus: 500 } })
+      github.failNext(1_000, 502)
+      const workspace = await copyApp(CLEAN_APP)
+      await addTrouble(workspace)
+      const result = await run({
+        workspace,
+        inputs: { install: 'false', sbom: 'false', 'on-audit-error': 'warn' },
+        env: { GITHUB_STEP_SUMMARY: join(workspace, 'hardening-report.json', 'summary.md') }
+      })
 
-    for (const name of OUTPUTS) expect(result.outputs).toHaveProperty(name)
-    const report = JSON.parse(readFileSync(join(workspace, 'hardening-report.json'), 'utf8')) as Report
-    expect(report.passed).toBe(true)
-    expect(report.notes.length).toBeGreaterThanOrEqual(5)
-    const warnings = commands(result.stdout, 'warning')
-    expect(warnings).toContainEqual(expect.stringMatching(/^could not write the job summary: /))
-    expect(warnings).toContainEqual(expect.stringMatching(/on-audit-error: warn/))
-    expect(warnings).toContainEqual(expect.stringMatching(/^could not write the PR comment \(HTTP 502\)/))
-    expect(result.outputs['comment-url']).toBe('')
-    expect(result.code).toBe(0)
-    expect(result.outputs.passed).toBe('true')
-    expect(commands(result.stdout, 'error')).toEqual([])
-  }, 60_000)
+      for (const name of OUTPUTS) expect(result.outputs).toHaveProperty(name)
+      const report = JSON.parse(readFileSync(join(workspace, 'hardening-report.json'), 'utf8')) as Report
+      expect(report.passed).toBe(true)
+      expect(report.notes.length).toBeGreaterThanOrEqual(5)
+      const warnings = commands(result.stdout, 'warning')
+      expect(warnings).toContainEqual(expect.stringMatching(/^could not write the job summary: /))
+      expect(warnings).toContainEqual(expect.stringMatching(/on-audit-error: warn/))
+      expect(warnings).toContainEqual(expect.stringMatching(/^could not write the PR comment \(HTTP 502\)/))
+      expect(result.outputs['comment-url']).toBe('')
+      expect(result.code).toBe(0)
+      expect(result.outputs.passed).toBe('true')
+      expect(commands(result.stdout, 'error')).toEqual([])
+    },
+    60_000
+  )
 })

@@ -68,7 +68,9 @@ function unparsable(files: Record<string, Buffer>): string[] {
       if (!parsePackageJson(text(path)).ok) failed.push(path)
     }
   }
-  const proxies = Object.keys(files).filter((p) => p.endsWith('.conf') || p === 'Caddyfile').map((path) => ({ path, text: text(path) }))
+  const proxies = Object.keys(files)
+    .filter((p) => p.endsWith('.conf') || p === 'Caddyfile')
+    .map((path) => ({ path, text: text(path) }))
   failed.push(...parseProxyConfigs(proxies).errors.map((e) => e.path))
   return failed
 }
@@ -80,25 +82,28 @@ afterAll(() => {
 
 describe('runScan on projects of mutated files', () => {
   it('never throws, notes every unparsable file and points findings at real lines', () => {
-    fc.assert(fc.property(projectArb, (files) => {
-      const root = writeProject(files)
-      roots.push(root)
-      const result = runScan(root, EMPTY_CONFIG, TODAY)
+    fc.assert(
+      fc.property(projectArb, (files) => {
+        const root = writeProject(files)
+        roots.push(root)
+        const result = runScan(root, EMPTY_CONFIG, TODAY)
 
-      const noted = new Set(result.notes.map((n) => n.file))
-      for (const path of unparsable(files)) expect(noted.has(path)).toBe(true)
-      for (const note of result.notes) {
-        expect(typeof note.file).toBe('string')
-        expect(note.message).not.toMatch(/[\r\n]/)
-      }
-      for (const finding of result.findings) {
-        expect(finding.file in files || finding.file === '.').toBe(true)
-        if (finding.line === null) continue
-        const text = readFileSync(join(root, finding.file), 'utf8').replace(/^\uFEFF/, '')
-        expect(finding.line).toBeGreaterThanOrEqual(1)
-        expect(finding.line).toBeLessThanOrEqual(lineCount(text))
-      }
-      removeProject(roots.pop() as string)
-    }), runs(100))
+        const noted = new Set(result.notes.map((n) => n.file))
+        for (const path of unparsable(files)) expect(noted.has(path)).toBe(true)
+        for (const note of result.notes) {
+          expect(typeof note.file).toBe('string')
+          expect(note.message).not.toMatch(/[\r\n]/)
+        }
+        for (const finding of result.findings) {
+          expect(finding.file in files || finding.file === '.').toBe(true)
+          if (finding.line === null) continue
+          const text = readFileSync(join(root, finding.file), 'utf8').replace(/^\uFEFF/, '')
+          expect(finding.line).toBeGreaterThanOrEqual(1)
+          expect(finding.line).toBeLessThanOrEqual(lineCount(text))
+        }
+        removeProject(roots.pop() as string)
+      }),
+      runs(100)
+    )
   })
 })

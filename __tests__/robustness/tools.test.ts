@@ -22,7 +22,10 @@ afterAll(() => {
 
 describe('execProcess', () => {
   it('kills a child that ignores SIGTERM at the timeout', async () => {
-    const result = await execProcess(node, ['-e', "process.on('SIGTERM', () => {}); console.log('up'); setInterval(() => {}, 1000)"], { cwd: work, timeoutMs: 500 })
+    const result = await execProcess(node, ['-e', "process.on('SIGTERM', () => {}); console.log('up'); setInterval(() => {}, 1000)"], {
+      cwd: work,
+      timeoutMs: 500
+    })
     expect(result.timedOut).toBe(true)
     expect(result.code).toBeNull()
   })
@@ -41,7 +44,8 @@ describe('execProcess', () => {
   })
 
   it('keeps at most MAX_OUTPUT bytes of 72 MiB of output and says it cut it', async () => {
-    const script = "const chunk = Buffer.alloc(1 << 20, 'x'); let n = 0; const write = () => { while (n < 72) { n += 1; if (!process.stdout.write(chunk)) return process.stdout.once('drain', write) } }; write()"
+    const script =
+      "const chunk = Buffer.alloc(1 << 20, 'x'); let n = 0; const write = () => { while (n < 72) { n += 1; if (!process.stdout.write(chunk)) return process.stdout.once('drain', write) } }; write()"
     const result = await execProcess(node, ['-e', script], { cwd: work, timeoutMs: 30_000 })
     expect(result.code).toBe(0)
     expect(result.truncated).toBe(true)
@@ -52,7 +56,9 @@ describe('execProcess', () => {
   it('does not call a child that finished while the synchronous scan blocked the event loop timed out', async () => {
     const pending = execProcess(node, ['-e', "console.log('done')"], { cwd: work, timeoutMs: 200 })
     const until = Date.now() + 1_500
-    while (Date.now() < until) { /* the scan runs synchronously while the tools run */ }
+    while (Date.now() < until) {
+      /* the scan runs synchronously while the tools run */
+    }
     expect(await pending).toMatchObject({ code: 0, timedOut: false, stdout: 'done\n' })
   })
 
@@ -68,7 +74,12 @@ describe('execProcess', () => {
   })
 
   it('formats timeouts for messages', () => {
-    expect([formatDuration(20 * 60_000), formatDuration(60_000), formatDuration(90_000), formatDuration(500)]).toEqual(['20 minutes', '1 minute', '90 s', '0.5 s'])
+    expect([formatDuration(20 * 60_000), formatDuration(60_000), formatDuration(90_000), formatDuration(500)]).toEqual([
+      '20 minutes',
+      '1 minute',
+      '90 s',
+      '0.5 s'
+    ])
   })
 })
 
@@ -112,14 +123,31 @@ describe('runGate with an npm that misbehaves (fake npm first on PATH)', () => {
   })
 
   const options = (overrides: Partial<GateOptions> = {}): GateOptions => ({
-    workspace: dir, workingDirectory: dir, install: true, ignoreScripts: true, audit: true, auditLevel: 'high', omitDev: false,
-    onAuditError: 'fail', failOn: 'high', sbom: false, sbomFile: join(dir, 'sbom.cdx.json'), sarifFile: '', reportFile: '',
-    configFile: join(dir, '.github/hardening.yml'), configRequired: false, today: '2026-11-26', ...overrides
+    workspace: dir,
+    workingDirectory: dir,
+    install: true,
+    ignoreScripts: true,
+    audit: true,
+    auditLevel: 'high',
+    omitDev: false,
+    onAuditError: 'fail',
+    failOn: 'high',
+    sbom: false,
+    sbomFile: join(dir, 'sbom.cdx.json'),
+    sarifFile: '',
+    reportFile: '',
+    configFile: join(dir, '.github/hardening.yml'),
+    configRequired: false,
+    today: '2026-11-26',
+    ...overrides
   })
 
   /** Short timeouts only where something hangs: a healthy child may take a while to start on a busy machine. */
   const HANGING = { ci: 700, audit: 700, sbom: 1_500 }
-  const deps = (modes: Record<string, string>, timeouts: PipelineDeps['timeouts'] = { ci: 30_000, audit: 30_000, sbom: 30_000 }): PipelineDeps => {
+  const deps = (
+    modes: Record<string, string>,
+    timeouts: PipelineDeps['timeouts'] = { ci: 30_000, audit: 30_000, sbom: 30_000 }
+  ): PipelineDeps => {
     // cyclonedx-npm runs the npm-cli.js that npm_execpath names (set under `npm test`): the fake one, too
     const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)))
     env.PATH = `${bin}:${process.env.PATH ?? ''}`
@@ -130,7 +158,12 @@ describe('runGate with an npm that misbehaves (fake npm first on PATH)', () => {
 
   it('the fake answers like a healthy npm: the gate passes', async () => {
     const report = await runGate(options(), deps({}))
-    expect(report.steps.map((s) => [s.name, s.status])).toEqual([['npm ci', 'ok'], ['npm audit', 'ok'], ['sbom', 'skipped'], ['scan', 'ok']])
+    expect(report.steps.map((s) => [s.name, s.status])).toEqual([
+      ['npm ci', 'ok'],
+      ['npm audit', 'ok'],
+      ['sbom', 'skipped'],
+      ['scan', 'ok']
+    ])
     expect(report.passed).toBe(true)
   })
 
@@ -142,7 +175,12 @@ describe('runGate with an npm that misbehaves (fake npm first on PATH)', () => {
     expect(report.audit.status).toBe('error')
     expect(report.audit.error).toMatch(/^npm audit did not finish within 0\.7 s and was stopped: .*rerun the job$/)
     expect(report.passed).toBe(false)
-    expect(report.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^npm ci failed: npm ci did not finish/), expect.stringMatching(/^npm audit could not produce a report: npm audit did not finish/)]))
+    expect(report.reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^npm ci failed: npm ci did not finish/),
+        expect.stringMatching(/^npm audit could not produce a report: npm audit did not finish/)
+      ])
+    )
   })
 
   it('with install scripts on, the timeout message names them too', async () => {
@@ -153,7 +191,9 @@ describe('runGate with an npm that misbehaves (fake npm first on PATH)', () => {
   it('the SBOM tool stuck behind a hanging `npm ls` is stopped too, naming how to turn it off', async () => {
     const report = await runGate(options({ install: false, audit: false, sbom: true }), deps({ ls: 'hang' }, HANGING))
     expect(report.sbom.status).toBe('error')
-    expect(report.sbom.error).toBe('cyclonedx-npm did not finish within 1.5 s and was stopped while writing the SBOM: rerun the job, or turn the SBOM off (sbom: false, or --no-sbom)')
+    expect(report.sbom.error).toBe(
+      'cyclonedx-npm did not finish within 1.5 s and was stopped while writing the SBOM: rerun the job, or turn the SBOM off (sbom: false, or --no-sbom)'
+    )
     expect(report.passed).toBe(false)
   })
 
@@ -189,7 +229,14 @@ describe('runGate with an npm that misbehaves (fake npm first on PATH)', () => {
   })
 
   it('npm audit whose output was cut at MAX_OUTPUT: an error, even when what was kept parses as a report', async () => {
-    const cut: Exec = async () => ({ code: 0, stdout: '{"auditReportVersion":2,"vulnerabilities":{}}', stderr: '', ms: 1, timedOut: false, truncated: true })
+    const cut: Exec = async () => ({
+      code: 0,
+      stdout: '{"auditReportVersion":2,"vulnerabilities":{}}',
+      stderr: '',
+      ms: 1,
+      timedOut: false,
+      truncated: true
+    })
     const { result } = await runNpmAudit(cut, { cwd: dir, omitDev: false, timeoutMs: 1_000 })
     expect(result).toMatchObject({ status: 'error', advisories: [] })
     expect(result.error).toBe('npm audit printed more than 64 MiB, so its report was cut off and is not read')

@@ -42,7 +42,10 @@ describe('working-directory of the action (node dist/index.js)', () => {
     const { github, run } = await servers()
     const outside = await copyApp(CLEAN_APP)
     const result = await run({ workspace: await copyApp(CLEAN_APP), inputs: { install: 'false', 'working-directory': outside } })
-    expectOneLineError(result, new RegExp(`^working-directory '${outside.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}' is outside the workspace`))
+    expectOneLineError(
+      result,
+      new RegExp(`^working-directory '${outside.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}' is outside the workspace`)
+    )
     expect(github.requests).toEqual([])
   })
 
@@ -54,7 +57,12 @@ describe('working-directory of the action (node dist/index.js)', () => {
     await symlink(outside, join(workspace, 'services', 'api'))
     for (const input of ['services/api', 'services/api/src']) {
       const result = await run({ workspace, inputs: { install: 'false', 'working-directory': input } })
-      expectOneLineError(result, new RegExp(`^working-directory '${input}' is a symbolic link \\(or is inside one\\) that leads outside the workspace; give a real folder inside the repository$`))
+      expectOneLineError(
+        result,
+        new RegExp(
+          `^working-directory '${input}' is a symbolic link \\(or is inside one\\) that leads outside the workspace; give a real folder inside the repository$`
+        )
+      )
     }
     expect(github.requests).toEqual([])
     expect(existsSync(join(outside, 'hardening-report.json'))).toBe(false)
@@ -71,7 +79,10 @@ describe('working-directory of the action (node dist/index.js)', () => {
     const linkParent = await mkdtemp(join(tmpdir(), 'ehg-ws-link-'))
     try {
       await symlink(workspace, join(linkParent, 'ws'))
-      const viaLink = await run({ workspace: join(linkParent, 'ws'), inputs: { install: 'false', sbom: 'false', 'working-directory': 'real/api' } })
+      const viaLink = await run({
+        workspace: join(linkParent, 'ws'),
+        inputs: { install: 'false', sbom: 'false', 'working-directory': 'real/api' }
+      })
       expect(viaLink.code).toBe(0)
       expect(viaLink.outputs.passed).toBe('true')
     } finally {
@@ -92,7 +103,11 @@ describe('the path given to the CLI (node dist/cli.js)', () => {
   const offline = ['--no-install', '--no-audit', '--no-sbom']
 
   it.concurrent.each([
-    ['a file, not a folder', 'package.json', /^express-hardening-gate: package\.json is not a directory; give the folder that holds package\.json\n$/],
+    [
+      'a file, not a folder',
+      'package.json',
+      /^express-hardening-gate: package\.json is not a directory; give the folder that holds package\.json\n$/
+    ],
     ['a dangling symbolic link', 'gone', /^express-hardening-gate: gone is not a directory; give the folder that holds package\.json\n$/]
   ])('%s: exit 2 with one line naming it', async (_name, path, pattern) => {
     const dir = await copyApp(CLEAN_APP)
@@ -103,14 +118,17 @@ describe('the path given to the CLI (node dist/cli.js)', () => {
     expect(run.stdout).toBe('')
   })
 
-  it.concurrent('a folder beside the current one, or reached through a symbolic link, is scanned: the CLI has no workspace to escape', async () => {
-    const app = await copyApp(CLEAN_APP)
-    const cwd = await copyApp(CLEAN_APP)
-    await symlink(app, join(cwd, 'linked'))
-    for (const path of [join('..', basename(app)), 'linked']) {
-      const run = await cli([path, ...offline, '--format', 'json'], cwd)
-      expect(run.code).toBe(0)
-      expect(JSON.parse(run.stdout).passed).toBe(true)
+  it.concurrent(
+    'a folder beside the current one, or reached through a symbolic link, is scanned: the CLI has no workspace to escape',
+    async () => {
+      const app = await copyApp(CLEAN_APP)
+      const cwd = await copyApp(CLEAN_APP)
+      await symlink(app, join(cwd, 'linked'))
+      for (const path of [join('..', basename(app)), 'linked']) {
+        const run = await cli([path, ...offline, '--format', 'json'], cwd)
+        expect(run.code).toBe(0)
+        expect(JSON.parse(run.stdout).passed).toBe(true)
+      }
     }
-  })
+  )
 })

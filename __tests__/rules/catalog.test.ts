@@ -27,7 +27,9 @@ describe('rule catalog', () => {
   })
 
   it('has a docs page only for registered rules', () => {
-    const pages = readdirSync(join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''))
+    const pages = readdirSync(join(ROOT, 'docs', 'rules'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.replace(/\.md$/, ''))
     expect(pages.sort()).toEqual(RULES.map((r) => r.meta.id).sort())
   })
 

@@ -27,7 +27,10 @@ describe.each(RULES.map((r) => r.meta.id))('%s', (ruleId) => {
     const dir = join(FIXTURES, ruleId, name)
     const { expected } = readExpectations(dir)
     const { findings } = runScan(dir, EMPTY_CONFIG, TODAY)
-    const actual = findings.filter((f) => f.rule === ruleId).map((f) => `${f.file}:${f.line ?? '-'}`).sort()
+    const actual = findings
+      .filter((f) => f.rule === ruleId)
+      .map((f) => `${f.file}:${f.line ?? '-'}`)
+      .sort()
     expect(actual).toEqual([...(expected.get(ruleId) ?? [])].sort())
   })
 })

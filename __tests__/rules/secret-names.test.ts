@@ -9,15 +9,40 @@ describe('secret names', () => {
   })
 
   it.each([
-    'DB_PASSWORD', 'MYSQL_ROOT_PASSWORD', 'JWT_SECRET', 'SESSION_SECRET', 'NPM_TOKEN', 'GITHUB_TOKEN', 'API_KEY', 'apiKey',
-    'PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY', 'SMTP_PASS', 'DB_PWD', 'DBPASSWORD', 'clientSecret', 'SECRET', 'STRIPE_SECRET_KEY_2'
+    'DB_PASSWORD',
+    'MYSQL_ROOT_PASSWORD',
+    'JWT_SECRET',
+    'SESSION_SECRET',
+    'NPM_TOKEN',
+    'GITHUB_TOKEN',
+    'API_KEY',
+    'apiKey',
+    'PRIVATE_KEY',
+    'AWS_SECRET_ACCESS_KEY',
+    'SMTP_PASS',
+    'DB_PWD',
+    'DBPASSWORD',
+    'clientSecret',
+    'SECRET',
+    'STRIPE_SECRET_KEY_2'
   ])('%s names a secret', (name) => {
     expect(isSecretName(name)).toBe(true)
   })
 
   it.each([
-    'TOKEN_URL', 'PASSWORD_MIN_LENGTH', 'PASSWORD_FILE', 'AWS_ACCESS_KEY_ID', 'PWD', 'PASS', 'SECRET_NAME', 'CACHE_KEY',
-    'MAX_TOKENS', 'TOKEN_EXPIRES_IN', 'NODE_ENV', 'COMPASS', 'BYPASS'
+    'TOKEN_URL',
+    'PASSWORD_MIN_LENGTH',
+    'PASSWORD_FILE',
+    'AWS_ACCESS_KEY_ID',
+    'PWD',
+    'PASS',
+    'SECRET_NAME',
+    'CACHE_KEY',
+    'MAX_TOKENS',
+    'TOKEN_EXPIRES_IN',
+    'NODE_ENV',
+    'COMPASS',
+    'BYPASS'
   ])('%s does not', (name) => {
     expect(isSecretName(name)).toBe(false)
   })

@@ -71,15 +71,24 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, ...extra }
 }
 
-export interface CliRun { code: number; stdout: string; stderr: string }
+export interface CliRun {
+  code: number
+  stdout: string
+  stderr: string
+}
 
 /** `node dist/cli.js ...args` from a private copy of dist/ (a concurrent bundle cannot get in the way). */
 export async function runCli(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliRun> {
   const cli = join(await actionCheckout(), 'dist', 'cli.js')
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd: options.cwd, env: options.env, maxBuffer: 64 * 1024 * 1024, timeout: 90_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      { cwd: options.cwd, env: options.env, maxBuffer: 64 * 1024 * 1024, timeout: 90_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr })
+      }
+    )
   })
 }
 
@@ -101,8 +110,15 @@ export function leaks(where: string, text: string, secrets: readonly string[]): 
 
 /** A `package-lock.json` (v3) for a root package and `{ "node_modules/x": entry }` packages. */
 export function lockfile(name: string, dependencies: Record<string, string>, packages: Record<string, unknown> = {}): string {
-  return `${JSON.stringify({
-    name, version: '1.0.0', lockfileVersion: 3, requires: true,
-    packages: { '': { name, version: '1.0.0', dependencies }, ...packages }
-  }, null, 2)}\n`
+  return `${JSON.stringify(
+    {
+      name,
+      version: '1.0.0',
+      lockfileVersion: 3,
+      requires: true,
+      packages: { '': { name, version: '1.0.0', dependencies }, ...packages }
+    },
+    null,
+    2
+  )}\n`
 }

@@ -70,7 +70,7 @@ function hostileRepository(root: string): void {
       'const app = express()',
       `app.get(${JSON.stringify(`/early${MIXED}`)}, (req, res) => res.send('x'))`,
       `app.use(helmet({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", "'unsafe-inline'", ${JSON.stringify(`https://cdn.example/${MIXED}`)}] } } }))`,
-      "app.use(cors({ origin: true, credentials: true }))",
+      'app.use(cors({ origin: true, credentials: true }))',
       `app.use(session({ secret: process.env.S, name: ${JSON.stringify(MIXED)} }))`,
       `app.use('/api', rateLimit({ windowMs: 60000, limit: 5, keyGenerator: (req) => req.headers[${JSON.stringify(`x-${MIXED}`)}] }))`,
       `app.post(${JSON.stringify(`/login/${MIXED}`)}, (req, res) => res.send('ok'))`,
@@ -85,34 +85,83 @@ function hostileRepository(root: string): void {
     'deploy/nginx.conf': `server {\n  listen 80;\n  server_name example.com;\n  location / {\n    proxy_pass http://backend/${MIXED.replace(/[;{}\s]/g, '_')};\n  }\n}\n`,
     '.github/hardening.yml': `suppressions:\n  - rule: docker-node-env\n    path: ${JSON.stringify(`src/${XSS}/**`)}\n    reason: ${JSON.stringify(MIXED)}\n  - rule: session-memory-store\n    reason: ${JSON.stringify(`${MIXED} expired`)}\n    expires: 2020-01-01\n`,
     'package.json': JSON.stringify({ name: 'hostile-md', version: '1.0.0', dependencies: { ms: '2.1.3' } }),
-    'package-lock.json': lockfile('hostile-md', { ms: '2.1.3' }, {
-      'node_modules/ms': { version: '2.1.3', resolved: 'https://registry.npmjs.org/ms/-/ms-2.1.3.tgz', integrity: 'sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==' }
-    })
+    'package-lock.json': lockfile(
+      'hostile-md',
+      { ms: '2.1.3' },
+      {
+        'node_modules/ms': {
+          version: '2.1.3',
+          resolved: 'https://registry.npmjs.org/ms/-/ms-2.1.3.tgz',
+          integrity: 'sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=='
+        }
+      }
+    )
   })
 }
 
 /** A malicious registry's advisories for `ms`: titles and URLs as hostile as JSON allows. */
 const HOSTILE_ADVISORIES: AdvisoryFixture[] = [
-  { id: 1, url: 'javascript:alert(1)', title: MIXED, severity: 'critical', vulnerable_versions: '*', cwe: [], cvss: { score: 9.8, vectorString: null } },
-  { id: 2, url: `https://github.com/advisories/GHSA-aaaa-bbbb-cccc)[click](https://attacker.example) ${XSS}`, title: `| cell | ${XSS}\n## heading`, severity: 'high', vulnerable_versions: '<3.0.0', cwe: [], cvss: { score: 7.5, vectorString: null } }
+  {
+    id: 1,
+    url: 'javascript:alert(1)',
+    title: MIXED,
+    severity: 'critical',
+    vulnerable_versions: '*',
+    cwe: [],
+    cvss: { score: 9.8, vectorString: null }
+  },
+  {
+    id: 2,
+    url: `https://github.com/advisories/GHSA-aaaa-bbbb-cccc)[click](https://attacker.example) ${XSS}`,
+    title: `| cell | ${XSS}\n## heading`,
+    severity: 'high',
+    vulnerable_versions: '<3.0.0',
+    cwe: [],
+    cvss: { score: 7.5, vectorString: null }
+  }
 ]
 
 /** `npm audit --json` as npm prints it for a hostile lockfile name and a malicious registry. */
 function hostileAuditJson(): string {
-  const via = (a: AdvisoryFixture, name: string) => ({ source: a.id, name, dependency: name, title: a.title, url: a.url, severity: a.severity, range: `${a.vulnerable_versions} ${XSS}` })
+  const via = (a: AdvisoryFixture, name: string) => ({
+    source: a.id,
+    name,
+    dependency: name,
+    title: a.title,
+    url: a.url,
+    severity: a.severity,
+    range: `${a.vulnerable_versions} ${XSS}`
+  })
   const names = [`@octocat/${XSS}`, 'ms']
   return JSON.stringify({
     auditReportVersion: 2,
-    vulnerabilities: Object.fromEntries(names.map((name) => [name, {
-      name, severity: 'critical', isDirect: name === 'ms', via: HOSTILE_ADVISORIES.map((a) => via(a, name)), effects: name === 'ms' ? [] : ['ms'],
-      range: '*', nodes: [`node_modules/${name}`], fixAvailable: { name: `ms ${MIXED}`, version: `3.0.0 ${XSS}`, isSemVerMajor: true }
-    }])),
+    vulnerabilities: Object.fromEntries(
+      names.map((name) => [
+        name,
+        {
+          name,
+          severity: 'critical',
+          isDirect: name === 'ms',
+          via: HOSTILE_ADVISORIES.map((a) => via(a, name)),
+          effects: name === 'ms' ? [] : ['ms'],
+          range: '*',
+          nodes: [`node_modules/${name}`],
+          fixAvailable: { name: `ms ${MIXED}`, version: `3.0.0 ${XSS}`, isSemVerMajor: true }
+        }
+      ])
+    ),
     metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high: 0, critical: 2, total: 2 } }
   })
 }
 
 /** npm's own error when the lockfile names a package it cannot use: it quotes the name. */
-const NPM_ERROR_JSON = JSON.stringify({ error: { code: 'EINVALIDTAGNAME', summary: `Invalid tag name "${XSS}" of package "${MIXED}": Tags may not have any characters that encodeURIComponent encodes.`, detail: '' } })
+const NPM_ERROR_JSON = JSON.stringify({
+  error: {
+    code: 'EINVALIDTAGNAME',
+    summary: `Invalid tag name "${XSS}" of package "${MIXED}": Tags may not have any characters that encodeURIComponent encodes.`,
+    detail: ''
+  }
+})
 
 /** Invisible and bidi characters must reach no reader: only our own zero-width space, after `@` or `#`. */
 function expectNoInvisible(text: string): void {
@@ -146,7 +195,10 @@ function expectLiveNothing(markdown: string, allowedLinks: readonly string[], co
   expectNoInvisible(body)
 }
 
-interface SarifRuleShape { id: string; help: { markdown: string } }
+interface SarifRuleShape {
+  id: string
+  help: { markdown: string }
+}
 
 /**
  * SARIF is JSON for code scanning, which shows `text` fields as plain text and renders `markdown`:
@@ -154,7 +206,12 @@ interface SarifRuleShape { id: string; help: { markdown: string } }
  * an advisory rule's help (registry text) is escaped like the comment.
  */
 function expectSarifInert(sarif: string): void {
-  const parsed = JSON.parse(sarif) as { runs: Array<{ tool: { driver: { rules: SarifRuleShape[] } }; results: Array<{ message: Record<string, unknown>; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }
+  const parsed = JSON.parse(sarif) as {
+    runs: Array<{
+      tool: { driver: { rules: SarifRuleShape[] } }
+      results: Array<{ message: Record<string, unknown>; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>
+    }>
+  }
   const [run] = parsed.runs
   expect(run).toBeDefined()
   for (const result of run?.results ?? []) {
@@ -187,9 +244,22 @@ describe('hostile repository text through every renderer (in-process)', () => {
     mkdirSync(root)
     hostileRepository(root)
     const options: GateOptions = {
-      workspace: root, workingDirectory: root, install: false, ignoreScripts: true, audit: false, auditLevel: 'high', omitDev: false,
-      onAuditError: 'fail', failOn: 'high', sbom: false, sbomFile: '', sarifFile: '', reportFile: '',
-      configFile: join(root, '.github/hardening.yml'), configRequired: true, today: todayUtc()
+      workspace: root,
+      workingDirectory: root,
+      install: false,
+      ignoreScripts: true,
+      audit: false,
+      auditLevel: 'high',
+      omitDev: false,
+      onAuditError: 'fail',
+      failOn: 'high',
+      sbom: false,
+      sbomFile: '',
+      sarifFile: '',
+      reportFile: '',
+      configFile: join(root, '.github/hardening.yml'),
+      configRequired: true,
+      today: todayUtc()
     }
     const gated = await runGate(options, { exec: () => Promise.reject(new Error('no tools in this test')), log: () => undefined })
     report = { ...gated, audit: parseAuditOutput(hostileAuditJson(), 1) }
@@ -201,8 +271,18 @@ describe('hostile repository text through every renderer (in-process)', () => {
     const messages = report.findings.map((f) => f.message).join('\n')
     expect(messages).toContain(XSS)
     expect(messages).toContain('@octocat')
-    for (const rule of ['helmet-missing', 'rate-limit-auth-missing', 'rate-limit-bypassable', 'docker-unpinned-base', 'docker-root-user', 'proxy-no-tls']) {
-      expect({ rule, quotes: report.findings.some((f) => f.rule === rule && /octocat|onerror|%3Cimg/.test(f.message)) }).toEqual({ rule, quotes: true })
+    for (const rule of [
+      'helmet-missing',
+      'rate-limit-auth-missing',
+      'rate-limit-bypassable',
+      'docker-unpinned-base',
+      'docker-root-user',
+      'proxy-no-tls'
+    ]) {
+      expect({ rule, quotes: report.findings.some((f) => f.rule === rule && /octocat|onerror|%3Cimg/.test(f.message)) }).toEqual({
+        rule,
+        quotes: true
+      })
     }
     expect(report.findings.some((f) => f.suppressed && f.suppression?.reason.includes(XSS))).toBe(true)
     expect(report.expiredSuppressions?.length).toBe(1)
@@ -213,7 +293,11 @@ describe('hostile repository text through every renderer (in-process)', () => {
   it('the comment: one marker at the start, nothing live', () => {
     const body = renderComment(report, { links: LINKS })
     expectInert(body)
-    expectLiveNothing(body, [`https://github.com/acme/shop/blob/${LINKS.sha}/`, 'https://github.com/express-hardening-gate/', 'https://github.com/advisories/'], commentMarker(report.root))
+    expectLiveNothing(
+      body,
+      [`https://github.com/acme/shop/blob/${LINKS.sha}/`, 'https://github.com/express-hardening-gate/', 'https://github.com/advisories/'],
+      commentMarker(report.root)
+    )
     // Rendered, escaped: not dropped.
     expect(body).toContain('&#60;img src=x onerror=alert(1)&#62;')
   })
@@ -221,15 +305,27 @@ describe('hostile repository text through every renderer (in-process)', () => {
   it('the job summary (and the comment cut to fit) is inert too', () => {
     const summary = renderMarkdown(report, { links: LINKS })
     expectInert(summary)
-    expectLiveNothing(summary, [`https://github.com/acme/shop/blob/${LINKS.sha}/`, 'https://github.com/express-hardening-gate/', 'https://github.com/advisories/'], undefined)
+    expectLiveNothing(
+      summary,
+      [`https://github.com/acme/shop/blob/${LINKS.sha}/`, 'https://github.com/express-hardening-gate/', 'https://github.com/advisories/'],
+      undefined
+    )
     const cut = renderComment(report, { links: LINKS, maxRows: 3, details: 'brief' })
-    expectLiveNothing(cut, [`https://github.com/acme/shop/blob/${LINKS.sha}/`, 'https://github.com/express-hardening-gate/', 'https://github.com/advisories/'], commentMarker(report.root))
+    expectLiveNothing(
+      cut,
+      [`https://github.com/acme/shop/blob/${LINKS.sha}/`, 'https://github.com/express-hardening-gate/', 'https://github.com/advisories/'],
+      commentMarker(report.root)
+    )
   })
 
   it('an npm error that quotes a hostile lockfile name is inert in every format', () => {
     const failed: Report = { ...report, audit: parseAuditOutput(NPM_ERROR_JSON, 1) }
     expect(failed.audit.error).toContain(XSS)
-    expectLiveNothing(renderComment(failed, { links: LINKS }), [`https://github.com/acme/shop/blob/${LINKS.sha}/`, 'https://github.com/express-hardening-gate/', 'https://github.com/advisories/'], commentMarker(failed.root))
+    expectLiveNothing(
+      renderComment(failed, { links: LINKS }),
+      [`https://github.com/acme/shop/blob/${LINKS.sha}/`, 'https://github.com/express-hardening-gate/', 'https://github.com/advisories/'],
+      commentMarker(failed.root)
+    )
     expectSarifInert(renderSarif(failed))
     expectTextInert(renderText(failed))
   })
@@ -261,7 +357,12 @@ describe('hostile repository through dist/index.js', () => {
     const { github, run } = await servers({ registry: { advisories: { ms: HOSTILE_ADVISORIES } } })
     const workspace = await makeWorkspace()
     hostileRepository(workspace)
-    github.seedPullFiles(OWNER, REPO, PR_NUMBER, HOSTILE_FILES.concat('src/server.js').map((filename) => ({ filename, status: 'added' as const })))
+    github.seedPullFiles(
+      OWNER,
+      REPO,
+      PR_NUMBER,
+      HOSTILE_FILES.concat('src/server.js').map((filename) => ({ filename, status: 'added' as const }))
+    )
     const result = await run({ workspace, inputs: { install: 'false', sbom: 'false' } })
 
     expect(result.code).toBe(1)
@@ -269,7 +370,11 @@ describe('hostile repository through dist/index.js', () => {
     const comments = github.comments(OWNER, REPO, PR_NUMBER)
     expect(comments).toHaveLength(1)
     const body = comments[0]?.body ?? ''
-    const allowed = [`https://github.com/${OWNER}/${REPO}/blob/`, 'https://github.com/express-hardening-gate/', 'https://github.com/advisories/']
+    const allowed = [
+      `https://github.com/${OWNER}/${REPO}/blob/`,
+      'https://github.com/express-hardening-gate/',
+      'https://github.com/advisories/'
+    ]
     expectLiveNothing(body, allowed, '<!-- express-hardening-gate:. -->')
     expect(body).toContain('&#60;img src=x onerror=alert(1)&#62;')
     expectLiveNothing(result.summary, allowed, undefined)
@@ -288,18 +393,44 @@ describe('hostile repository through dist/index.js', () => {
 
 describe('escapeMarkdown on what GitHub would still act on after decoding entities', () => {
   it('breaks issue references like mentions, outside code only', () => {
-    expect(decodeEntities(escapeMarkdown('fixes #123 and owner/repo#7, not #tag'))).toBe('fixes #\u200b123 and owner/repo#\u200b7, not #tag')
+    expect(decodeEntities(escapeMarkdown('fixes #123 and owner/repo#7, not #tag'))).toBe(
+      'fixes #\u200b123 and owner/repo#\u200b7, not #tag'
+    )
     expect(decodeEntities(code('#123'))).toBe('<code>#123</code>')
   })
 
-  it.each([['U+202E', '\u202E'], ['U+200B', '\u200B'], ['U+2066', '\u2066'], ['U+FEFF', '\uFEFF'], ['a Unicode tag', '\u{E0041}'], ['U+00AD', '\u00AD']])('shows %s as U+FFFD', (_name, ch) => {
+  it.each([
+    ['U+202E', '\u202E'],
+    ['U+200B', '\u200B'],
+    ['U+2066', '\u2066'],
+    ['U+FEFF', '\uFEFF'],
+    ['a Unicode tag', '\u{E0041}'],
+    ['U+00AD', '\u00AD']
+  ])('shows %s as U+FFFD', (_name, ch) => {
     const decoded = decodeEntities(escapeMarkdown(`src/a${ch}b.js`))
     expect(decoded).not.toContain(ch)
     expect(decoded).toMatch(/^src\/a[\uFFFD ]b\.js$/)
   })
 
   it('renderText neither', () => {
-    const text = renderText(makeReport({ passed: false, reasons: ['##[error]x'], findings: [{ rule: 'helmet-missing', severity: 'high', file: 'src/\u202Egnp.js', line: 1, column: 1, message: 'x ##[error]y \u200B', fingerprint: 'f', suppressed: false }] }))
+    const text = renderText(
+      makeReport({
+        passed: false,
+        reasons: ['##[error]x'],
+        findings: [
+          {
+            rule: 'helmet-missing',
+            severity: 'high',
+            file: 'src/\u202Egnp.js',
+            line: 1,
+            column: 1,
+            message: 'x ##[error]y \u200B',
+            fingerprint: 'f',
+            suppressed: false
+          }
+        ]
+      })
+    )
     expectTextInert(text)
   })
 })

@@ -70,18 +70,27 @@ function hostileTree(root: string, mark: string): void {
     'knexfile.js': cjs('knexfile.js'),
     'gulpfile.js': cjs('gulpfile.js'),
     'tsconfig.json': JSON.stringify({ extends: './pwn.cjs', compilerOptions: { plugins: [{ name: './pwn-plugin.cjs' }] } }),
-    'package.json': JSON.stringify({
-      name: 'hostile-app',
-      version: '1.0.0',
-      main: 'index.js',
-      exports: { '.': { import: './lib/exports.mjs', require: './lib/exports.cjs' } },
-      bin: { hostile: 'bin/cli.js' },
-      scripts: Object.fromEntries(['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'test', 'start'].map((s) => [s, `node -e "${cjs(`script-${s}`).trim().replace(/"/g, '\\"')}"`])),
-      babel: { plugins: ['./pwn-plugin.cjs'] },
-      jest: { setupFiles: ['./pwn.cjs'] },
-      eslintConfig: { plugins: ['./pwn-plugin.cjs'] },
-      dependencies: { express: '4.21.2', 'express-session': '1.18.1' }
-    }, null, 2),
+    'package.json': JSON.stringify(
+      {
+        name: 'hostile-app',
+        version: '1.0.0',
+        main: 'index.js',
+        exports: { '.': { import: './lib/exports.mjs', require: './lib/exports.cjs' } },
+        bin: { hostile: 'bin/cli.js' },
+        scripts: Object.fromEntries(
+          ['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'test', 'start'].map((s) => [
+            s,
+            `node -e "${cjs(`script-${s}`).trim().replace(/"/g, '\\"')}"`
+          ])
+        ),
+        babel: { plugins: ['./pwn-plugin.cjs'] },
+        jest: { setupFiles: ['./pwn.cjs'] },
+        eslintConfig: { plugins: ['./pwn-plugin.cjs'] },
+        dependencies: { express: '4.21.2', 'express-session': '1.18.1' }
+      },
+      null,
+      2
+    ),
     'package-lock.json': lockfile('hostile-app', { express: '4.21.2', 'express-session': '1.18.1' }),
     // A stand-in for an installed dependency: resolving `express` from the repository would run it.
     'node_modules/express/package.json': JSON.stringify({ name: 'express', version: '4.21.2', main: 'index.js' }),
@@ -141,7 +150,17 @@ describe('a hostile repository cannot run code through the scan', () => {
         // src/server.mjs imports app.js, which requires the repository's `express` stand-in and then fails calling it.
       }
     }
-    expect(markers(mark)).toEqual(expect.arrayContaining(['src-util.cjs', 'src-app.js', 'src-routes', 'node_modules-express', 'eslint.config.js', 'exports.mjs', 'babel-plugin']))
+    expect(markers(mark)).toEqual(
+      expect.arrayContaining([
+        'src-util.cjs',
+        'src-app.js',
+        'src-routes',
+        'node_modules-express',
+        'eslint.config.js',
+        'exports.mjs',
+        'babel-plugin'
+      ])
+    )
   })
 })
 
@@ -173,25 +192,37 @@ describe('shell metacharacters in repository data execute nothing', () => {
     const name = 'shell-app'
     writeTree(project, {
       ...files,
-      'package.json': JSON.stringify({
-        name,
-        version: '1.0.0',
-        description: `${sh('desc')} ${tick('desctick')}`,
-        main: `${sh('main')}.js`,
-        bin: { [`x;touch pwned-bin`]: `bin/${sh('binpath')}.js` },
-        scripts: {
-          preinstall: 'touch pwned-preinstall', install: 'touch pwned-install', postinstall: 'touch pwned-postinstall',
-          prepare: 'touch pwned-prepare', test: 'touch pwned-test', audit: 'touch pwned-audit', ls: 'touch pwned-ls'
+      'package.json': JSON.stringify(
+        {
+          name,
+          version: '1.0.0',
+          description: `${sh('desc')} ${tick('desctick')}`,
+          main: `${sh('main')}.js`,
+          bin: { [`x;touch pwned-bin`]: `bin/${sh('binpath')}.js` },
+          scripts: {
+            preinstall: 'touch pwned-preinstall',
+            install: 'touch pwned-install',
+            postinstall: 'touch pwned-postinstall',
+            prepare: 'touch pwned-prepare',
+            test: 'touch pwned-test',
+            audit: 'touch pwned-audit',
+            ls: 'touch pwned-ls'
+          },
+          engines: { node: `>=22 ${sh('engines')}` },
+          repository: `git+ssh://x;touch pwned-repo`,
+          config: { port: `${sh('config')}` }
         },
-        engines: { node: `>=22 ${sh('engines')}` },
-        repository: `git+ssh://x;touch pwned-repo`,
-        config: { port: `${sh('config')}` }
-      }, null, 2),
+        null,
+        2
+      ),
       'package-lock.json': lockfile(name, {}),
       // One npm never reads (it would refuse the version), for the scan's own package.json parser.
       'packages/sub/package.json': JSON.stringify({
-        name: `sub;${sh('subname')}`, version: `1.0.0${sh('version')}`, bin: `${tick('subbin')}.js`,
-        scripts: { postinstall: `${sh('subscript')}` }, engines: { node: `${tick('subengines')} >=16` }
+        name: `sub;${sh('subname')}`,
+        version: `1.0.0${sh('version')}`,
+        bin: `${tick('subbin')}.js`,
+        scripts: { postinstall: `${sh('subscript')}` },
+        engines: { node: `${tick('subengines')} >=16` }
       })
     })
     const env = cleanEnv(hermeticNpmEnv(registry.url, tempDir('ehg-sec-npm-')) as Record<string, string>)
@@ -206,7 +237,9 @@ describe('shell metacharacters in repository data execute nothing', () => {
     for (const file of hostileNames) expect(scanned).toContain(file)
     // The same findings as the in-process scan of the same tree.
     const inProcess = runScan(project, EMPTY_CONFIG, TODAY)
-    expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).sort()).toEqual(inProcess.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).sort())
+    expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).sort()).toEqual(
+      inProcess.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).sort()
+    )
   })
 
   it('the markers do work: a shell given one of those names leaves the file', () => {
@@ -218,12 +251,28 @@ describe('shell metacharacters in repository data execute nothing', () => {
 
 describe('the config file is YAML data, nothing more', () => {
   const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-  for (let i = 1; i < 10; i += 1) laughs.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`)
+  for (let i = 1; i < 10; i += 1)
+    laughs.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`
+    )
 
   it.each([
-    ['a !!js/function tag', (m: string) => `rules:\n  helmet-missing: !!js/function 'function () { require("fs").writeFileSync(${JSON.stringify(join(m, 'yaml-fn'))}, "x") }'\n`],
-    ['a !!js/undefined and a custom tag', (m: string) => `rules:\n  helmet-missing: !!js/undefined ''\nsuppressions: !<tag:yaml.org,2002:js/function> 'require(${JSON.stringify(join(m, 'yaml-tag'))})'\n`],
-    ['__proto__ and constructor keys', () => 'rules:\n  __proto__:\n    polluted: off\n  constructor:\n    prototype:\n      polluted: off\n__proto__:\n  polluted: yes\n'],
+    [
+      'a !!js/function tag',
+      (m: string) =>
+        `rules:\n  helmet-missing: !!js/function 'function () { require("fs").writeFileSync(${JSON.stringify(join(m, 'yaml-fn'))}, "x") }'\n`
+    ],
+    [
+      'a !!js/undefined and a custom tag',
+      (m: string) =>
+        `rules:\n  helmet-missing: !!js/undefined ''\nsuppressions: !<tag:yaml.org,2002:js/function> 'require(${JSON.stringify(join(m, 'yaml-tag'))})'\n`
+    ],
+    [
+      '__proto__ and constructor keys',
+      () => 'rules:\n  __proto__:\n    polluted: off\n  constructor:\n    prototype:\n      polluted: off\n__proto__:\n  polluted: yes\n'
+    ],
     ['merge keys onto __proto__', () => 'base: &b\n  polluted: yes\nrules:\n  <<: *b\n  __proto__: *b\n'],
     ['an alias bomb', () => `${laughs.join('\n')}\nrules: *j\n`]
   ])('%s: an error or plain data, never code, never a polluted prototype', (_name, text) => {
@@ -263,8 +312,14 @@ describe('output files the repository planted as symbolic links', () => {
     const result = await run({ workspace, inputs: { install: 'false', 'fail-on': 'none' } })
 
     for (const victim of victims) expect(readFileSync(victim, 'utf8')).toBe('precious\n')
-    expect(commands(result.stdout, 'error')).toEqual([expect.stringMatching(/is a symbolic link in the repository; the gate does not write through one/)])
-    for (const [name, file] of [['report-file', 'hardening-report.json'], ['sarif-file', 'hardening.sarif'], ['sbom-file', 'sbom.cdx.json']] as const) {
+    expect(commands(result.stdout, 'error')).toEqual([
+      expect.stringMatching(/is a symbolic link in the repository; the gate does not write through one/)
+    ])
+    for (const [name, file] of [
+      ['report-file', 'hardening-report.json'],
+      ['sarif-file', 'hardening.sarif'],
+      ['sbom-file', 'sbom.cdx.json']
+    ] as const) {
       expect(() => resolveOutputFile(name, workspace, workspace, file)).toThrow(`${name} '${file}' is a symbolic link`)
     }
 

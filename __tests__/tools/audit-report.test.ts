@@ -44,8 +44,9 @@ describe('parseAuditOutput on real npm output', () => {
     ])
   })
 
-  it('counts distinct advisories by severity, not npm\'s vulnerable packages', () => {
-    const npmCounts = (JSON.parse(fixture('vulnerable.json')) as { metadata: { vulnerabilities: Record<string, number> } }).metadata.vulnerabilities
+  it("counts distinct advisories by severity, not npm's vulnerable packages", () => {
+    const npmCounts = (JSON.parse(fixture('vulnerable.json')) as { metadata: { vulnerabilities: Record<string, number> } }).metadata
+      .vulnerabilities
     expect(npmCounts.high).toBe(5)
     expect(vulnerable.counts).toEqual({ low: 5, moderate: 3, high: 6, critical: 0 })
   })
@@ -82,7 +83,7 @@ describe('parseAuditOutput on real npm output', () => {
     })
   })
 
-  it('turns the advisory endpoint answering 500 into an error with npm\'s reason, never a clean report', () => {
+  it("turns the advisory endpoint answering 500 into an error with npm's reason, never a clean report", () => {
     const result = parseAuditOutput(fixture('endpoint-500.json'), exitOf('endpoint-500.json'), fixture('endpoint-500.stderr.txt'))
     expectError(result)
     expect(result.error).toContain('audit endpoint returned an error')
@@ -104,7 +105,7 @@ describe('parseAuditOutput on real npm output', () => {
 })
 
 describe('parseAuditOutput on output that is not a report', () => {
-  it('is an error for empty stdout, with npm\'s stderr reason', () => {
+  it("is an error for empty stdout, with npm's stderr reason", () => {
     expectError(parseAuditOutput('', 1))
     const result = parseAuditOutput('', 1, 'npm error code ECONNREFUSED\nnpm error request to http://127.0.0.1:9/ failed\n')
     expectError(result)
@@ -120,7 +121,12 @@ describe('parseAuditOutput on output that is not a report', () => {
   })
 
   it('is an error for an npm 6 report (auditReportVersion 1 or none), even when it lists advisories', () => {
-    const npm6 = { actions: [], advisories: { 1523: { module_name: 'lodash', severity: 'high' } }, muted: [], metadata: { vulnerabilities: { high: 1 } } }
+    const npm6 = {
+      actions: [],
+      advisories: { 1523: { module_name: 'lodash', severity: 'high' } },
+      muted: [],
+      metadata: { vulnerabilities: { high: 1 } }
+    }
     expectError(parseAuditOutput(JSON.stringify(npm6), 1))
     expectError(parseAuditOutput(JSON.stringify({ ...npm6, auditReportVersion: 1 }), 1))
   })
@@ -132,14 +138,28 @@ describe('parseAuditOutput on output that is not a report', () => {
 
 describe('withCounts', () => {
   const advisory = (id: string, pkg: string, severity: Advisory['severity'], extra: Partial<Advisory> = {}): Advisory => ({
-    id, package: pkg, severity, title: '', url: '', range: '', fixAvailable: false, direct: true, via: [], ...extra
+    id,
+    package: pkg,
+    severity,
+    title: '',
+    url: '',
+    range: '',
+    fixAvailable: false,
+    direct: true,
+    via: [],
+    ...extra
   })
 
   it('recounts from scratch, counting an advisory shared by two packages once', () => {
     const result = withCounts({
       status: 'ok',
       counts: { low: 9, moderate: 9, high: 9, critical: 9 },
-      advisories: [advisory('GHSA-1', 'a', 'high'), advisory('GHSA-1', 'b', 'high'), advisory('GHSA-2', 'a', 'critical'), advisory('GHSA-3', 'c', 'low')]
+      advisories: [
+        advisory('GHSA-1', 'a', 'high'),
+        advisory('GHSA-1', 'b', 'high'),
+        advisory('GHSA-2', 'a', 'critical'),
+        advisory('GHSA-3', 'c', 'low')
+      ]
     })
     expect(result.counts).toEqual({ low: 1, moderate: 0, high: 1, critical: 1 })
     expect(result.advisories).toHaveLength(4)

@@ -70,7 +70,9 @@ describe('runNpmAudit with real npm', () => {
 })
 
 describe('runNpmAudit when npm does not run', () => {
-  const fake = (result: Partial<Awaited<ReturnType<Exec>>>): { exec: Exec; calls: Array<{ command: string; args: string[]; options: ExecOptions }> } => {
+  const fake = (
+    result: Partial<Awaited<ReturnType<Exec>>>
+  ): { exec: Exec; calls: Array<{ command: string; args: string[]; options: ExecOptions }> } => {
     const calls: Array<{ command: string; args: string[]; options: ExecOptions }> = []
     const exec: Exec = async (command, args, options) => {
       calls.push({ command, args, options })

@@ -64,7 +64,9 @@ describe('runNpmCi with real npm', () => {
 })
 
 describe('runNpmCi when npm does not finish', () => {
-  const fake = (result: Partial<Awaited<ReturnType<Exec>>>): Exec => async () => ({ code: null, stdout: '', stderr: '', ms: 1, timedOut: false, ...result })
+  const fake =
+    (result: Partial<Awaited<ReturnType<Exec>>>): Exec =>
+    async () => ({ code: null, stdout: '', stderr: '', ms: 1, timedOut: false, ...result })
 
   it('is an error when npm cannot be started', async () => {
     const step = await runNpmCi(fake({ spawnError: 'spawn npm ENOENT' }), { cwd: '/app', ignoreScripts: true, timeoutMs: 1000 })
@@ -78,7 +80,10 @@ describe('runNpmCi when npm does not finish', () => {
   })
 
   it('is ok when npm exits 0', async () => {
-    expect(await runNpmCi(fake({ code: 0 }), { cwd: '/app', ignoreScripts: true, timeoutMs: 1000 })).toMatchObject({ name: 'npm ci', status: 'ok' })
+    expect(await runNpmCi(fake({ code: 0 }), { cwd: '/app', ignoreScripts: true, timeoutMs: 1000 })).toMatchObject({
+      name: 'npm ci',
+      status: 'ok'
+    })
   })
 })
 
@@ -102,7 +107,11 @@ describe('explainNpmCiFailure', () => {
   ]
 
   it('names the package that package.json wants when the lockfile has another version', () => {
-    const stderr = [...outOfSync, "npm error Invalid: lock file's qs@6.7.0 does not satisfy qs@6.9.7", 'npm error Missing: qs@6.7.0 from lock file'].join('\n')
+    const stderr = [
+      ...outOfSync,
+      "npm error Invalid: lock file's qs@6.7.0 does not satisfy qs@6.9.7",
+      'npm error Missing: qs@6.7.0 from lock file'
+    ].join('\n')
     const message = explainNpmCiFailure(1, stderr)
     expect(message).toContain('`npm install`')
     expect(message).toContain('qs@6.9.7')
@@ -120,7 +129,10 @@ describe('explainNpmCiFailure', () => {
   })
 
   it('explains a missing lockfile', () => {
-    const message = explainNpmCiFailure(1, 'npm error The `npm ci` command can only install with an existing package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1.')
+    const message = explainNpmCiFailure(
+      1,
+      'npm error The `npm ci` command can only install with an existing package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1.'
+    )
     expect(message).toContain('package-lock.json')
     expect(message).toContain('`npm install`')
   })
@@ -130,8 +142,9 @@ describe('explainNpmCiFailure', () => {
     expect(message).toContain('Required: {"node":">=22"}')
   })
 
-  it('falls back to npm\'s last meaningful line and the exit status', () => {
-    const stderr = 'npm error code E404\nnpm error 404 Not Found - GET http://127.0.0.1:9/x\nnpm error A complete log of this run can be found in: /tmp/x/_logs/1-debug-0.log\n'
+  it("falls back to npm's last meaningful line and the exit status", () => {
+    const stderr =
+      'npm error code E404\nnpm error 404 Not Found - GET http://127.0.0.1:9/x\nnpm error A complete log of this run can be found in: /tmp/x/_logs/1-debug-0.log\n'
     const message = explainNpmCiFailure(1, stderr)
     expect(message).toContain('404 Not Found - GET http://127.0.0.1:9/x')
     expect(message).not.toContain('complete log')

@@ -19,7 +19,15 @@ afterAll(async () => {
 })
 
 const sbom = (app: TempApp, file: string, extra: Partial<SbomOptions> = {}) =>
-  runSbom(execProcess, { cwd: app.dir, outputFile: join(app.dir, file), omitDev: false, packageLockOnly: true, timeoutMs: 60_000, env: app.env, ...extra })
+  runSbom(execProcess, {
+    cwd: app.dir,
+    outputFile: join(app.dir, file),
+    omitDev: false,
+    packageLockOnly: true,
+    timeoutMs: 60_000,
+    env: app.env,
+    ...extra
+  })
 
 /** Packages in a lockfile v2/v3, without the root project. */
 function lockfilePackages(app: TempApp): number {
@@ -47,7 +55,11 @@ describe('runSbom with the bundled cyclonedx-npm', () => {
   })
 
   it('states what is in the file it wrote', () => {
-    const bom = JSON.parse(readFileSync(join(app.dir, 'sbom.cdx.json'), 'utf8')) as { bomFormat: string; specVersion: string; metadata: { component: { name: string } } }
+    const bom = JSON.parse(readFileSync(join(app.dir, 'sbom.cdx.json'), 'utf8')) as {
+      bomFormat: string
+      specVersion: string
+      metadata: { component: { name: string } }
+    }
     expect(bom).toMatchObject({ bomFormat: 'CycloneDX', specVersion: first.result.specVersion })
     expect(bom.metadata.component.name).toBe('vulnerable-sample-app')
   })
@@ -63,7 +75,8 @@ describe('runSbom with the bundled cyclonedx-npm', () => {
     const [all, prod] = await Promise.all([sbom(dev, 'all.json'), sbom(dev, 'prod.json', { omitDev: true })])
     expect(all.result).toMatchObject({ status: 'ok', components: lockfilePackages(dev) })
     expect(prod.result).toMatchObject({ status: 'ok', components: lockfilePackages(dev) - 1 })
-    const names = (file: string) => (JSON.parse(readFileSync(join(dev.dir, file), 'utf8')) as { components: Array<{ name: string }> }).components.map((c) => c.name)
+    const names = (file: string) =>
+      (JSON.parse(readFileSync(join(dev.dir, file), 'utf8')) as { components: Array<{ name: string }> }).components.map((c) => c.name)
     expect(names('all.json')).toContain('lodash')
     expect(names('prod.json')).not.toContain('lodash')
   })
@@ -115,7 +128,10 @@ describe('findCyclonedxCli and readSbomSummary', () => {
   })
 
   it('counts nested components and rejects a file that is not CycloneDX', () => {
-    writeFileSync(join(dir, 'bom.json'), JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ components: [{}, {}] }, {}] }))
+    writeFileSync(
+      join(dir, 'bom.json'),
+      JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ components: [{}, {}] }, {}] })
+    )
     expect(readSbomSummary(join(dir, 'bom.json'))).toEqual({ specVersion: '1.6', components: 4 })
     writeFileSync(join(dir, 'spdx.json'), JSON.stringify({ spdxVersion: 'SPDX-2.3' }))
     expect(() => readSbomSummary(join(dir, 'spdx.json'))).toThrow()

@@ -38,8 +38,13 @@ export async function copyApp(appDir: string, registryUrl: string, options: { lo
   }
 }
 
-interface Manifest { dependencies?: Record<string, string>; devDependencies?: Record<string, string> }
-interface Lockfile { packages: Record<string, Manifest & { dev?: boolean }> }
+interface Manifest {
+  dependencies?: Record<string, string>
+  devDependencies?: Record<string, string>
+}
+interface Lockfile {
+  packages: Record<string, Manifest & { dev?: boolean }>
+}
 
 /** Turns a production dependency into a devDependency in package.json and the lockfile, consistently. */
 export async function makeDevDependency(app: TempApp, name: string): Promise<void> {

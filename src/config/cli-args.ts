@@ -69,14 +69,17 @@ export function parseCliArgs(argv: string[], cwd: string = process.cwd()): CliCo
   const { values, positionals } = parsed
   if (values.help) return { kind: 'help' }
   if (values.version) return { kind: 'version' }
-  if (positionals.length > 1) throw new UsageError(`expected at most one path, got ${positionals.length}: ${positionals.join(' ')}; see --help`)
+  if (positionals.length > 1)
+    throw new UsageError(`expected at most one path, got ${positionals.length}: ${positionals.join(' ')}; see --help`)
   const dir = resolve(cwd, positionals[0] ?? '.')
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${positionals[0] ?? '.'} is not a directory; give the folder that holds package.json`)
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`${positionals[0] ?? '.'} is not a directory; give the folder that holds package.json`)
   const workspace = isInside(cwd, dir) ? cwd : dir
   const configFlag = values.config
   const configFile = configFlag
     ? resolve(cwd, configFlag)
-    : [join(dir, '.github/hardening.yml'), join(workspace, '.github/hardening.yml')].find((f) => existsSync(f)) ?? join(dir, '.github/hardening.yml')
+    : ([join(dir, '.github/hardening.yml'), join(workspace, '.github/hardening.yml')].find((f) => existsSync(f)) ??
+      join(dir, '.github/hardening.yml'))
   const sbom = !values['no-sbom']
   if (sbom && values['sbom-file'].trim() === '') throw new UsageError('--sbom-file is empty; give a file name or use --no-sbom')
   const sbomFile = resolve(dir, values['sbom-file'])

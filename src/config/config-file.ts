@@ -11,7 +11,10 @@ const expires = z
   .string()
   .regex(DATE, 'must be a date written YYYY-MM-DD')
   // Date.parse rolls 2026-02-30 over to March; a real date survives the round trip.
-  .refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d) }, 'is not a real date')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`)
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d)
+  }, 'is not a real date')
   .optional()
 
 const reason = z.string({ error: 'is required: say why this is accepted' }).trim().min(1, 'is required: say why this is accepted')
@@ -88,7 +91,10 @@ function shown(text: string): string {
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${shown(String(p))}`)).join('').replace(/^\./, '')
+  const where = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${shown(String(p))}`))
+    .join('')
+    .replace(/^\./, '')
   if (issue.code === 'unrecognized_keys') {
     return `${where || 'top level'}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${shown(k)}'`).join(', ')}`
   }
@@ -115,14 +121,17 @@ export function parseConfig(text: string, source: string, knownRules: ReadonlySe
   }
   const { rules = {}, suppressions = [], audit } = parsed.data
   const checkRule = (id: string, where: string): void => {
-    if (!knownRules.has(id)) throw new UsageError(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`)
+    if (!knownRules.has(id))
+      throw new UsageError(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`)
   }
   for (const id of Object.keys(rules)) checkRule(id, 'rules')
   suppressions.forEach((s, i) => checkRule(s.rule, `suppressions[${i}]`))
   const allow = (audit?.allow ?? []).map((entry, i) => {
     const ghsa = ghsaOf(entry.id)
     if (!ghsa) {
-      throw new UsageError(`config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`)
+      throw new UsageError(
+        `config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`
+      )
     }
     return { ghsa, reason: entry.reason, expires: entry.expires }
   })
@@ -135,12 +144,15 @@ export function loadConfig(file: string, required: boolean, displayName: string,
     return EMPTY_CONFIG
   }
   // A FIFO or device would block the read forever; a folder cannot be read.
-  if (!statSync(file).isFile()) throw new UsageError(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`)
+  if (!statSync(file).isFile())
+    throw new UsageError(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`)
   let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    throw new UsageError(`config file ${displayName} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); give a readable YAML file or remove the config input`)
+    throw new UsageError(
+      `config file ${displayName} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); give a readable YAML file or remove the config input`
+    )
   }
   return parseConfig(text, displayName, knownRules)
 }

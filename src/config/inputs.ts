@@ -1,14 +1,6 @@
 import * as core from '@actions/core'
 import { UsageError } from './errors.js'
-import {
-  parseBoolean,
-  parseChoice,
-  parseThreshold,
-  todayUtc,
-  type CommentMode,
-  type GateOptions,
-  type RunMode
-} from './options.js'
+import { parseBoolean, parseChoice, parseThreshold, todayUtc, type CommentMode, type GateOptions, type RunMode } from './options.js'
 import { resolveOutputFile, resolveWorkingDirectory } from './paths.js'
 import { resolve } from 'node:path'
 

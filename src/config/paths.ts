@@ -20,12 +20,16 @@ export function resolveWorkingDirectory(workspace: string, input: string): strin
     throw new UsageError(`working-directory '${input}' is outside the workspace ${workspace}; give a path inside the repository`)
   }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UsageError(`working-directory '${input}' does not exist; give the folder that holds package.json (relative to the repository root)`)
+    throw new UsageError(
+      `working-directory '${input}' does not exist; give the folder that holds package.json (relative to the repository root)`
+    )
   }
   // A symbolic link in the repository (one a pull request can add) must not lead the scan, and the
   // reports written beside it, out of the workspace.
   if (!isInside(realpathSync(workspace), realpathSync(dir))) {
-    throw new UsageError(`working-directory '${input}' is a symbolic link (or is inside one) that leads outside the workspace; give a real folder inside the repository`)
+    throw new UsageError(
+      `working-directory '${input}' is a symbolic link (or is inside one) that leads outside the workspace; give a real folder inside the repository`
+    )
   }
   return dir
 }
@@ -43,12 +47,17 @@ export function refuseLinkedOutput(name: string, workspace: string, file: string
       return false
     }
   })()
-  if (isLink) throw new UsageError(`${name} '${toPosixRelative(workspace, file)}' is a symbolic link in the repository; the gate does not write through one: delete it or name another file`)
+  if (isLink)
+    throw new UsageError(
+      `${name} '${toPosixRelative(workspace, file)}' is a symbolic link in the repository; the gate does not write through one: delete it or name another file`
+    )
   if (!isInside(workspace, file)) return
   let dir = dirname(file)
   while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir)
   if (!isInside(realpathSync(workspace), realpathSync(dir))) {
-    throw new UsageError(`${name} '${toPosixRelative(workspace, file)}' is inside a symbolic link that leads outside the workspace; name a file in a real folder of the repository`)
+    throw new UsageError(
+      `${name} '${toPosixRelative(workspace, file)}' is inside a symbolic link that leads outside the workspace; name a file in a real folder of the repository`
+    )
   }
 }
 

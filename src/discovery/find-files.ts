@@ -25,9 +25,28 @@ export interface Discovery {
 
 /** Dependencies, build output, caches and VCS folders: never the app's own source. */
 const SKIPPED_DIRS = new Set([
-  'node_modules', 'bower_components', 'jspm_packages', 'vendor',
-  'dist', 'build', 'out', 'coverage', '.nyc_output', '.next', '.nuxt', '.output', '.svelte-kit', '.turbo', '.cache',
-  '.git', '.hg', '.svn', '.idea', '.vscode', '.yarn', '.pnpm-store'
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'vendor',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.nyc_output',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.turbo',
+  '.cache',
+  '.git',
+  '.hg',
+  '.svn',
+  '.idea',
+  '.vscode',
+  '.yarn',
+  '.pnpm-store'
 ])
 const JS_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/
 const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/
@@ -58,11 +77,26 @@ export function classify(name: string): FileKind | undefined {
     return 'dockerfile'
   }
   if (JS_EXTENSIONS.test(name)) return 'js'
-  if (name === '.npmrc' || name === '.dockerignore' || name.startsWith('.env') || name.endsWith('.env') || /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
-    /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)) {
+  if (
+    name === '.npmrc' ||
+    name === '.dockerignore' ||
+    name.startsWith('.env') ||
+    name.endsWith('.env') ||
+    /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
+    /\.(?:pem|key)$/.test(name) ||
+    /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)
+  ) {
     return 'config'
   }
-  if (isNginxCandidateName(name) || isCaddyfileName(name) || name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name)) return 'config'
+  if (
+    isNginxCandidateName(name) ||
+    isCaddyfileName(name) ||
+    name === 'npm-shrinkwrap.json' ||
+    name.endsWith('.lock') ||
+    name.endsWith('.lockb') ||
+    /-lock\.(?:json|yaml)$/.test(name)
+  )
+    return 'config'
   return undefined
 }
 
@@ -106,11 +140,17 @@ export function findFiles(root: string): Discovery {
         continue
       }
       if (size > MAX_FILE_BYTES) {
-        notes.push({ file: path, message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files` })
+        notes.push({
+          file: path,
+          message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files`
+        })
         continue
       }
       if (kind === 'js' && size > VENDORED_BYTES && STATIC_ASSETS.test(path)) {
-        notes.push({ file: path, message: `skipped: ${Math.round(size / 1024)} KiB of script among static assets is a vendored library, not the app's source` })
+        notes.push({
+          file: path,
+          message: `skipped: ${Math.round(size / 1024)} KiB of script among static assets is a vendored library, not the app's source`
+        })
         continue
       }
       files.push({ path, absPath: abs, size, kind, test: TEST_PATH.test(path) })
@@ -118,6 +158,10 @@ export function findFiles(root: string): Discovery {
   }
   walk(root, '')
   // Bundles in a repository can number in the thousands: one note counts them.
-  if (generated > 0) notes.push({ file: '.', message: `skipped ${generated} generated file${generated === 1 ? '' : 's'} (*.min.js, *.bundle.js): built output, not the app's source` })
+  if (generated > 0)
+    notes.push({
+      file: '.',
+      message: `skipped ${generated} generated file${generated === 1 ? '' : 's'} (*.min.js, *.bundle.js): built output, not the app's source`
+    })
   return { files, notes }
 }

@@ -6,7 +6,8 @@ import picomatch from 'picomatch'
  * can say "ignored" where git would not only for patterns re-included with `!`.
  */
 export function gitignoreMatcher(text: string): (path: string) => boolean {
-  const tests = text.split(/\r?\n/)
+  const tests = text
+    .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
     .map((line) => {
@@ -18,7 +19,7 @@ export function gitignoreMatcher(text: string): (path: string) => boolean {
       } catch {
         return () => false // picomatch refuses patterns over 64 KiB: such a line ignores nothing
       }
-      return (path: string): boolean => anchored ? match(path) : path.split('/').some((part) => match(part))
+      return (path: string): boolean => (anchored ? match(path) : path.split('/').some((part) => match(part)))
     })
   return (path) => tests.some((test) => test(path))
 }

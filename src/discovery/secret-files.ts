@@ -47,7 +47,11 @@ function ignoredBy(root: string, path: string): boolean {
 }
 
 /** `.env` files (parsed) and private key files (as text) outside tests, for the secret rules. */
-export function readSecretFiles(root: string, files: SourceFile[], texts: Map<string, string>): { envFiles: EnvFileDoc[]; keyFiles: TextDoc[] } {
+export function readSecretFiles(
+  root: string,
+  files: SourceFile[],
+  texts: Map<string, string>
+): { envFiles: EnvFileDoc[]; keyFiles: TextDoc[] } {
   const envFiles: EnvFileDoc[] = []
   const keyFiles: TextDoc[] = []
   for (const file of files) {
@@ -61,4 +65,3 @@ export function readSecretFiles(root: string, files: SourceFile[], texts: Map<st
   }
   return { envFiles, keyFiles }
 }
-

@@ -53,7 +53,9 @@ function inlineSuppression(lines: string[] | undefined, line: number | null, rul
 export function findExpiredSuppressions(config: GateConfig, today: string): ExpiredSuppression[] {
   const source = config.source ?? 'config'
   return [
-    ...config.suppressions.flatMap((s) => (s.expires && isExpired(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : [])),
+    ...config.suppressions.flatMap((s) =>
+      s.expires && isExpired(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : []
+    ),
     ...config.allow.flatMap((a) => (a.expires && isExpired(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
   ]
 }
@@ -94,7 +96,10 @@ export function applyPolicy(
       if (isExpired(s.expires, today)) {
         if (!expiredNoted.has(i)) {
           expiredNoted.add(i)
-          notes.push({ file: configSource, message: `suppression of ${s.rule}${s.path ? ` for ${s.path}` : ''} expired on ${s.expires} and no longer applies: fix the finding or renew the entry` })
+          notes.push({
+            file: configSource,
+            message: `suppression of ${s.rule}${s.path ? ` for ${s.path}` : ''} expired on ${s.expires} and no longer applies: fix the finding or renew the entry`
+          })
         }
         return
       }

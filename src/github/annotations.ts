@@ -4,7 +4,15 @@ import { posix } from 'node:path'
 import { compareFindings, type Finding } from '../findings/finding.js'
 import { meetsThreshold, severityRank } from '../findings/severity.js'
 import type { Report } from '../report.js'
-import { changedLinesOf, isChanged, listPullFiles, pullFilesSource, type ChangedLines, type PullFile, type PullFilesSource } from './changed-lines.js'
+import {
+  changedLinesOf,
+  isChanged,
+  listPullFiles,
+  pullFilesSource,
+  type ChangedLines,
+  type PullFile,
+  type PullFilesSource
+} from './changed-lines.js'
 import { pullRequestContext } from './publish.js'
 
 /** GitHub shows about 10 error and 10 warning annotations per step; the rest only in the log. */
@@ -51,7 +59,10 @@ export function repositoryPath(root: string, file: string): string {
 /** One line, at most MAX_MESSAGE_CHARS; @actions/core escapes the rest. */
 export function annotationMessage(message: string): string {
   // Bidi overrides and invisible characters (U+202E, U+200B) show as U+FFFD, as in the comment.
-  const line = message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\p{Cf}/gu, '\uFFFD').trim()
+  const line = message
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/\p{Cf}/gu, '\uFFFD')
+    .trim()
   if (line.length <= MAX_MESSAGE_CHARS) return line
   let end = MAX_MESSAGE_CHARS - 1
   // Never cut a surrogate pair in half.
@@ -79,7 +90,11 @@ export function planAnnotations(report: Report, changed: ChangedLines, limits: R
     const level = annotationLevel(finding)
     if (left[level] <= 0) continue
     left[level] -= 1
-    const properties = { title: finding.rule, file: repositoryPath(report.root, finding.file), ...(finding.line === null ? {} : { startLine: finding.line }) }
+    const properties = {
+      title: finding.rule,
+      file: repositoryPath(report.root, finding.file),
+      ...(finding.line === null ? {} : { startLine: finding.line })
+    }
     annotations.push({ level, message: annotationMessage(finding.message), properties })
   }
   return { annotations, omitted: candidates.length - annotations.length, changed: candidates.length }

@@ -44,7 +44,10 @@ export interface UploadedArtifact {
 
 /** Why an upload stopped; `conflict` is CreateArtifact's "an artifact with this name already exists". */
 export class ArtifactError extends Error {
-  constructor(message: string, readonly conflict = false) {
+  constructor(
+    message: string,
+    readonly conflict = false
+  ) {
     super(message)
     this.name = 'ArtifactError'
   }
@@ -98,7 +101,9 @@ export function readArtifactRuntime(env: NodeJS.ProcessEnv): ArtifactRuntime | {
   const results = env.ACTIONS_RESULTS_URL
   if (!token || !results) {
     const missing = [!token && 'ACTIONS_RUNTIME_TOKEN', !results && 'ACTIONS_RESULTS_URL'].filter(Boolean).join(' and ')
-    return { unavailable: `${missing} not set; GitHub-hosted and self-hosted runners set them for actions in a workflow job, so upload-sbom works only there` }
+    return {
+      unavailable: `${missing} not set; GitHub-hosted and self-hosted runners set them for actions in a workflow job, so upload-sbom works only there`
+    }
   }
   if (!URL.canParse(results)) return { unavailable: 'ACTIONS_RESULTS_URL is not a URL' }
   if (isEnterpriseServer(env.GITHUB_SERVER_URL)) {
@@ -157,7 +162,12 @@ function twirpError(method: string, status: number, body: Record<string, unknown
   return new ArtifactError(`${method} answered HTTP ${status}${msg}`, status === 409 || body.code === 'already_exists')
 }
 
-async function callTwirp(runtime: ArtifactRuntime, method: string, request: object, transport: ArtifactTransport): Promise<Record<string, unknown>> {
+async function callTwirp(
+  runtime: ArtifactRuntime,
+  method: string,
+  request: object,
+  transport: ArtifactTransport
+): Promise<Record<string, unknown>> {
   const url = new URL(`/twirp/${SERVICE}/${method}`, runtime.resultsUrl).href
   const response = await withRetries(method, transport, () =>
     transport.fetch(url, {
@@ -203,8 +213,16 @@ async function putBlob(signedUrl: string, zip: Buffer, transport: ArtifactTransp
 }
 
 /** Uploads `zip` as the artifact `name` of this job's run. Throws ArtifactError; never retries past ~3 s of backoff per request. */
-export async function uploadArtifact(runtime: ArtifactRuntime, name: string, zip: Buffer, transport: ArtifactTransport = DEFAULT_TRANSPORT): Promise<UploadedArtifact> {
-  const ids = { workflow_run_backend_id: runtime.ids.workflowRunBackendId, workflow_job_run_backend_id: runtime.ids.workflowJobRunBackendId }
+export async function uploadArtifact(
+  runtime: ArtifactRuntime,
+  name: string,
+  zip: Buffer,
+  transport: ArtifactTransport = DEFAULT_TRANSPORT
+): Promise<UploadedArtifact> {
+  const ids = {
+    workflow_run_backend_id: runtime.ids.workflowRunBackendId,
+    workflow_job_run_backend_id: runtime.ids.workflowJobRunBackendId
+  }
   const created = await callTwirp(runtime, 'CreateArtifact', { ...ids, name, version: ARTIFACT_VERSION }, transport)
   const signedUrl = field(created, 'signed_upload_url', 'signedUploadUrl')
   if (typeof signedUrl !== 'string' || !/^https?:\/\//i.test(signedUrl)) {

@@ -96,7 +96,10 @@ export async function listPullFiles(source: PullFilesSource): Promise<PullFile[]
 export function pullFilesSource(api: PullsApi, pr: { owner: string; repo: string; number: number }, delays?: number[]): PullFilesSource {
   return {
     listFiles: async (page) => {
-      const { data } = await withRetry(() => api.listFiles({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: FILES_PER_PAGE, page }), delays)
+      const { data } = await withRetry(
+        () => api.listFiles({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: FILES_PER_PAGE, page }),
+        delays
+      )
       return data
     }
   }

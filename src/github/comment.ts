@@ -2,9 +2,25 @@ import type { CommentMode } from '../config/options.js'
 
 /** The few REST calls the sticky comment needs; Octokit's `rest.issues` satisfies it. */
 export interface IssuesApi {
-  listComments(params: { owner: string; repo: string; issue_number: number; per_page: number; page: number }): Promise<{ data: Array<{ id: number; body?: string | null; html_url: string }> }>
-  createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<{ data: { id: number; html_url: string } }>
-  updateComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<{ data: { id: number; html_url: string } }>
+  listComments(params: {
+    owner: string
+    repo: string
+    issue_number: number
+    per_page: number
+    page: number
+  }): Promise<{ data: Array<{ id: number; body?: string | null; html_url: string }> }>
+  createComment(params: {
+    owner: string
+    repo: string
+    issue_number: number
+    body: string
+  }): Promise<{ data: { id: number; html_url: string } }>
+  updateComment(params: {
+    owner: string
+    repo: string
+    comment_id: number
+    body: string
+  }): Promise<{ data: { id: number; html_url: string } }>
 }
 
 export interface CommentTarget {
@@ -44,7 +60,10 @@ export async function withRetry<T>(call: () => Promise<T>, delays: number[] = [1
 /** Our earlier comment: the one whose body starts with the marker (a quote of it does not). */
 async function findComment(api: IssuesApi, target: CommentTarget, marker: string, delays?: number[]) {
   for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const { data } = await withRetry(() => api.listComments({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: PER_PAGE, page }), delays)
+    const { data } = await withRetry(
+      () => api.listComments({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: PER_PAGE, page }),
+      delays
+    )
     const ours = data.find((c) => (c.body ?? '').startsWith(marker))
     if (ours) return ours
     if (data.length < PER_PAGE) return undefined
@@ -69,7 +88,10 @@ export async function upsertComment(
   const existing = await findComment(api, target, marker, delays)
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', url: existing.html_url }
-    const { data } = await withRetry(() => api.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body }), delays)
+    const { data } = await withRetry(
+      () => api.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body }),
+      delays
+    )
     return { action: 'updated', url: data.html_url }
   }
   if (mode === 'on-failure' && passed) return { action: 'skipped', url: '', detail: 'the gate passed and comment is on-failure' }

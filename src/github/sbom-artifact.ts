@@ -3,7 +3,15 @@ import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Report } from '../report.js'
-import { ArtifactError, DEFAULT_TRANSPORT, readArtifactRuntime, uploadArtifact, type ArtifactRuntime, type ArtifactTransport, type UploadedArtifact } from './artifact.js'
+import {
+  ArtifactError,
+  DEFAULT_TRANSPORT,
+  readArtifactRuntime,
+  uploadArtifact,
+  type ArtifactRuntime,
+  type ArtifactTransport,
+  type UploadedArtifact
+} from './artifact.js'
 import { zipSingleFile } from './zip.js'
 
 /** Artifact names longer than this are cut (keeping them unique); GitHub shows them in one line. */
@@ -29,7 +37,11 @@ const DEFAULT_DEPS: SbomArtifactDeps = {
 
 /** Lower case, `[a-z0-9._-]` only (which no artifact name forbids), runs of anything else as one `-`. */
 export function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|[-.]+$/g, '')
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
 }
 
 /** `base` plus `suffix`, cut to MAX_ARTIFACT_NAME; a cut base gets a short hash so cut names stay distinct. */
@@ -60,7 +72,12 @@ export function fallbackArtifactName(name: string, runtime: ArtifactRuntime): st
   return fitName(name, `-${slugify(runtime.ids.workflowJobRunBackendId).slice(0, 8)}`)
 }
 
-async function uploadUnderFreeName(runtime: ArtifactRuntime, name: string, zip: Buffer, transport: ArtifactTransport): Promise<{ name: string; uploaded: UploadedArtifact }> {
+async function uploadUnderFreeName(
+  runtime: ArtifactRuntime,
+  name: string,
+  zip: Buffer,
+  transport: ArtifactTransport
+): Promise<{ name: string; uploaded: UploadedArtifact }> {
   try {
     return { name, uploaded: await uploadArtifact(runtime, name, zip, transport) }
   } catch (error) {
@@ -71,7 +88,9 @@ async function uploadUnderFreeName(runtime: ArtifactRuntime, name: string, zip: 
     return { name: fallback, uploaded: await uploadArtifact(runtime, fallback, zip, transport) }
   } catch (error) {
     if (error instanceof ArtifactError && error.conflict) {
-      throw new ArtifactError(`artifacts named ${name} and ${fallback} already exist in this run; give each gate step its own working-directory, or upload the sbom-path output with actions/upload-artifact under a name of your choice`)
+      throw new ArtifactError(
+        `artifacts named ${name} and ${fallback} already exist in this run; give each gate step its own working-directory, or upload the sbom-path output with actions/upload-artifact under a name of your choice`
+      )
     }
     throw error
   }
@@ -84,7 +103,11 @@ async function uploadUnderFreeName(runtime: ArtifactRuntime, name: string, zip: 
  * code under review. The verdict, outputs and reports are written before this runs and never depend
  * on it; the SBOM stays on disk for an actions/upload-artifact step.
  */
-export async function uploadSbomArtifact(report: Report, sbomFile: string, deps: SbomArtifactDeps = DEFAULT_DEPS): Promise<SbomArtifactOutcome> {
+export async function uploadSbomArtifact(
+  report: Report,
+  sbomFile: string,
+  deps: SbomArtifactDeps = DEFAULT_DEPS
+): Promise<SbomArtifactOutcome> {
   const { env, transport, out } = deps
   if (report.sbom.status !== 'ok') {
     const why = report.sbom.status === 'skipped' ? 'sbom is false' : 'the SBOM was not generated'
@@ -92,7 +115,9 @@ export async function uploadSbomArtifact(report: Report, sbomFile: string, deps:
     return { warnings: 0 }
   }
   const warn = (reason: string): SbomArtifactOutcome => {
-    out.warning(`The SBOM was not uploaded as an artifact: ${reason.replace(/\s+/g, ' ')}. The gate's verdict and reports are unaffected; the SBOM is at the sbom-path output (actions/upload-artifact can upload it).`)
+    out.warning(
+      `The SBOM was not uploaded as an artifact: ${reason.replace(/\s+/g, ' ')}. The gate's verdict and reports are unaffected; the SBOM is at the sbom-path output (actions/upload-artifact can upload it).`
+    )
     return { warnings: 1 }
   }
   const runtime = readArtifactRuntime(env)

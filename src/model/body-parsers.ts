@@ -22,7 +22,8 @@ const MAX_DEPTH = 8
 
 function parserKind(call: PackageCall): { label: string; upload: boolean } | undefined {
   const [name] = call.path
-  if (call.package === 'express' && call.path.length === 1 && name && PARSER_EXPORTS.has(name)) return { label: `express.${name}()`, upload: false }
+  if (call.package === 'express' && call.path.length === 1 && name && PARSER_EXPORTS.has(name))
+    return { label: `express.${name}()`, upload: false }
   if (call.package === 'body-parser') {
     if (call.path.length === 0) return { label: 'bodyParser()', upload: false }
     if (call.path.length === 1 && name && PARSER_EXPORTS.has(name)) return { label: `bodyParser.${name}()`, upload: false }
@@ -55,12 +56,18 @@ function foldNumber(express: ExpressModel, node: Node, site: Site, depth = 0): n
   const right = foldNumber(express, node.right, site, depth + 1)
   if (left === undefined || right === undefined) return undefined
   switch (node.operator) {
-    case '*': return left * right
-    case '+': return left + right
-    case '-': return left - right
-    case '/': return right === 0 ? undefined : left / right
-    case '**': return left ** right
-    default: return undefined
+    case '*':
+      return left * right
+    case '+':
+      return left + right
+    case '-':
+      return left - right
+    case '/':
+      return right === 0 ? undefined : left / right
+    case '**':
+      return left ** right
+    default:
+      return undefined
   }
 }
 
@@ -71,7 +78,10 @@ function readLimit(express: ExpressModel, value: Value): BodyParser['limit'] {
     if (branch.kind === 'env') continue // set by the deployment: not the code's default
     const site = branch.at
     if (!site) continue
-    const raw = branch.kind === 'literal' && (typeof branch.value === 'string' || typeof branch.value === 'number') ? branch.value : foldNumber(express, site.node, site)
+    const raw =
+      branch.kind === 'literal' && (typeof branch.value === 'string' || typeof branch.value === 'number')
+        ? branch.value
+        : foldNumber(express, site.node, site)
     const bytes = raw === undefined ? undefined : parseBytes(raw)
     if (bytes !== undefined && raw !== undefined) values.push({ bytes, text: typeof raw === 'string' ? raw : String(raw), site })
   }

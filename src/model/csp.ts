@@ -44,9 +44,16 @@ function mergesDefaults(useDefaults: Value, pkg: string, helmetMajor: number | u
   return helmetMajor === undefined || helmetMajor >= 5
 }
 
-function fromOptions(express: ExpressModel, call: PackageCall, label: string, options: Value, helmetMajor: number | undefined): CspConfig | undefined {
+function fromOptions(
+  express: ExpressModel,
+  call: PackageCall,
+  label: string,
+  options: Value,
+  helmetMajor: number | undefined
+): CspConfig | undefined {
   const property = (v: Value, name: string): Value => express.evaluator.property(v, name)
-  if (options.kind === 'literal' && options.value === false && options.at) return { call, label, disabled: { site: options.at, how: 'disabled' }, mergesDefaults: false }
+  if (options.kind === 'literal' && options.value === false && options.at)
+    return { call, label, disabled: { site: options.at, how: 'disabled' }, mergesDefaults: false }
   if (options.kind !== 'object') return undefined
   const reportOnly = property(options, 'reportOnly')
   const disabled = literalBool(reportOnly) === true && reportOnly.at ? { site: reportOnly.at, how: 'report-only' as const } : undefined
@@ -72,7 +79,10 @@ export function cspConfigs(express: ExpressModel, helmetMajor: number | undefine
       const csp = express.evaluator.property(options, 'contentSecurityPolicy')
       const config = fromOptions(express, call, 'helmet()', csp, helmetMajor)
       if (config) configs.push(config)
-    } else if ((call.package === 'helmet' && (path === 'contentSecurityPolicy' || path === 'csp')) || (call.package === 'helmet-csp' && path === '')) {
+    } else if (
+      (call.package === 'helmet' && (path === 'contentSecurityPolicy' || path === 'csp')) ||
+      (call.package === 'helmet-csp' && path === '')
+    ) {
       const config = fromOptions(express, call, call.package === 'helmet' ? `helmet.${path}()` : 'helmetCsp()', options, helmetMajor)
       if (config) configs.push(config)
     } else if (call.package === 'lusca' && (path === 'csp' || path === '')) {
@@ -87,7 +97,8 @@ export function cspConfigs(express: ExpressModel, helmetMajor: number | undefine
 function createsNonce(fn: Node): boolean {
   let found = false
   walk(fn, (n) => {
-    if ((n.type === 'StringLiteral' && n.value.includes('nonce-')) || (n.type === 'TemplateElement' && n.value.raw.includes('nonce-'))) found = true
+    if ((n.type === 'StringLiteral' && n.value.includes('nonce-')) || (n.type === 'TemplateElement' && n.value.raw.includes('nonce-')))
+      found = true
   })
   return found
 }
@@ -97,13 +108,20 @@ export function directiveSources(express: ExpressModel, value: Value): CspSource
   const site = value.at
   if (!site) return undefined
   if (value.kind === 'literal' && typeof value.value === 'string') {
-    return value.value.split(/\s+/).filter(Boolean).map((text) => ({ text, nonce: false, site }))
+    return value.value
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((text) => ({ text, nonce: false, site }))
   }
   if (value.kind !== 'array') return undefined
   return value.elements.flatMap((element): CspSource[] => {
     const v = express.evaluate(element, site.module)
     const at = { module: site.module, node: element }
-    if (v.kind === 'literal' && typeof v.value === 'string') return v.value.split(/\s+/).filter(Boolean).map((text) => ({ text, nonce: false, site: at }))
+    if (v.kind === 'literal' && typeof v.value === 'string')
+      return v.value
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((text) => ({ text, nonce: false, site: at }))
     if (v.kind === 'function') return [{ text: undefined, nonce: createsNonce(v.fn), site: at }]
     return []
   })

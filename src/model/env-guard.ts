@@ -37,8 +37,13 @@ export function isEnvRead(node: Node): boolean {
     const [arg] = n.arguments
     return arg?.type === 'StringLiteral' && arg.value === 'env'
   }
-  if (n.type === 'MemberExpression' && n.object.type === 'MemberExpression' && propertyName(n.object) === 'env' &&
-    n.object.object.type === 'Identifier' && n.object.object.name === 'process') {
+  if (
+    n.type === 'MemberExpression' &&
+    n.object.type === 'MemberExpression' &&
+    propertyName(n.object) === 'env' &&
+    n.object.object.type === 'Identifier' &&
+    n.object.object.name === 'process'
+  ) {
     return /ENV|STAGE/i.test(propertyName(n) ?? '')
   }
   const name = nameOf(n)

@@ -9,8 +9,32 @@ export type LeakKind = 'stack' | 'object' | 'message'
 
 const RANK: Record<LeakKind, number> = { message: 1, object: 2, stack: 3 }
 /** Reads of an error that tell a known, client-facing error apart: `err.status`, `err instanceof HttpError`. */
-const TYPE_PROPERTIES = new Set(['status', 'statusCode', 'code', 'errorCode', 'name', 'isOperational', 'expose', 'type', 'isJoi', 'isBoom', 'details'])
-const STRING_METHODS = new Set(['toString', 'split', 'join', 'slice', 'substring', 'substr', 'trim', 'replace', 'toUpperCase', 'toLowerCase', 'concat'])
+const TYPE_PROPERTIES = new Set([
+  'status',
+  'statusCode',
+  'code',
+  'errorCode',
+  'name',
+  'isOperational',
+  'expose',
+  'type',
+  'isJoi',
+  'isBoom',
+  'details'
+])
+const STRING_METHODS = new Set([
+  'toString',
+  'split',
+  'join',
+  'slice',
+  'substring',
+  'substr',
+  'trim',
+  'replace',
+  'toUpperCase',
+  'toLowerCase',
+  'concat'
+])
 const MAX_DEPTH = 8
 
 /** Where an error is in scope: the error parameter of a handler, a `catch (err)` or a `.catch((err) => ...)`. */
@@ -32,7 +56,12 @@ export interface ErrorLeak {
 
 function unwrap(node: Node): Node {
   let n = node
-  while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression' || n.type === 'AwaitExpression') {
+  while (
+    n.type === 'TSAsExpression' ||
+    n.type === 'TSNonNullExpression' ||
+    n.type === 'ParenthesizedExpression' ||
+    n.type === 'AwaitExpression'
+  ) {
     n = n.type === 'AwaitExpression' ? n.argument : n.expression
   }
   return n
@@ -88,8 +117,15 @@ class ErrorFlow {
       case 'BinaryExpression':
         return node.operator === '+' ? stringified(max(next(node.left as Node), next(node.right))) : undefined
       case 'ObjectExpression':
-        return max(...node.properties.map((p) => (p.type === 'ObjectProperty' ? next(p.value as Node)
-          : p.type === 'SpreadElement' && !this.isError(unwrap(p.argument)) ? next(p.argument) : undefined)))
+        return max(
+          ...node.properties.map((p) =>
+            p.type === 'ObjectProperty'
+              ? next(p.value as Node)
+              : p.type === 'SpreadElement' && !this.isError(unwrap(p.argument))
+                ? next(p.argument)
+                : undefined
+          )
+        )
       case 'ArrayExpression':
         return max(...node.elements.map((e) => (e && e.type !== 'SpreadElement' ? next(e) : undefined)))
       case 'ConditionalExpression':
@@ -126,7 +162,9 @@ class ErrorFlow {
     if (binding?.kind !== 'var' || !isInside(this.module, binding.declarator, this.scope.handler.fn)) return undefined
     const sources = [
       ...(binding.init ? [{ node: binding.init, path: binding.path }] : []),
-      ...(this.module.index.assignments.get(node.name) ?? []).filter((a) => isInside(this.module, a, this.scope.handler.fn)).map((a) => ({ node: a, path: [] }))
+      ...(this.module.index.assignments.get(node.name) ?? [])
+        .filter((a) => isInside(this.module, a, this.scope.handler.fn))
+        .map((a) => ({ node: a, path: [] }))
     ]
     if (sources.some((s) => envSideOf(s.node, this.module, this.scope.handler.fn) !== undefined)) return undefined
     return max(...sources.map((s) => follow(this.classify(s.node, depth + 1), s.path)))
@@ -135,8 +173,17 @@ class ErrorFlow {
   /** Whether the send sits where the error is a known kind: `if (err.status)`, `if (err instanceof HttpError)`. */
   isTypeChecked(send: Node): boolean {
     let child = send
-    for (let parent = this.module.index.parents.get(send); parent && child !== this.scope.scope; child = parent, parent = this.module.index.parents.get(parent)) {
-      if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child === parent.consequent && this.readsType(parent.test)) return true
+    for (
+      let parent = this.module.index.parents.get(send);
+      parent && child !== this.scope.scope;
+      child = parent, parent = this.module.index.parents.get(parent)
+    ) {
+      if (
+        (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') &&
+        child === parent.consequent &&
+        this.readsType(parent.test)
+      )
+        return true
     }
     return false
   }
@@ -144,7 +191,12 @@ class ErrorFlow {
   private readsType(test: Node): boolean {
     let found = false
     walk(test, (n) => {
-      if ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && TYPE_PROPERTIES.has(propertyName(n) ?? '') && this.isError(unwrap(n.object))) found = true
+      if (
+        (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') &&
+        TYPE_PROPERTIES.has(propertyName(n) ?? '') &&
+        this.isError(unwrap(n.object))
+      )
+        found = true
       if (n.type === 'BinaryExpression' && n.operator === 'instanceof' && this.isError(unwrap(n.left as Node))) found = true
     })
     return found

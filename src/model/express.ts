@@ -67,8 +67,23 @@ export interface ResolvedRoute {
 export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head'])
 const ROUTER_METHODS = new Set([...ROUTE_METHODS, 'use', 'set', 'disable', 'enable', 'route'])
 /** Settings of an Express app, told apart from `map.set(key)` on receivers the model cannot tie to an app. */
-const EXPRESS_SETTINGS = new Set(['x-powered-by', 'trust proxy', 'env', 'etag', 'query parser', 'strict routing', 'case sensitive routing',
-  'json escape', 'json replacer', 'json spaces', 'jsonp callback name', 'subdomain offset', 'view cache', 'view engine', 'views'])
+const EXPRESS_SETTINGS = new Set([
+  'x-powered-by',
+  'trust proxy',
+  'env',
+  'etag',
+  'query parser',
+  'strict routing',
+  'case sensitive routing',
+  'json escape',
+  'json replacer',
+  'json spaces',
+  'jsonp callback name',
+  'subdomain offset',
+  'view cache',
+  'view engine',
+  'views'
+])
 
 export function locate(site: Site): Location {
   const { line, column } = positionOf(site.node)
@@ -89,7 +104,12 @@ function isExpressCreation(value: Value): 'app' | 'router' | undefined {
  */
 function mayCreateRouter(call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>): boolean {
   let callee = call.callee as Node
-  while (callee.type === 'TSAsExpression' || callee.type === 'TSNonNullExpression' || callee.type === 'ParenthesizedExpression' || callee.type === 'SequenceExpression') {
+  while (
+    callee.type === 'TSAsExpression' ||
+    callee.type === 'TSNonNullExpression' ||
+    callee.type === 'ParenthesizedExpression' ||
+    callee.type === 'SequenceExpression'
+  ) {
     callee = callee.type === 'SequenceExpression' ? (callee.expressions.at(-1) as Node) : callee.expression
   }
   if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return true
@@ -158,9 +178,21 @@ export class ExpressModel {
     const existing = this.byNode.get(value.at.node)
     if (existing) return existing
     const parent = value.at.module.index.parents.get(value.at.node)
-    const variable = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name
-      : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier' ? parent.left.name : undefined
-    const router: RouterNode = { id: this.routers.length, kind, site: value.at, ...locate(value.at), ...(variable ? { variable } : {}), events: [], mounts: [] }
+    const variable =
+      parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier'
+        ? parent.id.name
+        : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier'
+          ? parent.left.name
+          : undefined
+    const router: RouterNode = {
+      id: this.routers.length,
+      kind,
+      site: value.at,
+      ...locate(value.at),
+      ...(variable ? { variable } : {}),
+      events: [],
+      mounts: []
+    }
     this.routers.push(router)
     this.byNode.set(value.at.node, router)
     return router
@@ -194,11 +226,17 @@ export class ExpressModel {
     for (const receiver of receivers) this.addEvent(call, method, chain, receiver, module)
   }
 
-  private orphanUse(call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>, method: string, inChain: boolean, module: ModuleInfo): void {
+  private orphanUse(
+    call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>,
+    method: string,
+    inChain: boolean,
+    module: ModuleInfo
+  ): void {
     const args = call.arguments as Node[]
     if (method === 'use' && !inChain) {
       const handlers = args.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a }))
-      if (handlers.some((h) => h.kind === 'middleware' || (h.kind === 'function' && h.fn.params.length === 4))) this.orphanUses.push({ site: { module, node: call }, handlers })
+      if (handlers.some((h) => h.kind === 'middleware' || (h.kind === 'function' && h.fn.params.length === 4)))
+        this.orphanUses.push({ site: { module, node: call }, handlers })
     }
     if (method === 'set' || method === 'disable' || method === 'enable') {
       const name = literalPath(this.evaluate(args[0], module))
@@ -233,8 +271,12 @@ export class ExpressModel {
       return
     }
     const first = args[0] ? this.evaluate(args[0], module) : undefined
-    const firstIsPath = first !== undefined && (literalPath(first) !== undefined || first.kind === 'regex' || (first.kind === 'array' && method !== 'use') ||
-      (first.kind === 'union' && branches(first).every((b) => literalPath(b) !== undefined)))
+    const firstIsPath =
+      first !== undefined &&
+      (literalPath(first) !== undefined ||
+        first.kind === 'regex' ||
+        (first.kind === 'array' && method !== 'use') ||
+        (first.kind === 'union' && branches(first).every((b) => literalPath(b) !== undefined)))
     const pathArg = chain ? chain.path : firstIsPath ? literalPath(first as Value) : method === 'use' ? '/' : undefined
     if (method === 'get' && !chain && args.length === 1) {
       const setting = literalPath(first as Value)
@@ -243,7 +285,9 @@ export class ExpressModel {
     const handlerArgs = chain || !firstIsPath ? args : args.slice(1)
     if (!chain && method !== 'use' && handlerArgs.length === 0) return
     const perElement = first?.kind === 'union' && !chain ? this.perElement(first, handlerArgs, module) : undefined
-    const parts = perElement ?? [{ path: pathArg, handlers: handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a })) }]
+    const parts = perElement ?? [
+      { path: pathArg, handlers: handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a })) }
+    ]
     for (const { path, handlers } of parts) {
       const event: RouterEvent = { ...base, type: method === 'use' ? 'use' : 'route', ...(path !== undefined ? { path } : {}), handlers }
       if (method !== 'use') event.method = method
@@ -256,12 +300,19 @@ export class ExpressModel {
    * `routes.forEach((r) => router.use(r.path, r.route))`: the path and the handlers are unions over
    * the same list, so element i's path goes with element i's handlers (one event each).
    */
-  private perElement(paths: Extract<Value, { kind: 'union' }>, args: Node[], module: ModuleInfo): Array<{ path?: string; handlers: Handler[] }> | undefined {
+  private perElement(
+    paths: Extract<Value, { kind: 'union' }>,
+    args: Node[],
+    module: ModuleInfo
+  ): Array<{ path?: string; handlers: Handler[] }> | undefined {
     const values = args.map((a) => ({ node: a, value: this.evaluate(a, module) }))
-    if (values.length === 0 || !values.every(({ value }) => value.kind === 'union' && value.options.length === paths.options.length)) return undefined
+    if (values.length === 0 || !values.every(({ value }) => value.kind === 'union' && value.options.length === paths.options.length))
+      return undefined
     return paths.options.map((option, i) => {
       const path = literalPath(option)
-      const handlers = values.flatMap(({ node, value }) => this.handlers((value as Extract<Value, { kind: 'union' }>).options[i] as Value, { module, node }))
+      const handlers = values.flatMap(({ node, value }) =>
+        this.handlers((value as Extract<Value, { kind: 'union' }>).options[i] as Value, { module, node })
+      )
       return { ...(path !== undefined ? { path } : {}), handlers }
     })
   }
@@ -287,19 +338,39 @@ export class ExpressModel {
       const module = value.at?.module ?? site.module
       return value.elements.flatMap((e) => this.handlers(this.evaluate(e, module), { module, node: e }))
     }
-    if (value.kind === 'conditional' || value.kind === 'fallback' || value.kind === 'union') return branches(value).flatMap((b) => this.handlers(b, site))
+    if (value.kind === 'conditional' || value.kind === 'fallback' || value.kind === 'union')
+      return branches(value).flatMap((b) => this.handlers(b, site))
     const at = value.at ?? site
     const router = this.routerFor(value)
     if (router) return [{ kind: 'router', router, site: at }]
     if (value.kind === 'call' && value.callee.kind === 'package') {
       const [first] = value.args
       const module = value.at?.module ?? site.module
-      return [{ kind: 'middleware', package: value.callee.name, export: value.callee.path, options: first ? this.evaluate(first, module) : undefined, called: true, site: at }]
+      return [
+        {
+          kind: 'middleware',
+          package: value.callee.name,
+          export: value.callee.path,
+          options: first ? this.evaluate(first, module) : undefined,
+          called: true,
+          site: at
+        }
+      ]
     }
     if (value.kind === 'call' && value.callee.kind === 'call' && value.callee.callee.kind === 'package') {
-      return [{ kind: 'middleware', package: value.callee.callee.name, export: value.callee.callee.path, options: undefined, called: true, site: at }]
+      return [
+        {
+          kind: 'middleware',
+          package: value.callee.callee.name,
+          export: value.callee.callee.path,
+          options: undefined,
+          called: true,
+          site: at
+        }
+      ]
     }
-    if (value.kind === 'package') return [{ kind: 'middleware', package: value.name, export: value.path, options: undefined, called: false, site: at }]
+    if (value.kind === 'package')
+      return [{ kind: 'middleware', package: value.name, export: value.path, options: undefined, called: false, site: at }]
     if (value.kind === 'function') return [{ kind: 'function', fn: value.fn, site: at }]
     if (value.kind === 'call' && value.callee.kind === 'function') {
       const returned = value.callee.at ? this.returnedRouter(value.callee.fn, value.callee.at.module) : undefined
@@ -339,7 +410,9 @@ export class ExpressModel {
         } else if (event.type === 'route') {
           const fullPath = joinPaths(prefix, event.path ?? '/')
           const before = [
-            ...[...inherited, ...earlier].filter((e) => pathCovers(e.mount, fullPath)).map(({ handler, event: e }) => ({ handler, event: e })),
+            ...[...inherited, ...earlier]
+              .filter((e) => pathCovers(e.mount, fullPath))
+              .map(({ handler, event: e }) => ({ handler, event: e })),
             ...event.handlers.slice(0, -1).map((handler) => ({ handler, event }))
           ]
           routes.push({ app, router, event, fullPath, before })

@@ -47,7 +47,10 @@ export class ModuleGraph {
   readonly modules = new Map<string, ModuleInfo>()
   private readonly byProgram = new Map<Node, ModuleInfo>()
 
-  constructor(modules: JsModule[], private readonly aliasOf: PackageAlias = () => undefined) {
+  constructor(
+    modules: JsModule[],
+    private readonly aliasOf: PackageAlias = () => undefined
+  ) {
     for (const m of modules) {
       const info = { ...m, index: m.index ?? indexModule(m.ast) }
       this.modules.set(m.path, info)

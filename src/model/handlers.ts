@@ -24,7 +24,19 @@ export interface ResponseSend {
 
 const SEND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'write', 'render'])
 /** Response methods that return the response, so `res.status(500).type('json').send(x)` is still `res`. */
-const CHAIN_METHODS = new Set(['status', 'type', 'set', 'header', 'append', 'vary', 'location', 'links', 'contentType', 'cookie', 'clearCookie'])
+const CHAIN_METHODS = new Set([
+  'status',
+  'type',
+  'set',
+  'header',
+  'append',
+  'vary',
+  'location',
+  'links',
+  'contentType',
+  'cookie',
+  'clearCookie'
+])
 const RESPONSE_NAMES = new Set(['res', 'response', 'resp'])
 
 function asFunction(express: ExpressModel, fn: FunctionNode): HandlerFunction | undefined {
@@ -47,7 +59,9 @@ function wrappedFunctions(express: ExpressModel, site: Site): FunctionNode[] {
 export function functionsOf(express: ExpressModel, handler: Handler): HandlerFunction[] {
   if (handler.kind === 'function') return [asFunction(express, handler.fn)].filter((f) => f !== undefined)
   if (handler.kind === 'middleware' || handler.kind === 'factory') {
-    return wrappedFunctions(express, handler.site).map((fn) => asFunction(express, fn)).filter((f) => f !== undefined)
+    return wrappedFunctions(express, handler.site)
+      .map((fn) => asFunction(express, fn))
+      .filter((f) => f !== undefined)
   }
   return []
 }
@@ -97,9 +111,29 @@ const ERROR_MIDDLEWARE: Record<string, (path: string[]) => boolean> = {
 }
 
 /** Common request middleware that never handles errors (static files, logging, auth, flash messages). */
-const NOT_ERROR_MIDDLEWARE = new Set(['st', 'serve-favicon', 'morgan', 'compression', 'method-override', 'passport', 'connect-flash',
-  'express-flash', 'express-fileupload', 'multer', 'csurf', 'response-time', 'connect-history-api-fallback', 'express-mongo-sanitize',
-  'xss-clean', 'hpp', 'swagger-ui-express', 'http-proxy-middleware', 'express-http-proxy', 'serve-index', 'i18n'])
+const NOT_ERROR_MIDDLEWARE = new Set([
+  'st',
+  'serve-favicon',
+  'morgan',
+  'compression',
+  'method-override',
+  'passport',
+  'connect-flash',
+  'express-flash',
+  'express-fileupload',
+  'multer',
+  'csurf',
+  'response-time',
+  'connect-history-api-fallback',
+  'express-mongo-sanitize',
+  'xss-clean',
+  'hpp',
+  'swagger-ui-express',
+  'http-proxy-middleware',
+  'express-http-proxy',
+  'serve-index',
+  'i18n'
+])
 
 /** Whether a handler is error middleware: `yes`, `no`, or `unknown` when its value is not known. */
 export function isErrorMiddleware(express: ExpressModel, handler: Handler, depth = 0): 'yes' | 'no' | 'unknown' {
@@ -109,7 +143,9 @@ export function isErrorMiddleware(express: ExpressModel, handler: Handler, depth
     case 'middleware':
       if (ERROR_MIDDLEWARE[handler.package]?.(handler.export)) return 'yes'
       // A package of unknown job could be error middleware (`app.use(handleErrors)` from a shared kit).
-      return handler.package === 'express' || middlewareKind(handler) !== undefined || NOT_ERROR_MIDDLEWARE.has(handler.package) ? 'no' : 'unknown'
+      return handler.package === 'express' || middlewareKind(handler) !== undefined || NOT_ERROR_MIDDLEWARE.has(handler.package)
+        ? 'no'
+        : 'unknown'
     case 'factory': {
       const results = depth < 3 ? factoryResults(express, handler) : undefined
       if (!results) return 'unknown'
@@ -136,7 +172,11 @@ export function mountedRouters(express: ExpressModel, handler: Handler): RouterN
 /** `res` in `res.status(500).json(x)`, when it is the handler's response parameter (or plainly named so). */
 function responseRoot(callee: Node): Node | undefined {
   let object = callee.type === 'MemberExpression' ? callee.object : undefined
-  while (object?.type === 'CallExpression' && object.callee.type === 'MemberExpression' && CHAIN_METHODS.has(propertyName(object.callee) ?? '')) {
+  while (
+    object?.type === 'CallExpression' &&
+    object.callee.type === 'MemberExpression' &&
+    CHAIN_METHODS.has(propertyName(object.callee) ?? '')
+  ) {
     object = object.callee.object
   }
   return object?.type === 'Identifier' ? object : undefined
@@ -145,7 +185,8 @@ function responseRoot(callee: Node): Node | undefined {
 function isResponse(handler: HandlerFunction, root: Node): boolean {
   if (root.type !== 'Identifier') return false
   const binding = lookup(handler.module.index, root.name, root)
-  if (binding?.kind === 'param' && binding.fn === handler.fn) return binding.index === (handler.errorHandler ? 2 : 1) && binding.path.length === 0
+  if (binding?.kind === 'param' && binding.fn === handler.fn)
+    return binding.index === (handler.errorHandler ? 2 : 1) && binding.path.length === 0
   return (binding === undefined || binding.kind === 'param') && RESPONSE_NAMES.has(root.name)
 }
 

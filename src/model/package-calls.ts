@@ -28,7 +28,10 @@ export function packageCalls(express: ExpressModel): PackageCall[] {
       const callee = express.evaluate(call.callee as Node, module)
       if (callee.kind !== 'package') continue
       const [first] = call.arguments
-      const options = first && first.type !== 'SpreadElement' && first.type !== 'ArgumentPlaceholder' ? express.evaluate(first as Node, module) : undefined
+      const options =
+        first && first.type !== 'SpreadElement' && first.type !== 'ArgumentPlaceholder'
+          ? express.evaluate(first as Node, module)
+          : undefined
       calls.push({ package: callee.name, path: callee.path, options, site: { module, node: call } })
     }
   }
@@ -38,5 +41,7 @@ export function packageCalls(express: ExpressModel): PackageCall[] {
 
 /** Calls of one package, optionally of one export (`[]` is the package itself). */
 export function callsOf(express: ExpressModel, name: string, path?: string[]): PackageCall[] {
-  return packageCalls(express).filter((c) => c.package === name && (!path || (c.path.length === path.length && c.path.every((p, i) => p === path[i]))))
+  return packageCalls(express).filter(
+    (c) => c.package === name && (!path || (c.path.length === path.length && c.path.every((p, i) => p === path[i])))
+  )
 }

@@ -44,14 +44,21 @@ export interface RequestData {
 
 function unwrap(node: Node): Node {
   let n = node
-  while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'ParenthesizedExpression') n = n.expression
+  while (
+    n.type === 'TSAsExpression' ||
+    n.type === 'TSNonNullExpression' ||
+    n.type === 'TSSatisfiesExpression' ||
+    n.type === 'ParenthesizedExpression'
+  )
+    n = n.expression
   return n
 }
 
 /** Whether an identifier node is a reference to a variable (not a property name or object key). */
 function isReference(node: Node, parent: Node | undefined): boolean {
   if (!parent) return true
-  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed)
+    return false
   if ((parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod') && parent.key === node && !parent.computed) {
     return parent.type === 'ObjectProperty' && parent.shorthand && parent.value === node
   }
@@ -70,11 +77,13 @@ function walkExpression(root: Node, visit: (node: Node, parent: Node | undefined
       break
     }
     for (const key in node) {
-      if (key === 'loc' || key === 'start' || key === 'end' || key === 'extra' || key.endsWith('Comments') || key === 'typeAnnotation') continue
+      if (key === 'loc' || key === 'start' || key === 'end' || key === 'extra' || key.endsWith('Comments') || key === 'typeAnnotation')
+        continue
       const value = (node as unknown as Record<string, unknown>)[key]
       const children = Array.isArray(value) ? value : [value]
       for (const child of children) {
-        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') stack.push([child as Node, node])
+        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string')
+          stack.push([child as Node, node])
       }
     }
   }
@@ -89,7 +98,10 @@ class HandlerTaint implements RequestData {
   private readonly direct = new Set<Binding>()
   private readonly index
 
-  constructor(readonly fn: FunctionNode, readonly module: ModuleInfo) {
+  constructor(
+    readonly fn: FunctionNode,
+    readonly module: ModuleInfo
+  ) {
     this.index = module.index
     this.collect()
   }
@@ -122,7 +134,10 @@ class HandlerTaint implements RequestData {
   }
 
   carries(node: Node): boolean {
-    return walkExpression(node, (n, parent) => this.isRead(n) || (n.type === 'Identifier' && isReference(n, parent) && this.isTaintedName(n) !== undefined))
+    return walkExpression(
+      node,
+      (n, parent) => this.isRead(n) || (n.type === 'Identifier' && isReference(n, parent) && this.isTaintedName(n) !== undefined)
+    )
   }
 
   isWhole(node: Node): boolean {
@@ -175,8 +190,12 @@ class HandlerTaint implements RequestData {
       } else if ((node.type === 'ForInStatement' || node.type === 'ForOfStatement') && this.carries(node.right)) {
         const left = node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : node.left
         if (left) changed = this.taint(patternNames(left as Node), node.body, false) || changed
-      } else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && ELEMENT_CALLBACKS.has(propertyName(node.callee) ?? '') &&
-        this.carries(node.callee.object)) {
+      } else if (
+        node.type === 'CallExpression' &&
+        node.callee.type === 'MemberExpression' &&
+        ELEMENT_CALLBACKS.has(propertyName(node.callee) ?? '') &&
+        this.carries(node.callee.object)
+      ) {
         const callback = node.arguments[0]
         const first = callback && isFunction(callback as Node) ? (callback as FunctionNode).params[0] : undefined
         if (first) changed = this.taint(patternNames(first as Node), callback as Node, false) || changed
@@ -186,12 +205,15 @@ class HandlerTaint implements RequestData {
   }
 
   private collect(): void {
-    for (let round = 0; round < FIXPOINT_ROUNDS && this.propagate(); round += 1) { /* until nothing new is tainted */ }
+    for (let round = 0; round < FIXPOINT_ROUNDS && this.propagate(); round += 1) {
+      /* until nothing new is tainted */
+    }
     walk(this.fn, (node, parent) => {
       if (this.isRead(node)) this.reads.push(node)
       else if (node.type === 'Identifier' && isReference(node, parent) && parent?.type !== 'ObjectProperty') {
         const binding = lookup(this.index, node.name, node)
-        if (binding?.kind === 'param' && binding.fn === this.fn && binding.index === 0 && REQUEST_SOURCES.has(String(binding.path[0]))) this.reads.push(node)
+        if (binding?.kind === 'param' && binding.fn === this.fn && binding.index === 0 && REQUEST_SOURCES.has(String(binding.path[0])))
+          this.reads.push(node)
       }
     })
     this.reads.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
@@ -205,7 +227,8 @@ export function readRequestData(handler: HandlerFunction): RequestData | undefin
   const cached = cache.get(handler.fn)
   if (cached !== undefined) return cached ?? undefined
   const first = handler.fn.params[0] as Node | undefined
-  const usable = first !== undefined && (first.type === 'Identifier' || first.type === 'ObjectPattern') && handler.module.index.parents.has(handler.fn)
+  const usable =
+    first !== undefined && (first.type === 'Identifier' || first.type === 'ObjectPattern') && handler.module.index.parents.has(handler.fn)
   const data = usable ? new HandlerTaint(handler.fn, handler.module) : undefined
   cache.set(handler.fn, data ?? null)
   return data
@@ -239,7 +262,6 @@ function returnedFunction(factory: FunctionNode): FunctionNode | undefined {
   return argument && isFunction(argument) ? argument : undefined
 }
 
-
 /** A route registration and the function that finally answers it. */
 export interface RouteHandler {
   router: RouterNode
@@ -249,9 +271,11 @@ export interface RouteHandler {
 
 /** Every route of every app and router with its last handler's functions (also routers never mounted). */
 export function routeHandlers(express: ExpressModel): RouteHandler[] {
-  return express.routers.flatMap((router) => router.events
-    .filter((event) => event.type === 'route' && event.handlers.length > 0)
-    .flatMap((event) => handlerFunctions(express, event.handlers.at(-1) as Handler).map((handler) => ({ router, event, handler }))))
+  return express.routers.flatMap((router) =>
+    router.events
+      .filter((event) => event.type === 'route' && event.handlers.length > 0)
+      .flatMap((event) => handlerFunctions(express, event.handlers.at(-1) as Handler).map((handler) => ({ router, event, handler })))
+  )
 }
 
 /** Every app function used as middleware or a route handler anywhere, once each. */

@@ -1,8 +1,10 @@
 import type { Node } from '../parse/javascript.js'
 import { walk } from '../parse/javascript.js'
 
-export type FunctionNode = Extract<Node, { type:
-  'FunctionDeclaration' | 'FunctionExpression' | 'ArrowFunctionExpression' | 'ObjectMethod' | 'ClassMethod' | 'ClassPrivateMethod' }>
+export type FunctionNode = Extract<
+  Node,
+  { type: 'FunctionDeclaration' | 'FunctionExpression' | 'ArrowFunctionExpression' | 'ObjectMethod' | 'ClassMethod' | 'ClassPrivateMethod' }
+>
 
 /** Keys from a destructuring pattern down to the bound name: `const { a: { b } } = x` binds b at ['a', 'b']. */
 export type PatternPath = Array<string | number>
@@ -27,7 +29,7 @@ export class ParentLinks {
   constructor(private readonly program: Node) {}
 
   set(node: Node, parent: Node): void {
-    (node as Linked)[PARENT] = parent
+    ;(node as Linked)[PARENT] = parent
     this.linked.push(node)
   }
 
@@ -103,15 +105,23 @@ export interface ModuleIndex {
 }
 
 export function isFunction(node: Node): node is FunctionNode {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' ||
-    node.type === 'ObjectMethod' || node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod'
+  return (
+    node.type === 'FunctionDeclaration' ||
+    node.type === 'FunctionExpression' ||
+    node.type === 'ArrowFunctionExpression' ||
+    node.type === 'ObjectMethod' ||
+    node.type === 'ClassMethod' ||
+    node.type === 'ClassPrivateMethod'
+  )
 }
 
 /** Names a pattern binds, with the path from the bound value to each. */
 export function patternNames(pattern: Node, path: PatternPath = []): Array<{ name: string; path: PatternPath; defaultValue?: Node }> {
   switch (pattern.type) {
-    case 'Identifier': return [{ name: pattern.name, path }]
-    case 'AssignmentPattern': return patternNames(pattern.left, path).map((n) => ({ ...n, defaultValue: n.defaultValue ?? pattern.right }))
+    case 'Identifier':
+      return [{ name: pattern.name, path }]
+    case 'AssignmentPattern':
+      return patternNames(pattern.left, path).map((n) => ({ ...n, defaultValue: n.defaultValue ?? pattern.right }))
     case 'ObjectPattern':
       return pattern.properties.flatMap((p) => {
         if (p.type === 'RestElement') return patternNames(p.argument, [...path, '...'])
@@ -120,14 +130,18 @@ export function patternNames(pattern: Node, path: PatternPath = []): Array<{ nam
       })
     case 'ArrayPattern':
       return pattern.elements.flatMap((e, i) => (e ? patternNames(e, [...path, i]) : []))
-    case 'RestElement': return patternNames(pattern.argument, [...path, '...'])
-    case 'TSParameterProperty': return patternNames(pattern.parameter, path)
-    default: return []
+    case 'RestElement':
+      return patternNames(pattern.argument, [...path, '...'])
+    case 'TSParameterProperty':
+      return patternNames(pattern.parameter, path)
+    default:
+      return []
   }
 }
 
 function memberName(node: Node): string | undefined {
-  if (node.type !== 'MemberExpression' || node.computed) return node.type === 'MemberExpression' && node.property.type === 'StringLiteral' ? node.property.value : undefined
+  if (node.type !== 'MemberExpression' || node.computed)
+    return node.type === 'MemberExpression' && node.property.type === 'StringLiteral' ? node.property.value : undefined
   return node.property.type === 'Identifier' ? node.property.name : undefined
 }
 
@@ -137,7 +151,12 @@ export function cjsExportName(target: Node): string | undefined {
   const object = target.object
   if (object.type === 'Identifier' && object.name === 'module' && memberName(target) === 'exports') return 'default'
   if (object.type === 'Identifier' && object.name === 'exports') return memberName(target)
-  if (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && memberName(object) === 'exports') {
+  if (
+    object.type === 'MemberExpression' &&
+    object.object.type === 'Identifier' &&
+    object.object.name === 'module' &&
+    memberName(object) === 'exports'
+  ) {
     return memberName(target)
   }
   return undefined
@@ -148,7 +167,15 @@ export function cjsExportName(target: Node): string | undefined {
  * is ignored, which only matters for shadowed names in nested blocks.
  */
 export function indexModule(program: Node): ModuleIndex {
-  const index: ModuleIndex = { parents: new ParentLinks(program), scopes: new Map([[program, new Map()]]), calls: [], assignments: new Map(), cjsExports: [], imports: [], program }
+  const index: ModuleIndex = {
+    parents: new ParentLinks(program),
+    scopes: new Map([[program, new Map()]]),
+    calls: [],
+    assignments: new Map(),
+    cjsExports: [],
+    imports: [],
+    program
+  }
   const scopeOf = (node: Node): Map<string, Binding> => {
     for (let n: Node | undefined = index.parents.get(node); n; n = index.parents.get(n)) {
       if (isFunction(n) || n === program) {
@@ -164,7 +191,8 @@ export function indexModule(program: Node): ModuleIndex {
     node.loc = null
     switch (node.type) {
       case 'VariableDeclarator':
-        for (const { name, path } of patternNames(node.id)) scopeOf(node).set(name, { kind: 'var', init: node.init ?? null, path, declarator: node })
+        for (const { name, path } of patternNames(node.id))
+          scopeOf(node).set(name, { kind: 'var', init: node.init ?? null, path, declarator: node })
         break
       case 'FunctionDeclaration':
         if (node.id) scopeOf(node).set(node.id.name, { kind: 'function', node })
@@ -179,9 +207,14 @@ export function indexModule(program: Node): ModuleIndex {
       case 'ImportDeclaration':
         index.imports.push(node.source.value)
         for (const spec of node.specifiers) {
-          const imported = spec.type === 'ImportDefaultSpecifier' ? 'default'
-            : spec.type === 'ImportNamespaceSpecifier' ? '*'
-              : spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value
+          const imported =
+            spec.type === 'ImportDefaultSpecifier'
+              ? 'default'
+              : spec.type === 'ImportNamespaceSpecifier'
+                ? '*'
+                : spec.imported.type === 'Identifier'
+                  ? spec.imported.name
+                  : spec.imported.value
           index.scopes.get(program)?.set(spec.local.name, { kind: 'import', source: node.source.value, imported, node: spec })
         }
         break
@@ -197,7 +230,8 @@ export function indexModule(program: Node): ModuleIndex {
       case 'AssignmentExpression': {
         const exported = cjsExportName(node.left)
         if (exported) index.cjsExports.push([exported, node.right])
-        else if (node.left.type === 'Identifier') index.assignments.set(node.left.name, [...(index.assignments.get(node.left.name) ?? []), node.right])
+        else if (node.left.type === 'Identifier')
+          index.assignments.set(node.left.name, [...(index.assignments.get(node.left.name) ?? []), node.right])
         break
       }
       default:

@@ -20,30 +20,46 @@ interface Common {
  * `process.env` reads with literal fallbacks, `NODE_ENV` conditionals, package exports and the
  * functions and calls that build middleware; anything else is `unknown`, never a guess.
  */
-export type Value = Common & (
-  | { kind: 'literal'; value: string | number | boolean | null | undefined }
-  | { kind: 'absent' }
-  | { kind: 'object'; entries: Array<{ key: string; node: Node }>; spreads: Node[] }
-  | { kind: 'array'; elements: Node[] }
-  | { kind: 'env'; name: string }
-  | { kind: 'fallback'; operator: '||' | '??'; left: Value; right: Value }
-  | { kind: 'conditional'; test: Node; consequent: Value; alternate: Value }
-  /** One of several values, e.g. the element a `forEach` callback is called with. */
-  | { kind: 'union'; options: Value[] }
-  | { kind: 'function'; fn: FunctionNode }
-  | { kind: 'package'; name: string; path: string[] }
-  | { kind: 'call'; callee: Value; args: Node[] }
-  | { kind: 'new'; callee: Value; args: Node[] }
-  | { kind: 'regex'; pattern: string; flags: string }
-  | { kind: 'module'; module: ModuleInfo }
-  | { kind: 'unknown'; reason?: string }
-)
+export type Value = Common &
+  (
+    | { kind: 'literal'; value: string | number | boolean | null | undefined }
+    | { kind: 'absent' }
+    | { kind: 'object'; entries: Array<{ key: string; node: Node }>; spreads: Node[] }
+    | { kind: 'array'; elements: Node[] }
+    | { kind: 'env'; name: string }
+    | { kind: 'fallback'; operator: '||' | '??'; left: Value; right: Value }
+    | { kind: 'conditional'; test: Node; consequent: Value; alternate: Value }
+    /** One of several values, e.g. the element a `forEach` callback is called with. */
+    | { kind: 'union'; options: Value[] }
+    | { kind: 'function'; fn: FunctionNode }
+    | { kind: 'package'; name: string; path: string[] }
+    | { kind: 'call'; callee: Value; args: Node[] }
+    | { kind: 'new'; callee: Value; args: Node[] }
+    | { kind: 'regex'; pattern: string; flags: string }
+    | { kind: 'module'; module: ModuleInfo }
+    | { kind: 'unknown'; reason?: string }
+  )
 
 const UNKNOWN: Value = { kind: 'unknown' }
 const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find'])
 
 /** Methods of an Express app or router that return it, so `Router().use(a).use(b)` is the router. */
-const CHAINABLE = new Set(['use', 'get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head', 'set', 'enable', 'disable', 'engine', 'param'])
+const CHAINABLE = new Set([
+  'use',
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'all',
+  'options',
+  'head',
+  'set',
+  'enable',
+  'disable',
+  'engine',
+  'param'
+])
 
 /** `express()` or `express.Router()` / `Router()`. */
 export function isExpressInstance(value: Value): boolean {
@@ -60,8 +76,14 @@ type PathPart = string | typeof DIRNAME | typeof WILDCARD
 
 function unwrap(node: Node): Node {
   let n = node
-  while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' ||
-    n.type === 'TypeCastExpression' || n.type === 'ParenthesizedExpression' || n.type === 'TSTypeAssertion') {
+  while (
+    n.type === 'TSAsExpression' ||
+    n.type === 'TSNonNullExpression' ||
+    n.type === 'TSSatisfiesExpression' ||
+    n.type === 'TypeCastExpression' ||
+    n.type === 'ParenthesizedExpression' ||
+    n.type === 'TSTypeAssertion'
+  ) {
     n = n.expression
   }
   return n
@@ -99,7 +121,12 @@ function memberPath(node: Node, tail: string[] = []): { root: string; path: stri
 }
 
 function isObjectAssign(callee: Node): boolean {
-  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && propertyName(callee) === 'assign'
+  return (
+    callee.type === 'MemberExpression' &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'Object' &&
+    propertyName(callee) === 'assign'
+  )
 }
 
 /** The variable an object literal is (part of) the initial value of, with the keys down to it. */
@@ -176,7 +203,9 @@ export class Evaluator {
       case 'NullLiteral':
         return { kind: 'literal', value: null }
       case 'TemplateLiteral':
-        return node.expressions.length === 0 ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' } : { kind: 'unknown', reason: 'template' }
+        return node.expressions.length === 0
+          ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' }
+          : { kind: 'unknown', reason: 'template' }
       case 'RegExpLiteral':
         return { kind: 'regex', pattern: node.pattern, flags: node.flags }
       case 'Identifier':
@@ -191,9 +220,19 @@ export class Evaluator {
         return { kind: 'new', callee: this.evaluate(node.callee as Node, module), args: node.arguments as Node[] }
       case 'LogicalExpression':
         if (node.operator === '&&') return UNKNOWN
-        return { kind: 'fallback', operator: node.operator, left: this.evaluate(node.left, module), right: this.evaluate(node.right, module) }
+        return {
+          kind: 'fallback',
+          operator: node.operator,
+          left: this.evaluate(node.left, module),
+          right: this.evaluate(node.right, module)
+        }
       case 'ConditionalExpression':
-        return { kind: 'conditional', test: node.test, consequent: this.evaluate(node.consequent, module), alternate: this.evaluate(node.alternate, module) }
+        return {
+          kind: 'conditional',
+          test: node.test,
+          consequent: this.evaluate(node.consequent, module),
+          alternate: this.evaluate(node.alternate, module)
+        }
       case 'ObjectExpression':
         return this.object(node)
       case 'ArrayExpression':
@@ -258,7 +297,12 @@ export class Evaluator {
     if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return UNKNOWN
     const name = propertyName(node)
     const object = unwrap(node.object)
-    if (object.type === 'MemberExpression' && propertyName(object) === 'env' && object.object.type === 'Identifier' && object.object.name === 'process') {
+    if (
+      object.type === 'MemberExpression' &&
+      propertyName(object) === 'env' &&
+      object.object.type === 'Identifier' &&
+      object.object.name === 'process'
+    ) {
       return name ? { kind: 'env', name } : UNKNOWN
     }
     if (name === undefined) return UNKNOWN
@@ -274,7 +318,8 @@ export class Evaluator {
         if (!module) return UNKNOWN
         const mutated = this.mutatedAt(value, name)
         // A nested literal object checks its own deeper mutations; any other value cannot be followed.
-        if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrap(entry.node).type !== 'ObjectExpression'))) return { kind: 'unknown', reason: 'mutated' }
+        if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrap(entry.node).type !== 'ObjectExpression')))
+          return { kind: 'unknown', reason: 'mutated' }
         if (entry) return this.evaluate(entry.node, module)
         return this.spreadProperty([...value.spreads].reverse(), name, module)
       }
@@ -283,7 +328,12 @@ export class Evaluator {
       case 'module':
         return this.exported(value.module, name)
       case 'conditional':
-        return { kind: 'conditional', test: value.test, consequent: this.property(value.consequent, name), alternate: this.property(value.alternate, name) }
+        return {
+          kind: 'conditional',
+          test: value.test,
+          consequent: this.property(value.consequent, name),
+          alternate: this.property(value.alternate, name)
+        }
       case 'fallback':
         return this.property(value.left, name)
       case 'union': {
@@ -291,7 +341,9 @@ export class Evaluator {
         return options.every((o) => o.kind === 'absent') ? { kind: 'absent' } : { kind: 'union', options }
       }
       case 'new':
-        return value.callee.kind === 'function' && value.callee.at ? this.constructed(value.callee.fn, value.callee.at.module, name) : UNKNOWN
+        return value.callee.kind === 'function' && value.callee.at
+          ? this.constructed(value.callee.fn, value.callee.at.module, name)
+          : UNKNOWN
       default:
         return UNKNOWN
     }
@@ -325,8 +377,12 @@ export class Evaluator {
     if (cached) return cached
     const byRoot = new Map<string, Mutation[]>()
     for (const node of module.index.parents.keys()) {
-      const target = node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' ? memberPath(node.left)
-        : node.type === 'CallExpression' && isObjectAssign(node.callee as Node) && node.arguments[0] ? memberPath(node.arguments[0] as Node, ['*']) : undefined
+      const target =
+        node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression'
+          ? memberPath(node.left)
+          : node.type === 'CallExpression' && isObjectAssign(node.callee as Node) && node.arguments[0]
+            ? memberPath(node.arguments[0] as Node, ['*'])
+            : undefined
       if (!target) continue
       const list = byRoot.get(target.root)
       if (list) list.push({ ...target, node })
@@ -362,8 +418,14 @@ export class Evaluator {
     if (fn.body.type !== 'BlockStatement') return UNKNOWN
     for (const statement of [...fn.body.body].reverse()) {
       const e = statement.type === 'ExpressionStatement' ? statement.expression : undefined
-      if (e?.type === 'AssignmentExpression' && e.operator === '=' && e.left.type === 'MemberExpression' &&
-        e.left.object.type === 'ThisExpression' && propertyName(e.left) === name) return this.evaluate(e.right, module)
+      if (
+        e?.type === 'AssignmentExpression' &&
+        e.operator === '=' &&
+        e.left.type === 'MemberExpression' &&
+        e.left.object.type === 'ThisExpression' &&
+        propertyName(e.left) === name
+      )
+        return this.evaluate(e.right, module)
     }
     return UNKNOWN
   }
@@ -372,7 +434,9 @@ export class Evaluator {
     const callee = unwrap(node.callee as Node)
     if (callee.type === 'Identifier' && callee.name === 'require' && !lookup(module.index, 'require', node)) {
       const [arg] = node.arguments
-      return arg?.type === 'StringLiteral' ? this.imported(arg.value, 'default', module) : this.computedRequire(arg as Node | undefined, module)
+      return arg?.type === 'StringLiteral'
+        ? this.imported(arg.value, 'default', module)
+        : this.computedRequire(arg as Node | undefined, module)
     }
     if (callee.type === 'MemberExpression' && CHAINABLE.has(propertyName(callee) ?? '')) {
       const receiver = this.evaluate(callee.object, module)
@@ -389,10 +453,16 @@ export class Evaluator {
   private computedRequire(arg: Node | undefined, module: ModuleInfo): Value {
     const parts = arg ? this.pathParts(arg, module) : []
     if (parts[0] !== DIRNAME || parts.slice(1).includes(DIRNAME)) return UNKNOWN
-    const source = `.${parts.slice(1).map((p) => (typeof p === 'string' ? p : '\u0000')).join('')}`
+    const source = `.${parts
+      .slice(1)
+      .map((p) => (typeof p === 'string' ? p : '\u0000'))
+      .join('')}`
     if (!source.includes('\u0000')) return this.imported(source, 'default', module)
     const base = posix.normalize(posix.join(posix.dirname(module.path), source))
-    const escaped = base.split('\u0000').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')
+    const escaped = base
+      .split('\u0000')
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*')
     const pattern = new RegExp(`^${escaped}(?:\\.(?:[cm]?[jt]s|jsx|tsx))?$`)
     const matches = [...this.graph.modules.values()].filter((m) => m !== module && pattern.test(m.path))
     if (matches.length === 0 || matches.length > MAX_REQUIRE_MATCHES) return UNKNOWN
@@ -403,14 +473,21 @@ export class Evaluator {
   private pathParts(node: Node, module: ModuleInfo): PathPart[] {
     const n = unwrap(node)
     if (n.type === 'Identifier' && n.name === '__dirname' && !lookup(module.index, '__dirname', n)) return [DIRNAME]
-    if (n.type === 'BinaryExpression' && n.operator === '+') return [...this.pathParts(n.left as Node, module), ...this.pathParts(n.right, module)]
+    if (n.type === 'BinaryExpression' && n.operator === '+')
+      return [...this.pathParts(n.left as Node, module), ...this.pathParts(n.right, module)]
     if (n.type === 'TemplateLiteral') {
-      return n.quasis.flatMap((q, i) => [q.value.cooked ?? '', ...(n.expressions[i] ? this.pathParts(n.expressions[i] as Node, module) : [])])
+      return n.quasis.flatMap((q, i) => [
+        q.value.cooked ?? '',
+        ...(n.expressions[i] ? this.pathParts(n.expressions[i] as Node, module) : [])
+      ])
     }
     if (n.type === 'CallExpression') {
       const callee = this.evaluate(n.callee as Node, module)
-      const isPathJoin = callee.kind === 'package' && (callee.name === 'path' || callee.name === 'node:path') &&
-        callee.path.length === 1 && (callee.path[0] === 'join' || callee.path[0] === 'resolve')
+      const isPathJoin =
+        callee.kind === 'package' &&
+        (callee.name === 'path' || callee.name === 'node:path') &&
+        callee.path.length === 1 &&
+        (callee.path[0] === 'join' || callee.path[0] === 'resolve')
       if (isPathJoin) return (n.arguments as Node[]).flatMap((a, i) => [...(i > 0 ? ['/'] : []), ...this.pathParts(a, module)])
     }
     const value = this.evaluate(n, module)
@@ -506,7 +583,8 @@ export class Evaluator {
       const arg = args[binding.index]
       if (!arg || arg.type === 'SpreadElement') continue
       const value = this.follow(this.evaluate(arg, site.module), binding.path)
-      if (value.kind !== 'unknown' && value.kind !== 'absent') known.push({ ...value, via: [...(value.via ?? []), { module: site.module, node: site.call }] })
+      if (value.kind !== 'unknown' && value.kind !== 'absent')
+        known.push({ ...value, via: [...(value.via ?? []), { module: site.module, node: site.call }] })
     }
     if (known.length === 1) return known[0] as Value
     if (known.length > 1) return { kind: 'union', options: known }
@@ -517,7 +595,8 @@ export class Evaluator {
   private iterationElement(binding: Extract<Binding, { kind: 'param' }>, module: ModuleInfo): Value | undefined {
     if (binding.index !== 0) return undefined
     const call = module.index.parents.get(binding.fn)
-    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !ITERATORS.has(propertyName(call.callee) ?? '')) return undefined
+    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !ITERATORS.has(propertyName(call.callee) ?? ''))
+      return undefined
     const list = this.evaluate(call.callee.object, module)
     if (list.kind !== 'array') return undefined
     const listModule = list.at?.module ?? module

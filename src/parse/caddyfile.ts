@@ -122,7 +122,12 @@ function snippetName(directive: ConfigDirective): string | undefined {
 }
 
 /** Replaces `import <snippet>` by the snippet's directives, at any depth; file imports stay as they are. */
-function expandImports(directives: ConfigDirective[], snippets: Map<string, ConfigDirective[]>, budget: { left: number }, depth = 0): ConfigDirective[] {
+function expandImports(
+  directives: ConfigDirective[],
+  snippets: Map<string, ConfigDirective[]>,
+  budget: { left: number },
+  depth = 0
+): ConfigDirective[] {
   return directives.flatMap((d) => {
     // Snippets that import each other many times over multiply: a small file could expand forever.
     budget.left -= 1
@@ -133,8 +138,16 @@ function expandImports(directives: ConfigDirective[], snippets: Map<string, Conf
   })
 }
 
-function siteOf(head: ConfigDirective, directives: ConfigDirective[], snippets: Map<string, ConfigDirective[]>, budget: { left: number }): CaddySite {
-  const addresses = [head.name, ...head.args].join(' ').split(/[\s,]+/).filter(Boolean)
+function siteOf(
+  head: ConfigDirective,
+  directives: ConfigDirective[],
+  snippets: Map<string, ConfigDirective[]>,
+  budget: { left: number }
+): CaddySite {
+  const addresses = [head.name, ...head.args]
+    .join(' ')
+    .split(/[\s,]+/)
+    .filter(Boolean)
   return { addresses, line: head.line, directives: expandImports(directives, snippets, budget) }
 }
 

@@ -60,7 +60,10 @@ class Reader {
   private aliasesLeft = MAX_ALIAS_EXPANSIONS
   private targets: Map<Alias, Node | null> | undefined
 
-  constructor(private readonly doc: Document, private readonly lines: LineCounter) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineCounter
+  ) {}
 
   lineOf(node: { range?: [number, number, number] | null } | null | undefined): number {
     return node?.range ? this.lines.linePos(node.range[0]).line : 0
@@ -69,7 +72,8 @@ class Reader {
   resolve(node: unknown): Node | null {
     if (!isAlias(node)) return (node as Node | null) ?? null
     this.aliasesLeft -= 1
-    if (this.aliasesLeft < 0) throw new Error(`more than ${MAX_ALIAS_EXPANSIONS} alias expansions (an anchor that refers to itself, or aliases that multiply)`)
+    if (this.aliasesLeft < 0)
+      throw new Error(`more than ${MAX_ALIAS_EXPANSIONS} alias expansions (an anchor that refers to itself, or aliases that multiply)`)
     return this.aliasTargets().get(node) ?? null
   }
 
@@ -156,7 +160,8 @@ class Reader {
     const image = scalarField('image')
     const user = scalarField('user')
     return {
-      name, line,
+      name,
+      line,
       ...(image ? { image } : {}),
       ...(buildModel ? { build: buildModel } : {}),
       ...(user ? { user } : {}),

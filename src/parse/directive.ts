@@ -16,7 +16,10 @@ export const MAX_BLOCK_DEPTH = 100
 export const MAX_EXPANDED_DIRECTIVES = 100_000
 
 export class ConfigSyntaxError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number
+  ) {
     super(`${message} on line ${line}`)
   }
 }

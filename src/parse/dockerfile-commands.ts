@@ -71,7 +71,13 @@ export function readInstructionText(instruction: Instruction, lines: string[], e
   const argsStart = (instruction.getArgumentsRange()?.start.line ?? instruction.getRange().start.line) + 1
   const raw = instruction.getRawArgumentsContent() ?? ''
   const firstBody = heredocs[0]?.line
-  const opening = firstBody === undefined ? raw : raw.split(/\r?\n/).slice(0, firstBody - argsStart).join('\n')
+  const opening =
+    firstBody === undefined
+      ? raw
+      : raw
+          .split(/\r?\n/)
+          .slice(0, firstBody - argsStart)
+          .join('\n')
   const args = firstBody === undefined ? (instruction.getArgumentsContent() ?? '') : opening.trim()
   if (!RUNS_COMMANDS.has(keyword)) return { args, heredocs, commands: [] }
   const exec = execForm(args)

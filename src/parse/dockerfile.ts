@@ -70,8 +70,24 @@ export class DockerfileSyntaxError extends Error {}
 type Vars = Map<string, string>
 
 const KEYWORDS = new Set([
-  'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME',
-  'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'
+  'FROM',
+  'RUN',
+  'CMD',
+  'LABEL',
+  'MAINTAINER',
+  'EXPOSE',
+  'ENV',
+  'ADD',
+  'COPY',
+  'ENTRYPOINT',
+  'VOLUME',
+  'USER',
+  'WORKDIR',
+  'ARG',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL'
 ])
 
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g
@@ -81,7 +97,8 @@ const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|([A-Za
  * `missing`, a variable without value or default is left as written and reported there.
  */
 export function substitute(text: string, vars: Vars, missing?: string[]): string {
-  return text.replace(VARIABLE,
+  return text.replace(
+    VARIABLE,
     (whole, braced: string | undefined, colon: string, op: string | undefined, word: string | undefined, bare: string | undefined) => {
       const name = braced ?? bare ?? ''
       const value = vars.get(name)
@@ -93,7 +110,8 @@ export function substitute(text: string, vars: Vars, missing?: string[]): string
         return whole
       }
       return value ?? ''
-    })
+    }
+  )
 }
 
 function lineOf(instruction: Instruction): number {
@@ -138,7 +156,12 @@ function startStage(instruction: From, line: number, stages: DockerStage[], glob
   const name = instruction.getBuildStage()?.toLowerCase()
   const parent = [...stages].reverse().find((s) => s.name === image.toLowerCase())
   return {
-    index: stages.length, ...(name ? { name } : {}), image, imageKnown: missing.length === 0, fromLine: line, instructions: [],
+    index: stages.length,
+    ...(name ? { name } : {}),
+    image,
+    imageKnown: missing.length === 0,
+    fromLine: line,
+    instructions: [],
     env: new Map(parent?.env ?? [])
   }
 }
@@ -183,7 +206,10 @@ export function parseDockerfile(text: string): DockerfileModel {
 /** The stage an image name refers to, when it names an earlier stage rather than an image. */
 export function parentStage(model: DockerfileModel, stage: DockerStage): DockerStage | undefined {
   const ref = stage.image.toLowerCase()
-  return model.stages.slice(0, stage.index).reverse().find((s) => s.name === ref)
+  return model.stages
+    .slice(0, stage.index)
+    .reverse()
+    .find((s) => s.name === ref)
 }
 
 /** The stage, the earlier stage it is built FROM, and so on up to the stage that names an image. */

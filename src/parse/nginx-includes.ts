@@ -54,7 +54,11 @@ function tag(directives: ConfigDirective[], file: string): ConfigDirective[] {
  * Throws ConfigSyntaxError when the expansion passes `budget` directives (files that include each
  * other many times over multiply); the budget may be shared by several configs.
  */
-export function expandIncludes(path: string, fragments: ReadonlyMap<string, ConfigDirective[]>, budget = { left: MAX_EXPANDED_DIRECTIVES }): NginxExpansion {
+export function expandIncludes(
+  path: string,
+  fragments: ReadonlyMap<string, ConfigDirective[]>,
+  budget = { left: MAX_EXPANDED_DIRECTIVES }
+): NginxExpansion {
   const included = new Set<string>()
   const paths = [...fragments.keys()]
   const expand = (directives: ConfigDirective[], from: string, chain: string[]): ConfigDirective[] =>

@@ -57,7 +57,9 @@ class Lexer extends TextCursor {
   }
 
   private readQuoted(quote: string): string {
-    return this.readQuotedWith(quote, (at) => (this.text[at] === '\\' && at + 1 < this.text.length ? unescape(this.text.slice(at, at + 2)) : undefined))
+    return this.readQuotedWith(quote, (at) =>
+      this.text[at] === '\\' && at + 1 < this.text.length ? unescape(this.text.slice(at, at + 2)) : undefined
+    )
   }
 
   private readWord(): string {
@@ -110,7 +112,8 @@ function readBlock(lexer: Lexer, into: ConfigDirective[], depth: number): void {
 function readDirective(lexer: Lexer, directive: ConfigDirective, into: ConfigDirective[], depth: number): void {
   for (;;) {
     const token = lexer.next()
-    if (token === undefined) throw new ConfigSyntaxError(`unexpected end of file, expecting ";" or "}" after "${directive.name}"`, directive.line)
+    if (token === undefined)
+      throw new ConfigSyntaxError(`unexpected end of file, expecting ";" or "}" after "${directive.name}"`, directive.line)
     if (isSyntax(token, ';')) {
       into.push(directive)
       return
@@ -146,9 +149,27 @@ export function parseNginx(text: string): NginxParse {
 
 /** Block and directive names that only nginx configs have at their top level. */
 const NGINX_TOP_LEVEL = new Set([
-  'http', 'server', 'events', 'upstream', 'stream', 'mail', 'location', 'map', 'geo', 'split_clients',
-  'worker_processes', 'worker_rlimit_nofile', 'pid', 'load_module',
-  'listen', 'server_name', 'proxy_pass', 'proxy_set_header', 'add_header', 'client_max_body_size', 'server_tokens'
+  'http',
+  'server',
+  'events',
+  'upstream',
+  'stream',
+  'mail',
+  'location',
+  'map',
+  'geo',
+  'split_clients',
+  'worker_processes',
+  'worker_rlimit_nofile',
+  'pid',
+  'load_module',
+  'listen',
+  'server_name',
+  'proxy_pass',
+  'proxy_set_header',
+  'add_header',
+  'client_max_body_size',
+  'server_tokens'
 ])
 
 /**

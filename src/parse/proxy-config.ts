@@ -6,8 +6,7 @@ import { expandIncludes } from './nginx-includes.js'
 
 /** A reverse proxy config of the repository: an nginx config (recognised by its structure) or a Caddyfile. */
 export type ProxyConfig =
-  | { kind: 'nginx'; path: string; directives: ConfigDirective[] }
-  | { kind: 'caddy'; path: string; model: CaddyfileModel }
+  { kind: 'nginx'; path: string; directives: ConfigDirective[] } | { kind: 'caddy'; path: string; model: CaddyfileModel }
 
 export interface ProxyConfigs {
   /** Caddyfiles, and nginx configs with their in-repository includes expanded. */

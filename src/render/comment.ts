@@ -25,7 +25,8 @@ export function renderComment(report: Report, options: MarkdownOptions = {}): st
   const render = (details: DetailLevel, maxRows: number | undefined): string =>
     `${marker}\n${renderMarkdown(report, { maxAdvisories: COMMENT_ADVISORIES, ...options, details, maxRows, fullListHint: hint })}\n`
   const fits = (body: string): boolean => [...body].length <= COMMENT_LIMIT - MARGIN
-  const levels: DetailLevel[] = options.details === undefined || options.details === 'full' ? ['full', 'brief', 'none'] : [options.details, 'none']
+  const levels: DetailLevel[] =
+    options.details === undefined || options.details === 'full' ? ['full', 'brief', 'none'] : [options.details, 'none']
   for (const details of levels) {
     const body = render(details, options.maxRows)
     if (fits(body)) return body

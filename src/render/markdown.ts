@@ -95,9 +95,12 @@ function verdict(report: Report): string[] {
   const where = report.root === '.' ? '' : ` · ${code(report.root, 200)}`
   const title = report.passed ? '## ✅ Hardening gate passed' : '## ❌ Hardening gate failed'
   // A passing gate whose audit did not run must not read as "no advisories".
-  const dependencies = report.audit.status === 'ok'
-    ? ` and no dependency advisory at or above **${report.thresholds.audit}**`
-    : report.audit.status === 'error' ? '; dependencies were **not checked** (npm audit failed, see below)' : '; dependencies were not audited'
+  const dependencies =
+    report.audit.status === 'ok'
+      ? ` and no dependency advisory at or above **${report.thresholds.audit}**`
+      : report.audit.status === 'error'
+        ? '; dependencies were **not checked** (npm audit failed, see below)'
+        : '; dependencies were not audited'
   const why = report.passed
     ? `No hardening finding at or above **${report.thresholds.findings}**${dependencies}.`
     : `**Why:** ${report.reasons.map((r) => escapeMessage(r)).join('; ')}.`
@@ -112,16 +115,19 @@ function findingsSection(report: Report, options: MarkdownOptions): string[] {
   out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|')
   for (const f of shown) {
     const rule = link(code(f.rule, 80), findRule(f.rule) ? docsUrl(f.rule) : undefined)
-    out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${newMark(f)}${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`)
+    out.push(
+      `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${newMark(f)}${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`
+    )
   }
   out.push('', ...moreLine(hidden, 'gaps', options.fullListHint))
   return out
 }
 
 function expiredLine(entry: ExpiredSuppression): string {
-  const what = entry.id !== undefined
-    ? `advisory ${code(entry.id, 100)} (audit allowlist)`
-    : `${code(entry.rule ?? '', 80)}${entry.path ? ` for ${code(entry.path, 200)}` : ''}`
+  const what =
+    entry.id !== undefined
+      ? `advisory ${code(entry.id, 100)} (audit allowlist)`
+      : `${code(entry.rule ?? '', 80)}${entry.path ? ` for ${code(entry.path, 200)}` : ''}`
   return `- ${what} in ${code(entry.source, 200)}: expired on ${escapeMarkdown(entry.expires, 20)}: now reported`
 }
 
@@ -129,7 +135,10 @@ function suppressedSection(report: Report, options: MarkdownOptions): string[] {
   const suppressed = report.findings.filter((f) => f.suppressed)
   const expired = report.expiredSuppressions ?? []
   if (suppressed.length === 0 && expired.length === 0) return []
-  const out = [`<details><summary>Suppressed (${suppressed.length})${expired.length > 0 ? ` · ${expired.length} expired` : ''}</summary>`, '']
+  const out = [
+    `<details><summary>Suppressed (${suppressed.length})${expired.length > 0 ? ` · ${expired.length} expired` : ''}</summary>`,
+    ''
+  ]
   if (suppressed.length > 0) {
     out.push('| Rule | Where | Reason |', '|---|---|---|')
     const rows = limited(suppressed, options.maxRows)
@@ -141,7 +150,13 @@ function suppressedSection(report: Report, options: MarkdownOptions): string[] {
   }
   if (expired.length > 0) {
     const rows = limited(expired, options.maxRows)
-    out.push('**Expired**, so no longer applied:', '', ...rows.shown.map(expiredLine), '', ...moreLine(rows.hidden, 'expired entries', options.fullListHint))
+    out.push(
+      '**Expired**, so no longer applied:',
+      '',
+      ...rows.shown.map(expiredLine),
+      '',
+      ...moreLine(rows.hidden, 'expired entries', options.fullListHint)
+    )
   }
   return [...out, '</details>', '']
 }
@@ -202,8 +217,16 @@ function auditSection(report: Report, options: MarkdownOptions): string[] {
   const audit = report.audit
   const out = ['### Dependencies (npm audit)', '']
   if (audit.status === 'skipped') return [...out, `Skipped: ${escapeMessage(audit.error ?? 'not run')}.`, '']
-  if (audit.status === 'error') return [...out, `⚠️ **npm audit could not produce a report**, so dependencies were not checked: ${escapeMessage(audit.error ?? '')}`, '']
-  const counts = [...SEVERITIES].reverse().map((s) => `${audit.counts[s]} ${s}`).join(' · ')
+  if (audit.status === 'error')
+    return [
+      ...out,
+      `⚠️ **npm audit could not produce a report**, so dependencies were not checked: ${escapeMessage(audit.error ?? '')}`,
+      ''
+    ]
+  const counts = [...SEVERITIES]
+    .reverse()
+    .map((s) => `${audit.counts[s]} ${s}`)
+    .join(' · ')
   const total = SEVERITIES.reduce((n, s) => n + audit.counts[s], 0)
   out.push(`**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above)`, '')
   if (audit.advisories.length === 0) return out
@@ -219,12 +242,18 @@ function sbomSection(report: Report, options: MarkdownOptions): string[] {
   if (sbom.status === 'skipped') return [...out, 'Not generated (sbom: false).', '']
   if (sbom.status === 'error') return [...out, `⚠️ Not generated: ${escapeMessage(sbom.error ?? '')}`, '']
   const artifact = options.sbomArtifact ? ` · artifact ${code(options.sbomArtifact, 100)}` : ''
-  return [...out, `📦 CycloneDX ${escapeMarkdown(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · ${code(sbom.path ?? '', 200)}${artifact}`, '']
+  return [
+    ...out,
+    `📦 CycloneDX ${escapeMarkdown(sbom.specVersion ?? '', 10)} · ${sbom.components ?? 0} components · ${code(sbom.path ?? '', 200)}${artifact}`,
+    ''
+  ]
 }
 
 function footer(report: Report): string[] {
   // In mode: comment the report comes from another job (maybe an untrusted pull request's): escape it all.
-  const steps = report.steps.map((s) => `${escapeMarkdown(s.name, 40)} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : escapeMarkdown(s.status, 10)}`).join(' · ')
+  const steps = report.steps
+    .map((s) => `${escapeMarkdown(s.name, 40)} ${s.status === 'ok' ? `${(s.ms / 1000).toFixed(1)} s` : escapeMarkdown(s.status, 10)}`)
+    .join(' · ')
   const notes = report.notes.length > 0 ? ` · ${report.notes.length} note${report.notes.length === 1 ? '' : 's'} in the JSON report` : ''
   return [`<sub>${escapeMarkdown(report.tool.name, 60)} ${escapeMarkdown(report.tool.version, 30)} · ${steps}${notes}</sub>`]
 }

@@ -32,7 +32,11 @@ export function auditRuleId(advisory: Advisory): string {
 
 /** `session-cookie-insecure` → `SessionCookieInsecure`. */
 export function pascalCase(id: string): string {
-  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => `${w[0]?.toUpperCase()}${w.slice(1)}`).join('')
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => `${w[0]?.toUpperCase()}${w.slice(1)}`)
+    .join('')
 }
 
 export function highest(severities: Severity[]): Severity {
@@ -96,7 +100,9 @@ export function advisoryFix(advisory: Advisory): string {
 
 export function advisoryPath(advisory: Advisory): string {
   if (advisory.direct) return 'It is a direct dependency.'
-  return advisory.via.length > 0 ? `It comes in through ${advisory.via.map((v) => oneLine(v, 100)).join(', ')}.` : 'It is a transitive dependency.'
+  return advisory.via.length > 0
+    ? `It comes in through ${advisory.via.map((v) => oneLine(v, 100)).join(', ')}.`
+    : 'It is a transitive dependency.'
 }
 
 /** An npm audit advisory as a rule of its own; `advisories` are every result of it, sorted. */
@@ -107,7 +113,9 @@ export function advisoryRule(advisories: [Advisory, ...Advisory[]]): SarifRule {
   const title = oneLine(first.title) || `Vulnerable versions of ${pkg}`
   const url = advisoryUrl(first)
   const range = first.range ? ` ${oneLine(first.range, 100)}` : ''
-  const text = [`${title} (${first.id})`, `Affected: ${pkg}${range}.`, advisoryFix(first), ...(url ? [`Advisory: ${url}`] : [])].join('\n\n')
+  const text = [`${title} (${first.id})`, `Affected: ${pkg}${range}.`, advisoryFix(first), ...(url ? [`Advisory: ${url}`] : [])].join(
+    '\n\n'
+  )
   const markdown = [
     `${escapeMarkdown(title)} (${link(escapeMarkdown(first.id, 100), url)})`,
     `Affected: <code>${escapeMarkdown(`${first.package}${range}`, 200, true)}</code>.`,

@@ -5,7 +5,15 @@ import type { Advisory } from '../tools/audit-report.js'
 import { REPOSITORY_URL } from '../version.js'
 import { inertJson } from './text.js'
 import {
-  advisoryFix, advisoryPath, advisoryRule, auditRuleId, hardeningRule, highest, LEVEL, type SarifLevel, type SarifRule
+  advisoryFix,
+  advisoryPath,
+  advisoryRule,
+  auditRuleId,
+  hardeningRule,
+  highest,
+  LEVEL,
+  type SarifLevel,
+  type SarifRule
 } from './sarif-rules.js'
 
 /** Audit advisories are reported on the lockfile npm audited. */
@@ -41,8 +49,14 @@ function compareText(a: string, b: string): number {
 }
 
 function compareDrafts(a: Draft, b: Draft): number {
-  return compareText(a.file, b.file) || a.line - b.line || compareText(a.ruleId, b.ruleId) ||
-    compareText(a.fingerprint, b.fingerprint) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.message, b.message)
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.fingerprint, b.fingerprint) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareText(a.message, b.message)
+  )
 }
 
 function justification(reason: string, expires: string | undefined): string | undefined {
@@ -62,7 +76,12 @@ function findingDraft(finding: Finding, prefix: string): Draft {
     column: finding.line === null ? null : finding.column,
     fingerprint: finding.fingerprint,
     ...(finding.suppressed
-      ? { suppression: { kind: s?.source === 'inline' ? 'inSource' : 'external', ...(s ? { justification: justification(s.reason, s.expires) } : {}) } }
+      ? {
+          suppression: {
+            kind: s?.source === 'inline' ? 'inSource' : 'external',
+            ...(s ? { justification: justification(s.reason, s.expires) } : {})
+          }
+        }
       : {})
   }
 }
@@ -84,7 +103,9 @@ function advisoryDraft(advisory: Advisory, prefix: string): Draft {
     column: null,
     fingerprint: advisoryFingerprint(advisory),
     properties: { package: advisory.package, advisory: advisory.id, severity: advisory.severity },
-    ...(advisory.allowed ? { suppression: { kind: 'external', justification: justification(advisory.allowed.reason, advisory.allowed.expires) } } : {})
+    ...(advisory.allowed
+      ? { suppression: { kind: 'external', justification: justification(advisory.allowed.reason, advisory.allowed.expires) } }
+      : {})
   }
 }
 
@@ -113,12 +134,14 @@ function toResult(draft: Draft, ruleIndex: number): object {
     ruleIndex,
     level: draft.level,
     message: { text: draft.message },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri: pathUri(draft.file), uriBaseId: '%SRCROOT%' },
-        region: { startLine: draft.line, ...(draft.column ? { startColumn: draft.column } : {}) }
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: pathUri(draft.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: draft.line, ...(draft.column ? { startColumn: draft.column } : {}) }
+        }
       }
-    }],
+    ],
     partialFingerprints: { primaryLocationLineHash: draft.fingerprint },
     ...(draft.suppression ? { suppressions: [draft.suppression] } : {}),
     ...(draft.properties ? { properties: draft.properties } : {})
@@ -142,20 +165,26 @@ export function renderSarif(report: Report): string {
   const advisories = report.audit.status === 'ok' ? report.audit.advisories : []
   const rules = collectRules(report.findings, advisories)
   const index = new Map(rules.map((r, i) => [r.id, i]))
-  const drafts = [...report.findings.map((f) => findingDraft(f, prefix)), ...advisories.map((a) => advisoryDraft(a, prefix))].sort(compareDrafts)
+  const drafts = [...report.findings.map((f) => findingDraft(f, prefix)), ...advisories.map((a) => advisoryDraft(a, prefix))].sort(
+    compareDrafts
+  )
   const issues = notifications(report)
   const sarif = {
     $schema: SCHEMA_URI,
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: REPOSITORY_URL, rules } },
-      invocations: [{
-        executionSuccessful: report.audit.status !== 'error',
-        ...(issues.length > 0 ? { toolExecutionNotifications: issues } : {})
-      }],
-      columnKind: 'utf16CodeUnits',
-      results: drafts.map((d) => toResult(d, index.get(d.ruleId) ?? -1))
-    }]
+    runs: [
+      {
+        tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: REPOSITORY_URL, rules } },
+        invocations: [
+          {
+            executionSuccessful: report.audit.status !== 'error',
+            ...(issues.length > 0 ? { toolExecutionNotifications: issues } : {})
+          }
+        ],
+        columnKind: 'utf16CodeUnits',
+        results: drafts.map((d) => toResult(d, index.get(d.ruleId) ?? -1))
+      }
+    ]
   }
   return inertJson(sarif)
 }

@@ -8,7 +8,23 @@ const SECRET_HEADS = new Set(['password', 'passwd', 'passphrase', 'secret', 'tok
 /** Head words too short or common to stand alone (`PWD` is the working directory): only after another word. */
 const QUALIFIED_HEADS = new Set(['pass', 'pwd'])
 /** `<word>_KEY` is a secret for these words: `API_KEY`, `PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`. */
-const KEY_KINDS = new Set(['api', 'private', 'secret', 'access', 'encryption', 'signing', 'master', 'auth', 'client', 'license', 'session', 'jwt', 'hmac', 'crypto', 'cipher'])
+const KEY_KINDS = new Set([
+  'api',
+  'private',
+  'secret',
+  'access',
+  'encryption',
+  'signing',
+  'master',
+  'auth',
+  'client',
+  'license',
+  'session',
+  'jwt',
+  'hmac',
+  'crypto',
+  'cipher'
+])
 /** Single words that end in a secret head: `DBPASSWORD`, `APISECRET`. */
 const COMPOUND_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey']
 

@@ -57,7 +57,12 @@ function directFlag(entry: unknown): boolean | undefined {
 }
 
 function firstLine(text: unknown): string {
-  return String(text ?? '').split(/\r\n|\r|\n/).map((l) => l.trim()).find((l) => l !== '') ?? ''
+  return (
+    String(text ?? '')
+      .split(/\r\n|\r|\n/)
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? ''
+  )
 }
 
 /** The app's direct dependencies from which `name` is reached, following npm's `effects` edges. */
@@ -93,17 +98,27 @@ export function parseAuditOutput(stdout: string, exitCode: number | null, stderr
     return auditError(`npm audit printed no JSON report (exit ${exitCode ?? 'killed'}): ${why}`)
   }
   if (typeof data !== 'object' || data === null) return auditError('npm audit printed JSON that is not a report')
-  const report = data as { error?: { code?: string; summary?: string; detail?: string }; message?: string; auditReportVersion?: number; vulnerabilities?: unknown }
+  const report = data as {
+    error?: { code?: string; summary?: string; detail?: string }
+    message?: string
+    auditReportVersion?: number
+    vulnerabilities?: unknown
+  }
   if (report.error !== undefined && report.error !== null) {
     if (!recordOf(report.error)) return auditError(`npm audit failed: ${firstLine(stderr) || 'its error report is unreadable'}`)
     // An endpoint failure has empty summary and detail; npm's reason is then in `message` and on stderr.
     const code = stringOf(report.error.code) ? `${report.error.code}: ` : ''
     const said = firstLine(stderr.match(/^npm (?:ERR!|error) (.+)$/m)?.[1])
-    const why = firstLine(report.error.summary) || firstLine(report.error.detail) || [said, firstLine(report.message).slice(0, 300)].filter(Boolean).join(': ')
+    const why =
+      firstLine(report.error.summary) ||
+      firstLine(report.error.detail) ||
+      [said, firstLine(report.message).slice(0, 300)].filter(Boolean).join(': ')
     return auditError(`${code}${why || 'npm audit failed'}`)
   }
   if (report.auditReportVersion !== 2 || !recordOf(report.vulnerabilities)) {
-    return auditError(`npm audit printed an unsupported report (auditReportVersion ${String(report.auditReportVersion)}); use npm 7 or later`)
+    return auditError(
+      `npm audit printed an unsupported report (auditReportVersion ${String(report.auditReportVersion)}); use npm 7 or later`
+    )
   }
   const vulns = report.vulnerabilities as Record<string, unknown>
   const byKey = new Map<string, Advisory>()

@@ -133,7 +133,11 @@ function pinnedNpmConfig(base: NodeJS.ProcessEnv): Record<string, string> {
 export function npmEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [name, value] of Object.entries(base)) if (!NOT_FOR_CHILDREN.test(name)) env[name] = value
-  const names = new Set(Object.keys(env).filter((name) => env[name] !== '').map((name) => name.toLowerCase()))
+  const names = new Set(
+    Object.keys(env)
+      .filter((name) => env[name] !== '')
+      .map((name) => name.toLowerCase())
+  )
   for (const [name, value] of Object.entries(pinnedNpmConfig(base))) if (!names.has(name)) env[name] = value
   return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_yes: 'false' }
 }

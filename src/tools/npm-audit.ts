@@ -24,7 +24,9 @@ export async function runNpmAudit(exec: Exec, options: NpmAuditOptions): Promise
   if (run.spawnError) {
     result = auditError(`npm could not be started: ${run.spawnError}`)
   } else if (run.timedOut) {
-    result = auditError(`npm audit did not finish within ${formatDuration(options.timeoutMs)} and was stopped: the registry's audit endpoint did not answer in time; check that it is reachable from the runner and rerun the job`)
+    result = auditError(
+      `npm audit did not finish within ${formatDuration(options.timeoutMs)} and was stopped: the registry's audit endpoint did not answer in time; check that it is reachable from the runner and rerun the job`
+    )
   } else if (run.truncated) {
     result = auditError(`npm audit printed more than ${MAX_OUTPUT / 1024 / 1024} MiB, so its report was cut off and is not read`)
   } else {

@@ -21,7 +21,9 @@ export function explainNpmCiFailure(code: number | null, stderr: string): string
     const missing = stderr.match(/Missing: (\S+) from lock file/)?.[1]
     const what = invalid
       ? ` (package.json asks for ${invalid[2]}, the lockfile has ${invalid[1]})`
-      : missing ? ` (${missing} is missing from the lockfile)` : ''
+      : missing
+        ? ` (${missing} is missing from the lockfile)`
+        : ''
     return `package-lock.json is out of sync with package.json${what}: run \`npm install\` and commit the updated package-lock.json`
   }
   if (/can only install with an existing package-lock\.json/i.test(stderr)) {
@@ -40,10 +42,15 @@ export async function runNpmCi(exec: Exec, options: NpmCiOptions): Promise<StepR
     timeoutMs: options.timeoutMs
   })
   const base = { name: 'npm ci', ms: result.ms }
-  if (result.spawnError) return { ...base, status: 'error', detail: `npm could not be started: ${result.spawnError}; is Node.js set up on this runner?` }
+  if (result.spawnError)
+    return { ...base, status: 'error', detail: `npm could not be started: ${result.spawnError}; is Node.js set up on this runner?` }
   if (result.timedOut) {
     const scripts = options.ignoreScripts ? '' : ', and that no install script hangs or waits for input (ignore-scripts: true skips them)'
-    return { ...base, status: 'error', detail: `npm ci did not finish within ${formatDuration(options.timeoutMs)} and was stopped: check that the registry is reachable from the runner${scripts}` }
+    return {
+      ...base,
+      status: 'error',
+      detail: `npm ci did not finish within ${formatDuration(options.timeoutMs)} and was stopped: check that the registry is reachable from the runner${scripts}`
+    }
   }
   if (result.code !== 0) return { ...base, status: 'error', detail: explainNpmCiFailure(result.code, result.stderr) }
   return { ...base, status: 'ok' }

@@ -43,9 +43,12 @@ export function sbomArgs(options: SbomOptions): string[] {
   return [
     '--output-reproducible',
     '--validate',
-    '--output-format', 'JSON',
-    '--spec-version', SPEC_VERSION,
-    '--output-file', options.outputFile,
+    '--output-format',
+    'JSON',
+    '--spec-version',
+    SPEC_VERSION,
+    '--output-file',
+    options.outputFile,
     ...(options.omitDev ? ['--omit', 'dev'] : []),
     ...(options.packageLockOnly ? ['--package-lock-only'] : []),
     '--',
@@ -53,7 +56,9 @@ export function sbomArgs(options: SbomOptions): string[] {
   ]
 }
 
-interface BomComponent { components?: BomComponent[] }
+interface BomComponent {
+  components?: BomComponent[]
+}
 
 function countComponents(list: BomComponent[] | undefined): number {
   return (list ?? []).reduce((n, c) => n + 1 + countComponents(c.components), 0)
@@ -88,14 +93,20 @@ export async function runSbom(exec: Exec, options: SbomOptions): Promise<{ step:
   })
   let result: SbomResult
   if (run.timedOut) {
-    result = { status: 'error', error: `cyclonedx-npm did not finish within ${formatDuration(options.timeoutMs)} and was stopped while writing the SBOM: rerun the job, or turn the SBOM off (sbom: false, or --no-sbom)` }
+    result = {
+      status: 'error',
+      error: `cyclonedx-npm did not finish within ${formatDuration(options.timeoutMs)} and was stopped while writing the SBOM: rerun the job, or turn the SBOM off (sbom: false, or --no-sbom)`
+    }
   } else if (run.code !== 0 || !existsSync(options.outputFile)) {
     result = { status: 'error', error: `cyclonedx-npm failed (exit ${run.code ?? 'killed'}): ${explainSbomFailure(run.stderr)}` }
   } else {
     try {
       result = { status: 'ok', path: options.outputFile, ...readSbomSummary(options.outputFile) }
     } catch (error) {
-      result = { status: 'error', error: `the SBOM written by cyclonedx-npm cannot be read: ${error instanceof Error ? error.message : String(error)}` }
+      result = {
+        status: 'error',
+        error: `the SBOM written by cyclonedx-npm cannot be read: ${error instanceof Error ? error.message : String(error)}`
+      }
     }
   }
   const step: StepRecord = { name: 'sbom', status: result.status, ms: run.ms, ...(result.error ? { detail: result.error } : {}) }

@@ -15,11 +15,13 @@ describe('files that do not parse', () => {
     writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  api: [\n')
     writeFileSync(join(dir, 'package.json'), '{ "name": "x", ')
     const { findings, notes } = runScan(dir, EMPTY_CONFIG, '2026-11-26')
-    expect(notes).toEqual(expect.arrayContaining([
-      { file: 'Dockerfile', message: expect.stringMatching(/^not parsed, so not checked: line 2: unknown instruction/) },
-      { file: 'docker-compose.yml', message: expect.stringMatching(/^not parsed, so not checked/) },
-      { file: 'package.json', message: expect.stringMatching(/^not parsed, so not checked/) }
-    ]))
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        { file: 'Dockerfile', message: expect.stringMatching(/^not parsed, so not checked: line 2: unknown instruction/) },
+        { file: 'docker-compose.yml', message: expect.stringMatching(/^not parsed, so not checked/) },
+        { file: 'package.json', message: expect.stringMatching(/^not parsed, so not checked/) }
+      ])
+    )
     expect(notes.some((n) => n.message.includes('failed and reported nothing'))).toBe(false)
     expect(findings.filter((f) => f.file === 'Dockerfile')).toEqual([])
     expect(findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toContain('docker-eol-node api.Dockerfile:1')

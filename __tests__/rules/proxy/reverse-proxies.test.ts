@@ -9,8 +9,9 @@ function configs(files: Record<string, string>): ProxyConfig[] {
 describe('findReverseProxies', () => {
   it('lists nginx servers with proxy_pass and Caddy sites with reverse_proxy, with their upstreams', () => {
     const proxyConfigs = configs({
-      'nginx/nginx.conf': 'http {\n  upstream app { server app:3000; }\n  server {\n    location / { proxy_pass http://app; }\n    location /ws { proxy_pass http://ws:4000; }\n  }\n  server { root /srv; }\n}\n',
-      'Caddyfile': 'example.com {\n  reverse_proxy /api/* {\n    to a:3000 b:3000\n  }\n}\n\nstatic.example.com {\n  file_server\n}\n'
+      'nginx/nginx.conf':
+        'http {\n  upstream app { server app:3000; }\n  server {\n    location / { proxy_pass http://app; }\n    location /ws { proxy_pass http://ws:4000; }\n  }\n  server { root /srv; }\n}\n',
+      Caddyfile: 'example.com {\n  reverse_proxy /api/* {\n    to a:3000 b:3000\n  }\n}\n\nstatic.example.com {\n  file_server\n}\n'
     })
     expect(findReverseProxies({ proxyConfigs })).toEqual([
       { file: 'nginx/nginx.conf', line: 3, proxy: 'nginx', upstreams: ['http://app', 'http://ws:4000'] },

@@ -34,8 +34,18 @@ describe('findProviderSecrets', () => {
 })
 
 describe('looksLikeSecret', () => {
-  it.each(['changeme', '<your-secret>', '${JWT_SECRET}', 'Password is required', 'JWT_SECRET', 'auth.password', 'x-api-key', 'Passwort', 'xxxx', './keys/private.pem'])(
-    'keeps %p quiet', (value) => expect(looksLikeSecret(value, 'name')).toBe(false))
+  it.each([
+    'changeme',
+    '<your-secret>',
+    '${JWT_SECRET}',
+    'Password is required',
+    'JWT_SECRET',
+    'auth.password',
+    'x-api-key',
+    'Passwort',
+    'xxxx',
+    './keys/private.pem'
+  ])('keeps %p quiet', (value) => expect(looksLikeSecret(value, 'name')).toBe(false))
 
   it('takes short passwords at a sink and generated-looking values by name', () => {
     expect(looksLikeSecret('root', 'sink')).toBe(true)

@@ -77,14 +77,17 @@ export default defineRule({
     id: 'docker-dotenv-copied',
     severity: 'moderate',
     category: 'docker',
-    description: 'A Dockerfile copies the whole build context (`COPY . .`, `ADD .`) while `.dockerignore` is missing or does not exclude `.env` files.',
+    description:
+      'A Dockerfile copies the whole build context (`COPY . .`, `ADD .`) while `.dockerignore` is missing or does not exclude `.env` files.',
     fix: 'add `.env*` and `**/.env*` to `.dockerignore` (with `.git` and `node_modules`)',
     cwe: 'CWE-538'
   },
   check(context) {
-    return context.dockerfiles.flatMap((doc) => doc.model.stages
-      .flatMap((stage) => stage.instructions)
-      .filter(copiesWholeContext)
-      .flatMap((instruction) => copyFinding(doc, instruction, context) ?? []))
+    return context.dockerfiles.flatMap((doc) =>
+      doc.model.stages
+        .flatMap((stage) => stage.instructions)
+        .filter(copiesWholeContext)
+        .flatMap((instruction) => copyFinding(doc, instruction, context) ?? [])
+    )
   }
 })

@@ -30,7 +30,10 @@ function scriptOf(command: ShellCommand): string | undefined {
 /** The package.json beside the Dockerfile, else the root one: what `npm start` reads in the image. */
 function manifestFor(dockerfile: string, packageJsons: PackageJsonDoc[]): PackageJsonDoc | undefined {
   const dir = posix.dirname(dockerfile)
-  return packageJsons.find((p) => p.path === (dir === '.' ? 'package.json' : `${dir}/package.json`)) ?? packageJsons.find((p) => p.path === 'package.json')
+  return (
+    packageJsons.find((p) => p.path === (dir === '.' ? 'package.json' : `${dir}/package.json`)) ??
+    packageJsons.find((p) => p.path === 'package.json')
+  )
 }
 
 /** `CMD NODE_ENV=production node server.js`, or `CMD npm start` with a start script that sets it: enough for the process. */
@@ -40,12 +43,14 @@ function startsInProduction(doc: DockerfileDoc, runtime: Runtime, packageJsons: 
     const text = typeof scripts === 'object' && scripts !== null ? (scripts as Record<string, unknown>)[name] : undefined
     return typeof text === 'string' ? text : undefined
   }
-  return startInstructions(doc.model, runtime.final).some((i) => i.commands.some((command) => {
-    if (setsProduction(command)) return true
-    const script = scriptOf(command)
-    const text = script === undefined ? undefined : scriptText(script)
-    return text !== undefined && parseShellScript(text).some(setsProduction)
-  }))
+  return startInstructions(doc.model, runtime.final).some((i) =>
+    i.commands.some((command) => {
+      if (setsProduction(command)) return true
+      const script = scriptOf(command)
+      const text = script === undefined ? undefined : scriptText(script)
+      return text !== undefined && parseShellScript(text).some(setsProduction)
+    })
+  )
 }
 
 function dockerfileFinding(doc: DockerfileDoc, { packageJsons }: ScanContext): RuleFinding | undefined {
@@ -55,9 +60,14 @@ function dockerfileFinding(doc: DockerfileDoc, { packageJsons }: ScanContext): R
   const env = runtime.final.env.get('NODE_ENV')
   if (env?.value === 'production') return undefined
   if (env) {
-    return { file: path, line: env.line, message: `the final stage sets NODE_ENV to '${env.value}', so ${WHY}: set \`ENV NODE_ENV=production\` in the final stage` }
+    return {
+      file: path,
+      line: env.line,
+      message: `the final stage sets NODE_ENV to '${env.value}', so ${WHY}: set \`ENV NODE_ENV=production\` in the final stage`
+    }
   }
-  const buildOnly = stageChain(model, runtime.final).flatMap((s) => s.instructions)
+  const buildOnly = stageChain(model, runtime.final)
+    .flatMap((s) => s.instructions)
     .some((i) => i.keyword === 'ARG' && i.variables.some((v) => v.name === 'NODE_ENV'))
   const message = buildOnly
     ? `\`ARG NODE_ENV\` only exists while the image builds, not when it runs, so ${WHY}: add \`ENV NODE_ENV=production\` to the final stage`
@@ -82,14 +92,25 @@ function composeFinding(doc: ComposeDoc, service: ComposeService, dockerfiles: D
   if (entry) {
     // No value passes the deploy environment's through; `${NODE_ENV}` is filled in from it.
     if (entry.value === null || entry.value === 'production' || entry.value.includes('$')) return undefined
-    return { file: doc.path, line: entry.line, message: `service \`${service.name}\` sets NODE_ENV to '${entry.value}', so ${WHY}: set \`NODE_ENV: production\` (keep development values in a docker-compose.override.yml or .dev.yml)` }
+    return {
+      file: doc.path,
+      line: entry.line,
+      message: `service \`${service.name}\` sets NODE_ENV to '${entry.value}', so ${WHY}: set \`NODE_ENV: production\` (keep development values in a docker-compose.override.yml or .dev.yml)`
+    }
   }
   if (service.envFiles.length > 0 || builtFromScannedDockerfile(doc.path, service, dockerfiles)) return undefined
-  return { file: doc.path, line: service.line, message: `service \`${service.name}\` runs the app without NODE_ENV=production, so ${WHY}: add \`NODE_ENV: production\` under \`environment:\`` }
+  return {
+    file: doc.path,
+    line: service.line,
+    message: `service \`${service.name}\` runs the app without NODE_ENV=production, so ${WHY}: add \`NODE_ENV: production\` under \`environment:\``
+  }
 }
 
 function composeFindings(doc: ComposeDoc, { dockerfiles }: ScanContext): RuleFinding[] {
-  const name = posix.basename(doc.path).replace(/^(?:docker-)?compose/, '').replace(/\.ya?ml$/, '')
+  const name = posix
+    .basename(doc.path)
+    .replace(/^(?:docker-)?compose/, '')
+    .replace(/\.ya?ml$/, '')
   if (DEV_COMPOSE.test(name)) return []
   return doc.model.services.flatMap((service) => composeFinding(doc, service, dockerfiles) ?? [])
 }
@@ -99,7 +120,8 @@ export default defineRule({
     id: 'docker-node-env',
     severity: 'moderate',
     category: 'docker',
-    description: 'The final stage of a Node image (or a Compose service running the app) does not set NODE_ENV=production, so Express serves stack traces.',
+    description:
+      'The final stage of a Node image (or a Compose service running the app) does not set NODE_ENV=production, so Express serves stack traces.',
     fix: 'add `ENV NODE_ENV=production` to the final stage',
     cwe: 'CWE-209'
   },

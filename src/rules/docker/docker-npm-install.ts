@@ -22,7 +22,24 @@ const PREFIXES: Record<string, { valueOptions: string[]; operands: number }> = {
 }
 /** Options that take the next word as their value when written without `=`. */
 const VALUE_OPTIONS: Record<string, Set<string>> = {
-  npm: new Set(['--prefix', '-C', '--omit', '--include', '--only', '--also', '--registry', '--cache', '--userconfig', '--globalconfig', '--workspace', '-w', '--loglevel', '--location', '--tag', '--install-strategy']),
+  npm: new Set([
+    '--prefix',
+    '-C',
+    '--omit',
+    '--include',
+    '--only',
+    '--also',
+    '--registry',
+    '--cache',
+    '--userconfig',
+    '--globalconfig',
+    '--workspace',
+    '-w',
+    '--loglevel',
+    '--location',
+    '--tag',
+    '--install-strategy'
+  ]),
   yarn: new Set(['--cwd', '--modules-folder', '--cache-folder', '--network-timeout', '--mutex', '--registry']),
   pnpm: new Set(['--dir', '-C', '--filter', '-F', '--store-dir', '--reporter', '--registry']),
   bun: new Set(['--cwd', '--registry', '--backend'])
@@ -44,7 +61,8 @@ function dropPrefixes(words: string[]): string[] {
   let rest = words
   for (let prefix = PREFIXES[rest[0] ?? '']; prefix; prefix = PREFIXES[rest[0] ?? '']) {
     let i = 1
-    while (rest[i]?.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[i] ?? '')) i += prefix.valueOptions.includes(rest[i] ?? '') ? 2 : 1
+    while (rest[i]?.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[i] ?? ''))
+      i += prefix.valueOptions.includes(rest[i] ?? '') ? 2 : 1
     rest = rest.slice(i + prefix.operands)
   }
   return rest
@@ -113,7 +131,8 @@ export default defineRule({
     id: 'docker-npm-install',
     severity: 'low',
     category: 'docker',
-    description: 'A Dockerfile installs the app\'s dependencies with `npm install` (or a non-frozen yarn/pnpm/bun install, or an update) instead of from the lockfile.',
+    description:
+      "A Dockerfile installs the app's dependencies with `npm install` (or a non-frozen yarn/pnpm/bun install, or an update) instead of from the lockfile.",
     fix: 'use `npm ci` (or `yarn install --frozen-lockfile`/`--immutable`, `pnpm install --frozen-lockfile`); pin global tools (`npm install -g pm2@5`)',
     cwe: 'CWE-1357'
   },

@@ -12,9 +12,11 @@ function dockerfileFinding({ path, model }: DockerfileDoc): RuleFinding | undefi
     return {
       file: path,
       line: final.fromLine,
-      message: `the final stage (FROM ${base.image}) never sets USER, so the app runs as root: ${isNodeImage(base.image)
-        ? 'add `USER node` (official node images ship that user) after installing dependencies'
-        : 'create an unprivileged user and switch to it with `USER` (a numeric UID such as `USER 10001` works on any image)'}`
+      message: `the final stage (FROM ${base.image}) never sets USER, so the app runs as root: ${
+        isNodeImage(base.image)
+          ? 'add `USER node` (official node images ship that user) after installing dependencies'
+          : 'create an unprivileged user and switch to it with `USER` (a numeric UID such as `USER 10001` works on any image)'
+      }`
     }
   }
   if (!isRootUser(user.value)) return undefined
@@ -51,7 +53,8 @@ export default defineRule({
     id: 'docker-root-user',
     severity: 'high',
     category: 'docker',
-    description: 'The final stage of the image runs as root: no USER, or the last USER is root or 0 (or a Compose service sets user: root or privileged: true).',
+    description:
+      'The final stage of the image runs as root: no USER, or the last USER is root or 0 (or a Compose service sets user: root or privileged: true).',
     fix: 'add `USER node` (or another non-root user) in the final stage, after installing dependencies',
     cwe: 'CWE-250'
   },

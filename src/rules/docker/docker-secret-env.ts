@@ -17,29 +17,36 @@ function secretIn(name: string, value: string | null): string | undefined {
 
 function dockerfileFindings({ path, model }: DockerfileDoc): RuleFinding[] {
   const declarations: DockerInstruction[] = [...model.globalArgs, ...model.stages.flatMap((s) => s.instructions)]
-  return declarations.flatMap((instruction) => instruction.variables.flatMap((variable) => {
-    const secret = secretIn(variable.name, variable.value)
-    if (!secret) return []
-    const message = instruction.keyword === 'ENV'
-      ? `\`ENV ${variable.name}\` holds ${secret}, baked into the image for anyone who can pull it (\`docker inspect\`): pass it at run time (\`docker run -e\`, an orchestrator secret) and revoke this one`
-      : `\`ARG ${variable.name}\` has ${secret} as its default, kept in the image history: use \`RUN --mount=type=secret,id=${variable.name.toLowerCase()}\` at build time and revoke this one`
-    return [{ file: path, line: variable.line, message }]
-  }))
+  return declarations.flatMap((instruction) =>
+    instruction.variables.flatMap((variable) => {
+      const secret = secretIn(variable.name, variable.value)
+      if (!secret) return []
+      const message =
+        instruction.keyword === 'ENV'
+          ? `\`ENV ${variable.name}\` holds ${secret}, baked into the image for anyone who can pull it (\`docker inspect\`): pass it at run time (\`docker run -e\`, an orchestrator secret) and revoke this one`
+          : `\`ARG ${variable.name}\` has ${secret} as its default, kept in the image history: use \`RUN --mount=type=secret,id=${variable.name.toLowerCase()}\` at build time and revoke this one`
+      return [{ file: path, line: variable.line, message }]
+    })
+  )
 }
 
 function composeFindings({ path, model }: ComposeDoc): RuleFinding[] {
-  return model.services.flatMap((service) => [
-    ...service.environment.map((entry) => ({ entry, where: 'environment' })),
-    ...service.buildArgs.map((entry) => ({ entry, where: 'build arg' }))
-  ].flatMap(({ entry, where }) => {
-    const secret = secretIn(entry.name, entry.value)
-    if (!secret) return []
-    return [{
-      file: path,
-      line: entry.line,
-      message: `service \`${service.name}\` sets ${where} \`${entry.name}\` to ${secret} in a committed file: reference it as \`\${${entry.name}}\` from an untracked .env or use Compose \`secrets:\`, and revoke this one`
-    }]
-  }))
+  return model.services.flatMap((service) =>
+    [
+      ...service.environment.map((entry) => ({ entry, where: 'environment' })),
+      ...service.buildArgs.map((entry) => ({ entry, where: 'build arg' }))
+    ].flatMap(({ entry, where }) => {
+      const secret = secretIn(entry.name, entry.value)
+      if (!secret) return []
+      return [
+        {
+          file: path,
+          line: entry.line,
+          message: `service \`${service.name}\` sets ${where} \`${entry.name}\` to ${secret} in a committed file: reference it as \`\${${entry.name}}\` from an untracked .env or use Compose \`secrets:\`, and revoke this one`
+        }
+      ]
+    })
+  )
 }
 
 export default defineRule({
@@ -47,7 +54,8 @@ export default defineRule({
     id: 'docker-secret-env',
     severity: 'high',
     category: 'docker',
-    description: 'A secret-looking ENV or ARG (or a Compose service\'s environment value) is a literal, committed with the Dockerfile and baked into the image.',
+    description:
+      "A secret-looking ENV or ARG (or a Compose service's environment value) is a literal, committed with the Dockerfile and baked into the image.",
     fix: 'pass secrets at run time or with `RUN --mount=type=secret`; revoke the committed one',
     cwe: 'CWE-798'
   },

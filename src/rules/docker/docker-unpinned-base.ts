@@ -12,7 +12,8 @@ export default defineRule({
     id: 'docker-unpinned-base',
     severity: 'moderate',
     category: 'docker',
-    description: 'A Dockerfile stage is built FROM an untagged, `:latest` or otherwise floating image tag, so each build may get a different base.',
+    description:
+      'A Dockerfile stage is built FROM an untagged, `:latest` or otherwise floating image tag, so each build may get a different base.',
     fix: 'pin a version tag (`node:24.11-alpine`), or a digest (`node:24-alpine@sha256:…`) kept fresh by Renovate or Dependabot',
     cwe: 'CWE-1357'
   },

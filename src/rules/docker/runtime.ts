@@ -10,7 +10,20 @@ export interface Runtime {
   user?: { value: string; line: number }
 }
 
-const NODE_COMMANDS = new Set(['node', 'nodejs', 'npm', 'npx', 'yarn', 'pnpm', 'pm2', 'pm2-runtime', 'nodemon', 'ts-node', 'tsx', 'forever'])
+const NODE_COMMANDS = new Set([
+  'node',
+  'nodejs',
+  'npm',
+  'npx',
+  'yarn',
+  'pnpm',
+  'pm2',
+  'pm2-runtime',
+  'nodemon',
+  'ts-node',
+  'tsx',
+  'forever'
+])
 
 export function runtimeOf(model: DockerfileModel): Runtime | undefined {
   const final = finalStage(model)
@@ -27,7 +40,9 @@ export function isRootUser(user: string): boolean {
 
 /** CMD and ENTRYPOINT instructions of the stage and the stages it is built FROM (it inherits theirs). */
 export function startInstructions(model: DockerfileModel, stage: DockerStage): DockerStage['instructions'] {
-  return stageChain(model, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')
+  return stageChain(model, stage)
+    .flatMap((s) => s.instructions)
+    .filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')
 }
 
 /** Does the final stage run Node? Its base is a Node image, or it starts node/npm/yarn/pm2... */

@@ -6,10 +6,12 @@ const ONE_MB = 1024 * 1024
 
 function findings(parser: BodyParser): RuleFinding[] {
   if (parser.upload || parser.limit.kind !== 'known') return []
-  return parser.limit.values.filter((v) => v.bytes > ONE_MB).map((v) => ({
-    ...locate(v.site),
-    message: `${parser.label} accepts bodies up to \`${v.text}\`, so a few concurrent requests can exhaust memory and CPU while parsing: keep \`limit\` at 1mb or less (e.g. \`'100kb'\`), and raise it only on the route that needs it`
-  }))
+  return parser.limit.values
+    .filter((v) => v.bytes > ONE_MB)
+    .map((v) => ({
+      ...locate(v.site),
+      message: `${parser.label} accepts bodies up to \`${v.text}\`, so a few concurrent requests can exhaust memory and CPU while parsing: keep \`limit\` at 1mb or less (e.g. \`'100kb'\`), and raise it only on the route that needs it`
+    }))
 }
 
 /**

@@ -33,7 +33,8 @@ export interface CorsVerdict {
 export function corsUses(express: ExpressModel): CorsUse[] {
   const found = new Map<Node, CorsUse>()
   const add = (handler: Handler, event?: RouterEvent): void => {
-    if (isKind(handler, 'cors') && handler.called && handler.export.length === 0 && !found.has(handler.site.node)) found.set(handler.site.node, { handler, ...(event ? { event } : {}) })
+    if (isKind(handler, 'cors') && handler.called && handler.export.length === 0 && !found.has(handler.site.node))
+      found.set(handler.site.node, { handler, ...(event ? { event } : {}) })
   }
   for (const router of express.routers) for (const event of router.events) for (const handler of event.handlers) add(handler, event)
   for (const use of express.orphanUses) for (const handler of use.handlers) add(handler)
@@ -45,11 +46,30 @@ export function isPreflightEcho(use: CorsUse, all: CorsUse[]): boolean {
   return use.event?.method === 'options' && all.some((other) => other !== use && other.event?.method !== 'options')
 }
 
-const MATCH_ALL = new Set(['', '.*', '.+', '.', '.*?', '.+?', '(.*)', '(.+)', '[\\s\\S]*', '[\\s\\S]+', '[^]*', '[^]+', '\\S*', '\\S+', '[\\w\\W]*'])
+const MATCH_ALL = new Set([
+  '',
+  '.*',
+  '.+',
+  '.',
+  '.*?',
+  '.+?',
+  '(.*)',
+  '(.+)',
+  '[\\s\\S]*',
+  '[\\s\\S]+',
+  '[^]*',
+  '[^]+',
+  '\\S*',
+  '\\S+',
+  '[\\w\\W]*'
+])
 
 /** `/.*\/`, `/^.+$/`, `/^https?:\/\/.*$/`: read, never run. */
 export function matchesEverything(pattern: string): boolean {
-  const body = pattern.replace(/^\^/, '').replace(/\$$/, '').replace(/^\(?https\?:?(?:\\\/|\/){2}\)?/, '')
+  const body = pattern
+    .replace(/^\^/, '')
+    .replace(/\$$/, '')
+    .replace(/^\(?https\?:?(?:\\\/|\/){2}\)?/, '')
   return MATCH_ALL.has(body)
 }
 
@@ -70,7 +90,8 @@ export function allowsEveryOrigin(fn: FunctionNode): boolean {
   walk(fn.body as Node, (node) => {
     if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== callbackParam.name) return
     const [error, allow] = node.arguments as Node[]
-    const allows = isNullLiteral(error) && ((allow?.type === 'BooleanLiteral' && allow.value) || (allow?.type === 'Identifier' && allow.name === origin))
+    const allows =
+      isNullLiteral(error) && ((allow?.type === 'BooleanLiteral' && allow.value) || (allow?.type === 'Identifier' && allow.name === origin))
     answers.push(Boolean(allows))
   })
   return answers.length > 0 && answers.every(Boolean)
@@ -78,11 +99,16 @@ export function allowsEveryOrigin(fn: FunctionNode): boolean {
 
 function openness(value: Value): OpenOrigin | undefined {
   switch (value.kind) {
-    case 'absent': return 'default'
-    case 'literal': return value.value === '*' ? 'wildcard' : value.value === true ? 'reflect' : undefined
-    case 'regex': return matchesEverything(value.pattern) ? 'regex' : undefined
-    case 'function': return allowsEveryOrigin(value.fn) ? 'function' : undefined
-    default: return undefined
+    case 'absent':
+      return 'default'
+    case 'literal':
+      return value.value === '*' ? 'wildcard' : value.value === true ? 'reflect' : undefined
+    case 'regex':
+      return matchesEverything(value.pattern) ? 'regex' : undefined
+    case 'function':
+      return allowsEveryOrigin(value.fn) ? 'function' : undefined
+    default:
+      return undefined
   }
 }
 
@@ -101,7 +127,9 @@ function originOpenness(value: Value): OpenOrigin | undefined {
 
 function isTrue(value: Value): boolean {
   const all = branches(value)
-  return value.kind === 'fallback' ? all.some((b) => b.kind === 'literal' && b.value === true) : all.every((b) => b.kind === 'literal' && b.value === true)
+  return value.kind === 'fallback'
+    ? all.some((b) => b.kind === 'literal' && b.value === true)
+    : all.every((b) => b.kind === 'literal' && b.value === true)
 }
 
 /** What a `cors(options)` call allows; undefined for options the model cannot read (a delegate, a parameter). */
@@ -114,15 +142,25 @@ export function assessCors(express: ExpressModel, handler: MiddlewareHandler): C
   const open = originOpenness(origin)
   const originSite = optionSite(express, options, 'origin')
   const credentialsSite = optionSite(express, options, 'credentials')
-  return { ...(open ? { open } : {}), credentials: isTrue(credentials), ...(originSite ? { originSite } : {}), ...(credentialsSite ? { credentialsSite } : {}) }
+  return {
+    ...(open ? { open } : {}),
+    credentials: isTrue(credentials),
+    ...(originSite ? { originSite } : {}),
+    ...(credentialsSite ? { credentialsSite } : {})
+  }
 }
 
 export function describeOpen(open: OpenOrigin): string {
   switch (open) {
-    case 'default': return 'no `origin` (cors then allows `*`)'
-    case 'wildcard': return 'origin `*`'
-    case 'reflect': return 'origin `true` (reflects any request origin)'
-    case 'function': return 'an origin function that allows every origin'
-    case 'regex': return 'an origin regex that matches every origin'
+    case 'default':
+      return 'no `origin` (cors then allows `*`)'
+    case 'wildcard':
+      return 'origin `*`'
+    case 'reflect':
+      return 'origin `true` (reflects any request origin)'
+    case 'function':
+      return 'an origin function that allows every origin'
+    case 'regex':
+      return 'an origin regex that matches every origin'
   }
 }

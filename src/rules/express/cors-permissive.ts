@@ -8,11 +8,14 @@ function check(express: ExpressModel, use: CorsUse, all: CorsUse[]): RuleFinding
   const verdict = assessCors(express, use.handler)
   // With credentials it is cors-wildcard-credentials' (high) finding.
   if (!verdict?.open || verdict.credentials) return []
-  const what = verdict.open === 'default' && use.handler.options === undefined ? '`cors()` without options' : `cors with ${describeOpen(verdict.open)}`
-  return [{
-    ...locate(use.handler.site),
-    message: `${what} lets every website read this app's responses from a visitor's browser: restrict it, e.g. \`cors({ origin: ['https://app.example.com'] })\``
-  }]
+  const what =
+    verdict.open === 'default' && use.handler.options === undefined ? '`cors()` without options' : `cors with ${describeOpen(verdict.open)}`
+  return [
+    {
+      ...locate(use.handler.site),
+      message: `${what} lets every website read this app's responses from a visitor's browser: restrict it, e.g. \`cors({ origin: ['https://app.example.com'] })\``
+    }
+  ]
 }
 
 /**
@@ -26,7 +29,7 @@ export default defineRule({
     severity: 'moderate',
     category: 'express',
     description: '`cors()` with no origin restriction: every website may read the responses.',
-    fix: 'an explicit allow-list: `cors({ origin: [\'https://app.example.com\'] })`',
+    fix: "an explicit allow-list: `cors({ origin: ['https://app.example.com'] })`",
     cwe: 'CWE-942'
   },
   check({ express }) {

@@ -8,13 +8,16 @@ function check(express: ExpressModel, use: CorsUse, all: CorsUse[]): RuleFinding
   const verdict = assessCors(express, use.handler)
   if (!verdict?.open || !verdict.credentials) return []
   const site = verdict.originSite ?? verdict.credentialsSite ?? use.handler.site
-  const consequence = verdict.open === 'default' || verdict.open === 'wildcard'
-    ? 'browsers refuse `*` with credentials, and the usual workaround (`origin: true`) lets every site read responses with the user\'s cookies'
-    : 'any website can make requests with the user\'s cookies and read the responses'
-  return [{
-    ...locate(site),
-    message: `cors allows credentials with ${describeOpen(verdict.open)}: ${consequence}: list the trusted origins, e.g. \`origin: ['https://app.example.com']\``
-  }]
+  const consequence =
+    verdict.open === 'default' || verdict.open === 'wildcard'
+      ? "browsers refuse `*` with credentials, and the usual workaround (`origin: true`) lets every site read responses with the user's cookies"
+      : "any website can make requests with the user's cookies and read the responses"
+  return [
+    {
+      ...locate(site),
+      message: `cors allows credentials with ${describeOpen(verdict.open)}: ${consequence}: list the trusted origins, e.g. \`origin: ['https://app.example.com']\``
+    }
+  ]
 }
 
 /**
@@ -28,7 +31,7 @@ export default defineRule({
     severity: 'high',
     category: 'express',
     description: 'CORS allows credentials together with any origin: `*`, `true`, a reflecting function or a regex matching everything.',
-    fix: 'an explicit allow-list: `cors({ origin: [\'https://app.example.com\'], credentials: true })`',
+    fix: "an explicit allow-list: `cors({ origin: ['https://app.example.com'], credentials: true })`",
     cwe: 'CWE-942'
   },
   check({ express }) {

@@ -22,9 +22,10 @@ export function helmetMajor(packageJsons: PackageJsonDoc[]): number | undefined 
 function disabledFinding(config: CspConfig): RuleFinding[] {
   if (!config.disabled) return []
   const where = locate(config.disabled.site)
-  const message = config.disabled.how === 'disabled'
-    ? `${config.label} turns the Content-Security-Policy off, so injected scripts run unhindered: remove \`contentSecurityPolicy: false\` and tune \`directives\` instead`
-    : `${config.label} sends the Content-Security-Policy as report-only, so nothing is blocked: drop \`reportOnly: true\` once the reports are clean`
+  const message =
+    config.disabled.how === 'disabled'
+      ? `${config.label} turns the Content-Security-Policy off, so injected scripts run unhindered: remove \`contentSecurityPolicy: false\` and tune \`directives\` instead`
+      : `${config.label} sends the Content-Security-Policy as report-only, so nothing is blocked: drop \`reportOnly: true\` once the reports are clean`
   return [{ file: where.file, line: where.line, column: where.column, message }]
 }
 
@@ -37,12 +38,14 @@ function directiveFinding(express: ExpressModel, config: CspConfig): RuleFinding
   const where = locate(first.site)
   const list = [...new Set(weak.map((s) => s.text))].join(' ')
   const governs = /default/i.test(directive.name) ? ` (it governs scripts as there is no script-src)` : ''
-  return [{
-    file: where.file,
-    line: where.line,
-    column: where.column,
-    message: `CSP \`${directive.name}\` allows \`${list}\`${governs}, so an injected script can run: list only \`'self'\` and trusted hosts, and use nonces or hashes for inline scripts`
-  }]
+  return [
+    {
+      file: where.file,
+      line: where.line,
+      column: where.column,
+      message: `CSP \`${directive.name}\` allows \`${list}\`${governs}, so an injected script can run: list only \`'self'\` and trusted hosts, and use nonces or hashes for inline scripts`
+    }
+  ]
 }
 
 /**

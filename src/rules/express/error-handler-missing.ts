@@ -72,12 +72,14 @@ function walkRouter(express: ExpressModel, router: RouterNode, seen: Set<RouterN
 function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
   if (walkRouter(express, app, new Set()) !== 'open') return []
   const name = app.variable ? `Express app '${app.variable}'` : 'Express app'
-  return [{
-    file: app.file,
-    line: app.line,
-    column: app.column,
-    message: `${name} has routes but no error-handling middleware after them, so errors reach Express's default handler (stack traces unless NODE_ENV=production): end with \`app.use((err, req, res, next) => { log(err); res.status(500).json({ error: 'Internal Server Error' }) })\``
-  }]
+  return [
+    {
+      file: app.file,
+      line: app.line,
+      column: app.column,
+      message: `${name} has routes but no error-handling middleware after them, so errors reach Express's default handler (stack traces unless NODE_ENV=production): end with \`app.use((err, req, res, next) => { log(err); res.status(500).json({ error: 'Internal Server Error' }) })\``
+    }
+  ]
 }
 
 /**

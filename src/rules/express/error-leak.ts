@@ -13,9 +13,10 @@ function describe(leak: ErrorLeak): RuleFinding {
   const where = locate({ module: leak.scope.handler.module, node: leak.send.call })
   const place = leak.scope.handler.errorHandler ? 'error handler' : 'route catch block'
   const name = leak.scope.name
-  const fix = leak.kind === 'stack'
-    ? `log \`${name}.stack\` server-side and send a generic message; show stacks only under \`if (process.env.NODE_ENV !== 'production')\``
-    : `send a generic message (\`res.status(500).json({ error: 'Internal Server Error' })\`) and log \`${name}\` server-side, or guard it with \`process.env.NODE_ENV !== 'production'\``
+  const fix =
+    leak.kind === 'stack'
+      ? `log \`${name}.stack\` server-side and send a generic message; show stacks only under \`if (process.env.NODE_ENV !== 'production')\``
+      : `send a generic message (\`res.status(500).json({ error: 'Internal Server Error' })\`) and log \`${name}\` server-side, or guard it with \`process.env.NODE_ENV !== 'production'\``
   return {
     file: where.file,
     line: where.line,
@@ -35,7 +36,7 @@ export default defineRule({
     severity: 'high',
     category: 'express',
     description: 'An error handler (or route catch) sends `err.stack`, or `err.message`/the error object, without a production guard.',
-    fix: 'log the error, send a generic message; details only when `NODE_ENV !== \'production\'`',
+    fix: "log the error, send a generic message; details only when `NODE_ENV !== 'production'`",
     cwe: 'CWE-209'
   },
   check({ express }) {

@@ -14,22 +14,26 @@ function describe(app: RouterNode): string {
 function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
   const helmet = app.events.find((e) => e.type === 'use' && e.handlers.some(isHeaderMiddleware))
   if (!helmet) {
-    return [{
-      file: app.file,
-      line: app.line,
-      column: app.column,
-      message: `${describe(app)} has no helmet, so responses lack security headers (CSP, HSTS, X-Content-Type-Options, frameguard): add \`app.use(helmet())\` before the routes`
-    }]
+    return [
+      {
+        file: app.file,
+        line: app.line,
+        column: app.column,
+        message: `${describe(app)} has no helmet, so responses lack security headers (CSP, HSTS, X-Content-Type-Options, frameguard): add \`app.use(helmet())\` before the routes`
+      }
+    ]
   }
   // A CORS preflight route (`app.options('*', cors())`) renders nothing that headers would protect.
   const exposed = express.routesOf(app).find((r) => r.event.method !== 'options' && !r.before.some((b) => isHeaderMiddleware(b.handler)))
   if (!exposed) return []
-  return [{
-    file: helmet.file,
-    line: helmet.line,
-    column: helmet.column,
-    message: `helmet is registered after the route ${(exposed.event.method ?? 'all').toUpperCase()} ${exposed.fullPath} (${exposed.event.file}:${exposed.event.line}), which is served without its headers: move \`app.use(helmet())\` above the first route`
-  }]
+  return [
+    {
+      file: helmet.file,
+      line: helmet.line,
+      column: helmet.column,
+      message: `helmet is registered after the route ${(exposed.event.method ?? 'all').toUpperCase()} ${exposed.fullPath} (${exposed.event.file}:${exposed.event.line}), which is served without its headers: move \`app.use(helmet())\` above the first route`
+    }
+  ]
 }
 
 /**

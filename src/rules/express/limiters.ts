@@ -124,7 +124,8 @@ export function isRouteLimited(express: ExpressModel, route: ResolvedRoute): boo
 function isUncertainMount(express: ExpressModel, event: RouterEvent): boolean {
   if (event.path === undefined) return true
   const call = event.site.node
-  const first = call.type === 'CallExpression' || call.type === 'OptionalCallExpression' ? call.arguments[0] as Node | undefined : undefined
+  const first =
+    call.type === 'CallExpression' || call.type === 'OptionalCallExpression' ? (call.arguments[0] as Node | undefined) : undefined
   if (!first || first.type === 'StringLiteral') return false
   const value = express.evaluate(first, event.site.module)
   if (value.kind === 'literal') return false
@@ -144,9 +145,31 @@ export function hasUncertainPath(express: ExpressModel, route: ResolvedRoute): b
 }
 
 const AUTH_WORDS = new Set([
-  'login', 'logon', 'signin', 'signup', 'register', 'registration', 'auth', 'authenticate', 'authentication', 'oauth',
-  'password', 'passwd', 'pwd', 'reset', 'forgot', 'token', 'tokens', 'otp', 'totp', 'mfa', '2fa', 'verify', 'verification',
-  'session', 'sessions'
+  'login',
+  'logon',
+  'signin',
+  'signup',
+  'register',
+  'registration',
+  'auth',
+  'authenticate',
+  'authentication',
+  'oauth',
+  'password',
+  'passwd',
+  'pwd',
+  'reset',
+  'forgot',
+  'token',
+  'tokens',
+  'otp',
+  'totp',
+  'mfa',
+  '2fa',
+  'verify',
+  'verification',
+  'session',
+  'sessions'
 ])
 const AUTH_PREFIXES = ['login', 'logon', 'signin', 'signup', 'register', 'forgot', 'reset', 'password', 'verify']
 const LOGOUT_WORDS = new Set(['logout', 'signout', 'logoff'])
@@ -154,7 +177,11 @@ const LOGOUT_WORDS = new Set(['logout', 'signout', 'logoff'])
 const AUTH_METHODS = new Set(['post', 'put', 'patch', 'all'])
 
 function wordsOf(segment: string): string[] {
-  return segment.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)
+  return segment
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
 }
 
 /** `/api/auth/login`, `/forgotpw`, `/users/resetPassword`, `/v1/auth/refresh-tokens`; never `/authors` or `/auth/logout`. */
@@ -235,9 +262,17 @@ export function headerRead(root: Node, req: string, via: 'request' | 'headers' =
     if (via === 'headers') {
       header = name ?? ''
     } else if (name === 'headers') {
-      const index = parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === node ? propertyName(parent) : undefined
+      const index =
+        parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === node
+          ? propertyName(parent)
+          : undefined
       header = index ?? ''
-    } else if ((name === 'get' || name === 'header') && parent && (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') && parent.callee === node) {
+    } else if (
+      (name === 'get' || name === 'header') &&
+      parent &&
+      (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') &&
+      parent.callee === node
+    ) {
       const [arg] = parent.arguments
       header = arg?.type === 'StringLiteral' ? arg.value : ''
     }
@@ -248,7 +283,11 @@ export function headerRead(root: Node, req: string, via: 'request' | 'headers' =
 /** The name of a function's first parameter when it is a plain identifier (`req`). */
 export function firstParamName(fn: FunctionNode): string | undefined {
   const [first] = fn.params
-  return first?.type === 'Identifier' ? first.name : first?.type === 'AssignmentPattern' && first.left.type === 'Identifier' ? first.left.name : undefined
+  return first?.type === 'Identifier'
+    ? first.name
+    : first?.type === 'AssignmentPattern' && first.left.type === 'Identifier'
+      ? first.left.name
+      : undefined
 }
 
 /** One finding per place: an app set up twice through one function (`configureApp(app)`, `configureApp(testApp)`) shares its events. */
@@ -265,14 +304,17 @@ export function uniqueByPlace(findings: RuleFinding[]): RuleFinding[] {
 /** A call on a receiver declared in the code (a parameter, a variable), not on an undeclared global of a snippet. */
 export function hasDeclaredReceiver(site: Site): boolean {
   const call = site.node
-  if (call.type !== 'CallExpression' || (call.callee.type !== 'MemberExpression' && call.callee.type !== 'OptionalMemberExpression')) return false
+  if (call.type !== 'CallExpression' || (call.callee.type !== 'MemberExpression' && call.callee.type !== 'OptionalMemberExpression'))
+    return false
   const receiver = call.callee.object
   return receiver.type !== 'Identifier' || lookup(site.module.index, receiver.name, receiver) !== undefined
 }
 
 /** The repository's nginx (`limit_req`) or Caddy (`rate_limit`) config limits request rates in front of the app. */
 export function proxyLimits(configs: readonly ProxyConfig[]): boolean {
-  return configs.some((c) => c.kind === 'nginx'
-    ? findDirectives(c.directives, 'limit_req').length > 0
-    : c.model.sites.some((site) => findDirectives(site.directives, 'rate_limit').length > 0))
+  return configs.some((c) =>
+    c.kind === 'nginx'
+      ? findDirectives(c.directives, 'limit_req').length > 0
+      : c.model.sites.some((site) => findDirectives(site.directives, 'rate_limit').length > 0)
+  )
 }

@@ -9,19 +9,43 @@ import { defineRule, type RuleFinding } from '../rule.js'
 /** Deep-merge and path-setting exports: which argument positions take the data that is copied or the path. */
 type Taking = { from: number } | { at: number }
 const LODASH: Record<string, Taking> = {
-  merge: { from: 1 }, mergeWith: { from: 1 }, defaultsDeep: { from: 1 }, assign: { from: 1 }, assignIn: { from: 1 }, extend: { from: 1 },
-  set: { at: 1 }, setWith: { at: 1 }, zipObjectDeep: { at: 0 }
+  merge: { from: 1 },
+  mergeWith: { from: 1 },
+  defaultsDeep: { from: 1 },
+  assign: { from: 1 },
+  assignIn: { from: 1 },
+  extend: { from: 1 },
+  set: { at: 1 },
+  setWith: { at: 1 },
+  zipObjectDeep: { at: 0 }
 }
 /** Packages that are one merge function (`require('deep-extend')(target, source)`), or have one under a name. */
 const MERGE_PACKAGES: Record<string, Record<string, Taking>> = {
-  lodash: LODASH, 'lodash-es': LODASH, underscore: { extend: { from: 1 }, extendOwn: { from: 1 } },
-  'lodash.merge': { '': { from: 1 } }, 'lodash.mergewith': { '': { from: 1 } }, 'lodash.defaultsdeep': { '': { from: 1 } },
-  'lodash.set': { '': { at: 1 } }, 'lodash.setwith': { '': { at: 1 } }, 'lodash.zipobjectdeep': { '': { at: 0 } },
-  'deep-extend': { '': { from: 1 } }, merge: { '': { from: 0 }, recursive: { from: 1 } }, extend: { '': { from: 1 } },
-  'just-extend': { '': { from: 1 } }, 'mixin-deep': { '': { from: 1 } }, 'merge-deep': { '': { from: 1 } }, 'defaults-deep': { '': { from: 1 } },
-  'deep-assign': { '': { from: 1 } }, 'assign-deep': { '': { from: 1 } }, jquery: { extend: { from: 1 } },
-  'set-value': { '': { at: 1 } }, 'dot-prop': { set: { at: 1 } }, 'object-path': { set: { at: 1 } }, dset: { dset: { at: 1 } },
-  hoek: { merge: { from: 1 }, applyToDefaults: { from: 1 } }, '@hapi/hoek': { merge: { from: 1 }, applyToDefaults: { from: 1 } }
+  lodash: LODASH,
+  'lodash-es': LODASH,
+  underscore: { extend: { from: 1 }, extendOwn: { from: 1 } },
+  'lodash.merge': { '': { from: 1 } },
+  'lodash.mergewith': { '': { from: 1 } },
+  'lodash.defaultsdeep': { '': { from: 1 } },
+  'lodash.set': { '': { at: 1 } },
+  'lodash.setwith': { '': { at: 1 } },
+  'lodash.zipobjectdeep': { '': { at: 0 } },
+  'deep-extend': { '': { from: 1 } },
+  merge: { '': { from: 0 }, recursive: { from: 1 } },
+  extend: { '': { from: 1 } },
+  'just-extend': { '': { from: 1 } },
+  'mixin-deep': { '': { from: 1 } },
+  'merge-deep': { '': { from: 1 } },
+  'defaults-deep': { '': { from: 1 } },
+  'deep-assign': { '': { from: 1 } },
+  'assign-deep': { '': { from: 1 } },
+  jquery: { extend: { from: 1 } },
+  'set-value': { '': { at: 1 } },
+  'dot-prop': { set: { at: 1 } },
+  'object-path': { set: { at: 1 } },
+  dset: { dset: { at: 1 } },
+  hoek: { merge: { from: 1 }, applyToDefaults: { from: 1 } },
+  '@hapi/hoek': { merge: { from: 1 }, applyToDefaults: { from: 1 } }
 }
 
 function unwrap(node: Node): Node {
@@ -38,8 +62,14 @@ function shortText(data: RequestData, node: Node): string {
 /** How a call copies data: `Object.assign`, a lodash or merge-package function; undefined for other calls. */
 function mergeOf(express: ExpressModel, data: RequestData, callee: Node): Taking | undefined {
   const c = unwrap(callee)
-  if (c.type === 'MemberExpression' && c.object.type === 'Identifier' && c.object.name === 'Object' && propertyName(c) === 'assign' &&
-    !lookup(data.module.index, 'Object', c)) return { from: 1 }
+  if (
+    c.type === 'MemberExpression' &&
+    c.object.type === 'Identifier' &&
+    c.object.name === 'Object' &&
+    propertyName(c) === 'assign' &&
+    !lookup(data.module.index, 'Object', c)
+  )
+    return { from: 1 }
   for (const value of branches(express.evaluate(c, data.module))) {
     if (value.kind !== 'package') continue
     const table = MERGE_PACKAGES[value.name]
@@ -58,7 +88,8 @@ export function pollutionAt(express: ExpressModel, data: RequestData, node: Node
     const source = picked.find((a): a is Node => a !== undefined && ('at' in taking ? data.carries(a) : isCopiedObject(data, a)))
     if (!source) return undefined
     const callee = shortText(data, node.callee as Node)
-    return 'at' in taking ? `\`${callee}()\` writes at a path taken from request data (\`${shortText(data, source)}\`)`
+    return 'at' in taking
+      ? `\`${callee}()\` writes at a path taken from request data (\`${shortText(data, source)}\`)`
       : `\`${callee}()\` copies request data (\`${shortText(data, source)}\`) into an object`
   }
   if (node.type !== 'AssignmentExpression' || node.operator !== '=') return undefined
@@ -86,7 +117,10 @@ function isCopiedObject(data: RequestData, node: Node): boolean {
 }
 
 function isNumeric(node: Node): boolean {
-  return node.type === 'NumericLiteral' || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ['Number', 'parseInt'].includes(node.callee.name))
+  return (
+    node.type === 'NumericLiteral' ||
+    (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ['Number', 'parseInt'].includes(node.callee.name))
+  )
 }
 
 function checkHandler(express: ExpressModel, data: RequestData): RuleFinding[] {
@@ -96,7 +130,9 @@ function checkHandler(express: ExpressModel, data: RequestData): RuleFinding[] {
     if (!what) return
     const { file, line, column } = locate({ module: data.module, node })
     findings.push({
-      file, line, column,
+      file,
+      line,
+      column,
       message: `${what}, so a \`__proto__\` or \`constructor.prototype\` key in the request can pollute object prototypes: copy only known fields (\`const { name, email } = req.body\`) or validate against a schema that rejects unknown keys first`
     })
   })
@@ -113,18 +149,21 @@ export default defineRule({
     id: 'prototype-pollution',
     severity: 'high',
     category: 'express',
-    description: 'Request data is merged into an object (Object.assign, spread, lodash merge/defaultsDeep/set, deep-extend...) or used as a computed key.',
+    description:
+      'Request data is merged into an object (Object.assign, spread, lodash merge/defaultsDeep/set, deep-extend...) or used as a computed key.',
     fix: 'copy known fields only, or validate with a schema that rejects unknown keys, before merging',
     cwe: 'CWE-1321'
   },
   check({ express }) {
     const seen = new Set<string>()
-    return allHandlerFunctions(express).flatMap((handler) => {
-      const data = readRequestData(handler)
-      return data && data.reads.length > 0 ? checkHandler(express, data) : []
-    }).filter((f) => {
-      const key = `${f.file}:${f.line}:${f.column}`
-      return seen.has(key) ? false : (seen.add(key), true)
-    })
+    return allHandlerFunctions(express)
+      .flatMap((handler) => {
+        const data = readRequestData(handler)
+        return data && data.reads.length > 0 ? checkHandler(express, data) : []
+      })
+      .filter((f) => {
+        const key = `${f.file}:${f.line}:${f.column}`
+        return seen.has(key) ? false : (seen.add(key), true)
+      })
   }
 })

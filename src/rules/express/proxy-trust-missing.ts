@@ -2,7 +2,16 @@ import type { ExpressModel, RouterNode } from '../../model/express.js'
 import { literalOf } from '../../model/values.js'
 import { hasReverseProxy } from '../proxy/reverse-proxies.js'
 import { defineRule, type RuleFinding } from '../rule.js'
-import { always, cookieMiddlewares, cookieOptions, isLiteral, isSecureSometimes, isUnset, option, type CookieMiddleware } from './session-options.js'
+import {
+  always,
+  cookieMiddlewares,
+  cookieOptions,
+  isLiteral,
+  isSecureSometimes,
+  isUnset,
+  option,
+  type CookieMiddleware
+} from './session-options.js'
 
 /** The app and every router or sub-app mounted under it. */
 function routersUnder(app: RouterNode): RouterNode[] {
@@ -33,7 +42,10 @@ function trustsProxyUnresolved(express: ExpressModel): boolean {
 function needsTrustProxy(express: ExpressModel, middleware: CookieMiddleware): boolean {
   if (!isSecureSometimes(option(express, cookieOptions(express, middleware), 'secure'))) return false
   // express-session's own `proxy: true` trusts X-Forwarded-Proto whatever the app setting.
-  return middleware.package !== 'express-session' || always(option(express, middleware.options, 'proxy'), (v) => isUnset(v) || isLiteral(v, false))
+  return (
+    middleware.package !== 'express-session' ||
+    always(option(express, middleware.options, 'proxy'), (v) => isUnset(v) || isLiteral(v, false))
+  )
 }
 
 /**
@@ -47,7 +59,8 @@ export default defineRule({
     id: 'proxy-trust-missing',
     severity: 'moderate',
     category: 'proxy',
-    description: 'The app sits behind a reverse proxy and uses `secure` session cookies but never sets `trust proxy`, so the cookie is never sent.',
+    description:
+      'The app sits behind a reverse proxy and uses `secure` session cookies but never sets `trust proxy`, so the cookie is never sent.',
     fix: "`app.set('trust proxy', 1)` (the number of proxies in front of the app)",
     cwe: 'CWE-693'
   },
@@ -59,13 +72,15 @@ export default defineRule({
     return express.apps.flatMap((app): RuleFinding[] => {
       if (trustsProxy(express, app)) return []
       const under = new Set(express.middlewareOf(app).map((m) => m.handler.site.node))
-      return sessions.filter((s) => under.has(s.handler.site.node) && !reported.has(s.handler.site.node) && needsTrustProxy(express, s)).map((s) => {
-        reported.add(s.handler.site.node)
-        return {
-          ...s.location,
-          message: `${s.package} sets a \`secure\` cookie, but the app sits behind a reverse proxy and never sets \`trust proxy\`, so \`req.secure\` is false and the session cookie is never sent: add \`app.set('trust proxy', 1)\` (one trusted proxy hop)`
-        }
-      })
+      return sessions
+        .filter((s) => under.has(s.handler.site.node) && !reported.has(s.handler.site.node) && needsTrustProxy(express, s))
+        .map((s) => {
+          reported.add(s.handler.site.node)
+          return {
+            ...s.location,
+            message: `${s.package} sets a \`secure\` cookie, but the app sits behind a reverse proxy and never sets \`trust proxy\`, so \`req.secure\` is false and the session cookie is never sent: add \`app.set('trust proxy', 1)\` (one trusted proxy hop)`
+          }
+        })
     })
   }
 })

@@ -13,7 +13,8 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
   const uses = limitersOf(express, app)
   // No limiter at all is rate-limit-missing's finding, which names the login routes: one cause, one finding.
   if (uses.length === 0) return []
-  return express.routesOf(app)
+  return express
+    .routesOf(app)
     .filter((route) => isAuthRoute(route) && !hasUncertainPath(express, route) && !isRouteLimited(express, route))
     .map((route) => ({
       file: route.event.file,
@@ -35,7 +36,7 @@ export default defineRule({
     severity: 'high',
     category: 'express',
     description: 'Login, signup, password-reset, token or OTP routes with no rate limiter in front of them.',
-    fix: 'a strict limiter in the auth route\'s chain: `router.post(\'/login\', rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 }), login)`',
+    fix: "a strict limiter in the auth route's chain: `router.post('/login', rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 }), login)`",
     cwe: 'CWE-307'
   },
   check({ express }) {

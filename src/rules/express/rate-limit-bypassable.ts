@@ -4,11 +4,21 @@ import { locate } from '../../model/express.js'
 import type { Node } from '../../parse/javascript.js'
 import { branches, propertyName } from '../../model/values.js'
 import {
-  describeApp, firstParamName, hasDeclaredReceiver, hasUnplacedLimiter, headerRead, isLimiterValue, isOptionsLimiter, limiterCreations, limitersOf, optionSite,
-  uniqueByPlace, type LimiterCreation
+  describeApp,
+  firstParamName,
+  hasDeclaredReceiver,
+  hasUnplacedLimiter,
+  headerRead,
+  isLimiterValue,
+  isOptionsLimiter,
+  limiterCreations,
+  limitersOf,
+  optionSite,
+  uniqueByPlace,
+  type LimiterCreation
 } from './limiters.js'
 
-const KEY_FIX = 'key on `req.ip` with `app.set(\'trust proxy\', 1)` (the number of proxies in front), or on the authenticated user'
+const KEY_FIX = "key on `req.ip` with `app.set('trust proxy', 1)` (the number of proxies in front), or on the authenticated user"
 
 function named(header: string): string {
   return header ? `the \`${header}\` header` : 'a request header'
@@ -20,12 +30,14 @@ function trustProxyFinding(express: ExpressModel, app: RouterNode, unplaced: boo
   if (!trust || !branches(trust.value).some((b) => b.kind === 'literal' && b.value === true)) return []
   const limited = limitersOf(express, app).length > 0 || (unplaced && express.apps.length === 1)
   if (!limited) return []
-  return [{
-    file: trust.event.file,
-    line: trust.event.line,
-    column: trust.event.column,
-    message: `${describeApp(app)} trusts every \`X-Forwarded-For\` hop ('trust proxy' true), so clients choose their own \`req.ip\` and get a fresh rate-limit bucket per request: set \`app.set('trust proxy', 1)\` (the number of proxies in front of the app)`
-  }]
+  return [
+    {
+      file: trust.event.file,
+      line: trust.event.line,
+      column: trust.event.column,
+      message: `${describeApp(app)} trusts every \`X-Forwarded-For\` hop ('trust proxy' true), so clients choose their own \`req.ip\` and get a fresh rate-limit bucket per request: set \`app.set('trust proxy', 1)\` (the number of proxies in front of the app)`
+    }
+  ]
 }
 
 /** The same setting on an app the model could not identify (an unresolved setup parameter), when the project limits. */
@@ -33,7 +45,10 @@ function orphanTrustFindings(express: ExpressModel, unplaced: boolean): RuleFind
   const limited = unplaced || express.apps.some((app) => limitersOf(express, app).length > 0)
   if (!limited) return []
   return express.orphanSettings
-    .filter((s) => s.name === 'trust proxy' && hasDeclaredReceiver(s.site) && branches(s.value).some((b) => b.kind === 'literal' && b.value === true))
+    .filter(
+      (s) =>
+        s.name === 'trust proxy' && hasDeclaredReceiver(s.site) && branches(s.value).some((b) => b.kind === 'literal' && b.value === true)
+    )
     .map((s) => ({
       ...locate(s.site),
       message: `'trust proxy' true trusts every \`X-Forwarded-For\` hop, so clients choose their own \`req.ip\` and get a fresh rate-limit bucket per request: set \`app.set('trust proxy', 1)\` (the number of proxies in front of the app)`
@@ -50,10 +65,12 @@ function keyGeneratorFinding(express: ExpressModel, creation: LimiterCreation): 
   const header = req !== undefined ? headerRead(body, req) : destructuredHeaders(generator.fn.params[0], body)
   if (header === undefined) return []
   const site = optionSite(express, creation.options, 'keyGenerator') ?? generator.at ?? creation.site
-  return [{
-    ...locate(site),
-    message: `the ${creation.package} keyGenerator keys clients on ${named(header)}, which the client sets freely, so each request can claim a fresh bucket: ${KEY_FIX}`
-  }]
+  return [
+    {
+      ...locate(site),
+      message: `the ${creation.package} keyGenerator keys clients on ${named(header)}, which the client sets freely, so each request can claim a fresh bucket: ${KEY_FIX}`
+    }
+  ]
 }
 
 /** `keyGenerator: ({ headers }) => headers['x-forwarded-for']`: any read of the destructured headers. */
@@ -61,7 +78,7 @@ function destructuredHeaders(param: Node | undefined, body: Node): string | unde
   if (param?.type !== 'ObjectPattern') return undefined
   const property = param.properties.find((p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'headers')
   if (property?.type !== 'ObjectProperty') return undefined
-  return property.value.type === 'Identifier' ? headerRead(body, property.value.name, 'headers') ?? '' : ''
+  return property.value.type === 'Identifier' ? (headerRead(body, property.value.name, 'headers') ?? '') : ''
 }
 
 /** rate-limiter-flexible: `limiter.consume(req.headers['x-forwarded-for'])` inside a middleware. */
@@ -95,8 +112,8 @@ export default defineRule({
     id: 'rate-limit-bypassable',
     severity: 'moderate',
     category: 'express',
-    description: 'The rate limiter\'s client key can be spoofed: `trust proxy` set to `true` or a key taken from a request header.',
-    fix: '`app.set(\'trust proxy\', 1)` (the number of proxies) and key on `req.ip` or the authenticated user',
+    description: "The rate limiter's client key can be spoofed: `trust proxy` set to `true` or a key taken from a request header.",
+    fix: "`app.set('trust proxy', 1)` (the number of proxies) and key on `req.ip` or the authenticated user",
     cwe: 'CWE-348'
   },
   check({ express }) {

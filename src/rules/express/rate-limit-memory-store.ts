@@ -5,25 +5,31 @@ import { walk, type Node } from '../../parse/javascript.js'
 import { branches, literalOf, type Value } from '../../model/values.js'
 import { isOptionsLimiter, limiterCreations, type LimiterCreation } from './limiters.js'
 
-const SHARED_STORE = 'a shared store, e.g. `store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) })` (rate-limit-redis)'
+const SHARED_STORE =
+  'a shared store, e.g. `store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) })` (rate-limit-redis)'
 
 /** `store` unset, `undefined`, or the package's own `MemoryStore`; unknown options are not judged. */
 function isMemoryStore(express: ExpressModel, options: Value): boolean {
   if (options.kind === 'absent') return true
   if (options.kind !== 'object') return false
   const store = express.evaluator.property(options, 'store')
-  return store.kind === 'absent' || (store.kind === 'literal' && literalOf(store) === undefined) ||
+  return (
+    store.kind === 'absent' ||
+    (store.kind === 'literal' && literalOf(store) === undefined) ||
     (store.kind === 'new' && store.callee.kind === 'package' && store.callee.path.at(-1) === 'MemoryStore')
+  )
 }
 
 function optionsFinding(express: ExpressModel, creation: LimiterCreation): RuleFinding[] {
   if (!isOptionsLimiter(creation)) return []
   const options = branches(creation.options)
   if (options.length === 0 || !options.every((o) => isMemoryStore(express, o))) return []
-  return [{
-    ...locate(creation.site),
-    message: `${creation.package} limiter without \`store\` counts requests in process memory: counts reset on every restart and each instance limits separately: set ${SHARED_STORE}`
-  }]
+  return [
+    {
+      ...locate(creation.site),
+      message: `${creation.package} limiter without \`store\` counts requests in process memory: counts reset on every restart and each instance limits separately: set ${SHARED_STORE}`
+    }
+  ]
 }
 
 function keyName(node: Node): string | undefined {
@@ -43,21 +49,34 @@ function isInsurance(creation: LimiterCreation): boolean {
   const variable = parent.id.name
   let insurance = false
   walk(module.index.program, (n) => {
-    if (!insurance && keyName(n) === 'insuranceLimiter' && n.type === 'ObjectProperty' && n.value.type === 'Identifier' && n.value.name === variable) insurance = true
+    if (
+      !insurance &&
+      keyName(n) === 'insuranceLimiter' &&
+      n.type === 'ObjectProperty' &&
+      n.value.type === 'Identifier' &&
+      n.value.name === variable
+    )
+      insurance = true
   })
   return insurance
 }
 
 function instanceFinding(creation: LimiterCreation): RuleFinding[] {
   const name = creation.export.join('.')
-  const memory = (creation.package === 'rate-limiter-flexible' && name === 'RateLimiterMemory') ||
+  const memory =
+    (creation.package === 'rate-limiter-flexible' && name === 'RateLimiterMemory') ||
     (creation.package === 'express-brute' && name === 'MemoryStore')
   if (!memory || creation.site.node.type !== 'NewExpression' || isInsurance(creation)) return []
-  const fix = creation.package === 'express-brute' ? '`new RedisStore({...})` (express-brute-redis)' : '`new RateLimiterRedis({ storeClient: redisClient, ... })` (or another shared store)'
-  return [{
-    ...locate(creation.site),
-    message: `${creation.package}'s ${name} counts requests in process memory: counts reset on every restart and each instance limits separately: use ${fix}`
-  }]
+  const fix =
+    creation.package === 'express-brute'
+      ? '`new RedisStore({...})` (express-brute-redis)'
+      : '`new RateLimiterRedis({ storeClient: redisClient, ... })` (or another shared store)'
+  return [
+    {
+      ...locate(creation.site),
+      message: `${creation.package}'s ${name} counts requests in process memory: counts reset on every restart and each instance limits separately: use ${fix}`
+    }
+  ]
 }
 
 /**

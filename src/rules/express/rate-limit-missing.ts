@@ -1,6 +1,16 @@
 import { defineRule, type RuleFinding } from '../rule.js'
 import type { ExpressModel, ResolvedRoute, RouterNode } from '../../model/express.js'
-import { describeApp, describeRoute, hasUncertainPath, hasUnplacedLimiter, isAuthRoute, isRouteLimited, limitersOf, proxyLimits, uniqueByPlace } from './limiters.js'
+import {
+  describeApp,
+  describeRoute,
+  hasUncertainPath,
+  hasUnplacedLimiter,
+  isAuthRoute,
+  isRouteLimited,
+  limitersOf,
+  proxyLimits,
+  uniqueByPlace
+} from './limiters.js'
 
 const ADD_LIMITER = '`app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }))` (express-rate-limit) before the routes'
 const ENTRY_NAME = /(?:^|\/)(?:app|server|index|main)\.[cm]?[jt]sx?$/
@@ -18,25 +28,37 @@ function exposure(routes: ResolvedRoute[]): string {
 
 /** The app a reader thinks of as "the app": most routes, then a conventional entry file name. */
 function byImportance(a: Unlimited, b: Unlimited): number {
-  return b.routes.length - a.routes.length || Number(ENTRY_NAME.test(b.app.file)) - Number(ENTRY_NAME.test(a.app.file)) || a.app.file.localeCompare(b.app.file)
+  return (
+    b.routes.length - a.routes.length ||
+    Number(ENTRY_NAME.test(b.app.file)) - Number(ENTRY_NAME.test(a.app.file)) ||
+    a.app.file.localeCompare(b.app.file)
+  )
 }
 
 function lateLimiterFinding(express: ExpressModel, { app, routes }: Unlimited): RuleFinding[] {
   const [late] = limitersOf(express, app)
   // A route under a mount path the model does not know may well be behind the limiter.
   if (!late || routes.some((r) => hasUncertainPath(express, r))) return []
-  return [{
-    file: late.event.file,
-    line: late.event.line,
-    column: late.event.column,
-    message: `this rate limiter runs before none of ${describeApp(app)}'s routes (it is registered after them or on a path they do not use): move it above the routes, e.g. ${ADD_LIMITER}`
-  }]
+  return [
+    {
+      file: late.event.file,
+      line: late.event.line,
+      column: late.event.column,
+      message: `this rate limiter runs before none of ${describeApp(app)}'s routes (it is registered after them or on a path they do not use): move it above the routes, e.g. ${ADD_LIMITER}`
+    }
+  ]
 }
 
 /** No app limits anything: one project-wide finding (`line: null`) at the main app's file. */
 function projectFinding(unlimited: Unlimited[]): RuleFinding {
   const [main, ...others] = [...unlimited].sort(byImportance) as [Unlimited, ...Unlimited[]]
-  const more = others.length > 0 ? ` (${others.length === 1 ? 'another app has' : `${others.length} other apps have`} none either: ${others.slice(0, 3).map((o) => `${o.app.file}:${o.app.line}`).join(', ')})` : ''
+  const more =
+    others.length > 0
+      ? ` (${others.length === 1 ? 'another app has' : `${others.length} other apps have`} none either: ${others
+          .slice(0, 3)
+          .map((o) => `${o.app.file}:${o.app.line}`)
+          .join(', ')})`
+      : ''
   return {
     file: main.app.file,
     line: null,
@@ -67,7 +89,7 @@ export default defineRule({
     id: 'rate-limit-missing',
     severity: 'moderate',
     category: 'express',
-    description: 'No rate limiter in front of the app\'s routes.',
+    description: "No rate limiter in front of the app's routes.",
     fix: '`app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }))` before the routes',
     cwe: 'CWE-770'
   },

@@ -19,20 +19,79 @@ export interface Sink {
 
 const CODE_GLOBALS = new Set(['eval', 'Function', 'require'])
 const CODE_PACKAGES: Record<string, Set<string> | 'any'> = {
-  child_process: 'any', 'node:child_process': 'any', shelljs: 'any', execa: 'any',
-  vm: 'any', 'node:vm': 'any', mathjs: new Set(['eval', 'evaluate']), 'safe-eval': 'any', 'node-serialize': new Set(['unserialize'])
+  child_process: 'any',
+  'node:child_process': 'any',
+  shelljs: 'any',
+  execa: 'any',
+  vm: 'any',
+  'node:vm': 'any',
+  mathjs: new Set(['eval', 'evaluate']),
+  'safe-eval': 'any',
+  'node-serialize': new Set(['unserialize'])
 }
 const COMMAND_PACKAGES = new Set(['child_process', 'node:child_process', 'shelljs', 'execa'])
 const FILE_PACKAGES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra'])
-const HTTP_CLIENTS = new Set(['needle', 'axios', 'request', 'request-promise', 'got', 'node-fetch', 'superagent', 'undici', 'http', 'https', 'node:http', 'node:https', 'phin', 'bent'])
+const HTTP_CLIENTS = new Set([
+  'needle',
+  'axios',
+  'request',
+  'request-promise',
+  'got',
+  'node-fetch',
+  'superagent',
+  'undici',
+  'http',
+  'https',
+  'node:http',
+  'node:https',
+  'phin',
+  'bent'
+])
 /** Packages whose models and collections run queries: a request value in their query is operator injection or mass assignment. */
-const DATA_PACKAGES = new Set(['mongoose', 'mongodb', 'typeorm', 'sequelize', '@prisma/client', 'knex', 'mysql', 'mysql2', 'pg', 'sqlite3', 'better-sqlite3', 'monk', 'mongojs'])
+const DATA_PACKAGES = new Set([
+  'mongoose',
+  'mongodb',
+  'typeorm',
+  'sequelize',
+  '@prisma/client',
+  'knex',
+  'mysql',
+  'mysql2',
+  'pg',
+  'sqlite3',
+  'better-sqlite3',
+  'monk',
+  'mongojs'
+])
 /** Lookups by an id that the ODM casts (an ObjectId, a primary key): not an injection point. */
 const ID_LOOKUPS = new Set(['findById', 'findByPk', 'findByIdAndRemove', 'findByIdAndDelete', 'get', 'exists'])
 /** Methods that take SQL text. */
-const SQL_METHODS = new Set(['query', 'raw', 'execute', 'exec', '$queryRawUnsafe', '$executeRawUnsafe', 'whereRaw', 'run', 'all', 'prepare'])
+const SQL_METHODS = new Set([
+  'query',
+  'raw',
+  'execute',
+  'exec',
+  '$queryRawUnsafe',
+  '$executeRawUnsafe',
+  'whereRaw',
+  'run',
+  'all',
+  'prepare'
+])
 /** Fields whose value decides what a user may do. */
-const PRIVILEGED = new Set(['role', 'roles', 'isadmin', 'is_admin', 'admin', 'permissions', 'permission', 'superuser', 'issuperuser', 'accesslevel', 'privileges'])
+const PRIVILEGED = new Set([
+  'role',
+  'roles',
+  'isadmin',
+  'is_admin',
+  'admin',
+  'permissions',
+  'permission',
+  'superuser',
+  'issuperuser',
+  'accesslevel',
+  'privileges'
+])
 
 function unwrap(node: Node): Node {
   let n = node
@@ -53,7 +112,8 @@ function packageExport(value: Value): { name: string; path: string[] } | undefin
 
 function packageSink(pkg: { name: string; path: string[] }, label: string): string | undefined {
   const code = CODE_PACKAGES[pkg.name]
-  if (code === 'any' || (code && code.has(pkg.path[0] ?? ''))) return COMMAND_PACKAGES.has(pkg.name) ? `a shell command (${label})` : `code evaluation (${label})`
+  if (code === 'any' || (code && code.has(pkg.path[0] ?? '')))
+    return COMMAND_PACKAGES.has(pkg.name) ? `a shell command (${label})` : `code evaluation (${label})`
   if (FILE_PACKAGES.has(pkg.name)) return `a file path (${label})`
   if (HTTP_CLIENTS.has(pkg.name)) return `an outbound request (${label})`
   return undefined
@@ -90,7 +150,13 @@ function isBuiltString(data: RequestData, node: Node, depth = 0): boolean {
   if ((n.type === 'BinaryExpression' && n.operator === '+') || (n.type === 'TemplateLiteral' && n.expressions.length > 0)) return true
   if (n.type !== 'Identifier' || depth > 4) return false
   const binding = lookup(data.module.index, n.name, n)
-  return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && binding.init !== n && isBuiltString(data, binding.init, depth + 1)
+  return (
+    binding?.kind === 'var' &&
+    binding.path.length === 0 &&
+    binding.init !== null &&
+    binding.init !== n &&
+    isBuiltString(data, binding.init, depth + 1)
+  )
 }
 
 /** `fn(req.query)` or `fn({ ...req.body })`: all of the client's input at once. */
@@ -129,7 +195,11 @@ function callSink(express: ExpressModel, data: RequestData, call: Node): string 
   }
   const direct = branches(value).some((b) => b.kind === 'function')
   if (direct && tainted.some((a) => passesWhole(data, a))) return `${label} (all of the input at once)`
-  if (call.type === 'NewExpression' && tainted.some((a) => passesWhole(data, a)) && DATA_PACKAGES.has(rootPackage(express, callee, data.module) ?? '')) {
+  if (
+    call.type === 'NewExpression' &&
+    tainted.some((a) => passesWhole(data, a)) &&
+    DATA_PACKAGES.has(rootPackage(express, callee, data.module) ?? '')
+  ) {
     return `a new record (${label})`
   }
   return undefined

@@ -1,7 +1,16 @@
 import type { ExpressModel } from '../../model/express.js'
 import type { Value } from '../../model/values.js'
 import { defineRule, type RuleFinding } from '../rule.js'
-import { always, cookieMiddlewares, cookieOptions, isLiteral, isUnset, option, optionLocation, type CookieMiddleware } from './session-options.js'
+import {
+  always,
+  cookieMiddlewares,
+  cookieOptions,
+  isLiteral,
+  isUnset,
+  option,
+  optionLocation,
+  type CookieMiddleware
+} from './session-options.js'
 
 interface Attribute {
   name: string
@@ -12,7 +21,10 @@ interface Attribute {
   risk: string
 }
 
-const unsetOr = (...bad: unknown[]) => (v: Value): boolean => isUnset(v) || bad.some((b) => isLiteral(v, b))
+const unsetOr =
+  (...bad: unknown[]) =>
+  (v: Value): boolean =>
+    isUnset(v) || bad.some((b) => isLiteral(v, b))
 
 /**
  * Both packages default `httpOnly` to true, so only `httpOnly: false` counts; `secure`, `sameSite`
@@ -21,8 +33,18 @@ const unsetOr = (...bad: unknown[]) => (v: Value): boolean => isUnset(v) || bad.
  */
 const ATTRIBUTES: readonly Attribute[] = [
   { name: 'secure', missing: (e, c) => always(option(e, c, 'secure'), unsetOr(false)), fix: 'secure: true', risk: 'sent over plain HTTP' },
-  { name: 'httpOnly', missing: (e, c) => always(option(e, c, 'httpOnly'), (v) => isLiteral(v, false)), fix: 'httpOnly: true', risk: 'readable by scripts' },
-  { name: 'sameSite', missing: (e, c) => always(option(e, c, 'sameSite'), unsetOr(false)), fix: "sameSite: 'lax'", risk: 'sent with cross-site requests' },
+  {
+    name: 'httpOnly',
+    missing: (e, c) => always(option(e, c, 'httpOnly'), (v) => isLiteral(v, false)),
+    fix: 'httpOnly: true',
+    risk: 'readable by scripts'
+  },
+  {
+    name: 'sameSite',
+    missing: (e, c) => always(option(e, c, 'sameSite'), unsetOr(false)),
+    fix: "sameSite: 'lax'",
+    risk: 'sent with cross-site requests'
+  },
   {
     name: 'maxAge',
     missing: (e, c) => always(option(e, c, 'maxAge'), unsetOr(null)) && always(option(e, c, 'expires'), unsetOr(null)),
@@ -32,7 +54,7 @@ const ATTRIBUTES: readonly Attribute[] = [
 ]
 
 function listed(names: string[]): string {
-  return names.length === 1 ? names[0] ?? '' : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
+  return names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
 }
 
 function check(express: ExpressModel, middleware: CookieMiddleware): RuleFinding[] {
@@ -41,11 +63,16 @@ function check(express: ExpressModel, middleware: CookieMiddleware): RuleFinding
   if (missing.length === 0) return []
   const fixes = missing.map((a) => a.fix).join(', ')
   const fix = middleware.package === 'express-session' ? `\`cookie: { ${fixes} }\`` : `\`${fixes}\` in the cookie-session options`
-  const where = middleware.package === 'express-session' ? optionLocation(option(express, middleware.options, 'cookie'), middleware) : middleware.location
-  return [{
-    ...where,
-    message: `${middleware.package} cookie lacks ${listed(missing.map((a) => a.name))} (${missing.map((a) => a.risk).join('; ')}): set ${fix}`
-  }]
+  const where =
+    middleware.package === 'express-session'
+      ? optionLocation(option(express, middleware.options, 'cookie'), middleware)
+      : middleware.location
+  return [
+    {
+      ...where,
+      message: `${middleware.package} cookie lacks ${listed(missing.map((a) => a.name))} (${missing.map((a) => a.risk).join('; ')}): set ${fix}`
+    }
+  ]
 }
 
 export default defineRule({
@@ -53,7 +80,8 @@ export default defineRule({
     id: 'session-cookie-insecure',
     severity: 'moderate',
     category: 'express',
-    description: 'A session cookie (express-session, cookie-session) without `secure`, `httpOnly`, `sameSite` or a `maxAge`/`expires`; the message names which.',
+    description:
+      'A session cookie (express-session, cookie-session) without `secure`, `httpOnly`, `sameSite` or a `maxAge`/`expires`; the message names which.',
     fix: "`cookie: { secure: true, httpOnly: true, sameSite: 'lax', maxAge: 3600000 }`",
     cwe: 'CWE-614'
   },

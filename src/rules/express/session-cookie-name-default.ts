@@ -15,7 +15,8 @@ export default defineRule({
     id: 'session-cookie-name-default',
     severity: 'low',
     category: 'express',
-    description: 'express-session cookie name left at the default `connect.sid`, which tells every visitor the app runs on Express/Connect.',
+    description:
+      'express-session cookie name left at the default `connect.sid`, which tells every visitor the app runs on Express/Connect.',
     fix: "`name: 'sid'` (any neutral name) in the express-session options",
     cwe: 'CWE-200'
   },
@@ -26,10 +27,12 @@ export default defineRule({
       if (!always(name, isDefault) || !always(key, isDefault)) return []
       const written = isUnset(name) ? key : name
       const state = isUnset(written) ? `is unset, so it is \`${DEFAULT_NAME}\`` : `is \`${DEFAULT_NAME}\``
-      return [{
-        ...optionLocation(written, session),
-        message: `express-session cookie name ${state}, which fingerprints the app as Express: set a neutral name, e.g. \`name: 'sid'\``
-      }]
+      return [
+        {
+          ...optionLocation(written, session),
+          message: `express-session cookie name ${state}, which fingerprints the app as Express: set a neutral name, e.g. \`name: 'sid'\``
+        }
+      ]
     })
   }
 })

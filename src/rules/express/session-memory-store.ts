@@ -7,17 +7,21 @@ export default defineRule({
     id: 'session-memory-store',
     severity: 'high',
     category: 'express',
-    description: 'express-session without a `store`: the default MemoryStore leaks memory, loses every session on restart and is not shared between processes.',
+    description:
+      'express-session without a `store`: the default MemoryStore leaks memory, loses every session on restart and is not shared between processes.',
     fix: '`store: new RedisStore({ client })` (or another production store) in the express-session options',
     cwe: 'CWE-400'
   },
   check({ express }) {
     return sessionMiddlewares(express, 'express-session').flatMap((session): RuleFinding[] => {
       if (!always(option(express, session.options, 'store'), isUnset)) return []
-      return [{
-        ...session.location,
-        message: 'express-session has no `store`, so it uses the default MemoryStore, which leaks memory, loses sessions on restart and is not shared across instances (its docs say it is not for production): pass a production store, e.g. `store: new RedisStore({ client })` from connect-redis'
-      }]
+      return [
+        {
+          ...session.location,
+          message:
+            'express-session has no `store`, so it uses the default MemoryStore, which leaks memory, loses sessions on restart and is not shared across instances (its docs say it is not for production): pass a production store, e.g. `store: new RedisStore({ client })` from connect-redis'
+        }
+      ]
     })
   }
 })

@@ -7,11 +7,16 @@ export default defineRule({
     id: 'session-resave',
     severity: 'low',
     category: 'express',
-    description: 'express-session with `resave` true or unset (it defaults to true): every request writes the session back, racing concurrent requests.',
+    description:
+      'express-session with `resave` true or unset (it defaults to true): every request writes the session back, racing concurrent requests.',
     fix: '`resave: false` in the express-session options',
     cwe: 'CWE-362'
   },
   check({ express }) {
-    return trueByDefault(express, 'resave', "unchanged sessions are written back on every request, and concurrent requests overwrite each other's changes")
+    return trueByDefault(
+      express,
+      'resave',
+      "unchanged sessions are written back on every request, and concurrent requests overwrite each other's changes"
+    )
   }
 })

@@ -7,11 +7,16 @@ export default defineRule({
     id: 'session-save-uninitialized',
     severity: 'low',
     category: 'express',
-    description: 'express-session with `saveUninitialized` true or unset (it defaults to true): a session and cookie for every anonymous visitor.',
+    description:
+      'express-session with `saveUninitialized` true or unset (it defaults to true): a session and cookie for every anonymous visitor.',
     fix: '`saveUninitialized: false` in the express-session options',
     cwe: 'CWE-384'
   },
   check({ express }) {
-    return trueByDefault(express, 'saveUninitialized', "every anonymous visitor gets a stored session and a cookie before logging in, which fills the store and eases session fixation")
+    return trueByDefault(
+      express,
+      'saveUninitialized',
+      'every anonymous visitor gets a stored session and a cookie before logging in, which fills the store and eases session fixation'
+    )
   }
 })

@@ -34,8 +34,12 @@ function finding(middleware: CookieMiddleware, name: string, secret: LiteralSecr
   const call = middleware.location
   const what = middleware.package === 'cookie-parser' ? 'cookie-parser secret' : `${middleware.package} \`${name}\``
   const usedAt = call.file === where.file && call.line === where.line ? '' : `, used by the call at ${call.file}:${call.line}`
-  const env = middleware.package === 'cookie-parser' ? 'cookieParser(process.env.COOKIE_SECRET)'
-    : name === 'keys' ? 'keys: [process.env.SESSION_KEY]' : 'secret: process.env.SESSION_SECRET'
+  const env =
+    middleware.package === 'cookie-parser'
+      ? 'cookieParser(process.env.COOKIE_SECRET)'
+      : name === 'keys'
+        ? 'keys: [process.env.SESSION_KEY]'
+        : 'secret: process.env.SESSION_SECRET'
   return {
     ...where,
     message: `${what} is a hardcoded literal (${redact(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
@@ -51,7 +55,8 @@ export default defineRule({
     id: 'session-secret-hardcoded',
     severity: 'high',
     category: 'express',
-    description: 'A session or cookie signing secret (express-session, cookie-session, cookie-parser) is a literal, or a literal fallback of `process.env`.',
+    description:
+      'A session or cookie signing secret (express-session, cookie-session, cookie-parser) is a literal, or a literal fallback of `process.env`.',
     fix: '`secret: process.env.SESSION_SECRET` with no literal fallback; rotate the committed secret',
     cwe: 'CWE-798'
   },
@@ -59,7 +64,9 @@ export default defineRule({
     const seen = new Set<unknown>()
     const findings: RuleFinding[] = []
     for (const middleware of cookieMiddlewares(express)) {
-      const secrets = secretValues(express, middleware).flatMap(({ name, value }) => literalSecrets(express, value).map((secret) => ({ name, secret })))
+      const secrets = secretValues(express, middleware).flatMap(({ name, value }) =>
+        literalSecrets(express, value).map((secret) => ({ name, secret }))
+      )
       const first = secrets[0]
       if (!first || secrets.some(({ secret }) => seen.has(secret.at.node))) continue
       for (const { secret } of secrets) seen.add(secret.at.node)

@@ -26,7 +26,10 @@ function resolveRoutes(express: ExpressModel): Map<RouterEvent, Resolution[]> {
 
 /** The chain of a route no app mounts: its router's earlier uses and its own handlers before the last. */
 function localChain({ router, event }: RouteHandler): Handler[] {
-  const earlier = router.events.slice(0, router.events.indexOf(event)).filter((e) => e.type === 'use').flatMap((e) => e.handlers)
+  const earlier = router.events
+    .slice(0, router.events.indexOf(event))
+    .filter((e) => e.type === 'use')
+    .flatMap((e) => e.handlers)
   return [...earlier, ...event.handlers.slice(0, -1)]
 }
 
@@ -46,7 +49,9 @@ function checkRoute(express: ExpressModel, route: RouteHandler, resolutions: Res
   const where = `${(route.event.method ?? 'all').toUpperCase()} ${resolutions?.[0]?.fullPath ?? route.event.path ?? '(route)'}`
   const sinkLine = positionOf(sink.node).line
   return {
-    file, line, column,
+    file,
+    line,
+    column,
     message: `${where} uses \`${data.text(shown)}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
   }
 }
@@ -62,8 +67,9 @@ export default defineRule({
     id: 'validation-missing',
     severity: 'moderate',
     category: 'express',
-    description: 'A route uses req.body/req.query/req.params fields with no validation (express-validator, joi, celebrate, zod, yup, ajv...) in its chain or handler.',
-    fix: 'validate the input in the route\'s chain (express-validator, celebrate/Joi, zod) before using it',
+    description:
+      'A route uses req.body/req.query/req.params fields with no validation (express-validator, joi, celebrate, zod, yup, ajv...) in its chain or handler.',
+    fix: "validate the input in the route's chain (express-validator, celebrate/Joi, zod) before using it",
     cwe: 'CWE-20'
   },
   check({ express }) {

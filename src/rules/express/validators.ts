@@ -8,8 +8,24 @@ import { walk, type Node } from '../../parse/javascript.js'
 
 /** Schema and validation libraries: a call into one of them in the chain or the handler validates the input. */
 const VALIDATION_PACKAGES = new Set([
-  'express-validator', 'celebrate', 'joi', '@hapi/joi', 'express-joi-validation', 'express-validation', 'zod', 'yup', 'ajv',
-  'class-validator', 'superstruct', '@sinclair/typebox', 'fastest-validator', 'valibot', 'io-ts', 'runtypes', '@vinejs/vine', 'express-json-validator-middleware'
+  'express-validator',
+  'celebrate',
+  'joi',
+  '@hapi/joi',
+  'express-joi-validation',
+  'express-validation',
+  'zod',
+  'yup',
+  'ajv',
+  'class-validator',
+  'superstruct',
+  '@sinclair/typebox',
+  'fastest-validator',
+  'valibot',
+  'io-ts',
+  'runtypes',
+  '@vinejs/vine',
+  'express-json-validator-middleware'
 ])
 
 /** An app's own validation function, by its name: `validate(schema)`, `validateSignup(...)`, `isValidUser(...)`. */
@@ -79,7 +95,10 @@ export function isValidatorHandler(express: ExpressModel, handler: Handler): boo
       const call = node.type === 'CallExpression' ? node : undefined
       if (call && isValidatorName(call.callee as Node)) return true
       const home = express.graph.moduleOf(handler.fn)
-      return (home !== undefined && bodyValidates(express, handler.fn, home)) || handler.args.some((a) => isFunction(a) && bodyValidates(express, a, module))
+      return (
+        (home !== undefined && bodyValidates(express, handler.fn, home)) ||
+        handler.args.some((a) => isFunction(a) && bodyValidates(express, a, module))
+      )
     }
     default:
       return false

@@ -30,16 +30,21 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
     const on = headerSetting(setting.value)
     if (on !== true) return []
   }
-  const removals = app.events.filter((e) => e.type === 'use').flatMap((e) => e.handlers).map((h) => removesHeader(express, h))
+  const removals = app.events
+    .filter((e) => e.type === 'use')
+    .flatMap((e) => e.handlers)
+    .map((h) => removesHeader(express, h))
   if (removals.some((r) => r !== false)) return []
   const name = app.variable ? `Express app '${app.variable}'` : 'Express app'
   const how = setting ? `\`x-powered-by\` is enabled at ${setting.event.file}:${setting.event.line}` : 'nothing removes it'
-  return [{
-    file: app.file,
-    line: app.line,
-    column: app.column,
-    message: `${name} sends \`X-Powered-By: Express\` (${how}), telling attackers what to target: add \`app.disable('x-powered-by')\` (helmet() also removes it)`
-  }]
+  return [
+    {
+      file: app.file,
+      line: app.line,
+      column: app.column,
+      message: `${name} sends \`X-Powered-By: Express\` (${how}), telling attackers what to target: add \`app.disable('x-powered-by')\` (helmet() also removes it)`
+    }
+  ]
 }
 
 /**
@@ -52,7 +57,7 @@ export default defineRule({
     id: 'x-powered-by',
     severity: 'low',
     category: 'express',
-    description: '`X-Powered-By: Express` is still sent: no helmet and no `app.disable(\'x-powered-by\')`.',
+    description: "`X-Powered-By: Express` is still sent: no helmet and no `app.disable('x-powered-by')`.",
     fix: "`app.disable('x-powered-by')` (or `app.use(helmet())`)",
     cwe: 'CWE-200'
   },

@@ -19,10 +19,12 @@ export default defineRule({
     if (major === undefined) return []
     const floor = supportedLtsMajors(today)[0]
     const fix = floor === undefined ? 'raise it to a supported LTS line' : `raise the lower bound to a supported line, e.g. ">=${floor}"`
-    return [{
-      file: root.path,
-      line: root.manifest.keyLine(['engines', 'node']),
-      message: `\`engines.node\` "${range}" admits Node ${major}, past end of life since ${findNodeRelease(major)?.end}: ${fix}`
-    }]
+    return [
+      {
+        file: root.path,
+        line: root.manifest.keyLine(['engines', 'node']),
+        message: `\`engines.node\` "${range}" admits Node ${major}, past end of life since ${findNodeRelease(major)?.end}: ${fix}`
+      }
+    ]
   }
 })

@@ -10,7 +10,9 @@ export interface CaddySiteRef {
 }
 
 export function caddySites(configs: readonly ProxyConfig[]): CaddySiteRef[] {
-  return configs.flatMap((c) => (c.kind === 'caddy' ? c.model.sites.map((site) => ({ file: c.path, site, globalOptions: c.model.globalOptions })) : []))
+  return configs.flatMap((c) =>
+    c.kind === 'caddy' ? c.model.sites.map((site) => ({ file: c.path, site, globalOptions: c.model.globalOptions })) : []
+  )
 }
 
 /** `reverse_proxy` directives of a site, also inside `handle`, `route` and imported snippets. */

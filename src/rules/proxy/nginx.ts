@@ -60,8 +60,7 @@ function serverOf(config: string, server: ConfigDirective, httpBlocks: ConfigDir
  * TCP/mail proxies and `server` lines inside `upstream` are backends, so neither is listed.
  */
 export function nginxServers(configs: readonly NginxConfig[]): NginxServer[] {
-  const inherited = (path: string): ConfigDirective[] =>
-    configs.filter((c) => isAtOrAbove(folderOf(c.path), path)).flatMap(httpBlocks)
+  const inherited = (path: string): ConfigDirective[] => configs.filter((c) => isAtOrAbove(folderOf(c.path), path)).flatMap(httpBlocks)
   return configs.flatMap((config) => [
     ...serverBlocks(config.directives).map((server) => serverOf(config.path, server, inherited(config.path))),
     ...httpBlocks(config).flatMap((http) => serverBlocks(http.block ?? []).map((server) => serverOf(config.path, server, [http])))
@@ -82,7 +81,11 @@ export function proxyPasses(server: ConfigDirective): ProxyPass[] {
  * The directive that sets `name` for a place in the config: the innermost of `blocks` that sets it,
  * else the http level. nginx rejects duplicates in one block, so the last one is as good as any.
  */
-export function effectiveDirective(name: string, blocks: readonly ConfigDirective[], http: readonly ConfigDirective[]): ConfigDirective | undefined {
+export function effectiveDirective(
+  name: string,
+  blocks: readonly ConfigDirective[],
+  http: readonly ConfigDirective[]
+): ConfigDirective | undefined {
   for (const block of [...blocks].reverse()) {
     const found = lastDirective(block.block ?? [], name)
     if (found) return found
@@ -100,7 +103,15 @@ export function parseNginxSize(value: string): number | undefined {
 }
 
 const TIME_UNITS: Record<string, number> = {
-  ms: 1, '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, M: 2_592_000_000, y: 31_536_000_000
+  ms: 1,
+  '': 1000,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+  M: 2_592_000_000,
+  y: 31_536_000_000
 }
 
 /** An nginx time (`30s`, `500ms`, `1m30s`, `75` = seconds) in milliseconds; undefined when it is not one. */

@@ -6,8 +6,24 @@ import { nginxConfigs, parseNginxSize } from './nginx.js'
 const LIMIT_BYTES = 50 * 1024 ** 2
 
 const CADDY_UNITS: Record<string, number> = {
-  '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4,
-  k: 1e3, m: 1e6, g: 1e9, t: 1e12, ki: 1024, mi: 1024 ** 2, gi: 1024 ** 3, ti: 1024 ** 4
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4,
+  k: 1e3,
+  m: 1e6,
+  g: 1e9,
+  t: 1e12,
+  ki: 1024,
+  mi: 1024 ** 2,
+  gi: 1024 ** 3,
+  ti: 1024 ** 4
 }
 
 /** A Caddy size (`10MB`, `1.5GiB`, `512`) in bytes, as go-humanize reads it; undefined when it is not one. */
@@ -53,13 +69,27 @@ export default defineRule({
     const nginx = nginxConfigs(proxyConfigs).flatMap(({ path, directives }) =>
       findDirectives(directives, 'client_max_body_size').flatMap((d) => {
         const written = d.args[0] ?? ''
-        return finding(path, d, problem(parseNginxSize(written), 'client_max_body_size', written), 'set it to what the app needs (nginx defaults to 1m), raised only in the location that takes uploads')
-      }))
+        return finding(
+          path,
+          d,
+          problem(parseNginxSize(written), 'client_max_body_size', written),
+          'set it to what the app needs (nginx defaults to 1m), raised only in the location that takes uploads'
+        )
+      })
+    )
     const caddy = caddySites(proxyConfigs).flatMap(({ file, site }) =>
-      findDirectives(site.directives, 'request_body').flatMap((rb) => findDirectives(rb.block ?? [], 'max_size')).flatMap((d) => {
-        const written = d.args[0] ?? ''
-        return finding(file, d, problem(parseCaddySize(written), 'max_size', written), 'set `request_body { max_size 10MB }` to what the app needs, only on the upload route')
-      }))
+      findDirectives(site.directives, 'request_body')
+        .flatMap((rb) => findDirectives(rb.block ?? [], 'max_size'))
+        .flatMap((d) => {
+          const written = d.args[0] ?? ''
+          return finding(
+            file,
+            d,
+            problem(parseCaddySize(written), 'max_size', written),
+            'set `request_body { max_size 10MB }` to what the app needs, only on the upload route'
+          )
+        })
+    )
     return unique([...nginx, ...caddy])
   }
 })

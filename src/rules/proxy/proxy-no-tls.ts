@@ -46,7 +46,11 @@ function nginxFinding({ file, server }: NginxServer): RuleFinding | undefined {
   const listens = (server.block ?? []).filter((d) => d.name === 'listen')
   const redirect = 'make the port-80 server only `return 301 https://$host$request_uri;` and proxy from a `listen 443 ssl` server'
   if (listens.length === 0) {
-    return { file, line: server.line, message: `server proxies to ${upstream} over plain HTTP on port 80 (it has no \`listen\`, so nginx's default) without redirecting to HTTPS: ${redirect}` }
+    return {
+      file,
+      line: server.line,
+      message: `server proxies to ${upstream} over plain HTTP on port 80 (it has no \`listen\`, so nginx's default) without redirecting to HTTPS: ${redirect}`
+    }
   }
   const plain = listens.find(isPlainListen)
   if (!plain) return undefined

@@ -12,7 +12,11 @@ function isOff(directives: readonly ConfigDirective[]): boolean {
 function explicitlyOn(config: NginxConfig): RuleFinding | undefined {
   const on = findDirectives(config.directives, 'server_tokens').find((d) => d.args[0] !== 'off')
   if (!on) return undefined
-  return { file: on.file ?? config.path, line: on.line, message: `\`server_tokens ${on.args.join(' ')}\` puts nginx's version in the \`Server\` header and on error pages: use \`server_tokens off;\`` }
+  return {
+    file: on.file ?? config.path,
+    line: on.line,
+    message: `\`server_tokens ${on.args.join(' ')}\` puts nginx's version in the \`Server\` header and on error pages: use \`server_tokens off;\``
+  }
 }
 
 /** An `http` block that leaves the default (on), unless every server it governs turns it off itself. */
@@ -22,7 +26,11 @@ function httpLeftOn(config: NginxConfig, servers: NginxServer[]): RuleFinding | 
     return !isOff(h.block ?? []) && !(governed.length > 0 && governed.every((s) => isOff(s.server.block ?? [])))
   })
   if (!http) return undefined
-  return { file: http.file ?? config.path, line: http.line, message: `\`server_tokens\` is not turned off, so nginx puts its version in the \`Server\` header and on error pages: ${FIX}` }
+  return {
+    file: http.file ?? config.path,
+    line: http.line,
+    message: `\`server_tokens\` is not turned off, so nginx puts its version in the \`Server\` header and on error pages: ${FIX}`
+  }
 }
 
 /** In a file of server blocks (conf.d), a server that neither turns it off nor inherits off from an `http` block. */
@@ -30,7 +38,11 @@ function serverLeftOn(config: NginxConfig, servers: NginxServer[]): RuleFinding 
   if (httpBlocks(config).length > 0) return undefined
   const left = servers.find((s) => s.config === config.path && !isOff(s.server.block ?? []) && !isOff(s.http))
   if (!left) return undefined
-  return { file: left.file, line: left.server.line, message: `this server leaves \`server_tokens\` on (no \`http\` block in its folder or above turns it off), so nginx puts its version in the \`Server\` header and on error pages: add \`server_tokens off;\` here or in the \`http\` block` }
+  return {
+    file: left.file,
+    line: left.server.line,
+    message: `this server leaves \`server_tokens\` on (no \`http\` block in its folder or above turns it off), so nginx puts its version in the \`Server\` header and on error pages: add \`server_tokens off;\` here or in the \`http\` block`
+  }
 }
 
 export default defineRule({

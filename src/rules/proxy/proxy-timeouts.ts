@@ -1,6 +1,14 @@
 import type { ConfigDirective } from '../../parse/directive.js'
 import { defineRule, type RuleFinding } from '../rule.js'
-import { effectiveDirective, nginxConfigs, nginxServers, NGINX_DEFAULT_TIMEOUT_MS, parseNginxTime, proxyPasses, type NginxServer } from './nginx.js'
+import {
+  effectiveDirective,
+  nginxConfigs,
+  nginxServers,
+  NGINX_DEFAULT_TIMEOUT_MS,
+  parseNginxTime,
+  proxyPasses,
+  type NginxServer
+} from './nginx.js'
 
 /** Client timeouts apply per server (http and server level); the upstream read timeout per proxying location. */
 const CLIENT_TIMEOUTS = ['client_header_timeout', 'client_body_timeout'] as const
@@ -22,7 +30,13 @@ function check({ file, server, http }: NginxServer): RuleFinding | undefined {
   const client = CLIENT_TIMEOUTS.map((name) => ({ name, directive: effectiveDirective(name, [server], http) }))
   const upstream = passes.map((p) => effectiveDirective(UPSTREAM_TIMEOUT, p.blocks, http))
   if (client.some((c) => isTightened(c.directive)) || upstream.every(isTightened)) return undefined
-  const settings = [...client.map((c) => describe(c.name, c.directive)), describe(UPSTREAM_TIMEOUT, upstream.find((d) => !isTightened(d)))]
+  const settings = [
+    ...client.map((c) => describe(c.name, c.directive)),
+    describe(
+      UPSTREAM_TIMEOUT,
+      upstream.find((d) => !isTightened(d))
+    )
+  ]
   return {
     file,
     line: server.line,
@@ -35,7 +49,8 @@ export default defineRule({
     id: 'proxy-timeouts',
     severity: 'low',
     category: 'proxy',
-    description: 'A proxying nginx server leaves the client body/header and upstream read timeouts at their 60-second defaults (or raises them).',
+    description:
+      'A proxying nginx server leaves the client body/header and upstream read timeouts at their 60-second defaults (or raises them).',
     fix: 'set `client_header_timeout` and `client_body_timeout` to about 10s and `proxy_read_timeout` to what the app needs',
     cwe: 'CWE-400'
   },

@@ -15,9 +15,13 @@ function checkFile(file: EnvFileDoc): RuleFinding | undefined {
   if (!first) return undefined
   const secretEntries = set.filter((e) => isSecretName(e.key))
   const secret = secretEntries.map((e) => e.key)
-  const named = secret.length > 0
-    ? `, ${secret.length === 1 ? 'one looks secret' : `${secret.length} look secret`}: ${secret.slice(0, SHOWN_KEYS).map((k) => `\`${k}\``).join(', ')}${secret.length > SHOWN_KEYS ? '…' : ''}`
-    : ''
+  const named =
+    secret.length > 0
+      ? `, ${secret.length === 1 ? 'one looks secret' : `${secret.length} look secret`}: ${secret
+          .slice(0, SHOWN_KEYS)
+          .map((k) => `\`${k}\``)
+          .join(', ')}${secret.length > SHOWN_KEYS ? '…' : ''}`
+      : ''
   return {
     file: file.path,
     line: (secretEntries[0] ?? first).line,

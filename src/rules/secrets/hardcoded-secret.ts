@@ -34,7 +34,9 @@ const npmrcCredentials: SecretChecker = ({ npmrcs }) =>
 
 /** Private keys and provider-format credentials in key files (`server.key`, `*.pem`, `id_rsa`). */
 const keyFileSecrets: SecretChecker = ({ keyFiles }) =>
-  keyFiles.flatMap(({ path, text }) => findProviderSecrets(text).map((m) => ({ file: path, line: lineAt(text, m.index), message: m.message })))
+  keyFiles.flatMap(({ path, text }) =>
+    findProviderSecrets(text).map((m) => ({ file: path, line: lineAt(text, m.index), message: m.message }))
+  )
 
 /** Source code: provider formats, URLs with passwords, `jwt.sign` keys, secret-looking names (session secrets excepted). */
 const sourceSecrets: SecretChecker = ({ express }) => findSourceSecrets(express)
@@ -55,7 +57,8 @@ export default defineRule({
     id: 'hardcoded-secret',
     severity: 'high',
     category: 'secrets',
-    description: 'A secret-looking literal (password, token, key, private key, provider key format) is committed in source or config; it is reported redacted.',
+    description:
+      'A secret-looking literal (password, token, key, private key, provider key format) is committed in source or config; it is reported redacted.',
     fix: 'revoke the secret and read it from the environment or a secret manager',
     cwe: 'CWE-798'
   },

@@ -36,14 +36,20 @@ export function findProviderSecrets(text: string): FormatMatch[] {
   for (const format of FORMATS) {
     for (const match of text.matchAll(format.pattern)) {
       if (DOC_EXAMPLE.test(match[0])) continue
-      found.push({ index: match.index ?? 0, message: `hardcoded ${format.name} (${redact(match[0])}): ${format.revoke}, then load it from the environment or a secret manager` })
+      found.push({
+        index: match.index ?? 0,
+        message: `hardcoded ${format.name} (${redact(match[0])}): ${format.revoke}, then load it from the environment or a secret manager`
+      })
     }
   }
   for (const match of text.matchAll(PRIVATE_KEY)) {
     const end = (match.index ?? 0) + match[0].length
     if (!KEY_BODY.test(text.slice(end, end + 400))) continue
     const kind = (match[1] ?? '').trim()
-    found.push({ index: match.index ?? 0, message: `hardcoded ${kind ? `${kind} ` : ''}private key: replace the key pair (treat it as leaked) and mount the new key from a secret store at run time` })
+    found.push({
+      index: match.index ?? 0,
+      message: `hardcoded ${kind ? `${kind} ` : ''}private key: replace the key pair (treat it as leaked) and mount the new key from a secret store at run time`
+    })
   }
   return found.sort((a, b) => a.index - b.index)
 }

@@ -5,21 +5,75 @@
  */
 
 /** Values that stand for a secret in docs, templates and forms rather than being one. */
-const PLACEHOLDER = new RegExp('^(?:' + [
-  '<[^>]*>', '\\[[^\\]]*\\]', '\\{\\{[^}]*\\}\\}', '\\$\\{[^}]*\\}', '\\$[A-Za-z_][A-Za-z0-9_]*', '%[A-Za-z_]+%',
-  'x+', '\\*+', '\\.+', '-+', '_+', '#+', '0+', '1234(?:5(?:6(?:78?)?)?)?',
-  'your[-_ ]?\\w*', 'my[-_]?(?:secret|password|token|key)\\w*', 'change[-_ ]?(?:me|it|this)\\w*', 'replace[-_ ]?me\\w*',
-  'placeholder', 'example', 'sample', 'dummy', 'fake', 'test', 'testing', 'todo', 'tbd', 'none', 'null', 'undefined', 'nil',
-  'secret', 'password', 'passwd', 'pass', 'pwd', 'token', 'key', 'apikey', 'api[-_]key', 'default', 'required', 'optional',
-  'string', 'hidden', 'text', 'current-password', 'new-password', 'bearer', 'basic', 'true', 'false'
-].join('|') + ')$', 'i')
+const PLACEHOLDER = new RegExp(
+  '^(?:' +
+    [
+      '<[^>]*>',
+      '\\[[^\\]]*\\]',
+      '\\{\\{[^}]*\\}\\}',
+      '\\$\\{[^}]*\\}',
+      '\\$[A-Za-z_][A-Za-z0-9_]*',
+      '%[A-Za-z_]+%',
+      'x+',
+      '\\*+',
+      '\\.+',
+      '-+',
+      '_+',
+      '#+',
+      '0+',
+      '1234(?:5(?:6(?:78?)?)?)?',
+      'your[-_ ]?\\w*',
+      'my[-_]?(?:secret|password|token|key)\\w*',
+      'change[-_ ]?(?:me|it|this)\\w*',
+      'replace[-_ ]?me\\w*',
+      'placeholder',
+      'example',
+      'sample',
+      'dummy',
+      'fake',
+      'test',
+      'testing',
+      'todo',
+      'tbd',
+      'none',
+      'null',
+      'undefined',
+      'nil',
+      'secret',
+      'password',
+      'passwd',
+      'pass',
+      'pwd',
+      'token',
+      'key',
+      'apikey',
+      'api[-_]key',
+      'default',
+      'required',
+      'optional',
+      'string',
+      'hidden',
+      'text',
+      'current-password',
+      'new-password',
+      'bearer',
+      'basic',
+      'true',
+      'false'
+    ].join('|') +
+    ')$',
+  'i'
+)
 
 /** A value a program uses to refer to a secret, not the secret: `'JWT_SECRET'`, `'auth.password'`, `'x-api-key'`, a path. */
 function isReference(value: string): boolean {
-  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || // an environment variable's name
+  return (
+    /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || // an environment variable's name
     /^[a-z][a-zA-Z]*(?:\.[a-zA-Z_]+)+$/.test(value) || // an i18n or config key
     /^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(value) || // a header or field name
-    /^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value) || /\.(?:pem|key|crt|json|txt|p12)$/i.test(value) // a path or URL
+    /^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value) ||
+    /\.(?:pem|key|crt|json|txt|p12)$/i.test(value)
+  ) // a path or URL
 }
 
 /** Bits per character; random keys are high, words and repeats low. */

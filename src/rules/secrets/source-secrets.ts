@@ -32,7 +32,9 @@ interface Literal {
 function envName(node: Node): string | undefined {
   if (node.type !== 'MemberExpression' || node.object.type !== 'MemberExpression') return undefined
   const object = node.object
-  return object.object.type === 'Identifier' && object.object.name === 'process' && propertyName(object) === 'env' ? propertyName(node) : undefined
+  return object.object.type === 'Identifier' && object.object.name === 'process' && propertyName(object) === 'env'
+    ? propertyName(node)
+    : undefined
 }
 
 /** `'literal'`, a template without expressions, or `process.env.X || 'literal'`. */
@@ -149,10 +151,18 @@ function sinkArgument(express: ExpressModel, module: ModuleInfo, call: Node): { 
       return { node: args[1], what: `\`jwt.${fn}()\` uses a hardcoded key`, impact: 'anyone with the code can forge tokens' }
     }
     if ((b.name === 'crypto' || b.name === 'node:crypto') && ['createHmac', 'createCipheriv', 'createDecipheriv'].includes(fn) && args[1]) {
-      return { node: args[1], what: `\`crypto.${fn}()\` uses a hardcoded key`, impact: 'anyone with the code can forge or decrypt its output' }
+      return {
+        node: args[1],
+        what: `\`crypto.${fn}()\` uses a hardcoded key`,
+        impact: 'anyone with the code can forge or decrypt its output'
+      }
     }
     if (b.name === 'sequelize' && call.type === 'NewExpression' && (fn === '' || fn === 'Sequelize') && args.length >= 3 && args[2]) {
-      return { node: args[2], what: '`new Sequelize()` connects with a hardcoded password', impact: 'anyone with the code can log in to the database' }
+      return {
+        node: args[2],
+        what: '`new Sequelize()` connects with a hardcoded password',
+        impact: 'anyone with the code can log in to the database'
+      }
     }
   }
   return undefined
@@ -163,24 +173,43 @@ function sinkSecrets(express: ExpressModel, module: ModuleInfo, excluded: Set<No
     const sink = sinkArgument(express, module, call)
     if (!sink) return []
     return literalsOf(express.evaluate(sink.node, module))
-      .filter((l) => looksLikeSecret(l.value, 'sink') && !excluded.has(l.at.node) && !TEMPLATE_FILE.test(posix.basename(l.at.module.path)) && !TEST_CONFIG.test(l.at.module.path))
+      .filter(
+        (l) =>
+          looksLikeSecret(l.value, 'sink') &&
+          !excluded.has(l.at.node) &&
+          !TEMPLATE_FILE.test(posix.basename(l.at.module.path)) &&
+          !TEST_CONFIG.test(l.at.module.path)
+      )
       .map((l) => {
         const { file, line, column } = locate(l.at)
-        return { file, line, column, message: `${sink.what} (${redact(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback` }
+        return {
+          file,
+          line,
+          column,
+          message: `${sink.what} (${redact(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback`
+        }
       })
   })
 }
 
 /** `mongodb://user:pass@host` in a string; provider formats and private keys in a string. */
 function stringSecrets(module: ModuleInfo, node: Node): RuleFinding[] {
-  const text = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateElement' ? node.value.cooked ?? node.value.raw : undefined
+  const text =
+    node.type === 'StringLiteral' ? node.value : node.type === 'TemplateElement' ? (node.value.cooked ?? node.value.raw) : undefined
   if (text === undefined || text.length < 12) return []
   const start = locate({ module, node })
-  const findings = findProviderSecrets(text).map((match) => ({ file: start.file, line: lineAt(text, match.index, start.line), message: match.message }))
+  const findings = findProviderSecrets(text).map((match) => ({
+    file: start.file,
+    line: lineAt(text, match.index, start.line),
+    message: match.message
+  }))
   const password = urlPassword(text)
   if (password && looksLikeSecret(password, 'sink')) {
     const scheme = text.slice(0, text.indexOf('://'))
-    findings.push({ ...start, message: `a \`${scheme}://\` URL holds a hardcoded password (${redact(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\`` })
+    findings.push({
+      ...start,
+      message: `a \`${scheme}://\` URL holds a hardcoded password (${redact(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\``
+    })
   }
   return findings
 }
@@ -200,8 +229,10 @@ function moduleSecrets(module: ModuleInfo, excluded: Set<Node>): { strings: Rule
 export function sessionSecretNodes(express: ExpressModel): Set<Node> {
   const nodes = new Set<Node>()
   for (const middleware of cookieMiddlewares(express)) {
-    const values = middleware.package === 'cookie-parser' ? [middleware.options]
-      : ['secret', 'keys'].map((name) => option(express, middleware.options, name))
+    const values =
+      middleware.package === 'cookie-parser'
+        ? [middleware.options]
+        : ['secret', 'keys'].map((name) => option(express, middleware.options, name))
     for (const value of values) {
       for (const b of branches(value)) {
         if (b.at) nodes.add(b.at.node)
