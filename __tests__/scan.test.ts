@@ -9,7 +9,7 @@ import type { GateOptions } from '../src/config/options.js'
 import type { SourceFile } from '../src/discovery/find-files.js'
 import { groupByPackage } from '../src/discovery/packages.js'
 import { runGate } from '../src/pipeline.js'
-import { runScan } from '../src/scan.js'
+import { runScan } from '../src/scan/run.js'
 import type { Report } from '../src/report.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))

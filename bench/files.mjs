@@ -1,7 +1,8 @@
 // The JavaScript/TypeScript files the scan parses, found with the same rules as the scanner.
 //
 // dist/ is a bundle, so the rules are copied here from src/discovery/find-files.ts (SKIPPED_DIRS,
-// JS_EXTENSIONS, GENERATED, TEST_PATH, MAX_FILE_BYTES), src/scan.ts (test files are not parsed) and
+// GENERATED, TEST_PATH, MAX_FILE_BYTES), the document kinds of src/scan/documents.ts (which names are
+// listed, which are JS/TS; test files are not parsed) and
 // src/parse/javascript.ts (looksMinified). Keep them in step when those change; `checkFileSet` in
 // run.mjs compares the count with the files the CLI reports as scanned.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
@@ -44,7 +45,7 @@ function isCaddyfileName(name) {
   return name === 'Caddyfile' || name.startsWith('Caddyfile.') || name.toLowerCase().endsWith('.caddyfile')
 }
 
-/** find-files.ts classify(): the kinds of file discovery lists (only 'js' is parsed as JavaScript). */
+/** scan/documents.ts kindOf(): the kinds of file discovery lists (only 'js' is parsed as JavaScript). */
 function classify(name) {
   if (name === 'package.json') return 'package-json'
   if (name.endsWith('.dockerignore')) return 'config'

@@ -12778,7 +12778,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4751);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7827);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7217);
-/* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13);
+/* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6227);
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2495);
 /* harmony import */ var _render_sarif_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6165);
 /* harmony import */ var _render_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(893);
@@ -12835,7 +12835,7 @@ async function main(argv, entry = {}) {
         return EXIT.error;
     }
 }
-// The bundle is also the scan's worker script (see scan-worker.ts).
+// The bundle is also the scan's worker script (see scan/worker.ts).
 if ((0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_4__/* .isScanWorker */ .WJ)())
     (0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_4__/* .serveScanWorker */ .XU)();
 else
@@ -24578,6 +24578,7 @@ function lastDirective(directives, name) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   BD: () => (/* binding */ finalStage),
+  S2: () => (/* binding */ isDockerfileName),
   vp: () => (/* binding */ parentStage),
   Ai: () => (/* binding */ parseDockerfile),
   ap: () => (/* binding */ stageChain)
@@ -24670,6 +24671,10 @@ function readInstructionText(instruction, lines, escape) {
 ;// CONCATENATED MODULE: ./src/parse/dockerfile.ts
 
 
+/** `Dockerfile`, `Dockerfile.prod`, `Dockerfile-dev`, `api.Dockerfile`, `api.dockerfile`. */
+function isDockerfileName(name) {
+    return name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile');
+}
 /** The file is not a Dockerfile Docker would build; it is skipped with a note. */
 class DockerfileSyntaxError extends Error {
 }
@@ -24881,6 +24886,7 @@ function isIgnored(patterns, path) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  xs: () => (/* binding */ isScriptName),
   o3: () => (/* binding */ looksMinified),
   pL: () => (/* binding */ parseJavaScript),
   GG: () => (/* binding */ walk)
@@ -25150,6 +25156,11 @@ const VISITOR_KEYS = {
 ;// CONCATENATED MODULE: ./src/parse/javascript.ts
 
 
+const SCRIPT_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+/** JavaScript and TypeScript sources, modules and JSX included. */
+function isScriptName(name) {
+    return SCRIPT_EXTENSIONS.test(name);
+}
 const BASE_OPTIONS = {
     sourceType: 'unambiguous',
     allowReturnOutsideFunction: true,
@@ -25679,10 +25690,10 @@ function decideGate(input) {
 var policy = __nccwpck_require__(6753);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
 var registry = __nccwpck_require__(8838);
-// EXTERNAL MODULE: ./src/scan.ts + 12 modules
-var scan = __nccwpck_require__(2263);
-// EXTERNAL MODULE: ./src/scan-worker.ts + 1 modules
-var scan_worker = __nccwpck_require__(13);
+// EXTERNAL MODULE: ./src/scan/run.ts + 13 modules
+var run = __nccwpck_require__(2366);
+// EXTERNAL MODULE: ./src/scan/worker.ts + 1 modules
+var worker = __nccwpck_require__(6227);
 // EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
 var tools_exec = __nccwpck_require__(1779);
 ;// CONCATENATED MODULE: ./src/tools/npm-audit.ts
@@ -25896,16 +25907,16 @@ async function scanProject(cwd, config, today, deps) {
     let collected;
     let fallback;
     if (deps.scanWorker) {
-        const outcome = await (0,scan_worker/* collectFindingsInWorker */.Kj)(deps.scanWorker, cwd, today);
+        const outcome = await (0,worker/* collectFindingsInWorker */.Kj)(deps.scanWorker, cwd, today);
         if (outcome.ok)
             collected = outcome.collected;
         else
             fallback = { file: '.', message: `the scan's worker thread failed (${outcome.error}); scanned again in the main thread` };
     }
-    collected ??= (0,scan/* collectFindings */.F3)(cwd, today);
+    collected ??= (0,run/* collectFindings */.F3)(cwd, today);
     if (fallback)
         collected = { ...collected, notes: [fallback, ...collected.notes] };
-    const value = (0,scan/* applyScanPolicy */.oj)(collected, cwd, config, today);
+    const value = (0,run/* applyScanPolicy */.oj)(collected, cwd, config, today);
     return { value, step: { name: 'scan', status: 'ok', ms: Date.now() - started } };
 }
 /**
@@ -26914,6 +26925,7 @@ const RULE_DOCS = {
         fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
         cwe: 'CWE-710'
     },
+    needs: 'project',
     check() {
         return [];
     }
@@ -27028,6 +27040,7 @@ function checkApp(express, app) {
         fix: '`app.use(helmet())` right after creating the app, before any route',
         cwe: 'CWE-693'
     },
+    needs: 'source',
     check({ express }) {
         if (express.orphanUses.some((u) => u.handlers.some(isHeaderMiddleware)))
             return [];
@@ -27250,6 +27263,7 @@ function finding(middleware, name, secret) {
         fix: '`secret: process.env.SESSION_SECRET` with no literal fallback; rotate the committed secret',
         cwe: 'CWE-798'
     },
+    needs: 'source',
     check({ express }) {
         const seen = new Set();
         const findings = [];
@@ -27284,6 +27298,7 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
         fix: "`name: 'sid'` (any neutral name) in the express-session options",
         cwe: 'CWE-200'
     },
+    needs: 'source',
     check({ express }) {
         return sessionMiddlewares(express, 'express-session').flatMap((session) => {
             const name = session_options_option(express, session.options, 'name');
@@ -27315,6 +27330,7 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
         fix: '`resave: false` in the express-session options',
         cwe: 'CWE-362'
     },
+    needs: 'source',
     check({ express }) {
         return trueByDefault(express, 'resave', "unchanged sessions are written back on every request, and concurrent requests overwrite each other's changes");
     }
@@ -27333,6 +27349,7 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
         fix: '`saveUninitialized: false` in the express-session options',
         cwe: 'CWE-384'
     },
+    needs: 'source',
     check({ express }) {
         return trueByDefault(express, 'saveUninitialized', 'every anonymous visitor gets a stored session and a cookie before logging in, which fills the store and eases session fixation');
     }
@@ -27397,6 +27414,7 @@ function check(express, middleware) {
         fix: "`cookie: { secure: true, httpOnly: true, sameSite: 'lax', maxAge: 3600000 }`",
         cwe: 'CWE-614'
     },
+    needs: 'source',
     check({ express }) {
         return cookieMiddlewares(express, ['express-session', 'cookie-session']).flatMap((m) => check(express, m));
     }
@@ -27415,6 +27433,7 @@ function check(express, middleware) {
         fix: '`store: new RedisStore({ client })` (or another production store) in the express-session options',
         cwe: 'CWE-400'
     },
+    needs: 'source',
     check({ express }) {
         return sessionMiddlewares(express, 'express-session').flatMap((session) => {
             if (!always(session_options_option(express, session.options, 'store'), isUnset))
@@ -27635,6 +27654,7 @@ function needsTrustProxy(express, middleware) {
         fix: "`app.set('trust proxy', 1)` (the number of proxies in front of the app)",
         cwe: 'CWE-693'
     },
+    needs: 'source',
     check(context) {
         const { express } = context;
         if (!hasReverseProxy(context) || trustsProxyUnresolved(express))
@@ -28030,6 +28050,7 @@ function appFinding({ app, routes }) {
         fix: '`app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }))` before the routes',
         cwe: 'CWE-770'
     },
+    needs: 'source',
     check({ express, proxyConfigs }) {
         if (hasUnplacedLimiter(express) || proxyLimits(proxyConfigs))
             return [];
@@ -28085,6 +28106,7 @@ function rate_limit_auth_missing_checkApp(express, app) {
         fix: "a strict limiter in the auth route's chain: `router.post('/login', rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 }), login)`",
         cwe: 'CWE-307'
     },
+    needs: 'source',
     check({ express }) {
         if (hasUnplacedLimiter(express))
             return [];
@@ -28182,6 +28204,7 @@ function instanceFinding(creation) {
         fix: 'a shared store: `rateLimit({ ..., store: new RedisStore({ sendCommand }) })`',
         cwe: 'CWE-770'
     },
+    needs: 'source',
     check({ express }) {
         return limiterCreations(express).flatMap((c) => [...optionsFinding(express, c), ...instanceFinding(c)]);
     }
@@ -28291,6 +28314,7 @@ function consumeFindings(express) {
         fix: "`app.set('trust proxy', 1)` (the number of proxies) and key on `req.ip` or the authenticated user",
         cwe: 'CWE-348'
     },
+    needs: 'source',
     check({ express }) {
         const unplaced = hasUnplacedLimiter(express);
         return uniqueByPlace([
@@ -28477,6 +28501,7 @@ function cors_wildcard_credentials_check(express, use, all) {
         fix: "an explicit allow-list: `cors({ origin: ['https://app.example.com'], credentials: true })`",
         cwe: 'CWE-942'
     },
+    needs: 'source',
     check({ express }) {
         const uses = corsUses(express);
         return uses.flatMap((use) => cors_wildcard_credentials_check(express, use, uses));
@@ -28516,6 +28541,7 @@ function cors_permissive_check(express, use, all) {
         fix: "an explicit allow-list: `cors({ origin: ['https://app.example.com'] })`",
         cwe: 'CWE-942'
     },
+    needs: 'source',
     check({ express }) {
         const uses = corsUses(express);
         return uses.flatMap((use) => cors_permissive_check(express, use, uses));
@@ -28792,6 +28818,7 @@ function composeFindings({ path, model }) {
         fix: 'add `USER node` (or another non-root user) in the final stage, after installing dependencies',
         cwe: 'CWE-250'
     },
+    needs: 'project',
     check({ dockerfiles, composeFiles }) {
         return [...dockerfiles.flatMap((doc) => dockerfileFinding(doc) ?? []), ...composeFiles.flatMap(composeFindings)];
     }
@@ -28814,6 +28841,7 @@ function namesImage(doc, stage) {
         fix: 'pin a version tag (`node:24.11-alpine`), or a digest (`node:24-alpine@sha256:…`) kept fresh by Renovate or Dependabot',
         cwe: 'CWE-1357'
     },
+    needs: 'project',
     check({ dockerfiles }) {
         const findings = [];
         for (const doc of dockerfiles) {
@@ -28851,6 +28879,7 @@ function upgradeTargets(today) {
         fix: 'move the final stage to a supported LTS line (see the Node.js release schedule)',
         cwe: 'CWE-1104'
     },
+    needs: 'project',
     check({ dockerfiles, today }) {
         const findings = [];
         for (const { path, model } of dockerfiles) {
@@ -28999,6 +29028,7 @@ function problem(call) {
         fix: 'use `npm ci` (or `yarn install --frozen-lockfile`/`--immutable`, `pnpm install --frozen-lockfile`); pin global tools (`npm install -g pm2@5`)',
         cwe: 'CWE-1357'
     },
+    needs: 'project',
     check({ dockerfiles }) {
         const findings = [];
         for (const { path, model } of dockerfiles) {
@@ -29036,6 +29066,7 @@ function slimVariant(image) {
         fix: 'run on `node:<version>-slim`, `-alpine` or distroless; build in a full stage if native modules need it',
         cwe: 'CWE-1104'
     },
+    needs: 'project',
     check({ dockerfiles }) {
         const findings = [];
         for (const { path, model } of dockerfiles) {
@@ -29133,6 +29164,7 @@ function copyFinding(doc, instruction, context) {
         fix: 'add `.env*` and `**/.env*` to `.dockerignore` (with `.git` and `node_modules`)',
         cwe: 'CWE-538'
     },
+    needs: 'project',
     check(context) {
         return context.dockerfiles.flatMap((doc) => doc.model.stages
             .flatMap((stage) => stage.instructions)
@@ -29194,6 +29226,7 @@ function docker_secret_env_composeFindings({ path, model }) {
         fix: 'pass secrets at run time or with `RUN --mount=type=secret`; revoke the committed one',
         cwe: 'CWE-798'
     },
+    needs: 'project',
     check({ dockerfiles, composeFiles }) {
         return [...dockerfiles.flatMap(dockerfileFindings), ...composeFiles.flatMap(docker_secret_env_composeFindings)];
     }
@@ -29327,6 +29360,7 @@ function docker_node_env_composeFindings(doc, { dockerfiles }) {
         fix: 'add `ENV NODE_ENV=production` to the final stage',
         cwe: 'CWE-209'
     },
+    needs: 'project',
     check(context) {
         return [
             ...context.dockerfiles.flatMap((doc) => docker_node_env_dockerfileFinding(doc, context) ?? []),
@@ -29348,6 +29382,7 @@ const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lo
         fix: 'run `npm install` and commit package-lock.json',
         cwe: 'CWE-1357'
     },
+    needs: 'project',
     check({ files }) {
         const atRoot = new Set(files.filter((f) => !f.path.includes('/')).map((f) => f.path));
         if (!atRoot.has('package.json') || NPM_LOCKFILES.some((f) => atRoot.has(f)))
@@ -29372,6 +29407,7 @@ const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lo
         fix: 'raise the lower bound of `engines.node` to a supported LTS line, e.g. `">=22"`',
         cwe: 'CWE-1104'
     },
+    needs: 'project',
     check({ packageJsons, today }) {
         const root = packageJsons.find((p) => p.path === 'package.json');
         const engines = root?.manifest.data.engines;
@@ -29842,6 +29878,7 @@ function onePerLine(findings) {
         fix: 'revoke the secret and read it from the environment or a secret manager',
         cwe: 'CWE-798'
     },
+    needs: 'source',
     check(context) {
         return onePerLine(CHECKERS.flatMap((checker) => checker(context)));
     }
@@ -29891,6 +29928,7 @@ function checkFile(file) {
         fix: '`git rm --cached .env`, add `.env*` to `.gitignore`, rotate its secrets; commit `.env.example` with empty values',
         cwe: 'CWE-538'
     },
+    needs: 'project',
     check({ envFiles }) {
         return envFiles.flatMap((file) => checkFile(file) ?? []);
     }
@@ -29984,6 +30022,7 @@ function caddyFinding(ref) {
         fix: 'redirect port 80 with `return 301 https://$host$request_uri;` and proxy only from a `listen 443 ssl` server',
         cwe: 'CWE-319'
     },
+    needs: 'project',
     check({ proxyConfigs }) {
         const nginx = nginxServers(nginxConfigs(proxyConfigs)).map(nginxFinding);
         const caddy = caddySites(proxyConfigs).map(caddyFinding);
@@ -30056,6 +30095,7 @@ function unique(findings) {
         fix: 'set `client_max_body_size` to what the app needs (nginx defaults to 1m), raising it only in the upload location',
         cwe: 'CWE-770'
     },
+    needs: 'project',
     check({ proxyConfigs }) {
         const nginx = nginxConfigs(proxyConfigs).flatMap(({ path, directives }) => (0,directive/* findDirectives */.i2)(directives, 'client_max_body_size').flatMap((d) => {
             const written = d.args[0] ?? '';
@@ -30126,6 +30166,7 @@ function serverLeftOn(config, servers) {
         fix: 'add `server_tokens off;` to the `http` block',
         cwe: 'CWE-200'
     },
+    needs: 'project',
     check({ proxyConfigs }) {
         const configs = nginxConfigs(proxyConfigs);
         const servers = nginxServers(configs);
@@ -30177,6 +30218,7 @@ function proxy_timeouts_check({ file, server, http }) {
         fix: 'set `client_header_timeout` and `client_body_timeout` to about 10s and `proxy_read_timeout` to what the app needs',
         cwe: 'CWE-400'
     },
+    needs: 'project',
     check({ proxyConfigs }) {
         return nginxServers(nginxConfigs(proxyConfigs)).flatMap((s) => proxy_timeouts_check(s) ?? []);
     }
@@ -30589,6 +30631,7 @@ function checkHandler(express, data) {
         fix: 'copy known fields only, or validate with a schema that rejects unknown keys, before merging',
         cwe: 'CWE-1321'
     },
+    needs: 'source',
     check({ express }) {
         const seen = new Set();
         return allHandlerFunctions(express)
@@ -31006,6 +31049,7 @@ function checkRoute(express, route, resolutions) {
         fix: "validate the input in the route's chain (express-validator, celebrate/Joi, zod) before using it",
         cwe: 'CWE-20'
     },
+    needs: 'source',
     check({ express }) {
         const resolved = resolveRoutes(express);
         const seen = new Set();
@@ -31425,6 +31469,7 @@ function directiveFinding(express, config) {
         fix: "keep helmet's CSP on; script-src of `'self'`, trusted hosts and nonces only",
         cwe: 'CWE-693'
     },
+    needs: 'source',
     check({ express, packageJsons }) {
         const seen = new Set();
         return cspConfigs(express, helmetMajor(packageJsons))
@@ -31503,6 +31548,7 @@ function x_powered_by_checkApp(express, app) {
         fix: "`app.disable('x-powered-by')` (or `app.use(helmet())`)",
         cwe: 'CWE-200'
     },
+    needs: 'source',
     check({ express }) {
         if (express.orphanUses.some((u) => u.handlers.some((h) => removesHeader(express, h) !== false)))
             return [];
@@ -31981,6 +32027,7 @@ function error_leak_describe(leak) {
         fix: "log the error, send a generic message; details only when `NODE_ENV !== 'production'`",
         cwe: 'CWE-209'
     },
+    needs: 'source',
     check({ express }) {
         const seen = new Set();
         return handlers_handlerFunctions(express)
@@ -32082,6 +32129,7 @@ function error_handler_missing_checkApp(express, app) {
         fix: '`app.use((err, req, res, next) => ...)` after all routes, sending a generic message',
         cwe: 'CWE-209'
     },
+    needs: 'source',
     check({ express }) {
         if (express.orphanUses.some((u) => u.handlers.some((h) => isErrorMiddleware(express, h) === 'yes')))
             return [];
@@ -32218,6 +32266,7 @@ function fix(parser) {
         fix: "`express.json({ limit: '100kb' })`; uploads: `limits: { fileSize }`",
         cwe: 'CWE-770'
     },
+    needs: 'source',
     check({ express }) {
         return bodyParsers(express)
             .filter((parser) => parser.limit.kind === 'absent')
@@ -32254,6 +32303,7 @@ function findings(parser) {
         fix: "`limit: '100kb'` (at most `'1mb'`), larger only on the route that needs it",
         cwe: 'CWE-770'
     },
+    needs: 'source',
     check({ express }) {
         return bodyParsers(express).flatMap(findings);
     }
@@ -32413,75 +32463,7 @@ function defineRule(rule) {
 
 /***/ }),
 
-/***/ 13:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Kj: () => (/* binding */ collectFindingsInWorker),
-  WJ: () => (/* binding */ isScanWorker),
-  XU: () => (/* binding */ serveScanWorker)
-});
-
-// UNUSED EXPORTS: SCAN_LIMITS
-
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-// EXTERNAL MODULE: ./src/scan.ts + 12 modules
-var scan = __nccwpck_require__(2263);
-;// CONCATENATED MODULE: ./src/scan-worker.ts
-
-
-const KIND = 'express-hardening-gate/scan';
-/**
- * The scan's own memory ceiling. Node lets a heap grow far past what is live (a 10,000-file
- * monorepo holds about 200 MB and grew to over 600 MB on Node 24); in a worker the limits are
- * V8's to keep. A larger young generation also halves the garbage collections of parsing.
- */
-const SCAN_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 96 };
-/** Whether this thread was started to scan: the bundle is its own worker script. */
-function isScanWorker() {
-    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.kind === KIND;
-}
-/** The worker's side: collect the findings and send them back as plain data. */
-function serveScanWorker() {
-    const { root, today } = external_node_worker_threads_namespaceObject.workerData;
-    external_node_worker_threads_namespaceObject.parentPort?.postMessage((0,scan/* collectFindings */.F3)(root, today));
-}
-/**
- * Collects the findings in a worker thread started from `script` (the bundle), which leaves the
- * main thread free to take the tools' output and exits while the scan runs. Never rejects: a
- * worker that fails (out of its memory, say) is an error for the caller to fall back on.
- */
-function collectFindingsInWorker(script, root, today) {
-    return new Promise((resolve) => {
-        let settled = false;
-        const settle = (outcome) => {
-            if (settled)
-                return;
-            settled = true;
-            resolve(outcome);
-        };
-        let worker;
-        try {
-            const job = { kind: KIND, root, today };
-            worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: job, resourceLimits: SCAN_LIMITS, stdout: false, stderr: false });
-        }
-        catch (error) {
-            settle({ ok: false, error: error instanceof Error ? error.message : String(error) });
-            return;
-        }
-        worker.once('message', (collected) => settle({ ok: true, collected }));
-        worker.once('error', (error) => settle({ ok: false, error: error.code ?? error.message }));
-        worker.once('exit', (code) => settle({ ok: false, error: `the scan worker stopped (exit ${code})` }));
-    });
-}
-
-
-/***/ }),
-
-/***/ 2263:
+/***/ 2366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32497,6 +32479,40 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/discovery/packages.ts
+
+function parentOf(dir) {
+    const parent = external_node_path_.posix.dirname(dir);
+    return parent === '.' ? '' : parent;
+}
+/**
+ * Groups source files by the nearest folder above them that holds a package.json, so a monorepo is
+ * modelled one workspace at a time: its apps import each other by package name, which the model
+ * treats as a package anyway, and only one workspace's syntax trees are held at once. Files outside
+ * every package belong to the root group. Groups and files keep discovery order.
+ */
+function groupByPackage(files, manifests) {
+    const folders = new Set(manifests.map((m) => parentOf(m.path)));
+    const groups = new Map();
+    for (const file of files) {
+        let dir = parentOf(file.path);
+        while (dir !== '' && !folders.has(dir))
+            dir = parentOf(dir);
+        const group = groups.get(dir);
+        if (group)
+            group.push(file);
+        else
+            groups.set(dir, [file]);
+    }
+    return [...groups].map(([folder, list]) => ({ folder, files: list }));
+}
+
+// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
+var findings_policy = __nccwpck_require__(6753);
+// EXTERNAL MODULE: ./src/model/express.ts
+var express = __nccwpck_require__(1861);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
+var registry = __nccwpck_require__(8838);
 ;// CONCATENATED MODULE: ./src/discovery/find-files.ts
 
 
@@ -32525,7 +32541,6 @@ const SKIPPED_DIRS = new Set([
     '.yarn',
     '.pnpm-store'
 ]);
-const JS_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
 const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/;
 const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -32536,48 +32551,12 @@ const MAX_FILE_BYTES = 1024 * 1024;
  */
 const VENDORED_BYTES = 256 * 1024;
 const STATIC_ASSETS = /(?:^|\/)(?:assets|public|static)\//;
-/** `*.conf` and the official nginx image's envsubst templates (`default.conf.template`); nginx or not is decided by parsing. */
-function isNginxCandidateName(name) {
-    return name.endsWith('.conf') || name.endsWith('.conf.template');
-}
-/** `Caddyfile`, `Caddyfile.prod`, `site.caddyfile`: the names Caddy's tooling recognises. */
-function isCaddyfileName(name) {
-    return name === 'Caddyfile' || name.startsWith('Caddyfile.') || name.toLowerCase().endsWith('.caddyfile');
-}
-function classify(name) {
-    if (name === 'package.json')
-        return 'package-json';
-    if (name.endsWith('.dockerignore'))
-        return 'config'; // also `Dockerfile.dockerignore`, the ignore file of one Dockerfile
-    if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile')) {
-        return 'dockerfile';
-    }
-    if (JS_EXTENSIONS.test(name))
-        return 'js';
-    if (name === '.npmrc' ||
-        name === '.dockerignore' ||
-        name.startsWith('.env') ||
-        name.endsWith('.env') ||
-        /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
-        /\.(?:pem|key)$/.test(name) ||
-        /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)) {
-        return 'config';
-    }
-    if (isNginxCandidateName(name) ||
-        isCaddyfileName(name) ||
-        name === 'npm-shrinkwrap.json' ||
-        name.endsWith('.lock') ||
-        name.endsWith('.lockb') ||
-        /-lock\.(?:json|yaml)$/.test(name))
-        return 'config';
-    return undefined;
-}
 /**
- * Lists the files the scan may look at, in a stable order. Symbolic links are not followed (no
+ * Lists the files of a known kind, in a stable order. Symbolic links are not followed (no
  * loops, nothing outside the repository); minified, generated and oversized files are left out
  * with a note so the report says what was not read.
  */
-function findFiles(root) {
+function findFiles(root, kindOf) {
     const files = [];
     const notes = [];
     let generated = 0;
@@ -32601,7 +32580,7 @@ function findFiles(root) {
             }
             if (!entry.isFile())
                 continue;
-            const kind = classify(entry.name);
+            const kind = kindOf(entry.name);
             if (!kind)
                 continue;
             if (kind === 'js' && GENERATED.test(entry.name)) {
@@ -32642,62 +32621,6 @@ function findFiles(root) {
             message: `skipped ${generated} generated file${generated === 1 ? '' : 's'} (*.min.js, *.bundle.js): built output, not the app's source`
         });
     return { files, notes };
-}
-
-;// CONCATENATED MODULE: ./src/discovery/packages.ts
-
-function parentOf(dir) {
-    const parent = external_node_path_.posix.dirname(dir);
-    return parent === '.' ? '' : parent;
-}
-/**
- * Groups source files by the nearest folder above them that holds a package.json, so a monorepo is
- * modelled one workspace at a time: its apps import each other by package name, which the model
- * treats as a package anyway, and only one workspace's syntax trees are held at once. Files outside
- * every package belong to the root group. Groups and files keep discovery order.
- */
-function groupByPackage(files, manifests) {
-    const folders = new Set(manifests.map((m) => parentOf(m.path)));
-    const groups = new Map();
-    for (const file of files) {
-        let dir = parentOf(file.path);
-        while (dir !== '' && !folders.has(dir))
-            dir = parentOf(dir);
-        const group = groups.get(dir);
-        if (group)
-            group.push(file);
-        else
-            groups.set(dir, [file]);
-    }
-    return [...groups].map(([folder, list]) => ({ folder, files: list }));
-}
-
-;// CONCATENATED MODULE: ./src/parse/dotenv.ts
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
-function readValue(raw) {
-    const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
-    if (quoted)
-        return quoted[2] ?? '';
-    // A search, not `/\s+#.*$/`: that backtracks over every run of spaces, quadratic on a long line.
-    const comment = raw.search(/\s#/);
-    return (comment < 0 ? raw : raw.slice(0, comment)).trim();
-}
-/**
- * Reads `KEY=value` lines as dotenv does: `export` prefixes, quotes, `#` comments (whole-line, or
- * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
- * is enough to tell a value from an empty one. Never throws.
- */
-function parseDotenv(text) {
-    const entries = [];
-    text.split(/\r?\n/).forEach((raw, index) => {
-        if (/^\s*(?:#|$)/.test(raw))
-            return;
-        const match = ASSIGNMENT.exec(raw);
-        if (!match?.[1])
-            return;
-        entries.push({ key: match[1], value: readValue((match[2] ?? '').trim()), line: index + 1 });
-    });
-    return entries;
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -32768,7 +32691,7 @@ function readSecretFiles(root, files, texts) {
     const envFiles = [];
     const keyFiles = [];
     for (const file of files) {
-        const name = (0,external_node_path_.basename)(file.path);
+        const name = basename(file.path);
         if (file.test || file.kind !== 'config' || !(isEnvFileName(name) || isKeyFileName(name)))
             continue;
         const text = readOptional(file.absPath)?.replace(/^\uFEFF/, '');
@@ -32783,16 +32706,42 @@ function readSecretFiles(root, files, texts) {
     return { envFiles, keyFiles };
 }
 
-// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
-var findings_policy = __nccwpck_require__(6753);
-// EXTERNAL MODULE: ./src/model/express.ts
-var model_express = __nccwpck_require__(1861);
 // EXTERNAL MODULE: ./src/parse/compose.ts
 var compose = __nccwpck_require__(6791);
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
 var dockerfile = __nccwpck_require__(5830);
 // EXTERNAL MODULE: ./src/parse/dockerignore.ts
 var dockerignore = __nccwpck_require__(9309);
+;// CONCATENATED MODULE: ./src/parse/dotenv.ts
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
+function readValue(raw) {
+    const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
+    if (quoted)
+        return quoted[2] ?? '';
+    // A search, not `/\s+#.*$/`: that backtracks over every run of spaces, quadratic on a long line.
+    const comment = raw.search(/\s#/);
+    return (comment < 0 ? raw : raw.slice(0, comment)).trim();
+}
+/**
+ * Reads `KEY=value` lines as dotenv does: `export` prefixes, quotes, `#` comments (whole-line, or
+ * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
+ * is enough to tell a value from an empty one. Never throws.
+ */
+function dotenv_parseDotenv(text) {
+    const entries = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        if (/^\s*(?:#|$)/.test(raw))
+            return;
+        const match = ASSIGNMENT.exec(raw);
+        if (!match?.[1])
+            return;
+        entries.push({ key: match[1], value: readValue((match[2] ?? '').trim()), line: index + 1 });
+    });
+    return entries;
+}
+
+// EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
+var javascript = __nccwpck_require__(4286);
 ;// CONCATENATED MODULE: ./src/parse/npmrc.ts
 /**
  * A value as npm's ini reader sees it: a quoted value loses its quotes; an unquoted one ends at
@@ -33273,7 +33222,14 @@ var nginx_includes = __nccwpck_require__(421);
 
 
 
-
+/** `*.conf` and the official nginx image's envsubst templates (`default.conf.template`); nginx or not is decided by parsing. */
+function isNginxCandidateName(name) {
+    return name.endsWith('.conf') || name.endsWith('.conf.template');
+}
+/** `Caddyfile`, `Caddyfile.prod`, `site.caddyfile`: the names Caddy's tooling recognises. */
+function isCaddyfileName(name) {
+    return name === 'Caddyfile' || name.startsWith('Caddyfile.') || name.toLowerCase().endsWith('.caddyfile');
+}
 function parseFile(path, text) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (isCaddyfileName(name)) {
@@ -33332,15 +33288,167 @@ function parseProxyConfigs(files) {
     return { configs: [...nginx, ...caddy], errors };
 }
 
-// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
-var registry = __nccwpck_require__(8838);
+;// CONCATENATED MODULE: ./src/scan/documents.ts
+// The kinds of document the scan reads: which file names each takes, and how its text becomes what
+// the rules see. Discovery lists files by this table; reading them goes through it too.
+
+
+
+
+
+
+
+
+
+
+
+
+/** A parse that failed: the file is named in a note and left out. */
+class NotParsed extends Error {
+}
+function defineKind(kind) {
+    return kind;
+}
+function orNotParsed(parsed) {
+    if (!parsed.ok)
+        throw new NotParsed(parsed.error);
+    return parsed;
+}
+function isLockfileName(name) {
+    return name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name);
+}
+/** In order: a file is of the first kind whose name it matches. */
+const DOCUMENT_KINDS = [
+    defineKind({
+        kind: 'package-json',
+        match: (name) => name === 'package.json',
+        into: 'packageJsons',
+        parse: (text, path) => ({ path, manifest: orNotParsed(parsePackageJson(text)).manifest })
+    }),
+    // Also `Dockerfile.dockerignore`, the ignore file of that Dockerfile alone.
+    defineKind({
+        kind: 'dockerignore',
+        match: (name) => name.endsWith('.dockerignore'),
+        into: 'dockerignores',
+        parse: (text, path) => ({ path, patterns: (0,dockerignore/* parseDockerignore */.y)(text) })
+    }),
+    defineKind({
+        kind: 'dockerfile',
+        match: dockerfile/* isDockerfileName */.S2,
+        into: 'dockerfiles',
+        parse: (text, path) => {
+            try {
+                return { path, model: (0,dockerfile/* parseDockerfile */.Ai)(text) };
+            }
+            catch (error) {
+                throw new NotParsed(error instanceof Error ? error.message : String(error));
+            }
+        }
+    }),
+    defineKind({ kind: 'js', match: javascript/* isScriptName */.xs }),
+    defineKind({
+        kind: 'npmrc',
+        match: (name) => name === '.npmrc',
+        into: 'npmrcs',
+        parse: (text, path) => ({ path, entries: parseNpmrc(text) })
+    }),
+    // Every `.env*` name is listed (an `.env.example` copied into an image matters too); env files
+    // proper are parsed. A file with a NUL byte is binary (an encrypted `.env.enc`): no text to read.
+    defineKind({
+        kind: 'env',
+        match: (name) => name.startsWith('.env') || name.endsWith('.env'),
+        into: 'envFiles',
+        parse: (text, path, root) => isEnvFileName((0,external_node_path_.basename)(path)) && !text.includes('\u0000')
+            ? { path, entries: dotenv_parseDotenv(text), gitignored: ignoredBy(root, path) }
+            : undefined
+    }),
+    defineKind({
+        kind: 'compose',
+        match: compose/* isComposeFileName */.C1,
+        into: 'composeFiles',
+        parse: (text, path) => ({ path, model: orNotParsed((0,compose/* parseCompose */.g3)(text)).model })
+    }),
+    defineKind({
+        kind: 'key',
+        match: isKeyFileName,
+        into: 'keyFiles',
+        parse: (text, path) => (text.includes('\u0000') ? undefined : { path, text })
+    }),
+    defineKind({ kind: 'proxy', match: (name) => isNginxCandidateName(name) || isCaddyfileName(name) }),
+    defineKind({ kind: 'lockfile', match: isLockfileName })
+];
+const BY_KIND = new Map(DOCUMENT_KINDS.map((k) => [k.kind, k]));
+/** The kind of a file by its name, for discovery. */
+function kindOf(name) {
+    return DOCUMENT_KINDS.find((k) => k.match(name))?.kind;
+}
+function readText(file) {
+    return (0,external_node_fs_.readFileSync)(file.absPath, 'utf8').replace(/^\uFEFF/, '');
+}
+function describeFailure(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split('\n')[0] ?? message;
+}
+function notReadOrParsed(file, error) {
+    // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
+    const code = error?.code;
+    return {
+        file: file.path,
+        message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}`
+    };
+}
+/** Finds the tree's files and parses every document outside tests, kind by kind. */
+function documents_readProject(root, today) {
+    const { files, notes } = findFiles(root, kindOf);
+    const documents = {
+        dockerfiles: [],
+        proxyConfigs: [],
+        npmrcs: [],
+        dockerignores: [],
+        composeFiles: [],
+        packageJsons: [],
+        envFiles: [],
+        keyFiles: []
+    };
+    const scripts = [];
+    const proxyTexts = [];
+    for (const file of files) {
+        if (file.test)
+            continue;
+        const kind = BY_KIND.get(file.kind);
+        try {
+            if (file.kind === 'js')
+                scripts.push(file);
+            else if (file.kind === 'proxy')
+                proxyTexts.push({ path: file.path, text: readText(file) });
+            else if (kind?.into && kind.parse) {
+                const document = kind.parse(readText(file), file.path, root);
+                if (document)
+                    documents[kind.into].push(document);
+            }
+        }
+        catch (error) {
+            notes.push(notReadOrParsed(file, error));
+        }
+    }
+    try {
+        const { configs, errors } = parseProxyConfigs(proxyTexts);
+        documents.proxyConfigs = configs;
+        for (const { path, error } of errors)
+            notes.push({ file: path, message: `not parsed, so not checked: ${describeFailure(error)}` });
+    }
+    catch (error) {
+        for (const { path } of proxyTexts)
+            notes.push({ file: path, message: `not parsed, so not checked: ${describeFailure(error)}` });
+    }
+    return { context: { root, today, files, ...documents }, scripts, notes };
+}
+
 // EXTERNAL MODULE: ./src/model/graph.ts
 var graph = __nccwpck_require__(3749);
 // EXTERNAL MODULE: ./src/model/scope.ts
 var scope = __nccwpck_require__(7141);
-// EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
-var javascript = __nccwpck_require__(4286);
-;// CONCATENATED MODULE: ./src/scan-modules.ts
+;// CONCATENATED MODULE: ./src/scan/modules.ts
 // The scan's JS/TS modules: read, parsed and indexed once, grouped by package, and modelled.
 
 
@@ -33348,9 +33456,7 @@ var javascript = __nccwpck_require__(4286);
 
 
 
-function readText(file) {
-    return (0,external_node_fs_.readFileSync)(file.absPath, 'utf8').replace(/^\uFEFF/, '');
-}
+
 function packageName(dir) {
     try {
         const file = (0,external_node_path_.join)(dir, 'package.json');
@@ -33364,7 +33470,7 @@ function packageName(dir) {
     }
 }
 /** A relative import of a folder that is a package (`require('../..')`) stands for that package. */
-function packageAlias(root) {
+function modules_packageAlias(root) {
     const cache = new Map();
     return (source, fromFile) => {
         if (!source.startsWith('.'))
@@ -33375,23 +33481,19 @@ function packageAlias(root) {
         return cache.get(dir);
     };
 }
-function describeFailure(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return message.split('\n')[0] ?? message;
-}
 /**
  * The Express model of every module. Code nested deeper than the model's walks can follow (a stack
  * overflow) must not cost the whole scan: the modules that fail on their own are left out of the
  * model with a note, and when even that fails the Express rules see no app, also with a note.
  */
-function scan_modules_buildModelSafely(modules, aliasOf, notes) {
+function modules_buildModelSafely(modules, aliasOf, notes) {
     try {
-        return (0,model_express/* buildExpressModel */.IE)(modules, aliasOf);
+        return (0,express/* buildExpressModel */.IE)(modules, aliasOf);
     }
     catch (error) {
         const failing = new Set(modules.filter((m) => {
             try {
-                (0,model_express/* buildExpressModel */.IE)([m], aliasOf);
+                (0,express/* buildExpressModel */.IE)([m], aliasOf);
                 return false;
             }
             catch {
@@ -33401,27 +33503,19 @@ function scan_modules_buildModelSafely(modules, aliasOf, notes) {
         for (const m of failing)
             notes.push({ file: m.path, message: `not checked by the Express rules: ${describeFailure(error)}` });
         try {
-            return (0,model_express/* buildExpressModel */.IE)(modules.filter((m) => !failing.has(m)), aliasOf);
+            return (0,express/* buildExpressModel */.IE)(modules.filter((m) => !failing.has(m)), aliasOf);
         }
         catch (again) {
             notes.push({
                 file: '.',
                 message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}`
             });
-            return (0,model_express/* buildExpressModel */.IE)([], aliasOf);
+            return (0,express/* buildExpressModel */.IE)([], aliasOf);
         }
     }
 }
-function notReadOrParsed(file, error) {
-    // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
-    const code = error?.code;
-    return {
-        file: file.path,
-        message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}`
-    };
-}
 /** Reads, parses and indexes one JS/TS file; minified and unparsable ones become notes. */
-function scan_modules_parseModule(file, notes) {
+function modules_parseModule(file, notes) {
     try {
         const text = readText(file);
         if ((0,javascript/* looksMinified */.o3)(text)) {
@@ -33445,7 +33539,7 @@ function scan_modules_parseModule(file, notes) {
  * monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
  */
 function modulesOfGroup(group, byPath, aliasOf, notes) {
-    const modules = group.files.flatMap((file) => scan_modules_parseModule(file, notes) ?? []);
+    const modules = group.files.flatMap((file) => modules_parseModule(file, notes) ?? []);
     const included = new Set(group.files.map((f) => f.path));
     for (let i = 0; i < modules.length; i += 1) {
         const module = modules[i];
@@ -33456,7 +33550,7 @@ function modulesOfGroup(group, byPath, aliasOf, notes) {
             if (target === undefined || included.has(target))
                 continue;
             included.add(target);
-            const added = scan_modules_parseModule(byPath.get(target), notes);
+            const added = modules_parseModule(byPath.get(target), notes);
             if (added)
                 modules.push(added);
         }
@@ -33464,7 +33558,9 @@ function modulesOfGroup(group, byPath, aliasOf, notes) {
     return modules;
 }
 
-;// CONCATENATED MODULE: ./src/scan.ts
+;// CONCATENATED MODULE: ./src/scan/run.ts
+// The scan stage: read the tree (documents.ts), model its packages' source (modules.ts), run every
+// rule as it declares (`needs`), then apply the central policy.
 
 
 
@@ -33473,164 +33569,39 @@ function modulesOfGroup(group, byPath, aliasOf, notes) {
 
 
 
-
-
-
-
-
-
-
-function isProxyCandidate(file) {
-    const name = (0,external_node_path_.basename)(file.path);
-    return file.kind === 'config' && (isNginxCandidateName(name) || isCaddyfileName(name));
-}
-/** Reads and parses every file but the JS/TS modules, which the caller parses by package. */
-function readProject(root, today) {
-    const { files, notes } = findFiles(root);
-    const texts = new Map();
-    const jsFiles = [];
-    const dockerfiles = [];
-    const proxyTexts = [];
-    const npmrcs = [];
-    const dockerignores = [];
-    const composeFiles = [];
-    const packageJsons = [];
-    const read = (file) => {
-        const text = readText(file);
-        texts.set(file.path, text);
-        return text;
-    };
-    const notParsed = (path, error) => {
-        notes.push({ file: path, message: `not parsed, so not checked: ${error.split('\n')[0]}` });
-    };
-    const readAndParse = (file) => {
-        const name = (0,external_node_path_.basename)(file.path);
-        if (file.kind === 'js') {
-            jsFiles.push(file);
-        }
-        else if (file.kind === 'dockerfile') {
-            const text = read(file);
-            try {
-                dockerfiles.push({ path: file.path, model: (0,dockerfile/* parseDockerfile */.Ai)(text) });
-            }
-            catch (error) {
-                notParsed(file.path, error instanceof Error ? error.message : String(error));
-            }
-        }
-        else if (isProxyCandidate(file)) {
-            proxyTexts.push({ path: file.path, text: read(file) });
-        }
-        else if (name === '.npmrc') {
-            npmrcs.push({ path: file.path, entries: parseNpmrc(read(file)) });
-        }
-        else if (file.kind === 'config' && file.path.endsWith('.dockerignore')) {
-            dockerignores.push({ path: file.path, patterns: (0,dockerignore/* parseDockerignore */.y)(readText(file)) });
-        }
-        else if (file.kind === 'config' && (0,compose/* isComposeFileName */.C1)(name)) {
-            const parsed = (0,compose/* parseCompose */.g3)(read(file));
-            if (parsed.ok)
-                composeFiles.push({ path: file.path, model: parsed.model });
-            else
-                notParsed(file.path, parsed.error);
-        }
-        else if (file.kind === 'package-json') {
-            const parsed = parsePackageJson(read(file));
-            if (parsed.ok)
-                packageJsons.push({ path: file.path, manifest: parsed.manifest });
-            else
-                notParsed(file.path, parsed.error);
-        }
-    };
-    for (const file of files) {
-        if (file.test)
-            continue;
-        try {
-            readAndParse(file);
-        }
-        catch (error) {
-            notes.push(notReadOrParsed(file, error));
-        }
-    }
-    let proxies;
-    try {
-        proxies = parseProxyConfigs(proxyTexts);
-    }
-    catch (error) {
-        proxies = { configs: [], errors: proxyTexts.map(({ path }) => ({ path, error: describeFailure(error) })) };
-    }
-    const { configs: proxyConfigs, errors: proxyErrors } = proxies;
-    for (const { path, error } of proxyErrors)
-        notParsed(path, error);
-    const { envFiles, keyFiles } = readSecretFiles(root, files, texts);
-    const docs = { root, today, files, dockerfiles, proxyConfigs, npmrcs, dockerignores, composeFiles, packageJsons, envFiles, keyFiles };
-    return { docs, jsFiles, notes, aliasOf: packageAlias(root) };
-}
 /** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
 function buildScanContext(root, today) {
-    const { docs, jsFiles, notes, aliasOf } = readProject(root, today);
-    const modules = jsFiles.flatMap((file) => parseModule(file, notes) ?? []);
-    return { context: { ...docs, modules, express: buildModelSafely(modules, aliasOf, notes) }, notes };
+    const { context, scripts, notes } = readProject(root, today);
+    const modules = scripts.flatMap((file) => parseModule(file, notes) ?? []);
+    return { context: { ...context, modules, express: buildModelSafely(modules, packageAlias(root), notes) }, notes };
 }
-/** One rule's findings; a rule that throws becomes a note and reports nothing. */
-function checkRule(rule, context, notes) {
-    try {
-        return rule.check(context);
-    }
-    catch (error) {
-        notes.push({
-            file: '.',
-            message: `rule ${rule.meta.id} failed and reported nothing: ${error instanceof Error ? error.message : String(error)}`
-        });
-        return [];
-    }
-}
-/** Keeps findings not made before (for another package, say). */
-class Findings {
-    reported = [];
+/** Keeps the findings not made before (a source rule reports a shared file once per package, say). */
+class Reported {
+    notes;
+    list = [];
     seen = new Set();
-    add(meta, findings) {
+    constructor(notes) {
+        this.notes = notes;
+    }
+    /** Runs one rule; a rule that throws becomes a note and reports nothing. */
+    run(rule, context) {
+        let findings;
+        try {
+            findings = rule.check(context);
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${message}` });
+            return;
+        }
         for (const finding of findings) {
-            const key = [meta.id, finding.file, finding.line, finding.column, finding.message].join('\u0000');
+            const key = [rule.meta.id, finding.file, finding.line, finding.column, finding.message].join('\u0000');
             if (this.seen.has(key))
                 continue;
             this.seen.add(key);
-            this.reported.push({ meta, finding });
+            this.list.push({ meta: rule.meta, finding });
         }
     }
-}
-/**
- * Runs every rule once on the tree with no JS/TS module, and returns the rules that read the modules
- * or the Express model, to be run again for each package. Which rules those are is seen, not declared:
- * a rule that never touches `modules` or `express` here cannot depend on them, because nothing else
- * differs between packages. With no module at all, this run is the only one.
- */
-function runProjectRules(docs, aliasOf, hasModules, findings, notes) {
-    const express = (0,model_express/* buildExpressModel */.IE)([], aliasOf);
-    const sourceRules = [];
-    for (const rule of registry/* RULES */.y0) {
-        let readsSource = false;
-        const context = { ...docs };
-        Object.defineProperty(context, 'modules', {
-            enumerable: true,
-            get: () => {
-                readsSource = true;
-                return [];
-            }
-        });
-        Object.defineProperty(context, 'express', {
-            enumerable: true,
-            get: () => {
-                readsSource = true;
-                return express;
-            }
-        });
-        const found = checkRule(rule, context, notes);
-        if (readsSource && hasModules)
-            sourceRules.push(rule);
-        else
-            findings.add(rule.meta, found);
-    }
-    return sourceRules;
 }
 function uniqueNotes(notes) {
     const seen = new Set();
@@ -33643,23 +33614,32 @@ function uniqueNotes(notes) {
     });
 }
 /**
- * Discovery, parsing, the app model and every rule. JS/TS modules are parsed, modelled and checked
- * one package at a time (see groupByPackage): a 10,000-file monorepo never holds more than one
- * workspace's syntax trees.
+ * Discovery, parsing, the app model and every rule. Project rules run once; source rules run for
+ * each package (see groupByPackage) with its modules and model, so a 10,000-file monorepo never
+ * holds more than one workspace's syntax trees. A tree without source still runs its source rules
+ * once, on no modules: they read documents too (secrets in `.npmrc`, say).
  */
 function collectFindings(root, today) {
-    const { docs, jsFiles, notes, aliasOf } = readProject(root, today);
-    const findings = new Findings();
-    const byPath = new Map(jsFiles.map((f) => [f.path, f]));
-    const groups = groupByPackage(jsFiles, docs.files.filter((f) => f.kind === 'package-json'));
-    const sourceRules = runProjectRules(docs, aliasOf, groups.length > 0, findings, notes);
+    const { context, scripts, notes } = documents_readProject(root, today);
+    const reported = new Reported(notes);
+    const aliasOf = modules_packageAlias(root);
+    const groups = groupByPackage(scripts, context.files.filter((f) => f.kind === 'package-json'));
+    const sourceRules = registry/* RULES */.y0.filter((rule) => rule.needs === 'source');
+    const noSource = { ...context, modules: [], express: (0,express/* buildExpressModel */.IE)([], aliasOf) };
+    for (const rule of registry/* RULES */.y0) {
+        if (rule.needs === 'project')
+            reported.run(rule, context);
+        else if (groups.length === 0)
+            reported.run(rule, noSource);
+    }
+    const byPath = new Map(scripts.map((f) => [f.path, f]));
     for (const group of groups) {
         const modules = modulesOfGroup(group, byPath, aliasOf, notes);
-        const context = { ...docs, modules, express: scan_modules_buildModelSafely(modules, aliasOf, notes) };
+        const packageContext = { ...context, modules, express: modules_buildModelSafely(modules, aliasOf, notes) };
         for (const rule of sourceRules)
-            findings.add(rule.meta, checkRule(rule, context, notes));
+            reported.run(rule, packageContext);
     }
-    return { reported: findings.reported, notes, filesScanned: docs.files.length };
+    return { reported: reported.list, notes, filesScanned: context.files.length };
 }
 /** A scanned file's lines as the rules saw them (no BOM), for inline suppressions; undefined when it is not a readable file. */
 function fileLines(root) {
@@ -33689,6 +33669,74 @@ function applyScanPolicy(collected, root, config, today) {
 /** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
 function runScan(root, config, today) {
     return applyScanPolicy(collectFindings(root, today), root, config, today);
+}
+
+
+/***/ }),
+
+/***/ 6227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Kj: () => (/* binding */ collectFindingsInWorker),
+  WJ: () => (/* binding */ isScanWorker),
+  XU: () => (/* binding */ serveScanWorker)
+});
+
+// UNUSED EXPORTS: SCAN_LIMITS
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+// EXTERNAL MODULE: ./src/scan/run.ts + 13 modules
+var run = __nccwpck_require__(2366);
+;// CONCATENATED MODULE: ./src/scan/worker.ts
+
+
+const KIND = 'express-hardening-gate/scan';
+/**
+ * The scan's own memory ceiling. Node lets a heap grow far past what is live (a 10,000-file
+ * monorepo holds about 200 MB and grew to over 600 MB on Node 24); in a worker the limits are
+ * V8's to keep. A larger young generation also halves the garbage collections of parsing.
+ */
+const SCAN_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 96 };
+/** Whether this thread was started to scan: the bundle is its own worker script. */
+function isScanWorker() {
+    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.kind === KIND;
+}
+/** The worker's side: collect the findings and send them back as plain data. */
+function serveScanWorker() {
+    const { root, today } = external_node_worker_threads_namespaceObject.workerData;
+    external_node_worker_threads_namespaceObject.parentPort?.postMessage((0,run/* collectFindings */.F3)(root, today));
+}
+/**
+ * Collects the findings in a worker thread started from `script` (the bundle), which leaves the
+ * main thread free to take the tools' output and exits while the scan runs. Never rejects: a
+ * worker that fails (out of its memory, say) is an error for the caller to fall back on.
+ */
+function collectFindingsInWorker(script, root, today) {
+    return new Promise((resolve) => {
+        let settled = false;
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            resolve(outcome);
+        };
+        let worker;
+        try {
+            const job = { kind: KIND, root, today };
+            worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: job, resourceLimits: SCAN_LIMITS, stdout: false, stderr: false });
+        }
+        catch (error) {
+            settle({ ok: false, error: error instanceof Error ? error.message : String(error) });
+            return;
+        }
+        worker.once('message', (collected) => settle({ ok: true, collected }));
+        worker.once('error', (error) => settle({ ok: false, error: error.code ?? error.message }));
+        worker.once('exit', (code) => settle({ ok: false, error: `the scan worker stopped (exit ${code})` }));
+    });
 }
 
 

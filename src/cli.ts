@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { parseCliArgs, USAGE, type CliOptions } from './config/cli-args.js'
 import { describeError } from './config/errors.js'
 import { runGate } from './pipeline.js'
-import { isScanWorker, serveScanWorker } from './scan-worker.js'
+import { isScanWorker, serveScanWorker } from './scan/worker.js'
 import { renderMarkdown } from './render/markdown.js'
 import { renderSarif } from './render/sarif.js'
 import { renderJson, renderText } from './render/text.js'
@@ -51,6 +51,6 @@ export async function main(argv: string[], entry: { scanWorker?: string } = {}):
   }
 }
 
-// The bundle is also the scan's worker script (see scan-worker.ts).
+// The bundle is also the scan's worker script (see scan/worker.ts).
 if (isScanWorker()) serveScanWorker()
 else process.exitCode = await main(process.argv.slice(2), { scanWorker: fileURLToPath(import.meta.url) })

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { classify, findFiles, MAX_FILE_BYTES } from '../../src/discovery/find-files.js'
+import { findFiles, MAX_FILE_BYTES } from '../../src/discovery/find-files.js'
+import { kindOf } from '../../src/scan/documents.js'
 
 let root: string
 
@@ -38,7 +39,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 describe('findFiles', () => {
   it('lists source, Dockerfiles and package.json, skipping dependencies, build output and VCS', () => {
-    const { files } = findFiles(root)
+    const { files } = findFiles(root, kindOf)
     expect(files.map((f) => f.path)).toEqual(
       [
         'api.Dockerfile',
@@ -55,7 +56,7 @@ describe('findFiles', () => {
   })
 
   it('marks tests as not production code', () => {
-    const { files } = findFiles(root)
+    const { files } = findFiles(root, kindOf)
     const tests = files
       .filter((f) => f.test)
       .map((f) => f.path)
@@ -64,7 +65,7 @@ describe('findFiles', () => {
   })
 
   it('notes oversized files instead of reading them, counts generated ones in one note, and does not follow symlinks', () => {
-    const { files, notes } = findFiles(root)
+    const { files, notes } = findFiles(root, kindOf)
     expect(notes.map((n) => n.file)).toEqual(['frontend/src/assets/three.js', 'src/big.js', '.'])
     expect(notes[0]?.message).toMatch(/vendored library/)
     // jquery.min.js is counted; types.d.ts is a declaration, not built output
@@ -72,18 +73,21 @@ describe('findFiles', () => {
     expect(files.some((f) => f.path.includes('loop'))).toBe(false)
   })
 
-  it('classifies file names', () => {
-    expect(classify('Dockerfile')).toBe('dockerfile')
-    expect(classify('Dockerfile.dev')).toBe('dockerfile')
-    expect(classify('web.Dockerfile')).toBe('dockerfile')
-    expect(classify('Dockerfile-dev')).toBe('dockerfile')
-    expect(classify('Dockerfile.dockerignore')).toBe('config')
-    expect(classify('.dockerignore')).toBe('config')
-    expect(classify('docker-compose.prod.yml')).toBe('config')
-    expect(classify('server.mjs')).toBe('js')
-    expect(classify('view.tsx')).toBe('js')
-    expect(classify('package.json')).toBe('package-json')
-    expect(classify('npm-shrinkwrap.json')).toBe('config')
-    expect(classify('notes.txt')).toBeUndefined()
+  it('lists files by the kinds of document the scan reads', () => {
+    expect(kindOf('Dockerfile')).toBe('dockerfile')
+    expect(kindOf('Dockerfile.dev')).toBe('dockerfile')
+    expect(kindOf('web.Dockerfile')).toBe('dockerfile')
+    expect(kindOf('Dockerfile-dev')).toBe('dockerfile')
+    expect(kindOf('Dockerfile.dockerignore')).toBe('dockerignore')
+    expect(kindOf('.dockerignore')).toBe('dockerignore')
+    expect(kindOf('docker-compose.prod.yml')).toBe('compose')
+    expect(kindOf('server.mjs')).toBe('js')
+    expect(kindOf('view.tsx')).toBe('js')
+    expect(kindOf('package.json')).toBe('package-json')
+    expect(kindOf('npm-shrinkwrap.json')).toBe('lockfile')
+    expect(kindOf('.env.example')).toBe('env')
+    expect(kindOf('id_rsa')).toBe('key')
+    expect(kindOf('default.conf.template')).toBe('proxy')
+    expect(kindOf('notes.txt')).toBeUndefined()
   })
 })

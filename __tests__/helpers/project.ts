@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { buildScanContext } from '../../src/scan.js'
-import type { ScanContext } from '../../src/rules/rule.js'
+import { buildScanContext } from '../../src/scan/run.js'
+import type { ScanContext } from '../../src/scan/context.js'
 
 /** Writes a small project from `{ path: source }` into a temp folder and builds the scan context. */
 export function scanProject(files: Record<string, string>, today = '2026-11-26'): ScanContext {

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { EMPTY_CONFIG } from '../../src/config/config-file.js'
 import { MAX_FILE_BYTES } from '../../src/discovery/find-files.js'
 import type { Note } from '../../src/discovery/find-files.js'
-import { runScan, type ScanResult } from '../../src/scan.js'
+import { runScan, type ScanResult } from '../../src/scan/run.js'
 import { REPO_ROOT, removeProject, writeProject } from './corpus.js'
 
 const TODAY = '2026-11-26'

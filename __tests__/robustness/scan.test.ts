@@ -10,7 +10,7 @@ import { parseDockerfile } from '../../src/parse/dockerfile.js'
 import { looksMinified, parseJavaScript } from '../../src/parse/javascript.js'
 import { parsePackageJson } from '../../src/parse/package-json.js'
 import { parseProxyConfigs } from '../../src/parse/proxy-config.js'
-import { runScan } from '../../src/scan.js'
+import { runScan } from '../../src/scan/run.js'
 import { corpus, lineCount, mutatedSample, removeProject, runs, writeProject, type SampleKind } from './corpus.js'
 
 const TODAY = '2026-11-26'

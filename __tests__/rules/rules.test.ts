@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { EMPTY_CONFIG } from '../../src/config/config-file.js'
 import { RULES } from '../../src/rules/registry.js'
-import { runScan } from '../../src/scan.js'
+import { runScan } from '../../src/scan/run.js'
 import { readExpectations } from '../helpers/expectations.js'
 
 const FIXTURES = join(import.meta.dirname, 'fixtures')

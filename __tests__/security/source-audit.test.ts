@@ -16,7 +16,7 @@ const CHILD_PROCESS = /^(?:node:)?child_process$/
 const FORBIDDEN_MODULES = /^(?:node:)?(?:vm|module|inspector|repl|wasi|cluster)$/
 /** The scan's worker thread runs our own bundle (the entry point's file), never code given as a string. */
 const WORKER_THREADS = /^(?:node:)?worker_threads$/
-const WORKER_FILE = 'src/scan-worker.ts'
+const WORKER_FILE = 'src/scan/worker.ts'
 const SHELLS = /^(?:.*[\\/])?(?:sh|bash|zsh|dash|ksh|fish|cmd|cmd\.exe|powershell|pwsh)$/i
 const NOT_CHILDREN = new Set(['loc', 'start', 'end', 'extra', 'range', 'leadingComments', 'trailingComments', 'innerComments'])
 
@@ -235,13 +235,13 @@ describe('the checker catches', () => {
     ['a computed require()', 'src/x.ts', 'require(path.join(root, name))'],
     ['require.resolve of data', 'src/x.ts', 'require.resolve(name)'],
     ['setTimeout with a string', 'src/x.ts', "setTimeout('run()', 10)"],
-    ['worker_threads outside scan-worker.ts', 'src/x.ts', "import { Worker } from 'node:worker_threads'"],
+    ['worker_threads outside scan/worker.ts', 'src/x.ts', "import { Worker } from 'node:worker_threads'"],
     [
       'a Worker that evaluates a string',
-      'src/scan-worker.ts',
+      'src/scan/worker.ts',
       "import { Worker } from 'node:worker_threads'\nnew Worker(code, { eval: true })"
     ],
-    ['Worker options spread', 'src/scan-worker.ts', "import { Worker } from 'node:worker_threads'\nnew Worker(file, { ...options })"],
+    ['Worker options spread', 'src/scan/worker.ts', "import { Worker } from 'node:worker_threads'\nnew Worker(file, { ...options })"],
     ['a native binding', 'src/x.ts', "process.binding('spawn_sync')"]
   ])('%s', (_name, file, code) => {
     expect(auditSource(code, file).problems.length).toBeGreaterThan(0)

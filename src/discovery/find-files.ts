@@ -1,7 +1,11 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-export type FileKind = 'js' | 'dockerfile' | 'package-json' | 'config'
+/** A document kind's name (see scan/documents.ts); `js` is JavaScript/TypeScript source. */
+export type FileKind = string
+
+/** The kind of a file by its name, or undefined for files the scan does not look at. */
+export type KindOf = (name: string) => FileKind | undefined
 
 export interface SourceFile {
   /** Relative to the scanned root, with `/` separators. */
@@ -48,7 +52,6 @@ const SKIPPED_DIRS = new Set([
   '.yarn',
   '.pnpm-store'
 ])
-const JS_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/
 const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/
 const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
 export const MAX_FILE_BYTES = 1024 * 1024
@@ -60,52 +63,12 @@ export const MAX_FILE_BYTES = 1024 * 1024
 const VENDORED_BYTES = 256 * 1024
 const STATIC_ASSETS = /(?:^|\/)(?:assets|public|static)\//
 
-/** `*.conf` and the official nginx image's envsubst templates (`default.conf.template`); nginx or not is decided by parsing. */
-export function isNginxCandidateName(name: string): boolean {
-  return name.endsWith('.conf') || name.endsWith('.conf.template')
-}
-
-/** `Caddyfile`, `Caddyfile.prod`, `site.caddyfile`: the names Caddy's tooling recognises. */
-export function isCaddyfileName(name: string): boolean {
-  return name === 'Caddyfile' || name.startsWith('Caddyfile.') || name.toLowerCase().endsWith('.caddyfile')
-}
-
-export function classify(name: string): FileKind | undefined {
-  if (name === 'package.json') return 'package-json'
-  if (name.endsWith('.dockerignore')) return 'config' // also `Dockerfile.dockerignore`, the ignore file of one Dockerfile
-  if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile')) {
-    return 'dockerfile'
-  }
-  if (JS_EXTENSIONS.test(name)) return 'js'
-  if (
-    name === '.npmrc' ||
-    name === '.dockerignore' ||
-    name.startsWith('.env') ||
-    name.endsWith('.env') ||
-    /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
-    /\.(?:pem|key)$/.test(name) ||
-    /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)
-  ) {
-    return 'config'
-  }
-  if (
-    isNginxCandidateName(name) ||
-    isCaddyfileName(name) ||
-    name === 'npm-shrinkwrap.json' ||
-    name.endsWith('.lock') ||
-    name.endsWith('.lockb') ||
-    /-lock\.(?:json|yaml)$/.test(name)
-  )
-    return 'config'
-  return undefined
-}
-
 /**
- * Lists the files the scan may look at, in a stable order. Symbolic links are not followed (no
+ * Lists the files of a known kind, in a stable order. Symbolic links are not followed (no
  * loops, nothing outside the repository); minified, generated and oversized files are left out
  * with a note so the report says what was not read.
  */
-export function findFiles(root: string): Discovery {
+export function findFiles(root: string, kindOf: KindOf): Discovery {
   const files: SourceFile[] = []
   const notes: Note[] = []
   let generated = 0
@@ -126,7 +89,7 @@ export function findFiles(root: string): Discovery {
         continue
       }
       if (!entry.isFile()) continue
-      const kind = classify(entry.name)
+      const kind = kindOf(entry.name)
       if (!kind) continue
       if (kind === 'js' && GENERATED.test(entry.name)) {
         if (!entry.name.includes('.d.')) generated += 1

@@ -37,7 +37,7 @@ function readOptional(path: string): string | undefined {
 }
 
 /** Whether the root `.gitignore` or one in the file's folder ignores it. */
-function ignoredBy(root: string, path: string): boolean {
+export function ignoredBy(root: string, path: string): boolean {
   const dirs = [...new Set(['.', posix.dirname(path)])]
   return dirs.some((dir) => {
     const text = readOptional(join(root, dir, '.gitignore'))

@@ -4,6 +4,11 @@ import type { ShellCommand } from './shell.js'
 
 export type { DockerHeredoc }
 
+/** `Dockerfile`, `Dockerfile.prod`, `Dockerfile-dev`, `api.Dockerfile`, `api.dockerfile`. */
+export function isDockerfileName(name: string): boolean {
+  return name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile')
+}
+
 export interface DockerFlag {
   name: string
   value: string | null

@@ -4,6 +4,13 @@ import { VISITOR_KEYS } from './visitor-keys.generated.js'
 
 export type { File, Node }
 
+const SCRIPT_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/
+
+/** JavaScript and TypeScript sources, modules and JSX included. */
+export function isScriptName(name: string): boolean {
+  return SCRIPT_EXTENSIONS.test(name)
+}
+
 const BASE_OPTIONS = {
   sourceType: 'unambiguous' as const,
   allowReturnOutsideFunction: true,

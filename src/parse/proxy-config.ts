@@ -1,8 +1,17 @@
-import { isCaddyfileName, isNginxCandidateName } from '../discovery/find-files.js'
 import { parseCaddyfile, type CaddyfileModel } from './caddyfile.js'
 import { MAX_EXPANDED_DIRECTIVES, type ConfigDirective } from './directive.js'
 import { isNginxConfig, parseNginx } from './nginx.js'
 import { expandIncludes } from './nginx-includes.js'
+
+/** `*.conf` and the official nginx image's envsubst templates (`default.conf.template`); nginx or not is decided by parsing. */
+export function isNginxCandidateName(name: string): boolean {
+  return name.endsWith('.conf') || name.endsWith('.conf.template')
+}
+
+/** `Caddyfile`, `Caddyfile.prod`, `site.caddyfile`: the names Caddy's tooling recognises. */
+export function isCaddyfileName(name: string): boolean {
+  return name === 'Caddyfile' || name.startsWith('Caddyfile.') || name.toLowerCase().endsWith('.caddyfile')
+}
 
 /** A reverse proxy config of the repository: an nginx config (recognised by its structure) or a Caddyfile. */
 export type ProxyConfig =

@@ -1,13 +1,5 @@
-import type { SourceFile } from '../discovery/find-files.js'
-import type { EnvFileDoc, TextDoc } from '../discovery/secret-files.js'
 import type { Severity } from '../findings/severity.js'
-import type { ExpressModel, JsModule } from '../model/express.js'
-import type { ComposeModel } from '../parse/compose.js'
-import type { DockerfileModel } from '../parse/dockerfile.js'
-import type { DockerignorePattern } from '../parse/dockerignore.js'
-import type { NpmrcEntry } from '../parse/npmrc.js'
-import type { PackageManifest } from '../parse/package-json.js'
-import type { ProxyConfig } from '../parse/proxy-config.js'
+import type { ProjectContext, ScanContext } from '../scan/context.js'
 import { REPOSITORY_URL } from '../version.js'
 
 export type RuleCategory = 'express' | 'secrets' | 'docker' | 'proxy' | 'project'
@@ -32,64 +24,28 @@ export interface RuleFinding {
   message: string
 }
 
-export interface DockerfileDoc {
-  path: string
-  model: DockerfileModel
-}
-
-export interface DockerignoreDoc {
-  /** `.dockerignore`, or `<Dockerfile name>.dockerignore` for that Dockerfile alone. */
-  path: string
-  patterns: DockerignorePattern[]
-}
-
-export interface ComposeDoc {
-  path: string
-  model: ComposeModel
-}
-
-export interface PackageJsonDoc {
-  path: string
-  manifest: PackageManifest
-}
-
-export interface NpmrcDoc {
-  path: string
-  entries: NpmrcEntry[]
-}
-
-/** Everything the rules see: discovered files and their parses, shared by all rules. */
-export interface ScanContext {
-  root: string
-  /** The scan date (YYYY-MM-DD, UTC), for end-of-life tables and the like. */
-  today: string
-  files: SourceFile[]
-  modules: JsModule[]
-  express: ExpressModel
-  dockerfiles: DockerfileDoc[]
-  /** nginx configs and Caddyfiles outside tests and fixtures. */
-  proxyConfigs: ProxyConfig[]
-  npmrcs: NpmrcDoc[]
-  dockerignores: DockerignoreDoc[]
-  /** docker-compose*.yml and compose*.yml outside tests and fixtures. */
-  composeFiles: ComposeDoc[]
-  /** Every package.json outside tests and fixtures; the root one is `package.json`. */
-  packageJsons: PackageJsonDoc[]
-  /** `.env` files outside tests, parsed, with whether a `.gitignore` keeps them out of commits. */
-  envFiles: EnvFileDoc[]
-  /** Private key files (`*.pem`, `*.key`, `id_rsa`) outside tests, as text. */
-  keyFiles: TextDoc[]
-}
-
-export interface Rule {
+/** A rule that reads the tree's documents (Dockerfiles, configs, manifests): run once per scan. */
+export interface ProjectRule {
   meta: RuleMeta
+  needs: 'project'
+  check(context: ProjectContext): RuleFinding[]
+}
+
+/** A rule that reads JS/TS source or the Express model: run for each package of the tree. */
+export interface SourceRule {
+  meta: RuleMeta
+  needs: 'source'
   check(context: ScanContext): RuleFinding[]
 }
+
+export type Rule = ProjectRule | SourceRule
 
 export function docsUrl(id: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${id}.md`
 }
 
+export function defineRule(rule: ProjectRule): ProjectRule
+export function defineRule(rule: SourceRule): SourceRule
 export function defineRule(rule: Rule): Rule {
   return rule
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EMPTY_CONFIG } from '../../../src/config/config-file.js'
-import { runScan } from '../../../src/scan.js'
+import { runScan } from '../../../src/scan/run.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'ehg-docker-notes-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EMPTY_CONFIG } from '../../../src/config/config-file.js'
 import { redact } from '../../../src/rules/secret-names.js'
-import { runScan } from '../../../src/scan.js'
+import { runScan } from '../../../src/scan/run.js'
 
 const TOKEN = 'npm_FAKEfakeFAKEfakeFAKEfakeFAKEfake0000'
 const dir = mkdtempSync(join(tmpdir(), 'npmrc-secret-'))

@@ -2,7 +2,8 @@ import { posix } from 'node:path'
 import type { SourceFile } from '../../discovery/find-files.js'
 import type { DockerInstruction } from '../../parse/dockerfile.js'
 import { isIgnored } from '../../parse/dockerignore.js'
-import type { DockerfileDoc, DockerignoreDoc, RuleFinding, ScanContext } from '../rule.js'
+import type { RuleFinding } from '../rule.js'
+import type { DockerfileDoc, DockerignoreDoc, ProjectContext } from '../../scan/context.js'
 import { defineRule } from '../rule.js'
 
 /** Sources that mean the whole build context. */
@@ -53,7 +54,7 @@ function envFilesIn(dir: string, files: SourceFile[]): string[] {
   return [...new Set(['.env', ...inside])]
 }
 
-function copyFinding(doc: DockerfileDoc, instruction: DockerInstruction, context: ScanContext): RuleFinding | undefined {
+function copyFinding(doc: DockerfileDoc, instruction: DockerInstruction, context: ProjectContext): RuleFinding | undefined {
   const build = buildContext(doc.path, context.dockerignores)
   const shown = `${instruction.keyword} ${instruction.args.trim()}`
   if (!build.ignore) {
@@ -82,6 +83,7 @@ export default defineRule({
     fix: 'add `.env*` and `**/.env*` to `.dockerignore` (with `.git` and `node_modules`)',
     cwe: 'CWE-538'
   },
+  needs: 'project',
   check(context) {
     return context.dockerfiles.flatMap((doc) =>
       doc.model.stages

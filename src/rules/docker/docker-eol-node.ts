@@ -18,6 +18,7 @@ export default defineRule({
     fix: 'move the final stage to a supported LTS line (see the Node.js release schedule)',
     cwe: 'CWE-1104'
   },
+  needs: 'project',
   check({ dockerfiles, today }) {
     const findings: RuleFinding[] = []
     for (const { path, model } of dockerfiles) {

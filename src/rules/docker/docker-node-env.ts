@@ -2,7 +2,8 @@ import { posix } from 'node:path'
 import { buildDockerfilePath, type ComposeService } from '../../parse/compose.js'
 import { stageChain } from '../../parse/dockerfile.js'
 import { parseShellScript, type ShellCommand } from '../../parse/shell.js'
-import type { ComposeDoc, DockerfileDoc, PackageJsonDoc, RuleFinding, ScanContext } from '../rule.js'
+import type { RuleFinding } from '../rule.js'
+import type { ComposeDoc, DockerfileDoc, PackageJsonDoc, ProjectContext } from '../../scan/context.js'
 import { defineRule } from '../rule.js'
 import { isNodeImage } from './images.js'
 import { runsNode, runtimeOf, startInstructions, type Runtime } from './runtime.js'
@@ -53,7 +54,7 @@ function startsInProduction(doc: DockerfileDoc, runtime: Runtime, packageJsons: 
   )
 }
 
-function dockerfileFinding(doc: DockerfileDoc, { packageJsons }: ScanContext): RuleFinding | undefined {
+function dockerfileFinding(doc: DockerfileDoc, { packageJsons }: ProjectContext): RuleFinding | undefined {
   const { path, model } = doc
   const runtime = runtimeOf(model)
   if (!runtime || !runsNode(model, runtime) || startsInProduction(doc, runtime, packageJsons)) return undefined
@@ -106,7 +107,7 @@ function composeFinding(doc: ComposeDoc, service: ComposeService, dockerfiles: D
   }
 }
 
-function composeFindings(doc: ComposeDoc, { dockerfiles }: ScanContext): RuleFinding[] {
+function composeFindings(doc: ComposeDoc, { dockerfiles }: ProjectContext): RuleFinding[] {
   const name = posix
     .basename(doc.path)
     .replace(/^(?:docker-)?compose/, '')
@@ -125,6 +126,7 @@ export default defineRule({
     fix: 'add `ENV NODE_ENV=production` to the final stage',
     cwe: 'CWE-209'
   },
+  needs: 'project',
   check(context) {
     return [
       ...context.dockerfiles.flatMap((doc) => dockerfileFinding(doc, context) ?? []),

@@ -18,6 +18,7 @@ export default defineRule({
     fix: 'run on `node:<version>-slim`, `-alpine` or distroless; build in a full stage if native modules need it',
     cwe: 'CWE-1104'
   },
+  needs: 'project',
   check({ dockerfiles }) {
     const findings: RuleFinding[] = []
     for (const { path, model } of dockerfiles) {

@@ -136,6 +136,7 @@ export default defineRule({
     fix: 'use `npm ci` (or `yarn install --frozen-lockfile`/`--immutable`, `pnpm install --frozen-lockfile`); pin global tools (`npm install -g pm2@5`)',
     cwe: 'CWE-1357'
   },
+  needs: 'project',
   check({ dockerfiles }) {
     const findings: RuleFinding[] = []
     for (const { path, model } of dockerfiles) {

@@ -1,4 +1,5 @@
-import type { ComposeDoc, DockerfileDoc, RuleFinding } from '../rule.js'
+import type { RuleFinding } from '../rule.js'
+import type { ComposeDoc, DockerfileDoc } from '../../scan/context.js'
 import { defineRule } from '../rule.js'
 import { defaultsToNonRoot, isNodeImage } from './images.js'
 import { isRootUser, runtimeOf } from './runtime.js'
@@ -58,6 +59,7 @@ export default defineRule({
     fix: 'add `USER node` (or another non-root user) in the final stage, after installing dependencies',
     cwe: 'CWE-250'
   },
+  needs: 'project',
   check({ dockerfiles, composeFiles }) {
     return [...dockerfiles.flatMap((doc) => dockerfileFinding(doc) ?? []), ...composeFiles.flatMap(composeFindings)]
   }

@@ -1,5 +1,6 @@
 import type { DockerInstruction } from '../../parse/dockerfile.js'
-import type { ComposeDoc, DockerfileDoc, RuleFinding } from '../rule.js'
+import type { RuleFinding } from '../rule.js'
+import type { ComposeDoc, DockerfileDoc } from '../../scan/context.js'
 import { defineRule } from '../rule.js'
 import { isSecretName, redact, urlPassword } from '../secret-names.js'
 
@@ -59,6 +60,7 @@ export default defineRule({
     fix: 'pass secrets at run time or with `RUN --mount=type=secret`; revoke the committed one',
     cwe: 'CWE-798'
   },
+  needs: 'project',
   check({ dockerfiles, composeFiles }) {
     return [...dockerfiles.flatMap(dockerfileFindings), ...composeFiles.flatMap(composeFindings)]
   }

@@ -1,5 +1,6 @@
 import { parentStage, type DockerStage } from '../../parse/dockerfile.js'
-import { defineRule, type DockerfileDoc, type RuleFinding } from '../rule.js'
+import { defineRule, type RuleFinding } from '../rule.js'
+import type { DockerfileDoc } from '../../scan/context.js'
 import { floatingTag } from './images.js'
 
 /** A FROM that names a registry image: not `scratch`, not an earlier stage, not decided by a build argument. */
@@ -17,6 +18,7 @@ export default defineRule({
     fix: 'pin a version tag (`node:24.11-alpine`), or a digest (`node:24-alpine@sha256:…`) kept fresh by Renovate or Dependabot',
     cwe: 'CWE-1357'
   },
+  needs: 'project',
   check({ dockerfiles }) {
     const findings: RuleFinding[] = []
     for (const doc of dockerfiles) {

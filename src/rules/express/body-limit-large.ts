@@ -28,6 +28,7 @@ export default defineRule({
     fix: "`limit: '100kb'` (at most `'1mb'`), larger only on the route that needs it",
     cwe: 'CWE-770'
   },
+  needs: 'source',
   check({ express }) {
     return bodyParsers(express).flatMap(findings)
   }

@@ -21,6 +21,7 @@ export default defineRule({
     fix: "`express.json({ limit: '100kb' })`; uploads: `limits: { fileSize }`",
     cwe: 'CWE-770'
   },
+  needs: 'source',
   check({ express }) {
     return bodyParsers(express)
       .filter((parser) => parser.limit.kind === 'absent')

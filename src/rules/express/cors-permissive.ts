@@ -32,6 +32,7 @@ export default defineRule({
     fix: "an explicit allow-list: `cors({ origin: ['https://app.example.com'] })`",
     cwe: 'CWE-942'
   },
+  needs: 'source',
   check({ express }) {
     const uses = corsUses(express)
     return uses.flatMap((use) => check(express, use, uses))

@@ -1,5 +1,6 @@
 import semver from 'semver'
-import { defineRule, type PackageJsonDoc, type RuleFinding } from '../rule.js'
+import { defineRule, type RuleFinding } from '../rule.js'
+import type { PackageJsonDoc } from '../../scan/context.js'
 import type { ExpressModel } from '../../model/express.js'
 import { locate } from '../../model/express.js'
 import { cspConfigs, directiveSources, scriptDirective, weakSources, type CspConfig } from '../../model/csp.js'
@@ -62,6 +63,7 @@ export default defineRule({
     fix: "keep helmet's CSP on; script-src of `'self'`, trusted hosts and nonces only",
     cwe: 'CWE-693'
   },
+  needs: 'source',
   check({ express, packageJsons }) {
     const seen = new Set<string>()
     return cspConfigs(express, helmetMajor(packageJsons))

@@ -97,6 +97,7 @@ export default defineRule({
     fix: '`app.use((err, req, res, next) => ...)` after all routes, sending a generic message',
     cwe: 'CWE-209'
   },
+  needs: 'source',
   check({ express }) {
     if (express.orphanUses.some((u) => u.handlers.some((h) => isErrorMiddleware(express, h) === 'yes'))) return []
     return express.apps.flatMap((app) => checkApp(express, app))

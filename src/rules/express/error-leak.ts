@@ -39,6 +39,7 @@ export default defineRule({
     fix: "log the error, send a generic message; details only when `NODE_ENV !== 'production'`",
     cwe: 'CWE-209'
   },
+  needs: 'source',
   check({ express }) {
     const seen = new Set<unknown>()
     return handlerFunctions(express)

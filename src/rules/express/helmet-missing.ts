@@ -50,6 +50,7 @@ export default defineRule({
     fix: '`app.use(helmet())` right after creating the app, before any route',
     cwe: 'CWE-693'
   },
+  needs: 'source',
   check({ express }) {
     if (express.orphanUses.some((u) => u.handlers.some(isHeaderMiddleware))) return []
     return express.apps.flatMap((app) => checkApp(express, app))

@@ -154,6 +154,7 @@ export default defineRule({
     fix: 'copy known fields only, or validate with a schema that rejects unknown keys, before merging',
     cwe: 'CWE-1321'
   },
+  needs: 'source',
   check({ express }) {
     const seen = new Set<string>()
     return allHandlerFunctions(express)

@@ -64,6 +64,7 @@ export default defineRule({
     fix: "`app.set('trust proxy', 1)` (the number of proxies in front of the app)",
     cwe: 'CWE-693'
   },
+  needs: 'source',
   check(context) {
     const { express } = context
     if (!hasReverseProxy(context) || trustsProxyUnresolved(express)) return []

@@ -39,6 +39,7 @@ export default defineRule({
     fix: "a strict limiter in the auth route's chain: `router.post('/login', rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 }), login)`",
     cwe: 'CWE-307'
   },
+  needs: 'source',
   check({ express }) {
     if (hasUnplacedLimiter(express)) return []
     return uniqueByPlace(express.apps.flatMap((app) => checkApp(express, app)))

@@ -116,6 +116,7 @@ export default defineRule({
     fix: "`app.set('trust proxy', 1)` (the number of proxies) and key on `req.ip` or the authenticated user",
     cwe: 'CWE-348'
   },
+  needs: 'source',
   check({ express }) {
     const unplaced = hasUnplacedLimiter(express)
     return uniqueByPlace([

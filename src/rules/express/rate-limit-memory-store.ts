@@ -94,6 +94,7 @@ export default defineRule({
     fix: 'a shared store: `rateLimit({ ..., store: new RedisStore({ sendCommand }) })`',
     cwe: 'CWE-770'
   },
+  needs: 'source',
   check({ express }) {
     return limiterCreations(express).flatMap((c) => [...optionsFinding(express, c), ...instanceFinding(c)])
   }

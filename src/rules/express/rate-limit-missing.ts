@@ -93,6 +93,7 @@ export default defineRule({
     fix: '`app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }))` before the routes',
     cwe: 'CWE-770'
   },
+  needs: 'source',
   check({ express, proxyConfigs }) {
     if (hasUnplacedLimiter(express) || proxyLimits(proxyConfigs)) return []
     const withRoutes = express.apps.map((app) => ({ app, routes: express.routesOf(app) })).filter((a) => a.routes.length > 0)

@@ -85,6 +85,7 @@ export default defineRule({
     fix: "`cookie: { secure: true, httpOnly: true, sameSite: 'lax', maxAge: 3600000 }`",
     cwe: 'CWE-614'
   },
+  needs: 'source',
   check({ express }) {
     return cookieMiddlewares(express, ['express-session', 'cookie-session']).flatMap((m) => check(express, m))
   }

@@ -20,6 +20,7 @@ export default defineRule({
     fix: "`name: 'sid'` (any neutral name) in the express-session options",
     cwe: 'CWE-200'
   },
+  needs: 'source',
   check({ express }) {
     return sessionMiddlewares(express, 'express-session').flatMap((session): RuleFinding[] => {
       const name = option(express, session.options, 'name')

@@ -12,6 +12,7 @@ export default defineRule({
     fix: '`store: new RedisStore({ client })` (or another production store) in the express-session options',
     cwe: 'CWE-400'
   },
+  needs: 'source',
   check({ express }) {
     return sessionMiddlewares(express, 'express-session').flatMap((session): RuleFinding[] => {
       if (!always(option(express, session.options, 'store'), isUnset)) return []

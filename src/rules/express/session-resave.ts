@@ -12,6 +12,7 @@ export default defineRule({
     fix: '`resave: false` in the express-session options',
     cwe: 'CWE-362'
   },
+  needs: 'source',
   check({ express }) {
     return trueByDefault(
       express,

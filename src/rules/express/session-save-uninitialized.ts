@@ -12,6 +12,7 @@ export default defineRule({
     fix: '`saveUninitialized: false` in the express-session options',
     cwe: 'CWE-384'
   },
+  needs: 'source',
   check({ express }) {
     return trueByDefault(
       express,

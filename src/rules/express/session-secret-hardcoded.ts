@@ -60,6 +60,7 @@ export default defineRule({
     fix: '`secret: process.env.SESSION_SECRET` with no literal fallback; rotate the committed secret',
     cwe: 'CWE-798'
   },
+  needs: 'source',
   check({ express }) {
     const seen = new Set<unknown>()
     const findings: RuleFinding[] = []

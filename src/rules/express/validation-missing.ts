@@ -72,6 +72,7 @@ export default defineRule({
     fix: "validate the input in the route's chain (express-validator, celebrate/Joi, zod) before using it",
     cwe: 'CWE-20'
   },
+  needs: 'source',
   check({ express }) {
     const resolved = resolveRoutes(express)
     const seen = new Set<string>()

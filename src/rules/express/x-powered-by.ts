@@ -61,6 +61,7 @@ export default defineRule({
     fix: "`app.disable('x-powered-by')` (or `app.use(helmet())`)",
     cwe: 'CWE-200'
   },
+  needs: 'source',
   check({ express }) {
     if (express.orphanUses.some((u) => u.handlers.some((h) => removesHeader(express, h) !== false))) return []
     if (express.orphanSettings.some((s) => s.name === 'x-powered-by' && headerSetting(s.value) !== true)) return []

@@ -10,6 +10,7 @@ export default defineRule({
     fix: 'raise the lower bound of `engines.node` to a supported LTS line, e.g. `">=22"`',
     cwe: 'CWE-1104'
   },
+  needs: 'project',
   check({ packageJsons, today }) {
     const root = packageJsons.find((p) => p.path === 'package.json')
     const engines = root?.manifest.data.engines

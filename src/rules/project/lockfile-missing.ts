@@ -12,6 +12,7 @@ export default defineRule({
     fix: 'run `npm install` and commit package-lock.json',
     cwe: 'CWE-1357'
   },
+  needs: 'project',
   check({ files }) {
     const atRoot = new Set(files.filter((f) => !f.path.includes('/')).map((f) => f.path))
     if (!atRoot.has('package.json') || NPM_LOCKFILES.some((f) => atRoot.has(f))) return []

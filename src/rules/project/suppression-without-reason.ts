@@ -13,6 +13,7 @@ export default defineRule({
     fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
     cwe: 'CWE-710'
   },
+  needs: 'project',
   check() {
     return []
   }

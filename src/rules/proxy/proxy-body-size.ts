@@ -65,6 +65,7 @@ export default defineRule({
     fix: 'set `client_max_body_size` to what the app needs (nginx defaults to 1m), raising it only in the upload location',
     cwe: 'CWE-770'
   },
+  needs: 'project',
   check({ proxyConfigs }) {
     const nginx = nginxConfigs(proxyConfigs).flatMap(({ path, directives }) =>
       findDirectives(directives, 'client_max_body_size').flatMap((d) => {

@@ -88,6 +88,7 @@ export default defineRule({
     fix: 'redirect port 80 with `return 301 https://$host$request_uri;` and proxy only from a `listen 443 ssl` server',
     cwe: 'CWE-319'
   },
+  needs: 'project',
   check({ proxyConfigs }) {
     const nginx = nginxServers(nginxConfigs(proxyConfigs)).map(nginxFinding)
     const caddy = caddySites(proxyConfigs).map(caddyFinding)

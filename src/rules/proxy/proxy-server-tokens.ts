@@ -54,6 +54,7 @@ export default defineRule({
     fix: 'add `server_tokens off;` to the `http` block',
     cwe: 'CWE-200'
   },
+  needs: 'project',
   check({ proxyConfigs }) {
     const configs = nginxConfigs(proxyConfigs)
     const servers = nginxServers(configs)

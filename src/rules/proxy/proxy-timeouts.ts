@@ -54,6 +54,7 @@ export default defineRule({
     fix: 'set `client_header_timeout` and `client_body_timeout` to about 10s and `proxy_read_timeout` to what the app needs',
     cwe: 'CWE-400'
   },
+  needs: 'project',
   check({ proxyConfigs }) {
     return nginxServers(nginxConfigs(proxyConfigs)).flatMap((s) => check(s) ?? [])
   }

@@ -1,5 +1,5 @@
 import type { ConfigDirective } from '../../parse/directive.js'
-import type { ScanContext } from '../rule.js'
+import type { ScanContext } from '../../scan/context.js'
 import { caddySites, reverseProxies } from './caddy.js'
 import { nginxConfigs, nginxServers, proxyPasses } from './nginx.js'
 

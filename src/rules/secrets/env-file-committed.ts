@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import type { EnvFileDoc } from '../../discovery/secret-files.js'
+import type { EnvFileDoc } from '../../scan/context.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 import { isSecretName } from '../secret-names.js'
 
@@ -44,6 +44,7 @@ export default defineRule({
     fix: '`git rm --cached .env`, add `.env*` to `.gitignore`, rotate its secrets; commit `.env.example` with empty values',
     cwe: 'CWE-538'
   },
+  needs: 'project',
   check({ envFiles }) {
     return envFiles.flatMap((file) => checkFile(file) ?? [])
   }

@@ -1,5 +1,6 @@
 import type { NpmrcEntry } from '../../parse/npmrc.js'
-import { defineRule, type RuleFinding, type ScanContext } from '../rule.js'
+import { defineRule, type RuleFinding } from '../rule.js'
+import type { ScanContext } from '../../scan/context.js'
 import { redact } from '../secret-names.js'
 import { findProviderSecrets, lineAt } from './provider-formats.js'
 import { findSourceSecrets } from './source-secrets.js'
@@ -62,6 +63,7 @@ export default defineRule({
     fix: 'revoke the secret and read it from the environment or a secret manager',
     cwe: 'CWE-798'
   },
+  needs: 'source',
   check(context) {
     return onePerLine(CHECKERS.flatMap((checker) => checker(context)))
   }

@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { collectFindings, type CollectedFindings } from './scan.js'
+import { collectFindings, type CollectedFindings } from './run.js'
 
 const KIND = 'express-hardening-gate/scan'
 

@@ -1,16 +1,13 @@
 // The scan's JS/TS modules: read, parsed and indexed once, grouped by package, and modelled.
 import { readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import type { Note, SourceFile } from './discovery/find-files.js'
-import type { PackageGroup } from './discovery/packages.js'
-import { buildExpressModel, type ExpressModel, type JsModule, type PackageAlias } from './model/express.js'
-import { isRelativeSpecifier, resolveRelative } from './model/graph.js'
-import { indexModule } from './model/scope.js'
-import { looksMinified, parseJavaScript } from './parse/javascript.js'
-
-export function readText(file: SourceFile): string {
-  return readFileSync(file.absPath, 'utf8').replace(/^\uFEFF/, '')
-}
+import type { Note, SourceFile } from '../discovery/find-files.js'
+import type { PackageGroup } from '../discovery/packages.js'
+import { buildExpressModel, type ExpressModel, type JsModule, type PackageAlias } from '../model/express.js'
+import { isRelativeSpecifier, resolveRelative } from '../model/graph.js'
+import { indexModule } from '../model/scope.js'
+import { looksMinified, parseJavaScript } from '../parse/javascript.js'
+import { describeFailure, notReadOrParsed, readText } from './documents.js'
 
 function packageName(dir: string): string | undefined {
   try {
@@ -32,11 +29,6 @@ export function packageAlias(root: string): PackageAlias {
     if (!cache.has(dir)) cache.set(dir, packageName(dir))
     return cache.get(dir)
   }
-}
-
-export function describeFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return message.split('\n')[0] ?? message
 }
 
 /**
@@ -71,16 +63,6 @@ export function buildModelSafely(modules: JsModule[], aliasOf: PackageAlias, not
       })
       return buildExpressModel([], aliasOf)
     }
-  }
-}
-
-export function notReadOrParsed(file: SourceFile, error: unknown): Note {
-  // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
-  const code = (error as NodeJS.ErrnoException | null)?.code
-  return {
-    file: file.path,
-    message:
-      typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}`
   }
 }
 
