@@ -22962,6 +22962,42 @@ function emptyCounts() {
 
 /***/ }),
 
+/***/ 5203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ ModelCache),
+/* harmony export */   w: () => (/* binding */ CacheKey)
+/* harmony export */ });
+/** Names one kind of value derived from a model, typed by what it holds. */
+class CacheKey {
+    name;
+    constructor(name) {
+        this.name = name;
+    }
+}
+/**
+ * Values derived from one package's model (every package call, the rate limiters it creates, the
+ * request data of each handler): computed once, and gone with the model when the scan moves on.
+ */
+class ModelCache {
+    values = new Map();
+    get(key) {
+        return this.values.get(key);
+    }
+    set(key, value) {
+        this.values.set(key, value);
+        return value;
+    }
+    /** The value under `key`, computed on first use. */
+    once(key, compute) {
+        return this.values.has(key) ? this.values.get(key) : this.set(key, compute());
+    }
+}
+
+
+/***/ }),
+
 /***/ 1861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -22970,9 +23006,11 @@ function emptyCounts() {
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
 /* unused harmony exports ROUTE_METHODS, joinPaths, pathCovers, ExpressModel */
+/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5203);
 /* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3749);
 /* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7141);
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3855);
+
 
 
 
@@ -22997,7 +23035,7 @@ const EXPRESS_SETTINGS = new Set([
     'views'
 ]);
 function locate(site) {
-    const { line, column } = (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .positionOf */ .df)(site.node);
+    const { line, column } = (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .positionOf */ .df)(site.node, site.module);
     return { file: site.module.path, line, column: column + 1 };
 }
 function isExpressCreation(value) {
@@ -23062,6 +23100,8 @@ class ExpressModel {
     orphanUses = [];
     /** Express settings (`disable('x-powered-by')`, `set('trust proxy', 1)`) on receivers not known to be an app. */
     orphanSettings = [];
+    /** What readers and rules derive from this model, computed once per package's scan. */
+    cache = new _cache_js__WEBPACK_IMPORTED_MODULE_3__/* .ModelCache */ .Q();
     byNode = new Map();
     constructor(modules, aliasOf) {
         this.graph = new _graph_js__WEBPACK_IMPORTED_MODULE_0__/* .ModuleGraph */ .dh(modules, aliasOf);
@@ -23399,7 +23439,6 @@ class ModuleGraph {
             const info = { ...m, index: m.index ?? (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .indexModule */ .fO)(m.ast) };
             this.modules.set(m.path, info);
             this.byProgram.set(info.index.program, info);
-            (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .registerText */ .h9)(info.index.program, info.text);
         }
     }
     /** The module a node was parsed in (a function found through a factory call carries no module). */
@@ -23441,7 +23480,6 @@ function packageSubpath(source) {
 /* harmony export */   Tn: () => (/* binding */ isFunction),
 /* harmony export */   df: () => (/* binding */ positionOf),
 /* harmony export */   fO: () => (/* binding */ indexModule),
-/* harmony export */   h9: () => (/* binding */ registerText),
 /* harmony export */   ht: () => (/* binding */ patternNames),
 /* harmony export */   pG: () => (/* binding */ enclosingFunction)
 /* harmony export */ });
@@ -23478,28 +23516,15 @@ class ParentLinks {
 }
 /** Babel's line terminators, so lines computed from offsets are the lines Babel would report. */
 const LINE_BREAK = /\r\n?|[\n\u2028\u2029]/g;
-const TEXTS = new WeakMap();
-const LINE_STARTS = new WeakMap();
-/** Records the source text a program was parsed from, for positionOf. */
-function registerText(program, text) {
-    TEXTS.set(program, text);
-}
 /**
  * The 1-based line and 0-based column where a node starts. Indexed modules drop Babel's `loc`
  * objects (three per node, a third of a syntax tree's memory); the line comes from the node's
- * `start` offset in its program's text instead, with the line starts computed once per program.
+ * `start` offset in the module's text instead, with the line starts computed once per module.
  */
-function positionOf(node) {
+function positionOf(node, module) {
     if (node.loc)
         return { line: node.loc.start.line, column: node.loc.start.column };
-    const program = rootOf(node);
-    let starts = LINE_STARTS.get(program);
-    if (!starts) {
-        starts = [0];
-        for (const match of (TEXTS.get(program) ?? '').matchAll(LINE_BREAK))
-            starts.push(match.index + match[0].length);
-        LINE_STARTS.set(program, starts);
-    }
+    const starts = (module.index.lineStarts ??= lineStarts(module.text));
     const offset = node.start ?? 0;
     let low = 0;
     let high = starts.length - 1;
@@ -23511,6 +23536,12 @@ function positionOf(node) {
             high = mid - 1;
     }
     return { line: low + 1, column: offset - starts[low] };
+}
+function lineStarts(text) {
+    const starts = [0];
+    for (const match of text.matchAll(LINE_BREAK))
+        starts.push(match.index + match[0].length);
+    return starts;
 }
 /** The program a node belongs to (the node itself when it has no parent). */
 function rootOf(node) {
@@ -27680,9 +27711,12 @@ function needsTrustProxy(express, middleware) {
 
 // EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
 var javascript = __nccwpck_require__(4286);
+// EXTERNAL MODULE: ./src/model/cache.ts
+var cache = __nccwpck_require__(5203);
 // EXTERNAL MODULE: ./src/model/scope.ts
 var scope = __nccwpck_require__(7141);
 ;// CONCATENATED MODULE: ./src/rules/express/limiters.ts
+
 
 
 
@@ -27712,13 +27746,14 @@ function callsLimiter(express, target, module) {
     const object = target.type === 'MemberExpression' || target.type === 'OptionalMemberExpression' ? target.object : undefined;
     return object !== undefined && isLimiterValue(express.evaluate(object, module));
 }
-const wrapCache = new WeakMap();
+const WRAPS_LIMITER = new cache/* CacheKey */.w('functions that limit');
 /**
  * An app function that limits: it calls a limiter (`limiter(req, res, next)`), a method of one
  * (`rateLimiter.consume(req.ip)`, `bruteforce.prevent(...)`) or makes one (`return rateLimit({...})`).
  */
 function wrapsLimiter(express, fn) {
-    const cached = wrapCache.get(fn);
+    const wraps = express.cache.once(WRAPS_LIMITER, () => new Map());
+    const cached = wraps.get(fn);
     if (cached !== undefined)
         return cached;
     const module = express.graph.moduleOf(fn);
@@ -27732,7 +27767,7 @@ function wrapsLimiter(express, fn) {
                 found = true;
         });
     }
-    wrapCache.set(fn, found);
+    wraps.set(fn, found);
     return found;
 }
 /** Whether a handler limits the rate of requests, directly or through an app function. */
@@ -27863,14 +27898,14 @@ function describeRoute(route) {
 function describeApp(app) {
     return app.variable ? `Express app '${app.variable}'` : 'Express app';
 }
-const CREATIONS = new WeakMap();
+const CREATIONS = new cache/* CacheKey */.w('rate limiter creations');
 /** Every call or `new` of a rate-limit package's export in the app's modules, found once per model. */
 function limiterCreations(express) {
-    const cached = CREATIONS.get(express);
+    const cached = express.cache.get(CREATIONS);
     if (cached)
         return cached;
-    const found = [];
-    CREATIONS.set(express, found);
+    // Set before it is filled, so that a lookup made while filling (through an evaluation) cannot recurse.
+    const found = express.cache.set(CREATIONS, []);
     for (const module of express.graph.modules.values()) {
         for (const call of module.index.calls) {
             const target = callee(call);
@@ -30228,6 +30263,7 @@ function proxy_timeouts_check({ file, server, http }) {
 
 
 
+
 /** The parts of a request a client writes freely. */
 const REQUEST_SOURCES = new Set(['body', 'query', 'params']);
 /** Array methods whose callback's first parameter is an element (or key) of the receiver. */
@@ -30410,9 +30446,10 @@ class HandlerTaint {
         this.reads.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
     }
 }
-const cache = new WeakMap();
+const REQUEST_DATA = new cache/* CacheKey */.w('request data of handlers');
 /** Request data in a handler; undefined when the function takes no request parameter. */
-function readRequestData(handler) {
+function readRequestData(express, handler) {
+    const cache = express.cache.once(REQUEST_DATA, () => new Map());
     const cached = cache.get(handler.fn);
     if (cached !== undefined)
         return cached ?? undefined;
@@ -30636,7 +30673,7 @@ function checkHandler(express, data) {
         const seen = new Set();
         return allHandlerFunctions(express)
             .flatMap((handler) => {
-            const data = readRequestData(handler);
+            const data = readRequestData(express, handler);
             return data && data.reads.length > 0 ? checkHandler(express, data) : [];
         })
             .filter((f) => {
@@ -31009,7 +31046,7 @@ function localChain({ router, event }) {
     return [...earlier, ...event.handlers.slice(0, -1)];
 }
 function checkRoute(express, route, resolutions) {
-    const data = readRequestData(route.handler);
+    const data = readRequestData(express, route.handler);
     const firstRead = data?.reads[0];
     if (!data || !firstRead)
         return undefined;
@@ -31026,7 +31063,8 @@ function checkRoute(express, route, resolutions) {
     const parent = data.module.index.parents.get(firstRead);
     const shown = parent?.type === 'MemberExpression' && parent.object === firstRead && !parent.computed ? parent : firstRead;
     const where = `${(route.event.method ?? 'all').toUpperCase()} ${resolutions?.[0]?.fullPath ?? route.event.path ?? '(route)'}`;
-    const sinkLine = (0,scope/* positionOf */.df)(sink.node).line;
+    const sinkModule = express.graph.moduleOf(sink.node);
+    const sinkLine = sinkModule && (0,scope/* positionOf */.df)(sink.node, sinkModule).line;
     return {
         file,
         line,
@@ -31064,15 +31102,16 @@ function checkRoute(express, route, resolutions) {
 }));
 
 ;// CONCATENATED MODULE: ./src/model/package-calls.ts
-const CACHE = new WeakMap();
+
+const PACKAGE_CALLS = new cache/* CacheKey */.w('package calls');
 /**
  * Every call of a package export in the scanned modules, found once per model. Options are judged
  * where the middleware is created, whichever app or router it ends up on (or none the model can tell).
  */
 function packageCalls(express) {
-    const cached = CACHE.get(express);
-    if (cached)
-        return cached;
+    return express.cache.once(PACKAGE_CALLS, () => findPackageCalls(express));
+}
+function findPackageCalls(express) {
     const calls = [];
     for (const module of express.graph.modules.values()) {
         for (const call of module.index.calls) {
@@ -31088,7 +31127,6 @@ function packageCalls(express) {
             calls.push({ package: callee.name, path: callee.path, options, site: { module, node: call } });
         }
     }
-    CACHE.set(express, calls);
     return calls;
 }
 /** Calls of one package, optionally of one export (`[]` is the package itself). */

@@ -64,7 +64,7 @@ app.get('/a', async (req, res) => {
 app.use((err, req, res, next) => res.status(500).send(err.stack))`
     })
     const leaks = handlerFunctions(express).flatMap(errorScopes).flatMap(errorLeaks)
-    expect(leaks.map((l) => [l.kind, positionOf(l.send.call).line])).toEqual([
+    expect(leaks.map((l) => [l.kind, positionOf(l.send.call, express.graph.moduleOf(l.send.call)!).line])).toEqual([
       ['message', 4],
       ['stack', 6]
     ])

@@ -16,7 +16,8 @@ function positions(text: string): { babel: string[]; computed: string[] } {
   const graph = new ModuleGraph([{ path: 'app.js', text, ast: parsed.ast.program }])
   expect(graph.modules.size).toBe(1)
   expect(nodes.every((n) => n.loc === null)).toBe(true)
-  return { babel, computed: nodes.map((n) => `${n.type} ${positionOf(n).line}:${positionOf(n).column}`) }
+  const module = graph.modules.get('app.js')!
+  return { babel, computed: nodes.map((n) => `${n.type} ${positionOf(n, module).line}:${positionOf(n, module).column}`) }
 }
 
 describe('positionOf', () => {

@@ -6,7 +6,7 @@ import { scanProject } from '../helpers/project.js'
 function dataOf(source: string): RequestData | undefined {
   const { express } = scanProject({ 'app.js': source })
   const [route] = routeHandlers(express)
-  return route ? readRequestData(route.handler) : undefined
+  return route ? readRequestData(express, route.handler) : undefined
 }
 
 /** The initialiser of `const <name> = ...` inside the handler. */

@@ -1,4 +1,5 @@
 import type { Node } from '../parse/javascript.js'
+import { ModelCache } from './cache.js'
 import { ModuleGraph, type JsModule, type ModuleInfo, type PackageAlias } from './graph.js'
 import { enclosingFunction, positionOf, type FunctionNode } from './scope.js'
 import { branches, Evaluator, propertyName, type Site, type Value } from './values.js'
@@ -86,7 +87,7 @@ const EXPRESS_SETTINGS = new Set([
 ])
 
 export function locate(site: Site): Location {
-  const { line, column } = positionOf(site.node)
+  const { line, column } = positionOf(site.node, site.module)
   return { file: site.module.path, line, column: column + 1 }
 }
 
@@ -155,6 +156,8 @@ export class ExpressModel {
   readonly orphanUses: Array<{ site: Site; handlers: Handler[] }> = []
   /** Express settings (`disable('x-powered-by')`, `set('trust proxy', 1)`) on receivers not known to be an app. */
   readonly orphanSettings: Array<{ site: Site; name: string; value: Value }> = []
+  /** What readers and rules derive from this model, computed once per package's scan. */
+  readonly cache = new ModelCache()
   private readonly byNode = new Map<Node, RouterNode>()
 
   constructor(modules: JsModule[], aliasOf?: PackageAlias) {

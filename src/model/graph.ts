@@ -1,6 +1,6 @@
 import { posix } from 'node:path'
 import type { Node } from '../parse/javascript.js'
-import { indexModule, registerText, rootOf, type ModuleIndex } from './scope.js'
+import { indexModule, rootOf, type ModuleIndex } from './scope.js'
 
 /** A parsed production module of the scanned app. */
 export interface JsModule {
@@ -55,7 +55,6 @@ export class ModuleGraph {
       const info = { ...m, index: m.index ?? indexModule(m.ast) }
       this.modules.set(m.path, info)
       this.byProgram.set(info.index.program, info)
-      registerText(info.index.program, info.text)
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Node } from '../parse/javascript.js'
+import { CacheKey } from './cache.js'
 import type { ExpressModel } from './express.js'
 import type { Site, Value } from './values.js'
 
@@ -12,15 +13,17 @@ export interface PackageCall {
   site: Site
 }
 
-const CACHE = new WeakMap<ExpressModel, PackageCall[]>()
+const PACKAGE_CALLS = new CacheKey<PackageCall[]>('package calls')
 
 /**
  * Every call of a package export in the scanned modules, found once per model. Options are judged
  * where the middleware is created, whichever app or router it ends up on (or none the model can tell).
  */
 export function packageCalls(express: ExpressModel): PackageCall[] {
-  const cached = CACHE.get(express)
-  if (cached) return cached
+  return express.cache.once(PACKAGE_CALLS, () => findPackageCalls(express))
+}
+
+function findPackageCalls(express: ExpressModel): PackageCall[] {
   const calls: PackageCall[] = []
   for (const module of express.graph.modules.values()) {
     for (const call of module.index.calls) {
@@ -35,7 +38,6 @@ export function packageCalls(express: ExpressModel): PackageCall[] {
       calls.push({ package: callee.name, path: callee.path, options, site: { module, node: call } })
     }
   }
-  CACHE.set(express, calls)
   return calls
 }
 

@@ -1,4 +1,5 @@
 import { walk, type Node } from '../parse/javascript.js'
+import { CacheKey } from './cache.js'
 import type { ExpressModel, Handler, RouterEvent, RouterNode } from './express.js'
 import type { ModuleInfo } from './graph.js'
 import { isFunction, lookup, patternNames, type Binding, type FunctionNode } from './scope.js'
@@ -220,10 +221,11 @@ class HandlerTaint implements RequestData {
   }
 }
 
-const cache = new WeakMap<FunctionNode, RequestData | null>()
+const REQUEST_DATA = new CacheKey<Map<FunctionNode, RequestData | null>>('request data of handlers')
 
 /** Request data in a handler; undefined when the function takes no request parameter. */
-export function readRequestData(handler: HandlerFunction): RequestData | undefined {
+export function readRequestData(express: ExpressModel, handler: HandlerFunction): RequestData | undefined {
+  const cache = express.cache.once(REQUEST_DATA, () => new Map())
   const cached = cache.get(handler.fn)
   if (cached !== undefined) return cached ?? undefined
   const first = handler.fn.params[0] as Node | undefined

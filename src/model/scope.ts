@@ -50,28 +50,15 @@ export class ParentLinks {
 
 /** Babel's line terminators, so lines computed from offsets are the lines Babel would report. */
 const LINE_BREAK = /\r\n?|[\n\u2028\u2029]/g
-const TEXTS = new WeakMap<Node, string>()
-const LINE_STARTS = new WeakMap<Node, number[]>()
-
-/** Records the source text a program was parsed from, for positionOf. */
-export function registerText(program: Node, text: string): void {
-  TEXTS.set(program, text)
-}
 
 /**
  * The 1-based line and 0-based column where a node starts. Indexed modules drop Babel's `loc`
  * objects (three per node, a third of a syntax tree's memory); the line comes from the node's
- * `start` offset in its program's text instead, with the line starts computed once per program.
+ * `start` offset in the module's text instead, with the line starts computed once per module.
  */
-export function positionOf(node: Node): { line: number; column: number } {
+export function positionOf(node: Node, module: { text: string; index: ModuleIndex }): { line: number; column: number } {
   if (node.loc) return { line: node.loc.start.line, column: node.loc.start.column }
-  const program = rootOf(node)
-  let starts = LINE_STARTS.get(program)
-  if (!starts) {
-    starts = [0]
-    for (const match of (TEXTS.get(program) ?? '').matchAll(LINE_BREAK)) starts.push(match.index + match[0].length)
-    LINE_STARTS.set(program, starts)
-  }
+  const starts = (module.index.lineStarts ??= lineStarts(module.text))
   const offset = node.start ?? 0
   let low = 0
   let high = starts.length - 1
@@ -81,6 +68,12 @@ export function positionOf(node: Node): { line: number; column: number } {
     else high = mid - 1
   }
   return { line: low + 1, column: offset - (starts[low] as number) }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (const match of text.matchAll(LINE_BREAK)) starts.push(match.index + match[0].length)
+  return starts
 }
 
 /** The program a node belongs to (the node itself when it has no parent). */
@@ -102,6 +95,8 @@ export interface ModuleIndex {
   /** Literal specifiers the module imports: `import`, `export ... from`, `require('x')`, `import('x')`. */
   imports: string[]
   program: Node
+  /** Where each line of the module's text starts, computed on the first positionOf. */
+  lineStarts?: number[]
 }
 
 export function isFunction(node: Node): node is FunctionNode {

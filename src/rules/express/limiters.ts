@@ -3,6 +3,7 @@ import type { RuleFinding } from '../rule.js'
 import { findDirectives } from '../../parse/directive.js'
 import type { ProxyConfig } from '../../parse/proxy-config.js'
 import { walk } from '../../parse/javascript.js'
+import { CacheKey } from '../../model/cache.js'
 import type { ExpressModel, Handler, ResolvedRoute, RouterEvent, RouterNode } from '../../model/express.js'
 import type { ModuleInfo } from '../../model/graph.js'
 import { isKind, packageKind } from '../../model/middleware.js'
@@ -50,14 +51,15 @@ function callsLimiter(express: ExpressModel, target: Node, module: ModuleInfo): 
   return object !== undefined && isLimiterValue(express.evaluate(object, module))
 }
 
-const wrapCache = new WeakMap<Node, boolean>()
+const WRAPS_LIMITER = new CacheKey<Map<FunctionNode, boolean>>('functions that limit')
 
 /**
  * An app function that limits: it calls a limiter (`limiter(req, res, next)`), a method of one
  * (`rateLimiter.consume(req.ip)`, `bruteforce.prevent(...)`) or makes one (`return rateLimit({...})`).
  */
 export function wrapsLimiter(express: ExpressModel, fn: FunctionNode): boolean {
-  const cached = wrapCache.get(fn)
+  const wraps = express.cache.once(WRAPS_LIMITER, () => new Map())
+  const cached = wraps.get(fn)
   if (cached !== undefined) return cached
   const module = express.graph.moduleOf(fn)
   let found = false
@@ -68,7 +70,7 @@ export function wrapsLimiter(express: ExpressModel, fn: FunctionNode): boolean {
       if (target && callsLimiter(express, target, module)) found = true
     })
   }
-  wrapCache.set(fn, found)
+  wraps.set(fn, found)
   return found
 }
 
@@ -204,14 +206,14 @@ export function describeApp(app: RouterNode): string {
   return app.variable ? `Express app '${app.variable}'` : 'Express app'
 }
 
-const CREATIONS = new WeakMap<ExpressModel, LimiterCreation[]>()
+const CREATIONS = new CacheKey<LimiterCreation[]>('rate limiter creations')
 
 /** Every call or `new` of a rate-limit package's export in the app's modules, found once per model. */
 export function limiterCreations(express: ExpressModel): LimiterCreation[] {
-  const cached = CREATIONS.get(express)
+  const cached = express.cache.get(CREATIONS)
   if (cached) return cached
-  const found: LimiterCreation[] = []
-  CREATIONS.set(express, found)
+  // Set before it is filled, so that a lookup made while filling (through an evaluation) cannot recurse.
+  const found = express.cache.set(CREATIONS, [])
   for (const module of express.graph.modules.values()) {
     for (const call of module.index.calls) {
       const target = callee(call)

@@ -159,7 +159,7 @@ export default defineRule({
     const seen = new Set<string>()
     return allHandlerFunctions(express)
       .flatMap((handler) => {
-        const data = readRequestData(handler)
+        const data = readRequestData(express, handler)
         return data && data.reads.length > 0 ? checkHandler(express, data) : []
       })
       .filter((f) => {

@@ -34,7 +34,7 @@ function localChain({ router, event }: RouteHandler): Handler[] {
 }
 
 function checkRoute(express: ExpressModel, route: RouteHandler, resolutions: Resolution[] | undefined): RuleFinding | undefined {
-  const data = readRequestData(route.handler)
+  const data = readRequestData(express, route.handler)
   const firstRead = data?.reads[0]
   if (!data || !firstRead) return undefined
   const chains = resolutions?.map((r) => r.before) ?? [localChain(route)]
@@ -47,7 +47,8 @@ function checkRoute(express: ExpressModel, route: RouteHandler, resolutions: Res
   const parent = data.module.index.parents.get(firstRead)
   const shown = parent?.type === 'MemberExpression' && parent.object === firstRead && !parent.computed ? parent : firstRead
   const where = `${(route.event.method ?? 'all').toUpperCase()} ${resolutions?.[0]?.fullPath ?? route.event.path ?? '(route)'}`
-  const sinkLine = positionOf(sink.node).line
+  const sinkModule = express.graph.moduleOf(sink.node)
+  const sinkLine = sinkModule && positionOf(sink.node, sinkModule).line
   return {
     file,
     line,
