@@ -25719,8 +25719,8 @@ function decideGate(input) {
 
 // EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
 var policy = __nccwpck_require__(6753);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
-var registry = __nccwpck_require__(8838);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
+var registry = __nccwpck_require__(8343);
 // EXTERNAL MODULE: ./src/scan/run.ts + 13 modules
 var run = __nccwpck_require__(2366);
 // EXTERNAL MODULE: ./src/scan/worker.ts + 1 modules
@@ -26140,7 +26140,7 @@ function fencedCode(lang, text) {
 /* harmony export */ });
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
 /* harmony import */ var _rules_docs_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4443);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8838);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8343);
 /* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(281);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7789);
 
@@ -26217,7 +26217,7 @@ function findingsSection(report, options) {
     const { shown, hidden } = limited(open, options.maxRows);
     out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|');
     for (const f of shown) {
-        const rule = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.rule, 80), (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .findRule */ .Il)(f.rule) ? (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_4__/* .docsUrl */ .f)(f.rule) : undefined);
+        const rule = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.rule, 80), (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .findRule */ .Il)(f.rule) ? (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_4__/* .docsUrl */ .fs)(f.rule) : undefined);
         out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${newMark(f)}${fileLink(report, f, options.links)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(f.message)} |`);
     }
     out.push('', ...moreLine(hidden, 'gaps', options.fullListHint));
@@ -26259,7 +26259,7 @@ function ruleDetails(report, meta, findings, options) {
     const { shown, hidden } = limited(findings, Number.isFinite(cap) ? cap : undefined);
     const example = _rules_docs_generated_js__WEBPACK_IMPORTED_MODULE_1__/* .RULE_DOCS */ .X[meta.id]?.example;
     return [
-        `${ICON[worst]} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(meta.id, 80), (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_4__/* .docsUrl */ .f)(meta.id))}**: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(meta.description)}`,
+        `${ICON[worst]} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(meta.id, 80), (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_4__/* .docsUrl */ .fs)(meta.id))}**: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(meta.description)}`,
         '',
         ...shown.map((f) => `- ${newMark(f)}${fileLink(report, f, options.links)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(f.message)}`),
         ...(hidden > 0 ? [`- _…and ${hidden} more${options.fullListHint ? `: ${options.fullListHint}` : ' in the table above'}._`] : []),
@@ -26387,8 +26387,8 @@ var render_text = __nccwpck_require__(893);
 var severity = __nccwpck_require__(5131);
 // EXTERNAL MODULE: ./src/rules/docs.generated.ts
 var docs_generated = __nccwpck_require__(4443);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
-var registry = __nccwpck_require__(8838);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
+var registry = __nccwpck_require__(8343);
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rule = __nccwpck_require__(281);
 // EXTERNAL MODULE: ./src/render/escape.ts
@@ -26420,7 +26420,7 @@ function highest(severities) {
 }
 /** Links between rule pages (`[x](other-rule.md)`) point at the published docs, not at a relative path. */
 function absoluteLinks(markdown) {
-    return markdown.replace(/\]\(([a-z0-9-]+)\.md\)/g, (_m, id) => `](${(0,rule/* docsUrl */.f)(id)})`);
+    return markdown.replace(/\]\(([a-z0-9-]+)\.md\)/g, (_m, id) => `](${(0,rule/* docsUrl */.fs)(id)})`);
 }
 /** Markdown as plain text: links spelled out, emphasis markers dropped; code stays as written. */
 function plainText(markdown) {
@@ -26434,7 +26434,7 @@ function plainText(markdown) {
 function hardeningRule(id, severity) {
     const meta = (0,registry/* findRule */.Il)(id)?.meta;
     const doc = docs_generated/* RULE_DOCS */.X[id];
-    const url = (0,rule/* docsUrl */.f)(id);
+    const url = (0,rule/* docsUrl */.fs)(id);
     const description = meta?.description ?? `Hardening rule ${id}.`;
     const markdown = [
         description,
@@ -26947,7 +26947,7 @@ const RULE_DOCS = {
  * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
  * policy (src/findings/policy.ts) reports these when it reads the comments; the rule holds the meta.
  */
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .defineRule */ .K)({
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .defineRule */ .Km)({
     meta: {
         id: 'suppression-without-reason',
         severity: 'low',
@@ -26965,7 +26965,7 @@ const RULE_DOCS = {
 
 /***/ }),
 
-/***/ 8838:
+/***/ 8343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27062,7 +27062,7 @@ function checkApp(express, app) {
  * something the model cannot tie to an app (an unresolved setup parameter) counts as covering:
  * unclear wiring gives fewer findings, never wrong ones.
  */
-/* harmony default export */ const helmet_missing = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const helmet_missing = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'helmet-missing',
         severity: 'high',
@@ -27152,7 +27152,7 @@ function redact(value) {
     return value.length >= 8 ? `${value.slice(0, 2)}…` : '…';
 }
 
-;// CONCATENATED MODULE: ./src/rules/express/session-options.ts
+;// CONCATENATED MODULE: ./src/model/session-options.ts
 
 
 const PACKAGES = new Set(['express-session', 'cookie-session', 'cookie-parser']);
@@ -27285,7 +27285,7 @@ function finding(middleware, name, secret) {
  * One finding per call, at its first literal secret (which may be in a config module); a literal
  * shared by several calls is reported once.
  */
-/* harmony default export */ const session_secret_hardcoded = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const session_secret_hardcoded = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'session-secret-hardcoded',
         severity: 'high',
@@ -27320,7 +27320,7 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
  * express-session only: `name` (or its old alias `key`) unset or `connect.sid`. cookie-session's
  * default name `session` does not name the framework and is left alone.
  */
-/* harmony default export */ const session_cookie_name_default = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const session_cookie_name_default = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'session-cookie-name-default',
         severity: 'low',
@@ -27352,7 +27352,7 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
 
 
 /** express-session only: `resave` written as `true`, or left out (its default is true). */
-/* harmony default export */ const session_resave = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const session_resave = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'session-resave',
         severity: 'low',
@@ -27371,7 +27371,7 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
 
 
 /** express-session only: `saveUninitialized` written as `true`, or left out (its default is true). */
-/* harmony default export */ const session_save_uninitialized = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const session_save_uninitialized = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'session-save-uninitialized',
         severity: 'low',
@@ -27436,7 +27436,7 @@ function check(express, middleware) {
         }
     ];
 }
-/* harmony default export */ const session_cookie_insecure = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const session_cookie_insecure = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'session-cookie-insecure',
         severity: 'moderate',
@@ -27455,7 +27455,7 @@ function check(express, middleware) {
 
 
 /** express-session only (cookie-session keeps the session in the cookie and has no store). */
-/* harmony default export */ const session_memory_store = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const session_memory_store = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'session-memory-store',
         severity: 'high',
@@ -27481,7 +27481,7 @@ function check(express, middleware) {
 
 // EXTERNAL MODULE: ./src/parse/directive.ts
 var directive = __nccwpck_require__(9674);
-;// CONCATENATED MODULE: ./src/rules/proxy/caddy.ts
+;// CONCATENATED MODULE: ./src/model/proxy/caddy.ts
 
 function caddySites(configs) {
     return configs.flatMap((c) => c.kind === 'caddy' ? c.model.sites.map((site) => ({ file: c.path, site, globalOptions: c.model.globalOptions })) : []);
@@ -27517,10 +27517,36 @@ function isPlainHttpAddress(address, site, globalOptions) {
         return true;
     return (0,directive/* lastDirective */.K5)(globalOptions, 'auto_https')?.args[0] === 'off';
 }
+const CADDY_UNITS = {
+    '': 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+    tib: 1024 ** 4,
+    k: 1e3,
+    m: 1e6,
+    g: 1e9,
+    t: 1e12,
+    ki: 1024,
+    mi: 1024 ** 2,
+    gi: 1024 ** 3,
+    ti: 1024 ** 4
+};
+/** A Caddy size (`10MB`, `1.5GiB`, `512`) in bytes, as go-humanize reads it; undefined when it is not one. */
+function parseCaddySize(value) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(value.trim());
+    const unit = CADDY_UNITS[(match?.[2] ?? '').toLowerCase()];
+    return match && unit !== undefined ? Math.round(Number(match[1]) * unit) : undefined;
+}
 
 // EXTERNAL MODULE: ./src/parse/nginx-includes.ts
 var nginx_includes = __nccwpck_require__(421);
-;// CONCATENATED MODULE: ./src/rules/proxy/nginx.ts
+;// CONCATENATED MODULE: ./src/model/proxy/nginx.ts
 
 
 /** nginx's default for client_body_timeout, client_header_timeout, proxy_read_timeout and send_timeout. */
@@ -27605,7 +27631,7 @@ function parseNginxTime(value) {
     }, 0);
 }
 
-;// CONCATENATED MODULE: ./src/rules/proxy/reverse-proxies.ts
+;// CONCATENATED MODULE: ./src/model/proxy/reverse-proxies.ts
 
 
 /** A matcher (`/api/*`, `@name`, `*`) may precede reverse_proxy's upstreams; `to` lists more in its block. */
@@ -27676,7 +27702,7 @@ function needsTrustProxy(express, middleware) {
  * app nor its routers set `trust proxy`. Behind a TLS-terminating proxy `req.secure` is then false,
  * so express-session never sets the cookie and cookie-session throws.
  */
-/* harmony default export */ const proxy_trust_missing = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const proxy_trust_missing = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'proxy-trust-missing',
         severity: 'moderate',
@@ -27715,7 +27741,7 @@ var javascript = __nccwpck_require__(4286);
 var cache = __nccwpck_require__(5203);
 // EXTERNAL MODULE: ./src/model/scope.ts
 var scope = __nccwpck_require__(7141);
-;// CONCATENATED MODULE: ./src/rules/express/limiters.ts
+;// CONCATENATED MODULE: ./src/model/limiters.ts
 
 
 
@@ -27988,17 +28014,6 @@ function firstParamName(fn) {
             ? first.left.name
             : undefined;
 }
-/** One finding per place: an app set up twice through one function (`configureApp(app)`, `configureApp(testApp)`) shares its events. */
-function uniqueByPlace(findings) {
-    const seen = new Set();
-    return findings.filter((f) => {
-        const key = `${f.file}:${f.line ?? '-'}:${f.column ?? '-'}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
 /** A call on a receiver declared in the code (a parameter, a variable), not on an undeclared global of a snippet. */
 function hasDeclaredReceiver(site) {
     const call = site.node;
@@ -28076,7 +28091,7 @@ function appFinding({ app, routes }) {
  * something the model cannot tie to an app counts as present: fewer findings, never wrong ones.
  * So does `limit_req` in the repository's nginx config (or Caddy's `rate_limit`): the proxy limits.
  */
-/* harmony default export */ const rate_limit_missing = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const rate_limit_missing = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'rate-limit-missing',
         severity: 'moderate',
@@ -28091,7 +28106,7 @@ function appFinding({ app, routes }) {
             return [];
         const withRoutes = express.apps.map((app) => ({ app, routes: express.routesOf(app) })).filter((a) => a.routes.length > 0);
         const unlimited = withRoutes.filter((a) => !a.routes.some((r) => isRouteLimited(express, r)));
-        const late = uniqueByPlace(unlimited.flatMap((a) => lateLimiterFinding(express, a)));
+        const late = (0,rule/* uniqueByPlace */.C1)(unlimited.flatMap((a) => lateLimiterFinding(express, a)));
         const bare = unlimited.filter((a) => limitersOf(express, a.app).length === 0);
         if (bare.length === 0)
             return late;
@@ -28132,7 +28147,7 @@ function rate_limit_auth_missing_checkApp(express, app) {
  * before it on its path, in its chain or inside its handler. An app-wide limiter counts as
  * covering: how strict is enough is the team's call, not something the code shows.
  */
-/* harmony default export */ const rate_limit_auth_missing = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const rate_limit_auth_missing = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'rate-limit-auth-missing',
         severity: 'high',
@@ -28145,7 +28160,7 @@ function rate_limit_auth_missing_checkApp(express, app) {
     check({ express }) {
         if (hasUnplacedLimiter(express))
             return [];
-        return uniqueByPlace(express.apps.flatMap((app) => rate_limit_auth_missing_checkApp(express, app)));
+        return (0,rule/* uniqueByPlace */.C1)(express.apps.flatMap((app) => rate_limit_auth_missing_checkApp(express, app)));
     }
 }));
 
@@ -28230,7 +28245,7 @@ function instanceFinding(creation) {
  * it is a Redis limiter's `insuranceLimiter`) and express-brute's `MemoryStore`. Options the model
  * cannot read (a parameter, a spread of unknown) are not judged.
  */
-/* harmony default export */ const rate_limit_memory_store = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const rate_limit_memory_store = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'rate-limit-memory-store',
         severity: 'low',
@@ -28340,7 +28355,7 @@ function consumeFindings(express) {
  * limiter (express-rate-limit keys on `req.ip`, which then comes from the left-most
  * `X-Forwarded-For` entry), or a key read from a request header.
  */
-/* harmony default export */ const rate_limit_bypassable = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const rate_limit_bypassable = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'rate-limit-bypassable',
         severity: 'moderate',
@@ -28352,7 +28367,7 @@ function consumeFindings(express) {
     needs: 'source',
     check({ express }) {
         const unplaced = hasUnplacedLimiter(express);
-        return uniqueByPlace([
+        return (0,rule/* uniqueByPlace */.C1)([
             ...express.apps.flatMap((app) => trustProxyFinding(express, app, unplaced)),
             ...orphanTrustFindings(express, unplaced),
             ...limiterCreations(express).flatMap((c) => keyGeneratorFinding(express, c)),
@@ -28361,7 +28376,7 @@ function consumeFindings(express) {
     }
 }));
 
-;// CONCATENATED MODULE: ./src/rules/express/cors-options.ts
+;// CONCATENATED MODULE: ./src/model/cors-options.ts
 
 
 
@@ -28527,7 +28542,7 @@ function cors_wildcard_credentials_check(express, use, all) {
  * that allows every origin, or a regex that matches everything. Reported at the `origin` option
  * (or `credentials` when origin is unset); options the model cannot read are not judged.
  */
-/* harmony default export */ const cors_wildcard_credentials = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const cors_wildcard_credentials = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'cors-wildcard-credentials',
         severity: 'high',
@@ -28567,7 +28582,7 @@ function cors_permissive_check(express, use, all) {
  * function or regex) and no credentials. Reported at the `cors()` call; the
  * `app.options('*', cors())` preflight echo of a main `cors()` is not reported twice.
  */
-/* harmony default export */ const cors_permissive = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const cors_permissive = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'cors-permissive',
         severity: 'moderate',
@@ -28684,7 +28699,7 @@ function isOfficialImage(ref, name) {
     return ref.path === name && (ref.registry === undefined || DOCKER_HUB.has(ref.registry));
 }
 
-;// CONCATENATED MODULE: ./src/rules/docker/images.ts
+;// CONCATENATED MODULE: ./src/model/docker/images.ts
 
 
 /** Base images that already run as a non-root user unless told otherwise. */
@@ -28754,7 +28769,7 @@ function isFullNodeImage(image) {
 
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
 var dockerfile = __nccwpck_require__(5830);
-;// CONCATENATED MODULE: ./src/rules/docker/runtime.ts
+;// CONCATENATED MODULE: ./src/model/docker/runtime.ts
 
 
 const NODE_COMMANDS = new Set([
@@ -28844,7 +28859,7 @@ function composeFindings({ path, model }) {
         return findings;
     });
 }
-/* harmony default export */ const docker_root_user = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const docker_root_user = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'docker-root-user',
         severity: 'high',
@@ -28867,7 +28882,7 @@ function composeFindings({ path, model }) {
 function namesImage(doc, stage) {
     return stage.imageKnown && stage.image.toLowerCase() !== 'scratch' && !(0,dockerfile/* parentStage */.vp)(doc.model, stage);
 }
-/* harmony default export */ const docker_unpinned_base = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const docker_unpinned_base = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'docker-unpinned-base',
         severity: 'moderate',
@@ -28905,7 +28920,7 @@ function upgradeTargets(today) {
     const majors = supportedLtsMajors(today).slice(-2);
     return majors.length > 0 ? majors.map((m) => `node:${m}`).join(' or ') : 'a supported LTS line';
 }
-/* harmony default export */ const docker_eol_node = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const docker_eol_node = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'docker-eol-node',
         severity: 'high',
@@ -29054,7 +29069,7 @@ function problem(call) {
     const pure = call.options.includes('--pure-lockfile') ? ' (`--pure-lockfile` only skips writing it; it does not fail on drift)' : '';
     return `\`${call.tool} install\` without a frozen lockfile may resolve new versions at build time${pure}: use ${FROZEN_FIX[call.tool]}`;
 }
-/* harmony default export */ const docker_npm_install = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const docker_npm_install = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'docker-npm-install',
         severity: 'low',
@@ -29092,7 +29107,7 @@ function slimVariant(image) {
     const { tag } = parseImageRef(image);
     return `node:${tag && tag !== 'latest' ? tag : '<version>'}-slim`;
 }
-/* harmony default export */ const docker_non_slim_base = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const docker_non_slim_base = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'docker-non-slim-base',
         severity: 'low',
@@ -29190,7 +29205,7 @@ function copyFinding(doc, instruction, context) {
         message: `\`${shown}\` copies the build context, and ${build.ignore.path} does not exclude \`${leaked}\`, so its secrets go into the image: add \`.env*\` and \`**/.env*\` to ${build.ignore.path}`
     };
 }
-/* harmony default export */ const docker_dotenv_copied = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const docker_dotenv_copied = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'docker-dotenv-copied',
         severity: 'moderate',
@@ -29252,7 +29267,7 @@ function docker_secret_env_composeFindings({ path, model }) {
         ];
     }));
 }
-/* harmony default export */ const docker_secret_env = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const docker_secret_env = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'docker-secret-env',
         severity: 'high',
@@ -29386,7 +29401,7 @@ function docker_node_env_composeFindings(doc, { dockerfiles }) {
         return [];
     return doc.model.services.flatMap((service) => composeFinding(doc, service, dockerfiles) ?? []);
 }
-/* harmony default export */ const docker_node_env = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const docker_node_env = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'docker-node-env',
         severity: 'moderate',
@@ -29408,7 +29423,7 @@ function docker_node_env_composeFindings(doc, { dockerfiles }) {
 
 const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun' };
-/* harmony default export */ const lockfile_missing = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const lockfile_missing = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'lockfile-missing',
         severity: 'high',
@@ -29433,7 +29448,7 @@ const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lo
 ;// CONCATENATED MODULE: ./src/rules/project/engines-eol-node.ts
 
 
-/* harmony default export */ const engines_eol_node = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const engines_eol_node = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'engines-eol-node',
         severity: 'low',
@@ -29904,7 +29919,7 @@ function onePerLine(findings) {
         return seen.has(key) ? false : (seen.add(key), true);
     });
 }
-/* harmony default export */ const hardcoded_secret = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const hardcoded_secret = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'hardcoded-secret',
         severity: 'high',
@@ -29954,7 +29969,7 @@ function checkFile(file) {
  * files whose keys are all empty are fine. The finding points at the first secret-looking key with a value (else the first value); values
  * are never printed, only the names of keys that look secret.
  */
-/* harmony default export */ const env_file_committed = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const env_file_committed = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'env-file-committed',
         severity: 'high',
@@ -30048,7 +30063,7 @@ function caddyFinding(ref) {
         message: `site \`${plain}\` proxies to the app over plain HTTP, where Caddy's automatic HTTPS does not apply: address the site by its domain name (\`example.com {\`) so Caddy serves HTTPS and redirects HTTP to it`
     };
 }
-/* harmony default export */ const proxy_no_tls = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const proxy_no_tls = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'proxy-no-tls',
         severity: 'moderate',
@@ -30071,32 +30086,6 @@ function caddyFinding(ref) {
 
 
 const LIMIT_BYTES = 50 * 1024 ** 2;
-const CADDY_UNITS = {
-    '': 1,
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-    tib: 1024 ** 4,
-    k: 1e3,
-    m: 1e6,
-    g: 1e9,
-    t: 1e12,
-    ki: 1024,
-    mi: 1024 ** 2,
-    gi: 1024 ** 3,
-    ti: 1024 ** 4
-};
-/** A Caddy size (`10MB`, `1.5GiB`, `512`) in bytes, as go-humanize reads it; undefined when it is not one. */
-function parseCaddySize(value) {
-    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(value.trim());
-    const unit = CADDY_UNITS[(match?.[2] ?? '').toLowerCase()];
-    return match && unit !== undefined ? Math.round(Number(match[1]) * unit) : undefined;
-}
 /** The problem with a body size, or undefined when it is within the limit (or not a size at all). */
 function proxy_body_size_problem(bytes, setting, value) {
     if (bytes === undefined)
@@ -30121,7 +30110,7 @@ function unique(findings) {
         return true;
     });
 }
-/* harmony default export */ const proxy_body_size = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const proxy_body_size = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'proxy-body-size',
         severity: 'moderate',
@@ -30192,7 +30181,7 @@ function serverLeftOn(config, servers) {
         message: `this server leaves \`server_tokens\` on (no \`http\` block in its folder or above turns it off), so nginx puts its version in the \`Server\` header and on error pages: add \`server_tokens off;\` here or in the \`http\` block`
     };
 }
-/* harmony default export */ const proxy_server_tokens = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const proxy_server_tokens = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'proxy-server-tokens',
         severity: 'low',
@@ -30244,7 +30233,7 @@ function proxy_timeouts_check({ file, server, http }) {
         message: `server proxies to the app with every timeout at nginx's 60s default or longer (${settings.join(', ')}), so slow clients can hold connections open: set e.g. \`client_header_timeout 10s; client_body_timeout 10s;\` and a \`proxy_read_timeout\` that fits the app`
     };
 }
-/* harmony default export */ const proxy_timeouts = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const proxy_timeouts = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'proxy-timeouts',
         severity: 'low',
@@ -30521,11 +30510,7 @@ function rootIdentifier(node) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rules/express/prototype-pollution.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/model/pollution.ts
 
 
 const LODASH = {
@@ -30567,7 +30552,7 @@ const MERGE_PACKAGES = {
     hoek: { merge: { from: 1 }, applyToDefaults: { from: 1 } },
     '@hapi/hoek': { merge: { from: 1 }, applyToDefaults: { from: 1 } }
 };
-function prototype_pollution_unwrap(node) {
+function pollution_unwrap(node) {
     let n = node;
     while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression')
         n = n.expression;
@@ -30579,7 +30564,7 @@ function shortText(data, node) {
 }
 /** How a call copies data: `Object.assign`, a lodash or merge-package function; undefined for other calls. */
 function mergeOf(express, data, callee) {
-    const c = prototype_pollution_unwrap(callee);
+    const c = pollution_unwrap(callee);
     if (c.type === 'MemberExpression' &&
         c.object.type === 'Identifier' &&
         c.object.name === 'Object' &&
@@ -30616,7 +30601,7 @@ function pollutionAt(express, data, node) {
     if (left.type === 'MemberExpression' && left.computed && data.carries(left.property) && !isNumeric(left.property)) {
         return `\`${shortText(data, left)} = …\` writes under a key taken from request data (\`${shortText(data, left.property)}\`)`;
     }
-    const right = prototype_pollution_unwrap(node.right);
+    const right = pollution_unwrap(node.right);
     if (right.type === 'ObjectExpression') {
         const target = data.text(left);
         const spreads = right.properties.filter((p) => p.type === 'SpreadElement');
@@ -30629,7 +30614,7 @@ function pollutionAt(express, data, node) {
 }
 /** Request data as an object to copy from: `req.body`, `req.body.message`, an alias, or `{ ...req.body }`. */
 function isCopiedObject(data, node) {
-    const n = prototype_pollution_unwrap(node);
+    const n = pollution_unwrap(node);
     if (n.type === 'ObjectExpression')
         return n.properties.some((p) => p.type === 'SpreadElement' && data.isRequestValue(p.argument));
     return data.isRequestValue(n);
@@ -30638,52 +30623,8 @@ function isNumeric(node) {
     return (node.type === 'NumericLiteral' ||
         (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ['Number', 'parseInt'].includes(node.callee.name)));
 }
-function checkHandler(express, data) {
-    const findings = [];
-    (0,javascript/* walk */.GG)(data.fn, (node) => {
-        const what = pollutionAt(express, data, node);
-        if (!what)
-            return;
-        const { file, line, column } = (0,model_express/* locate */.x5)({ module: data.module, node });
-        findings.push({
-            file,
-            line,
-            column,
-            message: `${what}, so a \`__proto__\` or \`constructor.prototype\` key in the request can pollute object prototypes: copy only known fields (\`const { name, email } = req.body\`) or validate against a schema that rejects unknown keys first`
-        });
-    });
-    return findings;
-}
-/**
- * In every app function Express calls (routes and middleware), request data merged into an object:
- * `Object.assign`, lodash `merge`/`defaultsDeep`/`set`..., deep-extend and friends, `x = { ...x, ...req.body }`,
- * or `obj[req.body.key] = value`. Request data is the handler's own `req.body/query/params` and local aliases.
- */
-/* harmony default export */ const prototype_pollution = ((0,rule/* defineRule */.K)({
-    meta: {
-        id: 'prototype-pollution',
-        severity: 'high',
-        category: 'express',
-        description: 'Request data is merged into an object (Object.assign, spread, lodash merge/defaultsDeep/set, deep-extend...) or used as a computed key.',
-        fix: 'copy known fields only, or validate with a schema that rejects unknown keys, before merging',
-        cwe: 'CWE-1321'
-    },
-    needs: 'source',
-    check({ express }) {
-        const seen = new Set();
-        return allHandlerFunctions(express)
-            .flatMap((handler) => {
-            const data = readRequestData(express, handler);
-            return data && data.reads.length > 0 ? checkHandler(express, data) : [];
-        })
-            .filter((f) => {
-            const key = `${f.file}:${f.line}:${f.column}`;
-            return seen.has(key) ? false : (seen.add(key), true);
-        });
-    }
-}));
 
-;// CONCATENATED MODULE: ./src/rules/express/validators.ts
+;// CONCATENATED MODULE: ./src/model/validators.ts
 
 
 
@@ -30792,7 +30733,7 @@ function handlerValidates(express, handler) {
     return bodyValidates(express, handler.fn, handler.module);
 }
 
-;// CONCATENATED MODULE: ./src/rules/express/request-sinks.ts
+;// CONCATENATED MODULE: ./src/model/request-sinks.ts
 
 
 
@@ -31078,7 +31019,7 @@ function checkRoute(express, route, resolutions) {
  * layer, a privileged field, all of the input handed to a function) while neither the chain nor the
  * handler validates, one finding at the handler's first read of request data.
  */
-/* harmony default export */ const validation_missing = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const validation_missing = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'validation-missing',
         severity: 'moderate',
@@ -31098,6 +31039,51 @@ function checkRoute(express, route, resolutions) {
             const key = `${finding.file}:${finding.line}`;
             return seen.has(key) ? [] : (seen.add(key), [finding]);
         });
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/prototype-pollution.ts
+
+
+
+
+
+function checkHandler(express, data) {
+    const findings = [];
+    (0,javascript/* walk */.GG)(data.fn, (node) => {
+        const what = pollutionAt(express, data, node);
+        if (!what)
+            return;
+        const { file, line, column } = (0,model_express/* locate */.x5)({ module: data.module, node });
+        findings.push({
+            file,
+            line,
+            column,
+            message: `${what}, so a \`__proto__\` or \`constructor.prototype\` key in the request can pollute object prototypes: copy only known fields (\`const { name, email } = req.body\`) or validate against a schema that rejects unknown keys first`
+        });
+    });
+    return findings;
+}
+/**
+ * In every app function Express calls (routes and middleware), request data merged into an object:
+ * `Object.assign`, lodash `merge`/`defaultsDeep`/`set`..., deep-extend and friends, `x = { ...x, ...req.body }`,
+ * or `obj[req.body.key] = value`. Request data is the handler's own `req.body/query/params` and local aliases.
+ */
+/* harmony default export */ const prototype_pollution = ((0,rule/* defineRule */.Km)({
+    meta: {
+        id: 'prototype-pollution',
+        severity: 'high',
+        category: 'express',
+        description: 'Request data is merged into an object (Object.assign, spread, lodash merge/defaultsDeep/set, deep-extend...) or used as a computed key.',
+        fix: 'copy known fields only, or validate with a schema that rejects unknown keys, before merging',
+        cwe: 'CWE-1321'
+    },
+    needs: 'source',
+    check({ express }) {
+        return (0,rule/* uniqueByPlace */.C1)(allHandlerFunctions(express).flatMap((handler) => {
+            const data = readRequestData(express, handler);
+            return data && data.reads.length > 0 ? checkHandler(express, data) : [];
+        }));
     }
 }));
 
@@ -31498,7 +31484,7 @@ function directiveFinding(express, config) {
  * and no helmet defaults, a default-src) that admits inline script, eval, any host or a whole scheme.
  * Options that cannot be read, and policies set only outside production, give no finding.
  */
-/* harmony default export */ const csp_weak = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const csp_weak = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'csp-weak',
         severity: 'moderate',
@@ -31577,7 +31563,7 @@ function x_powered_by_checkApp(express, app) {
  * helmet (which removes it). Helmet or the setting on something the model cannot tie to an app
  * counts as removing it everywhere: unclear wiring gives fewer findings.
  */
-/* harmony default export */ const x_powered_by = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const x_powered_by = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'x-powered-by',
         severity: 'low',
@@ -32056,7 +32042,7 @@ function error_leak_describe(leak) {
  * response carries the error's stack, the error object or its message, outside a `NODE_ENV` test.
  * Messages of errors checked to be a known kind (`err.status`, `instanceof`) are meant for clients.
  */
-/* harmony default export */ const error_leak = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const error_leak = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'error-leak',
         severity: 'high',
@@ -32158,7 +32144,7 @@ function error_handler_missing_checkApp(express, app) {
  * Unreadable handlers after the routes (they may be error middleware) and error middleware on
  * receivers the model cannot tie to an app give no finding.
  */
-/* harmony default export */ const error_handler_missing = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const error_handler_missing = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'error-handler-missing',
         severity: 'low',
@@ -32295,7 +32281,7 @@ function fix(parser) {
  * Each body parser (express.json/urlencoded/raw/text, body-parser) created without a `limit`, and
  * each upload middleware (express-fileupload, multer) without `limits.fileSize`, which is unbounded.
  */
-/* harmony default export */ const body_limit_missing = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const body_limit_missing = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'body-limit-missing',
         severity: 'low',
@@ -32332,7 +32318,7 @@ function findings(parser) {
  * a number), pointing at where the limit is written. Upload middleware is left out: files are
  * expected to be larger than JSON or form bodies.
  */
-/* harmony default export */ const body_limit_large = ((0,rule/* defineRule */.K)({
+/* harmony default export */ const body_limit_large = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'body-limit-large',
         severity: 'moderate',
@@ -32486,11 +32472,26 @@ function findRule(id) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ defineRule),
-/* harmony export */   f: () => (/* binding */ docsUrl)
+/* harmony export */   C1: () => (/* binding */ uniqueByPlace),
+/* harmony export */   Km: () => (/* binding */ defineRule),
+/* harmony export */   fs: () => (/* binding */ docsUrl)
 /* harmony export */ });
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
 
+/**
+ * One finding per place: an app set up twice through one function (`configureApp(app)`,
+ * `configureApp(testApp)`) shares its events, and a handler reached twice is checked twice.
+ */
+function uniqueByPlace(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+        const key = `${f.file}:${f.line ?? '-'}:${f.column ?? '-'}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
 function docsUrl(id) {
     return `${_version_js__WEBPACK_IMPORTED_MODULE_0__/* .REPOSITORY_URL */ .ld}/blob/main/docs/rules/${id}.md`;
 }
@@ -32549,8 +32550,8 @@ function groupByPackage(files, manifests) {
 var findings_policy = __nccwpck_require__(6753);
 // EXTERNAL MODULE: ./src/model/express.ts
 var express = __nccwpck_require__(1861);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
-var registry = __nccwpck_require__(8838);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
+var registry = __nccwpck_require__(8343);
 ;// CONCATENATED MODULE: ./src/discovery/find-files.ts
 
 

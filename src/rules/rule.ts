@@ -40,6 +40,20 @@ export interface SourceRule {
 
 export type Rule = ProjectRule | SourceRule
 
+/**
+ * One finding per place: an app set up twice through one function (`configureApp(app)`,
+ * `configureApp(testApp)`) shares its events, and a handler reached twice is checked twice.
+ */
+export function uniqueByPlace(findings: RuleFinding[]): RuleFinding[] {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const key = `${f.file}:${f.line ?? '-'}:${f.column ?? '-'}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 export function docsUrl(id: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${id}.md`
 }

@@ -1,7 +1,7 @@
 import { findNodeRelease, isEndOfLife, supportedLtsMajors } from '../../data/node-releases.js'
 import { defineRule, type RuleFinding } from '../rule.js'
-import { nodeMajorOf } from './images.js'
-import { runtimeOf } from './runtime.js'
+import { nodeMajorOf } from '../../model/docker/images.js'
+import { runtimeOf } from '../../model/docker/runtime.js'
 
 /** `node:24 or node:26`: the two newest LTS lines in support on the scan date. */
 function upgradeTargets(today: string): string {

@@ -5,8 +5,8 @@ import { parseShellScript, type ShellCommand } from '../../parse/shell.js'
 import type { RuleFinding } from '../rule.js'
 import type { ComposeDoc, DockerfileDoc, PackageJsonDoc, ProjectContext } from '../../scan/context.js'
 import { defineRule } from '../rule.js'
-import { isNodeImage } from './images.js'
-import { runsNode, runtimeOf, startInstructions, type Runtime } from './runtime.js'
+import { isNodeImage } from '../../model/docker/images.js'
+import { runsNode, runtimeOf, startInstructions, type Runtime } from '../../model/docker/runtime.js'
 
 const WHY = 'Express renders stack traces in error pages and skips view caching'
 const RUN_SCRIPT = new Set(['run', 'run-script', 'rum', 'urn'])

@@ -1,7 +1,7 @@
 import { parseImageRef } from '../../parse/image-ref.js'
 import { defineRule, type RuleFinding } from '../rule.js'
-import { isFullNodeImage } from './images.js'
-import { runtimeOf } from './runtime.js'
+import { isFullNodeImage } from '../../model/docker/images.js'
+import { runtimeOf } from '../../model/docker/runtime.js'
 
 /** `node:22-bookworm` → `node:22-bookworm-slim`; an untagged image gets a placeholder version. */
 function slimVariant(image: string): string {

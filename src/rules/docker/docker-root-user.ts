@@ -1,8 +1,8 @@
 import type { RuleFinding } from '../rule.js'
 import type { ComposeDoc, DockerfileDoc } from '../../scan/context.js'
 import { defineRule } from '../rule.js'
-import { defaultsToNonRoot, isNodeImage } from './images.js'
-import { isRootUser, runtimeOf } from './runtime.js'
+import { defaultsToNonRoot, isNodeImage } from '../../model/docker/images.js'
+import { isRootUser, runtimeOf } from '../../model/docker/runtime.js'
 
 function dockerfileFinding({ path, model }: DockerfileDoc): RuleFinding | undefined {
   const runtime = runtimeOf(model)

@@ -1,7 +1,7 @@
 import { parentStage, type DockerStage } from '../../parse/dockerfile.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 import type { DockerfileDoc } from '../../scan/context.js'
-import { floatingTag } from './images.js'
+import { floatingTag } from '../../model/docker/images.js'
 
 /** A FROM that names a registry image: not `scratch`, not an earlier stage, not decided by a build argument. */
 function namesImage(doc: DockerfileDoc, stage: DockerStage): boolean {

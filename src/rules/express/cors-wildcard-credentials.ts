@@ -1,7 +1,7 @@
 import { defineRule, type RuleFinding } from '../rule.js'
 import type { ExpressModel } from '../../model/express.js'
 import { locate } from '../../model/express.js'
-import { assessCors, corsUses, describeOpen, isPreflightEcho, type CorsUse } from './cors-options.js'
+import { assessCors, corsUses, describeOpen, isPreflightEcho, type CorsUse } from '../../model/cors-options.js'
 
 function check(express: ExpressModel, use: CorsUse, all: CorsUse[]): RuleFinding[] {
   if (isPreflightEcho(use, all)) return []

@@ -1,6 +1,6 @@
 import type { ExpressModel, RouterNode } from '../../model/express.js'
 import { literalOf } from '../../model/values.js'
-import { hasReverseProxy } from '../proxy/reverse-proxies.js'
+import { hasReverseProxy } from '../../model/proxy/reverse-proxies.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 import {
   always,
@@ -11,7 +11,7 @@ import {
   isUnset,
   option,
   type CookieMiddleware
-} from './session-options.js'
+} from '../../model/session-options.js'
 
 /** The app and every router or sub-app mounted under it. */
 function routersUnder(app: RouterNode): RouterNode[] {

@@ -1,6 +1,6 @@
-import { defineRule, type RuleFinding } from '../rule.js'
+import { defineRule, type RuleFinding, uniqueByPlace } from '../rule.js'
 import type { ExpressModel, RouterNode } from '../../model/express.js'
-import { describeRoute, hasUncertainPath, hasUnplacedLimiter, isAuthRoute, isRouteLimited, limitersOf, uniqueByPlace } from './limiters.js'
+import { describeRoute, hasUncertainPath, hasUnplacedLimiter, isAuthRoute, isRouteLimited, limitersOf } from '../../model/limiters.js'
 
 function where(uses: ReturnType<typeof limitersOf>): string {
   const first = uses[0]

@@ -1,4 +1,4 @@
-import { defineRule, type RuleFinding } from '../rule.js'
+import { defineRule, type RuleFinding, uniqueByPlace } from '../rule.js'
 import type { ExpressModel, RouterNode } from '../../model/express.js'
 import { locate } from '../../model/express.js'
 import type { Node } from '../../parse/javascript.js'
@@ -14,9 +14,8 @@ import {
   limiterCreations,
   limitersOf,
   optionSite,
-  uniqueByPlace,
   type LimiterCreation
-} from './limiters.js'
+} from '../../model/limiters.js'
 
 const KEY_FIX = "key on `req.ip` with `app.set('trust proxy', 1)` (the number of proxies in front), or on the authenticated user"
 

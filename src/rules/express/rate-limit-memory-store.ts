@@ -3,7 +3,7 @@ import type { ExpressModel } from '../../model/express.js'
 import { locate } from '../../model/express.js'
 import { walk, type Node } from '../../parse/javascript.js'
 import { branches, literalOf, type Value } from '../../model/values.js'
-import { isOptionsLimiter, limiterCreations, type LimiterCreation } from './limiters.js'
+import { isOptionsLimiter, limiterCreations, type LimiterCreation } from '../../model/limiters.js'
 
 const SHARED_STORE =
   'a shared store, e.g. `store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) })` (rate-limit-redis)'

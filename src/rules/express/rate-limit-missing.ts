@@ -1,4 +1,4 @@
-import { defineRule, type RuleFinding } from '../rule.js'
+import { defineRule, type RuleFinding, uniqueByPlace } from '../rule.js'
 import type { ExpressModel, ResolvedRoute, RouterNode } from '../../model/express.js'
 import {
   describeApp,
@@ -8,9 +8,8 @@ import {
   isAuthRoute,
   isRouteLimited,
   limitersOf,
-  proxyLimits,
-  uniqueByPlace
-} from './limiters.js'
+  proxyLimits
+} from '../../model/limiters.js'
 
 const ADD_LIMITER = '`app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }))` (express-rate-limit) before the routes'
 const ENTRY_NAME = /(?:^|\/)(?:app|server|index|main)\.[cm]?[jt]sx?$/

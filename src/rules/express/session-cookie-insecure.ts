@@ -10,7 +10,7 @@ import {
   option,
   optionLocation,
   type CookieMiddleware
-} from './session-options.js'
+} from '../../model/session-options.js'
 
 interface Attribute {
   name: string

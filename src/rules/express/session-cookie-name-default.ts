@@ -1,6 +1,6 @@
 import type { Value } from '../../model/values.js'
 import { defineRule, type RuleFinding } from '../rule.js'
-import { always, isLiteral, isUnset, option, optionLocation, sessionMiddlewares } from './session-options.js'
+import { always, isLiteral, isUnset, option, optionLocation, sessionMiddlewares } from '../../model/session-options.js'
 
 const DEFAULT_NAME = 'connect.sid'
 

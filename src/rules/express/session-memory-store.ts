@@ -1,5 +1,5 @@
 import { defineRule, type RuleFinding } from '../rule.js'
-import { always, isUnset, option, sessionMiddlewares } from './session-options.js'
+import { always, isUnset, option, sessionMiddlewares } from '../../model/session-options.js'
 
 /** express-session only (cookie-session keeps the session in the cookie and has no store). */
 export default defineRule({

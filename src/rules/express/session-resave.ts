@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js'
-import { trueByDefault } from './session-options.js'
+import { trueByDefault } from '../../model/session-options.js'
 
 /** express-session only: `resave` written as `true`, or left out (its default is true). */
 export default defineRule({

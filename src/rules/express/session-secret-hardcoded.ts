@@ -3,7 +3,7 @@ import { locate } from '../../model/express.js'
 import { branches, type Site, type Value } from '../../model/values.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 import { redact } from '../secret-names.js'
-import { cookieMiddlewares, option, type CookieMiddleware } from './session-options.js'
+import { cookieMiddlewares, option, type CookieMiddleware } from '../../model/session-options.js'
 
 interface LiteralSecret {
   value: string

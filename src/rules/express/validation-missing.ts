@@ -2,9 +2,9 @@ import { locate, type ExpressModel, type Handler, type RouterEvent } from '../..
 import { readRequestData, routeHandlers, type RouteHandler } from '../../model/request-data.js'
 import { positionOf } from '../../model/scope.js'
 import { defineRule, type RuleFinding } from '../rule.js'
-import { pollutionAt } from './prototype-pollution.js'
-import { findSink } from './request-sinks.js'
-import { handlerValidates, isValidatorHandler } from './validators.js'
+import { pollutionAt } from '../../model/pollution.js'
+import { findSink } from '../../model/request-sinks.js'
+import { handlerValidates, isValidatorHandler } from '../../model/validators.js'
 
 interface Resolution {
   fullPath: string

@@ -1,7 +1,7 @@
 import { lastDirective, type ConfigDirective } from '../../parse/directive.js'
 import { defineRule, type RuleFinding } from '../rule.js'
-import { caddySites, isPlainHttpAddress, reverseProxies, type CaddySiteRef } from './caddy.js'
-import { nginxConfigs, nginxServers, proxyPasses, type NginxServer, type ProxyPass } from './nginx.js'
+import { caddySites, isPlainHttpAddress, reverseProxies, type CaddySiteRef } from '../../model/proxy/caddy.js'
+import { nginxConfigs, nginxServers, proxyPasses, type NginxServer, type ProxyPass } from '../../model/proxy/nginx.js'
 
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308'])
 const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])(?::|$)/

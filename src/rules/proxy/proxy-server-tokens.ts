@@ -1,6 +1,6 @@
 import { findDirectives, lastDirective, type ConfigDirective } from '../../parse/directive.js'
 import { defineRule, type RuleFinding } from '../rule.js'
-import { httpBlocks, nginxConfigs, nginxServers, type NginxConfig, type NginxServer } from './nginx.js'
+import { httpBlocks, nginxConfigs, nginxServers, type NginxConfig, type NginxServer } from '../../model/proxy/nginx.js'
 
 const FIX = 'add `server_tokens off;` to the `http` block'
 

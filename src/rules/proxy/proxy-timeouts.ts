@@ -8,7 +8,7 @@ import {
   parseNginxTime,
   proxyPasses,
   type NginxServer
-} from './nginx.js'
+} from '../../model/proxy/nginx.js'
 
 /** Client timeouts apply per server (http and server level); the upstream read timeout per proxying location. */
 const CLIENT_TIMEOUTS = ['client_header_timeout', 'client_body_timeout'] as const

@@ -1,9 +1,9 @@
-import type { Node } from '../../parse/javascript.js'
-import { walk } from '../../parse/javascript.js'
-import type { ExpressModel, Handler, RouterEvent } from '../../model/express.js'
-import { isKind, type MiddlewareHandler } from '../../model/middleware.js'
-import type { FunctionNode } from '../../model/scope.js'
-import { branches, type Site, type Value } from '../../model/values.js'
+import type { Node } from '../parse/javascript.js'
+import { walk } from '../parse/javascript.js'
+import type { ExpressModel, Handler, RouterEvent } from './express.js'
+import { isKind, type MiddlewareHandler } from './middleware.js'
+import type { FunctionNode } from './scope.js'
+import { branches, type Site, type Value } from './values.js'
 import { optionSite } from './limiters.js'
 
 /** Shared by the CORS rules: every `cors()` in use and what its options allow. */

@@ -1,10 +1,10 @@
-import type { ExpressModel, Handler } from '../../model/express.js'
-import type { ModuleInfo } from '../../model/graph.js'
-import { isKind } from '../../model/middleware.js'
-import { rootIdentifier, type HandlerFunction } from '../../model/request-data.js'
-import { isFunction } from '../../model/scope.js'
-import { branches, propertyName, type Value } from '../../model/values.js'
-import { walk, type Node } from '../../parse/javascript.js'
+import type { ExpressModel, Handler } from './express.js'
+import type { ModuleInfo } from './graph.js'
+import { isKind } from './middleware.js'
+import { rootIdentifier, type HandlerFunction } from './request-data.js'
+import { isFunction } from './scope.js'
+import { branches, propertyName, type Value } from './values.js'
+import { walk, type Node } from '../parse/javascript.js'
 
 /** Schema and validation libraries: a call into one of them in the chain or the handler validates the input. */
 const VALIDATION_PACKAGES = new Set([

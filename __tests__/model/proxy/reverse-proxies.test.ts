@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseProxyConfigs, type ProxyConfig } from '../../../src/parse/proxy-config.js'
-import { findReverseProxies, hasReverseProxy } from '../../../src/rules/proxy/reverse-proxies.js'
+import { findReverseProxies, hasReverseProxy } from '../../../src/model/proxy/reverse-proxies.js'
 
 function configs(files: Record<string, string>): ProxyConfig[] {
   return parseProxyConfigs(Object.entries(files).map(([path, text]) => ({ path, text }))).configs

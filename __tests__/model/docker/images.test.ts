@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { defaultsToNonRoot, floatingTag, isFullNodeImage, isNodeImage, nodeMajorOf } from '../../../src/rules/docker/images.js'
+import { defaultsToNonRoot, floatingTag, isFullNodeImage, isNodeImage, nodeMajorOf } from '../../../src/model/docker/images.js'
 import { isPinnedSpec } from '../../../src/rules/docker/docker-npm-install.js'
 
 describe('base image knowledge', () => {

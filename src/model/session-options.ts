@@ -1,6 +1,6 @@
-import { locate, type ExpressModel, type Handler, type Location } from '../../model/express.js'
-import type { MiddlewareHandler } from '../../model/middleware.js'
-import { branches, type Site, type Value } from '../../model/values.js'
+import { locate, type ExpressModel, type Handler, type Location } from './express.js'
+import type { MiddlewareHandler } from './middleware.js'
+import { branches, type Site, type Value } from './values.js'
 
 /**
  * What the session rules share: finding every express-session / cookie-session / cookie-parser

@@ -43,3 +43,31 @@ export function isPlainHttpAddress(address: string, site: CaddySite, globalOptio
   if (host === '') return true
   return lastDirective(globalOptions, 'auto_https')?.args[0] === 'off'
 }
+
+const CADDY_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4,
+  k: 1e3,
+  m: 1e6,
+  g: 1e9,
+  t: 1e12,
+  ki: 1024,
+  mi: 1024 ** 2,
+  gi: 1024 ** 3,
+  ti: 1024 ** 4
+}
+
+/** A Caddy size (`10MB`, `1.5GiB`, `512`) in bytes, as go-humanize reads it; undefined when it is not one. */
+export function parseCaddySize(value: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(value.trim())
+  const unit = CADDY_UNITS[(match?.[2] ?? '').toLowerCase()]
+  return match && unit !== undefined ? Math.round(Number(match[1]) * unit) : undefined
+}

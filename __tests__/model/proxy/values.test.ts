@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseCaddySize } from '../../../src/rules/proxy/proxy-body-size.js'
-import { parseNginxSize, parseNginxTime } from '../../../src/rules/proxy/nginx.js'
+import { parseCaddySize } from '../../../src/model/proxy/caddy.js'
+import { parseNginxSize, parseNginxTime } from '../../../src/model/proxy/nginx.js'
 
 describe('nginx and Caddy values', () => {
   it.each([

@@ -1,14 +1,13 @@
-import type { Node } from '../../parse/javascript.js'
-import type { RuleFinding } from '../rule.js'
-import { findDirectives } from '../../parse/directive.js'
-import type { ProxyConfig } from '../../parse/proxy-config.js'
-import { walk } from '../../parse/javascript.js'
-import { CacheKey } from '../../model/cache.js'
-import type { ExpressModel, Handler, ResolvedRoute, RouterEvent, RouterNode } from '../../model/express.js'
-import type { ModuleInfo } from '../../model/graph.js'
-import { isKind, packageKind } from '../../model/middleware.js'
-import { lookup, type FunctionNode } from '../../model/scope.js'
-import { propertyName, type Site, type Value } from '../../model/values.js'
+import type { Node } from '../parse/javascript.js'
+import { findDirectives } from '../parse/directive.js'
+import type { ProxyConfig } from '../parse/proxy-config.js'
+import { walk } from '../parse/javascript.js'
+import { CacheKey } from './cache.js'
+import type { ExpressModel, Handler, ResolvedRoute, RouterEvent, RouterNode } from './express.js'
+import type { ModuleInfo } from './graph.js'
+import { isKind, packageKind } from './middleware.js'
+import { lookup, type FunctionNode } from './scope.js'
+import { propertyName, type Site, type Value } from './values.js'
 
 /** Shared by the rate-limit rules: what a limiter is, where limiters are made and which routes they cover. */
 
@@ -290,17 +289,6 @@ export function firstParamName(fn: FunctionNode): string | undefined {
     : first?.type === 'AssignmentPattern' && first.left.type === 'Identifier'
       ? first.left.name
       : undefined
-}
-
-/** One finding per place: an app set up twice through one function (`configureApp(app)`, `configureApp(testApp)`) shares its events. */
-export function uniqueByPlace(findings: RuleFinding[]): RuleFinding[] {
-  const seen = new Set<string>()
-  return findings.filter((f) => {
-    const key = `${f.file}:${f.line ?? '-'}:${f.column ?? '-'}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
 }
 
 /** A call on a receiver declared in the code (a parameter, a variable), not on an undeclared global of a snippet. */

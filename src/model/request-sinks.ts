@@ -1,8 +1,8 @@
-import type { ExpressModel } from '../../model/express.js'
-import { lookup } from '../../model/scope.js'
-import type { RequestData } from '../../model/request-data.js'
-import { branches, propertyName, type Value } from '../../model/values.js'
-import { walk, type Node } from '../../parse/javascript.js'
+import type { ExpressModel } from './express.js'
+import { lookup } from './scope.js'
+import type { RequestData } from './request-data.js'
+import { branches, propertyName, type Value } from './values.js'
+import { walk, type Node } from '../parse/javascript.js'
 import { rootPackage } from './validators.js'
 
 /**
