@@ -23006,10 +23006,12 @@ class ModelCache {
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
 /* unused harmony exports ROUTE_METHODS, joinPaths, pathCovers, ExpressModel */
-/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5203);
+/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5203);
 /* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3749);
 /* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7141);
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3855);
+/* harmony import */ var _parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1152);
+
 
 
 
@@ -23052,16 +23054,13 @@ function isExpressCreation(value) {
  * method calls, most calls of an app, are not evaluated for it.
  */
 function mayCreateRouter(call) {
-    let callee = call.callee;
-    while (callee.type === 'TSAsExpression' ||
-        callee.type === 'TSNonNullExpression' ||
-        callee.type === 'ParenthesizedExpression' ||
-        callee.type === 'SequenceExpression') {
-        callee = callee.type === 'SequenceExpression' ? callee.expressions.at(-1) : callee.expression;
-    }
+    let callee = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(call.callee);
+    // `(0, express.Router)()`, as compilers write an unbound call.
+    while (callee.type === 'SequenceExpression')
+        callee = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(callee.expressions.at(-1));
     if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
         return true;
-    const name = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(callee);
+    const name = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(callee);
     return name === 'Router' || name === 'default' || name === 'express';
 }
 function literalPath(value) {
@@ -23101,7 +23100,7 @@ class ExpressModel {
     /** Express settings (`disable('x-powered-by')`, `set('trust proxy', 1)`) on receivers not known to be an app. */
     orphanSettings = [];
     /** What readers and rules derive from this model, computed once per package's scan. */
-    cache = new _cache_js__WEBPACK_IMPORTED_MODULE_3__/* .ModelCache */ .Q();
+    cache = new _cache_js__WEBPACK_IMPORTED_MODULE_4__/* .ModelCache */ .Q();
     byNode = new Map();
     constructor(modules, aliasOf) {
         this.graph = new _graph_js__WEBPACK_IMPORTED_MODULE_0__/* .ModuleGraph */ .dh(modules, aliasOf);
@@ -23161,7 +23160,7 @@ class ExpressModel {
         const callee = call.callee;
         if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
             return;
-        const method = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(callee);
+        const method = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(callee);
         if (!method || !ROUTER_METHODS.has(method) || method === 'route')
             return;
         const chain = this.routeChain(callee.object, module);
@@ -23255,7 +23254,7 @@ class ExpressModel {
     routeChain(object, module) {
         let node = object;
         while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
-            const name = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .propertyName */ .Bz)(node.callee);
+            const name = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(node.callee);
             if (name === 'route') {
                 const path = literalPath(this.evaluate(node.arguments[0], module));
                 return { receiver: this.evaluate(node.callee.object, module), ...(path !== undefined ? { path } : {}) };
@@ -23485,6 +23484,8 @@ function packageSubpath(source) {
 /* harmony export */ });
 /* unused harmony exports ParentLinks, cjsExportName */
 /* harmony import */ var _parse_javascript_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4286);
+/* harmony import */ var _parse_syntax_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1152);
+
 
 const PARENT = Symbol('parent');
 /**
@@ -23582,25 +23583,20 @@ function patternNames(pattern, path = []) {
             return [];
     }
 }
-function memberName(node) {
-    if (node.type !== 'MemberExpression' || node.computed)
-        return node.type === 'MemberExpression' && node.property.type === 'StringLiteral' ? node.property.value : undefined;
-    return node.property.type === 'Identifier' ? node.property.name : undefined;
-}
 /** `module.exports` → 'default'; `module.exports.a` / `exports.a` → 'a'. */
 function cjsExportName(target) {
     if (target.type !== 'MemberExpression')
         return undefined;
     const object = target.object;
-    if (object.type === 'Identifier' && object.name === 'module' && memberName(target) === 'exports')
+    if (object.type === 'Identifier' && object.name === 'module' && (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_1__/* .propertyName */ .Bz)(target) === 'exports')
         return 'default';
     if (object.type === 'Identifier' && object.name === 'exports')
-        return memberName(target);
+        return (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_1__/* .propertyName */ .Bz)(target);
     if (object.type === 'MemberExpression' &&
         object.object.type === 'Identifier' &&
         object.object.name === 'module' &&
-        memberName(object) === 'exports') {
-        return memberName(target);
+        (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_1__/* .propertyName */ .Bz)(object) === 'exports') {
+        return (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_1__/* .propertyName */ .Bz)(target);
     }
     return undefined;
 }
@@ -23753,7 +23749,6 @@ function enclosingFunction(index, node) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bz: () => (/* binding */ propertyName),
 /* harmony export */   J0: () => (/* binding */ branches),
 /* harmony export */   Zc: () => (/* binding */ literalOf),
 /* harmony export */   oi: () => (/* binding */ Evaluator)
@@ -23763,6 +23758,8 @@ function enclosingFunction(index, node) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3749);
 /* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7141);
+/* harmony import */ var _parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1152);
+
 
 
 
@@ -23797,42 +23794,13 @@ const MAX_DEPTH = 40;
 const MAX_REQUIRE_MATCHES = 20;
 const DIRNAME = Symbol('__dirname');
 const WILDCARD = Symbol('computed');
-function unwrap(node) {
-    let n = node;
-    while (n.type === 'TSAsExpression' ||
-        n.type === 'TSNonNullExpression' ||
-        n.type === 'TSSatisfiesExpression' ||
-        n.type === 'TypeCastExpression' ||
-        n.type === 'ParenthesizedExpression' ||
-        n.type === 'TSTypeAssertion') {
-        n = n.expression;
-    }
-    return n;
-}
-/** `obj.name`, `obj['name']` → 'name'. */
-function propertyName(node) {
-    if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
-        return undefined;
-    if (!node.computed && node.property.type === 'Identifier')
-        return node.property.name;
-    return node.property.type === 'StringLiteral' ? node.property.value : undefined;
-}
-function keyName(key, computed) {
-    if (!computed && key.type === 'Identifier')
-        return key.name;
-    if (key.type === 'StringLiteral')
-        return key.value;
-    if (key.type === 'NumericLiteral')
-        return String(key.value);
-    return undefined;
-}
 /** `a.b['c']` → { root: 'a', path: ['b', 'c', ...tail] }; a computed key is '*'. */
 function memberPath(node, tail = []) {
     const path = [...tail];
-    let n = unwrap(node);
+    let n = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(node);
     while (n.type === 'MemberExpression') {
-        path.unshift(propertyName(n) ?? '*');
-        n = unwrap(n.object);
+        path.unshift((0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(n) ?? '*');
+        n = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(n.object);
     }
     return n.type === 'Identifier' ? { root: n.name, path } : undefined;
 }
@@ -23840,7 +23808,7 @@ function isObjectAssign(callee) {
     return (callee.type === 'MemberExpression' &&
         callee.object.type === 'Identifier' &&
         callee.object.name === 'Object' &&
-        propertyName(callee) === 'assign');
+        (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(callee) === 'assign');
 }
 /** The variable an object literal is (part of) the initial value of, with the keys down to it. */
 function objectRoot(node, module) {
@@ -23853,7 +23821,7 @@ function objectRoot(node, module) {
             return parent.init === n && parent.id.type === 'Identifier' ? { name: parent.id.name, declarator: parent, path } : undefined;
         }
         if (parent.type === 'ObjectProperty' && parent.value === n) {
-            const key = keyName(parent.key, parent.computed);
+            const key = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .keyName */ .xT)(parent.key, parent.computed);
             const object = module.index.parents.get(parent);
             if (key === undefined || object?.type !== 'ObjectExpression')
                 return undefined;
@@ -23893,7 +23861,7 @@ class Evaluator {
     evaluate(node, module) {
         if (!node)
             return { kind: 'absent' };
-        const target = unwrap(node);
+        const target = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(node);
         const cached = this.memo.get(target) ?? (this.indexing ? this.indexingMemo.get(target) : undefined);
         if (cached)
             return cached;
@@ -23978,7 +23946,7 @@ class Evaluator {
             if (p.type === 'SpreadElement')
                 spreads.push(p.argument);
             else {
-                const key = keyName(p.key, p.computed);
+                const key = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .keyName */ .xT)(p.key, p.computed);
                 if (key !== undefined)
                     entries.push({ key, node: p.type === 'ObjectMethod' ? p : p.value });
             }
@@ -24018,10 +23986,10 @@ class Evaluator {
     member(node, module) {
         if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
             return UNKNOWN;
-        const name = propertyName(node);
-        const object = unwrap(node.object);
+        const name = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(node);
+        const object = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(node.object);
         if (object.type === 'MemberExpression' &&
-            propertyName(object) === 'env' &&
+            (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(object) === 'env' &&
             object.object.type === 'Identifier' &&
             object.object.name === 'process') {
             return name ? { kind: 'env', name } : UNKNOWN;
@@ -24040,7 +24008,7 @@ class Evaluator {
                     return UNKNOWN;
                 const mutated = this.mutatedAt(value, name);
                 // A nested literal object checks its own deeper mutations; any other value cannot be followed.
-                if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrap(entry.node).type !== 'ObjectExpression')))
+                if (mutated === 'direct' || (mutated === 'deep' && (!entry || (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(entry.node).type !== 'ObjectExpression')))
                     return { kind: 'unknown', reason: 'mutated' };
                 if (entry)
                     return this.evaluate(entry.node, module);
@@ -24153,20 +24121,20 @@ class Evaluator {
                 e.operator === '=' &&
                 e.left.type === 'MemberExpression' &&
                 e.left.object.type === 'ThisExpression' &&
-                propertyName(e.left) === name)
+                (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(e.left) === name)
                 return this.evaluate(e.right, module);
         }
         return UNKNOWN;
     }
     call(node, module) {
-        const callee = unwrap(node.callee);
+        const callee = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(node.callee);
         if (callee.type === 'Identifier' && callee.name === 'require' && !(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, 'require', node)) {
             const [arg] = node.arguments;
             return arg?.type === 'StringLiteral'
                 ? this.imported(arg.value, 'default', module)
                 : this.computedRequire(arg, module);
         }
-        if (callee.type === 'MemberExpression' && CHAINABLE.has(propertyName(callee) ?? '')) {
+        if (callee.type === 'MemberExpression' && CHAINABLE.has((0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(callee) ?? '')) {
             const receiver = this.evaluate(callee.object, module);
             if (isExpressInstance(receiver))
                 return receiver;
@@ -24201,7 +24169,7 @@ class Evaluator {
     }
     /** A module path expression as literal pieces, `__dirname` and unknown pieces. */
     pathParts(node, module) {
-        const n = unwrap(node);
+        const n = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(node);
         if (n.type === 'Identifier' && n.name === '__dirname' && !(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, '__dirname', n))
             return [DIRNAME];
         if (n.type === 'BinaryExpression' && n.operator === '+')
@@ -24344,7 +24312,7 @@ class Evaluator {
         if (binding.index !== 0)
             return undefined;
         const call = module.index.parents.get(binding.fn);
-        if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !ITERATORS.has(propertyName(call.callee) ?? ''))
+        if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !ITERATORS.has((0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(call.callee) ?? ''))
             return undefined;
         const list = this.evaluate(call.callee.object, module);
         if (list.kind !== 'array')
@@ -25495,6 +25463,52 @@ function parseShellScript(text, firstLine = 1) {
             current.words.push(token.text);
     }
     return commands.filter((c) => c.words.length > 0 || c.assignments.length > 0);
+}
+
+
+/***/ }),
+
+/***/ 1152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bz: () => (/* binding */ propertyName),
+/* harmony export */   OQ: () => (/* binding */ unwrapExpression),
+/* harmony export */   xT: () => (/* binding */ keyName)
+/* harmony export */ });
+/**
+ * The expression inside type-only and grouping wrappers: `x as T`, `x!`, `x satisfies T`, `<T>x`,
+ * Flow's `(x: T)`, and parentheses. They change nothing at run time, so every reader sees through them.
+ */
+function unwrapExpression(node) {
+    let n = node;
+    while (n.type === 'TSAsExpression' ||
+        n.type === 'TSNonNullExpression' ||
+        n.type === 'TSSatisfiesExpression' ||
+        n.type === 'TSTypeAssertion' ||
+        n.type === 'TypeCastExpression' ||
+        n.type === 'ParenthesizedExpression') {
+        n = n.expression;
+    }
+    return n;
+}
+/** `obj.name`, `obj['name']`, `obj?.name` → 'name'. */
+function propertyName(node) {
+    if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
+        return undefined;
+    if (!node.computed && node.property.type === 'Identifier')
+        return node.property.name;
+    return node.property.type === 'StringLiteral' ? node.property.value : undefined;
+}
+/** The name an object key writes: `a: 1`, `'a': 1`, `1: x`; undefined for a computed key (`[a]: 1`). */
+function keyName(key, computed) {
+    if (!computed && key.type === 'Identifier')
+        return key.name;
+    if (key.type === 'StringLiteral')
+        return key.value;
+    if (key.type === 'NumericLiteral')
+        return String(key.value);
+    return undefined;
 }
 
 
@@ -27741,6 +27755,8 @@ var javascript = __nccwpck_require__(4286);
 var cache = __nccwpck_require__(5203);
 // EXTERNAL MODULE: ./src/model/scope.ts
 var scope = __nccwpck_require__(7141);
+// EXTERNAL MODULE: ./src/parse/syntax.ts
+var syntax = __nccwpck_require__(1152);
 ;// CONCATENATED MODULE: ./src/model/limiters.ts
 
 
@@ -27985,13 +28001,13 @@ function headerRead(root, req, via = 'request') {
             return;
         if (node.object.type !== 'Identifier' || node.object.name !== req)
             return;
-        const name = (0,model_values/* propertyName */.Bz)(node);
+        const name = (0,syntax/* propertyName */.Bz)(node);
         if (via === 'headers') {
             header = name ?? '';
         }
         else if (name === 'headers') {
             const index = parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === node
-                ? (0,model_values/* propertyName */.Bz)(parent)
+                ? (0,syntax/* propertyName */.Bz)(parent)
                 : undefined;
             header = index ?? '';
         }
@@ -28170,6 +28186,7 @@ function rate_limit_auth_missing_checkApp(express, app) {
 
 
 
+
 const SHARED_STORE = 'a shared store, e.g. `store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) })` (rate-limit-redis)';
 /** `store` unset, `undefined`, or the package's own `MemoryStore`; unknown options are not judged. */
 function isMemoryStore(express, options) {
@@ -28195,11 +28212,6 @@ function optionsFinding(express, creation) {
         }
     ];
 }
-function keyName(node) {
-    if (node.type !== 'ObjectProperty')
-        return undefined;
-    return node.key.type === 'Identifier' ? node.key.name : node.key.type === 'StringLiteral' ? node.key.value : undefined;
-}
 /**
  * `insuranceLimiter: new RateLimiterMemory(...)` (directly or through a variable of the same module)
  * is the fallback of a shared limiter, not the limiter itself.
@@ -28207,7 +28219,7 @@ function keyName(node) {
 function isInsurance(creation) {
     const { module, node } = creation.site;
     const parent = module.index.parents.get(node);
-    if (parent && keyName(parent) === 'insuranceLimiter')
+    if (parent?.type === 'ObjectProperty' && (0,syntax/* keyName */.xT)(parent.key, parent.computed) === 'insuranceLimiter')
         return true;
     if (parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier')
         return false;
@@ -28215,8 +28227,8 @@ function isInsurance(creation) {
     let insurance = false;
     (0,javascript/* walk */.GG)(module.index.program, (n) => {
         if (!insurance &&
-            keyName(n) === 'insuranceLimiter' &&
             n.type === 'ObjectProperty' &&
+            (0,syntax/* keyName */.xT)(n.key, n.computed) === 'insuranceLimiter' &&
             n.value.type === 'Identifier' &&
             n.value.name === variable)
             insurance = true;
@@ -28261,6 +28273,7 @@ function instanceFinding(creation) {
 }));
 
 ;// CONCATENATED MODULE: ./src/rules/express/rate-limit-bypassable.ts
+
 
 
 
@@ -28332,7 +28345,7 @@ function consumeFindings(express) {
     const findings = [];
     for (const module of express.graph.modules.values()) {
         for (const call of module.index.calls) {
-            if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || (0,model_values/* propertyName */.Bz)(call.callee) !== 'consume')
+            if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || (0,syntax/* propertyName */.Bz)(call.callee) !== 'consume')
                 continue;
             const [key] = call.arguments;
             if (!key || !isLimiterValue(express.evaluate(call.callee.object, module)))
@@ -29639,6 +29652,7 @@ function looksLikeSecret(value, strength, name) {
 
 
 
+
 /** Option names known APIs take a secret under, whatever the words: passport-jwt `secretOrKey`. */
 const SINK_NAMES = new Set(['secretOrKey', 'secretOrPrivateKey', 'clientSecret', 'consumerSecret', 'privateKey']);
 /** Keys that make an object a connection or login config, where `password: 'root'` is the password. */
@@ -29654,8 +29668,8 @@ function envName(node) {
     if (node.type !== 'MemberExpression' || node.object.type !== 'MemberExpression')
         return undefined;
     const object = node.object;
-    return object.object.type === 'Identifier' && object.object.name === 'process' && (0,model_values/* propertyName */.Bz)(object) === 'env'
-        ? (0,model_values/* propertyName */.Bz)(node)
+    return object.object.type === 'Identifier' && object.object.name === 'process' && (0,syntax/* propertyName */.Bz)(object) === 'env'
+        ? (0,syntax/* propertyName */.Bz)(node)
         : undefined;
 }
 /** `'literal'`, a template without expressions, or `process.env.X || 'literal'`. */
@@ -29694,7 +29708,7 @@ function namedValue(node) {
         return name ? { name, value: node.value } : undefined;
     }
     if (node.type === 'AssignmentExpression' && node.operator === '=') {
-        const name = node.left.type === 'Identifier' ? node.left.name : (0,model_values/* propertyName */.Bz)(node.left);
+        const name = node.left.type === 'Identifier' ? node.left.name : (0,syntax/* propertyName */.Bz)(node.left);
         return name ? { name, value: node.right } : undefined;
     }
     return undefined;
@@ -29767,7 +29781,7 @@ function sinkArgument(express, module, call) {
     if (call.type !== 'CallExpression' && call.type !== 'NewExpression')
         return undefined;
     const args = call.arguments;
-    const written = call.callee.type === 'Identifier' ? call.callee.name : (0,model_values/* propertyName */.Bz)(call.callee);
+    const written = call.callee.type === 'Identifier' ? call.callee.name : (0,syntax/* propertyName */.Bz)(call.callee);
     if (args.length < 2 || !SINK_FUNCTIONS.has(written ?? ''))
         return undefined;
     const callee = express.evaluate(call.callee, module);
@@ -30258,15 +30272,6 @@ const REQUEST_SOURCES = new Set(['body', 'query', 'params']);
 /** Array methods whose callback's first parameter is an element (or key) of the receiver. */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex']);
 const FIXPOINT_ROUNDS = 6;
-function unwrap(node) {
-    let n = node;
-    while (n.type === 'TSAsExpression' ||
-        n.type === 'TSNonNullExpression' ||
-        n.type === 'TSSatisfiesExpression' ||
-        n.type === 'ParenthesizedExpression')
-        n = n.expression;
-    return n;
-}
 /** Whether an identifier node is a reference to a variable (not a property name or object key). */
 function request_data_isReference(node, parent) {
     if (!parent)
@@ -30327,8 +30332,8 @@ class HandlerTaint {
     isRead(node) {
         if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
             return false;
-        const object = unwrap(node.object);
-        if (object.type !== 'Identifier' || !REQUEST_SOURCES.has((0,model_values/* propertyName */.Bz)(node) ?? ''))
+        const object = (0,syntax/* unwrapExpression */.OQ)(node.object);
+        if (object.type !== 'Identifier' || !REQUEST_SOURCES.has((0,syntax/* propertyName */.Bz)(node) ?? ''))
             return false;
         const binding = this.param(object.name, node, 0);
         return binding !== undefined && binding.path.length === 0;
@@ -30351,15 +30356,15 @@ class HandlerTaint {
         return walkExpression(node, (n, parent) => this.isRead(n) || (n.type === 'Identifier' && request_data_isReference(n, parent) && this.isTaintedName(n) !== undefined));
     }
     isWhole(node) {
-        const n = unwrap(node);
+        const n = (0,syntax/* unwrapExpression */.OQ)(node);
         return this.isRead(n) || this.isTaintedName(n)?.whole === true;
     }
     isRequestValue(node) {
-        let n = unwrap(node);
+        let n = (0,syntax/* unwrapExpression */.OQ)(node);
         if (n.type === 'LogicalExpression')
             return this.isRequestValue(n.left) || this.isRequestValue(n.right);
         while ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && !this.isRead(n))
-            n = unwrap(n.object);
+            n = (0,syntax/* unwrapExpression */.OQ)(n.object);
         if (this.isRead(n))
             return true;
         if (n.type !== 'Identifier')
@@ -30370,7 +30375,7 @@ class HandlerTaint {
         return binding !== undefined && this.direct.has(binding);
     }
     isResponse(node) {
-        const n = unwrap(node);
+        const n = (0,syntax/* unwrapExpression */.OQ)(node);
         return n.type === 'Identifier' && this.param(n.name, n, 1) !== undefined;
     }
     text(node) {
@@ -30409,7 +30414,7 @@ class HandlerTaint {
             }
             else if (node.type === 'CallExpression' &&
                 node.callee.type === 'MemberExpression' &&
-                ELEMENT_CALLBACKS.has((0,model_values/* propertyName */.Bz)(node.callee) ?? '') &&
+                ELEMENT_CALLBACKS.has((0,syntax/* propertyName */.Bz)(node.callee) ?? '') &&
                 this.carries(node.callee.object)) {
                 const callback = node.arguments[0];
                 const first = callback && (0,scope/* isFunction */.Tn)(callback) ? callback.params[0] : undefined;
@@ -30497,20 +30502,21 @@ function allHandlerFunctions(express) {
 }
 /** The identifier a member chain or call chain starts from: `Joi` in `Joi.object({}).validate(x)`. */
 function rootIdentifier(node) {
-    let n = unwrap(node);
+    let n = (0,syntax/* unwrapExpression */.OQ)(node);
     for (;;) {
         if (n.type === 'Identifier')
             return n;
         if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression')
-            n = unwrap(n.object);
+            n = (0,syntax/* unwrapExpression */.OQ)(n.object);
         else if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression' || n.type === 'NewExpression')
-            n = unwrap(n.callee);
+            n = (0,syntax/* unwrapExpression */.OQ)(n.callee);
         else
             return undefined;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/model/pollution.ts
+
 
 
 const LODASH = {
@@ -30552,23 +30558,17 @@ const MERGE_PACKAGES = {
     hoek: { merge: { from: 1 }, applyToDefaults: { from: 1 } },
     '@hapi/hoek': { merge: { from: 1 }, applyToDefaults: { from: 1 } }
 };
-function pollution_unwrap(node) {
-    let n = node;
-    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression')
-        n = n.expression;
-    return n;
-}
 function shortText(data, node) {
     const text = data.text(node).replace(/\s+/g, ' ');
     return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 /** How a call copies data: `Object.assign`, a lodash or merge-package function; undefined for other calls. */
 function mergeOf(express, data, callee) {
-    const c = pollution_unwrap(callee);
+    const c = (0,syntax/* unwrapExpression */.OQ)(callee);
     if (c.type === 'MemberExpression' &&
         c.object.type === 'Identifier' &&
         c.object.name === 'Object' &&
-        (0,model_values/* propertyName */.Bz)(c) === 'assign' &&
+        (0,syntax/* propertyName */.Bz)(c) === 'assign' &&
         !(0,scope/* lookup */.$I)(data.module.index, 'Object', c))
         return { from: 1 };
     for (const value of (0,model_values/* branches */.J0)(express.evaluate(c, data.module))) {
@@ -30601,7 +30601,7 @@ function pollutionAt(express, data, node) {
     if (left.type === 'MemberExpression' && left.computed && data.carries(left.property) && !isNumeric(left.property)) {
         return `\`${shortText(data, left)} = …\` writes under a key taken from request data (\`${shortText(data, left.property)}\`)`;
     }
-    const right = pollution_unwrap(node.right);
+    const right = (0,syntax/* unwrapExpression */.OQ)(node.right);
     if (right.type === 'ObjectExpression') {
         const target = data.text(left);
         const spreads = right.properties.filter((p) => p.type === 'SpreadElement');
@@ -30614,7 +30614,7 @@ function pollutionAt(express, data, node) {
 }
 /** Request data as an object to copy from: `req.body`, `req.body.message`, an alias, or `{ ...req.body }`. */
 function isCopiedObject(data, node) {
-    const n = pollution_unwrap(node);
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
     if (n.type === 'ObjectExpression')
         return n.properties.some((p) => p.type === 'SpreadElement' && data.isRequestValue(p.argument));
     return data.isRequestValue(n);
@@ -30625,6 +30625,7 @@ function isNumeric(node) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/validators.ts
+
 
 
 
@@ -30679,7 +30680,7 @@ function rootPackage(express, node, module) {
 function isValidatorName(callee) {
     if (callee.type === 'Identifier')
         return VALIDATOR_FUNCTION.test(callee.name);
-    return VALIDATOR_METHODS.has((0,model_values/* propertyName */.Bz)(callee) ?? '');
+    return VALIDATOR_METHODS.has((0,syntax/* propertyName */.Bz)(callee) ?? '');
 }
 /** Whether a call (inside a handler or a middleware factory) validates input. */
 function isValidationCall(express, call, module) {
@@ -30734,6 +30735,7 @@ function handlerValidates(express, handler) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/request-sinks.ts
+
 
 
 
@@ -30813,12 +30815,6 @@ const PRIVILEGED = new Set([
     'accesslevel',
     'privileges'
 ]);
-function request_sinks_unwrap(node) {
-    let n = node;
-    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression')
-        n = n.expression;
-    return n;
-}
 function calleeText(data, callee) {
     const text = data.text(callee);
     return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}()\``;
@@ -30842,7 +30838,7 @@ function packageSink(pkg, label) {
 }
 /** An object literal with a `where` key is a parameterised ORM query (Sequelize, TypeORM, Prisma). */
 function isWhereQuery(node) {
-    const n = request_sinks_unwrap(node);
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
     return n.type === 'ObjectExpression' && n.properties.some((p) => p.type === 'ObjectProperty' && propertyKey(p) === 'where');
 }
 function propertyKey(p) {
@@ -30867,7 +30863,7 @@ function argumentsOf(call) {
 }
 /** Text put together from pieces: `'SELECT ... ' + login`, a template literal, or a variable initialised with one. */
 function isBuiltString(data, node, depth = 0) {
-    const n = request_sinks_unwrap(node);
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
     if ((n.type === 'BinaryExpression' && n.operator === '+') || (n.type === 'TemplateLiteral' && n.expressions.length > 0))
         return true;
     if (n.type !== 'Identifier' || depth > 4)
@@ -30881,7 +30877,7 @@ function isBuiltString(data, node, depth = 0) {
 }
 /** `fn(req.query)` or `fn({ ...req.body })`: all of the client's input at once. */
 function passesWhole(data, arg) {
-    const n = request_sinks_unwrap(arg);
+    const n = (0,syntax/* unwrapExpression */.OQ)(arg);
     if (data.isWhole(n))
         return true;
     return n.type === 'ObjectExpression' && n.properties.some((p) => p.type === 'SpreadElement' && data.isWhole(p.argument));
@@ -30891,7 +30887,7 @@ function callSink(express, data, call) {
     const tainted = args.filter((a) => data.carries(a));
     if (tainted.length === 0)
         return undefined;
-    const callee = request_sinks_unwrap(call.callee);
+    const callee = (0,syntax/* unwrapExpression */.OQ)(call.callee);
     const label = calleeText(data, callee);
     if (callee.type === 'Identifier' && !(0,scope/* lookup */.$I)(data.module.index, callee.name, callee)) {
         if (CODE_GLOBALS.has(callee.name))
@@ -30899,7 +30895,7 @@ function callSink(express, data, call) {
         return callee.name === 'fetch' ? `an outbound request (${label})` : undefined;
     }
     const member = callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression' ? callee : undefined;
-    const method = member ? (0,model_values/* propertyName */.Bz)(member) : undefined;
+    const method = member ? (0,syntax/* propertyName */.Bz)(member) : undefined;
     if (member && data.isResponse(member.object)) {
         if (method === 'redirect' || method === 'location')
             return `a redirect (${label})`;
@@ -30932,7 +30928,7 @@ function callSink(express, data, call) {
 /** `user.role = req.body.role` or `{ isAdmin: req.body.isAdmin }`. */
 function privilegeSink(data, node) {
     if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && data.carries(node.right)) {
-        const name = (0,model_values/* propertyName */.Bz)(node.left);
+        const name = (0,syntax/* propertyName */.Bz)(node.left);
         if (name && PRIVILEGED.has(name.toLowerCase()))
             return `the privileged field \`${name}\``;
     }
@@ -31281,31 +31277,25 @@ const DEVELOPMENT_WORDS = new Set(['development', 'dev', 'develop', 'test', 'tes
 const ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode_?env)$/i;
 const PRODUCTION_FLAG = /^(?:is_?)?prod(?:uction)?(?:_?mode|_?env)?$/i;
 const DEVELOPMENT_FLAG = /^(?:is_?)?(?:dev(?:elopment)?|debug|local|test(?:ing)?)(?:_?mode|_?env)?$/i;
-function env_guard_unwrap(node) {
-    let n = node;
-    while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression')
-        n = n.expression;
-    return n;
-}
 function nameOf(node) {
-    const n = env_guard_unwrap(node);
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
     if (n.type === 'Identifier')
         return n.name;
-    return (0,model_values/* propertyName */.Bz)(n);
+    return (0,syntax/* propertyName */.Bz)(n);
 }
 /** `process.env.NODE_ENV`, `config.env`, `env`, `app.get('env')`, `app.settings.env`. */
 function isEnvRead(node) {
-    const n = env_guard_unwrap(node);
-    if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && (0,model_values/* propertyName */.Bz)(n.callee) === 'get') {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && (0,syntax/* propertyName */.Bz)(n.callee) === 'get') {
         const [arg] = n.arguments;
         return arg?.type === 'StringLiteral' && arg.value === 'env';
     }
     if (n.type === 'MemberExpression' &&
         n.object.type === 'MemberExpression' &&
-        (0,model_values/* propertyName */.Bz)(n.object) === 'env' &&
+        (0,syntax/* propertyName */.Bz)(n.object) === 'env' &&
         n.object.object.type === 'Identifier' &&
         n.object.object.name === 'process') {
-        return /ENV|STAGE/i.test((0,model_values/* propertyName */.Bz)(n) ?? '');
+        return /ENV|STAGE/i.test((0,syntax/* propertyName */.Bz)(n) ?? '');
     }
     const name = nameOf(n);
     return name !== undefined && ENV_NAME.test(name);
@@ -31321,8 +31311,8 @@ function comparison(test) {
     const negated = test.operator === '!=' || test.operator === '!==';
     if (!negated && test.operator !== '==' && test.operator !== '===')
         return undefined;
-    const left = env_guard_unwrap(test.left);
-    const right = env_guard_unwrap(test.right);
+    const left = (0,syntax/* unwrapExpression */.OQ)(test.left);
+    const right = (0,syntax/* unwrapExpression */.OQ)(test.right);
     const [read, word] = isEnvRead(left) ? [left, right] : isEnvRead(right) ? [right, left] : [undefined, undefined];
     if (!read || !word)
         return undefined;
@@ -31331,7 +31321,7 @@ function comparison(test) {
 }
 /** `['development', 'test'].includes(env)`. */
 function inclusion(test) {
-    if (test.callee.type !== 'MemberExpression' || (0,model_values/* propertyName */.Bz)(test.callee) !== 'includes')
+    if (test.callee.type !== 'MemberExpression' || (0,syntax/* propertyName */.Bz)(test.callee) !== 'includes')
         return undefined;
     const [arg] = test.arguments;
     if (!arg || !isEnvRead(arg) || test.callee.object.type !== 'ArrayExpression')
@@ -31344,7 +31334,7 @@ function inclusion(test) {
  * `isProd` → production; undefined when the test is not about the environment.
  */
 function envTest(test) {
-    const t = env_guard_unwrap(test);
+    const t = (0,syntax/* unwrapExpression */.OQ)(test);
     switch (t.type) {
         case 'BinaryExpression':
             return comparison(t);
@@ -31747,7 +31737,7 @@ function responseRoot(callee) {
     let object = callee.type === 'MemberExpression' ? callee.object : undefined;
     while (object?.type === 'CallExpression' &&
         object.callee.type === 'MemberExpression' &&
-        CHAIN_METHODS.has((0,model_values/* propertyName */.Bz)(object.callee) ?? '')) {
+        CHAIN_METHODS.has((0,syntax/* propertyName */.Bz)(object.callee) ?? '')) {
         object = object.callee.object;
     }
     return object?.type === 'Identifier' ? object : undefined;
@@ -31766,7 +31756,7 @@ function responseSends(handler, scope) {
     (0,javascript/* walk */.GG)(scope, (node) => {
         if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression')
             return;
-        const method = (0,model_values/* propertyName */.Bz)(node.callee);
+        const method = (0,syntax/* propertyName */.Bz)(node.callee);
         if (!method || !SEND_METHODS.has(method))
             return;
         const root = responseRoot(node.callee);
@@ -31818,14 +31808,11 @@ const STRING_METHODS = new Set([
     'concat'
 ]);
 const MAX_DEPTH = 8;
-function error_flow_unwrap(node) {
-    let n = node;
-    while (n.type === 'TSAsExpression' ||
-        n.type === 'TSNonNullExpression' ||
-        n.type === 'ParenthesizedExpression' ||
-        n.type === 'AwaitExpression') {
-        n = n.type === 'AwaitExpression' ? n.argument : n.expression;
-    }
+/** The expression inside type wrappers, parentheses and `await`: what a handler's error value is made of. */
+function unwrap(node) {
+    let n = (0,syntax/* unwrapExpression */.OQ)(node);
+    while (n.type === 'AwaitExpression')
+        n = (0,syntax/* unwrapExpression */.OQ)(n.argument);
     return n;
 }
 function max(...kinds) {
@@ -31861,14 +31848,14 @@ class ErrorFlow {
     classify(expression, depth = 0) {
         if (depth > MAX_DEPTH)
             return undefined;
-        const node = error_flow_unwrap(expression);
+        const node = unwrap(expression);
         const next = (n) => (n ? this.classify(n, depth + 1) : undefined);
         switch (node.type) {
             case 'Identifier':
                 return this.isError(node) ? 'object' : this.variable(node, depth);
             case 'MemberExpression':
             case 'OptionalMemberExpression': {
-                const name = (0,model_values/* propertyName */.Bz)(node);
+                const name = (0,syntax/* propertyName */.Bz)(node);
                 const object = next(node.object);
                 if (object !== 'object')
                     return undefined;
@@ -31883,7 +31870,7 @@ class ErrorFlow {
             case 'ObjectExpression':
                 return max(...node.properties.map((p) => p.type === 'ObjectProperty'
                     ? next(p.value)
-                    : p.type === 'SpreadElement' && !this.isError(error_flow_unwrap(p.argument))
+                    : p.type === 'SpreadElement' && !this.isError(unwrap(p.argument))
                         ? next(p.argument)
                         : undefined));
             case 'ArrayExpression':
@@ -31899,11 +31886,11 @@ class ErrorFlow {
         }
     }
     call(node, depth) {
-        const callee = error_flow_unwrap(node.callee);
+        const callee = unwrap(node.callee);
         const args = node.arguments.filter((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder');
         const argKind = max(...args.map((a) => this.classify(a, depth + 1)));
         if (callee.type === 'MemberExpression') {
-            const method = (0,model_values/* propertyName */.Bz)(callee);
+            const method = (0,syntax/* propertyName */.Bz)(callee);
             if (method && STRING_METHODS.has(method))
                 return stringified(this.classify(callee.object, depth + 1));
             if (method === 'stringify')
@@ -31952,10 +31939,10 @@ class ErrorFlow {
         let found = false;
         (0,javascript/* walk */.GG)(test, (n) => {
             if ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') &&
-                TYPE_PROPERTIES.has((0,model_values/* propertyName */.Bz)(n) ?? '') &&
-                this.isError(error_flow_unwrap(n.object)))
+                TYPE_PROPERTIES.has((0,syntax/* propertyName */.Bz)(n) ?? '') &&
+                this.isError(unwrap(n.object)))
                 found = true;
-            if (n.type === 'BinaryExpression' && n.operator === 'instanceof' && this.isError(error_flow_unwrap(n.left)))
+            if (n.type === 'BinaryExpression' && n.operator === 'instanceof' && this.isError(unwrap(n.left)))
                 found = true;
         });
         return found;
@@ -31983,7 +31970,7 @@ function errorScopes(handler) {
             scopes.push({ handler, scope: node, name: node.param.name });
         if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression')
             return;
-        const method = (0,model_values/* propertyName */.Bz)(node.callee);
+        const method = (0,syntax/* propertyName */.Bz)(node.callee);
         const callback = method === 'catch' ? node.arguments[0] : method === 'then' ? node.arguments[1] : undefined;
         if (callback && (0,scope/* isFunction */.Tn)(callback)) {
             const param = callback.params[0];

@@ -1,7 +1,7 @@
 import type { Node } from '../parse/javascript.js'
 import { isFunction } from './scope.js'
 import type { ModuleInfo } from './graph.js'
-import { propertyName } from './values.js'
+import { propertyName, unwrapExpression } from '../parse/syntax.js'
 
 /**
  * Which environment a piece of code runs in, judged from the `NODE_ENV` tests around it:
@@ -18,21 +18,15 @@ const ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode_?env)$/i
 const PRODUCTION_FLAG = /^(?:is_?)?prod(?:uction)?(?:_?mode|_?env)?$/i
 const DEVELOPMENT_FLAG = /^(?:is_?)?(?:dev(?:elopment)?|debug|local|test(?:ing)?)(?:_?mode|_?env)?$/i
 
-function unwrap(node: Node): Node {
-  let n = node
-  while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression') n = n.expression
-  return n
-}
-
 function nameOf(node: Node): string | undefined {
-  const n = unwrap(node)
+  const n = unwrapExpression(node)
   if (n.type === 'Identifier') return n.name
   return propertyName(n)
 }
 
 /** `process.env.NODE_ENV`, `config.env`, `env`, `app.get('env')`, `app.settings.env`. */
 export function isEnvRead(node: Node): boolean {
-  const n = unwrap(node)
+  const n = unwrapExpression(node)
   if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && propertyName(n.callee) === 'get') {
     const [arg] = n.arguments
     return arg?.type === 'StringLiteral' && arg.value === 'env'
@@ -62,8 +56,8 @@ function flip(side: EnvSide): EnvSide {
 function comparison(test: Extract<Node, { type: 'BinaryExpression' }>): EnvSide | undefined {
   const negated = test.operator === '!=' || test.operator === '!=='
   if (!negated && test.operator !== '==' && test.operator !== '===') return undefined
-  const left = unwrap(test.left as Node)
-  const right = unwrap(test.right)
+  const left = unwrapExpression(test.left as Node)
+  const right = unwrapExpression(test.right)
   const [read, word] = isEnvRead(left) ? [left, right] : isEnvRead(right) ? [right, left] : [undefined, undefined]
   if (!read || !word) return undefined
   const side = word.type === 'StringLiteral' ? sideOfWord(word.value) : 'either'
@@ -84,7 +78,7 @@ function inclusion(test: Extract<Node, { type: 'CallExpression' }>): EnvSide | u
  * `isProd` → production; undefined when the test is not about the environment.
  */
 export function envTest(test: Node): EnvSide | undefined {
-  const t = unwrap(test)
+  const t = unwrapExpression(test)
   switch (t.type) {
     case 'BinaryExpression':
       return comparison(t)

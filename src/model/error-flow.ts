@@ -2,7 +2,7 @@ import { walk, type Node } from '../parse/javascript.js'
 import { envSideOf, envTest } from './env-guard.js'
 import { isEnvGuarded, responseSends, type HandlerFunction, type ResponseSend } from './handlers.js'
 import { isFunction, lookup, type Binding } from './scope.js'
-import { propertyName } from './values.js'
+import { propertyName, unwrapExpression } from '../parse/syntax.js'
 
 /** What of an error reaches a response: its stack trace, the error object, or its message. */
 export type LeakKind = 'stack' | 'object' | 'message'
@@ -54,16 +54,10 @@ export interface ErrorLeak {
   scope: ErrorScope
 }
 
+/** The expression inside type wrappers, parentheses and `await`: what a handler's error value is made of. */
 function unwrap(node: Node): Node {
-  let n = node
-  while (
-    n.type === 'TSAsExpression' ||
-    n.type === 'TSNonNullExpression' ||
-    n.type === 'ParenthesizedExpression' ||
-    n.type === 'AwaitExpression'
-  ) {
-    n = n.type === 'AwaitExpression' ? n.argument : n.expression
-  }
+  let n = unwrapExpression(node)
+  while (n.type === 'AwaitExpression') n = unwrapExpression(n.argument)
   return n
 }
 

@@ -2,7 +2,8 @@ import type { Node } from '../parse/javascript.js'
 import { ModelCache } from './cache.js'
 import { ModuleGraph, type JsModule, type ModuleInfo, type PackageAlias } from './graph.js'
 import { enclosingFunction, positionOf, type FunctionNode } from './scope.js'
-import { branches, Evaluator, propertyName, type Site, type Value } from './values.js'
+import { branches, Evaluator, type Site, type Value } from './values.js'
+import { propertyName, unwrapExpression } from '../parse/syntax.js'
 
 export type { JsModule, PackageAlias }
 
@@ -104,15 +105,9 @@ function isExpressCreation(value: Value): 'app' | 'router' | undefined {
  * method calls, most calls of an app, are not evaluated for it.
  */
 function mayCreateRouter(call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>): boolean {
-  let callee = call.callee as Node
-  while (
-    callee.type === 'TSAsExpression' ||
-    callee.type === 'TSNonNullExpression' ||
-    callee.type === 'ParenthesizedExpression' ||
-    callee.type === 'SequenceExpression'
-  ) {
-    callee = callee.type === 'SequenceExpression' ? (callee.expressions.at(-1) as Node) : callee.expression
-  }
+  let callee = unwrapExpression(call.callee as Node)
+  // `(0, express.Router)()`, as compilers write an unbound call.
+  while (callee.type === 'SequenceExpression') callee = unwrapExpression(callee.expressions.at(-1) as Node)
   if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return true
   const name = propertyName(callee)
   return name === 'Router' || name === 'default' || name === 'express'

@@ -4,7 +4,8 @@ import type { ExpressModel, Handler, RouterNode } from './express.js'
 import type { ModuleInfo } from './graph.js'
 import { middlewareKind } from './middleware.js'
 import { isFunction, lookup, type FunctionNode } from './scope.js'
-import { propertyName, type Site } from './values.js'
+import { type Site } from './values.js'
+import { propertyName } from '../parse/syntax.js'
 
 /** A function of the app that Express calls with `(req, res, next)` or `(err, req, res, next)`. */
 export interface HandlerFunction {

@@ -7,7 +7,8 @@ import type { ExpressModel, Handler, ResolvedRoute, RouterEvent, RouterNode } fr
 import type { ModuleInfo } from './graph.js'
 import { isKind, packageKind } from './middleware.js'
 import { lookup, type FunctionNode } from './scope.js'
-import { propertyName, type Site, type Value } from './values.js'
+import { type Site, type Value } from './values.js'
+import { propertyName } from '../parse/syntax.js'
 
 /** Shared by the rate-limit rules: what a limiter is, where limiters are made and which routes they cover. */
 

@@ -3,8 +3,9 @@
 import type { ExpressModel } from './express.js'
 import type { RequestData } from './request-data.js'
 import { lookup } from './scope.js'
-import { branches, propertyName } from './values.js'
+import { branches } from './values.js'
 import type { Node } from '../parse/javascript.js'
+import { propertyName, unwrapExpression } from '../parse/syntax.js'
 
 /** Deep-merge and path-setting exports: which argument positions take the data that is copied or the path. */
 type Taking = { from: number } | { at: number }
@@ -48,12 +49,6 @@ const MERGE_PACKAGES: Record<string, Record<string, Taking>> = {
   '@hapi/hoek': { merge: { from: 1 }, applyToDefaults: { from: 1 } }
 }
 
-function unwrap(node: Node): Node {
-  let n = node
-  while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression') n = n.expression
-  return n
-}
-
 function shortText(data: RequestData, node: Node): string {
   const text = data.text(node).replace(/\s+/g, ' ')
   return text.length > 40 ? `${text.slice(0, 40)}…` : text
@@ -61,7 +56,7 @@ function shortText(data: RequestData, node: Node): string {
 
 /** How a call copies data: `Object.assign`, a lodash or merge-package function; undefined for other calls. */
 function mergeOf(express: ExpressModel, data: RequestData, callee: Node): Taking | undefined {
-  const c = unwrap(callee)
+  const c = unwrapExpression(callee)
   if (
     c.type === 'MemberExpression' &&
     c.object.type === 'Identifier' &&
@@ -97,7 +92,7 @@ export function pollutionAt(express: ExpressModel, data: RequestData, node: Node
   if (left.type === 'MemberExpression' && left.computed && data.carries(left.property as Node) && !isNumeric(left.property as Node)) {
     return `\`${shortText(data, left)} = …\` writes under a key taken from request data (\`${shortText(data, left.property as Node)}\`)`
   }
-  const right = unwrap(node.right)
+  const right = unwrapExpression(node.right)
   if (right.type === 'ObjectExpression') {
     const target = data.text(left)
     const spreads = right.properties.filter((p) => p.type === 'SpreadElement')
@@ -111,7 +106,7 @@ export function pollutionAt(express: ExpressModel, data: RequestData, node: Node
 
 /** Request data as an object to copy from: `req.body`, `req.body.message`, an alias, or `{ ...req.body }`. */
 function isCopiedObject(data: RequestData, node: Node): boolean {
-  const n = unwrap(node)
+  const n = unwrapExpression(node)
   if (n.type === 'ObjectExpression') return n.properties.some((p) => p.type === 'SpreadElement' && data.isRequestValue(p.argument))
   return data.isRequestValue(n)
 }

@@ -3,7 +3,7 @@ import { CacheKey } from './cache.js'
 import type { ExpressModel, Handler, RouterEvent, RouterNode } from './express.js'
 import type { ModuleInfo } from './graph.js'
 import { isFunction, lookup, patternNames, type Binding, type FunctionNode } from './scope.js'
-import { propertyName } from './values.js'
+import { propertyName, unwrapExpression } from '../parse/syntax.js'
 
 /** The parts of a request a client writes freely. */
 export const REQUEST_SOURCES = new Set(['body', 'query', 'params'])
@@ -41,18 +41,6 @@ export interface RequestData {
   isResponse(node: Node): boolean
   /** The source text of a node, for messages. */
   text(node: Node): string
-}
-
-function unwrap(node: Node): Node {
-  let n = node
-  while (
-    n.type === 'TSAsExpression' ||
-    n.type === 'TSNonNullExpression' ||
-    n.type === 'TSSatisfiesExpression' ||
-    n.type === 'ParenthesizedExpression'
-  )
-    n = n.expression
-  return n
 }
 
 /** Whether an identifier node is a reference to a variable (not a property name or object key). */
@@ -116,7 +104,7 @@ class HandlerTaint implements RequestData {
   /** `req.body` / `req['query']` where `req` is the handler's first parameter. */
   private isRead(node: Node): boolean {
     if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return false
-    const object = unwrap(node.object)
+    const object = unwrapExpression(node.object)
     if (object.type !== 'Identifier' || !REQUEST_SOURCES.has(propertyName(node) ?? '')) return false
     const binding = this.param(object.name, node, 0)
     return binding !== undefined && binding.path.length === 0
@@ -142,14 +130,14 @@ class HandlerTaint implements RequestData {
   }
 
   isWhole(node: Node): boolean {
-    const n = unwrap(node)
+    const n = unwrapExpression(node)
     return this.isRead(n) || this.isTaintedName(n)?.whole === true
   }
 
   isRequestValue(node: Node): boolean {
-    let n = unwrap(node)
+    let n = unwrapExpression(node)
     if (n.type === 'LogicalExpression') return this.isRequestValue(n.left) || this.isRequestValue(n.right)
-    while ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && !this.isRead(n)) n = unwrap(n.object)
+    while ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && !this.isRead(n)) n = unwrapExpression(n.object)
     if (this.isRead(n)) return true
     if (n.type !== 'Identifier') return false
     const binding = lookup(this.index, n.name, n)
@@ -158,7 +146,7 @@ class HandlerTaint implements RequestData {
   }
 
   isResponse(node: Node): boolean {
-    const n = unwrap(node)
+    const n = unwrapExpression(node)
     return n.type === 'Identifier' && this.param(n.name, n, 1) !== undefined
   }
 
@@ -293,11 +281,12 @@ export function allHandlerFunctions(express: ExpressModel): HandlerFunction[] {
 
 /** The identifier a member chain or call chain starts from: `Joi` in `Joi.object({}).validate(x)`. */
 export function rootIdentifier(node: Node): Extract<Node, { type: 'Identifier' }> | undefined {
-  let n = unwrap(node)
+  let n = unwrapExpression(node)
   for (;;) {
     if (n.type === 'Identifier') return n
-    if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') n = unwrap(n.object)
-    else if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression' || n.type === 'NewExpression') n = unwrap(n.callee as Node)
+    if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') n = unwrapExpression(n.object)
+    else if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression' || n.type === 'NewExpression')
+      n = unwrapExpression(n.callee as Node)
     else return undefined
   }
 }

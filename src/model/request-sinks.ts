@@ -1,9 +1,10 @@
 import type { ExpressModel } from './express.js'
 import { lookup } from './scope.js'
 import type { RequestData } from './request-data.js'
-import { branches, propertyName, type Value } from './values.js'
+import { branches, type Value } from './values.js'
 import { walk, type Node } from '../parse/javascript.js'
 import { rootPackage } from './validators.js'
+import { propertyName, unwrapExpression } from '../parse/syntax.js'
 
 /**
  * Where unvalidated request data does harm: code and shell execution, redirects and file paths,
@@ -93,12 +94,6 @@ const PRIVILEGED = new Set([
   'privileges'
 ])
 
-function unwrap(node: Node): Node {
-  let n = node
-  while (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression') n = n.expression
-  return n
-}
-
 function calleeText(data: RequestData, callee: Node): string {
   const text = data.text(callee)
   return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}()\``
@@ -121,7 +116,7 @@ function packageSink(pkg: { name: string; path: string[] }, label: string): stri
 
 /** An object literal with a `where` key is a parameterised ORM query (Sequelize, TypeORM, Prisma). */
 function isWhereQuery(node: Node): boolean {
-  const n = unwrap(node)
+  const n = unwrapExpression(node)
   return n.type === 'ObjectExpression' && n.properties.some((p) => p.type === 'ObjectProperty' && propertyKey(p) === 'where')
 }
 
@@ -146,7 +141,7 @@ function argumentsOf(call: Node): Node[] {
 
 /** Text put together from pieces: `'SELECT ... ' + login`, a template literal, or a variable initialised with one. */
 function isBuiltString(data: RequestData, node: Node, depth = 0): boolean {
-  const n = unwrap(node)
+  const n = unwrapExpression(node)
   if ((n.type === 'BinaryExpression' && n.operator === '+') || (n.type === 'TemplateLiteral' && n.expressions.length > 0)) return true
   if (n.type !== 'Identifier' || depth > 4) return false
   const binding = lookup(data.module.index, n.name, n)
@@ -161,7 +156,7 @@ function isBuiltString(data: RequestData, node: Node, depth = 0): boolean {
 
 /** `fn(req.query)` or `fn({ ...req.body })`: all of the client's input at once. */
 function passesWhole(data: RequestData, arg: Node): boolean {
-  const n = unwrap(arg)
+  const n = unwrapExpression(arg)
   if (data.isWhole(n)) return true
   return n.type === 'ObjectExpression' && n.properties.some((p) => p.type === 'SpreadElement' && data.isWhole(p.argument))
 }
@@ -170,7 +165,7 @@ function callSink(express: ExpressModel, data: RequestData, call: Node): string 
   const args = argumentsOf(call)
   const tainted = args.filter((a) => data.carries(a))
   if (tainted.length === 0) return undefined
-  const callee = unwrap((call as { callee: Node }).callee)
+  const callee = unwrapExpression((call as { callee: Node }).callee)
   const label = calleeText(data, callee)
   if (callee.type === 'Identifier' && !lookup(data.module.index, callee.name, callee)) {
     if (CODE_GLOBALS.has(callee.name)) return `code evaluation (${label})`

@@ -1,5 +1,6 @@
 import type { Node } from '../parse/javascript.js'
 import { walk } from '../parse/javascript.js'
+import { propertyName } from '../parse/syntax.js'
 
 export type FunctionNode = Extract<
   Node,
@@ -134,25 +135,19 @@ export function patternNames(pattern: Node, path: PatternPath = []): Array<{ nam
   }
 }
 
-function memberName(node: Node): string | undefined {
-  if (node.type !== 'MemberExpression' || node.computed)
-    return node.type === 'MemberExpression' && node.property.type === 'StringLiteral' ? node.property.value : undefined
-  return node.property.type === 'Identifier' ? node.property.name : undefined
-}
-
 /** `module.exports` → 'default'; `module.exports.a` / `exports.a` → 'a'. */
 export function cjsExportName(target: Node): string | undefined {
   if (target.type !== 'MemberExpression') return undefined
   const object = target.object
-  if (object.type === 'Identifier' && object.name === 'module' && memberName(target) === 'exports') return 'default'
-  if (object.type === 'Identifier' && object.name === 'exports') return memberName(target)
+  if (object.type === 'Identifier' && object.name === 'module' && propertyName(target) === 'exports') return 'default'
+  if (object.type === 'Identifier' && object.name === 'exports') return propertyName(target)
   if (
     object.type === 'MemberExpression' &&
     object.object.type === 'Identifier' &&
     object.object.name === 'module' &&
-    memberName(object) === 'exports'
+    propertyName(object) === 'exports'
   ) {
-    return memberName(target)
+    return propertyName(target)
   }
   return undefined
 }

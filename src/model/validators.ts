@@ -3,8 +3,9 @@ import type { ModuleInfo } from './graph.js'
 import { isKind } from './middleware.js'
 import { rootIdentifier, type HandlerFunction } from './request-data.js'
 import { isFunction } from './scope.js'
-import { branches, propertyName, type Value } from './values.js'
+import { branches, type Value } from './values.js'
 import { walk, type Node } from '../parse/javascript.js'
+import { propertyName } from '../parse/syntax.js'
 
 /** Schema and validation libraries: a call into one of them in the chain or the handler validates the input. */
 const VALIDATION_PACKAGES = new Set([

@@ -2,6 +2,7 @@ import { posix } from 'node:path'
 import type { Node } from '../parse/javascript.js'
 import { packageSubpath, type ModuleGraph, type ModuleInfo } from './graph.js'
 import { isFunction, lookup, type Binding, type FunctionNode, type PatternPath } from './scope.js'
+import { keyName, propertyName, unwrapExpression } from '../parse/syntax.js'
 
 /** Where a value was written: the module and node a finding can point at. */
 export interface Site {
@@ -74,35 +75,6 @@ const DIRNAME = Symbol('__dirname')
 const WILDCARD = Symbol('computed')
 type PathPart = string | typeof DIRNAME | typeof WILDCARD
 
-function unwrap(node: Node): Node {
-  let n = node
-  while (
-    n.type === 'TSAsExpression' ||
-    n.type === 'TSNonNullExpression' ||
-    n.type === 'TSSatisfiesExpression' ||
-    n.type === 'TypeCastExpression' ||
-    n.type === 'ParenthesizedExpression' ||
-    n.type === 'TSTypeAssertion'
-  ) {
-    n = n.expression
-  }
-  return n
-}
-
-/** `obj.name`, `obj['name']` → 'name'. */
-export function propertyName(node: Node): string | undefined {
-  if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return undefined
-  if (!node.computed && node.property.type === 'Identifier') return node.property.name
-  return node.property.type === 'StringLiteral' ? node.property.value : undefined
-}
-
-function keyName(key: Node, computed: boolean): string | undefined {
-  if (!computed && key.type === 'Identifier') return key.name
-  if (key.type === 'StringLiteral') return key.value
-  if (key.type === 'NumericLiteral') return String(key.value)
-  return undefined
-}
-
 interface Mutation {
   root: string
   path: string[]
@@ -112,10 +84,10 @@ interface Mutation {
 /** `a.b['c']` → { root: 'a', path: ['b', 'c', ...tail] }; a computed key is '*'. */
 function memberPath(node: Node, tail: string[] = []): { root: string; path: string[] } | undefined {
   const path = [...tail]
-  let n = unwrap(node)
+  let n = unwrapExpression(node)
   while (n.type === 'MemberExpression') {
     path.unshift(propertyName(n) ?? '*')
-    n = unwrap(n.object)
+    n = unwrapExpression(n.object)
   }
   return n.type === 'Identifier' ? { root: n.name, path } : undefined
 }
@@ -175,7 +147,7 @@ export class Evaluator {
 
   evaluate(node: Node | null | undefined, module: ModuleInfo): Value {
     if (!node) return { kind: 'absent' }
-    const target = unwrap(node)
+    const target = unwrapExpression(node)
     const cached = this.memo.get(target) ?? (this.indexing ? this.indexingMemo.get(target) : undefined)
     if (cached) return cached
     if (this.active.has(target) || this.depth > MAX_DEPTH) return { kind: 'unknown', reason: 'cycle', at: { module, node: target } }
@@ -296,7 +268,7 @@ export class Evaluator {
   private member(node: Node, module: ModuleInfo): Value {
     if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return UNKNOWN
     const name = propertyName(node)
-    const object = unwrap(node.object)
+    const object = unwrapExpression(node.object)
     if (
       object.type === 'MemberExpression' &&
       propertyName(object) === 'env' &&
@@ -318,7 +290,7 @@ export class Evaluator {
         if (!module) return UNKNOWN
         const mutated = this.mutatedAt(value, name)
         // A nested literal object checks its own deeper mutations; any other value cannot be followed.
-        if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrap(entry.node).type !== 'ObjectExpression')))
+        if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrapExpression(entry.node).type !== 'ObjectExpression')))
           return { kind: 'unknown', reason: 'mutated' }
         if (entry) return this.evaluate(entry.node, module)
         return this.spreadProperty([...value.spreads].reverse(), name, module)
@@ -431,7 +403,7 @@ export class Evaluator {
   }
 
   private call(node: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>, module: ModuleInfo): Value {
-    const callee = unwrap(node.callee as Node)
+    const callee = unwrapExpression(node.callee as Node)
     if (callee.type === 'Identifier' && callee.name === 'require' && !lookup(module.index, 'require', node)) {
       const [arg] = node.arguments
       return arg?.type === 'StringLiteral'
@@ -471,7 +443,7 @@ export class Evaluator {
 
   /** A module path expression as literal pieces, `__dirname` and unknown pieces. */
   private pathParts(node: Node, module: ModuleInfo): PathPart[] {
-    const n = unwrap(node)
+    const n = unwrapExpression(node)
     if (n.type === 'Identifier' && n.name === '__dirname' && !lookup(module.index, '__dirname', n)) return [DIRNAME]
     if (n.type === 'BinaryExpression' && n.operator === '+')
       return [...this.pathParts(n.left as Node, module), ...this.pathParts(n.right, module)]

@@ -2,7 +2,7 @@ import { defineRule, type RuleFinding, uniqueByPlace } from '../rule.js'
 import type { ExpressModel, RouterNode } from '../../model/express.js'
 import { locate } from '../../model/express.js'
 import type { Node } from '../../parse/javascript.js'
-import { branches, propertyName } from '../../model/values.js'
+import { branches } from '../../model/values.js'
 import {
   describeApp,
   firstParamName,
@@ -16,6 +16,7 @@ import {
   optionSite,
   type LimiterCreation
 } from '../../model/limiters.js'
+import { propertyName } from '../../parse/syntax.js'
 
 const KEY_FIX = "key on `req.ip` with `app.set('trust proxy', 1)` (the number of proxies in front), or on the authenticated user"
 

@@ -1,9 +1,10 @@
 import { defineRule, type RuleFinding } from '../rule.js'
 import type { ExpressModel } from '../../model/express.js'
 import { locate } from '../../model/express.js'
-import { walk, type Node } from '../../parse/javascript.js'
+import { walk } from '../../parse/javascript.js'
 import { branches, literalOf, type Value } from '../../model/values.js'
 import { isOptionsLimiter, limiterCreations, type LimiterCreation } from '../../model/limiters.js'
+import { keyName } from '../../parse/syntax.js'
 
 const SHARED_STORE =
   'a shared store, e.g. `store: new RedisStore({ sendCommand: (...args) => client.sendCommand(args) })` (rate-limit-redis)'
@@ -32,11 +33,6 @@ function optionsFinding(express: ExpressModel, creation: LimiterCreation): RuleF
   ]
 }
 
-function keyName(node: Node): string | undefined {
-  if (node.type !== 'ObjectProperty') return undefined
-  return node.key.type === 'Identifier' ? node.key.name : node.key.type === 'StringLiteral' ? node.key.value : undefined
-}
-
 /**
  * `insuranceLimiter: new RateLimiterMemory(...)` (directly or through a variable of the same module)
  * is the fallback of a shared limiter, not the limiter itself.
@@ -44,15 +40,15 @@ function keyName(node: Node): string | undefined {
 function isInsurance(creation: LimiterCreation): boolean {
   const { module, node } = creation.site
   const parent = module.index.parents.get(node)
-  if (parent && keyName(parent) === 'insuranceLimiter') return true
+  if (parent?.type === 'ObjectProperty' && keyName(parent.key, parent.computed) === 'insuranceLimiter') return true
   if (parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier') return false
   const variable = parent.id.name
   let insurance = false
   walk(module.index.program, (n) => {
     if (
       !insurance &&
-      keyName(n) === 'insuranceLimiter' &&
       n.type === 'ObjectProperty' &&
+      keyName(n.key, n.computed) === 'insuranceLimiter' &&
       n.value.type === 'Identifier' &&
       n.value.name === variable
     )

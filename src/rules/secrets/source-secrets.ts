@@ -2,13 +2,14 @@ import { posix } from 'node:path'
 import { locate, type ExpressModel } from '../../model/express.js'
 import type { ModuleInfo } from '../../model/graph.js'
 import { nodesOf } from '../../model/scope.js'
-import { branches, propertyName, type Site, type Value } from '../../model/values.js'
+import { branches, type Site, type Value } from '../../model/values.js'
 import type { Node } from '../../parse/javascript.js'
 import { cookieMiddlewares, option } from '../../model/session-options.js'
 import type { RuleFinding } from '../rule.js'
 import { isSecretName, nameWords, redact, urlPassword } from '../secret-names.js'
 import { findProviderSecrets, lineAt } from './provider-formats.js'
 import { looksLikeSecret, type Strength } from './secret-values.js'
+import { propertyName } from '../../parse/syntax.js'
 
 /** Option names known APIs take a secret under, whatever the words: passport-jwt `secretOrKey`. */
 const SINK_NAMES = new Set(['secretOrKey', 'secretOrPrivateKey', 'clientSecret', 'consumerSecret', 'privateKey'])
