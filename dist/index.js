@@ -53214,19 +53214,626 @@ class ModelCache {
 
 /***/ }),
 
-/***/ 1861:
+/***/ 597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IE: () => (/* binding */ buildExpressModel),
-/* harmony export */   x5: () => (/* binding */ locate)
-/* harmony export */ });
-/* unused harmony exports ROUTE_METHODS, joinPaths, pathCovers, ExpressModel */
-/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5203);
-/* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3749);
-/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7141);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3855);
-/* harmony import */ var _parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1152);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  IE: () => (/* binding */ buildExpressModel),
+  x5: () => (/* binding */ locate)
+});
+
+// UNUSED EXPORTS: ExpressModel, ROUTE_METHODS, joinPaths, pathCovers
+
+// EXTERNAL MODULE: ./src/model/cache.ts
+var cache = __nccwpck_require__(5203);
+// EXTERNAL MODULE: ./src/model/graph.ts
+var graph = __nccwpck_require__(3749);
+// EXTERNAL MODULE: ./src/model/scope.ts
+var scope = __nccwpck_require__(7141);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/parse/syntax.ts
+var syntax = __nccwpck_require__(1152);
+;// CONCATENATED MODULE: ./src/model/mutations.ts
+
+
+/** `a.b['c']` → { root: 'a', path: ['b', 'c', ...tail] }; a computed key is '*'. */
+function memberPath(node, tail = []) {
+    const path = [...tail];
+    let n = (0,syntax/* unwrapExpression */.OQ)(node);
+    while (n.type === 'MemberExpression') {
+        path.unshift((0,syntax/* propertyName */.Bz)(n) ?? '*');
+        n = (0,syntax/* unwrapExpression */.OQ)(n.object);
+    }
+    return n.type === 'Identifier' ? { root: n.name, path } : undefined;
+}
+function isObjectAssign(callee) {
+    return (callee.type === 'MemberExpression' &&
+        callee.object.type === 'Identifier' &&
+        callee.object.name === 'Object' &&
+        (0,syntax/* propertyName */.Bz)(callee) === 'assign');
+}
+/** The variable an object literal is (part of) the initial value of, with the keys down to it. */
+function objectRoot(node, module) {
+    if (node.type !== 'ObjectExpression')
+        return undefined;
+    const path = [];
+    let n = node;
+    for (let parent = module.index.parents.get(n); parent; parent = module.index.parents.get(n)) {
+        if (parent.type === 'VariableDeclarator') {
+            return parent.init === n && parent.id.type === 'Identifier' ? { name: parent.id.name, declarator: parent, path } : undefined;
+        }
+        if (parent.type === 'ObjectProperty' && parent.value === n) {
+            const key = (0,syntax/* keyName */.xT)(parent.key, parent.computed);
+            const object = module.index.parents.get(parent);
+            if (key === undefined || object?.type !== 'ObjectExpression')
+                return undefined;
+            path.unshift(key);
+            n = object;
+        }
+        else if (parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression' || parent.type === 'ParenthesizedExpression') {
+            n = parent;
+        }
+        else {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** The writes of each module, indexed on first use. */
+class ObjectMutations {
+    byModule = new Map();
+    /**
+     * Whether `name` of an object literal bound to a variable is assigned later (`sess.cookie = ...`:
+     * 'direct'), or something under it is (`sess.cookie.secure = true`, `Object.assign(sess.cookie, x)`: 'deep').
+     */
+    mutatedAt(value, name) {
+        const module = value.at?.module;
+        const root = value.at && module ? objectRoot(value.at.node, module) : undefined;
+        if (!root || !module)
+            return undefined;
+        let found;
+        for (const m of this.of(module).get(root.name) ?? []) {
+            if (m.path.length <= root.path.length)
+                continue;
+            if (!root.path.every((key, i) => m.path[i] === key || m.path[i] === '*'))
+                continue;
+            const next = m.path[root.path.length];
+            if (next !== name && next !== '*')
+                continue;
+            const binding = (0,scope/* lookup */.$I)(module.index, m.root, m.node);
+            if (binding?.kind !== 'var' || binding.declarator !== root.declarator)
+                continue;
+            if (m.path.length === root.path.length + 1)
+                return 'direct';
+            found = 'deep';
+        }
+        return found;
+    }
+    /** `a.b.c = x` and `Object.assign(a.b, x)` in a module, by root variable, with key paths ('*': any key). */
+    of(module) {
+        const cached = this.byModule.get(module);
+        if (cached)
+            return cached;
+        const byRoot = new Map();
+        for (const node of module.index.parents.keys()) {
+            const target = node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression'
+                ? memberPath(node.left)
+                : node.type === 'CallExpression' && isObjectAssign(node.callee) && node.arguments[0]
+                    ? memberPath(node.arguments[0], ['*'])
+                    : undefined;
+            if (!target)
+                continue;
+            const list = byRoot.get(target.root);
+            if (list)
+                list.push({ ...target, node });
+            else
+                byRoot.set(target.root, [{ ...target, node }]);
+        }
+        this.byModule.set(module, byRoot);
+        return byRoot;
+    }
+}
+
+// EXTERNAL MODULE: ./src/model/values.ts
+var values = __nccwpck_require__(3855);
+;// CONCATENATED MODULE: ./src/model/evaluator.ts
+
+
+
+
+
+
+const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find']);
+/** Methods of an Express app or router that return it, so `Router().use(a).use(b)` is the router. */
+const CHAINABLE = new Set([
+    'use',
+    'get',
+    'post',
+    'put',
+    'patch',
+    'delete',
+    'all',
+    'options',
+    'head',
+    'set',
+    'enable',
+    'disable',
+    'engine',
+    'param'
+]);
+const MAX_DEPTH = 40;
+/** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
+const MAX_REQUIRE_MATCHES = 20;
+const DIRNAME = Symbol('__dirname');
+const WILDCARD = Symbol('computed');
+/** Evaluates expressions across the module graph, memoised per node and guarded against cycles. */
+class Evaluator {
+    graph;
+    memo = new Map();
+    /**
+     * While call sites are indexed, parameters are not followed, so a value that met a parameter
+     * differs from the final one: it goes to a memo of its own, thrown away when indexing ends.
+     * Values that met none are final and go to the main memo.
+     */
+    indexingMemo = new Map();
+    /** Parameters met while indexing and not followed, counted to tell which values depend on one. */
+    paramsNotFollowed = 0;
+    exportMemo = new Map();
+    mutations = new ObjectMutations();
+    active = new Set();
+    callSites;
+    indexing = false;
+    depth = 0;
+    constructor(graph) {
+        this.graph = graph;
+    }
+    evaluate(node, module) {
+        if (!node)
+            return { kind: 'absent' };
+        const target = (0,syntax/* unwrapExpression */.OQ)(node);
+        const cached = this.memo.get(target) ?? (this.indexing ? this.indexingMemo.get(target) : undefined);
+        if (cached)
+            return cached;
+        if (this.active.has(target) || this.depth > MAX_DEPTH)
+            return { kind: 'unknown', reason: 'cycle', at: { module, node: target } };
+        this.active.add(target);
+        this.depth += 1;
+        const paramsBefore = this.paramsNotFollowed;
+        try {
+            const value = this.compute(target, module);
+            const result = value.at ? value : { ...value, at: { module, node: target } };
+            if (this.indexing && this.paramsNotFollowed !== paramsBefore)
+                this.indexingMemo.set(target, result);
+            else
+                this.memo.set(target, result);
+            return result;
+        }
+        finally {
+            this.depth -= 1;
+            this.active.delete(target);
+        }
+    }
+    compute(node, module) {
+        switch (node.type) {
+            case 'StringLiteral':
+            case 'NumericLiteral':
+            case 'BooleanLiteral':
+                return { kind: 'literal', value: node.value };
+            case 'NullLiteral':
+                return { kind: 'literal', value: null };
+            case 'TemplateLiteral':
+                return node.expressions.length === 0
+                    ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' }
+                    : { kind: 'unknown', reason: 'template' };
+            case 'RegExpLiteral':
+                return { kind: 'regex', pattern: node.pattern, flags: node.flags };
+            case 'Identifier':
+                return node.name === 'undefined' ? { kind: 'literal', value: undefined } : this.identifier(node.name, node, module);
+            case 'MemberExpression':
+            case 'OptionalMemberExpression':
+                return this.member(node, module);
+            case 'CallExpression':
+            case 'OptionalCallExpression':
+                return this.call(node, module);
+            case 'NewExpression':
+                return { kind: 'new', callee: this.evaluate(node.callee, module), args: node.arguments };
+            case 'LogicalExpression':
+                if (node.operator === '&&')
+                    return values/* UNKNOWN */.HV;
+                return {
+                    kind: 'fallback',
+                    operator: node.operator,
+                    left: this.evaluate(node.left, module),
+                    right: this.evaluate(node.right, module)
+                };
+            case 'ConditionalExpression':
+                return {
+                    kind: 'conditional',
+                    test: node.test,
+                    consequent: this.evaluate(node.consequent, module),
+                    alternate: this.evaluate(node.alternate, module)
+                };
+            case 'ObjectExpression':
+                return this.object(node);
+            case 'ArrayExpression':
+                return { kind: 'array', elements: node.elements.filter((e) => e !== null) };
+            case 'AwaitExpression':
+                return this.evaluate(node.argument, module);
+            case 'AssignmentExpression':
+                // `var app = module.exports = express()`: the value assigned.
+                return node.operator === '=' ? this.evaluate(node.right, module) : values/* UNKNOWN */.HV;
+            case 'UnaryExpression':
+                return node.operator === '!' && node.argument.type === 'NumericLiteral' ? { kind: 'literal', value: !node.argument.value } : values/* UNKNOWN */.HV;
+            default:
+                return (0,scope/* isFunction */.Tn)(node) ? { kind: 'function', fn: node } : values/* UNKNOWN */.HV;
+        }
+    }
+    object(node) {
+        const entries = [];
+        const spreads = [];
+        for (const p of node.properties) {
+            if (p.type === 'SpreadElement')
+                spreads.push(p.argument);
+            else {
+                const key = (0,syntax/* keyName */.xT)(p.key, p.computed);
+                if (key !== undefined)
+                    entries.push({ key, node: p.type === 'ObjectMethod' ? p : p.value });
+            }
+        }
+        return { kind: 'object', entries, spreads };
+    }
+    identifier(name, node, module) {
+        const binding = (0,scope/* lookup */.$I)(module.index, name, node);
+        if (!binding)
+            return { kind: 'unknown', reason: `global ${name}` };
+        return this.binding(binding, name, module);
+    }
+    binding(binding, name, module) {
+        switch (binding.kind) {
+            case 'var': {
+                const assigned = module.index.assignments.get(name);
+                const source = binding.init ?? assigned?.at(-1) ?? null;
+                return source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined };
+            }
+            case 'param':
+                return this.param(binding, module);
+            case 'function':
+                return { kind: 'function', fn: binding.node, at: { module, node: binding.node } };
+            case 'import':
+                return this.imported(binding.source, binding.imported, module);
+            default:
+                return values/* UNKNOWN */.HV;
+        }
+    }
+    /** Follows a destructuring path: `const { a: { b } } = value`. */
+    follow(value, path) {
+        let v = value;
+        for (const key of path)
+            v = typeof key === 'string' && key !== '...' ? this.property(v, key) : values/* UNKNOWN */.HV;
+        return v;
+    }
+    member(node, module) {
+        if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
+            return values/* UNKNOWN */.HV;
+        const name = (0,syntax/* propertyName */.Bz)(node);
+        const object = (0,syntax/* unwrapExpression */.OQ)(node.object);
+        if (object.type === 'MemberExpression' &&
+            (0,syntax/* propertyName */.Bz)(object) === 'env' &&
+            object.object.type === 'Identifier' &&
+            object.object.name === 'process') {
+            return name ? { kind: 'env', name } : values/* UNKNOWN */.HV;
+        }
+        if (name === undefined)
+            return values/* UNKNOWN */.HV;
+        return this.property(this.evaluate(object, module), name);
+    }
+    /** A named property of a value: object entries (spreads included), package members, module exports. */
+    property(value, name) {
+        switch (value.kind) {
+            case 'object': {
+                const entry = [...value.entries].reverse().find((e) => e.key === name);
+                const module = value.at?.module;
+                if (!module)
+                    return values/* UNKNOWN */.HV;
+                const mutated = this.mutations.mutatedAt(value, name);
+                // A nested literal object checks its own deeper mutations; any other value cannot be followed.
+                if (mutated === 'direct' || (mutated === 'deep' && (!entry || (0,syntax/* unwrapExpression */.OQ)(entry.node).type !== 'ObjectExpression')))
+                    return { kind: 'unknown', reason: 'mutated' };
+                if (entry)
+                    return this.evaluate(entry.node, module);
+                return this.spreadProperty([...value.spreads].reverse(), name, module);
+            }
+            case 'package':
+                return { kind: 'package', name: value.name, path: [...value.path, name], ...(value.at ? { at: value.at } : {}) };
+            case 'module':
+                return this.exported(value.module, name);
+            case 'conditional':
+                return {
+                    kind: 'conditional',
+                    test: value.test,
+                    consequent: this.property(value.consequent, name),
+                    alternate: this.property(value.alternate, name)
+                };
+            case 'fallback':
+                return this.property(value.left, name);
+            case 'union': {
+                const options = value.options.map((o) => this.property(o, name));
+                return options.every((o) => o.kind === 'absent') ? { kind: 'absent' } : { kind: 'union', options };
+            }
+            case 'new':
+                return value.callee.kind === 'function' && value.callee.at
+                    ? this.constructed(value.callee.fn, value.callee.at.module, name)
+                    : values/* UNKNOWN */.HV;
+            default:
+                return values/* UNKNOWN */.HV;
+        }
+    }
+    /**
+     * A property from spreads, last first: the first that has it wins; where a spread may or may not
+     * have it (a union with absent branches, e.g. a per-environment config), the earlier ones fill in.
+     */
+    spreadProperty(spreads, name, module) {
+        // A loop, not recursion: an object with thousands of spreads must not overflow the stack.
+        const maybes = [];
+        let value = { kind: 'absent' };
+        for (const spread of spreads) {
+            const found = this.property(this.evaluate(spread, module), name);
+            if (found.kind === 'absent')
+                continue;
+            if (found.kind !== 'union' || !found.options.some((o) => o.kind === 'absent')) {
+                value = found;
+                break;
+            }
+            maybes.push(found.options.filter((o) => o.kind !== 'absent'));
+        }
+        for (let i = maybes.length - 1; i >= 0; i -= 1)
+            value = { kind: 'union', options: [...maybes[i], value] };
+        return value;
+    }
+    /** A member of `new Fn()`: the last `this.name = value` among the constructor's own statements. */
+    constructed(fn, module, name) {
+        if (fn.body.type !== 'BlockStatement')
+            return values/* UNKNOWN */.HV;
+        for (const statement of [...fn.body.body].reverse()) {
+            const e = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+            if (e?.type === 'AssignmentExpression' &&
+                e.operator === '=' &&
+                e.left.type === 'MemberExpression' &&
+                e.left.object.type === 'ThisExpression' &&
+                (0,syntax/* propertyName */.Bz)(e.left) === name)
+                return this.evaluate(e.right, module);
+        }
+        return values/* UNKNOWN */.HV;
+    }
+    call(node, module) {
+        const callee = (0,syntax/* unwrapExpression */.OQ)(node.callee);
+        if (callee.type === 'Identifier' && callee.name === 'require' && !(0,scope/* lookup */.$I)(module.index, 'require', node)) {
+            const [arg] = node.arguments;
+            return arg?.type === 'StringLiteral'
+                ? this.imported(arg.value, 'default', module)
+                : this.computedRequire(arg, module);
+        }
+        if (callee.type === 'MemberExpression' && CHAINABLE.has((0,syntax/* propertyName */.Bz)(callee) ?? '')) {
+            const receiver = this.evaluate(callee.object, module);
+            if ((0,values/* isExpressInstance */.cJ)(receiver))
+                return receiver;
+        }
+        return { kind: 'call', callee: this.evaluate(callee, module), args: node.arguments };
+    }
+    /**
+     * `require(path.join(__dirname, 'config', env + '.js'))`, `require(__dirname + '/x')`: the module it
+     * names, or each module of the app the pattern can match (a union). Only paths anchored at
+     * `__dirname` are followed; a computed part matches within one folder level.
+     */
+    computedRequire(arg, module) {
+        const parts = arg ? this.pathParts(arg, module) : [];
+        if (parts[0] !== DIRNAME || parts.slice(1).includes(DIRNAME))
+            return values/* UNKNOWN */.HV;
+        const source = `.${parts
+            .slice(1)
+            .map((p) => (typeof p === 'string' ? p : '\u0000'))
+            .join('')}`;
+        if (!source.includes('\u0000'))
+            return this.imported(source, 'default', module);
+        const base = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(module.path), source));
+        const escaped = base
+            .split('\u0000')
+            .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('[^/]*');
+        const pattern = new RegExp(`^${escaped}(?:\\.(?:[cm]?[jt]s|jsx|tsx))?$`);
+        const matches = [...this.graph.modules.values()].filter((m) => m !== module && pattern.test(m.path));
+        if (matches.length === 0 || matches.length > MAX_REQUIRE_MATCHES)
+            return values/* UNKNOWN */.HV;
+        return { kind: 'union', options: matches.map((m) => this.exported(m, 'default')) };
+    }
+    /** A module path expression as literal pieces, `__dirname` and unknown pieces. */
+    pathParts(node, module) {
+        const n = (0,syntax/* unwrapExpression */.OQ)(node);
+        if (n.type === 'Identifier' && n.name === '__dirname' && !(0,scope/* lookup */.$I)(module.index, '__dirname', n))
+            return [DIRNAME];
+        if (n.type === 'BinaryExpression' && n.operator === '+')
+            return [...this.pathParts(n.left, module), ...this.pathParts(n.right, module)];
+        if (n.type === 'TemplateLiteral') {
+            return n.quasis.flatMap((q, i) => [
+                q.value.cooked ?? '',
+                ...(n.expressions[i] ? this.pathParts(n.expressions[i], module) : [])
+            ]);
+        }
+        if (n.type === 'CallExpression') {
+            const callee = this.evaluate(n.callee, module);
+            const isPathJoin = callee.kind === 'package' &&
+                (callee.name === 'path' || callee.name === 'node:path') &&
+                callee.path.length === 1 &&
+                (callee.path[0] === 'join' || callee.path[0] === 'resolve');
+            if (isPathJoin)
+                return n.arguments.flatMap((a, i) => [...(i > 0 ? ['/'] : []), ...this.pathParts(a, module)]);
+        }
+        const value = this.evaluate(n, module);
+        return value.kind === 'literal' && typeof value.value === 'string' ? [value.value] : [WILDCARD];
+    }
+    /** An import's value: a package export, or an export of a module of the app. */
+    imported(source, imported, module) {
+        const target = this.graph.resolve(source, module.path);
+        if ('package' in target) {
+            const sub = source.startsWith('.') ? undefined : (0,graph/* packageSubpath */.gd)(source);
+            const path = [...(sub ? [sub] : []), ...(imported === 'default' || imported === '*' ? [] : [imported])];
+            return { kind: 'package', name: target.package, path };
+        }
+        if ('module' in target)
+            return imported === '*' ? { kind: 'module', module: target.module } : this.exported(target.module, imported);
+        return { kind: 'unknown', reason: `unresolved ${source}` };
+    }
+    /** What a module exports under a name, ESM or CommonJS; `default` is `module.exports`. */
+    exported(module, name) {
+        const key = `${module.path}\u0000${name}`;
+        const cached = this.exportMemo.get(key);
+        if (cached)
+            return cached;
+        if (this.active.has(key))
+            return values/* UNKNOWN */.HV;
+        this.active.add(key);
+        try {
+            const value = this.computeExport(module, name);
+            this.exportMemo.set(key, value);
+            return value;
+        }
+        finally {
+            this.active.delete(key);
+        }
+    }
+    computeExport(module, name) {
+        const program = module.index.program;
+        if (program.type !== 'Program')
+            return values/* UNKNOWN */.HV;
+        let hasEsm = false;
+        for (const statement of program.body) {
+            if (statement.type === 'ExportDefaultDeclaration') {
+                hasEsm = true;
+                if (name === 'default')
+                    return this.evaluate(statement.declaration, module);
+            }
+            else if (statement.type === 'ExportNamedDeclaration') {
+                hasEsm = true;
+                const found = this.namedExport(statement, name, module);
+                if (found)
+                    return found;
+            }
+            else if (statement.type === 'ExportAllDeclaration' && name !== 'default') {
+                const target = this.imported(statement.source.value, name, module);
+                if (target.kind !== 'unknown' && target.kind !== 'absent')
+                    return target;
+            }
+            else if (statement.type === 'TSExportAssignment' && name === 'default') {
+                return this.evaluate(statement.expression, module);
+            }
+        }
+        const cjs = [...module.index.cjsExports].reverse();
+        const direct = cjs.find(([n]) => n === name);
+        if (direct)
+            return this.evaluate(direct[1], module);
+        const whole = cjs.find(([n]) => n === 'default');
+        if (whole && name !== 'default')
+            return this.property(this.evaluate(whole[1], module), name);
+        if (name === 'default' && (hasEsm || cjs.length > 0))
+            return { kind: 'module', module };
+        return { kind: 'absent' };
+    }
+    namedExport(statement, name, module) {
+        const declaration = statement.declaration;
+        if (declaration?.type === 'VariableDeclaration') {
+            const declarator = declaration.declarations.find((d) => d.id.type === 'Identifier' && d.id.name === name);
+            if (declarator)
+                return this.evaluate(declarator.init ?? null, module);
+        }
+        else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) {
+            return declaration.type === 'FunctionDeclaration' ? { kind: 'function', fn: declaration, at: { module, node: declaration } } : values/* UNKNOWN */.HV;
+        }
+        for (const spec of statement.specifiers) {
+            if (spec.type !== 'ExportSpecifier')
+                continue;
+            const exportedName = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
+            if (exportedName !== name)
+                continue;
+            if (statement.source)
+                return this.imported(statement.source.value, spec.local.name, module);
+            return this.identifier(spec.local.name, spec.local, module);
+        }
+        return undefined;
+    }
+    /** A parameter's value at the function's call sites: the first that is known. */
+    param(binding, module) {
+        const element = this.iterationElement(binding, module);
+        if (element)
+            return element;
+        if (this.indexing) {
+            this.paramsNotFollowed += 1;
+            return { kind: 'unknown', reason: 'param' };
+        }
+        // Every call site's argument: a setup function called with two apps configures both.
+        const known = [];
+        for (const site of this.callSitesOf(binding.fn)) {
+            const args = site.call.arguments;
+            const arg = args[binding.index];
+            if (!arg || arg.type === 'SpreadElement')
+                continue;
+            const value = this.follow(this.evaluate(arg, site.module), binding.path);
+            if (value.kind !== 'unknown' && value.kind !== 'absent')
+                known.push({ ...value, via: [...(value.via ?? []), { module: site.module, node: site.call }] });
+        }
+        if (known.length === 1)
+            return known[0];
+        if (known.length > 1)
+            return { kind: 'union', options: known };
+        return binding.defaultValue ? this.evaluate(binding.defaultValue, module) : { kind: 'unknown', reason: 'param' };
+    }
+    /** The first parameter of a callback given to `list.forEach` / `map` over a known array: its elements. */
+    iterationElement(binding, module) {
+        if (binding.index !== 0)
+            return undefined;
+        const call = module.index.parents.get(binding.fn);
+        if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !ITERATORS.has((0,syntax/* propertyName */.Bz)(call.callee) ?? ''))
+            return undefined;
+        const list = this.evaluate(call.callee.object, module);
+        if (list.kind !== 'array')
+            return undefined;
+        const listModule = list.at?.module ?? module;
+        const options = list.elements.map((e) => this.follow(this.evaluate(e, listModule), binding.path));
+        return { kind: 'union', options };
+    }
+    /** Every call whose callee evaluates to a function of the app, indexed once per scan. */
+    callSitesOf(fn) {
+        if (!this.callSites) {
+            this.callSites = new Map();
+            this.indexing = true;
+            try {
+                for (const module of this.graph.modules.values()) {
+                    for (const call of module.index.calls) {
+                        // A call without arguments binds no parameter: it is no call site for param().
+                        if (call.type === 'NewExpression' || call.arguments.length === 0)
+                            continue;
+                        const callee = this.evaluate(call.callee, module);
+                        if (callee.kind !== 'function')
+                            continue;
+                        const list = this.callSites.get(callee.fn) ?? [];
+                        list.push({ call, module });
+                        this.callSites.set(callee.fn, list);
+                    }
+                }
+            }
+            finally {
+                this.indexing = false;
+                this.indexingMemo = new Map();
+            }
+        }
+        return this.callSites.get(fn) ?? [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/express.ts
+
 
 
 
@@ -53253,7 +53860,7 @@ const EXPRESS_SETTINGS = new Set([
     'views'
 ]);
 function locate(site) {
-    const { line, column } = (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .positionOf */ .df)(site.node, site.module);
+    const { line, column } = (0,scope/* positionOf */.df)(site.node, site.module);
     return { file: site.module.path, line, column: column + 1 };
 }
 function isExpressCreation(value) {
@@ -53270,13 +53877,13 @@ function isExpressCreation(value) {
  * method calls, most calls of an app, are not evaluated for it.
  */
 function mayCreateRouter(call) {
-    let callee = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(call.callee);
+    let callee = (0,syntax/* unwrapExpression */.OQ)(call.callee);
     // `(0, express.Router)()`, as compilers write an unbound call.
     while (callee.type === 'SequenceExpression')
-        callee = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(callee.expressions.at(-1));
+        callee = (0,syntax/* unwrapExpression */.OQ)(callee.expressions.at(-1));
     if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
         return true;
-    const name = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(callee);
+    const name = (0,syntax/* propertyName */.Bz)(callee);
     return name === 'Router' || name === 'default' || name === 'express';
 }
 function literalPath(value) {
@@ -53316,11 +53923,11 @@ class ExpressModel {
     /** Express settings (`disable('x-powered-by')`, `set('trust proxy', 1)`) on receivers not known to be an app. */
     orphanSettings = [];
     /** What readers and rules derive from this model, computed once per package's scan. */
-    cache = new _cache_js__WEBPACK_IMPORTED_MODULE_4__/* .ModelCache */ .Q();
+    cache = new cache/* ModelCache */.Q();
     byNode = new Map();
     constructor(modules, aliasOf) {
-        this.graph = new _graph_js__WEBPACK_IMPORTED_MODULE_0__/* .ModuleGraph */ .dh(modules, aliasOf);
-        this.evaluator = new _values_js__WEBPACK_IMPORTED_MODULE_2__/* .Evaluator */ .oi(this.graph);
+        this.graph = new graph/* ModuleGraph */.dh(modules, aliasOf);
+        this.evaluator = new Evaluator(this.graph);
         this.build();
     }
     /** Apps that are not mounted into another app: what a server listens with. */
@@ -53376,12 +53983,12 @@ class ExpressModel {
         const callee = call.callee;
         if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
             return;
-        const method = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(callee);
+        const method = (0,syntax/* propertyName */.Bz)(callee);
         if (!method || !ROUTER_METHODS.has(method) || method === 'route')
             return;
         const chain = this.routeChain(callee.object, module);
         const receiverValue = chain ? chain.receiver : this.evaluate(callee.object, module);
-        const receivers = (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(receiverValue).filter((b) => this.routerFor(b));
+        const receivers = (0,values/* branches */.J0)(receiverValue).filter((b) => this.routerFor(b));
         if (receivers.length === 0) {
             this.orphanUse(call, method, chain !== undefined, module);
             return;
@@ -53428,7 +54035,7 @@ class ExpressModel {
             (literalPath(first) !== undefined ||
                 first.kind === 'regex' ||
                 (first.kind === 'array' && method !== 'use') ||
-                (first.kind === 'union' && (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(first).every((b) => literalPath(b) !== undefined)));
+                (first.kind === 'union' && (0,values/* branches */.J0)(first).every((b) => literalPath(b) !== undefined)));
         const pathArg = chain ? chain.path : firstIsPath ? literalPath(first) : method === 'use' ? '/' : undefined;
         if (method === 'get' && !chain && args.length === 1) {
             const setting = literalPath(first);
@@ -53470,7 +54077,7 @@ class ExpressModel {
     routeChain(object, module) {
         let node = object;
         while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
-            const name = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(node.callee);
+            const name = (0,syntax/* propertyName */.Bz)(node.callee);
             if (name === 'route') {
                 const path = literalPath(this.evaluate(node.arguments[0], module));
                 return { receiver: this.evaluate(node.callee.object, module), ...(path !== undefined ? { path } : {}) };
@@ -53488,7 +54095,7 @@ class ExpressModel {
             return value.elements.flatMap((e) => this.handlers(this.evaluate(e, module), { module, node: e }));
         }
         if (value.kind === 'conditional' || value.kind === 'fallback' || value.kind === 'union')
-            return (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .branches */ .J0)(value).flatMap((b) => this.handlers(b, site));
+            return (0,values/* branches */.J0)(value).flatMap((b) => this.handlers(b, site));
         const at = value.at ?? site;
         const router = this.routerFor(value);
         if (router)
@@ -53600,7 +54207,7 @@ class ExpressModel {
     }
     /** The function a node sits in, for handlers written inline. */
     enclosingFunction(site) {
-        return (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .enclosingFunction */ .pG)(site.module.index, site.node);
+        return (0,scope/* enclosingFunction */.pG)(site.module.index, site.node);
     }
 }
 function buildExpressModel(modules, aliasOf) {
@@ -53965,605 +54572,18 @@ function enclosingFunction(index, node) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HV: () => (/* binding */ UNKNOWN),
 /* harmony export */   J0: () => (/* binding */ branches),
 /* harmony export */   Zc: () => (/* binding */ literalOf),
-/* harmony export */   oi: () => (/* binding */ Evaluator)
+/* harmony export */   cJ: () => (/* binding */ isExpressInstance)
 /* harmony export */ });
-/* unused harmony export isExpressInstance */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _graph_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3749);
-/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7141);
-/* harmony import */ var _parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1152);
-
-
-
-
 const UNKNOWN = { kind: 'unknown' };
-const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find']);
-/** Methods of an Express app or router that return it, so `Router().use(a).use(b)` is the router. */
-const CHAINABLE = new Set([
-    'use',
-    'get',
-    'post',
-    'put',
-    'patch',
-    'delete',
-    'all',
-    'options',
-    'head',
-    'set',
-    'enable',
-    'disable',
-    'engine',
-    'param'
-]);
 /** `express()` or `express.Router()` / `Router()`. */
 function isExpressInstance(value) {
     if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express')
         return false;
     const path = value.callee.path;
     return path.length === 0 || (path.length === 1 && path[0] === 'Router');
-}
-const MAX_DEPTH = 40;
-/** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
-const MAX_REQUIRE_MATCHES = 20;
-const DIRNAME = Symbol('__dirname');
-const WILDCARD = Symbol('computed');
-/** `a.b['c']` → { root: 'a', path: ['b', 'c', ...tail] }; a computed key is '*'. */
-function memberPath(node, tail = []) {
-    const path = [...tail];
-    let n = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(node);
-    while (n.type === 'MemberExpression') {
-        path.unshift((0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(n) ?? '*');
-        n = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(n.object);
-    }
-    return n.type === 'Identifier' ? { root: n.name, path } : undefined;
-}
-function isObjectAssign(callee) {
-    return (callee.type === 'MemberExpression' &&
-        callee.object.type === 'Identifier' &&
-        callee.object.name === 'Object' &&
-        (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(callee) === 'assign');
-}
-/** The variable an object literal is (part of) the initial value of, with the keys down to it. */
-function objectRoot(node, module) {
-    if (node.type !== 'ObjectExpression')
-        return undefined;
-    const path = [];
-    let n = node;
-    for (let parent = module.index.parents.get(n); parent; parent = module.index.parents.get(n)) {
-        if (parent.type === 'VariableDeclarator') {
-            return parent.init === n && parent.id.type === 'Identifier' ? { name: parent.id.name, declarator: parent, path } : undefined;
-        }
-        if (parent.type === 'ObjectProperty' && parent.value === n) {
-            const key = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .keyName */ .xT)(parent.key, parent.computed);
-            const object = module.index.parents.get(parent);
-            if (key === undefined || object?.type !== 'ObjectExpression')
-                return undefined;
-            path.unshift(key);
-            n = object;
-        }
-        else if (parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression' || parent.type === 'ParenthesizedExpression') {
-            n = parent;
-        }
-        else {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/** Evaluates expressions across the module graph, memoised per node and guarded against cycles. */
-class Evaluator {
-    graph;
-    memo = new Map();
-    /**
-     * While call sites are indexed, parameters are not followed, so a value that met a parameter
-     * differs from the final one: it goes to a memo of its own, thrown away when indexing ends.
-     * Values that met none are final and go to the main memo.
-     */
-    indexingMemo = new Map();
-    /** Parameters met while indexing and not followed, counted to tell which values depend on one. */
-    paramsNotFollowed = 0;
-    exportMemo = new Map();
-    mutationIndex = new Map();
-    active = new Set();
-    callSites;
-    indexing = false;
-    depth = 0;
-    constructor(graph) {
-        this.graph = graph;
-    }
-    evaluate(node, module) {
-        if (!node)
-            return { kind: 'absent' };
-        const target = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(node);
-        const cached = this.memo.get(target) ?? (this.indexing ? this.indexingMemo.get(target) : undefined);
-        if (cached)
-            return cached;
-        if (this.active.has(target) || this.depth > MAX_DEPTH)
-            return { kind: 'unknown', reason: 'cycle', at: { module, node: target } };
-        this.active.add(target);
-        this.depth += 1;
-        const paramsBefore = this.paramsNotFollowed;
-        try {
-            const value = this.compute(target, module);
-            const result = value.at ? value : { ...value, at: { module, node: target } };
-            if (this.indexing && this.paramsNotFollowed !== paramsBefore)
-                this.indexingMemo.set(target, result);
-            else
-                this.memo.set(target, result);
-            return result;
-        }
-        finally {
-            this.depth -= 1;
-            this.active.delete(target);
-        }
-    }
-    compute(node, module) {
-        switch (node.type) {
-            case 'StringLiteral':
-            case 'NumericLiteral':
-            case 'BooleanLiteral':
-                return { kind: 'literal', value: node.value };
-            case 'NullLiteral':
-                return { kind: 'literal', value: null };
-            case 'TemplateLiteral':
-                return node.expressions.length === 0
-                    ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' }
-                    : { kind: 'unknown', reason: 'template' };
-            case 'RegExpLiteral':
-                return { kind: 'regex', pattern: node.pattern, flags: node.flags };
-            case 'Identifier':
-                return node.name === 'undefined' ? { kind: 'literal', value: undefined } : this.identifier(node.name, node, module);
-            case 'MemberExpression':
-            case 'OptionalMemberExpression':
-                return this.member(node, module);
-            case 'CallExpression':
-            case 'OptionalCallExpression':
-                return this.call(node, module);
-            case 'NewExpression':
-                return { kind: 'new', callee: this.evaluate(node.callee, module), args: node.arguments };
-            case 'LogicalExpression':
-                if (node.operator === '&&')
-                    return UNKNOWN;
-                return {
-                    kind: 'fallback',
-                    operator: node.operator,
-                    left: this.evaluate(node.left, module),
-                    right: this.evaluate(node.right, module)
-                };
-            case 'ConditionalExpression':
-                return {
-                    kind: 'conditional',
-                    test: node.test,
-                    consequent: this.evaluate(node.consequent, module),
-                    alternate: this.evaluate(node.alternate, module)
-                };
-            case 'ObjectExpression':
-                return this.object(node);
-            case 'ArrayExpression':
-                return { kind: 'array', elements: node.elements.filter((e) => e !== null) };
-            case 'AwaitExpression':
-                return this.evaluate(node.argument, module);
-            case 'AssignmentExpression':
-                // `var app = module.exports = express()`: the value assigned.
-                return node.operator === '=' ? this.evaluate(node.right, module) : UNKNOWN;
-            case 'UnaryExpression':
-                return node.operator === '!' && node.argument.type === 'NumericLiteral' ? { kind: 'literal', value: !node.argument.value } : UNKNOWN;
-            default:
-                return (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .isFunction */ .Tn)(node) ? { kind: 'function', fn: node } : UNKNOWN;
-        }
-    }
-    object(node) {
-        const entries = [];
-        const spreads = [];
-        for (const p of node.properties) {
-            if (p.type === 'SpreadElement')
-                spreads.push(p.argument);
-            else {
-                const key = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .keyName */ .xT)(p.key, p.computed);
-                if (key !== undefined)
-                    entries.push({ key, node: p.type === 'ObjectMethod' ? p : p.value });
-            }
-        }
-        return { kind: 'object', entries, spreads };
-    }
-    identifier(name, node, module) {
-        const binding = (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, name, node);
-        if (!binding)
-            return { kind: 'unknown', reason: `global ${name}` };
-        return this.binding(binding, name, module);
-    }
-    binding(binding, name, module) {
-        switch (binding.kind) {
-            case 'var': {
-                const assigned = module.index.assignments.get(name);
-                const source = binding.init ?? assigned?.at(-1) ?? null;
-                return source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined };
-            }
-            case 'param':
-                return this.param(binding, module);
-            case 'function':
-                return { kind: 'function', fn: binding.node, at: { module, node: binding.node } };
-            case 'import':
-                return this.imported(binding.source, binding.imported, module);
-            default:
-                return UNKNOWN;
-        }
-    }
-    /** Follows a destructuring path: `const { a: { b } } = value`. */
-    follow(value, path) {
-        let v = value;
-        for (const key of path)
-            v = typeof key === 'string' && key !== '...' ? this.property(v, key) : UNKNOWN;
-        return v;
-    }
-    member(node, module) {
-        if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
-            return UNKNOWN;
-        const name = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(node);
-        const object = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(node.object);
-        if (object.type === 'MemberExpression' &&
-            (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(object) === 'env' &&
-            object.object.type === 'Identifier' &&
-            object.object.name === 'process') {
-            return name ? { kind: 'env', name } : UNKNOWN;
-        }
-        if (name === undefined)
-            return UNKNOWN;
-        return this.property(this.evaluate(object, module), name);
-    }
-    /** A named property of a value: object entries (spreads included), package members, module exports. */
-    property(value, name) {
-        switch (value.kind) {
-            case 'object': {
-                const entry = [...value.entries].reverse().find((e) => e.key === name);
-                const module = value.at?.module;
-                if (!module)
-                    return UNKNOWN;
-                const mutated = this.mutatedAt(value, name);
-                // A nested literal object checks its own deeper mutations; any other value cannot be followed.
-                if (mutated === 'direct' || (mutated === 'deep' && (!entry || (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(entry.node).type !== 'ObjectExpression')))
-                    return { kind: 'unknown', reason: 'mutated' };
-                if (entry)
-                    return this.evaluate(entry.node, module);
-                return this.spreadProperty([...value.spreads].reverse(), name, module);
-            }
-            case 'package':
-                return { kind: 'package', name: value.name, path: [...value.path, name], ...(value.at ? { at: value.at } : {}) };
-            case 'module':
-                return this.exported(value.module, name);
-            case 'conditional':
-                return {
-                    kind: 'conditional',
-                    test: value.test,
-                    consequent: this.property(value.consequent, name),
-                    alternate: this.property(value.alternate, name)
-                };
-            case 'fallback':
-                return this.property(value.left, name);
-            case 'union': {
-                const options = value.options.map((o) => this.property(o, name));
-                return options.every((o) => o.kind === 'absent') ? { kind: 'absent' } : { kind: 'union', options };
-            }
-            case 'new':
-                return value.callee.kind === 'function' && value.callee.at
-                    ? this.constructed(value.callee.fn, value.callee.at.module, name)
-                    : UNKNOWN;
-            default:
-                return UNKNOWN;
-        }
-    }
-    /**
-     * Whether `name` of an object literal bound to a variable is assigned later (`sess.cookie = ...`:
-     * 'direct'), or something under it is (`sess.cookie.secure = true`, `Object.assign(sess.cookie, x)`: 'deep').
-     */
-    mutatedAt(value, name) {
-        const module = value.at?.module;
-        const root = value.at && module ? objectRoot(value.at.node, module) : undefined;
-        if (!root || !module)
-            return undefined;
-        let found;
-        for (const m of this.mutations(module).get(root.name) ?? []) {
-            if (m.path.length <= root.path.length)
-                continue;
-            if (!root.path.every((key, i) => m.path[i] === key || m.path[i] === '*'))
-                continue;
-            const next = m.path[root.path.length];
-            if (next !== name && next !== '*')
-                continue;
-            const binding = (0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, m.root, m.node);
-            if (binding?.kind !== 'var' || binding.declarator !== root.declarator)
-                continue;
-            if (m.path.length === root.path.length + 1)
-                return 'direct';
-            found = 'deep';
-        }
-        return found;
-    }
-    /** `a.b.c = x` and `Object.assign(a.b, x)` in a module, by root variable, with key paths ('*': any key). */
-    mutations(module) {
-        const cached = this.mutationIndex.get(module);
-        if (cached)
-            return cached;
-        const byRoot = new Map();
-        for (const node of module.index.parents.keys()) {
-            const target = node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression'
-                ? memberPath(node.left)
-                : node.type === 'CallExpression' && isObjectAssign(node.callee) && node.arguments[0]
-                    ? memberPath(node.arguments[0], ['*'])
-                    : undefined;
-            if (!target)
-                continue;
-            const list = byRoot.get(target.root);
-            if (list)
-                list.push({ ...target, node });
-            else
-                byRoot.set(target.root, [{ ...target, node }]);
-        }
-        this.mutationIndex.set(module, byRoot);
-        return byRoot;
-    }
-    /**
-     * A property from spreads, last first: the first that has it wins; where a spread may or may not
-     * have it (a union with absent branches, e.g. a per-environment config), the earlier ones fill in.
-     */
-    spreadProperty(spreads, name, module) {
-        // A loop, not recursion: an object with thousands of spreads must not overflow the stack.
-        const maybes = [];
-        let value = { kind: 'absent' };
-        for (const spread of spreads) {
-            const found = this.property(this.evaluate(spread, module), name);
-            if (found.kind === 'absent')
-                continue;
-            if (found.kind !== 'union' || !found.options.some((o) => o.kind === 'absent')) {
-                value = found;
-                break;
-            }
-            maybes.push(found.options.filter((o) => o.kind !== 'absent'));
-        }
-        for (let i = maybes.length - 1; i >= 0; i -= 1)
-            value = { kind: 'union', options: [...maybes[i], value] };
-        return value;
-    }
-    /** A member of `new Fn()`: the last `this.name = value` among the constructor's own statements. */
-    constructed(fn, module, name) {
-        if (fn.body.type !== 'BlockStatement')
-            return UNKNOWN;
-        for (const statement of [...fn.body.body].reverse()) {
-            const e = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
-            if (e?.type === 'AssignmentExpression' &&
-                e.operator === '=' &&
-                e.left.type === 'MemberExpression' &&
-                e.left.object.type === 'ThisExpression' &&
-                (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(e.left) === name)
-                return this.evaluate(e.right, module);
-        }
-        return UNKNOWN;
-    }
-    call(node, module) {
-        const callee = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(node.callee);
-        if (callee.type === 'Identifier' && callee.name === 'require' && !(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, 'require', node)) {
-            const [arg] = node.arguments;
-            return arg?.type === 'StringLiteral'
-                ? this.imported(arg.value, 'default', module)
-                : this.computedRequire(arg, module);
-        }
-        if (callee.type === 'MemberExpression' && CHAINABLE.has((0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(callee) ?? '')) {
-            const receiver = this.evaluate(callee.object, module);
-            if (isExpressInstance(receiver))
-                return receiver;
-        }
-        return { kind: 'call', callee: this.evaluate(callee, module), args: node.arguments };
-    }
-    /**
-     * `require(path.join(__dirname, 'config', env + '.js'))`, `require(__dirname + '/x')`: the module it
-     * names, or each module of the app the pattern can match (a union). Only paths anchored at
-     * `__dirname` are followed; a computed part matches within one folder level.
-     */
-    computedRequire(arg, module) {
-        const parts = arg ? this.pathParts(arg, module) : [];
-        if (parts[0] !== DIRNAME || parts.slice(1).includes(DIRNAME))
-            return UNKNOWN;
-        const source = `.${parts
-            .slice(1)
-            .map((p) => (typeof p === 'string' ? p : '\u0000'))
-            .join('')}`;
-        if (!source.includes('\u0000'))
-            return this.imported(source, 'default', module);
-        const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(module.path), source));
-        const escaped = base
-            .split('\u0000')
-            .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-            .join('[^/]*');
-        const pattern = new RegExp(`^${escaped}(?:\\.(?:[cm]?[jt]s|jsx|tsx))?$`);
-        const matches = [...this.graph.modules.values()].filter((m) => m !== module && pattern.test(m.path));
-        if (matches.length === 0 || matches.length > MAX_REQUIRE_MATCHES)
-            return UNKNOWN;
-        return { kind: 'union', options: matches.map((m) => this.exported(m, 'default')) };
-    }
-    /** A module path expression as literal pieces, `__dirname` and unknown pieces. */
-    pathParts(node, module) {
-        const n = (0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .unwrapExpression */ .OQ)(node);
-        if (n.type === 'Identifier' && n.name === '__dirname' && !(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .lookup */ .$I)(module.index, '__dirname', n))
-            return [DIRNAME];
-        if (n.type === 'BinaryExpression' && n.operator === '+')
-            return [...this.pathParts(n.left, module), ...this.pathParts(n.right, module)];
-        if (n.type === 'TemplateLiteral') {
-            return n.quasis.flatMap((q, i) => [
-                q.value.cooked ?? '',
-                ...(n.expressions[i] ? this.pathParts(n.expressions[i], module) : [])
-            ]);
-        }
-        if (n.type === 'CallExpression') {
-            const callee = this.evaluate(n.callee, module);
-            const isPathJoin = callee.kind === 'package' &&
-                (callee.name === 'path' || callee.name === 'node:path') &&
-                callee.path.length === 1 &&
-                (callee.path[0] === 'join' || callee.path[0] === 'resolve');
-            if (isPathJoin)
-                return n.arguments.flatMap((a, i) => [...(i > 0 ? ['/'] : []), ...this.pathParts(a, module)]);
-        }
-        const value = this.evaluate(n, module);
-        return value.kind === 'literal' && typeof value.value === 'string' ? [value.value] : [WILDCARD];
-    }
-    /** An import's value: a package export, or an export of a module of the app. */
-    imported(source, imported, module) {
-        const target = this.graph.resolve(source, module.path);
-        if ('package' in target) {
-            const sub = source.startsWith('.') ? undefined : (0,_graph_js__WEBPACK_IMPORTED_MODULE_1__/* .packageSubpath */ .gd)(source);
-            const path = [...(sub ? [sub] : []), ...(imported === 'default' || imported === '*' ? [] : [imported])];
-            return { kind: 'package', name: target.package, path };
-        }
-        if ('module' in target)
-            return imported === '*' ? { kind: 'module', module: target.module } : this.exported(target.module, imported);
-        return { kind: 'unknown', reason: `unresolved ${source}` };
-    }
-    /** What a module exports under a name, ESM or CommonJS; `default` is `module.exports`. */
-    exported(module, name) {
-        const key = `${module.path}\u0000${name}`;
-        const cached = this.exportMemo.get(key);
-        if (cached)
-            return cached;
-        if (this.active.has(key))
-            return UNKNOWN;
-        this.active.add(key);
-        try {
-            const value = this.computeExport(module, name);
-            this.exportMemo.set(key, value);
-            return value;
-        }
-        finally {
-            this.active.delete(key);
-        }
-    }
-    computeExport(module, name) {
-        const program = module.index.program;
-        if (program.type !== 'Program')
-            return UNKNOWN;
-        let hasEsm = false;
-        for (const statement of program.body) {
-            if (statement.type === 'ExportDefaultDeclaration') {
-                hasEsm = true;
-                if (name === 'default')
-                    return this.evaluate(statement.declaration, module);
-            }
-            else if (statement.type === 'ExportNamedDeclaration') {
-                hasEsm = true;
-                const found = this.namedExport(statement, name, module);
-                if (found)
-                    return found;
-            }
-            else if (statement.type === 'ExportAllDeclaration' && name !== 'default') {
-                const target = this.imported(statement.source.value, name, module);
-                if (target.kind !== 'unknown' && target.kind !== 'absent')
-                    return target;
-            }
-            else if (statement.type === 'TSExportAssignment' && name === 'default') {
-                return this.evaluate(statement.expression, module);
-            }
-        }
-        const cjs = [...module.index.cjsExports].reverse();
-        const direct = cjs.find(([n]) => n === name);
-        if (direct)
-            return this.evaluate(direct[1], module);
-        const whole = cjs.find(([n]) => n === 'default');
-        if (whole && name !== 'default')
-            return this.property(this.evaluate(whole[1], module), name);
-        if (name === 'default' && (hasEsm || cjs.length > 0))
-            return { kind: 'module', module };
-        return { kind: 'absent' };
-    }
-    namedExport(statement, name, module) {
-        const declaration = statement.declaration;
-        if (declaration?.type === 'VariableDeclaration') {
-            const declarator = declaration.declarations.find((d) => d.id.type === 'Identifier' && d.id.name === name);
-            if (declarator)
-                return this.evaluate(declarator.init ?? null, module);
-        }
-        else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) {
-            return declaration.type === 'FunctionDeclaration' ? { kind: 'function', fn: declaration, at: { module, node: declaration } } : UNKNOWN;
-        }
-        for (const spec of statement.specifiers) {
-            if (spec.type !== 'ExportSpecifier')
-                continue;
-            const exportedName = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
-            if (exportedName !== name)
-                continue;
-            if (statement.source)
-                return this.imported(statement.source.value, spec.local.name, module);
-            return this.identifier(spec.local.name, spec.local, module);
-        }
-        return undefined;
-    }
-    /** A parameter's value at the function's call sites: the first that is known. */
-    param(binding, module) {
-        const element = this.iterationElement(binding, module);
-        if (element)
-            return element;
-        if (this.indexing) {
-            this.paramsNotFollowed += 1;
-            return { kind: 'unknown', reason: 'param' };
-        }
-        // Every call site's argument: a setup function called with two apps configures both.
-        const known = [];
-        for (const site of this.callSitesOf(binding.fn)) {
-            const args = site.call.arguments;
-            const arg = args[binding.index];
-            if (!arg || arg.type === 'SpreadElement')
-                continue;
-            const value = this.follow(this.evaluate(arg, site.module), binding.path);
-            if (value.kind !== 'unknown' && value.kind !== 'absent')
-                known.push({ ...value, via: [...(value.via ?? []), { module: site.module, node: site.call }] });
-        }
-        if (known.length === 1)
-            return known[0];
-        if (known.length > 1)
-            return { kind: 'union', options: known };
-        return binding.defaultValue ? this.evaluate(binding.defaultValue, module) : { kind: 'unknown', reason: 'param' };
-    }
-    /** The first parameter of a callback given to `list.forEach` / `map` over a known array: its elements. */
-    iterationElement(binding, module) {
-        if (binding.index !== 0)
-            return undefined;
-        const call = module.index.parents.get(binding.fn);
-        if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !ITERATORS.has((0,_parse_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .propertyName */ .Bz)(call.callee) ?? ''))
-            return undefined;
-        const list = this.evaluate(call.callee.object, module);
-        if (list.kind !== 'array')
-            return undefined;
-        const listModule = list.at?.module ?? module;
-        const options = list.elements.map((e) => this.follow(this.evaluate(e, listModule), binding.path));
-        return { kind: 'union', options };
-    }
-    /** Every call whose callee evaluates to a function of the app, indexed once per scan. */
-    callSitesOf(fn) {
-        if (!this.callSites) {
-            this.callSites = new Map();
-            this.indexing = true;
-            try {
-                for (const module of this.graph.modules.values()) {
-                    for (const call of module.index.calls) {
-                        // A call without arguments binds no parameter: it is no call site for param().
-                        if (call.type === 'NewExpression' || call.arguments.length === 0)
-                            continue;
-                        const callee = this.evaluate(call.callee, module);
-                        if (callee.kind !== 'function')
-                            continue;
-                        const list = this.callSites.get(callee.fn) ?? [];
-                        list.push({ call, module });
-                        this.callSites.set(callee.fn, list);
-                    }
-                }
-            }
-            finally {
-                this.indexing = false;
-                this.indexingMemo = new Map();
-            }
-        }
-        return this.callSites.get(fn) ?? [];
-    }
 }
 /** The literal a value certainly is, looking through nothing else. */
 function literalOf(value) {
@@ -55874,8 +55894,8 @@ function checkApp(express, app) {
     }
 }));
 
-// EXTERNAL MODULE: ./src/model/express.ts
-var model_express = __nccwpck_require__(1861);
+// EXTERNAL MODULE: ./src/model/express.ts + 2 modules
+var model_express = __nccwpck_require__(597);
 // EXTERNAL MODULE: ./src/model/values.ts
 var model_values = __nccwpck_require__(3855);
 ;// CONCATENATED MODULE: ./src/rules/secret-names.ts
@@ -61316,8 +61336,8 @@ function groupByPackage(files, manifests) {
 
 // EXTERNAL MODULE: ./src/findings/policy.ts
 var findings_policy = __nccwpck_require__(9654);
-// EXTERNAL MODULE: ./src/model/express.ts
-var express = __nccwpck_require__(1861);
+// EXTERNAL MODULE: ./src/model/express.ts + 2 modules
+var express = __nccwpck_require__(597);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
 var registry = __nccwpck_require__(8343);
 ;// CONCATENATED MODULE: ./src/discovery/find-files.ts

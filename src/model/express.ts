@@ -2,7 +2,8 @@ import type { Node } from '../parse/javascript.js'
 import { ModelCache } from './cache.js'
 import { ModuleGraph, type JsModule, type ModuleInfo, type PackageAlias } from './graph.js'
 import { enclosingFunction, positionOf, type FunctionNode } from './scope.js'
-import { branches, Evaluator, type Site, type Value } from './values.js'
+import { Evaluator } from './evaluator.js'
+import { branches, type Site, type Value } from './values.js'
 import { propertyName, unwrapExpression } from '../parse/syntax.js'
 
 export type { JsModule, PackageAlias }

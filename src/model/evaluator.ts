@@ -1,0 +1,468 @@
+import { posix } from 'node:path'
+import type { Node } from '../parse/javascript.js'
+import { packageSubpath, type ModuleGraph, type ModuleInfo } from './graph.js'
+import { isFunction, lookup, type Binding, type FunctionNode, type PatternPath } from './scope.js'
+import { keyName, propertyName, unwrapExpression } from '../parse/syntax.js'
+import { ObjectMutations } from './mutations.js'
+import { isExpressInstance, UNKNOWN, type Value } from './values.js'
+
+const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find'])
+
+/** Methods of an Express app or router that return it, so `Router().use(a).use(b)` is the router. */
+const CHAINABLE = new Set([
+  'use',
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'all',
+  'options',
+  'head',
+  'set',
+  'enable',
+  'disable',
+  'engine',
+  'param'
+])
+
+const MAX_DEPTH = 40
+/** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
+const MAX_REQUIRE_MATCHES = 20
+const DIRNAME = Symbol('__dirname')
+const WILDCARD = Symbol('computed')
+type PathPart = string | typeof DIRNAME | typeof WILDCARD
+
+/** Evaluates expressions across the module graph, memoised per node and guarded against cycles. */
+export class Evaluator {
+  private readonly memo = new Map<Node, Value>()
+  /**
+   * While call sites are indexed, parameters are not followed, so a value that met a parameter
+   * differs from the final one: it goes to a memo of its own, thrown away when indexing ends.
+   * Values that met none are final and go to the main memo.
+   */
+  private indexingMemo = new Map<Node, Value>()
+  /** Parameters met while indexing and not followed, counted to tell which values depend on one. */
+  private paramsNotFollowed = 0
+  private readonly exportMemo = new Map<string, Value>()
+  private readonly mutations = new ObjectMutations()
+  private readonly active = new Set<Node | string>()
+  private callSites: Map<FunctionNode, Array<{ call: Node; module: ModuleInfo }>> | undefined
+  private indexing = false
+  private depth = 0
+
+  constructor(readonly graph: ModuleGraph) {}
+
+  evaluate(node: Node | null | undefined, module: ModuleInfo): Value {
+    if (!node) return { kind: 'absent' }
+    const target = unwrapExpression(node)
+    const cached = this.memo.get(target) ?? (this.indexing ? this.indexingMemo.get(target) : undefined)
+    if (cached) return cached
+    if (this.active.has(target) || this.depth > MAX_DEPTH) return { kind: 'unknown', reason: 'cycle', at: { module, node: target } }
+    this.active.add(target)
+    this.depth += 1
+    const paramsBefore = this.paramsNotFollowed
+    try {
+      const value = this.compute(target, module)
+      const result = value.at ? value : { ...value, at: { module, node: target } }
+      if (this.indexing && this.paramsNotFollowed !== paramsBefore) this.indexingMemo.set(target, result)
+      else this.memo.set(target, result)
+      return result
+    } finally {
+      this.depth -= 1
+      this.active.delete(target)
+    }
+  }
+
+  private compute(node: Node, module: ModuleInfo): Value {
+    switch (node.type) {
+      case 'StringLiteral':
+      case 'NumericLiteral':
+      case 'BooleanLiteral':
+        return { kind: 'literal', value: node.value }
+      case 'NullLiteral':
+        return { kind: 'literal', value: null }
+      case 'TemplateLiteral':
+        return node.expressions.length === 0
+          ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' }
+          : { kind: 'unknown', reason: 'template' }
+      case 'RegExpLiteral':
+        return { kind: 'regex', pattern: node.pattern, flags: node.flags }
+      case 'Identifier':
+        return node.name === 'undefined' ? { kind: 'literal', value: undefined } : this.identifier(node.name, node, module)
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        return this.member(node, module)
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+        return this.call(node, module)
+      case 'NewExpression':
+        return { kind: 'new', callee: this.evaluate(node.callee as Node, module), args: node.arguments as Node[] }
+      case 'LogicalExpression':
+        if (node.operator === '&&') return UNKNOWN
+        return {
+          kind: 'fallback',
+          operator: node.operator,
+          left: this.evaluate(node.left, module),
+          right: this.evaluate(node.right, module)
+        }
+      case 'ConditionalExpression':
+        return {
+          kind: 'conditional',
+          test: node.test,
+          consequent: this.evaluate(node.consequent, module),
+          alternate: this.evaluate(node.alternate, module)
+        }
+      case 'ObjectExpression':
+        return this.object(node)
+      case 'ArrayExpression':
+        return { kind: 'array', elements: node.elements.filter((e): e is NonNullable<typeof e> => e !== null) as Node[] }
+      case 'AwaitExpression':
+        return this.evaluate(node.argument, module)
+      case 'AssignmentExpression':
+        // `var app = module.exports = express()`: the value assigned.
+        return node.operator === '=' ? this.evaluate(node.right, module) : UNKNOWN
+      case 'UnaryExpression':
+        return node.operator === '!' && node.argument.type === 'NumericLiteral' ? { kind: 'literal', value: !node.argument.value } : UNKNOWN
+      default:
+        return isFunction(node) ? { kind: 'function', fn: node } : UNKNOWN
+    }
+  }
+
+  private object(node: Extract<Node, { type: 'ObjectExpression' }>): Value {
+    const entries: Array<{ key: string; node: Node }> = []
+    const spreads: Node[] = []
+    for (const p of node.properties) {
+      if (p.type === 'SpreadElement') spreads.push(p.argument)
+      else {
+        const key = keyName(p.key, p.computed)
+        if (key !== undefined) entries.push({ key, node: p.type === 'ObjectMethod' ? p : (p.value as Node) })
+      }
+    }
+    return { kind: 'object', entries, spreads }
+  }
+
+  private identifier(name: string, node: Node, module: ModuleInfo): Value {
+    const binding = lookup(module.index, name, node)
+    if (!binding) return { kind: 'unknown', reason: `global ${name}` }
+    return this.binding(binding, name, module)
+  }
+
+  private binding(binding: Binding, name: string, module: ModuleInfo): Value {
+    switch (binding.kind) {
+      case 'var': {
+        const assigned = module.index.assignments.get(name)
+        const source = binding.init ?? assigned?.at(-1) ?? null
+        return source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined }
+      }
+      case 'param':
+        return this.param(binding, module)
+      case 'function':
+        return { kind: 'function', fn: binding.node, at: { module, node: binding.node } }
+      case 'import':
+        return this.imported(binding.source, binding.imported, module)
+      default:
+        return UNKNOWN
+    }
+  }
+
+  /** Follows a destructuring path: `const { a: { b } } = value`. */
+  follow(value: Value, path: PatternPath): Value {
+    let v = value
+    for (const key of path) v = typeof key === 'string' && key !== '...' ? this.property(v, key) : UNKNOWN
+    return v
+  }
+
+  private member(node: Node, module: ModuleInfo): Value {
+    if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return UNKNOWN
+    const name = propertyName(node)
+    const object = unwrapExpression(node.object)
+    if (
+      object.type === 'MemberExpression' &&
+      propertyName(object) === 'env' &&
+      object.object.type === 'Identifier' &&
+      object.object.name === 'process'
+    ) {
+      return name ? { kind: 'env', name } : UNKNOWN
+    }
+    if (name === undefined) return UNKNOWN
+    return this.property(this.evaluate(object, module), name)
+  }
+
+  /** A named property of a value: object entries (spreads included), package members, module exports. */
+  property(value: Value, name: string): Value {
+    switch (value.kind) {
+      case 'object': {
+        const entry = [...value.entries].reverse().find((e) => e.key === name)
+        const module = value.at?.module
+        if (!module) return UNKNOWN
+        const mutated = this.mutations.mutatedAt(value, name)
+        // A nested literal object checks its own deeper mutations; any other value cannot be followed.
+        if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrapExpression(entry.node).type !== 'ObjectExpression')))
+          return { kind: 'unknown', reason: 'mutated' }
+        if (entry) return this.evaluate(entry.node, module)
+        return this.spreadProperty([...value.spreads].reverse(), name, module)
+      }
+      case 'package':
+        return { kind: 'package', name: value.name, path: [...value.path, name], ...(value.at ? { at: value.at } : {}) }
+      case 'module':
+        return this.exported(value.module, name)
+      case 'conditional':
+        return {
+          kind: 'conditional',
+          test: value.test,
+          consequent: this.property(value.consequent, name),
+          alternate: this.property(value.alternate, name)
+        }
+      case 'fallback':
+        return this.property(value.left, name)
+      case 'union': {
+        const options = value.options.map((o) => this.property(o, name))
+        return options.every((o) => o.kind === 'absent') ? { kind: 'absent' } : { kind: 'union', options }
+      }
+      case 'new':
+        return value.callee.kind === 'function' && value.callee.at
+          ? this.constructed(value.callee.fn, value.callee.at.module, name)
+          : UNKNOWN
+      default:
+        return UNKNOWN
+    }
+  }
+
+  /**
+   * A property from spreads, last first: the first that has it wins; where a spread may or may not
+   * have it (a union with absent branches, e.g. a per-environment config), the earlier ones fill in.
+   */
+  private spreadProperty(spreads: Node[], name: string, module: ModuleInfo): Value {
+    // A loop, not recursion: an object with thousands of spreads must not overflow the stack.
+    const maybes: Value[][] = []
+    let value: Value = { kind: 'absent' }
+    for (const spread of spreads) {
+      const found = this.property(this.evaluate(spread, module), name)
+      if (found.kind === 'absent') continue
+      if (found.kind !== 'union' || !found.options.some((o) => o.kind === 'absent')) {
+        value = found
+        break
+      }
+      maybes.push(found.options.filter((o) => o.kind !== 'absent'))
+    }
+    for (let i = maybes.length - 1; i >= 0; i -= 1) value = { kind: 'union', options: [...(maybes[i] as Value[]), value] }
+    return value
+  }
+
+  /** A member of `new Fn()`: the last `this.name = value` among the constructor's own statements. */
+  private constructed(fn: FunctionNode, module: ModuleInfo, name: string): Value {
+    if (fn.body.type !== 'BlockStatement') return UNKNOWN
+    for (const statement of [...fn.body.body].reverse()) {
+      const e = statement.type === 'ExpressionStatement' ? statement.expression : undefined
+      if (
+        e?.type === 'AssignmentExpression' &&
+        e.operator === '=' &&
+        e.left.type === 'MemberExpression' &&
+        e.left.object.type === 'ThisExpression' &&
+        propertyName(e.left) === name
+      )
+        return this.evaluate(e.right, module)
+    }
+    return UNKNOWN
+  }
+
+  private call(node: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>, module: ModuleInfo): Value {
+    const callee = unwrapExpression(node.callee as Node)
+    if (callee.type === 'Identifier' && callee.name === 'require' && !lookup(module.index, 'require', node)) {
+      const [arg] = node.arguments
+      return arg?.type === 'StringLiteral'
+        ? this.imported(arg.value, 'default', module)
+        : this.computedRequire(arg as Node | undefined, module)
+    }
+    if (callee.type === 'MemberExpression' && CHAINABLE.has(propertyName(callee) ?? '')) {
+      const receiver = this.evaluate(callee.object, module)
+      if (isExpressInstance(receiver)) return receiver
+    }
+    return { kind: 'call', callee: this.evaluate(callee, module), args: node.arguments as Node[] }
+  }
+
+  /**
+   * `require(path.join(__dirname, 'config', env + '.js'))`, `require(__dirname + '/x')`: the module it
+   * names, or each module of the app the pattern can match (a union). Only paths anchored at
+   * `__dirname` are followed; a computed part matches within one folder level.
+   */
+  private computedRequire(arg: Node | undefined, module: ModuleInfo): Value {
+    const parts = arg ? this.pathParts(arg, module) : []
+    if (parts[0] !== DIRNAME || parts.slice(1).includes(DIRNAME)) return UNKNOWN
+    const source = `.${parts
+      .slice(1)
+      .map((p) => (typeof p === 'string' ? p : '\u0000'))
+      .join('')}`
+    if (!source.includes('\u0000')) return this.imported(source, 'default', module)
+    const base = posix.normalize(posix.join(posix.dirname(module.path), source))
+    const escaped = base
+      .split('\u0000')
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*')
+    const pattern = new RegExp(`^${escaped}(?:\\.(?:[cm]?[jt]s|jsx|tsx))?$`)
+    const matches = [...this.graph.modules.values()].filter((m) => m !== module && pattern.test(m.path))
+    if (matches.length === 0 || matches.length > MAX_REQUIRE_MATCHES) return UNKNOWN
+    return { kind: 'union', options: matches.map((m) => this.exported(m, 'default')) }
+  }
+
+  /** A module path expression as literal pieces, `__dirname` and unknown pieces. */
+  private pathParts(node: Node, module: ModuleInfo): PathPart[] {
+    const n = unwrapExpression(node)
+    if (n.type === 'Identifier' && n.name === '__dirname' && !lookup(module.index, '__dirname', n)) return [DIRNAME]
+    if (n.type === 'BinaryExpression' && n.operator === '+')
+      return [...this.pathParts(n.left as Node, module), ...this.pathParts(n.right, module)]
+    if (n.type === 'TemplateLiteral') {
+      return n.quasis.flatMap((q, i) => [
+        q.value.cooked ?? '',
+        ...(n.expressions[i] ? this.pathParts(n.expressions[i] as Node, module) : [])
+      ])
+    }
+    if (n.type === 'CallExpression') {
+      const callee = this.evaluate(n.callee as Node, module)
+      const isPathJoin =
+        callee.kind === 'package' &&
+        (callee.name === 'path' || callee.name === 'node:path') &&
+        callee.path.length === 1 &&
+        (callee.path[0] === 'join' || callee.path[0] === 'resolve')
+      if (isPathJoin) return (n.arguments as Node[]).flatMap((a, i) => [...(i > 0 ? ['/'] : []), ...this.pathParts(a, module)])
+    }
+    const value = this.evaluate(n, module)
+    return value.kind === 'literal' && typeof value.value === 'string' ? [value.value] : [WILDCARD]
+  }
+
+  /** An import's value: a package export, or an export of a module of the app. */
+  imported(source: string, imported: string, module: ModuleInfo): Value {
+    const target = this.graph.resolve(source, module.path)
+    if ('package' in target) {
+      const sub = source.startsWith('.') ? undefined : packageSubpath(source)
+      const path = [...(sub ? [sub] : []), ...(imported === 'default' || imported === '*' ? [] : [imported])]
+      return { kind: 'package', name: target.package, path }
+    }
+    if ('module' in target) return imported === '*' ? { kind: 'module', module: target.module } : this.exported(target.module, imported)
+    return { kind: 'unknown', reason: `unresolved ${source}` }
+  }
+
+  /** What a module exports under a name, ESM or CommonJS; `default` is `module.exports`. */
+  exported(module: ModuleInfo, name: string): Value {
+    const key = `${module.path}\u0000${name}`
+    const cached = this.exportMemo.get(key)
+    if (cached) return cached
+    if (this.active.has(key)) return UNKNOWN
+    this.active.add(key)
+    try {
+      const value = this.computeExport(module, name)
+      this.exportMemo.set(key, value)
+      return value
+    } finally {
+      this.active.delete(key)
+    }
+  }
+
+  private computeExport(module: ModuleInfo, name: string): Value {
+    const program = module.index.program
+    if (program.type !== 'Program') return UNKNOWN
+    let hasEsm = false
+    for (const statement of program.body) {
+      if (statement.type === 'ExportDefaultDeclaration') {
+        hasEsm = true
+        if (name === 'default') return this.evaluate(statement.declaration as Node, module)
+      } else if (statement.type === 'ExportNamedDeclaration') {
+        hasEsm = true
+        const found = this.namedExport(statement, name, module)
+        if (found) return found
+      } else if (statement.type === 'ExportAllDeclaration' && name !== 'default') {
+        const target = this.imported(statement.source.value, name, module)
+        if (target.kind !== 'unknown' && target.kind !== 'absent') return target
+      } else if (statement.type === 'TSExportAssignment' && name === 'default') {
+        return this.evaluate(statement.expression, module)
+      }
+    }
+    const cjs = [...module.index.cjsExports].reverse()
+    const direct = cjs.find(([n]) => n === name)
+    if (direct) return this.evaluate(direct[1], module)
+    const whole = cjs.find(([n]) => n === 'default')
+    if (whole && name !== 'default') return this.property(this.evaluate(whole[1], module), name)
+    if (name === 'default' && (hasEsm || cjs.length > 0)) return { kind: 'module', module }
+    return { kind: 'absent' }
+  }
+
+  private namedExport(statement: Extract<Node, { type: 'ExportNamedDeclaration' }>, name: string, module: ModuleInfo): Value | undefined {
+    const declaration = statement.declaration
+    if (declaration?.type === 'VariableDeclaration') {
+      const declarator = declaration.declarations.find((d) => d.id.type === 'Identifier' && d.id.name === name)
+      if (declarator) return this.evaluate(declarator.init ?? null, module)
+    } else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) {
+      return declaration.type === 'FunctionDeclaration' ? { kind: 'function', fn: declaration, at: { module, node: declaration } } : UNKNOWN
+    }
+    for (const spec of statement.specifiers) {
+      if (spec.type !== 'ExportSpecifier') continue
+      const exportedName = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value
+      if (exportedName !== name) continue
+      if (statement.source) return this.imported(statement.source.value, spec.local.name, module)
+      return this.identifier(spec.local.name, spec.local, module)
+    }
+    return undefined
+  }
+
+  /** A parameter's value at the function's call sites: the first that is known. */
+  private param(binding: Extract<Binding, { kind: 'param' }>, module: ModuleInfo): Value {
+    const element = this.iterationElement(binding, module)
+    if (element) return element
+    if (this.indexing) {
+      this.paramsNotFollowed += 1
+      return { kind: 'unknown', reason: 'param' }
+    }
+    // Every call site's argument: a setup function called with two apps configures both.
+    const known: Value[] = []
+    for (const site of this.callSitesOf(binding.fn)) {
+      const args = (site.call as { arguments: Node[] }).arguments
+      const arg = args[binding.index]
+      if (!arg || arg.type === 'SpreadElement') continue
+      const value = this.follow(this.evaluate(arg, site.module), binding.path)
+      if (value.kind !== 'unknown' && value.kind !== 'absent')
+        known.push({ ...value, via: [...(value.via ?? []), { module: site.module, node: site.call }] })
+    }
+    if (known.length === 1) return known[0] as Value
+    if (known.length > 1) return { kind: 'union', options: known }
+    return binding.defaultValue ? this.evaluate(binding.defaultValue, module) : { kind: 'unknown', reason: 'param' }
+  }
+
+  /** The first parameter of a callback given to `list.forEach` / `map` over a known array: its elements. */
+  private iterationElement(binding: Extract<Binding, { kind: 'param' }>, module: ModuleInfo): Value | undefined {
+    if (binding.index !== 0) return undefined
+    const call = module.index.parents.get(binding.fn)
+    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !ITERATORS.has(propertyName(call.callee) ?? ''))
+      return undefined
+    const list = this.evaluate(call.callee.object, module)
+    if (list.kind !== 'array') return undefined
+    const listModule = list.at?.module ?? module
+    const options = list.elements.map((e) => this.follow(this.evaluate(e, listModule), binding.path))
+    return { kind: 'union', options }
+  }
+
+  /** Every call whose callee evaluates to a function of the app, indexed once per scan. */
+  callSitesOf(fn: FunctionNode): Array<{ call: Node; module: ModuleInfo }> {
+    if (!this.callSites) {
+      this.callSites = new Map()
+      this.indexing = true
+      try {
+        for (const module of this.graph.modules.values()) {
+          for (const call of module.index.calls) {
+            // A call without arguments binds no parameter: it is no call site for param().
+            if (call.type === 'NewExpression' || (call as { arguments: Node[] }).arguments.length === 0) continue
+            const callee = this.evaluate((call as { callee: Node }).callee, module)
+            if (callee.kind !== 'function') continue
+            const list = this.callSites.get(callee.fn) ?? []
+            list.push({ call, module })
+            this.callSites.set(callee.fn, list)
+          }
+        }
+      } finally {
+        this.indexing = false
+        this.indexingMemo = new Map()
+      }
+    }
+    return this.callSites.get(fn) ?? []
+  }
+}
