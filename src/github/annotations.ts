@@ -14,6 +14,7 @@ import {
   type PullFilesSource
 } from './changed-lines.js'
 import { pullRequestContext } from './publish.js'
+import type { RunContext } from './run-context.js'
 
 /** GitHub shows about 10 error and 10 warning annotations per step; the rest only in the log. */
 export const ANNOTATIONS_PER_LEVEL = 10
@@ -161,8 +162,8 @@ export async function annotateFindings(
 }
 
 /** The pull request's files through Octokit, or why there are none to read. */
-export function pullRequestFiles(token: string): PullFilesSource | { unavailable: string } {
-  const pr = pullRequestContext()
+export function pullRequestFiles(context: RunContext, token: string): PullFilesSource | { unavailable: string } {
+  const pr = pullRequestContext(context)
   if (!pr) return { unavailable: 'not a pull_request event' }
   if (!token) return { unavailable: 'github-token is empty, so the changed files could not be listed' }
   const { owner, repo, issueNumber: number } = pr.target
