@@ -14,8 +14,9 @@ import {
   type PullFiles
 } from './github/annotations.js'
 import { changedLinesOf } from './github/changed-lines.js'
-import { explainCommentFailure, upsertComment } from './github/comment.js'
+import { explainCommentFailure, issuesApi, upsertComment } from './github/comment.js'
 import { addedFilesOf, markNewFindings } from './github/new-findings.js'
+import { createOctokit } from './github/octokit.js'
 import { publishComment } from './github/publish.js'
 import type { RunContext } from './github/run-context.js'
 import { uploadSbomArtifact, type SbomArtifactOutcome } from './github/sbom-artifact.js'
@@ -24,7 +25,7 @@ import { commentMarker, renderComment } from './render/comment.js'
 import { renderMarkdown } from './render/markdown.js'
 import { renderSarif } from './render/sarif.js'
 import { renderJson } from './render/text.js'
-import { pullRequestOfEvent, readReportFile, resolveCommentTarget, type ReportFile } from './report-file.js'
+import { pullRequestOfEvent, readReportFile, resolveCommentTarget, type PullsApi, type ReportFile } from './report-file.js'
 import type { Report } from './report.js'
 import { execProcess } from './tools/exec.js'
 
@@ -134,8 +135,10 @@ async function runScanMode(options: ActionOptions, context: RunContext, entry: E
  */
 async function runCommentMode(options: ActionOptions, context: RunContext): Promise<void> {
   const report = readReportFile(options.reportFile)
-  const octokit = options.githubToken ? github.getOctokit(options.githubToken) : undefined
-  const pr = await resolveCommentTarget(report, context, octokit?.rest.pulls)
+  const octokit = options.githubToken ? createOctokit(options.githubToken) : undefined
+  // Sent once, as before the retry plugin: a failed confirmation is reported and the step fails.
+  const pulls: PullsApi | undefined = octokit && { get: (params) => octokit.rest.pulls.get({ ...params, request: { retries: 0 } }) }
+  const pr = await resolveCommentTarget(report, context, pulls)
   core.setOutput('passed', String(report.passed))
   core.setOutput('report-path', toPosixRelative(options.workspace, options.reportFile))
   core.setOutput('comment-url', '')
@@ -150,7 +153,7 @@ async function runCommentMode(options: ActionOptions, context: RunContext): Prom
   const { owner, repo, headSha: sha } = pr
   const body = renderComment(report, { links: { serverUrl: context.serverUrl, owner, repo, sha } })
   try {
-    const outcome = await upsertComment(octokit.rest.issues, pr, commentMarker(report.root), body, options.comment, report.passed)
+    const outcome = await upsertComment(issuesApi(octokit), pr, commentMarker(report.root), body, options.comment, report.passed)
     core.info(
       `PR comment on #${pr.issueNumber} ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}${outcome.detail ? ` (${outcome.detail})` : ''}`
     )

@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import { posix } from 'node:path'
 import { compareFindings, type Finding } from '../findings/finding.js'
 import { meetsThreshold, severityRank } from '../findings/severity.js'
@@ -13,6 +12,7 @@ import {
   type PullFile,
   type PullFilesSource
 } from './changed-lines.js'
+import { createOctokit } from './octokit.js'
 import { pullRequestContext } from './publish.js'
 import type { RunContext } from './run-context.js'
 
@@ -167,5 +167,5 @@ export function pullRequestFiles(context: RunContext, token: string): PullFilesS
   if (!pr) return { unavailable: 'not a pull_request event' }
   if (!token) return { unavailable: 'github-token is empty, so the changed files could not be listed' }
   const { owner, repo, issueNumber: number } = pr.target
-  return pullFilesSource(github.getOctokit(token).rest.pulls, { owner, repo, number })
+  return pullFilesSource(createOctokit(token), { owner, repo, number })
 }

@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import type { CommentMode } from '../config/options.js'
 import type { Report } from '../report.js'
 import { commentMarker, renderComment } from '../render/comment.js'
 import type { LinkContext, MarkdownOptions } from '../render/markdown.js'
-import { explainCommentFailure, upsertComment, type CommentOutcome } from './comment.js'
+import { explainCommentFailure, issuesApi, upsertComment, type CommentOutcome } from './comment.js'
+import { createOctokit } from './octokit.js'
 import type { RunContext } from './run-context.js'
 
 /** The pull request this run is about, or undefined for pushes, schedules and the like. */
@@ -45,12 +45,12 @@ export async function publishComment(
     return ''
   }
   try {
-    const octokit = github.getOctokit(token)
+    const api = issuesApi(createOctokit(token))
     let outcome: CommentOutcome | undefined
     for (const [i, shorter] of SHORTER.entries()) {
       const body = renderComment(report, { links: pr.links, ...(sbomArtifact ? { sbomArtifact } : {}), ...shorter })
       try {
-        outcome = await upsertComment(octokit.rest.issues, pr.target, commentMarker(report.root), body, mode, report.passed)
+        outcome = await upsertComment(api, pr.target, commentMarker(report.root), body, mode, report.passed)
         break
       } catch (error) {
         // GitHub may count characters differently from us: cut the comment further and try again.
