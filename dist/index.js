@@ -44689,7 +44689,7 @@ function renderComment(report, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
 /** The sticky comment's calls through Octokit; its retry plugin retries the list and the update. */
-function issuesApi(octokit) {
+function createIssuesApi(octokit) {
     return {
         listComments: (params) => octokit.paginate.iterator(octokit.rest.issues.listComments, params),
         createComment: (params) => octokit.rest.issues.createComment({ ...params, request: { retries: 0 } }),
@@ -44802,7 +44802,7 @@ async function publishComment(report, context, token, mode, sbomArtifact) {
         return '';
     }
     try {
-        const api = issuesApi(createOctokit(token));
+        const api = createIssuesApi(createOctokit(token));
         let outcome;
         for (const [i, shorter] of SHORTER.entries()) {
             const body = renderComment(report, { links: pr.links, ...(sbomArtifact ? { sbomArtifact } : {}), ...shorter });
@@ -46538,7 +46538,7 @@ async function runCommentMode(options, context) {
     const { owner, repo, headSha: sha } = pr;
     const body = renderComment(report, { links: { serverUrl: context.serverUrl, owner, repo, sha } });
     try {
-        const outcome = await upsertComment(issuesApi(octokit), pr, commentMarker(report.root), body, options.comment, report.passed);
+        const outcome = await upsertComment(createIssuesApi(octokit), pr, commentMarker(report.root), body, options.comment, report.passed);
         core.info(`PR comment on #${pr.issueNumber} ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}${outcome.detail ? ` (${outcome.detail})` : ''}`);
         core.setOutput('comment-url', outcome.url);
     }

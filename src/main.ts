@@ -14,7 +14,7 @@ import {
   type PullFiles
 } from './github/annotations.js'
 import { changedLinesOf } from './github/changed-lines.js'
-import { explainCommentFailure, issuesApi, upsertComment } from './github/comment.js'
+import { explainCommentFailure, createIssuesApi, upsertComment } from './github/comment.js'
 import { addedFilesOf, markNewFindings } from './github/new-findings.js'
 import { createOctokit } from './github/octokit.js'
 import { publishComment } from './github/publish.js'
@@ -153,7 +153,7 @@ async function runCommentMode(options: ActionOptions, context: RunContext): Prom
   const { owner, repo, headSha: sha } = pr
   const body = renderComment(report, { links: { serverUrl: context.serverUrl, owner, repo, sha } })
   try {
-    const outcome = await upsertComment(issuesApi(octokit), pr, commentMarker(report.root), body, options.comment, report.passed)
+    const outcome = await upsertComment(createIssuesApi(octokit), pr, commentMarker(report.root), body, options.comment, report.passed)
     core.info(
       `PR comment on #${pr.issueNumber} ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}${outcome.detail ? ` (${outcome.detail})` : ''}`
     )

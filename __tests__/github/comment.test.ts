@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { explainCommentFailure, issuesApi, upsertComment, type CommentTarget, type IssuesApi } from '../../src/github/comment.js'
+import { explainCommentFailure, createIssuesApi, upsertComment, type CommentTarget, type IssuesApi } from '../../src/github/comment.js'
 import { commentMarker } from '../../src/render/comment.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/github-server.js'
 import { loopbackActionOctokit } from '../helpers/octokit.js'
@@ -17,7 +17,7 @@ afterEach(async () => {
 const target: CommentTarget = { owner: 'acme', repo: 'shop', issueNumber: 7 }
 const MARKER = commentMarker('.')
 const DELAYS = [10, 10]
-const api = (token = 'rw-token'): IssuesApi => issuesApi(octokit(token, server.url))
+const api = (token = 'rw-token'): IssuesApi => createIssuesApi(octokit(token, server.url))
 const body = (text: string, marker = MARKER): string => `${marker}\n## ${text}\n`
 const ours = () => server.comments('acme', 'shop', 7).filter((c) => c.body.startsWith(MARKER))
 const writes = () => server.requests.filter((r) => r.method !== 'GET')

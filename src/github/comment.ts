@@ -7,7 +7,7 @@ interface StoredComment {
   html_url: string
 }
 
-/** The few REST calls the sticky comment needs; `issuesApi(octokit)` gives them. */
+/** The few REST calls the sticky comment needs; `createIssuesApi(octokit)` gives them. */
 export interface IssuesApi {
   /** The issue's comments page by page, oldest first (Octokit's `paginate.iterator`). */
   listComments(params: {
@@ -23,7 +23,7 @@ export interface IssuesApi {
 }
 
 /** The sticky comment's calls through Octokit; its retry plugin retries the list and the update. */
-export function issuesApi(octokit: GitHubClient): IssuesApi {
+export function createIssuesApi(octokit: GitHubClient): IssuesApi {
   return {
     listComments: (params) => octokit.paginate.iterator(octokit.rest.issues.listComments, params),
     createComment: (params) => octokit.rest.issues.createComment({ ...params, request: { retries: 0 } }),

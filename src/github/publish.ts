@@ -3,7 +3,7 @@ import type { CommentMode } from '../config/options.js'
 import type { Report } from '../report.js'
 import { commentMarker, renderComment } from '../render/comment.js'
 import type { LinkContext, MarkdownOptions } from '../render/markdown.js'
-import { explainCommentFailure, issuesApi, upsertComment, type CommentOutcome } from './comment.js'
+import { explainCommentFailure, createIssuesApi, upsertComment, type CommentOutcome } from './comment.js'
 import { createOctokit } from './octokit.js'
 import type { RunContext } from './run-context.js'
 
@@ -45,7 +45,7 @@ export async function publishComment(
     return ''
   }
   try {
-    const api = issuesApi(createOctokit(token))
+    const api = createIssuesApi(createOctokit(token))
     let outcome: CommentOutcome | undefined
     for (const [i, shorter] of SHORTER.entries()) {
       const body = renderComment(report, { links: pr.links, ...(sbomArtifact ? { sbomArtifact } : {}), ...shorter })
