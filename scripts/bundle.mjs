@@ -75,8 +75,14 @@ function bundleCyclonedx() {
 rmSync(TMP, { recursive: true, force: true })
 mkdirSync(DIST, { recursive: true })
 nccBuild('src/index.ts', join(TMP, 'action'))
-renameSync(join(TMP, 'action/index.js'), join(DIST, 'index.js'))
+// What the action imports dynamically (@actions/artifact, only for upload-sbom) is a chunk file
+// (`<id>.index.js`) that index.js loads from beside itself.
+for (const f of readdirSync(join(TMP, 'action'))) {
+  if (f.endsWith('.js')) renameSync(join(TMP, 'action', f), join(DIST, f))
+}
 nccBuild('src/cli.ts', join(TMP, 'cli'))
+const cliChunks = readdirSync(join(TMP, 'cli')).filter((f) => f.endsWith('.js') && f !== 'index.js')
+if (cliChunks.length > 0) throw new Error(`the CLI bundle has chunk files (${cliChunks.join(', ')}); ship them in scripts/bundle.mjs`)
 renameSync(join(TMP, 'cli/index.js'), join(DIST, 'cli.js'))
 copyLicenses([join(TMP, 'action/licenses.txt'), join(TMP, 'cli/licenses.txt')], join(DIST, 'licenses.txt'))
 bundleCyclonedx()

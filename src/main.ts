@@ -14,26 +14,28 @@ import {
   type PullFiles
 } from './github/annotations.js'
 import { changedLinesOf } from './github/changed-lines.js'
-import { explainCommentFailure, upsertComment } from './github/comment.js'
+import { explainCommentFailure, createIssuesApi, upsertComment } from './github/comment.js'
 import { addedFilesOf, markNewFindings } from './github/new-findings.js'
+import { createOctokit } from './github/octokit.js'
 import { publishComment } from './github/publish.js'
+import type { RunContext } from './github/run-context.js'
 import { uploadSbomArtifact, type SbomArtifactOutcome } from './github/sbom-artifact.js'
 import { runGate } from './pipeline.js'
 import { commentMarker, renderComment } from './render/comment.js'
 import { renderMarkdown } from './render/markdown.js'
 import { renderSarif } from './render/sarif.js'
 import { renderJson } from './render/text.js'
-import { pullRequestOfEvent, readReportFile, resolveCommentTarget, type ReportFile } from './report-file.js'
+import { pullRequestOfEvent, readReportFile, resolveCommentTarget, type PullsApi, type ReportFile } from './report-file.js'
 import type { Report } from './report.js'
 import { execProcess } from './tools/exec.js'
 
 /** GitHub's job summary holds at most 1 MiB per step. */
 const SUMMARY_LIMIT = 1_000_000
 
-function writeReportFile(options: ActionOptions, report: Report): string {
+function writeReportFile(options: ActionOptions, report: Report, context: RunContext): string {
   if (!options.reportFile) return ''
   // The pull request it was made for goes with the report, for a later `mode: comment` job.
-  const pullRequest = pullRequestOfEvent(github.context)
+  const pullRequest = pullRequestOfEvent(context)
   const file: ReportFile = pullRequest ? { ...report, pullRequest } : report
   mkdirSync(dirname(options.reportFile), { recursive: true })
   writeFileSync(options.reportFile, renderJson(file))
@@ -98,18 +100,18 @@ async function bestEffort<T>(what: string, work: () => Promise<T>, fallback: T):
   }
 }
 
-async function runScanMode(options: ActionOptions, entry: Entry): Promise<void> {
+async function runScanMode(options: ActionOptions, context: RunContext, entry: Entry): Promise<void> {
   const gated = await runGate(options, { exec: execProcess, log: (line) => core.info(line), ...entry })
   // The pull request's files, listed once, serve both the annotations and the "new" marks; with
   // no open finding there is nothing to annotate or mark, so no call.
   const pullFiles: PullFiles = gated.findings.some((f) => !f.suppressed)
-    ? await bestEffort('list the pull request files', () => fetchPullFiles(pullRequestFiles(options.githubToken)), {
+    ? await bestEffort('list the pull request files', () => fetchPullFiles(pullRequestFiles(context, options.githubToken)), {
         unavailable: 'listing them failed'
       })
     : { unavailable: 'no open findings' }
   const report = await bestEffort('mark the findings new in this pull request', async () => withNewFindings(gated, pullFiles), gated)
   for (const warning of report.warnings) core.warning(warning)
-  const paths = { report: writeReportFile(options, report), sarif: writeSarifFile(options, report) }
+  const paths = { report: writeReportFile(options, report, context), sarif: writeSarifFile(options, report) }
   setOutputs(options, report, paths)
   // Once reports and outputs are written, so artifact storage can never cost them; before the summary and comment, which name the artifact.
   const sbom: SbomArtifactOutcome = options.uploadSbom ? await uploadSbomArtifact(report, options.sbomFile) : { warnings: 0 }
@@ -121,7 +123,7 @@ async function runScanMode(options: ActionOptions, entry: Entry): Promise<void> 
   await bestEffort('write the job summary', () => writeSummary(report, sbom.artifact), undefined)
   core.setOutput(
     'comment-url',
-    await bestEffort('write the PR comment', () => publishComment(report, options.githubToken, options.comment, sbom.artifact), '')
+    await bestEffort('write the PR comment', () => publishComment(report, context, options.githubToken, options.comment, sbom.artifact), '')
   )
   if (!report.passed) core.setFailed(`Hardening gate failed: ${report.reasons.join('; ')}`)
 }
@@ -131,10 +133,12 @@ async function runScanMode(options: ActionOptions, entry: Entry): Promise<void> 
  * Nothing of the pull request is checked out or run; the report is data, checked by report-file.ts.
  * The verdict belongs to the scan job's check, so this step fails only when it could not comment.
  */
-async function runCommentMode(options: ActionOptions): Promise<void> {
+async function runCommentMode(options: ActionOptions, context: RunContext): Promise<void> {
   const report = readReportFile(options.reportFile)
-  const octokit = options.githubToken ? github.getOctokit(options.githubToken) : undefined
-  const pr = await resolveCommentTarget(report, github.context, octokit?.rest.pulls)
+  const octokit = options.githubToken ? createOctokit(options.githubToken) : undefined
+  // Sent once, as before the retry plugin: a failed confirmation is reported and the step fails.
+  const pulls: PullsApi | undefined = octokit && { get: (params) => octokit.rest.pulls.get({ ...params, request: { retries: 0 } }) }
+  const pr = await resolveCommentTarget(report, context, pulls)
   core.setOutput('passed', String(report.passed))
   core.setOutput('report-path', toPosixRelative(options.workspace, options.reportFile))
   core.setOutput('comment-url', '')
@@ -147,9 +151,9 @@ async function runCommentMode(options: ActionOptions): Promise<void> {
     return
   }
   const { owner, repo, headSha: sha } = pr
-  const body = renderComment(report, { links: { serverUrl: github.context.serverUrl, owner, repo, sha } })
+  const body = renderComment(report, { links: { serverUrl: context.serverUrl, owner, repo, sha } })
   try {
-    const outcome = await upsertComment(octokit.rest.issues, pr, commentMarker(report.root), body, options.comment, report.passed)
+    const outcome = await upsertComment(createIssuesApi(octokit), pr, commentMarker(report.root), body, options.comment, report.passed)
     core.info(
       `PR comment on #${pr.issueNumber} ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}${outcome.detail ? ` (${outcome.detail})` : ''}`
     )
@@ -168,8 +172,10 @@ export interface Entry {
 export async function run(entry: Entry = {}): Promise<void> {
   try {
     const options = readActionInputs()
-    if (options.mode === 'comment') await runCommentMode(options)
-    else await runScanMode(options, entry)
+    // The run's event, read here once; everything below takes it as a parameter.
+    const context: RunContext = github.context
+    if (options.mode === 'comment') await runCommentMode(options, context)
+    else await runScanMode(options, context, entry)
   } catch (error) {
     core.setOutput('passed', 'false')
     core.setFailed(describeError(error))

@@ -435,30 +435,35 @@ describe('action e2e (node dist/index.js)', () => {
       [VULNERABLE_APP, 1],
       [CLEAN_APP, 0]
     ] as const) {
-      it.concurrent(`warns once and keeps outputs, reports, summary, comment and the verdict (exit ${code})`, async () => {
-        const { github, run } = await servers()
-        const { service, env } = await artifactService()
-        service.failNext(Infinity, 503)
-        const workspace = await copyApp(app)
-        const result = await run({ workspace, inputs: { install: 'false', 'upload-sbom': 'true' }, env })
+      it.concurrent(
+        `warns once and keeps outputs, reports, summary, comment and the verdict (exit ${code})`,
+        async () => {
+          const { github, run } = await servers()
+          const { service, env } = await artifactService()
+          service.failNext(Infinity, 503)
+          const workspace = await copyApp(app)
+          const result = await run({ workspace, inputs: { install: 'false', 'upload-sbom': 'true' }, env })
 
-        expect(result.code).toBe(code)
-        expect(result.outputs.passed).toBe(String(code === 0))
-        expect(commands(result.stdout, 'error')).toHaveLength(code)
-        const warnings = commands(result.stdout, 'warning').filter((w) => /artifact/i.test(w))
-        expect(warnings).toEqual([expect.stringMatching(/^The SBOM was not uploaded as an artifact: CreateArtifact answered HTTP 503/)])
-        expect(service.requests.map((r) => r.status)).toEqual([503, 503, 503])
-        expect(service.artifacts()).toEqual([])
-        expect(result.reportJson?.passed).toBe(code === 0)
-        expect(result.reportJson?.sbom.status).toBe('ok')
-        expect(existsSync(join(workspace, result.outputs['sbom-path'] ?? 'missing'))).toBe(true)
-        expect(result.outputs['sarif-path']).toBe('hardening.sarif')
-        expect(result.summary).toMatch(code === 0 ? /gate passed/i : /gate failed/i)
-        expect(result.summary).not.toMatch(artifactNamed('.+'))
-        expect(prComments(github)).toHaveLength(1)
-        expect(prComments(github)[0]?.body).not.toMatch(artifactNamed('.+'))
-        expectNoStackTrace(result)
-      })
+          expect(result.code).toBe(code)
+          expect(result.outputs.passed).toBe(String(code === 0))
+          expect(commands(result.stdout, 'error')).toHaveLength(code)
+          const warnings = commands(result.stdout, 'warning').filter((w) => /artifact/i.test(w))
+          expect(warnings).toEqual([expect.stringMatching(/^The SBOM was not uploaded as an artifact: CreateArtifact answered HTTP 503/)])
+          // @actions/artifact tries five times, backing off about 30 s in all.
+          expect(service.requests.map((r) => r.status)).toEqual([503, 503, 503, 503, 503])
+          expect(service.artifacts()).toEqual([])
+          expect(result.reportJson?.passed).toBe(code === 0)
+          expect(result.reportJson?.sbom.status).toBe('ok')
+          expect(existsSync(join(workspace, result.outputs['sbom-path'] ?? 'missing'))).toBe(true)
+          expect(result.outputs['sarif-path']).toBe('hardening.sarif')
+          expect(result.summary).toMatch(code === 0 ? /gate passed/i : /gate failed/i)
+          expect(result.summary).not.toMatch(artifactNamed('.+'))
+          expect(prComments(github)).toHaveLength(1)
+          expect(prComments(github)[0]?.body).not.toMatch(artifactNamed('.+'))
+          expectNoStackTrace(result)
+        },
+        180_000
+      )
     }
   })
 })

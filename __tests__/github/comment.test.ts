@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { explainCommentFailure, upsertComment, withRetry, type CommentTarget, type IssuesApi } from '../../src/github/comment.js'
+import { explainCommentFailure, createIssuesApi, upsertComment, type CommentTarget, type IssuesApi } from '../../src/github/comment.js'
 import { commentMarker } from '../../src/render/comment.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/github-server.js'
-import { loopbackOctokit } from '../helpers/octokit.js'
+import { loopbackActionOctokit } from '../helpers/octokit.js'
 
-const loadGetOctokit = loopbackOctokit()
+const octokit = loopbackActionOctokit()
 
 let server: FakeGitHub
 beforeEach(async () => {
@@ -17,7 +17,7 @@ afterEach(async () => {
 const target: CommentTarget = { owner: 'acme', repo: 'shop', issueNumber: 7 }
 const MARKER = commentMarker('.')
 const DELAYS = [10, 10]
-const api = (token = 'rw-token'): IssuesApi => loadGetOctokit()(token, { baseUrl: server.url }).rest.issues
+const api = (token = 'rw-token'): IssuesApi => createIssuesApi(octokit(token, server.url))
 const body = (text: string, marker = MARKER): string => `${marker}\n## ${text}\n`
 const ours = () => server.comments('acme', 'shop', 7).filter((c) => c.body.startsWith(MARKER))
 const writes = () => server.requests.filter((r) => r.method !== 'GET')
@@ -146,7 +146,9 @@ describe('upsertComment when a create fails after GitHub stored it', () => {
     const stored: Array<{ id: number; body: string; html_url: string }> = []
     let creates = 0
     const flaky: IssuesApi = {
-      listComments: async ({ page }) => ({ data: page === 1 ? stored : [] }),
+      listComments: async function* () {
+        yield { data: stored }
+      },
       createComment: async ({ body: text }) => {
         creates += 1
         stored.push({ id: 1, body: text, html_url: 'https://github.com/acme/shop/pull/7#issuecomment-1' })
@@ -163,18 +165,17 @@ describe('upsertComment when a create fails after GitHub stored it', () => {
   })
 })
 
-describe('withRetry', () => {
-  it('does not retry client errors or errors without a status', async () => {
-    for (const error of [Object.assign(new Error('nope'), { status: 404 }), new Error('socket hang up')]) {
-      let calls = 0
+describe("the action's Octokit", () => {
+  it('does not retry client errors', async () => {
+    for (const status of [404, 422, 429]) {
+      server.failNext(1, status)
       await expect(
-        withRetry(async () => {
-          calls += 1
-          throw error
-        }, [1, 1])
-      ).rejects.toBe(error)
-      expect(calls).toBe(1)
+        octokit('rw-token', server.url).rest.issues.listComments({ owner: 'acme', repo: 'shop', issue_number: 7 })
+      ).rejects.toMatchObject({
+        status
+      })
     }
+    expect(server.requests).toHaveLength(3)
   })
 })
 

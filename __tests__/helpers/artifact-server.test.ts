@@ -54,7 +54,7 @@ describe('fake artifact service', () => {
     ],
     ['other backend ids', { workflow_run_backend_id: 'x', workflow_job_run_backend_id: 'y', name: 'sbom', version: 4 }, undefined, 403],
     ['a name with a slash', { name: 'sbom/api', version: 4 }, undefined, 400],
-    ['another artifact version', { name: 'sbom', version: 7 }, undefined, 400]
+    ['an artifact version before 4', { name: 'sbom', version: 3 }, undefined, 400]
   ])('refuses CreateArtifact with %s', async (_, body, token, status) => {
     const request = 'workflowRunBackendId' in body || 'workflow_run_backend_id' in body ? body : { ...ids(), ...body }
     expect((await twirp('CreateArtifact', request, token)).status).toBe(status)
@@ -75,6 +75,23 @@ describe('fake artifact service', () => {
   ])('refuses a blob upload with %s', async (_, headers, status) => {
     const url = await created()
     expect((await put(url, Buffer.from('zip'), headers)).status).toBe(status)
+  })
+
+  it('assembles the blob from staged blocks in block-list order, as @azure/storage-blob uploadStream sends it', async () => {
+    const url = await created()
+    const withQuery = (query: Record<string, string>): string => {
+      const target = new URL(url)
+      for (const [key, value] of Object.entries(query)) target.searchParams.set(key, value)
+      return target.href
+    }
+    const headers = { 'x-ms-version': '2023-11-03' }
+    expect((await put(withQuery({ comp: 'block', blockid: 'Yg==' }), Buffer.from(' bytes'), headers)).status).toBe(201)
+    expect((await put(withQuery({ comp: 'block', blockid: 'YQ==' }), Buffer.from('zip'), headers)).status).toBe(201)
+    const list = Buffer.from('<?xml version="1.0" encoding="utf-8"?><BlockList><Latest>YQ==</Latest><Latest>Yg==</Latest></BlockList>')
+    expect((await put(withQuery({ comp: 'blocklist' }), list, headers)).status).toBe(201)
+    expect(service.artifacts()[0]?.blob).toEqual(Buffer.from('zip bytes'))
+    const unknown = Buffer.from('<BlockList><Latest>Yw==</Latest></BlockList>')
+    expect((await put(withQuery({ comp: 'blocklist' }), unknown, headers)).status).toBe(400)
   })
 
   it('refuses a blob upload to a URL with another signature', async () => {

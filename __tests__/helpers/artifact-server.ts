@@ -2,8 +2,9 @@
 // ArtifactService (CreateArtifact, FinalizeArtifact; JSON with proto field names) and the Azure
 // blob store behind its signed upload URLs, both on one port. It checks requests against what
 // @actions/artifact sends: the bearer token, the backend ids of the token's Actions.Results scope,
-// artifact names, `x-ms-blob-type: BlockBlob`, and the size and SHA-256 reported at finalize against
-// the bytes received. Where that catches a mistake it is stricter than the real service: it takes
+// artifact names, a blob written as one Put Blob (`x-ms-blob-type: BlockBlob`) or as staged blocks
+// and a block list (what @azure/storage-blob's uploadStream sends), and the size and SHA-256 reported
+// at finalize against the bytes received. Where that catches a mistake it is stricter than the real service: it takes
 // only the proto field names (a proto3 JSON server also takes lowerCamel ones).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { createHash, randomBytes } from 'node:crypto'
@@ -15,6 +16,8 @@ export interface FakeArtifact {
   /** The uploaded blob (the zip), once PUT. */
   blob?: Buffer
   blobHeaders?: Record<string, string | string[] | undefined>
+  /** Blocks staged and not yet committed, by block id. */
+  blocks?: Map<string, Buffer>
   version: number
   finalized: boolean
 }
@@ -45,8 +48,8 @@ export interface FakeArtifactService {
   artifacts(): FakeArtifact[]
   /** An artifact already in the run under this name: CreateArtifact for it answers 409. */
   seedArtifact(name: string): void
-  /** Answer the next `count` requests (Twirp or blob; Infinity for all) with this 5xx status. */
-  failNext(count: number, status?: number): void
+  /** Answer the next `count` requests (Twirp or blob, or only those of `only`; Infinity for all) with this 5xx status. */
+  failNext(count: number, status?: number, only?: 'twirp' | 'blob'): void
   close(): Promise<void>
 }
 
@@ -113,7 +116,7 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
   const token = makeRuntimeToken(`Actions.ExampleScope Actions.Results:${runBackendId}:${jobBackendId}`)
   const artifacts: FakeArtifact[] = []
   const signatures = new Map<number, string>()
-  const failures = { count: 0, status: 500 }
+  const failures: { count: number; status: number; only?: 'twirp' | 'blob' } = { count: 0, status: 500 }
   const requests: ArtifactRequest[] = []
   let nextId = 9000
   let url = ''
@@ -142,7 +145,9 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
   }
 
   const createArtifact = (request: Record<string, unknown>): Reply => {
-    if (request.version !== 4) return twirpError(400, 'invalid_argument', 'unsupported artifact version')
+    // 4 is upload-artifact@v4's zip; @actions/artifact 6 sends 7.
+    if (typeof request.version !== 'number' || request.version < 4)
+      return twirpError(400, 'invalid_argument', 'unsupported artifact version')
     const name = request.name as string
     if (artifacts.some((a) => a.name === name))
       return twirpError(409, 'already_exists', 'an artifact with this name already exists on the workflow run')
@@ -174,24 +179,43 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
     if (!artifact || signatures.get(id) !== target.searchParams.get('sig')) return blobError(403, 'AuthenticationFailed')
     // The SAS is the credential; a second one is refused.
     if (req.headers.authorization !== undefined) return blobError(400, 'InvalidAuthenticationInfo')
-    if (req.headers['x-ms-blob-type'] !== 'BlockBlob') return blobError(400, 'MissingRequiredHeader')
     if (req.headers['content-length'] !== String(raw.length)) return blobError(411, 'MissingContentLengthHeader')
     // One Put Blob takes up to 5000 MiB from service version 2019-12-12 on (256 MiB before).
     const version = req.headers['x-ms-version']
     if (typeof version !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(version) || version < '2019-12-12')
       return blobError(400, 'InvalidHeaderValue')
     if (artifact.finalized) return blobError(409, 'BlobImmutableDueToPolicy')
+    const created = { status: 201, headers: { etag: `"0x${randomBytes(8).toString('hex').toUpperCase()}"` } }
+    const comp = target.searchParams.get('comp')
+    if (comp === 'block') {
+      const blockId = target.searchParams.get('blockid')
+      if (!blockId) return blobError(400, 'InvalidQueryParameterValue')
+      artifact.blocks ??= new Map()
+      artifact.blocks.set(blockId, raw)
+      return created
+    }
+    if (comp === 'blocklist') {
+      // <BlockList><Latest>id</Latest>...</BlockList>: the blob is the listed blocks in order.
+      const ids = [...raw.toString('utf8').matchAll(/<(?:Latest|Uncommitted)>([^<]*)<\/(?:Latest|Uncommitted)>/g)].map((m) => m[1] ?? '')
+      const parts = ids.map((blockId) => artifact.blocks?.get(blockId))
+      if (parts.some((part) => part === undefined)) return blobError(400, 'InvalidBlockList')
+      artifact.blob = Buffer.concat(parts as Buffer[])
+      artifact.blobHeaders = { ...req.headers }
+      artifact.blocks = undefined
+      return created
+    }
+    if (comp !== null) return blobError(400, 'InvalidQueryParameterValue')
+    if (req.headers['x-ms-blob-type'] !== 'BlockBlob') return blobError(400, 'MissingRequiredHeader')
     artifact.blob = raw
     artifact.blobHeaders = { ...req.headers }
-    return { status: 201, headers: { etag: `"0x${randomBytes(8).toString('hex').toUpperCase()}"` } }
+    return created
   }
 
   const answer = (req: IncomingMessage, target: URL, raw: Buffer): Reply => {
-    if (failures.count > 0) {
+    const isBlob = target.pathname.startsWith('/blob/')
+    if (failures.count > 0 && failures.only !== (isBlob ? 'twirp' : 'blob')) {
       failures.count--
-      return target.pathname.startsWith('/blob/')
-        ? blobError(failures.status, 'ServerBusy')
-        : twirpError(failures.status, 'internal', 'fake outage')
+      return isBlob ? blobError(failures.status, 'ServerBusy') : twirpError(failures.status, 'internal', 'fake outage')
     }
     if (req.method === 'PUT' && target.pathname.startsWith('/blob/')) return putBlob(req, target, raw)
     if (req.method !== 'POST' || !target.pathname.startsWith(TWIRP_PREFIX)) return twirpError(404, 'bad_route', 'no such route')
@@ -224,12 +248,17 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
     runBackendId,
     jobBackendId,
     requests,
-    artifacts: () => artifacts.map((a) => ({ ...a })),
+    artifacts: () =>
+      artifacts.map((a) => {
+        const copy = { ...a }
+        delete copy.blocks
+        return copy
+      }),
     seedArtifact(name) {
       artifacts.push({ name, id: nextId++, version: 4, finalized: true, blob: Buffer.from('PK\x05\x06'.padEnd(22, '\0')) })
     },
-    failNext(count, status = 500) {
-      Object.assign(failures, { count, status })
+    failNext(count, status = 500, only) {
+      Object.assign(failures, { count, status, only })
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -32,7 +32,13 @@ export function readZipEntries(zip: Buffer): ZipReadEntry[] {
     const local = zip.readUInt32LE(at + 42)
     const nameBytes = zip.subarray(at + 46, at + 46 + nameLength)
     if (zip.readUInt32LE(local) !== 0x04034b50) fail(`no local header for entry ${i}`)
-    if (zip.readUInt32LE(local + 14) !== crc || zip.readUInt32LE(local + 18) !== compressed || zip.readUInt32LE(local + 22) !== size)
+    // With a data descriptor (flag bit 3, what streaming writers use) the local header's CRC and sizes are zero.
+    const described = (flags & 0x0008) !== 0
+    const localFields = [zip.readUInt32LE(local + 14), zip.readUInt32LE(local + 18), zip.readUInt32LE(local + 22)]
+    if (
+      !(described && localFields.every((v) => v === 0)) &&
+      (localFields[0] !== crc || localFields[1] !== compressed || localFields[2] !== size)
+    )
       fail('local and central headers differ')
     if (Buffer.compare(zip.subarray(local + 30, local + 30 + zip.readUInt16LE(local + 26)), nameBytes) !== 0)
       fail('local and central names differ')

@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import { posix } from 'node:path'
 import { compareFindings, type Finding } from '../findings/finding.js'
 import { meetsThreshold, severityRank } from '../findings/severity.js'
@@ -13,7 +12,9 @@ import {
   type PullFile,
   type PullFilesSource
 } from './changed-lines.js'
+import { createOctokit } from './octokit.js'
 import { pullRequestContext } from './publish.js'
+import type { RunContext } from './run-context.js'
 
 /** GitHub shows about 10 error and 10 warning annotations per step; the rest only in the log. */
 export const ANNOTATIONS_PER_LEVEL = 10
@@ -161,10 +162,10 @@ export async function annotateFindings(
 }
 
 /** The pull request's files through Octokit, or why there are none to read. */
-export function pullRequestFiles(token: string): PullFilesSource | { unavailable: string } {
-  const pr = pullRequestContext()
+export function pullRequestFiles(context: RunContext, token: string): PullFilesSource | { unavailable: string } {
+  const pr = pullRequestContext(context)
   if (!pr) return { unavailable: 'not a pull_request event' }
   if (!token) return { unavailable: 'github-token is empty, so the changed files could not be listed' }
   const { owner, repo, issueNumber: number } = pr.target
-  return pullFilesSource(github.getOctokit(token).rest.pulls, { owner, repo, number })
+  return pullFilesSource(createOctokit(token), { owner, repo, number })
 }

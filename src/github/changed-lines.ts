@@ -1,4 +1,4 @@
-import { withRetry } from './comment.js'
+import type { GitHubClient } from './octokit.js'
 
 /** One entry of `GET /repos/{owner}/{repo}/pulls/{number}/files`, the fields read here. */
 export interface PullFile {
@@ -12,14 +12,9 @@ export interface PullFile {
 /** Files of a pull request by repository path: the new-side line numbers it added or changed, or `all`. */
 export type ChangedLines = ReadonlyMap<string, ReadonlySet<number> | 'all'>
 
-/** One page of a pull request's files; injected, so the rest is testable without GitHub. */
+/** A pull request's files, every page of them; injected, so the rest is testable without GitHub. */
 export interface PullFilesSource {
-  listFiles(page: number): Promise<PullFile[]>
-}
-
-/** The one REST call it needs; Octokit's `rest.pulls` satisfies it. */
-export interface PullsApi {
-  listFiles(params: { owner: string; repo: string; pull_number: number; per_page: number; page: number }): Promise<{ data: PullFile[] }>
+  listFiles(): Promise<PullFile[]>
 }
 
 export const FILES_PER_PAGE = 100
@@ -81,26 +76,23 @@ export function isChanged(changed: ChangedLines, file: string, line: number | nu
   return lines === 'all' || line === null || lines.has(line)
 }
 
-/** Every file of the pull request, page by page, up to GitHub's 3,000. */
+/** Every file of the pull request, up to GitHub's 3,000. */
 export async function listPullFiles(source: PullFilesSource): Promise<PullFile[]> {
-  const files: PullFile[] = []
-  for (let page = 1; page <= MAX_FILES / FILES_PER_PAGE; page += 1) {
-    const data = await source.listFiles(page)
-    files.push(...data)
-    if (data.length < FILES_PER_PAGE) break
-  }
-  return files.slice(0, MAX_FILES)
+  return (await source.listFiles()).slice(0, MAX_FILES)
 }
 
-/** The files of one pull request through the REST API, retrying GitHub's passing 5xx. */
-export function pullFilesSource(api: PullsApi, pr: { owner: string; repo: string; number: number }, delays?: number[]): PullFilesSource {
+/** The files of one pull request through Octokit's paginate, which follows the `next` links; its retry plugin retries GitHub's passing 5xx. */
+export function pullFilesSource(octokit: GitHubClient, pr: { owner: string; repo: string; number: number }): PullFilesSource {
   return {
-    listFiles: async (page) => {
-      const { data } = await withRetry(
-        () => api.listFiles({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: FILES_PER_PAGE, page }),
-        delays
-      )
-      return data
+    listFiles: () => {
+      let listed = 0
+      const params = { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: FILES_PER_PAGE, page: 1 }
+      return octokit.paginate(octokit.rest.pulls.listFiles, params, (response, done) => {
+        listed += response.data.length
+        // GitHub lists no more than MAX_FILES: no page past it is asked for.
+        if (listed >= MAX_FILES) done()
+        return response.data
+      })
     }
   }
 }

@@ -1,26 +1,34 @@
 import type { CommentMode } from '../config/options.js'
+import type { GitHubClient } from './octokit.js'
 
-/** The few REST calls the sticky comment needs; Octokit's `rest.issues` satisfies it. */
+interface StoredComment {
+  id: number
+  body?: string | null
+  html_url: string
+}
+
+/** The few REST calls the sticky comment needs; `createIssuesApi(octokit)` gives them. */
 export interface IssuesApi {
+  /** The issue's comments page by page, oldest first (Octokit's `paginate.iterator`). */
   listComments(params: {
     owner: string
     repo: string
     issue_number: number
     per_page: number
     page: number
-  }): Promise<{ data: Array<{ id: number; body?: string | null; html_url: string }> }>
-  createComment(params: {
-    owner: string
-    repo: string
-    issue_number: number
-    body: string
-  }): Promise<{ data: { id: number; html_url: string } }>
-  updateComment(params: {
-    owner: string
-    repo: string
-    comment_id: number
-    body: string
-  }): Promise<{ data: { id: number; html_url: string } }>
+  }): AsyncIterable<{ data: StoredComment[] }>
+  /** Sent once: a create is retried only after looking whether it was stored (see createOnce). */
+  createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<{ data: StoredComment }>
+  updateComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<{ data: StoredComment }>
+}
+
+/** The sticky comment's calls through Octokit; its retry plugin retries the list and the update. */
+export function createIssuesApi(octokit: GitHubClient): IssuesApi {
+  return {
+    listComments: (params) => octokit.paginate.iterator(octokit.rest.issues.listComments, params),
+    createComment: (params) => octokit.rest.issues.createComment({ ...params, request: { retries: 0 } }),
+    updateComment: (params) => octokit.rest.issues.updateComment(params)
+  }
 }
 
 export interface CommentTarget {
@@ -43,30 +51,15 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined
 }
 
-/** GitHub's 5xx are usually passing; try twice more before giving up. */
-export async function withRetry<T>(call: () => Promise<T>, delays: number[] = [1000, 3000]): Promise<T> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await call()
-    } catch (error) {
-      const status = statusOf(error)
-      const delay = delays[attempt]
-      if (status === undefined || status < 500 || delay === undefined) throw error
-      await new Promise((resolve) => setTimeout(resolve, delay))
-    }
-  }
-}
-
 /** Our earlier comment: the one whose body starts with the marker (a quote of it does not). */
-async function findComment(api: IssuesApi, target: CommentTarget, marker: string, delays?: number[]) {
-  for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const { data } = await withRetry(
-      () => api.listComments({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: PER_PAGE, page }),
-      delays
-    )
+async function findComment(api: IssuesApi, target: CommentTarget, marker: string): Promise<StoredComment | undefined> {
+  let pages = 0
+  const params = { owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: PER_PAGE, page: 1 }
+  for await (const { data } of api.listComments(params)) {
     const ours = data.find((c) => (c.body ?? '').startsWith(marker))
     if (ours) return ours
-    if (data.length < PER_PAGE) return undefined
+    pages += 1
+    if (pages >= MAX_PAGES) break
   }
   return undefined
 }
@@ -82,25 +75,22 @@ export async function upsertComment(
   body: string,
   mode: CommentMode,
   passed: boolean,
-  delays?: number[]
+  createDelays?: number[]
 ): Promise<CommentOutcome> {
   if (mode === 'never') return { action: 'skipped', url: '', detail: 'comment is never' }
-  const existing = await findComment(api, target, marker, delays)
+  const existing = await findComment(api, target, marker)
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', url: existing.html_url }
-    const { data } = await withRetry(
-      () => api.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body }),
-      delays
-    )
+    const { data } = await api.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body })
     return { action: 'updated', url: data.html_url }
   }
   if (mode === 'on-failure' && passed) return { action: 'skipped', url: '', detail: 'the gate passed and comment is on-failure' }
-  return { action: 'created', url: await createOnce(api, target, marker, body, delays) }
+  return { action: 'created', url: await createOnce(api, target, marker, body, createDelays) }
 }
 
 /**
  * A create that failed with a 5xx may have been stored all the same: look again before retrying,
- * so a flaky API never leaves two sticky comments.
+ * so a flaky API never leaves two sticky comments. This is why the create is not left to the retry plugin.
  */
 async function createOnce(api: IssuesApi, target: CommentTarget, marker: string, body: string, delays = [1000, 3000]): Promise<string> {
   for (let attempt = 0; ; attempt += 1) {
@@ -112,7 +102,7 @@ async function createOnce(api: IssuesApi, target: CommentTarget, marker: string,
       const delay = delays[attempt]
       if (status === undefined || status < 500 || delay === undefined) throw error
       await new Promise((resolve) => setTimeout(resolve, delay))
-      const stored = await findComment(api, target, marker, delays)
+      const stored = await findComment(api, target, marker)
       if (stored) return stored.html_url
     }
   }

@@ -1,19 +1,21 @@
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import type { CommentMode } from '../config/options.js'
 import type { Report } from '../report.js'
 import { commentMarker, renderComment } from '../render/comment.js'
 import type { LinkContext, MarkdownOptions } from '../render/markdown.js'
-import { explainCommentFailure, upsertComment, type CommentOutcome } from './comment.js'
+import { explainCommentFailure, createIssuesApi, upsertComment, type CommentOutcome } from './comment.js'
+import { createOctokit } from './octokit.js'
+import type { RunContext } from './run-context.js'
 
 /** The pull request this run is about, or undefined for pushes, schedules and the like. */
-export function pullRequestContext(): { target: { owner: string; repo: string; issueNumber: number }; links: LinkContext } | undefined {
-  const { payload } = github.context
-  const pr = payload.pull_request
+export function pullRequestContext(
+  context: RunContext
+): { target: { owner: string; repo: string; issueNumber: number }; links: LinkContext } | undefined {
+  const pr = context.payload.pull_request as { number?: unknown; head?: { sha?: unknown } } | null | undefined
   if (!pr || typeof pr.number !== 'number') return undefined
-  const { owner, repo } = github.context.repo
-  const sha = String((pr.head as { sha?: string } | undefined)?.sha ?? github.context.sha)
-  return { target: { owner, repo, issueNumber: pr.number }, links: { serverUrl: github.context.serverUrl, owner, repo, sha } }
+  const { owner, repo } = context.repo
+  const sha = String(pr.head?.sha ?? context.sha)
+  return { target: { owner, repo, issueNumber: pr.number }, links: { serverUrl: context.serverUrl, owner, repo, sha } }
 }
 
 /** The comment as rendered first, then shorter forms, for a GitHub that finds a body too long all the same. */
@@ -25,8 +27,14 @@ function isTooLong(error: unknown): boolean {
 }
 
 /** Posts or updates the sticky comment; a failure is a warning, never a change of verdict. Returns its URL. */
-export async function publishComment(report: Report, token: string, mode: CommentMode, sbomArtifact?: string): Promise<string> {
-  const pr = pullRequestContext()
+export async function publishComment(
+  report: Report,
+  context: RunContext,
+  token: string,
+  mode: CommentMode,
+  sbomArtifact?: string
+): Promise<string> {
+  const pr = pullRequestContext(context)
   if (!pr) {
     core.info('not a pull_request event: no PR comment')
     return ''
@@ -37,12 +45,12 @@ export async function publishComment(report: Report, token: string, mode: Commen
     return ''
   }
   try {
-    const octokit = github.getOctokit(token)
+    const api = createIssuesApi(createOctokit(token))
     let outcome: CommentOutcome | undefined
     for (const [i, shorter] of SHORTER.entries()) {
       const body = renderComment(report, { links: pr.links, ...(sbomArtifact ? { sbomArtifact } : {}), ...shorter })
       try {
-        outcome = await upsertComment(octokit.rest.issues, pr.target, commentMarker(report.root), body, mode, report.passed)
+        outcome = await upsertComment(api, pr.target, commentMarker(report.root), body, mode, report.passed)
         break
       } catch (error) {
         // GitHub may count characters differently from us: cut the comment further and try again.

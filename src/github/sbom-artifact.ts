@@ -1,18 +1,9 @@
 import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
-import { basename } from 'node:path'
+import { accessSync, constants } from 'node:fs'
+import { dirname } from 'node:path'
 import type { Report } from '../report.js'
-import {
-  ArtifactError,
-  DEFAULT_TRANSPORT,
-  readArtifactRuntime,
-  uploadArtifact,
-  type ArtifactRuntime,
-  type ArtifactTransport,
-  type UploadedArtifact
-} from './artifact.js'
-import { zipSingleFile } from './zip.js'
+import { ArtifactError, readArtifactRuntime, type ArtifactRuntime } from './artifact.js'
 
 /** Artifact names longer than this are cut (keeping them unique); GitHub shows them in one line. */
 export const MAX_ARTIFACT_NAME = 100
@@ -23,17 +14,24 @@ export interface SbomArtifactOutcome {
   warnings: number
 }
 
-export interface SbomArtifactDeps {
-  env: NodeJS.ProcessEnv
-  transport: ArtifactTransport
-  out: { info(message: string): void; warning(message: string): void }
+/** The part of @actions/artifact's client used here. */
+export interface ArtifactUploader {
+  uploadArtifact(name: string, files: string[], rootDirectory: string): Promise<{ id?: number; size?: number }>
 }
 
-const DEFAULT_DEPS: SbomArtifactDeps = {
-  env: process.env,
-  transport: { ...DEFAULT_TRANSPORT, mask: (value) => core.setSecret(value) },
-  out: core
+export interface SbomArtifactDeps {
+  out: { info(message: string): void; warning(message: string): void }
+  /** The upload client, loaded only when there is something to upload. */
+  loadUploader(): Promise<ArtifactUploader>
 }
+
+/** @actions/artifact (with the Azure storage SDK) is loaded on first use: a run without upload-sbom never pays for it. */
+async function loadArtifactClient(): Promise<ArtifactUploader> {
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  return new DefaultArtifactClient()
+}
+
+const DEFAULT_DEPS: SbomArtifactDeps = { out: core, loadUploader: loadArtifactClient }
 
 /** Lower case, `[a-z0-9._-]` only (which no artifact name forbids), runs of anything else as one `-`. */
 export function slugify(text: string): string {
@@ -72,27 +70,44 @@ export function fallbackArtifactName(name: string, runtime: ArtifactRuntime): st
   return fitName(name, `-${slugify(runtime.ids.workflowJobRunBackendId).slice(0, 8)}`)
 }
 
+/**
+ * @actions/artifact reports a failed Twirp call as `Failed to <Method>: ... Failed request: (<status>) <reason>: <msg>`;
+ * this reads it back as `<Method> answered HTTP <status>: <msg>`. Other errors keep their message.
+ */
+export function describeUploadError(error: unknown): { message: string; conflict: boolean } {
+  const message = error instanceof Error ? error.message : String(error)
+  const failed = /^Failed to (\w+): .*?Failed request: \((\d{3})\)[^:]*(?::\s*([\s\S]*))?$/.exec(message)
+  if (!failed) return { message, conflict: false }
+  const [, method, status, msg] = failed
+  // CreateArtifact's 409 (Twirp already_exists): an artifact of that name is in the run already.
+  return { message: `${method} answered HTTP ${status}${msg ? `: ${msg.slice(0, 300)}` : ''}`, conflict: status === '409' }
+}
+
 async function uploadUnderFreeName(
+  uploader: ArtifactUploader,
   runtime: ArtifactRuntime,
   name: string,
-  zip: Buffer,
-  transport: ArtifactTransport
-): Promise<{ name: string; uploaded: UploadedArtifact }> {
+  sbomFile: string
+): Promise<{ name: string; uploaded: { id?: number; size?: number } }> {
+  // One file, zipped under its own name (the root is its directory), as the hand-made zip had it.
+  const upload = (artifact: string) => uploader.uploadArtifact(artifact, [sbomFile], dirname(sbomFile))
   try {
-    return { name, uploaded: await uploadArtifact(runtime, name, zip, transport) }
+    return { name, uploaded: await upload(name) }
   } catch (error) {
-    if (!(error instanceof ArtifactError && error.conflict)) throw error
+    const failure = describeUploadError(error)
+    if (!failure.conflict) throw new ArtifactError(failure.message)
   }
   const fallback = fallbackArtifactName(name, runtime)
   try {
-    return { name: fallback, uploaded: await uploadArtifact(runtime, fallback, zip, transport) }
+    return { name: fallback, uploaded: await upload(fallback) }
   } catch (error) {
-    if (error instanceof ArtifactError && error.conflict) {
+    const failure = describeUploadError(error)
+    if (failure.conflict) {
       throw new ArtifactError(
         `artifacts named ${name} and ${fallback} already exist in this run; give each gate step its own working-directory, or upload the sbom-path output with actions/upload-artifact under a name of your choice`
       )
     }
-    throw error
+    throw new ArtifactError(failure.message)
   }
 }
 
@@ -108,7 +123,9 @@ export async function uploadSbomArtifact(
   sbomFile: string,
   deps: SbomArtifactDeps = DEFAULT_DEPS
 ): Promise<SbomArtifactOutcome> {
-  const { env, transport, out } = deps
+  const { out } = deps
+  // @actions/artifact reads the runtime from process.env; so does the check before it.
+  const env = process.env
   if (report.sbom.status !== 'ok') {
     const why = report.sbom.status === 'skipped' ? 'sbom is false' : 'the SBOM was not generated'
     out.info(`upload-sbom: nothing uploaded, ${why}`)
@@ -123,12 +140,13 @@ export async function uploadSbomArtifact(
   const runtime = readArtifactRuntime(env)
   if ('unavailable' in runtime) return warn(runtime.unavailable)
   try {
-    const data = readFileSync(sbomFile)
-    const zip = zipSingleFile({ name: basename(sbomFile), data, modified: statSync(sbomFile).mtime })
+    // A missing SBOM is named before the client is loaded or any artifact is created.
+    accessSync(sbomFile, constants.R_OK)
+    const uploader = await deps.loadUploader()
     const wanted = sbomArtifactName(env.GITHUB_JOB, report.root, env.GITHUB_RUN_ATTEMPT)
-    const { name, uploaded } = await uploadUnderFreeName(runtime, wanted, zip, transport)
+    const { name, uploaded } = await uploadUnderFreeName(uploader, runtime, wanted, sbomFile)
     if (name !== wanted) out.info(`An artifact named ${wanted} already exists in this run, so this SBOM is ${name}`)
-    out.info(`SBOM uploaded as artifact ${name} (id ${uploaded.id || 'unknown'}, ${(uploaded.size / 1024).toFixed(1)} KiB)`)
+    out.info(`SBOM uploaded as artifact ${name} (id ${uploaded.id || 'unknown'}, ${((uploaded.size ?? 0) / 1024).toFixed(1)} KiB)`)
     return { artifact: name, warnings: 0 }
   } catch (error) {
     return warn(error instanceof Error ? error.message : String(error))
