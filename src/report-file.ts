@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, constants as fsConstants } from 'node:fs'
 import { z } from 'zod'
 import { UsageError } from './config/errors.js'
-import { SEVERITIES, THRESHOLDS } from './findings/severity.js'
+import { SEVERITIES, THRESHOLDS } from './common/severity.js'
 import type { Report } from './report.js'
 
 /** The commit a scan ran on, when it ran for a pull request: the handoff to `mode: comment`. */

@@ -1,7 +1,7 @@
 import type { Note } from './discovery/find-files.js'
 import type { Finding } from './findings/finding.js'
 import type { ExpiredSuppression } from './findings/policy.js'
-import type { Threshold } from './findings/severity.js'
+import type { Threshold } from './common/severity.js'
 import type { AuditResult } from './tools/audit-report.js'
 import type { StepRecord } from './tools/step.js'
 

@@ -1,5 +1,5 @@
 import type { Finding } from '../../src/findings/finding.js'
-import type { Severity } from '../../src/findings/severity.js'
+import type { Severity } from '../../src/common/severity.js'
 import type { Report } from '../../src/report.js'
 import { withCounts, type Advisory } from '../../src/tools/audit-report.js'
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { z } from 'zod'
-import { SEVERITIES, type Severity } from '../findings/severity.js'
+import { SEVERITIES, type Severity } from '../common/severity.js'
 import { UsageError } from './errors.js'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding.js'
 import type { ExpiredSuppression } from '../findings/policy.js'
-import { SEVERITIES, severityRank, type Severity } from '../findings/severity.js'
+import { SEVERITIES, severityRank, type Severity } from '../common/severity.js'
 import type { Report } from '../report.js'
 import { RULE_DOCS } from '../rules/docs.generated.js'
 import { findRule } from '../rules/registry.js'

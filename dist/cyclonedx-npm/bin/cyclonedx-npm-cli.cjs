@@ -2,7 +2,7 @@
 /******/ (() => { // webpackBootstrap
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 3062:
+/***/ 6208:
 /***/ ((module) => {
 
 function webpackEmptyContext(req) {
@@ -12,12 +12,12 @@ function webpackEmptyContext(req) {
 }
 webpackEmptyContext.keys = () => ([]);
 webpackEmptyContext.resolve = webpackEmptyContext;
-webpackEmptyContext.id = 3062;
+webpackEmptyContext.id = 6208;
 module.exports = webpackEmptyContext;
 
 /***/ }),
 
-/***/ 5878:
+/***/ 4790:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26,7 +26,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.abort_add = abort_add;
 exports.abort_remove = abort_remove;
 exports.abort_signalAbort = abort_signalAbort;
-const EventAlgorithm_1 = __nccwpck_require__(8012);
+const EventAlgorithm_1 = __nccwpck_require__(5292);
 /**
  * Adds an algorithm to the given abort signal.
  *
@@ -81,14 +81,14 @@ function abort_signalAbort(signal) {
 
 /***/ }),
 
-/***/ 8365:
+/***/ 9037:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.attr_setAnExistingAttributeValue = attr_setAnExistingAttributeValue;
-const ElementAlgorithm_1 = __nccwpck_require__(2720);
+const ElementAlgorithm_1 = __nccwpck_require__(5616);
 /**
  * Changes the value of an existing attribute.
  *
@@ -111,15 +111,15 @@ function attr_setAnExistingAttributeValue(attribute, value) {
 
 /***/ }),
 
-/***/ 8652:
+/***/ 1788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boundaryPoint_position = boundaryPoint_position;
-const interfaces_1 = __nccwpck_require__(9454);
-const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const interfaces_1 = __nccwpck_require__(9150);
+const TreeAlgorithm_1 = __nccwpck_require__(4812);
 /**
  * Defines the position of a boundary point relative to another.
  *
@@ -194,7 +194,7 @@ function boundaryPoint_position(bp, relativeTo) {
 
 /***/ }),
 
-/***/ 7785:
+/***/ 3753:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -202,12 +202,12 @@ function boundaryPoint_position(bp, relativeTo) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.characterData_replaceData = characterData_replaceData;
 exports.characterData_substringData = characterData_substringData;
-const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
-const DOMException_1 = __nccwpck_require__(7175);
-const TreeAlgorithm_1 = __nccwpck_require__(3532);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
-const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const util_1 = __nccwpck_require__(6260);
+const DOMException_1 = __nccwpck_require__(2871);
+const TreeAlgorithm_1 = __nccwpck_require__(4812);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3147);
+const DOMAlgorithm_1 = __nccwpck_require__(9276);
 /**
  * Replaces character data.
  *
@@ -319,7 +319,7 @@ function characterData_substringData(node, offset, count) {
 
 /***/ }),
 
-/***/ 8308:
+/***/ 5348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -352,31 +352,31 @@ exports.create_treeWalker = create_treeWalker;
 exports.create_nodeFilter = create_nodeFilter;
 exports.create_mutationRecord = create_mutationRecord;
 exports.create_domTokenList = create_domTokenList;
-const DOMImplementationImpl_1 = __nccwpck_require__(6348);
-const WindowImpl_1 = __nccwpck_require__(1448);
-const XMLDocumentImpl_1 = __nccwpck_require__(4602);
-const DocumentImpl_1 = __nccwpck_require__(6875);
-const AbortControllerImpl_1 = __nccwpck_require__(7528);
-const AbortSignalImpl_1 = __nccwpck_require__(4560);
-const DocumentTypeImpl_1 = __nccwpck_require__(1401);
-const ElementImpl_1 = __nccwpck_require__(1342);
-const DocumentFragmentImpl_1 = __nccwpck_require__(9793);
-const ShadowRootImpl_1 = __nccwpck_require__(6092);
-const AttrImpl_1 = __nccwpck_require__(2875);
-const TextImpl_1 = __nccwpck_require__(4063);
-const CDATASectionImpl_1 = __nccwpck_require__(4104);
-const CommentImpl_1 = __nccwpck_require__(8223);
-const ProcessingInstructionImpl_1 = __nccwpck_require__(2755);
-const HTMLCollectionImpl_1 = __nccwpck_require__(9065);
+const DOMImplementationImpl_1 = __nccwpck_require__(4556);
+const WindowImpl_1 = __nccwpck_require__(5400);
+const XMLDocumentImpl_1 = __nccwpck_require__(2282);
+const DocumentImpl_1 = __nccwpck_require__(9601);
+const AbortControllerImpl_1 = __nccwpck_require__(3640);
+const AbortSignalImpl_1 = __nccwpck_require__(8848);
+const DocumentTypeImpl_1 = __nccwpck_require__(9449);
+const ElementImpl_1 = __nccwpck_require__(7838);
+const DocumentFragmentImpl_1 = __nccwpck_require__(4337);
+const ShadowRootImpl_1 = __nccwpck_require__(4140);
+const AttrImpl_1 = __nccwpck_require__(5131);
+const TextImpl_1 = __nccwpck_require__(6527);
+const CDATASectionImpl_1 = __nccwpck_require__(5736);
+const CommentImpl_1 = __nccwpck_require__(8463);
+const ProcessingInstructionImpl_1 = __nccwpck_require__(1939);
+const HTMLCollectionImpl_1 = __nccwpck_require__(1865);
 const NodeListImpl_1 = __nccwpck_require__(5788);
-const NodeListStaticImpl_1 = __nccwpck_require__(7654);
-const NamedNodeMapImpl_1 = __nccwpck_require__(3145);
-const RangeImpl_1 = __nccwpck_require__(3691);
-const NodeIteratorImpl_1 = __nccwpck_require__(4142);
-const TreeWalkerImpl_1 = __nccwpck_require__(6254);
-const NodeFilterImpl_1 = __nccwpck_require__(7030);
-const MutationRecordImpl_1 = __nccwpck_require__(2414);
-const DOMTokenListImpl_1 = __nccwpck_require__(6629);
+const NodeListStaticImpl_1 = __nccwpck_require__(4294);
+const NamedNodeMapImpl_1 = __nccwpck_require__(3625);
+const RangeImpl_1 = __nccwpck_require__(5243);
+const NodeIteratorImpl_1 = __nccwpck_require__(2238);
+const TreeWalkerImpl_1 = __nccwpck_require__(8097);
+const NodeFilterImpl_1 = __nccwpck_require__(1830);
+const MutationRecordImpl_1 = __nccwpck_require__(590);
+const DOMTokenListImpl_1 = __nccwpck_require__(7269);
 /**
  * Creates a `DOMImplementation`.
  *
@@ -628,7 +628,7 @@ function create_domTokenList(element, attribute) {
 
 /***/ }),
 
-/***/ 5075:
+/***/ 8755:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -743,7 +743,7 @@ function customElement_lookUpACustomElementDefinition(document, namespace, local
 
 /***/ }),
 
-/***/ 9484:
+/***/ 9276:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -759,10 +759,10 @@ exports.dom_hasSupportedTokens = dom_hasSupportedTokens;
 exports.dom_getSupportedTokens = dom_getSupportedTokens;
 exports.dom_runEventConstructingSteps = dom_runEventConstructingSteps;
 exports.dom_runChildTextContentChangeSteps = dom_runChildTextContentChangeSteps;
-const DOMImpl_1 = __nccwpck_require__(698);
-const TreeAlgorithm_1 = __nccwpck_require__(3532);
-const util_1 = __nccwpck_require__(628);
-const ShadowTreeAlgorithm_1 = __nccwpck_require__(708);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const TreeAlgorithm_1 = __nccwpck_require__(4812);
+const util_1 = __nccwpck_require__(6260);
+const ShadowTreeAlgorithm_1 = __nccwpck_require__(5236);
 const supportedTokens = new Map();
 /**
  * Runs removing steps for node.
@@ -1016,7 +1016,7 @@ function updateAnElementID(element, localName, value, namespace) {
 
 /***/ }),
 
-/***/ 6827:
+/***/ 1515:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -1025,9 +1025,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.tokenList_validationSteps = tokenList_validationSteps;
 exports.tokenList_updateSteps = tokenList_updateSteps;
 exports.tokenList_serializeSteps = tokenList_serializeSteps;
-const OrderedSetAlgorithm_1 = __nccwpck_require__(8421);
-const DOMAlgorithm_1 = __nccwpck_require__(9484);
-const ElementAlgorithm_1 = __nccwpck_require__(2720);
+const OrderedSetAlgorithm_1 = __nccwpck_require__(9637);
+const DOMAlgorithm_1 = __nccwpck_require__(9276);
+const ElementAlgorithm_1 = __nccwpck_require__(5616);
 /**
  * Validates a given token against the supported tokens defined for the given
  * token lists' associated attribute.
@@ -1084,7 +1084,7 @@ function tokenList_serializeSteps(tokenList) {
 
 /***/ }),
 
-/***/ 1327:
+/***/ 7343:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -1093,16 +1093,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.document_elementInterface = document_elementInterface;
 exports.document_internalCreateElementNS = document_internalCreateElementNS;
 exports.document_adopt = document_adopt;
-const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
-const util_2 = __nccwpck_require__(7061);
-const ElementImpl_1 = __nccwpck_require__(1342);
-const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
-const TreeAlgorithm_1 = __nccwpck_require__(3532);
-const NamespaceAlgorithm_1 = __nccwpck_require__(9733);
-const DOMAlgorithm_1 = __nccwpck_require__(9484);
-const ElementAlgorithm_1 = __nccwpck_require__(2720);
-const MutationAlgorithm_1 = __nccwpck_require__(45);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const util_1 = __nccwpck_require__(6260);
+const util_2 = __nccwpck_require__(5);
+const ElementImpl_1 = __nccwpck_require__(7838);
+const CustomElementAlgorithm_1 = __nccwpck_require__(8755);
+const TreeAlgorithm_1 = __nccwpck_require__(4812);
+const NamespaceAlgorithm_1 = __nccwpck_require__(6341);
+const DOMAlgorithm_1 = __nccwpck_require__(9276);
+const ElementAlgorithm_1 = __nccwpck_require__(5616);
+const MutationAlgorithm_1 = __nccwpck_require__(7325);
 /**
  * Returns an element interface for the given name and namespace.
  *
@@ -1214,7 +1214,7 @@ function document_adopt(node, document) {
 
 /***/ }),
 
-/***/ 2720:
+/***/ 5616:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -1234,16 +1234,16 @@ exports.element_removeAnAttributeByName = element_removeAnAttributeByName;
 exports.element_removeAnAttributeByNamespaceAndLocalName = element_removeAnAttributeByNamespaceAndLocalName;
 exports.element_createAnElement = element_createAnElement;
 exports.element_insertAdjacent = element_insertAdjacent;
-const DOMImpl_1 = __nccwpck_require__(698);
-const infra_1 = __nccwpck_require__(4737);
-const util_1 = __nccwpck_require__(628);
-const DOMException_1 = __nccwpck_require__(7175);
-const CreateAlgorithm_1 = __nccwpck_require__(8308);
-const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
-const DOMAlgorithm_1 = __nccwpck_require__(9484);
-const MutationAlgorithm_1 = __nccwpck_require__(45);
-const DocumentAlgorithm_1 = __nccwpck_require__(1327);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const infra_1 = __nccwpck_require__(7713);
+const util_1 = __nccwpck_require__(6260);
+const DOMException_1 = __nccwpck_require__(2871);
+const CreateAlgorithm_1 = __nccwpck_require__(5348);
+const CustomElementAlgorithm_1 = __nccwpck_require__(8755);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3147);
+const DOMAlgorithm_1 = __nccwpck_require__(9276);
+const MutationAlgorithm_1 = __nccwpck_require__(7325);
+const DocumentAlgorithm_1 = __nccwpck_require__(7343);
 /**
  * Determines whether the element's attribute list contains the given
  * attribute.
@@ -1823,7 +1823,7 @@ function element_insertAdjacent(element, where, node) {
 
 /***/ }),
 
-/***/ 8012:
+/***/ 5292:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -1845,15 +1845,15 @@ exports.event_determineTheTargetOfAnEventHandler = event_determineTheTargetOfAnE
 exports.event_getTheCurrentValueOfAnEventHandler = event_getTheCurrentValueOfAnEventHandler;
 exports.event_activateAnEventHandler = event_activateAnEventHandler;
 exports.event_deactivateAnEventHandler = event_deactivateAnEventHandler;
-const DOMImpl_1 = __nccwpck_require__(698);
-const interfaces_1 = __nccwpck_require__(9454);
-const util_1 = __nccwpck_require__(628);
-const CustomEventImpl_1 = __nccwpck_require__(3171);
-const EventImpl_1 = __nccwpck_require__(2390);
-const DOMException_1 = __nccwpck_require__(7175);
-const TreeAlgorithm_1 = __nccwpck_require__(3532);
-const ShadowTreeAlgorithm_1 = __nccwpck_require__(708);
-const DOMAlgorithm_1 = __nccwpck_require__(9484);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const interfaces_1 = __nccwpck_require__(9150);
+const util_1 = __nccwpck_require__(6260);
+const CustomEventImpl_1 = __nccwpck_require__(5875);
+const EventImpl_1 = __nccwpck_require__(3798);
+const DOMException_1 = __nccwpck_require__(2871);
+const TreeAlgorithm_1 = __nccwpck_require__(4812);
+const ShadowTreeAlgorithm_1 = __nccwpck_require__(5236);
+const DOMAlgorithm_1 = __nccwpck_require__(9276);
 /**
  * Sets the canceled flag of an event.
  *
@@ -2768,7 +2768,7 @@ function event_deactivateAnEventHandler(eventTarget, name) {
 
 /***/ }),
 
-/***/ 9807:
+/***/ 6063:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -2779,7 +2779,7 @@ exports.eventTarget_flattenMore = eventTarget_flattenMore;
 exports.eventTarget_addEventListener = eventTarget_addEventListener;
 exports.eventTarget_removeEventListener = eventTarget_removeEventListener;
 exports.eventTarget_removeAllEventListeners = eventTarget_removeAllEventListeners;
-const util_1 = __nccwpck_require__(7061);
+const util_1 = __nccwpck_require__(5);
 /**
  * Flattens the given options argument.
  *
@@ -2895,7 +2895,7 @@ function eventTarget_removeAllEventListeners(eventTarget) {
 
 /***/ }),
 
-/***/ 45:
+/***/ 7325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -2909,19 +2909,19 @@ exports.mutation_replace = mutation_replace;
 exports.mutation_replaceAll = mutation_replaceAll;
 exports.mutation_preRemove = mutation_preRemove;
 exports.mutation_remove = mutation_remove;
-const DOMImpl_1 = __nccwpck_require__(698);
-const DOMException_1 = __nccwpck_require__(7175);
-const interfaces_1 = __nccwpck_require__(9454);
-const util_1 = __nccwpck_require__(628);
-const util_2 = __nccwpck_require__(7061);
-const infra_1 = __nccwpck_require__(4737);
-const CustomElementAlgorithm_1 = __nccwpck_require__(5075);
-const TreeAlgorithm_1 = __nccwpck_require__(3532);
-const NodeIteratorAlgorithm_1 = __nccwpck_require__(9670);
-const ShadowTreeAlgorithm_1 = __nccwpck_require__(708);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
-const DOMAlgorithm_1 = __nccwpck_require__(9484);
-const DocumentAlgorithm_1 = __nccwpck_require__(1327);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const DOMException_1 = __nccwpck_require__(2871);
+const interfaces_1 = __nccwpck_require__(9150);
+const util_1 = __nccwpck_require__(6260);
+const util_2 = __nccwpck_require__(5);
+const infra_1 = __nccwpck_require__(7713);
+const CustomElementAlgorithm_1 = __nccwpck_require__(8755);
+const TreeAlgorithm_1 = __nccwpck_require__(4812);
+const NodeIteratorAlgorithm_1 = __nccwpck_require__(742);
+const ShadowTreeAlgorithm_1 = __nccwpck_require__(5236);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3147);
+const DOMAlgorithm_1 = __nccwpck_require__(9276);
+const DocumentAlgorithm_1 = __nccwpck_require__(7343);
 /**
  * Ensures pre-insertion validity of a node into a parent before a
  * child.
@@ -3900,7 +3900,7 @@ function mutation_remove(node, parent, suppressObservers) {
 
 /***/ }),
 
-/***/ 3243:
+/***/ 3147:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -3911,12 +3911,12 @@ exports.observer_notifyMutationObservers = observer_notifyMutationObservers;
 exports.observer_queueMutationRecord = observer_queueMutationRecord;
 exports.observer_queueTreeMutationRecord = observer_queueTreeMutationRecord;
 exports.observer_queueAttributeMutationRecord = observer_queueAttributeMutationRecord;
-const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
-const infra_1 = __nccwpck_require__(4737);
-const CreateAlgorithm_1 = __nccwpck_require__(8308);
-const TreeAlgorithm_1 = __nccwpck_require__(3532);
-const EventAlgorithm_1 = __nccwpck_require__(8012);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const util_1 = __nccwpck_require__(6260);
+const infra_1 = __nccwpck_require__(7713);
+const CreateAlgorithm_1 = __nccwpck_require__(5348);
+const TreeAlgorithm_1 = __nccwpck_require__(4812);
+const EventAlgorithm_1 = __nccwpck_require__(5292);
 /**
  * Queues a mutation observer microtask to the surrounding agent’s mutation
  * observers.
@@ -4121,7 +4121,7 @@ function observer_queueAttributeMutationRecord(target, name, namespace, oldValue
 
 /***/ }),
 
-/***/ 9733:
+/***/ 6341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -4130,9 +4130,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.namespace_validate = namespace_validate;
 exports.namespace_validateAndExtract = namespace_validateAndExtract;
 exports.namespace_extractQName = namespace_extractQName;
-const DOMException_1 = __nccwpck_require__(7175);
-const infra_1 = __nccwpck_require__(4737);
-const XMLAlgorithm_1 = __nccwpck_require__(6879);
+const DOMException_1 = __nccwpck_require__(2871);
+const infra_1 = __nccwpck_require__(7713);
+const XMLAlgorithm_1 = __nccwpck_require__(2911);
 /**
  * Validates the given qualified name.
  *
@@ -4213,7 +4213,7 @@ function namespace_extractQName(qualifiedName) {
 
 /***/ }),
 
-/***/ 1228:
+/***/ 5980:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -4227,14 +4227,14 @@ exports.node_listOfElementsWithNamespace = node_listOfElementsWithNamespace;
 exports.node_listOfElementsWithClassNames = node_listOfElementsWithClassNames;
 exports.node_locateANamespacePrefix = node_locateANamespacePrefix;
 exports.node_locateANamespace = node_locateANamespace;
-const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
-const infra_1 = __nccwpck_require__(4737);
-const CreateAlgorithm_1 = __nccwpck_require__(8308);
-const OrderedSetAlgorithm_1 = __nccwpck_require__(8421);
-const DOMAlgorithm_1 = __nccwpck_require__(9484);
-const MutationAlgorithm_1 = __nccwpck_require__(45);
-const ElementAlgorithm_1 = __nccwpck_require__(2720);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const util_1 = __nccwpck_require__(6260);
+const infra_1 = __nccwpck_require__(7713);
+const CreateAlgorithm_1 = __nccwpck_require__(5348);
+const OrderedSetAlgorithm_1 = __nccwpck_require__(9637);
+const DOMAlgorithm_1 = __nccwpck_require__(9276);
+const MutationAlgorithm_1 = __nccwpck_require__(7325);
+const ElementAlgorithm_1 = __nccwpck_require__(5616);
 /**
  * Replaces the contents of the given node with a single text node.
  *
@@ -4708,7 +4708,7 @@ function node_locateANamespace(node, prefix) {
 
 /***/ }),
 
-/***/ 9670:
+/***/ 742:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -4716,10 +4716,10 @@ function node_locateANamespace(node, prefix) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.nodeIterator_traverse = nodeIterator_traverse;
 exports.nodeIterator_iteratorList = nodeIterator_iteratorList;
-const DOMImpl_1 = __nccwpck_require__(698);
-const interfaces_1 = __nccwpck_require__(9454);
-const TraversalAlgorithm_1 = __nccwpck_require__(6746);
-const TreeAlgorithm_1 = __nccwpck_require__(3532);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const interfaces_1 = __nccwpck_require__(9150);
+const TraversalAlgorithm_1 = __nccwpck_require__(330);
+const TreeAlgorithm_1 = __nccwpck_require__(4812);
 /**
  * Returns the next or previous node in the subtree, or `null` if
  * there are none.
@@ -4820,7 +4820,7 @@ function nodeIterator_iteratorList() {
 
 /***/ }),
 
-/***/ 8421:
+/***/ 9637:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -4830,7 +4830,7 @@ exports.orderedSet_parse = orderedSet_parse;
 exports.orderedSet_serialize = orderedSet_serialize;
 exports.orderedSet_sanitize = orderedSet_sanitize;
 exports.orderedSet_contains = orderedSet_contains;
-const infra_1 = __nccwpck_require__(4737);
+const infra_1 = __nccwpck_require__(7713);
 /**
  * Converts a whitespace separated string into an array of tokens.
  *
@@ -4900,15 +4900,15 @@ function orderedSet_contains(set1, set2, caseSensitive) {
 
 /***/ }),
 
-/***/ 9892:
+/***/ 8932:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parentNode_convertNodesIntoANode = parentNode_convertNodesIntoANode;
-const util_1 = __nccwpck_require__(7061);
-const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const util_1 = __nccwpck_require__(5);
+const CreateAlgorithm_1 = __nccwpck_require__(5348);
 /**
  * Converts the given nodes or strings into a node (if `nodes` has
  * only one element) or a document fragment.
@@ -4954,7 +4954,7 @@ function parentNode_convertNodesIntoANode(nodes, document) {
 
 /***/ }),
 
-/***/ 6687:
+/***/ 9855:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -4972,16 +4972,16 @@ exports.range_cloneTheContents = range_cloneTheContents;
 exports.range_insert = range_insert;
 exports.range_getContainedNodes = range_getContainedNodes;
 exports.range_getPartiallyContainedNodes = range_getPartiallyContainedNodes;
-const interfaces_1 = __nccwpck_require__(9454);
-const DOMException_1 = __nccwpck_require__(7175);
-const util_1 = __nccwpck_require__(628);
-const CreateAlgorithm_1 = __nccwpck_require__(8308);
-const TreeAlgorithm_1 = __nccwpck_require__(3532);
-const BoundaryPointAlgorithm_1 = __nccwpck_require__(8652);
-const CharacterDataAlgorithm_1 = __nccwpck_require__(7785);
-const NodeAlgorithm_1 = __nccwpck_require__(1228);
-const MutationAlgorithm_1 = __nccwpck_require__(45);
-const TextAlgorithm_1 = __nccwpck_require__(3813);
+const interfaces_1 = __nccwpck_require__(9150);
+const DOMException_1 = __nccwpck_require__(2871);
+const util_1 = __nccwpck_require__(6260);
+const CreateAlgorithm_1 = __nccwpck_require__(5348);
+const TreeAlgorithm_1 = __nccwpck_require__(4812);
+const BoundaryPointAlgorithm_1 = __nccwpck_require__(1788);
+const CharacterDataAlgorithm_1 = __nccwpck_require__(3753);
+const NodeAlgorithm_1 = __nccwpck_require__(5980);
+const MutationAlgorithm_1 = __nccwpck_require__(7325);
+const TextAlgorithm_1 = __nccwpck_require__(2037);
 /**
  * Determines if the node's start boundary point is at its end boundary
  * point.
@@ -5684,14 +5684,14 @@ function range_getPartiallyContainedNodes(range) {
 
 /***/ }),
 
-/***/ 3886:
+/***/ 1966:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.selectors_scopeMatchASelectorsString = selectors_scopeMatchASelectorsString;
-const DOMException_1 = __nccwpck_require__(7175);
+const DOMException_1 = __nccwpck_require__(2871);
 /**
  * Matches elements with the given selectors.
  *
@@ -5712,7 +5712,7 @@ function selectors_scopeMatchASelectorsString(selectors, node) {
 
 /***/ }),
 
-/***/ 708:
+/***/ 5236:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -5727,11 +5727,11 @@ exports.shadowTree_findFlattenedSlotables = shadowTree_findFlattenedSlotables;
 exports.shadowTree_assignSlotables = shadowTree_assignSlotables;
 exports.shadowTree_assignSlotablesForATree = shadowTree_assignSlotablesForATree;
 exports.shadowTree_assignASlot = shadowTree_assignASlot;
-const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
-const util_2 = __nccwpck_require__(7061);
-const TreeAlgorithm_1 = __nccwpck_require__(3532);
-const MutationObserverAlgorithm_1 = __nccwpck_require__(3243);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const util_1 = __nccwpck_require__(6260);
+const util_2 = __nccwpck_require__(5);
+const TreeAlgorithm_1 = __nccwpck_require__(4812);
+const MutationObserverAlgorithm_1 = __nccwpck_require__(3147);
 /**
  * Signals a slot change to the given slot.
  *
@@ -5960,7 +5960,7 @@ function shadowTree_assignASlot(slotable) {
 
 /***/ }),
 
-/***/ 3813:
+/***/ 2037:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -5970,13 +5970,13 @@ exports.text_contiguousTextNodes = text_contiguousTextNodes;
 exports.text_contiguousExclusiveTextNodes = text_contiguousExclusiveTextNodes;
 exports.text_descendantTextContent = text_descendantTextContent;
 exports.text_split = text_split;
-const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
-const DOMException_1 = __nccwpck_require__(7175);
-const CreateAlgorithm_1 = __nccwpck_require__(8308);
-const TreeAlgorithm_1 = __nccwpck_require__(3532);
-const CharacterDataAlgorithm_1 = __nccwpck_require__(7785);
-const MutationAlgorithm_1 = __nccwpck_require__(45);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const util_1 = __nccwpck_require__(6260);
+const DOMException_1 = __nccwpck_require__(2871);
+const CreateAlgorithm_1 = __nccwpck_require__(5348);
+const TreeAlgorithm_1 = __nccwpck_require__(4812);
+const CharacterDataAlgorithm_1 = __nccwpck_require__(3753);
+const MutationAlgorithm_1 = __nccwpck_require__(7325);
 /**
  * Returns node with its adjacent text and cdata node siblings.
  *
@@ -6167,15 +6167,15 @@ function text_split(node, offset) {
 
 /***/ }),
 
-/***/ 6746:
+/***/ 330:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.traversal_filter = traversal_filter;
-const interfaces_1 = __nccwpck_require__(9454);
-const DOMException_1 = __nccwpck_require__(7175);
+const interfaces_1 = __nccwpck_require__(9150);
+const DOMException_1 = __nccwpck_require__(2871);
 /**
  * Applies the filter to the given node and returns the result.
  *
@@ -6236,7 +6236,7 @@ function traversal_filter(traverser, node) {
 
 /***/ }),
 
-/***/ 3532:
+/***/ 4812:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -6272,8 +6272,8 @@ exports.tree_lastChild = tree_lastChild;
 exports.tree_treePosition = tree_treePosition;
 exports.tree_index = tree_index;
 exports.tree_retarget = tree_retarget;
-const util_1 = __nccwpck_require__(628);
-const interfaces_1 = __nccwpck_require__(9454);
+const util_1 = __nccwpck_require__(6260);
+const interfaces_1 = __nccwpck_require__(9150);
 /**
  * Gets the next descendant of the given node of the tree rooted at `root`
  * in depth-first pre-order.
@@ -7029,7 +7029,7 @@ function tree_retarget(a, b) {
 
 /***/ }),
 
-/***/ 6094:
+/***/ 6350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -7037,8 +7037,8 @@ function tree_retarget(a, b) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.treeWalker_traverseChildren = treeWalker_traverseChildren;
 exports.treeWalker_traverseSiblings = treeWalker_traverseSiblings;
-const interfaces_1 = __nccwpck_require__(9454);
-const TraversalAlgorithm_1 = __nccwpck_require__(6746);
+const interfaces_1 = __nccwpck_require__(9150);
+const TraversalAlgorithm_1 = __nccwpck_require__(330);
 /**
  * Returns the first or last child node, or `null` if there are none.
  *
@@ -7183,7 +7183,7 @@ function treeWalker_traverseSiblings(walker, next) {
 
 /***/ }),
 
-/***/ 4239:
+/***/ 8767:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7204,7 +7204,7 @@ function idl_defineConst(o, name, value) {
 
 /***/ }),
 
-/***/ 6879:
+/***/ 2911:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7375,7 +7375,7 @@ function xml_isPubidChar(chars) {
 
 /***/ }),
 
-/***/ 6573:
+/***/ 9677:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -7395,46 +7395,46 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(5878), exports);
-__exportStar(__nccwpck_require__(8365), exports);
-__exportStar(__nccwpck_require__(8652), exports);
-__exportStar(__nccwpck_require__(7785), exports);
-__exportStar(__nccwpck_require__(8308), exports);
-__exportStar(__nccwpck_require__(5075), exports);
-__exportStar(__nccwpck_require__(1327), exports);
-__exportStar(__nccwpck_require__(9484), exports);
-__exportStar(__nccwpck_require__(6827), exports);
-__exportStar(__nccwpck_require__(2720), exports);
-__exportStar(__nccwpck_require__(8012), exports);
-__exportStar(__nccwpck_require__(9807), exports);
-__exportStar(__nccwpck_require__(45), exports);
-__exportStar(__nccwpck_require__(3243), exports);
-__exportStar(__nccwpck_require__(9733), exports);
-__exportStar(__nccwpck_require__(1228), exports);
-__exportStar(__nccwpck_require__(9670), exports);
-__exportStar(__nccwpck_require__(8421), exports);
-__exportStar(__nccwpck_require__(9892), exports);
-__exportStar(__nccwpck_require__(6687), exports);
-__exportStar(__nccwpck_require__(3886), exports);
-__exportStar(__nccwpck_require__(708), exports);
-__exportStar(__nccwpck_require__(3813), exports);
-__exportStar(__nccwpck_require__(6746), exports);
-__exportStar(__nccwpck_require__(3532), exports);
-__exportStar(__nccwpck_require__(6094), exports);
-__exportStar(__nccwpck_require__(4239), exports);
-__exportStar(__nccwpck_require__(6879), exports);
+__exportStar(__nccwpck_require__(4790), exports);
+__exportStar(__nccwpck_require__(9037), exports);
+__exportStar(__nccwpck_require__(1788), exports);
+__exportStar(__nccwpck_require__(3753), exports);
+__exportStar(__nccwpck_require__(5348), exports);
+__exportStar(__nccwpck_require__(8755), exports);
+__exportStar(__nccwpck_require__(7343), exports);
+__exportStar(__nccwpck_require__(9276), exports);
+__exportStar(__nccwpck_require__(1515), exports);
+__exportStar(__nccwpck_require__(5616), exports);
+__exportStar(__nccwpck_require__(5292), exports);
+__exportStar(__nccwpck_require__(6063), exports);
+__exportStar(__nccwpck_require__(7325), exports);
+__exportStar(__nccwpck_require__(3147), exports);
+__exportStar(__nccwpck_require__(6341), exports);
+__exportStar(__nccwpck_require__(5980), exports);
+__exportStar(__nccwpck_require__(742), exports);
+__exportStar(__nccwpck_require__(9637), exports);
+__exportStar(__nccwpck_require__(8932), exports);
+__exportStar(__nccwpck_require__(9855), exports);
+__exportStar(__nccwpck_require__(1966), exports);
+__exportStar(__nccwpck_require__(5236), exports);
+__exportStar(__nccwpck_require__(2037), exports);
+__exportStar(__nccwpck_require__(330), exports);
+__exportStar(__nccwpck_require__(4812), exports);
+__exportStar(__nccwpck_require__(6350), exports);
+__exportStar(__nccwpck_require__(8767), exports);
+__exportStar(__nccwpck_require__(2911), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 7528:
+/***/ 3640:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AbortControllerImpl = void 0;
-const algorithm_1 = __nccwpck_require__(6573);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a controller that allows to abort DOM requests.
  */
@@ -7463,15 +7463,15 @@ exports.AbortControllerImpl = AbortControllerImpl;
 
 /***/ }),
 
-/***/ 4560:
+/***/ 8848:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AbortSignalImpl = void 0;
-const EventTargetImpl_1 = __nccwpck_require__(3611);
-const algorithm_1 = __nccwpck_require__(6573);
+const EventTargetImpl_1 = __nccwpck_require__(411);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a signal object that communicates with a DOM request and abort
  * it through an AbortController.
@@ -7506,7 +7506,7 @@ exports.AbortSignalImpl = AbortSignalImpl;
 
 /***/ }),
 
-/***/ 3773:
+/***/ 621:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7541,17 +7541,17 @@ exports.AbstractRangeImpl = AbstractRangeImpl;
 
 /***/ }),
 
-/***/ 2875:
+/***/ 5131:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AttrImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const NodeImpl_1 = __nccwpck_require__(2280);
-const algorithm_1 = __nccwpck_require__(6573);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const interfaces_1 = __nccwpck_require__(9150);
+const NodeImpl_1 = __nccwpck_require__(3624);
+const algorithm_1 = __nccwpck_require__(9677);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents an attribute of an element node.
  */
@@ -7627,16 +7627,16 @@ exports.AttrImpl = AttrImpl;
 
 /***/ }),
 
-/***/ 4104:
+/***/ 5736:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CDATASectionImpl = void 0;
-const TextImpl_1 = __nccwpck_require__(4063);
-const interfaces_1 = __nccwpck_require__(9454);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const TextImpl_1 = __nccwpck_require__(6527);
+const interfaces_1 = __nccwpck_require__(9150);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents a CDATA node.
  */
@@ -7671,15 +7671,15 @@ exports.CDATASectionImpl = CDATASectionImpl;
 
 /***/ }),
 
-/***/ 765:
+/***/ 8093:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CharacterDataImpl = void 0;
-const NodeImpl_1 = __nccwpck_require__(2280);
-const algorithm_1 = __nccwpck_require__(6573);
+const NodeImpl_1 = __nccwpck_require__(3624);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a generic text node.
  */
@@ -7762,15 +7762,15 @@ exports.CharacterDataImpl = CharacterDataImpl;
 
 /***/ }),
 
-/***/ 3728:
+/***/ 7296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChildNodeImpl = void 0;
-const util_1 = __nccwpck_require__(628);
-const algorithm_1 = __nccwpck_require__(6573);
+const util_1 = __nccwpck_require__(6260);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a mixin that extends child nodes that can have siblings
  * including doctypes. This mixin is implemented by {@link Element},
@@ -7920,16 +7920,16 @@ exports.ChildNodeImpl = ChildNodeImpl;
 
 /***/ }),
 
-/***/ 8223:
+/***/ 8463:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CommentImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const CharacterDataImpl_1 = __nccwpck_require__(765);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const interfaces_1 = __nccwpck_require__(9150);
+const CharacterDataImpl_1 = __nccwpck_require__(8093);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents a comment node.
  */
@@ -7964,15 +7964,15 @@ exports.CommentImpl = CommentImpl;
 
 /***/ }),
 
-/***/ 3171:
+/***/ 5875:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CustomEventImpl = void 0;
-const EventImpl_1 = __nccwpck_require__(2390);
-const algorithm_1 = __nccwpck_require__(6573);
+const EventImpl_1 = __nccwpck_require__(3798);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents and event that carries custom data.
  */
@@ -8009,7 +8009,7 @@ exports.CustomEventImpl = CustomEventImpl;
 
 /***/ }),
 
-/***/ 7175:
+/***/ 2871:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8273,15 +8273,15 @@ exports.InvalidCharacterError = InvalidCharacterError;
 
 /***/ }),
 
-/***/ 698:
+/***/ 5933:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dom = void 0;
-const util_1 = __nccwpck_require__(7061);
-const CreateAlgorithm_1 = __nccwpck_require__(8308);
+const util_1 = __nccwpck_require__(5);
+const CreateAlgorithm_1 = __nccwpck_require__(5348);
 /**
  * Represents an object implementing DOM algorithms.
  */
@@ -8363,17 +8363,17 @@ exports.dom = DOMImpl.instance;
 
 /***/ }),
 
-/***/ 6348:
+/***/ 4556:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMImplementationImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(698);
-const infra_1 = __nccwpck_require__(4737);
-const algorithm_1 = __nccwpck_require__(6573);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const infra_1 = __nccwpck_require__(7713);
+const algorithm_1 = __nccwpck_require__(9677);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents an object providing methods which are not dependent on
  * any particular document.
@@ -8520,17 +8520,17 @@ exports.DOMImplementationImpl = DOMImplementationImpl;
 
 /***/ }),
 
-/***/ 6629:
+/***/ 7269:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMTokenListImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(698);
-const DOMException_1 = __nccwpck_require__(7175);
-const infra_1 = __nccwpck_require__(4737);
-const algorithm_1 = __nccwpck_require__(6573);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const DOMException_1 = __nccwpck_require__(2871);
+const infra_1 = __nccwpck_require__(7713);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a token set.
  */
@@ -8781,16 +8781,16 @@ exports.DOMTokenListImpl = DOMTokenListImpl;
 
 /***/ }),
 
-/***/ 9793:
+/***/ 4337:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DocumentFragmentImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const NodeImpl_1 = __nccwpck_require__(2280);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const interfaces_1 = __nccwpck_require__(9150);
+const NodeImpl_1 = __nccwpck_require__(3624);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents a document fragment in the XML tree.
  */
@@ -8848,23 +8848,23 @@ exports.DocumentFragmentImpl = DocumentFragmentImpl;
 
 /***/ }),
 
-/***/ 6875:
+/***/ 9601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DocumentImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(698);
-const interfaces_1 = __nccwpck_require__(9454);
-const DOMException_1 = __nccwpck_require__(7175);
-const NodeImpl_1 = __nccwpck_require__(2280);
-const util_1 = __nccwpck_require__(628);
-const util_2 = __nccwpck_require__(7061);
-const infra_1 = __nccwpck_require__(4737);
-const URLAlgorithm_1 = __nccwpck_require__(3650);
-const algorithm_1 = __nccwpck_require__(6573);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const interfaces_1 = __nccwpck_require__(9150);
+const DOMException_1 = __nccwpck_require__(2871);
+const NodeImpl_1 = __nccwpck_require__(3624);
+const util_1 = __nccwpck_require__(6260);
+const util_2 = __nccwpck_require__(5);
+const infra_1 = __nccwpck_require__(7713);
+const URLAlgorithm_1 = __nccwpck_require__(5074);
+const algorithm_1 = __nccwpck_require__(9677);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents a document node.
  */
@@ -9268,7 +9268,7 @@ exports.DocumentImpl = DocumentImpl;
 
 /***/ }),
 
-/***/ 8024:
+/***/ 408:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -9290,16 +9290,16 @@ exports.DocumentOrShadowRootImpl = DocumentOrShadowRootImpl;
 
 /***/ }),
 
-/***/ 1401:
+/***/ 9449:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DocumentTypeImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const NodeImpl_1 = __nccwpck_require__(2280);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const interfaces_1 = __nccwpck_require__(9150);
+const NodeImpl_1 = __nccwpck_require__(3624);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents an object providing methods which are not dependent on
  * any particular document
@@ -9360,19 +9360,19 @@ exports.DocumentTypeImpl = DocumentTypeImpl;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 7838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ElementImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const NodeImpl_1 = __nccwpck_require__(2280);
-const DOMException_1 = __nccwpck_require__(7175);
-const infra_1 = __nccwpck_require__(4737);
-const algorithm_1 = __nccwpck_require__(6573);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const interfaces_1 = __nccwpck_require__(9150);
+const NodeImpl_1 = __nccwpck_require__(3624);
+const DOMException_1 = __nccwpck_require__(2871);
+const infra_1 = __nccwpck_require__(7713);
+const algorithm_1 = __nccwpck_require__(9677);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents an element node.
  */
@@ -9922,16 +9922,16 @@ exports.ElementImpl = ElementImpl;
 
 /***/ }),
 
-/***/ 2390:
+/***/ 3798:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EventImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const algorithm_1 = __nccwpck_require__(6573);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const interfaces_1 = __nccwpck_require__(9150);
+const algorithm_1 = __nccwpck_require__(9677);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents a DOM event.
  */
@@ -10194,16 +10194,16 @@ exports.EventImpl = EventImpl;
 
 /***/ }),
 
-/***/ 3611:
+/***/ 411:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EventTargetImpl = void 0;
-const DOMException_1 = __nccwpck_require__(7175);
-const util_1 = __nccwpck_require__(628);
-const algorithm_1 = __nccwpck_require__(6573);
+const DOMException_1 = __nccwpck_require__(2871);
+const util_1 = __nccwpck_require__(6260);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a target to which an event can be dispatched.
  */
@@ -10309,17 +10309,17 @@ exports.EventTargetImpl = EventTargetImpl;
 
 /***/ }),
 
-/***/ 9065:
+/***/ 1865:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HTMLCollectionImpl = void 0;
-const infra_1 = __nccwpck_require__(4737);
-const algorithm_1 = __nccwpck_require__(6573);
-const util_1 = __nccwpck_require__(628);
-const util_2 = __nccwpck_require__(7061);
+const infra_1 = __nccwpck_require__(7713);
+const algorithm_1 = __nccwpck_require__(9677);
+const util_1 = __nccwpck_require__(6260);
+const util_2 = __nccwpck_require__(5);
 /**
  * Represents a collection of elements.
  */
@@ -10467,16 +10467,16 @@ exports.HTMLCollectionImpl = HTMLCollectionImpl;
 
 /***/ }),
 
-/***/ 9137:
+/***/ 1441:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MutationObserverImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(628);
-const infra_1 = __nccwpck_require__(4737);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const util_1 = __nccwpck_require__(6260);
+const infra_1 = __nccwpck_require__(7713);
 /**
  * Represents an object that can be used to observe mutations to the tree of
  * nodes.
@@ -10606,7 +10606,7 @@ exports.MutationObserverImpl = MutationObserverImpl;
 
 /***/ }),
 
-/***/ 2414:
+/***/ 590:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -10702,15 +10702,15 @@ exports.MutationRecordImpl = MutationRecordImpl;
 
 /***/ }),
 
-/***/ 3145:
+/***/ 3625:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NamedNodeMapImpl = void 0;
-const DOMException_1 = __nccwpck_require__(7175);
-const algorithm_1 = __nccwpck_require__(6573);
+const DOMException_1 = __nccwpck_require__(2871);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a collection of attributes.
  */
@@ -10807,15 +10807,15 @@ exports.NamedNodeMapImpl = NamedNodeMapImpl;
 
 /***/ }),
 
-/***/ 7030:
+/***/ 1830:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeFilterImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const interfaces_1 = __nccwpck_require__(9150);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents a node filter.
  */
@@ -10894,21 +10894,21 @@ exports.NodeFilterImpl = NodeFilterImpl;
 
 /***/ }),
 
-/***/ 2280:
+/***/ 3624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(698);
-const interfaces_1 = __nccwpck_require__(9454);
-const EventTargetImpl_1 = __nccwpck_require__(3611);
-const util_1 = __nccwpck_require__(628);
-const DOMException_1 = __nccwpck_require__(7175);
-const algorithm_1 = __nccwpck_require__(6573);
-const URLAlgorithm_1 = __nccwpck_require__(3650);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const interfaces_1 = __nccwpck_require__(9150);
+const EventTargetImpl_1 = __nccwpck_require__(411);
+const util_1 = __nccwpck_require__(6260);
+const DOMException_1 = __nccwpck_require__(2871);
+const algorithm_1 = __nccwpck_require__(9677);
+const URLAlgorithm_1 = __nccwpck_require__(5074);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents a generic XML node.
  */
@@ -11696,15 +11696,15 @@ NodeImpl.prototype._children = new util_1.EmptySet();
 
 /***/ }),
 
-/***/ 4142:
+/***/ 2238:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeIteratorImpl = void 0;
-const TraverserImpl_1 = __nccwpck_require__(8506);
-const algorithm_1 = __nccwpck_require__(6573);
+const TraverserImpl_1 = __nccwpck_require__(3722);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents an object which can be used to iterate through the nodes
  * of a subtree.
@@ -11776,9 +11776,9 @@ exports.NodeIteratorImpl = NodeIteratorImpl;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeListImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(7061);
-const algorithm_1 = __nccwpck_require__(6573);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const util_1 = __nccwpck_require__(5);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents an ordered set of nodes.
  */
@@ -11946,15 +11946,15 @@ exports.NodeListImpl = NodeListImpl;
 
 /***/ }),
 
-/***/ 7654:
+/***/ 4294:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NodeListStaticImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(698);
-const util_1 = __nccwpck_require__(7061);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const util_1 = __nccwpck_require__(5);
 /**
  * Represents an ordered list of nodes.
  * This is a static implementation of `NodeList`.
@@ -12114,14 +12114,14 @@ exports.NodeListStaticImpl = NodeListStaticImpl;
 
 /***/ }),
 
-/***/ 2256:
+/***/ 9344:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NonDocumentTypeChildNodeImpl = void 0;
-const util_1 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(6260);
 /**
  * Represents a mixin that extends child nodes that can have siblings
  * other than doctypes. This mixin is implemented by {@link Element} and
@@ -12164,15 +12164,15 @@ exports.NonDocumentTypeChildNodeImpl = NonDocumentTypeChildNodeImpl;
 
 /***/ }),
 
-/***/ 5325:
+/***/ 2093:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NonElementParentNodeImpl = void 0;
-const util_1 = __nccwpck_require__(628);
-const algorithm_1 = __nccwpck_require__(6573);
+const util_1 = __nccwpck_require__(6260);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a mixin that extends non-element parent nodes. This mixin
  * is implemented by {@link Document} and {@link DocumentFragment}.
@@ -12200,15 +12200,15 @@ exports.NonElementParentNodeImpl = NonElementParentNodeImpl;
 
 /***/ }),
 
-/***/ 1824:
+/***/ 5824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ParentNodeImpl = void 0;
-const util_1 = __nccwpck_require__(628);
-const algorithm_1 = __nccwpck_require__(6573);
+const util_1 = __nccwpck_require__(6260);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a mixin that extends parent nodes that can have children.
  * This mixin is implemented by {@link Element}, {@link Document} and
@@ -12317,16 +12317,16 @@ exports.ParentNodeImpl = ParentNodeImpl;
 
 /***/ }),
 
-/***/ 2755:
+/***/ 1939:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProcessingInstructionImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const CharacterDataImpl_1 = __nccwpck_require__(765);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const interfaces_1 = __nccwpck_require__(9150);
+const CharacterDataImpl_1 = __nccwpck_require__(8093);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents a processing instruction node.
  */
@@ -12366,20 +12366,20 @@ exports.ProcessingInstructionImpl = ProcessingInstructionImpl;
 
 /***/ }),
 
-/***/ 3691:
+/***/ 5243:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RangeImpl = void 0;
-const DOMImpl_1 = __nccwpck_require__(698);
-const interfaces_1 = __nccwpck_require__(9454);
-const AbstractRangeImpl_1 = __nccwpck_require__(3773);
-const DOMException_1 = __nccwpck_require__(7175);
-const algorithm_1 = __nccwpck_require__(6573);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
-const util_1 = __nccwpck_require__(628);
+const DOMImpl_1 = __nccwpck_require__(5933);
+const interfaces_1 = __nccwpck_require__(9150);
+const AbstractRangeImpl_1 = __nccwpck_require__(621);
+const DOMException_1 = __nccwpck_require__(2871);
+const algorithm_1 = __nccwpck_require__(9677);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
+const util_1 = __nccwpck_require__(6260);
 /**
  * Represents a live range.
  */
@@ -12955,16 +12955,16 @@ exports.RangeImpl = RangeImpl;
 
 /***/ }),
 
-/***/ 6092:
+/***/ 4140:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ShadowRootImpl = void 0;
-const DocumentFragmentImpl_1 = __nccwpck_require__(9793);
-const util_1 = __nccwpck_require__(7061);
-const algorithm_1 = __nccwpck_require__(6573);
+const DocumentFragmentImpl_1 = __nccwpck_require__(4337);
+const util_1 = __nccwpck_require__(5);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a shadow root.
  */
@@ -13023,14 +13023,14 @@ exports.ShadowRootImpl = ShadowRootImpl;
 
 /***/ }),
 
-/***/ 3940:
+/***/ 6564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SlotableImpl = void 0;
-const algorithm_1 = __nccwpck_require__(6573);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a mixin that allows nodes to become the contents of
  * a <slot> element. This mixin is implemented by {@link Element} and
@@ -13053,16 +13053,16 @@ exports.SlotableImpl = SlotableImpl;
 
 /***/ }),
 
-/***/ 7685:
+/***/ 2309:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.StaticRangeImpl = void 0;
-const AbstractRangeImpl_1 = __nccwpck_require__(3773);
-const DOMException_1 = __nccwpck_require__(7175);
-const util_1 = __nccwpck_require__(628);
+const AbstractRangeImpl_1 = __nccwpck_require__(621);
+const DOMException_1 = __nccwpck_require__(2871);
+const util_1 = __nccwpck_require__(6260);
 /**
  * Represents a static range.
  */
@@ -13095,17 +13095,17 @@ exports.StaticRangeImpl = StaticRangeImpl;
 
 /***/ }),
 
-/***/ 4063:
+/***/ 6527:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TextImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const CharacterDataImpl_1 = __nccwpck_require__(765);
-const algorithm_1 = __nccwpck_require__(6573);
-const WebIDLAlgorithm_1 = __nccwpck_require__(4239);
+const interfaces_1 = __nccwpck_require__(9150);
+const CharacterDataImpl_1 = __nccwpck_require__(8093);
+const algorithm_1 = __nccwpck_require__(9677);
+const WebIDLAlgorithm_1 = __nccwpck_require__(8767);
 /**
  * Represents a text node.
  */
@@ -13165,14 +13165,14 @@ exports.TextImpl = TextImpl;
 
 /***/ }),
 
-/***/ 8506:
+/***/ 3722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TraverserImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
+const interfaces_1 = __nccwpck_require__(9150);
 /**
  * Represents an object which can be used to iterate through the nodes
  * of a subtree.
@@ -13205,16 +13205,16 @@ exports.TraverserImpl = TraverserImpl;
 
 /***/ }),
 
-/***/ 6254:
+/***/ 8097:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TreeWalkerImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const TraverserImpl_1 = __nccwpck_require__(8506);
-const algorithm_1 = __nccwpck_require__(6573);
+const interfaces_1 = __nccwpck_require__(9150);
+const TraverserImpl_1 = __nccwpck_require__(3722);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents the nodes of a subtree and a position within them.
  */
@@ -13443,16 +13443,16 @@ exports.TreeWalkerImpl = TreeWalkerImpl;
 
 /***/ }),
 
-/***/ 1448:
+/***/ 5400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WindowImpl = void 0;
-const EventTargetImpl_1 = __nccwpck_require__(3611);
-const util_1 = __nccwpck_require__(7061);
-const algorithm_1 = __nccwpck_require__(6573);
+const EventTargetImpl_1 = __nccwpck_require__(411);
+const util_1 = __nccwpck_require__(5);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents a window containing a DOM document.
  */
@@ -13486,14 +13486,14 @@ exports.WindowImpl = WindowImpl;
 
 /***/ }),
 
-/***/ 4602:
+/***/ 2282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLDocumentImpl = void 0;
-const DocumentImpl_1 = __nccwpck_require__(6875);
+const DocumentImpl_1 = __nccwpck_require__(9601);
 /**
  * Represents an XML document.
  */
@@ -13510,90 +13510,90 @@ exports.XMLDocumentImpl = XMLDocumentImpl;
 
 /***/ }),
 
-/***/ 4204:
+/***/ 988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLDocument = exports.Window = exports.TreeWalker = exports.Traverser = exports.Text = exports.StaticRange = exports.ShadowRoot = exports.Range = exports.ProcessingInstruction = exports.NodeListStatic = exports.NodeList = exports.NodeIterator = exports.Node = exports.NodeFilter = exports.NamedNodeMap = exports.MutationRecord = exports.MutationObserver = exports.HTMLCollection = exports.EventTarget = exports.Event = exports.Element = exports.DOMTokenList = exports.DOMImplementation = exports.dom = exports.DocumentType = exports.Document = exports.DocumentFragment = exports.CustomEvent = exports.Comment = exports.CharacterData = exports.CDATASection = exports.Attr = exports.AbstractRange = exports.AbortSignal = exports.AbortController = void 0;
-const util_1 = __nccwpck_require__(7061);
+const util_1 = __nccwpck_require__(5);
 // Import implementation classes
-const AbortControllerImpl_1 = __nccwpck_require__(7528);
+const AbortControllerImpl_1 = __nccwpck_require__(3640);
 Object.defineProperty(exports, "AbortController", ({ enumerable: true, get: function () { return AbortControllerImpl_1.AbortControllerImpl; } }));
-const AbortSignalImpl_1 = __nccwpck_require__(4560);
+const AbortSignalImpl_1 = __nccwpck_require__(8848);
 Object.defineProperty(exports, "AbortSignal", ({ enumerable: true, get: function () { return AbortSignalImpl_1.AbortSignalImpl; } }));
-const AbstractRangeImpl_1 = __nccwpck_require__(3773);
+const AbstractRangeImpl_1 = __nccwpck_require__(621);
 Object.defineProperty(exports, "AbstractRange", ({ enumerable: true, get: function () { return AbstractRangeImpl_1.AbstractRangeImpl; } }));
-const AttrImpl_1 = __nccwpck_require__(2875);
+const AttrImpl_1 = __nccwpck_require__(5131);
 Object.defineProperty(exports, "Attr", ({ enumerable: true, get: function () { return AttrImpl_1.AttrImpl; } }));
-const CDATASectionImpl_1 = __nccwpck_require__(4104);
+const CDATASectionImpl_1 = __nccwpck_require__(5736);
 Object.defineProperty(exports, "CDATASection", ({ enumerable: true, get: function () { return CDATASectionImpl_1.CDATASectionImpl; } }));
-const CharacterDataImpl_1 = __nccwpck_require__(765);
+const CharacterDataImpl_1 = __nccwpck_require__(8093);
 Object.defineProperty(exports, "CharacterData", ({ enumerable: true, get: function () { return CharacterDataImpl_1.CharacterDataImpl; } }));
-const ChildNodeImpl_1 = __nccwpck_require__(3728);
-const CommentImpl_1 = __nccwpck_require__(8223);
+const ChildNodeImpl_1 = __nccwpck_require__(7296);
+const CommentImpl_1 = __nccwpck_require__(8463);
 Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return CommentImpl_1.CommentImpl; } }));
-const CustomEventImpl_1 = __nccwpck_require__(3171);
+const CustomEventImpl_1 = __nccwpck_require__(5875);
 Object.defineProperty(exports, "CustomEvent", ({ enumerable: true, get: function () { return CustomEventImpl_1.CustomEventImpl; } }));
-const DocumentFragmentImpl_1 = __nccwpck_require__(9793);
+const DocumentFragmentImpl_1 = __nccwpck_require__(4337);
 Object.defineProperty(exports, "DocumentFragment", ({ enumerable: true, get: function () { return DocumentFragmentImpl_1.DocumentFragmentImpl; } }));
-const DocumentImpl_1 = __nccwpck_require__(6875);
+const DocumentImpl_1 = __nccwpck_require__(9601);
 Object.defineProperty(exports, "Document", ({ enumerable: true, get: function () { return DocumentImpl_1.DocumentImpl; } }));
-const DocumentOrShadowRootImpl_1 = __nccwpck_require__(8024);
-const DocumentTypeImpl_1 = __nccwpck_require__(1401);
+const DocumentOrShadowRootImpl_1 = __nccwpck_require__(408);
+const DocumentTypeImpl_1 = __nccwpck_require__(9449);
 Object.defineProperty(exports, "DocumentType", ({ enumerable: true, get: function () { return DocumentTypeImpl_1.DocumentTypeImpl; } }));
-const DOMImpl_1 = __nccwpck_require__(698);
+const DOMImpl_1 = __nccwpck_require__(5933);
 Object.defineProperty(exports, "dom", ({ enumerable: true, get: function () { return DOMImpl_1.dom; } }));
-const DOMImplementationImpl_1 = __nccwpck_require__(6348);
+const DOMImplementationImpl_1 = __nccwpck_require__(4556);
 Object.defineProperty(exports, "DOMImplementation", ({ enumerable: true, get: function () { return DOMImplementationImpl_1.DOMImplementationImpl; } }));
-const DOMTokenListImpl_1 = __nccwpck_require__(6629);
+const DOMTokenListImpl_1 = __nccwpck_require__(7269);
 Object.defineProperty(exports, "DOMTokenList", ({ enumerable: true, get: function () { return DOMTokenListImpl_1.DOMTokenListImpl; } }));
-const ElementImpl_1 = __nccwpck_require__(1342);
+const ElementImpl_1 = __nccwpck_require__(7838);
 Object.defineProperty(exports, "Element", ({ enumerable: true, get: function () { return ElementImpl_1.ElementImpl; } }));
-const EventImpl_1 = __nccwpck_require__(2390);
+const EventImpl_1 = __nccwpck_require__(3798);
 Object.defineProperty(exports, "Event", ({ enumerable: true, get: function () { return EventImpl_1.EventImpl; } }));
-const EventTargetImpl_1 = __nccwpck_require__(3611);
+const EventTargetImpl_1 = __nccwpck_require__(411);
 Object.defineProperty(exports, "EventTarget", ({ enumerable: true, get: function () { return EventTargetImpl_1.EventTargetImpl; } }));
-const HTMLCollectionImpl_1 = __nccwpck_require__(9065);
+const HTMLCollectionImpl_1 = __nccwpck_require__(1865);
 Object.defineProperty(exports, "HTMLCollection", ({ enumerable: true, get: function () { return HTMLCollectionImpl_1.HTMLCollectionImpl; } }));
-const MutationObserverImpl_1 = __nccwpck_require__(9137);
+const MutationObserverImpl_1 = __nccwpck_require__(1441);
 Object.defineProperty(exports, "MutationObserver", ({ enumerable: true, get: function () { return MutationObserverImpl_1.MutationObserverImpl; } }));
-const MutationRecordImpl_1 = __nccwpck_require__(2414);
+const MutationRecordImpl_1 = __nccwpck_require__(590);
 Object.defineProperty(exports, "MutationRecord", ({ enumerable: true, get: function () { return MutationRecordImpl_1.MutationRecordImpl; } }));
-const NamedNodeMapImpl_1 = __nccwpck_require__(3145);
+const NamedNodeMapImpl_1 = __nccwpck_require__(3625);
 Object.defineProperty(exports, "NamedNodeMap", ({ enumerable: true, get: function () { return NamedNodeMapImpl_1.NamedNodeMapImpl; } }));
-const NodeFilterImpl_1 = __nccwpck_require__(7030);
+const NodeFilterImpl_1 = __nccwpck_require__(1830);
 Object.defineProperty(exports, "NodeFilter", ({ enumerable: true, get: function () { return NodeFilterImpl_1.NodeFilterImpl; } }));
-const NodeImpl_1 = __nccwpck_require__(2280);
+const NodeImpl_1 = __nccwpck_require__(3624);
 Object.defineProperty(exports, "Node", ({ enumerable: true, get: function () { return NodeImpl_1.NodeImpl; } }));
-const NodeIteratorImpl_1 = __nccwpck_require__(4142);
+const NodeIteratorImpl_1 = __nccwpck_require__(2238);
 Object.defineProperty(exports, "NodeIterator", ({ enumerable: true, get: function () { return NodeIteratorImpl_1.NodeIteratorImpl; } }));
 const NodeListImpl_1 = __nccwpck_require__(5788);
 Object.defineProperty(exports, "NodeList", ({ enumerable: true, get: function () { return NodeListImpl_1.NodeListImpl; } }));
-const NodeListStaticImpl_1 = __nccwpck_require__(7654);
+const NodeListStaticImpl_1 = __nccwpck_require__(4294);
 Object.defineProperty(exports, "NodeListStatic", ({ enumerable: true, get: function () { return NodeListStaticImpl_1.NodeListStaticImpl; } }));
-const NonDocumentTypeChildNodeImpl_1 = __nccwpck_require__(2256);
-const NonElementParentNodeImpl_1 = __nccwpck_require__(5325);
-const ParentNodeImpl_1 = __nccwpck_require__(1824);
-const ProcessingInstructionImpl_1 = __nccwpck_require__(2755);
+const NonDocumentTypeChildNodeImpl_1 = __nccwpck_require__(9344);
+const NonElementParentNodeImpl_1 = __nccwpck_require__(2093);
+const ParentNodeImpl_1 = __nccwpck_require__(5824);
+const ProcessingInstructionImpl_1 = __nccwpck_require__(1939);
 Object.defineProperty(exports, "ProcessingInstruction", ({ enumerable: true, get: function () { return ProcessingInstructionImpl_1.ProcessingInstructionImpl; } }));
-const RangeImpl_1 = __nccwpck_require__(3691);
+const RangeImpl_1 = __nccwpck_require__(5243);
 Object.defineProperty(exports, "Range", ({ enumerable: true, get: function () { return RangeImpl_1.RangeImpl; } }));
-const ShadowRootImpl_1 = __nccwpck_require__(6092);
+const ShadowRootImpl_1 = __nccwpck_require__(4140);
 Object.defineProperty(exports, "ShadowRoot", ({ enumerable: true, get: function () { return ShadowRootImpl_1.ShadowRootImpl; } }));
-const SlotableImpl_1 = __nccwpck_require__(3940);
-const StaticRangeImpl_1 = __nccwpck_require__(7685);
+const SlotableImpl_1 = __nccwpck_require__(6564);
+const StaticRangeImpl_1 = __nccwpck_require__(2309);
 Object.defineProperty(exports, "StaticRange", ({ enumerable: true, get: function () { return StaticRangeImpl_1.StaticRangeImpl; } }));
-const TextImpl_1 = __nccwpck_require__(4063);
+const TextImpl_1 = __nccwpck_require__(6527);
 Object.defineProperty(exports, "Text", ({ enumerable: true, get: function () { return TextImpl_1.TextImpl; } }));
-const TraverserImpl_1 = __nccwpck_require__(8506);
+const TraverserImpl_1 = __nccwpck_require__(3722);
 Object.defineProperty(exports, "Traverser", ({ enumerable: true, get: function () { return TraverserImpl_1.TraverserImpl; } }));
-const TreeWalkerImpl_1 = __nccwpck_require__(6254);
+const TreeWalkerImpl_1 = __nccwpck_require__(8097);
 Object.defineProperty(exports, "TreeWalker", ({ enumerable: true, get: function () { return TreeWalkerImpl_1.TreeWalkerImpl; } }));
-const WindowImpl_1 = __nccwpck_require__(1448);
+const WindowImpl_1 = __nccwpck_require__(5400);
 Object.defineProperty(exports, "Window", ({ enumerable: true, get: function () { return WindowImpl_1.WindowImpl; } }));
-const XMLDocumentImpl_1 = __nccwpck_require__(4602);
+const XMLDocumentImpl_1 = __nccwpck_require__(2282);
 Object.defineProperty(exports, "XMLDocument", ({ enumerable: true, get: function () { return XMLDocumentImpl_1.XMLDocumentImpl; } }));
 // Apply mixins
 // ChildNode
@@ -13620,7 +13620,7 @@ Object.defineProperty(exports, "XMLDocument", ({ enumerable: true, get: function
 
 /***/ }),
 
-/***/ 9454:
+/***/ 9150:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -13720,34 +13720,34 @@ var HowToCompare;
 
 /***/ }),
 
-/***/ 6371:
+/***/ 7619:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLSerializer = exports.DOMParser = exports.DOMImplementation = void 0;
-const dom_1 = __nccwpck_require__(4204);
+const dom_1 = __nccwpck_require__(988);
 dom_1.dom.setFeatures(true);
-var dom_2 = __nccwpck_require__(4204);
+var dom_2 = __nccwpck_require__(988);
 Object.defineProperty(exports, "DOMImplementation", ({ enumerable: true, get: function () { return dom_2.DOMImplementation; } }));
-var parser_1 = __nccwpck_require__(8531);
+var parser_1 = __nccwpck_require__(9219);
 Object.defineProperty(exports, "DOMParser", ({ enumerable: true, get: function () { return parser_1.DOMParser; } }));
-var serializer_1 = __nccwpck_require__(6052);
+var serializer_1 = __nccwpck_require__(1828);
 Object.defineProperty(exports, "XMLSerializer", ({ enumerable: true, get: function () { return serializer_1.XMLSerializer; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6182:
+/***/ 8854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMParserImpl = void 0;
-const algorithm_1 = __nccwpck_require__(6573);
-const XMLParserImpl_1 = __nccwpck_require__(3515);
+const algorithm_1 = __nccwpck_require__(9677);
+const XMLParserImpl_1 = __nccwpck_require__(331);
 /**
  * Represents a parser for XML and HTML content.
  *
@@ -13781,18 +13781,18 @@ exports.DOMParserImpl = DOMParserImpl;
 
 /***/ }),
 
-/***/ 3515:
+/***/ 331:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLParserImpl = void 0;
-const XMLStringLexer_1 = __nccwpck_require__(3529);
-const interfaces_1 = __nccwpck_require__(4727);
-const infra_1 = __nccwpck_require__(4737);
-const algorithm_1 = __nccwpck_require__(6573);
-const LocalNameSet_1 = __nccwpck_require__(7830);
+const XMLStringLexer_1 = __nccwpck_require__(105);
+const interfaces_1 = __nccwpck_require__(919);
+const infra_1 = __nccwpck_require__(7713);
+const algorithm_1 = __nccwpck_require__(9677);
+const LocalNameSet_1 = __nccwpck_require__(502);
 /**
  * Represents a parser for XML content.
  *
@@ -13978,14 +13978,14 @@ exports.XMLParserImpl = XMLParserImpl;
 
 /***/ }),
 
-/***/ 3529:
+/***/ 105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLStringLexer = void 0;
-const interfaces_1 = __nccwpck_require__(4727);
+const interfaces_1 = __nccwpck_require__(919);
 /**
  * Represents a lexer for XML content in a string.
  */
@@ -14481,7 +14481,7 @@ exports.XMLStringLexer = XMLStringLexer;
 
 /***/ }),
 
-/***/ 8531:
+/***/ 9219:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -14489,13 +14489,13 @@ exports.XMLStringLexer = XMLStringLexer;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DOMParser = void 0;
 // Export classes
-var DOMParserImpl_1 = __nccwpck_require__(6182);
+var DOMParserImpl_1 = __nccwpck_require__(8854);
 Object.defineProperty(exports, "DOMParser", ({ enumerable: true, get: function () { return DOMParserImpl_1.DOMParserImpl; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 4727:
+/***/ 919:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -14521,7 +14521,7 @@ var TokenType;
 
 /***/ }),
 
-/***/ 7830:
+/***/ 502:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -14582,7 +14582,7 @@ exports.LocalNameSet = LocalNameSet;
 
 /***/ }),
 
-/***/ 8377:
+/***/ 1785:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -14738,19 +14738,19 @@ exports.NamespacePrefixMap = NamespacePrefixMap;
 
 /***/ }),
 
-/***/ 6851:
+/***/ 4755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLSerializerImpl = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const LocalNameSet_1 = __nccwpck_require__(7830);
-const NamespacePrefixMap_1 = __nccwpck_require__(8377);
-const DOMException_1 = __nccwpck_require__(7175);
-const infra_1 = __nccwpck_require__(4737);
-const algorithm_1 = __nccwpck_require__(6573);
+const interfaces_1 = __nccwpck_require__(9150);
+const LocalNameSet_1 = __nccwpck_require__(502);
+const NamespacePrefixMap_1 = __nccwpck_require__(1785);
+const DOMException_1 = __nccwpck_require__(2871);
+const infra_1 = __nccwpck_require__(7713);
+const algorithm_1 = __nccwpck_require__(9677);
 /**
  * Represents an XML serializer.
  *
@@ -16112,7 +16112,7 @@ exports.XMLSerializerImpl = XMLSerializerImpl;
 
 /***/ }),
 
-/***/ 6052:
+/***/ 1828:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16120,20 +16120,20 @@ exports.XMLSerializerImpl = XMLSerializerImpl;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLSerializer = void 0;
 // Export classes
-var XMLSerializerImpl_1 = __nccwpck_require__(6851);
+var XMLSerializerImpl_1 = __nccwpck_require__(4755);
 Object.defineProperty(exports, "XMLSerializer", ({ enumerable: true, get: function () { return XMLSerializerImpl_1.XMLSerializerImpl; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 7405:
+/***/ 1325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Cast = void 0;
-const Guard_1 = __nccwpck_require__(7773);
+const Guard_1 = __nccwpck_require__(3037);
 /**
  * Contains type casts for DOM objects.
  */
@@ -16157,7 +16157,7 @@ exports.Cast = Cast;
 
 /***/ }),
 
-/***/ 4581:
+/***/ 2005:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -16212,14 +16212,14 @@ class EmptySetIterator {
 
 /***/ }),
 
-/***/ 7773:
+/***/ 3037:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Guard = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
+const interfaces_1 = __nccwpck_require__(9150);
 /**
  * Contains user-defined type guards for DOM objects.
  */
@@ -16409,24 +16409,24 @@ exports.Guard = Guard;
 
 /***/ }),
 
-/***/ 628:
+/***/ 6260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EmptySet = exports.Guard = exports.Cast = void 0;
-var Cast_1 = __nccwpck_require__(7405);
+var Cast_1 = __nccwpck_require__(1325);
 Object.defineProperty(exports, "Cast", ({ enumerable: true, get: function () { return Cast_1.Cast; } }));
-var Guard_1 = __nccwpck_require__(7773);
+var Guard_1 = __nccwpck_require__(3037);
 Object.defineProperty(exports, "Guard", ({ enumerable: true, get: function () { return Guard_1.Guard; } }));
-var EmptySet_1 = __nccwpck_require__(4581);
+var EmptySet_1 = __nccwpck_require__(2005);
 Object.defineProperty(exports, "EmptySet", ({ enumerable: true, get: function () { return EmptySet_1.EmptySet; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 9558:
+/***/ 6710:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16434,7 +16434,7 @@ Object.defineProperty(exports, "EmptySet", ({ enumerable: true, get: function ()
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.forgivingBase64Encode = forgivingBase64Encode;
 exports.forgivingBase64Decode = forgivingBase64Decode;
-const CodePoints_1 = __nccwpck_require__(4467);
+const CodePoints_1 = __nccwpck_require__(3043);
 /**
  * Base-64 encodes the given string.
  *
@@ -16515,7 +16515,7 @@ function forgivingBase64Decode(input) {
 
 /***/ }),
 
-/***/ 8311:
+/***/ 9031:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -16537,7 +16537,7 @@ function isASCIIByte(byte) {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 8606:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -16695,7 +16695,7 @@ function isomorphicDecode(list) {
 
 /***/ }),
 
-/***/ 4467:
+/***/ 3043:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -16788,7 +16788,7 @@ exports.ASCIIAlphanumeric = /[0-9A-Za-z]/;
 
 /***/ }),
 
-/***/ 5475:
+/***/ 5491:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16798,7 +16798,7 @@ exports.parseJSONFromBytes = parseJSONFromBytes;
 exports.serializeJSONToBytes = serializeJSONToBytes;
 exports.parseJSONIntoInfraValues = parseJSONIntoInfraValues;
 exports.convertAJSONDerivedJavaScriptValueToAnInfraValue = convertAJSONDerivedJavaScriptValueToAnInfraValue;
-const util_1 = __nccwpck_require__(7061);
+const util_1 = __nccwpck_require__(5);
 /**
  * Parses the given byte sequence representing a JSON string into an object.
  *
@@ -16896,7 +16896,7 @@ function convertAJSONDerivedJavaScriptValueToAnInfraValue(jsValue) {
 
 /***/ }),
 
-/***/ 1193:
+/***/ 9225:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16916,7 +16916,7 @@ exports.forEach = forEach;
 exports.clone = clone;
 exports.sortInAscendingOrder = sortInAscendingOrder;
 exports.sortInDescendingOrder = sortInDescendingOrder;
-const util_1 = __nccwpck_require__(7061);
+const util_1 = __nccwpck_require__(5);
 /**
  * Adds the given item to the end of the list.
  *
@@ -17104,7 +17104,7 @@ function sortInDescendingOrder(list, lessThanAlgo) {
 
 /***/ }),
 
-/***/ 6067:
+/***/ 1683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -17122,7 +17122,7 @@ exports.forEach = forEach;
 exports.clone = clone;
 exports.sortInAscendingOrder = sortInAscendingOrder;
 exports.sortInDescendingOrder = sortInDescendingOrder;
-const util_1 = __nccwpck_require__(7061);
+const util_1 = __nccwpck_require__(5);
 /**
  * Gets the value corresponding to the given key.
  *
@@ -17285,7 +17285,7 @@ function sortInDescendingOrder(map, lessThanAlgo) {
 
 /***/ }),
 
-/***/ 9018:
+/***/ 8314:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -17302,7 +17302,7 @@ exports.XLink = "http://www.w3.org/1999/xlink";
 
 /***/ }),
 
-/***/ 7758:
+/***/ 5854:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -17331,7 +17331,7 @@ function dequeue(list) {
 
 /***/ }),
 
-/***/ 2237:
+/***/ 2957:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -17356,7 +17356,7 @@ exports.isSupersetOf = isSupersetOf;
 exports.intersection = intersection;
 exports.union = union;
 exports.range = range;
-const util_1 = __nccwpck_require__(7061);
+const util_1 = __nccwpck_require__(5);
 /**
  * Adds the given item to the end of the set.
  *
@@ -17627,7 +17627,7 @@ function range(n, m) {
 
 /***/ }),
 
-/***/ 9221:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -17656,7 +17656,7 @@ function pop(list) {
 
 /***/ }),
 
-/***/ 2472:
+/***/ 2712:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -17681,10 +17681,10 @@ exports.strictlySplit = strictlySplit;
 exports.splitAStringOnASCIIWhitespace = splitAStringOnASCIIWhitespace;
 exports.splitAStringOnCommas = splitAStringOnCommas;
 exports.concatenate = concatenate;
-const CodePoints_1 = __nccwpck_require__(4467);
-const ByteSequence_1 = __nccwpck_require__(4398);
-const Byte_1 = __nccwpck_require__(8311);
-const util_1 = __nccwpck_require__(7061);
+const CodePoints_1 = __nccwpck_require__(3043);
+const ByteSequence_1 = __nccwpck_require__(8606);
+const Byte_1 = __nccwpck_require__(9031);
+const util_1 = __nccwpck_require__(5);
 /**
  * Determines if the string `a` is a code unit prefix of string `b`.
  *
@@ -18079,7 +18079,7 @@ function concatenate(list, separator = "") {
 
 /***/ }),
 
-/***/ 4737:
+/***/ 7713:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -18119,35 +18119,35 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.string = exports.stack = exports.set = exports.queue = exports.namespace = exports.map = exports.list = exports.json = exports.codePoint = exports.byteSequence = exports.byte = exports.base64 = void 0;
-const base64 = __importStar(__nccwpck_require__(9558));
+const base64 = __importStar(__nccwpck_require__(6710));
 exports.base64 = base64;
-const byte = __importStar(__nccwpck_require__(8311));
+const byte = __importStar(__nccwpck_require__(9031));
 exports.byte = byte;
-const byteSequence = __importStar(__nccwpck_require__(4398));
+const byteSequence = __importStar(__nccwpck_require__(8606));
 exports.byteSequence = byteSequence;
-const codePoint = __importStar(__nccwpck_require__(4467));
+const codePoint = __importStar(__nccwpck_require__(3043));
 exports.codePoint = codePoint;
-const json = __importStar(__nccwpck_require__(5475));
+const json = __importStar(__nccwpck_require__(5491));
 exports.json = json;
-const list = __importStar(__nccwpck_require__(1193));
+const list = __importStar(__nccwpck_require__(9225));
 exports.list = list;
-const map = __importStar(__nccwpck_require__(6067));
+const map = __importStar(__nccwpck_require__(1683));
 exports.map = map;
-const namespace = __importStar(__nccwpck_require__(9018));
+const namespace = __importStar(__nccwpck_require__(8314));
 exports.namespace = namespace;
-const queue = __importStar(__nccwpck_require__(7758));
+const queue = __importStar(__nccwpck_require__(5854));
 exports.queue = queue;
-const set = __importStar(__nccwpck_require__(2237));
+const set = __importStar(__nccwpck_require__(2957));
 exports.set = set;
-const stack = __importStar(__nccwpck_require__(9221));
+const stack = __importStar(__nccwpck_require__(7349));
 exports.stack = stack;
-const string = __importStar(__nccwpck_require__(2472));
+const string = __importStar(__nccwpck_require__(2712));
 exports.string = string;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 3650:
+/***/ 5074:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -18194,9 +18194,9 @@ exports.origin = origin;
 exports.domainToASCII = domainToASCII;
 exports.domainToUnicode = domainToUnicode;
 exports.asciiSerializationOfAnOrigin = asciiSerializationOfAnOrigin;
-const util_1 = __nccwpck_require__(7061);
-const interfaces_1 = __nccwpck_require__(3904);
-const infra_1 = __nccwpck_require__(4737);
+const util_1 = __nccwpck_require__(5);
+const interfaces_1 = __nccwpck_require__(9568);
+const infra_1 = __nccwpck_require__(7713);
 const url_1 = __nccwpck_require__(7016);
 let _validationErrorCallback;
 /**
@@ -20739,7 +20739,7 @@ function asciiSerializationOfAnOrigin(origin) {
 
 /***/ }),
 
-/***/ 3904:
+/***/ 9568:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -20778,7 +20778,7 @@ exports.OpaqueOrigin = ["", "", null, null];
 
 /***/ }),
 
-/***/ 214:
+/***/ 9734:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -20844,7 +20844,7 @@ exports.CompareCache = CompareCache;
 
 /***/ }),
 
-/***/ 3004:
+/***/ 7084:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -20950,7 +20950,7 @@ exports.FixedSizeSet = FixedSizeSet;
 
 /***/ }),
 
-/***/ 1323:
+/***/ 2395:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -20989,7 +20989,7 @@ exports.Lazy = Lazy;
 
 /***/ }),
 
-/***/ 950:
+/***/ 3510:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -21103,7 +21103,7 @@ exports.ObjectCache = ObjectCache;
 
 /***/ }),
 
-/***/ 9262:
+/***/ 6382:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -21209,7 +21209,7 @@ exports.StringWalker = StringWalker;
 
 /***/ }),
 
-/***/ 7061:
+/***/ 5:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -21239,15 +21239,15 @@ exports.isIterable = isIterable;
 exports.getValue = getValue;
 exports.utf8Encode = utf8Encode;
 exports.utf8Decode = utf8Decode;
-var FixedSizeSet_js_1 = __nccwpck_require__(3004);
+var FixedSizeSet_js_1 = __nccwpck_require__(7084);
 Object.defineProperty(exports, "FixedSizeSet", ({ enumerable: true, get: function () { return FixedSizeSet_js_1.FixedSizeSet; } }));
-var ObjectCache_js_1 = __nccwpck_require__(950);
+var ObjectCache_js_1 = __nccwpck_require__(3510);
 Object.defineProperty(exports, "ObjectCache", ({ enumerable: true, get: function () { return ObjectCache_js_1.ObjectCache; } }));
-var CompareCache_js_1 = __nccwpck_require__(214);
+var CompareCache_js_1 = __nccwpck_require__(9734);
 Object.defineProperty(exports, "CompareCache", ({ enumerable: true, get: function () { return CompareCache_js_1.CompareCache; } }));
-var Lazy_js_1 = __nccwpck_require__(1323);
+var Lazy_js_1 = __nccwpck_require__(2395);
 Object.defineProperty(exports, "Lazy", ({ enumerable: true, get: function () { return Lazy_js_1.Lazy; } }));
-var StringWalker_js_1 = __nccwpck_require__(9262);
+var StringWalker_js_1 = __nccwpck_require__(6382);
 Object.defineProperty(exports, "StringWalker", ({ enumerable: true, get: function () { return StringWalker_js_1.StringWalker; } }));
 /**
  * Applies the mixin to a given class.
@@ -21629,7 +21629,7 @@ function utf8Decode(bytes) {
 
 /***/ }),
 
-/***/ 3160:
+/***/ 3995:
 /***/ ((module) => {
 
 // Regex from https://stackoverflow.com/questions/32044846/regex-for-iso-8601-durations
@@ -21639,10 +21639,10 @@ module.exports =
 
 /***/ }),
 
-/***/ 884:
+/***/ 8103:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse } = __nccwpck_require__(4456);
+const { parse } = __nccwpck_require__(4472);
 
 module.exports = (value) => {
   try {
@@ -21656,7 +21656,7 @@ module.exports = (value) => {
 
 /***/ }),
 
-/***/ 3130:
+/***/ 6746:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { toASCII } = __nccwpck_require__(4876);
@@ -21674,24 +21674,24 @@ module.exports = (value) => {
 
 /***/ }),
 
-/***/ 3295:
+/***/ 4127:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports.iri = __nccwpck_require__(3869);
-module.exports.duration = __nccwpck_require__(3160);
-module.exports["idn-email"] = __nccwpck_require__(884);
-module.exports["idn-hostname"] = __nccwpck_require__(3130);
-module.exports["iri-reference"] = __nccwpck_require__(1173);
+module.exports.iri = __nccwpck_require__(4973);
+module.exports.duration = __nccwpck_require__(3995);
+module.exports["idn-email"] = __nccwpck_require__(8103);
+module.exports["idn-hostname"] = __nccwpck_require__(6746);
+module.exports["iri-reference"] = __nccwpck_require__(4853);
 
 
 /***/ }),
 
-/***/ 1173:
+/***/ 4853:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse } = __nccwpck_require__(2084);
-const { addressParser } = __nccwpck_require__(4456);
-const schemes = __nccwpck_require__(8088);
+const { parse } = __nccwpck_require__(9604);
+const { addressParser } = __nccwpck_require__(4472);
+const schemes = __nccwpck_require__(8408);
 
 function validate(address) {
   try {
@@ -21736,12 +21736,12 @@ module.exports = (value) => {
 
 /***/ }),
 
-/***/ 3869:
+/***/ 4973:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse } = __nccwpck_require__(2084);
-const { addressParser } = __nccwpck_require__(4456);
-const schemes = __nccwpck_require__(8088);
+const { parse } = __nccwpck_require__(9604);
+const { addressParser } = __nccwpck_require__(4472);
+const schemes = __nccwpck_require__(8408);
 
 function validate(address) {
   try {
@@ -21766,10 +21766,10 @@ module.exports = (value) => {
 
 /***/ }),
 
-/***/ 6328:
+/***/ 9512:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const formats = __nccwpck_require__(3295);
+const formats = __nccwpck_require__(4127);
 
 module.exports = (ajv, options = {}) => {
   const allFormats = Object.keys(formats);
@@ -21793,7 +21793,7 @@ module.exports = (ajv, options = {}) => {
 
 /***/ }),
 
-/***/ 779:
+/***/ 4091:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -22008,15 +22008,15 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 2815:
+/***/ 6735:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(779);
-const limit_1 = __nccwpck_require__(1284);
-const codegen_1 = __nccwpck_require__(1436);
+const formats_1 = __nccwpck_require__(4091);
+const limit_1 = __nccwpck_require__(2596);
+const codegen_1 = __nccwpck_require__(8028);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -22052,15 +22052,15 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 1284:
+/***/ 2596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(2463);
-const codegen_1 = __nccwpck_require__(1436);
+const ajv_1 = __nccwpck_require__(703);
+const codegen_1 = __nccwpck_require__(8028);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -22128,17 +22128,17 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 2463:
+/***/ 703:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
-const draft7MetaSchema = __nccwpck_require__(2079);
+const core_1 = __nccwpck_require__(229);
+const draft7_1 = __nccwpck_require__(5333);
+const discriminator_1 = __nccwpck_require__(8246);
+const draft7MetaSchema = __nccwpck_require__(1277);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -22168,24 +22168,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(5865);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(1117);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(2618);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 567:
+/***/ 7975:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -22348,16 +22348,16 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 1436:
+/***/ 8028:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
-var code_2 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7975);
+const scope_1 = __nccwpck_require__(8572);
+var code_2 = __nccwpck_require__(7975);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -22366,7 +22366,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
+var scope_2 = __nccwpck_require__(8572);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -23052,14 +23052,14 @@ function par(x) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 8572:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7975);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -23202,16 +23202,16 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 1283:
+/***/ 1923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const names_1 = __nccwpck_require__(4902);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -23332,19 +23332,19 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 9486:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
+const codegen_1 = __nccwpck_require__(8028);
+const validation_error_1 = __nccwpck_require__(1117);
+const names_1 = __nccwpck_require__(4902);
+const resolve_1 = __nccwpck_require__(5738);
+const util_1 = __nccwpck_require__(4512);
+const validate_1 = __nccwpck_require__(5865);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -23581,13 +23581,13 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 4902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -23616,13 +23616,13 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 3162:
+/***/ 2618:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
+const resolve_1 = __nccwpck_require__(5738);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -23635,16 +23635,16 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 4090:
+/***/ 5738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
+const util_1 = __nccwpck_require__(4512);
+const equal = __nccwpck_require__(5318);
+const traverse = __nccwpck_require__(7935);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -23797,7 +23797,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 169:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -23830,15 +23830,15 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 4464:
+/***/ 4512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
+const codegen_1 = __nccwpck_require__(8028);
+const code_1 = __nccwpck_require__(7975);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -24015,7 +24015,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 8204:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -24041,16 +24041,16 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 5346:
+/***/ 6098:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const errors_1 = __nccwpck_require__(1923);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -24098,18 +24098,18 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 2493:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const rules_1 = __nccwpck_require__(169);
+const applicability_1 = __nccwpck_require__(8204);
+const errors_1 = __nccwpck_require__(1923);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -24308,15 +24308,15 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 1699:
+/***/ 5363:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -24350,25 +24350,25 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7881:
+/***/ 5865:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
+const boolSchema_1 = __nccwpck_require__(6098);
+const dataType_1 = __nccwpck_require__(2493);
+const applicability_1 = __nccwpck_require__(8204);
+const dataType_2 = __nccwpck_require__(2493);
+const defaults_1 = __nccwpck_require__(5363);
+const keyword_1 = __nccwpck_require__(8898);
+const subschema_1 = __nccwpck_require__(8280);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const resolve_1 = __nccwpck_require__(5738);
+const util_1 = __nccwpck_require__(4512);
+const errors_1 = __nccwpck_require__(1923);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -24877,17 +24877,17 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 8898:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const code_1 = __nccwpck_require__(9764);
+const errors_1 = __nccwpck_require__(1923);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -25008,15 +25008,15 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6200:
+/***/ 8280:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -25096,32 +25096,32 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 3893:
+/***/ 229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(5865);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
-const ref_error_1 = __nccwpck_require__(3162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(6218);
-const uri_1 = __nccwpck_require__(6285);
+const validation_error_1 = __nccwpck_require__(1117);
+const ref_error_1 = __nccwpck_require__(2618);
+const rules_1 = __nccwpck_require__(169);
+const compile_1 = __nccwpck_require__(9486);
+const codegen_2 = __nccwpck_require__(8028);
+const resolve_1 = __nccwpck_require__(5738);
+const dataType_1 = __nccwpck_require__(2493);
+const util_1 = __nccwpck_require__(4512);
+const $dataRefSchema = __nccwpck_require__(5759);
+const uri_1 = __nccwpck_require__(7373);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -25721,21 +25721,21 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 4951:
+/***/ 7223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(3430);
+const equal = __nccwpck_require__(5318);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 6214:
+/***/ 6070:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -25766,20 +25766,20 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6285:
+/***/ 7373:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
+const uri = __nccwpck_require__(32);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 3021:
+/***/ 1117:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -25797,15 +25797,15 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 5640:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -25853,16 +25853,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2431:
+/***/ 3487:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -25966,13 +25966,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9205:
+/***/ 5701:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -25996,13 +25996,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
+const code_1 = __nccwpck_require__(9764);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -26015,14 +26015,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3801:
+/***/ 1046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -26117,16 +26117,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5826:
+/***/ 9522:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -26209,14 +26209,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8584:
+/***/ 3176:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -26282,28 +26282,28 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 4551:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(3801);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
+const additionalItems_1 = __nccwpck_require__(5640);
+const prefixItems_1 = __nccwpck_require__(4931);
+const items_1 = __nccwpck_require__(95);
+const items2020_1 = __nccwpck_require__(6847);
+const contains_1 = __nccwpck_require__(1046);
+const dependencies_1 = __nccwpck_require__(9522);
+const propertyNames_1 = __nccwpck_require__(7116);
+const additionalProperties_1 = __nccwpck_require__(3487);
+const properties_1 = __nccwpck_require__(8154);
+const patternProperties_1 = __nccwpck_require__(7736);
+const not_1 = __nccwpck_require__(2846);
+const anyOf_1 = __nccwpck_require__(596);
+const oneOf_1 = __nccwpck_require__(5178);
+const allOf_1 = __nccwpck_require__(5701);
+const if_1 = __nccwpck_require__(3176);
+const thenElse_1 = __nccwpck_require__(3245);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -26333,16 +26333,16 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 95:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
 const def = {
     keyword: "items",
     type: "array",
@@ -26392,16 +26392,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2959:
+/***/ 6847:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
+const additionalItems_1 = __nccwpck_require__(5640);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -26429,13 +26429,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 2846:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -26462,14 +26462,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2490:
+/***/ 5178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -26529,16 +26529,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 664:
+/***/ 7736:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const util_2 = __nccwpck_require__(4512);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -26611,13 +26611,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 4931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(95);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -26630,16 +26630,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8778:
+/***/ 8154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
+const validate_1 = __nccwpck_require__(5865);
+const code_1 = __nccwpck_require__(9764);
+const util_1 = __nccwpck_require__(4512);
+const additionalProperties_1 = __nccwpck_require__(3487);
 const def = {
     keyword: "properties",
     type: "object",
@@ -26691,14 +26691,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 7116:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -26736,13 +26736,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 3245:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -26756,17 +26756,17 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 9764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const names_1 = __nccwpck_require__(4902);
+const util_2 = __nccwpck_require__(4512);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -26894,7 +26894,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 6912:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -26911,14 +26911,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7397:
+/***/ 4005:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
-const ref_1 = __nccwpck_require__(2996);
+const id_1 = __nccwpck_require__(6912);
+const ref_1 = __nccwpck_require__(6612);
 const core = [
     "$schema",
     "$id",
@@ -26934,19 +26934,19 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 2996:
+/***/ 6612:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
+const ref_error_1 = __nccwpck_require__(2618);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const compile_1 = __nccwpck_require__(9486);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -27063,17 +27063,17 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 8246:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const types_1 = __nccwpck_require__(3723);
+const compile_1 = __nccwpck_require__(9486);
+const ref_error_1 = __nccwpck_require__(2618);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -27174,7 +27174,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7115:
+/***/ 3723:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -27190,17 +27190,17 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 9941:
+/***/ 5333:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(4005);
+const validation_1 = __nccwpck_require__(5017);
+const applicator_1 = __nccwpck_require__(4551);
+const format_1 = __nccwpck_require__(8425);
+const metadata_1 = __nccwpck_require__(8252);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -27214,13 +27214,13 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 6402:
+/***/ 6722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -27313,20 +27313,20 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 8425:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
+const format_1 = __nccwpck_require__(6722);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6620:
+/***/ 8252:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -27351,15 +27351,15 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 8026:
+/***/ 9722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -27383,15 +27383,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3200:
+/***/ 592:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -27438,22 +27438,22 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5481:
+/***/ 5017:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
+const limitNumber_1 = __nccwpck_require__(1195);
+const multipleOf_1 = __nccwpck_require__(4756);
+const limitLength_1 = __nccwpck_require__(642);
+const pattern_1 = __nccwpck_require__(5223);
+const limitProperties_1 = __nccwpck_require__(1631);
+const required_1 = __nccwpck_require__(5208);
+const limitItems_1 = __nccwpck_require__(2424);
+const uniqueItems_1 = __nccwpck_require__(7244);
+const const_1 = __nccwpck_require__(9722);
+const enum_1 = __nccwpck_require__(592);
 const validation = [
     // number
     limitNumber_1.default,
@@ -27478,13 +27478,13 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 6296:
+/***/ 2424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -27509,15 +27509,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6962:
+/***/ 642:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const ucs2length_1 = __nccwpck_require__(6070);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -27543,13 +27543,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3723:
+/***/ 1195:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -27577,13 +27577,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 1631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -27608,13 +27608,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 4756:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -27641,15 +27641,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6023:
+/***/ 5223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(9764);
+const util_1 = __nccwpck_require__(4512);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -27681,15 +27681,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4504:
+/***/ 5208:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -27767,16 +27767,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 7244:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const dataType_1 = __nccwpck_require__(2493);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -27838,7 +27838,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3860:
+/***/ 9348:
 /***/ ((module) => {
 
 "use strict";
@@ -27963,7 +27963,7 @@ module.exports = function extend() {
 
 /***/ }),
 
-/***/ 3430:
+/***/ 5318:
 /***/ ((module) => {
 
 "use strict";
@@ -28017,13 +28017,13 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 829:
+/***/ 4877:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parseUrl = __nccwpck_require__(1186)
+const parseUrl = __nccwpck_require__(5778)
 
 // look for github shorthand inputs, such as npm/cli
 const isGitHubShorthand = (arg) => {
@@ -28147,7 +28147,7 @@ module.exports = (giturl, opts, { gitHosts, protocols }) => {
 
 /***/ }),
 
-/***/ 8926:
+/***/ 7934:
 /***/ ((module) => {
 
 "use strict";
@@ -28384,16 +28384,16 @@ module.exports = hosts
 
 /***/ }),
 
-/***/ 2537:
+/***/ 9753:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { LRUCache } = __nccwpck_require__(519)
-const hosts = __nccwpck_require__(8926)
-const fromUrl = __nccwpck_require__(829)
-const parseUrl = __nccwpck_require__(1186)
+const { LRUCache } = __nccwpck_require__(1319)
+const hosts = __nccwpck_require__(7934)
+const fromUrl = __nccwpck_require__(4877)
+const parseUrl = __nccwpck_require__(5778)
 
 const cache = new LRUCache({ max: 1000 })
 
@@ -28619,7 +28619,7 @@ module.exports = GitHost
 
 /***/ }),
 
-/***/ 1186:
+/***/ 5778:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const url = __nccwpck_require__(7016)
@@ -28707,14 +28707,14 @@ module.exports = (giturl, protocols) => {
 
 /***/ }),
 
-/***/ 4281:
+/***/ 5785:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const loader = __nccwpck_require__(1950)
-const dumper = __nccwpck_require__(9980)
+const loader = __nccwpck_require__(8350)
+const dumper = __nccwpck_require__(2380)
 
 function renamed (from, to) {
   return function () {
@@ -28723,32 +28723,32 @@ function renamed (from, to) {
   }
 }
 
-module.exports.Type = __nccwpck_require__(9557)
-module.exports.Schema = __nccwpck_require__(2046)
-module.exports.FAILSAFE_SCHEMA = __nccwpck_require__(9832)
-module.exports.JSON_SCHEMA = __nccwpck_require__(8927)
-module.exports.CORE_SCHEMA = __nccwpck_require__(5746)
-module.exports.DEFAULT_SCHEMA = __nccwpck_require__(7336)
+module.exports.Type = __nccwpck_require__(9461)
+module.exports.Schema = __nccwpck_require__(2862)
+module.exports.FAILSAFE_SCHEMA = __nccwpck_require__(4024)
+module.exports.JSON_SCHEMA = __nccwpck_require__(2847)
+module.exports.CORE_SCHEMA = __nccwpck_require__(6194)
+module.exports.DEFAULT_SCHEMA = __nccwpck_require__(5352)
 module.exports.load = loader.load
 module.exports.loadAll = loader.loadAll
 module.exports.dump = dumper.dump
-module.exports.YAMLException = __nccwpck_require__(8867)
+module.exports.YAMLException = __nccwpck_require__(5072)
 
 // Re-export all types in case user wants to create custom schema
 module.exports.types = {
-  binary: __nccwpck_require__(8149),
-  float: __nccwpck_require__(7584),
-  map: __nccwpck_require__(7316),
-  null: __nccwpck_require__(4333),
-  pairs: __nccwpck_require__(6267),
-  set: __nccwpck_require__(8758),
-  timestamp: __nccwpck_require__(8966),
-  bool: __nccwpck_require__(7296),
-  int: __nccwpck_require__(2271),
-  merge: __nccwpck_require__(6854),
-  omap: __nccwpck_require__(8649),
-  seq: __nccwpck_require__(7161),
-  str: __nccwpck_require__(3929)
+  binary: __nccwpck_require__(629),
+  float: __nccwpck_require__(4467),
+  map: __nccwpck_require__(8804),
+  null: __nccwpck_require__(5037),
+  pairs: __nccwpck_require__(4523),
+  set: __nccwpck_require__(5606),
+  timestamp: __nccwpck_require__(4006),
+  bool: __nccwpck_require__(288),
+  int: __nccwpck_require__(7823),
+  merge: __nccwpck_require__(8342),
+  omap: __nccwpck_require__(7817),
+  seq: __nccwpck_require__(1817),
+  str: __nccwpck_require__(6297)
 }
 
 // Removed functions from JS-YAML 3.0.x
@@ -28759,7 +28759,7 @@ module.exports.safeDump = renamed('safeDump', 'dump')
 
 /***/ }),
 
-/***/ 9816:
+/***/ 9848:
 /***/ ((module) => {
 
 "use strict";
@@ -28817,15 +28817,15 @@ module.exports.extend = extend
 
 /***/ }),
 
-/***/ 9980:
+/***/ 2380:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const common = __nccwpck_require__(9816)
-const YAMLException = __nccwpck_require__(8867)
-const DEFAULT_SCHEMA = __nccwpck_require__(7336)
+const common = __nccwpck_require__(9848)
+const YAMLException = __nccwpck_require__(5072)
+const DEFAULT_SCHEMA = __nccwpck_require__(5352)
 
 const _toString = Object.prototype.toString
 const _hasOwnProperty = Object.prototype.hasOwnProperty
@@ -29762,7 +29762,7 @@ module.exports.dump = dump
 
 /***/ }),
 
-/***/ 8867:
+/***/ 5072:
 /***/ ((module) => {
 
 "use strict";
@@ -29821,16 +29821,16 @@ module.exports = YAMLException
 
 /***/ }),
 
-/***/ 1950:
+/***/ 8350:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const common = __nccwpck_require__(9816)
-const YAMLException = __nccwpck_require__(8867)
-const makeSnippet = __nccwpck_require__(9440)
-const DEFAULT_SCHEMA = __nccwpck_require__(7336)
+const common = __nccwpck_require__(9848)
+const YAMLException = __nccwpck_require__(5072)
+const makeSnippet = __nccwpck_require__(3376)
+const DEFAULT_SCHEMA = __nccwpck_require__(5352)
 
 const _hasOwnProperty = Object.prototype.hasOwnProperty
 
@@ -31632,14 +31632,14 @@ module.exports.load = load
 
 /***/ }),
 
-/***/ 2046:
+/***/ 2862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const YAMLException = __nccwpck_require__(8867)
-const Type = __nccwpck_require__(9557)
+const YAMLException = __nccwpck_require__(5072)
+const Type = __nccwpck_require__(9461)
 
 function compileList (schema, name) {
   const result = []
@@ -31749,7 +31749,7 @@ module.exports = Schema
 
 /***/ }),
 
-/***/ 5746:
+/***/ 6194:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -31761,12 +31761,12 @@ module.exports = Schema
 
 
 
-module.exports = __nccwpck_require__(8927)
+module.exports = __nccwpck_require__(2847)
 
 
 /***/ }),
 
-/***/ 7336:
+/***/ 5352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -31778,23 +31778,23 @@ module.exports = __nccwpck_require__(8927)
 
 
 
-module.exports = (__nccwpck_require__(5746).extend)({
+module.exports = (__nccwpck_require__(6194).extend)({
   implicit: [
-    __nccwpck_require__(8966),
-    __nccwpck_require__(6854)
+    __nccwpck_require__(4006),
+    __nccwpck_require__(8342)
   ],
   explicit: [
-    __nccwpck_require__(8149),
-    __nccwpck_require__(8649),
-    __nccwpck_require__(6267),
-    __nccwpck_require__(8758)
+    __nccwpck_require__(629),
+    __nccwpck_require__(7817),
+    __nccwpck_require__(4523),
+    __nccwpck_require__(5606)
   ]
 })
 
 
 /***/ }),
 
-/***/ 9832:
+/***/ 4024:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -31803,20 +31803,20 @@ module.exports = (__nccwpck_require__(5746).extend)({
 
 
 
-const Schema = __nccwpck_require__(2046)
+const Schema = __nccwpck_require__(2862)
 
 module.exports = new Schema({
   explicit: [
-    __nccwpck_require__(3929),
-    __nccwpck_require__(7161),
-    __nccwpck_require__(7316)
+    __nccwpck_require__(6297),
+    __nccwpck_require__(1817),
+    __nccwpck_require__(8804)
   ]
 })
 
 
 /***/ }),
 
-/***/ 8927:
+/***/ 2847:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -31829,25 +31829,25 @@ module.exports = new Schema({
 
 
 
-module.exports = (__nccwpck_require__(9832).extend)({
+module.exports = (__nccwpck_require__(4024).extend)({
   implicit: [
-    __nccwpck_require__(4333),
-    __nccwpck_require__(7296),
-    __nccwpck_require__(2271),
-    __nccwpck_require__(7584)
+    __nccwpck_require__(5037),
+    __nccwpck_require__(288),
+    __nccwpck_require__(7823),
+    __nccwpck_require__(4467)
   ]
 })
 
 
 /***/ }),
 
-/***/ 9440:
+/***/ 3376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const common = __nccwpck_require__(9816)
+const common = __nccwpck_require__(9848)
 
 // get snippet for a single line, respecting maxLength
 function getLine (buffer, lineStart, lineEnd, position, maxLineLength) {
@@ -31945,13 +31945,13 @@ module.exports = makeSnippet
 
 /***/ }),
 
-/***/ 9557:
+/***/ 9461:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const YAMLException = __nccwpck_require__(8867)
+const YAMLException = __nccwpck_require__(5072)
 
 const TYPE_CONSTRUCTOR_OPTIONS = [
   'kind',
@@ -32019,13 +32019,13 @@ module.exports = Type
 
 /***/ }),
 
-/***/ 8149:
+/***/ 629:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Type = __nccwpck_require__(9557)
+const Type = __nccwpck_require__(9461)
 
 // [ 64, 65, 66 ] -> [ padding, CR, LF ]
 const BASE64_MAP = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r'
@@ -32149,13 +32149,13 @@ module.exports = new Type('tag:yaml.org,2002:binary', {
 
 /***/ }),
 
-/***/ 7296:
+/***/ 288:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Type = __nccwpck_require__(9557)
+const Type = __nccwpck_require__(9461)
 
 function resolveYamlBoolean (data) {
   if (data === null) return false
@@ -32192,14 +32192,14 @@ module.exports = new Type('tag:yaml.org,2002:bool', {
 
 /***/ }),
 
-/***/ 7584:
+/***/ 4467:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const common = __nccwpck_require__(9816)
-const Type = __nccwpck_require__(9557)
+const common = __nccwpck_require__(9848)
+const Type = __nccwpck_require__(9461)
 
 const YAML_FLOAT_PATTERN = new RegExp(
   // 2.5e4, 2.5 and integers
@@ -32299,14 +32299,14 @@ module.exports = new Type('tag:yaml.org,2002:float', {
 
 /***/ }),
 
-/***/ 2271:
+/***/ 7823:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const common = __nccwpck_require__(9816)
-const Type = __nccwpck_require__(9557)
+const common = __nccwpck_require__(9848)
+const Type = __nccwpck_require__(9461)
 
 function isHexCode (c) {
   return ((c >= 0x30/* 0 */) && (c <= 0x39/* 9 */)) ||
@@ -32449,13 +32449,13 @@ module.exports = new Type('tag:yaml.org,2002:int', {
 
 /***/ }),
 
-/***/ 7316:
+/***/ 8804:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Type = __nccwpck_require__(9557)
+const Type = __nccwpck_require__(9461)
 
 module.exports = new Type('tag:yaml.org,2002:map', {
   kind: 'mapping',
@@ -32465,13 +32465,13 @@ module.exports = new Type('tag:yaml.org,2002:map', {
 
 /***/ }),
 
-/***/ 6854:
+/***/ 8342:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Type = __nccwpck_require__(9557)
+const Type = __nccwpck_require__(9461)
 
 function resolveYamlMerge (data) {
   return data === '<<' || data === null
@@ -32485,13 +32485,13 @@ module.exports = new Type('tag:yaml.org,2002:merge', {
 
 /***/ }),
 
-/***/ 4333:
+/***/ 5037:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Type = __nccwpck_require__(9557)
+const Type = __nccwpck_require__(9461)
 
 function resolveYamlNull (data) {
   if (data === null) return true
@@ -32528,13 +32528,13 @@ module.exports = new Type('tag:yaml.org,2002:null', {
 
 /***/ }),
 
-/***/ 8649:
+/***/ 7817:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Type = __nccwpck_require__(9557)
+const Type = __nccwpck_require__(9461)
 
 const _hasOwnProperty = Object.prototype.hasOwnProperty
 const _toString = Object.prototype.toString
@@ -32581,13 +32581,13 @@ module.exports = new Type('tag:yaml.org,2002:omap', {
 
 /***/ }),
 
-/***/ 6267:
+/***/ 4523:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Type = __nccwpck_require__(9557)
+const Type = __nccwpck_require__(9461)
 
 const _toString = Object.prototype.toString
 
@@ -32639,13 +32639,13 @@ module.exports = new Type('tag:yaml.org,2002:pairs', {
 
 /***/ }),
 
-/***/ 7161:
+/***/ 1817:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Type = __nccwpck_require__(9557)
+const Type = __nccwpck_require__(9461)
 
 module.exports = new Type('tag:yaml.org,2002:seq', {
   kind: 'sequence',
@@ -32655,13 +32655,13 @@ module.exports = new Type('tag:yaml.org,2002:seq', {
 
 /***/ }),
 
-/***/ 8758:
+/***/ 5606:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Type = __nccwpck_require__(9557)
+const Type = __nccwpck_require__(9461)
 
 const _hasOwnProperty = Object.prototype.hasOwnProperty
 
@@ -32692,13 +32692,13 @@ module.exports = new Type('tag:yaml.org,2002:set', {
 
 /***/ }),
 
-/***/ 3929:
+/***/ 6297:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Type = __nccwpck_require__(9557)
+const Type = __nccwpck_require__(9461)
 
 module.exports = new Type('tag:yaml.org,2002:str', {
   kind: 'scalar',
@@ -32708,13 +32708,13 @@ module.exports = new Type('tag:yaml.org,2002:str', {
 
 /***/ }),
 
-/***/ 8966:
+/***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Type = __nccwpck_require__(9557)
+const Type = __nccwpck_require__(9461)
 
 const YAML_DATE_REGEXP = new RegExp(
   '^([0-9][0-9][0-9][0-9])' + // [1] year
@@ -32804,7 +32804,7 @@ module.exports = new Type('tag:yaml.org,2002:timestamp', {
 
 /***/ }),
 
-/***/ 1167:
+/***/ 7935:
 /***/ ((module) => {
 
 "use strict";
@@ -32905,7 +32905,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 1400:
+/***/ 952:
 /***/ (function(module) {
 
 (function(root, factory) {
@@ -33476,7 +33476,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 2941:
+/***/ 4413:
 /***/ ((module) => {
 
 module.exports = extractDescription
@@ -33507,18 +33507,18 @@ function extractDescription (d) {
 
 /***/ }),
 
-/***/ 4673:
+/***/ 225:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var { URL } = __nccwpck_require__(3136)
-var isValidSemver = __nccwpck_require__(8780)
-var cleanSemver = __nccwpck_require__(1799)
-var validateLicense = __nccwpck_require__(6821)
-var hostedGitInfo = __nccwpck_require__(2537)
+var isValidSemver = __nccwpck_require__(6716)
+var cleanSemver = __nccwpck_require__(8439)
+var validateLicense = __nccwpck_require__(6133)
+var hostedGitInfo = __nccwpck_require__(9753)
 var { isBuiltin } = __nccwpck_require__(8995)
 var depTypes = ['dependencies', 'devDependencies', 'optionalDependencies']
-var extractDescription = __nccwpck_require__(2941)
-var typos = __nccwpck_require__(4612)
+var extractDescription = __nccwpck_require__(4413)
+var typos = __nccwpck_require__(2530)
 
 var isEmail = str => str.includes('@') && (str.indexOf('@') < str.lastIndexOf('.'))
 
@@ -33986,11 +33986,11 @@ function bugsTypos (bugs, warn) {
 
 /***/ }),
 
-/***/ 8812:
+/***/ 4332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var util = __nccwpck_require__(9023)
-var messages = __nccwpck_require__(5276)
+var messages = __nccwpck_require__(7862)
 
 module.exports = function () {
   var args = Array.prototype.slice.call(arguments, 0)
@@ -34015,15 +34015,15 @@ function makeTypoWarning (providedName, probableName, field) {
 
 /***/ }),
 
-/***/ 9882:
+/***/ 1690:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = normalize
 
-var fixer = __nccwpck_require__(4673)
+var fixer = __nccwpck_require__(225)
 normalize.fixer = fixer
 
-var makeWarning = __nccwpck_require__(8812)
+var makeWarning = __nccwpck_require__(4332)
 
 var fieldsToFix = ['name', 'version', 'description', 'repository', 'modules', 'scripts',
   'files', 'bin', 'man', 'bugs', 'keywords', 'readme', 'homepage', 'license']
@@ -34070,7 +34070,7 @@ function ucFirst (string) {
 
 /***/ }),
 
-/***/ 7091:
+/***/ 8387:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34102,7 +34102,7 @@ const {
   PurlComponent,
   PurlQualifierNames,
   PurlType
-} = __nccwpck_require__(6686)
+} = __nccwpck_require__(7390)
 
 module.exports = {
   PackageURL,
@@ -34114,7 +34114,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3779:
+/***/ 5747:
 /***/ ((module) => {
 
 "use strict";
@@ -34138,13 +34138,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 782:
+/***/ 3646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { PurlError } = __nccwpck_require__(616)
+const { PurlError } = __nccwpck_require__(8904)
 
 const { decodeURIComponent } = globalThis
 
@@ -34162,7 +34162,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5954:
+/***/ 6450:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34172,9 +34172,9 @@ const {
     REUSED_SEARCH_PARAMS,
     REUSED_SEARCH_PARAMS_KEY,
     REUSED_SEARCH_PARAMS_OFFSET
-} = __nccwpck_require__(3779)
-const { isObject } = __nccwpck_require__(7018)
-const { isNonEmptyString } = __nccwpck_require__(2764)
+} = __nccwpck_require__(5747)
+const { isObject } = __nccwpck_require__(8138)
+const { isNonEmptyString } = __nccwpck_require__(76)
 
 const { encodeURIComponent } = globalThis
 
@@ -34242,7 +34242,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 616:
+/***/ 8904:
 /***/ ((module) => {
 
 "use strict";
@@ -34284,7 +34284,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4947:
+/***/ 9523:
 /***/ ((module) => {
 
 "use strict";
@@ -34324,7 +34324,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6808:
+/***/ 9704:
 /***/ ((module) => {
 
 "use strict";
@@ -34345,14 +34345,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4265:
+/***/ 6889:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { isObject } = __nccwpck_require__(7018)
-const { isBlank } = __nccwpck_require__(2764)
+const { isObject } = __nccwpck_require__(8138)
+const { isBlank } = __nccwpck_require__(76)
 
 function normalizeName(rawName) {
     return typeof rawName === 'string' ? rawName.trim() : undefined
@@ -34477,13 +34477,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7018:
+/***/ 8138:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { LOOP_SENTINEL } = __nccwpck_require__(3779)
+const { LOOP_SENTINEL } = __nccwpck_require__(5747)
 
 function isObject(value) {
     return value !== null && typeof value === 'object'
@@ -34545,7 +34545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6686:
+/***/ 7390:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34572,14 +34572,14 @@ SOFTWARE.
 */
 
 
-const { decodePurlComponent } = __nccwpck_require__(782)
-const { isObject, recursiveFreeze } = __nccwpck_require__(7018)
-const { isBlank, isNonEmptyString, trimLeadingSlashes } = __nccwpck_require__(2764)
+const { decodePurlComponent } = __nccwpck_require__(3646)
+const { isObject, recursiveFreeze } = __nccwpck_require__(8138)
+const { isBlank, isNonEmptyString, trimLeadingSlashes } = __nccwpck_require__(76)
 
-const { PurlComponent } = __nccwpck_require__(1487)
-const { PurlQualifierNames } = __nccwpck_require__(7197)
-const { PurlType } = __nccwpck_require__(8958)
-const { PurlError } = __nccwpck_require__(616)
+const { PurlComponent } = __nccwpck_require__(975)
+const { PurlQualifierNames } = __nccwpck_require__(9309)
+const { PurlType } = __nccwpck_require__(494)
+const { PurlError } = __nccwpck_require__(8904)
 
 class PackageURL {
     static Component = recursiveFreeze(PurlComponent)
@@ -34827,7 +34827,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1487:
+/***/ 975:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34840,9 +34840,9 @@ const {
     encodeQualifierParam,
     encodeSubpath,
     encodeURIComponent
-} = __nccwpck_require__(5954)
+} = __nccwpck_require__(6450)
 
-const { createHelpersNamespaceObject } = __nccwpck_require__(4947)
+const { createHelpersNamespaceObject } = __nccwpck_require__(9523)
 
 const {
     normalizeType,
@@ -34851,9 +34851,9 @@ const {
     normalizeVersion,
     normalizeQualifiers,
     normalizeSubpath
-} = __nccwpck_require__(4265)
+} = __nccwpck_require__(6889)
 
-const { localeCompare, isNonEmptyString } = __nccwpck_require__(2764)
+const { localeCompare, isNonEmptyString } = __nccwpck_require__(76)
 
 const {
     validateType,
@@ -34863,7 +34863,7 @@ const {
     validateQualifiers,
     validateQualifierKey,
     validateSubpath
-} = __nccwpck_require__(3206)
+} = __nccwpck_require__(3622)
 
 const PurlComponentEncoder = (comp) =>
     isNonEmptyString(comp) ? encodeURIComponent(comp) : ''
@@ -34936,7 +34936,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7197:
+/***/ 9309:
 /***/ ((module) => {
 
 "use strict";
@@ -34958,15 +34958,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8958:
+/***/ 494:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { isNullishOrEmptyString } = __nccwpck_require__(6808)
+const { isNullishOrEmptyString } = __nccwpck_require__(9704)
 
-const { createHelpersNamespaceObject } = __nccwpck_require__(4947)
+const { createHelpersNamespaceObject } = __nccwpck_require__(9523)
 
 const {
     isSemverString,
@@ -34975,10 +34975,10 @@ const {
     lowerVersion,
     replaceDashesWithUnderscores,
     replaceUnderscoresWithDashes
-} = __nccwpck_require__(2764)
+} = __nccwpck_require__(76)
 
-const { validateEmptyByType, validateRequiredByType } = __nccwpck_require__(3206)
-const { PurlError } = __nccwpck_require__(616)
+const { validateEmptyByType, validateRequiredByType } = __nccwpck_require__(3622)
+const { PurlError } = __nccwpck_require__(8904)
 
 const PurlTypNormalizer = (purl) => purl
 
@@ -35244,7 +35244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2764:
+/***/ 76:
 /***/ ((module) => {
 
 "use strict";
@@ -35379,15 +35379,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3206:
+/***/ 3622:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { PurlError } = __nccwpck_require__(616)
-const { isNullishOrEmptyString } = __nccwpck_require__(6808)
-const { isNonEmptyString } = __nccwpck_require__(2764)
+const { PurlError } = __nccwpck_require__(8904)
+const { isNullishOrEmptyString } = __nccwpck_require__(9704)
+const { isNonEmptyString } = __nccwpck_require__(76)
 
 function validateEmptyByType(type, name, value, throws) {
     if (!isNullishOrEmptyString(value)) {
@@ -35574,18 +35574,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8088:
+/***/ 8408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var extend = __nccwpck_require__(3860);
+var extend = __nccwpck_require__(9348);
 
 var data = {
-  permanent: __nccwpck_require__(7364),
-  provosional: __nccwpck_require__(852),
-  historical: __nccwpck_require__(2798)
+  permanent: __nccwpck_require__(8730),
+  provosional: __nccwpck_require__(5240),
+  historical: __nccwpck_require__(9628)
 };
 
 var allByName = {};
@@ -35596,7 +35596,7 @@ Object.keys(data).forEach(function (type) {
   });
 });
 
-data.unofficial = (__nccwpck_require__(3446).filter)(function (item) {
+data.unofficial = (__nccwpck_require__(8720).filter)(function (item) {
   return !allByName[item.scheme];
 });
 
@@ -35610,18 +35610,18 @@ module.exports = extend(data, { allByName: allByName });
 
 /***/ }),
 
-/***/ 7163:
+/***/ 203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const debug = __nccwpck_require__(1159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
-const { safeRe: re, t } = __nccwpck_require__(5471)
+const debug = __nccwpck_require__(4039)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(6045)
+const { safeRe: re, t } = __nccwpck_require__(1295)
 
-const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(3348)
+const parseOptions = __nccwpck_require__(5684)
+const { compareIdentifiers } = __nccwpck_require__(4180)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -35968,13 +35968,13 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 1799:
+/***/ 8439:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(1105)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -35984,13 +35984,13 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 6353:
+/***/ 1105:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const SemVer = __nccwpck_require__(7163)
+const SemVer = __nccwpck_require__(203)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -36010,13 +36010,13 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 8780:
+/***/ 6716:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const parse = __nccwpck_require__(6353)
+const parse = __nccwpck_require__(1105)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -36026,7 +36026,7 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 5101:
+/***/ 6045:
 /***/ ((module) => {
 
 "use strict";
@@ -36101,7 +36101,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1159:
+/***/ 4039:
 /***/ ((module) => {
 
 "use strict";
@@ -36120,7 +36120,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 3348:
+/***/ 4180:
 /***/ ((module) => {
 
 "use strict";
@@ -36157,7 +36157,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 356:
+/***/ 5684:
 /***/ ((module) => {
 
 "use strict";
@@ -36182,7 +36182,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 5471:
+/***/ 1295:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -36192,8 +36192,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(5101)
-const debug = __nccwpck_require__(1159)
+} = __nccwpck_require__(6045)
+const debug = __nccwpck_require__(4039)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -36413,7 +36413,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 2305:
+/***/ 1905:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -36675,7 +36675,7 @@ exports["default"] = grammar;
 
 /***/ }),
 
-/***/ 4456:
+/***/ 4472:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -36686,8 +36686,8 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.canonicalize = exports.canonicalize_quoted_string = exports.normalize = exports.normalize_dot_string = exports.parse = void 0;
 // const punycode = require('punycode');
-const nearley = __nccwpck_require__(1400);
-const grammar_1 = __importDefault(__nccwpck_require__(2305));
+const nearley = __nccwpck_require__(952);
+const grammar_1 = __importDefault(__nccwpck_require__(1905));
 grammar_1.default.ParserStart = "Mailbox";
 const grammar = nearley.Grammar.fromCompiled(grammar_1.default);
 // <https://tools.ietf.org/html/rfc5321#section-4.1.2>
@@ -36775,7 +36775,7 @@ exports.canonicalize = canonicalize;
 
 /***/ }),
 
-/***/ 5728:
+/***/ 1312:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /*
@@ -36793,8 +36793,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var parse = __nccwpck_require__(2198)
-var spdxLicenseIds = __nccwpck_require__(5204)
+var parse = __nccwpck_require__(2790)
+var spdxLicenseIds = __nccwpck_require__(4614)
 
 function valid (string) {
   try {
@@ -37168,14 +37168,14 @@ function upgradeGPLs (value) {
 
 /***/ }),
 
-/***/ 2198:
+/***/ 2790:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var scan = __nccwpck_require__(9721)
-var parse = __nccwpck_require__(4789)
+var scan = __nccwpck_require__(3849)
+var parse = __nccwpck_require__(6901)
 
 module.exports = function (source) {
   return parse(scan(source))
@@ -37184,7 +37184,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 4789:
+/***/ 6901:
 /***/ ((module) => {
 
 "use strict";
@@ -37330,16 +37330,16 @@ module.exports = function (tokens) {
 
 /***/ }),
 
-/***/ 9721:
+/***/ 3849:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var licenses = []
-  .concat(__nccwpck_require__(5204))
-  .concat(__nccwpck_require__(3389))
-var exceptions = __nccwpck_require__(3988)
+  .concat(__nccwpck_require__(4614))
+  .concat(__nccwpck_require__(7471))
+var exceptions = __nccwpck_require__(7450)
 
 module.exports = function (source) {
   var index = 0
@@ -37469,14 +37469,14 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 3326:
+/***/ 3950:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var scan = __nccwpck_require__(6849)
-var parse = __nccwpck_require__(5501)
+var scan = __nccwpck_require__(5985)
+var parse = __nccwpck_require__(461)
 
 module.exports = function (source) {
   return parse(scan(source))
@@ -37485,7 +37485,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 5501:
+/***/ 461:
 /***/ ((module) => {
 
 "use strict";
@@ -37631,16 +37631,16 @@ module.exports = function (tokens) {
 
 /***/ }),
 
-/***/ 6849:
+/***/ 5985:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var licenses = []
-  .concat(__nccwpck_require__(5204))
-  .concat(__nccwpck_require__(3389))
-var exceptions = __nccwpck_require__(3988)
+  .concat(__nccwpck_require__(4614))
+  .concat(__nccwpck_require__(7471))
+var exceptions = __nccwpck_require__(7450)
 
 module.exports = function (source) {
   var index = 0
@@ -37770,7 +37770,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 2084:
+/***/ 9604:
 /***/ (function(__unused_webpack_module, exports) {
 
 /** @license URI.js v4.4.1 (c) 2011 Gary Court. License: http://github.com/garycourt/uri-js */
@@ -39219,11 +39219,11 @@ Object.defineProperty(exports, '__esModule', { value: true });
 
 /***/ }),
 
-/***/ 6821:
+/***/ 6133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var parse = __nccwpck_require__(3701);
-var correct = __nccwpck_require__(5728);
+var parse = __nccwpck_require__(3093);
+var correct = __nccwpck_require__(1312);
 
 var genericWarning = (
   'license should be ' +
@@ -39312,14 +39312,14 @@ module.exports = function(argument) {
 
 /***/ }),
 
-/***/ 3701:
+/***/ 3093:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var scan = __nccwpck_require__(7704)
-var parse = __nccwpck_require__(4586)
+var scan = __nccwpck_require__(9384)
+var parse = __nccwpck_require__(4618)
 
 module.exports = function (source) {
   return parse(scan(source))
@@ -39328,7 +39328,7 @@ module.exports = function (source) {
 
 /***/ }),
 
-/***/ 4586:
+/***/ 4618:
 /***/ ((module) => {
 
 "use strict";
@@ -39474,16 +39474,16 @@ module.exports = function (tokens) {
 
 /***/ }),
 
-/***/ 7704:
+/***/ 9384:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var licenses = []
-  .concat(__nccwpck_require__(5204))
-  .concat(__nccwpck_require__(3389))
-var exceptions = __nccwpck_require__(3988)
+  .concat(__nccwpck_require__(4614))
+  .concat(__nccwpck_require__(7471))
+var exceptions = __nccwpck_require__(7450)
 
 module.exports = function (source) {
   var index = 0
@@ -39733,7 +39733,7 @@ module.exports = require("util");
 
 /***/ }),
 
-/***/ 7180:
+/***/ 7484:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -39767,7 +39767,7 @@ function* chainI(...iterables) {
 
 /***/ }),
 
-/***/ 3837:
+/***/ 6285:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -39799,7 +39799,7 @@ function isNotUndefined(value) {
 
 /***/ }),
 
-/***/ 1393:
+/***/ 8721:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -39841,7 +39841,7 @@ function isPlainObject(o) {
 
 /***/ }),
 
-/***/ 94:
+/***/ 4670:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -39912,7 +39912,7 @@ exports.SortableNumbers = SortableNumbers;
 
 /***/ }),
 
-/***/ 6698:
+/***/ 6186:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -39942,7 +39942,7 @@ exports.treeIteratorSymbol = Symbol('iterator of a tree/nesting-like structure')
 
 /***/ }),
 
-/***/ 2818:
+/***/ 5186:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -39991,7 +39991,7 @@ function escapeUri(value) {
 
 /***/ }),
 
-/***/ 8503:
+/***/ 4535:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -40019,9 +40019,9 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const promises_1 = __nccwpck_require__(1455);
-const ajv_1 = __importDefault(__nccwpck_require__(2463));
-const ajv_formats_1 = __importDefault(__nccwpck_require__(2815));
-const ajv_formats_draft2019_1 = __importDefault(__nccwpck_require__(6328));
+const ajv_1 = __importDefault(__nccwpck_require__(703));
+const ajv_formats_1 = __importDefault(__nccwpck_require__(6735));
+const ajv_formats_draft2019_1 = __importDefault(__nccwpck_require__(9512));
 const ajvOptions = Object.freeze({
     useDefaults: false,
     strict: false,
@@ -40074,7 +40074,7 @@ SPDX-License-Identifier: Apache-2.0
 Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 __webpack_unused_export__ = ({ value: true });
-const xmlbuilder2_1 = __nccwpck_require__(4697);
+const xmlbuilder2_1 = __nccwpck_require__(4905);
 if (typeof xmlbuilder2_1.create !== 'function') {
     throw new Error('`create` is not a function');
 }
@@ -40125,7 +40125,7 @@ function makeIndent(space) {
 
 /***/ }),
 
-/***/ 7622:
+/***/ 8534:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40172,7 +40172,7 @@ exports.A = (async function (schemaPath) {
 
 /***/ }),
 
-/***/ 1744:
+/***/ 9648:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40197,7 +40197,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = default_1;
-const errors_1 = __nccwpck_require__(8835);
+const errors_1 = __nccwpck_require__(1379);
 function makeWIllThrow(message) {
     const f = function () {
         throw new errors_1.OptPlugError(message);
@@ -40221,7 +40221,7 @@ function default_1(name, pf) {
 
 /***/ }),
 
-/***/ 8835:
+/***/ 1379:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -40258,7 +40258,7 @@ exports.OptPlugError = OptPlugError;
 
 /***/ }),
 
-/***/ 7354:
+/***/ 2250:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -40285,15 +40285,15 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const _wrapper_1 = __importDefault(__nccwpck_require__(1744));
+const _wrapper_1 = __importDefault(__nccwpck_require__(9648));
 exports["default"] = (0, _wrapper_1.default)('JsonValidator', [
-    ['( ajv && ajv-formats && ajv-formats-draft2019 )', () => (__nccwpck_require__(8503)["default"])]
+    ['( ajv && ajv-formats && ajv-formats-draft2019 )', () => (__nccwpck_require__(4535)["default"])]
 ]);
 //# sourceMappingURL=jsonValidator.js.map
 
 /***/ }),
 
-/***/ 8830:
+/***/ 8670:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -40320,7 +40320,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const _wrapper_1 = __importDefault(__nccwpck_require__(1744));
+const _wrapper_1 = __importDefault(__nccwpck_require__(9648));
 exports["default"] = (0, _wrapper_1.default)('XmlStringifier', [
     ['xmlbuilder2', () => (__nccwpck_require__(7391)/* ["default"] */ .A)]
 ]);
@@ -40328,7 +40328,7 @@ exports["default"] = (0, _wrapper_1.default)('XmlStringifier', [
 
 /***/ }),
 
-/***/ 9133:
+/***/ 9373:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -40355,15 +40355,15 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const _wrapper_1 = __importDefault(__nccwpck_require__(1744));
+const _wrapper_1 = __importDefault(__nccwpck_require__(9648));
 exports["default"] = (0, _wrapper_1.default)('XmlValidator', [
-    ['libxmljs2', () => (__nccwpck_require__(7622)/* ["default"] */ .A)]
+    ['libxmljs2', () => (__nccwpck_require__(8534)/* ["default"] */ .A)]
 ]);
 //# sourceMappingURL=xmlValidator.js.map
 
 /***/ }),
 
-/***/ 5818:
+/***/ 5466:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -40421,12 +40421,12 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Utils = void 0;
-exports.Utils = __importStar(__nccwpck_require__(9131));
+exports.Utils = __importStar(__nccwpck_require__(859));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 9131:
+/***/ 859:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -40468,7 +40468,7 @@ function randomSerialNumber() {
 
 /***/ }),
 
-/***/ 1536:
+/***/ 8976:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -40520,7 +40520,7 @@ function tryCanonicalizeGitUrl(value) {
 
 /***/ }),
 
-/***/ 5715:
+/***/ 7491:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -40557,7 +40557,7 @@ function splitNameGroup(data) {
 
 /***/ }),
 
-/***/ 9308:
+/***/ 172:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40582,15 +40582,15 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComponentBuilder = exports.ToolBuilder = void 0;
-const iterable_1 = __nccwpck_require__(7180);
-const object_1 = __nccwpck_require__(1393);
-const componentType_1 = __nccwpck_require__(9915);
-const component_1 = __nccwpck_require__(5663);
-const externalReference_1 = __nccwpck_require__(1916);
-const license_1 = __nccwpck_require__(7027);
-const property_1 = __nccwpck_require__(4799);
-const tool_1 = __nccwpck_require__(8468);
-const packageJson_1 = __nccwpck_require__(5715);
+const iterable_1 = __nccwpck_require__(7484);
+const object_1 = __nccwpck_require__(8721);
+const componentType_1 = __nccwpck_require__(5627);
+const component_1 = __nccwpck_require__(8847);
+const externalReference_1 = __nccwpck_require__(7852);
+const license_1 = __nccwpck_require__(7267);
+const property_1 = __nccwpck_require__(9599);
+const tool_1 = __nccwpck_require__(6308);
+const packageJson_1 = __nccwpck_require__(7491);
 class ToolBuilder {
     #extRefFactory;
     constructor(extRefFactory) {
@@ -40692,7 +40692,7 @@ exports.ComponentBuilder = ComponentBuilder;
 
 /***/ }),
 
-/***/ 7496:
+/***/ 5672:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40717,14 +40717,14 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExternalReferenceFactory = void 0;
-const notUndefined_1 = __nccwpck_require__(3837);
-const object_1 = __nccwpck_require__(1393);
-const externalReferenceType_1 = __nccwpck_require__(6408);
-const hashAlogorithm_1 = __nccwpck_require__(2310);
-const externalReference_1 = __nccwpck_require__(1916);
-const hash_1 = __nccwpck_require__(4810);
-const gitUrl_1 = __nccwpck_require__(1536);
-const utils_1 = __nccwpck_require__(7);
+const notUndefined_1 = __nccwpck_require__(6285);
+const object_1 = __nccwpck_require__(8721);
+const externalReferenceType_1 = __nccwpck_require__(9880);
+const hashAlogorithm_1 = __nccwpck_require__(9286);
+const externalReference_1 = __nccwpck_require__(7852);
+const hash_1 = __nccwpck_require__(4650);
+const gitUrl_1 = __nccwpck_require__(8976);
+const utils_1 = __nccwpck_require__(1143);
 class ExternalReferenceFactory {
     makeExternalReferences(data) {
         const refs = [];
@@ -40814,7 +40814,7 @@ exports.ExternalReferenceFactory = ExternalReferenceFactory;
 
 /***/ }),
 
-/***/ 9810:
+/***/ 5442:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -40872,15 +40872,15 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Utils = exports.Types = exports.Factories = exports.Builders = void 0;
-exports.Builders = __importStar(__nccwpck_require__(9308));
-exports.Factories = __importStar(__nccwpck_require__(7496));
-exports.Types = __importStar(__nccwpck_require__(1595));
-exports.Utils = __importStar(__nccwpck_require__(7));
+exports.Builders = __importStar(__nccwpck_require__(172));
+exports.Factories = __importStar(__nccwpck_require__(5672));
+exports.Types = __importStar(__nccwpck_require__(1899));
+exports.Utils = __importStar(__nccwpck_require__(1143));
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 1595:
+/***/ 1899:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -40916,7 +40916,7 @@ function assertNodePackageJson(value) {
 
 /***/ }),
 
-/***/ 7:
+/***/ 1143:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40942,7 +40942,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.defaultRegistryMatcher = void 0;
 exports.parsePackageIntegrity = parsePackageIntegrity;
-const hashAlogorithm_1 = __nccwpck_require__(2310);
+const hashAlogorithm_1 = __nccwpck_require__(9286);
 const integrityRE = new Map([
     [hashAlogorithm_1.HashAlgorithm['SHA-512'], /^sha512-([a-z0-9+/]{86}==)$/i],
     [hashAlogorithm_1.HashAlgorithm['SHA-1'], /^sha1-([a-z0-9+/]{27}=)$/i],
@@ -40966,7 +40966,7 @@ exports.defaultRegistryMatcher = /^https?:\/\/registry\.npmjs\.org(:?\/|$)/;
 
 /***/ }),
 
-/***/ 3808:
+/***/ 3232:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41023,7 +41023,7 @@ function guessMimeTypeForLicenseFile(filename) {
 
 /***/ }),
 
-/***/ 3361:
+/***/ 8577:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41048,8 +41048,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LicenseFactory = void 0;
-const license_1 = __nccwpck_require__(7027);
-const spdx_1 = __nccwpck_require__(1290);
+const license_1 = __nccwpck_require__(7267);
+const spdx_1 = __nccwpck_require__(4074);
 class LicenseFactory {
     #spdxExpressionValidate;
     constructor(spdxExpressionValidate) {
@@ -41102,7 +41102,7 @@ exports.LicenseFactory = LicenseFactory;
 
 /***/ }),
 
-/***/ 2324:
+/***/ 2708:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -41160,12 +41160,12 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Factories = void 0;
-exports.Factories = __importStar(__nccwpck_require__(3361));
+exports.Factories = __importStar(__nccwpck_require__(8577));
 //# sourceMappingURL=index.common.js.map
 
 /***/ }),
 
-/***/ 4909:
+/***/ 749:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -41226,13 +41226,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Utils = void 0;
-__exportStar(__nccwpck_require__(2324), exports);
-exports.Utils = __importStar(__nccwpck_require__(9634));
+__exportStar(__nccwpck_require__(2708), exports);
+exports.Utils = __importStar(__nccwpck_require__(514));
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 9634:
+/***/ 514:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41257,9 +41257,9 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LicenseEvidenceGatherer = void 0;
-const attachmentEncoding_1 = __nccwpck_require__(7866);
-const attachment_1 = __nccwpck_require__(3159);
-const mime_node_1 = __nccwpck_require__(3808);
+const attachmentEncoding_1 = __nccwpck_require__(8714);
+const attachment_1 = __nccwpck_require__(5495);
+const mime_node_1 = __nccwpck_require__(3232);
 const LICENSE_FILENAME_PATTERN = /^(?:UN)?LICEN[CS]E|.\.LICEN[CS]E$|^NOTICE$/i;
 class LicenseEvidenceGatherer {
     #fs;
@@ -41298,7 +41298,7 @@ function noop() { }
 
 /***/ }),
 
-/***/ 7866:
+/***/ 8714:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41331,7 +41331,7 @@ var AttachmentEncoding;
 
 /***/ }),
 
-/***/ 1919:
+/***/ 9311:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41366,7 +41366,7 @@ var ComponentScope;
 
 /***/ }),
 
-/***/ 9915:
+/***/ 5627:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41411,7 +41411,7 @@ var ComponentType;
 
 /***/ }),
 
-/***/ 6408:
+/***/ 9880:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41490,7 +41490,7 @@ var ExternalReferenceType;
 
 /***/ }),
 
-/***/ 2310:
+/***/ 9286:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41536,7 +41536,7 @@ var HashAlgorithm;
 
 /***/ }),
 
-/***/ 6820:
+/***/ 1940:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -41597,19 +41597,19 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Vulnerability = void 0;
-__exportStar(__nccwpck_require__(7866), exports);
-__exportStar(__nccwpck_require__(1919), exports);
-__exportStar(__nccwpck_require__(9915), exports);
-__exportStar(__nccwpck_require__(6408), exports);
-__exportStar(__nccwpck_require__(2310), exports);
-__exportStar(__nccwpck_require__(6399), exports);
-__exportStar(__nccwpck_require__(209), exports);
-exports.Vulnerability = __importStar(__nccwpck_require__(845));
+__exportStar(__nccwpck_require__(8714), exports);
+__exportStar(__nccwpck_require__(9311), exports);
+__exportStar(__nccwpck_require__(5627), exports);
+__exportStar(__nccwpck_require__(9880), exports);
+__exportStar(__nccwpck_require__(9286), exports);
+__exportStar(__nccwpck_require__(5119), exports);
+__exportStar(__nccwpck_require__(545), exports);
+exports.Vulnerability = __importStar(__nccwpck_require__(8237));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6399:
+/***/ 5119:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41643,7 +41643,7 @@ var LicenseAcknowledgement;
 
 /***/ }),
 
-/***/ 209:
+/***/ 545:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41682,7 +41682,7 @@ var LifecyclePhase;
 
 /***/ }),
 
-/***/ 6586:
+/***/ 2330:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41717,7 +41717,7 @@ var AffectStatus;
 
 /***/ }),
 
-/***/ 5177:
+/***/ 8937:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41758,7 +41758,7 @@ var AnalysisJustification;
 
 /***/ }),
 
-/***/ 6824:
+/***/ 2392:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41783,7 +41783,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AnalysisResponseRepository = exports.AnalysisResponse = void 0;
-const sortable_1 = __nccwpck_require__(94);
+const sortable_1 = __nccwpck_require__(4670);
 var AnalysisResponse;
 (function (AnalysisResponse) {
     AnalysisResponse["CanNotFix"] = "can_not_fix";
@@ -41799,7 +41799,7 @@ exports.AnalysisResponseRepository = AnalysisResponseRepository;
 
 /***/ }),
 
-/***/ 2834:
+/***/ 9858:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41837,7 +41837,7 @@ var AnalysisState;
 
 /***/ }),
 
-/***/ 845:
+/***/ 8237:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -41875,17 +41875,17 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(6586), exports);
-__exportStar(__nccwpck_require__(5177), exports);
-__exportStar(__nccwpck_require__(6824), exports);
-__exportStar(__nccwpck_require__(2834), exports);
-__exportStar(__nccwpck_require__(1369), exports);
-__exportStar(__nccwpck_require__(6650), exports);
+__exportStar(__nccwpck_require__(2330), exports);
+__exportStar(__nccwpck_require__(8937), exports);
+__exportStar(__nccwpck_require__(2392), exports);
+__exportStar(__nccwpck_require__(9858), exports);
+__exportStar(__nccwpck_require__(9097), exports);
+__exportStar(__nccwpck_require__(7594), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 1369:
+/***/ 9097:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41924,7 +41924,7 @@ var RatingMethod;
 
 /***/ }),
 
-/***/ 6650:
+/***/ 7594:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -41963,7 +41963,7 @@ var Severity;
 
 /***/ }),
 
-/***/ 3159:
+/***/ 5495:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -42003,7 +42003,7 @@ exports.Attachment = Attachment;
 
 /***/ }),
 
-/***/ 2266:
+/***/ 9914:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42028,11 +42028,11 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Bom = void 0;
-const integer_1 = __nccwpck_require__(6181);
-const component_1 = __nccwpck_require__(5663);
-const metadata_1 = __nccwpck_require__(1015);
-const service_1 = __nccwpck_require__(3547);
-const vulnerability_1 = __nccwpck_require__(7191);
+const integer_1 = __nccwpck_require__(9701);
+const component_1 = __nccwpck_require__(8847);
+const metadata_1 = __nccwpck_require__(6679);
+const service_1 = __nccwpck_require__(539);
+const vulnerability_1 = __nccwpck_require__(535);
 class Bom {
     metadata;
     components;
@@ -42071,7 +42071,7 @@ exports.Bom = Bom;
 
 /***/ }),
 
-/***/ 7286:
+/***/ 1094:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -42143,7 +42143,7 @@ exports.BomLinkElement = BomLinkElement;
 
 /***/ }),
 
-/***/ 7385:
+/***/ 3769:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -42188,7 +42188,7 @@ exports.BomRefRepository = BomRefRepository;
 
 /***/ }),
 
-/***/ 5663:
+/***/ 8847:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42213,15 +42213,15 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComponentEvidence = exports.ComponentRepository = exports.Component = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const tree_1 = __nccwpck_require__(6698);
-const cpe_1 = __nccwpck_require__(1013);
-const bomRef_1 = __nccwpck_require__(7385);
-const copyright_1 = __nccwpck_require__(6985);
-const externalReference_1 = __nccwpck_require__(1916);
-const hash_1 = __nccwpck_require__(4810);
-const license_1 = __nccwpck_require__(7027);
-const property_1 = __nccwpck_require__(4799);
+const sortable_1 = __nccwpck_require__(4670);
+const tree_1 = __nccwpck_require__(6186);
+const cpe_1 = __nccwpck_require__(8757);
+const bomRef_1 = __nccwpck_require__(3769);
+const copyright_1 = __nccwpck_require__(9417);
+const externalReference_1 = __nccwpck_require__(7852);
+const hash_1 = __nccwpck_require__(4650);
+const license_1 = __nccwpck_require__(7267);
+const property_1 = __nccwpck_require__(9599);
 class Component {
     type;
     name;
@@ -42318,7 +42318,7 @@ exports.ComponentEvidence = ComponentEvidence;
 
 /***/ }),
 
-/***/ 6985:
+/***/ 9417:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42343,7 +42343,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CopyrightRepository = void 0;
-const sortable_1 = __nccwpck_require__(94);
+const sortable_1 = __nccwpck_require__(4670);
 class CopyrightRepository extends sortable_1.SortableStringables {
 }
 exports.CopyrightRepository = CopyrightRepository;
@@ -42351,7 +42351,7 @@ exports.CopyrightRepository = CopyrightRepository;
 
 /***/ }),
 
-/***/ 1916:
+/***/ 7852:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42376,8 +42376,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExternalReferenceRepository = exports.ExternalReference = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const hash_1 = __nccwpck_require__(4810);
+const sortable_1 = __nccwpck_require__(4670);
+const hash_1 = __nccwpck_require__(4650);
 class ExternalReference {
     url;
     type;
@@ -42402,7 +42402,7 @@ exports.ExternalReferenceRepository = ExternalReferenceRepository;
 
 /***/ }),
 
-/***/ 4810:
+/***/ 4650:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -42441,7 +42441,7 @@ exports.HashDictionary = HashDictionary;
 
 /***/ }),
 
-/***/ 320:
+/***/ 5632:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -42502,29 +42502,29 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Vulnerability = void 0;
-__exportStar(__nccwpck_require__(3159), exports);
-__exportStar(__nccwpck_require__(2266), exports);
-__exportStar(__nccwpck_require__(7286), exports);
-__exportStar(__nccwpck_require__(7385), exports);
-__exportStar(__nccwpck_require__(5663), exports);
-__exportStar(__nccwpck_require__(6985), exports);
-__exportStar(__nccwpck_require__(1916), exports);
-__exportStar(__nccwpck_require__(4810), exports);
-__exportStar(__nccwpck_require__(7027), exports);
-__exportStar(__nccwpck_require__(604), exports);
-__exportStar(__nccwpck_require__(1015), exports);
-__exportStar(__nccwpck_require__(330), exports);
-__exportStar(__nccwpck_require__(9047), exports);
-__exportStar(__nccwpck_require__(4799), exports);
-__exportStar(__nccwpck_require__(3547), exports);
-__exportStar(__nccwpck_require__(4501), exports);
-__exportStar(__nccwpck_require__(8468), exports);
-exports.Vulnerability = __importStar(__nccwpck_require__(6105));
+__exportStar(__nccwpck_require__(5495), exports);
+__exportStar(__nccwpck_require__(9914), exports);
+__exportStar(__nccwpck_require__(1094), exports);
+__exportStar(__nccwpck_require__(3769), exports);
+__exportStar(__nccwpck_require__(8847), exports);
+__exportStar(__nccwpck_require__(9417), exports);
+__exportStar(__nccwpck_require__(7852), exports);
+__exportStar(__nccwpck_require__(4650), exports);
+__exportStar(__nccwpck_require__(7267), exports);
+__exportStar(__nccwpck_require__(8876), exports);
+__exportStar(__nccwpck_require__(6679), exports);
+__exportStar(__nccwpck_require__(7914), exports);
+__exportStar(__nccwpck_require__(8311), exports);
+__exportStar(__nccwpck_require__(9599), exports);
+__exportStar(__nccwpck_require__(539), exports);
+__exportStar(__nccwpck_require__(3989), exports);
+__exportStar(__nccwpck_require__(6308), exports);
+exports.Vulnerability = __importStar(__nccwpck_require__(7193));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 7027:
+/***/ 7267:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42549,7 +42549,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LicenseRepository = exports.SpdxLicense = exports.NamedLicense = exports.LicenseExpression = void 0;
-const property_1 = __nccwpck_require__(4799);
+const property_1 = __nccwpck_require__(9599);
 class LicenseExpression {
     #expression;
     acknowledgement;
@@ -42637,7 +42637,7 @@ exports.LicenseRepository = LicenseRepository;
 
 /***/ }),
 
-/***/ 604:
+/***/ 8876:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -42692,7 +42692,7 @@ exports.LifecycleRepository = LifecycleRepository;
 
 /***/ }),
 
-/***/ 1015:
+/***/ 6679:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42717,11 +42717,11 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Metadata = void 0;
-const license_1 = __nccwpck_require__(7027);
-const lifecycle_1 = __nccwpck_require__(604);
-const organizationalContact_1 = __nccwpck_require__(330);
-const property_1 = __nccwpck_require__(4799);
-const tool_1 = __nccwpck_require__(8468);
+const license_1 = __nccwpck_require__(7267);
+const lifecycle_1 = __nccwpck_require__(8876);
+const organizationalContact_1 = __nccwpck_require__(7914);
+const property_1 = __nccwpck_require__(9599);
+const tool_1 = __nccwpck_require__(6308);
 class Metadata {
     timestamp;
     lifecycles;
@@ -42749,7 +42749,7 @@ exports.Metadata = Metadata;
 
 /***/ }),
 
-/***/ 330:
+/***/ 7914:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42774,7 +42774,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrganizationalContactRepository = exports.OrganizationalContact = void 0;
-const sortable_1 = __nccwpck_require__(94);
+const sortable_1 = __nccwpck_require__(4670);
 class OrganizationalContact {
     name;
     email;
@@ -42798,7 +42798,7 @@ exports.OrganizationalContactRepository = OrganizationalContactRepository;
 
 /***/ }),
 
-/***/ 9047:
+/***/ 8311:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42823,8 +42823,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrganizationalEntityRepository = exports.OrganizationalEntity = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const organizationalContact_1 = __nccwpck_require__(330);
+const sortable_1 = __nccwpck_require__(4670);
+const organizationalContact_1 = __nccwpck_require__(7914);
 class OrganizationalEntity {
     name;
     url;
@@ -42848,7 +42848,7 @@ exports.OrganizationalEntityRepository = OrganizationalEntityRepository;
 
 /***/ }),
 
-/***/ 4799:
+/***/ 9599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42873,7 +42873,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PropertyRepository = exports.Property = void 0;
-const sortable_1 = __nccwpck_require__(94);
+const sortable_1 = __nccwpck_require__(4670);
 class Property {
     name;
     value;
@@ -42894,7 +42894,7 @@ exports.PropertyRepository = PropertyRepository;
 
 /***/ }),
 
-/***/ 3547:
+/***/ 539:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42919,12 +42919,12 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServiceRepository = exports.Service = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const tree_1 = __nccwpck_require__(6698);
-const bomRef_1 = __nccwpck_require__(7385);
-const externalReference_1 = __nccwpck_require__(1916);
-const license_1 = __nccwpck_require__(7027);
-const property_1 = __nccwpck_require__(4799);
+const sortable_1 = __nccwpck_require__(4670);
+const tree_1 = __nccwpck_require__(6186);
+const bomRef_1 = __nccwpck_require__(3769);
+const externalReference_1 = __nccwpck_require__(7852);
+const license_1 = __nccwpck_require__(7267);
+const property_1 = __nccwpck_require__(9599);
 class Service {
     provider;
     group;
@@ -42977,7 +42977,7 @@ exports.ServiceRepository = ServiceRepository;
 
 /***/ }),
 
-/***/ 4501:
+/***/ 3989:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43002,7 +43002,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SWID = void 0;
-const integer_1 = __nccwpck_require__(6181);
+const integer_1 = __nccwpck_require__(9701);
 class SWID {
     tagId;
     name;
@@ -43035,7 +43035,7 @@ exports.SWID = SWID;
 
 /***/ }),
 
-/***/ 8468:
+/***/ 6308:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43060,11 +43060,11 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Tools = exports.ToolRepository = exports.Tool = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const component_1 = __nccwpck_require__(5663);
-const externalReference_1 = __nccwpck_require__(1916);
-const hash_1 = __nccwpck_require__(4810);
-const service_1 = __nccwpck_require__(3547);
+const sortable_1 = __nccwpck_require__(4670);
+const component_1 = __nccwpck_require__(8847);
+const externalReference_1 = __nccwpck_require__(7852);
+const hash_1 = __nccwpck_require__(4650);
+const service_1 = __nccwpck_require__(539);
 class Tool {
     vendor;
     name;
@@ -43125,7 +43125,7 @@ exports.Tools = Tools;
 
 /***/ }),
 
-/***/ 4102:
+/***/ 5990:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43150,7 +43150,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AdvisoryRepository = exports.Advisory = void 0;
-const sortable_1 = __nccwpck_require__(94);
+const sortable_1 = __nccwpck_require__(4670);
 class Advisory {
     title;
     url;
@@ -43171,7 +43171,7 @@ exports.AdvisoryRepository = AdvisoryRepository;
 
 /***/ }),
 
-/***/ 8616:
+/***/ 7400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43196,7 +43196,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AffectedVersionRepository = exports.AffectedVersionRange = exports.AffectedSingleVersion = exports.AffectRepository = exports.Affect = void 0;
-const sortable_1 = __nccwpck_require__(94);
+const sortable_1 = __nccwpck_require__(4670);
 class Affect {
     ref;
     versions;
@@ -43246,7 +43246,7 @@ exports.AffectedVersionRepository = AffectedVersionRepository;
 
 /***/ }),
 
-/***/ 631:
+/***/ 5831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43271,7 +43271,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Analysis = void 0;
-const analysisResponse_1 = __nccwpck_require__(6824);
+const analysisResponse_1 = __nccwpck_require__(2392);
 class Analysis {
     state;
     justification;
@@ -43289,7 +43289,7 @@ exports.Analysis = Analysis;
 
 /***/ }),
 
-/***/ 3747:
+/***/ 6163:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43314,8 +43314,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Credits = void 0;
-const organizationalContact_1 = __nccwpck_require__(330);
-const organizationalEntity_1 = __nccwpck_require__(9047);
+const organizationalContact_1 = __nccwpck_require__(7914);
+const organizationalEntity_1 = __nccwpck_require__(8311);
 class Credits {
     organizations;
     individuals;
@@ -43329,7 +43329,7 @@ exports.Credits = Credits;
 
 /***/ }),
 
-/***/ 6105:
+/***/ 7193:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -43367,19 +43367,19 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(4102), exports);
-__exportStar(__nccwpck_require__(8616), exports);
-__exportStar(__nccwpck_require__(631), exports);
-__exportStar(__nccwpck_require__(3747), exports);
-__exportStar(__nccwpck_require__(1264), exports);
-__exportStar(__nccwpck_require__(3204), exports);
-__exportStar(__nccwpck_require__(8284), exports);
-__exportStar(__nccwpck_require__(7191), exports);
+__exportStar(__nccwpck_require__(5990), exports);
+__exportStar(__nccwpck_require__(7400), exports);
+__exportStar(__nccwpck_require__(5831), exports);
+__exportStar(__nccwpck_require__(6163), exports);
+__exportStar(__nccwpck_require__(560), exports);
+__exportStar(__nccwpck_require__(1684), exports);
+__exportStar(__nccwpck_require__(204), exports);
+__exportStar(__nccwpck_require__(535), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 1264:
+/***/ 560:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43404,7 +43404,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RatingRepository = exports.Rating = void 0;
-const sortable_1 = __nccwpck_require__(94);
+const sortable_1 = __nccwpck_require__(4670);
 class Rating {
     source;
     score;
@@ -43437,7 +43437,7 @@ exports.RatingRepository = RatingRepository;
 
 /***/ }),
 
-/***/ 3204:
+/***/ 1684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43462,7 +43462,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ReferenceRepository = exports.Reference = void 0;
-const sortable_1 = __nccwpck_require__(94);
+const sortable_1 = __nccwpck_require__(4670);
 class Reference {
     id;
     source;
@@ -43483,7 +43483,7 @@ exports.ReferenceRepository = ReferenceRepository;
 
 /***/ }),
 
-/***/ 8284:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -43525,7 +43525,7 @@ exports.Source = Source;
 
 /***/ }),
 
-/***/ 7191:
+/***/ 535:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43550,15 +43550,15 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VulnerabilityRepository = exports.Vulnerability = void 0;
-const sortable_1 = __nccwpck_require__(94);
-const cwe_1 = __nccwpck_require__(3198);
-const bomRef_1 = __nccwpck_require__(7385);
-const property_1 = __nccwpck_require__(4799);
-const tool_1 = __nccwpck_require__(8468);
-const advisory_1 = __nccwpck_require__(4102);
-const affect_1 = __nccwpck_require__(8616);
-const rating_1 = __nccwpck_require__(1264);
-const reference_1 = __nccwpck_require__(3204);
+const sortable_1 = __nccwpck_require__(4670);
+const cwe_1 = __nccwpck_require__(1630);
+const bomRef_1 = __nccwpck_require__(3769);
+const property_1 = __nccwpck_require__(9599);
+const tool_1 = __nccwpck_require__(6308);
+const advisory_1 = __nccwpck_require__(5990);
+const affect_1 = __nccwpck_require__(7400);
+const rating_1 = __nccwpck_require__(560);
+const reference_1 = __nccwpck_require__(1684);
 class Vulnerability {
     #bomRef;
     id;
@@ -43627,7 +43627,7 @@ exports.VulnerabilityRepository = VulnerabilityRepository;
 
 /***/ }),
 
-/***/ 1864:
+/***/ 8584:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43653,7 +43653,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FILES = exports.SCHEMA_ROOT = exports.ROOT = void 0;
 const node_path_1 = __nccwpck_require__(6760);
-const enums_1 = __nccwpck_require__(3671);
+const enums_1 = __nccwpck_require__(2471);
 exports.ROOT = (0, node_path_1.resolve)(__dirname, '..', 'res');
 exports.SCHEMA_ROOT = (0, node_path_1.resolve)(exports.ROOT, 'schema');
 exports.FILES = Object.freeze({
@@ -43704,7 +43704,7 @@ exports.FILES = Object.freeze({
 
 /***/ }),
 
-/***/ 9983:
+/***/ 5647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43729,8 +43729,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseSerializer = void 0;
-const tree_1 = __nccwpck_require__(6698);
-const bomRefDiscriminator_1 = __nccwpck_require__(1637);
+const tree_1 = __nccwpck_require__(6186);
+const bomRefDiscriminator_1 = __nccwpck_require__(7701);
 class BaseSerializer {
     *#getAllBomRefs(bom) {
         if (bom.metadata.component !== undefined) {
@@ -43768,7 +43768,7 @@ exports.BaseSerializer = BaseSerializer;
 
 /***/ }),
 
-/***/ 1637:
+/***/ 7701:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -43833,7 +43833,7 @@ exports.BomRefDiscriminator = BomRefDiscriminator;
 
 /***/ }),
 
-/***/ 8485:
+/***/ 7637:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43858,7 +43858,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingOptionalDependencyError = void 0;
-const errors_1 = __nccwpck_require__(8835);
+const errors_1 = __nccwpck_require__(1379);
 class MissingOptionalDependencyError extends errors_1.OptPlugError {
 }
 exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
@@ -43866,7 +43866,7 @@ exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
 
 /***/ }),
 
-/***/ 7621:
+/***/ 2885:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -43927,19 +43927,19 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XML = exports.JSON = exports.Types = void 0;
-__exportStar(__nccwpck_require__(1637), exports);
-__exportStar(__nccwpck_require__(8485), exports);
-exports.Types = __importStar(__nccwpck_require__(4897));
-__exportStar(__nccwpck_require__(9983), exports);
-exports.JSON = __importStar(__nccwpck_require__(5395));
-__exportStar(__nccwpck_require__(5976), exports);
-exports.XML = __importStar(__nccwpck_require__(2113));
-__exportStar(__nccwpck_require__(3568), exports);
+__exportStar(__nccwpck_require__(7701), exports);
+__exportStar(__nccwpck_require__(7637), exports);
+exports.Types = __importStar(__nccwpck_require__(1809));
+__exportStar(__nccwpck_require__(5647), exports);
+exports.JSON = __importStar(__nccwpck_require__(1027));
+__exportStar(__nccwpck_require__(7528), exports);
+exports.XML = __importStar(__nccwpck_require__(6398));
+__exportStar(__nccwpck_require__(2848), exports);
 //# sourceMappingURL=index.common.js.map
 
 /***/ }),
 
-/***/ 1248:
+/***/ 2016:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -43977,13 +43977,13 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(7621), exports);
-__exportStar(__nccwpck_require__(6179), exports);
+__exportStar(__nccwpck_require__(2885), exports);
+__exportStar(__nccwpck_require__(5171), exports);
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 5395:
+/***/ 1027:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -44041,13 +44041,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Types = exports.Normalize = void 0;
-exports.Normalize = __importStar(__nccwpck_require__(2608));
-exports.Types = __importStar(__nccwpck_require__(4466));
+exports.Normalize = __importStar(__nccwpck_require__(1920));
+exports.Types = __importStar(__nccwpck_require__(5522));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 2608:
+/***/ 1920:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -44072,17 +44072,17 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
-const iterable_1 = __nccwpck_require__(7180);
-const notUndefined_1 = __nccwpck_require__(3837);
-const tree_1 = __nccwpck_require__(6698);
-const uri_1 = __nccwpck_require__(2818);
-const license_1 = __nccwpck_require__(7027);
-const lifecycle_1 = __nccwpck_require__(604);
-const tool_1 = __nccwpck_require__(8468);
-const affect_1 = __nccwpck_require__(8616);
-const spdx_1 = __nccwpck_require__(1290);
-const enums_1 = __nccwpck_require__(3671);
-const types_1 = __nccwpck_require__(4466);
+const iterable_1 = __nccwpck_require__(7484);
+const notUndefined_1 = __nccwpck_require__(6285);
+const tree_1 = __nccwpck_require__(6186);
+const uri_1 = __nccwpck_require__(5186);
+const license_1 = __nccwpck_require__(7267);
+const lifecycle_1 = __nccwpck_require__(8876);
+const tool_1 = __nccwpck_require__(6308);
+const affect_1 = __nccwpck_require__(7400);
+const spdx_1 = __nccwpck_require__(4074);
+const enums_1 = __nccwpck_require__(2471);
+const types_1 = __nccwpck_require__(5522);
 class Factory {
     #spec;
     constructor(spec) {
@@ -44850,7 +44850,7 @@ function normalizeStringableIter(data, options) {
 
 /***/ }),
 
-/***/ 4466:
+/***/ 5522:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -44892,7 +44892,7 @@ var JsonSchema;
 
 /***/ }),
 
-/***/ 5976:
+/***/ 7528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -44917,9 +44917,9 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonSerializer = void 0;
-const enums_1 = __nccwpck_require__(3671);
-const errors_1 = __nccwpck_require__(6134);
-const baseSerializer_1 = __nccwpck_require__(9983);
+const enums_1 = __nccwpck_require__(2471);
+const errors_1 = __nccwpck_require__(3670);
+const baseSerializer_1 = __nccwpck_require__(5647);
 class JsonSerializer extends baseSerializer_1.BaseSerializer {
     #normalizerFactory;
     constructor(normalizerFactory) {
@@ -44945,7 +44945,7 @@ exports.JsonSerializer = JsonSerializer;
 
 /***/ }),
 
-/***/ 4897:
+/***/ 1809:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -44973,7 +44973,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 8020:
+/***/ 6420:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -45013,7 +45013,7 @@ function token(s) {
 
 /***/ }),
 
-/***/ 2113:
+/***/ 6398:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -45071,13 +45071,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Types = exports.Normalize = void 0;
-exports.Normalize = __importStar(__nccwpck_require__(2341));
-exports.Types = __importStar(__nccwpck_require__(8547));
+exports.Normalize = __importStar(__nccwpck_require__(8437));
+exports.Types = __importStar(__nccwpck_require__(7523));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 2341:
+/***/ 8437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -45102,18 +45102,18 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
-const iterable_1 = __nccwpck_require__(7180);
-const notUndefined_1 = __nccwpck_require__(3837);
-const tree_1 = __nccwpck_require__(6698);
-const uri_1 = __nccwpck_require__(2818);
-const models_1 = __nccwpck_require__(320);
-const license_1 = __nccwpck_require__(7027);
-const lifecycle_1 = __nccwpck_require__(604);
-const affect_1 = __nccwpck_require__(8616);
-const spdx_1 = __nccwpck_require__(1290);
-const enums_1 = __nccwpck_require__(3671);
-const _xsd_1 = __nccwpck_require__(8020);
-const types_1 = __nccwpck_require__(8547);
+const iterable_1 = __nccwpck_require__(7484);
+const notUndefined_1 = __nccwpck_require__(6285);
+const tree_1 = __nccwpck_require__(6186);
+const uri_1 = __nccwpck_require__(5186);
+const models_1 = __nccwpck_require__(5632);
+const license_1 = __nccwpck_require__(7267);
+const lifecycle_1 = __nccwpck_require__(8876);
+const affect_1 = __nccwpck_require__(7400);
+const spdx_1 = __nccwpck_require__(4074);
+const enums_1 = __nccwpck_require__(2471);
+const _xsd_1 = __nccwpck_require__(6420);
+const types_1 = __nccwpck_require__(7523);
 class Factory {
     #spec;
     constructor(spec) {
@@ -46213,7 +46213,7 @@ function makeOptionalDateTimeElement(data, elementName, mod = noTEM) {
 
 /***/ }),
 
-/***/ 8547:
+/***/ 7523:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -46270,7 +46270,7 @@ var XmlSchema;
 
 /***/ }),
 
-/***/ 3568:
+/***/ 2848:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -46295,9 +46295,9 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XmlBaseSerializer = void 0;
-const enums_1 = __nccwpck_require__(3671);
-const errors_1 = __nccwpck_require__(6134);
-const baseSerializer_1 = __nccwpck_require__(9983);
+const enums_1 = __nccwpck_require__(2471);
+const errors_1 = __nccwpck_require__(3670);
+const baseSerializer_1 = __nccwpck_require__(5647);
 class XmlBaseSerializer extends baseSerializer_1.BaseSerializer {
     #normalizerFactory;
     constructor(normalizerFactory) {
@@ -46320,7 +46320,7 @@ exports.XmlBaseSerializer = XmlBaseSerializer;
 
 /***/ }),
 
-/***/ 6179:
+/***/ 5171:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -46348,10 +46348,10 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XmlSerializer = void 0;
-const errors_1 = __nccwpck_require__(8835);
-const xmlStringify_1 = __importDefault(__nccwpck_require__(8830));
-const errors_2 = __nccwpck_require__(8485);
-const xmlBaseSerializer_1 = __nccwpck_require__(3568);
+const errors_1 = __nccwpck_require__(1379);
+const xmlStringify_1 = __importDefault(__nccwpck_require__(8670));
+const errors_2 = __nccwpck_require__(7637);
+const xmlBaseSerializer_1 = __nccwpck_require__(2848);
 class XmlSerializer extends xmlBaseSerializer_1.XmlBaseSerializer {
     _serialize(normalizedBom, options = {}) {
         try {
@@ -46370,7 +46370,7 @@ exports.XmlSerializer = XmlSerializer;
 
 /***/ }),
 
-/***/ 1290:
+/***/ 4074:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -46396,7 +46396,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isSupportedSpdxId = isSupportedSpdxId;
 exports.fixupSpdxId = fixupSpdxId;
-const spdx_SNAPSHOT_schema_json_1 = __nccwpck_require__(2094);
+const spdx_SNAPSHOT_schema_json_1 = __nccwpck_require__(7948);
 const spdxIds = new Set(spdx_SNAPSHOT_schema_json_1.enum);
 const spdxLowerToActual = Object.freeze(Object.fromEntries(spdx_SNAPSHOT_schema_json_1.enum.map(spdxId => [spdxId.toLowerCase(), spdxId])));
 function isSupportedSpdxId(value) {
@@ -46411,7 +46411,7 @@ function fixupSpdxId(value) {
 
 /***/ }),
 
-/***/ 1088:
+/***/ 1536:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -46436,7 +46436,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports._Spec = void 0;
-const models_1 = __nccwpck_require__(320);
+const models_1 = __nccwpck_require__(5632);
 class _Spec {
     #version;
     #formats;
@@ -46554,7 +46554,7 @@ exports._Spec = _Spec;
 
 /***/ }),
 
-/***/ 4641:
+/***/ 8929:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -46579,12 +46579,12 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SpecVersionDict = exports.Spec1dot7 = exports.Spec1dot6 = exports.Spec1dot5 = exports.Spec1dot4 = exports.Spec1dot3 = exports.Spec1dot2 = void 0;
-const componentType_1 = __nccwpck_require__(9915);
-const externalReferenceType_1 = __nccwpck_require__(6408);
-const hashAlogorithm_1 = __nccwpck_require__(2310);
-const ratingMethod_1 = __nccwpck_require__(1369);
-const _protocol_1 = __nccwpck_require__(1088);
-const enums_1 = __nccwpck_require__(3671);
+const componentType_1 = __nccwpck_require__(5627);
+const externalReferenceType_1 = __nccwpck_require__(9880);
+const hashAlogorithm_1 = __nccwpck_require__(9286);
+const ratingMethod_1 = __nccwpck_require__(9097);
+const _protocol_1 = __nccwpck_require__(1536);
+const enums_1 = __nccwpck_require__(2471);
 exports.Spec1dot2 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot2, [
     enums_1.Format.XML,
     enums_1.Format.JSON
@@ -46981,7 +46981,7 @@ exports.SpecVersionDict = Object.freeze({
 
 /***/ }),
 
-/***/ 3671:
+/***/ 2471:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -47026,7 +47026,7 @@ var Format;
 
 /***/ }),
 
-/***/ 6134:
+/***/ 3670:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -47058,7 +47058,7 @@ exports.UnsupportedFormatError = UnsupportedFormatError;
 
 /***/ }),
 
-/***/ 4321:
+/***/ 1569:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -47096,14 +47096,14 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(4641), exports);
-__exportStar(__nccwpck_require__(3671), exports);
-__exportStar(__nccwpck_require__(6134), exports);
+__exportStar(__nccwpck_require__(8929), exports);
+__exportStar(__nccwpck_require__(2471), exports);
+__exportStar(__nccwpck_require__(3670), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 1013:
+/***/ 8757:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -47137,7 +47137,7 @@ function isCPE(value) {
 
 /***/ }),
 
-/***/ 3198:
+/***/ 1630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -47163,8 +47163,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CweRepository = void 0;
 exports.isCWE = isCWE;
-const sortable_1 = __nccwpck_require__(94);
-const integer_1 = __nccwpck_require__(6181);
+const sortable_1 = __nccwpck_require__(4670);
+const integer_1 = __nccwpck_require__(9701);
 function isCWE(value) {
     return (0, integer_1.isPositiveInteger)(value);
 }
@@ -47175,7 +47175,7 @@ exports.CweRepository = CweRepository;
 
 /***/ }),
 
-/***/ 6181:
+/***/ 9701:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -47217,7 +47217,7 @@ function isPositiveInteger(value) {
 
 /***/ }),
 
-/***/ 6300:
+/***/ 7372:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -47256,7 +47256,7 @@ exports.BaseValidator = BaseValidator;
 
 /***/ }),
 
-/***/ 3514:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -47281,7 +47281,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingOptionalDependencyError = exports.NotImplementedError = void 0;
-const errors_1 = __nccwpck_require__(8835);
+const errors_1 = __nccwpck_require__(1379);
 class NotImplementedError extends Error {
     constructor(version) {
         super(`not implemented for CycloneDX version: ${version}`);
@@ -47295,7 +47295,7 @@ exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
 
 /***/ }),
 
-/***/ 9134:
+/***/ 6494:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -47356,13 +47356,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Types = void 0;
-__exportStar(__nccwpck_require__(3514), exports);
-exports.Types = __importStar(__nccwpck_require__(8156));
+__exportStar(__nccwpck_require__(218), exports);
+exports.Types = __importStar(__nccwpck_require__(7404));
 //# sourceMappingURL=index.common.js.map
 
 /***/ }),
 
-/***/ 8655:
+/***/ 2127:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -47400,14 +47400,14 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(9134), exports);
-__exportStar(__nccwpck_require__(1467), exports);
-__exportStar(__nccwpck_require__(5592), exports);
+__exportStar(__nccwpck_require__(6494), exports);
+__exportStar(__nccwpck_require__(1659), exports);
+__exportStar(__nccwpck_require__(4552), exports);
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 1467:
+/***/ 1659:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -47435,11 +47435,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonStrictValidator = exports.JsonValidator = void 0;
-const errors_1 = __nccwpck_require__(8835);
-const jsonValidator_1 = __importDefault(__nccwpck_require__(7354));
-const resources_node_1 = __nccwpck_require__(1864);
-const baseValidator_1 = __nccwpck_require__(6300);
-const errors_2 = __nccwpck_require__(3514);
+const errors_1 = __nccwpck_require__(1379);
+const jsonValidator_1 = __importDefault(__nccwpck_require__(2250));
+const resources_node_1 = __nccwpck_require__(8584);
+const baseValidator_1 = __nccwpck_require__(7372);
+const errors_2 = __nccwpck_require__(218);
 class BaseJsonValidator extends baseValidator_1.BaseValidator {
     #getSchemaFilePath() {
         const s = this._getSchemaFile();
@@ -47487,7 +47487,7 @@ exports.JsonStrictValidator = JsonStrictValidator;
 
 /***/ }),
 
-/***/ 8156:
+/***/ 7404:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -47515,7 +47515,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 5592:
+/***/ 4552:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -47543,11 +47543,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XmlValidator = void 0;
-const errors_1 = __nccwpck_require__(8835);
-const xmlValidator_1 = __importDefault(__nccwpck_require__(9133));
-const resources_node_1 = __nccwpck_require__(1864);
-const baseValidator_1 = __nccwpck_require__(6300);
-const errors_2 = __nccwpck_require__(3514);
+const errors_1 = __nccwpck_require__(1379);
+const xmlValidator_1 = __importDefault(__nccwpck_require__(9373));
+const resources_node_1 = __nccwpck_require__(8584);
+const baseValidator_1 = __nccwpck_require__(7372);
+const errors_2 = __nccwpck_require__(218);
 class XmlValidator extends baseValidator_1.BaseValidator {
     #getSchemaFilePath() {
         const s = resources_node_1.FILES.CDX.XML_SCHEMA[this.version];
@@ -47580,7 +47580,7 @@ exports.XmlValidator = XmlValidator;
 
 /***/ }),
 
-/***/ 213:
+/***/ 8501:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -47618,7 +47618,7 @@ exports.iterableMap = iterableMap;
 exports.iterableFilter = iterableFilter;
 exports.normalizePackageManifest = normalizePackageManifest;
 const node_fs_1 = __nccwpck_require__(3024);
-const normalize_package_data_1 = __importDefault(__nccwpck_require__(9882));
+const normalize_package_data_1 = __importDefault(__nccwpck_require__(1690));
 function loadJsonFile(path) {
     return JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
 }
@@ -47696,7 +47696,7 @@ exports.npmResolvedVcsMatcher = /^git(?:\+[^:]+)?:|\.git(?:#|$)|^ssh:/i;
 
 /***/ }),
 
-/***/ 8560:
+/***/ 1395:
 /***/ (function(module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -47727,11 +47727,11 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TreeBuilder = exports.BomBuilder = void 0;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const Bom_1 = __nccwpck_require__(5818);
-const FromNodePackageJson_1 = __nccwpck_require__(9810);
-const Enums_1 = __nccwpck_require__(6820);
-const Models_1 = __nccwpck_require__(320);
-const _helpers_1 = __nccwpck_require__(213);
+const Bom_1 = __nccwpck_require__(5466);
+const FromNodePackageJson_1 = __nccwpck_require__(5442);
+const Enums_1 = __nccwpck_require__(1940);
+const Models_1 = __nccwpck_require__(5632);
+const _helpers_1 = __nccwpck_require__(8501);
 class BomBuilder {
     npmRunner;
     componentBuilder;
@@ -48184,7 +48184,7 @@ exports.TreeBuilder = TreeBuilder;
 
 /***/ }),
 
-/***/ 1541:
+/***/ 2117:
 /***/ (function(module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -48215,19 +48215,19 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.run = run;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const FromNodePackageJson_1 = __nccwpck_require__(9810);
-const License_1 = __nccwpck_require__(4909);
-const Enums_1 = __nccwpck_require__(6820);
-const Serialize_1 = __nccwpck_require__(1248);
-const Spec_1 = __nccwpck_require__(4321);
-const Validation_1 = __nccwpck_require__(8655);
-const commander_1 = __nccwpck_require__(8909);
-const spdx_expression_parse_1 = __importDefault(__nccwpck_require__(3326));
-const _helpers_1 = __nccwpck_require__(213);
-const builders_1 = __nccwpck_require__(8560);
-const factories_1 = __nccwpck_require__(1145);
-const logger_1 = __nccwpck_require__(803);
-const npmRunner_1 = __nccwpck_require__(6724);
+const FromNodePackageJson_1 = __nccwpck_require__(5442);
+const License_1 = __nccwpck_require__(749);
+const Enums_1 = __nccwpck_require__(1940);
+const Serialize_1 = __nccwpck_require__(2016);
+const Spec_1 = __nccwpck_require__(1569);
+const Validation_1 = __nccwpck_require__(2127);
+const commander_1 = __nccwpck_require__(3917);
+const spdx_expression_parse_1 = __importDefault(__nccwpck_require__(3950));
+const _helpers_1 = __nccwpck_require__(8501);
+const builders_1 = __nccwpck_require__(1395);
+const factories_1 = __nccwpck_require__(4201);
+const logger_1 = __nccwpck_require__(7859);
+const npmRunner_1 = __nccwpck_require__(4196);
 var OutputFormat;
 (function (OutputFormat) {
     OutputFormat["JSON"] = "JSON";
@@ -48421,7 +48421,7 @@ async function run(process_) {
 
 /***/ }),
 
-/***/ 1145:
+/***/ 4201:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -48446,9 +48446,9 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PackageUrlFactory = void 0;
-const FromNodePackageJson_1 = __nccwpck_require__(9810);
-const packageurl_js_1 = __nccwpck_require__(7091);
-const _helpers_1 = __nccwpck_require__(213);
+const FromNodePackageJson_1 = __nccwpck_require__(5442);
+const packageurl_js_1 = __nccwpck_require__(8387);
+const _helpers_1 = __nccwpck_require__(8501);
 class PackageUrlFactory {
     makeFromPackageData(data) {
         let name = data.name;
@@ -48517,7 +48517,7 @@ exports.PackageUrlFactory = PackageUrlFactory;
 
 /***/ }),
 
-/***/ 803:
+/***/ 7859:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -48561,7 +48561,7 @@ function makeConsoleLogger(process, level) {
 
 /***/ }),
 
-/***/ 6724:
+/***/ 4196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -48681,14 +48681,14 @@ exports.NpmRunner = NpmRunner;
 
 /***/ }),
 
-/***/ 8909:
+/***/ 3917:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Argument } = __nccwpck_require__(9154);
-const { Command } = __nccwpck_require__(4348);
-const { CommanderError, InvalidArgumentError } = __nccwpck_require__(1135);
-const { Help } = __nccwpck_require__(9754);
-const { Option } = __nccwpck_require__(5240);
+const { Argument } = __nccwpck_require__(2562);
+const { Command } = __nccwpck_require__(4604);
+const { CommanderError, InvalidArgumentError } = __nccwpck_require__(4063);
+const { Help } = __nccwpck_require__(3914);
+const { Option } = __nccwpck_require__(3864);
 
 exports.program = new Command();
 
@@ -48712,10 +48712,10 @@ exports.InvalidOptionArgumentError = InvalidArgumentError; // Deprecated
 
 /***/ }),
 
-/***/ 9154:
+/***/ 2562:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(1135);
+const { InvalidArgumentError } = __nccwpck_require__(4063);
 
 class Argument {
   /**
@@ -48869,7 +48869,7 @@ exports.humanReadableArgName = humanReadableArgName;
 
 /***/ }),
 
-/***/ 4348:
+/***/ 4604:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const EventEmitter = (__nccwpck_require__(8474).EventEmitter);
@@ -48878,11 +48878,11 @@ const path = __nccwpck_require__(6760);
 const fs = __nccwpck_require__(3024);
 const process = __nccwpck_require__(1708);
 
-const { Argument, humanReadableArgName } = __nccwpck_require__(9154);
-const { CommanderError } = __nccwpck_require__(1135);
-const { Help, stripColor } = __nccwpck_require__(9754);
-const { Option, DualOptions } = __nccwpck_require__(5240);
-const { suggestSimilar } = __nccwpck_require__(5030);
+const { Argument, humanReadableArgName } = __nccwpck_require__(2562);
+const { CommanderError } = __nccwpck_require__(4063);
+const { Help, stripColor } = __nccwpck_require__(3914);
+const { Option, DualOptions } = __nccwpck_require__(3864);
+const { suggestSimilar } = __nccwpck_require__(6726);
 
 class Command extends EventEmitter {
   /**
@@ -51653,7 +51653,7 @@ exports.useColor = useColor; // exporting for tests
 
 /***/ }),
 
-/***/ 1135:
+/***/ 4063:
 /***/ ((__unused_webpack_module, exports) => {
 
 /**
@@ -51699,10 +51699,10 @@ exports.InvalidArgumentError = InvalidArgumentError;
 
 /***/ }),
 
-/***/ 9754:
+/***/ 3914:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { humanReadableArgName } = __nccwpck_require__(9154);
+const { humanReadableArgName } = __nccwpck_require__(2562);
 
 /**
  * TypeScript import types for JSDoc, used by Visual Studio Code IntelliSense and `npm run typescript-checkJS`
@@ -52453,10 +52453,10 @@ exports.stripColor = stripColor;
 
 /***/ }),
 
-/***/ 5240:
+/***/ 3864:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(1135);
+const { InvalidArgumentError } = __nccwpck_require__(4063);
 
 class Option {
   /**
@@ -52840,7 +52840,7 @@ exports.DualOptions = DualOptions;
 
 /***/ }),
 
-/***/ 5030:
+/***/ 6726:
 /***/ ((__unused_webpack_module, exports) => {
 
 const maxDistance = 3;
@@ -52948,14 +52948,14 @@ exports.suggestSimilar = suggestSimilar;
 
 /***/ }),
 
-/***/ 4352:
+/***/ 32:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(8869)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(7092)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -53667,13 +53667,13 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 5300:
+/***/ 7092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(8869)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -53947,7 +53947,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 8869:
 /***/ ((module) => {
 
 "use strict";
@@ -54754,7 +54754,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 519:
+/***/ 1319:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -54764,7 +54764,7 @@ var j=(u,t)=>()=>(t||u((t={exports:{}}).exports,t),t.exports);var I=j(O=>{"use s
 
 /***/ }),
 
-/***/ 9373:
+/***/ 5917:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -54774,11 +54774,11 @@ exports.builder = builder;
 exports.create = create;
 exports.fragment = fragment;
 exports.convert = convert;
-const interfaces_1 = __nccwpck_require__(5385);
-const util_1 = __nccwpck_require__(7061);
-const util_2 = __nccwpck_require__(628);
-const _1 = __nccwpck_require__(957);
-const dom_1 = __nccwpck_require__(2869);
+const interfaces_1 = __nccwpck_require__(3945);
+const util_1 = __nccwpck_require__(5);
+const util_2 = __nccwpck_require__(6260);
+const _1 = __nccwpck_require__(1549);
+const dom_1 = __nccwpck_require__(869);
 /** @inheritdoc */
 function builder(p1, p2) {
     const options = formatBuilderOptions(isXMLBuilderCreateOptions(p1) ? p1 : interfaces_1.DefaultBuilderOptions);
@@ -54878,7 +54878,7 @@ function setOptions(doc, options, isFragment) {
 
 /***/ }),
 
-/***/ 336:
+/***/ 5408:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -54886,7 +54886,7 @@ function setOptions(doc, options, isFragment) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createCB = createCB;
 exports.fragmentCB = fragmentCB;
-const _1 = __nccwpck_require__(957);
+const _1 = __nccwpck_require__(1549);
 /**
  * Creates an XML builder which serializes the document in chunks.
  *
@@ -54911,24 +54911,24 @@ function fragmentCB(options) {
 
 /***/ }),
 
-/***/ 8862:
+/***/ 1918:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLBuilderCBImpl = void 0;
-const interfaces_1 = __nccwpck_require__(5385);
-const util_1 = __nccwpck_require__(7061);
-const BuilderFunctions_1 = __nccwpck_require__(9373);
-const algorithm_1 = __nccwpck_require__(6573);
-const infra_1 = __nccwpck_require__(4737);
-const NamespacePrefixMap_1 = __nccwpck_require__(8377);
-const LocalNameSet_1 = __nccwpck_require__(7830);
-const util_2 = __nccwpck_require__(628);
-const XMLCBWriter_1 = __nccwpck_require__(9341);
-const JSONCBWriter_1 = __nccwpck_require__(6108);
-const YAMLCBWriter_1 = __nccwpck_require__(2233);
+const interfaces_1 = __nccwpck_require__(3945);
+const util_1 = __nccwpck_require__(5);
+const BuilderFunctions_1 = __nccwpck_require__(5917);
+const algorithm_1 = __nccwpck_require__(9677);
+const infra_1 = __nccwpck_require__(7713);
+const NamespacePrefixMap_1 = __nccwpck_require__(1785);
+const LocalNameSet_1 = __nccwpck_require__(502);
+const util_2 = __nccwpck_require__(6260);
+const XMLCBWriter_1 = __nccwpck_require__(237);
+const JSONCBWriter_1 = __nccwpck_require__(8076);
+const YAMLCBWriter_1 = __nccwpck_require__(8665);
 const events_1 = __nccwpck_require__(4434);
 /**
  * Represents a readable XML document stream.
@@ -55602,22 +55602,22 @@ exports.XMLBuilderCBImpl = XMLBuilderCBImpl;
 
 /***/ }),
 
-/***/ 6167:
+/***/ 7431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLBuilderImpl = void 0;
-const interfaces_1 = __nccwpck_require__(5385);
-const util_1 = __nccwpck_require__(7061);
-const writers_1 = __nccwpck_require__(2062);
-const interfaces_2 = __nccwpck_require__(9454);
-const util_2 = __nccwpck_require__(628);
-const algorithm_1 = __nccwpck_require__(6573);
-const dom_1 = __nccwpck_require__(2869);
-const infra_1 = __nccwpck_require__(4737);
-const readers_1 = __nccwpck_require__(8526);
+const interfaces_1 = __nccwpck_require__(3945);
+const util_1 = __nccwpck_require__(5);
+const writers_1 = __nccwpck_require__(478);
+const interfaces_2 = __nccwpck_require__(9150);
+const util_2 = __nccwpck_require__(6260);
+const algorithm_1 = __nccwpck_require__(9677);
+const dom_1 = __nccwpck_require__(869);
+const infra_1 = __nccwpck_require__(7713);
+const readers_1 = __nccwpck_require__(5086);
 /**
  * Represents a wrapper that extends XML nodes to implement easy to use and
  * chainable document builder methods.
@@ -56350,7 +56350,7 @@ exports.XMLBuilderImpl = XMLBuilderImpl;
 
 /***/ }),
 
-/***/ 2869:
+/***/ 869:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -56358,9 +56358,9 @@ exports.XMLBuilderImpl = XMLBuilderImpl;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createDocument = createDocument;
 exports.sanitizeInput = sanitizeInput;
-const dom_1 = __nccwpck_require__(6371);
-const dom_2 = __nccwpck_require__(4204);
-const util_1 = __nccwpck_require__(7061);
+const dom_1 = __nccwpck_require__(7619);
+const dom_2 = __nccwpck_require__(988);
+const util_1 = __nccwpck_require__(5);
 dom_2.dom.setFeatures(false);
 /**
  * Creates an XML document without any child nodes.
@@ -56424,30 +56424,30 @@ function sanitizeInput(str, replacement) {
 
 /***/ }),
 
-/***/ 957:
+/***/ 1549:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fragmentCB = exports.createCB = exports.convert = exports.fragment = exports.create = exports.builder = exports.XMLBuilderCBImpl = exports.XMLBuilderImpl = void 0;
-var XMLBuilderImpl_1 = __nccwpck_require__(6167);
+var XMLBuilderImpl_1 = __nccwpck_require__(7431);
 Object.defineProperty(exports, "XMLBuilderImpl", ({ enumerable: true, get: function () { return XMLBuilderImpl_1.XMLBuilderImpl; } }));
-var XMLBuilderCBImpl_1 = __nccwpck_require__(8862);
+var XMLBuilderCBImpl_1 = __nccwpck_require__(1918);
 Object.defineProperty(exports, "XMLBuilderCBImpl", ({ enumerable: true, get: function () { return XMLBuilderCBImpl_1.XMLBuilderCBImpl; } }));
-var BuilderFunctions_1 = __nccwpck_require__(9373);
+var BuilderFunctions_1 = __nccwpck_require__(5917);
 Object.defineProperty(exports, "builder", ({ enumerable: true, get: function () { return BuilderFunctions_1.builder; } }));
 Object.defineProperty(exports, "create", ({ enumerable: true, get: function () { return BuilderFunctions_1.create; } }));
 Object.defineProperty(exports, "fragment", ({ enumerable: true, get: function () { return BuilderFunctions_1.fragment; } }));
 Object.defineProperty(exports, "convert", ({ enumerable: true, get: function () { return BuilderFunctions_1.convert; } }));
-var BuilderFunctionsCB_1 = __nccwpck_require__(336);
+var BuilderFunctionsCB_1 = __nccwpck_require__(5408);
 Object.defineProperty(exports, "createCB", ({ enumerable: true, get: function () { return BuilderFunctionsCB_1.createCB; } }));
 Object.defineProperty(exports, "fragmentCB", ({ enumerable: true, get: function () { return BuilderFunctionsCB_1.fragmentCB; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6032:
+/***/ 6848:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -56459,14 +56459,14 @@ exports.nonEntityAmpersandRegex = /&(?![A-Za-z]+;|#\d+;)/g;
 
 /***/ }),
 
-/***/ 4697:
+/***/ 4905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fragmentCB = exports.createCB = exports.convert = exports.fragment = exports.create = exports.builder = void 0;
-var builder_1 = __nccwpck_require__(957);
+var builder_1 = __nccwpck_require__(1549);
 Object.defineProperty(exports, "builder", ({ enumerable: true, get: function () { return builder_1.builder; } }));
 Object.defineProperty(exports, "create", ({ enumerable: true, get: function () { return builder_1.create; } }));
 Object.defineProperty(exports, "fragment", ({ enumerable: true, get: function () { return builder_1.fragment; } }));
@@ -56477,7 +56477,7 @@ Object.defineProperty(exports, "fragmentCB", ({ enumerable: true, get: function 
 
 /***/ }),
 
-/***/ 5385:
+/***/ 3945:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -56561,14 +56561,14 @@ exports.DefaultXMLBuilderCBOptions = {
 
 /***/ }),
 
-/***/ 8646:
+/***/ 1030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseReader = void 0;
-const dom_1 = __nccwpck_require__(2869);
+const dom_1 = __nccwpck_require__(869);
 /**
  * Parses XML nodes.
  */
@@ -56732,15 +56732,15 @@ exports.BaseReader = BaseReader;
 
 /***/ }),
 
-/***/ 8329:
+/***/ 4297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONReader = void 0;
-const ObjectReader_1 = __nccwpck_require__(908);
-const BaseReader_1 = __nccwpck_require__(8646);
+const ObjectReader_1 = __nccwpck_require__(4684);
+const BaseReader_1 = __nccwpck_require__(1030);
 /**
  * Parses XML nodes from a JSON string.
  */
@@ -56760,15 +56760,15 @@ exports.JSONReader = JSONReader;
 
 /***/ }),
 
-/***/ 908:
+/***/ 4684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ObjectReader = void 0;
-const util_1 = __nccwpck_require__(7061);
-const BaseReader_1 = __nccwpck_require__(8646);
+const util_1 = __nccwpck_require__(5);
+const BaseReader_1 = __nccwpck_require__(1030);
 /**
  * Parses XML nodes from objects and arrays.
  * ES6 maps and sets are also supoorted.
@@ -56917,19 +56917,19 @@ exports.ObjectReader = ObjectReader;
 
 /***/ }),
 
-/***/ 5532:
+/***/ 5900:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLReader = void 0;
-const XMLStringLexer_1 = __nccwpck_require__(3529);
-const interfaces_1 = __nccwpck_require__(4727);
-const interfaces_2 = __nccwpck_require__(9454);
-const infra_1 = __nccwpck_require__(4737);
-const algorithm_1 = __nccwpck_require__(6573);
-const BaseReader_1 = __nccwpck_require__(8646);
+const XMLStringLexer_1 = __nccwpck_require__(105);
+const interfaces_1 = __nccwpck_require__(919);
+const interfaces_2 = __nccwpck_require__(9150);
+const infra_1 = __nccwpck_require__(7713);
+const algorithm_1 = __nccwpck_require__(9677);
+const BaseReader_1 = __nccwpck_require__(1030);
 /**
  * Parses XML nodes from an XML document string.
  */
@@ -57065,16 +57065,16 @@ exports.XMLReader = XMLReader;
 
 /***/ }),
 
-/***/ 7288:
+/***/ 8760:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLReader = void 0;
-const ObjectReader_1 = __nccwpck_require__(908);
-const BaseReader_1 = __nccwpck_require__(8646);
-const js_yaml_1 = __nccwpck_require__(4281);
+const ObjectReader_1 = __nccwpck_require__(4684);
+const BaseReader_1 = __nccwpck_require__(1030);
+const js_yaml_1 = __nccwpck_require__(5785);
 /**
  * Parses XML nodes from a YAML string.
  */
@@ -57099,26 +57099,26 @@ exports.YAMLReader = YAMLReader;
 
 /***/ }),
 
-/***/ 8526:
+/***/ 5086:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLReader = exports.JSONReader = exports.ObjectReader = exports.XMLReader = void 0;
-var XMLReader_1 = __nccwpck_require__(5532);
+var XMLReader_1 = __nccwpck_require__(5900);
 Object.defineProperty(exports, "XMLReader", ({ enumerable: true, get: function () { return XMLReader_1.XMLReader; } }));
-var ObjectReader_1 = __nccwpck_require__(908);
+var ObjectReader_1 = __nccwpck_require__(4684);
 Object.defineProperty(exports, "ObjectReader", ({ enumerable: true, get: function () { return ObjectReader_1.ObjectReader; } }));
-var JSONReader_1 = __nccwpck_require__(8329);
+var JSONReader_1 = __nccwpck_require__(4297);
 Object.defineProperty(exports, "JSONReader", ({ enumerable: true, get: function () { return JSONReader_1.JSONReader; } }));
-var YAMLReader_1 = __nccwpck_require__(7288);
+var YAMLReader_1 = __nccwpck_require__(8760);
 Object.defineProperty(exports, "YAMLReader", ({ enumerable: true, get: function () { return YAMLReader_1.YAMLReader; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 9099:
+/***/ 6635:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -57154,19 +57154,19 @@ exports.BaseCBWriter = BaseCBWriter;
 
 /***/ }),
 
-/***/ 4726:
+/***/ 3702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseWriter = void 0;
-const interfaces_1 = __nccwpck_require__(9454);
-const LocalNameSet_1 = __nccwpck_require__(7830);
-const NamespacePrefixMap_1 = __nccwpck_require__(8377);
-const infra_1 = __nccwpck_require__(4737);
-const algorithm_1 = __nccwpck_require__(6573);
-const constants_1 = __nccwpck_require__(6032);
+const interfaces_1 = __nccwpck_require__(9150);
+const LocalNameSet_1 = __nccwpck_require__(502);
+const NamespacePrefixMap_1 = __nccwpck_require__(1785);
+const infra_1 = __nccwpck_require__(7713);
+const algorithm_1 = __nccwpck_require__(9677);
+const constants_1 = __nccwpck_require__(6848);
 /**
  * Pre-serializes XML nodes.
  */
@@ -58629,14 +58629,14 @@ exports.BaseWriter = BaseWriter;
 
 /***/ }),
 
-/***/ 6108:
+/***/ 8076:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONCBWriter = void 0;
-const BaseCBWriter_1 = __nccwpck_require__(9099);
+const BaseCBWriter_1 = __nccwpck_require__(6635);
 /**
  * Serializes XML nodes.
  */
@@ -58792,16 +58792,16 @@ exports.JSONCBWriter = JSONCBWriter;
 
 /***/ }),
 
-/***/ 2661:
+/***/ 6805:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSONWriter = void 0;
-const ObjectWriter_1 = __nccwpck_require__(1288);
-const util_1 = __nccwpck_require__(7061);
-const BaseWriter_1 = __nccwpck_require__(4726);
+const ObjectWriter_1 = __nccwpck_require__(1528);
+const util_1 = __nccwpck_require__(5);
+const BaseWriter_1 = __nccwpck_require__(3702);
 /**
  * Serializes XML nodes into a JSON string.
  */
@@ -58980,16 +58980,16 @@ exports.JSONWriter = JSONWriter;
 
 /***/ }),
 
-/***/ 4703:
+/***/ 8367:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MapWriter = void 0;
-const util_1 = __nccwpck_require__(7061);
-const ObjectWriter_1 = __nccwpck_require__(1288);
-const BaseWriter_1 = __nccwpck_require__(4726);
+const util_1 = __nccwpck_require__(5);
+const ObjectWriter_1 = __nccwpck_require__(1528);
+const BaseWriter_1 = __nccwpck_require__(3702);
 /**
  * Serializes XML nodes into ES6 maps and arrays.
  */
@@ -59056,16 +59056,16 @@ exports.MapWriter = MapWriter;
 
 /***/ }),
 
-/***/ 1288:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ObjectWriter = void 0;
-const util_1 = __nccwpck_require__(7061);
-const interfaces_1 = __nccwpck_require__(9454);
-const BaseWriter_1 = __nccwpck_require__(4726);
+const util_1 = __nccwpck_require__(5);
+const interfaces_1 = __nccwpck_require__(9150);
+const BaseWriter_1 = __nccwpck_require__(3702);
 /**
  * Serializes XML nodes into objects and arrays.
  */
@@ -59511,14 +59511,14 @@ exports.ObjectWriter = ObjectWriter;
 
 /***/ }),
 
-/***/ 9341:
+/***/ 237:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLCBWriter = void 0;
-const BaseCBWriter_1 = __nccwpck_require__(9099);
+const BaseCBWriter_1 = __nccwpck_require__(6635);
 /**
  * Serializes XML nodes.
  */
@@ -59669,17 +59669,17 @@ exports.XMLCBWriter = XMLCBWriter;
 
 /***/ }),
 
-/***/ 5272:
+/***/ 6088:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XMLWriter = void 0;
-const util_1 = __nccwpck_require__(7061);
-const interfaces_1 = __nccwpck_require__(9454);
-const BaseWriter_1 = __nccwpck_require__(4726);
-const util_2 = __nccwpck_require__(628);
+const util_1 = __nccwpck_require__(5);
+const interfaces_1 = __nccwpck_require__(9150);
+const BaseWriter_1 = __nccwpck_require__(3702);
+const util_2 = __nccwpck_require__(6260);
 /**
  * Serializes XML nodes into strings.
  */
@@ -59898,14 +59898,14 @@ exports.XMLWriter = XMLWriter;
 
 /***/ }),
 
-/***/ 2233:
+/***/ 8665:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLCBWriter = void 0;
-const BaseCBWriter_1 = __nccwpck_require__(9099);
+const BaseCBWriter_1 = __nccwpck_require__(6635);
 /**
  * Serializes XML nodes.
  */
@@ -60050,16 +60050,16 @@ exports.YAMLCBWriter = YAMLCBWriter;
 
 /***/ }),
 
-/***/ 6612:
+/***/ 6964:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLWriter = void 0;
-const ObjectWriter_1 = __nccwpck_require__(1288);
-const util_1 = __nccwpck_require__(7061);
-const BaseWriter_1 = __nccwpck_require__(4726);
+const ObjectWriter_1 = __nccwpck_require__(1528);
+const util_1 = __nccwpck_require__(5);
+const BaseWriter_1 = __nccwpck_require__(3702);
 /**
  * Serializes XML nodes into a YAML string.
  */
@@ -60203,28 +60203,28 @@ exports.YAMLWriter = YAMLWriter;
 
 /***/ }),
 
-/***/ 2062:
+/***/ 478:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.YAMLWriter = exports.JSONWriter = exports.ObjectWriter = exports.XMLWriter = exports.MapWriter = void 0;
-var MapWriter_1 = __nccwpck_require__(4703);
+var MapWriter_1 = __nccwpck_require__(8367);
 Object.defineProperty(exports, "MapWriter", ({ enumerable: true, get: function () { return MapWriter_1.MapWriter; } }));
-var XMLWriter_1 = __nccwpck_require__(5272);
+var XMLWriter_1 = __nccwpck_require__(6088);
 Object.defineProperty(exports, "XMLWriter", ({ enumerable: true, get: function () { return XMLWriter_1.XMLWriter; } }));
-var ObjectWriter_1 = __nccwpck_require__(1288);
+var ObjectWriter_1 = __nccwpck_require__(1528);
 Object.defineProperty(exports, "ObjectWriter", ({ enumerable: true, get: function () { return ObjectWriter_1.ObjectWriter; } }));
-var JSONWriter_1 = __nccwpck_require__(2661);
+var JSONWriter_1 = __nccwpck_require__(6805);
 Object.defineProperty(exports, "JSONWriter", ({ enumerable: true, get: function () { return JSONWriter_1.JSONWriter; } }));
-var YAMLWriter_1 = __nccwpck_require__(6612);
+var YAMLWriter_1 = __nccwpck_require__(6964);
 Object.defineProperty(exports, "YAMLWriter", ({ enumerable: true, get: function () { return YAMLWriter_1.YAMLWriter; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 2094:
+/***/ 7948:
 /***/ ((module) => {
 
 "use strict";
@@ -60232,7 +60232,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 
 /***/ }),
 
-/***/ 6218:
+/***/ 5759:
 /***/ ((module) => {
 
 "use strict";
@@ -60240,7 +60240,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.
 
 /***/ }),
 
-/***/ 2079:
+/***/ 1277:
 /***/ ((module) => {
 
 "use strict";
@@ -60248,7 +60248,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 
 /***/ }),
 
-/***/ 4612:
+/***/ 2530:
 /***/ ((module) => {
 
 "use strict";
@@ -60256,7 +60256,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"topLevel":{"dependancies":"dependenc
 
 /***/ }),
 
-/***/ 5276:
+/***/ 7862:
 /***/ ((module) => {
 
 "use strict";
@@ -60264,7 +60264,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"repositories":"\'repositories\' (plu
 
 /***/ }),
 
-/***/ 2798:
+/***/ 9628:
 /***/ ((module) => {
 
 "use strict";
@@ -60272,7 +60272,7 @@ module.exports = /*#__PURE__*/JSON.parse('[{"scheme":"fax","description":"fax","
 
 /***/ }),
 
-/***/ 7364:
+/***/ 8730:
 /***/ ((module) => {
 
 "use strict";
@@ -60280,7 +60280,7 @@ module.exports = /*#__PURE__*/JSON.parse('[{"scheme":"aaa","description":"Diamet
 
 /***/ }),
 
-/***/ 852:
+/***/ 5240:
 /***/ ((module) => {
 
 "use strict";
@@ -60288,7 +60288,7 @@ module.exports = /*#__PURE__*/JSON.parse('[{"scheme":"acr","description":"acr","
 
 /***/ }),
 
-/***/ 3446:
+/***/ 8720:
 /***/ ((module) => {
 
 "use strict";
@@ -60296,7 +60296,7 @@ module.exports = /*#__PURE__*/JSON.parse('[{"scheme":"android-app"},{"scheme":"w
 
 /***/ }),
 
-/***/ 3988:
+/***/ 7450:
 /***/ ((module) => {
 
 "use strict";
@@ -60304,7 +60304,7 @@ module.exports = /*#__PURE__*/JSON.parse('["389-exception","Asterisk-exception",
 
 /***/ }),
 
-/***/ 3389:
+/***/ 7471:
 /***/ ((module) => {
 
 "use strict";
@@ -60312,7 +60312,7 @@ module.exports = /*#__PURE__*/JSON.parse('["AGPL-1.0","AGPL-3.0","BSD-2-Clause-F
 
 /***/ }),
 
-/***/ 5204:
+/***/ 4614:
 /***/ ((module) => {
 
 "use strict";
@@ -60396,7 +60396,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 
 /* !!! do not remove/rename this file, it is public CLI in replacement for an API !!! */
-(__nccwpck_require__(1541).run)(process).catch(e => {
+(__nccwpck_require__(2117).run)(process).catch(e => {
   process.stderr.write(`\n${e}\n`)
   return Math.max(1, Math.floor(Number(e?.code)) || 254)
 }).then(exitCode => {
