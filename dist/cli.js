@@ -12776,7 +12776,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5366);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7953);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5652);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4199);
 /* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4468);
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7053);
@@ -12831,7 +12831,7 @@ async function main(argv, entry = {}) {
     }
     catch (error) {
         // The reason may quote the repository (its config file); a runner reads `##[` in a log line as a command.
-        process.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH}: ${(0,_config_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .describeError */ .U)(error).replace(/##\[/g, '# #[')}\n`);
+        process.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .describeError */ .U)(error).replace(/##\[/g, '# #[')}\n`);
         return EXIT.error;
     }
 }
@@ -12843,6 +12843,25 @@ else
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError),
+/* harmony export */   q: () => (/* binding */ describeErrorFully)
+/* harmony export */ });
+/** The whole message of whatever was thrown: for callers that pass on a parser's or tool's full text. */
+function describeErrorFully(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** One line for the log or a note: the first line of the message, without a stack. */
+function describeError(error) {
+    return describeErrorFully(error).split('\n')[0] ?? '';
+}
+
 
 /***/ }),
 
@@ -12894,8 +12913,10 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(5652);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(7953);
+var config_errors = __nccwpck_require__(7953);
 // EXTERNAL MODULE: ./src/common/severity.ts
 var severity = __nccwpck_require__(9532);
 ;// CONCATENATED MODULE: ./src/config/options.ts
@@ -12905,7 +12926,7 @@ function parseChoice(name, value, choices) {
     const v = value.trim();
     if (choices.includes(v))
         return v;
-    throw new errors/* UsageError */.e(`${name} must be one of ${choices.join(', ')}; got '${value}'`);
+    throw new config_errors/* UsageError */.e(`${name} must be one of ${choices.join(', ')}; got '${value}'`);
 }
 function parseThreshold(name, value) {
     return parseChoice(name, value.toLowerCase(), severity/* THRESHOLDS */.Rm);
@@ -12926,6 +12947,7 @@ function todayUtc(now = new Date()) {
 // EXTERNAL MODULE: ./src/config/paths.ts
 var paths = __nccwpck_require__(1588);
 ;// CONCATENATED MODULE: ./src/config/cli-args.ts
+
 
 
 
@@ -12980,8 +13002,8 @@ function parseCliArgs(argv, cwd = process.cwd()) {
         });
     }
     catch (error) {
-        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new errors/* UsageError */.e(`${message}; see --help`);
+        const message = (0,errors/* describeError */.U)(error);
+        throw new config_errors/* UsageError */.e(`${message}; see --help`);
     }
     const { values, positionals } = parsed;
     if (values.help)
@@ -12989,10 +13011,10 @@ function parseCliArgs(argv, cwd = process.cwd()) {
     if (values.version)
         return { kind: 'version' };
     if (positionals.length > 1)
-        throw new errors/* UsageError */.e(`expected at most one path, got ${positionals.length}: ${positionals.join(' ')}; see --help`);
+        throw new config_errors/* UsageError */.e(`expected at most one path, got ${positionals.length}: ${positionals.join(' ')}; see --help`);
     const dir = (0,external_node_path_.resolve)(cwd, positionals[0] ?? '.');
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
-        throw new errors/* UsageError */.e(`${positionals[0] ?? '.'} is not a directory; give the folder that holds package.json`);
+        throw new config_errors/* UsageError */.e(`${positionals[0] ?? '.'} is not a directory; give the folder that holds package.json`);
     const workspace = (0,paths/* isInside */.FK)(cwd, dir) ? cwd : dir;
     const configFlag = values.config;
     const configFile = configFlag
@@ -13001,7 +13023,7 @@ function parseCliArgs(argv, cwd = process.cwd()) {
             (0,external_node_path_.join)(dir, '.github/hardening.yml'));
     const sbom = !values['no-sbom'];
     if (sbom && values['sbom-file'].trim() === '')
-        throw new errors/* UsageError */.e('--sbom-file is empty; give a file name or use --no-sbom');
+        throw new config_errors/* UsageError */.e('--sbom-file is empty; give a file name or use --no-sbom');
     const sbomFile = (0,external_node_path_.resolve)(dir, values['sbom-file']);
     const output = values.output ? (0,external_node_path_.resolve)(cwd, values.output) : '';
     if (sbom)
@@ -22589,9 +22611,12 @@ function preprocess(fn, schema) {
 
 // EXTERNAL MODULE: ./src/common/severity.ts
 var severity = __nccwpck_require__(9532);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(5652);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(7953);
+var config_errors = __nccwpck_require__(7953);
 ;// CONCATENATED MODULE: ./src/config/config-file.ts
+
 
 
 
@@ -22663,18 +22688,18 @@ function parseConfig(text, source, knownRules) {
     }
     catch (error) {
         const where = error instanceof dist/* YAMLParseError */.XT && error.linePos ? ` line ${error.linePos[0].line}` : '';
-        const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new errors/* UsageError */.e(`config ${source}${where} is not valid YAML: ${what}`);
+        const what = (0,errors/* describeError */.U)(error);
+        throw new config_errors/* UsageError */.e(`config ${source}${where} is not valid YAML: ${what}`);
     }
     const parsed = CONFIG_SCHEMA.safeParse(data);
     if (!parsed.success) {
         const first = parsed.error.issues[0];
-        throw new errors/* UsageError */.e(`config ${source}: ${first ? formatIssue(first) : 'invalid'}; see README "Configuration"`);
+        throw new config_errors/* UsageError */.e(`config ${source}: ${first ? formatIssue(first) : 'invalid'}; see README "Configuration"`);
     }
     const { rules = {}, suppressions = [], audit } = parsed.data;
     const checkRule = (id, where) => {
         if (!knownRules.has(id))
-            throw new errors/* UsageError */.e(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`);
+            throw new config_errors/* UsageError */.e(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`);
     };
     for (const id of Object.keys(rules))
         checkRule(id, 'rules');
@@ -22682,7 +22707,7 @@ function parseConfig(text, source, knownRules) {
     const allow = (audit?.allow ?? []).map((entry, i) => {
         const ghsa = ghsaOf(entry.id);
         if (!ghsa) {
-            throw new errors/* UsageError */.e(`config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`);
+            throw new config_errors/* UsageError */.e(`config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`);
         }
         return { ghsa, reason: entry.reason, expires: entry.expires };
     });
@@ -22691,18 +22716,18 @@ function parseConfig(text, source, knownRules) {
 function loadConfig(file, required, displayName, knownRules) {
     if (!(0,external_node_fs_.existsSync)(file)) {
         if (required)
-            throw new errors/* UsageError */.e(`config file ${displayName} does not exist; fix the path or remove the config input`);
+            throw new config_errors/* UsageError */.e(`config file ${displayName} does not exist; fix the path or remove the config input`);
         return EMPTY_CONFIG;
     }
     // A FIFO or device would block the read forever; a folder cannot be read.
     if (!(0,external_node_fs_.statSync)(file).isFile())
-        throw new errors/* UsageError */.e(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`);
+        throw new config_errors/* UsageError */.e(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`);
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (error) {
-        throw new errors/* UsageError */.e(`config file ${displayName} cannot be read (${error.code ?? 'unreadable'}); give a readable YAML file or remove the config input`);
+        throw new config_errors/* UsageError */.e(`config file ${displayName} cannot be read (${error.code ?? 'unreadable'}); give a readable YAML file or remove the config input`);
     }
     return parseConfig(text, displayName, knownRules);
 }
@@ -22718,7 +22743,6 @@ function isExpired(expires, today) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError),
 /* harmony export */   e: () => (/* binding */ UsageError)
 /* harmony export */ });
 /**
@@ -22727,12 +22751,6 @@ function isExpired(expires, today) {
  */
 class UsageError extends Error {
     name = 'UsageError';
-}
-/** One line for the log: usage errors as they are, anything else with its message only. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] ?? error.name;
-    return String(error).split('\n')[0] ?? 'unknown error';
 }
 
 
@@ -24379,6 +24397,8 @@ function branches(value) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3439);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5652);
+
 
 
 const COMPOSE_FILE = /^(?:docker-)?compose.*\.ya?ml$/;
@@ -24524,7 +24544,7 @@ function parseCompose(text) {
         // Too many aliases, or a stack overflow: an anchor merged into itself, or nesting deeper than the readers follow.
         if (error instanceof RangeError)
             return { ok: false, error: 'an anchor refers to itself, or the YAML nests too deeply to follow' };
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeErrorFully */ .q)(error) };
     }
 }
 /** The Dockerfile a service builds, relative to the scan root; undefined for remote or inline builds. */
@@ -24888,6 +24908,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../main/node_modules/@babel/parser/lib/index.js
 var lib = __nccwpck_require__(2741);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(5652);
 ;// CONCATENATED MODULE: ./src/parse/visitor-keys.generated.ts
 // Generated by scripts/gen-visitor-keys.mjs from @babel/types 7.29.15; do not edit. `npm run bundle` rewrites it.
 /** The keys of each node type that hold child nodes, in source order. */
@@ -25150,6 +25172,7 @@ const VISITOR_KEYS = {
 ;// CONCATENATED MODULE: ./src/parse/javascript.ts
 
 
+
 const BASE_OPTIONS = {
     sourceType: 'unambiguous',
     allowReturnOutsideFunction: true,
@@ -25180,7 +25203,7 @@ function parseJavaScript(text) {
         }
         catch (error) {
             if (firstError === '')
-                firstError = error instanceof Error ? error.message : String(error);
+                firstError = (0,errors/* describeErrorFully */.q)(error);
         }
     }
     return { ok: false, error: firstError };
@@ -25766,7 +25789,10 @@ async function runNpmCi(exec, options) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(5652);
 ;// CONCATENATED MODULE: ./src/tools/sbom.ts
+
 
 
 
@@ -25826,7 +25852,7 @@ async function runSbom(exec, options) {
         cli = findCyclonedxCli();
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = (0,errors/* describeErrorFully */.q)(error);
         return { step: { name: 'sbom', status: 'error', ms: 0, detail: message }, result: { status: 'error', error: message } };
     }
     const run = await exec(process.execPath, [cli, ...sbomArgs(options)], {
@@ -25851,7 +25877,7 @@ async function runSbom(exec, options) {
         catch (error) {
             result = {
                 status: 'error',
-                error: `the SBOM written by cyclonedx-npm cannot be read: ${error instanceof Error ? error.message : String(error)}`
+                error: `the SBOM written by cyclonedx-npm cannot be read: ${(0,errors/* describeErrorFully */.q)(error)}`
             };
         }
     }
@@ -32843,7 +32869,10 @@ function parseNpmrc(text) {
 
 // EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(3439);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var common_errors = __nccwpck_require__(5652);
 ;// CONCATENATED MODULE: ./src/parse/package-json.ts
+
 
 /**
  * JSON.parse gives the values; JSON is also YAML, so the `yaml` parser, which keeps offsets,
@@ -32877,7 +32906,7 @@ function parsePackageJson(text) {
         return { ok: true, manifest: { data: data, keyLine: keyLines(text) } };
     }
     catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: (0,common_errors/* describeErrorFully */.q)(error) };
     }
 }
 
@@ -33274,6 +33303,7 @@ var nginx_includes = __nccwpck_require__(5415);
 
 
 
+
 function parseFile(path, text) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (isCaddyfileName(name)) {
@@ -33281,7 +33311,7 @@ function parseFile(path, text) {
             return { kind: 'caddy', model: parseCaddyfile(text) };
         }
         catch (error) {
-            return { kind: 'error', error: error instanceof Error ? error.message : String(error) };
+            return { kind: 'error', error: (0,common_errors/* describeErrorFully */.q)(error) };
         }
     }
     if (!isNginxCandidateName(name))
@@ -33322,7 +33352,7 @@ function parseProxyConfigs(files) {
             return [{ path, ...(0,nginx_includes/* expandIncludes */.Ud)(path, fragments, budget) }];
         }
         catch (error) {
-            errors.push({ path, error: error instanceof Error ? error.message : String(error) });
+            errors.push({ path, error: (0,common_errors/* describeErrorFully */.q)(error) });
             return [];
         }
     });

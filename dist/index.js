@@ -41973,6 +41973,25 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
+/***/ 5652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError),
+/* harmony export */   q: () => (/* binding */ describeErrorFully)
+/* harmony export */ });
+/** The whole message of whatever was thrown: for callers that pass on a parser's or tool's full text. */
+function describeErrorFully(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** One line for the log or a note: the first line of the message, without a stack. */
+function describeError(error) {
+    return describeErrorFully(error).split('\n')[0] ?? '';
+}
+
+
+/***/ }),
+
 /***/ 9532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -42016,7 +42035,9 @@ function emptyCounts() {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3439);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2160);
 /* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9532);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7953);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5652);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7953);
+
 
 
 
@@ -42088,18 +42109,18 @@ function parseConfig(text, source, knownRules) {
     }
     catch (error) {
         const where = error instanceof yaml__WEBPACK_IMPORTED_MODULE_1__/* .YAMLParseError */ .XT && error.linePos ? ` line ${error.linePos[0].line}` : '';
-        const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config ${source}${where} is not valid YAML: ${what}`);
+        const what = (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config ${source}${where} is not valid YAML: ${what}`);
     }
     const parsed = CONFIG_SCHEMA.safeParse(data);
     if (!parsed.success) {
         const first = parsed.error.issues[0];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config ${source}: ${first ? formatIssue(first) : 'invalid'}; see README "Configuration"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config ${source}: ${first ? formatIssue(first) : 'invalid'}; see README "Configuration"`);
     }
     const { rules = {}, suppressions = [], audit } = parsed.data;
     const checkRule = (id, where) => {
         if (!knownRules.has(id))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`);
     };
     for (const id of Object.keys(rules))
         checkRule(id, 'rules');
@@ -42107,7 +42128,7 @@ function parseConfig(text, source, knownRules) {
     const allow = (audit?.allow ?? []).map((entry, i) => {
         const ghsa = ghsaOf(entry.id);
         if (!ghsa) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`);
         }
         return { ghsa, reason: entry.reason, expires: entry.expires };
     });
@@ -42116,18 +42137,18 @@ function parseConfig(text, source, knownRules) {
 function loadConfig(file, required, displayName, knownRules) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
         if (required)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config file ${displayName} does not exist; fix the path or remove the config input`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config file ${displayName} does not exist; fix the path or remove the config input`);
         return EMPTY_CONFIG;
     }
     // A FIFO or device would block the read forever; a folder cannot be read.
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`);
     let text;
     try {
         text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config file ${displayName} cannot be read (${error.code ?? 'unreadable'}); give a readable YAML file or remove the config input`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config file ${displayName} cannot be read (${error.code ?? 'unreadable'}); give a readable YAML file or remove the config input`);
     }
     return parseConfig(text, displayName, knownRules);
 }
@@ -42143,7 +42164,6 @@ function isExpired(expires, today) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError),
 /* harmony export */   e: () => (/* binding */ UsageError)
 /* harmony export */ });
 /**
@@ -42152,12 +42172,6 @@ function isExpired(expires, today) {
  */
 class UsageError extends Error {
     name = 'UsageError';
-}
-/** One line for the log: usage errors as they are, anything else with its message only. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] ?? error.name;
-    return String(error).split('\n')[0] ?? 'unknown error';
 }
 
 
@@ -50333,8 +50347,10 @@ function getOctokit(token, options, ...additionalPlugins) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(5652);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(7953);
+var config_errors = __nccwpck_require__(7953);
 // EXTERNAL MODULE: ./src/common/severity.ts
 var common_severity = __nccwpck_require__(9532);
 ;// CONCATENATED MODULE: ./src/config/options.ts
@@ -50344,7 +50360,7 @@ function parseChoice(name, value, choices) {
     const v = value.trim();
     if (choices.includes(v))
         return v;
-    throw new errors/* UsageError */.e(`${name} must be one of ${choices.join(', ')}; got '${value}'`);
+    throw new config_errors/* UsageError */.e(`${name} must be one of ${choices.join(', ')}; got '${value}'`);
 }
 function parseThreshold(name, value) {
     return parseChoice(name, value.toLowerCase(), common_severity/* THRESHOLDS */.Rm);
@@ -50356,7 +50372,7 @@ function parseBoolean(name, value) {
         return true;
     if (['false', 'False', 'FALSE'].includes(v))
         return false;
-    throw new errors/* UsageError */.e(`${name} must be true or false; got '${value}'`);
+    throw new config_errors/* UsageError */.e(`${name} must be true or false; got '${value}'`);
 }
 function todayUtc(now = new Date()) {
     return now.toISOString().slice(0, 10);
@@ -50379,15 +50395,15 @@ function isInside(parent, child) {
 function resolveWorkingDirectory(workspace, input) {
     const dir = (0,external_node_path_.resolve)(workspace, input || '.');
     if (!isInside(workspace, dir)) {
-        throw new errors/* UsageError */.e(`working-directory '${input}' is outside the workspace ${workspace}; give a path inside the repository`);
+        throw new config_errors/* UsageError */.e(`working-directory '${input}' is outside the workspace ${workspace}; give a path inside the repository`);
     }
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
-        throw new errors/* UsageError */.e(`working-directory '${input}' does not exist; give the folder that holds package.json (relative to the repository root)`);
+        throw new config_errors/* UsageError */.e(`working-directory '${input}' does not exist; give the folder that holds package.json (relative to the repository root)`);
     }
     // A symbolic link in the repository (one a pull request can add) must not lead the scan, and the
     // reports written beside it, out of the workspace.
     if (!isInside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(dir))) {
-        throw new errors/* UsageError */.e(`working-directory '${input}' is a symbolic link (or is inside one) that leads outside the workspace; give a real folder inside the repository`);
+        throw new config_errors/* UsageError */.e(`working-directory '${input}' is a symbolic link (or is inside one) that leads outside the workspace; give a real folder inside the repository`);
     }
     return dir;
 }
@@ -50406,14 +50422,14 @@ function refuseLinkedOutput(name, workspace, file) {
         }
     })();
     if (isLink)
-        throw new errors/* UsageError */.e(`${name} '${toPosixRelative(workspace, file)}' is a symbolic link in the repository; the gate does not write through one: delete it or name another file`);
+        throw new config_errors/* UsageError */.e(`${name} '${toPosixRelative(workspace, file)}' is a symbolic link in the repository; the gate does not write through one: delete it or name another file`);
     if (!isInside(workspace, file))
         return;
     let dir = (0,external_node_path_.dirname)(file);
     while (!(0,external_node_fs_.existsSync)(dir) && (0,external_node_path_.dirname)(dir) !== dir)
         dir = (0,external_node_path_.dirname)(dir);
     if (!isInside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(dir))) {
-        throw new errors/* UsageError */.e(`${name} '${toPosixRelative(workspace, file)}' is inside a symbolic link that leads outside the workspace; name a file in a real folder of the repository`);
+        throw new config_errors/* UsageError */.e(`${name} '${toPosixRelative(workspace, file)}' is inside a symbolic link that leads outside the workspace; name a file in a real folder of the repository`);
     }
 }
 /** An output file named by the user: relative to the working directory, and inside the workspace. */
@@ -50422,7 +50438,7 @@ function resolveOutputFile(name, workspace, workingDirectory, value) {
         return '';
     const file = (0,external_node_path_.resolve)(workingDirectory, value.trim());
     if (!isInside(workspace, file)) {
-        throw new errors/* UsageError */.e(`${name} '${value}' is outside the workspace; give a path relative to working-directory`);
+        throw new config_errors/* UsageError */.e(`${name} '${value}' is outside the workspace; give a path relative to working-directory`);
     }
     refuseLinkedOutput(name, workspace, file);
     return file;
@@ -50491,10 +50507,10 @@ function readActionInputs(env = process.env) {
         uploadSbom: parseBoolean('upload-sbom', input('upload-sbom'))
     };
     if (options.sbom && options.sbomFile === '') {
-        throw new errors/* UsageError */.e("sbom-file is empty while sbom is true; give a file name such as 'sbom.cdx.json' or set sbom: false");
+        throw new config_errors/* UsageError */.e("sbom-file is empty while sbom is true; give a file name such as 'sbom.cdx.json' or set sbom: false");
     }
     if (options.mode === 'comment' && options.reportFile === '') {
-        throw new errors/* UsageError */.e("mode 'comment' reads report-file, which is empty; give the path of the JSON report from the scan job");
+        throw new config_errors/* UsageError */.e("mode 'comment' reads report-file, which is empty; give the path of the JSON report from the scan job");
     }
     return options;
 }
@@ -52246,6 +52262,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+
 const SPEC_VERSION = '1.6';
 const CLI = (0,external_node_path_.join)('cyclonedx-npm', 'bin', 'cyclonedx-npm-cli.cjs');
 /**
@@ -52301,7 +52318,7 @@ async function runSbom(exec, options) {
         cli = findCyclonedxCli();
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = (0,errors/* describeErrorFully */.q)(error);
         return { step: { name: 'sbom', status: 'error', ms: 0, detail: message }, result: { status: 'error', error: message } };
     }
     const run = await exec(process.execPath, [cli, ...sbomArgs(options)], {
@@ -52326,7 +52343,7 @@ async function runSbom(exec, options) {
         catch (error) {
             result = {
                 status: 'error',
-                error: `the SBOM written by cyclonedx-npm cannot be read: ${error instanceof Error ? error.message : String(error)}`
+                error: `the SBOM written by cyclonedx-npm cannot be read: ${(0,errors/* describeErrorFully */.q)(error)}`
             };
         }
     }
@@ -52905,14 +52922,14 @@ function parseReport(json, source) {
         data = JSON.parse(json);
     }
     catch {
-        throw new errors/* UsageError */.e(`report-file ${source} is not JSON; give the hardening-report.json written by a scan run`);
+        throw new config_errors/* UsageError */.e(`report-file ${source} is not JSON; give the hardening-report.json written by a scan run`);
     }
     const parsed = REPORT_SCHEMA.safeParse(data);
     if (!parsed.success) {
         // The path names schema keys and indexes only, and zod's messages do not quote the input: nothing of the file reaches the log.
         const issue = parsed.error.issues[0];
         const where = issue?.path.join('.') || 'top level';
-        throw new errors/* UsageError */.e(`report-file ${source} is not a version 1 hardening report (${where}: ${issue?.message ?? 'invalid'}); give the file written by a scan run`);
+        throw new config_errors/* UsageError */.e(`report-file ${source} is not a version 1 hardening report (${where}: ${issue?.message ?? 'invalid'}); give the file written by a scan run`);
     }
     return parsed.data;
 }
@@ -52928,17 +52945,17 @@ function readReportFile(file, maxBytes = MAX_REPORT_BYTES) {
     catch (error) {
         const code = error.code;
         if (code === 'ENOENT')
-            throw new errors/* UsageError */.e(`report-file ${file} does not exist; in mode: comment, download the scan job's report artifact first`);
+            throw new config_errors/* UsageError */.e(`report-file ${file} does not exist; in mode: comment, download the scan job's report artifact first`);
         if (code === 'ELOOP')
-            throw new errors/* UsageError */.e(`report-file ${file} is a symbolic link; give the report file itself`);
-        throw new errors/* UsageError */.e(`report-file ${file} cannot be read (${code ?? 'error'})`);
+            throw new config_errors/* UsageError */.e(`report-file ${file} is a symbolic link; give the report file itself`);
+        throw new config_errors/* UsageError */.e(`report-file ${file} cannot be read (${code ?? 'error'})`);
     }
     try {
         const stat = (0,external_node_fs_.fstatSync)(fd);
         if (!stat.isFile())
-            throw new errors/* UsageError */.e(`report-file ${file} is not a regular file; give the hardening-report.json written by a scan run`);
+            throw new config_errors/* UsageError */.e(`report-file ${file} is not a regular file; give the hardening-report.json written by a scan run`);
         if (stat.size > maxBytes)
-            throw new errors/* UsageError */.e(`report-file ${file} is ${stat.size} bytes, over the ${maxBytes}-byte limit for a report`);
+            throw new config_errors/* UsageError */.e(`report-file ${file} is ${stat.size} bytes, over the ${maxBytes}-byte limit for a report`);
         return parseReport((0,external_node_fs_.readFileSync)(fd, 'utf8'), file);
     }
     finally {
@@ -52977,7 +52994,7 @@ async function resolveCommentTarget(report, event, pulls) {
         if (!current)
             return { kind: 'none', reason: `the ${event.eventName} payload names no pull request: no PR comment` };
         if (claimed && (claimed.number !== current.number || claimed.headSha !== current.headSha)) {
-            throw new errors/* UsageError */.e(`report-file was made for pull request #${claimed.number} at ${report_file_short(claimed.headSha)}, not this run's #${current.number} at ${report_file_short(current.headSha)}; give the report of this pull request's scan`);
+            throw new config_errors/* UsageError */.e(`report-file was made for pull request #${claimed.number} at ${report_file_short(claimed.headSha)}, not this run's #${current.number} at ${report_file_short(current.headSha)}; give the report of this pull request's scan`);
         }
         return { kind: 'pull-request', owner, repo, issueNumber: current.number, headSha: current.headSha };
     }
@@ -52990,7 +53007,7 @@ async function resolveCommentTarget(report, event, pulls) {
     const run = record(event.payload.workflow_run);
     const runSha = run.head_sha;
     if (typeof runSha !== 'string' || !COMMIT_SHA.test(runSha)) {
-        throw new errors/* UsageError */.e('the workflow_run payload has no head_sha, so the report cannot be matched to a commit');
+        throw new config_errors/* UsageError */.e('the workflow_run payload has no head_sha, so the report cannot be matched to a commit');
     }
     const listed = Array.isArray(run.pull_requests)
         ? run.pull_requests.map((pr) => record(pr).number).filter((n) => typeof n === 'number')
@@ -52999,13 +53016,13 @@ async function resolveCommentTarget(report, event, pulls) {
     if (number === undefined)
         return { kind: 'none', reason: 'the scanned run was not for a pull request (the report names none): no PR comment' };
     if (claimed && claimed.headSha !== runSha) {
-        throw new errors/* UsageError */.e(`report-file was made for commit ${report_file_short(claimed.headSha)}, but the workflow run that triggered this job is for ${report_file_short(runSha)}; not commenting`);
+        throw new config_errors/* UsageError */.e(`report-file was made for commit ${report_file_short(claimed.headSha)}, but the workflow run that triggered this job is for ${report_file_short(runSha)}; not commenting`);
     }
     if (!pulls)
-        throw new errors/* UsageError */.e('github-token is empty; mode: comment needs a token with pull-requests: write');
+        throw new config_errors/* UsageError */.e('github-token is empty; mode: comment needs a token with pull-requests: write');
     const headSha = await fetchHeadSha(pulls, owner, repo, number);
     if (headSha !== runSha) {
-        throw new errors/* UsageError */.e(`pull request #${number} has head ${report_file_short(headSha)}, not the scanned commit ${report_file_short(runSha)}; not commenting (the report names another pull request, or the pull request has new commits since the scan)`);
+        throw new config_errors/* UsageError */.e(`pull request #${number} has head ${report_file_short(headSha)}, not the scanned commit ${report_file_short(runSha)}; not commenting (the report names another pull request, or the pull request has new commits since the scan)`);
     }
     return { kind: 'pull-request', owner, repo, issueNumber: number, headSha: runSha };
 }
@@ -53017,8 +53034,8 @@ async function fetchHeadSha(pulls, owner, repo, number) {
     catch (error) {
         const status = error?.status;
         if (status === 404)
-            throw new errors/* UsageError */.e(`pull request #${number} does not exist in ${owner}/${repo}; not commenting`);
-        throw new errors/* UsageError */.e(`could not read pull request #${number} to confirm its head commit${typeof status === 'number' ? ` (HTTP ${status})` : ''}; not commenting`);
+            throw new config_errors/* UsageError */.e(`pull request #${number} does not exist in ${owner}/${repo}; not commenting`);
+        throw new config_errors/* UsageError */.e(`could not read pull request #${number} to confirm its head commit${typeof status === 'number' ? ` (HTTP ${status})` : ''}; not commenting`);
     }
 }
 
@@ -54599,6 +54616,8 @@ function branches(value) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3439);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5652);
+
 
 
 const COMPOSE_FILE = /^(?:docker-)?compose.*\.ya?ml$/;
@@ -54744,7 +54763,7 @@ function parseCompose(text) {
         // Too many aliases, or a stack overflow: an anchor merged into itself, or nesting deeper than the readers follow.
         if (error instanceof RangeError)
             return { ok: false, error: 'an anchor refers to itself, or the YAML nests too deeply to follow' };
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeErrorFully */ .q)(error) };
     }
 }
 /** The Dockerfile a service builds, relative to the scan root; undefined for remote or inline builds. */
@@ -55108,6 +55127,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../main/node_modules/@babel/parser/lib/index.js
 var lib = __nccwpck_require__(2741);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(5652);
 ;// CONCATENATED MODULE: ./src/parse/visitor-keys.generated.ts
 // Generated by scripts/gen-visitor-keys.mjs from @babel/types 7.29.15; do not edit. `npm run bundle` rewrites it.
 /** The keys of each node type that hold child nodes, in source order. */
@@ -55370,6 +55391,7 @@ const VISITOR_KEYS = {
 ;// CONCATENATED MODULE: ./src/parse/javascript.ts
 
 
+
 const BASE_OPTIONS = {
     sourceType: 'unambiguous',
     allowReturnOutsideFunction: true,
@@ -55400,7 +55422,7 @@ function parseJavaScript(text) {
         }
         catch (error) {
             if (firstError === '')
-                firstError = error instanceof Error ? error.message : String(error);
+                firstError = (0,errors/* describeErrorFully */.q)(error);
         }
     }
     return { ok: false, error: firstError };
@@ -61622,7 +61644,10 @@ function parseNpmrc(text) {
 
 // EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(3439);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var common_errors = __nccwpck_require__(5652);
 ;// CONCATENATED MODULE: ./src/parse/package-json.ts
+
 
 /**
  * JSON.parse gives the values; JSON is also YAML, so the `yaml` parser, which keeps offsets,
@@ -61656,7 +61681,7 @@ function parsePackageJson(text) {
         return { ok: true, manifest: { data: data, keyLine: keyLines(text) } };
     }
     catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: (0,common_errors/* describeErrorFully */.q)(error) };
     }
 }
 
@@ -62053,6 +62078,7 @@ var nginx_includes = __nccwpck_require__(5415);
 
 
 
+
 function parseFile(path, text) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (isCaddyfileName(name)) {
@@ -62060,7 +62086,7 @@ function parseFile(path, text) {
             return { kind: 'caddy', model: parseCaddyfile(text) };
         }
         catch (error) {
-            return { kind: 'error', error: error instanceof Error ? error.message : String(error) };
+            return { kind: 'error', error: (0,common_errors/* describeErrorFully */.q)(error) };
         }
     }
     if (!isNginxCandidateName(name))
@@ -62101,7 +62127,7 @@ function parseProxyConfigs(files) {
             return [{ path, ...(0,nginx_includes/* expandIncludes */.Ud)(path, fragments, budget) }];
         }
         catch (error) {
-            errors.push({ path, error: error instanceof Error ? error.message : String(error) });
+            errors.push({ path, error: (0,common_errors/* describeErrorFully */.q)(error) });
             return [];
         }
     });

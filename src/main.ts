@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { describeError } from './config/errors.js'
+import { describeError } from './common/errors.js'
 import { readActionInputs, type ActionOptions } from './config/inputs.js'
 import { toPosixRelative } from './config/paths.js'
 import {
