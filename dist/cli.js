@@ -12865,6 +12865,29 @@ function describeError(error) {
 
 /***/ }),
 
+/***/ 4945:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DK: () => (/* binding */ NPM_LOCKFILES),
+/* harmony export */   YF: () => (/* binding */ OTHER_LOCKFILES)
+/* harmony export */ });
+/* unused harmony export NPM_LOCKFILE */
+/** The lockfiles npm ci installs from and npm audit reads. */
+const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
+/** The lockfile npm writes and audits: audit advisories are reported on it. */
+const NPM_LOCKFILE = NPM_LOCKFILES[0];
+/** Lockfiles of other package managers, which npm can neither install from nor audit, by the tool that writes them. */
+const OTHER_LOCKFILES = {
+    'yarn.lock': 'yarn',
+    'pnpm-lock.yaml': 'pnpm',
+    'bun.lock': 'bun',
+    'bun.lockb': 'bun'
+};
+
+
+/***/ }),
+
 /***/ 9532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -25498,6 +25521,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/common/lockfiles.ts
+var lockfiles = __nccwpck_require__(4945);
 // EXTERNAL MODULE: ./src/config/config-file.ts + 18 modules
 var config_file = __nccwpck_require__(8165);
 // EXTERNAL MODULE: ./src/config/paths.ts
@@ -25904,13 +25929,14 @@ var version = __nccwpck_require__(6405);
 
 
 
+
 const MINUTE = 60_000;
 const TIMEOUTS = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUTE };
 function skippedStep(name, detail) {
     return { name, status: 'skipped', ms: 0, detail };
 }
 function hasNpmLockfile(dir) {
-    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package-lock.json')) || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'npm-shrinkwrap.json'));
+    return lockfiles/* NPM_LOCKFILES */.DK.some((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name)));
 }
 /**
  * The scan, in a worker thread when the entry point gave its script (the bundle), else in this
@@ -29361,10 +29387,11 @@ function docker_node_env_composeFindings(doc, { dockerfiles }) {
     }
 }));
 
+// EXTERNAL MODULE: ./src/common/lockfiles.ts
+var lockfiles = __nccwpck_require__(4945);
 ;// CONCATENATED MODULE: ./src/rules/project/lockfile-missing.ts
 
-const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
-const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun' };
+
 /* harmony default export */ const lockfile_missing = ((0,rule/* defineRule */.K)({
     meta: {
         id: 'lockfile-missing',
@@ -29376,11 +29403,11 @@ const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lo
     },
     check({ files }) {
         const atRoot = new Set(files.filter((f) => !f.path.includes('/')).map((f) => f.path));
-        if (!atRoot.has('package.json') || NPM_LOCKFILES.some((f) => atRoot.has(f)))
+        if (!atRoot.has('package.json') || lockfiles/* NPM_LOCKFILES */.DK.some((f) => atRoot.has(f)))
             return [];
-        const other = Object.keys(OTHER_LOCKFILES).find((f) => atRoot.has(f));
+        const other = Object.keys(lockfiles/* OTHER_LOCKFILES */.YF).find((f) => atRoot.has(f));
         const message = other
-            ? `only ${other} is committed, which npm ci cannot install from and npm audit cannot read: run \`npm install\` to create package-lock.json and commit it (or run the ${OTHER_LOCKFILES[other]} equivalent of this gate)`
+            ? `only ${other} is committed, which npm ci cannot install from and npm audit cannot read: run \`npm install\` to create package-lock.json and commit it (or run the ${lockfiles/* OTHER_LOCKFILES */.YF[other]} equivalent of this gate)`
             : 'package.json has no package-lock.json beside it, so installs are not reproducible and npm audit cannot run: run `npm install` and commit package-lock.json';
         return [{ file: 'package.json', line: null, message }];
     }
