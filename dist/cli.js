@@ -12869,10 +12869,10 @@ function describeError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cn: () => (/* binding */ NPM_LOCKFILE),
 /* harmony export */   DK: () => (/* binding */ NPM_LOCKFILES),
 /* harmony export */   YF: () => (/* binding */ OTHER_LOCKFILES)
 /* harmony export */ });
-/* unused harmony export NPM_LOCKFILE */
 /** The lockfiles npm ci installs from and npm audit reads. */
 const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 /** The lockfile npm writes and audits: audit advisories are reported on it. */
@@ -12884,6 +12884,20 @@ const OTHER_LOCKFILES = {
     'bun.lock': 'bun',
     'bun.lockb': 'bun'
 };
+
+
+/***/ }),
+
+/***/ 5279:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ joinRepositoryPath)
+/* harmony export */ });
+/** A path relative to the scanned root as the repository sees it: the root (`.` for the repository itself) before it. */
+function joinRepositoryPath(root, file) {
+    return root === '.' || root === '' ? file : `${root.replace(/\/+$/, '')}/${file}`;
+}
 
 
 /***/ }),
@@ -26148,11 +26162,13 @@ function fencedCode(lang, text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ renderMarkdown)
 /* harmony export */ });
+/* harmony import */ var _common_repository_path_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5279);
 /* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9532);
 /* harmony import */ var _rules_docs_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9409);
 /* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5393);
-/* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2087);
+/* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2087);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7471);
+
 
 
 
@@ -26168,9 +26184,6 @@ const CATEGORIES = [
     { id: 'proxy', title: 'Proxy' },
     { id: 'project', title: 'Project' }
 ];
-function repoPath(report, file) {
-    return report.root === '.' ? file : `${report.root}/${file}`;
-}
 /** encodeURIComponent, plus the `(`, `)`, `'`, `!` and `*` it leaves alone: a `)` would end the Markdown link. */
 function encodePathSegment(segment) {
     return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
@@ -26179,7 +26192,7 @@ function fileLink(report, finding, links) {
     const label = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(finding.line === null ? finding.file : `${finding.file}:${finding.line}`, 200);
     if (!links)
         return label;
-    const path = repoPath(report, finding.file).split('/').map(encodePathSegment).join('/');
+    const path = (0,_common_repository_path_js__WEBPACK_IMPORTED_MODULE_4__/* .joinRepositoryPath */ .c)(report.root, finding.file).split('/').map(encodePathSegment).join('/');
     const anchor = finding.line === null ? '' : `#L${finding.line}`;
     const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}`;
     return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`;
@@ -26227,7 +26240,7 @@ function findingsSection(report, options) {
     const { shown, hidden } = limited(open, options.maxRows);
     out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|');
     for (const f of shown) {
-        const rule = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.rule, 80), (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .findRule */ .Il)(f.rule) ? (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_4__/* .docsUrl */ .f)(f.rule) : undefined);
+        const rule = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.rule, 80), (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .findRule */ .Il)(f.rule) ? (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_5__/* .docsUrl */ .f)(f.rule) : undefined);
         out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${newMark(f)}${fileLink(report, f, options.links)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(f.message)} |`);
     }
     out.push('', ...moreLine(hidden, 'gaps', options.fullListHint));
@@ -26269,7 +26282,7 @@ function ruleDetails(report, meta, findings, options) {
     const { shown, hidden } = limited(findings, Number.isFinite(cap) ? cap : undefined);
     const example = _rules_docs_generated_js__WEBPACK_IMPORTED_MODULE_1__/* .RULE_DOCS */ .X[meta.id]?.example;
     return [
-        `${ICON[worst]} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(meta.id, 80), (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_4__/* .docsUrl */ .f)(meta.id))}**: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(meta.description)}`,
+        `${ICON[worst]} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(meta.id, 80), (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_5__/* .docsUrl */ .f)(meta.id))}**: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(meta.description)}`,
         '',
         ...shown.map((f) => `- ${newMark(f)}${fileLink(report, f, options.links)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(f.message)}`),
         ...(hidden > 0 ? [`- _…and ${hidden} more${options.fullListHint ? `: ${options.fullListHint}` : ' in the table above'}._`] : []),
@@ -26389,6 +26402,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/common/lockfiles.ts
+var lockfiles = __nccwpck_require__(4945);
+// EXTERNAL MODULE: ./src/common/repository-path.ts
+var repository_path = __nccwpck_require__(5279);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(6405);
 // EXTERNAL MODULE: ./src/render/text.ts
@@ -26516,8 +26533,8 @@ function advisoryRule(advisories) {
 
 
 
-/** Audit advisories are reported on the lockfile npm audited. */
-const LOCKFILE = 'package-lock.json';
+
+
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** A relative URI reference for a `/`-separated path: `#`, `?`, `%`, spaces and `:` would change its meaning. */
 function pathUri(path) {
@@ -26539,13 +26556,13 @@ function justification(reason, expires) {
     const text = `${reason}${expires ? ` (until ${expires})` : ''}`.trim();
     return text === '' ? undefined : text;
 }
-function findingDraft(finding, prefix) {
+function findingDraft(finding, root) {
     const s = finding.suppression;
     return {
         ruleId: finding.rule,
         level: LEVEL[finding.severity],
         message: finding.message,
-        file: `${prefix}${finding.file}`,
+        file: (0,repository_path/* joinRepositoryPath */.c)(root, finding.file),
         // A project-wide absence is shown on the first line of the file it concerns.
         line: finding.line ?? 1,
         column: finding.line === null ? null : finding.column,
@@ -26564,14 +26581,15 @@ function findingDraft(finding, prefix) {
 function advisoryFingerprint(advisory) {
     return (0,external_node_crypto_.createHash)('sha256').update(`npm-audit\u0000${advisory.id}\u0000${advisory.package}`).digest('hex').slice(0, 32);
 }
-function advisoryDraft(advisory, prefix) {
+/** Audit advisories are reported on the lockfile npm audited. */
+function advisoryDraft(advisory, root) {
     const title = advisory.title.replace(/\s+/g, ' ').trim();
     const range = advisory.range ? ` ${advisory.range}` : '';
     return {
         ruleId: auditRuleId(advisory),
         level: LEVEL[advisory.severity],
         message: `${advisory.package}${range} has a known ${advisory.severity} vulnerability${title ? `: ${title}` : ''} (${advisory.id}). ${advisoryFix(advisory)} ${advisoryPath(advisory)}`,
-        file: `${prefix}${LOCKFILE}`,
+        file: (0,repository_path/* joinRepositoryPath */.c)(root, lockfiles/* NPM_LOCKFILE */.Cn),
         line: 1,
         column: null,
         fingerprint: advisoryFingerprint(advisory),
@@ -26634,11 +26652,13 @@ function notifications(report) {
  * findings and allowed advisories kept with their suppression, everything in a stable order.
  */
 function renderSarif(report) {
-    const prefix = report.root === '.' || report.root === '' ? '' : `${report.root.replace(/\/+$/, '')}/`;
     const advisories = report.audit.status === 'ok' ? report.audit.advisories : [];
     const rules = collectRules(report.findings, advisories);
     const index = new Map(rules.map((r, i) => [r.id, i]));
-    const drafts = [...report.findings.map((f) => findingDraft(f, prefix)), ...advisories.map((a) => advisoryDraft(a, prefix))].sort(compareDrafts);
+    const drafts = [
+        ...report.findings.map((f) => findingDraft(f, report.root)),
+        ...advisories.map((a) => advisoryDraft(a, report.root))
+    ].sort(compareDrafts);
     const issues = notifications(report);
     const sarif = {
         $schema: SCHEMA_URI,
