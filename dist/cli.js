@@ -12902,6 +12902,133 @@ function joinRepositoryPath(root, file) {
 
 /***/ }),
 
+/***/ 7750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ds: () => (/* binding */ urlPassword),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Lo: () => (/* binding */ nameWords),
+/* harmony export */   PR: () => (/* binding */ TOKEN_FORMATS),
+/* harmony export */   eh: () => (/* binding */ isSecretName),
+/* harmony export */   iq: () => (/* binding */ isCredentialVariable)
+/* harmony export */ });
+/**
+ * What names a secret, what a provider's token looks like, and how to print one: shared by the
+ * rules that report secrets and by the redaction of tool output, so they agree. Only ever print a
+ * detected secret through `redact`.
+ */
+/** Head words that name a secret wherever they stand last: `DB_PASSWORD`, `jwtSecret`, `NPM_TOKEN`. */
+const SECRET_HEADS = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials']);
+/** Head words too short or common to stand alone (`PWD` is the working directory): only after another word. */
+const QUALIFIED_HEADS = new Set(['pass', 'pwd']);
+/** `<word>_KEY` is a secret for these words: `API_KEY`, `PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`. */
+const KEY_KINDS = new Set([
+    'api',
+    'private',
+    'secret',
+    'access',
+    'encryption',
+    'signing',
+    'master',
+    'auth',
+    'client',
+    'license',
+    'session',
+    'jwt',
+    'hmac',
+    'crypto',
+    'cipher'
+]);
+/** Single words that end in a secret head: `DBPASSWORD`, `APISECRET`. */
+const COMPOUND_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey'];
+/** Splits `AWS_SECRET_ACCESS_KEY`, `jwtSecret`, `api-key.v2` into lower-case words; a trailing version is dropped. */
+function nameWords(name) {
+    const words = name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter((w) => w !== '')
+        .map((w) => w.toLowerCase());
+    while (words.length > 1 && /^v?\d+$/.test(words.at(-1) ?? ''))
+        words.pop();
+    return words;
+}
+/**
+ * Does this variable, key or property name hold a secret value? Judged by its last word, so
+ * `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, `PASSWORD_FILE` and `AWS_ACCESS_KEY_ID` are not secrets
+ * while `DB_PASSWORD`, `JWT_SECRET`, `API_KEY` and `GITHUB_TOKEN` are.
+ */
+function isSecretName(name) {
+    const words = nameWords(name);
+    const head = words.at(-1);
+    if (head === undefined)
+        return false;
+    if (SECRET_HEADS.has(head))
+        return true;
+    if (QUALIFIED_HEADS.has(head))
+        return words.length > 1;
+    if (head === 'key')
+        return KEY_KINDS.has(words.at(-2) ?? '');
+    return COMPOUND_SUFFIXES.some((suffix) => head.length > suffix.length && head.endsWith(suffix));
+}
+/** The password of a `scheme://user:password@host` URL, unless it is a `$VAR`/`${VAR}` reference. */
+function urlPassword(value) {
+    const password = value.match(/^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/i)?.[1];
+    return password === undefined || password.startsWith('$') ? undefined : password;
+}
+/** A secret as it may be printed: its first two characters when it is long enough, never the rest. */
+function redact(value) {
+    return value.length >= 8 ? `${value.slice(0, 2)}…` : '…';
+}
+/**
+ * Environment variable names whose values are credentials, for redacting tool output: broader than
+ * `isSecretName` (`GITHUB_TOKEN`, `INPUT_GITHUB-TOKEN`, `NODE_AUTH_TOKEN`, `npm_config__auth`),
+ * since hiding a harmless value costs nothing there.
+ */
+const CREDENTIAL_VARIABLE = /token|secret|passw|passphrase|credential|_auth|api_?key|private_?key|access_?key/i;
+function isCredentialVariable(name) {
+    return CREDENTIAL_VARIABLE.test(name);
+}
+/** In the order redaction applies them; findings are sorted by where they stand. */
+const TOKEN_FORMATS = [
+    {
+        name: 'GitHub token',
+        pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g,
+        redactPattern: /\bgh[pousr]_[A-Za-z0-9]{20,}/g,
+        revoke: 'revoke it in GitHub settings'
+    },
+    {
+        name: 'GitHub fine-grained token',
+        pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}\b/g,
+        redactPattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
+        revoke: 'revoke it in GitHub settings'
+    },
+    { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, redactPattern: /\bnpm_[A-Za-z0-9]{20,}/g, revoke: 'revoke it on npmjs.com' },
+    {
+        name: 'Stripe live key',
+        pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g,
+        redactPattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{10,}/g,
+        revoke: 'roll it in the Stripe dashboard'
+    },
+    {
+        name: 'AWS access key id',
+        pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+        redactPattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+        revoke: 'deactivate it in AWS IAM'
+    },
+    {
+        name: 'Slack token',
+        pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g,
+        redactPattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}/g,
+        revoke: 'revoke it in the Slack app settings'
+    },
+    { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, revoke: 'delete it in Google Cloud credentials' }
+];
+
+
+/***/ }),
+
 /***/ 9532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -27111,74 +27238,11 @@ function checkApp(express, app) {
 var model_express = __nccwpck_require__(2139);
 // EXTERNAL MODULE: ./src/model/values.ts
 var model_values = __nccwpck_require__(6709);
+// EXTERNAL MODULE: ./src/common/secret-names.ts
+var secret_names = __nccwpck_require__(7750);
 ;// CONCATENATED MODULE: ./src/rules/secret-names.ts
-/**
- * What names a secret and how to print one: shared by every rule that reports secrets, so they
- * agree on both. Only ever print a detected secret through `redact`.
- */
-/** Head words that name a secret wherever they stand last: `DB_PASSWORD`, `jwtSecret`, `NPM_TOKEN`. */
-const SECRET_HEADS = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials']);
-/** Head words too short or common to stand alone (`PWD` is the working directory): only after another word. */
-const QUALIFIED_HEADS = new Set(['pass', 'pwd']);
-/** `<word>_KEY` is a secret for these words: `API_KEY`, `PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`. */
-const KEY_KINDS = new Set([
-    'api',
-    'private',
-    'secret',
-    'access',
-    'encryption',
-    'signing',
-    'master',
-    'auth',
-    'client',
-    'license',
-    'session',
-    'jwt',
-    'hmac',
-    'crypto',
-    'cipher'
-]);
-/** Single words that end in a secret head: `DBPASSWORD`, `APISECRET`. */
-const COMPOUND_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey'];
-/** Splits `AWS_SECRET_ACCESS_KEY`, `jwtSecret`, `api-key.v2` into lower-case words; a trailing version is dropped. */
-function nameWords(name) {
-    const words = name
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-        .split(/[^A-Za-z0-9]+/)
-        .filter((w) => w !== '')
-        .map((w) => w.toLowerCase());
-    while (words.length > 1 && /^v?\d+$/.test(words.at(-1) ?? ''))
-        words.pop();
-    return words;
-}
-/**
- * Does this variable, key or property name hold a secret value? Judged by its last word, so
- * `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, `PASSWORD_FILE` and `AWS_ACCESS_KEY_ID` are not secrets
- * while `DB_PASSWORD`, `JWT_SECRET`, `API_KEY` and `GITHUB_TOKEN` are.
- */
-function isSecretName(name) {
-    const words = nameWords(name);
-    const head = words.at(-1);
-    if (head === undefined)
-        return false;
-    if (SECRET_HEADS.has(head))
-        return true;
-    if (QUALIFIED_HEADS.has(head))
-        return words.length > 1;
-    if (head === 'key')
-        return KEY_KINDS.has(words.at(-2) ?? '');
-    return COMPOUND_SUFFIXES.some((suffix) => head.length > suffix.length && head.endsWith(suffix));
-}
-/** The password of a `scheme://user:password@host` URL, unless it is a `$VAR`/`${VAR}` reference. */
-function urlPassword(value) {
-    const password = value.match(/^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/i)?.[1];
-    return password === undefined || password.startsWith('$') ? undefined : password;
-}
-/** A secret as it may be printed: its first two characters when it is long enough, never the rest. */
-function redact(value) {
-    return value.length >= 8 ? `${value.slice(0, 2)}…` : '…';
-}
+// Kept only for src/rules/express/session-secret-hardcoded.ts, which is being rewritten elsewhere; new code imports ../common/secret-names.js.
+
 
 ;// CONCATENATED MODULE: ./src/rules/express/session-options.ts
 
@@ -27306,7 +27370,7 @@ function finding(middleware, name, secret) {
             : 'secret: process.env.SESSION_SECRET';
     return {
         ...where,
-        message: `${what} is a hardcoded literal (${redact(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
+        message: `${what} is a hardcoded literal (${(0,secret_names/* redact */.E$)(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
     };
 }
 /**
@@ -29223,10 +29287,10 @@ const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|null|none|0|1)$/i;
 function secretIn(name, value) {
     if (value === null || value.trim() === '' || REFERENCE.test(value))
         return undefined;
-    if (isSecretName(name) && !NOT_A_SECRET.test(value.trim()))
-        return `a literal value (${redact(value)})`;
-    const password = urlPassword(value);
-    return password ? `a URL with a literal password (${redact(password)})` : undefined;
+    if ((0,secret_names/* isSecretName */.eh)(name) && !NOT_A_SECRET.test(value.trim()))
+        return `a literal value (${(0,secret_names/* redact */.E$)(value)})`;
+    const password = (0,secret_names/* urlPassword */.Ds)(value);
+    return password ? `a URL with a literal password (${(0,secret_names/* redact */.E$)(password)})` : undefined;
 }
 function dockerfileFindings({ path, model }) {
     const declarations = [...model.globalArgs, ...model.stages.flatMap((s) => s.instructions)];
@@ -29470,15 +29534,6 @@ var lockfiles = __nccwpck_require__(4945);
 var suppression_without_reason = __nccwpck_require__(2234);
 ;// CONCATENATED MODULE: ./src/rules/secrets/provider-formats.ts
 
-const FORMATS = [
-    { name: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, revoke: 'deactivate it in AWS IAM' },
-    { name: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, revoke: 'revoke it in GitHub settings' },
-    { name: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}\b/g, revoke: 'revoke it in GitHub settings' },
-    { name: 'Stripe live key', pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g, revoke: 'roll it in the Stripe dashboard' },
-    { name: 'Slack token', pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g, revoke: 'revoke it in the Slack app settings' },
-    { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, revoke: 'delete it in Google Cloud credentials' },
-    { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, revoke: 'revoke it on npmjs.com' }
-];
 /** The header of a PEM private key; the body after it must look like base64 for it to be a key. */
 const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----/g;
 const KEY_BODY = /^[\s\\n"'+]*(?:[A-Za-z0-9+/=]{16,}[\s\\n"'+]*){2,}/;
@@ -29487,13 +29542,13 @@ const DOC_EXAMPLE = /EXAMPLE|XXXXXXXX|0{16}/;
 /** Provider-format credentials and private keys in a text (a string literal, a key file). */
 function findProviderSecrets(text) {
     const found = [];
-    for (const format of FORMATS) {
+    for (const format of secret_names/* TOKEN_FORMATS */.PR) {
         for (const match of text.matchAll(format.pattern)) {
             if (DOC_EXAMPLE.test(match[0]))
                 continue;
             found.push({
                 index: match.index ?? 0,
-                message: `hardcoded ${format.name} (${redact(match[0])}): ${format.revoke}, then load it from the environment or a secret manager`
+                message: `hardcoded ${format.name} (${(0,secret_names/* redact */.E$)(match[0])}): ${format.revoke}, then load it from the environment or a secret manager`
             });
         }
     }
@@ -29687,13 +29742,13 @@ function namedValue(node) {
     return undefined;
 }
 function envHint(name) {
-    return `process.env.${nameWords(name).join('_').toUpperCase()}`;
+    return `process.env.${(0,secret_names/* nameWords */.Lo)(name).join('_').toUpperCase()}`;
 }
 function nameFinding(module, name, literal) {
     const { file, line, column } = (0,model_express/* locate */.x5)({ module, node: literal.node });
     const message = literal.env
-        ? `\`${name}\` falls back to a hardcoded secret (${redact(literal.value)}) when \`${literal.env}\` is unset: remove the fallback so the app refuses to start without \`process.env.${literal.env}\`, and rotate the committed value`
-        : `\`${name}\` is a hardcoded secret (${redact(literal.value)}): rotate it and read it from the environment or a secret manager, e.g. \`${envHint(name)}\``;
+        ? `\`${name}\` falls back to a hardcoded secret (${(0,secret_names/* redact */.E$)(literal.value)}) when \`${literal.env}\` is unset: remove the fallback so the app refuses to start without \`process.env.${literal.env}\`, and rotate the committed value`
+        : `\`${name}\` is a hardcoded secret (${(0,secret_names/* redact */.E$)(literal.value)}): rotate it and read it from the environment or a secret manager, e.g. \`${envHint(name)}\``;
     return { file, line, column, message };
 }
 /** The list an object literal is a record of: `[{ user, password }, { user, password }]`. */
@@ -29716,11 +29771,11 @@ function namedSecrets(module, excluded) {
         const literal = literalIn(named.value);
         if (!literal || excluded.has(literal.node))
             return;
-        const words = nameWords(named.name);
+        const words = (0,secret_names/* nameWords */.Lo)(named.name);
         if (words.includes('session') || words.includes('cookie'))
             return; // session-secret-hardcoded's
         const account = node.type === 'ObjectProperty' && isAccountPassword(module, node, named.name);
-        if (!account && !SINK_NAMES.has(named.name) && !isSecretName(named.name))
+        if (!account && !SINK_NAMES.has(named.name) && !(0,secret_names/* isSecretName */.eh)(named.name))
             return;
         const strength = account || SINK_NAMES.has(named.name) ? 'sink' : 'name';
         if (!looksLikeSecret(literal.value, strength, named.name))
@@ -29798,7 +29853,7 @@ function sinkSecrets(express, module, excluded) {
                 file,
                 line,
                 column,
-                message: `${sink.what} (${redact(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback`
+                message: `${sink.what} (${(0,secret_names/* redact */.E$)(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback`
             };
         });
     });
@@ -29814,12 +29869,12 @@ function stringSecrets(module, node) {
         line: lineAt(text, match.index, start.line),
         message: match.message
     }));
-    const password = urlPassword(text);
+    const password = (0,secret_names/* urlPassword */.Ds)(text);
     if (password && looksLikeSecret(password, 'sink')) {
         const scheme = text.slice(0, text.indexOf('://'));
         findings.push({
             ...start,
-            message: `a \`${scheme}://\` URL holds a hardcoded password (${redact(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\``
+            message: `a \`${scheme}://\` URL holds a hardcoded password (${(0,secret_names/* redact */.E$)(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\``
         });
     }
     return findings;
@@ -29889,7 +29944,7 @@ function npmrcFinding(path, entry) {
     return {
         file: path,
         line: entry.line,
-        message: `\`.npmrc\` holds a literal \`${field}\`${scope} (${redact(entry.value)}): revoke it, and read it from the environment instead, e.g. \`${registry || '//registry.npmjs.org/'}:_authToken=\${NPM_TOKEN}\``
+        message: `\`.npmrc\` holds a literal \`${field}\`${scope} (${(0,secret_names/* redact */.E$)(entry.value)}): revoke it, and read it from the environment instead, e.g. \`${registry || '//registry.npmjs.org/'}:_authToken=\${NPM_TOKEN}\``
     };
 }
 const npmrcCredentials = ({ npmrcs }) => npmrcs.flatMap(({ path, entries }) => entries.flatMap((entry) => npmrcFinding(path, entry) ?? []));
@@ -29935,7 +29990,7 @@ function checkFile(file) {
     const first = set[0];
     if (!first)
         return undefined;
-    const secretEntries = set.filter((e) => isSecretName(e.key));
+    const secretEntries = set.filter((e) => (0,secret_names/* isSecretName */.eh)(e.key));
     const secret = secretEntries.map((e) => e.key);
     const named = secret.length > 0
         ? `, ${secret.length === 1 ? 'one looks secret' : `${secret.length} look secret`}: ${secret
@@ -33786,32 +33841,24 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/common/secret-names.ts
+var secret_names = __nccwpck_require__(7750);
 ;// CONCATENATED MODULE: ./src/tools/redact.ts
 /**
  * What a tool prints can reach the report, and from there a public PR comment. A repository's
  * `.npmrc` may expand `${ENV}` into a registry URL, so npm's error text can carry any variable of
  * its environment: tool output is redacted before anything reads it.
  */
-/** Variable names whose values are credentials: `GITHUB_TOKEN`, `INPUT_GITHUB-TOKEN`, `NODE_AUTH_TOKEN`, `npm_config__auth`. */
-const SECRET_NAME = /token|secret|passw|passphrase|credential|_auth|api_?key|private_?key|access_?key/i;
+
 /** Shorter values (`true`, `1`, `off`) are settings, and replacing them would garble the text. */
 const MIN_SECRET_LENGTH = 8;
 const REDACTED = '***';
-/** Credentials that look the same wherever they are printed. */
-const TOKEN_FORMATS = [
-    /\bgh[pousr]_[A-Za-z0-9]{20,}/g,
-    /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
-    /\bnpm_[A-Za-z0-9]{20,}/g,
-    /\b(?:sk|rk)_live_[A-Za-z0-9]{10,}/g,
-    /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
-    /\bxox[baprs]-[A-Za-z0-9-]{10,}/g
-];
 /** Values of the credential-named variables of the environments given, longest first. */
 function secretValues(...envs) {
     const values = new Set();
     for (const env of envs) {
         for (const [name, value] of Object.entries(env ?? {})) {
-            if (value !== undefined && value.trim().length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name))
+            if (value !== undefined && value.trim().length >= MIN_SECRET_LENGTH && (0,secret_names/* isCredentialVariable */.iq)(name))
                 values.add(value.trim());
         }
     }
@@ -33831,8 +33878,9 @@ function redactSecrets(text, secrets = []) {
         // A scheme of at most 32 characters: unbounded, `[a-z0-9+.-]*` backtracks quadratically over a long `a.b.c...` run.
         .replace(/\b([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]*):[^\s/@]+@/gi, `$1:${REDACTED}@`)
         .replace(/(_authToken|_auth|_password)(["']?\s*[=:]\s*["']?)[^\s"',;]+/gi, `$1$2${REDACTED}`);
-    for (const format of TOKEN_FORMATS)
-        out = out.replace(format, REDACTED);
+    for (const { redactPattern } of secret_names/* TOKEN_FORMATS */.PR)
+        if (redactPattern)
+            out = out.replace(redactPattern, REDACTED);
     return out;
 }
 

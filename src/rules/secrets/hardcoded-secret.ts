@@ -1,6 +1,6 @@
 import type { NpmrcEntry } from '../../parse/npmrc.js'
 import { defineRule, type RuleFinding, type ScanContext } from '../rule.js'
-import { redact } from '../secret-names.js'
+import { redact } from '../../common/secret-names.js'
 import { findProviderSecrets, lineAt } from './provider-formats.js'
 import { findSourceSecrets } from './source-secrets.js'
 

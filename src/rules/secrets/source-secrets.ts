@@ -6,7 +6,7 @@ import { branches, propertyName, type Site, type Value } from '../../model/value
 import type { Node } from '../../parse/javascript.js'
 import { cookieMiddlewares, option } from '../express/session-options.js'
 import type { RuleFinding } from '../rule.js'
-import { isSecretName, nameWords, redact, urlPassword } from '../secret-names.js'
+import { isSecretName, nameWords, redact, urlPassword } from '../../common/secret-names.js'
 import { findProviderSecrets, lineAt } from './provider-formats.js'
 import { looksLikeSecret, type Strength } from './secret-values.js'
 
