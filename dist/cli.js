@@ -25868,8 +25868,8 @@ function decideGate(input) {
 var policy = __nccwpck_require__(4508);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
 var registry = __nccwpck_require__(5393);
-// EXTERNAL MODULE: ./src/scan.ts + 12 modules
-var scan = __nccwpck_require__(9803);
+// EXTERNAL MODULE: ./src/scan.ts + 13 modules
+var scan = __nccwpck_require__(1943);
 // EXTERNAL MODULE: ./src/scan-worker.ts + 1 modules
 var scan_worker = __nccwpck_require__(4468);
 // EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
@@ -32556,8 +32556,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-// EXTERNAL MODULE: ./src/scan.ts + 12 modules
-var scan = __nccwpck_require__(9803);
+// EXTERNAL MODULE: ./src/scan.ts + 13 modules
+var scan = __nccwpck_require__(1943);
 ;// CONCATENATED MODULE: ./src/scan-worker.ts
 
 
@@ -32609,7 +32609,7 @@ function collectFindingsInWorker(script, root, today) {
 
 /***/ }),
 
-/***/ 9803:
+/***/ 1943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32800,34 +32800,6 @@ function groupByPackage(files, manifests) {
     return [...groups].map(([folder, list]) => ({ folder, files: list }));
 }
 
-;// CONCATENATED MODULE: ./src/parse/dotenv.ts
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
-function readValue(raw) {
-    const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
-    if (quoted)
-        return quoted[2] ?? '';
-    // A search, not `/\s+#.*$/`: that backtracks over every run of spaces, quadratic on a long line.
-    const comment = raw.search(/\s#/);
-    return (comment < 0 ? raw : raw.slice(0, comment)).trim();
-}
-/**
- * Reads `KEY=value` lines as dotenv does: `export` prefixes, quotes, `#` comments (whole-line, or
- * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
- * is enough to tell a value from an empty one. Never throws.
- */
-function parseDotenv(text) {
-    const entries = [];
-    text.split(/\r?\n/).forEach((raw, index) => {
-        if (/^\s*(?:#|$)/.test(raw))
-            return;
-        const match = ASSIGNMENT.exec(raw);
-        if (!match?.[1])
-            return;
-        entries.push({ key: match[1], value: readValue((match[2] ?? '').trim()), line: index + 1 });
-    });
-    return entries;
-}
-
 // EXTERNAL MODULE: ../main/node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(6310);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -32862,7 +32834,6 @@ function gitignoreMatcher(text) {
 
 
 
-
 /** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
 function isEnvFileName(name) {
     return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
@@ -32891,8 +32862,8 @@ function ignoredBy(root, path) {
         return text !== undefined && gitignoreMatcher(text)(relative);
     });
 }
-/** `.env` files (parsed) and private key files (as text) outside tests, for the secret rules. */
-function readSecretFiles(root, files, texts) {
+/** `.env` files and private key files outside tests, as text, for the secret rules; their texts are added to `texts`. */
+function findSecretFiles(root, files, texts) {
     const envFiles = [];
     const keyFiles = [];
     for (const file of files) {
@@ -32906,9 +32877,49 @@ function readSecretFiles(root, files, texts) {
         if (isKeyFileName(name))
             keyFiles.push({ path: file.path, text });
         else
-            envFiles.push({ path: file.path, entries: parseDotenv(text), gitignored: ignoredBy(root, file.path) });
+            envFiles.push({ path: file.path, text, gitignored: ignoredBy(root, file.path) });
     }
     return { envFiles, keyFiles };
+}
+
+;// CONCATENATED MODULE: ./src/parse/dotenv.ts
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
+function readValue(raw) {
+    const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
+    if (quoted)
+        return quoted[2] ?? '';
+    // A search, not `/\s+#.*$/`: that backtracks over every run of spaces, quadratic on a long line.
+    const comment = raw.search(/\s#/);
+    return (comment < 0 ? raw : raw.slice(0, comment)).trim();
+}
+/**
+ * Reads `KEY=value` lines as dotenv does: `export` prefixes, quotes, `#` comments (whole-line, or
+ * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
+ * is enough to tell a value from an empty one. Never throws.
+ */
+function parseDotenv(text) {
+    const entries = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        if (/^\s*(?:#|$)/.test(raw))
+            return;
+        const match = ASSIGNMENT.exec(raw);
+        if (!match?.[1])
+            return;
+        entries.push({ key: match[1], value: readValue((match[2] ?? '').trim()), line: index + 1 });
+    });
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/parse/secret-files.ts
+
+
+/** `.env` files (parsed) and private key files (as text) outside tests, for the secret rules. */
+function readSecretFiles(root, files, texts) {
+    const { envFiles, keyFiles } = findSecretFiles(root, files, texts);
+    return {
+        envFiles: envFiles.map(({ path, text, gitignored }) => ({ path, entries: parseDotenv(text), gitignored })),
+        keyFiles
+    };
 }
 
 // EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules

@@ -1,19 +1,17 @@
 import { readFileSync, statSync } from 'node:fs'
 import { basename, join, posix } from 'node:path'
-import { parseDotenv, type DotenvEntry } from '../parse/dotenv.js'
 import type { SourceFile } from './find-files.js'
 import { gitignoreMatcher } from './gitignore.js'
-
-export interface EnvFileDoc {
-  path: string
-  entries: DotenvEntry[]
-  /** A `.gitignore` of the repository lists it: a developer's local file, never committed. */
-  gitignored: boolean
-}
 
 export interface TextDoc {
   path: string
   text: string
+}
+
+/** A `.env` file as found, before parse/ reads its entries. */
+export interface EnvFileText extends TextDoc {
+  /** A `.gitignore` of the repository lists it: a developer's local file, never committed. */
+  gitignored: boolean
 }
 
 /** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
@@ -46,13 +44,13 @@ function ignoredBy(root: string, path: string): boolean {
   })
 }
 
-/** `.env` files (parsed) and private key files (as text) outside tests, for the secret rules. */
-export function readSecretFiles(
+/** `.env` files and private key files outside tests, as text, for the secret rules; their texts are added to `texts`. */
+export function findSecretFiles(
   root: string,
   files: SourceFile[],
   texts: Map<string, string>
-): { envFiles: EnvFileDoc[]; keyFiles: TextDoc[] } {
-  const envFiles: EnvFileDoc[] = []
+): { envFiles: EnvFileText[]; keyFiles: TextDoc[] } {
+  const envFiles: EnvFileText[] = []
   const keyFiles: TextDoc[] = []
   for (const file of files) {
     const name = basename(file.path)
@@ -61,7 +59,7 @@ export function readSecretFiles(
     if (text === undefined || text.includes('\u0000')) continue
     texts.set(file.path, text)
     if (isKeyFileName(name)) keyFiles.push({ path: file.path, text })
-    else envFiles.push({ path: file.path, entries: parseDotenv(text), gitignored: ignoredBy(root, file.path) })
+    else envFiles.push({ path: file.path, text, gitignored: ignoredBy(root, file.path) })
   }
   return { envFiles, keyFiles }
 }

@@ -1,5 +1,6 @@
 import type { SourceFile } from '../discovery/find-files.js'
-import type { EnvFileDoc, TextDoc } from '../discovery/secret-files.js'
+import type { TextDoc } from '../discovery/secret-files.js'
+import type { EnvFileDoc } from '../parse/secret-files.js'
 import type { Severity } from '../common/severity.js'
 import type { ExpressModel, JsModule } from '../model/express.js'
 import type { ComposeModel } from '../parse/compose.js'

@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import type { EnvFileDoc } from '../../discovery/secret-files.js'
+import type { EnvFileDoc } from '../../parse/secret-files.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 import { isSecretName } from '../../common/secret-names.js'
 
