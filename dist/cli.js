@@ -23008,8 +23008,9 @@ function resolveOutputFile(name, workspace, workingDirectory, value) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ applyPolicy),
-  X: () => (/* binding */ findExpiredSuppressions)
+  qe: () => (/* binding */ SUPPRESSION_WITHOUT_REASON),
+  VC: () => (/* binding */ applyPolicy),
+  Xm: () => (/* binding */ findExpiredSuppressions)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -23019,8 +23020,6 @@ var picomatch = __nccwpck_require__(6310);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/config/config-file.ts + 18 modules
 var config_file = __nccwpck_require__(8165);
-// EXTERNAL MODULE: ./src/rules/project/suppression-without-reason.ts
-var suppression_without_reason = __nccwpck_require__(2234);
 ;// CONCATENATED MODULE: ./src/findings/finding.ts
 function compareFindings(a, b) {
     if (a.file !== b.file)
@@ -23035,7 +23034,6 @@ function compareFindings(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/findings/policy.ts
-
 
 
 
@@ -23063,6 +23061,18 @@ function findExpiredSuppressions(config, today) {
         ...config.allow.flatMap((a) => (a.expires && (0,config_file/* isExpired */._d)(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
     ];
 }
+/**
+ * The policy reports inline suppressions without a reason when it reads the comments, so it owns
+ * this meta; the rule of the same id only puts it in the catalog (docs, SARIF, config ids).
+ */
+const SUPPRESSION_WITHOUT_REASON = {
+    id: 'suppression-without-reason',
+    severity: 'low',
+    category: 'project',
+    description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
+    fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
+    cwe: 'CWE-710'
+};
 function missingReason(meta, file, inline) {
     return {
         file,
@@ -23137,7 +23147,7 @@ function applyPolicy(reported, config, today, lines) {
         addFinding(meta, finding, true);
     // One finding per comment, however many findings it names; a comment about comments is not read.
     for (const finding of withoutReason.values())
-        addFinding(suppression_without_reason/* default */.A.meta, finding, false);
+        addFinding(SUPPRESSION_WITHOUT_REASON, finding, false);
     return { findings: findings.sort(compareFindings), notes };
 }
 
@@ -25866,8 +25876,8 @@ function decideGate(input) {
 
 // EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
 var policy = __nccwpck_require__(4508);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
-var registry = __nccwpck_require__(5393);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
+var registry = __nccwpck_require__(3713);
 // EXTERNAL MODULE: ./src/scan.ts + 13 modules
 var scan = __nccwpck_require__(1943);
 // EXTERNAL MODULE: ./src/scan-worker.ts + 1 modules
@@ -26186,7 +26196,7 @@ async function runGate(options, deps) {
         sbom: sbomSection(sbomRun.result, cwd),
         steps,
         notes,
-        expiredSuppressions: (0,policy/* findExpiredSuppressions */.X)(config, options.today)
+        expiredSuppressions: (0,policy/* findExpiredSuppressions */.Xm)(config, options.today)
     };
 }
 function sbomSection(result, cwd) {
@@ -26292,7 +26302,7 @@ function fencedCode(lang, text) {
 /* harmony import */ var _common_repository_path_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5279);
 /* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9532);
 /* harmony import */ var _rules_docs_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9409);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5393);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3713);
 /* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2087);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7471);
 
@@ -26541,8 +26551,8 @@ var render_text = __nccwpck_require__(6711);
 var severity = __nccwpck_require__(9532);
 // EXTERNAL MODULE: ./src/rules/docs.generated.ts
 var docs_generated = __nccwpck_require__(9409);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
-var registry = __nccwpck_require__(5393);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
+var registry = __nccwpck_require__(3713);
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rule = __nccwpck_require__(2087);
 // EXTERNAL MODULE: ./src/render/escape.ts
@@ -27092,36 +27102,7 @@ const RULE_DOCS = {
 
 /***/ }),
 
-/***/ 2234:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (__WEBPACK_DEFAULT_EXPORT__)
-/* harmony export */ });
-/* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2087);
-
-/**
- * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
- * policy (src/findings/policy.ts) reports these when it reads the comments; the rule holds the meta.
- */
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .defineRule */ .K)({
-    meta: {
-        id: 'suppression-without-reason',
-        severity: 'low',
-        category: 'project',
-        description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
-        fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
-        cwe: 'CWE-710'
-    },
-    check() {
-        return [];
-    }
-}));
-
-
-/***/ }),
-
-/***/ 5393:
+/***/ 3713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29530,8 +29511,23 @@ var lockfiles = __nccwpck_require__(4945);
     }
 }));
 
-// EXTERNAL MODULE: ./src/rules/project/suppression-without-reason.ts
-var suppression_without_reason = __nccwpck_require__(2234);
+// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
+var policy = __nccwpck_require__(4508);
+;// CONCATENATED MODULE: ./src/rules/project/suppression-without-reason.ts
+
+
+/**
+ * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
+ * policy (src/findings/policy.ts) reports these when it reads the comments and holds the meta;
+ * this rule puts it in the catalog and reports nothing itself.
+ */
+/* harmony default export */ const suppression_without_reason = ((0,rule/* defineRule */.K)({
+    meta: policy/* SUPPRESSION_WITHOUT_REASON */.qe,
+    check() {
+        return [];
+    }
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/secrets/provider-formats.ts
 
 /** The header of a PEM private key; the body after it must look like base64 for it to be a key. */
@@ -32467,7 +32463,7 @@ const RULES = [
     proxy_timeouts,
     lockfile_missing,
     engines_eol_node,
-    suppression_without_reason/* default */.A
+    suppression_without_reason
 ];
 /**
  * Every rule id of the product contract, implemented or not yet: the config file may name any of
@@ -33475,8 +33471,8 @@ function parseProxyConfigs(files) {
     return { configs: [...nginx, ...caddy], errors };
 }
 
-// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
-var registry = __nccwpck_require__(5393);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
+var registry = __nccwpck_require__(3713);
 // EXTERNAL MODULE: ./src/model/graph.ts
 var graph = __nccwpck_require__(8607);
 // EXTERNAL MODULE: ./src/model/scope.ts
@@ -33826,7 +33822,7 @@ function fileLines(root) {
 }
 /** The central policy over collected findings: severity overrides, suppressions (config and inline). */
 function applyScanPolicy(collected, root, config, today) {
-    const policy = (0,findings_policy/* applyPolicy */.V)(collected.reported, config, today, fileLines(root));
+    const policy = (0,findings_policy/* applyPolicy */.VC)(collected.reported, config, today, fileLines(root));
     return { findings: policy.findings, notes: uniqueNotes([...collected.notes, ...policy.notes]), filesScanned: collected.filesScanned };
 }
 /** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */

@@ -42352,17 +42352,16 @@ function compareFindings(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ applyPolicy),
-/* harmony export */   X: () => (/* binding */ findExpiredSuppressions)
+/* harmony export */   VC: () => (/* binding */ applyPolicy),
+/* harmony export */   Xm: () => (/* binding */ findExpiredSuppressions),
+/* harmony export */   qe: () => (/* binding */ SUPPRESSION_WITHOUT_REASON)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6310);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6310);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _config_config_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4147);
-/* harmony import */ var _rules_project_suppression_without_reason_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2234);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5261);
-
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5261);
 
 
 
@@ -42390,6 +42389,18 @@ function findExpiredSuppressions(config, today) {
         ...config.allow.flatMap((a) => (a.expires && (0,_config_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
     ];
 }
+/**
+ * The policy reports inline suppressions without a reason when it reads the comments, so it owns
+ * this meta; the rule of the same id only puts it in the catalog (docs, SARIF, config ids).
+ */
+const SUPPRESSION_WITHOUT_REASON = {
+    id: 'suppression-without-reason',
+    severity: 'low',
+    category: 'project',
+    description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
+    fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
+    cwe: 'CWE-710'
+};
 function missingReason(meta, file, inline) {
     return {
         file,
@@ -42409,7 +42420,7 @@ function applyPolicy(reported, config, today, lines) {
     const configSource = config.source ?? 'config';
     const expiredNoted = new Set();
     const occurrences = new Map();
-    const matchers = config.suppressions.map((s) => (s.path ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(s.path, { dot: true }) : () => true));
+    const matchers = config.suppressions.map((s) => (s.path ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(s.path, { dot: true }) : () => true));
     const findings = [];
     const withoutReason = new Map();
     const configSuppression = (rule, file) => {
@@ -42464,8 +42475,8 @@ function applyPolicy(reported, config, today, lines) {
         addFinding(meta, finding, true);
     // One finding per comment, however many findings it names; a comment about comments is not read.
     for (const finding of withoutReason.values())
-        addFinding(_rules_project_suppression_without_reason_js__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A.meta, finding, false);
-    return { findings: findings.sort(_finding_js__WEBPACK_IMPORTED_MODULE_4__/* .compareFindings */ .E), notes };
+        addFinding(SUPPRESSION_WITHOUT_REASON, finding, false);
+    return { findings: findings.sort(_finding_js__WEBPACK_IMPORTED_MODULE_3__/* .compareFindings */ .E), notes };
 }
 
 
@@ -51045,8 +51056,8 @@ const RULE_DOCS = {
     }
 };
 
-// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
-var registry = __nccwpck_require__(5393);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
+var registry = __nccwpck_require__(3713);
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rules_rule = __nccwpck_require__(2087);
 ;// CONCATENATED MODULE: ./src/render/escape.ts
@@ -52635,7 +52646,7 @@ async function runGate(options, deps) {
         sbom: pipeline_sbomSection(sbomRun.result, cwd),
         steps,
         notes,
-        expiredSuppressions: (0,policy/* findExpiredSuppressions */.X)(config, options.today)
+        expiredSuppressions: (0,policy/* findExpiredSuppressions */.Xm)(config, options.today)
     };
 }
 function pipeline_sbomSection(result, cwd) {
@@ -55853,36 +55864,7 @@ function parseShellScript(text, firstLine = 1) {
 
 /***/ }),
 
-/***/ 2234:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (__WEBPACK_DEFAULT_EXPORT__)
-/* harmony export */ });
-/* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2087);
-
-/**
- * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
- * policy (src/findings/policy.ts) reports these when it reads the comments; the rule holds the meta.
- */
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .defineRule */ .K)({
-    meta: {
-        id: 'suppression-without-reason',
-        severity: 'low',
-        category: 'project',
-        description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
-        fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
-        cwe: 'CWE-710'
-    },
-    check() {
-        return [];
-    }
-}));
-
-
-/***/ }),
-
-/***/ 5393:
+/***/ 3713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58291,8 +58273,23 @@ var lockfiles = __nccwpck_require__(4945);
     }
 }));
 
-// EXTERNAL MODULE: ./src/rules/project/suppression-without-reason.ts
-var suppression_without_reason = __nccwpck_require__(2234);
+// EXTERNAL MODULE: ./src/findings/policy.ts
+var policy = __nccwpck_require__(3216);
+;// CONCATENATED MODULE: ./src/rules/project/suppression-without-reason.ts
+
+
+/**
+ * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
+ * policy (src/findings/policy.ts) reports these when it reads the comments and holds the meta;
+ * this rule puts it in the catalog and reports nothing itself.
+ */
+/* harmony default export */ const suppression_without_reason = ((0,rule/* defineRule */.K)({
+    meta: policy/* SUPPRESSION_WITHOUT_REASON */.qe,
+    check() {
+        return [];
+    }
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/secrets/provider-formats.ts
 
 /** The header of a PEM private key; the body after it must look like base64 for it to be a key. */
@@ -61228,7 +61225,7 @@ const RULES = [
     proxy_timeouts,
     lockfile_missing,
     engines_eol_node,
-    suppression_without_reason/* default */.A
+    suppression_without_reason
 ];
 /**
  * Every rule id of the product contract, implemented or not yet: the config file may name any of
@@ -62230,8 +62227,8 @@ function parseProxyConfigs(files) {
     return { configs: [...nginx, ...caddy], errors };
 }
 
-// EXTERNAL MODULE: ./src/rules/registry.ts + 62 modules
-var registry = __nccwpck_require__(5393);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
+var registry = __nccwpck_require__(3713);
 // EXTERNAL MODULE: ./src/model/graph.ts
 var graph = __nccwpck_require__(8607);
 // EXTERNAL MODULE: ./src/model/scope.ts
@@ -62581,7 +62578,7 @@ function fileLines(root) {
 }
 /** The central policy over collected findings: severity overrides, suppressions (config and inline). */
 function applyScanPolicy(collected, root, config, today) {
-    const policy = (0,findings_policy/* applyPolicy */.V)(collected.reported, config, today, fileLines(root));
+    const policy = (0,findings_policy/* applyPolicy */.VC)(collected.reported, config, today, fileLines(root));
     return { findings: policy.findings, notes: uniqueNotes([...collected.notes, ...policy.notes]), filesScanned: collected.filesScanned };
 }
 /** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
