@@ -53015,9 +53015,12 @@ const root = schemas/* string */.YjP()
 const REPORT_SCHEMA = schemas/* object */.Ikc({
     version: schemas/* literal */.euz(1),
     tool: schemas/* object */.Ikc({ name: schemas/* literal */.euz('express-hardening-gate'), version: schemas/* string */.YjP().max(100) }),
+    /** The working directory, relative to the workspace. */
     root,
     passed: schemas/* boolean */.zMY(),
+    /** Why the gate failed; empty when it passed. */
     reasons: schemas/* array */.YOg(report_file_text).max(100).default([]),
+    /** Problems that did not fail the gate (an audit error under on-audit-error: warn, expired entries). */
     warnings: schemas/* array */.YOg(report_file_text).max(100).default([]),
     thresholds: schemas/* object */.Ikc({ audit: schemas/* enum */.k5n(common_severity/* THRESHOLDS */.Rm), findings: schemas/* enum */.k5n(common_severity/* THRESHOLDS */.Rm) }),
     findings: schemas/* array */.YOg(schemas/* object */.Ikc({
@@ -53057,14 +53060,17 @@ const REPORT_SCHEMA = schemas/* object */.Ikc({
     sbom: schemas/* object */.Ikc({
         status: report_file_status,
         error: report_file_text.optional(),
+        /** Relative to the working directory. */
         path: report_file_text.optional(),
         components: schemas/* number */.aig().int().min(0).optional(),
         specVersion: schemas/* string */.YjP().max(20).optional()
     }),
     steps: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP().max(100), status: report_file_status, ms: schemas/* number */.aig().min(0), detail: report_file_text.optional() })).max(100),
+    /** Files skipped or not parsed, and config entries that no longer apply. */
     notes: schemas/* array */.YOg(schemas/* object */.Ikc({ file: report_file_text, message: report_file_text }))
         .max(100_000)
         .default([]),
+    /** Config suppressions and audit allowlist entries past their date, so no longer applied (additive). */
     expiredSuppressions: schemas/* array */.YOg(schemas/* object */.Ikc({
         source: report_file_text,
         rule: schemas/* string */.YjP().max(100).optional(),
