@@ -12776,7 +12776,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4751);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7827);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1922);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7217);
 /* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6227);
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2495);
@@ -12831,7 +12831,7 @@ async function main(argv, entry = {}) {
     }
     catch (error) {
         // The reason may quote the repository (its config file); a runner reads `##[` in a log line as a command.
-        process.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH}: ${(0,_config_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .describeError */ .U)(error).replace(/##\[/g, '# #[')}\n`);
+        process.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .describeError */ .U)(error).replace(/##\[/g, '# #[')}\n`);
         return EXIT.error;
     }
 }
@@ -12843,6 +12843,219 @@ else
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError),
+/* harmony export */   q: () => (/* binding */ describeErrorFully)
+/* harmony export */ });
+/** The whole message of whatever was thrown: for callers that pass on a parser's or tool's full text. */
+function describeErrorFully(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** One line for the log or a note: the first line of the message, without a stack. */
+function describeError(error) {
+    return describeErrorFully(error).split('\n')[0] ?? '';
+}
+
+
+/***/ }),
+
+/***/ 8771:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cn: () => (/* binding */ NPM_LOCKFILE),
+/* harmony export */   DK: () => (/* binding */ NPM_LOCKFILES),
+/* harmony export */   YF: () => (/* binding */ OTHER_LOCKFILES)
+/* harmony export */ });
+/** The lockfiles npm ci installs from and npm audit reads. */
+const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
+/** The lockfile npm writes and audits: audit advisories are reported on it. */
+const NPM_LOCKFILE = NPM_LOCKFILES[0];
+/** Lockfiles of other package managers, which npm can neither install from nor audit, by the tool that writes them. */
+const OTHER_LOCKFILES = {
+    'yarn.lock': 'yarn',
+    'pnpm-lock.yaml': 'pnpm',
+    'bun.lock': 'bun',
+    'bun.lockb': 'bun'
+};
+
+
+/***/ }),
+
+/***/ 2865:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ joinRepositoryPath)
+/* harmony export */ });
+/** A path relative to the scanned root as the repository sees it: the root (`.` for the repository itself) before it. */
+function joinRepositoryPath(root, file) {
+    return root === '.' || root === '' ? file : `${root.replace(/\/+$/, '')}/${file}`;
+}
+
+
+/***/ }),
+
+/***/ 3164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ds: () => (/* binding */ urlPassword),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Lo: () => (/* binding */ nameWords),
+/* harmony export */   PR: () => (/* binding */ TOKEN_FORMATS),
+/* harmony export */   eh: () => (/* binding */ isSecretName),
+/* harmony export */   iq: () => (/* binding */ isCredentialVariable)
+/* harmony export */ });
+/**
+ * What names a secret, what a provider's token looks like, and how to print one: shared by the
+ * rules that report secrets and by the redaction of tool output, so they agree. Only ever print a
+ * detected secret through `redact`.
+ */
+/** Head words that name a secret wherever they stand last: `DB_PASSWORD`, `jwtSecret`, `NPM_TOKEN`. */
+const SECRET_HEADS = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials']);
+/** Head words too short or common to stand alone (`PWD` is the working directory): only after another word. */
+const QUALIFIED_HEADS = new Set(['pass', 'pwd']);
+/** `<word>_KEY` is a secret for these words: `API_KEY`, `PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`. */
+const KEY_KINDS = new Set([
+    'api',
+    'private',
+    'secret',
+    'access',
+    'encryption',
+    'signing',
+    'master',
+    'auth',
+    'client',
+    'license',
+    'session',
+    'jwt',
+    'hmac',
+    'crypto',
+    'cipher'
+]);
+/** Single words that end in a secret head: `DBPASSWORD`, `APISECRET`. */
+const COMPOUND_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey'];
+/** Splits `AWS_SECRET_ACCESS_KEY`, `jwtSecret`, `api-key.v2` into lower-case words; a trailing version is dropped. */
+function nameWords(name) {
+    const words = name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter((w) => w !== '')
+        .map((w) => w.toLowerCase());
+    while (words.length > 1 && /^v?\d+$/.test(words.at(-1) ?? ''))
+        words.pop();
+    return words;
+}
+/**
+ * Does this variable, key or property name hold a secret value? Judged by its last word, so
+ * `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, `PASSWORD_FILE` and `AWS_ACCESS_KEY_ID` are not secrets
+ * while `DB_PASSWORD`, `JWT_SECRET`, `API_KEY` and `GITHUB_TOKEN` are.
+ */
+function isSecretName(name) {
+    const words = nameWords(name);
+    const head = words.at(-1);
+    if (head === undefined)
+        return false;
+    if (SECRET_HEADS.has(head))
+        return true;
+    if (QUALIFIED_HEADS.has(head))
+        return words.length > 1;
+    if (head === 'key')
+        return KEY_KINDS.has(words.at(-2) ?? '');
+    return COMPOUND_SUFFIXES.some((suffix) => head.length > suffix.length && head.endsWith(suffix));
+}
+/** The password of a `scheme://user:password@host` URL, unless it is a `$VAR`/`${VAR}` reference. */
+function urlPassword(value) {
+    const password = value.match(/^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/i)?.[1];
+    return password === undefined || password.startsWith('$') ? undefined : password;
+}
+/** A secret as it may be printed: its first two characters when it is long enough, never the rest. */
+function redact(value) {
+    return value.length >= 8 ? `${value.slice(0, 2)}…` : '…';
+}
+/**
+ * Environment variable names whose values are credentials, for redacting tool output: broader than
+ * `isSecretName` (`GITHUB_TOKEN`, `INPUT_GITHUB-TOKEN`, `NODE_AUTH_TOKEN`, `npm_config__auth`),
+ * since hiding a harmless value costs nothing there.
+ */
+const CREDENTIAL_VARIABLE = /token|secret|passw|passphrase|credential|_auth|api_?key|private_?key|access_?key/i;
+function isCredentialVariable(name) {
+    return CREDENTIAL_VARIABLE.test(name);
+}
+/** In the order redaction applies them; findings are sorted by where they stand. */
+const TOKEN_FORMATS = [
+    {
+        name: 'GitHub token',
+        pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g,
+        redactPattern: /\bgh[pousr]_[A-Za-z0-9]{20,}/g,
+        revoke: 'revoke it in GitHub settings'
+    },
+    {
+        name: 'GitHub fine-grained token',
+        pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}\b/g,
+        redactPattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
+        revoke: 'revoke it in GitHub settings'
+    },
+    { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, redactPattern: /\bnpm_[A-Za-z0-9]{20,}/g, revoke: 'revoke it on npmjs.com' },
+    {
+        name: 'Stripe live key',
+        pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g,
+        redactPattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{10,}/g,
+        revoke: 'roll it in the Stripe dashboard'
+    },
+    {
+        name: 'AWS access key id',
+        pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+        redactPattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+        revoke: 'deactivate it in AWS IAM'
+    },
+    {
+        name: 'Slack token',
+        pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g,
+        redactPattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}/g,
+        revoke: 'revoke it in the Slack app settings'
+    },
+    { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, revoke: 'delete it in Google Cloud credentials' }
+];
+
+
+/***/ }),
+
+/***/ 2778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ meetsThreshold),
+/* harmony export */   Rm: () => (/* binding */ THRESHOLDS),
+/* harmony export */   W1: () => (/* binding */ emptyCounts),
+/* harmony export */   _Z: () => (/* binding */ isSeverity),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */ });
+const SEVERITIES = ['low', 'moderate', 'high', 'critical'];
+/** A threshold is a severity, or `none` for "never fail on this". */
+const THRESHOLDS = [...SEVERITIES, 'none'];
+function severityRank(severity) {
+    return SEVERITIES.indexOf(severity);
+}
+function meetsThreshold(severity, threshold) {
+    return threshold !== 'none' && severityRank(severity) >= severityRank(threshold);
+}
+function isSeverity(value) {
+    return SEVERITIES.includes(value);
+}
+function emptyCounts() {
+    return { low: 0, moderate: 0, high: 0, critical: 0 };
+}
+
 
 /***/ }),
 
@@ -12864,10 +13077,12 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(7827);
-// EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __nccwpck_require__(5131);
+var config_errors = __nccwpck_require__(7827);
+// EXTERNAL MODULE: ./src/common/severity.ts
+var severity = __nccwpck_require__(2778);
 ;// CONCATENATED MODULE: ./src/config/options.ts
 
 
@@ -12875,7 +13090,7 @@ function parseChoice(name, value, choices) {
     const v = value.trim();
     if (choices.includes(v))
         return v;
-    throw new errors/* UsageError */.e(`${name} must be one of ${choices.join(', ')}; got '${value}'`);
+    throw new config_errors/* UsageError */.e(`${name} must be one of ${choices.join(', ')}; got '${value}'`);
 }
 function parseThreshold(name, value) {
     return parseChoice(name, value.toLowerCase(), severity/* THRESHOLDS */.Rm);
@@ -12896,6 +13111,7 @@ function todayUtc(now = new Date()) {
 // EXTERNAL MODULE: ./src/config/paths.ts
 var paths = __nccwpck_require__(1066);
 ;// CONCATENATED MODULE: ./src/config/cli-args.ts
+
 
 
 
@@ -12950,8 +13166,8 @@ function parseCliArgs(argv, cwd = process.cwd()) {
         });
     }
     catch (error) {
-        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new errors/* UsageError */.e(`${message}; see --help`);
+        const message = (0,errors/* describeError */.U)(error);
+        throw new config_errors/* UsageError */.e(`${message}; see --help`);
     }
     const { values, positionals } = parsed;
     if (values.help)
@@ -12959,10 +13175,10 @@ function parseCliArgs(argv, cwd = process.cwd()) {
     if (values.version)
         return { kind: 'version' };
     if (positionals.length > 1)
-        throw new errors/* UsageError */.e(`expected at most one path, got ${positionals.length}: ${positionals.join(' ')}; see --help`);
+        throw new config_errors/* UsageError */.e(`expected at most one path, got ${positionals.length}: ${positionals.join(' ')}; see --help`);
     const dir = (0,external_node_path_.resolve)(cwd, positionals[0] ?? '.');
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
-        throw new errors/* UsageError */.e(`${positionals[0] ?? '.'} is not a directory; give the folder that holds package.json`);
+        throw new config_errors/* UsageError */.e(`${positionals[0] ?? '.'} is not a directory; give the folder that holds package.json`);
     const workspace = (0,paths/* isInside */.FK)(cwd, dir) ? cwd : dir;
     const configFlag = values.config;
     const configFile = configFlag
@@ -12971,7 +13187,7 @@ function parseCliArgs(argv, cwd = process.cwd()) {
             (0,external_node_path_.join)(dir, '.github/hardening.yml'));
     const sbom = !values['no-sbom'];
     if (sbom && values['sbom-file'].trim() === '')
-        throw new errors/* UsageError */.e('--sbom-file is empty; give a file name or use --no-sbom');
+        throw new config_errors/* UsageError */.e('--sbom-file is empty; give a file name or use --no-sbom');
     const sbomFile = (0,external_node_path_.resolve)(dir, values['sbom-file']);
     const output = values.output ? (0,external_node_path_.resolve)(cwd, values.output) : '';
     if (sbom)
@@ -22557,11 +22773,14 @@ function preprocess(fn, schema) {
     });
 }
 
-// EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __nccwpck_require__(5131);
+// EXTERNAL MODULE: ./src/common/severity.ts
+var severity = __nccwpck_require__(2778);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(7827);
+var config_errors = __nccwpck_require__(7827);
 ;// CONCATENATED MODULE: ./src/config/config-file.ts
+
 
 
 
@@ -22633,18 +22852,18 @@ function parseConfig(text, source, knownRules) {
     }
     catch (error) {
         const where = error instanceof dist/* YAMLParseError */.XT && error.linePos ? ` line ${error.linePos[0].line}` : '';
-        const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new errors/* UsageError */.e(`config ${source}${where} is not valid YAML: ${what}`);
+        const what = (0,errors/* describeError */.U)(error);
+        throw new config_errors/* UsageError */.e(`config ${source}${where} is not valid YAML: ${what}`);
     }
     const parsed = CONFIG_SCHEMA.safeParse(data);
     if (!parsed.success) {
         const first = parsed.error.issues[0];
-        throw new errors/* UsageError */.e(`config ${source}: ${first ? formatIssue(first) : 'invalid'}; see README "Configuration"`);
+        throw new config_errors/* UsageError */.e(`config ${source}: ${first ? formatIssue(first) : 'invalid'}; see README "Configuration"`);
     }
     const { rules = {}, suppressions = [], audit } = parsed.data;
     const checkRule = (id, where) => {
         if (!knownRules.has(id))
-            throw new errors/* UsageError */.e(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`);
+            throw new config_errors/* UsageError */.e(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`);
     };
     for (const id of Object.keys(rules))
         checkRule(id, 'rules');
@@ -22652,7 +22871,7 @@ function parseConfig(text, source, knownRules) {
     const allow = (audit?.allow ?? []).map((entry, i) => {
         const ghsa = ghsaOf(entry.id);
         if (!ghsa) {
-            throw new errors/* UsageError */.e(`config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`);
+            throw new config_errors/* UsageError */.e(`config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`);
         }
         return { ghsa, reason: entry.reason, expires: entry.expires };
     });
@@ -22661,18 +22880,18 @@ function parseConfig(text, source, knownRules) {
 function loadConfig(file, required, displayName, knownRules) {
     if (!(0,external_node_fs_.existsSync)(file)) {
         if (required)
-            throw new errors/* UsageError */.e(`config file ${displayName} does not exist; fix the path or remove the config input`);
+            throw new config_errors/* UsageError */.e(`config file ${displayName} does not exist; fix the path or remove the config input`);
         return EMPTY_CONFIG;
     }
     // A FIFO or device would block the read forever; a folder cannot be read.
     if (!(0,external_node_fs_.statSync)(file).isFile())
-        throw new errors/* UsageError */.e(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`);
+        throw new config_errors/* UsageError */.e(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`);
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (error) {
-        throw new errors/* UsageError */.e(`config file ${displayName} cannot be read (${error.code ?? 'unreadable'}); give a readable YAML file or remove the config input`);
+        throw new config_errors/* UsageError */.e(`config file ${displayName} cannot be read (${error.code ?? 'unreadable'}); give a readable YAML file or remove the config input`);
     }
     return parseConfig(text, displayName, knownRules);
 }
@@ -22688,7 +22907,6 @@ function isExpired(expires, today) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError),
 /* harmony export */   e: () => (/* binding */ UsageError)
 /* harmony export */ });
 /**
@@ -22697,12 +22915,6 @@ function isExpired(expires, today) {
  */
 class UsageError extends Error {
     name = 'UsageError';
-}
-/** One line for the log: usage errors as they are, anything else with its message only. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] ?? error.name;
-    return String(error).split('\n')[0] ?? 'unknown error';
 }
 
 
@@ -22796,8 +23008,9 @@ function resolveOutputFile(name, workspace, workingDirectory, value) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ applyPolicy),
-  X: () => (/* binding */ findExpiredSuppressions)
+  qe: () => (/* binding */ SUPPRESSION_WITHOUT_REASON),
+  VC: () => (/* binding */ applyPolicy),
+  Xm: () => (/* binding */ findExpiredSuppressions)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -22807,8 +23020,6 @@ var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/config/config-file.ts + 18 modules
 var config_file = __nccwpck_require__(956);
-// EXTERNAL MODULE: ./src/rules/project/suppression-without-reason.ts
-var suppression_without_reason = __nccwpck_require__(5964);
 ;// CONCATENATED MODULE: ./src/findings/finding.ts
 function compareFindings(a, b) {
     if (a.file !== b.file)
@@ -22823,7 +23034,6 @@ function compareFindings(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/findings/policy.ts
-
 
 
 
@@ -22851,6 +23061,18 @@ function findExpiredSuppressions(config, today) {
         ...config.allow.flatMap((a) => (a.expires && (0,config_file/* isExpired */._d)(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
     ];
 }
+/**
+ * The policy reports inline suppressions without a reason when it reads the comments, so it owns
+ * this meta; the rule of the same id only puts it in the catalog (docs, SARIF, config ids).
+ */
+const SUPPRESSION_WITHOUT_REASON = {
+    id: 'suppression-without-reason',
+    severity: 'low',
+    category: 'project',
+    description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
+    fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
+    cwe: 'CWE-710'
+};
 function missingReason(meta, file, inline) {
     return {
         file,
@@ -22925,38 +23147,8 @@ function applyPolicy(reported, config, today, lines) {
         addFinding(meta, finding, true);
     // One finding per comment, however many findings it names; a comment about comments is not read.
     for (const finding of withoutReason.values())
-        addFinding(suppression_without_reason/* default */.A.meta, finding, false);
+        addFinding(SUPPRESSION_WITHOUT_REASON, finding, false);
     return { findings: findings.sort(compareFindings), notes };
-}
-
-
-/***/ }),
-
-/***/ 5131:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M0: () => (/* binding */ meetsThreshold),
-/* harmony export */   Rm: () => (/* binding */ THRESHOLDS),
-/* harmony export */   W1: () => (/* binding */ emptyCounts),
-/* harmony export */   _Z: () => (/* binding */ isSeverity),
-/* harmony export */   oC: () => (/* binding */ SEVERITIES),
-/* harmony export */   qs: () => (/* binding */ severityRank)
-/* harmony export */ });
-const SEVERITIES = ['low', 'moderate', 'high', 'critical'];
-/** A threshold is a severity, or `none` for "never fail on this". */
-const THRESHOLDS = [...SEVERITIES, 'none'];
-function severityRank(severity) {
-    return SEVERITIES.indexOf(severity);
-}
-function meetsThreshold(severity, threshold) {
-    return threshold !== 'none' && severityRank(severity) >= severityRank(threshold);
-}
-function isSeverity(value) {
-    return SEVERITIES.includes(value);
-}
-function emptyCounts() {
-    return { low: 0, moderate: 0, high: 0, critical: 0 };
 }
 
 
@@ -24398,6 +24590,8 @@ function branches(value) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1922);
+
 
 
 const COMPOSE_FILE = /^(?:docker-)?compose.*\.ya?ml$/;
@@ -24543,7 +24737,7 @@ function parseCompose(text) {
         // Too many aliases, or a stack overflow: an anchor merged into itself, or nesting deeper than the readers follow.
         if (error instanceof RangeError)
             return { ok: false, error: 'an anchor refers to itself, or the YAML nests too deeply to follow' };
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeErrorFully */ .q)(error) };
     }
 }
 /** The Dockerfile a service builds, relative to the scan root; undefined for remote or inline builds. */
@@ -24913,6 +25107,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@babel/parser/lib/index.js
 var lib = __nccwpck_require__(5429);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
 ;// CONCATENATED MODULE: ./src/parse/visitor-keys.generated.ts
 // Generated by scripts/gen-visitor-keys.mjs from @babel/types 7.29.15; do not edit. `npm run bundle` rewrites it.
 /** The keys of each node type that hold child nodes, in source order. */
@@ -25175,6 +25371,7 @@ const VISITOR_KEYS = {
 ;// CONCATENATED MODULE: ./src/parse/javascript.ts
 
 
+
 const SCRIPT_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
 /** JavaScript and TypeScript sources, modules and JSX included. */
 function isScriptName(name) {
@@ -25210,7 +25407,7 @@ function parseJavaScript(text) {
         }
         catch (error) {
             if (firstError === '')
-                firstError = error instanceof Error ? error.message : String(error);
+                firstError = (0,errors/* describeErrorFully */.q)(error);
         }
     }
     return { ok: false, error: firstError };
@@ -25551,19 +25748,21 @@ var external_node_fs_ = __nccwpck_require__(3024);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/common/lockfiles.ts
+var lockfiles = __nccwpck_require__(8771);
 // EXTERNAL MODULE: ./src/config/config-file.ts + 18 modules
 var config_file = __nccwpck_require__(956);
 // EXTERNAL MODULE: ./src/config/paths.ts
 var paths = __nccwpck_require__(1066);
-// EXTERNAL MODULE: ./src/findings/severity.ts
-var findings_severity = __nccwpck_require__(5131);
+// EXTERNAL MODULE: ./src/common/severity.ts
+var common_severity = __nccwpck_require__(2778);
 ;// CONCATENATED MODULE: ./src/tools/audit-report.ts
 
 function auditError(error) {
-    return { status: 'error', error, counts: (0,findings_severity/* emptyCounts */.W1)(), advisories: [] };
+    return { status: 'error', error, counts: (0,common_severity/* emptyCounts */.W1)(), advisories: [] };
 }
 function auditSkipped(reason) {
-    return { status: 'skipped', error: reason, counts: (0,findings_severity/* emptyCounts */.W1)(), advisories: [] };
+    return { status: 'skipped', error: reason, counts: (0,common_severity/* emptyCounts */.W1)(), advisories: [] };
 }
 /** npm's report is data from outside: a field of the wrong type is read as missing, never trusted. */
 function stringOf(value) {
@@ -25645,7 +25844,7 @@ function parseAuditOutput(stdout, exitCode, stderr = '') {
             if (!via)
                 continue; // a string names another vulnerable package, whose own entry has the advisory
             const pkg = stringOf(via.name) ?? name;
-            const severity = typeof via.severity === 'string' && (0,findings_severity/* isSeverity */._Z)(via.severity) ? via.severity : 'low';
+            const severity = typeof via.severity === 'string' && (0,common_severity/* isSeverity */._Z)(via.severity) ? via.severity : 'low';
             const url = stringOf(via.url) ?? '';
             const source = via.source;
             const id = ghsaId(url) ?? (typeof source === 'number' || typeof source === 'string' ? String(source) : url);
@@ -25670,14 +25869,14 @@ function parseAuditOutput(stdout, exitCode, stderr = '') {
             });
         }
     }
-    return withCounts({ status: 'ok', counts: (0,findings_severity/* emptyCounts */.W1)(), advisories: [...byKey.values()].sort(compareAdvisories) });
+    return withCounts({ status: 'ok', counts: (0,common_severity/* emptyCounts */.W1)(), advisories: [...byKey.values()].sort(compareAdvisories) });
 }
 function compareAdvisories(a, b) {
-    return (0,findings_severity/* severityRank */.qs)(b.severity) - (0,findings_severity/* severityRank */.qs)(a.severity) || a.package.localeCompare(b.package) || a.id.localeCompare(b.id);
+    return (0,common_severity/* severityRank */.qs)(b.severity) - (0,common_severity/* severityRank */.qs)(a.severity) || a.package.localeCompare(b.package) || a.id.localeCompare(b.id);
 }
 /** Recounts distinct advisories (by id) that are not allowed. */
 function withCounts(result) {
-    const counts = (0,findings_severity/* emptyCounts */.W1)();
+    const counts = (0,common_severity/* emptyCounts */.W1)();
     const seen = new Set();
     for (const a of result.advisories) {
         if (a.allowed || seen.has(a.id))
@@ -25727,11 +25926,11 @@ function plural(n, word) {
 function decideGate(input) {
     const reasons = [];
     const warnings = [];
-    const failing = input.findings.filter((f) => !f.suppressed && (0,findings_severity/* meetsThreshold */.M0)(f.severity, input.failOn));
+    const failing = input.findings.filter((f) => !f.suppressed && (0,common_severity/* meetsThreshold */.M0)(f.severity, input.failOn));
     if (failing.length > 0)
         reasons.push(`${plural(failing.length, 'hardening finding')} at or above ${input.failOn}`);
     if (input.audit.status === 'ok') {
-        const ids = new Set(input.audit.advisories.filter((a) => !a.allowed && (0,findings_severity/* meetsThreshold */.M0)(a.severity, input.auditLevel)).map((a) => a.id));
+        const ids = new Set(input.audit.advisories.filter((a) => !a.allowed && (0,common_severity/* meetsThreshold */.M0)(a.severity, input.auditLevel)).map((a) => a.id));
         if (ids.size > 0)
             reasons.push(`${ids.size} dependency ${ids.size === 1 ? 'advisory' : 'advisories'} at or above ${input.auditLevel}`);
     }
@@ -25754,9 +25953,9 @@ function decideGate(input) {
 // EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
 var policy = __nccwpck_require__(6753);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(8343);
-// EXTERNAL MODULE: ./src/scan/run.ts + 13 modules
-var run = __nccwpck_require__(2366);
+var registry = __nccwpck_require__(8309);
+// EXTERNAL MODULE: ./src/scan/run.ts + 12 modules
+var run = __nccwpck_require__(406);
 // EXTERNAL MODULE: ./src/scan/worker.ts + 1 modules
 var worker = __nccwpck_require__(6227);
 // EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
@@ -25842,7 +26041,10 @@ async function runNpmCi(exec, options) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
 ;// CONCATENATED MODULE: ./src/tools/sbom.ts
+
 
 
 
@@ -25902,7 +26104,7 @@ async function runSbom(exec, options) {
         cli = findCyclonedxCli();
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = (0,errors/* describeErrorFully */.q)(error);
         return { step: { name: 'sbom', status: 'error', ms: 0, detail: message }, result: { status: 'error', error: message } };
     }
     const run = await exec(process.execPath, [cli, ...sbomArgs(options)], {
@@ -25927,7 +26129,7 @@ async function runSbom(exec, options) {
         catch (error) {
             result = {
                 status: 'error',
-                error: `the SBOM written by cyclonedx-npm cannot be read: ${error instanceof Error ? error.message : String(error)}`
+                error: `the SBOM written by cyclonedx-npm cannot be read: ${(0,errors/* describeErrorFully */.q)(error)}`
             };
         }
     }
@@ -25954,13 +26156,14 @@ var version = __nccwpck_require__(311);
 
 
 
+
 const MINUTE = 60_000;
 const TIMEOUTS = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUTE };
 function skippedStep(name, detail) {
     return { name, status: 'skipped', ms: 0, detail };
 }
 function hasNpmLockfile(dir) {
-    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package-lock.json')) || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'npm-shrinkwrap.json'));
+    return lockfiles/* NPM_LOCKFILES */.DK.some((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name)));
 }
 /**
  * The scan, in a worker thread when the entry point gave its script (the bundle), else in this
@@ -26069,7 +26272,7 @@ async function runGate(options, deps) {
         sbom: sbomSection(sbomRun.result, cwd),
         steps,
         notes,
-        expiredSuppressions: (0,policy/* findExpiredSuppressions */.X)(config, options.today)
+        expiredSuppressions: (0,policy/* findExpiredSuppressions */.Xm)(config, options.today)
     };
 }
 function sbomSection(result, cwd) {
@@ -26172,11 +26375,13 @@ function fencedCode(lang, text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ renderMarkdown)
 /* harmony export */ });
-/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
+/* harmony import */ var _common_repository_path_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2865);
+/* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2778);
 /* harmony import */ var _rules_docs_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4443);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8343);
-/* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(281);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8309);
+/* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(281);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7789);
+
 
 
 
@@ -26192,9 +26397,6 @@ const CATEGORIES = [
     { id: 'proxy', title: 'Proxy' },
     { id: 'project', title: 'Project' }
 ];
-function repoPath(report, file) {
-    return report.root === '.' ? file : `${report.root}/${file}`;
-}
 /** encodeURIComponent, plus the `(`, `)`, `'`, `!` and `*` it leaves alone: a `)` would end the Markdown link. */
 function encodePathSegment(segment) {
     return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
@@ -26203,7 +26405,7 @@ function fileLink(report, finding, links) {
     const label = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(finding.line === null ? finding.file : `${finding.file}:${finding.line}`, 200);
     if (!links)
         return label;
-    const path = repoPath(report, finding.file).split('/').map(encodePathSegment).join('/');
+    const path = (0,_common_repository_path_js__WEBPACK_IMPORTED_MODULE_4__/* .joinRepositoryPath */ .c)(report.root, finding.file).split('/').map(encodePathSegment).join('/');
     const anchor = finding.line === null ? '' : `#L${finding.line}`;
     const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}`;
     return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`;
@@ -26219,7 +26421,7 @@ function gapCount(open) {
     return `${open.length}, ${open.filter((f) => f.new === true).length} new in this pull request`;
 }
 function bySeverity(items) {
-    return [...items].sort((a, b) => (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) - (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity));
+    return [...items].sort((a, b) => (0,_common_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) - (0,_common_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity));
 }
 function limited(rows, max) {
     if (max === undefined || rows.length <= max)
@@ -26251,7 +26453,7 @@ function findingsSection(report, options) {
     const { shown, hidden } = limited(open, options.maxRows);
     out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|');
     for (const f of shown) {
-        const rule = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.rule, 80), (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .findRule */ .Il)(f.rule) ? (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_4__/* .docsUrl */ .fs)(f.rule) : undefined);
+        const rule = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.rule, 80), (0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .findRule */ .Il)(f.rule) ? (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_5__/* .docsUrl */ .fs)(f.rule) : undefined);
         out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${newMark(f)}${fileLink(report, f, options.links)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(f.message)} |`);
     }
     out.push('', ...moreLine(hidden, 'gaps', options.fullListHint));
@@ -26293,7 +26495,7 @@ function ruleDetails(report, meta, findings, options) {
     const { shown, hidden } = limited(findings, Number.isFinite(cap) ? cap : undefined);
     const example = _rules_docs_generated_js__WEBPACK_IMPORTED_MODULE_1__/* .RULE_DOCS */ .X[meta.id]?.example;
     return [
-        `${ICON[worst]} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(meta.id, 80), (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_4__/* .docsUrl */ .fs)(meta.id))}**: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(meta.description)}`,
+        `${ICON[worst]} **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(meta.id, 80), (0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_5__/* .docsUrl */ .fs)(meta.id))}**: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(meta.description)}`,
         '',
         ...shown.map((f) => `- ${newMark(f)}${fileLink(report, f, options.links)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(f.message)}`),
         ...(hidden > 0 ? [`- _…and ${hidden} more${options.fullListHint ? `: ${options.fullListHint}` : ' in the table above'}._`] : []),
@@ -26321,7 +26523,7 @@ function categorySections(report, options) {
     for (const category of CATEGORIES) {
         const rules = [...byRule.values()]
             .filter((r) => r.meta.category === category.id)
-            .map((r) => ({ ...r, rank: Math.max(...r.findings.map((f) => (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(f.severity))) }))
+            .map((r) => ({ ...r, rank: Math.max(...r.findings.map((f) => (0,_common_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(f.severity))) }))
             .sort((a, b) => b.rank - a.rank || (a.meta.id < b.meta.id ? -1 : 1));
         if (rules.length === 0)
             continue;
@@ -26351,11 +26553,11 @@ function auditSection(report, options) {
             `⚠️ **npm audit could not produce a report**, so dependencies were not checked: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMessage */ .hC)(audit.error ?? '')}`,
             ''
         ];
-    const counts = [..._findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC]
+    const counts = [..._common_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC]
         .reverse()
         .map((s) => `${audit.counts[s]} ${s}`)
         .join(' · ');
-    const total = _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.reduce((n, s) => n + audit.counts[s], 0);
+    const total = _common_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.reduce((n, s) => n + audit.counts[s], 0);
     out.push(`**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above)`, '');
     if (audit.advisories.length === 0)
         return out;
@@ -26413,16 +26615,20 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/common/lockfiles.ts
+var lockfiles = __nccwpck_require__(8771);
+// EXTERNAL MODULE: ./src/common/repository-path.ts
+var repository_path = __nccwpck_require__(2865);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/render/text.ts
 var render_text = __nccwpck_require__(893);
-// EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __nccwpck_require__(5131);
+// EXTERNAL MODULE: ./src/common/severity.ts
+var severity = __nccwpck_require__(2778);
 // EXTERNAL MODULE: ./src/rules/docs.generated.ts
 var docs_generated = __nccwpck_require__(4443);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(8343);
+var registry = __nccwpck_require__(8309);
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rule = __nccwpck_require__(281);
 // EXTERNAL MODULE: ./src/render/escape.ts
@@ -26540,8 +26746,8 @@ function advisoryRule(advisories) {
 
 
 
-/** Audit advisories are reported on the lockfile npm audited. */
-const LOCKFILE = 'package-lock.json';
+
+
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** A relative URI reference for a `/`-separated path: `#`, `?`, `%`, spaces and `:` would change its meaning. */
 function pathUri(path) {
@@ -26563,13 +26769,13 @@ function justification(reason, expires) {
     const text = `${reason}${expires ? ` (until ${expires})` : ''}`.trim();
     return text === '' ? undefined : text;
 }
-function findingDraft(finding, prefix) {
+function findingDraft(finding, root) {
     const s = finding.suppression;
     return {
         ruleId: finding.rule,
         level: LEVEL[finding.severity],
         message: finding.message,
-        file: `${prefix}${finding.file}`,
+        file: (0,repository_path/* joinRepositoryPath */.c)(root, finding.file),
         // A project-wide absence is shown on the first line of the file it concerns.
         line: finding.line ?? 1,
         column: finding.line === null ? null : finding.column,
@@ -26588,14 +26794,15 @@ function findingDraft(finding, prefix) {
 function advisoryFingerprint(advisory) {
     return (0,external_node_crypto_.createHash)('sha256').update(`npm-audit\u0000${advisory.id}\u0000${advisory.package}`).digest('hex').slice(0, 32);
 }
-function advisoryDraft(advisory, prefix) {
+/** Audit advisories are reported on the lockfile npm audited. */
+function advisoryDraft(advisory, root) {
     const title = advisory.title.replace(/\s+/g, ' ').trim();
     const range = advisory.range ? ` ${advisory.range}` : '';
     return {
         ruleId: auditRuleId(advisory),
         level: LEVEL[advisory.severity],
         message: `${advisory.package}${range} has a known ${advisory.severity} vulnerability${title ? `: ${title}` : ''} (${advisory.id}). ${advisoryFix(advisory)} ${advisoryPath(advisory)}`,
-        file: `${prefix}${LOCKFILE}`,
+        file: (0,repository_path/* joinRepositoryPath */.c)(root, lockfiles/* NPM_LOCKFILE */.Cn),
         line: 1,
         column: null,
         fingerprint: advisoryFingerprint(advisory),
@@ -26658,11 +26865,13 @@ function notifications(report) {
  * findings and allowed advisories kept with their suppression, everything in a stable order.
  */
 function renderSarif(report) {
-    const prefix = report.root === '.' || report.root === '' ? '' : `${report.root.replace(/\/+$/, '')}/`;
     const advisories = report.audit.status === 'ok' ? report.audit.advisories : [];
     const rules = collectRules(report.findings, advisories);
     const index = new Map(rules.map((r, i) => [r.id, i]));
-    const drafts = [...report.findings.map((f) => findingDraft(f, prefix)), ...advisories.map((a) => advisoryDraft(a, prefix))].sort(compareDrafts);
+    const drafts = [
+        ...report.findings.map((f) => findingDraft(f, report.root)),
+        ...advisories.map((a) => advisoryDraft(a, report.root))
+    ].sort(compareDrafts);
     const issues = notifications(report);
     const sarif = {
         $schema: SCHEMA_URI,
@@ -26695,7 +26904,7 @@ function renderSarif(report) {
 /* harmony export */   hF: () => (/* binding */ renderJson),
 /* harmony export */   nl: () => (/* binding */ inertJson)
 /* harmony export */ });
-/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
+/* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2778);
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
@@ -26727,7 +26936,7 @@ function renderText(report) {
     const audit = report.audit;
     out.push('');
     if (audit.status === 'ok') {
-        out.push(`npm audit: ${[..._findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC]
+        out.push(`npm audit: ${[..._common_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC]
             .reverse()
             .map((s) => `${audit.counts[s]} ${s}`)
             .join(', ')}`);
@@ -26969,37 +27178,7 @@ const RULE_DOCS = {
 
 /***/ }),
 
-/***/ 5964:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (__WEBPACK_DEFAULT_EXPORT__)
-/* harmony export */ });
-/* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(281);
-
-/**
- * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
- * policy (src/findings/policy.ts) reports these when it reads the comments; the rule holds the meta.
- */
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .defineRule */ .Km)({
-    meta: {
-        id: 'suppression-without-reason',
-        severity: 'low',
-        category: 'project',
-        description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
-        fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
-        cwe: 'CWE-710'
-    },
-    needs: 'project',
-    check() {
-        return [];
-    }
-}));
-
-
-/***/ }),
-
-/***/ 8343:
+/***/ 8309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27117,75 +27296,8 @@ function checkApp(express, app) {
 var model_express = __nccwpck_require__(597);
 // EXTERNAL MODULE: ./src/model/values.ts
 var model_values = __nccwpck_require__(3855);
-;// CONCATENATED MODULE: ./src/rules/secret-names.ts
-/**
- * What names a secret and how to print one: shared by every rule that reports secrets, so they
- * agree on both. Only ever print a detected secret through `redact`.
- */
-/** Head words that name a secret wherever they stand last: `DB_PASSWORD`, `jwtSecret`, `NPM_TOKEN`. */
-const SECRET_HEADS = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials']);
-/** Head words too short or common to stand alone (`PWD` is the working directory): only after another word. */
-const QUALIFIED_HEADS = new Set(['pass', 'pwd']);
-/** `<word>_KEY` is a secret for these words: `API_KEY`, `PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`. */
-const KEY_KINDS = new Set([
-    'api',
-    'private',
-    'secret',
-    'access',
-    'encryption',
-    'signing',
-    'master',
-    'auth',
-    'client',
-    'license',
-    'session',
-    'jwt',
-    'hmac',
-    'crypto',
-    'cipher'
-]);
-/** Single words that end in a secret head: `DBPASSWORD`, `APISECRET`. */
-const COMPOUND_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey'];
-/** Splits `AWS_SECRET_ACCESS_KEY`, `jwtSecret`, `api-key.v2` into lower-case words; a trailing version is dropped. */
-function nameWords(name) {
-    const words = name
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-        .split(/[^A-Za-z0-9]+/)
-        .filter((w) => w !== '')
-        .map((w) => w.toLowerCase());
-    while (words.length > 1 && /^v?\d+$/.test(words.at(-1) ?? ''))
-        words.pop();
-    return words;
-}
-/**
- * Does this variable, key or property name hold a secret value? Judged by its last word, so
- * `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, `PASSWORD_FILE` and `AWS_ACCESS_KEY_ID` are not secrets
- * while `DB_PASSWORD`, `JWT_SECRET`, `API_KEY` and `GITHUB_TOKEN` are.
- */
-function isSecretName(name) {
-    const words = nameWords(name);
-    const head = words.at(-1);
-    if (head === undefined)
-        return false;
-    if (SECRET_HEADS.has(head))
-        return true;
-    if (QUALIFIED_HEADS.has(head))
-        return words.length > 1;
-    if (head === 'key')
-        return KEY_KINDS.has(words.at(-2) ?? '');
-    return COMPOUND_SUFFIXES.some((suffix) => head.length > suffix.length && head.endsWith(suffix));
-}
-/** The password of a `scheme://user:password@host` URL, unless it is a `$VAR`/`${VAR}` reference. */
-function urlPassword(value) {
-    const password = value.match(/^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/i)?.[1];
-    return password === undefined || password.startsWith('$') ? undefined : password;
-}
-/** A secret as it may be printed: its first two characters when it is long enough, never the rest. */
-function redact(value) {
-    return value.length >= 8 ? `${value.slice(0, 2)}…` : '…';
-}
-
+// EXTERNAL MODULE: ./src/common/secret-names.ts
+var secret_names = __nccwpck_require__(3164);
 ;// CONCATENATED MODULE: ./src/model/session-options.ts
 
 
@@ -27312,7 +27424,7 @@ function finding(middleware, name, secret) {
             : 'secret: process.env.SESSION_SECRET';
     return {
         ...where,
-        message: `${what} is a hardcoded literal (${redact(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
+        message: `${what} is a hardcoded literal (${(0,secret_names/* redact */.E$)(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
     };
 }
 /**
@@ -29266,10 +29378,10 @@ const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|null|none|0|1)$/i;
 function secretIn(name, value) {
     if (value === null || value.trim() === '' || REFERENCE.test(value))
         return undefined;
-    if (isSecretName(name) && !NOT_A_SECRET.test(value.trim()))
-        return `a literal value (${redact(value)})`;
-    const password = urlPassword(value);
-    return password ? `a URL with a literal password (${redact(password)})` : undefined;
+    if ((0,secret_names/* isSecretName */.eh)(name) && !NOT_A_SECRET.test(value.trim()))
+        return `a literal value (${(0,secret_names/* redact */.E$)(value)})`;
+    const password = (0,secret_names/* urlPassword */.Ds)(value);
+    return password ? `a URL with a literal password (${(0,secret_names/* redact */.E$)(password)})` : undefined;
 }
 function dockerfileFindings({ path, model }) {
     const declarations = [...model.globalArgs, ...model.stages.flatMap((s) => s.instructions)];
@@ -29452,10 +29564,11 @@ function docker_node_env_composeFindings(doc, { dockerfiles }) {
     }
 }));
 
+// EXTERNAL MODULE: ./src/common/lockfiles.ts
+var lockfiles = __nccwpck_require__(8771);
 ;// CONCATENATED MODULE: ./src/rules/project/lockfile-missing.ts
 
-const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
-const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun' };
+
 /* harmony default export */ const lockfile_missing = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'lockfile-missing',
@@ -29468,11 +29581,11 @@ const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lo
     needs: 'project',
     check({ files }) {
         const atRoot = new Set(files.filter((f) => !f.path.includes('/')).map((f) => f.path));
-        if (!atRoot.has('package.json') || NPM_LOCKFILES.some((f) => atRoot.has(f)))
+        if (!atRoot.has('package.json') || lockfiles/* NPM_LOCKFILES */.DK.some((f) => atRoot.has(f)))
             return [];
-        const other = Object.keys(OTHER_LOCKFILES).find((f) => atRoot.has(f));
+        const other = Object.keys(lockfiles/* OTHER_LOCKFILES */.YF).find((f) => atRoot.has(f));
         const message = other
-            ? `only ${other} is committed, which npm ci cannot install from and npm audit cannot read: run \`npm install\` to create package-lock.json and commit it (or run the ${OTHER_LOCKFILES[other]} equivalent of this gate)`
+            ? `only ${other} is committed, which npm ci cannot install from and npm audit cannot read: run \`npm install\` to create package-lock.json and commit it (or run the ${lockfiles/* OTHER_LOCKFILES */.YF[other]} equivalent of this gate)`
             : 'package.json has no package-lock.json beside it, so installs are not reproducible and npm audit cannot run: run `npm install` and commit package-lock.json';
         return [{ file: 'package.json', line: null, message }];
     }
@@ -29512,19 +29625,26 @@ const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lo
     }
 }));
 
-// EXTERNAL MODULE: ./src/rules/project/suppression-without-reason.ts
-var suppression_without_reason = __nccwpck_require__(5964);
+// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
+var policy = __nccwpck_require__(6753);
+;// CONCATENATED MODULE: ./src/rules/project/suppression-without-reason.ts
+
+
+/**
+ * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
+ * policy (src/findings/policy.ts) reports these when it reads the comments and holds the meta;
+ * this rule puts it in the catalog and reports nothing itself.
+ */
+/* harmony default export */ const suppression_without_reason = ((0,rule/* defineRule */.Km)({
+    meta: policy/* SUPPRESSION_WITHOUT_REASON */.qe,
+    needs: 'project',
+    check() {
+        return [];
+    }
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/secrets/provider-formats.ts
 
-const FORMATS = [
-    { name: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, revoke: 'deactivate it in AWS IAM' },
-    { name: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, revoke: 'revoke it in GitHub settings' },
-    { name: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}\b/g, revoke: 'revoke it in GitHub settings' },
-    { name: 'Stripe live key', pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g, revoke: 'roll it in the Stripe dashboard' },
-    { name: 'Slack token', pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g, revoke: 'revoke it in the Slack app settings' },
-    { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, revoke: 'delete it in Google Cloud credentials' },
-    { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, revoke: 'revoke it on npmjs.com' }
-];
 /** The header of a PEM private key; the body after it must look like base64 for it to be a key. */
 const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----/g;
 const KEY_BODY = /^[\s\\n"'+]*(?:[A-Za-z0-9+/=]{16,}[\s\\n"'+]*){2,}/;
@@ -29533,13 +29653,13 @@ const DOC_EXAMPLE = /EXAMPLE|XXXXXXXX|0{16}/;
 /** Provider-format credentials and private keys in a text (a string literal, a key file). */
 function findProviderSecrets(text) {
     const found = [];
-    for (const format of FORMATS) {
+    for (const format of secret_names/* TOKEN_FORMATS */.PR) {
         for (const match of text.matchAll(format.pattern)) {
             if (DOC_EXAMPLE.test(match[0]))
                 continue;
             found.push({
                 index: match.index ?? 0,
-                message: `hardcoded ${format.name} (${redact(match[0])}): ${format.revoke}, then load it from the environment or a secret manager`
+                message: `hardcoded ${format.name} (${(0,secret_names/* redact */.E$)(match[0])}): ${format.revoke}, then load it from the environment or a secret manager`
             });
         }
     }
@@ -29734,13 +29854,13 @@ function namedValue(node) {
     return undefined;
 }
 function envHint(name) {
-    return `process.env.${nameWords(name).join('_').toUpperCase()}`;
+    return `process.env.${(0,secret_names/* nameWords */.Lo)(name).join('_').toUpperCase()}`;
 }
 function nameFinding(module, name, literal) {
     const { file, line, column } = (0,model_express/* locate */.x5)({ module, node: literal.node });
     const message = literal.env
-        ? `\`${name}\` falls back to a hardcoded secret (${redact(literal.value)}) when \`${literal.env}\` is unset: remove the fallback so the app refuses to start without \`process.env.${literal.env}\`, and rotate the committed value`
-        : `\`${name}\` is a hardcoded secret (${redact(literal.value)}): rotate it and read it from the environment or a secret manager, e.g. \`${envHint(name)}\``;
+        ? `\`${name}\` falls back to a hardcoded secret (${(0,secret_names/* redact */.E$)(literal.value)}) when \`${literal.env}\` is unset: remove the fallback so the app refuses to start without \`process.env.${literal.env}\`, and rotate the committed value`
+        : `\`${name}\` is a hardcoded secret (${(0,secret_names/* redact */.E$)(literal.value)}): rotate it and read it from the environment or a secret manager, e.g. \`${envHint(name)}\``;
     return { file, line, column, message };
 }
 /** The list an object literal is a record of: `[{ user, password }, { user, password }]`. */
@@ -29763,11 +29883,11 @@ function namedSecrets(module, excluded) {
         const literal = literalIn(named.value);
         if (!literal || excluded.has(literal.node))
             return;
-        const words = nameWords(named.name);
+        const words = (0,secret_names/* nameWords */.Lo)(named.name);
         if (words.includes('session') || words.includes('cookie'))
             return; // session-secret-hardcoded's
         const account = node.type === 'ObjectProperty' && isAccountPassword(module, node, named.name);
-        if (!account && !SINK_NAMES.has(named.name) && !isSecretName(named.name))
+        if (!account && !SINK_NAMES.has(named.name) && !(0,secret_names/* isSecretName */.eh)(named.name))
             return;
         const strength = account || SINK_NAMES.has(named.name) ? 'sink' : 'name';
         if (!looksLikeSecret(literal.value, strength, named.name))
@@ -29845,7 +29965,7 @@ function sinkSecrets(express, module, excluded) {
                 file,
                 line,
                 column,
-                message: `${sink.what} (${redact(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback`
+                message: `${sink.what} (${(0,secret_names/* redact */.E$)(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback`
             };
         });
     });
@@ -29861,12 +29981,12 @@ function stringSecrets(module, node) {
         line: lineAt(text, match.index, start.line),
         message: match.message
     }));
-    const password = urlPassword(text);
+    const password = (0,secret_names/* urlPassword */.Ds)(text);
     if (password && looksLikeSecret(password, 'sink')) {
         const scheme = text.slice(0, text.indexOf('://'));
         findings.push({
             ...start,
-            message: `a \`${scheme}://\` URL holds a hardcoded password (${redact(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\``
+            message: `a \`${scheme}://\` URL holds a hardcoded password (${(0,secret_names/* redact */.E$)(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\``
         });
     }
     return findings;
@@ -29936,7 +30056,7 @@ function npmrcFinding(path, entry) {
     return {
         file: path,
         line: entry.line,
-        message: `\`.npmrc\` holds a literal \`${field}\`${scope} (${redact(entry.value)}): revoke it, and read it from the environment instead, e.g. \`${registry || '//registry.npmjs.org/'}:_authToken=\${NPM_TOKEN}\``
+        message: `\`.npmrc\` holds a literal \`${field}\`${scope} (${(0,secret_names/* redact */.E$)(entry.value)}): revoke it, and read it from the environment instead, e.g. \`${registry || '//registry.npmjs.org/'}:_authToken=\${NPM_TOKEN}\``
     };
 }
 const npmrcCredentials = ({ npmrcs }) => npmrcs.flatMap(({ path, entries }) => entries.flatMap((entry) => npmrcFinding(path, entry) ?? []));
@@ -29983,7 +30103,7 @@ function checkFile(file) {
     const first = set[0];
     if (!first)
         return undefined;
-    const secretEntries = set.filter((e) => isSecretName(e.key));
+    const secretEntries = set.filter((e) => (0,secret_names/* isSecretName */.eh)(e.key));
     const secret = secretEntries.map((e) => e.key);
     const named = secret.length > 0
         ? `, ${secret.length === 1 ? 'one looks secret' : `${secret.length} look secret`}: ${secret
@@ -32420,54 +32540,14 @@ const RULES = [
     proxy_timeouts,
     lockfile_missing,
     engines_eol_node,
-    suppression_without_reason/* default */.A
+    suppression_without_reason
 ];
 /**
- * Every rule id of the product contract, implemented or not yet: the config file may name any of
- * them, so a config written for a newer version does not break on an older one.
+ * Every rule id of the product contract, each implemented (docs/rules.md lists no other): the
+ * config file may name any of them.
  */
-const CATALOG_IDS = [
-    'helmet-missing',
-    'csp-weak',
-    'x-powered-by',
-    'validation-missing',
-    'prototype-pollution',
-    'rate-limit-missing',
-    'rate-limit-auth-missing',
-    'rate-limit-memory-store',
-    'rate-limit-bypassable',
-    'session-secret-hardcoded',
-    'session-cookie-name-default',
-    'session-resave',
-    'session-save-uninitialized',
-    'session-cookie-insecure',
-    'session-memory-store',
-    'cors-wildcard-credentials',
-    'cors-permissive',
-    'error-leak',
-    'error-handler-missing',
-    'body-limit-missing',
-    'body-limit-large',
-    'hardcoded-secret',
-    'env-file-committed',
-    'docker-root-user',
-    'docker-unpinned-base',
-    'docker-eol-node',
-    'docker-npm-install',
-    'docker-non-slim-base',
-    'docker-dotenv-copied',
-    'docker-secret-env',
-    'docker-node-env',
-    'proxy-no-tls',
-    'proxy-body-size',
-    'proxy-server-tokens',
-    'proxy-timeouts',
-    'proxy-trust-missing',
-    'lockfile-missing',
-    'engines-eol-node',
-    'suppression-without-reason'
-];
-const KNOWN_RULE_IDS = new Set([...CATALOG_IDS, ...RULES.map((r) => r.meta.id)]);
+const CATALOG_IDS = RULES.map((r) => r.meta.id);
+const KNOWN_RULE_IDS = new Set(CATALOG_IDS);
 function findRule(id) {
     return RULES.find((r) => r.meta.id === id);
 }
@@ -32509,7 +32589,7 @@ function defineRule(rule) {
 
 /***/ }),
 
-/***/ 2366:
+/***/ 406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32558,7 +32638,7 @@ var findings_policy = __nccwpck_require__(6753);
 // EXTERNAL MODULE: ./src/model/express.ts + 2 modules
 var express = __nccwpck_require__(597);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(8343);
+var registry = __nccwpck_require__(8309);
 ;// CONCATENATED MODULE: ./src/discovery/find-files.ts
 
 
@@ -32674,6 +32754,8 @@ var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/discovery/gitignore.ts
 
+
+
 /**
  * A `.gitignore`'s plain patterns as a test of paths relative to its folder. Negations are left out
  * (they only ever make fewer files ignored, and the caller uses this to stay quiet), so the test
@@ -32698,20 +32780,6 @@ function gitignoreMatcher(text) {
     });
     return (path) => tests.some((test) => test(path));
 }
-
-;// CONCATENATED MODULE: ./src/discovery/secret-files.ts
-
-
-
-
-/** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
-function isEnvFileName(name) {
-    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
-}
-/** Private key files: `server.key`, `cert.pem`, `id_rsa`. */
-function isKeyFileName(name) {
-    return /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name);
-}
 function readOptional(path) {
     try {
         // A FIFO or device under that name would block the read forever.
@@ -32723,33 +32791,14 @@ function readOptional(path) {
         return undefined;
     }
 }
-/** Whether the root `.gitignore` or one in the file's folder ignores it. */
-function ignoredBy(root, path) {
+/** Whether the root `.gitignore` or one in the file's folder ignores a path of the scanned tree. */
+function isGitignored(root, path) {
     const dirs = [...new Set(['.', external_node_path_.posix.dirname(path)])];
     return dirs.some((dir) => {
         const text = readOptional((0,external_node_path_.join)(root, dir, '.gitignore'));
         const relative = dir === '.' ? path : path.slice(dir.length + 1);
         return text !== undefined && gitignoreMatcher(text)(relative);
     });
-}
-/** `.env` files (parsed) and private key files (as text) outside tests, for the secret rules. */
-function readSecretFiles(root, files, texts) {
-    const envFiles = [];
-    const keyFiles = [];
-    for (const file of files) {
-        const name = basename(file.path);
-        if (file.test || file.kind !== 'config' || !(isEnvFileName(name) || isKeyFileName(name)))
-            continue;
-        const text = readOptional(file.absPath)?.replace(/^\uFEFF/, '');
-        if (text === undefined || text.includes('\u0000'))
-            continue;
-        texts.set(file.path, text);
-        if (isKeyFileName(name))
-            keyFiles.push({ path: file.path, text });
-        else
-            envFiles.push({ path: file.path, entries: parseDotenv(text), gitignored: ignoredBy(root, file.path) });
-    }
-    return { envFiles, keyFiles };
 }
 
 // EXTERNAL MODULE: ./src/parse/compose.ts
@@ -32759,6 +32808,10 @@ var dockerfile = __nccwpck_require__(5830);
 // EXTERNAL MODULE: ./src/parse/dockerignore.ts
 var dockerignore = __nccwpck_require__(9309);
 ;// CONCATENATED MODULE: ./src/parse/dotenv.ts
+/** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
+function isEnvFileName(name) {
+    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
+}
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
 function readValue(raw) {
     const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
@@ -32773,7 +32826,7 @@ function readValue(raw) {
  * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
  * is enough to tell a value from an empty one. Never throws.
  */
-function dotenv_parseDotenv(text) {
+function parseDotenv(text) {
     const entries = [];
     text.split(/\r?\n/).forEach((raw, index) => {
         if (/^\s*(?:#|$)/.test(raw))
@@ -32838,7 +32891,10 @@ function parseNpmrc(text) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var common_errors = __nccwpck_require__(1922);
 ;// CONCATENATED MODULE: ./src/parse/package-json.ts
+
 
 /**
  * JSON.parse gives the values; JSON is also YAML, so the `yaml` parser, which keeps offsets,
@@ -32872,7 +32928,7 @@ function parsePackageJson(text) {
         return { ok: true, manifest: { data: data, keyLine: keyLines(text) } };
     }
     catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: (0,common_errors/* describeErrorFully */.q)(error) };
     }
 }
 
@@ -33268,6 +33324,7 @@ var nginx_includes = __nccwpck_require__(421);
 
 
 
+
 /** `*.conf` and the official nginx image's envsubst templates (`default.conf.template`); nginx or not is decided by parsing. */
 function isNginxCandidateName(name) {
     return name.endsWith('.conf') || name.endsWith('.conf.template');
@@ -33283,7 +33340,7 @@ function parseFile(path, text) {
             return { kind: 'caddy', model: parseCaddyfile(text) };
         }
         catch (error) {
-            return { kind: 'error', error: error instanceof Error ? error.message : String(error) };
+            return { kind: 'error', error: (0,common_errors/* describeErrorFully */.q)(error) };
         }
     }
     if (!isNginxCandidateName(name))
@@ -33324,7 +33381,7 @@ function parseProxyConfigs(files) {
             return [{ path, ...(0,nginx_includes/* expandIncludes */.Ud)(path, fragments, budget) }];
         }
         catch (error) {
-            errors.push({ path, error: error instanceof Error ? error.message : String(error) });
+            errors.push({ path, error: (0,common_errors/* describeErrorFully */.q)(error) });
             return [];
         }
     });
@@ -33349,6 +33406,7 @@ function parseProxyConfigs(files) {
 
 
 
+
 /** A parse that failed: the file is named in a note and left out. */
 class NotParsed extends Error {
 }
@@ -33359,6 +33417,10 @@ function orNotParsed(parsed) {
     if (!parsed.ok)
         throw new NotParsed(parsed.error);
     return parsed;
+}
+/** Private key files: `server.key`, `cert.pem`, `id_rsa`. */
+function isKeyFileName(name) {
+    return /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name);
 }
 function isLockfileName(name) {
     return name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name);
@@ -33387,7 +33449,7 @@ const DOCUMENT_KINDS = [
                 return { path, model: (0,dockerfile/* parseDockerfile */.Ai)(text) };
             }
             catch (error) {
-                throw new NotParsed(error instanceof Error ? error.message : String(error));
+                throw new NotParsed((0,common_errors/* describeErrorFully */.q)(error));
             }
         }
     }),
@@ -33405,7 +33467,7 @@ const DOCUMENT_KINDS = [
         match: (name) => name.startsWith('.env') || name.endsWith('.env'),
         into: 'envFiles',
         parse: (text, path, root) => isEnvFileName((0,external_node_path_.basename)(path)) && !text.includes('\u0000')
-            ? { path, entries: dotenv_parseDotenv(text), gitignored: ignoredBy(root, path) }
+            ? { path, entries: parseDotenv(text), gitignored: isGitignored(root, path) }
             : undefined
     }),
     defineKind({
@@ -33431,16 +33493,12 @@ function kindOf(name) {
 function readText(file) {
     return (0,external_node_fs_.readFileSync)(file.absPath, 'utf8').replace(/^\uFEFF/, '');
 }
-function describeFailure(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return message.split('\n')[0] ?? message;
-}
 function notReadOrParsed(file, error) {
     // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
     const code = error?.code;
     return {
         file: file.path,
-        message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}`
+        message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${(0,common_errors/* describeError */.U)(error)}`
     };
 }
 /** Finds the tree's files and parses every document outside tests, kind by kind. */
@@ -33481,11 +33539,11 @@ function documents_readProject(root, today) {
         const { configs, errors } = parseProxyConfigs(proxyTexts);
         documents.proxyConfigs = configs;
         for (const { path, error } of errors)
-            notes.push({ file: path, message: `not parsed, so not checked: ${describeFailure(error)}` });
+            notes.push({ file: path, message: `not parsed, so not checked: ${(0,common_errors/* describeError */.U)(error)}` });
     }
     catch (error) {
         for (const { path } of proxyTexts)
-            notes.push({ file: path, message: `not parsed, so not checked: ${describeFailure(error)}` });
+            notes.push({ file: path, message: `not parsed, so not checked: ${(0,common_errors/* describeError */.U)(error)}` });
     }
     return { context: { root, today, files, ...documents }, scripts, notes };
 }
@@ -33496,6 +33554,7 @@ var graph = __nccwpck_require__(3749);
 var scope = __nccwpck_require__(7141);
 ;// CONCATENATED MODULE: ./src/scan/modules.ts
 // The scan's JS/TS modules: read, parsed and indexed once, grouped by package, and modelled.
+
 
 
 
@@ -33547,14 +33606,14 @@ function modules_buildModelSafely(modules, aliasOf, notes) {
             }
         }));
         for (const m of failing)
-            notes.push({ file: m.path, message: `not checked by the Express rules: ${describeFailure(error)}` });
+            notes.push({ file: m.path, message: `not checked by the Express rules: ${(0,common_errors/* describeError */.U)(error)}` });
         try {
             return (0,express/* buildExpressModel */.IE)(modules.filter((m) => !failing.has(m)), aliasOf);
         }
         catch (again) {
             notes.push({
                 file: '.',
-                message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}`
+                message: `the Express app model could not be built, so no Express rule checked anything: ${(0,common_errors/* describeError */.U)(again)}`
             });
             return (0,express/* buildExpressModel */.IE)([], aliasOf);
         }
@@ -33615,6 +33674,7 @@ function modulesOfGroup(group, byPath, aliasOf, notes) {
 
 
 
+
 /** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
 function buildScanContext(root, today) {
     const { context, scripts, notes } = readProject(root, today);
@@ -33636,8 +33696,7 @@ class Reported {
             findings = rule.check(context);
         }
         catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${message}` });
+            this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${(0,common_errors/* describeErrorFully */.q)(error)}` });
             return;
         }
         for (const finding of findings) {
@@ -33709,7 +33768,7 @@ function fileLines(root) {
 }
 /** The central policy over collected findings: severity overrides, suppressions (config and inline). */
 function applyScanPolicy(collected, root, config, today) {
-    const policy = (0,findings_policy/* applyPolicy */.V)(collected.reported, config, today, fileLines(root));
+    const policy = (0,findings_policy/* applyPolicy */.VC)(collected.reported, config, today, fileLines(root));
     return { findings: policy.findings, notes: uniqueNotes([...collected.notes, ...policy.notes]), filesScanned: collected.filesScanned };
 }
 /** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
@@ -33735,9 +33794,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-// EXTERNAL MODULE: ./src/scan/run.ts + 13 modules
-var run = __nccwpck_require__(2366);
+// EXTERNAL MODULE: ./src/scan/run.ts + 12 modules
+var run = __nccwpck_require__(406);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
 ;// CONCATENATED MODULE: ./src/scan/worker.ts
+
 
 
 const KIND = 'express-hardening-gate/scan';
@@ -33776,7 +33838,7 @@ function collectFindingsInWorker(script, root, today) {
             worker = new external_node_worker_threads_namespaceObject.Worker(script, { workerData: job, resourceLimits: SCAN_LIMITS, stdout: false, stderr: false });
         }
         catch (error) {
-            settle({ ok: false, error: error instanceof Error ? error.message : String(error) });
+            settle({ ok: false, error: (0,errors/* describeErrorFully */.q)(error) });
             return;
         }
         worker.once('message', (collected) => settle({ ok: true, collected }));
@@ -33803,32 +33865,24 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/common/secret-names.ts
+var secret_names = __nccwpck_require__(3164);
 ;// CONCATENATED MODULE: ./src/tools/redact.ts
 /**
  * What a tool prints can reach the report, and from there a public PR comment. A repository's
  * `.npmrc` may expand `${ENV}` into a registry URL, so npm's error text can carry any variable of
  * its environment: tool output is redacted before anything reads it.
  */
-/** Variable names whose values are credentials: `GITHUB_TOKEN`, `INPUT_GITHUB-TOKEN`, `NODE_AUTH_TOKEN`, `npm_config__auth`. */
-const SECRET_NAME = /token|secret|passw|passphrase|credential|_auth|api_?key|private_?key|access_?key/i;
+
 /** Shorter values (`true`, `1`, `off`) are settings, and replacing them would garble the text. */
 const MIN_SECRET_LENGTH = 8;
 const REDACTED = '***';
-/** Credentials that look the same wherever they are printed. */
-const TOKEN_FORMATS = [
-    /\bgh[pousr]_[A-Za-z0-9]{20,}/g,
-    /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
-    /\bnpm_[A-Za-z0-9]{20,}/g,
-    /\b(?:sk|rk)_live_[A-Za-z0-9]{10,}/g,
-    /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
-    /\bxox[baprs]-[A-Za-z0-9-]{10,}/g
-];
 /** Values of the credential-named variables of the environments given, longest first. */
 function secretValues(...envs) {
     const values = new Set();
     for (const env of envs) {
         for (const [name, value] of Object.entries(env ?? {})) {
-            if (value !== undefined && value.trim().length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name))
+            if (value !== undefined && value.trim().length >= MIN_SECRET_LENGTH && (0,secret_names/* isCredentialVariable */.iq)(name))
                 values.add(value.trim());
         }
     }
@@ -33848,8 +33902,9 @@ function redactSecrets(text, secrets = []) {
         // A scheme of at most 32 characters: unbounded, `[a-z0-9+.-]*` backtracks quadratically over a long `a.b.c...` run.
         .replace(/\b([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]*):[^\s/@]+@/gi, `$1:${REDACTED}@`)
         .replace(/(_authToken|_auth|_password)(["']?\s*[=:]\s*["']?)[^\s"',;]+/gi, `$1$2${REDACTED}`);
-    for (const format of TOKEN_FORMATS)
-        out = out.replace(format, REDACTED);
+    for (const { redactPattern } of secret_names/* TOKEN_FORMATS */.PR)
+        if (redactPattern)
+            out = out.replace(redactPattern, REDACTED);
     return out;
 }
 

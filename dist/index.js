@@ -43503,6 +43503,205 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
+/***/ 71922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError),
+/* harmony export */   q: () => (/* binding */ describeErrorFully)
+/* harmony export */ });
+/** The whole message of whatever was thrown: for callers that pass on a parser's or tool's full text. */
+function describeErrorFully(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** One line for the log or a note: the first line of the message, without a stack. */
+function describeError(error) {
+    return describeErrorFully(error).split('\n')[0] ?? '';
+}
+
+
+/***/ }),
+
+/***/ 98771:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cn: () => (/* binding */ NPM_LOCKFILE),
+/* harmony export */   DK: () => (/* binding */ NPM_LOCKFILES),
+/* harmony export */   YF: () => (/* binding */ OTHER_LOCKFILES)
+/* harmony export */ });
+/** The lockfiles npm ci installs from and npm audit reads. */
+const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
+/** The lockfile npm writes and audits: audit advisories are reported on it. */
+const NPM_LOCKFILE = NPM_LOCKFILES[0];
+/** Lockfiles of other package managers, which npm can neither install from nor audit, by the tool that writes them. */
+const OTHER_LOCKFILES = {
+    'yarn.lock': 'yarn',
+    'pnpm-lock.yaml': 'pnpm',
+    'bun.lock': 'bun',
+    'bun.lockb': 'bun'
+};
+
+
+/***/ }),
+
+/***/ 3164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ds: () => (/* binding */ urlPassword),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Lo: () => (/* binding */ nameWords),
+/* harmony export */   PR: () => (/* binding */ TOKEN_FORMATS),
+/* harmony export */   eh: () => (/* binding */ isSecretName),
+/* harmony export */   iq: () => (/* binding */ isCredentialVariable)
+/* harmony export */ });
+/**
+ * What names a secret, what a provider's token looks like, and how to print one: shared by the
+ * rules that report secrets and by the redaction of tool output, so they agree. Only ever print a
+ * detected secret through `redact`.
+ */
+/** Head words that name a secret wherever they stand last: `DB_PASSWORD`, `jwtSecret`, `NPM_TOKEN`. */
+const SECRET_HEADS = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials']);
+/** Head words too short or common to stand alone (`PWD` is the working directory): only after another word. */
+const QUALIFIED_HEADS = new Set(['pass', 'pwd']);
+/** `<word>_KEY` is a secret for these words: `API_KEY`, `PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`. */
+const KEY_KINDS = new Set([
+    'api',
+    'private',
+    'secret',
+    'access',
+    'encryption',
+    'signing',
+    'master',
+    'auth',
+    'client',
+    'license',
+    'session',
+    'jwt',
+    'hmac',
+    'crypto',
+    'cipher'
+]);
+/** Single words that end in a secret head: `DBPASSWORD`, `APISECRET`. */
+const COMPOUND_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey'];
+/** Splits `AWS_SECRET_ACCESS_KEY`, `jwtSecret`, `api-key.v2` into lower-case words; a trailing version is dropped. */
+function nameWords(name) {
+    const words = name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter((w) => w !== '')
+        .map((w) => w.toLowerCase());
+    while (words.length > 1 && /^v?\d+$/.test(words.at(-1) ?? ''))
+        words.pop();
+    return words;
+}
+/**
+ * Does this variable, key or property name hold a secret value? Judged by its last word, so
+ * `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, `PASSWORD_FILE` and `AWS_ACCESS_KEY_ID` are not secrets
+ * while `DB_PASSWORD`, `JWT_SECRET`, `API_KEY` and `GITHUB_TOKEN` are.
+ */
+function isSecretName(name) {
+    const words = nameWords(name);
+    const head = words.at(-1);
+    if (head === undefined)
+        return false;
+    if (SECRET_HEADS.has(head))
+        return true;
+    if (QUALIFIED_HEADS.has(head))
+        return words.length > 1;
+    if (head === 'key')
+        return KEY_KINDS.has(words.at(-2) ?? '');
+    return COMPOUND_SUFFIXES.some((suffix) => head.length > suffix.length && head.endsWith(suffix));
+}
+/** The password of a `scheme://user:password@host` URL, unless it is a `$VAR`/`${VAR}` reference. */
+function urlPassword(value) {
+    const password = value.match(/^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/i)?.[1];
+    return password === undefined || password.startsWith('$') ? undefined : password;
+}
+/** A secret as it may be printed: its first two characters when it is long enough, never the rest. */
+function redact(value) {
+    return value.length >= 8 ? `${value.slice(0, 2)}…` : '…';
+}
+/**
+ * Environment variable names whose values are credentials, for redacting tool output: broader than
+ * `isSecretName` (`GITHUB_TOKEN`, `INPUT_GITHUB-TOKEN`, `NODE_AUTH_TOKEN`, `npm_config__auth`),
+ * since hiding a harmless value costs nothing there.
+ */
+const CREDENTIAL_VARIABLE = /token|secret|passw|passphrase|credential|_auth|api_?key|private_?key|access_?key/i;
+function isCredentialVariable(name) {
+    return CREDENTIAL_VARIABLE.test(name);
+}
+/** In the order redaction applies them; findings are sorted by where they stand. */
+const TOKEN_FORMATS = [
+    {
+        name: 'GitHub token',
+        pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g,
+        redactPattern: /\bgh[pousr]_[A-Za-z0-9]{20,}/g,
+        revoke: 'revoke it in GitHub settings'
+    },
+    {
+        name: 'GitHub fine-grained token',
+        pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}\b/g,
+        redactPattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
+        revoke: 'revoke it in GitHub settings'
+    },
+    { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, redactPattern: /\bnpm_[A-Za-z0-9]{20,}/g, revoke: 'revoke it on npmjs.com' },
+    {
+        name: 'Stripe live key',
+        pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g,
+        redactPattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{10,}/g,
+        revoke: 'roll it in the Stripe dashboard'
+    },
+    {
+        name: 'AWS access key id',
+        pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+        redactPattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+        revoke: 'deactivate it in AWS IAM'
+    },
+    {
+        name: 'Slack token',
+        pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g,
+        redactPattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}/g,
+        revoke: 'revoke it in the Slack app settings'
+    },
+    { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, revoke: 'delete it in Google Cloud credentials' }
+];
+
+
+/***/ }),
+
+/***/ 72778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ meetsThreshold),
+/* harmony export */   Rm: () => (/* binding */ THRESHOLDS),
+/* harmony export */   W1: () => (/* binding */ emptyCounts),
+/* harmony export */   _Z: () => (/* binding */ isSeverity),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */ });
+const SEVERITIES = ['low', 'moderate', 'high', 'critical'];
+/** A threshold is a severity, or `none` for "never fail on this". */
+const THRESHOLDS = [...SEVERITIES, 'none'];
+function severityRank(severity) {
+    return SEVERITIES.indexOf(severity);
+}
+function meetsThreshold(severity, threshold) {
+    return threshold !== 'none' && severityRank(severity) >= severityRank(threshold);
+}
+function isSeverity(value) {
+    return SEVERITIES.includes(value);
+}
+function emptyCounts() {
+    return { low: 0, moderate: 0, high: 0, critical: 0 };
+}
+
+
+/***/ }),
+
 /***/ 63797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -43515,8 +43714,10 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38816);
-/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(65131);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(37827);
+/* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72778);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(71922);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(37827);
+
 
 
 
@@ -43534,7 +43735,7 @@ const expires = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
     .optional();
 const reason = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP({ error: 'is required: say why this is accepted' }).trim().min(1, 'is required: say why this is accepted');
 const CONFIG_SCHEMA = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    rules: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n([..._findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC, 'off'], { error: `must be one of ${_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.join(', ')}, off` })).optional(),
+    rules: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n([..._common_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC, 'off'], { error: `must be one of ${_common_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.join(', ')}, off` })).optional(),
     suppressions: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
         rule: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1),
         path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
@@ -43588,18 +43789,18 @@ function parseConfig(text, source, knownRules) {
     }
     catch (error) {
         const where = error instanceof yaml__WEBPACK_IMPORTED_MODULE_1__/* .YAMLParseError */ .XT && error.linePos ? ` line ${error.linePos[0].line}` : '';
-        const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config ${source}${where} is not valid YAML: ${what}`);
+        const what = (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config ${source}${where} is not valid YAML: ${what}`);
     }
     const parsed = CONFIG_SCHEMA.safeParse(data);
     if (!parsed.success) {
         const first = parsed.error.issues[0];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config ${source}: ${first ? formatIssue(first) : 'invalid'}; see README "Configuration"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config ${source}: ${first ? formatIssue(first) : 'invalid'}; see README "Configuration"`);
     }
     const { rules = {}, suppressions = [], audit } = parsed.data;
     const checkRule = (id, where) => {
         if (!knownRules.has(id))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config ${source}: ${where} names unknown rule '${shown(id)}'; rule ids are listed in docs/rules/`);
     };
     for (const id of Object.keys(rules))
         checkRule(id, 'rules');
@@ -43607,7 +43808,7 @@ function parseConfig(text, source, knownRules) {
     const allow = (audit?.allow ?? []).map((entry, i) => {
         const ghsa = ghsaOf(entry.id);
         if (!ghsa) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config ${source}: audit.allow[${i}].id '${shown(entry.id)}' is not a GHSA id or https://github.com/advisories/GHSA-... URL`);
         }
         return { ghsa, reason: entry.reason, expires: entry.expires };
     });
@@ -43616,18 +43817,18 @@ function parseConfig(text, source, knownRules) {
 function loadConfig(file, required, displayName, knownRules) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
         if (required)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config file ${displayName} does not exist; fix the path or remove the config input`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config file ${displayName} does not exist; fix the path or remove the config input`);
         return EMPTY_CONFIG;
     }
     // A FIFO or device would block the read forever; a folder cannot be read.
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config file ${displayName} is not a regular file; give a YAML file or remove the config input`);
     let text;
     try {
         text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`config file ${displayName} cannot be read (${error.code ?? 'unreadable'}); give a readable YAML file or remove the config input`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(`config file ${displayName} cannot be read (${error.code ?? 'unreadable'}); give a readable YAML file or remove the config input`);
     }
     return parseConfig(text, displayName, knownRules);
 }
@@ -43643,7 +43844,6 @@ function isExpired(expires, today) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError),
 /* harmony export */   e: () => (/* binding */ UsageError)
 /* harmony export */ });
 /**
@@ -43652,12 +43852,6 @@ function isExpired(expires, today) {
  */
 class UsageError extends Error {
     name = 'UsageError';
-}
-/** One line for the log: usage errors as they are, anything else with its message only. */
-function describeError(error) {
-    if (error instanceof Error)
-        return error.message.split('\n')[0] ?? error.name;
-    return String(error).split('\n')[0] ?? 'unknown error';
 }
 
 
@@ -43688,17 +43882,16 @@ function compareFindings(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ applyPolicy),
-/* harmony export */   X: () => (/* binding */ findExpiredSuppressions)
+/* harmony export */   VC: () => (/* binding */ applyPolicy),
+/* harmony export */   Xm: () => (/* binding */ findExpiredSuppressions),
+/* harmony export */   qe: () => (/* binding */ SUPPRESSION_WITHOUT_REASON)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(14006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _config_config_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(63797);
-/* harmony import */ var _rules_project_suppression_without_reason_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(75964);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(44879);
-
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(44879);
 
 
 
@@ -43726,6 +43919,18 @@ function findExpiredSuppressions(config, today) {
         ...config.allow.flatMap((a) => (a.expires && (0,_config_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
     ];
 }
+/**
+ * The policy reports inline suppressions without a reason when it reads the comments, so it owns
+ * this meta; the rule of the same id only puts it in the catalog (docs, SARIF, config ids).
+ */
+const SUPPRESSION_WITHOUT_REASON = {
+    id: 'suppression-without-reason',
+    severity: 'low',
+    category: 'project',
+    description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
+    fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
+    cwe: 'CWE-710'
+};
 function missingReason(meta, file, inline) {
     return {
         file,
@@ -43745,7 +43950,7 @@ function applyPolicy(reported, config, today, lines) {
     const configSource = config.source ?? 'config';
     const expiredNoted = new Set();
     const occurrences = new Map();
-    const matchers = config.suppressions.map((s) => (s.path ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(s.path, { dot: true }) : () => true));
+    const matchers = config.suppressions.map((s) => (s.path ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(s.path, { dot: true }) : () => true));
     const findings = [];
     const withoutReason = new Map();
     const configSuppression = (rule, file) => {
@@ -43800,38 +44005,8 @@ function applyPolicy(reported, config, today, lines) {
         addFinding(meta, finding, true);
     // One finding per comment, however many findings it names; a comment about comments is not read.
     for (const finding of withoutReason.values())
-        addFinding(_rules_project_suppression_without_reason_js__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A.meta, finding, false);
-    return { findings: findings.sort(_finding_js__WEBPACK_IMPORTED_MODULE_4__/* .compareFindings */ .E), notes };
-}
-
-
-/***/ }),
-
-/***/ 65131:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M0: () => (/* binding */ meetsThreshold),
-/* harmony export */   Rm: () => (/* binding */ THRESHOLDS),
-/* harmony export */   W1: () => (/* binding */ emptyCounts),
-/* harmony export */   _Z: () => (/* binding */ isSeverity),
-/* harmony export */   oC: () => (/* binding */ SEVERITIES),
-/* harmony export */   qs: () => (/* binding */ severityRank)
-/* harmony export */ });
-const SEVERITIES = ['low', 'moderate', 'high', 'critical'];
-/** A threshold is a severity, or `none` for "never fail on this". */
-const THRESHOLDS = [...SEVERITIES, 'none'];
-function severityRank(severity) {
-    return SEVERITIES.indexOf(severity);
-}
-function meetsThreshold(severity, threshold) {
-    return threshold !== 'none' && severityRank(severity) >= severityRank(threshold);
-}
-function isSeverity(value) {
-    return SEVERITIES.includes(value);
-}
-function emptyCounts() {
-    return { low: 0, moderate: 0, high: 0, critical: 0 };
+        addFinding(SUPPRESSION_WITHOUT_REASON, finding, false);
+    return { findings: findings.sort(_finding_js__WEBPACK_IMPORTED_MODULE_3__/* .compareFindings */ .E), notes };
 }
 
 
@@ -43843,7 +44018,7 @@ function emptyCounts() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(78440);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57047);
 /* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(40847);
 
 
@@ -43859,7 +44034,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 78440:
+/***/ 57047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43876,10 +44051,12 @@ var github = __nccwpck_require__(61351);
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(71922);
 // EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(37827);
-// EXTERNAL MODULE: ./src/findings/severity.ts
-var findings_severity = __nccwpck_require__(65131);
+var config_errors = __nccwpck_require__(37827);
+// EXTERNAL MODULE: ./src/common/severity.ts
+var common_severity = __nccwpck_require__(72778);
 ;// CONCATENATED MODULE: ./src/config/options.ts
 
 
@@ -43887,10 +44064,10 @@ function parseChoice(name, value, choices) {
     const v = value.trim();
     if (choices.includes(v))
         return v;
-    throw new errors/* UsageError */.e(`${name} must be one of ${choices.join(', ')}; got '${value}'`);
+    throw new config_errors/* UsageError */.e(`${name} must be one of ${choices.join(', ')}; got '${value}'`);
 }
 function parseThreshold(name, value) {
-    return parseChoice(name, value.toLowerCase(), findings_severity/* THRESHOLDS */.Rm);
+    return parseChoice(name, value.toLowerCase(), common_severity/* THRESHOLDS */.Rm);
 }
 /** YAML 1.2 core booleans, as GitHub Actions' getBooleanInput accepts them. */
 function parseBoolean(name, value) {
@@ -43899,7 +44076,7 @@ function parseBoolean(name, value) {
         return true;
     if (['false', 'False', 'FALSE'].includes(v))
         return false;
-    throw new errors/* UsageError */.e(`${name} must be true or false; got '${value}'`);
+    throw new config_errors/* UsageError */.e(`${name} must be true or false; got '${value}'`);
 }
 function todayUtc(now = new Date()) {
     return now.toISOString().slice(0, 10);
@@ -43922,15 +44099,15 @@ function isInside(parent, child) {
 function resolveWorkingDirectory(workspace, input) {
     const dir = (0,external_node_path_.resolve)(workspace, input || '.');
     if (!isInside(workspace, dir)) {
-        throw new errors/* UsageError */.e(`working-directory '${input}' is outside the workspace ${workspace}; give a path inside the repository`);
+        throw new config_errors/* UsageError */.e(`working-directory '${input}' is outside the workspace ${workspace}; give a path inside the repository`);
     }
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
-        throw new errors/* UsageError */.e(`working-directory '${input}' does not exist; give the folder that holds package.json (relative to the repository root)`);
+        throw new config_errors/* UsageError */.e(`working-directory '${input}' does not exist; give the folder that holds package.json (relative to the repository root)`);
     }
     // A symbolic link in the repository (one a pull request can add) must not lead the scan, and the
     // reports written beside it, out of the workspace.
     if (!isInside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(dir))) {
-        throw new errors/* UsageError */.e(`working-directory '${input}' is a symbolic link (or is inside one) that leads outside the workspace; give a real folder inside the repository`);
+        throw new config_errors/* UsageError */.e(`working-directory '${input}' is a symbolic link (or is inside one) that leads outside the workspace; give a real folder inside the repository`);
     }
     return dir;
 }
@@ -43949,14 +44126,14 @@ function refuseLinkedOutput(name, workspace, file) {
         }
     })();
     if (isLink)
-        throw new errors/* UsageError */.e(`${name} '${toPosixRelative(workspace, file)}' is a symbolic link in the repository; the gate does not write through one: delete it or name another file`);
+        throw new config_errors/* UsageError */.e(`${name} '${toPosixRelative(workspace, file)}' is a symbolic link in the repository; the gate does not write through one: delete it or name another file`);
     if (!isInside(workspace, file))
         return;
     let dir = (0,external_node_path_.dirname)(file);
     while (!(0,external_node_fs_.existsSync)(dir) && (0,external_node_path_.dirname)(dir) !== dir)
         dir = (0,external_node_path_.dirname)(dir);
     if (!isInside((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(dir))) {
-        throw new errors/* UsageError */.e(`${name} '${toPosixRelative(workspace, file)}' is inside a symbolic link that leads outside the workspace; name a file in a real folder of the repository`);
+        throw new config_errors/* UsageError */.e(`${name} '${toPosixRelative(workspace, file)}' is inside a symbolic link that leads outside the workspace; name a file in a real folder of the repository`);
     }
 }
 /** An output file named by the user: relative to the working directory, and inside the workspace. */
@@ -43965,7 +44142,7 @@ function resolveOutputFile(name, workspace, workingDirectory, value) {
         return '';
     const file = (0,external_node_path_.resolve)(workingDirectory, value.trim());
     if (!isInside(workspace, file)) {
-        throw new errors/* UsageError */.e(`${name} '${value}' is outside the workspace; give a path relative to working-directory`);
+        throw new config_errors/* UsageError */.e(`${name} '${value}' is outside the workspace; give a path relative to working-directory`);
     }
     refuseLinkedOutput(name, workspace, file);
     return file;
@@ -44034,10 +44211,10 @@ function readActionInputs(env = process.env) {
         uploadSbom: parseBoolean('upload-sbom', input('upload-sbom'))
     };
     if (options.sbom && options.sbomFile === '') {
-        throw new errors/* UsageError */.e("sbom-file is empty while sbom is true; give a file name such as 'sbom.cdx.json' or set sbom: false");
+        throw new config_errors/* UsageError */.e("sbom-file is empty while sbom is true; give a file name such as 'sbom.cdx.json' or set sbom: false");
     }
     if (options.mode === 'comment' && options.reportFile === '') {
-        throw new errors/* UsageError */.e("mode 'comment' reads report-file, which is empty; give the path of the JSON report from the scan job");
+        throw new config_errors/* UsageError */.e("mode 'comment' reads report-file, which is empty; give the path of the JSON report from the scan job");
     }
     return options;
 }
@@ -44143,6 +44320,12 @@ const RETRY_AFTER_MS = 1000;
 function createOctokit(token, options = {}) {
     const retryOptions = { retries: RETRIES, doNotRetry: CLIENT_ERRORS, retryAfterBaseValue: options.retryAfterMs ?? RETRY_AFTER_MS };
     return github/* getOctokit */.Q(token, { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), retry: retryOptions }, dist_bundle/* retry */.L);
+}
+
+;// CONCATENATED MODULE: ./src/common/repository-path.ts
+/** A path relative to the scanned root as the repository sees it: the root (`.` for the repository itself) before it. */
+function joinRepositoryPath(root, file) {
+    return root === '.' || root === '' ? file : `${root.replace(/\/+$/, '')}/${file}`;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/docs.generated.ts
@@ -44346,7 +44529,7 @@ const RULE_DOCS = {
 };
 
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(78343);
+var registry = __nccwpck_require__(28309);
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rules_rule = __nccwpck_require__(10281);
 ;// CONCATENATED MODULE: ./src/render/escape.ts
@@ -44428,6 +44611,7 @@ function fencedCode(lang, text) {
 
 
 
+
 /** Findings per rule in `brief` details: enough to see the pattern, the table has the rest. */
 const BRIEF_FINDINGS = 3;
 const ICON = { critical: '🟣', high: '🔴', moderate: '🟠', low: '🟡' };
@@ -44438,9 +44622,6 @@ const CATEGORIES = [
     { id: 'proxy', title: 'Proxy' },
     { id: 'project', title: 'Project' }
 ];
-function repoPath(report, file) {
-    return report.root === '.' ? file : `${report.root}/${file}`;
-}
 /** encodeURIComponent, plus the `(`, `)`, `'`, `!` and `*` it leaves alone: a `)` would end the Markdown link. */
 function encodePathSegment(segment) {
     return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
@@ -44449,7 +44630,7 @@ function fileLink(report, finding, links) {
     const label = escapeMarkdown(finding.line === null ? finding.file : `${finding.file}:${finding.line}`, 200);
     if (!links)
         return label;
-    const path = repoPath(report, finding.file).split('/').map(encodePathSegment).join('/');
+    const path = joinRepositoryPath(report.root, finding.file).split('/').map(encodePathSegment).join('/');
     const anchor = finding.line === null ? '' : `#L${finding.line}`;
     const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}`;
     return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`;
@@ -44465,7 +44646,7 @@ function gapCount(open) {
     return `${open.length}, ${open.filter((f) => f.new === true).length} new in this pull request`;
 }
 function bySeverity(items) {
-    return [...items].sort((a, b) => (0,findings_severity/* severityRank */.qs)(b.severity) - (0,findings_severity/* severityRank */.qs)(a.severity));
+    return [...items].sort((a, b) => (0,common_severity/* severityRank */.qs)(b.severity) - (0,common_severity/* severityRank */.qs)(a.severity));
 }
 function limited(rows, max) {
     if (max === undefined || rows.length <= max)
@@ -44567,7 +44748,7 @@ function categorySections(report, options) {
     for (const category of CATEGORIES) {
         const rules = [...byRule.values()]
             .filter((r) => r.meta.category === category.id)
-            .map((r) => ({ ...r, rank: Math.max(...r.findings.map((f) => (0,findings_severity/* severityRank */.qs)(f.severity))) }))
+            .map((r) => ({ ...r, rank: Math.max(...r.findings.map((f) => (0,common_severity/* severityRank */.qs)(f.severity))) }))
             .sort((a, b) => b.rank - a.rank || (a.meta.id < b.meta.id ? -1 : 1));
         if (rules.length === 0)
             continue;
@@ -44597,11 +44778,11 @@ function auditSection(report, options) {
             `⚠️ **npm audit could not produce a report**, so dependencies were not checked: ${escapeMessage(audit.error ?? '')}`,
             ''
         ];
-    const counts = [...findings_severity/* SEVERITIES */.oC]
+    const counts = [...common_severity/* SEVERITIES */.oC]
         .reverse()
         .map((s) => `${audit.counts[s]} ${s}`)
         .join(' · ');
-    const total = findings_severity/* SEVERITIES */.oC.reduce((n, s) => n + audit.counts[s], 0);
+    const total = common_severity/* SEVERITIES */.oC.reduce((n, s) => n + audit.counts[s], 0);
     out.push(`**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above)`, '');
     if (audit.advisories.length === 0)
         return out;
@@ -44688,6 +44869,7 @@ function renderComment(report, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
+
 /** The sticky comment's calls through Octokit; its retry plugin retries the list and the update. */
 function createIssuesApi(octokit) {
     return {
@@ -44759,7 +44941,7 @@ async function createOnce(api, target, marker, body, delays = [1000, 3000]) {
 /** One line for the log when commenting failed; the gate's verdict never depends on it. */
 function explainCommentFailure(error) {
     const status = statusOf(error);
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = (0,errors/* describeError */.U)(error);
     if (status === 403 || status === 404) {
         return `could not write the PR comment (HTTP ${status}): the token needs \`pull-requests: write\`. Add it under \`permissions:\` in the workflow; pull requests from forks get a read-only token, so use the two-phase workflow (mode: comment) for them`;
     }
@@ -44769,6 +44951,7 @@ function explainCommentFailure(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/publish.ts
+
 
 
 
@@ -44786,7 +44969,7 @@ function pullRequestContext(context) {
 const SHORTER = [{}, { details: 'none', maxRows: 25 }, { details: 'none', maxRows: 1 }];
 /** GitHub's 422 for a body over its limit: `Validation Failed ... body is too long (maximum is 65536 characters)`. */
 function isTooLong(error) {
-    return error?.status === 422 && /too long/i.test(error instanceof Error ? error.message : String(error));
+    return error?.status === 422 && /too long/i.test((0,errors/* describeErrorFully */.q)(error));
 }
 /** Posts or updates the sticky comment; a failure is a warning, never a change of verdict. Returns its URL. */
 async function publishComment(report, context, token, mode, sbomArtifact) {
@@ -44836,14 +45019,11 @@ async function publishComment(report, context, token, mode, sbomArtifact) {
 
 
 
+
 /** GitHub shows about 10 error and 10 warning annotations per step; the rest only in the log. */
 const ANNOTATIONS_PER_LEVEL = 10;
 /** Annotations are one line; longer messages are cut. */
 const MAX_MESSAGE_CHARS = 1000;
-/** Annotation paths are relative to the repository root; findings to the working directory. */
-function repositoryPath(root, file) {
-    return root === '.' || root === '' ? file : external_node_path_.posix.join(root, file);
-}
 /** One line, at most MAX_MESSAGE_CHARS; @actions/core escapes the rest. */
 function annotationMessage(message) {
     // Bidi overrides and invisible characters (U+202E, U+200B) show as U+FFFD, as in the comment.
@@ -44860,16 +45040,16 @@ function annotationMessage(message) {
     return `${line.slice(0, end)}…`;
 }
 function annotationLevel(finding) {
-    return (0,findings_severity/* meetsThreshold */.M0)(finding.severity, 'high') ? 'error' : 'warning';
+    return (0,common_severity/* meetsThreshold */.M0)(finding.severity, 'high') ? 'error' : 'warning';
 }
 /** Most severe first; equal severities in report order (file, line, rule). */
 function annotations_bySeverity(a, b) {
-    return (0,findings_severity/* severityRank */.qs)(b.severity) - (0,findings_severity/* severityRank */.qs)(a.severity) || (0,finding/* compareFindings */.E)(a, b);
+    return (0,common_severity/* severityRank */.qs)(b.severity) - (0,common_severity/* severityRank */.qs)(a.severity) || (0,finding/* compareFindings */.E)(a, b);
 }
 /** The unsuppressed findings on changed lines that fit the per-level limits, most severe first. */
 function planAnnotations(report, changed, limits) {
     const candidates = report.findings
-        .filter((f) => !f.suppressed && isChanged(changed, repositoryPath(report.root, f.file), f.line))
+        .filter((f) => !f.suppressed && isChanged(changed, joinRepositoryPath(report.root, f.file), f.line))
         .sort(annotations_bySeverity);
     const left = { ...limits };
     const annotations = [];
@@ -44880,7 +45060,7 @@ function planAnnotations(report, changed, limits) {
         left[level] -= 1;
         const properties = {
             title: finding.rule,
-            file: repositoryPath(report.root, finding.file),
+            file: joinRepositoryPath(report.root, finding.file),
             ...(finding.line === null ? {} : { startLine: finding.line })
         };
         annotations.push({ level, message: annotationMessage(finding.message), properties });
@@ -44902,8 +45082,7 @@ function annotationLimits(reserved) {
 }
 function describeFailure(error) {
     const status = error?.status;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${message}`;
+    return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${(0,errors/* describeError */.U)(error)}`;
 }
 /** Lists the pull request's files once; an API error becomes `unavailable`, never a throw. */
 async function fetchPullFiles(source) {
@@ -45044,6 +45223,7 @@ function isEnterpriseServer(serverUrl) {
 
 
 
+
 /** Artifact names longer than this are cut (keeping them unique); GitHub shows them in one line. */
 const MAX_ARTIFACT_NAME = 100;
 /** @actions/artifact (with the Azure storage SDK) is loaded on first use: a run without upload-sbom never pays for it. */
@@ -45091,7 +45271,7 @@ function fallbackArtifactName(name, runtime) {
  * this reads it back as `<Method> answered HTTP <status>: <msg>`. Other errors keep their message.
  */
 function describeUploadError(error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (0,errors/* describeErrorFully */.q)(error);
     const failed = /^Failed to (\w+): .*?Failed request: \((\d{3})\)[^:]*(?::\s*([\s\S]*))?$/.exec(message);
     if (!failed)
         return { message, conflict: false };
@@ -45157,21 +45337,23 @@ async function uploadSbomArtifact(report, sbomFile, deps = DEFAULT_DEPS) {
         return { artifact: name, warnings: 0 };
     }
     catch (error) {
-        return warn(error instanceof Error ? error.message : String(error));
+        return warn((0,errors/* describeErrorFully */.q)(error));
     }
 }
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: ./src/common/lockfiles.ts
+var lockfiles = __nccwpck_require__(98771);
 // EXTERNAL MODULE: ./src/config/config-file.ts
 var config_file = __nccwpck_require__(63797);
 ;// CONCATENATED MODULE: ./src/tools/audit-report.ts
 
 function auditError(error) {
-    return { status: 'error', error, counts: (0,findings_severity/* emptyCounts */.W1)(), advisories: [] };
+    return { status: 'error', error, counts: (0,common_severity/* emptyCounts */.W1)(), advisories: [] };
 }
 function auditSkipped(reason) {
-    return { status: 'skipped', error: reason, counts: (0,findings_severity/* emptyCounts */.W1)(), advisories: [] };
+    return { status: 'skipped', error: reason, counts: (0,common_severity/* emptyCounts */.W1)(), advisories: [] };
 }
 /** npm's report is data from outside: a field of the wrong type is read as missing, never trusted. */
 function stringOf(value) {
@@ -45253,7 +45435,7 @@ function parseAuditOutput(stdout, exitCode, stderr = '') {
             if (!via)
                 continue; // a string names another vulnerable package, whose own entry has the advisory
             const pkg = stringOf(via.name) ?? name;
-            const severity = typeof via.severity === 'string' && (0,findings_severity/* isSeverity */._Z)(via.severity) ? via.severity : 'low';
+            const severity = typeof via.severity === 'string' && (0,common_severity/* isSeverity */._Z)(via.severity) ? via.severity : 'low';
             const url = stringOf(via.url) ?? '';
             const source = via.source;
             const id = ghsaId(url) ?? (typeof source === 'number' || typeof source === 'string' ? String(source) : url);
@@ -45278,14 +45460,14 @@ function parseAuditOutput(stdout, exitCode, stderr = '') {
             });
         }
     }
-    return withCounts({ status: 'ok', counts: (0,findings_severity/* emptyCounts */.W1)(), advisories: [...byKey.values()].sort(compareAdvisories) });
+    return withCounts({ status: 'ok', counts: (0,common_severity/* emptyCounts */.W1)(), advisories: [...byKey.values()].sort(compareAdvisories) });
 }
 function compareAdvisories(a, b) {
-    return (0,findings_severity/* severityRank */.qs)(b.severity) - (0,findings_severity/* severityRank */.qs)(a.severity) || a.package.localeCompare(b.package) || a.id.localeCompare(b.id);
+    return (0,common_severity/* severityRank */.qs)(b.severity) - (0,common_severity/* severityRank */.qs)(a.severity) || a.package.localeCompare(b.package) || a.id.localeCompare(b.id);
 }
 /** Recounts distinct advisories (by id) that are not allowed. */
 function withCounts(result) {
-    const counts = (0,findings_severity/* emptyCounts */.W1)();
+    const counts = (0,common_severity/* emptyCounts */.W1)();
     const seen = new Set();
     for (const a of result.advisories) {
         if (a.allowed || seen.has(a.id))
@@ -45335,11 +45517,11 @@ function plural(n, word) {
 function decideGate(input) {
     const reasons = [];
     const warnings = [];
-    const failing = input.findings.filter((f) => !f.suppressed && (0,findings_severity/* meetsThreshold */.M0)(f.severity, input.failOn));
+    const failing = input.findings.filter((f) => !f.suppressed && (0,common_severity/* meetsThreshold */.M0)(f.severity, input.failOn));
     if (failing.length > 0)
         reasons.push(`${plural(failing.length, 'hardening finding')} at or above ${input.failOn}`);
     if (input.audit.status === 'ok') {
-        const ids = new Set(input.audit.advisories.filter((a) => !a.allowed && (0,findings_severity/* meetsThreshold */.M0)(a.severity, input.auditLevel)).map((a) => a.id));
+        const ids = new Set(input.audit.advisories.filter((a) => !a.allowed && (0,common_severity/* meetsThreshold */.M0)(a.severity, input.auditLevel)).map((a) => a.id));
         if (ids.size > 0)
             reasons.push(`${ids.size} dependency ${ids.size === 1 ? 'advisory' : 'advisories'} at or above ${input.auditLevel}`);
     }
@@ -45361,38 +45543,30 @@ function decideGate(input) {
 
 // EXTERNAL MODULE: ./src/findings/policy.ts
 var policy = __nccwpck_require__(89654);
-// EXTERNAL MODULE: ./src/scan/run.ts + 13 modules
-var run = __nccwpck_require__(52366);
+// EXTERNAL MODULE: ./src/scan/run.ts + 12 modules
+var run = __nccwpck_require__(10406);
 // EXTERNAL MODULE: ./src/scan/worker.ts
 var worker = __nccwpck_require__(40847);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/common/secret-names.ts
+var secret_names = __nccwpck_require__(3164);
 ;// CONCATENATED MODULE: ./src/tools/redact.ts
 /**
  * What a tool prints can reach the report, and from there a public PR comment. A repository's
  * `.npmrc` may expand `${ENV}` into a registry URL, so npm's error text can carry any variable of
  * its environment: tool output is redacted before anything reads it.
  */
-/** Variable names whose values are credentials: `GITHUB_TOKEN`, `INPUT_GITHUB-TOKEN`, `NODE_AUTH_TOKEN`, `npm_config__auth`. */
-const SECRET_NAME = /token|secret|passw|passphrase|credential|_auth|api_?key|private_?key|access_?key/i;
+
 /** Shorter values (`true`, `1`, `off`) are settings, and replacing them would garble the text. */
 const MIN_SECRET_LENGTH = 8;
 const REDACTED = '***';
-/** Credentials that look the same wherever they are printed. */
-const TOKEN_FORMATS = [
-    /\bgh[pousr]_[A-Za-z0-9]{20,}/g,
-    /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
-    /\bnpm_[A-Za-z0-9]{20,}/g,
-    /\b(?:sk|rk)_live_[A-Za-z0-9]{10,}/g,
-    /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
-    /\bxox[baprs]-[A-Za-z0-9-]{10,}/g
-];
 /** Values of the credential-named variables of the environments given, longest first. */
 function secretValues(...envs) {
     const values = new Set();
     for (const env of envs) {
         for (const [name, value] of Object.entries(env ?? {})) {
-            if (value !== undefined && value.trim().length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name))
+            if (value !== undefined && value.trim().length >= MIN_SECRET_LENGTH && (0,secret_names/* isCredentialVariable */.iq)(name))
                 values.add(value.trim());
         }
     }
@@ -45412,8 +45586,9 @@ function redactSecrets(text, secrets = []) {
         // A scheme of at most 32 characters: unbounded, `[a-z0-9+.-]*` backtracks quadratically over a long `a.b.c...` run.
         .replace(/\b([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]*):[^\s/@]+@/gi, `$1:${REDACTED}@`)
         .replace(/(_authToken|_auth|_password)(["']?\s*[=:]\s*["']?)[^\s"',;]+/gi, `$1$2${REDACTED}`);
-    for (const format of TOKEN_FORMATS)
-        out = out.replace(format, REDACTED);
+    for (const { redactPattern } of secret_names/* TOKEN_FORMATS */.PR)
+        if (redactPattern)
+            out = out.replace(redactPattern, REDACTED);
     return out;
 }
 
@@ -45625,6 +45800,7 @@ var external_node_url_ = __nccwpck_require__(73136);
 
 
 
+
 const SPEC_VERSION = '1.6';
 const CLI = (0,external_node_path_.join)('cyclonedx-npm', 'bin', 'cyclonedx-npm-cli.cjs');
 /**
@@ -45680,7 +45856,7 @@ async function runSbom(exec, options) {
         cli = findCyclonedxCli();
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = (0,errors/* describeErrorFully */.q)(error);
         return { step: { name: 'sbom', status: 'error', ms: 0, detail: message }, result: { status: 'error', error: message } };
     }
     const run = await exec(process.execPath, [cli, ...sbomArgs(options)], {
@@ -45705,7 +45881,7 @@ async function runSbom(exec, options) {
         catch (error) {
             result = {
                 status: 'error',
-                error: `the SBOM written by cyclonedx-npm cannot be read: ${error instanceof Error ? error.message : String(error)}`
+                error: `the SBOM written by cyclonedx-npm cannot be read: ${(0,errors/* describeErrorFully */.q)(error)}`
             };
         }
     }
@@ -45732,13 +45908,14 @@ var version = __nccwpck_require__(311);
 
 
 
+
 const MINUTE = 60_000;
 const TIMEOUTS = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUTE };
 function skippedStep(name, detail) {
     return { name, status: 'skipped', ms: 0, detail };
 }
 function hasNpmLockfile(dir) {
-    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package-lock.json')) || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'npm-shrinkwrap.json'));
+    return lockfiles/* NPM_LOCKFILES */.DK.some((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name)));
 }
 /**
  * The scan, in a worker thread when the entry point gave its script (the bundle), else in this
@@ -45847,7 +46024,7 @@ async function runGate(options, deps) {
         sbom: pipeline_sbomSection(sbomRun.result, cwd),
         steps,
         notes,
-        expiredSuppressions: (0,policy/* findExpiredSuppressions */.X)(config, options.today)
+        expiredSuppressions: (0,policy/* findExpiredSuppressions */.Xm)(config, options.today)
     };
 }
 function pipeline_sbomSection(result, cwd) {
@@ -45941,7 +46118,7 @@ function pascalCase(id) {
         .join('');
 }
 function highest(severities) {
-    return severities.reduce((max, s) => ((0,findings_severity/* severityRank */.qs)(s) > (0,findings_severity/* severityRank */.qs)(max) ? s : max), 'low');
+    return severities.reduce((max, s) => ((0,common_severity/* severityRank */.qs)(s) > (0,common_severity/* severityRank */.qs)(max) ? s : max), 'low');
 }
 /** Links between rule pages (`[x](other-rule.md)`) point at the published docs, not at a relative path. */
 function absoluteLinks(markdown) {
@@ -46031,8 +46208,8 @@ function advisoryRule(advisories) {
 
 
 
-/** Audit advisories are reported on the lockfile npm audited. */
-const LOCKFILE = 'package-lock.json';
+
+
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** A relative URI reference for a `/`-separated path: `#`, `?`, `%`, spaces and `:` would change its meaning. */
 function pathUri(path) {
@@ -46054,13 +46231,13 @@ function justification(reason, expires) {
     const text = `${reason}${expires ? ` (until ${expires})` : ''}`.trim();
     return text === '' ? undefined : text;
 }
-function findingDraft(finding, prefix) {
+function findingDraft(finding, root) {
     const s = finding.suppression;
     return {
         ruleId: finding.rule,
         level: LEVEL[finding.severity],
         message: finding.message,
-        file: `${prefix}${finding.file}`,
+        file: joinRepositoryPath(root, finding.file),
         // A project-wide absence is shown on the first line of the file it concerns.
         line: finding.line ?? 1,
         column: finding.line === null ? null : finding.column,
@@ -46079,14 +46256,15 @@ function findingDraft(finding, prefix) {
 function advisoryFingerprint(advisory) {
     return (0,external_node_crypto_.createHash)('sha256').update(`npm-audit\u0000${advisory.id}\u0000${advisory.package}`).digest('hex').slice(0, 32);
 }
-function advisoryDraft(advisory, prefix) {
+/** Audit advisories are reported on the lockfile npm audited. */
+function advisoryDraft(advisory, root) {
     const title = advisory.title.replace(/\s+/g, ' ').trim();
     const range = advisory.range ? ` ${advisory.range}` : '';
     return {
         ruleId: auditRuleId(advisory),
         level: LEVEL[advisory.severity],
         message: `${advisory.package}${range} has a known ${advisory.severity} vulnerability${title ? `: ${title}` : ''} (${advisory.id}). ${advisoryFix(advisory)} ${advisoryPath(advisory)}`,
-        file: `${prefix}${LOCKFILE}`,
+        file: joinRepositoryPath(root, lockfiles/* NPM_LOCKFILE */.Cn),
         line: 1,
         column: null,
         fingerprint: advisoryFingerprint(advisory),
@@ -46149,11 +46327,13 @@ function notifications(report) {
  * findings and allowed advisories kept with their suppression, everything in a stable order.
  */
 function renderSarif(report) {
-    const prefix = report.root === '.' || report.root === '' ? '' : `${report.root.replace(/\/+$/, '')}/`;
     const advisories = report.audit.status === 'ok' ? report.audit.advisories : [];
     const rules = collectRules(report.findings, advisories);
     const index = new Map(rules.map((r, i) => [r.id, i]));
-    const drafts = [...report.findings.map((f) => findingDraft(f, prefix)), ...advisories.map((a) => advisoryDraft(a, prefix))].sort(compareDrafts);
+    const drafts = [
+        ...report.findings.map((f) => findingDraft(f, report.root)),
+        ...advisories.map((a) => advisoryDraft(a, report.root))
+    ].sort(compareDrafts);
     const issues = notifications(report);
     const sarif = {
         $schema: SCHEMA_URI,
@@ -46188,7 +46368,7 @@ const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 const COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /** GitHub's pull request numbers are positive 32-bit integers. */
 const MAX_PR_NUMBER = 2_147_483_647;
-const severity = schemas/* enum */.k5n(findings_severity/* SEVERITIES */.oC);
+const severity = schemas/* enum */.k5n(common_severity/* SEVERITIES */.oC);
 const counts = schemas/* object */.Ikc({
     low: schemas/* number */.aig().int().min(0),
     moderate: schemas/* number */.aig().int().min(0),
@@ -46213,11 +46393,14 @@ const root = schemas/* string */.YjP()
 const REPORT_SCHEMA = schemas/* object */.Ikc({
     version: schemas/* literal */.euz(1),
     tool: schemas/* object */.Ikc({ name: schemas/* literal */.euz('express-hardening-gate'), version: schemas/* string */.YjP().max(100) }),
+    /** The working directory, relative to the workspace. */
     root,
     passed: schemas/* boolean */.zMY(),
+    /** Why the gate failed; empty when it passed. */
     reasons: schemas/* array */.YOg(report_file_text).max(100).default([]),
+    /** Problems that did not fail the gate (an audit error under on-audit-error: warn, expired entries). */
     warnings: schemas/* array */.YOg(report_file_text).max(100).default([]),
-    thresholds: schemas/* object */.Ikc({ audit: schemas/* enum */.k5n(findings_severity/* THRESHOLDS */.Rm), findings: schemas/* enum */.k5n(findings_severity/* THRESHOLDS */.Rm) }),
+    thresholds: schemas/* object */.Ikc({ audit: schemas/* enum */.k5n(common_severity/* THRESHOLDS */.Rm), findings: schemas/* enum */.k5n(common_severity/* THRESHOLDS */.Rm) }),
     findings: schemas/* array */.YOg(schemas/* object */.Ikc({
         rule: schemas/* string */.YjP()
             .max(100)
@@ -46255,14 +46438,17 @@ const REPORT_SCHEMA = schemas/* object */.Ikc({
     sbom: schemas/* object */.Ikc({
         status: report_file_status,
         error: report_file_text.optional(),
+        /** Relative to the working directory. */
         path: report_file_text.optional(),
         components: schemas/* number */.aig().int().min(0).optional(),
         specVersion: schemas/* string */.YjP().max(20).optional()
     }),
     steps: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP().max(100), status: report_file_status, ms: schemas/* number */.aig().min(0), detail: report_file_text.optional() })).max(100),
+    /** Files skipped or not parsed, and config entries that no longer apply. */
     notes: schemas/* array */.YOg(schemas/* object */.Ikc({ file: report_file_text, message: report_file_text }))
         .max(100_000)
         .default([]),
+    /** Config suppressions and audit allowlist entries past their date, so no longer applied (additive). */
     expiredSuppressions: schemas/* array */.YOg(schemas/* object */.Ikc({
         source: report_file_text,
         rule: schemas/* string */.YjP().max(100).optional(),
@@ -46284,14 +46470,14 @@ function parseReport(json, source) {
         data = JSON.parse(json);
     }
     catch {
-        throw new errors/* UsageError */.e(`report-file ${source} is not JSON; give the hardening-report.json written by a scan run`);
+        throw new config_errors/* UsageError */.e(`report-file ${source} is not JSON; give the hardening-report.json written by a scan run`);
     }
     const parsed = REPORT_SCHEMA.safeParse(data);
     if (!parsed.success) {
         // The path names schema keys and indexes only, and zod's messages do not quote the input: nothing of the file reaches the log.
         const issue = parsed.error.issues[0];
         const where = issue?.path.join('.') || 'top level';
-        throw new errors/* UsageError */.e(`report-file ${source} is not a version 1 hardening report (${where}: ${issue?.message ?? 'invalid'}); give the file written by a scan run`);
+        throw new config_errors/* UsageError */.e(`report-file ${source} is not a version 1 hardening report (${where}: ${issue?.message ?? 'invalid'}); give the file written by a scan run`);
     }
     return parsed.data;
 }
@@ -46307,17 +46493,17 @@ function readReportFile(file, maxBytes = MAX_REPORT_BYTES) {
     catch (error) {
         const code = error.code;
         if (code === 'ENOENT')
-            throw new errors/* UsageError */.e(`report-file ${file} does not exist; in mode: comment, download the scan job's report artifact first`);
+            throw new config_errors/* UsageError */.e(`report-file ${file} does not exist; in mode: comment, download the scan job's report artifact first`);
         if (code === 'ELOOP')
-            throw new errors/* UsageError */.e(`report-file ${file} is a symbolic link; give the report file itself`);
-        throw new errors/* UsageError */.e(`report-file ${file} cannot be read (${code ?? 'error'})`);
+            throw new config_errors/* UsageError */.e(`report-file ${file} is a symbolic link; give the report file itself`);
+        throw new config_errors/* UsageError */.e(`report-file ${file} cannot be read (${code ?? 'error'})`);
     }
     try {
         const stat = (0,external_node_fs_.fstatSync)(fd);
         if (!stat.isFile())
-            throw new errors/* UsageError */.e(`report-file ${file} is not a regular file; give the hardening-report.json written by a scan run`);
+            throw new config_errors/* UsageError */.e(`report-file ${file} is not a regular file; give the hardening-report.json written by a scan run`);
         if (stat.size > maxBytes)
-            throw new errors/* UsageError */.e(`report-file ${file} is ${stat.size} bytes, over the ${maxBytes}-byte limit for a report`);
+            throw new config_errors/* UsageError */.e(`report-file ${file} is ${stat.size} bytes, over the ${maxBytes}-byte limit for a report`);
         return parseReport((0,external_node_fs_.readFileSync)(fd, 'utf8'), file);
     }
     finally {
@@ -46356,7 +46542,7 @@ async function resolveCommentTarget(report, event, pulls) {
         if (!current)
             return { kind: 'none', reason: `the ${event.eventName} payload names no pull request: no PR comment` };
         if (claimed && (claimed.number !== current.number || claimed.headSha !== current.headSha)) {
-            throw new errors/* UsageError */.e(`report-file was made for pull request #${claimed.number} at ${report_file_short(claimed.headSha)}, not this run's #${current.number} at ${report_file_short(current.headSha)}; give the report of this pull request's scan`);
+            throw new config_errors/* UsageError */.e(`report-file was made for pull request #${claimed.number} at ${report_file_short(claimed.headSha)}, not this run's #${current.number} at ${report_file_short(current.headSha)}; give the report of this pull request's scan`);
         }
         return { kind: 'pull-request', owner, repo, issueNumber: current.number, headSha: current.headSha };
     }
@@ -46369,7 +46555,7 @@ async function resolveCommentTarget(report, event, pulls) {
     const run = record(event.payload.workflow_run);
     const runSha = run.head_sha;
     if (typeof runSha !== 'string' || !COMMIT_SHA.test(runSha)) {
-        throw new errors/* UsageError */.e('the workflow_run payload has no head_sha, so the report cannot be matched to a commit');
+        throw new config_errors/* UsageError */.e('the workflow_run payload has no head_sha, so the report cannot be matched to a commit');
     }
     const listed = Array.isArray(run.pull_requests)
         ? run.pull_requests.map((pr) => record(pr).number).filter((n) => typeof n === 'number')
@@ -46378,13 +46564,13 @@ async function resolveCommentTarget(report, event, pulls) {
     if (number === undefined)
         return { kind: 'none', reason: 'the scanned run was not for a pull request (the report names none): no PR comment' };
     if (claimed && claimed.headSha !== runSha) {
-        throw new errors/* UsageError */.e(`report-file was made for commit ${report_file_short(claimed.headSha)}, but the workflow run that triggered this job is for ${report_file_short(runSha)}; not commenting`);
+        throw new config_errors/* UsageError */.e(`report-file was made for commit ${report_file_short(claimed.headSha)}, but the workflow run that triggered this job is for ${report_file_short(runSha)}; not commenting`);
     }
     if (!pulls)
-        throw new errors/* UsageError */.e('github-token is empty; mode: comment needs a token with pull-requests: write');
+        throw new config_errors/* UsageError */.e('github-token is empty; mode: comment needs a token with pull-requests: write');
     const headSha = await fetchHeadSha(pulls, owner, repo, number);
     if (headSha !== runSha) {
-        throw new errors/* UsageError */.e(`pull request #${number} has head ${report_file_short(headSha)}, not the scanned commit ${report_file_short(runSha)}; not commenting (the report names another pull request, or the pull request has new commits since the scan)`);
+        throw new config_errors/* UsageError */.e(`pull request #${number} has head ${report_file_short(headSha)}, not the scanned commit ${report_file_short(runSha)}; not commenting (the report names another pull request, or the pull request has new commits since the scan)`);
     }
     return { kind: 'pull-request', owner, repo, issueNumber: number, headSha: runSha };
 }
@@ -46396,12 +46582,13 @@ async function fetchHeadSha(pulls, owner, repo, number) {
     catch (error) {
         const status = error?.status;
         if (status === 404)
-            throw new errors/* UsageError */.e(`pull request #${number} does not exist in ${owner}/${repo}; not commenting`);
-        throw new errors/* UsageError */.e(`could not read pull request #${number} to confirm its head commit${typeof status === 'number' ? ` (HTTP ${status})` : ''}; not commenting`);
+            throw new config_errors/* UsageError */.e(`pull request #${number} does not exist in ${owner}/${repo}; not commenting`);
+        throw new config_errors/* UsageError */.e(`could not read pull request #${number} to confirm its head commit${typeof status === 'number' ? ` (HTTP ${status})` : ''}; not commenting`);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -46475,7 +46662,7 @@ function withNewFindings(report, pullFiles) {
     const { files } = pullFiles;
     return {
         ...report,
-        findings: markNewFindings(report.findings, changedLinesOf(files), addedFilesOf(files), (file) => repositoryPath(report.root, file))
+        findings: markNewFindings(report.findings, changedLinesOf(files), addedFilesOf(files), (file) => joinRepositoryPath(report.root, file))
     };
 }
 /**
@@ -48002,6 +48189,8 @@ function branches(value) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71922);
+
 
 
 const COMPOSE_FILE = /^(?:docker-)?compose.*\.ya?ml$/;
@@ -48147,7 +48336,7 @@ function parseCompose(text) {
         // Too many aliases, or a stack overflow: an anchor merged into itself, or nesting deeper than the readers follow.
         if (error instanceof RangeError)
             return { ok: false, error: 'an anchor refers to itself, or the YAML nests too deeply to follow' };
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeErrorFully */ .q)(error) };
     }
 }
 /** The Dockerfile a service builds, relative to the scan root; undefined for remote or inline builds. */
@@ -48517,6 +48706,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@babel/parser/lib/index.js
 var lib = __nccwpck_require__(5429);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(71922);
 ;// CONCATENATED MODULE: ./src/parse/visitor-keys.generated.ts
 // Generated by scripts/gen-visitor-keys.mjs from @babel/types 7.29.15; do not edit. `npm run bundle` rewrites it.
 /** The keys of each node type that hold child nodes, in source order. */
@@ -48779,6 +48970,7 @@ const VISITOR_KEYS = {
 ;// CONCATENATED MODULE: ./src/parse/javascript.ts
 
 
+
 const SCRIPT_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
 /** JavaScript and TypeScript sources, modules and JSX included. */
 function isScriptName(name) {
@@ -48814,7 +49006,7 @@ function parseJavaScript(text) {
         }
         catch (error) {
             if (firstError === '')
-                firstError = error instanceof Error ? error.message : String(error);
+                firstError = (0,errors/* describeErrorFully */.q)(error);
         }
     }
     return { ok: false, error: firstError };
@@ -49138,37 +49330,7 @@ function keyName(key, computed) {
 
 /***/ }),
 
-/***/ 75964:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (__WEBPACK_DEFAULT_EXPORT__)
-/* harmony export */ });
-/* harmony import */ var _rule_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10281);
-
-/**
- * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
- * policy (src/findings/policy.ts) reports these when it reads the comments; the rule holds the meta.
- */
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_rule_js__WEBPACK_IMPORTED_MODULE_0__/* .defineRule */ .Km)({
-    meta: {
-        id: 'suppression-without-reason',
-        severity: 'low',
-        category: 'project',
-        description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
-        fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
-        cwe: 'CWE-710'
-    },
-    needs: 'project',
-    check() {
-        return [];
-    }
-}));
-
-
-/***/ }),
-
-/***/ 78343:
+/***/ 28309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49286,75 +49448,8 @@ function checkApp(express, app) {
 var model_express = __nccwpck_require__(30597);
 // EXTERNAL MODULE: ./src/model/values.ts
 var model_values = __nccwpck_require__(43855);
-;// CONCATENATED MODULE: ./src/rules/secret-names.ts
-/**
- * What names a secret and how to print one: shared by every rule that reports secrets, so they
- * agree on both. Only ever print a detected secret through `redact`.
- */
-/** Head words that name a secret wherever they stand last: `DB_PASSWORD`, `jwtSecret`, `NPM_TOKEN`. */
-const SECRET_HEADS = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials']);
-/** Head words too short or common to stand alone (`PWD` is the working directory): only after another word. */
-const QUALIFIED_HEADS = new Set(['pass', 'pwd']);
-/** `<word>_KEY` is a secret for these words: `API_KEY`, `PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`. */
-const KEY_KINDS = new Set([
-    'api',
-    'private',
-    'secret',
-    'access',
-    'encryption',
-    'signing',
-    'master',
-    'auth',
-    'client',
-    'license',
-    'session',
-    'jwt',
-    'hmac',
-    'crypto',
-    'cipher'
-]);
-/** Single words that end in a secret head: `DBPASSWORD`, `APISECRET`. */
-const COMPOUND_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'privatekey', 'secretkey', 'accesskey'];
-/** Splits `AWS_SECRET_ACCESS_KEY`, `jwtSecret`, `api-key.v2` into lower-case words; a trailing version is dropped. */
-function nameWords(name) {
-    const words = name
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-        .split(/[^A-Za-z0-9]+/)
-        .filter((w) => w !== '')
-        .map((w) => w.toLowerCase());
-    while (words.length > 1 && /^v?\d+$/.test(words.at(-1) ?? ''))
-        words.pop();
-    return words;
-}
-/**
- * Does this variable, key or property name hold a secret value? Judged by its last word, so
- * `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, `PASSWORD_FILE` and `AWS_ACCESS_KEY_ID` are not secrets
- * while `DB_PASSWORD`, `JWT_SECRET`, `API_KEY` and `GITHUB_TOKEN` are.
- */
-function isSecretName(name) {
-    const words = nameWords(name);
-    const head = words.at(-1);
-    if (head === undefined)
-        return false;
-    if (SECRET_HEADS.has(head))
-        return true;
-    if (QUALIFIED_HEADS.has(head))
-        return words.length > 1;
-    if (head === 'key')
-        return KEY_KINDS.has(words.at(-2) ?? '');
-    return COMPOUND_SUFFIXES.some((suffix) => head.length > suffix.length && head.endsWith(suffix));
-}
-/** The password of a `scheme://user:password@host` URL, unless it is a `$VAR`/`${VAR}` reference. */
-function urlPassword(value) {
-    const password = value.match(/^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/i)?.[1];
-    return password === undefined || password.startsWith('$') ? undefined : password;
-}
-/** A secret as it may be printed: its first two characters when it is long enough, never the rest. */
-function redact(value) {
-    return value.length >= 8 ? `${value.slice(0, 2)}…` : '…';
-}
-
+// EXTERNAL MODULE: ./src/common/secret-names.ts
+var secret_names = __nccwpck_require__(3164);
 ;// CONCATENATED MODULE: ./src/model/session-options.ts
 
 
@@ -49481,7 +49576,7 @@ function finding(middleware, name, secret) {
             : 'secret: process.env.SESSION_SECRET';
     return {
         ...where,
-        message: `${what} is a hardcoded literal (${redact(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
+        message: `${what} is a hardcoded literal (${(0,secret_names/* redact */.E$)(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
     };
 }
 /**
@@ -51435,10 +51530,10 @@ const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|null|none|0|1)$/i;
 function secretIn(name, value) {
     if (value === null || value.trim() === '' || REFERENCE.test(value))
         return undefined;
-    if (isSecretName(name) && !NOT_A_SECRET.test(value.trim()))
-        return `a literal value (${redact(value)})`;
-    const password = urlPassword(value);
-    return password ? `a URL with a literal password (${redact(password)})` : undefined;
+    if ((0,secret_names/* isSecretName */.eh)(name) && !NOT_A_SECRET.test(value.trim()))
+        return `a literal value (${(0,secret_names/* redact */.E$)(value)})`;
+    const password = (0,secret_names/* urlPassword */.Ds)(value);
+    return password ? `a URL with a literal password (${(0,secret_names/* redact */.E$)(password)})` : undefined;
 }
 function dockerfileFindings({ path, model }) {
     const declarations = [...model.globalArgs, ...model.stages.flatMap((s) => s.instructions)];
@@ -51621,10 +51716,11 @@ function docker_node_env_composeFindings(doc, { dockerfiles }) {
     }
 }));
 
+// EXTERNAL MODULE: ./src/common/lockfiles.ts
+var lockfiles = __nccwpck_require__(98771);
 ;// CONCATENATED MODULE: ./src/rules/project/lockfile-missing.ts
 
-const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
-const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun' };
+
 /* harmony default export */ const lockfile_missing = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'lockfile-missing',
@@ -51637,11 +51733,11 @@ const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lo
     needs: 'project',
     check({ files }) {
         const atRoot = new Set(files.filter((f) => !f.path.includes('/')).map((f) => f.path));
-        if (!atRoot.has('package.json') || NPM_LOCKFILES.some((f) => atRoot.has(f)))
+        if (!atRoot.has('package.json') || lockfiles/* NPM_LOCKFILES */.DK.some((f) => atRoot.has(f)))
             return [];
-        const other = Object.keys(OTHER_LOCKFILES).find((f) => atRoot.has(f));
+        const other = Object.keys(lockfiles/* OTHER_LOCKFILES */.YF).find((f) => atRoot.has(f));
         const message = other
-            ? `only ${other} is committed, which npm ci cannot install from and npm audit cannot read: run \`npm install\` to create package-lock.json and commit it (or run the ${OTHER_LOCKFILES[other]} equivalent of this gate)`
+            ? `only ${other} is committed, which npm ci cannot install from and npm audit cannot read: run \`npm install\` to create package-lock.json and commit it (or run the ${lockfiles/* OTHER_LOCKFILES */.YF[other]} equivalent of this gate)`
             : 'package.json has no package-lock.json beside it, so installs are not reproducible and npm audit cannot run: run `npm install` and commit package-lock.json';
         return [{ file: 'package.json', line: null, message }];
     }
@@ -51681,19 +51777,26 @@ const OTHER_LOCKFILES = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lo
     }
 }));
 
-// EXTERNAL MODULE: ./src/rules/project/suppression-without-reason.ts
-var suppression_without_reason = __nccwpck_require__(75964);
+// EXTERNAL MODULE: ./src/findings/policy.ts
+var policy = __nccwpck_require__(89654);
+;// CONCATENATED MODULE: ./src/rules/project/suppression-without-reason.ts
+
+
+/**
+ * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
+ * policy (src/findings/policy.ts) reports these when it reads the comments and holds the meta;
+ * this rule puts it in the catalog and reports nothing itself.
+ */
+/* harmony default export */ const suppression_without_reason = ((0,rule/* defineRule */.Km)({
+    meta: policy/* SUPPRESSION_WITHOUT_REASON */.qe,
+    needs: 'project',
+    check() {
+        return [];
+    }
+}));
+
 ;// CONCATENATED MODULE: ./src/rules/secrets/provider-formats.ts
 
-const FORMATS = [
-    { name: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, revoke: 'deactivate it in AWS IAM' },
-    { name: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, revoke: 'revoke it in GitHub settings' },
-    { name: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}\b/g, revoke: 'revoke it in GitHub settings' },
-    { name: 'Stripe live key', pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g, revoke: 'roll it in the Stripe dashboard' },
-    { name: 'Slack token', pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g, revoke: 'revoke it in the Slack app settings' },
-    { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, revoke: 'delete it in Google Cloud credentials' },
-    { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, revoke: 'revoke it on npmjs.com' }
-];
 /** The header of a PEM private key; the body after it must look like base64 for it to be a key. */
 const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----/g;
 const KEY_BODY = /^[\s\\n"'+]*(?:[A-Za-z0-9+/=]{16,}[\s\\n"'+]*){2,}/;
@@ -51702,13 +51805,13 @@ const DOC_EXAMPLE = /EXAMPLE|XXXXXXXX|0{16}/;
 /** Provider-format credentials and private keys in a text (a string literal, a key file). */
 function findProviderSecrets(text) {
     const found = [];
-    for (const format of FORMATS) {
+    for (const format of secret_names/* TOKEN_FORMATS */.PR) {
         for (const match of text.matchAll(format.pattern)) {
             if (DOC_EXAMPLE.test(match[0]))
                 continue;
             found.push({
                 index: match.index ?? 0,
-                message: `hardcoded ${format.name} (${redact(match[0])}): ${format.revoke}, then load it from the environment or a secret manager`
+                message: `hardcoded ${format.name} (${(0,secret_names/* redact */.E$)(match[0])}): ${format.revoke}, then load it from the environment or a secret manager`
             });
         }
     }
@@ -51903,13 +52006,13 @@ function namedValue(node) {
     return undefined;
 }
 function envHint(name) {
-    return `process.env.${nameWords(name).join('_').toUpperCase()}`;
+    return `process.env.${(0,secret_names/* nameWords */.Lo)(name).join('_').toUpperCase()}`;
 }
 function nameFinding(module, name, literal) {
     const { file, line, column } = (0,model_express/* locate */.x5)({ module, node: literal.node });
     const message = literal.env
-        ? `\`${name}\` falls back to a hardcoded secret (${redact(literal.value)}) when \`${literal.env}\` is unset: remove the fallback so the app refuses to start without \`process.env.${literal.env}\`, and rotate the committed value`
-        : `\`${name}\` is a hardcoded secret (${redact(literal.value)}): rotate it and read it from the environment or a secret manager, e.g. \`${envHint(name)}\``;
+        ? `\`${name}\` falls back to a hardcoded secret (${(0,secret_names/* redact */.E$)(literal.value)}) when \`${literal.env}\` is unset: remove the fallback so the app refuses to start without \`process.env.${literal.env}\`, and rotate the committed value`
+        : `\`${name}\` is a hardcoded secret (${(0,secret_names/* redact */.E$)(literal.value)}): rotate it and read it from the environment or a secret manager, e.g. \`${envHint(name)}\``;
     return { file, line, column, message };
 }
 /** The list an object literal is a record of: `[{ user, password }, { user, password }]`. */
@@ -51932,11 +52035,11 @@ function namedSecrets(module, excluded) {
         const literal = literalIn(named.value);
         if (!literal || excluded.has(literal.node))
             return;
-        const words = nameWords(named.name);
+        const words = (0,secret_names/* nameWords */.Lo)(named.name);
         if (words.includes('session') || words.includes('cookie'))
             return; // session-secret-hardcoded's
         const account = node.type === 'ObjectProperty' && isAccountPassword(module, node, named.name);
-        if (!account && !SINK_NAMES.has(named.name) && !isSecretName(named.name))
+        if (!account && !SINK_NAMES.has(named.name) && !(0,secret_names/* isSecretName */.eh)(named.name))
             return;
         const strength = account || SINK_NAMES.has(named.name) ? 'sink' : 'name';
         if (!looksLikeSecret(literal.value, strength, named.name))
@@ -52014,7 +52117,7 @@ function sinkSecrets(express, module, excluded) {
                 file,
                 line,
                 column,
-                message: `${sink.what} (${redact(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback`
+                message: `${sink.what} (${(0,secret_names/* redact */.E$)(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback`
             };
         });
     });
@@ -52030,12 +52133,12 @@ function stringSecrets(module, node) {
         line: lineAt(text, match.index, start.line),
         message: match.message
     }));
-    const password = urlPassword(text);
+    const password = (0,secret_names/* urlPassword */.Ds)(text);
     if (password && looksLikeSecret(password, 'sink')) {
         const scheme = text.slice(0, text.indexOf('://'));
         findings.push({
             ...start,
-            message: `a \`${scheme}://\` URL holds a hardcoded password (${redact(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\``
+            message: `a \`${scheme}://\` URL holds a hardcoded password (${(0,secret_names/* redact */.E$)(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\``
         });
     }
     return findings;
@@ -52105,7 +52208,7 @@ function npmrcFinding(path, entry) {
     return {
         file: path,
         line: entry.line,
-        message: `\`.npmrc\` holds a literal \`${field}\`${scope} (${redact(entry.value)}): revoke it, and read it from the environment instead, e.g. \`${registry || '//registry.npmjs.org/'}:_authToken=\${NPM_TOKEN}\``
+        message: `\`.npmrc\` holds a literal \`${field}\`${scope} (${(0,secret_names/* redact */.E$)(entry.value)}): revoke it, and read it from the environment instead, e.g. \`${registry || '//registry.npmjs.org/'}:_authToken=\${NPM_TOKEN}\``
     };
 }
 const npmrcCredentials = ({ npmrcs }) => npmrcs.flatMap(({ path, entries }) => entries.flatMap((entry) => npmrcFinding(path, entry) ?? []));
@@ -52152,7 +52255,7 @@ function checkFile(file) {
     const first = set[0];
     if (!first)
         return undefined;
-    const secretEntries = set.filter((e) => isSecretName(e.key));
+    const secretEntries = set.filter((e) => (0,secret_names/* isSecretName */.eh)(e.key));
     const secret = secretEntries.map((e) => e.key);
     const named = secret.length > 0
         ? `, ${secret.length === 1 ? 'one looks secret' : `${secret.length} look secret`}: ${secret
@@ -54589,54 +54692,14 @@ const RULES = [
     proxy_timeouts,
     lockfile_missing,
     engines_eol_node,
-    suppression_without_reason/* default */.A
+    suppression_without_reason
 ];
 /**
- * Every rule id of the product contract, implemented or not yet: the config file may name any of
- * them, so a config written for a newer version does not break on an older one.
+ * Every rule id of the product contract, each implemented (docs/rules.md lists no other): the
+ * config file may name any of them.
  */
-const CATALOG_IDS = [
-    'helmet-missing',
-    'csp-weak',
-    'x-powered-by',
-    'validation-missing',
-    'prototype-pollution',
-    'rate-limit-missing',
-    'rate-limit-auth-missing',
-    'rate-limit-memory-store',
-    'rate-limit-bypassable',
-    'session-secret-hardcoded',
-    'session-cookie-name-default',
-    'session-resave',
-    'session-save-uninitialized',
-    'session-cookie-insecure',
-    'session-memory-store',
-    'cors-wildcard-credentials',
-    'cors-permissive',
-    'error-leak',
-    'error-handler-missing',
-    'body-limit-missing',
-    'body-limit-large',
-    'hardcoded-secret',
-    'env-file-committed',
-    'docker-root-user',
-    'docker-unpinned-base',
-    'docker-eol-node',
-    'docker-npm-install',
-    'docker-non-slim-base',
-    'docker-dotenv-copied',
-    'docker-secret-env',
-    'docker-node-env',
-    'proxy-no-tls',
-    'proxy-body-size',
-    'proxy-server-tokens',
-    'proxy-timeouts',
-    'proxy-trust-missing',
-    'lockfile-missing',
-    'engines-eol-node',
-    'suppression-without-reason'
-];
-const KNOWN_RULE_IDS = new Set([...CATALOG_IDS, ...RULES.map((r) => r.meta.id)]);
+const CATALOG_IDS = RULES.map((r) => r.meta.id);
+const KNOWN_RULE_IDS = new Set(CATALOG_IDS);
 function findRule(id) {
     return RULES.find((r) => r.meta.id === id);
 }
@@ -54678,7 +54741,7 @@ function defineRule(rule) {
 
 /***/ }),
 
-/***/ 52366:
+/***/ 10406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54727,7 +54790,7 @@ var findings_policy = __nccwpck_require__(89654);
 // EXTERNAL MODULE: ./src/model/express.ts + 2 modules
 var express = __nccwpck_require__(30597);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(78343);
+var registry = __nccwpck_require__(28309);
 ;// CONCATENATED MODULE: ./src/discovery/find-files.ts
 
 
@@ -54843,6 +54906,8 @@ var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/discovery/gitignore.ts
 
+
+
 /**
  * A `.gitignore`'s plain patterns as a test of paths relative to its folder. Negations are left out
  * (they only ever make fewer files ignored, and the caller uses this to stay quiet), so the test
@@ -54867,20 +54932,6 @@ function gitignoreMatcher(text) {
     });
     return (path) => tests.some((test) => test(path));
 }
-
-;// CONCATENATED MODULE: ./src/discovery/secret-files.ts
-
-
-
-
-/** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
-function isEnvFileName(name) {
-    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
-}
-/** Private key files: `server.key`, `cert.pem`, `id_rsa`. */
-function isKeyFileName(name) {
-    return /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name);
-}
 function readOptional(path) {
     try {
         // A FIFO or device under that name would block the read forever.
@@ -54892,33 +54943,14 @@ function readOptional(path) {
         return undefined;
     }
 }
-/** Whether the root `.gitignore` or one in the file's folder ignores it. */
-function ignoredBy(root, path) {
+/** Whether the root `.gitignore` or one in the file's folder ignores a path of the scanned tree. */
+function isGitignored(root, path) {
     const dirs = [...new Set(['.', external_node_path_.posix.dirname(path)])];
     return dirs.some((dir) => {
         const text = readOptional((0,external_node_path_.join)(root, dir, '.gitignore'));
         const relative = dir === '.' ? path : path.slice(dir.length + 1);
         return text !== undefined && gitignoreMatcher(text)(relative);
     });
-}
-/** `.env` files (parsed) and private key files (as text) outside tests, for the secret rules. */
-function readSecretFiles(root, files, texts) {
-    const envFiles = [];
-    const keyFiles = [];
-    for (const file of files) {
-        const name = basename(file.path);
-        if (file.test || file.kind !== 'config' || !(isEnvFileName(name) || isKeyFileName(name)))
-            continue;
-        const text = readOptional(file.absPath)?.replace(/^\uFEFF/, '');
-        if (text === undefined || text.includes('\u0000'))
-            continue;
-        texts.set(file.path, text);
-        if (isKeyFileName(name))
-            keyFiles.push({ path: file.path, text });
-        else
-            envFiles.push({ path: file.path, entries: parseDotenv(text), gitignored: ignoredBy(root, file.path) });
-    }
-    return { envFiles, keyFiles };
 }
 
 // EXTERNAL MODULE: ./src/parse/compose.ts
@@ -54928,6 +54960,10 @@ var dockerfile = __nccwpck_require__(75830);
 // EXTERNAL MODULE: ./src/parse/dockerignore.ts
 var dockerignore = __nccwpck_require__(99309);
 ;// CONCATENATED MODULE: ./src/parse/dotenv.ts
+/** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
+function isEnvFileName(name) {
+    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
+}
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
 function readValue(raw) {
     const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
@@ -54942,7 +54978,7 @@ function readValue(raw) {
  * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
  * is enough to tell a value from an empty one. Never throws.
  */
-function dotenv_parseDotenv(text) {
+function parseDotenv(text) {
     const entries = [];
     text.split(/\r?\n/).forEach((raw, index) => {
         if (/^\s*(?:#|$)/.test(raw))
@@ -55007,7 +55043,10 @@ function parseNpmrc(text) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var common_errors = __nccwpck_require__(71922);
 ;// CONCATENATED MODULE: ./src/parse/package-json.ts
+
 
 /**
  * JSON.parse gives the values; JSON is also YAML, so the `yaml` parser, which keeps offsets,
@@ -55041,7 +55080,7 @@ function parsePackageJson(text) {
         return { ok: true, manifest: { data: data, keyLine: keyLines(text) } };
     }
     catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: (0,common_errors/* describeErrorFully */.q)(error) };
     }
 }
 
@@ -55437,6 +55476,7 @@ var nginx_includes = __nccwpck_require__(80421);
 
 
 
+
 /** `*.conf` and the official nginx image's envsubst templates (`default.conf.template`); nginx or not is decided by parsing. */
 function isNginxCandidateName(name) {
     return name.endsWith('.conf') || name.endsWith('.conf.template');
@@ -55452,7 +55492,7 @@ function parseFile(path, text) {
             return { kind: 'caddy', model: parseCaddyfile(text) };
         }
         catch (error) {
-            return { kind: 'error', error: error instanceof Error ? error.message : String(error) };
+            return { kind: 'error', error: (0,common_errors/* describeErrorFully */.q)(error) };
         }
     }
     if (!isNginxCandidateName(name))
@@ -55493,7 +55533,7 @@ function parseProxyConfigs(files) {
             return [{ path, ...(0,nginx_includes/* expandIncludes */.Ud)(path, fragments, budget) }];
         }
         catch (error) {
-            errors.push({ path, error: error instanceof Error ? error.message : String(error) });
+            errors.push({ path, error: (0,common_errors/* describeErrorFully */.q)(error) });
             return [];
         }
     });
@@ -55518,6 +55558,7 @@ function parseProxyConfigs(files) {
 
 
 
+
 /** A parse that failed: the file is named in a note and left out. */
 class NotParsed extends Error {
 }
@@ -55528,6 +55569,10 @@ function orNotParsed(parsed) {
     if (!parsed.ok)
         throw new NotParsed(parsed.error);
     return parsed;
+}
+/** Private key files: `server.key`, `cert.pem`, `id_rsa`. */
+function isKeyFileName(name) {
+    return /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name);
 }
 function isLockfileName(name) {
     return name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name);
@@ -55556,7 +55601,7 @@ const DOCUMENT_KINDS = [
                 return { path, model: (0,dockerfile/* parseDockerfile */.Ai)(text) };
             }
             catch (error) {
-                throw new NotParsed(error instanceof Error ? error.message : String(error));
+                throw new NotParsed((0,common_errors/* describeErrorFully */.q)(error));
             }
         }
     }),
@@ -55574,7 +55619,7 @@ const DOCUMENT_KINDS = [
         match: (name) => name.startsWith('.env') || name.endsWith('.env'),
         into: 'envFiles',
         parse: (text, path, root) => isEnvFileName((0,external_node_path_.basename)(path)) && !text.includes('\u0000')
-            ? { path, entries: dotenv_parseDotenv(text), gitignored: ignoredBy(root, path) }
+            ? { path, entries: parseDotenv(text), gitignored: isGitignored(root, path) }
             : undefined
     }),
     defineKind({
@@ -55600,16 +55645,12 @@ function kindOf(name) {
 function readText(file) {
     return (0,external_node_fs_.readFileSync)(file.absPath, 'utf8').replace(/^\uFEFF/, '');
 }
-function describeFailure(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return message.split('\n')[0] ?? message;
-}
 function notReadOrParsed(file, error) {
     // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
     const code = error?.code;
     return {
         file: file.path,
-        message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}`
+        message: typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${(0,common_errors/* describeError */.U)(error)}`
     };
 }
 /** Finds the tree's files and parses every document outside tests, kind by kind. */
@@ -55650,11 +55691,11 @@ function documents_readProject(root, today) {
         const { configs, errors } = parseProxyConfigs(proxyTexts);
         documents.proxyConfigs = configs;
         for (const { path, error } of errors)
-            notes.push({ file: path, message: `not parsed, so not checked: ${describeFailure(error)}` });
+            notes.push({ file: path, message: `not parsed, so not checked: ${(0,common_errors/* describeError */.U)(error)}` });
     }
     catch (error) {
         for (const { path } of proxyTexts)
-            notes.push({ file: path, message: `not parsed, so not checked: ${describeFailure(error)}` });
+            notes.push({ file: path, message: `not parsed, so not checked: ${(0,common_errors/* describeError */.U)(error)}` });
     }
     return { context: { root, today, files, ...documents }, scripts, notes };
 }
@@ -55665,6 +55706,7 @@ var graph = __nccwpck_require__(13749);
 var scope = __nccwpck_require__(17141);
 ;// CONCATENATED MODULE: ./src/scan/modules.ts
 // The scan's JS/TS modules: read, parsed and indexed once, grouped by package, and modelled.
+
 
 
 
@@ -55716,14 +55758,14 @@ function modules_buildModelSafely(modules, aliasOf, notes) {
             }
         }));
         for (const m of failing)
-            notes.push({ file: m.path, message: `not checked by the Express rules: ${describeFailure(error)}` });
+            notes.push({ file: m.path, message: `not checked by the Express rules: ${(0,common_errors/* describeError */.U)(error)}` });
         try {
             return (0,express/* buildExpressModel */.IE)(modules.filter((m) => !failing.has(m)), aliasOf);
         }
         catch (again) {
             notes.push({
                 file: '.',
-                message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}`
+                message: `the Express app model could not be built, so no Express rule checked anything: ${(0,common_errors/* describeError */.U)(again)}`
             });
             return (0,express/* buildExpressModel */.IE)([], aliasOf);
         }
@@ -55784,6 +55826,7 @@ function modulesOfGroup(group, byPath, aliasOf, notes) {
 
 
 
+
 /** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
 function buildScanContext(root, today) {
     const { context, scripts, notes } = readProject(root, today);
@@ -55805,8 +55848,7 @@ class Reported {
             findings = rule.check(context);
         }
         catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${message}` });
+            this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${(0,common_errors/* describeErrorFully */.q)(error)}` });
             return;
         }
         for (const finding of findings) {
@@ -55878,7 +55920,7 @@ function fileLines(root) {
 }
 /** The central policy over collected findings: severity overrides, suppressions (config and inline). */
 function applyScanPolicy(collected, root, config, today) {
-    const policy = (0,findings_policy/* applyPolicy */.V)(collected.reported, config, today, fileLines(root));
+    const policy = (0,findings_policy/* applyPolicy */.VC)(collected.reported, config, today, fileLines(root));
     return { findings: policy.findings, notes: uniqueNotes([...collected.notes, ...policy.notes]), filesScanned: collected.filesScanned };
 }
 /** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
@@ -55900,7 +55942,9 @@ function runScan(root, config, today) {
 /* unused harmony export SCAN_LIMITS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(52366);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(10406);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71922);
+
 
 
 const KIND = 'express-hardening-gate/scan';
@@ -55939,7 +55983,7 @@ function collectFindingsInWorker(script, root, today) {
             worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(script, { workerData: job, resourceLimits: SCAN_LIMITS, stdout: false, stderr: false });
         }
         catch (error) {
-            settle({ ok: false, error: error instanceof Error ? error.message : String(error) });
+            settle({ ok: false, error: (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeErrorFully */ .q)(error) });
             return;
         }
         worker.once('message', (collected) => settle({ ok: true, collected }));

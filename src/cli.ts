@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseCliArgs, USAGE, type CliOptions } from './config/cli-args.js'
-import { describeError } from './config/errors.js'
+import { describeError } from './common/errors.js'
 import { runGate } from './pipeline.js'
 import { isScanWorker, serveScanWorker } from './scan/worker.js'
 import { renderMarkdown } from './render/markdown.js'

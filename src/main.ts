@@ -2,17 +2,10 @@ import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { describeError } from './config/errors.js'
+import { describeError } from './common/errors.js'
 import { readActionInputs, type ActionOptions } from './config/inputs.js'
 import { toPosixRelative } from './config/paths.js'
-import {
-  annotateFindings,
-  fetchPullFiles,
-  pullRequestFiles,
-  repositoryPath,
-  type AnnotationLevel,
-  type PullFiles
-} from './github/annotations.js'
+import { annotateFindings, fetchPullFiles, pullRequestFiles, type AnnotationLevel, type PullFiles } from './github/annotations.js'
 import { changedLinesOf } from './github/changed-lines.js'
 import { explainCommentFailure, createIssuesApi, upsertComment } from './github/comment.js'
 import { addedFilesOf, markNewFindings } from './github/new-findings.js'
@@ -28,6 +21,7 @@ import { renderJson } from './render/text.js'
 import { pullRequestOfEvent, readReportFile, resolveCommentTarget, type PullsApi, type ReportFile } from './report-file.js'
 import type { Report } from './report.js'
 import { execProcess } from './tools/exec.js'
+import { joinRepositoryPath } from './common/repository-path.js'
 
 /** GitHub's job summary holds at most 1 MiB per step. */
 const SUMMARY_LIMIT = 1_000_000
@@ -83,7 +77,7 @@ function withNewFindings(report: Report, pullFiles: PullFiles): Report {
   const { files } = pullFiles
   return {
     ...report,
-    findings: markNewFindings(report.findings, changedLinesOf(files), addedFilesOf(files), (file) => repositoryPath(report.root, file))
+    findings: markNewFindings(report.findings, changedLinesOf(files), addedFilesOf(files), (file) => joinRepositoryPath(report.root, file))
   }
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { constants, getPriority, setPriority } from 'node:os'
 import { join } from 'node:path'
+import { NPM_LOCKFILES } from './common/lockfiles.js'
 import { loadConfig, type GateConfig } from './config/config-file.js'
 import type { GateOptions } from './config/options.js'
 import { toPosixRelative } from './config/paths.js'
@@ -47,7 +48,7 @@ function skippedStep(name: string, detail: string): StepRecord {
 }
 
 export function hasNpmLockfile(dir: string): boolean {
-  return existsSync(join(dir, 'package-lock.json')) || existsSync(join(dir, 'npm-shrinkwrap.json'))
+  return NPM_LOCKFILES.some((name) => existsSync(join(dir, name)))
 }
 
 /**

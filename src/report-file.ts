@@ -1,19 +1,16 @@
 import { closeSync, fstatSync, openSync, readFileSync, constants as fsConstants } from 'node:fs'
 import { z } from 'zod'
 import { UsageError } from './config/errors.js'
-import { SEVERITIES, THRESHOLDS } from './findings/severity.js'
-import type { Report } from './report.js'
+import { SEVERITIES, THRESHOLDS } from './common/severity.js'
+
+/**
+ * The JSON report as a scan run writes it: the report, plus the pull request it was made for
+ * (additive). Its type is the schema's, so what is written and what is read back cannot drift apart.
+ */
+export type ReportFile = z.infer<typeof REPORT_SCHEMA>
 
 /** The commit a scan ran on, when it ran for a pull request: the handoff to `mode: comment`. */
-export interface PullRequestRef {
-  number: number
-  headSha: string
-}
-
-/** The JSON report as a scan run writes it: the report, plus the pull request it was made for (additive). */
-export interface ReportFile extends Report {
-  pullRequest?: PullRequestRef
-}
+export type PullRequestRef = NonNullable<ReportFile['pullRequest']>
 
 /** Far above any real report (100,000 findings fit), far below what would hurt the runner. */
 export const MAX_REPORT_BYTES = 64 * 1024 * 1024
@@ -49,9 +46,12 @@ const root = z
 const REPORT_SCHEMA = z.object({
   version: z.literal(1),
   tool: z.object({ name: z.literal('express-hardening-gate'), version: z.string().max(100) }),
+  /** The working directory, relative to the workspace. */
   root,
   passed: z.boolean(),
+  /** Why the gate failed; empty when it passed. */
   reasons: z.array(text).max(100).default([]),
+  /** Problems that did not fail the gate (an audit error under on-audit-error: warn, expired entries). */
   warnings: z.array(text).max(100).default([]),
   thresholds: z.object({ audit: z.enum(THRESHOLDS), findings: z.enum(THRESHOLDS) }),
   findings: z
@@ -98,15 +98,18 @@ const REPORT_SCHEMA = z.object({
   sbom: z.object({
     status,
     error: text.optional(),
+    /** Relative to the working directory. */
     path: text.optional(),
     components: z.number().int().min(0).optional(),
     specVersion: z.string().max(20).optional()
   }),
   steps: z.array(z.object({ name: z.string().max(100), status, ms: z.number().min(0), detail: text.optional() })).max(100),
+  /** Files skipped or not parsed, and config entries that no longer apply. */
   notes: z
     .array(z.object({ file: text, message: text }))
     .max(100_000)
     .default([]),
+  /** Config suppressions and audit allowlist entries past their date, so no longer applied (additive). */
   expiredSuppressions: z
     .array(
       z.object({
@@ -143,7 +146,7 @@ export function parseReport(json: string, source: string): ReportFile {
       `report-file ${source} is not a version 1 hardening report (${where}: ${issue?.message ?? 'invalid'}); give the file written by a scan run`
     )
   }
-  return parsed.data as ReportFile
+  return parsed.data
 }
 
 /**

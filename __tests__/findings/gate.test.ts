@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Finding } from '../../src/findings/finding.js'
 import { decideGate, type GateInput } from '../../src/findings/gate.js'
-import type { Severity } from '../../src/findings/severity.js'
+import type { Severity } from '../../src/common/severity.js'
 import { auditError, auditSkipped, withCounts, type Advisory, type AuditResult } from '../../src/tools/audit-report.js'
 import type { StepRecord } from '../../src/tools/step.js'
 

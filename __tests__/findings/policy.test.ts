@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { GateConfig } from '../../src/config/config-file.js'
 import type { Finding } from '../../src/findings/finding.js'
 import { applyPolicy, findExpiredSuppressions, type LineSource } from '../../src/findings/policy.js'
-import type { Severity } from '../../src/findings/severity.js'
+import type { Severity } from '../../src/common/severity.js'
 import type { RuleFinding, RuleMeta } from '../../src/rules/rule.js'
 
 const TODAY = '2026-06-15'

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Finding } from '../../src/findings/finding.js'
-import type { Severity } from '../../src/findings/severity.js'
+import type { Severity } from '../../src/common/severity.js'
 import {
   annotateFindings,
   annotationLimits,
@@ -8,7 +8,6 @@ import {
   fetchPullFiles,
   moreFindingsLine,
   planAnnotations,
-  repositoryPath,
   type Annotation,
   type AnnotationOutput
 } from '../../src/github/annotations.js'
@@ -24,6 +23,7 @@ import {
 import type { Report } from '../../src/report.js'
 import { startFakeGitHub, type FakeGitHub, type FakePullFile } from '../helpers/github-server.js'
 import { loopbackActionOctokit } from '../helpers/octokit.js'
+import { joinRepositoryPath } from '../../src/common/repository-path.js'
 
 const octokit = loopbackActionOctokit()
 
@@ -165,10 +165,10 @@ describe('changedLinesOf and isChanged', () => {
   })
 })
 
-describe('repositoryPath', () => {
+describe('joinRepositoryPath', () => {
   it('prefixes the working directory unless it is the root', () => {
-    expect(repositoryPath('.', 'src/app.js')).toBe('src/app.js')
-    expect(repositoryPath('services/api', 'src/app.js')).toBe('services/api/src/app.js')
+    expect(joinRepositoryPath('.', 'src/app.js')).toBe('src/app.js')
+    expect(joinRepositoryPath('services/api', 'src/app.js')).toBe('services/api/src/app.js')
   })
 })
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Finding } from '../../src/findings/finding.js'
-import { repositoryPath } from '../../src/github/annotations.js'
 import { changedLinesOf, type PullFile } from '../../src/github/changed-lines.js'
 import { addedFilesOf, markNewFindings } from '../../src/github/new-findings.js'
+import { joinRepositoryPath } from '../../src/common/repository-path.js'
 
 function finding(file: string, line: number | null, extra: Partial<Finding> = {}): Finding {
   return {
@@ -32,7 +32,7 @@ const FILES: PullFile[] = [
 ]
 
 function mark(findings: Finding[], root = '.'): Array<[string, number | null, boolean | undefined]> {
-  return markNewFindings(findings, changedLinesOf(FILES), addedFilesOf(FILES), (file) => repositoryPath(root, file)).map((f) => [
+  return markNewFindings(findings, changedLinesOf(FILES), addedFilesOf(FILES), (file) => joinRepositoryPath(root, file)).map((f) => [
     f.file,
     f.line,
     f.new

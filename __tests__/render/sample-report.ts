@@ -1,5 +1,5 @@
 import type { Finding } from '../../src/findings/finding.js'
-import type { Severity } from '../../src/findings/severity.js'
+import type { Severity } from '../../src/common/severity.js'
 import type { Report } from '../../src/report.js'
 import { withCounts, type Advisory } from '../../src/tools/audit-report.js'
 
@@ -111,7 +111,8 @@ export function hostileReport(): Report {
     {
       root: 'apps/<api> --> @team',
       passed: false,
-      tool: { name: '<img src=x> @octocat', version: '[v](javascript:alert(1)) |' },
+      // A name no real report carries (the schema allows only ours): the renderers escape it anyway.
+      tool: { name: '<img src=x> @octocat' as 'express-hardening-gate', version: '[v](javascript:alert(1)) |' },
       reasons: [`2 hardening findings at or above high: ${HOSTILE[0]}`],
       warnings: [HOSTILE[1] as string, HOSTILE[4] as string],
       findings,

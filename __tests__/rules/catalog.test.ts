@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CATALOG_IDS, RULES } from '../../src/rules/registry.js'
-import { isSeverity } from '../../src/findings/severity.js'
+import { isSeverity } from '../../src/common/severity.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { describeError } from '../common/errors.js'
 import { UsageError } from './errors.js'
 import { parseChoice, parseThreshold, todayUtc, type GateOptions } from './options.js'
 import { isInside, refuseLinkedOutput } from './paths.js'
@@ -63,7 +64,7 @@ export function parseCliArgs(argv: string[], cwd: string = process.cwd()): CliCo
       }
     })
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    const message = describeError(error)
     throw new UsageError(`${message}; see --help`)
   }
   const { values, positionals } = parsed

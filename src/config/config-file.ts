@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { z } from 'zod'
-import { SEVERITIES, type Severity } from '../findings/severity.js'
+import { SEVERITIES, type Severity } from '../common/severity.js'
+import { describeError } from '../common/errors.js'
 import { UsageError } from './errors.js'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -111,7 +112,7 @@ export function parseConfig(text: string, source: string, knownRules: ReadonlySe
     data = parseYaml(text) ?? {}
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` line ${error.linePos[0].line}` : ''
-    const what = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    const what = describeError(error)
     throw new UsageError(`config ${source}${where} is not valid YAML: ${what}`)
   }
   const parsed = CONFIG_SCHEMA.safeParse(data)

@@ -5,9 +5,3 @@
 export class UsageError extends Error {
   override readonly name = 'UsageError'
 }
-
-/** One line for the log: usage errors as they are, anything else with its message only. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name
-  return String(error).split('\n')[0] ?? 'unknown error'
-}

@@ -1,4 +1,4 @@
-import { THRESHOLDS, type Threshold } from '../findings/severity.js'
+import { THRESHOLDS, type Threshold } from '../common/severity.js'
 import { UsageError } from './errors.js'
 
 export type CommentMode = 'always' | 'on-failure' | 'never'

@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs'
+import { join, posix } from 'node:path'
 import picomatch from 'picomatch'
 
 /**
@@ -22,4 +24,24 @@ export function gitignoreMatcher(text: string): (path: string) => boolean {
       return (path: string): boolean => (anchored ? match(path) : path.split('/').some((part) => match(part)))
     })
   return (path) => tests.some((test) => test(path))
+}
+
+function readOptional(path: string): string | undefined {
+  try {
+    // A FIFO or device under that name would block the read forever.
+    if (!statSync(path).isFile()) return undefined
+    return readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether the root `.gitignore` or one in the file's folder ignores a path of the scanned tree. */
+export function isGitignored(root: string, path: string): boolean {
+  const dirs = [...new Set(['.', posix.dirname(path)])]
+  return dirs.some((dir) => {
+    const text = readOptional(join(root, dir, '.gitignore'))
+    const relative = dir === '.' ? path : path.slice(dir.length + 1)
+    return text !== undefined && gitignoreMatcher(text)(relative)
+  })
 }

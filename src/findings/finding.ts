@@ -1,4 +1,4 @@
-import type { Severity } from './severity.js'
+import type { Severity } from '../common/severity.js'
 
 /** Why a finding does not count against the gate. */
 export interface Suppression {

@@ -2,7 +2,7 @@ import type { OnAuditError } from '../config/options.js'
 import type { AuditResult } from '../tools/audit-report.js'
 import type { StepRecord } from '../tools/step.js'
 import type { Finding } from './finding.js'
-import { meetsThreshold, type Threshold } from './severity.js'
+import { meetsThreshold, type Threshold } from '../common/severity.js'
 
 export interface GateInput {
   findings: Finding[]

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import picomatch from 'picomatch'
 import { isExpired, type GateConfig } from '../config/config-file.js'
-import suppressionWithoutReason from '../rules/project/suppression-without-reason.js'
 import type { RuleFinding, RuleMeta } from '../rules/rule.js'
 import { compareFindings, type Finding, type Suppression } from './finding.js'
 
@@ -58,6 +57,19 @@ export function findExpiredSuppressions(config: GateConfig, today: string): Expi
     ),
     ...config.allow.flatMap((a) => (a.expires && isExpired(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
   ]
+}
+
+/**
+ * The policy reports inline suppressions without a reason when it reads the comments, so it owns
+ * this meta; the rule of the same id only puts it in the catalog (docs, SARIF, config ids).
+ */
+export const SUPPRESSION_WITHOUT_REASON: RuleMeta = {
+  id: 'suppression-without-reason',
+  severity: 'low',
+  category: 'project',
+  description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
+  fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
+  cwe: 'CWE-710'
 }
 
 function missingReason(meta: RuleMeta, file: string, inline: InlineMatch): RuleFinding {
@@ -138,6 +150,6 @@ export function applyPolicy(
 
   for (const { meta, finding } of reported) addFinding(meta, finding, true)
   // One finding per comment, however many findings it names; a comment about comments is not read.
-  for (const finding of withoutReason.values()) addFinding(suppressionWithoutReason.meta, finding, false)
+  for (const finding of withoutReason.values()) addFinding(SUPPRESSION_WITHOUT_REASON, finding, false)
   return { findings: findings.sort(compareFindings), notes }
 }

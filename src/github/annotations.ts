@@ -1,7 +1,6 @@
 import * as core from '@actions/core'
-import { posix } from 'node:path'
 import { compareFindings, type Finding } from '../findings/finding.js'
-import { meetsThreshold, severityRank } from '../findings/severity.js'
+import { meetsThreshold, severityRank } from '../common/severity.js'
 import type { Report } from '../report.js'
 import {
   changedLinesOf,
@@ -15,6 +14,8 @@ import {
 import { createOctokit } from './octokit.js'
 import { pullRequestContext } from './publish.js'
 import type { RunContext } from './run-context.js'
+import { describeError } from '../common/errors.js'
+import { joinRepositoryPath } from '../common/repository-path.js'
 
 /** GitHub shows about 10 error and 10 warning annotations per step; the rest only in the log. */
 export const ANNOTATIONS_PER_LEVEL = 10
@@ -52,11 +53,6 @@ export interface AnnotateOptions {
   reserved: Record<AnnotationLevel, number>
 }
 
-/** Annotation paths are relative to the repository root; findings to the working directory. */
-export function repositoryPath(root: string, file: string): string {
-  return root === '.' || root === '' ? file : posix.join(root, file)
-}
-
 /** One line, at most MAX_MESSAGE_CHARS; @actions/core escapes the rest. */
 export function annotationMessage(message: string): string {
   // Bidi overrides and invisible characters (U+202E, U+200B) show as U+FFFD, as in the comment.
@@ -83,7 +79,7 @@ function bySeverity(a: Finding, b: Finding): number {
 /** The unsuppressed findings on changed lines that fit the per-level limits, most severe first. */
 export function planAnnotations(report: Report, changed: ChangedLines, limits: Record<AnnotationLevel, number>): AnnotationPlan {
   const candidates = report.findings
-    .filter((f) => !f.suppressed && isChanged(changed, repositoryPath(report.root, f.file), f.line))
+    .filter((f) => !f.suppressed && isChanged(changed, joinRepositoryPath(report.root, f.file), f.line))
     .sort(bySeverity)
   const left = { ...limits }
   const annotations: Annotation[] = []
@@ -93,7 +89,7 @@ export function planAnnotations(report: Report, changed: ChangedLines, limits: R
     left[level] -= 1
     const properties = {
       title: finding.rule,
-      file: repositoryPath(report.root, finding.file),
+      file: joinRepositoryPath(report.root, finding.file),
       ...(finding.line === null ? {} : { startLine: finding.line })
     }
     annotations.push({ level, message: annotationMessage(finding.message), properties })
@@ -118,8 +114,7 @@ export function annotationLimits(reserved: Record<AnnotationLevel, number>): Rec
 
 function describeFailure(error: unknown): string {
   const status = (error as { status?: unknown } | null)?.status
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
-  return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${message}`
+  return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${describeError(error)}`
 }
 
 /** A pull request's files, listed once, or why they are unknown (read as a notice's middle part). */

@@ -1,5 +1,6 @@
 import type { CommentMode } from '../config/options.js'
 import type { GitHubClient } from './octokit.js'
+import { describeError } from '../common/errors.js'
 
 interface StoredComment {
   id: number
@@ -111,7 +112,7 @@ async function createOnce(api: IssuesApi, target: CommentTarget, marker: string,
 /** One line for the log when commenting failed; the gate's verdict never depends on it. */
 export function explainCommentFailure(error: unknown): string {
   const status = statusOf(error)
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+  const message = describeError(error)
   if (status === 403 || status === 404) {
     return `could not write the PR comment (HTTP ${status}): the token needs \`pull-requests: write\`. Add it under \`permissions:\` in the workflow; pull requests from forks get a read-only token, so use the two-phase workflow (mode: comment) for them`
   }

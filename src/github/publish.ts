@@ -6,6 +6,7 @@ import type { LinkContext, MarkdownOptions } from '../render/markdown.js'
 import { explainCommentFailure, createIssuesApi, upsertComment, type CommentOutcome } from './comment.js'
 import { createOctokit } from './octokit.js'
 import type { RunContext } from './run-context.js'
+import { describeErrorFully } from '../common/errors.js'
 
 /** The pull request this run is about, or undefined for pushes, schedules and the like. */
 export function pullRequestContext(
@@ -23,7 +24,7 @@ const SHORTER: MarkdownOptions[] = [{}, { details: 'none', maxRows: 25 }, { deta
 
 /** GitHub's 422 for a body over its limit: `Validation Failed ... body is too long (maximum is 65536 characters)`. */
 function isTooLong(error: unknown): boolean {
-  return (error as { status?: unknown } | null)?.status === 422 && /too long/i.test(error instanceof Error ? error.message : String(error))
+  return (error as { status?: unknown } | null)?.status === 422 && /too long/i.test(describeErrorFully(error))
 }
 
 /** Posts or updates the sticky comment; a failure is a warning, never a change of verdict. Returns its URL. */

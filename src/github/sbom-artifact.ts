@@ -4,6 +4,7 @@ import { accessSync, constants } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Report } from '../report.js'
 import { ArtifactError, readArtifactRuntime, type ArtifactRuntime } from './artifact.js'
+import { describeErrorFully } from '../common/errors.js'
 
 /** Artifact names longer than this are cut (keeping them unique); GitHub shows them in one line. */
 export const MAX_ARTIFACT_NAME = 100
@@ -75,7 +76,7 @@ export function fallbackArtifactName(name: string, runtime: ArtifactRuntime): st
  * this reads it back as `<Method> answered HTTP <status>: <msg>`. Other errors keep their message.
  */
 export function describeUploadError(error: unknown): { message: string; conflict: boolean } {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = describeErrorFully(error)
   const failed = /^Failed to (\w+): .*?Failed request: \((\d{3})\)[^:]*(?::\s*([\s\S]*))?$/.exec(message)
   if (!failed) return { message, conflict: false }
   const [, method, status, msg] = failed
@@ -149,6 +150,6 @@ export async function uploadSbomArtifact(
     out.info(`SBOM uploaded as artifact ${name} (id ${uploaded.id || 'unknown'}, ${((uploaded.size ?? 0) / 1024).toFixed(1)} KiB)`)
     return { artifact: name, warnings: 0 }
   } catch (error) {
-    return warn(error instanceof Error ? error.message : String(error))
+    return warn(describeErrorFully(error))
   }
 }

@@ -1,5 +1,6 @@
 import { posix } from 'node:path'
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml'
+import { describeErrorFully } from '../common/errors.js'
 
 /** An `environment` or `build.args` entry; `value` is null for a pass-through (`- KEY`, `KEY:`). */
 export interface ComposeEntry {
@@ -185,7 +186,7 @@ export function parseCompose(text: string): ComposeParse {
   } catch (error) {
     // Too many aliases, or a stack overflow: an anchor merged into itself, or nesting deeper than the readers follow.
     if (error instanceof RangeError) return { ok: false, error: 'an anchor refers to itself, or the YAML nests too deeply to follow' }
-    return { ok: false, error: error instanceof Error ? error.message : String(error) }
+    return { ok: false, error: describeErrorFully(error) }
   }
 }
 

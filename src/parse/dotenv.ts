@@ -1,3 +1,8 @@
+/** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
+export function isEnvFileName(name: string): boolean {
+  return name === '.env' || name.startsWith('.env.') || name.endsWith('.env')
+}
+
 export interface DotenvEntry {
   key: string
   /** Unquoted; an unquoted value ends at ` #` (an inline comment). */

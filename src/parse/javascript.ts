@@ -1,5 +1,6 @@
 import { parse, type ParserPlugin } from '@babel/parser'
 import type { File, Node } from '@babel/types'
+import { describeErrorFully } from '../common/errors.js'
 import { VISITOR_KEYS } from './visitor-keys.generated.js'
 
 export type { File, Node }
@@ -43,7 +44,7 @@ export function parseJavaScript(text: string): ParseOutcome {
       const ast = parse(text, { ...BASE_OPTIONS, plugins })
       return { ok: true, ast }
     } catch (error) {
-      if (firstError === '') firstError = error instanceof Error ? error.message : String(error)
+      if (firstError === '') firstError = describeErrorFully(error)
     }
   }
   return { ok: false, error: firstError }

@@ -1,4 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml'
+import { describeErrorFully } from '../common/errors.js'
 
 export interface PackageManifest {
   /** The parsed JSON object. */
@@ -38,6 +39,6 @@ export function parsePackageJson(text: string): PackageJsonParse {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: 'not a JSON object' }
     return { ok: true, manifest: { data: data as Record<string, unknown>, keyLine: keyLines(text) } }
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) }
+    return { ok: false, error: describeErrorFully(error) }
   }
 }

@@ -1,3 +1,4 @@
+import { describeErrorFully } from '../common/errors.js'
 import { parseCaddyfile, type CaddyfileModel } from './caddyfile.js'
 import { MAX_EXPANDED_DIRECTIVES, type ConfigDirective } from './directive.js'
 import { isNginxConfig, parseNginx } from './nginx.js'
@@ -37,7 +38,7 @@ function parseFile(path: string, text: string): FileParse {
     try {
       return { kind: 'caddy', model: parseCaddyfile(text) }
     } catch (error) {
-      return { kind: 'error', error: error instanceof Error ? error.message : String(error) }
+      return { kind: 'error', error: describeErrorFully(error) }
     }
   }
   if (!isNginxCandidateName(name)) return undefined
@@ -72,7 +73,7 @@ export function parseProxyConfigs(files: ReadonlyArray<{ path: string; text: str
     try {
       return [{ path, ...expandIncludes(path, fragments, budget) }]
     } catch (error) {
-      errors.push({ path, error: error instanceof Error ? error.message : String(error) })
+      errors.push({ path, error: describeErrorFully(error) })
       return []
     }
   })

@@ -1,6 +1,7 @@
+import { joinRepositoryPath } from '../common/repository-path.js'
 import type { Finding } from '../findings/finding.js'
 import type { ExpiredSuppression } from '../findings/policy.js'
-import { SEVERITIES, severityRank, type Severity } from '../findings/severity.js'
+import { SEVERITIES, severityRank, type Severity } from '../common/severity.js'
 import type { Report } from '../report.js'
 import { RULE_DOCS } from '../rules/docs.generated.js'
 import { findRule } from '../rules/registry.js'
@@ -49,10 +50,6 @@ const CATEGORIES: ReadonlyArray<{ id: RuleCategory; title: string }> = [
   { id: 'project', title: 'Project' }
 ]
 
-function repoPath(report: Report, file: string): string {
-  return report.root === '.' ? file : `${report.root}/${file}`
-}
-
 /** encodeURIComponent, plus the `(`, `)`, `'`, `!` and `*` it leaves alone: a `)` would end the Markdown link. */
 function encodePathSegment(segment: string): string {
   return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`)
@@ -61,7 +58,7 @@ function encodePathSegment(segment: string): string {
 function fileLink(report: Report, finding: Finding, links: LinkContext | undefined): string {
   const label = escapeMarkdown(finding.line === null ? finding.file : `${finding.file}:${finding.line}`, 200)
   if (!links) return label
-  const path = repoPath(report, finding.file).split('/').map(encodePathSegment).join('/')
+  const path = joinRepositoryPath(report.root, finding.file).split('/').map(encodePathSegment).join('/')
   const anchor = finding.line === null ? '' : `#L${finding.line}`
   const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}`
   return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`

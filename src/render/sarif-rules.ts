@@ -1,4 +1,4 @@
-import { severityRank, type Severity } from '../findings/severity.js'
+import { severityRank, type Severity } from '../common/severity.js'
 import { RULE_DOCS } from '../rules/docs.generated.js'
 import { findRule } from '../rules/registry.js'
 import { docsUrl } from '../rules/rule.js'

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { NPM_LOCKFILE } from '../common/lockfiles.js'
+import { joinRepositoryPath } from '../common/repository-path.js'
 import type { Finding } from '../findings/finding.js'
 import type { Report } from '../report.js'
 import type { Advisory } from '../tools/audit-report.js'
@@ -16,8 +18,6 @@ import {
   type SarifRule
 } from './sarif-rules.js'
 
-/** Audit advisories are reported on the lockfile npm audited. */
-const LOCKFILE = 'package-lock.json'
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json'
 
 interface Suppression {
@@ -64,13 +64,13 @@ function justification(reason: string, expires: string | undefined): string | un
   return text === '' ? undefined : text
 }
 
-function findingDraft(finding: Finding, prefix: string): Draft {
+function findingDraft(finding: Finding, root: string): Draft {
   const s = finding.suppression
   return {
     ruleId: finding.rule,
     level: LEVEL[finding.severity],
     message: finding.message,
-    file: `${prefix}${finding.file}`,
+    file: joinRepositoryPath(root, finding.file),
     // A project-wide absence is shown on the first line of the file it concerns.
     line: finding.line ?? 1,
     column: finding.line === null ? null : finding.column,
@@ -91,14 +91,15 @@ function advisoryFingerprint(advisory: Advisory): string {
   return createHash('sha256').update(`npm-audit\u0000${advisory.id}\u0000${advisory.package}`).digest('hex').slice(0, 32)
 }
 
-function advisoryDraft(advisory: Advisory, prefix: string): Draft {
+/** Audit advisories are reported on the lockfile npm audited. */
+function advisoryDraft(advisory: Advisory, root: string): Draft {
   const title = advisory.title.replace(/\s+/g, ' ').trim()
   const range = advisory.range ? ` ${advisory.range}` : ''
   return {
     ruleId: auditRuleId(advisory),
     level: LEVEL[advisory.severity],
     message: `${advisory.package}${range} has a known ${advisory.severity} vulnerability${title ? `: ${title}` : ''} (${advisory.id}). ${advisoryFix(advisory)} ${advisoryPath(advisory)}`,
-    file: `${prefix}${LOCKFILE}`,
+    file: joinRepositoryPath(root, NPM_LOCKFILE),
     line: 1,
     column: null,
     fingerprint: advisoryFingerprint(advisory),
@@ -161,13 +162,13 @@ function notifications(report: Report): object[] {
  * findings and allowed advisories kept with their suppression, everything in a stable order.
  */
 export function renderSarif(report: Report): string {
-  const prefix = report.root === '.' || report.root === '' ? '' : `${report.root.replace(/\/+$/, '')}/`
   const advisories = report.audit.status === 'ok' ? report.audit.advisories : []
   const rules = collectRules(report.findings, advisories)
   const index = new Map(rules.map((r, i) => [r.id, i]))
-  const drafts = [...report.findings.map((f) => findingDraft(f, prefix)), ...advisories.map((a) => advisoryDraft(a, prefix))].sort(
-    compareDrafts
-  )
+  const drafts = [
+    ...report.findings.map((f) => findingDraft(f, report.root)),
+    ...advisories.map((a) => advisoryDraft(a, report.root))
+  ].sort(compareDrafts)
   const issues = notifications(report)
   const sarif = {
     $schema: SCHEMA_URI,

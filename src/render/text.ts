@@ -1,4 +1,4 @@
-import { SEVERITIES } from '../findings/severity.js'
+import { SEVERITIES } from '../common/severity.js'
 import type { Report } from '../report.js'
 
 // eslint-disable-next-line no-control-regex

@@ -1,4 +1,4 @@
-import type { Severity } from '../findings/severity.js'
+import type { Severity } from '../common/severity.js'
 import type { ProjectContext, ScanContext } from '../scan/context.js'
 import { REPOSITORY_URL } from '../version.js'
 

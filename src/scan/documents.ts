@@ -3,16 +3,17 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { findFiles, type Note, type SourceFile } from '../discovery/find-files.js'
-import { ignoredBy, isEnvFileName, isKeyFileName } from '../discovery/secret-files.js'
+import { isGitignored } from '../discovery/gitignore.js'
 import { isComposeFileName, parseCompose } from '../parse/compose.js'
 import { isDockerfileName, parseDockerfile } from '../parse/dockerfile.js'
 import { parseDockerignore } from '../parse/dockerignore.js'
-import { parseDotenv } from '../parse/dotenv.js'
+import { isEnvFileName, parseDotenv } from '../parse/dotenv.js'
 import { isScriptName } from '../parse/javascript.js'
 import { parseNpmrc } from '../parse/npmrc.js'
 import { parsePackageJson } from '../parse/package-json.js'
 import { isCaddyfileName, isNginxCandidateName, parseProxyConfigs } from '../parse/proxy-config.js'
 import type { Documents, ProjectContext } from './context.js'
+import { describeError, describeErrorFully } from '../common/errors.js'
 
 type Document<K extends keyof Documents> = Documents[K][number]
 
@@ -39,6 +40,11 @@ function defineKind<K extends keyof Documents>(kind: DocumentKind<K>): DocumentK
 function orNotParsed<T>(parsed: ({ ok: true } & T) | { ok: false; error: string }): T {
   if (!parsed.ok) throw new NotParsed(parsed.error)
   return parsed
+}
+
+/** Private key files: `server.key`, `cert.pem`, `id_rsa`. */
+function isKeyFileName(name: string): boolean {
+  return /\.(?:pem|key)$/.test(name) || /^id_(?:rsa|dsa|ecdsa|ed25519)$/.test(name)
 }
 
 function isLockfileName(name: string): boolean {
@@ -68,7 +74,7 @@ const DOCUMENT_KINDS: readonly DocumentKind[] = [
       try {
         return { path, model: parseDockerfile(text) }
       } catch (error) {
-        throw new NotParsed(error instanceof Error ? error.message : String(error))
+        throw new NotParsed(describeErrorFully(error))
       }
     }
   }),
@@ -87,7 +93,7 @@ const DOCUMENT_KINDS: readonly DocumentKind[] = [
     into: 'envFiles',
     parse: (text, path, root) =>
       isEnvFileName(basename(path)) && !text.includes('\u0000')
-        ? { path, entries: parseDotenv(text), gitignored: ignoredBy(root, path) }
+        ? { path, entries: parseDotenv(text), gitignored: isGitignored(root, path) }
         : undefined
   }),
   defineKind({
@@ -117,18 +123,13 @@ export function readText(file: SourceFile): string {
   return readFileSync(file.absPath, 'utf8').replace(/^\uFEFF/, '')
 }
 
-export function describeFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return message.split('\n')[0] ?? message
-}
-
 export function notReadOrParsed(file: SourceFile, error: unknown): Note {
   // Unreadable (permissions, removed meanwhile) or a parser that threw: the file is named, the scan goes on.
   const code = (error as NodeJS.ErrnoException | null)?.code
   return {
     file: file.path,
     message:
-      typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeFailure(error)}`
+      typeof code === 'string' && /^E[A-Z]+$/.test(code) ? `not read: ${code}` : `not parsed, so not checked: ${describeError(error)}`
   }
 }
 
@@ -171,9 +172,9 @@ export function readProject(root: string, today: string): Project {
   try {
     const { configs, errors } = parseProxyConfigs(proxyTexts)
     documents.proxyConfigs = configs
-    for (const { path, error } of errors) notes.push({ file: path, message: `not parsed, so not checked: ${describeFailure(error)}` })
+    for (const { path, error } of errors) notes.push({ file: path, message: `not parsed, so not checked: ${describeError(error)}` })
   } catch (error) {
-    for (const { path } of proxyTexts) notes.push({ file: path, message: `not parsed, so not checked: ${describeFailure(error)}` })
+    for (const { path } of proxyTexts) notes.push({ file: path, message: `not parsed, so not checked: ${describeError(error)}` })
   }
   return { context: { root, today, files, ...documents }, scripts, notes }
 }

@@ -7,7 +7,8 @@ import { buildExpressModel, type ExpressModel, type JsModule, type PackageAlias 
 import { isRelativeSpecifier, resolveRelative } from '../model/graph.js'
 import { indexModule } from '../model/scope.js'
 import { looksMinified, parseJavaScript } from '../parse/javascript.js'
-import { describeFailure, notReadOrParsed, readText } from './documents.js'
+import { notReadOrParsed, readText } from './documents.js'
+import { describeError } from '../common/errors.js'
 
 function packageName(dir: string): string | undefined {
   try {
@@ -50,7 +51,7 @@ export function buildModelSafely(modules: JsModule[], aliasOf: PackageAlias, not
         }
       })
     )
-    for (const m of failing) notes.push({ file: m.path, message: `not checked by the Express rules: ${describeFailure(error)}` })
+    for (const m of failing) notes.push({ file: m.path, message: `not checked by the Express rules: ${describeError(error)}` })
     try {
       return buildExpressModel(
         modules.filter((m) => !failing.has(m)),
@@ -59,7 +60,7 @@ export function buildModelSafely(modules: JsModule[], aliasOf: PackageAlias, not
     } catch (again) {
       notes.push({
         file: '.',
-        message: `the Express app model could not be built, so no Express rule checked anything: ${describeFailure(again)}`
+        message: `the Express app model could not be built, so no Express rule checked anything: ${describeError(again)}`
       })
       return buildExpressModel([], aliasOf)
     }

@@ -13,6 +13,7 @@ import type { RuleFinding, RuleMeta } from '../rules/rule.js'
 import type { ProjectContext, ScanContext } from './context.js'
 import { readProject } from './documents.js'
 import { buildModelSafely, modulesOfGroup, packageAlias, parseModule } from './modules.js'
+import { describeErrorFully } from '../common/errors.js'
 
 export interface ScanResult {
   findings: Finding[]
@@ -47,8 +48,7 @@ class Reported {
     try {
       findings = rule.check(context)
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${message}` })
+      this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${describeErrorFully(error)}` })
       return
     }
     for (const finding of findings) {

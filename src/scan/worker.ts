@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { collectFindings, type CollectedFindings } from './run.js'
+import { describeErrorFully } from '../common/errors.js'
 
 const KIND = 'express-hardening-gate/scan'
 
@@ -47,7 +48,7 @@ export function collectFindingsInWorker(script: string, root: string, today: str
       const job: ScanJob = { kind: KIND, root, today }
       worker = new Worker(script, { workerData: job, resourceLimits: SCAN_LIMITS, stdout: false, stderr: false })
     } catch (error) {
-      settle({ ok: false, error: error instanceof Error ? error.message : String(error) })
+      settle({ ok: false, error: describeErrorFully(error) })
       return
     }
     worker.once('message', (collected: CollectedFindings) => settle({ ok: true, collected }))

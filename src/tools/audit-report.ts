@@ -1,4 +1,4 @@
-import { emptyCounts, isSeverity, severityRank, type Severity, type SeverityCounts } from '../findings/severity.js'
+import { emptyCounts, isSeverity, severityRank, type Severity, type SeverityCounts } from '../common/severity.js'
 
 export interface Advisory {
   /** GHSA id when npm gives a GitHub advisory URL, else npm's numeric source id. */

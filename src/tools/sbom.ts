@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { describeErrorFully } from '../common/errors.js'
 import { formatDuration, lastLine, npmEnv, type Exec } from './exec.js'
 import type { StepRecord } from './step.js'
 
@@ -83,7 +84,7 @@ export async function runSbom(exec: Exec, options: SbomOptions): Promise<{ step:
   try {
     cli = findCyclonedxCli()
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = describeErrorFully(error)
     return { step: { name: 'sbom', status: 'error', ms: 0, detail: message }, result: { status: 'error', error: message } }
   }
   const run = await exec(process.execPath, [cli, ...sbomArgs(options)], {
@@ -105,7 +106,7 @@ export async function runSbom(exec: Exec, options: SbomOptions): Promise<{ step:
     } catch (error) {
       result = {
         status: 'error',
-        error: `the SBOM written by cyclonedx-npm cannot be read: ${error instanceof Error ? error.message : String(error)}`
+        error: `the SBOM written by cyclonedx-npm cannot be read: ${describeErrorFully(error)}`
       }
     }
   }

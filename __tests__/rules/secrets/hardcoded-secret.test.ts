@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EMPTY_CONFIG } from '../../../src/config/config-file.js'
-import { redact } from '../../../src/rules/secret-names.js'
+import { redact } from '../../../src/common/secret-names.js'
 import { runScan } from '../../../src/scan/run.js'
 
 const TOKEN = 'npm_FAKEfakeFAKEfakeFAKEfakeFAKEfake0000'

@@ -2,7 +2,7 @@ import type { DockerInstruction } from '../../parse/dockerfile.js'
 import type { RuleFinding } from '../rule.js'
 import type { ComposeDoc, DockerfileDoc } from '../../scan/context.js'
 import { defineRule } from '../rule.js'
-import { isSecretName, redact, urlPassword } from '../secret-names.js'
+import { isSecretName, redact, urlPassword } from '../../common/secret-names.js'
 
 /** `$VAR` and `${VAR}` are filled in at build or run time: not a literal (Compose's `$$` is a literal `$`). */
 const REFERENCE = /(?:^|[^$])\$(?:\{|[A-Za-z_])/

@@ -2,7 +2,7 @@ import type { ExpressModel } from '../../model/express.js'
 import { locate } from '../../model/express.js'
 import { branches, type Site, type Value } from '../../model/values.js'
 import { defineRule, type RuleFinding } from '../rule.js'
-import { redact } from '../secret-names.js'
+import { redact } from '../../common/secret-names.js'
 import { cookieMiddlewares, option, type CookieMiddleware } from '../../model/session-options.js'
 
 interface LiteralSecret {

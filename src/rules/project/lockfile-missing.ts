@@ -1,7 +1,5 @@
+import { NPM_LOCKFILES, OTHER_LOCKFILES } from '../../common/lockfiles.js'
 import { defineRule } from '../rule.js'
-
-const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json']
-const OTHER_LOCKFILES: Record<string, string> = { 'yarn.lock': 'yarn', 'pnpm-lock.yaml': 'pnpm', 'bun.lock': 'bun', 'bun.lockb': 'bun' }
 
 export default defineRule({
   meta: {

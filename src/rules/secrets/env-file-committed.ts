@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
 import type { EnvFileDoc } from '../../scan/context.js'
 import { defineRule, type RuleFinding } from '../rule.js'
-import { isSecretName } from '../secret-names.js'
+import { isSecretName } from '../../common/secret-names.js'
 
 /** Templates meant to be committed: `.env.example`, `.env.sample`, `example.env`... */
 const TEMPLATE = /(?:^|[.-])(?:example|sample|template|tmpl|tpl|dist)(?:[.-]|$)/i

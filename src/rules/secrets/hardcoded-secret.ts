@@ -1,7 +1,7 @@
 import type { NpmrcEntry } from '../../parse/npmrc.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 import type { ScanContext } from '../../scan/context.js'
-import { redact } from '../secret-names.js'
+import { redact } from '../../common/secret-names.js'
 import { findProviderSecrets, lineAt } from './provider-formats.js'
 import { findSourceSecrets } from './source-secrets.js'
 

@@ -1,22 +1,4 @@
-import { redact } from '../secret-names.js'
-
-/** A credential format a provider issues: recognisable wherever it is written. */
-interface ProviderFormat {
-  name: string
-  pattern: RegExp
-  /** Where to revoke it, for the message. */
-  revoke: string
-}
-
-const FORMATS: readonly ProviderFormat[] = [
-  { name: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, revoke: 'deactivate it in AWS IAM' },
-  { name: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, revoke: 'revoke it in GitHub settings' },
-  { name: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}\b/g, revoke: 'revoke it in GitHub settings' },
-  { name: 'Stripe live key', pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g, revoke: 'roll it in the Stripe dashboard' },
-  { name: 'Slack token', pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g, revoke: 'revoke it in the Slack app settings' },
-  { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, revoke: 'delete it in Google Cloud credentials' },
-  { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, revoke: 'revoke it on npmjs.com' }
-]
+import { redact, TOKEN_FORMATS } from '../../common/secret-names.js'
 
 /** The header of a PEM private key; the body after it must look like base64 for it to be a key. */
 const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----/g
@@ -33,7 +15,7 @@ export interface FormatMatch {
 /** Provider-format credentials and private keys in a text (a string literal, a key file). */
 export function findProviderSecrets(text: string): FormatMatch[] {
   const found: FormatMatch[] = []
-  for (const format of FORMATS) {
+  for (const format of TOKEN_FORMATS) {
     for (const match of text.matchAll(format.pattern)) {
       if (DOC_EXAMPLE.test(match[0])) continue
       found.push({

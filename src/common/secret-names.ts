@@ -1,6 +1,7 @@
 /**
- * What names a secret and how to print one: shared by every rule that reports secrets, so they
- * agree on both. Only ever print a detected secret through `redact`.
+ * What names a secret, what a provider's token looks like, and how to print one: shared by the
+ * rules that report secrets and by the redaction of tool output, so they agree. Only ever print a
+ * detected secret through `redact`.
  */
 
 /** Head words that name a secret wherever they stand last: `DB_PASSWORD`, `jwtSecret`, `NPM_TOKEN`. */
@@ -65,3 +66,61 @@ export function urlPassword(value: string): string | undefined {
 export function redact(value: string): string {
   return value.length >= 8 ? `${value.slice(0, 2)}…` : '…'
 }
+
+/**
+ * Environment variable names whose values are credentials, for redacting tool output: broader than
+ * `isSecretName` (`GITHUB_TOKEN`, `INPUT_GITHUB-TOKEN`, `NODE_AUTH_TOKEN`, `npm_config__auth`),
+ * since hiding a harmless value costs nothing there.
+ */
+const CREDENTIAL_VARIABLE = /token|secret|passw|passphrase|credential|_auth|api_?key|private_?key|access_?key/i
+
+export function isCredentialVariable(name: string): boolean {
+  return CREDENTIAL_VARIABLE.test(name)
+}
+
+/** A credential format a provider issues: recognisable wherever it is written. */
+export interface TokenFormat {
+  name: string
+  /** What a finding reports: strict, so that a match is a real credential. */
+  pattern: RegExp
+  /** What tool output has replaced: looser, since a false match there costs nothing; none when not redacted. */
+  redactPattern?: RegExp
+  /** Where to revoke it, for the message. */
+  revoke: string
+}
+
+/** In the order redaction applies them; findings are sorted by where they stand. */
+export const TOKEN_FORMATS: readonly TokenFormat[] = [
+  {
+    name: 'GitHub token',
+    pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g,
+    redactPattern: /\bgh[pousr]_[A-Za-z0-9]{20,}/g,
+    revoke: 'revoke it in GitHub settings'
+  },
+  {
+    name: 'GitHub fine-grained token',
+    pattern: /\bgithub_pat_[A-Za-z0-9_]{50,}\b/g,
+    redactPattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
+    revoke: 'revoke it in GitHub settings'
+  },
+  { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, redactPattern: /\bnpm_[A-Za-z0-9]{20,}/g, revoke: 'revoke it on npmjs.com' },
+  {
+    name: 'Stripe live key',
+    pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g,
+    redactPattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{10,}/g,
+    revoke: 'roll it in the Stripe dashboard'
+  },
+  {
+    name: 'AWS access key id',
+    pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+    redactPattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+    revoke: 'deactivate it in AWS IAM'
+  },
+  {
+    name: 'Slack token',
+    pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g,
+    redactPattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}/g,
+    revoke: 'revoke it in the Slack app settings'
+  },
+  { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, revoke: 'delete it in Google Cloud credentials' }
+]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { isSecretName, nameWords, redact, urlPassword } from '../../src/rules/secret-names.js'
+import { isSecretName, nameWords, redact, urlPassword } from '../../src/common/secret-names.js'
 
 describe('secret names', () => {
   it('splits names into words', () => {

@@ -1,0 +1,13 @@
+/** The lockfiles npm ci installs from and npm audit reads. */
+export const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'] as const
+
+/** The lockfile npm writes and audits: audit advisories are reported on it. */
+export const NPM_LOCKFILE = NPM_LOCKFILES[0]
+
+/** Lockfiles of other package managers, which npm can neither install from nor audit, by the tool that writes them. */
+export const OTHER_LOCKFILES: Readonly<Record<string, string>> = {
+  'yarn.lock': 'yarn',
+  'pnpm-lock.yaml': 'pnpm',
+  'bun.lock': 'bun',
+  'bun.lockb': 'bun'
+}
