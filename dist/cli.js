@@ -25953,7 +25953,7 @@ function decideGate(input) {
 // EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
 var policy = __nccwpck_require__(6753);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(8309);
+var registry = __nccwpck_require__(2290);
 // EXTERNAL MODULE: ./src/scan/run.ts + 12 modules
 var run = __nccwpck_require__(406);
 // EXTERNAL MODULE: ./src/scan/worker.ts + 1 modules
@@ -26378,7 +26378,7 @@ function fencedCode(lang, text) {
 /* harmony import */ var _common_repository_path_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2865);
 /* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2778);
 /* harmony import */ var _rules_docs_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4443);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8309);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2290);
 /* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(281);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7789);
 
@@ -26628,7 +26628,7 @@ var severity = __nccwpck_require__(2778);
 // EXTERNAL MODULE: ./src/rules/docs.generated.ts
 var docs_generated = __nccwpck_require__(4443);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(8309);
+var registry = __nccwpck_require__(2290);
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rule = __nccwpck_require__(281);
 // EXTERNAL MODULE: ./src/render/escape.ts
@@ -27178,7 +27178,7 @@ const RULE_DOCS = {
 
 /***/ }),
 
-/***/ 8309:
+/***/ 2290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29643,7 +29643,7 @@ var policy = __nccwpck_require__(6753);
     }
 }));
 
-;// CONCATENATED MODULE: ./src/rules/secrets/provider-formats.ts
+;// CONCATENATED MODULE: ./src/model/secrets/provider-formats.ts
 
 /** The header of a PEM private key; the body after it must look like base64 for it to be a key. */
 const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----/g;
@@ -29683,7 +29683,7 @@ function lineAt(text, index, firstLine = 1) {
     return line;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/secret-values.ts
+;// CONCATENATED MODULE: ./src/model/secrets/secret-values.ts
 /**
  * Whether a literal assigned to a secret-looking name is a secret rather than a placeholder, a
  * label or a reference to one. Kept narrow on purpose: njsscan's `.*pass.*` rules flagged every
@@ -29783,7 +29783,7 @@ function looksLikeSecret(value, strength, name) {
     return v.length >= 6 && !/^[A-Z]?[a-z]+$/.test(v) && entropy(v) >= 2.5;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/source-secrets.ts
+;// CONCATENATED MODULE: ./src/model/secrets/source-secrets.ts
 
 
 
@@ -32638,7 +32638,7 @@ var findings_policy = __nccwpck_require__(6753);
 // EXTERNAL MODULE: ./src/model/express.ts + 2 modules
 var express = __nccwpck_require__(597);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(8309);
+var registry = __nccwpck_require__(2290);
 ;// CONCATENATED MODULE: ./src/discovery/find-files.ts
 
 

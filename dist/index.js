@@ -44529,7 +44529,7 @@ const RULE_DOCS = {
 };
 
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(28309);
+var registry = __nccwpck_require__(52290);
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rules_rule = __nccwpck_require__(10281);
 ;// CONCATENATED MODULE: ./src/render/escape.ts
@@ -49330,7 +49330,7 @@ function keyName(key, computed) {
 
 /***/ }),
 
-/***/ 28309:
+/***/ 52290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51795,7 +51795,7 @@ var policy = __nccwpck_require__(89654);
     }
 }));
 
-;// CONCATENATED MODULE: ./src/rules/secrets/provider-formats.ts
+;// CONCATENATED MODULE: ./src/model/secrets/provider-formats.ts
 
 /** The header of a PEM private key; the body after it must look like base64 for it to be a key. */
 const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----/g;
@@ -51835,7 +51835,7 @@ function lineAt(text, index, firstLine = 1) {
     return line;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/secret-values.ts
+;// CONCATENATED MODULE: ./src/model/secrets/secret-values.ts
 /**
  * Whether a literal assigned to a secret-looking name is a secret rather than a placeholder, a
  * label or a reference to one. Kept narrow on purpose: njsscan's `.*pass.*` rules flagged every
@@ -51935,7 +51935,7 @@ function looksLikeSecret(value, strength, name) {
     return v.length >= 6 && !/^[A-Z]?[a-z]+$/.test(v) && entropy(v) >= 2.5;
 }
 
-;// CONCATENATED MODULE: ./src/rules/secrets/source-secrets.ts
+;// CONCATENATED MODULE: ./src/model/secrets/source-secrets.ts
 
 
 
@@ -54790,7 +54790,7 @@ var findings_policy = __nccwpck_require__(89654);
 // EXTERNAL MODULE: ./src/model/express.ts + 2 modules
 var express = __nccwpck_require__(30597);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(28309);
+var registry = __nccwpck_require__(52290);
 ;// CONCATENATED MODULE: ./src/discovery/find-files.ts
 
 

@@ -1,5 +1,5 @@
 import type { ConfigDirective } from '../../parse/directive.js'
-import type { ScanContext } from '../../scan/context.js'
+import type { ProxyConfig } from '../../parse/proxy-config.js'
 import { caddySites, reverseProxies } from './caddy.js'
 import { nginxConfigs, nginxServers, proxyPasses } from './nginx.js'
 
@@ -21,7 +21,7 @@ function caddyUpstreams(directive: ConfigDirective): string[] {
 }
 
 /** nginx servers with a `proxy_pass` and Caddy sites with a `reverse_proxy`, outside tests and fixtures. */
-export function findReverseProxies(context: Pick<ScanContext, 'proxyConfigs'>): ReverseProxy[] {
+export function findReverseProxies(context: { proxyConfigs: readonly ProxyConfig[] }): ReverseProxy[] {
   const nginx = nginxServers(nginxConfigs(context.proxyConfigs)).flatMap(({ file, server }) => {
     const upstreams = proxyPasses(server).map((p) => p.directive.args[0] ?? '')
     return upstreams.length > 0 ? [{ file, line: server.line, proxy: 'nginx' as const, upstreams }] : []
@@ -34,6 +34,6 @@ export function findReverseProxies(context: Pick<ScanContext, 'proxyConfigs'>): 
 }
 
 /** Whether the repository holds a proxy config that forwards to an upstream: the app then sits behind a proxy. */
-export function hasReverseProxy(context: Pick<ScanContext, 'proxyConfigs'>): boolean {
+export function hasReverseProxy(context: { proxyConfigs: readonly ProxyConfig[] }): boolean {
   return findReverseProxies(context).length > 0
 }

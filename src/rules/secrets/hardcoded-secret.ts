@@ -2,8 +2,8 @@ import type { NpmrcEntry } from '../../parse/npmrc.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 import type { ScanContext } from '../../scan/context.js'
 import { redact } from '../../common/secret-names.js'
-import { findProviderSecrets, lineAt } from './provider-formats.js'
-import { findSourceSecrets } from './source-secrets.js'
+import { findProviderSecrets, lineAt } from '../../model/secrets/provider-formats.js'
+import { findSourceSecrets } from '../../model/secrets/source-secrets.js'
 
 /** One place secrets hide; the rule runs every checker. */
 type SecretChecker = (context: ScanContext) => RuleFinding[]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { findProviderSecrets, lineAt } from '../../../src/rules/secrets/provider-formats.js'
-import { looksLikeSecret } from '../../../src/rules/secrets/secret-values.js'
+import { findProviderSecrets, lineAt } from '../../../src/model/secrets/provider-formats.js'
+import { looksLikeSecret } from '../../../src/model/secrets/secret-values.js'
 
 // Built at run time so that no credential-shaped string is committed in this repository.
 const fake = (prefix: string, length: number, alphabet = 'A1b2C3d4E5f6G7h8J9k0'): string =>

@@ -1,15 +1,22 @@
 import { posix } from 'node:path'
-import { locate, type ExpressModel } from '../../model/express.js'
-import type { ModuleInfo } from '../../model/graph.js'
-import { nodesOf } from '../../model/scope.js'
-import { branches, type Site, type Value } from '../../model/values.js'
+import { locate, type ExpressModel } from '../express.js'
+import type { ModuleInfo } from '../graph.js'
+import { nodesOf } from '../scope.js'
+import { branches, type Site, type Value } from '../values.js'
 import type { Node } from '../../parse/javascript.js'
-import { cookieMiddlewares, option } from '../../model/session-options.js'
-import type { RuleFinding } from '../rule.js'
+import { cookieMiddlewares, option } from '../session-options.js'
 import { isSecretName, nameWords, redact, urlPassword } from '../../common/secret-names.js'
 import { findProviderSecrets, lineAt } from './provider-formats.js'
 import { looksLikeSecret, type Strength } from './secret-values.js'
 import { propertyName } from '../../parse/syntax.js'
+
+/** A secret written in the source, where it is and what it is (its value redacted). */
+export interface SourceSecret {
+  file: string
+  line: number
+  column?: number | null
+  message: string
+}
 
 /** Option names known APIs take a secret under, whatever the words: passport-jwt `secretOrKey`. */
 const SINK_NAMES = new Set(['secretOrKey', 'secretOrPrivateKey', 'clientSecret', 'consumerSecret', 'privateKey'])
@@ -81,7 +88,7 @@ function envHint(name: string): string {
   return `process.env.${nameWords(name).join('_').toUpperCase()}`
 }
 
-function nameFinding(module: ModuleInfo, name: string, literal: Literal): RuleFinding {
+function nameFinding(module: ModuleInfo, name: string, literal: Literal): SourceSecret {
   const { file, line, column } = locate({ module, node: literal.node })
   const message = literal.env
     ? `\`${name}\` falls back to a hardcoded secret (${redact(literal.value)}) when \`${literal.env}\` is unset: remove the fallback so the app refuses to start without \`process.env.${literal.env}\`, and rotate the committed value`
@@ -100,9 +107,9 @@ function recordList(module: ModuleInfo, property: Node): Node | undefined {
  * Secret-looking names with literal values, in one module, as a visitor of its nodes; records of
  * one list count once (a seed script's users).
  */
-function namedSecrets(module: ModuleInfo, excluded: Set<Node>): { visit: (node: Node) => void; findings: () => RuleFinding[] } {
-  const found: RuleFinding[] = []
-  const counts = new Map<Node, { finding: RuleFinding; count: number }>()
+function namedSecrets(module: ModuleInfo, excluded: Set<Node>): { visit: (node: Node) => void; findings: () => SourceSecret[] } {
+  const found: SourceSecret[] = []
+  const counts = new Map<Node, { finding: SourceSecret; count: number }>()
   const visit = (node: Node): void => {
     const named = namedValue(node)
     if (!named) return
@@ -124,7 +131,7 @@ function namedSecrets(module: ModuleInfo, excluded: Set<Node>): { visit: (node: 
     found.push(finding)
     if (list) counts.set(list, { finding, count: 1 })
   }
-  const findings = (): RuleFinding[] => {
+  const findings = (): SourceSecret[] => {
     for (const { finding, count } of counts.values()) {
       if (count > 1) finding.message = finding.message.replace(/\): /, `; ${count - 1} more in this list): `)
     }
@@ -169,7 +176,7 @@ function sinkArgument(express: ExpressModel, module: ModuleInfo, call: Node): { 
   return undefined
 }
 
-function sinkSecrets(express: ExpressModel, module: ModuleInfo, excluded: Set<Node>): RuleFinding[] {
+function sinkSecrets(express: ExpressModel, module: ModuleInfo, excluded: Set<Node>): SourceSecret[] {
   return module.index.calls.flatMap((call) => {
     const sink = sinkArgument(express, module, call)
     if (!sink) return []
@@ -194,7 +201,7 @@ function sinkSecrets(express: ExpressModel, module: ModuleInfo, excluded: Set<No
 }
 
 /** `mongodb://user:pass@host` in a string; provider formats and private keys in a string. */
-function stringSecrets(module: ModuleInfo, node: Node): RuleFinding[] {
+function stringSecrets(module: ModuleInfo, node: Node): SourceSecret[] {
   const text =
     node.type === 'StringLiteral' ? node.value : node.type === 'TemplateElement' ? (node.value.cooked ?? node.value.raw) : undefined
   if (text === undefined || text.length < 12) return []
@@ -216,8 +223,8 @@ function stringSecrets(module: ModuleInfo, node: Node): RuleFinding[] {
 }
 
 /** One pass over a module's indexed nodes: strings first (a provider key wins its line), then names. */
-function moduleSecrets(module: ModuleInfo, excluded: Set<Node>): { strings: RuleFinding[]; named: RuleFinding[] } {
-  const strings: RuleFinding[] = []
+function moduleSecrets(module: ModuleInfo, excluded: Set<Node>): { strings: SourceSecret[]; named: SourceSecret[] } {
+  const strings: SourceSecret[] = []
   const named = TEST_CONFIG.test(module.path) ? undefined : namedSecrets(module, excluded)
   for (const node of nodesOf(module.index)) {
     if (node.type === 'StringLiteral' || node.type === 'TemplateElement') strings.push(...stringSecrets(module, node))
@@ -245,7 +252,7 @@ export function sessionSecretNodes(express: ExpressModel): Set<Node> {
 }
 
 /** Every secret written in the app's source: provider formats, URLs with passwords, sinks, secret-looking names. */
-export function findSourceSecrets(express: ExpressModel): RuleFinding[] {
+export function findSourceSecrets(express: ExpressModel): SourceSecret[] {
   const excluded = sessionSecretNodes(express)
   const modules = [...express.graph.modules.values()].filter((m) => !TEMPLATE_FILE.test(posix.basename(m.path)))
   const walked = modules.map((m) => moduleSecrets(m, excluded))
