@@ -23,7 +23,7 @@ describe('rule catalog', () => {
     const text = readFileSync(docs, 'utf8')
     expect(text.startsWith(`# ${id}`)).toBe(true)
     for (const heading of ['## Why', '## How to fix', '## References']) expect(text).toContain(heading)
-    expect(readdirSync(join(ROOT, '__tests__', 'rules', 'fixtures', id)).length).toBeGreaterThan(1)
+    expect(readdirSync(join(ROOT, '__tests__', 'rules', 'fixtures', rule.meta.category, id)).length).toBeGreaterThan(1)
   })
 
   it('has a docs page only for registered rules', () => {
