@@ -60,11 +60,19 @@ export function findExpiredSuppressions(config: GateConfig, today: string): Expi
   ]
 }
 
+/** Each finding's reason (its RuleFinding.messageId), for the rule tests: kept off Finding so no report or SARIF carries it. */
+const reasons = new WeakMap<Finding, string>()
+
+export function messageIdOf(finding: Finding): string | undefined {
+  return reasons.get(finding)
+}
+
 function missingReason(meta: RuleMeta, file: string, inline: InlineMatch): RuleFinding {
   return {
     file,
     line: inline.line,
     column: inline.column,
+    messageId: 'no-reason',
     message: `\`hardening-ignore ${meta.id}\` has no reason, so ${meta.id} is still reported: write it as \`hardening-ignore ${meta.id} -- <why this is acceptable>\` or fix the gap`
   }
 }
@@ -134,6 +142,7 @@ export function applyPolicy(
       suppressed: suppression !== undefined,
       ...(suppression ? { suppression } : {})
     })
+    reasons.set(findings[findings.length - 1] as Finding, finding.messageId)
   }
 
   for (const { meta, finding } of reported) addFinding(meta, finding, true)

@@ -62,7 +62,10 @@ export default defineRule({
     description:
       'The app sits behind a reverse proxy and uses `secure` session cookies but never sets `trust proxy`, so the cookie is never sent.',
     fix: "`app.set('trust proxy', 1)` (the number of proxies in front of the app)",
-    cwe: 'CWE-693'
+    cwe: 'CWE-693',
+    messages: {
+      'secure-cookie-without-trust-proxy': 'behind a reverse proxy, a secure session cookie with no trust proxy setting'
+    }
   },
   needs: 'source',
   check(context) {
@@ -79,6 +82,7 @@ export default defineRule({
           reported.add(s.handler.site.node)
           return {
             ...s.location,
+            messageId: 'secure-cookie-without-trust-proxy',
             message: `${s.package} sets a \`secure\` cookie, but the app sits behind a reverse proxy and never sets \`trust proxy\`, so \`req.secure\` is false and the session cookie is never sent: add \`app.set('trust proxy', 1)\` (one trusted proxy hop)`
           }
         })

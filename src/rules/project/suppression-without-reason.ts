@@ -11,7 +11,10 @@ export default defineRule({
     category: 'project',
     description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
     fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
-    cwe: 'CWE-710'
+    cwe: 'CWE-710',
+    messages: {
+      'no-reason': 'an inline hardening-ignore comment gives no reason'
+    }
   },
   needs: 'project',
   check() {

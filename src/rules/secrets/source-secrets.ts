@@ -86,7 +86,7 @@ function nameFinding(module: ModuleInfo, name: string, literal: Literal): RuleFi
   const message = literal.env
     ? `\`${name}\` falls back to a hardcoded secret (${redact(literal.value)}) when \`${literal.env}\` is unset: remove the fallback so the app refuses to start without \`process.env.${literal.env}\`, and rotate the committed value`
     : `\`${name}\` is a hardcoded secret (${redact(literal.value)}): rotate it and read it from the environment or a secret manager, e.g. \`${envHint(name)}\``
-  return { file, line, column, message }
+  return { file, line, column, messageId: literal.env ? 'env-fallback' : 'secret-name', message }
 }
 
 /** The list an object literal is a record of: `[{ user, password }, { user, password }]`. */
@@ -187,6 +187,7 @@ function sinkSecrets(express: ExpressModel, module: ModuleInfo, excluded: Set<No
           file,
           line,
           column,
+          messageId: 'sink-key',
           message: `${sink.what} (${redact(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback`
         }
       })
@@ -199,9 +200,10 @@ function stringSecrets(module: ModuleInfo, node: Node): RuleFinding[] {
     node.type === 'StringLiteral' ? node.value : node.type === 'TemplateElement' ? (node.value.cooked ?? node.value.raw) : undefined
   if (text === undefined || text.length < 12) return []
   const start = locate({ module, node })
-  const findings = findProviderSecrets(text).map((match) => ({
+  const findings: RuleFinding[] = findProviderSecrets(text).map((match) => ({
     file: start.file,
     line: lineAt(text, match.index, start.line),
+    messageId: match.messageId,
     message: match.message
   }))
   const password = urlPassword(text)
@@ -209,6 +211,7 @@ function stringSecrets(module: ModuleInfo, node: Node): RuleFinding[] {
     const scheme = text.slice(0, text.indexOf('://'))
     findings.push({
       ...start,
+      messageId: 'url-password',
       message: `a \`${scheme}://\` URL holds a hardcoded password (${redact(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\``
     })
   }
