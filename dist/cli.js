@@ -23071,13 +23071,17 @@ const SUPPRESSION_WITHOUT_REASON = {
     category: 'project',
     description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
     fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
-    cwe: 'CWE-710'
+    cwe: 'CWE-710',
+    messages: {
+        'no-reason': 'an inline hardening-ignore comment gives no reason'
+    }
 };
 function missingReason(meta, file, inline) {
     return {
         file,
         line: inline.line,
         column: inline.column,
+        messageId: 'no-reason',
         message: `\`hardening-ignore ${meta.id}\` has no reason, so ${meta.id} is still reported: write it as \`hardening-ignore ${meta.id} -- <why this is acceptable>\` or fix the gap`
     };
 }
@@ -23094,6 +23098,7 @@ function applyPolicy(reported, config, today, lines) {
     const occurrences = new Map();
     const matchers = config.suppressions.map((s) => (s.path ? picomatch_default()(s.path, { dot: true }) : () => true));
     const findings = [];
+    const reasons = new Map();
     const withoutReason = new Map();
     const configSuppression = (rule, file) => {
         let suppression;
@@ -23131,7 +23136,7 @@ function applyPolicy(reported, config, today, lines) {
         else if (inline) {
             suppression = { source: 'inline', reason: inline.reason };
         }
-        findings.push({
+        const made = {
             rule: meta.id,
             severity: override ?? meta.severity,
             file: finding.file,
@@ -23141,14 +23146,16 @@ function applyPolicy(reported, config, today, lines) {
             fingerprint: fingerprint(meta.id, finding.file, code, occurrence),
             suppressed: suppression !== undefined,
             ...(suppression ? { suppression } : {})
-        });
+        };
+        findings.push(made);
+        reasons.set(made, finding.messageId);
     };
     for (const { meta, finding } of reported)
         addFinding(meta, finding, true);
     // One finding per comment, however many findings it names; a comment about comments is not read.
     for (const finding of withoutReason.values())
         addFinding(SUPPRESSION_WITHOUT_REASON, finding, false);
-    return { findings: findings.sort(compareFindings), notes };
+    return { findings: findings.sort(compareFindings), reasons, notes };
 }
 
 
@@ -25953,7 +25960,7 @@ function decideGate(input) {
 // EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
 var policy = __nccwpck_require__(6753);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(2290);
+var registry = __nccwpck_require__(314);
 // EXTERNAL MODULE: ./src/scan/run.ts + 12 modules
 var run = __nccwpck_require__(406);
 // EXTERNAL MODULE: ./src/scan/worker.ts + 1 modules
@@ -26378,7 +26385,7 @@ function fencedCode(lang, text) {
 /* harmony import */ var _common_repository_path_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2865);
 /* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2778);
 /* harmony import */ var _rules_docs_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4443);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2290);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(314);
 /* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(281);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7789);
 
@@ -26628,7 +26635,7 @@ var severity = __nccwpck_require__(2778);
 // EXTERNAL MODULE: ./src/rules/docs.generated.ts
 var docs_generated = __nccwpck_require__(4443);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(2290);
+var registry = __nccwpck_require__(314);
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rule = __nccwpck_require__(281);
 // EXTERNAL MODULE: ./src/render/escape.ts
@@ -27178,7 +27185,7 @@ const RULE_DOCS = {
 
 /***/ }),
 
-/***/ 2290:
+/***/ 314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27253,6 +27260,7 @@ function checkApp(express, app) {
                 file: app.file,
                 line: app.line,
                 column: app.column,
+                messageId: 'no-helmet',
                 message: `${describe(app)} has no helmet, so responses lack security headers (CSP, HSTS, X-Content-Type-Options, frameguard): add \`app.use(helmet())\` before the routes`
             }
         ];
@@ -27266,6 +27274,7 @@ function checkApp(express, app) {
             file: helmet.file,
             line: helmet.line,
             column: helmet.column,
+            messageId: 'helmet-after-routes',
             message: `helmet is registered after the route ${(exposed.event.method ?? 'all').toUpperCase()} ${exposed.fullPath} (${exposed.event.file}:${exposed.event.line}), which is served without its headers: move \`app.use(helmet())\` above the first route`
         }
     ];
@@ -27282,7 +27291,11 @@ function checkApp(express, app) {
         category: 'express',
         description: 'An Express app with no helmet (or equivalent header middleware) in front of its routes.',
         fix: '`app.use(helmet())` right after creating the app, before any route',
-        cwe: 'CWE-693'
+        cwe: 'CWE-693',
+        messages: {
+            'no-helmet': 'an app with no helmet (or equivalent header middleware) at all',
+            'helmet-after-routes': 'helmet is registered, but after a route that is served without its headers'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -27382,8 +27395,15 @@ function trueByDefault(express, name, consequence) {
         const value = session_options_option(express, session.options, name);
         if (!always(value, (v) => isUnset(v) || isLiteral(v, true)))
             return [];
-        const state = isUnset(value) ? 'is unset, so it defaults to true' : 'is true';
-        return [{ ...optionLocation(value, session), message: `express-session \`${name}\` ${state}: ${consequence}: set \`${name}: false\`` }];
+        const unset = isUnset(value);
+        const state = unset ? 'is unset, so it defaults to true' : 'is true';
+        return [
+            {
+                ...optionLocation(value, session),
+                messageId: unset ? 'unset' : 'set-true',
+                message: `express-session \`${name}\` ${state}: ${consequence}: set \`${name}: false\``
+            }
+        ];
     });
 }
 
@@ -27424,6 +27444,7 @@ function finding(middleware, name, secret) {
             : 'secret: process.env.SESSION_SECRET';
     return {
         ...where,
+        messageId: 'literal-secret',
         message: `${what} is a hardcoded literal (${(0,secret_names/* redact */.E$)(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
     };
 }
@@ -27438,7 +27459,10 @@ function finding(middleware, name, secret) {
         category: 'express',
         description: 'A session or cookie signing secret (express-session, cookie-session, cookie-parser) is a literal, or a literal fallback of `process.env`.',
         fix: '`secret: process.env.SESSION_SECRET` with no literal fallback; rotate the committed secret',
-        cwe: 'CWE-798'
+        cwe: 'CWE-798',
+        messages: {
+            'literal-secret': 'a session or cookie signing secret is a literal (or a literal fallback of process.env)'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -27473,7 +27497,10 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
         category: 'express',
         description: 'express-session cookie name left at the default `connect.sid`, which tells every visitor the app runs on Express/Connect.',
         fix: "`name: 'sid'` (any neutral name) in the express-session options",
-        cwe: 'CWE-200'
+        cwe: 'CWE-200',
+        messages: {
+            'default-name': 'the express-session cookie name is unset or connect.sid'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -27487,6 +27514,7 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
             return [
                 {
                     ...optionLocation(written, session),
+                    messageId: 'default-name',
                     message: `express-session cookie name ${state}, which fingerprints the app as Express: set a neutral name, e.g. \`name: 'sid'\``
                 }
             ];
@@ -27505,7 +27533,11 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
         category: 'express',
         description: 'express-session with `resave` true or unset (it defaults to true): every request writes the session back, racing concurrent requests.',
         fix: '`resave: false` in the express-session options',
-        cwe: 'CWE-362'
+        cwe: 'CWE-362',
+        messages: {
+            unset: 'resave is unset, so it defaults to true',
+            'set-true': 'resave is set to true'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -27524,7 +27556,11 @@ const isDefault = (v) => isUnset(v) || isLiteral(v, DEFAULT_NAME);
         category: 'express',
         description: 'express-session with `saveUninitialized` true or unset (it defaults to true): a session and cookie for every anonymous visitor.',
         fix: '`saveUninitialized: false` in the express-session options',
-        cwe: 'CWE-384'
+        cwe: 'CWE-384',
+        messages: {
+            unset: 'saveUninitialized is unset, so it defaults to true',
+            'set-true': 'saveUninitialized is set to true'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -27578,6 +27614,7 @@ function check(express, middleware) {
     return [
         {
             ...where,
+            messageId: 'attributes-missing',
             message: `${middleware.package} cookie lacks ${listed(missing.map((a) => a.name))} (${missing.map((a) => a.risk).join('; ')}): set ${fix}`
         }
     ];
@@ -27589,7 +27626,10 @@ function check(express, middleware) {
         category: 'express',
         description: 'A session cookie (express-session, cookie-session) without `secure`, `httpOnly`, `sameSite` or a `maxAge`/`expires`; the message names which.',
         fix: "`cookie: { secure: true, httpOnly: true, sameSite: 'lax', maxAge: 3600000 }`",
-        cwe: 'CWE-614'
+        cwe: 'CWE-614',
+        messages: {
+            'attributes-missing': 'the session cookie lacks secure, httpOnly, sameSite or an expiry (one finding names all that are missing)'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -27608,7 +27648,10 @@ function check(express, middleware) {
         category: 'express',
         description: 'express-session without a `store`: the default MemoryStore leaks memory, loses every session on restart and is not shared between processes.',
         fix: '`store: new RedisStore({ client })` (or another production store) in the express-session options',
-        cwe: 'CWE-400'
+        cwe: 'CWE-400',
+        messages: {
+            'no-store': 'express-session has no store, so it uses the default MemoryStore'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -27618,6 +27661,7 @@ function check(express, middleware) {
             return [
                 {
                     ...session.location,
+                    messageId: 'no-store',
                     message: 'express-session has no `store`, so it uses the default MemoryStore, which leaks memory, loses sessions on restart and is not shared across instances (its docs say it is not for production): pass a production store, e.g. `store: new RedisStore({ client })` from connect-redis'
                 }
             ];
@@ -27803,7 +27847,7 @@ function hasReverseProxy(context) {
     return findReverseProxies(context).length > 0;
 }
 
-;// CONCATENATED MODULE: ./src/rules/express/proxy-trust-missing.ts
+;// CONCATENATED MODULE: ./src/rules/proxy/proxy-trust-missing.ts
 
 
 
@@ -27855,7 +27899,10 @@ function needsTrustProxy(express, middleware) {
         category: 'proxy',
         description: 'The app sits behind a reverse proxy and uses `secure` session cookies but never sets `trust proxy`, so the cookie is never sent.',
         fix: "`app.set('trust proxy', 1)` (the number of proxies in front of the app)",
-        cwe: 'CWE-693'
+        cwe: 'CWE-693',
+        messages: {
+            'secure-cookie-without-trust-proxy': 'behind a reverse proxy, a secure session cookie with no trust proxy setting'
+        }
     },
     needs: 'source',
     check(context) {
@@ -27874,6 +27921,7 @@ function needsTrustProxy(express, middleware) {
                 reported.add(s.handler.site.node);
                 return {
                     ...s.location,
+                    messageId: 'secure-cookie-without-trust-proxy',
                     message: `${s.package} sets a \`secure\` cookie, but the app sits behind a reverse proxy and never sets \`trust proxy\`, so \`req.secure\` is false and the session cookie is never sent: add \`app.set('trust proxy', 1)\` (one trusted proxy hop)`
                 };
             });
@@ -28203,6 +28251,7 @@ function lateLimiterFinding(express, { app, routes }) {
             file: late.event.file,
             line: late.event.line,
             column: late.event.column,
+            messageId: 'limiter-after-routes',
             message: `this rate limiter runs before none of ${describeApp(app)}'s routes (it is registered after them or on a path they do not use): move it above the routes, e.g. ${ADD_LIMITER}`
         }
     ];
@@ -28219,6 +28268,7 @@ function projectFinding(unlimited) {
     return {
         file: main.app.file,
         line: null,
+        messageId: 'no-limiter-anywhere',
         message: `no rate limiter anywhere: ${describeApp(main.app)} (${main.app.file}:${main.app.line}) has none in front of its ${exposure(main.routes)}${more}: add ${ADD_LIMITER}`
     };
 }
@@ -28228,6 +28278,7 @@ function appFinding({ app, routes }) {
         file: app.file,
         line: app.line,
         column: app.column,
+        messageId: 'app-without-limiter',
         message: `${describeApp(app)} has no rate limiter in front of its ${exposure(routes)}: add ${ADD_LIMITER}`
     };
 }
@@ -28246,7 +28297,12 @@ function appFinding({ app, routes }) {
         category: 'express',
         description: "No rate limiter in front of the app's routes.",
         fix: '`app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }))` before the routes',
-        cwe: 'CWE-770'
+        cwe: 'CWE-770',
+        messages: {
+            'limiter-after-routes': "a limiter runs before none of the app's routes (registered after them or on another path)",
+            'no-limiter-anywhere': 'no app of the project has a limiter (one project-wide finding)',
+            'app-without-limiter': 'an app has no limiter while another app of the project has one'
+        }
     },
     needs: 'source',
     check({ express, proxyConfigs }) {
@@ -28286,6 +28342,7 @@ function rate_limit_auth_missing_checkApp(express, app) {
         file: route.event.file,
         line: route.event.line,
         column: route.event.column,
+        messageId: 'auth-route-unlimited',
         message: `${describeRoute(route)} accepts credentials or codes with no rate limiter in front of it${where(uses)}, so it can be brute-forced: put a strict limiter in its chain, e.g. \`rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 })\``
     }));
 }
@@ -28302,7 +28359,10 @@ function rate_limit_auth_missing_checkApp(express, app) {
         category: 'express',
         description: 'Login, signup, password-reset, token or OTP routes with no rate limiter in front of them.',
         fix: "a strict limiter in the auth route's chain: `router.post('/login', rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 }), login)`",
-        cwe: 'CWE-307'
+        cwe: 'CWE-307',
+        messages: {
+            'auth-route-unlimited': 'an auth route with no limiter in its chain, while the app has a limiter elsewhere'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -28340,6 +28400,7 @@ function optionsFinding(express, creation) {
     return [
         {
             ...(0,model_express/* locate */.x5)(creation.site),
+            messageId: 'no-store',
             message: `${creation.package} limiter without \`store\` counts requests in process memory: counts reset on every restart and each instance limits separately: set ${SHARED_STORE}`
         }
     ];
@@ -28379,6 +28440,7 @@ function instanceFinding(creation) {
     return [
         {
             ...(0,model_express/* locate */.x5)(creation.site),
+            messageId: 'memory-class',
             message: `${creation.package}'s ${name} counts requests in process memory: counts reset on every restart and each instance limits separately: use ${fix}`
         }
     ];
@@ -28396,7 +28458,11 @@ function instanceFinding(creation) {
         category: 'express',
         description: 'A rate limiter on the default in-memory store.',
         fix: 'a shared store: `rateLimit({ ..., store: new RedisStore({ sendCommand }) })`',
-        cwe: 'CWE-770'
+        cwe: 'CWE-770',
+        messages: {
+            'no-store': 'a limiter created without a store (or with MemoryStore)',
+            'memory-class': "an in-memory limiter class (rate-limiter-flexible's RateLimiterMemory, express-brute's MemoryStore)"
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -28427,6 +28493,7 @@ function trustProxyFinding(express, app, unplaced) {
             file: trust.event.file,
             line: trust.event.line,
             column: trust.event.column,
+            messageId: 'trust-proxy-true',
             message: `${describeApp(app)} trusts every \`X-Forwarded-For\` hop ('trust proxy' true), so clients choose their own \`req.ip\` and get a fresh rate-limit bucket per request: set \`app.set('trust proxy', 1)\` (the number of proxies in front of the app)`
         }
     ];
@@ -28440,6 +28507,7 @@ function orphanTrustFindings(express, unplaced) {
         .filter((s) => s.name === 'trust proxy' && hasDeclaredReceiver(s.site) && (0,model_values/* branches */.J0)(s.value).some((b) => b.kind === 'literal' && b.value === true))
         .map((s) => ({
         ...(0,model_express/* locate */.x5)(s.site),
+        messageId: 'trust-proxy-true',
         message: `'trust proxy' true trusts every \`X-Forwarded-For\` hop, so clients choose their own \`req.ip\` and get a fresh rate-limit bucket per request: set \`app.set('trust proxy', 1)\` (the number of proxies in front of the app)`
     }));
 }
@@ -28459,6 +28527,7 @@ function keyGeneratorFinding(express, creation) {
     return [
         {
             ...(0,model_express/* locate */.x5)(site),
+            messageId: 'key-generator-header',
             message: `the ${creation.package} keyGenerator keys clients on ${named(header)}, which the client sets freely, so each request can claim a fresh bucket: ${KEY_FIX}`
         }
     ];
@@ -28489,6 +28558,7 @@ function consumeFindings(express) {
                 continue;
             findings.push({
                 ...(0,model_express/* locate */.x5)({ module, node: call }),
+                messageId: 'consume-header-key',
                 message: `this limiter consumes points keyed on ${named(header)}, which the client sets freely, so each request can claim a fresh bucket: ${KEY_FIX}`
             });
         }
@@ -28507,7 +28577,12 @@ function consumeFindings(express) {
         category: 'express',
         description: "The rate limiter's client key can be spoofed: `trust proxy` set to `true` or a key taken from a request header.",
         fix: "`app.set('trust proxy', 1)` (the number of proxies) and key on `req.ip` or the authenticated user",
-        cwe: 'CWE-348'
+        cwe: 'CWE-348',
+        messages: {
+            'trust-proxy-true': "'trust proxy' is true in a rate-limited app, so clients choose req.ip",
+            'key-generator-header': 'a limiter keyGenerator keys clients on a request header',
+            'consume-header-key': 'a limiter consume() call keys points on a request header'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -28678,6 +28753,7 @@ function cors_wildcard_credentials_check(express, use, all) {
     return [
         {
             ...(0,model_express/* locate */.x5)(site),
+            messageId: 'credentials-any-origin',
             message: `cors allows credentials with ${describeOpen(verdict.open)}: ${consequence}: list the trusted origins, e.g. \`origin: ['https://app.example.com']\``
         }
     ];
@@ -28694,7 +28770,10 @@ function cors_wildcard_credentials_check(express, use, all) {
         category: 'express',
         description: 'CORS allows credentials together with any origin: `*`, `true`, a reflecting function or a regex matching everything.',
         fix: "an explicit allow-list: `cors({ origin: ['https://app.example.com'], credentials: true })`",
-        cwe: 'CWE-942'
+        cwe: 'CWE-942',
+        messages: {
+            'credentials-any-origin': 'cors allows credentials with any origin (*, true, a reflecting function or an all-matching regex)'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -28718,6 +28797,7 @@ function cors_permissive_check(express, use, all) {
     return [
         {
             ...(0,model_express/* locate */.x5)(use.handler.site),
+            messageId: 'any-origin',
             message: `${what} lets every website read this app's responses from a visitor's browser: restrict it, e.g. \`cors({ origin: ['https://app.example.com'] })\``
         }
     ];
@@ -28734,7 +28814,10 @@ function cors_permissive_check(express, use, all) {
         category: 'express',
         description: '`cors()` with no origin restriction: every website may read the responses.',
         fix: "an explicit allow-list: `cors({ origin: ['https://app.example.com'] })`",
-        cwe: 'CWE-942'
+        cwe: 'CWE-942',
+        messages: {
+            'any-origin': 'cors lets every origin read responses (no origin restriction), without credentials'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -28971,6 +29054,7 @@ function dockerfileFinding({ path, model }) {
         return {
             file: path,
             line: final.fromLine,
+            messageId: 'no-user',
             message: `the final stage (FROM ${base.image}) never sets USER, so the app runs as root: ${isNodeImage(base.image)
                 ? 'add `USER node` (official node images ship that user) after installing dependencies'
                 : 'create an unprivileged user and switch to it with `USER` (a numeric UID such as `USER 10001` works on any image)'}`
@@ -28981,6 +29065,7 @@ function dockerfileFinding({ path, model }) {
     return {
         file: path,
         line: user.line, // in the final stage, or in the stage it is built FROM
+        messageId: 'user-root',
         message: `the final stage runs as ${user.value === 'root' ? 'root' : `'${user.value}' (root)`}: switch to a non-root user with \`USER node\` or a numeric UID such as \`USER 10001\``
     };
 }
@@ -28991,6 +29076,7 @@ function composeFindings({ path, model }) {
             findings.push({
                 file: path,
                 line: service.user.line,
+                messageId: 'compose-user-root',
                 message: `service \`${service.name}\` runs as \`user: ${service.user.value}\` (root): set a non-root user such as \`user: node\` or \`user: "10001"\`, or drop the line to keep the image's USER`
             });
         }
@@ -28998,6 +29084,7 @@ function composeFindings({ path, model }) {
             findings.push({
                 file: path,
                 line: service.privileged.line,
+                messageId: 'compose-privileged',
                 message: `service \`${service.name}\` is \`privileged: true\`, which gives it root over the host's devices and kernel: remove it and grant only the capabilities it needs with \`cap_add\``
             });
         }
@@ -29011,7 +29098,13 @@ function composeFindings({ path, model }) {
         category: 'docker',
         description: 'The final stage of the image runs as root: no USER, or the last USER is root or 0 (or a Compose service sets user: root or privileged: true).',
         fix: 'add `USER node` (or another non-root user) in the final stage, after installing dependencies',
-        cwe: 'CWE-250'
+        cwe: 'CWE-250',
+        messages: {
+            'no-user': 'the final stage never sets USER and its base image runs as root',
+            'user-root': 'the last USER of the final stage is root (or UID 0)',
+            'compose-user-root': 'a Compose service sets user: root (or 0)',
+            'compose-privileged': 'a Compose service sets privileged: true'
+        }
     },
     needs: 'project',
     check({ dockerfiles, composeFiles }) {
@@ -29034,7 +29127,10 @@ function namesImage(doc, stage) {
         category: 'docker',
         description: 'A Dockerfile stage is built FROM an untagged, `:latest` or otherwise floating image tag, so each build may get a different base.',
         fix: 'pin a version tag (`node:24.11-alpine`), or a digest (`node:24-alpine@sha256:…`) kept fresh by Renovate or Dependabot',
-        cwe: 'CWE-1357'
+        cwe: 'CWE-1357',
+        messages: {
+            unpinned: 'a stage is built FROM an untagged, :latest or floating tag'
+        }
     },
     needs: 'project',
     check({ dockerfiles }) {
@@ -29047,6 +29143,7 @@ function namesImage(doc, stage) {
                 findings.push({
                     file: doc.path,
                     line: stage.fromLine,
+                    messageId: 'unpinned',
                     message: `\`FROM ${stage.image}\` is not pinned (${why}), so rebuilds silently change the base: pin a version tag such as \`node:24-alpine\`, or a digest (\`image@sha256:…\`)`
                 });
             }
@@ -29072,7 +29169,10 @@ function upgradeTargets(today) {
         category: 'docker',
         description: 'The image runs on a Node.js major that is past its end of life on the scan date, so it gets no security fixes.',
         fix: 'move the final stage to a supported LTS line (see the Node.js release schedule)',
-        cwe: 'CWE-1104'
+        cwe: 'CWE-1104',
+        messages: {
+            'eol-node': "the final stage's base image runs a Node major past end of life"
+        }
     },
     needs: 'project',
     check({ dockerfiles, today }) {
@@ -29085,6 +29185,7 @@ function upgradeTargets(today) {
             findings.push({
                 file: path,
                 line: base.fromLine,
+                messageId: 'eol-node',
                 message: `\`FROM ${base.image}\` runs Node ${major}, past end of life since ${findNodeRelease(major)?.end}: move to ${upgradeTargets(today)}`
             });
         }
@@ -29192,7 +29293,10 @@ function problem(call) {
     const shown = [call.tool, call.subcommand].filter(Boolean).join(' ');
     const sub = call.subcommand;
     if (sub !== undefined && UPDATE.has(sub)) {
-        return `\`${shown}\` re-resolves dependencies and rewrites the lockfile at build time: build from the committed lockfile with ${call.tool === 'npm' ? '`npm ci`' : FROZEN_FIX[call.tool]}`;
+        return {
+            messageId: 'update',
+            message: `\`${shown}\` re-resolves dependencies and rewrites the lockfile at build time: build from the committed lockfile with ${call.tool === 'npm' ? '`npm ci`' : FROZEN_FIX[call.tool]}`
+        };
     }
     // A bare `yarn` installs; a bare npm, pnpm or bun prints help.
     const installs = sub === undefined ? call.tool === 'yarn' : INSTALL.has(sub);
@@ -29204,15 +29308,24 @@ function problem(call) {
             return undefined;
         const global = isGlobal(call);
         const where = global ? 'installs whatever version is newest at build time' : 'adds packages outside the lockfile';
-        return `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${loose[0]}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`;
+        return {
+            messageId: global ? 'unpinned-global' : 'unpinned-package',
+            message: `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${loose[0]}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`
+        };
     }
     if (call.tool === 'npm') {
-        return `\`${shown}\` resolves versions again instead of installing exactly what package-lock.json says: use \`npm ci\` (\`npm ci --omit=dev\` for production), committing package-lock.json if it is missing`;
+        return {
+            messageId: 'npm-install',
+            message: `\`${shown}\` resolves versions again instead of installing exactly what package-lock.json says: use \`npm ci\` (\`npm ci --omit=dev\` for production), committing package-lock.json if it is missing`
+        };
     }
     if (call.options.some((o) => FROZEN[call.tool]?.includes(o)))
         return undefined;
     const pure = call.options.includes('--pure-lockfile') ? ' (`--pure-lockfile` only skips writing it; it does not fail on drift)' : '';
-    return `\`${call.tool} install\` without a frozen lockfile may resolve new versions at build time${pure}: use ${FROZEN_FIX[call.tool]}`;
+    return {
+        messageId: 'not-frozen',
+        message: `\`${call.tool} install\` without a frozen lockfile may resolve new versions at build time${pure}: use ${FROZEN_FIX[call.tool]}`
+    };
 }
 /* harmony default export */ const docker_npm_install = ((0,rule/* defineRule */.Km)({
     meta: {
@@ -29221,7 +29334,14 @@ function problem(call) {
         category: 'docker',
         description: "A Dockerfile installs the app's dependencies with `npm install` (or a non-frozen yarn/pnpm/bun install, or an update) instead of from the lockfile.",
         fix: 'use `npm ci` (or `yarn install --frozen-lockfile`/`--immutable`, `pnpm install --frozen-lockfile`); pin global tools (`npm install -g pm2@5`)',
-        cwe: 'CWE-1357'
+        cwe: 'CWE-1357',
+        messages: {
+            update: 'an update command (npm update, yarn upgrade...) re-resolves dependencies at build time',
+            'unpinned-global': 'a global install of a package without a pinned version',
+            'unpinned-package': 'an install adds named packages without pinned versions, outside the lockfile',
+            'npm-install': '`npm install` of the app instead of `npm ci`',
+            'not-frozen': 'a yarn, pnpm or bun install without a frozen lockfile'
+        }
     },
     needs: 'project',
     check({ dockerfiles }) {
@@ -29232,9 +29352,9 @@ function problem(call) {
                     continue;
                 for (const command of instruction.commands) {
                     const call = readCall(command);
-                    const message = call && problem(call);
-                    if (message)
-                        findings.push({ file: path, line: command.line, message });
+                    const found = call && problem(call);
+                    if (found)
+                        findings.push({ file: path, line: command.line, ...found });
                 }
             }
         }
@@ -29259,7 +29379,10 @@ function slimVariant(image) {
         category: 'docker',
         description: 'The final stage runs on the full Debian `node` image, with compilers and hundreds of packages the app does not need.',
         fix: 'run on `node:<version>-slim`, `-alpine` or distroless; build in a full stage if native modules need it',
-        cwe: 'CWE-1104'
+        cwe: 'CWE-1104',
+        messages: {
+            'full-image': 'the final stage runs on the full Debian node image'
+        }
     },
     needs: 'project',
     check({ dockerfiles }) {
@@ -29271,6 +29394,7 @@ function slimVariant(image) {
             findings.push({
                 file: path,
                 line: base.fromLine,
+                messageId: 'full-image',
                 message: `the final stage runs on \`${base.image}\`, the full Debian image (compilers, git, hundreds of packages and their CVEs): use \`${slimVariant(base.image)}\` or \`-alpine\`, building in a full stage if native modules need it`
             });
         }
@@ -29338,6 +29462,7 @@ function copyFinding(doc, instruction, context) {
         return {
             file: doc.path,
             line: instruction.line,
+            messageId: 'no-dockerignore',
             message: `\`${shown}\` copies the whole build context and there is no .dockerignore, so a local .env (and .git, node_modules) goes into the image: add a .dockerignore listing \`.env*\`, \`.git\` and \`node_modules\``
         };
     }
@@ -29347,6 +29472,7 @@ function copyFinding(doc, instruction, context) {
     return {
         file: doc.path,
         line: instruction.line,
+        messageId: 'env-not-ignored',
         message: `\`${shown}\` copies the build context, and ${build.ignore.path} does not exclude \`${leaked}\`, so its secrets go into the image: add \`.env*\` and \`**/.env*\` to ${build.ignore.path}`
     };
 }
@@ -29357,7 +29483,11 @@ function copyFinding(doc, instruction, context) {
         category: 'docker',
         description: 'A Dockerfile copies the whole build context (`COPY . .`, `ADD .`) while `.dockerignore` is missing or does not exclude `.env` files.',
         fix: 'add `.env*` and `**/.env*` to `.dockerignore` (with `.git` and `node_modules`)',
-        cwe: 'CWE-538'
+        cwe: 'CWE-538',
+        messages: {
+            'no-dockerignore': 'the whole context is copied and there is no .dockerignore at all',
+            'env-not-ignored': 'the whole context is copied and the .dockerignore does not exclude a .env file'
+        }
     },
     needs: 'project',
     check(context) {
@@ -29392,7 +29522,7 @@ function dockerfileFindings({ path, model }) {
         const message = instruction.keyword === 'ENV'
             ? `\`ENV ${variable.name}\` holds ${secret}, baked into the image for anyone who can pull it (\`docker inspect\`): pass it at run time (\`docker run -e\`, an orchestrator secret) and revoke this one`
             : `\`ARG ${variable.name}\` has ${secret} as its default, kept in the image history: use \`RUN --mount=type=secret,id=${variable.name.toLowerCase()}\` at build time and revoke this one`;
-        return [{ file: path, line: variable.line, message }];
+        return [{ file: path, line: variable.line, messageId: instruction.keyword === 'ENV' ? 'env-literal' : 'arg-default', message }];
     }));
 }
 function docker_secret_env_composeFindings({ path, model }) {
@@ -29407,6 +29537,7 @@ function docker_secret_env_composeFindings({ path, model }) {
             {
                 file: path,
                 line: entry.line,
+                messageId: where === 'environment' ? 'compose-environment' : 'compose-build-arg',
                 message: `service \`${service.name}\` sets ${where} \`${entry.name}\` to ${secret} in a committed file: reference it as \`\${${entry.name}}\` from an untracked .env or use Compose \`secrets:\`, and revoke this one`
             }
         ];
@@ -29419,7 +29550,13 @@ function docker_secret_env_composeFindings({ path, model }) {
         category: 'docker',
         description: "A secret-looking ENV or ARG (or a Compose service's environment value) is a literal, committed with the Dockerfile and baked into the image.",
         fix: 'pass secrets at run time or with `RUN --mount=type=secret`; revoke the committed one',
-        cwe: 'CWE-798'
+        cwe: 'CWE-798',
+        messages: {
+            'env-literal': 'an ENV holds a literal secret (or a URL with a literal password)',
+            'arg-default': 'an ARG has a literal secret (or a URL with a literal password) as its default',
+            'compose-environment': 'a Compose service environment entry holds a literal secret',
+            'compose-build-arg': 'a Compose service build arg holds a literal secret'
+        }
     },
     needs: 'project',
     check({ dockerfiles, composeFiles }) {
@@ -29493,6 +29630,7 @@ function docker_node_env_dockerfileFinding(doc, { packageJsons }) {
         return {
             file: path,
             line: env.line,
+            messageId: 'env-not-production',
             message: `the final stage sets NODE_ENV to '${env.value}', so ${WHY}: set \`ENV NODE_ENV=production\` in the final stage`
         };
     }
@@ -29502,7 +29640,7 @@ function docker_node_env_dockerfileFinding(doc, { packageJsons }) {
     const message = buildOnly
         ? `\`ARG NODE_ENV\` only exists while the image builds, not when it runs, so ${WHY}: add \`ENV NODE_ENV=production\` to the final stage`
         : `the final stage never sets NODE_ENV=production, so ${WHY}: add \`ENV NODE_ENV=production\` to the final stage`;
-    return { file: path, line: runtime.final.fromLine, message };
+    return { file: path, line: runtime.final.fromLine, messageId: buildOnly ? 'arg-only' : 'env-missing', message };
 }
 /**
  * Does a Dockerfile decide this service's environment? A scanned one has its own finding; a remote
@@ -29526,6 +29664,7 @@ function composeFinding(doc, service, dockerfiles) {
         return {
             file: doc.path,
             line: entry.line,
+            messageId: 'compose-env-not-production',
             message: `service \`${service.name}\` sets NODE_ENV to '${entry.value}', so ${WHY}: set \`NODE_ENV: production\` (keep development values in a docker-compose.override.yml or .dev.yml)`
         };
     }
@@ -29534,6 +29673,7 @@ function composeFinding(doc, service, dockerfiles) {
     return {
         file: doc.path,
         line: service.line,
+        messageId: 'compose-env-missing',
         message: `service \`${service.name}\` runs the app without NODE_ENV=production, so ${WHY}: add \`NODE_ENV: production\` under \`environment:\``
     };
 }
@@ -29553,7 +29693,14 @@ function docker_node_env_composeFindings(doc, { dockerfiles }) {
         category: 'docker',
         description: 'The final stage of a Node image (or a Compose service running the app) does not set NODE_ENV=production, so Express serves stack traces.',
         fix: 'add `ENV NODE_ENV=production` to the final stage',
-        cwe: 'CWE-209'
+        cwe: 'CWE-209',
+        messages: {
+            'env-not-production': 'the final stage sets ENV NODE_ENV to a value other than production',
+            'arg-only': 'NODE_ENV is only an ARG (build time), never an ENV of the final stage',
+            'env-missing': 'the final stage never sets NODE_ENV',
+            'compose-env-not-production': 'a Compose service running the app sets NODE_ENV to a value other than production',
+            'compose-env-missing': 'a Compose service running the app sets no NODE_ENV (and no env_file or scanned Dockerfile does)'
+        }
     },
     needs: 'project',
     check(context) {
@@ -29576,7 +29723,11 @@ var lockfiles = __nccwpck_require__(8771);
         category: 'project',
         description: 'No package-lock.json or npm-shrinkwrap.json: npm ci and a reproducible audit are impossible.',
         fix: 'run `npm install` and commit package-lock.json',
-        cwe: 'CWE-1357'
+        cwe: 'CWE-1357',
+        messages: {
+            'no-lockfile': 'package.json has no lockfile beside it',
+            'other-lockfile-only': "only another package manager's lockfile (yarn, pnpm, bun) is committed"
+        }
     },
     needs: 'project',
     check({ files }) {
@@ -29587,7 +29738,7 @@ var lockfiles = __nccwpck_require__(8771);
         const message = other
             ? `only ${other} is committed, which npm ci cannot install from and npm audit cannot read: run \`npm install\` to create package-lock.json and commit it (or run the ${lockfiles/* OTHER_LOCKFILES */.YF[other]} equivalent of this gate)`
             : 'package.json has no package-lock.json beside it, so installs are not reproducible and npm audit cannot run: run `npm install` and commit package-lock.json';
-        return [{ file: 'package.json', line: null, message }];
+        return [{ file: 'package.json', line: null, messageId: other ? 'other-lockfile-only' : 'no-lockfile', message }];
     }
 }));
 
@@ -29601,7 +29752,10 @@ var lockfiles = __nccwpck_require__(8771);
         category: 'project',
         description: '`engines.node` in package.json admits a Node.js major that is past its end of life on the scan date.',
         fix: 'raise the lower bound of `engines.node` to a supported LTS line, e.g. `">=22"`',
-        cwe: 'CWE-1104'
+        cwe: 'CWE-1104',
+        messages: {
+            'eol-node': 'engines.node admits a Node major past end of life'
+        }
     },
     needs: 'project',
     check({ packageJsons, today }) {
@@ -29619,6 +29773,7 @@ var lockfiles = __nccwpck_require__(8771);
             {
                 file: root.path,
                 line: root.manifest.keyLine(['engines', 'node']),
+                messageId: 'eol-node',
                 message: `\`engines.node\` "${range}" admits Node ${major}, past end of life since ${findNodeRelease(major)?.end}: ${fix}`
             }
         ];
@@ -29659,6 +29814,7 @@ function findProviderSecrets(text) {
                 continue;
             found.push({
                 index: match.index ?? 0,
+                messageId: 'provider-format',
                 message: `hardcoded ${format.name} (${(0,secret_names/* redact */.E$)(match[0])}): ${format.revoke}, then load it from the environment or a secret manager`
             });
         }
@@ -29670,6 +29826,7 @@ function findProviderSecrets(text) {
         const kind = (match[1] ?? '').trim();
         found.push({
             index: match.index ?? 0,
+            messageId: 'private-key',
             message: `hardcoded ${kind ? `${kind} ` : ''}private key: replace the key pair (treat it as leaked) and mount the new key from a secret store at run time`
         });
     }
@@ -29861,7 +30018,7 @@ function nameFinding(module, name, literal) {
     const message = literal.env
         ? `\`${name}\` falls back to a hardcoded secret (${(0,secret_names/* redact */.E$)(literal.value)}) when \`${literal.env}\` is unset: remove the fallback so the app refuses to start without \`process.env.${literal.env}\`, and rotate the committed value`
         : `\`${name}\` is a hardcoded secret (${(0,secret_names/* redact */.E$)(literal.value)}): rotate it and read it from the environment or a secret manager, e.g. \`${envHint(name)}\``;
-    return { file, line, column, message };
+    return { file, line, column, messageId: literal.env ? 'env-fallback' : 'secret-name', message };
 }
 /** The list an object literal is a record of: `[{ user, password }, { user, password }]`. */
 function recordList(module, property) {
@@ -29965,6 +30122,7 @@ function sinkSecrets(express, module, excluded) {
                 file,
                 line,
                 column,
+                messageId: 'sink-key',
                 message: `${sink.what} (${(0,secret_names/* redact */.E$)(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback`
             };
         });
@@ -29979,6 +30137,7 @@ function stringSecrets(module, node) {
     const findings = findProviderSecrets(text).map((match) => ({
         file: start.file,
         line: lineAt(text, match.index, start.line),
+        messageId: match.messageId,
         message: match.message
     }));
     const password = (0,secret_names/* urlPassword */.Ds)(text);
@@ -29986,6 +30145,7 @@ function stringSecrets(module, node) {
         const scheme = text.slice(0, text.indexOf('://'));
         findings.push({
             ...start,
+            messageId: 'url-password',
             message: `a \`${scheme}://\` URL holds a hardcoded password (${(0,secret_names/* redact */.E$)(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\``
         });
     }
@@ -30056,12 +30216,13 @@ function npmrcFinding(path, entry) {
     return {
         file: path,
         line: entry.line,
+        messageId: 'npmrc-credential',
         message: `\`.npmrc\` holds a literal \`${field}\`${scope} (${(0,secret_names/* redact */.E$)(entry.value)}): revoke it, and read it from the environment instead, e.g. \`${registry || '//registry.npmjs.org/'}:_authToken=\${NPM_TOKEN}\``
     };
 }
 const npmrcCredentials = ({ npmrcs }) => npmrcs.flatMap(({ path, entries }) => entries.flatMap((entry) => npmrcFinding(path, entry) ?? []));
 /** Private keys and provider-format credentials in key files (`server.key`, `*.pem`, `id_rsa`). */
-const keyFileSecrets = ({ keyFiles }) => keyFiles.flatMap(({ path, text }) => findProviderSecrets(text).map((m) => ({ file: path, line: lineAt(text, m.index), message: m.message })));
+const keyFileSecrets = ({ keyFiles }) => keyFiles.flatMap(({ path, text }) => findProviderSecrets(text).map((m) => ({ file: path, line: lineAt(text, m.index), messageId: m.messageId, message: m.message })));
 /** Source code: provider formats, URLs with passwords, `jwt.sign` keys, secret-looking names (session secrets excepted). */
 const sourceSecrets = ({ express }) => findSourceSecrets(express);
 const CHECKERS = [npmrcCredentials, keyFileSecrets, sourceSecrets];
@@ -30080,7 +30241,16 @@ function onePerLine(findings) {
         category: 'secrets',
         description: 'A secret-looking literal (password, token, key, private key, provider key format) is committed in source or config; it is reported redacted.',
         fix: 'revoke the secret and read it from the environment or a secret manager',
-        cwe: 'CWE-798'
+        cwe: 'CWE-798',
+        messages: {
+            'npmrc-credential': 'an .npmrc holds a literal _authToken, _auth or _password',
+            'provider-format': 'a string or key file holds a credential in a known provider format (AWS, GitHub, Stripe...)',
+            'private-key': 'a string or key file holds a PEM private key',
+            'url-password': 'a connection URL in a string holds a literal password',
+            'sink-key': 'a literal key or password is passed to jwt.sign/verify, crypto.createHmac/Cipheriv or new Sequelize',
+            'secret-name': 'a secret-looking name (variable, property, assignment) or a key option such as secretOrKey is given a secret-looking literal',
+            'env-fallback': 'a secret-looking name falls back to a literal when its process.env variable is unset'
+        }
     },
     needs: 'source',
     check(context) {
@@ -30114,6 +30284,7 @@ function checkFile(file) {
     return {
         file: file.path,
         line: (secretEntries[0] ?? first).line,
+        messageId: 'env-file-committed',
         message: `\`${name}\` is in the repository with ${set.length === 1 ? 'a value' : `${set.length} values`}${named}: remove it (\`git rm --cached ${file.path}\`), add \`.env*\` to \`.gitignore\` and rotate what it held; commit a \`.env.example\` with empty values instead`
     };
 }
@@ -30130,7 +30301,10 @@ function checkFile(file) {
         category: 'secrets',
         description: 'A `.env` file with values is committed to the repository (`.env.example`/`.sample` excepted).',
         fix: '`git rm --cached .env`, add `.env*` to `.gitignore`, rotate its secrets; commit `.env.example` with empty values',
-        cwe: 'CWE-538'
+        cwe: 'CWE-538',
+        messages: {
+            'env-file-committed': 'a .env file with values is committed (not a template, not gitignored)'
+        }
     },
     needs: 'project',
     check({ envFiles }) {
@@ -30187,6 +30361,7 @@ function nginxFinding({ file, server }) {
         return {
             file,
             line: server.line,
+            messageId: 'default-port-80',
             message: `server proxies to ${upstream} over plain HTTP on port 80 (it has no \`listen\`, so nginx's default) without redirecting to HTTPS: ${redirect}`
         };
     }
@@ -30198,7 +30373,7 @@ function nginxFinding({ file, server }) {
     const message = alsoTls
         ? `server proxies to ${upstream} on its TLS listener but also over plain HTTP on port ${port}, without redirecting to HTTPS: move \`listen ${plain.args.join(' ')}\` to a server that only does \`return 301 https://$host$request_uri;\``
         : `server proxies to ${upstream} over plain HTTP on port ${port} without redirecting to HTTPS: ${redirect}`;
-    return { file: plain.file ?? file, line: plain.line, message };
+    return { file: plain.file ?? file, line: plain.line, messageId: alsoTls ? 'plain-beside-tls' : 'plain-http', message };
 }
 /** An unconditional `redir https://...` answers every request before reverse_proxy runs. */
 function redirectsAll(ref) {
@@ -30214,6 +30389,7 @@ function caddyFinding(ref) {
     return {
         file: ref.file,
         line: ref.site.line,
+        messageId: 'caddy-plain-http',
         message: `site \`${plain}\` proxies to the app over plain HTTP, where Caddy's automatic HTTPS does not apply: address the site by its domain name (\`example.com {\`) so Caddy serves HTTPS and redirects HTTP to it`
     };
 }
@@ -30224,7 +30400,13 @@ function caddyFinding(ref) {
         category: 'proxy',
         description: 'A reverse proxy server that forwards to the app is reachable over plain HTTP without redirecting to HTTPS.',
         fix: 'redirect port 80 with `return 301 https://$host$request_uri;` and proxy only from a `listen 443 ssl` server',
-        cwe: 'CWE-319'
+        cwe: 'CWE-319',
+        messages: {
+            'default-port-80': 'an nginx server with no listen (so port 80) proxies to the app without redirecting to HTTPS',
+            'plain-http': 'an nginx server listens only over plain HTTP and proxies to the app without redirecting',
+            'plain-beside-tls': 'an nginx server proxies on a TLS listener but also on a plain HTTP one, without redirecting',
+            'caddy-plain-http': 'a Caddy site addressed over plain HTTP (automatic HTTPS off) proxies to the app'
+        }
     },
     needs: 'project',
     check({ proxyConfigs }) {
@@ -30245,13 +30427,15 @@ function proxy_body_size_problem(bytes, setting, value) {
     if (bytes === undefined)
         return undefined;
     if (bytes === 0)
-        return `\`${setting} ${value}\` lifts the request body limit entirely`;
+        return { messageId: 'unlimited', issue: `\`${setting} ${value}\` lifts the request body limit entirely` };
     if (bytes > LIMIT_BYTES)
-        return `\`${setting} ${value}\` lets clients send request bodies over 50 MB`;
+        return { messageId: 'over-50mb', issue: `\`${setting} ${value}\` lets clients send request bodies over 50 MB` };
     return undefined;
 }
-function proxy_body_size_finding(file, directive, issue, fix) {
-    return issue ? [{ file: directive.file ?? file, line: directive.line, message: `${issue}: ${fix}` }] : [];
+function proxy_body_size_finding(file, directive, found, fix) {
+    return found
+        ? [{ file: directive.file ?? file, line: directive.line, messageId: found.messageId, message: `${found.issue}: ${fix}` }]
+        : [];
 }
 /** A snippet included in several servers is one finding. */
 function unique(findings) {
@@ -30271,7 +30455,11 @@ function unique(findings) {
         category: 'proxy',
         description: 'The reverse proxy accepts unlimited request bodies (`client_max_body_size 0`) or bodies above 50 MB.',
         fix: 'set `client_max_body_size` to what the app needs (nginx defaults to 1m), raising it only in the upload location',
-        cwe: 'CWE-770'
+        cwe: 'CWE-770',
+        messages: {
+            unlimited: 'the body size limit is 0, which lifts it entirely',
+            'over-50mb': 'the body size limit is above 50 MB'
+        }
     },
     needs: 'project',
     check({ proxyConfigs }) {
@@ -30305,6 +30493,7 @@ function explicitlyOn(config) {
     return {
         file: on.file ?? config.path,
         line: on.line,
+        messageId: 'tokens-on',
         message: `\`server_tokens ${on.args.join(' ')}\` puts nginx's version in the \`Server\` header and on error pages: use \`server_tokens off;\``
     };
 }
@@ -30319,6 +30508,7 @@ function httpLeftOn(config, servers) {
     return {
         file: http.file ?? config.path,
         line: http.line,
+        messageId: 'http-not-off',
         message: `\`server_tokens\` is not turned off, so nginx puts its version in the \`Server\` header and on error pages: ${FIX}`
     };
 }
@@ -30332,6 +30522,7 @@ function serverLeftOn(config, servers) {
     return {
         file: left.file,
         line: left.server.line,
+        messageId: 'server-not-off',
         message: `this server leaves \`server_tokens\` on (no \`http\` block in its folder or above turns it off), so nginx puts its version in the \`Server\` header and on error pages: add \`server_tokens off;\` here or in the \`http\` block`
     };
 }
@@ -30342,7 +30533,12 @@ function serverLeftOn(config, servers) {
         category: 'proxy',
         description: 'nginx discloses its version in the `Server` header and error pages: `server_tokens` is not `off`.',
         fix: 'add `server_tokens off;` to the `http` block',
-        cwe: 'CWE-200'
+        cwe: 'CWE-200',
+        messages: {
+            'tokens-on': 'a server_tokens directive turns it on (or to build, or anything but off)',
+            'http-not-off': 'an http block does not turn server_tokens off (nor do all its servers)',
+            'server-not-off': 'a server with no http block in its config leaves server_tokens on'
+        }
     },
     needs: 'project',
     check({ proxyConfigs }) {
@@ -30384,6 +30580,7 @@ function proxy_timeouts_check({ file, server, http }) {
     return {
         file,
         line: server.line,
+        messageId: 'default-timeouts',
         message: `server proxies to the app with every timeout at nginx's 60s default or longer (${settings.join(', ')}), so slow clients can hold connections open: set e.g. \`client_header_timeout 10s; client_body_timeout 10s;\` and a \`proxy_read_timeout\` that fits the app`
     };
 }
@@ -30394,7 +30591,10 @@ function proxy_timeouts_check({ file, server, http }) {
         category: 'proxy',
         description: 'A proxying nginx server leaves the client body/header and upstream read timeouts at their 60-second defaults (or raises them).',
         fix: 'set `client_header_timeout` and `client_body_timeout` to about 10s and `proxy_read_timeout` to what the app needs',
-        cwe: 'CWE-400'
+        cwe: 'CWE-400',
+        messages: {
+            'default-timeouts': "a proxying server leaves every client and upstream timeout at nginx's 60s default or longer"
+        }
     },
     needs: 'project',
     check({ proxyConfigs }) {
@@ -31146,6 +31346,7 @@ function checkRoute(express, route, resolutions) {
         file,
         line,
         column,
+        messageId: 'unvalidated-input',
         message: `${where} uses \`${data.text(shown)}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
     };
 }
@@ -31162,7 +31363,10 @@ function checkRoute(express, route, resolutions) {
         category: 'express',
         description: 'A route uses req.body/req.query/req.params fields with no validation (express-validator, joi, celebrate, zod, yup, ajv...) in its chain or handler.',
         fix: "validate the input in the route's chain (express-validator, celebrate/Joi, zod) before using it",
-        cwe: 'CWE-20'
+        cwe: 'CWE-20',
+        messages: {
+            'unvalidated-input': 'a route passes request data to a sink with no validator in its chain or handler'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -31195,6 +31399,7 @@ function checkHandler(express, data) {
             file,
             line,
             column,
+            messageId: 'request-data-merged',
             message: `${what}, so a \`__proto__\` or \`constructor.prototype\` key in the request can pollute object prototypes: copy only known fields (\`const { name, email } = req.body\`) or validate against a schema that rejects unknown keys first`
         });
     });
@@ -31212,7 +31417,10 @@ function checkHandler(express, data) {
         category: 'express',
         description: 'Request data is merged into an object (Object.assign, spread, lodash merge/defaultsDeep/set, deep-extend...) or used as a computed key.',
         fix: 'copy known fields only, or validate with a schema that rejects unknown keys, before merging',
-        cwe: 'CWE-1321'
+        cwe: 'CWE-1321',
+        messages: {
+            'request-data-merged': 'request data is merged into an object, or used as a computed key, unfiltered'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -31588,7 +31796,8 @@ function disabledFinding(config) {
     const message = config.disabled.how === 'disabled'
         ? `${config.label} turns the Content-Security-Policy off, so injected scripts run unhindered: remove \`contentSecurityPolicy: false\` and tune \`directives\` instead`
         : `${config.label} sends the Content-Security-Policy as report-only, so nothing is blocked: drop \`reportOnly: true\` once the reports are clean`;
-    return [{ file: where.file, line: where.line, column: where.column, message }];
+    const messageId = config.disabled.how === 'disabled' ? 'csp-disabled' : 'csp-report-only';
+    return [{ file: where.file, line: where.line, column: where.column, messageId, message }];
 }
 function directiveFinding(express, config) {
     const directive = scriptDirective(express, config);
@@ -31605,6 +31814,7 @@ function directiveFinding(express, config) {
             file: where.file,
             line: where.line,
             column: where.column,
+            messageId: 'unsafe-script-source',
             message: `CSP \`${directive.name}\` allows \`${list}\`${governs}, so an injected script can run: list only \`'self'\` and trusted hosts, and use nonces or hashes for inline scripts`
         }
     ];
@@ -31621,7 +31831,12 @@ function directiveFinding(express, config) {
         category: 'express',
         description: "CSP disabled, or 'unsafe-inline'/'unsafe-eval'/*/a bare scheme in script-src (or default-src without script-src).",
         fix: "keep helmet's CSP on; script-src of `'self'`, trusted hosts and nonces only",
-        cwe: 'CWE-693'
+        cwe: 'CWE-693',
+        messages: {
+            'csp-disabled': 'helmet is configured with the Content-Security-Policy turned off',
+            'csp-report-only': 'the Content-Security-Policy is report-only, so it blocks nothing',
+            'unsafe-script-source': "script-src (or default-src without script-src) allows 'unsafe-inline', 'unsafe-eval', * or a bare scheme"
+        }
     },
     needs: 'source',
     check({ express, packageJsons }) {
@@ -31684,6 +31899,7 @@ function x_powered_by_checkApp(express, app) {
             file: app.file,
             line: app.line,
             column: app.column,
+            messageId: setting ? 'enabled' : 'not-removed',
             message: `${name} sends \`X-Powered-By: Express\` (${how}), telling attackers what to target: add \`app.disable('x-powered-by')\` (helmet() also removes it)`
         }
     ];
@@ -31700,7 +31916,11 @@ function x_powered_by_checkApp(express, app) {
         category: 'express',
         description: "`X-Powered-By: Express` is still sent: no helmet and no `app.disable('x-powered-by')`.",
         fix: "`app.disable('x-powered-by')` (or `app.use(helmet())`)",
-        cwe: 'CWE-200'
+        cwe: 'CWE-200',
+        messages: {
+            enabled: 'the app enables x-powered-by explicitly (app.enable or app.set true)',
+            'not-removed': 'nothing removes the header: no helmet, no app.disable'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -32145,6 +32365,8 @@ function errorLeaks(scope) {
 
 
 
+// The reason's key per leak kind, for the rule tests.
+const MESSAGE_ID = { stack: 'stack', object: 'error-object', message: 'error-message' };
 const WHAT = {
     stack: 'the stack trace',
     object: 'the error object',
@@ -32161,6 +32383,7 @@ function error_leak_describe(leak) {
         file: where.file,
         line: where.line,
         column: where.column,
+        messageId: MESSAGE_ID[leak.kind],
         message: `${place} sends ${WHAT[leak.kind]} to the client with \`res.${leak.send.method}()\`, leaking internals (paths, queries, library versions): ${fix}`
     };
 }
@@ -32176,7 +32399,12 @@ function error_leak_describe(leak) {
         category: 'express',
         description: 'An error handler (or route catch) sends `err.stack`, or `err.message`/the error object, without a production guard.',
         fix: "log the error, send a generic message; details only when `NODE_ENV !== 'production'`",
-        cwe: 'CWE-209'
+        cwe: 'CWE-209',
+        messages: {
+            stack: 'a response sends the error stack trace',
+            'error-object': 'a response sends the error object',
+            'error-message': 'a response sends the raw error message'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -32261,6 +32489,7 @@ function error_handler_missing_checkApp(express, app) {
             file: app.file,
             line: app.line,
             column: app.column,
+            messageId: 'no-error-handler',
             message: `${name} has routes but no error-handling middleware after them, so errors reach Express's default handler (stack traces unless NODE_ENV=production): end with \`app.use((err, req, res, next) => { log(err); res.status(500).json({ error: 'Internal Server Error' }) })\``
         }
     ];
@@ -32278,7 +32507,10 @@ function error_handler_missing_checkApp(express, app) {
         category: 'express',
         description: 'An Express app with routes but no final four-argument error middleware.',
         fix: '`app.use((err, req, res, next) => ...)` after all routes, sending a generic message',
-        cwe: 'CWE-209'
+        cwe: 'CWE-209',
+        messages: {
+            'no-error-handler': 'an app with routes and no production error middleware after them'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -32415,13 +32647,17 @@ function fix(parser) {
         category: 'express',
         description: 'A body parser without an explicit `limit` (or an upload middleware without `limits.fileSize`).',
         fix: "`express.json({ limit: '100kb' })`; uploads: `limits: { fileSize }`",
-        cwe: 'CWE-770'
+        cwe: 'CWE-770',
+        messages: {
+            'no-limit': 'a body parser without an explicit limit (relies on the 100kb default)',
+            'upload-no-limit': 'an upload middleware without limits.fileSize'
+        }
     },
     needs: 'source',
     check({ express }) {
         return bodyParsers(express)
             .filter((parser) => parser.limit.kind === 'absent')
-            .map((parser) => ({ ...(0,model_express/* locate */.x5)(parser.call.site), message: fix(parser) }));
+            .map((parser) => ({ ...(0,model_express/* locate */.x5)(parser.call.site), messageId: parser.upload ? 'upload-no-limit' : 'no-limit', message: fix(parser) }));
     }
 }));
 
@@ -32437,6 +32673,7 @@ function findings(parser) {
         .filter((v) => v.bytes > ONE_MB)
         .map((v) => ({
         ...(0,model_express/* locate */.x5)(v.site),
+        messageId: 'limit-too-large',
         message: `${parser.label} accepts bodies up to \`${v.text}\`, so a few concurrent requests can exhaust memory and CPU while parsing: keep \`limit\` at 1mb or less (e.g. \`'100kb'\`), and raise it only on the route that needs it`
     }));
 }
@@ -32452,7 +32689,10 @@ function findings(parser) {
         category: 'express',
         description: 'A body parser `limit` above 1 MB.',
         fix: "`limit: '100kb'` (at most `'1mb'`), larger only on the route that needs it",
-        cwe: 'CWE-770'
+        cwe: 'CWE-770',
+        messages: {
+            'limit-too-large': 'a body parser limit above 1 MB'
+        }
     },
     needs: 'source',
     check({ express }) {
@@ -32638,7 +32878,7 @@ var findings_policy = __nccwpck_require__(6753);
 // EXTERNAL MODULE: ./src/model/express.ts + 2 modules
 var express = __nccwpck_require__(597);
 // EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(2290);
+var registry = __nccwpck_require__(314);
 ;// CONCATENATED MODULE: ./src/discovery/find-files.ts
 
 
@@ -33769,7 +34009,12 @@ function fileLines(root) {
 /** The central policy over collected findings: severity overrides, suppressions (config and inline). */
 function applyScanPolicy(collected, root, config, today) {
     const policy = (0,findings_policy/* applyPolicy */.VC)(collected.reported, config, today, fileLines(root));
-    return { findings: policy.findings, notes: uniqueNotes([...collected.notes, ...policy.notes]), filesScanned: collected.filesScanned };
+    return {
+        findings: policy.findings,
+        reasons: policy.reasons,
+        notes: uniqueNotes([...collected.notes, ...policy.notes]),
+        filesScanned: collected.filesScanned
+    };
 }
 /** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */
 function runScan(root, config, today) {

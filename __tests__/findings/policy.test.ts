@@ -8,7 +8,7 @@ import type { RuleFinding, RuleMeta } from '../../src/rules/rule.js'
 const TODAY = '2026-06-15'
 
 function meta(id: string, severity: Severity = 'high'): RuleMeta {
-  return { id, severity, category: 'express', description: `${id} gap`, fix: 'fix it', cwe: 'CWE-693' }
+  return { id, severity, category: 'express', description: `${id} gap`, fix: 'fix it', cwe: 'CWE-693', messages: { gap: 'the gap' } }
 }
 
 function config(partial: Partial<GateConfig> = {}): GateConfig {
@@ -20,7 +20,13 @@ function sources(files: Record<string, string>): LineSource {
 }
 
 const report = (id: string, finding: RuleFinding, severity?: Severity) => ({ meta: meta(id, severity), finding })
-const at = (file: string, line: number | null, column: number | null = 1): RuleFinding => ({ file, line, column, message: 'gap' })
+const at = (file: string, line: number | null, column: number | null = 1): RuleFinding => ({
+  file,
+  line,
+  column,
+  messageId: 'gap',
+  message: 'gap'
+})
 
 const APP = [
   "const express = require('express')",

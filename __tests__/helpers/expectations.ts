@@ -1,14 +1,29 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 
+/** One expected finding: where, and for which reason when the fixture names one. */
+export interface Expected {
+  /** `file:line`, or `file:-` for a project-wide absence. */
+  where: string
+  /** From `<rule-id>/<message-id>`; absent when the fixture names only the rule. */
+  messageId?: string
+}
+
 export interface Expectations {
-  /** `file:line` (or `file:-` for project-wide absences) per rule id. */
-  expected: Map<string, string[]>
+  expected: Map<string, Expected[]>
   /** Rule ids a case says must stay silent somewhere. */
   negatives: Set<string>
 }
 
-const MARK = /\b(expect|ok):\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/
+// A rule id, optionally with the reason: `docker-root-user/no-user`.
+const ID = '[a-z0-9-]+(?:/[a-z0-9-]+)?'
+const MARK = new RegExp(`\\b(expect|ok):\\s*(${ID}(?:\\s*,\\s*${ID})*)`)
+
+/** `rule/message-id` or `rule` as the rule id and the reason, if named. */
+function parseId(id: string): { rule: string; messageId?: string } {
+  const [rule = '', messageId] = id.split('/')
+  return messageId ? { rule, messageId } : { rule }
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,11 +41,15 @@ function isCommentOnly(line: string, file: string): boolean {
  * Reads inline expectations from a fixture project: `expect: <rule-id>` or `ok: <rule-id>` at the
  * end of a line applies to that line; on a comment-only line it applies to the next code line
  * (Dockerfiles have no trailing comments). `.expect` lists project-wide absences: `<rule-id> <file>`.
+ * Either names the reason as `<rule-id>/<message-id>` (the rule tests require it of a rule with several).
  */
 export function readExpectations(caseDir: string): Expectations {
-  const expected = new Map<string, string[]>()
+  const expected = new Map<string, Expected[]>()
   const negatives = new Set<string>()
-  const add = (rule: string, where: string) => expected.set(rule, [...(expected.get(rule) ?? []), where])
+  const add = (id: string, where: string) => {
+    const { rule, messageId } = parseId(id)
+    expected.set(rule, [...(expected.get(rule) ?? []), messageId ? { where, messageId } : { where }])
+  }
   for (const abs of filesUnder(caseDir)) {
     const file = relative(caseDir, abs).split(sep).join('/')
     const lines = readFileSync(abs, 'utf8').split(/\r?\n/)
@@ -53,7 +72,7 @@ export function readExpectations(caseDir: string): Expectations {
           target += 1
       }
       for (const rule of match[2].split(',').map((r) => r.trim())) {
-        if (match[1] === 'ok') negatives.add(rule)
+        if (match[1] === 'ok') negatives.add(parseId(rule).rule)
         else add(rule, `${file}:${target}`)
       }
     })

@@ -311,7 +311,7 @@ describe('renderSarif: results', () => {
     const after = ["'use strict'", '// a comment', '', ...before]
     const render = (lines: string[], line: number) => {
       const { findings } = applyPolicy(
-        [{ meta, finding: { file: 'src/app.js', line, column: 21, message: 'literal secret' } }],
+        [{ meta, finding: { file: 'src/app.js', line, column: 21, messageId: 'literal-secret', message: 'literal secret' } }],
         config,
         '2026-06-15',
         () => lines

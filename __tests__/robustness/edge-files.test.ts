@@ -40,11 +40,11 @@ function kitchenSink(): Record<string, Buffer> {
     Dockerfile: read(`${app}/Dockerfile`),
     'package.json': read(`${app}/package.json`),
     'package-lock.json': read(`${app}/package-lock.json`),
-    'nginx/conf.d/default.conf': read('__tests__/rules/fixtures/proxy-body-size/unlimited/conf.d/default.conf'),
-    '.npmrc': read('__tests__/rules/fixtures/hardcoded-secret/npmrc-token/.npmrc'),
-    '.env': read('__tests__/rules/fixtures/env-file-committed/committed/.env'),
-    'docker-compose.yml': read('__tests__/rules/fixtures/docker-node-env/compose/docker-compose.yml'),
-    Caddyfile: read('__tests__/rules/fixtures/proxy-body-size/caddy-max-size/Caddyfile')
+    'nginx/conf.d/default.conf': read('__tests__/rules/fixtures/proxy/proxy-body-size/unlimited/conf.d/default.conf'),
+    '.npmrc': read('__tests__/rules/fixtures/secrets/hardcoded-secret/npmrc-token/.npmrc'),
+    '.env': read('__tests__/rules/fixtures/secrets/env-file-committed/committed/.env'),
+    'docker-compose.yml': read('__tests__/rules/fixtures/docker/docker-node-env/compose/docker-compose.yml'),
+    Caddyfile: read('__tests__/rules/fixtures/proxy/proxy-body-size/caddy-max-size/Caddyfile')
   }
 }
 

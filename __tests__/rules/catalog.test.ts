@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CATALOG_IDS, RULES } from '../../src/rules/registry.js'
 import { isSeverity } from '../../src/common/severity.js'
+import { readExpectations } from '../helpers/expectations.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -23,7 +24,26 @@ describe('rule catalog', () => {
     const text = readFileSync(docs, 'utf8')
     expect(text.startsWith(`# ${id}`)).toBe(true)
     for (const heading of ['## Why', '## How to fix', '## References']) expect(text).toContain(heading)
-    expect(readdirSync(join(ROOT, '__tests__', 'rules', 'fixtures', id)).length).toBeGreaterThan(1)
+    expect(readdirSync(join(ROOT, '__tests__', 'rules', 'fixtures', rule.meta.category, id)).length).toBeGreaterThan(1)
+    // Sources and fixtures are grouped by the same category.
+    expect(existsSync(join(ROOT, 'src', 'rules', rule.meta.category, `${id}.ts`))).toBe(true)
+  })
+
+  it.each(RULES.map((r) => [r.meta.id, r] as const))('%s declares its reasons, and a fixture case expects each', (id, rule) => {
+    const ids = Object.keys(rule.meta.messages)
+    expect(ids.length).toBeGreaterThan(0)
+    for (const messageId of ids) {
+      expect(messageId).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      expect(rule.meta.messages[messageId]?.length).toBeGreaterThan(10)
+    }
+    // Only the rule's own cases count: the rule tests check those (see rules.test.ts).
+    const dir = join(ROOT, '__tests__', 'rules', 'fixtures', rule.meta.category, id)
+    const expected = new Set(
+      readdirSync(dir).flatMap((name) =>
+        (readExpectations(join(dir, name)).expected.get(id) ?? []).map((e) => e.messageId ?? (ids.length === 1 ? ids[0] : undefined))
+      )
+    )
+    expect(ids.filter((messageId) => !expected.has(messageId))).toEqual([])
   })
 
   it('has a docs page only for registered rules', () => {

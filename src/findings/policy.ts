@@ -69,7 +69,10 @@ export const SUPPRESSION_WITHOUT_REASON: RuleMeta = {
   category: 'project',
   description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
   fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
-  cwe: 'CWE-710'
+  cwe: 'CWE-710',
+  messages: {
+    'no-reason': 'an inline hardening-ignore comment gives no reason'
+  }
 }
 
 function missingReason(meta: RuleMeta, file: string, inline: InlineMatch): RuleFinding {
@@ -77,8 +80,16 @@ function missingReason(meta: RuleMeta, file: string, inline: InlineMatch): RuleF
     file,
     line: inline.line,
     column: inline.column,
+    messageId: 'no-reason',
     message: `\`hardening-ignore ${meta.id}\` has no reason, so ${meta.id} is still reported: write it as \`hardening-ignore ${meta.id} -- <why this is acceptable>\` or fix the gap`
   }
+}
+
+export interface PolicyResult {
+  findings: Finding[]
+  /** Each finding's reason (its rule's messageId), for the rule tests: kept off Finding, so no report carries it. */
+  reasons: ReadonlyMap<Finding, string>
+  notes: PolicyNote[]
 }
 
 /**
@@ -92,13 +103,14 @@ export function applyPolicy(
   config: GateConfig,
   today: string,
   lines: LineSource
-): { findings: Finding[]; notes: PolicyNote[] } {
+): PolicyResult {
   const notes: PolicyNote[] = []
   const configSource = config.source ?? 'config'
   const expiredNoted = new Set<number>()
   const occurrences = new Map<string, number>()
   const matchers = config.suppressions.map((s) => (s.path ? picomatch(s.path, { dot: true }) : () => true))
   const findings: Finding[] = []
+  const reasons = new Map<Finding, string>()
   const withoutReason = new Map<string, RuleFinding>()
 
   const configSuppression = (rule: string, file: string): Suppression | undefined => {
@@ -135,7 +147,7 @@ export function applyPolicy(
     } else if (inline) {
       suppression = { source: 'inline', reason: inline.reason }
     }
-    findings.push({
+    const made: Finding = {
       rule: meta.id,
       severity: override ?? meta.severity,
       file: finding.file,
@@ -145,11 +157,13 @@ export function applyPolicy(
       fingerprint: fingerprint(meta.id, finding.file, code, occurrence),
       suppressed: suppression !== undefined,
       ...(suppression ? { suppression } : {})
-    })
+    }
+    findings.push(made)
+    reasons.set(made, finding.messageId)
   }
 
   for (const { meta, finding } of reported) addFinding(meta, finding, true)
   // One finding per comment, however many findings it names; a comment about comments is not read.
   for (const finding of withoutReason.values()) addFinding(SUPPRESSION_WITHOUT_REASON, finding, false)
-  return { findings: findings.sort(compareFindings), notes }
+  return { findings: findings.sort(compareFindings), reasons, notes }
 }

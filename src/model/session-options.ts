@@ -104,11 +104,22 @@ export function isSecureSometimes(value: Value): boolean {
  * express-session options that default to true and should be false (`resave`, `saveUninitialized`):
  * one finding per session() whose option is true or unset in every branch.
  */
-export function trueByDefault(express: ExpressModel, name: string, consequence: string): Array<Location & { message: string }> {
+export function trueByDefault(
+  express: ExpressModel,
+  name: string,
+  consequence: string
+): Array<Location & { messageId: 'unset' | 'set-true'; message: string }> {
   return sessionMiddlewares(express, 'express-session').flatMap((session) => {
     const value = option(express, session.options, name)
     if (!always(value, (v) => isUnset(v) || isLiteral(v, true))) return []
-    const state = isUnset(value) ? 'is unset, so it defaults to true' : 'is true'
-    return [{ ...optionLocation(value, session), message: `express-session \`${name}\` ${state}: ${consequence}: set \`${name}: false\`` }]
+    const unset = isUnset(value)
+    const state = unset ? 'is unset, so it defaults to true' : 'is true'
+    return [
+      {
+        ...optionLocation(value, session),
+        messageId: unset ? 'unset' : 'set-true',
+        message: `express-session \`${name}\` ${state}: ${consequence}: set \`${name}: false\``
+      }
+    ]
   })
 }

@@ -13,6 +13,11 @@ export interface RuleMeta {
   /** The fix in one line, for tables. */
   fix: string
   cwe: string
+  /**
+   * Every reason the rule reports, by messageId (a stable kebab-case key), each with a one-line
+   * description for maintainers. The rule tests check that a finding fires for the intended reason.
+   */
+  messages: Record<string, string>
 }
 
 /** What a rule reports; the runner adds severity, fingerprint and suppression centrally. */
@@ -22,6 +27,8 @@ export interface RuleFinding {
   line: number | null
   column?: number | null
   message: string
+  /** Which reason this is: a key of the rule's `meta.messages`. Never shown to users. */
+  messageId: string
 }
 
 /** A rule that reads the tree's documents (Dockerfiles, configs, manifests): run once per scan. */

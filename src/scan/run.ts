@@ -17,6 +17,8 @@ import { describeErrorFully } from '../common/errors.js'
 
 export interface ScanResult {
   findings: Finding[]
+  /** Why each finding was reported: its rule's messageId. */
+  reasons: ReadonlyMap<Finding, string>
   notes: Note[]
   filesScanned: number
 }
@@ -125,7 +127,12 @@ function fileLines(root: string): (file: string) => string[] | undefined {
 /** The central policy over collected findings: severity overrides, suppressions (config and inline). */
 export function applyScanPolicy(collected: CollectedFindings, root: string, config: GateConfig, today: string): ScanResult {
   const policy = applyPolicy(collected.reported, config, today, fileLines(root))
-  return { findings: policy.findings, notes: uniqueNotes([...collected.notes, ...policy.notes]), filesScanned: collected.filesScanned }
+  return {
+    findings: policy.findings,
+    reasons: policy.reasons,
+    notes: uniqueNotes([...collected.notes, ...policy.notes]),
+    filesScanned: collected.filesScanned
+  }
 }
 
 /** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */

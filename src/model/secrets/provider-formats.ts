@@ -9,6 +9,7 @@ const DOC_EXAMPLE = /EXAMPLE|XXXXXXXX|0{16}/
 export interface FormatMatch {
   /** Offset of the match in the text. */
   index: number
+  messageId: 'provider-format' | 'private-key'
   message: string
 }
 
@@ -20,6 +21,7 @@ export function findProviderSecrets(text: string): FormatMatch[] {
       if (DOC_EXAMPLE.test(match[0])) continue
       found.push({
         index: match.index ?? 0,
+        messageId: 'provider-format',
         message: `hardcoded ${format.name} (${redact(match[0])}): ${format.revoke}, then load it from the environment or a secret manager`
       })
     }
@@ -30,6 +32,7 @@ export function findProviderSecrets(text: string): FormatMatch[] {
     const kind = (match[1] ?? '').trim()
     found.push({
       index: match.index ?? 0,
+      messageId: 'private-key',
       message: `hardcoded ${kind ? `${kind} ` : ''}private key: replace the key pair (treat it as leaked) and mount the new key from a secret store at run time`
     })
   }

@@ -15,6 +15,8 @@ export interface SourceSecret {
   file: string
   line: number
   column?: number | null
+  /** Why it is a secret (see the hardcoded-secret rule's messages). */
+  messageId: string
   message: string
 }
 
@@ -93,7 +95,7 @@ function nameFinding(module: ModuleInfo, name: string, literal: Literal): Source
   const message = literal.env
     ? `\`${name}\` falls back to a hardcoded secret (${redact(literal.value)}) when \`${literal.env}\` is unset: remove the fallback so the app refuses to start without \`process.env.${literal.env}\`, and rotate the committed value`
     : `\`${name}\` is a hardcoded secret (${redact(literal.value)}): rotate it and read it from the environment or a secret manager, e.g. \`${envHint(name)}\``
-  return { file, line, column, message }
+  return { file, line, column, messageId: literal.env ? 'env-fallback' : 'secret-name', message }
 }
 
 /** The list an object literal is a record of: `[{ user, password }, { user, password }]`. */
@@ -194,6 +196,7 @@ function sinkSecrets(express: ExpressModel, module: ModuleInfo, excluded: Set<No
           file,
           line,
           column,
+          messageId: 'sink-key',
           message: `${sink.what} (${redact(l.value)}), so ${sink.impact}: rotate it and read it from the environment with no literal fallback`
         }
       })
@@ -206,9 +209,10 @@ function stringSecrets(module: ModuleInfo, node: Node): SourceSecret[] {
     node.type === 'StringLiteral' ? node.value : node.type === 'TemplateElement' ? (node.value.cooked ?? node.value.raw) : undefined
   if (text === undefined || text.length < 12) return []
   const start = locate({ module, node })
-  const findings = findProviderSecrets(text).map((match) => ({
+  const findings: SourceSecret[] = findProviderSecrets(text).map((match) => ({
     file: start.file,
     line: lineAt(text, match.index, start.line),
+    messageId: match.messageId,
     message: match.message
   }))
   const password = urlPassword(text)
@@ -216,6 +220,7 @@ function stringSecrets(module: ModuleInfo, node: Node): SourceSecret[] {
     const scheme = text.slice(0, text.indexOf('://'))
     findings.push({
       ...start,
+      messageId: 'url-password',
       message: `a \`${scheme}://\` URL holds a hardcoded password (${redact(password)}): rotate it and build the URL from the environment, e.g. \`process.env.DATABASE_URL\``
     })
   }

@@ -61,6 +61,7 @@ function copyFinding(doc: DockerfileDoc, instruction: DockerInstruction, context
     return {
       file: doc.path,
       line: instruction.line,
+      messageId: 'no-dockerignore',
       message: `\`${shown}\` copies the whole build context and there is no .dockerignore, so a local .env (and .git, node_modules) goes into the image: add a .dockerignore listing \`.env*\`, \`.git\` and \`node_modules\``
     }
   }
@@ -69,6 +70,7 @@ function copyFinding(doc: DockerfileDoc, instruction: DockerInstruction, context
   return {
     file: doc.path,
     line: instruction.line,
+    messageId: 'env-not-ignored',
     message: `\`${shown}\` copies the build context, and ${build.ignore.path} does not exclude \`${leaked}\`, so its secrets go into the image: add \`.env*\` and \`**/.env*\` to ${build.ignore.path}`
   }
 }
@@ -81,7 +83,11 @@ export default defineRule({
     description:
       'A Dockerfile copies the whole build context (`COPY . .`, `ADD .`) while `.dockerignore` is missing or does not exclude `.env` files.',
     fix: 'add `.env*` and `**/.env*` to `.dockerignore` (with `.git` and `node_modules`)',
-    cwe: 'CWE-538'
+    cwe: 'CWE-538',
+    messages: {
+      'no-dockerignore': 'the whole context is copied and there is no .dockerignore at all',
+      'env-not-ignored': 'the whole context is copied and the .dockerignore does not exclude a .env file'
+    }
   },
   needs: 'project',
   check(context) {

@@ -16,7 +16,10 @@ export default defineRule({
     category: 'docker',
     description: 'The image runs on a Node.js major that is past its end of life on the scan date, so it gets no security fixes.',
     fix: 'move the final stage to a supported LTS line (see the Node.js release schedule)',
-    cwe: 'CWE-1104'
+    cwe: 'CWE-1104',
+    messages: {
+      'eol-node': "the final stage's base image runs a Node major past end of life"
+    }
   },
   needs: 'project',
   check({ dockerfiles, today }) {
@@ -28,6 +31,7 @@ export default defineRule({
       findings.push({
         file: path,
         line: base.fromLine,
+        messageId: 'eol-node',
         message: `\`FROM ${base.image}\` runs Node ${major}, past end of life since ${findNodeRelease(major)?.end}: move to ${upgradeTargets(today)}`
       })
     }

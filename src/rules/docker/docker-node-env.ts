@@ -64,6 +64,7 @@ function dockerfileFinding(doc: DockerfileDoc, { packageJsons }: ProjectContext)
     return {
       file: path,
       line: env.line,
+      messageId: 'env-not-production',
       message: `the final stage sets NODE_ENV to '${env.value}', so ${WHY}: set \`ENV NODE_ENV=production\` in the final stage`
     }
   }
@@ -73,7 +74,7 @@ function dockerfileFinding(doc: DockerfileDoc, { packageJsons }: ProjectContext)
   const message = buildOnly
     ? `\`ARG NODE_ENV\` only exists while the image builds, not when it runs, so ${WHY}: add \`ENV NODE_ENV=production\` to the final stage`
     : `the final stage never sets NODE_ENV=production, so ${WHY}: add \`ENV NODE_ENV=production\` to the final stage`
-  return { file: path, line: runtime.final.fromLine, message }
+  return { file: path, line: runtime.final.fromLine, messageId: buildOnly ? 'arg-only' : 'env-missing', message }
 }
 
 /**
@@ -96,6 +97,7 @@ function composeFinding(doc: ComposeDoc, service: ComposeService, dockerfiles: D
     return {
       file: doc.path,
       line: entry.line,
+      messageId: 'compose-env-not-production',
       message: `service \`${service.name}\` sets NODE_ENV to '${entry.value}', so ${WHY}: set \`NODE_ENV: production\` (keep development values in a docker-compose.override.yml or .dev.yml)`
     }
   }
@@ -103,6 +105,7 @@ function composeFinding(doc: ComposeDoc, service: ComposeService, dockerfiles: D
   return {
     file: doc.path,
     line: service.line,
+    messageId: 'compose-env-missing',
     message: `service \`${service.name}\` runs the app without NODE_ENV=production, so ${WHY}: add \`NODE_ENV: production\` under \`environment:\``
   }
 }
@@ -124,7 +127,14 @@ export default defineRule({
     description:
       'The final stage of a Node image (or a Compose service running the app) does not set NODE_ENV=production, so Express serves stack traces.',
     fix: 'add `ENV NODE_ENV=production` to the final stage',
-    cwe: 'CWE-209'
+    cwe: 'CWE-209',
+    messages: {
+      'env-not-production': 'the final stage sets ENV NODE_ENV to a value other than production',
+      'arg-only': 'NODE_ENV is only an ARG (build time), never an ENV of the final stage',
+      'env-missing': 'the final stage never sets NODE_ENV',
+      'compose-env-not-production': 'a Compose service running the app sets NODE_ENV to a value other than production',
+      'compose-env-missing': 'a Compose service running the app sets no NODE_ENV (and no env_file or scanned Dockerfile does)'
+    }
   },
   needs: 'project',
   check(context) {

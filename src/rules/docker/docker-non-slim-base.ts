@@ -16,7 +16,10 @@ export default defineRule({
     category: 'docker',
     description: 'The final stage runs on the full Debian `node` image, with compilers and hundreds of packages the app does not need.',
     fix: 'run on `node:<version>-slim`, `-alpine` or distroless; build in a full stage if native modules need it',
-    cwe: 'CWE-1104'
+    cwe: 'CWE-1104',
+    messages: {
+      'full-image': 'the final stage runs on the full Debian node image'
+    }
   },
   needs: 'project',
   check({ dockerfiles }) {
@@ -27,6 +30,7 @@ export default defineRule({
       findings.push({
         file: path,
         line: base.fromLine,
+        messageId: 'full-image',
         message: `the final stage runs on \`${base.image}\`, the full Debian image (compilers, git, hundreds of packages and their CVEs): use \`${slimVariant(base.image)}\` or \`-alpine\`, building in a full stage if native modules need it`
       })
     }

@@ -102,11 +102,14 @@ function isGlobal(call: CliCall): boolean {
 }
 
 /** What is wrong with a package manager call, or undefined when it installs from the lockfile or a pinned tool. */
-function problem(call: CliCall): string | undefined {
+function problem(call: CliCall): Pick<RuleFinding, 'messageId' | 'message'> | undefined {
   const shown = [call.tool, call.subcommand].filter(Boolean).join(' ')
   const sub = call.subcommand
   if (sub !== undefined && UPDATE.has(sub)) {
-    return `\`${shown}\` re-resolves dependencies and rewrites the lockfile at build time: build from the committed lockfile with ${call.tool === 'npm' ? '`npm ci`' : FROZEN_FIX[call.tool]}`
+    return {
+      messageId: 'update',
+      message: `\`${shown}\` re-resolves dependencies and rewrites the lockfile at build time: build from the committed lockfile with ${call.tool === 'npm' ? '`npm ci`' : FROZEN_FIX[call.tool]}`
+    }
   }
   // A bare `yarn` installs; a bare npm, pnpm or bun prints help.
   const installs = sub === undefined ? call.tool === 'yarn' : INSTALL.has(sub)
@@ -116,14 +119,23 @@ function problem(call: CliCall): string | undefined {
     if (loose.length === 0) return undefined
     const global = isGlobal(call)
     const where = global ? 'installs whatever version is newest at build time' : 'adds packages outside the lockfile'
-    return `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${loose[0]}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`
+    return {
+      messageId: global ? 'unpinned-global' : 'unpinned-package',
+      message: `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${loose[0]}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`
+    }
   }
   if (call.tool === 'npm') {
-    return `\`${shown}\` resolves versions again instead of installing exactly what package-lock.json says: use \`npm ci\` (\`npm ci --omit=dev\` for production), committing package-lock.json if it is missing`
+    return {
+      messageId: 'npm-install',
+      message: `\`${shown}\` resolves versions again instead of installing exactly what package-lock.json says: use \`npm ci\` (\`npm ci --omit=dev\` for production), committing package-lock.json if it is missing`
+    }
   }
   if (call.options.some((o) => FROZEN[call.tool]?.includes(o))) return undefined
   const pure = call.options.includes('--pure-lockfile') ? ' (`--pure-lockfile` only skips writing it; it does not fail on drift)' : ''
-  return `\`${call.tool} install\` without a frozen lockfile may resolve new versions at build time${pure}: use ${FROZEN_FIX[call.tool]}`
+  return {
+    messageId: 'not-frozen',
+    message: `\`${call.tool} install\` without a frozen lockfile may resolve new versions at build time${pure}: use ${FROZEN_FIX[call.tool]}`
+  }
 }
 
 export default defineRule({
@@ -134,7 +146,14 @@ export default defineRule({
     description:
       "A Dockerfile installs the app's dependencies with `npm install` (or a non-frozen yarn/pnpm/bun install, or an update) instead of from the lockfile.",
     fix: 'use `npm ci` (or `yarn install --frozen-lockfile`/`--immutable`, `pnpm install --frozen-lockfile`); pin global tools (`npm install -g pm2@5`)',
-    cwe: 'CWE-1357'
+    cwe: 'CWE-1357',
+    messages: {
+      update: 'an update command (npm update, yarn upgrade...) re-resolves dependencies at build time',
+      'unpinned-global': 'a global install of a package without a pinned version',
+      'unpinned-package': 'an install adds named packages without pinned versions, outside the lockfile',
+      'npm-install': '`npm install` of the app instead of `npm ci`',
+      'not-frozen': 'a yarn, pnpm or bun install without a frozen lockfile'
+    }
   },
   needs: 'project',
   check({ dockerfiles }) {
@@ -144,8 +163,8 @@ export default defineRule({
         if (instruction.keyword !== 'RUN') continue
         for (const command of instruction.commands) {
           const call = readCall(command)
-          const message = call && problem(call)
-          if (message) findings.push({ file: path, line: command.line, message })
+          const found = call && problem(call)
+          if (found) findings.push({ file: path, line: command.line, ...found })
         }
       }
     }

@@ -26,7 +26,7 @@ function dockerfileFindings({ path, model }: DockerfileDoc): RuleFinding[] {
         instruction.keyword === 'ENV'
           ? `\`ENV ${variable.name}\` holds ${secret}, baked into the image for anyone who can pull it (\`docker inspect\`): pass it at run time (\`docker run -e\`, an orchestrator secret) and revoke this one`
           : `\`ARG ${variable.name}\` has ${secret} as its default, kept in the image history: use \`RUN --mount=type=secret,id=${variable.name.toLowerCase()}\` at build time and revoke this one`
-      return [{ file: path, line: variable.line, message }]
+      return [{ file: path, line: variable.line, messageId: instruction.keyword === 'ENV' ? 'env-literal' : 'arg-default', message }]
     })
   )
 }
@@ -43,6 +43,7 @@ function composeFindings({ path, model }: ComposeDoc): RuleFinding[] {
         {
           file: path,
           line: entry.line,
+          messageId: where === 'environment' ? 'compose-environment' : 'compose-build-arg',
           message: `service \`${service.name}\` sets ${where} \`${entry.name}\` to ${secret} in a committed file: reference it as \`\${${entry.name}}\` from an untracked .env or use Compose \`secrets:\`, and revoke this one`
         }
       ]
@@ -58,7 +59,13 @@ export default defineRule({
     description:
       "A secret-looking ENV or ARG (or a Compose service's environment value) is a literal, committed with the Dockerfile and baked into the image.",
     fix: 'pass secrets at run time or with `RUN --mount=type=secret`; revoke the committed one',
-    cwe: 'CWE-798'
+    cwe: 'CWE-798',
+    messages: {
+      'env-literal': 'an ENV holds a literal secret (or a URL with a literal password)',
+      'arg-default': 'an ARG has a literal secret (or a URL with a literal password) as its default',
+      'compose-environment': 'a Compose service environment entry holds a literal secret',
+      'compose-build-arg': 'a Compose service build arg holds a literal secret'
+    }
   },
   needs: 'project',
   check({ dockerfiles, composeFiles }) {

@@ -16,7 +16,10 @@ export default defineRule({
     description:
       'A Dockerfile stage is built FROM an untagged, `:latest` or otherwise floating image tag, so each build may get a different base.',
     fix: 'pin a version tag (`node:24.11-alpine`), or a digest (`node:24-alpine@sha256:…`) kept fresh by Renovate or Dependabot',
-    cwe: 'CWE-1357'
+    cwe: 'CWE-1357',
+    messages: {
+      unpinned: 'a stage is built FROM an untagged, :latest or floating tag'
+    }
   },
   needs: 'project',
   check({ dockerfiles }) {
@@ -28,6 +31,7 @@ export default defineRule({
         findings.push({
           file: doc.path,
           line: stage.fromLine,
+          messageId: 'unpinned',
           message: `\`FROM ${stage.image}\` is not pinned (${why}), so rebuilds silently change the base: pin a version tag such as \`node:24-alpine\`, or a digest (\`image@sha256:…\`)`
         })
       }

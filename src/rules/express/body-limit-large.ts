@@ -10,6 +10,7 @@ function findings(parser: BodyParser): RuleFinding[] {
     .filter((v) => v.bytes > ONE_MB)
     .map((v) => ({
       ...locate(v.site),
+      messageId: 'limit-too-large',
       message: `${parser.label} accepts bodies up to \`${v.text}\`, so a few concurrent requests can exhaust memory and CPU while parsing: keep \`limit\` at 1mb or less (e.g. \`'100kb'\`), and raise it only on the route that needs it`
     }))
 }
@@ -26,7 +27,10 @@ export default defineRule({
     category: 'express',
     description: 'A body parser `limit` above 1 MB.',
     fix: "`limit: '100kb'` (at most `'1mb'`), larger only on the route that needs it",
-    cwe: 'CWE-770'
+    cwe: 'CWE-770',
+    messages: {
+      'limit-too-large': 'a body parser limit above 1 MB'
+    }
   },
   needs: 'source',
   check({ express }) {

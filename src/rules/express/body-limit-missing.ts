@@ -19,12 +19,16 @@ export default defineRule({
     category: 'express',
     description: 'A body parser without an explicit `limit` (or an upload middleware without `limits.fileSize`).',
     fix: "`express.json({ limit: '100kb' })`; uploads: `limits: { fileSize }`",
-    cwe: 'CWE-770'
+    cwe: 'CWE-770',
+    messages: {
+      'no-limit': 'a body parser without an explicit limit (relies on the 100kb default)',
+      'upload-no-limit': 'an upload middleware without limits.fileSize'
+    }
   },
   needs: 'source',
   check({ express }) {
     return bodyParsers(express)
       .filter((parser) => parser.limit.kind === 'absent')
-      .map((parser) => ({ ...locate(parser.call.site), message: fix(parser) }))
+      .map((parser) => ({ ...locate(parser.call.site), messageId: parser.upload ? 'upload-no-limit' : 'no-limit', message: fix(parser) }))
   }
 })

@@ -13,6 +13,7 @@ function check(express: ExpressModel, use: CorsUse, all: CorsUse[]): RuleFinding
   return [
     {
       ...locate(use.handler.site),
+      messageId: 'any-origin',
       message: `${what} lets every website read this app's responses from a visitor's browser: restrict it, e.g. \`cors({ origin: ['https://app.example.com'] })\``
     }
   ]
@@ -30,7 +31,10 @@ export default defineRule({
     category: 'express',
     description: '`cors()` with no origin restriction: every website may read the responses.',
     fix: "an explicit allow-list: `cors({ origin: ['https://app.example.com'] })`",
-    cwe: 'CWE-942'
+    cwe: 'CWE-942',
+    messages: {
+      'any-origin': 'cors lets every origin read responses (no origin restriction), without credentials'
+    }
   },
   needs: 'source',
   check({ express }) {

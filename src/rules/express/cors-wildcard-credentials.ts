@@ -15,6 +15,7 @@ function check(express: ExpressModel, use: CorsUse, all: CorsUse[]): RuleFinding
   return [
     {
       ...locate(site),
+      messageId: 'credentials-any-origin',
       message: `cors allows credentials with ${describeOpen(verdict.open)}: ${consequence}: list the trusted origins, e.g. \`origin: ['https://app.example.com']\``
     }
   ]
@@ -32,7 +33,10 @@ export default defineRule({
     category: 'express',
     description: 'CORS allows credentials together with any origin: `*`, `true`, a reflecting function or a regex matching everything.',
     fix: "an explicit allow-list: `cors({ origin: ['https://app.example.com'], credentials: true })`",
-    cwe: 'CWE-942'
+    cwe: 'CWE-942',
+    messages: {
+      'credentials-any-origin': 'cors allows credentials with any origin (*, true, a reflecting function or an all-matching regex)'
+    }
   },
   needs: 'source',
   check({ express }) {

@@ -27,7 +27,8 @@ function disabledFinding(config: CspConfig): RuleFinding[] {
     config.disabled.how === 'disabled'
       ? `${config.label} turns the Content-Security-Policy off, so injected scripts run unhindered: remove \`contentSecurityPolicy: false\` and tune \`directives\` instead`
       : `${config.label} sends the Content-Security-Policy as report-only, so nothing is blocked: drop \`reportOnly: true\` once the reports are clean`
-  return [{ file: where.file, line: where.line, column: where.column, message }]
+  const messageId = config.disabled.how === 'disabled' ? 'csp-disabled' : 'csp-report-only'
+  return [{ file: where.file, line: where.line, column: where.column, messageId, message }]
 }
 
 function directiveFinding(express: ExpressModel, config: CspConfig): RuleFinding[] {
@@ -44,6 +45,7 @@ function directiveFinding(express: ExpressModel, config: CspConfig): RuleFinding
       file: where.file,
       line: where.line,
       column: where.column,
+      messageId: 'unsafe-script-source',
       message: `CSP \`${directive.name}\` allows \`${list}\`${governs}, so an injected script can run: list only \`'self'\` and trusted hosts, and use nonces or hashes for inline scripts`
     }
   ]
@@ -61,7 +63,12 @@ export default defineRule({
     category: 'express',
     description: "CSP disabled, or 'unsafe-inline'/'unsafe-eval'/*/a bare scheme in script-src (or default-src without script-src).",
     fix: "keep helmet's CSP on; script-src of `'self'`, trusted hosts and nonces only",
-    cwe: 'CWE-693'
+    cwe: 'CWE-693',
+    messages: {
+      'csp-disabled': 'helmet is configured with the Content-Security-Policy turned off',
+      'csp-report-only': 'the Content-Security-Policy is report-only, so it blocks nothing',
+      'unsafe-script-source': "script-src (or default-src without script-src) allows 'unsafe-inline', 'unsafe-eval', * or a bare scheme"
+    }
   },
   needs: 'source',
   check({ express, packageJsons }) {

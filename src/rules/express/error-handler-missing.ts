@@ -77,6 +77,7 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
       file: app.file,
       line: app.line,
       column: app.column,
+      messageId: 'no-error-handler',
       message: `${name} has routes but no error-handling middleware after them, so errors reach Express's default handler (stack traces unless NODE_ENV=production): end with \`app.use((err, req, res, next) => { log(err); res.status(500).json({ error: 'Internal Server Error' }) })\``
     }
   ]
@@ -95,7 +96,10 @@ export default defineRule({
     category: 'express',
     description: 'An Express app with routes but no final four-argument error middleware.',
     fix: '`app.use((err, req, res, next) => ...)` after all routes, sending a generic message',
-    cwe: 'CWE-209'
+    cwe: 'CWE-209',
+    messages: {
+      'no-error-handler': 'an app with routes and no production error middleware after them'
+    }
   },
   needs: 'source',
   check({ express }) {

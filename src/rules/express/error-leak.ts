@@ -3,6 +3,9 @@ import { locate } from '../../model/express.js'
 import { errorLeaks, errorScopes, type ErrorLeak } from '../../model/error-flow.js'
 import { handlerFunctions } from '../../model/handlers.js'
 
+// The reason's key per leak kind, for the rule tests.
+const MESSAGE_ID: Record<ErrorLeak['kind'], string> = { stack: 'stack', object: 'error-object', message: 'error-message' }
+
 const WHAT: Record<ErrorLeak['kind'], string> = {
   stack: 'the stack trace',
   object: 'the error object',
@@ -21,6 +24,7 @@ function describe(leak: ErrorLeak): RuleFinding {
     file: where.file,
     line: where.line,
     column: where.column,
+    messageId: MESSAGE_ID[leak.kind],
     message: `${place} sends ${WHAT[leak.kind]} to the client with \`res.${leak.send.method}()\`, leaking internals (paths, queries, library versions): ${fix}`
   }
 }
@@ -37,7 +41,12 @@ export default defineRule({
     category: 'express',
     description: 'An error handler (or route catch) sends `err.stack`, or `err.message`/the error object, without a production guard.',
     fix: "log the error, send a generic message; details only when `NODE_ENV !== 'production'`",
-    cwe: 'CWE-209'
+    cwe: 'CWE-209',
+    messages: {
+      stack: 'a response sends the error stack trace',
+      'error-object': 'a response sends the error object',
+      'error-message': 'a response sends the raw error message'
+    }
   },
   needs: 'source',
   check({ express }) {

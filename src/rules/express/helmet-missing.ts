@@ -19,6 +19,7 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
         file: app.file,
         line: app.line,
         column: app.column,
+        messageId: 'no-helmet',
         message: `${describe(app)} has no helmet, so responses lack security headers (CSP, HSTS, X-Content-Type-Options, frameguard): add \`app.use(helmet())\` before the routes`
       }
     ]
@@ -31,6 +32,7 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
       file: helmet.file,
       line: helmet.line,
       column: helmet.column,
+      messageId: 'helmet-after-routes',
       message: `helmet is registered after the route ${(exposed.event.method ?? 'all').toUpperCase()} ${exposed.fullPath} (${exposed.event.file}:${exposed.event.line}), which is served without its headers: move \`app.use(helmet())\` above the first route`
     }
   ]
@@ -48,7 +50,11 @@ export default defineRule({
     category: 'express',
     description: 'An Express app with no helmet (or equivalent header middleware) in front of its routes.',
     fix: '`app.use(helmet())` right after creating the app, before any route',
-    cwe: 'CWE-693'
+    cwe: 'CWE-693',
+    messages: {
+      'no-helmet': 'an app with no helmet (or equivalent header middleware) at all',
+      'helmet-after-routes': 'helmet is registered, but after a route that is served without its headers'
+    }
   },
   needs: 'source',
   check({ express }) {

@@ -15,6 +15,7 @@ function checkHandler(express: ExpressModel, data: RequestData): RuleFinding[] {
       file,
       line,
       column,
+      messageId: 'request-data-merged',
       message: `${what}, so a \`__proto__\` or \`constructor.prototype\` key in the request can pollute object prototypes: copy only known fields (\`const { name, email } = req.body\`) or validate against a schema that rejects unknown keys first`
     })
   })
@@ -34,7 +35,10 @@ export default defineRule({
     description:
       'Request data is merged into an object (Object.assign, spread, lodash merge/defaultsDeep/set, deep-extend...) or used as a computed key.',
     fix: 'copy known fields only, or validate with a schema that rejects unknown keys, before merging',
-    cwe: 'CWE-1321'
+    cwe: 'CWE-1321',
+    messages: {
+      'request-data-merged': 'request data is merged into an object, or used as a computed key, unfiltered'
+    }
   },
   needs: 'source',
   check({ express }) {

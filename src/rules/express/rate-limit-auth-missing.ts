@@ -20,6 +20,7 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
       file: route.event.file,
       line: route.event.line,
       column: route.event.column,
+      messageId: 'auth-route-unlimited',
       message: `${describeRoute(route)} accepts credentials or codes with no rate limiter in front of it${where(uses)}, so it can be brute-forced: put a strict limiter in its chain, e.g. \`rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 })\``
     }))
 }
@@ -37,7 +38,10 @@ export default defineRule({
     category: 'express',
     description: 'Login, signup, password-reset, token or OTP routes with no rate limiter in front of them.',
     fix: "a strict limiter in the auth route's chain: `router.post('/login', rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 }), login)`",
-    cwe: 'CWE-307'
+    cwe: 'CWE-307',
+    messages: {
+      'auth-route-unlimited': 'an auth route with no limiter in its chain, while the app has a limiter elsewhere'
+    }
   },
   needs: 'source',
   check({ express }) {

@@ -35,6 +35,7 @@ function trustProxyFinding(express: ExpressModel, app: RouterNode, unplaced: boo
       file: trust.event.file,
       line: trust.event.line,
       column: trust.event.column,
+      messageId: 'trust-proxy-true',
       message: `${describeApp(app)} trusts every \`X-Forwarded-For\` hop ('trust proxy' true), so clients choose their own \`req.ip\` and get a fresh rate-limit bucket per request: set \`app.set('trust proxy', 1)\` (the number of proxies in front of the app)`
     }
   ]
@@ -51,6 +52,7 @@ function orphanTrustFindings(express: ExpressModel, unplaced: boolean): RuleFind
     )
     .map((s) => ({
       ...locate(s.site),
+      messageId: 'trust-proxy-true',
       message: `'trust proxy' true trusts every \`X-Forwarded-For\` hop, so clients choose their own \`req.ip\` and get a fresh rate-limit bucket per request: set \`app.set('trust proxy', 1)\` (the number of proxies in front of the app)`
     }))
 }
@@ -68,6 +70,7 @@ function keyGeneratorFinding(express: ExpressModel, creation: LimiterCreation): 
   return [
     {
       ...locate(site),
+      messageId: 'key-generator-header',
       message: `the ${creation.package} keyGenerator keys clients on ${named(header)}, which the client sets freely, so each request can claim a fresh bucket: ${KEY_FIX}`
     }
   ]
@@ -95,6 +98,7 @@ function consumeFindings(express: ExpressModel): RuleFinding[] {
       if (header === undefined) continue
       findings.push({
         ...locate({ module, node: call }),
+        messageId: 'consume-header-key',
         message: `this limiter consumes points keyed on ${named(header)}, which the client sets freely, so each request can claim a fresh bucket: ${KEY_FIX}`
       })
     }
@@ -114,7 +118,12 @@ export default defineRule({
     category: 'express',
     description: "The rate limiter's client key can be spoofed: `trust proxy` set to `true` or a key taken from a request header.",
     fix: "`app.set('trust proxy', 1)` (the number of proxies) and key on `req.ip` or the authenticated user",
-    cwe: 'CWE-348'
+    cwe: 'CWE-348',
+    messages: {
+      'trust-proxy-true': "'trust proxy' is true in a rate-limited app, so clients choose req.ip",
+      'key-generator-header': 'a limiter keyGenerator keys clients on a request header',
+      'consume-header-key': 'a limiter consume() call keys points on a request header'
+    }
   },
   needs: 'source',
   check({ express }) {

@@ -28,6 +28,7 @@ function optionsFinding(express: ExpressModel, creation: LimiterCreation): RuleF
   return [
     {
       ...locate(creation.site),
+      messageId: 'no-store',
       message: `${creation.package} limiter without \`store\` counts requests in process memory: counts reset on every restart and each instance limits separately: set ${SHARED_STORE}`
     }
   ]
@@ -70,6 +71,7 @@ function instanceFinding(creation: LimiterCreation): RuleFinding[] {
   return [
     {
       ...locate(creation.site),
+      messageId: 'memory-class',
       message: `${creation.package}'s ${name} counts requests in process memory: counts reset on every restart and each instance limits separately: use ${fix}`
     }
   ]
@@ -88,7 +90,11 @@ export default defineRule({
     category: 'express',
     description: 'A rate limiter on the default in-memory store.',
     fix: 'a shared store: `rateLimit({ ..., store: new RedisStore({ sendCommand }) })`',
-    cwe: 'CWE-770'
+    cwe: 'CWE-770',
+    messages: {
+      'no-store': 'a limiter created without a store (or with MemoryStore)',
+      'memory-class': "an in-memory limiter class (rate-limiter-flexible's RateLimiterMemory, express-brute's MemoryStore)"
+    }
   },
   needs: 'source',
   check({ express }) {

@@ -43,6 +43,7 @@ function lateLimiterFinding(express: ExpressModel, { app, routes }: Unlimited): 
       file: late.event.file,
       line: late.event.line,
       column: late.event.column,
+      messageId: 'limiter-after-routes',
       message: `this rate limiter runs before none of ${describeApp(app)}'s routes (it is registered after them or on a path they do not use): move it above the routes, e.g. ${ADD_LIMITER}`
     }
   ]
@@ -61,6 +62,7 @@ function projectFinding(unlimited: Unlimited[]): RuleFinding {
   return {
     file: main.app.file,
     line: null,
+    messageId: 'no-limiter-anywhere',
     message: `no rate limiter anywhere: ${describeApp(main.app)} (${main.app.file}:${main.app.line}) has none in front of its ${exposure(main.routes)}${more}: add ${ADD_LIMITER}`
   }
 }
@@ -71,6 +73,7 @@ function appFinding({ app, routes }: Unlimited): RuleFinding {
     file: app.file,
     line: app.line,
     column: app.column,
+    messageId: 'app-without-limiter',
     message: `${describeApp(app)} has no rate limiter in front of its ${exposure(routes)}: add ${ADD_LIMITER}`
   }
 }
@@ -90,7 +93,12 @@ export default defineRule({
     category: 'express',
     description: "No rate limiter in front of the app's routes.",
     fix: '`app.use(rateLimit({ windowMs: 15 * 60 * 1000, limit: 100 }))` before the routes',
-    cwe: 'CWE-770'
+    cwe: 'CWE-770',
+    messages: {
+      'limiter-after-routes': "a limiter runs before none of the app's routes (registered after them or on another path)",
+      'no-limiter-anywhere': 'no app of the project has a limiter (one project-wide finding)',
+      'app-without-limiter': 'an app has no limiter while another app of the project has one'
+    }
   },
   needs: 'source',
   check({ express, proxyConfigs }) {

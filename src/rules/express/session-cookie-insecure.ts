@@ -70,6 +70,7 @@ function check(express: ExpressModel, middleware: CookieMiddleware): RuleFinding
   return [
     {
       ...where,
+      messageId: 'attributes-missing',
       message: `${middleware.package} cookie lacks ${listed(missing.map((a) => a.name))} (${missing.map((a) => a.risk).join('; ')}): set ${fix}`
     }
   ]
@@ -83,7 +84,10 @@ export default defineRule({
     description:
       'A session cookie (express-session, cookie-session) without `secure`, `httpOnly`, `sameSite` or a `maxAge`/`expires`; the message names which.',
     fix: "`cookie: { secure: true, httpOnly: true, sameSite: 'lax', maxAge: 3600000 }`",
-    cwe: 'CWE-614'
+    cwe: 'CWE-614',
+    messages: {
+      'attributes-missing': 'the session cookie lacks secure, httpOnly, sameSite or an expiry (one finding names all that are missing)'
+    }
   },
   needs: 'source',
   check({ express }) {

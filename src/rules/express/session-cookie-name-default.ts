@@ -18,7 +18,10 @@ export default defineRule({
     description:
       'express-session cookie name left at the default `connect.sid`, which tells every visitor the app runs on Express/Connect.',
     fix: "`name: 'sid'` (any neutral name) in the express-session options",
-    cwe: 'CWE-200'
+    cwe: 'CWE-200',
+    messages: {
+      'default-name': 'the express-session cookie name is unset or connect.sid'
+    }
   },
   needs: 'source',
   check({ express }) {
@@ -31,6 +34,7 @@ export default defineRule({
       return [
         {
           ...optionLocation(written, session),
+          messageId: 'default-name',
           message: `express-session cookie name ${state}, which fingerprints the app as Express: set a neutral name, e.g. \`name: 'sid'\``
         }
       ]

@@ -10,7 +10,10 @@ export default defineRule({
     description:
       'express-session without a `store`: the default MemoryStore leaks memory, loses every session on restart and is not shared between processes.',
     fix: '`store: new RedisStore({ client })` (or another production store) in the express-session options',
-    cwe: 'CWE-400'
+    cwe: 'CWE-400',
+    messages: {
+      'no-store': 'express-session has no store, so it uses the default MemoryStore'
+    }
   },
   needs: 'source',
   check({ express }) {
@@ -19,6 +22,7 @@ export default defineRule({
       return [
         {
           ...session.location,
+          messageId: 'no-store',
           message:
             'express-session has no `store`, so it uses the default MemoryStore, which leaks memory, loses sessions on restart and is not shared across instances (its docs say it is not for production): pass a production store, e.g. `store: new RedisStore({ client })` from connect-redis'
         }

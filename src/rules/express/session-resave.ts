@@ -10,7 +10,11 @@ export default defineRule({
     description:
       'express-session with `resave` true or unset (it defaults to true): every request writes the session back, racing concurrent requests.',
     fix: '`resave: false` in the express-session options',
-    cwe: 'CWE-362'
+    cwe: 'CWE-362',
+    messages: {
+      unset: 'resave is unset, so it defaults to true',
+      'set-true': 'resave is set to true'
+    }
   },
   needs: 'source',
   check({ express }) {

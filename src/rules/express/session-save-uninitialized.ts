@@ -10,7 +10,11 @@ export default defineRule({
     description:
       'express-session with `saveUninitialized` true or unset (it defaults to true): a session and cookie for every anonymous visitor.',
     fix: '`saveUninitialized: false` in the express-session options',
-    cwe: 'CWE-384'
+    cwe: 'CWE-384',
+    messages: {
+      unset: 'saveUninitialized is unset, so it defaults to true',
+      'set-true': 'saveUninitialized is set to true'
+    }
   },
   needs: 'source',
   check({ express }) {

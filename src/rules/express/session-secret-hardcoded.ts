@@ -42,6 +42,7 @@ function finding(middleware: CookieMiddleware, name: string, secret: LiteralSecr
         : 'secret: process.env.SESSION_SECRET'
   return {
     ...where,
+    messageId: 'literal-secret',
     message: `${what} is a hardcoded literal (${redact(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
   }
 }
@@ -58,7 +59,10 @@ export default defineRule({
     description:
       'A session or cookie signing secret (express-session, cookie-session, cookie-parser) is a literal, or a literal fallback of `process.env`.',
     fix: '`secret: process.env.SESSION_SECRET` with no literal fallback; rotate the committed secret',
-    cwe: 'CWE-798'
+    cwe: 'CWE-798',
+    messages: {
+      'literal-secret': 'a session or cookie signing secret is a literal (or a literal fallback of process.env)'
+    }
   },
   needs: 'source',
   check({ express }) {

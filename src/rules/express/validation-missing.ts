@@ -53,6 +53,7 @@ function checkRoute(express: ExpressModel, route: RouteHandler, resolutions: Res
     file,
     line,
     column,
+    messageId: 'unvalidated-input',
     message: `${where} uses \`${data.text(shown)}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
   }
 }
@@ -71,7 +72,10 @@ export default defineRule({
     description:
       'A route uses req.body/req.query/req.params fields with no validation (express-validator, joi, celebrate, zod, yup, ajv...) in its chain or handler.',
     fix: "validate the input in the route's chain (express-validator, celebrate/Joi, zod) before using it",
-    cwe: 'CWE-20'
+    cwe: 'CWE-20',
+    messages: {
+      'unvalidated-input': 'a route passes request data to a sink with no validator in its chain or handler'
+    }
   },
   needs: 'source',
   check({ express }) {

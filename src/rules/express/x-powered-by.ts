@@ -42,6 +42,7 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
       file: app.file,
       line: app.line,
       column: app.column,
+      messageId: setting ? 'enabled' : 'not-removed',
       message: `${name} sends \`X-Powered-By: Express\` (${how}), telling attackers what to target: add \`app.disable('x-powered-by')\` (helmet() also removes it)`
     }
   ]
@@ -59,7 +60,11 @@ export default defineRule({
     category: 'express',
     description: "`X-Powered-By: Express` is still sent: no helmet and no `app.disable('x-powered-by')`.",
     fix: "`app.disable('x-powered-by')` (or `app.use(helmet())`)",
-    cwe: 'CWE-200'
+    cwe: 'CWE-200',
+    messages: {
+      enabled: 'the app enables x-powered-by explicitly (app.enable or app.set true)',
+      'not-removed': 'nothing removes the header: no helmet, no app.disable'
+    }
   },
   needs: 'source',
   check({ express }) {

@@ -8,7 +8,10 @@ export default defineRule({
     category: 'project',
     description: '`engines.node` in package.json admits a Node.js major that is past its end of life on the scan date.',
     fix: 'raise the lower bound of `engines.node` to a supported LTS line, e.g. `">=22"`',
-    cwe: 'CWE-1104'
+    cwe: 'CWE-1104',
+    messages: {
+      'eol-node': 'engines.node admits a Node major past end of life'
+    }
   },
   needs: 'project',
   check({ packageJsons, today }) {
@@ -24,6 +27,7 @@ export default defineRule({
       {
         file: root.path,
         line: root.manifest.keyLine(['engines', 'node']),
+        messageId: 'eol-node',
         message: `\`engines.node\` "${range}" admits Node ${major}, past end of life since ${findNodeRelease(major)?.end}: ${fix}`
       }
     ]

@@ -6,15 +6,17 @@ import { nginxConfigs, parseNginxSize } from '../../model/proxy/nginx.js'
 const LIMIT_BYTES = 50 * 1024 ** 2
 
 /** The problem with a body size, or undefined when it is within the limit (or not a size at all). */
-function problem(bytes: number | undefined, setting: string, value: string): string | undefined {
+function problem(bytes: number | undefined, setting: string, value: string): { messageId: string; issue: string } | undefined {
   if (bytes === undefined) return undefined
-  if (bytes === 0) return `\`${setting} ${value}\` lifts the request body limit entirely`
-  if (bytes > LIMIT_BYTES) return `\`${setting} ${value}\` lets clients send request bodies over 50 MB`
+  if (bytes === 0) return { messageId: 'unlimited', issue: `\`${setting} ${value}\` lifts the request body limit entirely` }
+  if (bytes > LIMIT_BYTES) return { messageId: 'over-50mb', issue: `\`${setting} ${value}\` lets clients send request bodies over 50 MB` }
   return undefined
 }
 
-function finding(file: string, directive: ConfigDirective, issue: string | undefined, fix: string): RuleFinding[] {
-  return issue ? [{ file: directive.file ?? file, line: directive.line, message: `${issue}: ${fix}` }] : []
+function finding(file: string, directive: ConfigDirective, found: ReturnType<typeof problem>, fix: string): RuleFinding[] {
+  return found
+    ? [{ file: directive.file ?? file, line: directive.line, messageId: found.messageId, message: `${found.issue}: ${fix}` }]
+    : []
 }
 
 /** A snippet included in several servers is one finding. */
@@ -35,7 +37,11 @@ export default defineRule({
     category: 'proxy',
     description: 'The reverse proxy accepts unlimited request bodies (`client_max_body_size 0`) or bodies above 50 MB.',
     fix: 'set `client_max_body_size` to what the app needs (nginx defaults to 1m), raising it only in the upload location',
-    cwe: 'CWE-770'
+    cwe: 'CWE-770',
+    messages: {
+      unlimited: 'the body size limit is 0, which lifts it entirely',
+      'over-50mb': 'the body size limit is above 50 MB'
+    }
   },
   needs: 'project',
   check({ proxyConfigs }) {

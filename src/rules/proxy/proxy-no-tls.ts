@@ -49,6 +49,7 @@ function nginxFinding({ file, server }: NginxServer): RuleFinding | undefined {
     return {
       file,
       line: server.line,
+      messageId: 'default-port-80',
       message: `server proxies to ${upstream} over plain HTTP on port 80 (it has no \`listen\`, so nginx's default) without redirecting to HTTPS: ${redirect}`
     }
   }
@@ -59,7 +60,7 @@ function nginxFinding({ file, server }: NginxServer): RuleFinding | undefined {
   const message = alsoTls
     ? `server proxies to ${upstream} on its TLS listener but also over plain HTTP on port ${port}, without redirecting to HTTPS: move \`listen ${plain.args.join(' ')}\` to a server that only does \`return 301 https://$host$request_uri;\``
     : `server proxies to ${upstream} over plain HTTP on port ${port} without redirecting to HTTPS: ${redirect}`
-  return { file: plain.file ?? file, line: plain.line, message }
+  return { file: plain.file ?? file, line: plain.line, messageId: alsoTls ? 'plain-beside-tls' : 'plain-http', message }
 }
 
 /** An unconditional `redir https://...` answers every request before reverse_proxy runs. */
@@ -75,6 +76,7 @@ function caddyFinding(ref: CaddySiteRef): RuleFinding | undefined {
   return {
     file: ref.file,
     line: ref.site.line,
+    messageId: 'caddy-plain-http',
     message: `site \`${plain}\` proxies to the app over plain HTTP, where Caddy's automatic HTTPS does not apply: address the site by its domain name (\`example.com {\`) so Caddy serves HTTPS and redirects HTTP to it`
   }
 }
@@ -86,7 +88,13 @@ export default defineRule({
     category: 'proxy',
     description: 'A reverse proxy server that forwards to the app is reachable over plain HTTP without redirecting to HTTPS.',
     fix: 'redirect port 80 with `return 301 https://$host$request_uri;` and proxy only from a `listen 443 ssl` server',
-    cwe: 'CWE-319'
+    cwe: 'CWE-319',
+    messages: {
+      'default-port-80': 'an nginx server with no listen (so port 80) proxies to the app without redirecting to HTTPS',
+      'plain-http': 'an nginx server listens only over plain HTTP and proxies to the app without redirecting',
+      'plain-beside-tls': 'an nginx server proxies on a TLS listener but also on a plain HTTP one, without redirecting',
+      'caddy-plain-http': 'a Caddy site addressed over plain HTTP (automatic HTTPS off) proxies to the app'
+    }
   },
   needs: 'project',
   check({ proxyConfigs }) {

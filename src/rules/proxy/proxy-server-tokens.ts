@@ -15,6 +15,7 @@ function explicitlyOn(config: NginxConfig): RuleFinding | undefined {
   return {
     file: on.file ?? config.path,
     line: on.line,
+    messageId: 'tokens-on',
     message: `\`server_tokens ${on.args.join(' ')}\` puts nginx's version in the \`Server\` header and on error pages: use \`server_tokens off;\``
   }
 }
@@ -29,6 +30,7 @@ function httpLeftOn(config: NginxConfig, servers: NginxServer[]): RuleFinding | 
   return {
     file: http.file ?? config.path,
     line: http.line,
+    messageId: 'http-not-off',
     message: `\`server_tokens\` is not turned off, so nginx puts its version in the \`Server\` header and on error pages: ${FIX}`
   }
 }
@@ -41,6 +43,7 @@ function serverLeftOn(config: NginxConfig, servers: NginxServer[]): RuleFinding 
   return {
     file: left.file,
     line: left.server.line,
+    messageId: 'server-not-off',
     message: `this server leaves \`server_tokens\` on (no \`http\` block in its folder or above turns it off), so nginx puts its version in the \`Server\` header and on error pages: add \`server_tokens off;\` here or in the \`http\` block`
   }
 }
@@ -52,7 +55,12 @@ export default defineRule({
     category: 'proxy',
     description: 'nginx discloses its version in the `Server` header and error pages: `server_tokens` is not `off`.',
     fix: 'add `server_tokens off;` to the `http` block',
-    cwe: 'CWE-200'
+    cwe: 'CWE-200',
+    messages: {
+      'tokens-on': 'a server_tokens directive turns it on (or to build, or anything but off)',
+      'http-not-off': 'an http block does not turn server_tokens off (nor do all its servers)',
+      'server-not-off': 'a server with no http block in its config leaves server_tokens on'
+    }
   },
   needs: 'project',
   check({ proxyConfigs }) {

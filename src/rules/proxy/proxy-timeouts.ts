@@ -40,6 +40,7 @@ function check({ file, server, http }: NginxServer): RuleFinding | undefined {
   return {
     file,
     line: server.line,
+    messageId: 'default-timeouts',
     message: `server proxies to the app with every timeout at nginx's 60s default or longer (${settings.join(', ')}), so slow clients can hold connections open: set e.g. \`client_header_timeout 10s; client_body_timeout 10s;\` and a \`proxy_read_timeout\` that fits the app`
   }
 }
@@ -52,7 +53,10 @@ export default defineRule({
     description:
       'A proxying nginx server leaves the client body/header and upstream read timeouts at their 60-second defaults (or raises them).',
     fix: 'set `client_header_timeout` and `client_body_timeout` to about 10s and `proxy_read_timeout` to what the app needs',
-    cwe: 'CWE-400'
+    cwe: 'CWE-400',
+    messages: {
+      'default-timeouts': "a proxying server leaves every client and upstream timeout at nginx's 60s default or longer"
+    }
   },
   needs: 'project',
   check({ proxyConfigs }) {

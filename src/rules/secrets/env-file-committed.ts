@@ -25,6 +25,7 @@ function checkFile(file: EnvFileDoc): RuleFinding | undefined {
   return {
     file: file.path,
     line: (secretEntries[0] ?? first).line,
+    messageId: 'env-file-committed',
     message: `\`${name}\` is in the repository with ${set.length === 1 ? 'a value' : `${set.length} values`}${named}: remove it (\`git rm --cached ${file.path}\`), add \`.env*\` to \`.gitignore\` and rotate what it held; commit a \`.env.example\` with empty values instead`
   }
 }
@@ -42,7 +43,10 @@ export default defineRule({
     category: 'secrets',
     description: 'A `.env` file with values is committed to the repository (`.env.example`/`.sample` excepted).',
     fix: '`git rm --cached .env`, add `.env*` to `.gitignore`, rotate its secrets; commit `.env.example` with empty values',
-    cwe: 'CWE-538'
+    cwe: 'CWE-538',
+    messages: {
+      'env-file-committed': 'a .env file with values is committed (not a template, not gitignored)'
+    }
   },
   needs: 'project',
   check({ envFiles }) {

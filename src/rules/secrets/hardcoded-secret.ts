@@ -26,6 +26,7 @@ function npmrcFinding(path: string, entry: NpmrcEntry): RuleFinding | undefined 
   return {
     file: path,
     line: entry.line,
+    messageId: 'npmrc-credential',
     message: `\`.npmrc\` holds a literal \`${field}\`${scope} (${redact(entry.value)}): revoke it, and read it from the environment instead, e.g. \`${registry || '//registry.npmjs.org/'}:_authToken=\${NPM_TOKEN}\``
   }
 }
@@ -36,7 +37,7 @@ const npmrcCredentials: SecretChecker = ({ npmrcs }) =>
 /** Private keys and provider-format credentials in key files (`server.key`, `*.pem`, `id_rsa`). */
 const keyFileSecrets: SecretChecker = ({ keyFiles }) =>
   keyFiles.flatMap(({ path, text }) =>
-    findProviderSecrets(text).map((m) => ({ file: path, line: lineAt(text, m.index), message: m.message }))
+    findProviderSecrets(text).map((m) => ({ file: path, line: lineAt(text, m.index), messageId: m.messageId, message: m.message }))
   )
 
 /** Source code: provider formats, URLs with passwords, `jwt.sign` keys, secret-looking names (session secrets excepted). */
@@ -61,7 +62,17 @@ export default defineRule({
     description:
       'A secret-looking literal (password, token, key, private key, provider key format) is committed in source or config; it is reported redacted.',
     fix: 'revoke the secret and read it from the environment or a secret manager',
-    cwe: 'CWE-798'
+    cwe: 'CWE-798',
+    messages: {
+      'npmrc-credential': 'an .npmrc holds a literal _authToken, _auth or _password',
+      'provider-format': 'a string or key file holds a credential in a known provider format (AWS, GitHub, Stripe...)',
+      'private-key': 'a string or key file holds a PEM private key',
+      'url-password': 'a connection URL in a string holds a literal password',
+      'sink-key': 'a literal key or password is passed to jwt.sign/verify, crypto.createHmac/Cipheriv or new Sequelize',
+      'secret-name':
+        'a secret-looking name (variable, property, assignment) or a key option such as secretOrKey is given a secret-looking literal',
+      'env-fallback': 'a secret-looking name falls back to a literal when its process.env variable is unset'
+    }
   },
   needs: 'source',
   check(context) {
