@@ -12783,7 +12783,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _render_sarif_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6165);
 /* harmony import */ var _render_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(893);
 /* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1779);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(311);
+/* harmony import */ var _common_version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9521);
 
 
 
@@ -12817,7 +12817,7 @@ async function main(argv, entry = {}) {
             return EXIT.passed;
         }
         if (command.kind === 'version') {
-            process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH} ${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_VERSION */ .wr}\n`);
+            process.stdout.write(`${_common_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH} ${_common_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_VERSION */ .wr}\n`);
             return EXIT.passed;
         }
         const { options } = command;
@@ -12831,7 +12831,7 @@ async function main(argv, entry = {}) {
     }
     catch (error) {
         // The reason may quote the repository (its config file); a runner reads `##[` in a log line as a command.
-        process.stderr.write(`${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .describeError */ .U)(error).replace(/##\[/g, '# #[')}\n`);
+        process.stderr.write(`${_common_version_js__WEBPACK_IMPORTED_MODULE_9__/* .TOOL_NAME */ .lH}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .describeError */ .U)(error).replace(/##\[/g, '# #[')}\n`);
         return EXIT.error;
     }
 }
@@ -13055,6 +13055,22 @@ function isSeverity(value) {
 function emptyCounts() {
     return { low: 0, moderate: 0, high: 0, critical: 0 };
 }
+
+
+/***/ }),
+
+/***/ 9521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   ld: () => (/* binding */ REPOSITORY_URL),
+/* harmony export */   wr: () => (/* binding */ TOOL_VERSION)
+/* harmony export */ });
+/** Kept equal to package.json's version by a test. */
+const TOOL_NAME = 'express-hardening-gate';
+const TOOL_VERSION = '0.1.0';
+const REPOSITORY_URL = 'https://github.com/express-hardening-gate/express-hardening-gate';
 
 
 /***/ }),
@@ -26144,8 +26160,8 @@ async function runSbom(exec, options) {
     return { step, result };
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/common/version.ts
+var version = __nccwpck_require__(9521);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -26626,8 +26642,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var lockfiles = __nccwpck_require__(8771);
 // EXTERNAL MODULE: ./src/common/repository-path.ts
 var repository_path = __nccwpck_require__(2865);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/common/version.ts
+var version = __nccwpck_require__(9521);
 // EXTERNAL MODULE: ./src/render/text.ts
 var render_text = __nccwpck_require__(893);
 // EXTERNAL MODULE: ./src/common/severity.ts
@@ -32803,7 +32819,7 @@ function findRule(id) {
 /* harmony export */   Km: () => (/* binding */ defineRule),
 /* harmony export */   fs: () => (/* binding */ docsUrl)
 /* harmony export */ });
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
+/* harmony import */ var _common_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9521);
 
 /**
  * One finding per place: an app set up twice through one function (`configureApp(app)`,
@@ -32820,7 +32836,7 @@ function uniqueByPlace(findings) {
     });
 }
 function docsUrl(id) {
-    return `${_version_js__WEBPACK_IMPORTED_MODULE_0__/* .REPOSITORY_URL */ .ld}/blob/main/docs/rules/${id}.md`;
+    return `${_common_version_js__WEBPACK_IMPORTED_MODULE_0__/* .REPOSITORY_URL */ .ld}/blob/main/docs/rules/${id}.md`;
 }
 function defineRule(rule) {
     return rule;
@@ -34274,22 +34290,6 @@ function npmEnv(base = process.env) {
             env[name] = value;
     return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_yes: 'false' };
 }
-
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
-/* harmony export */   ld: () => (/* binding */ REPOSITORY_URL),
-/* harmony export */   wr: () => (/* binding */ TOOL_VERSION)
-/* harmony export */ });
-/** Kept equal to package.json's version by a test. */
-const TOOL_NAME = 'express-hardening-gate';
-const TOOL_VERSION = '0.1.0';
-const REPOSITORY_URL = 'https://github.com/express-hardening-gate/express-hardening-gate';
 
 
 /***/ }),

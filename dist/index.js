@@ -43702,6 +43702,22 @@ function emptyCounts() {
 
 /***/ }),
 
+/***/ 69521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   ld: () => (/* binding */ REPOSITORY_URL),
+/* harmony export */   wr: () => (/* binding */ TOOL_VERSION)
+/* harmony export */ });
+/** Kept equal to package.json's version by a test. */
+const TOOL_NAME = 'express-hardening-gate';
+const TOOL_VERSION = '0.1.0';
+const REPOSITORY_URL = 'https://github.com/express-hardening-gate/express-hardening-gate';
+
+
+/***/ }),
+
 /***/ 63797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -45896,8 +45912,8 @@ async function runSbom(exec, options) {
     return { step, result };
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/common/version.ts
+var version = __nccwpck_require__(69521);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -54955,7 +54971,7 @@ function findRule(id) {
 /* harmony export */   Km: () => (/* binding */ defineRule),
 /* harmony export */   fs: () => (/* binding */ docsUrl)
 /* harmony export */ });
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
+/* harmony import */ var _common_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69521);
 
 /**
  * One finding per place: an app set up twice through one function (`configureApp(app)`,
@@ -54972,7 +54988,7 @@ function uniqueByPlace(findings) {
     });
 }
 function docsUrl(id) {
-    return `${_version_js__WEBPACK_IMPORTED_MODULE_0__/* .REPOSITORY_URL */ .ld}/blob/main/docs/rules/${id}.md`;
+    return `${_common_version_js__WEBPACK_IMPORTED_MODULE_0__/* .REPOSITORY_URL */ .ld}/blob/main/docs/rules/${id}.md`;
 }
 function defineRule(rule) {
     return rule;
@@ -56236,22 +56252,6 @@ function collectFindingsInWorker(script, root, today) {
         worker.once('exit', (code) => settle({ ok: false, error: `the scan worker stopped (exit ${code})` }));
     });
 }
-
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
-/* harmony export */   ld: () => (/* binding */ REPOSITORY_URL),
-/* harmony export */   wr: () => (/* binding */ TOOL_VERSION)
-/* harmony export */ });
-/** Kept equal to package.json's version by a test. */
-const TOOL_NAME = 'express-hardening-gate';
-const TOOL_VERSION = '0.1.0';
-const REPOSITORY_URL = 'https://github.com/express-hardening-gate/express-hardening-gate';
 
 
 /***/ }),

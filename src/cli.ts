@@ -9,7 +9,7 @@ import { renderSarif } from './render/sarif.js'
 import { renderJson, renderText } from './render/text.js'
 import type { Report } from './report.js'
 import { execProcess } from './tools/exec.js'
-import { TOOL_NAME, TOOL_VERSION } from './version.js'
+import { TOOL_NAME, TOOL_VERSION } from './common/version.js'
 
 export const EXIT = { passed: 0, failed: 1, error: 2 } as const
 

@@ -19,7 +19,7 @@ import { runNpmAudit } from './tools/npm-audit.js'
 import { runNpmCi } from './tools/npm-ci.js'
 import { runSbom, type SbomResult } from './tools/sbom.js'
 import type { StepRecord } from './tools/step.js'
-import { TOOL_NAME, TOOL_VERSION } from './version.js'
+import { TOOL_NAME, TOOL_VERSION } from './common/version.js'
 
 export interface PipelineDeps {
   exec: Exec

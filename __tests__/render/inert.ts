@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals'
 import { RULE_DOCS } from '../../src/rules/docs.generated.js'
-import { REPOSITORY_URL } from '../../src/version.js'
+import { REPOSITORY_URL } from '../../src/common/version.js'
 import { decodeEntities, linkDestinations, pipes, SHA, tableRows, withoutOwnHtml } from './sample-report.js'
 
 const ALLOWED_LINKS = [

@@ -4,7 +4,7 @@ import { joinRepositoryPath } from '../common/repository-path.js'
 import type { Finding } from '../findings/finding.js'
 import type { Report } from '../report.js'
 import type { Advisory } from '../tools/audit-report.js'
-import { REPOSITORY_URL } from '../version.js'
+import { REPOSITORY_URL } from '../common/version.js'
 import { inertJson } from './text.js'
 import {
   advisoryFix,

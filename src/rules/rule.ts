@@ -1,6 +1,6 @@
 import type { Severity } from '../common/severity.js'
 import type { ProjectContext, ScanContext } from '../scan/context.js'
-import { REPOSITORY_URL } from '../version.js'
+import { REPOSITORY_URL } from '../common/version.js'
 
 export type RuleCategory = 'express' | 'secrets' | 'docker' | 'proxy' | 'project'
 
