@@ -24234,17 +24234,17 @@ function buildExpressModel(modules, aliasOf) {
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 /**
  * Node's and TypeScript's resolution of a relative specifier among the scanned files: as written,
- * with an extension, `.js` written for a `.ts` source, or a folder's `index`. Paths are relative to
- * the scanned root, with `/`.
+ * with an extension, `.js` written for a `.ts` source, or a folder's `index`; with a trailing slash
+ * (`'./routes/v1/'`) only the folder's `index`. Paths are relative to the scanned root, with `/`.
  */
 function resolveRelative(source, from, exists) {
-    const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(from), source));
+    const joined = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(from), source));
+    const base = joined.replace(/(?<=.)\/+$/, '');
+    const folderIndex = EXTENSIONS.slice(1).map((ext) => (base === '.' ? `index${ext}` : `${base}/index${ext}`));
+    if (base !== joined)
+        return folderIndex.find(exists);
     const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '');
-    const candidates = [
-        ...EXTENSIONS.map((ext) => `${base}${ext}`),
-        ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`),
-        ...EXTENSIONS.slice(1).map((ext) => `${base}/index${ext}`)
-    ];
+    const candidates = [...EXTENSIONS.map((ext) => `${base}${ext}`), ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`), ...folderIndex];
     return candidates.find(exists);
 }
 function isRelativeSpecifier(source) {

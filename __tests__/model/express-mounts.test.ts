@@ -10,6 +10,37 @@ const limited = (express: ReturnType<typeof scanProject>['express']) =>
     )
 
 describe('ExpressModel mounts', () => {
+  it('follows a folder import written with a trailing slash to its index module', () => {
+    const { express } = scanProject({
+      'app.js': `const express = require('express')
+const app = express()
+app.use('/v1', require('./routes/v1/'))`,
+      'routes/v1/index.js': `const router = require('express').Router()
+router.post('/login', (req, res) => res.end())
+module.exports = router`
+    })
+    expect(express.routesOf(express.apps[0]!).map((r) => r.fullPath)).toEqual(['/v1/login'])
+  })
+
+  it('takes only the folder for a trailing slash, and the root index for the parent folder', () => {
+    const { express } = scanProject({
+      'index.js': `const router = require('express').Router()
+router.get('/health', (req, res) => res.end())
+module.exports = router`,
+      'src/app.js': `const express = require('express')
+const app = express()
+app.use('/api', require('./api/'))
+app.use('/', require('..'))`,
+      'src/api.js': `const router = require('express').Router()
+router.get('/wrong', (req, res) => res.end())
+module.exports = router`,
+      'src/api/index.js': `const router = require('express').Router()
+router.get('/right', (req, res) => res.end())
+module.exports = router`
+    })
+    expect(express.routesOf(express.apps[0]!).map((r) => r.fullPath)).toEqual(['/api/right', '/health'])
+  })
+
   it('mounts each router of a forEach over a route table under its own path', () => {
     const { express } = scanProject({
       'app.js': `const express = require('express')

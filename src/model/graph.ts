@@ -25,17 +25,16 @@ const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.
 
 /**
  * Node's and TypeScript's resolution of a relative specifier among the scanned files: as written,
- * with an extension, `.js` written for a `.ts` source, or a folder's `index`. Paths are relative to
- * the scanned root, with `/`.
+ * with an extension, `.js` written for a `.ts` source, or a folder's `index`; with a trailing slash
+ * (`'./routes/v1/'`) only the folder's `index`. Paths are relative to the scanned root, with `/`.
  */
 export function resolveRelative(source: string, from: string, exists: (path: string) => boolean): string | undefined {
-  const base = posix.normalize(posix.join(posix.dirname(from), source))
+  const joined = posix.normalize(posix.join(posix.dirname(from), source))
+  const base = joined.replace(/(?<=.)\/+$/, '')
+  const folderIndex = EXTENSIONS.slice(1).map((ext) => (base === '.' ? `index${ext}` : `${base}/index${ext}`))
+  if (base !== joined) return folderIndex.find(exists)
   const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '')
-  const candidates = [
-    ...EXTENSIONS.map((ext) => `${base}${ext}`),
-    ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`),
-    ...EXTENSIONS.slice(1).map((ext) => `${base}/index${ext}`)
-  ]
+  const candidates = [...EXTENSIONS.map((ext) => `${base}${ext}`), ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`), ...folderIndex]
   return candidates.find(exists)
 }
 
