@@ -23924,8 +23924,8 @@ class ExpressModel {
     /** What readers and rules derive from this model, computed once per package's scan. */
     cache = new cache/* ModelCache */.Q();
     byNode = new Map();
-    constructor(modules, aliasOf) {
-        this.graph = new graph/* ModuleGraph */.dh(modules, aliasOf);
+    constructor(modules, mapImport) {
+        this.graph = new graph/* ModuleGraph */.dh(modules, mapImport);
         this.evaluator = new Evaluator(this.graph);
         this.build();
     }
@@ -24209,8 +24209,8 @@ class ExpressModel {
         return (0,scope/* enclosingFunction */.pG)(site.module.index, site.node);
     }
 }
-function buildExpressModel(modules, aliasOf) {
-    return new ExpressModel(modules, aliasOf);
+function buildExpressModel(modules, mapImport) {
+    return new ExpressModel(modules, mapImport);
 }
 
 
@@ -24220,12 +24220,13 @@ function buildExpressModel(modules, aliasOf) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Nh: () => (/* binding */ resolveRelative),
+/* harmony export */   Ui: () => (/* binding */ resolveImport),
 /* harmony export */   dh: () => (/* binding */ ModuleGraph),
 /* harmony export */   gd: () => (/* binding */ packageSubpath),
+/* harmony export */   oZ: () => (/* binding */ packageName),
 /* harmony export */   pn: () => (/* binding */ isRelativeSpecifier)
 /* harmony export */ });
-/* unused harmony export packageName */
+/* unused harmony export resolveRelative */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7141);
@@ -24247,15 +24248,19 @@ function resolveRelative(source, from, exists) {
     const candidates = [...EXTENSIONS.map((ext) => `${base}${ext}`), ...EXTENSIONS.slice(1).map((ext) => `${stem}${ext}`), ...folderIndex];
     return candidates.find(exists);
 }
+/** The module a relative import, or one the project maps to a path, names among the scanned files. */
+function resolveImport(source, from, mapped, exists) {
+    return mapped ? resolveRelative(`./${mapped.path}`, 'index.js', exists) : resolveRelative(source, from, exists);
+}
 function isRelativeSpecifier(source) {
     return source.startsWith('.') || source.startsWith('/');
 }
 class ModuleGraph {
-    aliasOf;
+    mapImport;
     modules = new Map();
     byProgram = new Map();
-    constructor(modules, aliasOf = () => undefined) {
-        this.aliasOf = aliasOf;
+    constructor(modules, mapImport = () => undefined) {
+        this.mapImport = mapImport;
         for (const m of modules) {
             const info = { ...m, index: m.index ?? (0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .indexModule */ .fO)(m.ast) };
             this.modules.set(m.path, info);
@@ -24267,12 +24272,12 @@ class ModuleGraph {
         return this.byProgram.get((0,_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .rootOf */ .I5)(node));
     }
     resolve(source, from) {
-        if (!isRelativeSpecifier(source))
+        const mapped = this.mapImport(source, from);
+        if (mapped && 'package' in mapped)
+            return mapped;
+        if (!mapped && !isRelativeSpecifier(source))
             return { package: packageName(source) };
-        const alias = this.aliasOf(source, from);
-        if (alias)
-            return { package: alias };
-        const path = resolveRelative(source, from, (candidate) => this.modules.has(candidate));
+        const path = resolveImport(source, from, mapped, (candidate) => this.modules.has(candidate));
         const module = path === undefined ? undefined : this.modules.get(path);
         return module ? { module } : { unresolved: source };
     }
@@ -33818,28 +33823,75 @@ var scope = __nccwpck_require__(7141);
 
 
 
-function packageName(dir) {
+function readManifest(dir) {
     try {
         const file = (0,external_node_path_.join)(dir, 'package.json');
         if (!(0,external_node_fs_.statSync)(file).isFile())
             return undefined; // a FIFO would block the read forever
-        const pkg = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return typeof pkg.name === 'string' ? pkg.name : undefined;
+        const manifest = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return manifest !== null && typeof manifest === 'object' ? manifest : undefined;
     }
     catch {
         return undefined;
     }
 }
-/** A relative import of a folder that is a package (`require('../..')`) stands for that package. */
-function modules_packageAlias(root) {
-    const cache = new Map();
+/** Conditions Node matches for a server's `require` or `import`, in the order a map lists them. */
+const CONDITIONS = new Set(['node', 'import', 'require', 'default']);
+/** A package.json `imports` target as Node picks it: a string, the first matching condition, or the first of an array. */
+function pickTarget(target) {
+    if (typeof target === 'string')
+        return target;
+    if (Array.isArray(target))
+        return target.map(pickTarget).find((t) => t !== undefined);
+    if (target === null || typeof target !== 'object')
+        return undefined;
+    const key = Object.keys(target).find((k) => CONDITIONS.has(k));
+    return key === undefined ? undefined : pickTarget(target[key]);
+}
+/** `#lib/auth` through a package's `imports`: exact keys first, then one `*` pattern. */
+function subpathTarget(imports, source) {
+    if (source in imports)
+        return pickTarget(imports[source]);
+    for (const [key, target] of Object.entries(imports)) {
+        const star = key.indexOf('*');
+        if (star < 0 || !source.startsWith(key.slice(0, star)) || !source.endsWith(key.slice(star + 1)))
+            continue;
+        const matched = source.slice(star, source.length - (key.length - star - 1));
+        return pickTarget(target)?.replaceAll('*', matched);
+    }
+    return undefined;
+}
+/**
+ * Where the project maps an import (see ImportMap): a relative import of a folder with a named
+ * package.json stands for that package; `#…` goes through the `imports` of the nearest package.json
+ * above the importing file, to a module path (`./src/lib/auth.js`) or a package.
+ */
+function modules_projectImportMap(root) {
+    const manifests = new Map();
+    const manifestOf = (dir) => {
+        if (!manifests.has(dir))
+            manifests.set(dir, readManifest((0,external_node_path_.resolve)(root, dir)));
+        return manifests.get(dir);
+    };
     return (source, fromFile) => {
-        if (!source.startsWith('.'))
+        if (source.startsWith('.')) {
+            const name = manifestOf(external_node_path_.posix.join(external_node_path_.posix.dirname(fromFile), source))?.name;
+            return typeof name === 'string' ? { package: name } : undefined;
+        }
+        if (!source.startsWith('#'))
             return undefined;
-        const dir = (0,external_node_path_.resolve)(root, (0,external_node_path_.dirname)(fromFile), source);
-        if (!cache.has(dir))
-            cache.set(dir, packageName(dir));
-        return cache.get(dir);
+        for (let dir = external_node_path_.posix.dirname(fromFile);; dir = external_node_path_.posix.dirname(dir)) {
+            const manifest = manifestOf(dir);
+            if (manifest) {
+                const imports = manifest.imports;
+                const target = imports !== null && typeof imports === 'object' ? subpathTarget(imports, source) : undefined;
+                if (target === undefined)
+                    return undefined;
+                return target.startsWith('./') ? { path: external_node_path_.posix.normalize(external_node_path_.posix.join(dir, target)) } : { package: (0,graph/* packageName */.oZ)(target) };
+            }
+            if (dir === '.')
+                return undefined;
+        }
     };
 }
 /**
@@ -33847,14 +33899,14 @@ function modules_packageAlias(root) {
  * overflow) must not cost the whole scan: the modules that fail on their own are left out of the
  * model with a note, and when even that fails the Express rules see no app, also with a note.
  */
-function modules_buildModelSafely(modules, aliasOf, notes) {
+function modules_buildModelSafely(modules, mapImport, notes) {
     try {
-        return (0,express/* buildExpressModel */.IE)(modules, aliasOf);
+        return (0,express/* buildExpressModel */.IE)(modules, mapImport);
     }
     catch (error) {
         const failing = new Set(modules.filter((m) => {
             try {
-                (0,express/* buildExpressModel */.IE)([m], aliasOf);
+                (0,express/* buildExpressModel */.IE)([m], mapImport);
                 return false;
             }
             catch {
@@ -33864,14 +33916,14 @@ function modules_buildModelSafely(modules, aliasOf, notes) {
         for (const m of failing)
             notes.push({ file: m.path, message: `not checked by the Express rules: ${(0,common_errors/* describeError */.U)(error)}` });
         try {
-            return (0,express/* buildExpressModel */.IE)(modules.filter((m) => !failing.has(m)), aliasOf);
+            return (0,express/* buildExpressModel */.IE)(modules.filter((m) => !failing.has(m)), mapImport);
         }
         catch (again) {
             notes.push({
                 file: '.',
                 message: `the Express app model could not be built, so no Express rule checked anything: ${(0,common_errors/* describeError */.U)(again)}`
             });
-            return (0,express/* buildExpressModel */.IE)([], aliasOf);
+            return (0,express/* buildExpressModel */.IE)([], mapImport);
         }
     }
 }
@@ -33896,18 +33948,19 @@ function modules_parseModule(file, notes) {
     }
 }
 /**
- * A package's modules, plus the modules of other packages it reaches by relative imports (a
- * monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
+ * A package's modules, plus the modules of other packages it reaches by relative or subpath
+ * imports (a monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
  */
-function modulesOfGroup(group, byPath, aliasOf, notes) {
+function modulesOfGroup(group, byPath, mapImport, notes) {
     const modules = group.files.flatMap((file) => modules_parseModule(file, notes) ?? []);
     const included = new Set(group.files.map((f) => f.path));
     for (let i = 0; i < modules.length; i += 1) {
         const module = modules[i];
         for (const source of module.index?.imports ?? []) {
-            if (!(0,graph/* isRelativeSpecifier */.pn)(source) || aliasOf(source, module.path))
+            const mapped = mapImport(source, module.path);
+            if ((mapped && 'package' in mapped) || (!mapped && !(0,graph/* isRelativeSpecifier */.pn)(source)))
                 continue;
-            const target = (0,graph/* resolveRelative */.Nh)(source, module.path, (path) => byPath.has(path));
+            const target = (0,graph/* resolveImport */.Ui)(source, module.path, mapped, (path) => byPath.has(path));
             if (target === undefined || included.has(target))
                 continue;
             included.add(target);
@@ -33935,7 +33988,7 @@ function modulesOfGroup(group, byPath, aliasOf, notes) {
 function buildScanContext(root, today) {
     const { context, scripts, notes } = readProject(root, today);
     const modules = scripts.flatMap((file) => parseModule(file, notes) ?? []);
-    return { context: { ...context, modules, express: buildModelSafely(modules, packageAlias(root), notes) }, notes };
+    return { context: { ...context, modules, express: buildModelSafely(modules, projectImportMap(root), notes) }, notes };
 }
 /** Keeps the findings not made before (a source rule reports a shared file once per package, say). */
 class Reported {
@@ -33983,10 +34036,10 @@ function uniqueNotes(notes) {
 function collectFindings(root, today) {
     const { context, scripts, notes } = documents_readProject(root, today);
     const reported = new Reported(notes);
-    const aliasOf = modules_packageAlias(root);
+    const mapImport = modules_projectImportMap(root);
     const groups = groupByPackage(scripts, context.files.filter((f) => f.kind === 'package-json'));
     const sourceRules = registry/* RULES */.y0.filter((rule) => rule.needs === 'source');
-    const noSource = { ...context, modules: [], express: (0,express/* buildExpressModel */.IE)([], aliasOf) };
+    const noSource = { ...context, modules: [], express: (0,express/* buildExpressModel */.IE)([], mapImport) };
     for (const rule of registry/* RULES */.y0) {
         if (rule.needs === 'project')
             reported.run(rule, context);
@@ -33995,8 +34048,8 @@ function collectFindings(root, today) {
     }
     const byPath = new Map(scripts.map((f) => [f.path, f]));
     for (const group of groups) {
-        const modules = modulesOfGroup(group, byPath, aliasOf, notes);
-        const packageContext = { ...context, modules, express: modules_buildModelSafely(modules, aliasOf, notes) };
+        const modules = modulesOfGroup(group, byPath, mapImport, notes);
+        const packageContext = { ...context, modules, express: modules_buildModelSafely(modules, mapImport, notes) };
         for (const rule of sourceRules)
             reported.run(rule, packageContext);
     }

@@ -10,6 +10,27 @@ const limited = (express: ReturnType<typeof scanProject>['express']) =>
     )
 
 describe('ExpressModel mounts', () => {
+  it("follows subpath imports through the nearest package.json's imports: exact, patterns and conditions", () => {
+    const router = (path: string) => `const router = require('express').Router()
+router.get('${path}', (req, res) => res.end())
+module.exports = router`
+    const { express } = scanProject({
+      'package.json': JSON.stringify({ name: 'root', imports: { '#nothing': './missing.js' } }),
+      'api/package.json': JSON.stringify({
+        name: 'api',
+        imports: { '#routes/*': './src/routes/*.js', '#health': { types: './types.d.ts', node: './src/health.js', default: './x.js' } }
+      }),
+      'api/src/app.js': `const express = require('express')
+const app = express()
+app.use('/users', require('#routes/users'))
+app.use(require('#health'))
+app.use(require('#nothing'))`,
+      'api/src/routes/users.js': router('/:id'),
+      'api/src/health.js': router('/health')
+    })
+    expect(express.routesOf(express.apps[0]!).map((r) => r.fullPath)).toEqual(['/users/:id', '/health'])
+  })
+
   it('follows a folder import written with a trailing slash to its index module', () => {
     const { express } = scanProject({
       'app.js': `const express = require('express')

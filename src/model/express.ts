@@ -1,12 +1,12 @@
 import type { Node } from '../parse/javascript.js'
 import { ModelCache } from './cache.js'
-import { ModuleGraph, type JsModule, type ModuleInfo, type PackageAlias } from './graph.js'
+import { ModuleGraph, type JsModule, type ModuleInfo, type ImportMap } from './graph.js'
 import { enclosingFunction, positionOf, type FunctionNode } from './scope.js'
 import { Evaluator } from './evaluator.js'
 import { branches, type Site, type Value } from './values.js'
 import { propertyName, unwrapExpression } from '../parse/syntax.js'
 
-export type { JsModule, PackageAlias }
+export type { ImportMap, JsModule }
 
 export interface Location {
   file: string
@@ -156,8 +156,8 @@ export class ExpressModel {
   readonly cache = new ModelCache()
   private readonly byNode = new Map<Node, RouterNode>()
 
-  constructor(modules: JsModule[], aliasOf?: PackageAlias) {
-    this.graph = new ModuleGraph(modules, aliasOf)
+  constructor(modules: JsModule[], mapImport?: ImportMap) {
+    this.graph = new ModuleGraph(modules, mapImport)
     this.evaluator = new Evaluator(this.graph)
     this.build()
   }
@@ -451,6 +451,6 @@ export class ExpressModel {
   }
 }
 
-export function buildExpressModel(modules: JsModule[], aliasOf?: PackageAlias): ExpressModel {
-  return new ExpressModel(modules, aliasOf)
+export function buildExpressModel(modules: JsModule[], mapImport?: ImportMap): ExpressModel {
+  return new ExpressModel(modules, mapImport)
 }

@@ -15,8 +15,13 @@ export interface ModuleInfo extends JsModule {
   index: ModuleIndex
 }
 
-/** Names a relative import by the package it points at (Express's examples `require('../..')`). */
-export type PackageAlias = (source: string, fromFile: string) => string | undefined
+/**
+ * Where the project itself says an import leads, before Node's relative resolution: a relative
+ * import of a folder that is a package (Express's examples `require('../..')`) stands for that
+ * package; a subpath import (`#lib/auth`) is a module path relative to the scanned root, as
+ * package.json `imports` maps it.
+ */
+export type ImportMap = (source: string, fromFile: string) => { package: string } | { path: string } | undefined
 
 /** Where an import leads: a module of the app, or a package (`express`, `helmet`, `node:path`). */
 export type ImportTarget = { module: ModuleInfo } | { package: string } | { unresolved: string }
@@ -38,6 +43,16 @@ export function resolveRelative(source: string, from: string, exists: (path: str
   return candidates.find(exists)
 }
 
+/** The module a relative import, or one the project maps to a path, names among the scanned files. */
+export function resolveImport(
+  source: string,
+  from: string,
+  mapped: { path: string } | undefined,
+  exists: (path: string) => boolean
+): string | undefined {
+  return mapped ? resolveRelative(`./${mapped.path}`, 'index.js', exists) : resolveRelative(source, from, exists)
+}
+
 export function isRelativeSpecifier(source: string): boolean {
   return source.startsWith('.') || source.startsWith('/')
 }
@@ -48,7 +63,7 @@ export class ModuleGraph {
 
   constructor(
     modules: JsModule[],
-    private readonly aliasOf: PackageAlias = () => undefined
+    private readonly mapImport: ImportMap = () => undefined
   ) {
     for (const m of modules) {
       const info = { ...m, index: m.index ?? indexModule(m.ast) }
@@ -63,10 +78,10 @@ export class ModuleGraph {
   }
 
   resolve(source: string, from: string): ImportTarget {
-    if (!isRelativeSpecifier(source)) return { package: packageName(source) }
-    const alias = this.aliasOf(source, from)
-    if (alias) return { package: alias }
-    const path = resolveRelative(source, from, (candidate) => this.modules.has(candidate))
+    const mapped = this.mapImport(source, from)
+    if (mapped && 'package' in mapped) return mapped
+    if (!mapped && !isRelativeSpecifier(source)) return { package: packageName(source) }
+    const path = resolveImport(source, from, mapped, (candidate) => this.modules.has(candidate))
     const module = path === undefined ? undefined : this.modules.get(path)
     return module ? { module } : { unresolved: source }
   }

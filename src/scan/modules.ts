@@ -1,34 +1,80 @@
 // The scan's JS/TS modules: read, parsed and indexed once, grouped by package, and modelled.
 import { readFileSync, statSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { join, posix, resolve } from 'node:path'
 import type { Note, SourceFile } from '../discovery/find-files.js'
 import type { PackageGroup } from '../discovery/packages.js'
-import { buildExpressModel, type ExpressModel, type JsModule, type PackageAlias } from '../model/express.js'
-import { isRelativeSpecifier, resolveRelative } from '../model/graph.js'
+import { buildExpressModel, type ExpressModel, type JsModule, type ImportMap } from '../model/express.js'
+import { isRelativeSpecifier, packageName, resolveImport } from '../model/graph.js'
 import { indexModule } from '../model/scope.js'
 import { looksMinified, parseJavaScript } from '../parse/javascript.js'
 import { notReadOrParsed, readText } from './documents.js'
 import { describeError } from '../common/errors.js'
 
-function packageName(dir: string): string | undefined {
+type Manifest = { name?: unknown; imports?: unknown }
+
+function readManifest(dir: string): Manifest | undefined {
   try {
     const file = join(dir, 'package.json')
     if (!statSync(file).isFile()) return undefined // a FIFO would block the read forever
-    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }
-    return typeof pkg.name === 'string' ? pkg.name : undefined
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as unknown
+    return manifest !== null && typeof manifest === 'object' ? (manifest as Manifest) : undefined
   } catch {
     return undefined
   }
 }
 
-/** A relative import of a folder that is a package (`require('../..')`) stands for that package. */
-export function packageAlias(root: string): PackageAlias {
-  const cache = new Map<string, string | undefined>()
+/** Conditions Node matches for a server's `require` or `import`, in the order a map lists them. */
+const CONDITIONS = new Set(['node', 'import', 'require', 'default'])
+
+/** A package.json `imports` target as Node picks it: a string, the first matching condition, or the first of an array. */
+function pickTarget(target: unknown): string | undefined {
+  if (typeof target === 'string') return target
+  if (Array.isArray(target)) return target.map(pickTarget).find((t) => t !== undefined)
+  if (target === null || typeof target !== 'object') return undefined
+  const key = Object.keys(target).find((k) => CONDITIONS.has(k))
+  return key === undefined ? undefined : pickTarget((target as Record<string, unknown>)[key])
+}
+
+/** `#lib/auth` through a package's `imports`: exact keys first, then one `*` pattern. */
+function subpathTarget(imports: Record<string, unknown>, source: string): string | undefined {
+  if (source in imports) return pickTarget(imports[source])
+  for (const [key, target] of Object.entries(imports)) {
+    const star = key.indexOf('*')
+    if (star < 0 || !source.startsWith(key.slice(0, star)) || !source.endsWith(key.slice(star + 1))) continue
+    const matched = source.slice(star, source.length - (key.length - star - 1))
+    return pickTarget(target)?.replaceAll('*', matched)
+  }
+  return undefined
+}
+
+/**
+ * Where the project maps an import (see ImportMap): a relative import of a folder with a named
+ * package.json stands for that package; `#…` goes through the `imports` of the nearest package.json
+ * above the importing file, to a module path (`./src/lib/auth.js`) or a package.
+ */
+export function projectImportMap(root: string): ImportMap {
+  const manifests = new Map<string, Manifest | undefined>()
+  const manifestOf = (dir: string): Manifest | undefined => {
+    if (!manifests.has(dir)) manifests.set(dir, readManifest(resolve(root, dir)))
+    return manifests.get(dir)
+  }
   return (source, fromFile) => {
-    if (!source.startsWith('.')) return undefined
-    const dir = resolve(root, dirname(fromFile), source)
-    if (!cache.has(dir)) cache.set(dir, packageName(dir))
-    return cache.get(dir)
+    if (source.startsWith('.')) {
+      const name = manifestOf(posix.join(posix.dirname(fromFile), source))?.name
+      return typeof name === 'string' ? { package: name } : undefined
+    }
+    if (!source.startsWith('#')) return undefined
+    for (let dir = posix.dirname(fromFile); ; dir = posix.dirname(dir)) {
+      const manifest = manifestOf(dir)
+      if (manifest) {
+        const imports = manifest.imports
+        const target =
+          imports !== null && typeof imports === 'object' ? subpathTarget(imports as Record<string, unknown>, source) : undefined
+        if (target === undefined) return undefined
+        return target.startsWith('./') ? { path: posix.normalize(posix.join(dir, target)) } : { package: packageName(target) }
+      }
+      if (dir === '.') return undefined
+    }
   }
 }
 
@@ -37,14 +83,14 @@ export function packageAlias(root: string): PackageAlias {
  * overflow) must not cost the whole scan: the modules that fail on their own are left out of the
  * model with a note, and when even that fails the Express rules see no app, also with a note.
  */
-export function buildModelSafely(modules: JsModule[], aliasOf: PackageAlias, notes: Note[]): ExpressModel {
+export function buildModelSafely(modules: JsModule[], mapImport: ImportMap, notes: Note[]): ExpressModel {
   try {
-    return buildExpressModel(modules, aliasOf)
+    return buildExpressModel(modules, mapImport)
   } catch (error) {
     const failing = new Set(
       modules.filter((m) => {
         try {
-          buildExpressModel([m], aliasOf)
+          buildExpressModel([m], mapImport)
           return false
         } catch {
           return true
@@ -55,14 +101,14 @@ export function buildModelSafely(modules: JsModule[], aliasOf: PackageAlias, not
     try {
       return buildExpressModel(
         modules.filter((m) => !failing.has(m)),
-        aliasOf
+        mapImport
       )
     } catch (again) {
       notes.push({
         file: '.',
         message: `the Express app model could not be built, so no Express rule checked anything: ${describeError(again)}`
       })
-      return buildExpressModel([], aliasOf)
+      return buildExpressModel([], mapImport)
     }
   }
 }
@@ -88,17 +134,18 @@ export function parseModule(file: SourceFile, notes: Note[]): JsModule | undefin
 }
 
 /**
- * A package's modules, plus the modules of other packages it reaches by relative imports (a
- * monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
+ * A package's modules, plus the modules of other packages it reaches by relative or subpath
+ * imports (a monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
  */
-export function modulesOfGroup(group: PackageGroup, byPath: Map<string, SourceFile>, aliasOf: PackageAlias, notes: Note[]): JsModule[] {
+export function modulesOfGroup(group: PackageGroup, byPath: Map<string, SourceFile>, mapImport: ImportMap, notes: Note[]): JsModule[] {
   const modules = group.files.flatMap((file) => parseModule(file, notes) ?? [])
   const included = new Set(group.files.map((f) => f.path))
   for (let i = 0; i < modules.length; i += 1) {
     const module = modules[i] as JsModule
     for (const source of module.index?.imports ?? []) {
-      if (!isRelativeSpecifier(source) || aliasOf(source, module.path)) continue
-      const target = resolveRelative(source, module.path, (path) => byPath.has(path))
+      const mapped = mapImport(source, module.path)
+      if ((mapped && 'package' in mapped) || (!mapped && !isRelativeSpecifier(source))) continue
+      const target = resolveImport(source, module.path, mapped, (path) => byPath.has(path))
       if (target === undefined || included.has(target)) continue
       included.add(target)
       const added = parseModule(byPath.get(target) as SourceFile, notes)

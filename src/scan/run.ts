@@ -12,7 +12,7 @@ import { RULES } from '../rules/registry.js'
 import type { RuleFinding, RuleMeta } from '../rules/rule.js'
 import type { ProjectContext, ScanContext } from './context.js'
 import { readProject } from './documents.js'
-import { buildModelSafely, modulesOfGroup, packageAlias, parseModule } from './modules.js'
+import { buildModelSafely, modulesOfGroup, projectImportMap, parseModule } from './modules.js'
 import { describeErrorFully } from '../common/errors.js'
 
 export interface ScanResult {
@@ -34,7 +34,7 @@ export interface CollectedFindings {
 export function buildScanContext(root: string, today: string): { context: ScanContext; notes: Note[] } {
   const { context, scripts, notes } = readProject(root, today)
   const modules = scripts.flatMap((file) => parseModule(file, notes) ?? [])
-  return { context: { ...context, modules, express: buildModelSafely(modules, packageAlias(root), notes) }, notes }
+  return { context: { ...context, modules, express: buildModelSafely(modules, projectImportMap(root), notes) }, notes }
 }
 
 /** Keeps the findings not made before (a source rule reports a shared file once per package, say). */
@@ -81,21 +81,21 @@ function uniqueNotes(notes: Note[]): Note[] {
 export function collectFindings(root: string, today: string): CollectedFindings {
   const { context, scripts, notes } = readProject(root, today)
   const reported = new Reported(notes)
-  const aliasOf = packageAlias(root)
+  const mapImport = projectImportMap(root)
   const groups = groupByPackage(
     scripts,
     context.files.filter((f) => f.kind === 'package-json')
   )
   const sourceRules = RULES.filter((rule) => rule.needs === 'source')
-  const noSource: ScanContext = { ...context, modules: [], express: buildExpressModel([], aliasOf) }
+  const noSource: ScanContext = { ...context, modules: [], express: buildExpressModel([], mapImport) }
   for (const rule of RULES) {
     if (rule.needs === 'project') reported.run<ProjectContext>(rule, context)
     else if (groups.length === 0) reported.run<ScanContext>(rule, noSource)
   }
   const byPath = new Map(scripts.map((f) => [f.path, f]))
   for (const group of groups) {
-    const modules = modulesOfGroup(group, byPath, aliasOf, notes)
-    const packageContext: ScanContext = { ...context, modules, express: buildModelSafely(modules, aliasOf, notes) }
+    const modules = modulesOfGroup(group, byPath, mapImport, notes)
+    const packageContext: ScanContext = { ...context, modules, express: buildModelSafely(modules, mapImport, notes) }
     for (const rule of sourceRules) reported.run<ScanContext>(rule, packageContext)
   }
   return { reported: reported.list, notes, filesScanned: context.files.length }
