@@ -37,6 +37,29 @@ function stableLicenses(text) {
     .join('\n\n\n')
 }
 
+/**
+ * The licenses of every production dependency the lockfile installs, in lockfile order. ncc's own
+ * list is not used for the action and the CLI: since the artifact library is a lazily loaded
+ * chunk, ncc leaves some of its packages out of the list in some builds and not in others. This
+ * list is a superset of what is bundled, and the same for every build of one lockfile.
+ */
+function writeDependencyLicenses(target) {
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'))
+  const seen = new Set()
+  const entries = []
+  for (const [path, info] of Object.entries(lock.packages ?? {})) {
+    if (!path || info.dev || !existsSync(join(path, 'package.json'))) continue
+    const pkg = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'))
+    const file = readdirSync(path).find((f) => /^licen[cs]e/i.test(f))
+    const text = file ? readFileSync(join(path, file), 'utf8').replace(/\r\n/g, '\n').trim() : ''
+    const entry = `${pkg.name}\n${typeof pkg.license === 'string' ? pkg.license : ''}\n${text}`.trimEnd()
+    if (seen.has(entry)) continue
+    seen.add(entry)
+    entries.push(entry)
+  }
+  writeFileSync(target, `${entries.join('\n\n\n')}\n`)
+}
+
 // One licenses file per shipped program; the action and the CLI share most third-party code.
 function copyLicenses(sources, target) {
   const seen = new Set()
@@ -105,7 +128,7 @@ nccBuild('src/cli.ts', join(TMP, 'cli'))
 const cliChunks = readdirSync(join(TMP, 'cli')).filter((f) => f.endsWith('.js') && f !== 'index.js')
 if (cliChunks.length > 0) throw new Error(`the CLI bundle has chunk files (${cliChunks.join(', ')}); ship them in scripts/bundle.mjs`)
 renameSync(join(TMP, 'cli/index.js'), join(DIST, 'cli.js'))
-copyLicenses([join(TMP, 'action/licenses.txt'), join(TMP, 'cli/licenses.txt')], join(DIST, 'licenses.txt'))
+writeDependencyLicenses(join(DIST, 'licenses.txt'))
 bundleCyclonedx()
 rmSync(FINAL, { recursive: true, force: true })
 renameSync(DIST, FINAL)
