@@ -55820,15 +55820,12 @@ function parseProxyConfigs(files) {
 
 
 
-/** A parse that failed: the file is named in a note and left out. */
-class NotParsed extends Error {
-}
 function defineKind(kind) {
     return kind;
 }
 function orNotParsed(parsed) {
     if (!parsed.ok)
-        throw new NotParsed(parsed.error);
+        throw new Error(parsed.error);
     return parsed;
 }
 /** Private key files: `server.key`, `cert.pem`, `id_rsa`. */
@@ -55857,14 +55854,7 @@ const DOCUMENT_KINDS = [
         kind: 'dockerfile',
         match: dockerfile/* isDockerfileName */.S2,
         into: 'dockerfiles',
-        parse: (text, path) => {
-            try {
-                return { path, model: (0,dockerfile/* parseDockerfile */.Ai)(text) };
-            }
-            catch (error) {
-                throw new NotParsed((0,common_errors/* describeErrorFully */.q)(error));
-            }
-        }
+        parse: (text, path) => ({ path, model: (0,dockerfile/* parseDockerfile */.Ai)(text) })
     }),
     defineKind({ kind: 'js', match: javascript/* isScriptName */.xs }),
     defineKind({

@@ -17,27 +17,6 @@ function nccBuild(entry, outDir, externals = []) {
 }
 
 /**
- * ncc lists one entry (`name`, license type, text) per package name, from whichever installed
- * version it met first; with two versions of a name in a bundle (isarray 1 without a LICENSE file,
- * isarray 2 with one) that choice varies between builds. Each entry is written from the package of
- * that name at the top of node_modules instead, so every build writes the same file.
- */
-function stableLicenses(text) {
-  return text
-    .split(/\n{3,}/)
-    .map((entry) => {
-      const name = entry.split('\n', 1)[0]
-      const dir = join('node_modules', name)
-      if (!name || !existsSync(join(dir, 'package.json'))) return entry
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-      const type = typeof pkg.license === 'string' ? pkg.license : (entry.split('\n')[1] ?? '')
-      const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f))
-      return `${name}\n${type}\n${file ? readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n').trim() : ''}`
-    })
-    .join('\n\n\n')
-}
-
-/**
  * The licenses of every production dependency the lockfile installs, in lockfile order. ncc's own
  * list is not used for the action and the CLI: since the artifact library is a lazily loaded
  * chunk, ncc leaves some of its packages out of the list in some builds and not in others. This
@@ -65,7 +44,7 @@ function copyLicenses(sources, target) {
   const seen = new Set()
   const parts = []
   for (const src of sources.filter((f) => existsSync(f))) {
-    for (const block of stableLicenses(readFileSync(src, 'utf8')).split('\n\n')) {
+    for (const block of readFileSync(src, 'utf8').split('\n\n')) {
       if (block.trim() && !seen.has(block)) {
         seen.add(block)
         parts.push(block)

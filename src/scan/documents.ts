@@ -13,12 +13,9 @@ import { parseNpmrc } from '../parse/npmrc.js'
 import { parsePackageJson } from '../parse/package-json.js'
 import { isCaddyfileName, isNginxCandidateName, parseProxyConfigs } from '../parse/proxy-config.js'
 import type { Documents, ProjectContext } from './context.js'
-import { describeError, describeErrorFully } from '../common/errors.js'
+import { describeError } from '../common/errors.js'
 
 type Document<K extends keyof Documents> = Documents[K][number]
-
-/** A parse that failed: the file is named in a note and left out. */
-class NotParsed extends Error {}
 
 /**
  * One kind of document. `into` and `parse` put each file's parse in a list of the context; a kind
@@ -29,7 +26,7 @@ interface DocumentKind<K extends keyof Documents = keyof Documents> {
   kind: string
   match(name: string): boolean
   into?: K
-  /** The document, or undefined when the file turns out not to be one. Throws NotParsed on bad syntax. */
+  /** The document, or undefined when the file turns out not to be one. Throws on bad syntax: the file is named in a note and left out. */
   parse?(text: string, path: string, root: string): Document<K> | undefined
 }
 
@@ -38,7 +35,7 @@ function defineKind<K extends keyof Documents>(kind: DocumentKind<K>): DocumentK
 }
 
 function orNotParsed<T>(parsed: ({ ok: true } & T) | { ok: false; error: string }): T {
-  if (!parsed.ok) throw new NotParsed(parsed.error)
+  if (!parsed.ok) throw new Error(parsed.error)
   return parsed
 }
 
@@ -70,13 +67,7 @@ const DOCUMENT_KINDS: readonly DocumentKind[] = [
     kind: 'dockerfile',
     match: isDockerfileName,
     into: 'dockerfiles',
-    parse: (text, path) => {
-      try {
-        return { path, model: parseDockerfile(text) }
-      } catch (error) {
-        throw new NotParsed(describeErrorFully(error))
-      }
-    }
+    parse: (text, path) => ({ path, model: parseDockerfile(text) })
   }),
   defineKind({ kind: 'js', match: isScriptName }),
   defineKind({
