@@ -153,7 +153,10 @@ export class Evaluator {
       case 'var': {
         const assigned = module.index.assignments.get(name)
         const source = binding.init ?? assigned?.at(-1) ?? null
-        return source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined }
+        const value: Value = source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined }
+        // `const { limit = '20mb' } = options`: the default is what runs unless the caller says otherwise.
+        const unset = value.kind === 'unknown' || value.kind === 'absent' || (value.kind === 'literal' && value.value === undefined)
+        return binding.defaultValue && unset ? this.evaluate(binding.defaultValue, module) : value
       }
       case 'param':
         return this.param(binding, module)

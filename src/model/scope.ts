@@ -11,7 +11,7 @@ export type FunctionNode = Extract<
 export type PatternPath = Array<string | number>
 
 export type Binding =
-  | { kind: 'var'; init: Node | null; path: PatternPath; declarator: Node }
+  | { kind: 'var'; init: Node | null; path: PatternPath; declarator: Node; defaultValue?: Node }
   | { kind: 'param'; fn: FunctionNode; index: number; path: PatternPath; defaultValue?: Node }
   | { kind: 'function'; node: FunctionNode }
   | { kind: 'class'; node: Node }
@@ -181,8 +181,8 @@ export function indexModule(program: Node): ModuleIndex {
     node.loc = null
     switch (node.type) {
       case 'VariableDeclarator':
-        for (const { name, path } of patternNames(node.id))
-          scopeOf(node).set(name, { kind: 'var', init: node.init ?? null, path, declarator: node })
+        for (const { name, path, defaultValue } of patternNames(node.id))
+          scopeOf(node).set(name, { kind: 'var', init: node.init ?? null, path, declarator: node, defaultValue })
         break
       case 'FunctionDeclaration':
         if (node.id) scopeOf(node).set(node.id.name, { kind: 'function', node })
