@@ -49,6 +49,15 @@ describe('tsconfig paths and baseUrl', () => {
     expect(readTsPathOptions(files, 'a.json')).toEqual({ baseUrl: 'a', paths: { x: ['./x'] }, pathsDir: '.' })
     expect(readTsPathOptions(files, 'broken.json')).toBeUndefined()
     expect(readTsPathOptions(files, 'c.json')).toEqual({ baseUrl: 'c' })
+    const chain = project(
+      Object.fromEntries(
+        Array.from({ length: 200 }, (_, i) => [
+          `t${i}.json`,
+          `{ "extends": "./t${i + 1}.json", "compilerOptions": { "baseUrl": "b${i}" } }`
+        ])
+      )
+    )
+    expect(readTsPathOptions(new RootFiles(chain), 't0.json')).toEqual({ baseUrl: 'b0' })
   })
 
   it('matches an exact key before patterns, and the pattern with the longest prefix', () => {

@@ -30,6 +30,8 @@ export interface ModuleResolverOptions {
 }
 
 const MAX_CONFIG_BYTES = 1_000_000
+/** Configs extending configs: deeper chains than any real setup are cut, not followed into a stack overflow. */
+const MAX_EXTENDS_DEPTH = 64
 const TS_CONFIGS = ['tsconfig.json', 'jsconfig.json']
 const BABEL_CONFIGS = [
   '.babelrc',
@@ -142,10 +144,10 @@ function extendedConfig(files: RootFiles, spec: string, dir: string): string | u
   return undefined
 }
 
-/** `baseUrl` and `paths` of a config, over those of the configs it extends (later ones win), cycles cut. */
+/** `baseUrl` and `paths` of a config, over those of the configs it extends (later ones win); cycles and endless chains cut. */
 export function readTsPathOptions(files: RootFiles, file: string, open = new Set<string>()): TsPathOptions | undefined {
   const config = files.config(file)
-  if (!isObject(config) || open.has(file)) return undefined
+  if (!isObject(config) || open.has(file) || open.size >= MAX_EXTENDS_DEPTH) return undefined
   open.add(file)
   const dir = posix.dirname(file)
   let options: TsPathOptions = {}
