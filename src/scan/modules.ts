@@ -53,7 +53,7 @@ function subpathTarget(imports: Record<string, unknown>, source: string): string
  * package.json stands for that package; `#…` goes through the `imports` of the nearest package.json
  * above the importing file, to a module path (`./src/lib/auth.js`) or a package; any other bare
  * import through the project's aliases (tsconfig `paths`/`baseUrl`, Babel module-resolver, the
- * package root), when they lead to a module that exists.
+ * package root), when they lead into the project's own code.
  */
 export function projectImportMap(root: string): ImportMap {
   const aliases = projectAliases(root)
