@@ -341,9 +341,9 @@ describe('files that cannot be read normally', () => {
     expect(found).toContain('helmet-missing src/app.js:2')
   })
 
-  it('FIFOs named like scanned files (app.js, Dockerfile, .env, .gitignore, package.json of an imported folder) never block the scan', async () => {
+  it('FIFOs named like scanned files (app.js, Dockerfile, .env, .gitignore, package.json of an imported folder, import configs) never block the scan', async () => {
     const root = project({
-      'src/app.js': `${APP}const lib = require('../lib')\n`,
+      'src/app.js': `${APP}const lib = require('../lib')\nconst auth = require('middleware/auth')\n`,
       '.env': 'API_TOKEN=abcdefgh12345678\n',
       'lib/index.js': 'module.exports = 1\n'
     })
@@ -355,7 +355,11 @@ describe('files that cannot be read normally', () => {
       'src/.gitignore',
       'lib/package.json',
       'nginx.conf',
-      'package.json'
+      'package.json',
+      'tsconfig.json',
+      'src/jsconfig.json',
+      '.babelrc',
+      'babel.config.json'
     ]) {
       execFileSync('mkfifo', [join(root, fifo)])
     }

@@ -18,8 +18,9 @@ export interface ModuleInfo extends JsModule {
 /**
  * Where the project itself says an import leads, before Node's relative resolution: a relative
  * import of a folder that is a package (Express's examples `require('../..')`) stands for that
- * package; a subpath import (`#lib/auth`) is a module path relative to the scanned root, as
- * package.json `imports` maps it.
+ * package; a subpath import (`#lib/auth`), or a bare one that the project's aliases send into its
+ * own code (tsconfig `paths`, Babel module-resolver, the package root), is a module path relative
+ * to the scanned root. Undefined leaves a bare import a package.
  */
 export type ImportMap = (source: string, fromFile: string) => { package: string } | { path: string } | undefined
 

@@ -8,6 +8,7 @@ import { isRelativeSpecifier, packageName, resolveImport } from '../model/graph.
 import { indexModule } from '../model/scope.js'
 import { looksMinified, parseJavaScript } from '../parse/javascript.js'
 import { notReadOrParsed, readText } from './documents.js'
+import { projectAliases } from './import-aliases.js'
 import { describeError } from '../common/errors.js'
 
 type Manifest = { name?: unknown; imports?: unknown }
@@ -50,9 +51,12 @@ function subpathTarget(imports: Record<string, unknown>, source: string): string
 /**
  * Where the project maps an import (see ImportMap): a relative import of a folder with a named
  * package.json stands for that package; `#…` goes through the `imports` of the nearest package.json
- * above the importing file, to a module path (`./src/lib/auth.js`) or a package.
+ * above the importing file, to a module path (`./src/lib/auth.js`) or a package; any other bare
+ * import through the project's aliases (tsconfig `paths`/`baseUrl`, Babel module-resolver, the
+ * package root), when they lead into the project's own code.
  */
 export function projectImportMap(root: string): ImportMap {
+  const aliases = projectAliases(root)
   const manifests = new Map<string, Manifest | undefined>()
   const manifestOf = (dir: string): Manifest | undefined => {
     if (!manifests.has(dir)) manifests.set(dir, readManifest(resolve(root, dir)))
@@ -63,7 +67,8 @@ export function projectImportMap(root: string): ImportMap {
       const name = manifestOf(posix.join(posix.dirname(fromFile), source))?.name
       return typeof name === 'string' ? { package: name } : undefined
     }
-    if (!source.startsWith('#')) return undefined
+    if (source.startsWith('/')) return undefined
+    if (!source.startsWith('#')) return aliases(source, fromFile)
     for (let dir = posix.dirname(fromFile); ; dir = posix.dirname(dir)) {
       const manifest = manifestOf(dir)
       if (manifest) {
