@@ -1,6 +1,7 @@
 import { defineRule, type RuleFinding } from '../rule.js'
 import { locate } from '../../model/express.js'
-import { debugErrorMiddleware, errorLeaks, errorScopes, type ErrorLeak } from '../../model/error-flow.js'
+import { errorLeaks, errorScopes, type ErrorLeak } from '../../model/error-flow.js'
+import { debugErrorMiddleware } from '../../model/debug-error-pages.js'
 import { handlerFunctions } from '../../model/handlers.js'
 
 // The reason's key per leak kind, for the rule tests.
@@ -13,7 +14,7 @@ const WHAT: Record<ErrorLeak['kind'], string> = {
 }
 
 function describe(leak: ErrorLeak): RuleFinding {
-  const where = locate({ module: leak.scope.handler.module, node: leak.send.call })
+  const where = locate({ module: leak.scope.handler.module, node: leak.node })
   const place = leak.scope.handler.errorHandler ? 'error handler' : 'route catch block'
   const name = leak.scope.name
   const fix =
