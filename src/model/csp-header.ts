@@ -18,11 +18,15 @@ export interface CspHeader {
   site: Site
   /** Each directive's sources, by lowercase directive name. */
   directives: Map<string, CspSource[]>
+  /** Parts of the text are computed (`${host}`): a directive may come from them, but what is written still counts. */
+  partial: boolean
 }
 
 const SETTERS = new Set(['setHeader', 'set', 'header', 'append'])
 const HEADER = /^content-security-policy(-report-only)?$/i
 const RESPONSE_NAMES = new Set(['res', 'response', 'resp'])
+/** Stands for a computed part of a template literal (`'nonce-${nonce}'`, `${host}`). */
+const COMPUTED = '<computed>'
 
 /** `default-src 'self'; script-src 'self' cdn.example.com`: sources by directive, the first occurrence winning (as browsers do). */
 export function parsePolicy(text: string, site: Site): Map<string, CspSource[]> {
@@ -32,7 +36,8 @@ export function parsePolicy(text: string, site: Site): Map<string, CspSource[]> 
     if (!name || directives.has(name.toLowerCase())) continue
     directives.set(
       name.toLowerCase(),
-      sources.map((source) => ({ text: source, nonce: false, site }))
+      // A computed source may be a nonce, which makes browsers ignore 'unsafe-inline'.
+      sources.map((source) => ({ text: source, nonce: source.includes(COMPUTED), site }))
     )
   }
   return directives
@@ -49,6 +54,35 @@ function isResponse(handler: HandlerFunction, object: Node): boolean {
 
 function stringOf(value: Value): string | undefined {
   return value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined
+}
+
+/**
+ * The policy text of a header value: a string the evaluator knows, or a template literal (directly or
+ * through a local constant) whose computed parts are kept as placeholders.
+ */
+function policyText(
+  express: ExpressModel,
+  handler: HandlerFunction,
+  value: Node,
+  depth = 0
+): { text: string; site: Site; partial: boolean } | undefined {
+  const evaluated = express.evaluate(value, handler.module)
+  const known = stringOf(evaluated)
+  if (known !== undefined) return { text: known, site: evaluated.at ?? { module: handler.module, node: value }, partial: false }
+  const node = unwrapExpression(value)
+  if (node.type === 'Identifier' && depth < 3) {
+    const binding = lookup(handler.module.index, node.name, node)
+    return binding?.kind === 'var' && binding.init && binding.path.length === 0
+      ? policyText(express, handler, binding.init, depth + 1)
+      : undefined
+  }
+  if (node.type !== 'TemplateLiteral') return undefined
+  const parts = node.quasis.map((q, i) => {
+    const expression = node.expressions[i]
+    const computed = expression ? (stringOf(express.evaluate(expression as Node, handler.module)) ?? COMPUTED) : ''
+    return (q.value.cooked ?? q.value.raw) + computed
+  })
+  return { text: parts.join(''), site: { module: handler.module, node }, partial: true }
 }
 
 /** The header name and policy value a setter call gives: `(name, value)` or `({ [name]: value })`. */
@@ -72,16 +106,15 @@ function headersIn(express: ExpressModel, handler: HandlerFunction): CspHeader[]
     const args = node.arguments.filter((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder') as Node[]
     for (const { name, value } of headerArguments(express, handler, args)) {
       const match = HEADER.exec(name)
-      const evaluated = express.evaluate(value, handler.module)
-      const text = stringOf(evaluated)
-      if (!match || text === undefined) continue
-      const site = evaluated.at ?? { module: handler.module, node: value }
+      const policy = match && policyText(express, handler, value)
+      if (!match || !policy) continue
       headers.push({
         call: { module: handler.module, node },
         label: `res.${method}('${name}')`,
         reportOnly: match[1] !== undefined,
-        site,
-        directives: parsePolicy(text, site)
+        site: policy.site,
+        directives: parsePolicy(policy.text, policy.site),
+        partial: policy.partial
       })
     }
   })

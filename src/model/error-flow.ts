@@ -16,6 +16,7 @@ const TYPE_PROPERTIES = new Set([
   'errorCode',
   'name',
   'isOperational',
+  'isPublic',
   'expose',
   'type',
   'isJoi',

@@ -85,9 +85,12 @@ function headerFindings(header: CspHeader): RuleFinding[] {
       }
     ]
   }
+  // A computed part may add a script-src that the default-src would give way to.
+  if (header.partial && !header.directives.has('script-src')) return []
   const name = header.directives.has('script-src') ? 'script-src' : 'default-src'
   const sources = header.directives.get(name)
-  return scriptFinding(header.site, header.label, sources ? { name, sources } : 'none')
+  if (!sources) return header.partial ? [] : scriptFinding(header.site, header.label, 'none')
+  return scriptFinding(header.site, header.label, { name, sources })
 }
 
 /**

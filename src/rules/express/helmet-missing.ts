@@ -96,6 +96,10 @@ export default defineRule({
   needs: 'source',
   check({ express }) {
     if (express.orphanUses.some((u) => u.handlers.some(isHeaderMiddleware))) return []
-    return express.apps.flatMap((app) => checkApp(express, app))
+    // Setup code shared by two apps (`configure(app)`, `configure(testApp)`) is reported once, where it is written.
+    const seen = new Set<string>()
+    return express.apps
+      .flatMap((app) => checkApp(express, app))
+      .filter((f) => !seen.has(`${f.file}:${f.line}:${f.column}`) && seen.add(`${f.file}:${f.line}:${f.column}`))
   }
 })
