@@ -1,7 +1,7 @@
 import { walk, type Node } from '../parse/javascript.js'
 import { propertyName, unwrapExpression } from '../parse/syntax.js'
 import type { CspSource } from './csp.js'
-import type { ExpressModel } from './express.js'
+import type { ExpressModel, Handler } from './express.js'
 import { factoryResults, functionsOf, type HandlerFunction } from './handlers.js'
 import { lookup } from './scope.js'
 import type { Site, Value } from './values.js'
@@ -121,6 +121,26 @@ function headersIn(express: ExpressModel, handler: HandlerFunction): CspHeader[]
   return headers
 }
 
+/** Handlers a factory call makes: `securityHeaders()`, and `asyncHandler(getProfile())`'s inner `getProfile()`. */
+function madeHandlers(express: ExpressModel, handler: Handler): Handler[] {
+  if (handler.kind !== 'factory' && handler.kind !== 'middleware') return []
+  const made = handler.kind === 'factory' ? (factoryResults(express, handler) ?? []) : []
+  const call = handler.site.node
+  if (call.type !== 'CallExpression') return made
+  for (const arg of call.arguments) {
+    const value = express.evaluate(arg as Node, handler.site.module)
+    if (value.kind !== 'call' || value.callee.kind !== 'function') continue
+    const inner: Handler = {
+      kind: 'factory',
+      fn: value.callee.fn,
+      args: value.args,
+      site: { module: handler.site.module, node: arg as Node }
+    }
+    made.push(...(factoryResults(express, inner) ?? []))
+  }
+  return made
+}
+
 /** The app's own handlers, including those its middleware factories return (`app.use(securityHeaders())`). */
 function appHandlers(express: ExpressModel): HandlerFunction[] {
   const seen = new Map<Node, HandlerFunction>()
@@ -129,8 +149,8 @@ function appHandlers(express: ExpressModel): HandlerFunction[] {
     ...express.orphanUses.flatMap((u) => u.handlers)
   ]
   for (const handler of handlers) {
-    const made = handler.kind === 'factory' ? (factoryResults(express, handler) ?? []) : []
-    for (const f of [handler, ...made].flatMap((h) => functionsOf(express, h))) if (!seen.has(f.fn)) seen.set(f.fn, f)
+    for (const f of [handler, ...madeHandlers(express, handler)].flatMap((h) => functionsOf(express, h)))
+      if (!seen.has(f.fn)) seen.set(f.fn, f)
   }
   return [...seen.values()]
 }
