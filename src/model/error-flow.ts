@@ -179,9 +179,13 @@ class ErrorFlow {
     ]
     if (sources.some((s) => envSideOf(s.node, this.module, this.scope.handler.fn) !== undefined)) return undefined
     if (this.changedPerEnv(node)) return undefined
+    const writes = this.memberWrites(node)
     const init = binding.init && unwrap(binding.init)
-    if (init?.type === 'ObjectExpression') this.omitted.set(init, this.deletedFields(node))
-    return max(...sources.map((s) => follow(this.classify(s.node, depth + 1), s.path)))
+    if (init?.type === 'ObjectExpression') this.omitted.set(init, writes.deleted)
+    return max(
+      ...sources.map((s) => follow(this.classify(s.node, depth + 1), s.path)),
+      ...writes.added.map((value) => this.classify(value, depth + 1))
+    )
   }
 
   /**
@@ -203,18 +207,26 @@ class ErrorFlow {
     return found
   }
 
-  /** `delete response.stack` outside any environment test: the fields a local's object loses for good. */
-  private deletedFields(id: Extract<Node, { type: 'Identifier' }>): Set<string> {
+  /**
+   * Outside any environment test: the fields a local's object loses for good (`delete response.stack`)
+   * and the values it gains (`body.detail = err.message`).
+   */
+  private memberWrites(id: Extract<Node, { type: 'Identifier' }>): { deleted: Set<string>; added: Node[] } {
     const binding = lookup(this.module.index, id.name, id)
-    const fields = new Set<string>()
+    const deleted = new Set<string>()
+    const added: Node[] = []
     walk(this.scope.handler.fn.body as Node, (n) => {
-      if (n.type !== 'UnaryExpression' || n.operator !== 'delete' || n.argument.type !== 'MemberExpression') return
-      const object = unwrap(n.argument.object)
-      const field = propertyName(n.argument)
-      if (object.type !== 'Identifier' || lookup(this.module.index, object.name, object) !== binding || !field) return
-      if (envSideOf(n, this.module, this.scope.handler.fn) === undefined) fields.add(field)
+      const deletion = n.type === 'UnaryExpression' && n.operator === 'delete'
+      const target = deletion ? n.argument : n.type === 'AssignmentExpression' && n.operator === '=' ? n.left : undefined
+      if (target?.type !== 'MemberExpression') return
+      const object = unwrap(target.object)
+      if (object.type !== 'Identifier' || lookup(this.module.index, object.name, object) !== binding) return
+      if (envSideOf(n, this.module, this.scope.handler.fn) !== undefined) return
+      const field = propertyName(target)
+      if (deletion && field) deleted.add(field)
+      if (n.type === 'AssignmentExpression') added.push(n.right)
     })
-    return fields
+    return { deleted, added }
   }
 
   /** Whether the send sits where the error is a known kind: `if (err.status)`, `if (err instanceof HttpError)`. */
@@ -293,7 +305,13 @@ class ErrorFlow {
       case 'Identifier': {
         const binding = this.isError(node) ? undefined : lookup(this.module.index, node.name, node)
         const init = binding?.kind === 'var' && binding.path.length === 0 ? binding.init : undefined
-        return (init && isInside(this.module, init, this.scope.handler.fn) && inner(init)) || node
+        if (binding?.kind !== 'var') return node
+        const added = this.memberWrites(node).added.find((value) => inner(value))
+        return (
+          (init && isInside(this.module, init, this.scope.handler.fn) && inner(init)) ||
+          (added && this.module.index.parents.get(added)) ||
+          node
+        )
       }
       default:
         return node
