@@ -26,12 +26,24 @@ describe('envTest', () => {
     ['!isProd', 'development'],
     ['IS_DEV', 'development'],
     ["['development', 'test'].includes(env)", 'development'],
-    ["env === 'staging'", 'either']
+    ["env === 'staging'", 'either'],
+    ["config.nodeEnv !== 'production'", 'development'],
+    ["BUILD_MODE === 'development'", 'development'],
+    ["settings.mode === 'production'", 'production'],
+    ["process.env.APP_MODE === 'production'", 'production'],
+    ['config.isProduction', 'production'],
+    ['isDev', 'development']
   ])('%s → %s', (source, side) => {
     expect(envTest(expression(source))).toBe(side)
   })
 
-  it.each(['err.status === 500', 'user.isAdmin', "name === 'production'"])('%s is not about the environment', (source) => {
+  it.each([
+    'err.status === 500',
+    'user.isAdmin',
+    "name === 'production'",
+    "req.query.format === 'development'",
+    "envelope === 'production'"
+  ])('%s is not about the environment', (source) => {
     expect(envTest(expression(source))).toBeUndefined()
   })
 })

@@ -127,8 +127,11 @@ export function directiveSources(express: ExpressModel, value: Value): CspSource
   })
 }
 
-/** The directive that governs scripts and its value: script-src, or default-src when script-src is not set. */
-export function scriptDirective(express: ExpressModel, config: CspConfig): { name: string; value: Value } | undefined {
+/**
+ * The directive that governs scripts and its value: script-src, or default-src when script-src is not
+ * set; `none` when neither is set and helmet adds no defaults (scripts from anywhere run).
+ */
+export function scriptDirective(express: ExpressModel, config: CspConfig): { name: string; value: Value } | 'none' | undefined {
   const directives = config.directives
   if (!directives) return undefined
   const find = (keys: string[]): { name: string; value: Value } | 'unknown' | undefined => {
@@ -144,7 +147,7 @@ export function scriptDirective(express: ExpressModel, config: CspConfig): { nam
   if (script) return script
   if (config.mergesDefaults !== false) return undefined // helmet's default script-src 'self' applies
   const fallback = find(DEFAULT_KEYS)
-  return fallback === 'unknown' ? undefined : fallback
+  return fallback === 'unknown' ? undefined : (fallback ?? 'none')
 }
 
 /**

@@ -13,8 +13,8 @@ export type EnvSide = 'production' | 'development' | 'either'
 
 const PRODUCTION_WORDS = new Set(['production', 'prod'])
 const DEVELOPMENT_WORDS = new Set(['development', 'dev', 'develop', 'test', 'testing', 'local', 'debug'])
-/** Names that hold the environment's name: `env`, `config.env`, `NODE_ENV`, `settings.environment`. */
-const ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode_?env)$/i
+/** Names that hold the environment's name: `env`, `config.env`, `NODE_ENV`, `nodeEnv`, `settings.environment`, `BUILD_MODE`. */
+const ENV_NAME = /^(?:(?:node|app|mode|current|runtime|deploy)?_?env(?:ironment)?|(?:build|run|app|node)?_?mode|stage)$/i
 const PRODUCTION_FLAG = /^(?:is_?)?prod(?:uction)?(?:_?mode|_?env)?$/i
 const DEVELOPMENT_FLAG = /^(?:is_?)?(?:dev(?:elopment)?|debug|local|test(?:ing)?)(?:_?mode|_?env)?$/i
 
@@ -38,7 +38,7 @@ export function isEnvRead(node: Node): boolean {
     n.object.object.type === 'Identifier' &&
     n.object.object.name === 'process'
   ) {
-    return /ENV|STAGE/i.test(propertyName(n) ?? '')
+    return /ENV|STAGE|MODE/i.test(propertyName(n) ?? '')
   }
   const name = nameOf(n)
   return name !== undefined && ENV_NAME.test(name)

@@ -16,6 +16,7 @@ const TYPE_PROPERTIES = new Set([
   'errorCode',
   'name',
   'isOperational',
+  'isPublic',
   'expose',
   'type',
   'isJoi',
@@ -52,6 +53,8 @@ export interface ErrorLeak {
   send: ResponseSend
   kind: LeakKind
   scope: ErrorScope
+  /** What puts the error into the response: `stack: err.stack` in the body, or the send's argument. */
+  node: Node
 }
 
 /** The expression inside type wrappers, parentheses and `await`: what a handler's error value is made of. */
@@ -76,6 +79,9 @@ function isInside(module: HandlerFunction['module'], node: Node, ancestor: Node)
 }
 
 class ErrorFlow {
+  /** Fields deleted from a local's object literal in every environment (`delete response.stack`). */
+  private readonly omitted = new Map<Node, Set<string>>()
+
   constructor(private readonly scope: ErrorScope) {}
 
   private get module(): HandlerFunction['module'] {
@@ -96,7 +102,8 @@ class ErrorFlow {
     const next = (n: Node | null | undefined): LeakKind | undefined => (n ? this.classify(n, depth + 1) : undefined)
     switch (node.type) {
       case 'Identifier':
-        return this.isError(node) ? 'object' : this.variable(node, depth)
+        if (this.isError(node)) return this.changedPerEnv(node) ? undefined : 'object'
+        return this.variable(node, depth)
       case 'MemberExpression':
       case 'OptionalMemberExpression': {
         const name = propertyName(node)
@@ -114,7 +121,9 @@ class ErrorFlow {
         return max(
           ...node.properties.map((p) =>
             p.type === 'ObjectProperty'
-              ? next(p.value as Node)
+              ? this.omitted.get(node)?.has(propertyKey(p) ?? '')
+                ? undefined
+                : next(p.value as Node)
               : p.type === 'SpreadElement' && !this.isError(unwrap(p.argument))
                 ? next(p.argument)
                 : undefined
@@ -122,8 +131,16 @@ class ErrorFlow {
         )
       case 'ArrayExpression':
         return max(...node.elements.map((e) => (e && e.type !== 'SpreadElement' ? next(e) : undefined)))
-      case 'ConditionalExpression':
-        return envTest(node.test) ? undefined : max(next(node.consequent), next(node.alternate))
+      case 'ConditionalExpression': {
+        if (envTest(node.test)) return undefined
+        const known = this.knownBranch(node.test)
+        // The known (client-facing) error's message may be sent; its stack never.
+        const branch = (n: Node, isKnown: boolean): LeakKind | undefined => {
+          const kind = next(n)
+          return isKnown && kind !== 'stack' ? undefined : kind
+        }
+        return max(branch(node.consequent, known === 'consequent'), branch(node.alternate, known === 'alternate'))
+      }
       case 'LogicalExpression':
         if (node.operator === '&&') return envTest(node.left) ? undefined : next(node.right)
         return max(next(node.left), next(node.right))
@@ -161,7 +178,55 @@ class ErrorFlow {
         .map((a) => ({ node: a, path: [] }))
     ]
     if (sources.some((s) => envSideOf(s.node, this.module, this.scope.handler.fn) !== undefined)) return undefined
-    return max(...sources.map((s) => follow(this.classify(s.node, depth + 1), s.path)))
+    if (this.changedPerEnv(node)) return undefined
+    const writes = this.memberWrites(node)
+    const init = binding.init && unwrap(binding.init)
+    if (init?.type === 'ObjectExpression') this.omitted.set(init, writes.deleted)
+    return max(
+      ...sources.map((s) => follow(this.classify(s.node, depth + 1), s.path)),
+      ...writes.added.map((value) => this.classify(value, depth + 1))
+    )
+  }
+
+  /**
+   * `delete response.stack` or `response.stack = err.stack` under an environment test: the object
+   * (a response body, or the error itself) is shaped per environment, so what it carries was chosen.
+   */
+  private changedPerEnv(id: Extract<Node, { type: 'Identifier' }>): boolean {
+    const binding = lookup(this.module.index, id.name, id)
+    let found = false
+    walk(this.scope.handler.fn.body as Node, (n) => {
+      if (found) return
+      const target =
+        n.type === 'UnaryExpression' && n.operator === 'delete' ? n.argument : n.type === 'AssignmentExpression' ? n.left : undefined
+      if (!target || (target.type !== 'MemberExpression' && target.type !== 'OptionalMemberExpression')) return
+      const object = unwrap(target.object as Node)
+      if (object.type !== 'Identifier' || object.name !== id.name || lookup(this.module.index, object.name, object) !== binding) return
+      if (envSideOf(n, this.module, this.scope.handler.fn) !== undefined) found = true
+    })
+    return found
+  }
+
+  /**
+   * Outside any environment test: the fields a local's object loses for good (`delete response.stack`)
+   * and the values it gains (`body.detail = err.message`).
+   */
+  private memberWrites(id: Extract<Node, { type: 'Identifier' }>): { deleted: Set<string>; added: Node[] } {
+    const binding = lookup(this.module.index, id.name, id)
+    const deleted = new Set<string>()
+    const added: Node[] = []
+    walk(this.scope.handler.fn.body as Node, (n) => {
+      const deletion = n.type === 'UnaryExpression' && n.operator === 'delete'
+      const target = deletion ? n.argument : n.type === 'AssignmentExpression' && n.operator === '=' ? n.left : undefined
+      if (target?.type !== 'MemberExpression') return
+      const object = unwrap(target.object)
+      if (object.type !== 'Identifier' || lookup(this.module.index, object.name, object) !== binding) return
+      if (envSideOf(n, this.module, this.scope.handler.fn) !== undefined) return
+      const field = propertyName(target)
+      if (deletion && field) deleted.add(field)
+      if (n.type === 'AssignmentExpression') added.push(n.right)
+    })
+    return { deleted, added }
   }
 
   /** Whether the send sits where the error is a known kind: `if (err.status)`, `if (err instanceof HttpError)`. */
@@ -172,14 +237,21 @@ class ErrorFlow {
       parent && child !== this.scope.scope;
       child = parent, parent = this.module.index.parents.get(parent)
     ) {
-      if (
-        (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') &&
-        child === parent.consequent &&
-        this.readsType(parent.test)
-      )
-        return true
+      if (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') continue
+      const known = this.knownBranch(parent.test)
+      if ((known === 'consequent' && child === parent.consequent) || (known === 'alternate' && child === parent.alternate)) return true
     }
     return false
+  }
+
+  /**
+   * The branch of a test on the error's kind where the error is a known, client-facing one:
+   * `err.isOperational ? ...`, `statusCode < 500 ? ...` (the consequent), `statusCode >= 500 ? ...`
+   * (the alternate); undefined when the test does not read the error's kind.
+   */
+  private knownBranch(test: Node): 'consequent' | 'alternate' | undefined {
+    if (!this.readsType(test)) return undefined
+    return isServerErrorTest(test) ? 'alternate' : 'consequent'
   }
 
   private readsType(test: Node): boolean {
@@ -192,9 +264,76 @@ class ErrorFlow {
       )
         found = true
       if (n.type === 'BinaryExpression' && n.operator === 'instanceof' && this.isError(unwrap(n.left as Node))) found = true
+      if (n.type === 'Identifier' && this.isTypeVariable(n)) found = true
     })
     return found
   }
+
+  /** `const statusCode = err.statusCode || 500`, `const { status } = err`: a local holding the error's kind. */
+  private isTypeVariable(node: Extract<Node, { type: 'Identifier' }>): boolean {
+    const binding = lookup(this.module.index, node.name, node)
+    if (binding?.kind !== 'var' || !binding.init || !isInside(this.module, binding.declarator, this.scope.handler.fn)) return false
+    const init = unwrap(binding.init)
+    if (binding.path.length > 0) return this.isError(init) && TYPE_PROPERTIES.has(String(binding.path[0]))
+    let found = false
+    walk(init, (n) => {
+      if ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && TYPE_PROPERTIES.has(propertyName(n) ?? ''))
+        found ||= this.isError(unwrap(n.object))
+    })
+    return found
+  }
+
+  /** The node inside `expression` that carries `kind` into the response: `stack: err.stack`, not the whole body. */
+  carrier(expression: Node, kind: LeakKind, depth = 0): Node | undefined {
+    const node = unwrap(expression)
+    if (depth > MAX_DEPTH || this.classify(node) !== kind) return undefined
+    const inner = (n: Node | null | undefined): Node | undefined => (n ? this.carrier(n, kind, depth + 1) : undefined)
+    switch (node.type) {
+      case 'ObjectExpression':
+        for (const p of node.properties) {
+          const value = p.type === 'ObjectProperty' ? (p.value as Node) : p.type === 'SpreadElement' ? p.argument : undefined
+          const found = inner(value)
+          if (found) return p.type === 'ObjectProperty' && unwrap(p.value as Node) === found ? p : found
+        }
+        return node
+      case 'ArrayExpression':
+        return node.elements.map((e) => (e && e.type !== 'SpreadElement' ? inner(e) : undefined)).find(Boolean) ?? node
+      case 'ConditionalExpression':
+        return inner(node.consequent) ?? inner(node.alternate) ?? node
+      case 'LogicalExpression':
+        return inner(node.left) ?? inner(node.right) ?? node
+      case 'Identifier': {
+        const binding = this.isError(node) ? undefined : lookup(this.module.index, node.name, node)
+        const init = binding?.kind === 'var' && binding.path.length === 0 ? binding.init : undefined
+        if (binding?.kind !== 'var') return node
+        const added = this.memberWrites(node).added.find((value) => inner(value))
+        return (
+          (init && isInside(this.module, init, this.scope.handler.fn) && inner(init)) ||
+          (added && this.module.index.parents.get(added)) ||
+          node
+        )
+      }
+      default:
+        return node
+    }
+  }
+}
+
+/** `status >= 500`, `statusCode > 499`, `err.status === 500`: true for server errors, whose messages are internal. */
+function isServerErrorTest(test: Node): boolean {
+  const t = unwrapExpression(test)
+  if (t.type !== 'BinaryExpression') return false
+  const right = unwrapExpression(t.right)
+  const bound = right.type === 'NumericLiteral' ? right.value : undefined
+  if (bound === undefined) return false
+  if (t.operator === '>=') return bound >= 500
+  if (t.operator === '>') return bound >= 499
+  return ['===', '=='].includes(t.operator) && bound >= 500
+}
+
+function propertyKey(property: Extract<Node, { type: 'ObjectProperty' }>): string | undefined {
+  if (property.computed) return property.key.type === 'StringLiteral' ? property.key.value : undefined
+  return property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined
 }
 
 function bindingNode(binding: Exclude<Binding, { kind: 'param' }>): Node {
@@ -239,7 +378,8 @@ export function errorLeaks(scope: ErrorScope): ErrorLeak[] {
     const kind = max(...send.body.map((arg) => flow.classify(arg)))
     if (!kind || isEnvGuarded(send.call, scope.handler.module, scope.handler.fn)) continue
     if (kind !== 'stack' && flow.isTypeChecked(send.call)) continue
-    leaks.push({ send, kind, scope })
+    const node = send.body.map((arg) => flow.carrier(arg, kind)).find(Boolean) ?? send.call
+    leaks.push({ send, kind, scope, node })
   }
   return leaks
 }

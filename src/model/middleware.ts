@@ -6,6 +6,13 @@ export type MiddlewareKind = 'headers' | 'cors' | 'session' | 'rate-limit' | 'bo
 const BY_PACKAGE: Record<string, MiddlewareKind> = {
   helmet: 'headers',
   lusca: 'headers',
+  // helmet's parts as packages of their own, each setting one header
+  'helmet-csp': 'headers',
+  hsts: 'headers',
+  'dont-sniff-mimetype': 'headers',
+  frameguard: 'headers',
+  'x-xss-protection': 'headers',
+  'referrer-policy': 'headers',
   cors: 'cors',
   'express-session': 'session',
   'cookie-session': 'session',

@@ -1,6 +1,7 @@
 import { defineRule, type RuleFinding } from '../rule.js'
 import { locate } from '../../model/express.js'
 import { errorLeaks, errorScopes, type ErrorLeak } from '../../model/error-flow.js'
+import { debugErrorMiddleware } from '../../model/debug-error-pages.js'
 import { handlerFunctions } from '../../model/handlers.js'
 
 // The reason's key per leak kind, for the rule tests.
@@ -13,7 +14,7 @@ const WHAT: Record<ErrorLeak['kind'], string> = {
 }
 
 function describe(leak: ErrorLeak): RuleFinding {
-  const where = locate({ module: leak.scope.handler.module, node: leak.send.call })
+  const where = locate({ module: leak.scope.handler.module, node: leak.node })
   const place = leak.scope.handler.errorHandler ? 'error handler' : 'route catch block'
   const name = leak.scope.name
   const fix =
@@ -29,10 +30,22 @@ function describe(leak: ErrorLeak): RuleFinding {
   }
 }
 
+function describeDebugMiddleware({ site, package: name }: ReturnType<typeof debugErrorMiddleware>[number]): RuleFinding {
+  const where = locate(site)
+  return {
+    file: where.file,
+    line: where.line,
+    column: where.column,
+    messageId: 'debug-middleware',
+    message: `\`${name}\` is mounted for every environment, so every error answers with its stack trace and message: mount it only under \`if (process.env.NODE_ENV === 'development')\` and end production with a handler that sends a generic message`
+  }
+}
+
 /**
  * Error handlers (four parameters) and route catch blocks (`catch (err)`, `.catch(err => ...)`) whose
  * response carries the error's stack, the error object or its message, outside a `NODE_ENV` test.
  * Messages of errors checked to be a known kind (`err.status`, `instanceof`) are meant for clients.
+ * Also `errorhandler()` (a development error page) mounted outside a development-only test.
  */
 export default defineRule({
   meta: {
@@ -45,7 +58,8 @@ export default defineRule({
     messages: {
       stack: 'a response sends the error stack trace',
       'error-object': 'a response sends the error object',
-      'error-message': 'a response sends the raw error message'
+      'error-message': 'a response sends the raw error message',
+      'debug-middleware': '`errorhandler()` (a stack-trace error page) mounted outside a development-only test'
     }
   },
   needs: 'source',
@@ -56,5 +70,6 @@ export default defineRule({
       .flatMap(errorLeaks)
       .filter((leak) => !seen.has(leak.send.call) && seen.add(leak.send.call))
       .map(describe)
+      .concat(debugErrorMiddleware(express).map(describeDebugMiddleware))
   }
 })

@@ -1,6 +1,7 @@
 import { defineRule, type RuleFinding } from '../rule.js'
-import type { ExpressModel, Handler, RouterNode } from '../../model/express.js'
+import type { ExpressModel, Handler, RouterEvent, RouterNode } from '../../model/express.js'
 import { isKind } from '../../model/middleware.js'
+import { headersSet, REQUIRED_HEADERS, type SecurityHeader } from '../../model/security-headers.js'
 
 /** Header middleware that does helmet's job (helmet, lusca). */
 export function isHeaderMiddleware(handler: Handler): boolean {
@@ -11,8 +12,39 @@ function describe(app: RouterNode): string {
   return app.variable ? `Express app '${app.variable}'` : 'Express app'
 }
 
+/** The headers the app's header middleware sets together, or `all` when one of them is helmet itself (or unreadable). */
+function headersOf(express: ExpressModel, uses: RouterEvent[]): Set<SecurityHeader> | 'all' {
+  const headers = new Set<SecurityHeader>()
+  for (const handler of uses.flatMap((e) => e.handlers)) {
+    const set = headersSet(express.evaluator, handler)
+    if (set === 'all') return 'all'
+    for (const header of set ?? []) headers.add(header)
+  }
+  return headers
+}
+
+/** `helmet.noSniff()` and `helmet.frameguard()` alone: header middleware that leaves out the CSP or HSTS. */
+function partialFinding(express: ExpressModel, app: RouterNode, uses: RouterEvent[]): RuleFinding[] {
+  const headers = headersOf(express, uses)
+  if (headers === 'all') return []
+  const missing = REQUIRED_HEADERS.filter((h) => !headers.has(h))
+  const [first] = uses
+  if (missing.length === 0 || !first) return []
+  const sets = headers.size > 0 ? `sets only ${[...headers].join(' and ')}` : 'sets none of the security headers'
+  return [
+    {
+      file: first.file,
+      line: first.line,
+      column: first.column,
+      messageId: 'partial-headers',
+      message: `${describe(app)}'s header middleware ${sets}: ${missing.map((h) => `no ${h}`).join(', ')}; use \`app.use(helmet())\`, which sets them all`
+    }
+  ]
+}
+
 function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
-  const helmet = app.events.find((e) => e.type === 'use' && e.handlers.some(isHeaderMiddleware))
+  const uses = app.events.filter((e) => e.type === 'use' && e.handlers.some(isHeaderMiddleware))
+  const [helmet] = uses
   if (!helmet) {
     return [
       {
@@ -25,6 +57,8 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
     ]
   }
   // A CORS preflight route (`app.options('*', cors())`) renders nothing that headers would protect.
+  const partial = partialFinding(express, app, uses)
+  if (partial.length > 0) return partial
   const exposed = express.routesOf(app).find((r) => r.event.method !== 'options' && !r.before.some((b) => isHeaderMiddleware(b.handler)))
   if (!exposed) return []
   return [
@@ -39,7 +73,9 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
 }
 
 /**
- * Per app that is not mounted into another: helmet on the app, before every route. Helmet used on
+ * Per app that is not mounted into another: helmet on the app, before every route. Single-header
+ * middleware (`helmet.noSniff()`, `lusca.xframe()`) counts only when together they set both the
+ * Content-Security-Policy and Strict-Transport-Security. Helmet used on
  * something the model cannot tie to an app (an unresolved setup parameter) counts as covering:
  * unclear wiring gives fewer findings, never wrong ones.
  */
@@ -53,12 +89,17 @@ export default defineRule({
     cwe: 'CWE-693',
     messages: {
       'no-helmet': 'an app with no helmet (or equivalent header middleware) at all',
+      'partial-headers': 'header middleware that sets only some headers (`helmet.noSniff()`, `lusca.xframe()`), without CSP or HSTS',
       'helmet-after-routes': 'helmet is registered, but after a route that is served without its headers'
     }
   },
   needs: 'source',
   check({ express }) {
     if (express.orphanUses.some((u) => u.handlers.some(isHeaderMiddleware))) return []
-    return express.apps.flatMap((app) => checkApp(express, app))
+    // Setup code shared by two apps (`configure(app)`, `configure(testApp)`) is reported once, where it is written.
+    const seen = new Set<string>()
+    return express.apps
+      .flatMap((app) => checkApp(express, app))
+      .filter((f) => !seen.has(`${f.file}:${f.line}:${f.column}`) && seen.add(`${f.file}:${f.line}:${f.column}`))
   }
 })
