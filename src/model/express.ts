@@ -5,6 +5,8 @@ import { enclosingFunction, positionOf, type FunctionNode } from './scope.js'
 import { Evaluator } from './evaluator.js'
 import { branches, type Site, type Value } from './values.js'
 import { propertyName, unwrapExpression } from '../parse/syntax.js'
+import { packageKind } from './middleware.js'
+import { looksLikeHandler, returnsHandler } from './wrappers.js'
 
 export type { ImportMap, JsModule }
 
@@ -155,6 +157,7 @@ export class ExpressModel {
   /** What readers and rules derive from this model, computed once per package's scan. */
   readonly cache = new ModelCache()
   private readonly byNode = new Map<Node, RouterNode>()
+  private wrapDepth = 0
 
   constructor(modules: JsModule[], mapImport?: ImportMap) {
     this.graph = new ModuleGraph(modules, mapImport)
@@ -331,8 +334,46 @@ export class ExpressModel {
     return undefined
   }
 
-  /** What a value given to `.use()` or a route is. */
+  /**
+   * What a value given to `.use()` or a route is. A call that wraps handlers (`asyncHandler(fn)`,
+   * `catchAsync(controller.create)`, `wrap(factory())`) is the wrapper, then the handlers it wraps:
+   * the wrapper runs first, the wrapped function answers.
+   */
   handlers(value: Value, site: Site): Handler[] {
+    const own = this.ownHandlers(value, site)
+    return value.kind === 'call' && own.every((h) => h.kind !== 'router') ? [...own, ...this.wrappedHandlers(value, site)] : own
+  }
+
+  /**
+   * The handlers a call wraps: arguments that are handler-like functions of the app, factory calls
+   * returning one, or wrapper calls around those. A package middleware with a known job is no
+   * wrapper (`cors(delegate)` is CORS middleware).
+   */
+  private wrappedHandlers(call: Extract<Value, { kind: 'call' }>, site: Site): Handler[] {
+    const callee = call.callee
+    if (callee.kind === 'package' && (callee.name === 'express' || packageKind(callee.name) !== undefined)) return []
+    if (this.wrapDepth > 3) return []
+    this.wrapDepth += 1
+    try {
+      const module = call.at?.module ?? site.module
+      return call.args.flatMap((arg) =>
+        branches(this.evaluate(arg, module)).flatMap((v): Handler[] => {
+          const at = v.at ?? { module, node: arg }
+          if (v.kind === 'function') return looksLikeHandler(v.fn) ? [{ kind: 'function', fn: v.fn, site: at }] : []
+          if (v.kind !== 'call') return []
+          if (v.callee.kind === 'function') {
+            const home = this.graph.moduleOf(v.callee.fn)
+            return returnsHandler(this.evaluator, v.callee.fn, home) ? this.handlers(v, at) : this.wrappedHandlers(v, at)
+          }
+          return this.wrappedHandlers(v, at)
+        })
+      )
+    } finally {
+      this.wrapDepth -= 1
+    }
+  }
+
+  private ownHandlers(value: Value, site: Site): Handler[] {
     if (value.kind === 'array') {
       const module = value.at?.module ?? site.module
       return value.elements.flatMap((e) => this.handlers(this.evaluate(e, module), { module, node: e }))
