@@ -7,6 +7,7 @@ import { branches, type Site, type Value } from './values.js'
 import { propertyName, unwrapExpression } from '../parse/syntax.js'
 import { packageKind } from './middleware.js'
 import { looksLikeHandler, returnsHandler } from './wrappers.js'
+import { applySetup, PACKAGE as ROUTING_CONTROLLERS, SETUPS as CONTROLLER_SETUPS } from './routing-controllers.js'
 
 export type { ImportMap, JsModule }
 
@@ -96,8 +97,11 @@ export function locate(site: Site): Location {
 }
 
 function isExpressCreation(value: Value): 'app' | 'router' | undefined {
-  if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express') return undefined
+  if (value.kind !== 'call' || value.callee.kind !== 'package') return undefined
   const path = value.callee.path
+  // routing-controllers' `createExpressServer(options)` returns the Express app it built.
+  if (value.callee.name === ROUTING_CONTROLLERS) return path.length === 1 && path[0] === 'createExpressServer' ? 'app' : undefined
+  if (value.callee.name !== 'express') return undefined
   if (path.length === 0) return 'app'
   return path.length === 1 && path[0] === 'Router' ? 'router' : undefined
 }
@@ -113,7 +117,18 @@ function mayCreateRouter(call: Extract<Node, { type: 'CallExpression' | 'Optiona
   while (callee.type === 'SequenceExpression') callee = unwrapExpression(callee.expressions.at(-1) as Node)
   if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return true
   const name = propertyName(callee)
-  return name === 'Router' || name === 'default' || name === 'express'
+  return name === 'Router' || name === 'default' || name === 'express' || (name !== undefined && CONTROLLER_SETUPS.has(name))
+}
+
+/** `createExpressServer(options)` / `useExpressServer(app, options)` of routing-controllers. */
+function isControllerSetup(value: Value): value is Extract<Value, { kind: 'call' }> {
+  return (
+    value.kind === 'call' &&
+    value.callee.kind === 'package' &&
+    value.callee.name === ROUTING_CONTROLLERS &&
+    value.callee.path.length === 1 &&
+    CONTROLLER_SETUPS.has(value.callee.path[0] as string)
+  )
 }
 
 function literalPath(value: Value): string | undefined {
@@ -201,14 +216,50 @@ export class ExpressModel {
   }
 
   private build(): void {
+    const setups: Array<{ call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>; value: Value; module: ModuleInfo }> =
+      []
     for (const module of this.graph.modules.values()) {
       for (const call of module.index.calls) {
         if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') continue
-        if (mayCreateRouter(call)) this.routerFor(this.evaluate(call, module))
+        if (mayCreateRouter(call)) {
+          const value = this.evaluate(call, module)
+          this.routerFor(value)
+          if (isControllerSetup(value)) setups.push({ call, value, module })
+        }
         this.event(call, module)
       }
     }
+    for (const { call, value, module } of setups) this.controllerSetup(call, value, module)
     for (const router of this.routers) router.events.sort((a, b) => compareOrder(a.order, b.order))
+  }
+
+  /** The app a routing-controllers setup builds or configures, with its controllers, middlewares and error handling. */
+  private controllerSetup(
+    call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>,
+    value: Value,
+    module: ModuleInfo
+  ): void {
+    const created = this.routerFor(value)
+    const apps = created ? [created] : branches(this.evaluate(call.arguments[0] as Node | undefined, module)).map((b) => this.routerFor(b))
+    for (const app of apps) {
+      if (app?.kind !== 'app') continue
+      applySetup(this, app, call, module, [app.site.module === module ? 0 : 1, call.start ?? 0])
+    }
+  }
+
+  /** A router the model adds for a structure Express builds from something else (a routing-controllers controller). */
+  newRouter(site: Site, variable: string | undefined): RouterNode {
+    const router: RouterNode = {
+      id: this.routers.length,
+      kind: 'router',
+      site,
+      ...locate(site),
+      ...(variable ? { variable } : {}),
+      events: [],
+      mounts: []
+    }
+    this.routers.push(router)
+    return router
   }
 
   /** Records `<router>.use/route/set/...(...)` calls, including `router.route(path).get(...)` chains. */

@@ -112,7 +112,9 @@ const ERROR_MIDDLEWARE: Record<string, (path: string[]) => boolean> = {
   celebrate: (path) => path[0] === 'errors',
   'express-validation': (path) => path[0] === 'errors',
   '@sentry/node': (path) => path.includes('errorHandler'),
-  'express-winston': (path) => path[0] === 'errorLogger'
+  'express-winston': (path) => path[0] === 'errorLogger',
+  // Its default error handler answers the errors of controller actions (see routing-controllers.ts).
+  'routing-controllers': (path) => path[0] === 'defaultErrorHandler'
 }
 
 /** Common request middleware that never handles errors (static files, logging, auth, flash messages). */
