@@ -168,7 +168,8 @@ export function applySetup(host: ControllerHost, app: RouterNode, call: Call, mo
       const fn = methodNamed(c.node, 'error') ?? methodNamed(c.node, 'use')
       if (!fn) continue
       const at: Site = { module: c.module, node: c.node }
-      push({ type: 'use', site: at, path: '/', handlers: [{ kind: 'function', fn, site: { module: c.module, node: fn } }] })
+      const own: Handler = { kind: 'function', fn, site: { module: c.module, node: fn } }
+      push({ type: 'use', site: at, path: '/', handlers: [...delegatedMiddleware(host, fn, c.module), own] })
     }
   }
   useMiddlewares('before')
@@ -194,6 +195,21 @@ export function applySetup(host: ControllerHost, app: RouterNode, call: Call, mo
     }
     push({ type: 'use', site, path: '/', handlers: [handler] })
   }
+}
+
+/**
+ * Package middleware a middleware method hands the request to: `return helmet()(req, res, next)`.
+ * The class then does that middleware's job.
+ */
+function delegatedMiddleware(host: ControllerHost, fn: FunctionNode, module: ModuleInfo): Handler[] {
+  if (fn.body.type !== 'BlockStatement') return []
+  return fn.body.body.flatMap((statement) => {
+    const e =
+      statement.type === 'ReturnStatement' ? statement.argument : statement.type === 'ExpressionStatement' ? statement.expression : null
+    if (e?.type !== 'CallExpression' || e.callee.type !== 'CallExpression') return []
+    const inner = e.callee
+    return host.handlers(host.evaluate(inner, module), { module, node: inner }).filter((h) => h.kind === 'middleware')
+  })
 }
 
 type Push = (event: Omit<RouterEvent, 'order' | 'file' | 'line' | 'column'>, into?: RouterNode, base?: number[]) => RouterEvent
