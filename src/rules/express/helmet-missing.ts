@@ -1,4 +1,5 @@
 import { defineRule, type RuleFinding } from '../rule.js'
+import { servesNothing } from '../../model/app-uses.js'
 import type { ExpressModel, Handler, RouterNode } from '../../model/express.js'
 import { isKind } from '../../model/middleware.js'
 
@@ -41,7 +42,8 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
 /**
  * Per app that is not mounted into another: helmet on the app, before every route. Helmet used on
  * something the model cannot tie to an app (an unresolved setup parameter) counts as covering:
- * unclear wiring gives fewer findings, never wrong ones.
+ * unclear wiring gives fewer findings, never wrong ones. An app that serves nothing (no middleware
+ * or routes, only made into a server, e.g. for a websocket server) needs no headers.
  */
 export default defineRule({
   meta: {
@@ -59,6 +61,6 @@ export default defineRule({
   needs: 'source',
   check({ express }) {
     if (express.orphanUses.some((u) => u.handlers.some(isHeaderMiddleware))) return []
-    return express.apps.flatMap((app) => checkApp(express, app))
+    return express.apps.filter((app) => !servesNothing(express, app)).flatMap((app) => checkApp(express, app))
   }
 })
