@@ -26,6 +26,12 @@ const CHAINABLE = new Set([
   'param'
 ])
 
+/** Whether a module is written with ES module syntax (`export ...`). */
+function isEsModule(module: ModuleInfo): boolean {
+  const program = module.index.program
+  return program.type === 'Program' && program.body.some((s) => s.type.startsWith('Export'))
+}
+
 const MAX_DEPTH = 40
 /** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
 const MAX_REQUIRE_MATCHES = 20
@@ -189,7 +195,25 @@ export class Evaluator {
       return name ? { kind: 'env', name } : UNKNOWN
     }
     if (name === undefined) return UNKNOWN
+    if (name === 'default') {
+      const esm = this.esmDefault(object, module)
+      if (esm) return esm
+    }
     return this.property(this.evaluate(object, module), name)
+  }
+
+  /**
+   * `require('./loaders').default` of an ES module (a TypeScript or Babel source): its default export.
+   * `require()` of a module reads as its default export elsewhere, which for an ES module is this.
+   */
+  private esmDefault(object: Node, module: ModuleInfo): Value | undefined {
+    if (object.type !== 'CallExpression') return undefined
+    const callee = unwrapExpression(object.callee as Node)
+    const [arg] = object.arguments
+    if (callee.type !== 'Identifier' || callee.name !== 'require' || arg?.type !== 'StringLiteral') return undefined
+    if (lookup(module.index, 'require', object)) return undefined
+    const target = this.graph.resolve(arg.value, module.path)
+    return 'module' in target && isEsModule(target.module) ? this.exported(target.module, 'default') : undefined
   }
 
   /** A named property of a value: object entries (spreads included), package members, module exports. */
@@ -277,6 +301,11 @@ export class Evaluator {
       return arg?.type === 'StringLiteral'
         ? this.imported(arg.value, 'default', module)
         : this.computedRequire(arg as Node | undefined, module)
+    }
+    // `await import('./loaders')`: the module's namespace, whose `.default` is its default export.
+    if (callee.type === 'Import' && node.arguments[0]?.type === 'StringLiteral') {
+      const target = this.graph.resolve(node.arguments[0].value, module.path)
+      if ('module' in target) return { kind: 'module', module: target.module }
     }
     if (callee.type === 'MemberExpression' && CHAINABLE.has(propertyName(callee) ?? '')) {
       const receiver = this.evaluate(callee.object, module)

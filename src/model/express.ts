@@ -5,6 +5,9 @@ import { enclosingFunction, positionOf, type FunctionNode } from './scope.js'
 import { Evaluator } from './evaluator.js'
 import { branches, type Site, type Value } from './values.js'
 import { propertyName, unwrapExpression } from '../parse/syntax.js'
+import { packageKind } from './middleware.js'
+import { looksLikeHandler, returnsHandler } from './wrappers.js'
+import { applySetup, PACKAGE as ROUTING_CONTROLLERS, SETUPS as CONTROLLER_SETUPS } from './routing-controllers.js'
 
 export type { ImportMap, JsModule }
 
@@ -94,8 +97,11 @@ export function locate(site: Site): Location {
 }
 
 function isExpressCreation(value: Value): 'app' | 'router' | undefined {
-  if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express') return undefined
+  if (value.kind !== 'call' || value.callee.kind !== 'package') return undefined
   const path = value.callee.path
+  // routing-controllers' `createExpressServer(options)` returns the Express app it built.
+  if (value.callee.name === ROUTING_CONTROLLERS) return path.length === 1 && path[0] === 'createExpressServer' ? 'app' : undefined
+  if (value.callee.name !== 'express') return undefined
   if (path.length === 0) return 'app'
   return path.length === 1 && path[0] === 'Router' ? 'router' : undefined
 }
@@ -111,7 +117,18 @@ function mayCreateRouter(call: Extract<Node, { type: 'CallExpression' | 'Optiona
   while (callee.type === 'SequenceExpression') callee = unwrapExpression(callee.expressions.at(-1) as Node)
   if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return true
   const name = propertyName(callee)
-  return name === 'Router' || name === 'default' || name === 'express'
+  return name === 'Router' || name === 'default' || name === 'express' || (name !== undefined && CONTROLLER_SETUPS.has(name))
+}
+
+/** `createExpressServer(options)` / `useExpressServer(app, options)` of routing-controllers. */
+function isControllerSetup(value: Value): value is Extract<Value, { kind: 'call' }> {
+  return (
+    value.kind === 'call' &&
+    value.callee.kind === 'package' &&
+    value.callee.name === ROUTING_CONTROLLERS &&
+    value.callee.path.length === 1 &&
+    CONTROLLER_SETUPS.has(value.callee.path[0] as string)
+  )
 }
 
 function literalPath(value: Value): string | undefined {
@@ -155,6 +172,7 @@ export class ExpressModel {
   /** What readers and rules derive from this model, computed once per package's scan. */
   readonly cache = new ModelCache()
   private readonly byNode = new Map<Node, RouterNode>()
+  private wrapDepth = 0
 
   constructor(modules: JsModule[], mapImport?: ImportMap) {
     this.graph = new ModuleGraph(modules, mapImport)
@@ -198,14 +216,50 @@ export class ExpressModel {
   }
 
   private build(): void {
+    const setups: Array<{ call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>; value: Value; module: ModuleInfo }> =
+      []
     for (const module of this.graph.modules.values()) {
       for (const call of module.index.calls) {
         if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') continue
-        if (mayCreateRouter(call)) this.routerFor(this.evaluate(call, module))
+        if (mayCreateRouter(call)) {
+          const value = this.evaluate(call, module)
+          this.routerFor(value)
+          if (isControllerSetup(value)) setups.push({ call, value, module })
+        }
         this.event(call, module)
       }
     }
+    for (const { call, value, module } of setups) this.controllerSetup(call, value, module)
     for (const router of this.routers) router.events.sort((a, b) => compareOrder(a.order, b.order))
+  }
+
+  /** The app a routing-controllers setup builds or configures, with its controllers, middlewares and error handling. */
+  private controllerSetup(
+    call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>,
+    value: Value,
+    module: ModuleInfo
+  ): void {
+    const created = this.routerFor(value)
+    const apps = created ? [created] : branches(this.evaluate(call.arguments[0] as Node | undefined, module)).map((b) => this.routerFor(b))
+    for (const app of apps) {
+      if (app?.kind !== 'app') continue
+      applySetup(this, app, call, module, [app.site.module === module ? 0 : 1, call.start ?? 0])
+    }
+  }
+
+  /** A router the model adds for a structure Express builds from something else (a routing-controllers controller). */
+  newRouter(site: Site, variable: string | undefined): RouterNode {
+    const router: RouterNode = {
+      id: this.routers.length,
+      kind: 'router',
+      site,
+      ...locate(site),
+      ...(variable ? { variable } : {}),
+      events: [],
+      mounts: []
+    }
+    this.routers.push(router)
+    return router
   }
 
   /** Records `<router>.use/route/set/...(...)` calls, including `router.route(path).get(...)` chains. */
@@ -331,8 +385,46 @@ export class ExpressModel {
     return undefined
   }
 
-  /** What a value given to `.use()` or a route is. */
+  /**
+   * What a value given to `.use()` or a route is. A call that wraps handlers (`asyncHandler(fn)`,
+   * `catchAsync(controller.create)`, `wrap(factory())`) is the wrapper, then the handlers it wraps:
+   * the wrapper runs first, the wrapped function answers.
+   */
   handlers(value: Value, site: Site): Handler[] {
+    const own = this.ownHandlers(value, site)
+    return value.kind === 'call' && own.every((h) => h.kind !== 'router') ? [...own, ...this.wrappedHandlers(value, site)] : own
+  }
+
+  /**
+   * The handlers a call wraps: arguments that are handler-like functions of the app, factory calls
+   * returning one, or wrapper calls around those. A package middleware with a known job is no
+   * wrapper (`cors(delegate)` is CORS middleware).
+   */
+  private wrappedHandlers(call: Extract<Value, { kind: 'call' }>, site: Site): Handler[] {
+    const callee = call.callee
+    if (callee.kind === 'package' && (callee.name === 'express' || packageKind(callee.name) !== undefined)) return []
+    if (this.wrapDepth > 3) return []
+    this.wrapDepth += 1
+    try {
+      const module = call.at?.module ?? site.module
+      return call.args.flatMap((arg) =>
+        branches(this.evaluate(arg, module)).flatMap((v): Handler[] => {
+          const at = v.at ?? { module, node: arg }
+          if (v.kind === 'function') return looksLikeHandler(v.fn) ? [{ kind: 'function', fn: v.fn, site: at }] : []
+          if (v.kind !== 'call') return []
+          if (v.callee.kind === 'function') {
+            const home = this.graph.moduleOf(v.callee.fn)
+            return returnsHandler(this.evaluator, v.callee.fn, home) ? this.handlers(v, at) : this.wrappedHandlers(v, at)
+          }
+          return this.wrappedHandlers(v, at)
+        })
+      )
+    } finally {
+      this.wrapDepth -= 1
+    }
+  }
+
+  private ownHandlers(value: Value, site: Site): Handler[] {
     if (value.kind === 'array') {
       const module = value.at?.module ?? site.module
       return value.elements.flatMap((e) => this.handlers(this.evaluate(e, module), { module, node: e }))

@@ -60,9 +60,13 @@ function wrappedFunctions(express: ExpressModel, site: Site): FunctionNode[] {
 export function functionsOf(express: ExpressModel, handler: Handler): HandlerFunction[] {
   if (handler.kind === 'function') return [asFunction(express, handler.fn)].filter((f) => f !== undefined)
   if (handler.kind === 'middleware' || handler.kind === 'factory') {
-    return wrappedFunctions(express, handler.site)
-      .map((fn) => asFunction(express, fn))
-      .filter((f) => f !== undefined)
+    const wrapped = wrappedFunctions(express, handler.site)
+    // A factory given no function returns the handler: `router.get('/x', makeHandler())`.
+    const returned =
+      wrapped.length === 0 && handler.kind === 'factory'
+        ? (factoryResults(express, handler) ?? []).flatMap((h) => (h.kind === 'function' ? [h.fn] : []))
+        : []
+    return [...wrapped, ...returned].map((fn) => asFunction(express, fn)).filter((f) => f !== undefined)
   }
   return []
 }
@@ -108,7 +112,9 @@ const ERROR_MIDDLEWARE: Record<string, (path: string[]) => boolean> = {
   celebrate: (path) => path[0] === 'errors',
   'express-validation': (path) => path[0] === 'errors',
   '@sentry/node': (path) => path.includes('errorHandler'),
-  'express-winston': (path) => path[0] === 'errorLogger'
+  'express-winston': (path) => path[0] === 'errorLogger',
+  // Its default error handler answers the errors of controller actions (see routing-controllers.ts).
+  'routing-controllers': (path) => path[0] === 'defaultErrorHandler'
 }
 
 /** Common request middleware that never handles errors (static files, logging, auth, flash messages). */

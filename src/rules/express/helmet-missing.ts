@@ -1,4 +1,5 @@
 import { defineRule, type RuleFinding } from '../rule.js'
+import { servesNothing } from '../../model/app-uses.js'
 import type { ExpressModel, Handler, RouterEvent, RouterNode } from '../../model/express.js'
 import { isKind } from '../../model/middleware.js'
 import { headersSet, REQUIRED_HEADERS, type SecurityHeader } from '../../model/security-headers.js'
@@ -77,7 +78,8 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
  * middleware (`helmet.noSniff()`, `lusca.xframe()`) counts only when together they set both the
  * Content-Security-Policy and Strict-Transport-Security. Helmet used on
  * something the model cannot tie to an app (an unresolved setup parameter) counts as covering:
- * unclear wiring gives fewer findings, never wrong ones.
+ * unclear wiring gives fewer findings, never wrong ones. An app that serves nothing (no middleware
+ * or routes, only made into a server, e.g. for a websocket server) needs no headers.
  */
 export default defineRule({
   meta: {
@@ -99,6 +101,7 @@ export default defineRule({
     // Setup code shared by two apps (`configure(app)`, `configure(testApp)`) is reported once, where it is written.
     const seen = new Set<string>()
     return express.apps
+      .filter((app) => !servesNothing(express, app))
       .flatMap((app) => checkApp(express, app))
       .filter((f) => !seen.has(`${f.file}:${f.line}:${f.column}`) && seen.add(`${f.file}:${f.line}:${f.column}`))
   }

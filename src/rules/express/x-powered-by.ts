@@ -1,4 +1,5 @@
 import { defineRule, type RuleFinding } from '../rule.js'
+import { servesNothing } from '../../model/app-uses.js'
 import type { ExpressModel, Handler, RouterNode } from '../../model/express.js'
 import { functionsOf } from '../../model/handlers.js'
 import { literalOf, type Value } from '../../model/values.js'
@@ -75,7 +76,8 @@ function checkApp(express: ExpressModel, app: RouterNode): RuleFinding[] {
 /**
  * Per app that is not mounted into another: X-Powered-By is sent unless the app disables it or uses
  * helmet (which removes it). Helmet or the setting on something the model cannot tie to an app
- * counts as removing it everywhere: unclear wiring gives fewer findings.
+ * counts as removing it everywhere: unclear wiring gives fewer findings. An app that serves nothing
+ * (no middleware or routes, only made into a server) is left alone.
  */
 export default defineRule({
   meta: {
@@ -94,6 +96,6 @@ export default defineRule({
   check({ express }) {
     if (express.orphanUses.some((u) => u.handlers.some((h) => removesHeader(express, h) !== false))) return []
     if (express.orphanSettings.some((s) => s.name === 'x-powered-by' && headerSetting(s.value) !== true)) return []
-    return express.apps.flatMap((app) => checkApp(express, app))
+    return express.apps.filter((app) => !servesNothing(express, app)).flatMap((app) => checkApp(express, app))
   }
 })
