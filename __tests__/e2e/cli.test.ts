@@ -111,8 +111,20 @@ describe('dist/cli.js', () => {
   })
 
   it('leaves node_modules alone outside CI: npm ci runs only with --install there', async () => {
-    const app = copyApp(CLEAN, 'local-install')
-    mkdirSync(join(app, 'node_modules'))
+    // No dependencies: npm ci succeeds without a registry, after it has emptied node_modules.
+    const app = join(work, 'local-install')
+    mkdirSync(join(app, 'node_modules'), { recursive: true })
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'local-install', version: '1.0.0' }))
+    writeFileSync(
+      join(app, 'package-lock.json'),
+      JSON.stringify({
+        name: 'local-install',
+        version: '1.0.0',
+        lockfileVersion: 3,
+        requires: true,
+        packages: { '': { name: 'local-install', version: '1.0.0' } }
+      })
+    )
     writeFileSync(join(app, 'node_modules', 'developer-work.txt'), 'kept')
     const steps = (run: Run) => (JSON.parse(run.stdout) as { steps: Array<{ name: string; status: string }> }).steps
     const offline = [app, '--format', 'json', '--no-audit', '--no-sbom']
