@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseCliArgs, type CliOptions } from '../../src/config/cli-args.js'
+import { parseCliArgs, USAGE, type CliOptions } from '../../src/config/cli-args.js'
 import { UsageError } from '../../src/config/errors.js'
 
 let cwd: string
@@ -17,18 +17,21 @@ afterAll(() => {
   rmSync(cwd, { recursive: true, force: true })
 })
 
-function run(argv: string[]): CliOptions {
-  const command = parseCliArgs(argv, cwd)
+/** A developer's shell: no CI variable, whatever the test runner's own environment says. */
+const LOCAL: NodeJS.ProcessEnv = {}
+
+function run(argv: string[], env: NodeJS.ProcessEnv = LOCAL): CliOptions {
+  const command = parseCliArgs(argv, cwd, env)
   if (command.kind !== 'run') throw new Error(`expected a run command, got ${command.kind}`)
   return command.options
 }
 
 describe('parseCliArgs', () => {
-  it('has defaults that match the action, except that nothing is written to files', () => {
+  it('has defaults that match the action, except that nothing is written to files and npm ci runs only in CI', () => {
     expect(run([])).toMatchObject({
       workspace: cwd,
       workingDirectory: cwd,
-      install: true,
+      install: false,
       ignoreScripts: true,
       audit: true,
       auditLevel: 'high',
@@ -78,6 +81,49 @@ describe('parseCliArgs', () => {
       configRequired: true,
       omitDev: true,
       ignoreScripts: false
+    })
+  })
+
+  describe('npm ci (it deletes node_modules first)', () => {
+    it.each([
+      ['no CI variable', {}, false],
+      ['CI empty', { CI: '' }, false],
+      ['CI=false', { CI: 'false' }, false],
+      ['CI=0', { CI: '0' }, false],
+      ['CI=true (GitHub Actions, .ci/run)', { CI: 'true' }, true],
+      ['CI=1', { CI: '1' }, true]
+    ])('with %s, npm ci runs by default: %p', (_label, env, expected) => {
+      expect(run([], env).install).toBe(expected)
+    })
+
+    it('runs locally with --install', () => {
+      expect(run(['--install'], {}).install).toBe(true)
+    })
+
+    it('stays off in CI with --no-install', () => {
+      expect(run(['--no-install'], { CI: 'true' }).install).toBe(false)
+    })
+
+    it('follows the last of --install and --no-install', () => {
+      expect(run(['--no-install', '--install'], { CI: 'true' }).install).toBe(true)
+      expect(run(['--install', 'app', '--no-install'], {}).install).toBe(false)
+    })
+
+    it('reads the environment it is given, not the process environment', () => {
+      const before = process.env.CI
+      process.env.CI = 'true'
+      try {
+        expect(run([], {}).install).toBe(false)
+      } finally {
+        if (before === undefined) delete process.env.CI
+        else process.env.CI = before
+      }
+    })
+
+    it('says in --help when it runs', () => {
+      expect(USAGE).toMatch(
+        /--install +run npm ci \(default in CI, i\.e\. when CI is set; off locally because npm ci replaces node_modules\)/
+      )
     })
   })
 

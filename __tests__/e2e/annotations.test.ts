@@ -69,10 +69,10 @@ describe('annotations on changed lines (node dist/index.js)', () => {
     expect(result.stdout.split('\n')).toContain(`::error title=helmet-missing,file=src/app.js,line=10::${helmet?.message}`)
 
     const annotated = annotations(result)
-    // line 10 (helmet-missing high, x-powered-by low) and the project-wide rate-limit-missing of src/app.js
+    // line 10, the app's express(): helmet-missing high, the project-wide rate-limit-missing and x-powered-by
     expect(annotated.map((a) => [a.kind, a.properties.title, a.properties.line])).toEqual([
       ['error', 'helmet-missing', '10'],
-      ['warning', 'rate-limit-missing', undefined],
+      ['warning', 'rate-limit-missing', '10'],
       ['warning', 'x-powered-by', '10']
     ])
     expect(open(result).some((f) => f.file === 'Dockerfile' && isError(f))).toBe(true)
@@ -96,7 +96,7 @@ describe('annotations on changed lines (node dist/index.js)', () => {
     expect(dockerRows.length).toBeGreaterThan(0)
     expect(dockerRows.some((r) => r.includes('🆕'))).toBe(false)
     const newCount = open(result).filter((f) => f.new === true).length
-    expect(newCount).toBe(2) // helmet-missing and x-powered-by on line 10; rate-limit-missing's file was only modified
+    expect(newCount).toBe(3) // helmet-missing, rate-limit-missing and x-powered-by on line 10
     expect(body).toContain(`### Hardening gaps (${open(result).length}, ${newCount} new in this pull request)`)
     expect(helmet?.new).toBe(true)
     expect(

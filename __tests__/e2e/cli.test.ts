@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hermeticNpmEnv } from '../helpers/npm-env.js'
@@ -21,11 +21,16 @@ let registry: FakeRegistry
 let work: string
 let env: NodeJS.ProcessEnv
 
-function cli(args: string[], cwd = ROOT): Promise<Run> {
+function cli(args: string[], cwd = ROOT, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd, env: { ...env, ...extraEnv }, maxBuffer: 64 * 1024 * 1024, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr })
+      }
+    )
   })
 }
 
@@ -103,6 +108,37 @@ describe('dist/cli.js', () => {
     expect(JSON.parse(readFileSync(join(app, 'out', 'bom.json'), 'utf8')).bomFormat).toBe('CycloneDX')
     const none = await cli([app, '--no-install', '--no-sbom', '--fail-on', 'none', '--audit-level', 'none'])
     expect(none.code).toBe(0)
+  })
+
+  it('leaves node_modules alone outside CI: npm ci runs only with --install there', async () => {
+    // No dependencies: npm ci succeeds without a registry, after it has emptied node_modules.
+    const app = join(work, 'local-install')
+    mkdirSync(join(app, 'node_modules'), { recursive: true })
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'local-install', version: '1.0.0' }))
+    writeFileSync(
+      join(app, 'package-lock.json'),
+      JSON.stringify({
+        name: 'local-install',
+        version: '1.0.0',
+        lockfileVersion: 3,
+        requires: true,
+        packages: { '': { name: 'local-install', version: '1.0.0' } }
+      })
+    )
+    writeFileSync(join(app, 'node_modules', 'developer-work.txt'), 'kept')
+    const steps = (run: Run) => (JSON.parse(run.stdout) as { steps: Array<{ name: string; status: string }> }).steps
+    const offline = [app, '--format', 'json', '--no-audit', '--no-sbom']
+    for (const ci of [undefined, '', 'false']) {
+      const run = await cli(offline, ROOT, { CI: ci })
+      expect(steps(run)).toContainEqual(expect.objectContaining({ name: 'npm ci', status: 'skipped' }))
+    }
+    expect(steps(await cli([...offline, '--no-install'], ROOT, { CI: 'true' }))).toContainEqual(
+      expect.objectContaining({ name: 'npm ci', status: 'skipped' })
+    )
+    expect(readFileSync(join(app, 'node_modules', 'developer-work.txt'), 'utf8')).toBe('kept')
+    // In CI (CI=true, as GitHub and .ci/run set it) the install runs, against the test registry.
+    expect(steps(await cli(offline, ROOT, { CI: 'true' }))).toContainEqual(expect.objectContaining({ name: 'npm ci', status: 'ok' }))
+    expect(existsSync(join(app, 'node_modules', 'developer-work.txt'))).toBe(false)
   })
 
   it('writes markdown and SARIF to --output, and no SBOM with --no-sbom', async () => {

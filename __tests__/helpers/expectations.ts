@@ -40,7 +40,8 @@ function isCommentOnly(line: string, file: string): boolean {
 /**
  * Reads inline expectations from a fixture project: `expect: <rule-id>` or `ok: <rule-id>` at the
  * end of a line applies to that line; on a comment-only line it applies to the next code line
- * (Dockerfiles have no trailing comments). `.expect` lists project-wide absences: `<rule-id> <file>`.
+ * (Dockerfiles have no trailing comments). `.expect` lists findings in files that cannot hold a
+ * comment (package.json): `<rule-id> <file>:<line>`, or `<rule-id> <file>` for a project-wide absence.
  * Either names the reason as `<rule-id>/<message-id>` (the rule tests require it of a rule with several).
  */
 export function readExpectations(caseDir: string): Expectations {
@@ -58,7 +59,7 @@ export function readExpectations(caseDir: string): Expectations {
         const ok = line.match(/^#\s*ok:\s*([a-z0-9-]+)/)
         if (ok?.[1]) negatives.add(ok[1])
         const [rule, target] = line.trim().split(/\s+/)
-        if (rule && target && !line.startsWith('#')) add(rule, `${target}:-`)
+        if (rule && target && !line.startsWith('#')) add(rule, /:\d+$/.test(target) ? target : `${target}:-`)
       }
       continue
     }

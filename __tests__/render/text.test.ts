@@ -45,6 +45,37 @@ describe('renderText', () => {
     expect(text).toMatch(/Hardening findings: 1\b.*\b1 suppressed/)
   })
 
+  it('lists findings worst first, then by file and line', () => {
+    const text = renderText(
+      makeReport({
+        findings: [
+          finding('b.js', 2, { severity: 'low', rule: 'x-powered-by' }),
+          finding('a.js', 9, { severity: 'moderate', rule: 'rate-limit-missing' }),
+          finding('b.js', 1, { severity: 'critical', rule: 'session-secret-hardcoded' }),
+          finding('a.js', 3, { severity: 'low', rule: 'body-limit-missing' }),
+          finding('a.js', 20, { severity: 'critical', rule: 'hardcoded-secret' }),
+          finding('package.json', null, { severity: 'high', rule: 'lockfile-missing' })
+        ]
+      })
+    )
+    const order = text
+      .split('\n')
+      .filter((l) => /^ {2}\S/.test(l))
+      .map((l) => l.trim().split(/\s+/, 2).join(' '))
+    expect(order).toEqual(['a.js:20 critical', 'b.js:1 critical', 'package.json high', 'a.js:9 moderate', 'a.js:3 low', 'b.js:2 low'])
+  })
+
+  it("puts each finding's rule docs page on an indented line under it, and none for an unknown rule", () => {
+    const text = renderText(makeReport({ findings: [finding('src/app.js', 14, { message: 'no helmet: add helmet()' })] }))
+    const lines = text.split('\n')
+    const at = lines.findIndex((l) => l.startsWith('  src/app.js:14'))
+    expect(lines[at]).toMatch(/no helmet: add helmet\(\)$/)
+    expect(lines[at + 1]).toMatch(/^ {6}https:\/\/github\.com\/\S+\/blob\/main\/docs\/rules\/helmet-missing\.md$/)
+    const unknown = renderText(makeReport({ findings: [finding('src/app.js', 14, { rule: 'no-such-rule' })] })).split('\n')
+    const row = unknown.findIndex((l) => l.startsWith('  src/app.js:14'))
+    expect(unknown[row + 1]).not.toMatch(/https:/)
+  })
+
   it('shows an audit error as an error, not as zero counts', () => {
     const text = renderText(makeReport({ audit: auditError('ENOLOCK: no lockfile') }))
     expect(text).toContain('ENOLOCK: no lockfile')

@@ -227,7 +227,10 @@ describe('shell metacharacters in repository data execute nothing', () => {
     })
     const env = cleanEnv(hermeticNpmEnv(registry.url, tempDir('ehg-sec-npm-')) as Record<string, string>)
     // npm ci (scripts off), npm audit and cyclonedx-npm all run, with the project as working directory.
-    const run = await runCli([project, '--format', 'json', '--audit-level', 'none', '--fail-on', 'none'], { cwd: project, env })
+    const run = await runCli([project, '--install', '--format', 'json', '--audit-level', 'none', '--fail-on', 'none'], {
+      cwd: project,
+      env
+    })
 
     expect(shellMarkers(base)).toEqual([])
     expect(run.code).toBe(0)

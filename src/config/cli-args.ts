@@ -18,14 +18,15 @@ export interface CliOptions extends GateOptions {
 export const USAGE = `Usage: express-hardening-gate [path] [options]
 
 Runs the hardening gate on the Node.js/Express project in path (default: .):
-npm ci, npm audit, a CycloneDX SBOM, Dockerfile and Express checks.
+npm ci (in CI only, see --install), npm audit, a CycloneDX SBOM, Dockerfile and Express checks.
 
 Options:
   --format text|markdown|json|sarif  report format (default: text)
   --output FILE          write the report to FILE instead of stdout
   --audit-level LEVEL    low, moderate, high, critical or none (default: high)
   --fail-on LEVEL        lowest finding severity that fails: low, moderate, high, critical or none (default: high)
-  --no-install           do not run npm ci
+  --install              run npm ci (default in CI, i.e. when CI is set; off locally because npm ci replaces node_modules)
+  --no-install           do not run npm ci, even in CI
   --no-audit             do not run npm audit
   --no-sbom              do not write an SBOM
   --sbom-file FILE       SBOM path, relative to path (default: sbom.cdx.json)
@@ -39,20 +40,41 @@ Exit status: 0 passed, 1 gate failed, 2 usage or fatal error.`
 
 export type CliCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions }
 
+/**
+ * Whether the environment is a CI run: `CI` set to anything but empty, `false` or `0` (GitHub
+ * Actions, GitLab, CircleCI and most others set `CI=true`).
+ */
+export function isCi(env: NodeJS.ProcessEnv): boolean {
+  const value = env.CI?.trim().toLowerCase()
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0'
+}
+
+/**
+ * `npm ci` deletes node_modules before it installs, so on a developer's machine it runs only when
+ * asked (`--install`); in CI, where the checkout is fresh, it runs unless `--no-install`. The last
+ * of the two flags wins, as a later flag overrides an alias's earlier one.
+ */
+function installs(tokens: Array<{ kind: string; name?: string }>, env: NodeJS.ProcessEnv): boolean {
+  const last = tokens.findLast((t) => t.kind === 'option' && (t.name === 'install' || t.name === 'no-install'))
+  return last ? last.name === 'install' : isCi(env)
+}
+
 /** Reads argv (without node and the script) into validated options; the CLI's only reader of flags. */
-export function parseCliArgs(argv: string[], cwd: string = process.cwd()): CliCommand {
+export function parseCliArgs(argv: string[], cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): CliCommand {
   let parsed
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         format: { type: 'string', default: 'text' },
         output: { type: 'string', default: '' },
         'audit-level': { type: 'string', default: 'high' },
         'fail-on': { type: 'string', default: 'high' },
-        'no-install': { type: 'boolean', default: false },
+        install: { type: 'boolean' },
+        'no-install': { type: 'boolean' },
         'no-audit': { type: 'boolean', default: false },
         'no-sbom': { type: 'boolean', default: false },
         'sbom-file': { type: 'string', default: 'sbom.cdx.json' },
@@ -67,7 +89,7 @@ export function parseCliArgs(argv: string[], cwd: string = process.cwd()): CliCo
     const message = describeError(error)
     throw new UsageError(`${message}; see --help`)
   }
-  const { values, positionals } = parsed
+  const { values, positionals, tokens } = parsed
   if (values.help) return { kind: 'help' }
   if (values.version) return { kind: 'version' }
   if (positionals.length > 1)
@@ -92,7 +114,7 @@ export function parseCliArgs(argv: string[], cwd: string = process.cwd()): CliCo
     options: {
       workspace,
       workingDirectory: dir,
-      install: !values['no-install'],
+      install: installs(tokens, env),
       ignoreScripts: parseChoice('--ignore-scripts', values['ignore-scripts'], ['true', 'false'] as const) === 'true',
       audit: !values['no-audit'],
       auditLevel: parseThreshold('--audit-level', values['audit-level']),

@@ -4,7 +4,7 @@ import { packageSubpath, type ModuleGraph, type ModuleInfo } from './graph.js'
 import { isFunction, lookup, type Binding, type FunctionNode, type PatternPath } from './scope.js'
 import { keyName, propertyName, unwrapExpression } from '../parse/syntax.js'
 import { ObjectMutations } from './mutations.js'
-import { isExpressInstance, UNKNOWN, type Value } from './values.js'
+import { isExpressInstance, literalOf, UNKNOWN, type Value } from './values.js'
 
 const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find'])
 
@@ -89,9 +89,8 @@ export class Evaluator {
       case 'NullLiteral':
         return { kind: 'literal', value: null }
       case 'TemplateLiteral':
-        return node.expressions.length === 0
-          ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' }
-          : { kind: 'unknown', reason: 'template' }
+      case 'BinaryExpression':
+        return this.text(node, module)
       case 'RegExpLiteral':
         return { kind: 'regex', pattern: node.pattern, flags: node.flags }
       case 'Identifier':
@@ -133,6 +132,30 @@ export class Evaluator {
       default:
         return isFunction(node) ? { kind: 'function', fn: node } : UNKNOWN
     }
+  }
+
+  /**
+   * `${API}/login` or `API + '/login'` with `const API = '/api'`: a literal when every part is a
+   * known string or number (a `+` with a string in it); unknown as soon as one part is not.
+   */
+  private text(node: Extract<Node, { type: 'TemplateLiteral' | 'BinaryExpression' }>, module: ModuleInfo): Value {
+    const part = (n: Node): string | number | undefined => {
+      const value = literalOf(this.evaluate(n, module))
+      return typeof value === 'string' || typeof value === 'number' ? value : undefined
+    }
+    if (node.type === 'BinaryExpression') {
+      const left = node.operator === '+' ? part(node.left as Node) : undefined
+      const right = left === undefined ? undefined : part(node.right)
+      if (left === undefined || right === undefined || (typeof left === 'number' && typeof right === 'number')) return UNKNOWN
+      return { kind: 'literal', value: `${left}${right}` }
+    }
+    let text = node.quasis[0]?.value.cooked ?? ''
+    for (const [i, expression] of node.expressions.entries()) {
+      const value = part(expression as Node)
+      if (value === undefined) return { kind: 'unknown', reason: 'template' }
+      text += `${value}${node.quasis[i + 1]?.value.cooked ?? ''}`
+    }
+    return { kind: 'literal', value: text }
   }
 
   private object(node: Extract<Node, { type: 'ObjectExpression' }>): Value {

@@ -3,6 +3,7 @@ import { ModelCache } from './cache.js'
 import { ModuleGraph, type JsModule, type ModuleInfo, type ImportMap } from './graph.js'
 import { enclosingFunction, positionOf, type FunctionNode } from './scope.js'
 import { Evaluator } from './evaluator.js'
+import { writtenExpression, writtenPath } from './path-text.js'
 import { branches, type Site, type Value } from './values.js'
 import { propertyName, unwrapExpression } from '../parse/syntax.js'
 import { packageKind } from './middleware.js'
@@ -48,6 +49,8 @@ export interface RouterEvent extends Location {
   site: Site
   /** The literal mount or route path; undefined when it is not a literal (it may match anything). */
   path?: string
+  /** A path the model cannot know, as written (`${base}/health`), for messages. */
+  pathText?: string
   /** For routes: get, post, put, patch, delete, all, ... */
   method?: string
   handlers: Handler[]
@@ -137,6 +140,8 @@ function literalPath(value: Value): string | undefined {
 
 /** Joins a mount path and a route path as Express matches them. */
 export function joinPaths(prefix: string, path: string): string {
+  // A path written with an unknown start (`${base}/x`, see path-text.ts) brings its own slash, if any.
+  if (path.startsWith('${')) return `${prefix.replace(/\/+$/, '')}${path}`
   const joined = `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`
   return joined === '/' ? '/' : joined.replace(/\/+$/, '') || '/'
 }
@@ -302,7 +307,7 @@ export class ExpressModel {
   private addEvent(
     call: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>,
     method: string,
-    chain: { receiver: Value; path?: string } | undefined,
+    chain: { receiver: Value; path?: string; pathText?: string } | undefined,
     receiver: Value,
     module: ModuleInfo
   ): void {
@@ -324,9 +329,11 @@ export class ExpressModel {
       return
     }
     const first = args[0] ? this.evaluate(args[0], module) : undefined
+    const written = chain ? chain.pathText : this.writtenFirst(args, method, first, module)
     const firstIsPath =
       first !== undefined &&
       (literalPath(first) !== undefined ||
+        (written !== undefined && !chain) ||
         first.kind === 'regex' ||
         (first.kind === 'array' && method !== 'use') ||
         (first.kind === 'union' && branches(first).every((b) => literalPath(b) !== undefined)))
@@ -342,7 +349,14 @@ export class ExpressModel {
       { path: pathArg, handlers: handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a })) }
     ]
     for (const { path, handlers } of parts) {
-      const event: RouterEvent = { ...base, type: method === 'use' ? 'use' : 'route', ...(path !== undefined ? { path } : {}), handlers }
+      const text = path === undefined && written !== undefined ? { pathText: written } : {}
+      const event: RouterEvent = {
+        ...base,
+        type: method === 'use' ? 'use' : 'route',
+        ...(path !== undefined ? { path } : {}),
+        ...text,
+        handlers
+      }
       if (method !== 'use') event.method = method
       router.events.push(event)
       for (const h of handlers) if (h.kind === 'router') h.router.mounts.push({ parent: router, event })
@@ -371,18 +385,39 @@ export class ExpressModel {
   }
 
   /** `router.route('/x').get(a).post(b)`: the router and path behind a chain of route calls. */
-  private routeChain(object: Node, module: ModuleInfo): { receiver: Value; path?: string } | undefined {
+  private routeChain(object: Node, module: ModuleInfo): { receiver: Value; path?: string; pathText?: string } | undefined {
     let node = object
     while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
       const name = propertyName(node.callee)
       if (name === 'route') {
-        const path = literalPath(this.evaluate(node.arguments[0] as Node, module))
-        return { receiver: this.evaluate(node.callee.object, module), ...(path !== undefined ? { path } : {}) }
+        const arg = node.arguments[0] as Node | undefined
+        const path = literalPath(this.evaluate(arg, module))
+        const text = path === undefined && arg ? this.writtenPath(arg, module) : undefined
+        return {
+          receiver: this.evaluate(node.callee.object, module),
+          ...(path !== undefined ? { path } : {}),
+          ...(text !== undefined ? { pathText: text } : {})
+        }
       }
       if (!name || !ROUTE_METHODS.has(name)) return undefined
       node = node.callee.object
     }
     return undefined
+  }
+
+  private writtenPath(node: Node, module: ModuleInfo): string | undefined {
+    return writtenPath(node, module, (n) => this.evaluate(n, module))
+  }
+
+  /**
+   * A first argument that is a path the model cannot know, as written: text (`${base}/x`), or for a
+   * route, whose first argument Express always takes as its path, any expression (`${paths.health}`).
+   */
+  private writtenFirst(args: Node[], method: string, first: Value | undefined, module: ModuleInfo): string | undefined {
+    const arg = args[0]
+    if (!arg || !first || literalPath(first) !== undefined || ['regex', 'array', 'union', 'function'].includes(first.kind)) return undefined
+    const text = this.writtenPath(arg, module)
+    return text ?? (ROUTE_METHODS.has(method) && args.length >= 2 ? writtenExpression(arg, module) : undefined)
   }
 
   /**
@@ -492,14 +527,14 @@ export class ExpressModel {
       const earlier: Scoped[] = []
       for (const event of router.events) {
         if (event.type === 'use') {
-          const mountPath = joinPaths(prefix, event.path ?? '/')
+          const mountPath = joinPaths(prefix, event.path ?? event.pathText ?? '/')
           for (const handler of event.handlers) {
             if (handler.kind === 'router') visit(handler.router, mountPath, [...inherited, ...earlier], inScope)
           }
           const mount = event.path === undefined ? undefined : mountPath
           earlier.push(...event.handlers.filter((h) => h.kind !== 'router').map((handler) => ({ handler, event, mount })))
         } else if (event.type === 'route') {
-          const fullPath = joinPaths(prefix, event.path ?? '/')
+          const fullPath = joinPaths(prefix, event.path ?? event.pathText ?? '/')
           const before = [
             ...[...inherited, ...earlier]
               .filter((e) => pathCovers(e.mount, fullPath))

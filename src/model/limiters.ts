@@ -188,7 +188,11 @@ function wordsOf(segment: string): string[] {
 
 /** `/api/auth/login`, `/forgotpw`, `/users/resetPassword`, `/v1/auth/refresh-tokens`; never `/authors` or `/auth/logout`. */
 export function isAuthPath(path: string): boolean {
-  const segments = path.split('/').filter((s) => s !== '' && !s.startsWith(':') && !s.startsWith('*'))
+  // A part the model does not know (`${authBase}`, see path-text.ts) names a variable, not the path.
+  const segments = path
+    .replace(/\$\{[^}]*\}/g, '')
+    .split('/')
+    .filter((s) => s !== '' && !s.startsWith(':') && !s.startsWith('*'))
   const words = segments.map(wordsOf)
   if (words.flat().some((w) => LOGOUT_WORDS.has(w))) return false
   return words.some((ws) => ws.some((w) => AUTH_WORDS.has(w)) || AUTH_PREFIXES.some((p) => ws.join('').startsWith(p)))

@@ -1,5 +1,8 @@
-import { SEVERITIES } from '../common/severity.js'
+import { SEVERITIES, severityRank } from '../common/severity.js'
+import { compareFindings, type Finding } from '../findings/finding.js'
 import type { Report } from '../report.js'
+import { findRule } from '../rules/registry.js'
+import { docsUrl } from '../rules/rule.js'
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g
@@ -20,7 +23,20 @@ function lineStart(file: string): string {
   return /^\s*:/.test(shown) ? `./${shown}` : shown
 }
 
-/** Plain text for a terminal: verdict, findings as file:line lines, audit counts, SBOM. */
+/** Worst first, then by file and line: what to fix first reads first. */
+function byImportance(a: Finding, b: Finding): number {
+  return severityRank(b.severity) - severityRank(a.severity) || compareFindings(a, b)
+}
+
+/** A finding on one line (file:line, severity, rule, message with its fix), its rule's docs page on the next. */
+function findingLines(f: Finding): string[] {
+  const where = `${lineStart(f.file)}${f.line === null ? '' : `:${f.line}`}`
+  const lines = [`  ${where}  ${f.severity}  ${clean(f.rule)}  ${clean(f.message)}`]
+  if (findRule(f.rule)) lines.push(`      ${docsUrl(f.rule)}`)
+  return lines
+}
+
+/** Plain text for a terminal: verdict, findings worst first with their docs pages, audit counts, SBOM. */
 export function renderText(report: Report): string {
   const out: string[] = []
   out.push(report.passed ? 'PASSED: hardening gate' : `FAILED: ${report.reasons.map(clean).join('; ')}`)
@@ -30,9 +46,7 @@ export function renderText(report: Report): string {
     '',
     `Hardening findings: ${open.length}${open.length < report.findings.length ? ` (+${report.findings.length - open.length} suppressed)` : ''}`
   )
-  for (const f of open) {
-    out.push(`  ${lineStart(f.file)}${f.line === null ? '' : `:${f.line}`}  ${f.severity}  ${f.rule}  ${clean(f.message)}`)
-  }
+  for (const f of [...open].sort(byImportance)) out.push(...findingLines(f))
   const audit = report.audit
   out.push('')
   if (audit.status === 'ok') {

@@ -63,6 +63,8 @@ export interface Documents {
   envFiles: EnvFileDoc[]
   /** Private key files (`*.pem`, `*.key`, `id_rsa`), as text. */
   keyFiles: TextDoc[]
+  /** `.gitignore` files, as text: what the repository keeps out of commits. */
+  gitignores: TextDoc[]
 }
 
 /** What a project rule sees: the whole tree's files and documents, no source. */

@@ -99,6 +99,12 @@ const DOCUMENT_KINDS: readonly DocumentKind[] = [
     into: 'keyFiles',
     parse: (text, path) => (text.includes('\u0000') ? undefined : { path, text })
   }),
+  defineKind({
+    kind: 'gitignore',
+    match: (name) => name === '.gitignore',
+    into: 'gitignores',
+    parse: (text, path) => ({ path, text })
+  }),
   defineKind({ kind: 'proxy', match: (name) => isNginxCandidateName(name) || isCaddyfileName(name) }),
   defineKind({ kind: 'lockfile', match: isLockfileName })
 ]
@@ -142,7 +148,8 @@ export function readProject(root: string, today: string): Project {
     composeFiles: [],
     packageJsons: [],
     envFiles: [],
-    keyFiles: []
+    keyFiles: [],
+    gitignores: []
   }
   const scripts: SourceFile[] = []
   const proxyTexts: Array<{ path: string; text: string }> = []

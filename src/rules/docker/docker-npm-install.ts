@@ -90,11 +90,20 @@ function readCall(command: ShellCommand): CliCall | undefined {
   return call
 }
 
-/** `pm2@5`, `@scope/pkg@^1.2`, a path, a tarball or a URL: a version is chosen by the Dockerfile, not by the registry's newest. */
+/**
+ * `pm2@5`, `@scope/pkg@^1.2`, `pkg@$PKG_VERSION` (a build argument), a path, a tarball or a URL: a
+ * version is chosen by the Dockerfile, not by the registry's newest.
+ */
 export function isPinnedSpec(spec: string): boolean {
   if (/^[./~]/.test(spec) || spec.includes(':')) return true
   const at = spec.indexOf('@', 1)
-  return at > 0 && /^[v=~^]?\d/.test(spec.slice(at + 1))
+  return at > 0 && /^(?:[v=~^]?\d|\$)/.test(spec.slice(at + 1))
+}
+
+/** The package a spec names, without its tag or range: `pnpm@latest` → `pnpm`, `@scope/pkg@next` → `@scope/pkg`. */
+export function packageNameOf(spec: string): string {
+  const at = spec.indexOf('@', 1)
+  return at > 0 ? spec.slice(0, at) : spec
 }
 
 function isGlobal(call: CliCall): boolean {
@@ -121,7 +130,7 @@ function problem(call: CliCall): Pick<RuleFinding, 'messageId' | 'message'> | un
     const where = global ? 'installs whatever version is newest at build time' : 'adds packages outside the lockfile'
     return {
       messageId: global ? 'unpinned-global' : 'unpinned-package',
-      message: `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${loose[0]}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`
+      message: `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${packageNameOf(loose[0] as string)}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`
     }
   }
   if (call.tool === 'npm') {

@@ -5,7 +5,8 @@ import { describeRoute, hasUncertainPath, hasUnplacedLimiter, isAuthRoute, isRou
 function where(uses: ReturnType<typeof limitersOf>): string {
   const first = uses[0]
   if (!first) return ''
-  const path = first.event.path && first.event.path !== '/' ? ` on ${first.event.path}` : ''
+  const mount = first.event.path ?? first.event.pathText
+  const path = mount && mount !== '/' ? ` on ${mount}` : ''
   return ` (the limiter at ${first.event.file}:${first.event.line}${path} does not run before it)`
 }
 

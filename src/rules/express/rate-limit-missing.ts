@@ -49,7 +49,7 @@ function lateLimiterFinding(express: ExpressModel, { app, routes }: Unlimited): 
   ]
 }
 
-/** No app limits anything: one project-wide finding (`line: null`) at the main app's file. */
+/** No app limits anything: one project-wide finding, at the main app's `express()`. */
 function projectFinding(unlimited: Unlimited[]): RuleFinding {
   const [main, ...others] = [...unlimited].sort(byImportance) as [Unlimited, ...Unlimited[]]
   const more =
@@ -61,9 +61,10 @@ function projectFinding(unlimited: Unlimited[]): RuleFinding {
       : ''
   return {
     file: main.app.file,
-    line: null,
+    line: main.app.line,
+    column: main.app.column,
     messageId: 'no-limiter-anywhere',
-    message: `no rate limiter anywhere: ${describeApp(main.app)} (${main.app.file}:${main.app.line}) has none in front of its ${exposure(main.routes)}${more}: add ${ADD_LIMITER}`
+    message: `no rate limiter anywhere: ${describeApp(main.app)} has none in front of its ${exposure(main.routes)}${more}: add ${ADD_LIMITER}`
   }
 }
 
@@ -80,9 +81,9 @@ function appFinding({ app, routes }: Unlimited): RuleFinding {
 
 /**
  * Per app with routes: at least one route must have a limiter in front of it (or inside its
- * handler). When no app has one, that is a project-wide absence: one finding with `line: null` at
- * the main app's file. When other apps do limit, each app without is reported at its `express()`;
- * a limiter that runs before no route is reported where it is registered. A limiter used on
+ * handler). When no app has one, that is a project-wide absence: one finding, at the `express()`
+ * of the main app (the one with the most routes). When other apps do limit, each app without is
+ * reported at its `express()`; a limiter that runs before no route is reported where it is registered. A limiter used on
  * something the model cannot tie to an app counts as present: fewer findings, never wrong ones.
  * So does `limit_req` in the repository's nginx config (or Caddy's `rate_limit`): the proxy limits.
  */
