@@ -73,6 +73,18 @@ export interface ResolvedRoute {
   before: Array<{ handler: Handler; event: RouterEvent }>
 }
 
+/** resource-router-middleware's method names: the verb, and whether the route is on the collection or one item. */
+const RESOURCE_VERBS: Record<string, [string, 'collection' | 'item']> = {
+  index: ['get', 'collection'],
+  list: ['get', 'collection'],
+  create: ['post', 'collection'],
+  read: ['get', 'item'],
+  update: ['put', 'item'],
+  modify: ['patch', 'item'],
+  delete: ['delete', 'item'],
+  del: ['delete', 'item']
+}
+
 export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head'])
 const ROUTER_METHODS = new Set([...ROUTE_METHODS, 'use', 'set', 'disable', 'enable', 'route'])
 /** Settings of an Express app, told apart from `map.set(key)` on receivers the model cannot tie to an app. */
@@ -178,6 +190,7 @@ export class ExpressModel {
   readonly cache = new ModelCache()
   private readonly byNode = new Map<Node, RouterNode>()
   private wrapDepth = 0
+  private readonly resourceRouters = new Map<Node, RouterNode>()
 
   constructor(modules: JsModule[], mapImport?: ImportMap) {
     this.graph = new ModuleGraph(modules, mapImport)
@@ -426,6 +439,8 @@ export class ExpressModel {
    * the wrapper runs first, the wrapped function answers.
    */
   handlers(value: Value, site: Site): Handler[] {
+    const resource = this.resourceRouter(value, site)
+    if (resource) return [{ kind: 'router', router: resource, site: value.at ?? site }]
     const own = this.ownHandlers(value, site)
     return value.kind === 'call' && own.every((h) => h.kind !== 'router') ? [...own, ...this.wrappedHandlers(value, site)] : own
   }
@@ -457,6 +472,54 @@ export class ExpressModel {
     } finally {
       this.wrapDepth -= 1
     }
+  }
+
+  /**
+   * A router made by a package from an object of handler methods, in the way of
+   * resource-router-middleware: `resource({ id: 'user', list({ query }, res) {...}, create({ body }, res) {...} })`
+   * routes `list`/`index` as GET /, `create` as POST /, `read`/`update`/`modify`/`delete` on /:id.
+   * Undefined when no method of the object names a route.
+   */
+  private resourceRouter(value: Value, site: Site): RouterNode | undefined {
+    if (value.kind !== 'call' || value.callee.kind !== 'package' || packageKind(value.callee.name) !== undefined) return undefined
+    const [first] = value.args
+    const module = value.at?.module ?? site.module
+    const object = first ? this.evaluate(first, module) : undefined
+    if (object?.kind !== 'object') return undefined
+    const node = (value.at ?? site).node
+    const known = this.resourceRouters.get(node)
+    if (known) return known
+    const id = object.entries.find((e) => e.key === 'id')
+    const idValue = id ? this.evaluate(id.node, object.at?.module ?? module) : undefined
+    const param = `/:${idValue?.kind === 'literal' && typeof idValue.value === 'string' ? idValue.value : 'id'}`
+    const routes = object.entries.flatMap(({ key, node: entry }) => {
+      const verb = RESOURCE_VERBS[key]
+      const fn = verb ? this.evaluate(entry, object.at?.module ?? module) : undefined
+      if (!verb || fn?.kind !== 'function' || !looksLikeHandler(fn.fn)) return []
+      return [
+        {
+          method: verb[0],
+          path: verb[1] === 'item' ? param : '/',
+          fn: fn.fn,
+          site: fn.at ?? { module: object.at?.module ?? module, node: entry }
+        }
+      ]
+    })
+    if (routes.length === 0) return undefined
+    const router = this.newRouter(value.at ?? site, undefined)
+    this.resourceRouters.set(node, router)
+    routes.forEach((r, i) =>
+      router.events.push({
+        type: 'route',
+        order: [node.start ?? 0, i],
+        site: r.site,
+        ...locate(r.site),
+        method: r.method,
+        path: r.path,
+        handlers: [{ kind: 'function', fn: r.fn, site: r.site }]
+      })
+    )
+    return router
   }
 
   private ownHandlers(value: Value, site: Site): Handler[] {
