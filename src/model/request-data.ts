@@ -180,7 +180,10 @@ class HandlerTaint implements RequestData {
       const parent = this.index.parents.get(current)
       if (!parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== current) break
       const name = propertyName(parent)
-      if (name === undefined) break
+      const grandparent = this.index.parents.get(parent)
+      const isMethod =
+        (grandparent?.type === 'CallExpression' || grandparent?.type === 'OptionalCallExpression') && grandparent.callee === parent
+      if (name === undefined || isMethod) break
       names.push(name)
       current = parent
     }

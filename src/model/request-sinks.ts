@@ -86,9 +86,9 @@ const PRIVILEGED = new Set([
   'privileges'
 ])
 
-function calleeText(data: RequestData, callee: Node): string {
+function calleeText(data: RequestData, call: Node, callee: Node): string {
   const text = data.text(callee)
-  return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}()\``
+  return `\`${call.type === 'NewExpression' ? 'new ' : ''}${text.length > 40 ? `${text.slice(0, 40)}…` : text}()\``
 }
 
 /** The package and export a value is, through conditionals: `cp.exec` → child_process ['exec']. */
@@ -109,7 +109,11 @@ function packageSink(pkg: { name: string; path: string[] }, label: string, data:
   if (code === 'any' || (code && code.has(pkg.path[0] ?? ''))) {
     if (!COMMAND_PACKAGES.has(pkg.name)) return reach(`code evaluation (${label})`, data, args)
     // The options (`{ env, cwd }`) of a process are not part of its command line.
-    return reach(`a shell command (${label})`, data, args.filter((a) => !isOptionsObject(data, a)))
+    return reach(
+      `a shell command (${label})`,
+      data,
+      args.filter((a) => !isOptionsObject(data, a))
+    )
   }
   if (FILE_PACKAGES.has(pkg.name)) return reach(`a file path (${label})`, data, args)
   if (HTTP_CLIENTS.has(pkg.name)) return reach(`an outbound request (${label})`, data, urlArguments(data, args))
@@ -142,7 +146,9 @@ function urlArguments(data: RequestData, args: Node[]): Node[] {
       ? [second]
       : first?.type === 'ObjectExpression'
         ? first.properties.flatMap((p) =>
-            p.type === 'ObjectProperty' && ['url', 'uri', 'baseURL', 'host', 'hostname', 'path'].includes(propertyKey(p) ?? '') ? [p.value as Node] : []
+            p.type === 'ObjectProperty' && ['url', 'uri', 'baseURL', 'host', 'hostname', 'path'].includes(propertyKey(p) ?? '')
+              ? [p.value as Node]
+              : []
           )
         : first
           ? [first]
@@ -249,16 +255,29 @@ function hasOperatorSlot(data: RequestData, node: Node): boolean {
 }
 
 /** What a call on the data layer does with the request data it takes. */
-function dataLayerSink(express: ExpressModel, data: RequestData, member: Node, method: string, label: string, args: Node[]): Reached | undefined {
+function dataLayerSink(
+  express: ExpressModel,
+  data: RequestData,
+  member: Node,
+  method: string,
+  label: string,
+  args: Node[]
+): Reached | undefined {
   const first = args[0]
   const via = args.filter((a) => data.carries(a) && !(ID_LOOKUPS.has(method) && a === first) && !isWhereQuery(a))
   if (via.length === 0) return undefined
-  const operator = via.map((a) => dangerousOperator(data, a)).find((o) => o !== undefined)
-  if (operator) return { what: `a \`${operator}\` query operator (${label})`, via }
-  if (via.some((a) => passesWhole(data, a))) return { what: `the data layer (${label}) with every field the client sends (mass assignment)`, via }
+  for (const arg of via) {
+    const operator = dangerousOperator(data, arg)
+    if (operator) return { what: `a \`${operator}\` query operator (${label})`, via: [arg] }
+  }
+  const whole = via.filter((a) => passesWhole(data, a))
+  if (whole.length > 0) return { what: `the data layer (${label}) with every field the client sends (mass assignment)`, via: whole }
   const mongo = OPERATOR_DATABASES.has(rootPackage(express, member, data.module) ?? '')
   if (mongo && FILTER_METHOD.test(method) && first && via.includes(first) && hasOperatorSlot(data, first))
-    return { what: `a NoSQL query filter (${label}), where a request object such as \`{ "$ne": null }\` becomes a query operator`, via }
+    return {
+      what: `a NoSQL query filter (${label}), where a request object such as \`{ "$ne": null }\` becomes a query operator`,
+      via: [first]
+    }
   return { what: `the data layer (${label})`, via }
 }
 
@@ -266,7 +285,7 @@ function callSink(express: ExpressModel, data: RequestData, call: Node): Reached
   const args = argumentsOf(call)
   if (!args.some((a) => data.carries(a))) return undefined
   const callee = unwrapExpression((call as { callee: Node }).callee)
-  const label = calleeText(data, callee)
+  const label = calleeText(data, call, callee)
   if (callee.type === 'Identifier' && !lookup(data.module.index, callee.name, callee)) {
     if (CODE_GLOBALS.has(callee.name)) return reach(`code evaluation (${label})`, data, args)
     return callee.name === 'fetch' ? reach(`an outbound request (${label})`, data, urlArguments(data, args)) : undefined
@@ -282,14 +301,16 @@ function callSink(express: ExpressModel, data: RequestData, call: Node): Reached
   if (pkg) return packageSink(pkg, label, data, args)
   if (member && method) {
     const first = args[0]
-    if (SQL_METHODS.has(method) && first && data.carries(first) && isBuiltString(data, first)) return { what: `a raw SQL query (${label})`, via: [first] }
+    if (SQL_METHODS.has(method) && first && data.carries(first) && isBuiltString(data, first))
+      return { what: `a raw SQL query (${label})`, via: [first] }
     if (isDataLayer(express, member.object, data.module)) {
       const reached = dataLayerSink(express, data, member, method, label, args)
       if (reached) return reached
     }
   }
   const whole = args.filter((a) => passesWhole(data, a))
-  if (whole.length > 0 && branches(value).some((b) => b.kind === 'function')) return { what: `${label} (all of the input at once)`, via: whole }
+  if (whole.length > 0 && branches(value).some((b) => b.kind === 'function'))
+    return { what: `${label} (all of the input at once)`, via: whole }
   if (call.type === 'NewExpression' && DATA_PACKAGES.has(rootPackage(express, callee, data.module) ?? '')) {
     return whole.length > 0
       ? { what: `a new record (${label}) with every field the client sends (mass assignment)`, via: whole }
@@ -315,6 +336,7 @@ function privilegeSink(data: RequestData, node: Node): Reached | undefined {
   if (node.type === 'ObjectProperty' && !node.computed && data.carries(node.value as Node)) {
     const name = propertyKey(node)
     const object = data.module.index.parents.get(node)
+    if (object?.type === 'ObjectPattern') return undefined
     if (name && PRIVILEGED.has(name.toLowerCase()) && !(object && isFilterObject(data, object)))
       return { what: `the privileged field \`${name}\``, via: [node.value as Node] }
   }

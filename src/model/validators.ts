@@ -95,7 +95,17 @@ const STRING_CHECKS = /^(?:is[A-Z]\w*|matches|contains|equals)$/
 /** Checks that answer true or false: `ObjectId.isValid(id)`, `mongoose.isValidObjectId(id)`, yup's `schema.isValid(x)`. */
 const CHECK_METHODS = new Set(['isValid', 'isValidSync', 'isValidObjectId'])
 /** Methods that apply a schema of a validation library to a value: zod `parse`, Joi `attempt`, superstruct `assert`. */
-const APPLY_METHODS = new Set([...VALIDATOR_METHODS, 'parse', 'parseAsync', 'assert', 'attempt', 'check', 'cast', 'create', 'validateOrReject'])
+const APPLY_METHODS = new Set([
+  ...VALIDATOR_METHODS,
+  'parse',
+  'parseAsync',
+  'assert',
+  'attempt',
+  'check',
+  'cast',
+  'create',
+  'validateOrReject'
+])
 
 /**
  * How a call validates: a `schema` call (a schema applied to the data, throwing or returning errors)
@@ -163,7 +173,10 @@ function guardOf(data: RequestData, call: Node): ((at: Node) => boolean) | undef
     parent = parents.get(current)
   }
   if (parent?.type === 'IfStatement' && parent.test === current) return ifGuard(parent)
-  if (parent?.type === 'CallExpression' && /^(?:assert|ok)$/.test(propertyName(parent.callee as Node) ?? (parent.callee.type === 'Identifier' ? parent.callee.name : ''))) {
+  if (
+    parent?.type === 'CallExpression' &&
+    /^(?:assert|ok)$/.test(propertyName(parent.callee as Node) ?? (parent.callee.type === 'Identifier' ? parent.callee.name : ''))
+  ) {
     const end = parent.end ?? 0
     return (at) => (at.start ?? 0) >= end
   }

@@ -47,11 +47,16 @@ function checkRoute(express: ExpressModel, route: RouteHandler, resolutions: Res
     (call) => pollutionAt(express, data, call) !== undefined,
     (origin, at) => validation.covers(origin, at)
   )
-  const read = sink?.origins[0]?.read
-  if (!sink || !read) return undefined
+  const origin = sink?.origins[0]
+  if (!sink || !origin) return undefined
+  const { read } = origin
   const { file, line, column } = locate({ module: data.module, node: read })
   const parent = data.module.index.parents.get(read)
-  const shown = parent?.type === 'MemberExpression' && parent.object === read && !parent.computed ? parent : read
+  // `req.body` read by `const { password } = req.body` is shown as the field that reaches the sink: `req.body.password`.
+  const shown =
+    read.type === 'MemberExpression'
+      ? `${data.text(read)}${origin.path.slice(origin.path.indexOf('.') < 0 ? origin.path.length : origin.path.indexOf('.'))}`
+      : data.text(parent?.type === 'MemberExpression' && parent.object === read && !parent.computed ? parent : read)
   const where = `${(route.event.method ?? 'all').toUpperCase()} ${resolutions?.[0]?.fullPath ?? route.event.path ?? '(route)'}`
   const sinkModule = express.graph.moduleOf(sink.node)
   const sinkLine = sinkModule && positionOf(sink.node, sinkModule).line
@@ -60,7 +65,7 @@ function checkRoute(express: ExpressModel, route: RouteHandler, resolutions: Res
     line,
     column,
     messageId: 'unvalidated-input',
-    message: `${where} uses \`${data.text(shown)}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
+    message: `${where} uses \`${shown}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
   }
 }
 
