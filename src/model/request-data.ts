@@ -1,4 +1,5 @@
 import { walk, type Node } from '../parse/javascript.js'
+import { paramRoles, type ParamRoles } from './action-params.js'
 import { CacheKey } from './cache.js'
 import { isDatabaseRead, rootIdentifier } from './data-layer.js'
 import type { ExpressModel, Handler, RouterEvent, RouterNode } from './express.js'
@@ -56,6 +57,8 @@ export interface RequestData {
   isRequest(node: Node): boolean
   /** Whether the expression is the handler's response parameter (`res`). */
   isResponse(node: Node): boolean
+  /** Request fields the framework validates before the handler runs (a routing-controllers `@Body() dto: Dto`). */
+  validated: string[]
   /** The source text of a node, for messages. */
   text(node: Node): string
 }
@@ -119,6 +122,7 @@ function objectIteration(node: Node): { kind: 'keys' | 'entries' | 'values'; of:
 
 class HandlerTaint implements RequestData {
   readonly reads: Node[] = []
+  readonly validated: string[]
   /** Variables that hold request data, with the fields they carry. */
   private readonly tainted = new Map<Binding, Origin[]>()
   private readonly whole = new Set<Binding>()
@@ -129,9 +133,11 @@ class HandlerTaint implements RequestData {
   constructor(
     readonly fn: FunctionNode,
     readonly module: ModuleInfo,
+    private readonly roles: ParamRoles,
     private readonly isStoredRecord: (call: Node) => boolean
   ) {
     this.index = module.index
+    this.validated = [...roles.parts.values()].filter((p) => p.validated).map((p) => p.path.join('.'))
     this.collect()
   }
 
@@ -141,18 +147,26 @@ class HandlerTaint implements RequestData {
     return binding?.kind === 'param' && binding.fn === this.fn && binding.index === n ? binding : undefined
   }
 
-  /** `req.body` / `req['query']` where `req` is the handler's first parameter. */
+  /** `req.body` / `req['query']` where `req` is the handler's request parameter. */
   private isRead(node: Node): boolean {
     if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return false
     const object = unwrapExpression(node.object)
-    if (object.type !== 'Identifier' || !REQUEST_SOURCES.has(propertyName(node) ?? '')) return false
-    const binding = this.param(object.name, node, 0)
+    if (object.type !== 'Identifier' || !REQUEST_SOURCES.has(propertyName(node) ?? '') || this.roles.request === undefined) return false
+    const binding = this.param(object.name, node, this.roles.request)
     return binding !== undefined && binding.path.length === 0
   }
 
-  /** A destructured request parameter: `body` in `({ body }, res) => ...`. */
+  /** A destructured request parameter (`body` in `({ body }, res) => ...`) or a decorated one (`@Body() dto`). */
   private isRequestParam(binding: Binding | undefined): binding is Extract<Binding, { kind: 'param' }> {
-    return binding?.kind === 'param' && binding.fn === this.fn && binding.index === 0 && REQUEST_SOURCES.has(String(binding.path[0]))
+    if (binding?.kind !== 'param' || binding.fn !== this.fn) return false
+    if (this.roles.parts.has(binding.index)) return true
+    return binding.index === this.roles.request && REQUEST_SOURCES.has(String(binding.path[0]))
+  }
+
+  /** The request path a request parameter's binding holds: `body` for `({ body })`, `body.name` for `@Body() { name }`. */
+  private paramPath(binding: Extract<Binding, { kind: 'param' }>): PatternPath {
+    const part = this.roles.parts.get(binding.index)
+    return part ? [...part.path, ...binding.path] : binding.path
   }
 
   /** An identifier bound to request data: a tainted variable or a destructured `({ body })` parameter. */
@@ -160,7 +174,7 @@ class HandlerTaint implements RequestData {
     if (node.type !== 'Identifier') return undefined
     const binding = lookup(this.index, node.name, node)
     if (!binding) return undefined
-    if (this.isRequestParam(binding)) return { whole: binding.path.length === 1 }
+    if (this.isRequestParam(binding)) return { whole: this.paramPath(binding).length === 1 }
     if (this.tainted.has(binding)) return { whole: this.whole.has(binding) }
     return undefined
   }
@@ -201,7 +215,8 @@ class HandlerTaint implements RequestData {
       const binding = lookup(this.index, n.name, n)
       if (!binding) return undefined
       if (this.isRequestParam(binding)) {
-        const path = joinPath(String(binding.path[0]), [...binding.path.slice(1), ...this.memberPath(n)])
+        const [source, ...rest] = this.paramPath(binding)
+        const path = joinPath(String(source), [...rest, ...this.memberPath(n)])
         return visit({ path, read: n }) ? 'stop' : undefined
       }
       const origins = this.tainted.get(binding)
@@ -245,12 +260,12 @@ class HandlerTaint implements RequestData {
 
   isRequest(node: Node): boolean {
     const n = unwrapExpression(node)
-    return n.type === 'Identifier' && this.param(n.name, n, 0)?.path.length === 0
+    return n.type === 'Identifier' && this.roles.request !== undefined && this.param(n.name, n, this.roles.request)?.path.length === 0
   }
 
   isResponse(node: Node): boolean {
     const n = unwrapExpression(node)
-    return n.type === 'Identifier' && this.param(n.name, n, 1) !== undefined
+    return n.type === 'Identifier' && this.roles.response !== undefined && this.param(n.name, n, this.roles.response) !== undefined
   }
 
   text(node: Node): string {
@@ -331,13 +346,19 @@ class HandlerTaint implements RequestData {
     return changed
   }
 
+  /** A parameter as declared (`dto` in `create(@Body() dto)`, `body` in `({ body }) =>`), not a read of it. */
+  private isDeclaration(node: Node, parent: Node | undefined): boolean {
+    if (parent === this.fn) return true
+    return parent?.type === 'ObjectProperty' && this.index.parents.get(parent)?.type === 'ObjectPattern'
+  }
+
   private collect(): void {
     for (let round = 0; round < FIXPOINT_ROUNDS && this.propagate(); round += 1) {
       /* until nothing new is tainted */
     }
     walk(this.fn, (node, parent) => {
       if (this.isRead(node)) this.reads.push(node)
-      else if (node.type === 'Identifier' && isReference(node, parent) && parent?.type !== 'ObjectProperty') {
+      else if (node.type === 'Identifier' && isReference(node, parent) && !this.isDeclaration(node, parent)) {
         if (this.isRequestParam(lookup(this.index, node.name, node))) this.reads.push(node)
       }
     })
@@ -355,7 +376,10 @@ export function readRequestData(express: ExpressModel, handler: HandlerFunction)
   const first = handler.fn.params[0] as Node | undefined
   const usable =
     first !== undefined && (first.type === 'Identifier' || first.type === 'ObjectPattern') && handler.module.index.parents.has(handler.fn)
-  const data = usable ? new HandlerTaint(handler.fn, handler.module, (call) => isDatabaseRead(express, call, handler.module)) : undefined
+  const roles = paramRoles(express, handler.fn, handler.module)
+  const data = usable
+    ? new HandlerTaint(handler.fn, handler.module, roles, (call) => isDatabaseRead(express, call, handler.module))
+    : undefined
   cache.set(handler.fn, data ?? null)
   return data
 }

@@ -214,6 +214,7 @@ function isWithin(path: string, validated: string): boolean {
  */
 export function handlerValidation(express: ExpressModel, data: RequestData): FieldValidation {
   const checks: Array<{ paths: string[]; holds: (at: Node) => boolean }> = []
+  if (data.validated.length > 0) checks.push({ paths: data.validated, holds: () => true })
   let all = false
   walk(data.fn, (node) => {
     const kind = validationKind(express, data, node)
