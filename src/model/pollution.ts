@@ -116,7 +116,16 @@ function mergeAt(express: ExpressModel, data: RequestData, node: Node): string |
   }
   if (node.type !== 'AssignmentExpression' || node.operator !== '=') return undefined
   const left = node.left
-  if (left.type === 'MemberExpression' && left.computed && data.carries(left.property as Node) && !isNumeric(left.property as Node)) {
+  // `obj[key] = undefined` (or another primitive) under `__proto__` changes nothing; one level deeper it would.
+  const primitive =
+    isPrimitive(node.right) && !(left.type === 'MemberExpression' && left.object.type === 'MemberExpression' && left.object.computed)
+  if (
+    left.type === 'MemberExpression' &&
+    left.computed &&
+    data.carries(left.property as Node) &&
+    !isNumeric(left.property as Node) &&
+    !primitive
+  ) {
     return `\`${shortText(data, left)} = …\` writes under a key taken from request data (\`${shortText(data, left.property as Node)}\`)`
   }
   const right = unwrapExpression(node.right)
@@ -148,6 +157,12 @@ function isCopiedObject(data: RequestData, node: Node): boolean {
     return DENY_LISTS.has(name ?? '') && first !== undefined && first.type !== 'SpreadElement' && isCopiedObject(data, first as Node)
   }
   return data.isRequestValue(n)
+}
+
+function isPrimitive(node: Node): boolean {
+  const n = unwrapExpression(node)
+  if (n.type === 'Identifier') return n.name === 'undefined'
+  return ['NullLiteral', 'BooleanLiteral', 'NumericLiteral', 'StringLiteral'].includes(n.type)
 }
 
 function isNumeric(node: Node): boolean {

@@ -146,10 +146,40 @@ function within(node: Node, outer: Node | null | undefined): boolean {
   return outer !== null && outer !== undefined && (node.start ?? 0) >= (outer.start ?? 0) && (node.end ?? 0) <= (outer.end ?? 0)
 }
 
-/** An `if` acting on a check: what it guards is inside it, and after it when the failing branch leaves. */
-function ifGuard(statement: Extract<Node, { type: 'IfStatement' }>): (at: Node) => boolean {
-  const leaves = exits(statement.consequent)
-  return (at) => within(at, statement.consequent) || within(at, statement.alternate) || (leaves && (at.start ?? 0) >= (statement.end ?? 0))
+type IfNode = Extract<Node, { type: 'IfStatement' }>
+
+/**
+ * An `if` acting on a check: what it guards is inside it, and after it when the failing branch leaves,
+ * or when it records an error (`errors.push(...)`) that a later `if (errors.length) return ...` acts on.
+ */
+function ifGuard(data: RequestData, statement: IfNode): (at: Node) => boolean {
+  const leavesAt = exits(statement.consequent) ? statement.end : laterExit(data, statement)
+  return (at) => within(at, statement.consequent) || within(at, statement.alternate) || (leavesAt != null && (at.start ?? 0) >= leavesAt)
+}
+
+/** Where a later `if` testing the variable the branch records an error in leaves the handler. */
+function laterExit(data: RequestData, statement: IfNode): number | undefined {
+  const index = data.module.index
+  const recorded = new Set<unknown>()
+  walk(statement.consequent, (node) => {
+    const target =
+      node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'push'
+        ? unwrapExpression(node.callee.object)
+        : node.type === 'AssignmentExpression'
+          ? node.left
+          : undefined
+    if (target?.type === 'Identifier') recorded.add(lookup(index, target.name, target))
+  })
+  recorded.delete(undefined)
+  if (recorded.size === 0) return undefined
+  let found: number | undefined
+  walk(data.fn, (node) => {
+    if (found !== undefined || node.type !== 'IfStatement' || (node.start ?? 0) < (statement.end ?? 0) || !exits(node.consequent)) return
+    walk(node.test, (n) => {
+      if (n.type === 'Identifier' && recorded.has(lookup(index, n.name, n))) found = node.end ?? undefined
+    })
+  })
+  return found
 }
 
 /** Expressions a check's answer goes through on its way to an `if`: `!`, `&&`, `=== false`, `await`. */
@@ -172,7 +202,7 @@ function guardOf(data: RequestData, call: Node): ((at: Node) => boolean) | undef
     current = parent
     parent = parents.get(current)
   }
-  if (parent?.type === 'IfStatement' && parent.test === current) return ifGuard(parent)
+  if (parent?.type === 'IfStatement' && parent.test === current) return ifGuard(data, parent)
   if (
     parent?.type === 'CallExpression' &&
     /^(?:assert|ok)$/.test(propertyName(parent.callee as Node) ?? (parent.callee.type === 'Identifier' ? parent.callee.name : ''))
@@ -189,7 +219,7 @@ function guardOf(data: RequestData, call: Node): ((at: Node) => boolean) | undef
     walk(node.test, (n) => {
       if (n.type === 'Identifier' && binding && lookup(data.module.index, n.name, n) === binding) tests = true
     })
-    if (tests) guards.push(ifGuard(node))
+    if (tests) guards.push(ifGuard(data, node))
   })
   return guards.length > 0 ? (at) => guards.some((g) => g(at)) : undefined
 }
