@@ -77,7 +77,10 @@ function isReference(node: Node, parent: Node | undefined): boolean {
 /** What a visitor says about a node: stop the walk, skip its children, or go on. */
 type Visit = 'stop' | 'skip' | void
 
-/** Visits a node's subtree without entering nested functions. */
+/**
+ * Visits the parts of an expression its value can come from, without entering nested functions:
+ * the test of `a ? b : c` decides between values, it is not one.
+ */
 function walkExpression(root: Node, visit: (node: Node, parent: Node | undefined) => Visit): void {
   const stack: Array<[Node, Node | undefined]> = [[root, undefined]]
   while (stack.length > 0) {
@@ -89,6 +92,7 @@ function walkExpression(root: Node, visit: (node: Node, parent: Node | undefined
     for (const key in node) {
       if (key === 'loc' || key === 'start' || key === 'end' || key === 'extra' || key.endsWith('Comments') || key === 'typeAnnotation')
         continue
+      if (key === 'test' && node.type === 'ConditionalExpression') continue
       const value = (node as unknown as Record<string, unknown>)[key]
       const children = Array.isArray(value) ? value : [value]
       for (const child of children) {
