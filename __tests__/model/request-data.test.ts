@@ -66,3 +66,54 @@ app.post('/memos', memos.add)`
     expect(route?.handler.fn.type).toBe('ArrowFunctionExpression')
   })
 })
+
+describe('request fields carried', () => {
+  it('names the field each value carries and the read it comes from', () => {
+    const data = dataOf(`const app = require('express')()
+const User = require('mongoose').model('User')
+app.post('/x', async (req, res) => {
+  const { email, profile: { age }, ...rest } = req.body
+  const id = req.params.id
+  const label = 'user ' + id
+  const user = await User.findById(id)
+  const fields = { email, id }
+  for (const [key, value] of Object.entries(fields)) res.set(key, value)
+  for (const k in req.query) res.set(k, '1')
+  res.json({ email, age, rest, label, user })
+})`)
+    if (!data) throw new Error('no handler')
+    const pathsOf = (name: string): string[] => data.origins(initOf(data, name)).map((o) => o.path)
+    expect(pathsOf('label')).toEqual(['params.id'])
+    expect(pathsOf('user')).toEqual([])
+    expect(pathsOf('fields').sort()).toEqual(['body.email', 'params.id'])
+    const [read] = data.origins(initOf(data, 'fields'))
+    expect(read && data.text(read.read)).toMatch(/^req\.(body|params)$/)
+    let keyPaths: string[] | undefined
+    let valuePaths: string[] | undefined
+    let forInPaths: string[] | undefined
+    walk(data.fn, (node) => {
+      if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && data.text(node.callee) === 'res.set') {
+        const [key, value] = node.arguments as Node[]
+        if (key && value && data.text(key) === 'key') {
+          keyPaths = data.origins(key).map((o) => o.path)
+          valuePaths = data.origins(value).map((o) => o.path)
+        }
+        if (key && data.text(key) === 'k') forInPaths = data.origins(key).map((o) => o.path)
+      }
+    })
+    // Keys of a literal the code wrote are its own; keys of the query are the client's.
+    expect(keyPaths).toEqual([])
+    expect(valuePaths?.sort()).toEqual(['body.email', 'params.id'])
+    expect(forInPaths).toEqual(['query'])
+    let restPaths: string[] | undefined
+    let agePaths: string[] | undefined
+    walk(data.fn, (node) => {
+      if (node.type === 'ObjectProperty' && node.key.type === 'Identifier' && node.shorthand) {
+        if (node.key.name === 'rest') restPaths = data.origins(node.value as Node).map((o) => o.path)
+        if (node.key.name === 'age') agePaths = data.origins(node.value as Node).map((o) => o.path)
+      }
+    })
+    expect(agePaths).toEqual(['body.profile.age'])
+    expect(restPaths).toEqual(['body'])
+  })
+})

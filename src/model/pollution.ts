@@ -73,8 +73,35 @@ function mergeOf(express: ExpressModel, data: RequestData, callee: Node): Taking
   return undefined
 }
 
-/** What makes a node a pollution point, for the message; undefined when it is not one. */
-export function pollutionAt(express: ExpressModel, data: RequestData, node: Node): string | undefined {
+/**
+ * A pollution point: request data `merged` into an object (or written under a key it chose), or
+ * handed to a view as its locals (`view-locals`), where keys like `settings` are view options.
+ */
+export interface Pollution {
+  kind: 'merged' | 'view-locals'
+  /** What happens, for the message. */
+  what: string
+}
+
+/** What makes a node a pollution point; undefined when it is not one. */
+export function pollutionAt(express: ExpressModel, data: RequestData, node: Node): Pollution | undefined {
+  const what = mergeAt(express, data, node)
+  if (what) return { kind: 'merged', what }
+  const view = viewLocalsAt(data, node)
+  return view ? { kind: 'view-locals', what: view } : undefined
+}
+
+/** `res.render(view, req.body)` or `res.render(view, { ...req.query })`: the client writes the view's locals. */
+function viewLocalsAt(data: RequestData, node: Node): string | undefined {
+  if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return undefined
+  const callee = unwrapExpression(node.callee as Node)
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'render' || !data.isResponse(callee.object)) return undefined
+  const locals = node.arguments[1] as Node | undefined
+  if (!locals || !isCopiedObject(data, locals)) return undefined
+  return `\`${shortText(data, callee)}()\` takes request data (\`${shortText(data, locals)}\`) as the view's locals`
+}
+
+function mergeAt(express: ExpressModel, data: RequestData, node: Node): string | undefined {
   if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
     const taking = mergeOf(express, data, node.callee as Node)
     if (!taking) return undefined
@@ -89,7 +116,16 @@ export function pollutionAt(express: ExpressModel, data: RequestData, node: Node
   }
   if (node.type !== 'AssignmentExpression' || node.operator !== '=') return undefined
   const left = node.left
-  if (left.type === 'MemberExpression' && left.computed && data.carries(left.property as Node) && !isNumeric(left.property as Node)) {
+  // `obj[key] = undefined` (or another primitive) under `__proto__` changes nothing; one level deeper it would.
+  const primitive =
+    isPrimitive(node.right) && !(left.type === 'MemberExpression' && left.object.type === 'MemberExpression' && left.object.computed)
+  if (
+    left.type === 'MemberExpression' &&
+    left.computed &&
+    data.carries(left.property as Node) &&
+    !isNumeric(left.property as Node) &&
+    !primitive
+  ) {
     return `\`${shortText(data, left)} = …\` writes under a key taken from request data (\`${shortText(data, left.property as Node)}\`)`
   }
   const right = unwrapExpression(node.right)
@@ -104,11 +140,29 @@ export function pollutionAt(express: ExpressModel, data: RequestData, node: Node
   return undefined
 }
 
-/** Request data as an object to copy from: `req.body`, `req.body.message`, an alias, or `{ ...req.body }`. */
+/** Functions that copy an object leaving some keys out: a deny-list, which lets `__proto__` through. */
+const DENY_LISTS = new Set(['omit', 'omitBy', 'without', 'except'])
+
+/**
+ * Request data as an object to copy from: `req.body`, `req.body.message`, an alias, `{ ...req.body }`,
+ * or any of these with some keys left out (`_.omit(req.body, 'role')`).
+ */
 function isCopiedObject(data: RequestData, node: Node): boolean {
   const n = unwrapExpression(node)
-  if (n.type === 'ObjectExpression') return n.properties.some((p) => p.type === 'SpreadElement' && data.isRequestValue(p.argument))
+  if (n.type === 'ObjectExpression') return n.properties.some((p) => p.type === 'SpreadElement' && isCopiedObject(data, p.argument))
+  if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression') {
+    const callee = unwrapExpression(n.callee as Node)
+    const name = callee.type === 'Identifier' ? callee.name : propertyName(callee)
+    const [first] = n.arguments
+    return DENY_LISTS.has(name ?? '') && first !== undefined && first.type !== 'SpreadElement' && isCopiedObject(data, first as Node)
+  }
   return data.isRequestValue(n)
+}
+
+function isPrimitive(node: Node): boolean {
+  const n = unwrapExpression(node)
+  if (n.type === 'Identifier') return n.name === 'undefined'
+  return ['NullLiteral', 'BooleanLiteral', 'NumericLiteral', 'StringLiteral'].includes(n.type)
 }
 
 function isNumeric(node: Node): boolean {

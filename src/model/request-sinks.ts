@@ -1,9 +1,9 @@
+import { DATA_PACKAGES, isDataLayer, rootPackage } from './data-layer.js'
 import type { ExpressModel } from './express.js'
 import { lookup } from './scope.js'
-import type { RequestData } from './request-data.js'
+import type { Origin, RequestData } from './request-data.js'
 import { branches, type Value } from './values.js'
 import { walk, type Node } from '../parse/javascript.js'
-import { rootPackage } from './validators.js'
 import { propertyName, unwrapExpression } from '../parse/syntax.js'
 
 /**
@@ -16,6 +16,14 @@ export interface Sink {
   node: Node
   /** What the data reaches, for the message: "`eval()`", "a shell command (`exec()`)". */
   what: string
+  /** The request fields that reach it unvalidated, in source order of their reads. */
+  origins: Origin[]
+}
+
+/** What a call or assignment does with request data: the sink, and the expressions that carry the data there. */
+interface Reached {
+  what: string
+  via: Node[]
 }
 
 const CODE_GLOBALS = new Set(['eval', 'Function', 'require'])
@@ -48,22 +56,6 @@ const HTTP_CLIENTS = new Set([
   'phin',
   'bent'
 ])
-/** Packages whose models and collections run queries: a request value in their query is operator injection or mass assignment. */
-const DATA_PACKAGES = new Set([
-  'mongoose',
-  'mongodb',
-  'typeorm',
-  'sequelize',
-  '@prisma/client',
-  'knex',
-  'mysql',
-  'mysql2',
-  'pg',
-  'sqlite3',
-  'better-sqlite3',
-  'monk',
-  'mongojs'
-])
 /** Lookups by an id that the ODM casts (an ObjectId, a primary key): not an injection point. */
 const ID_LOOKUPS = new Set(['findById', 'findByPk', 'findByIdAndRemove', 'findByIdAndDelete', 'get', 'exists'])
 /** Methods that take SQL text. */
@@ -94,9 +86,9 @@ const PRIVILEGED = new Set([
   'privileges'
 ])
 
-function calleeText(data: RequestData, callee: Node): string {
+function calleeText(data: RequestData, call: Node, callee: Node): string {
   const text = data.text(callee)
-  return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}()\``
+  return `\`${call.type === 'NewExpression' ? 'new ' : ''}${text.length > 40 ? `${text.slice(0, 40)}…` : text}()\``
 }
 
 /** The package and export a value is, through conditionals: `cp.exec` → child_process ['exec']. */
@@ -105,13 +97,102 @@ function packageExport(value: Value): { name: string; path: string[] } | undefin
   return undefined
 }
 
-function packageSink(pkg: { name: string; path: string[] }, label: string): string | undefined {
+/** Databases that take query operators in a filter object: a request value there can be `{ "$ne": null }`. */
+const OPERATOR_DATABASES = new Set(['mongoose', 'mongodb', 'monk', 'mongojs'])
+/** Query operators that run code or a regular expression. */
+const DANGEROUS_OPERATORS = new Set(['$regex', '$where', '$function', '$accumulator', '$expr'])
+/** Methods whose first object argument is a filter (what to find), not what is written. */
+const FILTER_METHOD = /^(?:find|count|exists|where|delete|remove|destroy|distinct|update|replace|aggregate)/
+
+function packageSink(pkg: { name: string; path: string[] }, label: string, data: RequestData, args: Node[]): Reached | undefined {
   const code = CODE_PACKAGES[pkg.name]
-  if (code === 'any' || (code && code.has(pkg.path[0] ?? '')))
-    return COMMAND_PACKAGES.has(pkg.name) ? `a shell command (${label})` : `code evaluation (${label})`
-  if (FILE_PACKAGES.has(pkg.name)) return `a file path (${label})`
-  if (HTTP_CLIENTS.has(pkg.name)) return `an outbound request (${label})`
+  if (code === 'any' || (code && code.has(pkg.path[0] ?? ''))) {
+    if (!COMMAND_PACKAGES.has(pkg.name)) return reach(`code evaluation (${label})`, data, args)
+    // The options (`{ env, cwd }`) of a process are not part of its command line.
+    return reach(
+      `a shell command (${label})`,
+      data,
+      args.filter((a) => !isOptionsObject(data, a))
+    )
+  }
+  if (FILE_PACKAGES.has(pkg.name)) return reach(`a file path (${label})`, data, args)
+  if (HTTP_CLIENTS.has(pkg.name)) return reach(`an outbound request (${label})`, data, urlArguments(data, args))
   return undefined
+}
+
+/** The sink when some of the expressions carry request data. */
+function reach(what: string, data: RequestData, candidates: Node[]): Reached | undefined {
+  const via = candidates.filter((a) => data.carries(a))
+  return via.length > 0 ? { what, via } : undefined
+}
+
+/** An object literal, or a variable initialised with one: a call's options. */
+function isOptionsObject(data: RequestData, node: Node): boolean {
+  const n = unwrapExpression(node)
+  if (n.type === 'ObjectExpression') return true
+  if (n.type !== 'Identifier') return false
+  const binding = lookup(data.module.index, n.name, n)
+  return binding?.kind === 'var' && binding.path.length === 0 && binding.init?.type === 'ObjectExpression'
+}
+
+/**
+ * The URL an HTTP client is given: its first argument (the second after a method name, `needle('get', url)`),
+ * or the `url` of an options object; a URL on a fixed host with request data only URI-encoded into it is safe.
+ */
+function urlArguments(data: RequestData, args: Node[]): Node[] {
+  const [first, second] = args.map((a) => unwrapExpression(a))
+  const urls =
+    first?.type === 'StringLiteral' && second
+      ? [second]
+      : first?.type === 'ObjectExpression'
+        ? first.properties.flatMap((p) =>
+            p.type === 'ObjectProperty' && ['url', 'uri', 'baseURL', 'host', 'hostname', 'path'].includes(propertyKey(p) ?? '')
+              ? [p.value as Node]
+              : []
+          )
+        : first
+          ? [first]
+          : []
+  return urls.filter((url) => !isFixedHostUrl(data, url))
+}
+
+/** The pieces of a `+` chain or a template literal, in order; undefined for anything else. */
+function stringPieces(node: Node): { texts: string[]; values: Node[] } | undefined {
+  if (node.type === 'TemplateLiteral') return { texts: node.quasis.map((q) => q.value.cooked ?? ''), values: node.expressions as Node[] }
+  if (node.type !== 'BinaryExpression' || node.operator !== '+') return undefined
+  const operands: Node[] = []
+  const flatten = (n: Node): void => {
+    const u = unwrapExpression(n)
+    if (u.type === 'BinaryExpression' && u.operator === '+') {
+      flatten(u.left as Node)
+      flatten(u.right)
+    } else operands.push(u)
+  }
+  flatten(node)
+  const first = operands[0]
+  return first?.type === 'StringLiteral' ? { texts: [first.value], values: operands.slice(1) } : { texts: [''], values: operands }
+}
+
+/** `https://api.example.com/search?q=${encodeURIComponent(q)}`: the host is the code's, the request only fills in encoded text. */
+function isFixedHostUrl(data: RequestData, node: Node, depth = 0): boolean {
+  const n = unwrapExpression(node)
+  if (n.type === 'Identifier' && depth < 4) {
+    const binding = lookup(data.module.index, n.name, n)
+    return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && isFixedHostUrl(data, binding.init, depth + 1)
+  }
+  const pieces = stringPieces(n)
+  if (!pieces || !/^[a-z][\w+.-]*:\/\/[^/?#]+[/?#]/i.test(pieces.texts[0] ?? '')) return false
+  return pieces.values.every((v) => !data.carries(v) || isUriEncoded(data, v))
+}
+
+function isUriEncoded(data: RequestData, node: Node): boolean {
+  const n = unwrapExpression(node)
+  return (
+    n.type === 'CallExpression' &&
+    n.callee.type === 'Identifier' &&
+    n.callee.name === 'encodeURIComponent' &&
+    !lookup(data.module.index, n.callee.name, n.callee)
+  )
 }
 
 /** An object literal with a `where` key is a parameterised ORM query (Sequelize, TypeORM, Prisma). */
@@ -124,14 +205,6 @@ function propertyKey(p: Node): string | undefined {
   if (p.type !== 'ObjectProperty' && p.type !== 'ObjectMethod') return undefined
   if (!p.computed && p.key.type === 'Identifier') return p.key.name
   return p.key.type === 'StringLiteral' ? p.key.value : undefined
-}
-
-/** A method call on a DAO (`new MemosDAO(db)`) or on a model or collection of a database package. */
-function isDataLayer(express: ExpressModel, data: RequestData, receiver: Node): boolean {
-  const value = express.evaluate(receiver, data.module)
-  if (branches(value).some((b) => b.kind === 'new' && b.callee.kind === 'function')) return true
-  const pkg = rootPackage(express, receiver, data.module)
-  return pkg !== undefined && DATA_PACKAGES.has(pkg)
 }
 
 function argumentsOf(call: Node): Node[] {
@@ -161,68 +234,136 @@ function passesWhole(data: RequestData, arg: Node): boolean {
   return n.type === 'ObjectExpression' && n.properties.some((p) => p.type === 'SpreadElement' && data.isWhole(p.argument))
 }
 
-function callSink(express: ExpressModel, data: RequestData, call: Node): string | undefined {
-  const args = argumentsOf(call)
-  const tainted = args.filter((a) => data.carries(a))
-  if (tainted.length === 0) return undefined
-  const callee = unwrapExpression((call as { callee: Node }).callee)
-  const label = calleeText(data, callee)
-  if (callee.type === 'Identifier' && !lookup(data.module.index, callee.name, callee)) {
-    if (CODE_GLOBALS.has(callee.name)) return `code evaluation (${label})`
-    return callee.name === 'fetch' ? `an outbound request (${label})` : undefined
-  }
-  const member = callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression' ? callee : undefined
-  const method = member ? propertyName(member) : undefined
-  if (member && data.isResponse(member.object)) {
-    if (method === 'redirect' || method === 'location') return `a redirect (${label})`
-    return method === 'sendFile' || method === 'download' ? `a file path (${label})` : undefined
-  }
-  const value = express.evaluate(callee, data.module)
-  const pkg = packageExport(value)
-  if (pkg) return packageSink(pkg, label)
-  if (member && method) {
-    const first = args[0]
-    if (SQL_METHODS.has(method) && first && data.carries(first) && isBuiltString(data, first)) return `a raw SQL query (${label})`
-    if (isDataLayer(express, data, member.object)) {
-      const onlyId = ID_LOOKUPS.has(method) && tainted.length === 1 && tainted[0] === first
-      if (!onlyId && !tainted.every(isWhereQuery)) return `the data layer (${label})`
-    }
-  }
-  const direct = branches(value).some((b) => b.kind === 'function')
-  if (direct && tainted.some((a) => passesWhole(data, a))) return `${label} (all of the input at once)`
-  if (
-    call.type === 'NewExpression' &&
-    tainted.some((a) => passesWhole(data, a)) &&
-    DATA_PACKAGES.has(rootPackage(express, callee, data.module) ?? '')
-  ) {
-    return `a new record (${label})`
+/** A `$regex` or `$where` operator in a query object whose value is request data. */
+function dangerousOperator(data: RequestData, node: Node, depth = 0): string | undefined {
+  const n = unwrapExpression(node)
+  if (n.type !== 'ObjectExpression' || depth > 4) return undefined
+  for (const p of n.properties) {
+    if (p.type !== 'ObjectProperty') continue
+    const key = propertyKey(p)
+    if (key && DANGEROUS_OPERATORS.has(key) && data.carries(p.value as Node)) return key
+    const nested = dangerousOperator(data, p.value as Node, depth + 1)
+    if (nested) return nested
   }
   return undefined
 }
 
-/** `user.role = req.body.role` or `{ isAdmin: req.body.isAdmin }`. */
-function privilegeSink(data: RequestData, node: Node): string | undefined {
+/** A filter object with request data as a field's value (`{ username: req.body.username }`): the value may be an object of operators. */
+function hasOperatorSlot(data: RequestData, node: Node): boolean {
+  const n = unwrapExpression(node)
+  return n.type === 'ObjectExpression' && n.properties.some((p) => p.type === 'ObjectProperty' && data.isRequestValue(p.value as Node))
+}
+
+/** What a call on the data layer does with the request data it takes. */
+function dataLayerSink(
+  express: ExpressModel,
+  data: RequestData,
+  member: Node,
+  method: string,
+  label: string,
+  args: Node[]
+): Reached | undefined {
+  const first = args[0]
+  const via = args.filter((a) => data.carries(a) && !(ID_LOOKUPS.has(method) && a === first) && !isWhereQuery(a))
+  if (via.length === 0) return undefined
+  for (const arg of via) {
+    const operator = dangerousOperator(data, arg)
+    if (operator) return { what: `a \`${operator}\` query operator (${label})`, via: [arg] }
+  }
+  const whole = via.filter((a) => passesWhole(data, a))
+  if (whole.length > 0) return { what: `the data layer (${label}) with every field the client sends (mass assignment)`, via: whole }
+  const mongo = OPERATOR_DATABASES.has(rootPackage(express, member, data.module) ?? '')
+  if (mongo && FILTER_METHOD.test(method) && first && via.includes(first) && hasOperatorSlot(data, first))
+    return {
+      what: `a NoSQL query filter (${label}), where a request object such as \`{ "$ne": null }\` becomes a query operator`,
+      via: [first]
+    }
+  return { what: `the data layer (${label})`, via }
+}
+
+function callSink(express: ExpressModel, data: RequestData, call: Node): Reached | undefined {
+  const args = argumentsOf(call)
+  if (!args.some((a) => data.carries(a))) return undefined
+  const callee = unwrapExpression((call as { callee: Node }).callee)
+  const label = calleeText(data, call, callee)
+  if (callee.type === 'Identifier' && !lookup(data.module.index, callee.name, callee)) {
+    if (CODE_GLOBALS.has(callee.name)) return reach(`code evaluation (${label})`, data, args)
+    return callee.name === 'fetch' ? reach(`an outbound request (${label})`, data, urlArguments(data, args)) : undefined
+  }
+  const member = callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression' ? callee : undefined
+  const method = member ? propertyName(member) : undefined
+  if (member && data.isResponse(member.object)) {
+    if (method === 'redirect' || method === 'location') return reach(`a redirect (${label})`, data, args)
+    return method === 'sendFile' || method === 'download' ? reach(`a file path (${label})`, data, args) : undefined
+  }
+  const value = express.evaluate(callee, data.module)
+  const pkg = packageExport(value)
+  if (pkg) return packageSink(pkg, label, data, args)
+  if (member && method) {
+    const first = args[0]
+    if (SQL_METHODS.has(method) && first && data.carries(first) && isBuiltString(data, first))
+      return { what: `a raw SQL query (${label})`, via: [first] }
+    if (isDataLayer(express, member.object, data.module)) {
+      const reached = dataLayerSink(express, data, member, method, label, args)
+      if (reached) return reached
+    }
+  }
+  const whole = args.filter((a) => passesWhole(data, a))
+  if (whole.length > 0 && branches(value).some((b) => b.kind === 'function'))
+    return { what: `${label} (all of the input at once)`, via: whole }
+  if (call.type === 'NewExpression' && DATA_PACKAGES.has(rootPackage(express, callee, data.module) ?? '')) {
+    return whole.length > 0
+      ? { what: `a new record (${label}) with every field the client sends (mass assignment)`, via: whole }
+      : reach(`a new record (${label})`, data, args)
+  }
+  return undefined
+}
+
+/** Whether an object literal is a query's filter (`User.find({ role })`, `{ where: { role } }`): it reads, it does not write. */
+function isFilterObject(data: RequestData, object: Node): boolean {
+  const parent = data.module.index.parents.get(object)
+  if (parent?.type === 'ObjectProperty' && propertyKey(parent) === 'where') return true
+  if ((parent?.type !== 'CallExpression' && parent?.type !== 'OptionalCallExpression') || parent.arguments[0] !== object) return false
+  return FILTER_METHOD.test(propertyName(parent.callee as Node) ?? '')
+}
+
+/** `user.role = req.body.role` or `{ isAdmin: req.body.isAdmin }` (not a query's filter). */
+function privilegeSink(data: RequestData, node: Node): Reached | undefined {
   if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && data.carries(node.right)) {
     const name = propertyName(node.left)
-    if (name && PRIVILEGED.has(name.toLowerCase())) return `the privileged field \`${name}\``
+    if (name && PRIVILEGED.has(name.toLowerCase())) return { what: `the privileged field \`${name}\``, via: [node.right] }
   }
   if (node.type === 'ObjectProperty' && !node.computed && data.carries(node.value as Node)) {
     const name = propertyKey(node)
-    if (name && PRIVILEGED.has(name.toLowerCase())) return `the privileged field \`${name}\``
+    const object = data.module.index.parents.get(node)
+    if (object?.type === 'ObjectPattern') return undefined
+    if (name && PRIVILEGED.has(name.toLowerCase()) && !(object && isFilterObject(data, object)))
+      return { what: `the privileged field \`${name}\``, via: [node.value as Node] }
   }
   return undefined
 }
 
 /**
- * The first place in the handler (nested callbacks included) where request data reaches a sink.
- * `skip` leaves out calls another rule reports (a lodash merge is prototype pollution).
+ * The first place in the handler (nested callbacks included) where request data that no validation
+ * covers reaches a sink. `skip` leaves out calls another rule reports (a lodash merge is prototype
+ * pollution); `covers` says which fields the handler validated before a sink.
  */
-export function findSink(express: ExpressModel, data: RequestData, skip: (call: Node) => boolean = () => false): Sink | undefined {
+export function findSink(
+  express: ExpressModel,
+  data: RequestData,
+  skip: (call: Node) => boolean = () => false,
+  covers: (origin: Origin, at: Node) => boolean = () => false
+): Sink | undefined {
   const sinks: Sink[] = []
   walk(data.fn, (node) => {
     const isCall = node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression'
-    const what = isCall ? (skip(node) ? undefined : callSink(express, data, node)) : privilegeSink(data, node)
-    if (what) sinks.push({ node, what })
+    const reached = isCall ? (skip(node) ? undefined : callSink(express, data, node)) : privilegeSink(data, node)
+    if (!reached) return
+    const origins = reached.via
+      .flatMap((v) => data.origins(v))
+      .filter((o) => !covers(o, node))
+      .sort((a, b) => (a.read.start ?? 0) - (b.read.start ?? 0))
+    if (origins.length > 0) sinks.push({ node, what: reached.what, origins })
   })
   return sinks.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0))[0]
 }

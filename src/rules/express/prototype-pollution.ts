@@ -8,16 +8,26 @@ import { defineRule, uniqueByPlace, type RuleFinding } from '../rule.js'
 function checkHandler(express: ExpressModel, data: RequestData): RuleFinding[] {
   const findings: RuleFinding[] = []
   walk(data.fn, (node) => {
-    const what = pollutionAt(express, data, node)
-    if (!what) return
+    const pollution = pollutionAt(express, data, node)
+    if (!pollution) return
     const { file, line, column } = locate({ module: data.module, node })
-    findings.push({
-      file,
-      line,
-      column,
-      messageId: 'request-data-merged',
-      message: `${what}, so a \`__proto__\` or \`constructor.prototype\` key in the request can pollute object prototypes: copy only known fields (\`const { name, email } = req.body\`) or validate against a schema that rejects unknown keys first`
-    })
+    findings.push(
+      pollution.kind === 'merged'
+        ? {
+            file,
+            line,
+            column,
+            messageId: 'request-data-merged',
+            message: `${pollution.what}, so a \`__proto__\` or \`constructor.prototype\` key in the request can pollute object prototypes: copy only known fields (\`const { name, email } = req.body\`) or validate against a schema that rejects unknown keys first; leaving keys out (\`omit\`, \`delete\`) is no fix`
+          }
+        : {
+            file,
+            line,
+            column,
+            messageId: 'view-options-injected',
+            message: `${pollution.what}, where keys such as \`settings\`, \`layout\` or a template engine's options (ejs \`outputFunctionName\`, \`escapeFunction\`) are view options, not data: a client sending them can run code on the server; pass only known fields (\`res.render(view, { name, email })\`)`
+          }
+    )
   })
   return findings
 }
@@ -25,7 +35,9 @@ function checkHandler(express: ExpressModel, data: RequestData): RuleFinding[] {
 /**
  * In every app function Express calls (routes and middleware), request data merged into an object:
  * `Object.assign`, lodash `merge`/`defaultsDeep`/`set`..., deep-extend and friends, `x = { ...x, ...req.body }`,
- * or `obj[req.body.key] = value`. Request data is the handler's own `req.body/query/params` and local aliases.
+ * or `obj[req.body.key] = value`, also with keys left out first (`_.omit(req.body, 'role')`); and request
+ * data as the locals of `res.render()`, whose keys are view options. Request data is the handler's own
+ * `req.body/query/params` and local aliases.
  */
 export default defineRule({
   meta: {
@@ -33,11 +45,12 @@ export default defineRule({
     severity: 'high',
     category: 'express',
     description:
-      'Request data is merged into an object (Object.assign, spread, lodash merge/defaultsDeep/set, deep-extend...) or used as a computed key.',
+      'Request data is merged into an object (Object.assign, spread, lodash merge/defaultsDeep/set, deep-extend...), used as a computed key, or handed to res.render() as the view locals.',
     fix: 'copy known fields only, or validate with a schema that rejects unknown keys, before merging',
     cwe: 'CWE-1321',
     messages: {
-      'request-data-merged': 'request data is merged into an object, or used as a computed key, unfiltered'
+      'request-data-merged': 'request data is merged into an object, or used as a computed key, unfiltered',
+      'view-options-injected': 'request data is handed to res.render() as the view locals, where keys are view options'
     }
   },
   needs: 'source',

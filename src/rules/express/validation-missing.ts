@@ -4,7 +4,7 @@ import { positionOf } from '../../model/scope.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 import { pollutionAt } from '../../model/pollution.js'
 import { findSink } from '../../model/request-sinks.js'
-import { handlerValidates, isValidatorHandler } from '../../model/validators.js'
+import { handlerValidation, isValidatorHandler } from '../../model/validators.js'
 
 interface Resolution {
   fullPath: string
@@ -35,17 +35,28 @@ function localChain({ router, event }: RouteHandler): Handler[] {
 
 function checkRoute(express: ExpressModel, route: RouteHandler, resolutions: Resolution[] | undefined): RuleFinding | undefined {
   const data = readRequestData(express, route.handler)
-  const firstRead = data?.reads[0]
-  if (!data || !firstRead) return undefined
+  if (!data || data.reads.length === 0) return undefined
   const chains = resolutions?.map((r) => r.before) ?? [localChain(route)]
   if (chains.some((chain) => chain.some((h) => isValidatorHandler(express, h)))) return undefined
-  if (handlerValidates(express, route.handler)) return undefined
+  const validation = handlerValidation(express, data)
+  if (validation.all) return undefined
   // Merges are prototype-pollution's finding; the same line is not reported twice.
-  const sink = findSink(express, data, (call) => pollutionAt(express, data, call) !== undefined)
-  if (!sink) return undefined
-  const { file, line, column } = locate({ module: data.module, node: firstRead })
-  const parent = data.module.index.parents.get(firstRead)
-  const shown = parent?.type === 'MemberExpression' && parent.object === firstRead && !parent.computed ? parent : firstRead
+  const sink = findSink(
+    express,
+    data,
+    (call) => pollutionAt(express, data, call) !== undefined,
+    (origin, at) => validation.covers(origin, at)
+  )
+  const origin = sink?.origins[0]
+  if (!sink || !origin) return undefined
+  const { read } = origin
+  const { file, line, column } = locate({ module: data.module, node: read })
+  const parent = data.module.index.parents.get(read)
+  // `req.body` read by `const { password } = req.body` is shown as the field that reaches the sink: `req.body.password`.
+  const shown =
+    read.type === 'MemberExpression'
+      ? `${data.text(read)}${origin.path.slice(origin.path.indexOf('.') < 0 ? origin.path.length : origin.path.indexOf('.'))}`
+      : data.text(parent?.type === 'MemberExpression' && parent.object === read && !parent.computed ? parent : read)
   const where = `${(route.event.method ?? 'all').toUpperCase()} ${resolutions?.[0]?.fullPath ?? route.event.path ?? '(route)'}`
   const sinkModule = express.graph.moduleOf(sink.node)
   const sinkLine = sinkModule && positionOf(sink.node, sinkModule).line
@@ -54,15 +65,16 @@ function checkRoute(express: ExpressModel, route: RouteHandler, resolutions: Res
     line,
     column,
     messageId: 'unvalidated-input',
-    message: `${where} uses \`${data.text(shown)}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
+    message: `${where} uses \`${shown}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
   }
 }
 
 /**
- * Per route, the handler that answers it: when it reads `req.body/query/params` and the data reaches
- * a sink (code or shell execution, a redirect, a file path, an outbound request, raw SQL, the data
- * layer, a privileged field, all of the input handed to a function) while neither the chain nor the
- * handler validates, one finding at the handler's first read of request data.
+ * Per route, the handler that answers it: when request data reaches a sink (code or shell execution,
+ * a redirect, a file path, an outbound request, raw SQL, a NoSQL filter or operator, the data layer,
+ * a privileged field, all of the input handed to a function) and neither the chain nor the handler
+ * validates the fields that reach it, one finding at the read of the first such field. Validation
+ * in the handler is per field: `ObjectId.isValid(id)` validates `id`, not `req.body`.
  */
 export default defineRule({
   meta: {
