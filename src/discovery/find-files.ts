@@ -66,9 +66,11 @@ const STATIC_ASSETS = /(?:^|\/)(?:assets|public|static)\//
 /**
  * Lists the files of a known kind, in a stable order. Symbolic links are not followed (no
  * loops, nothing outside the repository); minified, generated and oversized files are left out
- * with a note so the report says what was not read.
+ * with a note so the report says what was not read. Files of the `listedOnly` kinds (lockfiles,
+ * whose names are all the scan reads) are listed whatever their size: a 5 MiB package-lock.json
+ * is still a lockfile.
  */
-export function findFiles(root: string, kindOf: KindOf): Discovery {
+export function findFiles(root: string, kindOf: KindOf, listedOnly: ReadonlySet<FileKind> = new Set()): Discovery {
   const files: SourceFile[] = []
   const notes: Note[] = []
   let generated = 0
@@ -102,7 +104,7 @@ export function findFiles(root: string, kindOf: KindOf): Discovery {
         notes.push({ file: path, message: `not read: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}` })
         continue
       }
-      if (size > MAX_FILE_BYTES) {
+      if (size > MAX_FILE_BYTES && !listedOnly.has(kind)) {
         notes.push({
           file: path,
           message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files`

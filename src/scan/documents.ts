@@ -104,6 +104,8 @@ const DOCUMENT_KINDS: readonly DocumentKind[] = [
 ]
 
 const BY_KIND = new Map(DOCUMENT_KINDS.map((k) => [k.kind, k]))
+/** Kinds whose files the scan lists but never reads: their size does not matter. */
+const LISTED_ONLY = new Set(['lockfile'])
 
 /** The kind of a file by its name, for discovery. */
 export function kindOf(name: string): string | undefined {
@@ -133,7 +135,7 @@ export interface Project {
 
 /** Finds the tree's files and parses every document outside tests, kind by kind. */
 export function readProject(root: string, today: string): Project {
-  const { files, notes } = findFiles(root, kindOf)
+  const { files, notes } = findFiles(root, kindOf, LISTED_ONLY)
   const documents: Documents = {
     dockerfiles: [],
     proxyConfigs: [],
