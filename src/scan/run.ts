@@ -13,7 +13,7 @@ import { RULES } from '../rules/registry.js'
 import type { RuleFinding, RuleMeta } from '../rules/rule.js'
 import type { ProjectContext, ScanContext } from './context.js'
 import { readProject } from './documents.js'
-import { buildModelSafely, modulesOfGroup, projectImportMap, parseModule } from './modules.js'
+import { buildModelSafely, jsonModules, modulesOfGroup, projectImportMap, parseModule } from './modules.js'
 import { describeErrorFully } from '../common/errors.js'
 
 export interface ScanResult {
@@ -33,8 +33,9 @@ export interface CollectedFindings {
 
 /** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
 export function buildScanContext(root: string, today: string): { context: ScanContext; notes: Note[] } {
-  const { context, scripts, notes } = readProject(root, today)
-  const modules = scripts.flatMap((file) => parseModule(file, notes) ?? [])
+  const { context, scripts: files, notes } = readProject(root, today)
+  const scripts = files.flatMap((file) => parseModule(file, notes) ?? [])
+  const modules = [...scripts, ...jsonModules(scripts, root, notes)]
   return { context: { ...context, modules, express: buildModelSafely(modules, projectImportMap(root), notes) }, notes }
 }
 
@@ -115,7 +116,8 @@ export function collectFindings(root: string, today: string): CollectedFindings 
   }
   const byPath = new Map(scripts.map((f) => [f.path, f]))
   for (const group of groups) {
-    const modules = modulesOfGroup(group, byPath, mapImport, notes)
+    const scripts = modulesOfGroup(group, byPath, mapImport, notes)
+    const modules = [...scripts, ...jsonModules(scripts, root, notes)]
     const packageContext: ScanContext = { ...context, modules, express: buildModelSafely(modules, mapImport, notes) }
     for (const rule of sourceRules) reported.run<ScanContext>(rule, packageContext)
   }
