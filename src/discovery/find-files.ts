@@ -53,7 +53,7 @@ const SKIPPED_DIRS = new Set([
   '.pnpm-store'
 ])
 const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/
-const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
+const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|mocks?|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
 export const MAX_FILE_BYTES = 1024 * 1024
 /**
  * A script this large in a folder of static assets is a library copied in for the browser (three.js,
