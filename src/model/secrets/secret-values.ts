@@ -69,14 +69,13 @@ const PLACEHOLDER = new RegExp(
 
 /**
  * A value a program uses to refer to a secret, not the secret: `'JWT_SECRET'`, `'auth.password'`,
- * `'db:password'` (nconf), `'x-api-key'`, a column or field named like one (`'api_token'`,
- * `'resetToken'`), a path.
+ * `'db:password'` (nconf), `'x-api-key'`, a column or field named like one (`'api_token'`), a path.
  */
 function isReference(value: string): boolean {
   return (
     /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || // an environment variable's name
     /^[a-z][a-zA-Z_]*(?:[.:][a-zA-Z_]+)+$/.test(value) || // an i18n or config key path
-    (/^[a-z]+(?:_[a-z]+)+$|^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) && isSecretName(value)) || // a column, table or field name
+    (/^[a-z]+(?:_[a-z]+)+$/.test(value) && isSecretName(value)) || // a snake_case column, table or field name
     /^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(value) || // a header or field name
     /^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value) ||
     /\.(?:pem|key|crt|json|txt|p12)$/i.test(value)
