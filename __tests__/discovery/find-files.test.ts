@@ -82,6 +82,8 @@ describe('findFiles', () => {
     expect(kindOf('prod.dockerfile')).toBe('dockerfile')
     expect(kindOf('dockerfile.dev')).toBe('dockerfile')
     expect(kindOf('dockerfiles.md')).toBeUndefined()
+    expect(kindOf('Dockerfile.md')).toBeUndefined()
+    expect(kindOf('dockerfile-parser.js')).toBe('js')
     expect(kindOf('Dockerfile.dockerignore')).toBe('dockerignore')
     expect(kindOf('.dockerignore')).toBe('dockerignore')
     expect(kindOf('docker-compose.prod.yml')).toBe('compose')

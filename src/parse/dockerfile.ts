@@ -4,9 +4,12 @@ import type { ShellCommand } from './shell.js'
 
 export type { DockerHeredoc }
 
+/** Names that start like a Dockerfile but are code, data or docs about one: `dockerfile-lint.js`, `Dockerfile.md`. */
+const NOT_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|ya?ml|toml|md|txt|sh|py|rb|go|lock)$/i
+
 /** `Dockerfile`, `dockerfile`, `Dockerfile.prod`, `Dockerfile-dev`, `api.Dockerfile`, `prod.dockerfile`, in any case. */
 export function isDockerfileName(name: string): boolean {
-  return /^dockerfile(?:[.-]|$)/i.test(name) || /\.dockerfile$/i.test(name)
+  return /\.dockerfile$/i.test(name) || (/^dockerfile(?:[.-]|$)/i.test(name) && !NOT_DOCKERFILE.test(name))
 }
 
 export interface DockerFlag {
