@@ -20,6 +20,7 @@ beforeAll(() => {
       '{',
       '  "name": "forum-app",',
       '  "version": "2.4.1",',
+      '  "author": "forum-team",',
       '  "dependencies": { "express": "^4.21.0", "express-session": "^1.18.0" }',
       '}',
       ''
@@ -27,6 +28,20 @@ beforeAll(() => {
   )
   put('src/settings.json', ['{', '  "secret": "kT9vQ2mXr4LzP8wY",', '  "title": "Forum"', '}', ''].join('\n'))
   put('src/broken.json', '{ "secret": "not json" ,, }\n')
+  put(
+    'esm/server.ts',
+    [
+      "import express from 'express'",
+      "import cookieParser from 'cookie-parser'",
+      "import pkg from '../package.json' with { type: 'json' }",
+      "import * as settings from '../src/settings.json'",
+      'const app = express()',
+      'app.use(cookieParser(pkg.author))',
+      'app.use(cookieParser(settings.title))',
+      'export default app',
+      ''
+    ].join('\n')
+  )
   put(
     'src/app.js',
     [
@@ -52,7 +67,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 describe('secrets read from committed JSON files', () => {
   it('resolves require of a JSON file to its values: a session secret taken from package.json or a config JSON is hardcoded', () => {
     const findings = runScan(dir, EMPTY_CONFIG, '2026-11-26').findings.filter((f) => f.rule === 'session-secret-hardcoded')
-    expect(findings.map((f) => `${f.file}:${f.line}`).sort()).toEqual(['package.json:2', 'package.json:3', 'src/settings.json:2'])
+    expect(findings.map((f) => `${f.file}:${f.line}`).sort()).toEqual([
+      'package.json:2',
+      'package.json:3',
+      'package.json:4',
+      'src/settings.json:2',
+      'src/settings.json:3'
+    ])
     expect(findings.find((f) => f.file === 'package.json' && f.line === 2)?.message).toContain('used by the call at src/app.js:8')
   })
 })
