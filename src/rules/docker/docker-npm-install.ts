@@ -123,7 +123,7 @@ function problem(call: CliCall): Pick<RuleFinding, 'messageId' | 'message'> | un
     const where = global ? 'installs whatever version is newest at build time' : 'adds packages outside the lockfile'
     return {
       messageId: global ? 'unpinned-global' : 'unpinned-package',
-      message: `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${loose[0]}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`
+      message: `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${(loose[0] ?? '').replace(/(?<=.)@.*$/, '')}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`
     }
   }
   if (call.tool === 'npm') {
