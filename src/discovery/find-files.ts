@@ -53,7 +53,7 @@ const SKIPPED_DIRS = new Set([
   '.pnpm-store'
 ])
 const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/
-const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
+const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|mocks?|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
 export const MAX_FILE_BYTES = 1024 * 1024
 /**
  * A script this large in a folder of static assets is a library copied in for the browser (three.js,
@@ -66,9 +66,11 @@ const STATIC_ASSETS = /(?:^|\/)(?:assets|public|static)\//
 /**
  * Lists the files of a known kind, in a stable order. Symbolic links are not followed (no
  * loops, nothing outside the repository); minified, generated and oversized files are left out
- * with a note so the report says what was not read.
+ * with a note so the report says what was not read. Files of the `listedOnly` kinds (lockfiles,
+ * whose names are all the scan reads) are listed whatever their size: a 5 MiB package-lock.json
+ * is still a lockfile.
  */
-export function findFiles(root: string, kindOf: KindOf): Discovery {
+export function findFiles(root: string, kindOf: KindOf, listedOnly: ReadonlySet<FileKind> = new Set()): Discovery {
   const files: SourceFile[] = []
   const notes: Note[] = []
   let generated = 0
@@ -102,7 +104,7 @@ export function findFiles(root: string, kindOf: KindOf): Discovery {
         notes.push({ file: path, message: `not read: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}` })
         continue
       }
-      if (size > MAX_FILE_BYTES) {
+      if (size > MAX_FILE_BYTES && !listedOnly.has(kind)) {
         notes.push({
           file: path,
           message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files`

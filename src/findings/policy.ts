@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import picomatch from 'picomatch'
 import { isExpired, type GateConfig } from '../config/config-file.js'
 import type { RuleFinding, RuleMeta } from '../rules/rule.js'
+import { severityRank, type Severity } from '../common/severity.js'
 import { compareFindings, type Finding, type Suppression } from './finding.js'
 
 export interface PolicyNote {
@@ -92,6 +93,10 @@ export interface PolicyResult {
   notes: PolicyNote[]
 }
 
+function capped(severity: Severity, cap: Severity | undefined): Severity {
+  return cap !== undefined && severityRank(cap) < severityRank(severity) ? cap : severity
+}
+
 /**
  * Turns what rules reported into findings: severity overrides and `off` from the config, stable
  * fingerprints, config and inline suppressions. Done here, once, so no rule handles any of it.
@@ -149,7 +154,7 @@ export function applyPolicy(
     }
     const made: Finding = {
       rule: meta.id,
-      severity: override ?? meta.severity,
+      severity: override ?? capped(meta.severity, finding.severityCap),
       file: finding.file,
       line: finding.line,
       column: finding.line === null ? null : (finding.column ?? null),

@@ -4,9 +4,12 @@ import type { ShellCommand } from './shell.js'
 
 export type { DockerHeredoc }
 
-/** `Dockerfile`, `Dockerfile.prod`, `Dockerfile-dev`, `api.Dockerfile`, `api.dockerfile`. */
+/** Names that start like a Dockerfile but are code, data or docs about one: `dockerfile-lint.js`, `Dockerfile.md`. */
+const NOT_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|ya?ml|toml|md|txt|sh|py|rb|go|lock)$/i
+
+/** `Dockerfile`, `dockerfile`, `Dockerfile.prod`, `Dockerfile-dev`, `api.Dockerfile`, `prod.dockerfile`, in any case. */
 export function isDockerfileName(name: string): boolean {
-  return name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile')
+  return /\.dockerfile$/i.test(name) || (/^dockerfile(?:[.-]|$)/i.test(name) && !NOT_DOCKERFILE.test(name))
 }
 
 export interface DockerFlag {
@@ -35,6 +38,8 @@ export interface DockerInstruction {
   /** RUN, CMD and ENTRYPOINT: the commands run, from the shell form, exec form or heredoc scripts. */
   commands: ShellCommand[]
   heredocs: DockerHeredoc[]
+  /** RUN: the build arguments and environment it sees (`$VERSION` in `npm i -g pm2@$VERSION`), substituted. */
+  vars?: ReadonlyMap<string, string>
 }
 
 export interface DockerEnvValue {
@@ -101,7 +106,7 @@ const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-+])([^}]*))?\}|([A-Za
  * `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR-default}` as Docker expands them. With
  * `missing`, a variable without value or default is left as written and reported there.
  */
-export function substitute(text: string, vars: Vars, missing?: string[]): string {
+export function substitute(text: string, vars: ReadonlyMap<string, string>, missing?: string[]): string {
   return text.replace(
     VARIABLE,
     (whole, braced: string | undefined, colon: string, op: string | undefined, word: string | undefined, bare: string | undefined) => {
@@ -202,6 +207,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       globalArgs.push(read)
       continue
     }
+    if (read.keyword === 'RUN') read.vars = new Map(vars)
     current.instructions.push(read)
     if (read.keyword === 'USER') current.user = { value: substitute(read.args.trim(), vars), line: read.line }
   }

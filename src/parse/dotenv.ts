@@ -1,6 +1,17 @@
-/** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
+/** Templates meant to be committed: `.env.example`, `.env.sample`, `.env.default`, `.env.dist`, `example.env`. */
+const TEMPLATE = /(?:^|[.-])(?:example|sample|template|tmpl|tpl|dist|defaults?)(?:[.-]|$)/i
+
+/**
+ * `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv), `.environment`, or a REUSE licence
+ * sidecar (`.env.license` holds the licence of `.env`, not variables).
+ */
 export function isEnvFileName(name: string): boolean {
-  return name === '.env' || name.startsWith('.env.') || name.endsWith('.env')
+  return (name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) && !/\.license$/i.test(name)
+}
+
+/** An env file that documents the variables rather than setting them: `.env.example`, `.env.default`, `sample.env`. */
+export function isEnvTemplateName(name: string): boolean {
+  return TEMPLATE.test(name.replace(/^\.env/, ''))
 }
 
 export interface DotenvEntry {

@@ -29,6 +29,8 @@ export interface RuleFinding {
   message: string
   /** Which reason this is: a key of the rule's `meta.messages`. Never shown to users. */
   messageId: string
+  /** The most severe this finding may be, below the rule's default (a development image's gaps, say); a config override still wins. */
+  severityCap?: Severity
 }
 
 /** A rule that reads the tree's documents (Dockerfiles, configs, manifests): run once per scan. */

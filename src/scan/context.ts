@@ -39,8 +39,11 @@ export interface NpmrcDoc {
 export interface EnvFileDoc {
   path: string
   entries: DotenvEntry[]
-  /** A `.gitignore` of the repository lists it: a developer's local file, never committed. */
-  gitignored: boolean
+  /**
+   * Tracked by git, when the tree is a checkout; without git, not listed in a `.gitignore`. An
+   * untracked or ignored file is a developer's local one, never committed.
+   */
+  committed: boolean
 }
 
 export interface TextDoc {

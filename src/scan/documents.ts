@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { findFiles, type Note, type SourceFile } from '../discovery/find-files.js'
-import { isGitignored } from '../discovery/gitignore.js'
+import { committedFiles } from '../discovery/git-files.js'
 import { isComposeFileName, parseCompose } from '../parse/compose.js'
 import { isDockerfileName, parseDockerfile } from '../parse/dockerfile.js'
 import { parseDockerignore } from '../parse/dockerignore.js'
@@ -27,7 +27,13 @@ interface DocumentKind<K extends keyof Documents = keyof Documents> {
   match(name: string): boolean
   into?: K
   /** The document, or undefined when the file turns out not to be one. Throws on bad syntax: the file is named in a note and left out. */
-  parse?(text: string, path: string, root: string): Document<K> | undefined
+  parse?(text: string, path: string, tree: Tree): Document<K> | undefined
+}
+
+/** What a parse may ask of the tree beyond the file. */
+interface Tree {
+  /** Tracked by git (or, without git, not gitignored). */
+  committed(path: string): boolean
 }
 
 function defineKind<K extends keyof Documents>(kind: DocumentKind<K>): DocumentKind {
@@ -82,9 +88,9 @@ const DOCUMENT_KINDS: readonly DocumentKind[] = [
     kind: 'env',
     match: (name) => name.startsWith('.env') || name.endsWith('.env'),
     into: 'envFiles',
-    parse: (text, path, root) =>
+    parse: (text, path, tree) =>
       isEnvFileName(basename(path)) && !text.includes('\u0000')
-        ? { path, entries: parseDotenv(text), gitignored: isGitignored(root, path) }
+        ? { path, entries: parseDotenv(text), committed: tree.committed(path) }
         : undefined
   }),
   defineKind({
@@ -97,7 +103,8 @@ const DOCUMENT_KINDS: readonly DocumentKind[] = [
     kind: 'key',
     match: isKeyFileName,
     into: 'keyFiles',
-    parse: (text, path) => (text.includes('\u0000') ? undefined : { path, text })
+    // A key file only a developer's checkout has (untracked, or gitignored without git) is not committed.
+    parse: (text, path, tree) => (text.includes('\u0000') || !tree.committed(path) ? undefined : { path, text })
   }),
   defineKind({
     kind: 'gitignore',
@@ -110,6 +117,8 @@ const DOCUMENT_KINDS: readonly DocumentKind[] = [
 ]
 
 const BY_KIND = new Map(DOCUMENT_KINDS.map((k) => [k.kind, k]))
+/** Kinds whose files the scan lists but never reads: their size does not matter. */
+const LISTED_ONLY = new Set(['lockfile'])
 
 /** The kind of a file by its name, for discovery. */
 export function kindOf(name: string): string | undefined {
@@ -139,7 +148,7 @@ export interface Project {
 
 /** Finds the tree's files and parses every document outside tests, kind by kind. */
 export function readProject(root: string, today: string): Project {
-  const { files, notes } = findFiles(root, kindOf)
+  const { files, notes } = findFiles(root, kindOf, LISTED_ONLY)
   const documents: Documents = {
     dockerfiles: [],
     proxyConfigs: [],
@@ -151,6 +160,7 @@ export function readProject(root: string, today: string): Project {
     keyFiles: [],
     gitignores: []
   }
+  const tree: Tree = { committed: committedFiles(root) }
   const scripts: SourceFile[] = []
   const proxyTexts: Array<{ path: string; text: string }> = []
   for (const file of files) {
@@ -160,7 +170,7 @@ export function readProject(root: string, today: string): Project {
       if (file.kind === 'js') scripts.push(file)
       else if (file.kind === 'proxy') proxyTexts.push({ path: file.path, text: readText(file) })
       else if (kind?.into && kind.parse) {
-        const document = kind.parse(readText(file), file.path, root)
+        const document = kind.parse(readText(file), file.path, tree)
         if (document) (documents[kind.into] as Array<typeof document>).push(document)
       }
     } catch (error) {

@@ -138,6 +138,49 @@ export function parseModule(file: SourceFile, notes: Note[]): JsModule | undefin
   }
 }
 
+/** JSON a module may require: a data file this large is not configuration. */
+const MAX_JSON_BYTES = 256 * 1024
+
+/**
+ * The JSON files the modules import by relative path (`require('../package.json')`, `import config
+ * from './config.json'`), each as a module exporting its value (`module.exports = {...}`, the line
+ * numbers kept), so `pkg.name` evaluates to the string written in package.json. A JSON file is data
+ * committed with the code: a secret read from it is as hardcoded as a literal.
+ */
+export function jsonModules(modules: JsModule[], root: string, notes: Note[]): JsModule[] {
+  const known = new Set(modules.map((m) => m.path))
+  const found: JsModule[] = []
+  for (const module of modules) {
+    for (const source of module.index?.imports ?? []) {
+      if (!isRelativeSpecifier(source) || !source.endsWith('.json') || source.startsWith('/')) continue
+      const path = posix.normalize(posix.join(posix.dirname(module.path), source))
+      if (path.startsWith('../') || known.has(path)) continue
+      known.add(path)
+      const json = readJsonModule(root, path, notes)
+      if (json) found.push(json)
+    }
+  }
+  return found
+}
+
+function readJsonModule(root: string, path: string, notes: Note[]): JsModule | undefined {
+  try {
+    const abs = join(root, path)
+    const stat = statSync(abs)
+    if (!stat.isFile() || stat.size > MAX_JSON_BYTES) return undefined
+    const json = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '')
+    JSON.parse(json) // only JSON: a `.json` name holding code is not evaluated as data
+    const text = `module.exports = ${json}`
+    const parsed = parseJavaScript(text)
+    if (!parsed.ok) return undefined
+    return { path, text, ast: parsed.ast.program, index: indexModule(parsed.ast.program) }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT' || error instanceof SyntaxError) return undefined
+    notes.push({ file: path, message: `not read: ${describeError(error)}` })
+    return undefined
+  }
+}
+
 /**
  * A package's modules, plus the modules of other packages it reaches by relative or subpath
  * imports (a monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.

@@ -1,18 +1,19 @@
 // The scan stage: read the tree (documents.ts), model its packages' source (modules.ts), run every
 // rule as it declares (`needs`), then apply the central policy.
 import { lstatSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, posix } from 'node:path'
 import type { GateConfig } from '../config/config-file.js'
 import type { Note } from '../discovery/find-files.js'
 import { groupByPackage } from '../discovery/packages.js'
 import type { Finding } from '../findings/finding.js'
 import { applyPolicy } from '../findings/policy.js'
 import { buildExpressModel } from '../model/express.js'
+import { developmentDockerfiles, isDevelopmentComposeName } from '../model/docker/development.js'
 import { RULES } from '../rules/registry.js'
 import type { RuleFinding, RuleMeta } from '../rules/rule.js'
 import type { ProjectContext, ScanContext } from './context.js'
 import { readProject } from './documents.js'
-import { buildModelSafely, modulesOfGroup, projectImportMap, parseModule } from './modules.js'
+import { buildModelSafely, jsonModules, modulesOfGroup, projectImportMap, parseModule } from './modules.js'
 import { describeErrorFully } from '../common/errors.js'
 
 export interface ScanResult {
@@ -32,8 +33,9 @@ export interface CollectedFindings {
 
 /** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
 export function buildScanContext(root: string, today: string): { context: ScanContext; notes: Note[] } {
-  const { context, scripts, notes } = readProject(root, today)
-  const modules = scripts.flatMap((file) => parseModule(file, notes) ?? [])
+  const { context, scripts: files, notes } = readProject(root, today)
+  const scripts = files.flatMap((file) => parseModule(file, notes) ?? [])
+  const modules = [...scripts, ...jsonModules(scripts, root, notes)]
   return { context: { ...context, modules, express: buildModelSafely(modules, projectImportMap(root), notes) }, notes }
 }
 
@@ -45,10 +47,11 @@ class Reported {
   constructor(private readonly notes: Note[]) {}
 
   /** Runs one rule; a rule that throws becomes a note and reports nothing. */
-  run<C>(rule: { meta: RuleMeta; check(context: C): RuleFinding[] }, context: C): void {
+  run<C>(rule: { meta: RuleMeta; check(context: C): RuleFinding[] }, context: C, adjust?: (finding: RuleFinding) => RuleFinding): void {
     let findings: RuleFinding[]
     try {
       findings = rule.check(context)
+      if (adjust) findings = findings.map(adjust)
     } catch (error) {
       this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${describeErrorFully(error)}` })
       return
@@ -58,6 +61,24 @@ class Reported {
       if (this.seen.has(key)) continue
       this.seen.add(key)
       this.list.push({ meta: rule.meta, finding })
+    }
+  }
+}
+
+/**
+ * Docker findings in an image built for development only (Dockerfile.dev, one built only by
+ * docker-compose.dev.yml, one that starts nodemon or `next dev`) or in a development Compose file
+ * are low at most, and say so: such an image is not what production runs.
+ */
+function developmentImages(context: ProjectContext): (finding: RuleFinding) => RuleFinding {
+  const images = developmentDockerfiles(context)
+  const composes = new Set(context.composeFiles.filter((c) => isDevelopmentComposeName(posix.basename(c.path))).map((c) => c.path))
+  return (finding) => {
+    if (!images.has(finding.file) && !composes.has(finding.file)) return finding
+    return {
+      ...finding,
+      severityCap: 'low',
+      message: `${finding.message} (development ${images.has(finding.file) ? 'image' : 'Compose file'})`
     }
   }
 }
@@ -88,13 +109,15 @@ export function collectFindings(root: string, today: string): CollectedFindings 
   )
   const sourceRules = RULES.filter((rule) => rule.needs === 'source')
   const noSource: ScanContext = { ...context, modules: [], express: buildExpressModel([], mapImport) }
+  const inDevelopment = developmentImages(context)
   for (const rule of RULES) {
-    if (rule.needs === 'project') reported.run<ProjectContext>(rule, context)
+    if (rule.needs === 'project') reported.run<ProjectContext>(rule, context, rule.meta.category === 'docker' ? inDevelopment : undefined)
     else if (groups.length === 0) reported.run<ScanContext>(rule, noSource)
   }
   const byPath = new Map(scripts.map((f) => [f.path, f]))
   for (const group of groups) {
-    const modules = modulesOfGroup(group, byPath, mapImport, notes)
+    const scripts = modulesOfGroup(group, byPath, mapImport, notes)
+    const modules = [...scripts, ...jsonModules(scripts, root, notes)]
     const packageContext: ScanContext = { ...context, modules, express: buildModelSafely(modules, mapImport, notes) }
     for (const rule of sourceRules) reported.run<ScanContext>(rule, packageContext)
   }

@@ -1,11 +1,15 @@
 import { majorOfCodename } from '../../data/node-releases.js'
 import { isOfficialImage, parseImageRef, type ImageRef } from '../../parse/image-ref.js'
 
-/** Base images that already run as a non-root user unless told otherwise. */
+/**
+ * Base images that already run as a non-root user unless told otherwise: distroless `:nonroot` and
+ * `:debug-nonroot`, Chainguard's images, and Gitpod's workspace images (user `gitpod`, UID 33333).
+ */
 const NON_ROOT_IMAGES: RegExp[] = [
   /^gcr\.io\/distroless\/.+:(?:[^@]*-)?nonroot(?:@|$)/,
   /^cgr\.dev\/chainguard\//,
-  /^(?:docker\.io\/)?chainguard\//
+  /^(?:docker\.io\/)?chainguard\//,
+  /^(?:docker\.io\/)?gitpod\/workspace-[^/:@]+(?:[:@]|$)/
 ]
 /** Tags that move to a new release by themselves. */
 const FLOATING_WORD = '(?:latest|lts|current|stable|mainline|edge|alpine|slim|nightly|rolling|main|master|nonroot|debug)'

@@ -29,6 +29,12 @@ const PASSWORD_KEYS = new Set(['password', 'pass', 'passwd', 'pwd'])
 const SINK_FUNCTIONS = new Set(['sign', 'verify', 'createHmac', 'createCipheriv', 'createDecipheriv', 'Sequelize'])
 /** `config.example.js`, `settings.sample.ts`: templates, not the running configuration. */
 const TEMPLATE_FILE = /\.(?:example|sample|template|dist)\.[cm]?[jt]sx?$/
+/**
+ * Code the browser runs (`public/js/app.js`, `static/`, `frontend/src/`): whatever it holds is public,
+ * so a secret-looking name there holds a sentinel or a form value (`password: 'password'`), not a
+ * server secret. Provider keys and private keys in it are still leaks, and still reported.
+ */
+const BROWSER_CODE = /(?:^|\/)(?:public|static|assets|www|wwwroot|frontend|client|browser)\//
 /** `config/env/test.js`, `config/testing.ts`: the test environment's settings, dummy credentials by design. */
 const TEST_CONFIG = /(?:^|\/)(?:test|testing|ci|e2e)\.[cm]?[jt]s$/
 
@@ -121,7 +127,7 @@ function namedSecrets(module: ModuleInfo, excluded: Set<Node>): { visit: (node: 
     if (words.includes('session') || words.includes('cookie')) return // session-secret-hardcoded's
     const account = node.type === 'ObjectProperty' && isAccountPassword(module, node, named.name)
     if (!account && !SINK_NAMES.has(named.name) && !isSecretName(named.name)) return
-    const strength: Strength = account || SINK_NAMES.has(named.name) ? 'sink' : 'name'
+    const strength: Strength = account ? 'account' : SINK_NAMES.has(named.name) ? 'sink' : 'name'
     if (!looksLikeSecret(literal.value, strength, named.name)) return
     const list = recordList(module, node)
     const group = list ? counts.get(list) : undefined
@@ -230,7 +236,7 @@ function stringSecrets(module: ModuleInfo, node: Node): SourceSecret[] {
 /** One pass over a module's indexed nodes: strings first (a provider key wins its line), then names. */
 function moduleSecrets(module: ModuleInfo, excluded: Set<Node>): { strings: SourceSecret[]; named: SourceSecret[] } {
   const strings: SourceSecret[] = []
-  const named = TEST_CONFIG.test(module.path) ? undefined : namedSecrets(module, excluded)
+  const named = TEST_CONFIG.test(module.path) || BROWSER_CODE.test(module.path) ? undefined : namedSecrets(module, excluded)
   for (const node of nodesOf(module.index)) {
     if (node.type === 'StringLiteral' || node.type === 'TemplateElement') strings.push(...stringSecrets(module, node))
     else named?.visit(node)

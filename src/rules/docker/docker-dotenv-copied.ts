@@ -2,14 +2,13 @@ import { posix } from 'node:path'
 import type { SourceFile } from '../../discovery/find-files.js'
 import type { DockerInstruction } from '../../parse/dockerfile.js'
 import { isIgnored } from '../../parse/dockerignore.js'
+import { isEnvTemplateName } from '../../parse/dotenv.js'
 import type { RuleFinding } from '../rule.js'
 import type { DockerfileDoc, DockerignoreDoc, ProjectContext } from '../../scan/context.js'
 import { defineRule } from '../rule.js'
 
 /** Sources that mean the whole build context. */
 const WHOLE_CONTEXT = new Set(['.', './', '*', './*'])
-/** Env files meant to be committed and copied: templates without real values. */
-const TEMPLATE_ENV = /\.(?:example|sample|template|dist|defaults?)$/i
 
 interface BuildContext {
   dir: string
@@ -45,10 +44,15 @@ function buildContext(dockerfile: string, ignores: DockerignoreDoc[]): BuildCont
   }
 }
 
+/** `.env`, `.env.local`, `.envrc`: not a template without real values (`.env.example`) or a licence sidecar (`.env.license`). */
+function isLeakableEnvName(name: string): boolean {
+  return name.startsWith('.env') && !isEnvTemplateName(name) && !/\.license$/i.test(name)
+}
+
 /** `.env`, and every other env file in the context except templates, relative to the context. */
 function envFilesIn(dir: string, files: SourceFile[]): string[] {
   const inside = files
-    .filter((f) => !f.test && posix.basename(f.path).startsWith('.env') && !TEMPLATE_ENV.test(f.path))
+    .filter((f) => !f.test && isLeakableEnvName(posix.basename(f.path)))
     .filter((f) => dir === '.' || f.path.startsWith(`${dir}/`))
     .map((f) => (dir === '.' ? f.path : f.path.slice(dir.length + 1)))
   return [...new Set(['.env', ...inside])]

@@ -1,4 +1,5 @@
 import type { ShellCommand } from '../../parse/shell.js'
+import { substitute } from '../../parse/dockerfile.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 
 /** A package manager call: options, the subcommand and its operands (package specs). */
@@ -68,7 +69,7 @@ function dropPrefixes(words: string[]): string[] {
   return rest
 }
 
-function readCall(command: ShellCommand): CliCall | undefined {
+function readCall(command: ShellCommand, vars: ReadonlyMap<string, string>): CliCall | undefined {
   const [program, ...args] = dropPrefixes(command.words)
   const tool = program?.split('/').at(-1) ?? ''
   const valueOptions = VALUE_OPTIONS[tool]
@@ -80,7 +81,8 @@ function readCall(command: ShellCommand): CliCall | undefined {
       call.options.push(word)
       if (valueOptions.has(word) && !word.includes('=')) i += 1
     } else if (call.subcommand === undefined) call.subcommand = word
-    else call.operands.push(word)
+    // `pm2@$PM2_VERSION` with `ARG PM2_VERSION=5.4.2`: the version the build pins; an unset one stays as written.
+    else call.operands.push(substitute(word, vars, []))
   }
   if (call.tool === 'yarn' && call.subcommand === 'global') {
     // `yarn global add pm2@5` is `add` with a global flag, as in the other tools.
@@ -91,13 +93,14 @@ function readCall(command: ShellCommand): CliCall | undefined {
 }
 
 /**
- * `pm2@5`, `@scope/pkg@^1.2`, `pkg@$PKG_VERSION` (a build argument), a path, a tarball or a URL: a
- * version is chosen by the Dockerfile, not by the registry's newest.
+ * `pm2@5`, `@scope/pkg@^1.2`, a path, a tarball or a URL: a version is chosen by the Dockerfile, not
+ * by the registry's newest. Build arguments are substituted before (`pkg@$PKG_VERSION` with a pinned
+ * `ARG` default); one left unset stays as written and is not pinned.
  */
 export function isPinnedSpec(spec: string): boolean {
   if (/^[./~]/.test(spec) || spec.includes(':')) return true
   const at = spec.indexOf('@', 1)
-  return at > 0 && /^(?:[v=~^]?\d|\$)/.test(spec.slice(at + 1))
+  return at > 0 && /^[v=~^]?\d/.test(spec.slice(at + 1))
 }
 
 /** The package a spec names, without its tag or range: `pnpm@latest` → `pnpm`, `@scope/pkg@next` → `@scope/pkg`. */
@@ -171,7 +174,7 @@ export default defineRule({
       for (const instruction of model.stages.flatMap((s) => s.instructions)) {
         if (instruction.keyword !== 'RUN') continue
         for (const command of instruction.commands) {
-          const call = readCall(command)
+          const call = readCall(command, instruction.vars ?? new Map())
           const found = call && problem(call)
           if (found) findings.push({ file: path, line: command.line, ...found })
         }

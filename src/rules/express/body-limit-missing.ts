@@ -1,16 +1,67 @@
-import { defineRule } from '../rule.js'
-import { locate } from '../../model/express.js'
+import { defineRule, type RuleFinding } from '../rule.js'
+import { locate, type ExpressModel } from '../../model/express.js'
 import { bodyParsers, type BodyParser } from '../../model/body-parsers.js'
 
-function fix(parser: BodyParser): string {
-  return parser.upload
-    ? `${parser.label} accepts uploads of any size, buffered in memory or on disk: set \`limits: { fileSize: 5 * 1024 * 1024 }\` to what the app needs`
-    : `${parser.label} has no explicit \`limit\` and relies on the 100kb default: state it, e.g. \`{ limit: '100kb' }\`, so a later change is a visible decision`
+function listed(labels: string[]): string {
+  return labels.length < 2 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1) ?? ''}`
+}
+
+/** The parser's position, to report a group at its first parser. */
+function position(parser: BodyParser): [string, number, number] {
+  const { file, line, column } = locate(parser.call.site)
+  return [file, line, column]
+}
+
+function byPosition(a: BodyParser, b: BodyParser): number {
+  const [fa, la, ca] = position(a)
+  const [fb, lb, cb] = position(b)
+  return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb
 }
 
 /**
- * Each body parser (express.json/urlencoded/raw/text, body-parser) created without a `limit`, and
- * each upload middleware (express-fileupload, multer) without `limits.fileSize`, which is unbounded.
+ * Parsers left at the 100kb default, grouped by the app that uses them (its own and its routers'
+ * middleware), the app's own file's first; a parser no app is seen using is grouped with the
+ * others created in its file.
+ */
+function groupsByApp(express: ExpressModel, parsers: BodyParser[]): BodyParser[][] {
+  const used = new Set<BodyParser>()
+  const byNode = new Map(parsers.map((p) => [p.call.site.node, p]))
+  const groups: BodyParser[][] = []
+  for (const app of express.routers.filter((r) => r.kind === 'app')) {
+    const own = new Set<BodyParser>()
+    for (const { handler } of express.middlewareOf(app)) {
+      const parser = byNode.get(handler.site.node)
+      if (parser) own.add(parser)
+    }
+    const inAppFile = (p: BodyParser): number => (locate(p.call.site).file === app.file ? 0 : 1)
+    if (own.size > 0) groups.push([...own].sort((a, b) => inAppFile(a) - inAppFile(b) || byPosition(a, b)))
+    for (const parser of own) used.add(parser)
+  }
+  const byFile = new Map<string, BodyParser[]>()
+  for (const parser of parsers.filter((p) => !used.has(p))) {
+    const file = locate(parser.call.site).file
+    byFile.set(file, [...(byFile.get(file) ?? []), parser])
+  }
+  return [...groups, ...[...byFile.values()].map((group) => group.sort(byPosition))]
+}
+
+function defaultLimitFinding(group: BodyParser[]): RuleFinding | undefined {
+  const first = group[0]
+  if (!first) return undefined
+  const labels = [...new Set(group.map((p) => p.label))]
+  const verb = labels.length === 1 && group.length === 1 ? 'uses' : 'use'
+  return {
+    ...locate(first.call.site),
+    messageId: 'no-limit',
+    message: `${listed(labels)} ${verb} the default 100kb limit implicitly: state it, e.g. \`${labels[0]?.replace(/\(\)$/, '')}({ limit: '100kb' })\`, so a later change is a visible decision`
+  }
+}
+
+/**
+ * Body parsers (express.json/urlencoded/raw/text, body-parser) created without a `limit`: one
+ * finding per app, at its first such parser, naming them all (the gap is the app's implicit
+ * default, not each call). Each upload middleware (express-fileupload, multer) without
+ * `limits.fileSize` is unbounded, and reported where it is created.
  */
 export default defineRule({
   meta: {
@@ -21,14 +72,24 @@ export default defineRule({
     fix: "`express.json({ limit: '100kb' })`; uploads: `limits: { fileSize }`",
     cwe: 'CWE-770',
     messages: {
-      'no-limit': 'a body parser without an explicit limit (relies on the 100kb default)',
+      'no-limit': "an app's body parsers without an explicit limit (they rely on the 100kb default), one finding per app",
       'upload-no-limit': 'an upload middleware without limits.fileSize'
     }
   },
   needs: 'source',
   check({ express }) {
-    return bodyParsers(express)
-      .filter((parser) => parser.limit.kind === 'absent')
-      .map((parser) => ({ ...locate(parser.call.site), messageId: parser.upload ? 'upload-no-limit' : 'no-limit', message: fix(parser) }))
+    const absent = bodyParsers(express).filter((parser) => parser.limit.kind === 'absent')
+    const uploads = absent
+      .filter((parser) => parser.upload)
+      .map((parser) => ({
+        ...locate(parser.call.site),
+        messageId: 'upload-no-limit',
+        message: `${parser.label} accepts uploads of any size, buffered in memory or on disk: set \`limits: { fileSize: 5 * 1024 * 1024 }\` to what the app needs`
+      }))
+    const parsers = groupsByApp(
+      express,
+      absent.filter((parser) => !parser.upload)
+    ).flatMap((group) => defaultLimitFinding(group) ?? [])
+    return [...parsers, ...uploads]
   }
 })

@@ -2,14 +2,13 @@ import { basename } from 'node:path'
 import type { EnvFileDoc } from '../../scan/context.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 import { isSecretName } from '../../common/secret-names.js'
+import { isEnvTemplateName } from '../../parse/dotenv.js'
 
-/** Templates meant to be committed: `.env.example`, `.env.sample`, `example.env`... */
-const TEMPLATE = /(?:^|[.-])(?:example|sample|template|tmpl|tpl|dist)(?:[.-]|$)/i
 const SHOWN_KEYS = 4
 
 function checkFile(file: EnvFileDoc): RuleFinding | undefined {
   const name = basename(file.path)
-  if (TEMPLATE.test(name.replace(/^\.env/, '')) || file.gitignored) return undefined
+  if (isEnvTemplateName(name) || !file.committed) return undefined
   const set = file.entries.filter((e) => e.value.trim() !== '')
   const first = set[0]
   if (!first) return undefined
@@ -31,8 +30,9 @@ function checkFile(file: EnvFileDoc): RuleFinding | undefined {
 }
 
 /**
- * A `.env` file with values in the repository (not listed in a `.gitignore`, so a local run does
- * not flag a developer's own file). Templates (`.env.example`, `.sample`, `.template`, `.dist`) and
+ * A `.env` file with values in the repository: tracked by git when the tree is a checkout (a
+ * tracked file is committed whatever `.gitignore` says; an untracked one is a developer's own),
+ * else not listed in a `.gitignore`. Templates (`.env.example`, `.sample`, `.template`, `.dist`, `.default`) and
  * files whose keys are all empty are fine. The finding points at the first secret-looking key with a value (else the first value); values
  * are never printed, only the names of keys that look secret.
  */
@@ -45,7 +45,7 @@ export default defineRule({
     fix: '`git rm --cached .env`, add `.env*` to `.gitignore`, rotate its secrets; commit `.env.example` with empty values',
     cwe: 'CWE-538',
     messages: {
-      'env-file-committed': 'a .env file with values is committed (not a template, not gitignored)'
+      'env-file-committed': 'a .env file with values is committed (tracked by git, or not gitignored without git; not a template)'
     }
   },
   needs: 'project',
