@@ -480,7 +480,15 @@ export class ExpressModel {
    * routes `list`/`index` as GET /, `create` as POST /, `read`/`update`/`modify`/`delete` on /:id.
    * Undefined when no method of the object names a route.
    */
-  private resourceRouter(value: Value, site: Site): RouterNode | undefined {
+  private resourceRouter(value: Value, site: Site, depth = 0): RouterNode | undefined {
+    if (value.kind === 'call' && value.callee.kind === 'function' && value.callee.at && depth < 2) {
+      // `api.use('/facets', facets({ config }))` where `facets = (deps) => resource({...})`.
+      const fn = value.callee.fn
+      const module = value.callee.at.module
+      const returned =
+        fn.body.type === 'BlockStatement' ? fn.body.body.find((s) => s.type === 'ReturnStatement')?.argument : (fn.body as Node)
+      return returned ? this.resourceRouter(this.evaluate(returned, module), { module, node: returned }, depth + 1) : undefined
+    }
     if (value.kind !== 'call' || value.callee.kind !== 'package' || packageKind(value.callee.name) !== undefined) return undefined
     const [first] = value.args
     const module = value.at?.module ?? site.module

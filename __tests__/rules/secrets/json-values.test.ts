@@ -65,15 +65,16 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('secrets read from committed JSON files', () => {
-  it('resolves require of a JSON file to its values: a session secret taken from package.json or a config JSON is hardcoded', () => {
+  it('resolves require of a JSON file to its values: a session secret taken from package.json or a config JSON is hardcoded, reported where the code uses it', () => {
     const findings = runScan(dir, EMPTY_CONFIG, '2026-11-26').findings.filter((f) => f.rule === 'session-secret-hardcoded')
     expect(findings.map((f) => `${f.file}:${f.line}`).sort()).toEqual([
-      'package.json:2',
-      'package.json:3',
-      'package.json:4',
-      'src/settings.json:2',
-      'src/settings.json:3'
+      'esm/server.ts:6',
+      'esm/server.ts:7',
+      'src/app.js:10',
+      'src/app.js:8',
+      'src/app.js:9'
     ])
-    expect(findings.find((f) => f.file === 'package.json' && f.line === 2)?.message).toContain('used by the call at src/app.js:8')
+    // Reported where the code uses the value, naming the committed file it comes from.
+    expect(findings.find((f) => f.file === 'src/app.js' && f.line === 8)?.message).toContain('the value at package.json:2')
   })
 })

@@ -29,8 +29,22 @@ function literalSecrets(express: ExpressModel, value: Value, depth = 0): Literal
   })
 }
 
+/** Where the code names the option (`secret: pkg.name`), for a value read out of a JSON file. */
+function optionSite(middleware: CookieMiddleware, name: string): Site | undefined {
+  const options = middleware.options
+  if (options.kind !== 'object' || !options.at) return undefined
+  const entry = [...options.entries].reverse().find((e) => e.key === name)
+  return entry ? { module: options.at.module, node: entry.node } : undefined
+}
+
 function finding(middleware: CookieMiddleware, name: string, secret: LiteralSecret): RuleFinding {
-  const where = locate(secret.at)
+  const written = locate(secret.at)
+  // A value read from a committed JSON file (`secret: require('./package.json').name`) is reported
+  // where the code uses it, naming the file it comes from.
+  const fromJson = written.file.endsWith('.json')
+  const option = fromJson ? optionSite(middleware, name) : undefined
+  const where = fromJson ? (option ? locate(option) : middleware.location) : written
+  const source = fromJson ? `, the value at ${written.file}:${written.line}` : ''
   const call = middleware.location
   const what = middleware.package === 'cookie-parser' ? 'cookie-parser secret' : `${middleware.package} \`${name}\``
   const usedAt = call.file === where.file && call.line === where.line ? '' : `, used by the call at ${call.file}:${call.line}`
@@ -43,7 +57,7 @@ function finding(middleware: CookieMiddleware, name: string, secret: LiteralSecr
   return {
     ...where,
     messageId: 'literal-secret',
-    message: `${what} is a hardcoded literal (${redact(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
+    message: `${what} is a hardcoded literal (${redact(secret.value)}${source}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
   }
 }
 
