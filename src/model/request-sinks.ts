@@ -270,15 +270,39 @@ function dataLayerSink(
     const operator = dangerousOperator(data, arg)
     if (operator) return { what: `a \`${operator}\` query operator (${label})`, via: [arg] }
   }
-  const whole = via.filter((a) => passesWhole(data, a))
+  // Path parameters are always strings: as values of a query they can carry no operator, and the
+  // data layer binds them as values.
+  const stored = via.filter((a) => !onlyPathParameters(data, a))
+  if (stored.length === 0) return undefined
+  const whole = stored.filter((a) => passesWhole(data, a))
   if (whole.length > 0) return { what: `the data layer (${label}) with every field the client sends (mass assignment)`, via: whole }
   const mongo = OPERATOR_DATABASES.has(rootPackage(express, member, data.module) ?? '')
-  if (mongo && FILTER_METHOD.test(method) && first && via.includes(first) && hasOperatorSlot(data, first))
+  if (mongo && FILTER_METHOD.test(method) && first && stored.includes(first) && hasOperatorSlot(data, first))
     return {
       what: `a NoSQL query filter (${label}), where a request object such as \`{ "$ne": null }\` becomes a query operator`,
       via: [first]
     }
-  return { what: `the data layer (${label})`, via }
+  return { what: `the data layer (${label})`, via: stored }
+}
+
+/** Whether all the request data an expression carries comes from `req.params` (strings, whatever the client sends). */
+function onlyPathParameters(data: RequestData, node: Node): boolean {
+  const origins = data.origins(node)
+  return origins.length > 0 && origins.every((o) => o.path === 'params' || o.path.startsWith('params.'))
+}
+
+/** An allow-list copy (`_.pick(req.body, 'title', 'body')`, `only(req.body, 'title body')`): the fix for mass assignment. */
+function isAllowListCopy(data: RequestData, node: Node): boolean {
+  let call = unwrapExpression(node)
+  if (call.type === 'Identifier') {
+    const binding = lookup(data.module.index, call.name, call)
+    if (binding?.kind !== 'var' || binding.path.length > 0 || !binding.init) return false
+    call = unwrapExpression(binding.init)
+  }
+  if (call.type !== 'CallExpression') return false
+  const callee = unwrapExpression(call.callee as Node)
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined
+  return (name === 'pick' || name === 'only') && call.arguments.length >= 2
 }
 
 function callSink(express: ExpressModel, data: RequestData, call: Node): Reached | undefined {
@@ -314,7 +338,11 @@ function callSink(express: ExpressModel, data: RequestData, call: Node): Reached
   if (call.type === 'NewExpression' && DATA_PACKAGES.has(rootPackage(express, callee, data.module) ?? '')) {
     return whole.length > 0
       ? { what: `a new record (${label}) with every field the client sends (mass assignment)`, via: whole }
-      : reach(`a new record (${label})`, data, args)
+      : reach(
+          `a new record (${label})`,
+          data,
+          args.filter((a) => !isAllowListCopy(data, a))
+        )
   }
   return undefined
 }
