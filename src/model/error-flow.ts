@@ -102,12 +102,16 @@ class ErrorFlow {
     const next = (n: Node | null | undefined): LeakKind | undefined => (n ? this.classify(n, depth + 1) : undefined)
     switch (node.type) {
       case 'Identifier':
-        if (this.isError(node)) return this.changedPerEnv(node) ? undefined : 'object'
+        if (this.isError(node)) return this.fieldsChangedPerEnv(node).size > 0 ? undefined : 'object'
         return this.variable(node, depth)
       case 'MemberExpression':
       case 'OptionalMemberExpression': {
         const name = propertyName(node)
-        const object = next(node.object)
+        const target = unwrap(node.object as Node)
+        // `if (isProduction) delete err.stack` chooses the stack per environment, not the message.
+        const ofError = target.type === 'Identifier' && this.isError(target)
+        if (ofError && name && this.fieldsChangedPerEnv(target).has(name)) return undefined
+        const object = ofError ? 'object' : next(node.object)
         if (object !== 'object') return undefined
         return name === 'stack' ? 'stack' : name === 'message' ? 'message' : undefined
       }
@@ -178,10 +182,11 @@ class ErrorFlow {
         .map((a) => ({ node: a, path: [] }))
     ]
     if (sources.some((s) => envSideOf(s.node, this.module, this.scope.handler.fn) !== undefined)) return undefined
-    if (this.changedPerEnv(node)) return undefined
+    // Fields deleted or set under an environment test were chosen per environment; the others go out everywhere.
+    const perEnv = this.fieldsChangedPerEnv(node)
     const writes = this.memberWrites(node)
     const init = binding.init && unwrap(binding.init)
-    if (init?.type === 'ObjectExpression') this.omitted.set(init, writes.deleted)
+    if (init?.type === 'ObjectExpression') this.omitted.set(init, new Set([...writes.deleted, ...perEnv]))
     return max(
       ...sources.map((s) => follow(this.classify(s.node, depth + 1), s.path)),
       ...writes.added.map((value) => this.classify(value, depth + 1))
@@ -189,22 +194,22 @@ class ErrorFlow {
   }
 
   /**
-   * `delete response.stack` or `response.stack = err.stack` under an environment test: the object
-   * (a response body, or the error itself) is shaped per environment, so what it carries was chosen.
+   * The fields of a local deleted or set under an environment test (`delete response.stack`,
+   * `response.stack = err.stack`): what they carry was chosen per environment.
    */
-  private changedPerEnv(id: Extract<Node, { type: 'Identifier' }>): boolean {
+  private fieldsChangedPerEnv(id: Extract<Node, { type: 'Identifier' }>): Set<string> {
     const binding = lookup(this.module.index, id.name, id)
-    let found = false
+    const fields = new Set<string>()
     walk(this.scope.handler.fn.body as Node, (n) => {
-      if (found) return
       const target =
         n.type === 'UnaryExpression' && n.operator === 'delete' ? n.argument : n.type === 'AssignmentExpression' ? n.left : undefined
       if (!target || (target.type !== 'MemberExpression' && target.type !== 'OptionalMemberExpression')) return
       const object = unwrap(target.object as Node)
       if (object.type !== 'Identifier' || object.name !== id.name || lookup(this.module.index, object.name, object) !== binding) return
-      if (envSideOf(n, this.module, this.scope.handler.fn) !== undefined) found = true
+      const field = propertyName(target)
+      if (field && envSideOf(n, this.module, this.scope.handler.fn) !== undefined) fields.add(field)
     })
-    return found
+    return fields
   }
 
   /**
