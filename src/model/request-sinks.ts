@@ -185,6 +185,20 @@ function isFixedHostUrl(data: RequestData, node: Node, depth = 0): boolean {
   return pieces.values.every((v) => !data.carries(v) || isUriEncoded(data, v))
 }
 
+/**
+ * `/articles/${id}`: a path on this site starting with a fixed segment. The request can only choose
+ * what comes after it, never another host (`//evil.example` needs the second slash right at the start).
+ */
+function isLocalPath(data: RequestData, node: Node, depth = 0): boolean {
+  const n = unwrapExpression(node)
+  if (n.type === 'Identifier' && depth < 4) {
+    const binding = lookup(data.module.index, n.name, n)
+    return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && isLocalPath(data, binding.init, depth + 1)
+  }
+  const pieces = stringPieces(n)
+  return pieces !== undefined && /^\/[^/\\]/.test(pieces.texts[0] ?? '')
+}
+
 function isUriEncoded(data: RequestData, node: Node): boolean {
   const n = unwrapExpression(node)
   return (
@@ -317,7 +331,12 @@ function callSink(express: ExpressModel, data: RequestData, call: Node): Reached
   const member = callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression' ? callee : undefined
   const method = member ? propertyName(member) : undefined
   if (member && data.isResponse(member.object)) {
-    if (method === 'redirect' || method === 'location') return reach(`a redirect (${label})`, data, args)
+    if (method === 'redirect' || method === 'location')
+      return reach(
+        `a redirect (${label})`,
+        data,
+        args.filter((a) => !isLocalPath(data, a) && !isFixedHostUrl(data, a))
+      )
     return method === 'sendFile' || method === 'download' ? reach(`a file path (${label})`, data, args) : undefined
   }
   const value = express.evaluate(callee, data.module)
