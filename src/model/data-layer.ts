@@ -21,7 +21,22 @@ export const DATA_PACKAGES = new Set([
   'sqlite3',
   'better-sqlite3',
   'monk',
-  'mongojs'
+  'mongojs',
+  'mssql',
+  'tedious',
+  'oracledb',
+  'postgres',
+  'pg-promise',
+  'objection',
+  'bookshelf',
+  'drizzle-orm',
+  '@mikro-orm/core',
+  'redbean-node',
+  'nedb',
+  'lowdb',
+  'dynamoose',
+  'cassandra-driver',
+  'nano'
 ])
 
 /** Reads of an ODM or ORM: what they return comes from the database, whatever the filter was. */
@@ -95,6 +110,18 @@ function chainMethods(node: Node): string[] {
   }
 }
 
+/** A fixed `SELECT ...` text, its values bound apart (`db.all('SELECT id FROM t WHERE page = ?', [slug])`). */
+function isSelectQuery(node: Node | undefined): boolean {
+  const n = node && unwrapExpression(node)
+  const text =
+    n?.type === 'StringLiteral'
+      ? n.value
+      : n?.type === 'TemplateLiteral' && n.expressions.length === 0
+        ? n.quasis[0]?.value.cooked
+        : undefined
+  return text !== undefined && /^\s*select\s/i.test(text)
+}
+
 /**
  * A call that reads from the database: `User.findById(id)`, `repo.findOne({ where })`, a query
  * of a database package. Its result is a stored record, not the request data in its filter.
@@ -104,6 +131,7 @@ export function isDatabaseRead(express: ExpressModel, call: Node, module: Module
   const callee = unwrapExpression(call.callee as Node)
   if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return false
   if (chainMethods(call).some((m) => READ_METHODS.has(m))) return true
+  if (isSelectQuery(call.arguments[0] as Node | undefined)) return true
   const pkg = rootPackage(express, callee, module)
   return pkg !== undefined && DATA_PACKAGES.has(pkg)
 }
