@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import type { Node } from '../parse/javascript.js'
+import { walk, type Node } from '../parse/javascript.js'
 import { packageSubpath, type ModuleGraph, type ModuleInfo } from './graph.js'
 import { isFunction, lookup, type Binding, type FunctionNode, type PatternPath } from './scope.js'
 import { keyName, propertyName, unwrapExpression } from '../parse/syntax.js'
@@ -103,6 +103,10 @@ export class Evaluator {
         return this.call(node, module)
       case 'NewExpression':
         return { kind: 'new', callee: this.evaluate(node.callee as Node, module), args: node.arguments as Node[] }
+      case 'ClassExpression':
+        return { kind: 'class', node }
+      case 'ThisExpression':
+        return this.thisValue(node, module)
       case 'LogicalExpression':
         if (node.operator === '&&') return UNKNOWN
         return {
@@ -193,6 +197,10 @@ export class Evaluator {
         return { kind: 'function', fn: binding.node, at: { module, node: binding.node } }
       case 'import':
         return this.imported(binding.source, binding.imported, module)
+      case 'class':
+        return binding.node.type === 'ClassDeclaration' || binding.node.type === 'ClassExpression'
+          ? { kind: 'class', node: binding.node, at: { module, node: binding.node } }
+          : UNKNOWN
       default:
         return UNKNOWN
     }
@@ -271,12 +279,90 @@ export class Evaluator {
         return options.every((o) => o.kind === 'absent') ? { kind: 'absent' } : { kind: 'union', options }
       }
       case 'new':
+        if (value.callee.kind === 'class' && value.callee.at) return this.instanceMember(value.callee.node, value.callee.at.module, name, 0)
         return value.callee.kind === 'function' && value.callee.at
           ? this.constructed(value.callee.fn, value.callee.at.module, name)
           : UNKNOWN
+      case 'class':
+        return value.at ? this.staticMember(value.node, value.at.module, name) : UNKNOWN
+      case 'call': {
+        // `Server.getInstance().app`, `createConfig().port`: a member of what the app's own function returns.
+        const callee = value.callee
+        if (callee.kind !== 'function' || !callee.at) return UNKNOWN
+        const returned = singleReturn(callee.fn)
+        return returned ? this.property(this.evaluate(returned, callee.at.module), name) : UNKNOWN
+      }
       default:
         return UNKNOWN
     }
+  }
+
+  /**
+   * `this` in a class member: an instance of the class (the class itself in a static member). Arrow
+   * functions keep the `this` around them; any other function has its own, which is not followed.
+   */
+  private thisValue(node: Node, module: ModuleInfo): Value {
+    for (let n = module.index.parents.get(node); n; n = module.index.parents.get(n)) {
+      if (n.type === 'ArrowFunctionExpression') continue
+      if (n.type === 'ClassMethod' || n.type === 'ClassPrivateMethod' || n.type === 'ClassProperty' || n.type === 'ClassPrivateProperty') {
+        const cls = module.index.parents.get(module.index.parents.get(n) as Node)
+        if (cls?.type !== 'ClassDeclaration' && cls?.type !== 'ClassExpression') return UNKNOWN
+        const classValue: Value = { kind: 'class', node: cls, at: { module, node: cls } }
+        return n.static ? classValue : { kind: 'new', callee: classValue, args: [] }
+      }
+      if (isFunction(n)) return UNKNOWN
+    }
+    return UNKNOWN
+  }
+
+  /**
+   * A member of an instance of a class of the app: a field initialiser (`router = Router()`), the last
+   * `this.name = value` among the constructor's statements, else one in another method, a method of
+   * that name, or the same from the superclass.
+   */
+  private instanceMember(cls: ClassNode, module: ModuleInfo, name: string, depth: number): Value {
+    const members = cls.body.body
+    for (const m of members) {
+      if ((m.type === 'ClassProperty' || m.type === 'ClassPrivateProperty') && !m.static && memberName(m) === name && m.value)
+        return this.evaluate(m.value as Node, module)
+    }
+    const ctor = members.find((m) => m.type === 'ClassMethod' && m.kind === 'constructor')
+    if (ctor?.type === 'ClassMethod') {
+      const set = this.constructed(ctor, module, name)
+      if (set.kind !== 'unknown') return set
+    }
+    for (const m of members) {
+      if (m.type !== 'ClassMethod' || m.kind === 'constructor' || m.static) continue
+      const assigned = thisAssignment(m, name)
+      if (assigned) return this.evaluate(assigned, module)
+    }
+    const method = members.find((m) => (m.type === 'ClassMethod' || m.type === 'ClassPrivateMethod') && !m.static && memberName(m) === name)
+    if (method && isFunction(method)) return { kind: 'function', fn: method, at: { module, node: method } }
+    if (cls.superClass && depth < 4) {
+      const parent = this.evaluate(cls.superClass as Node, module)
+      if (parent.kind === 'class' && parent.at) return this.instanceMember(parent.node, parent.at.module, name, depth + 1)
+    }
+    return UNKNOWN
+  }
+
+  /** A static member: a static field, a static method, or `Cls.name = value` / `this.name = value` in a static method. */
+  private staticMember(cls: ClassNode, module: ModuleInfo, name: string): Value {
+    const members = cls.body.body
+    for (const m of members) {
+      if ((m.type === 'ClassProperty' || m.type === 'ClassPrivateProperty') && m.static && memberName(m) === name && m.value)
+        return this.evaluate(m.value as Node, module)
+    }
+    const method = members.find((m) => (m.type === 'ClassMethod' || m.type === 'ClassPrivateMethod') && m.static && memberName(m) === name)
+    if (method && isFunction(method)) return { kind: 'function', fn: method, at: { module, node: method } }
+    const className = cls.id?.name
+    let assigned: Node | undefined
+    walk(cls.body as Node, (n) => {
+      if (assigned || n.type !== 'AssignmentExpression' || n.operator !== '=' || n.left.type !== 'MemberExpression') return
+      const target = n.left.object
+      const isClass = (target.type === 'Identifier' && target.name === className) || target.type === 'ThisExpression'
+      if (isClass && propertyName(n.left) === name && n.right.type === 'NewExpression') assigned = n.right
+    })
+    return assigned ? this.evaluate(assigned, module) : UNKNOWN
   }
 
   /**
@@ -520,4 +606,36 @@ export class Evaluator {
     }
     return this.callSites.get(fn) ?? []
   }
+}
+
+type ClassNode = Extract<Node, { type: 'ClassDeclaration' | 'ClassExpression' }>
+
+function memberName(member: Node): string | undefined {
+  if (member.type === 'ClassPrivateProperty' || member.type === 'ClassPrivateMethod') return member.key.id.name
+  if (member.type !== 'ClassProperty' && member.type !== 'ClassMethod') return undefined
+  if (!member.computed && member.key.type === 'Identifier') return member.key.name
+  return member.key.type === 'StringLiteral' ? member.key.value : undefined
+}
+
+/** `this.name = value` anywhere in a method (not in nested non-arrow functions, whose `this` differs). */
+function thisAssignment(method: FunctionNode, name: string): Node | undefined {
+  let found: Node | undefined
+  walk(method.body as Node, (n) => {
+    if (found) return
+    if (
+      n.type === 'AssignmentExpression' &&
+      n.operator === '=' &&
+      n.left.type === 'MemberExpression' &&
+      n.left.object.type === 'ThisExpression'
+    )
+      if (propertyName(n.left) === name) found = n.right
+  })
+  return found
+}
+
+/** The expression a function returns when it has one way out: an arrow's body, or its only `return x`. */
+function singleReturn(fn: FunctionNode): Node | undefined {
+  if (fn.body.type !== 'BlockStatement') return fn.body as Node
+  const returns = fn.body.body.filter((s) => s.type === 'ReturnStatement')
+  return returns.length === 1 && returns[0]?.type === 'ReturnStatement' ? (returns[0].argument ?? undefined) : undefined
 }

@@ -34,6 +34,8 @@ export type Value = Common &
     | { kind: 'package'; name: string; path: string[] }
     | { kind: 'call'; callee: Value; args: Node[] }
     | { kind: 'new'; callee: Value; args: Node[] }
+    /** A class of the app; `new` of it is an instance whose members are read from the class body. */
+    | { kind: 'class'; node: Extract<Node, { type: 'ClassDeclaration' | 'ClassExpression' }> }
     | { kind: 'regex'; pattern: string; flags: string }
     | { kind: 'module'; module: ModuleInfo }
     | { kind: 'unknown'; reason?: string }
