@@ -33,6 +33,8 @@ function isEsModule(module: ModuleInfo): boolean {
 }
 
 const MAX_DEPTH = 40
+/** How many function returns a member read may pass through: `a().b().c`. */
+const MAX_RETURN_DEPTH = 8
 /** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
 const MAX_REQUIRE_MATCHES = 20
 const DIRNAME = Symbol('__dirname')
@@ -56,6 +58,7 @@ export class Evaluator {
   private callSites: Map<FunctionNode, Array<{ call: Node; module: ModuleInfo }>> | undefined
   private indexing = false
   private depth = 0
+  private returnDepth = 0
 
   constructor(readonly graph: ModuleGraph) {}
 
@@ -290,7 +293,14 @@ export class Evaluator {
         const callee = value.callee
         if (callee.kind !== 'function' || !callee.at) return UNKNOWN
         const returned = singleReturn(callee.fn)
-        return returned ? this.property(this.evaluate(returned, callee.at.module), name) : UNKNOWN
+        // Memoised values can lead back here without passing `evaluate`'s cycle check (`f = () => f()`).
+        if (!returned || this.returnDepth >= MAX_RETURN_DEPTH) return UNKNOWN
+        this.returnDepth += 1
+        try {
+          return this.property(this.evaluate(returned, callee.at.module), name)
+        } finally {
+          this.returnDepth -= 1
+        }
       }
       default:
         return UNKNOWN
