@@ -358,12 +358,9 @@ export class Evaluator {
   /** A static member: a static field, a static method, or `Cls.name = value` / `this.name = value` in a static method. */
   private staticMember(cls: ClassNode, module: ModuleInfo, name: string): Value {
     const members = cls.body.body
-    for (const m of members) {
-      if ((m.type === 'ClassProperty' || m.type === 'ClassPrivateProperty') && m.static && memberName(m) === name && m.value)
-        return this.evaluate(m.value as Node, module)
-    }
     const method = members.find((m) => (m.type === 'ClassMethod' || m.type === 'ClassPrivateMethod') && m.static && memberName(m) === name)
     if (method && isFunction(method)) return { kind: 'function', fn: method, at: { module, node: method } }
+    // `Cls.instance = new Cls()` in a static method wins over a `static instance = null` placeholder.
     const className = cls.id?.name
     let assigned: Node | undefined
     walk(cls.body as Node, (n) => {
@@ -372,7 +369,12 @@ export class Evaluator {
       const isClass = (target.type === 'Identifier' && target.name === className) || target.type === 'ThisExpression'
       if (isClass && propertyName(n.left) === name && n.right.type === 'NewExpression') assigned = n.right
     })
-    return assigned ? this.evaluate(assigned, module) : UNKNOWN
+    if (assigned) return this.evaluate(assigned, module)
+    for (const m of members) {
+      if ((m.type === 'ClassProperty' || m.type === 'ClassPrivateProperty') && m.static && memberName(m) === name && m.value)
+        return this.evaluate(m.value as Node, module)
+    }
+    return UNKNOWN
   }
 
   /**
