@@ -11,7 +11,11 @@ class Server extends Base {
     if (!Server.instance) Server.instance = new Server()
     return Server.instance
   }
-  mount() { this.app.use('/users', new Users().router) }
+  get users() {
+    if (!this._users) this._users = new Users().router
+    return this._users
+  }
+  mount() { this.app.use('/users', this.users) }
 }
 class Users {
   router = express.Router()

@@ -191,8 +191,11 @@ export class Evaluator {
         const source = binding.init ?? assigned?.at(-1) ?? null
         const value: Value = source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined }
         // `const { limit = '20mb' } = options`: the default is what runs unless the caller says otherwise.
-        const unset = value.kind === 'unknown' || value.kind === 'absent' || (value.kind === 'literal' && value.value === undefined)
-        return binding.defaultValue && unset ? this.evaluate(binding.defaultValue, module) : value
+        if (!binding.defaultValue) return value
+        const fallback = this.evaluate(binding.defaultValue, module)
+        // Each caller's value that leaves it unset (or that cannot be told) takes the default.
+        if (value.kind === 'union') return { ...value, options: value.options.map((o) => (isUnset(o) ? fallback : o)) }
+        return isUnset(value) ? fallback : value
       }
       case 'param':
         return this.param(binding, module)
@@ -347,7 +350,14 @@ export class Evaluator {
       if (assigned) return this.evaluate(assigned, module)
     }
     const method = members.find((m) => (m.type === 'ClassMethod' || m.type === 'ClassPrivateMethod') && !m.static && memberName(m) === name)
-    if (method && isFunction(method)) return { kind: 'function', fn: method, at: { module, node: method } }
+    if (method && isFunction(method)) {
+      // `get app() { return this._app ??= build() }`: reading the member runs the getter.
+      if (method.type === 'ClassMethod' && method.kind === 'get') {
+        const returned = singleReturn(method)
+        return returned ? this.evaluate(returned, module) : UNKNOWN
+      }
+      return { kind: 'function', fn: method, at: { module, node: method } }
+    }
     if (cls.superClass && depth < 4) {
       const parent = this.evaluate(cls.superClass as Node, module)
       if (parent.kind === 'class' && parent.at) return this.instanceMember(parent.node, parent.at.module, name, depth + 1)
@@ -650,4 +660,8 @@ function singleReturn(fn: FunctionNode): Node | undefined {
   if (fn.body.type !== 'BlockStatement') return fn.body as Node
   const returns = fn.body.body.filter((s) => s.type === 'ReturnStatement')
   return returns.length === 1 && returns[0]?.type === 'ReturnStatement' ? (returns[0].argument ?? undefined) : undefined
+}
+
+function isUnset(value: Value): boolean {
+  return value.kind === 'unknown' || value.kind === 'absent' || (value.kind === 'literal' && value.value === undefined)
 }
