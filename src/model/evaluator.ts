@@ -335,10 +335,11 @@ export class Evaluator {
    */
   private instanceMember(cls: ClassNode, module: ModuleInfo, name: string, depth: number): Value {
     const members = cls.body.body
-    for (const m of members) {
-      if ((m.type === 'ClassProperty' || m.type === 'ClassPrivateProperty') && !m.static && memberName(m) === name && m.value)
-        return this.evaluate(m.value as Node, module)
-    }
+    const field = members.find(
+      (m) => (m.type === 'ClassProperty' || m.type === 'ClassPrivateProperty') && !m.static && memberName(m) === name
+    ) as { value?: Node | null } | undefined
+    // `app = undefined` / `app = null` declares the field; the constructor or a method sets it.
+    if (field?.value && !isPlaceholder(field.value)) return this.evaluate(field.value, module)
     const ctor = members.find((m) => m.type === 'ClassMethod' && m.kind === 'constructor')
     if (ctor?.type === 'ClassMethod') {
       const set = this.constructed(ctor, module, name)
@@ -664,4 +665,10 @@ function singleReturn(fn: FunctionNode): Node | undefined {
 
 function isUnset(value: Value): boolean {
   return value.kind === 'unknown' || value.kind === 'absent' || (value.kind === 'literal' && value.value === undefined)
+}
+
+/** `undefined` or `null` written to declare a field that is set later. */
+function isPlaceholder(node: Node): boolean {
+  const n = unwrapExpression(node)
+  return n.type === 'NullLiteral' || (n.type === 'Identifier' && n.name === 'undefined')
 }
