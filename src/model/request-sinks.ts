@@ -86,6 +86,9 @@ const PRIVILEGED = new Set([
   'privileges'
 ])
 
+/** Logger methods (winston, pino, bunyan, debug-style loggers of the app). */
+const LOG_METHODS = new Set(['log', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'verbose', 'silly', 'fatal', 'notice'])
+
 function calleeText(data: RequestData, call: Node, callee: Node): string {
   const text = data.text(callee)
   return `\`${call.type === 'NewExpression' ? 'new ' : ''}${text.length > 40 ? `${text.slice(0, 40)}…` : text}()\``
@@ -351,6 +354,8 @@ function callSink(express: ExpressModel, data: RequestData, call: Node): Reached
       if (reached) return reached
     }
   }
+  // `log.debug('body', req.body)`, `logger.info(...)`: a log line is no place the input can do harm.
+  if (method && LOG_METHODS.has(method)) return undefined
   const whole = args.filter((a) => passesWhole(data, a))
   if (whole.length > 0 && branches(value).some((b) => b.kind === 'function'))
     return { what: `${label} (all of the input at once)`, via: whole }
