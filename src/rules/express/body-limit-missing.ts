@@ -27,7 +27,8 @@ function groupsByApp(express: ExpressModel, parsers: BodyParser[]): BodyParser[]
   const used = new Set<BodyParser>()
   const byNode = new Map(parsers.map((p) => [p.call.site.node, p]))
   const groups: BodyParser[][] = []
-  for (const app of express.routers.filter((r) => r.kind === 'app')) {
+  // Apps mounted into another are part of it: their parsers are named with the app that serves them.
+  for (const app of express.apps) {
     const own = new Set<BodyParser>()
     for (const { handler } of express.middlewareOf(app)) {
       const parser = byNode.get(handler.site.node)
