@@ -12782,7 +12782,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2495);
 /* harmony import */ var _render_sarif_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6165);
 /* harmony import */ var _render_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(893);
-/* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1779);
+/* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4635);
 /* harmony import */ var _common_version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9521);
 
 
@@ -13085,7 +13085,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   hT: () => (/* binding */ parseCliArgs)
 });
 
-// UNUSED EXPORTS: FORMATS
+// UNUSED EXPORTS: FORMATS, isCi
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -13138,14 +13138,15 @@ const FORMATS = ['text', 'markdown', 'json', 'sarif'];
 const USAGE = `Usage: express-hardening-gate [path] [options]
 
 Runs the hardening gate on the Node.js/Express project in path (default: .):
-npm ci, npm audit, a CycloneDX SBOM, Dockerfile and Express checks.
+npm ci (in CI only, see --install), npm audit, a CycloneDX SBOM, Dockerfile and Express checks.
 
 Options:
   --format text|markdown|json|sarif  report format (default: text)
   --output FILE          write the report to FILE instead of stdout
   --audit-level LEVEL    low, moderate, high, critical or none (default: high)
   --fail-on LEVEL        lowest finding severity that fails: low, moderate, high, critical or none (default: high)
-  --no-install           do not run npm ci
+  --install              run npm ci (default in CI, i.e. when CI is set; off locally because npm ci replaces node_modules)
+  --no-install           do not run npm ci, even in CI
   --no-audit             do not run npm audit
   --no-sbom              do not write an SBOM
   --sbom-file FILE       SBOM path, relative to path (default: sbom.cdx.json)
@@ -13156,20 +13157,39 @@ Options:
   -v, --version          show the version
 
 Exit status: 0 passed, 1 gate failed, 2 usage or fatal error.`;
+/**
+ * Whether the environment is a CI run: `CI` set to anything but empty, `false` or `0` (GitHub
+ * Actions, GitLab, CircleCI and most others set `CI=true`).
+ */
+function isCi(env) {
+    const value = env.CI?.trim().toLowerCase();
+    return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}
+/**
+ * `npm ci` deletes node_modules before it installs, so on a developer's machine it runs only when
+ * asked (`--install`); in CI, where the checkout is fresh, it runs unless `--no-install`. The last
+ * of the two flags wins, as a later flag overrides an alias's earlier one.
+ */
+function installs(tokens, env) {
+    const last = tokens.findLast((t) => t.kind === 'option' && (t.name === 'install' || t.name === 'no-install'));
+    return last ? last.name === 'install' : isCi(env);
+}
 /** Reads argv (without node and the script) into validated options; the CLI's only reader of flags. */
-function parseCliArgs(argv, cwd = process.cwd()) {
+function parseCliArgs(argv, cwd = process.cwd(), env = process.env) {
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
             args: argv,
             allowPositionals: true,
             strict: true,
+            tokens: true,
             options: {
                 format: { type: 'string', default: 'text' },
                 output: { type: 'string', default: '' },
                 'audit-level': { type: 'string', default: 'high' },
                 'fail-on': { type: 'string', default: 'high' },
-                'no-install': { type: 'boolean', default: false },
+                install: { type: 'boolean' },
+                'no-install': { type: 'boolean' },
                 'no-audit': { type: 'boolean', default: false },
                 'no-sbom': { type: 'boolean', default: false },
                 'sbom-file': { type: 'string', default: 'sbom.cdx.json' },
@@ -13185,7 +13205,7 @@ function parseCliArgs(argv, cwd = process.cwd()) {
         const message = (0,errors/* describeError */.U)(error);
         throw new config_errors/* UsageError */.e(`${message}; see --help`);
     }
-    const { values, positionals } = parsed;
+    const { values, positionals, tokens } = parsed;
     if (values.help)
         return { kind: 'help' };
     if (values.version)
@@ -13215,7 +13235,7 @@ function parseCliArgs(argv, cwd = process.cwd()) {
         options: {
             workspace,
             workingDirectory: dir,
-            install: !values['no-install'],
+            install: installs(tokens, env),
             ignoreScripts: parseChoice('--ignore-scripts', values['ignore-scripts'], ['true', 'false']) === 'true',
             audit: !values['no-audit'],
             auditLevel: parseThreshold('--audit-level', values['audit-level']),
@@ -23018,25 +23038,161 @@ function resolveOutputFile(name, workspace, workingDirectory, value) {
 
 /***/ }),
 
-/***/ 6753:
+/***/ 5341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ph: () => (/* binding */ majorOfCodename),
+/* harmony export */   bF: () => (/* binding */ oldestEndOfLifeMajor),
+/* harmony export */   bp: () => (/* binding */ isEndOfLife),
+/* harmony export */   gV: () => (/* binding */ supportedLtsMajors),
+/* harmony export */   t$: () => (/* binding */ findNodeRelease)
+/* harmony export */ });
+/* unused harmony export NODE_RELEASES */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  qe: () => (/* binding */ SUPPRESSION_WITHOUT_REASON),
-  VC: () => (/* binding */ applyPolicy),
-  Xm: () => (/* binding */ findExpiredSuppressions)
-});
+/**
+ * The Node.js release schedule (https://github.com/nodejs/Release, schedule.json). From 27 on
+ * there is one major a year, each LTS, ending 36 months after its April release; 27's dates are
+ * the announced plan. Update this table when a new line is scheduled.
+ */
+const NODE_RELEASES = [
+    { major: 0, end: '2016-12-31' },
+    { major: 4, codename: 'argon', lts: '2015-10-12', end: '2018-04-30' },
+    { major: 5, end: '2016-06-30' },
+    { major: 6, codename: 'boron', lts: '2016-10-18', end: '2019-04-30' },
+    { major: 7, end: '2017-06-30' },
+    { major: 8, codename: 'carbon', lts: '2017-10-31', end: '2019-12-31' },
+    { major: 9, end: '2018-06-30' },
+    { major: 10, codename: 'dubnium', lts: '2018-10-30', end: '2021-04-30' },
+    { major: 11, end: '2019-06-01' },
+    { major: 12, codename: 'erbium', lts: '2019-10-21', end: '2022-04-30' },
+    { major: 13, end: '2020-06-01' },
+    { major: 14, codename: 'fermium', lts: '2020-10-27', end: '2023-04-30' },
+    { major: 15, end: '2021-06-01' },
+    { major: 16, codename: 'gallium', lts: '2021-10-26', end: '2023-09-11' },
+    { major: 17, end: '2022-06-01' },
+    { major: 18, codename: 'hydrogen', lts: '2022-10-25', end: '2025-04-30' },
+    { major: 19, end: '2023-06-01' },
+    { major: 20, codename: 'iron', lts: '2023-10-24', end: '2026-04-30' },
+    { major: 21, end: '2024-06-01' },
+    { major: 22, codename: 'jod', lts: '2024-10-29', end: '2027-04-30' },
+    { major: 23, end: '2025-06-01' },
+    { major: 24, codename: 'krypton', lts: '2025-10-28', end: '2028-04-30' },
+    { major: 25, end: '2026-06-01' },
+    { major: 26, lts: '2026-10-28', end: '2029-04-30' },
+    { major: 27, lts: '2027-10-26', end: '2030-04-30' }
+];
+function findNodeRelease(major) {
+    return NODE_RELEASES.find((r) => r.major === major);
+}
+/** The major of an LTS codename (`carbon` → 8), case-insensitive. */
+function majorOfCodename(codename) {
+    const name = codename.toLowerCase();
+    return NODE_RELEASES.find((r) => r.codename === name)?.major;
+}
+/** Is this major past its end of life on `date` (YYYY-MM-DD)? Unknown majors are not. */
+function isEndOfLife(major, date) {
+    const end = findNodeRelease(major)?.end;
+    return end !== undefined && end < date;
+}
+/** LTS lines in support on `date`, oldest first: what to move to. */
+function supportedLtsMajors(date) {
+    return NODE_RELEASES.filter((r) => r.lts !== undefined && r.lts <= date && date <= r.end).map((r) => r.major);
+}
+/**
+ * The oldest end-of-life major that an `engines.node` range lets in, judged by the lowest version
+ * of each `||` alternative. An open upper end (`>=22`) is not held against a range: it admits
+ * the short-lived odd lines (23, 25) by arithmetic, not by intent. Undefined for an invalid range.
+ */
+function oldestEndOfLifeMajor(range, date) {
+    let parsed;
+    try {
+        parsed = new (semver__WEBPACK_IMPORTED_MODULE_0___default().Range)(range);
+    }
+    catch {
+        return undefined;
+    }
+    const majors = parsed.set
+        .map((comparators) => semver__WEBPACK_IMPORTED_MODULE_0___default().minVersion(new (semver__WEBPACK_IMPORTED_MODULE_0___default().Range)(comparators.map((c) => c.value).join(' ') || '*'))?.major)
+        .filter((major) => major !== undefined && isEndOfLife(major, date));
+    return majors.length > 0 ? Math.min(...majors) : undefined;
+}
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/config/config-file.ts + 18 modules
-var config_file = __nccwpck_require__(956);
-;// CONCATENATED MODULE: ./src/findings/finding.ts
+
+/***/ }),
+
+/***/ 9356:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ isGitignored),
+/* harmony export */   X: () => (/* binding */ gitignoreMatcher)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * A `.gitignore`'s plain patterns as a test of paths relative to its folder. Negations are left out
+ * (they only ever make fewer files ignored, and the caller uses this to stay quiet), so the test
+ * can say "ignored" where git would not only for patterns re-included with `!`.
+ */
+function gitignoreMatcher(text) {
+    const tests = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
+        .map((line) => {
+        const pattern = line.replace(/\/+$/, '');
+        const anchored = pattern.includes('/');
+        let match;
+        try {
+            match = picomatch__WEBPACK_IMPORTED_MODULE_2___default()(pattern.replace(/^\//, ''), { dot: true });
+        }
+        catch {
+            return () => false; // picomatch refuses patterns over 64 KiB: such a line ignores nothing
+        }
+        return (path) => (anchored ? match(path) : path.split('/').some((part) => match(part)));
+    });
+    return (path) => tests.some((test) => test(path));
+}
+function readOptional(path) {
+    try {
+        // A FIFO or device under that name would block the read forever.
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether the root `.gitignore` or one in the file's folder ignores a path of the scanned tree. */
+function isGitignored(root, path) {
+    const dirs = [...new Set(['.', node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(path)])];
+    return dirs.some((dir) => {
+        const text = readOptional((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, dir, '.gitignore'));
+        const relative = dir === '.' ? path : path.slice(dir.length + 1);
+        return text !== undefined && gitignoreMatcher(text)(relative);
+    });
+}
+
+
+/***/ }),
+
+/***/ 4879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ compareFindings)
+/* harmony export */ });
 function compareFindings(a, b) {
     if (a.file !== b.file)
         return a.file < b.file ? -1 : 1;
@@ -23049,14 +23205,32 @@ function compareFindings(a, b) {
     return (a.column ?? 0) - (b.column ?? 0);
 }
 
-;// CONCATENATED MODULE: ./src/findings/policy.ts
+
+/***/ }),
+
+/***/ 9654:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VC: () => (/* binding */ applyPolicy),
+/* harmony export */   Xm: () => (/* binding */ findExpiredSuppressions),
+/* harmony export */   qe: () => (/* binding */ SUPPRESSION_WITHOUT_REASON)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _config_config_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(956);
+/* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2778);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4879);
+
 
 
 
 
 const INLINE = /hardening-ignore\s+([a-z0-9-]+)(?:\s+--\s*(.*?))?\s*(?:\*\/.*)?$/;
 function fingerprint(rule, file, code, occurrence) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${rule}\u0000${file}\u0000${code}\u0000${occurrence}`).digest('hex').slice(0, 32);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${rule}\u0000${file}\u0000${code}\u0000${occurrence}`).digest('hex').slice(0, 32);
 }
 /** `// hardening-ignore <rule> -- reason` on the finding's line or the line above. */
 function inlineSuppression(lines, line, rule) {
@@ -23073,8 +23247,8 @@ function inlineSuppression(lines, line, rule) {
 function findExpiredSuppressions(config, today) {
     const source = config.source ?? 'config';
     return [
-        ...config.suppressions.flatMap((s) => s.expires && (0,config_file/* isExpired */._d)(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : []),
-        ...config.allow.flatMap((a) => (a.expires && (0,config_file/* isExpired */._d)(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
+        ...config.suppressions.flatMap((s) => s.expires && (0,_config_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : []),
+        ...config.allow.flatMap((a) => (a.expires && (0,_config_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
     ];
 }
 /**
@@ -23101,6 +23275,9 @@ function missingReason(meta, file, inline) {
         message: `\`hardening-ignore ${meta.id}\` has no reason, so ${meta.id} is still reported: write it as \`hardening-ignore ${meta.id} -- <why this is acceptable>\` or fix the gap`
     };
 }
+function capped(severity, cap) {
+    return cap !== undefined && (0,_common_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(cap) < (0,_common_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(severity) ? cap : severity;
+}
 /**
  * Turns what rules reported into findings: severity overrides and `off` from the config, stable
  * fingerprints, config and inline suppressions. Done here, once, so no rule handles any of it.
@@ -23112,7 +23289,7 @@ function applyPolicy(reported, config, today, lines) {
     const configSource = config.source ?? 'config';
     const expiredNoted = new Set();
     const occurrences = new Map();
-    const matchers = config.suppressions.map((s) => (s.path ? picomatch_default()(s.path, { dot: true }) : () => true));
+    const matchers = config.suppressions.map((s) => (s.path ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(s.path, { dot: true }) : () => true));
     const findings = [];
     const reasons = new Map();
     const withoutReason = new Map();
@@ -23121,7 +23298,7 @@ function applyPolicy(reported, config, today, lines) {
         config.suppressions.forEach((s, i) => {
             if (suppression || s.rule !== rule || !matchers[i]?.(file))
                 return;
-            if ((0,config_file/* isExpired */._d)(s.expires, today)) {
+            if ((0,_config_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(s.expires, today)) {
                 if (!expiredNoted.has(i)) {
                     expiredNoted.add(i);
                     notes.push({
@@ -23154,7 +23331,7 @@ function applyPolicy(reported, config, today, lines) {
         }
         const made = {
             rule: meta.id,
-            severity: override ?? meta.severity,
+            severity: override ?? capped(meta.severity, finding.severityCap),
             file: finding.file,
             line: finding.line,
             column: finding.line === null ? null : (finding.column ?? null),
@@ -23171,7 +23348,7 @@ function applyPolicy(reported, config, today, lines) {
     // One finding per comment, however many findings it names; a comment about comments is not read.
     for (const finding of withoutReason.values())
         addFinding(SUPPRESSION_WITHOUT_REASON, finding, false);
-    return { findings: findings.sort(compareFindings), reasons, notes };
+    return { findings: findings.sort(_finding_js__WEBPACK_IMPORTED_MODULE_4__/* .compareFindings */ .E), reasons, notes };
 }
 
 
@@ -23213,7 +23390,149 @@ class ModelCache {
 
 /***/ }),
 
-/***/ 597:
+/***/ 1174:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pm: () => (/* binding */ nodeMajorOf),
+/* harmony export */   SF: () => (/* binding */ isNodeImage),
+/* harmony export */   j7: () => (/* binding */ floatingTag),
+/* harmony export */   nx: () => (/* binding */ defaultsToNonRoot),
+/* harmony export */   pA: () => (/* binding */ isOfficialNodeImage),
+/* harmony export */   vV: () => (/* binding */ isFullNodeImage)
+/* harmony export */ });
+/* harmony import */ var _data_node_releases_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5341);
+/* harmony import */ var _parse_image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9226);
+
+
+/**
+ * Base images that already run as a non-root user unless told otherwise: distroless `:nonroot` and
+ * `:debug-nonroot`, Chainguard's images, and Gitpod's workspace images (user `gitpod`, UID 33333).
+ */
+const NON_ROOT_IMAGES = [
+    /^gcr\.io\/distroless\/.+:(?:[^@]*-)?nonroot(?:@|$)/,
+    /^cgr\.dev\/chainguard\//,
+    /^(?:docker\.io\/)?chainguard\//,
+    /^(?:docker\.io\/)?gitpod\/workspace-[^/:@]+(?:[:@]|$)/
+];
+/** Tags that move to a new release by themselves. */
+const FLOATING_WORD = '(?:latest|lts|current|stable|mainline|edge|alpine|slim|nightly|rolling|main|master|nonroot|debug)';
+const FLOATING_TAG = new RegExp(`^${FLOATING_WORD}(?:-${FLOATING_WORD})*$`);
+/** Images named for a Node major: `gcr.io/distroless/nodejs22-debian12`, `ubi9/nodejs-20`. */
+const VERSIONED_NODE_NAME = /^nodejs-?(\d+)(?:-|$)/;
+function defaultsToNonRoot(image) {
+    return NON_ROOT_IMAGES.some((re) => re.test(image));
+}
+function isOfficialNodeImage(ref) {
+    return (0,_parse_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isOfficialImage */ .n)(ref, 'node');
+}
+/** A Node.js runtime image: official `node`, distroless `nodejs*`, Chainguard/Bitnami/CircleCI `node`, UBI `nodejs-*`. */
+function isNodeImage(image) {
+    const { name } = (0,_parse_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageRef */ .Q)(image);
+    return name === 'node' || name === 'nodejs' || VERSIONED_NODE_NAME.test(name);
+}
+/** The Node major an image runs, when its name or tag says (`node:18-alpine`, `node:carbon`, `nodejs20-debian12`). */
+function nodeMajorOf(image) {
+    const ref = (0,_parse_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageRef */ .Q)(image);
+    const named = ref.name.match(VERSIONED_NODE_NAME)?.[1];
+    if (named)
+        return Number(named);
+    if ((ref.name !== 'node' && ref.name !== 'nodejs') || !ref.tag)
+        return undefined;
+    const numeric = ref.tag.match(/^v?(\d+)(?:[.-]|$)/)?.[1];
+    if (numeric)
+        return Number(numeric);
+    const codename = ref.tag.match(/^([a-z]+)(?:-|$)/)?.[1];
+    return codename && isOfficialNodeImage(ref) ? (0,_data_node_releases_js__WEBPACK_IMPORTED_MODULE_0__/* .majorOfCodename */ .Ph)(codename) : undefined;
+}
+/**
+ * Why a base image is not pinned, or undefined when it is: no tag (`:latest`), `:latest`, or a
+ * tag that moves across releases (`lts-alpine`, `alpine`, `current`; for `node`, any tag without
+ * a version or LTS codename, such as `bookworm`). A digest pins; a version in the image name
+ * (`nodejs22-debian12:nonroot`) pins the release line as a version tag does.
+ */
+function floatingTag(image) {
+    const ref = (0,_parse_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageRef */ .Q)(image);
+    if (ref.digest)
+        return undefined;
+    if (!ref.tag)
+        return 'no tag, so :latest';
+    if (ref.tag === 'latest')
+        return ':latest';
+    if (/\d/.test(ref.name))
+        return undefined;
+    if (FLOATING_TAG.test(ref.tag))
+        return `:${ref.tag} moves to new releases`;
+    const versioned = /^v?\d/.test(ref.tag) || (0,_data_node_releases_js__WEBPACK_IMPORTED_MODULE_0__/* .majorOfCodename */ .Ph)(ref.tag.split('-')[0] ?? '') !== undefined;
+    return isOfficialNodeImage(ref) && !versioned ? `:${ref.tag} moves to new Node majors` : undefined;
+}
+/** The official `node` image in its full Debian variant (not `-slim`, `-alpine`); a bare digest says nothing. */
+function isFullNodeImage(image) {
+    const ref = (0,_parse_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageRef */ .Q)(image);
+    if (!isOfficialNodeImage(ref) || (ref.digest && !ref.tag))
+        return false;
+    return !/(?:^|-)(?:slim|alpine)/.test(ref.tag ?? '');
+}
+
+
+/***/ }),
+
+/***/ 8894:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GV: () => (/* binding */ runtimeOf),
+/* harmony export */   Q2: () => (/* binding */ startInstructions),
+/* harmony export */   ar: () => (/* binding */ isRootUser),
+/* harmony export */   f6: () => (/* binding */ runsNode)
+/* harmony export */ });
+/* harmony import */ var _parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5830);
+/* harmony import */ var _images_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1174);
+
+
+const NODE_COMMANDS = new Set([
+    'node',
+    'nodejs',
+    'npm',
+    'npx',
+    'yarn',
+    'pnpm',
+    'pm2',
+    'pm2-runtime',
+    'nodemon',
+    'ts-node',
+    'tsx',
+    'forever'
+]);
+function runtimeOf(model) {
+    const final = (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_0__/* .finalStage */ .BD)(model);
+    if (!final)
+        return undefined;
+    const chain = (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_0__/* .stageChain */ .ap)(model, final);
+    const user = chain.find((s) => s.user)?.user;
+    return { final, base: chain.at(-1) ?? final, ...(user ? { user } : {}) };
+}
+function isRootUser(user) {
+    const name = user.trim().split(':')[0]?.trim() ?? '';
+    return name === 'root' || name === '0' || name === '';
+}
+/** CMD and ENTRYPOINT instructions of the stage and the stages it is built FROM (it inherits theirs). */
+function startInstructions(model, stage) {
+    return (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_0__/* .stageChain */ .ap)(model, stage)
+        .flatMap((s) => s.instructions)
+        .filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+}
+/** Does the final stage run Node? Its base is a Node image, or it starts node/npm/yarn/pm2... */
+function runsNode(model, runtime) {
+    if ((0,_images_js__WEBPACK_IMPORTED_MODULE_1__/* .isNodeImage */ .SF)(runtime.base.image))
+        return true;
+    return startInstructions(model, runtime.final).some((i) => i.commands.some((c) => NODE_COMMANDS.has(c.words[0]?.split('/').at(-1) ?? '')));
+}
+
+
+/***/ }),
+
+/***/ 7133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23233,6 +23552,8 @@ var graph = __nccwpck_require__(3749);
 var scope = __nccwpck_require__(7141);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
+var javascript = __nccwpck_require__(4286);
 // EXTERNAL MODULE: ./src/parse/syntax.ts
 var syntax = __nccwpck_require__(1152);
 ;// CONCATENATED MODULE: ./src/model/mutations.ts
@@ -23345,6 +23666,7 @@ var values = __nccwpck_require__(3855);
 
 
 
+
 const ITERATORS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find']);
 /** Methods of an Express app or router that return it, so `Router().use(a).use(b)` is the router. */
 const CHAINABLE = new Set([
@@ -23363,7 +23685,14 @@ const CHAINABLE = new Set([
     'engine',
     'param'
 ]);
+/** Whether a module is written with ES module syntax (`export ...`). */
+function isEsModule(module) {
+    const program = module.index.program;
+    return program.type === 'Program' && program.body.some((s) => s.type.startsWith('Export'));
+}
 const MAX_DEPTH = 40;
+/** How many function returns a member read may pass through: `a().b().c`. */
+const MAX_RETURN_DEPTH = 8;
 /** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
 const MAX_REQUIRE_MATCHES = 20;
 const DIRNAME = Symbol('__dirname');
@@ -23386,6 +23715,7 @@ class Evaluator {
     callSites;
     indexing = false;
     depth = 0;
+    returnDepth = 0;
     constructor(graph) {
         this.graph = graph;
     }
@@ -23424,9 +23754,8 @@ class Evaluator {
             case 'NullLiteral':
                 return { kind: 'literal', value: null };
             case 'TemplateLiteral':
-                return node.expressions.length === 0
-                    ? { kind: 'literal', value: node.quasis[0]?.value.cooked ?? '' }
-                    : { kind: 'unknown', reason: 'template' };
+            case 'BinaryExpression':
+                return this.text(node, module);
             case 'RegExpLiteral':
                 return { kind: 'regex', pattern: node.pattern, flags: node.flags };
             case 'Identifier':
@@ -23439,6 +23768,10 @@ class Evaluator {
                 return this.call(node, module);
             case 'NewExpression':
                 return { kind: 'new', callee: this.evaluate(node.callee, module), args: node.arguments };
+            case 'ClassExpression':
+                return { kind: 'class', node };
+            case 'ThisExpression':
+                return this.thisValue(node, module);
             case 'LogicalExpression':
                 if (node.operator === '&&')
                     return values/* UNKNOWN */.HV;
@@ -23470,6 +23803,31 @@ class Evaluator {
                 return (0,scope/* isFunction */.Tn)(node) ? { kind: 'function', fn: node } : values/* UNKNOWN */.HV;
         }
     }
+    /**
+     * `${API}/login` or `API + '/login'` with `const API = '/api'`: a literal when every part is a
+     * known string or number (a `+` with a string in it); unknown as soon as one part is not.
+     */
+    text(node, module) {
+        const part = (n) => {
+            const value = (0,values/* literalOf */.Zc)(this.evaluate(n, module));
+            return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+        };
+        if (node.type === 'BinaryExpression') {
+            const left = node.operator === '+' ? part(node.left) : undefined;
+            const right = left === undefined ? undefined : part(node.right);
+            if (left === undefined || right === undefined || (typeof left === 'number' && typeof right === 'number'))
+                return values/* UNKNOWN */.HV;
+            return { kind: 'literal', value: `${left}${right}` };
+        }
+        let text = node.quasis[0]?.value.cooked ?? '';
+        for (const [i, expression] of node.expressions.entries()) {
+            const value = part(expression);
+            if (value === undefined)
+                return { kind: 'unknown', reason: 'template' };
+            text += `${value}${node.quasis[i + 1]?.value.cooked ?? ''}`;
+        }
+        return { kind: 'literal', value: text };
+    }
     object(node) {
         const entries = [];
         const spreads = [];
@@ -23495,7 +23853,15 @@ class Evaluator {
             case 'var': {
                 const assigned = module.index.assignments.get(name);
                 const source = binding.init ?? assigned?.at(-1) ?? null;
-                return source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined };
+                const value = source ? this.follow(this.evaluate(source, module), binding.path) : { kind: 'literal', value: undefined };
+                // `const { limit = '20mb' } = options`: the default is what runs unless the caller says otherwise.
+                if (!binding.defaultValue)
+                    return value;
+                const fallback = this.evaluate(binding.defaultValue, module);
+                // Each caller's value that leaves it unset (or that cannot be told) takes the default.
+                if (value.kind === 'union')
+                    return { ...value, options: value.options.map((o) => (isUnset(o) ? fallback : o)) };
+                return isUnset(value) ? fallback : value;
             }
             case 'param':
                 return this.param(binding, module);
@@ -23503,6 +23869,10 @@ class Evaluator {
                 return { kind: 'function', fn: binding.node, at: { module, node: binding.node } };
             case 'import':
                 return this.imported(binding.source, binding.imported, module);
+            case 'class':
+                return binding.node.type === 'ClassDeclaration' || binding.node.type === 'ClassExpression'
+                    ? { kind: 'class', node: binding.node, at: { module, node: binding.node } }
+                    : values/* UNKNOWN */.HV;
             default:
                 return values/* UNKNOWN */.HV;
         }
@@ -23527,7 +23897,28 @@ class Evaluator {
         }
         if (name === undefined)
             return values/* UNKNOWN */.HV;
+        if (name === 'default') {
+            const esm = this.esmDefault(object, module);
+            if (esm)
+                return esm;
+        }
         return this.property(this.evaluate(object, module), name);
+    }
+    /**
+     * `require('./loaders').default` of an ES module (a TypeScript or Babel source): its default export.
+     * `require()` of a module reads as its default export elsewhere, which for an ES module is this.
+     */
+    esmDefault(object, module) {
+        if (object.type !== 'CallExpression')
+            return undefined;
+        const callee = (0,syntax/* unwrapExpression */.OQ)(object.callee);
+        const [arg] = object.arguments;
+        if (callee.type !== 'Identifier' || callee.name !== 'require' || arg?.type !== 'StringLiteral')
+            return undefined;
+        if ((0,scope/* lookup */.$I)(module.index, 'require', object))
+            return undefined;
+        const target = this.graph.resolve(arg.value, module.path);
+        return 'module' in target && isEsModule(target.module) ? this.exported(target.module, 'default') : undefined;
     }
     /** A named property of a value: object entries (spreads included), package members, module exports. */
     property(value, name) {
@@ -23563,12 +23954,118 @@ class Evaluator {
                 return options.every((o) => o.kind === 'absent') ? { kind: 'absent' } : { kind: 'union', options };
             }
             case 'new':
+                if (value.callee.kind === 'class' && value.callee.at)
+                    return this.instanceMember(value.callee.node, value.callee.at.module, name, 0);
                 return value.callee.kind === 'function' && value.callee.at
                     ? this.constructed(value.callee.fn, value.callee.at.module, name)
                     : values/* UNKNOWN */.HV;
+            case 'class':
+                return value.at ? this.staticMember(value.node, value.at.module, name) : values/* UNKNOWN */.HV;
+            case 'call': {
+                // `Server.getInstance().app`, `createConfig().port`: a member of what the app's own function returns.
+                const callee = value.callee;
+                if (callee.kind !== 'function' || !callee.at)
+                    return values/* UNKNOWN */.HV;
+                const returned = singleReturn(callee.fn);
+                // Memoised values can lead back here without passing `evaluate`'s cycle check (`f = () => f()`).
+                if (!returned || this.returnDepth >= MAX_RETURN_DEPTH)
+                    return values/* UNKNOWN */.HV;
+                this.returnDepth += 1;
+                try {
+                    return this.property(this.evaluate(returned, callee.at.module), name);
+                }
+                finally {
+                    this.returnDepth -= 1;
+                }
+            }
             default:
                 return values/* UNKNOWN */.HV;
         }
+    }
+    /**
+     * `this` in a class member: an instance of the class (the class itself in a static member). Arrow
+     * functions keep the `this` around them; any other function has its own, which is not followed.
+     */
+    thisValue(node, module) {
+        for (let n = module.index.parents.get(node); n; n = module.index.parents.get(n)) {
+            if (n.type === 'ArrowFunctionExpression')
+                continue;
+            if (n.type === 'ClassMethod' || n.type === 'ClassPrivateMethod' || n.type === 'ClassProperty' || n.type === 'ClassPrivateProperty') {
+                const cls = module.index.parents.get(module.index.parents.get(n));
+                if (cls?.type !== 'ClassDeclaration' && cls?.type !== 'ClassExpression')
+                    return values/* UNKNOWN */.HV;
+                const classValue = { kind: 'class', node: cls, at: { module, node: cls } };
+                return n.static ? classValue : { kind: 'new', callee: classValue, args: [] };
+            }
+            if ((0,scope/* isFunction */.Tn)(n))
+                return values/* UNKNOWN */.HV;
+        }
+        return values/* UNKNOWN */.HV;
+    }
+    /**
+     * A member of an instance of a class of the app: a field initialiser (`router = Router()`), the last
+     * `this.name = value` among the constructor's statements, else one in another method, a method of
+     * that name, or the same from the superclass.
+     */
+    instanceMember(cls, module, name, depth) {
+        const members = cls.body.body;
+        const field = members.find((m) => (m.type === 'ClassProperty' || m.type === 'ClassPrivateProperty') && !m.static && memberName(m) === name);
+        // `app = undefined` / `app = null` declares the field; the constructor or a method sets it.
+        if (field?.value && !isPlaceholder(field.value))
+            return this.evaluate(field.value, module);
+        const ctor = members.find((m) => m.type === 'ClassMethod' && m.kind === 'constructor');
+        if (ctor?.type === 'ClassMethod') {
+            const set = this.constructed(ctor, module, name);
+            if (set.kind !== 'unknown')
+                return set;
+        }
+        for (const m of members) {
+            if (m.type !== 'ClassMethod' || m.kind === 'constructor' || m.static)
+                continue;
+            const assigned = thisAssignment(m, name);
+            if (assigned)
+                return this.evaluate(assigned, module);
+        }
+        const method = members.find((m) => (m.type === 'ClassMethod' || m.type === 'ClassPrivateMethod') && !m.static && memberName(m) === name);
+        if (method && (0,scope/* isFunction */.Tn)(method)) {
+            // `get app() { return this._app ??= build() }`: reading the member runs the getter.
+            if (method.type === 'ClassMethod' && method.kind === 'get') {
+                const returned = singleReturn(method);
+                return returned ? this.evaluate(returned, module) : values/* UNKNOWN */.HV;
+            }
+            return { kind: 'function', fn: method, at: { module, node: method } };
+        }
+        if (cls.superClass && depth < 4) {
+            const parent = this.evaluate(cls.superClass, module);
+            if (parent.kind === 'class' && parent.at)
+                return this.instanceMember(parent.node, parent.at.module, name, depth + 1);
+        }
+        return values/* UNKNOWN */.HV;
+    }
+    /** A static member: a static field, a static method, or `Cls.name = value` / `this.name = value` in a static method. */
+    staticMember(cls, module, name) {
+        const members = cls.body.body;
+        const method = members.find((m) => (m.type === 'ClassMethod' || m.type === 'ClassPrivateMethod') && m.static && memberName(m) === name);
+        if (method && (0,scope/* isFunction */.Tn)(method))
+            return { kind: 'function', fn: method, at: { module, node: method } };
+        // `Cls.instance = new Cls()` in a static method wins over a `static instance = null` placeholder.
+        const className = cls.id?.name;
+        let assigned;
+        (0,javascript/* walk */.GG)(cls.body, (n) => {
+            if (assigned || n.type !== 'AssignmentExpression' || n.operator !== '=' || n.left.type !== 'MemberExpression')
+                return;
+            const target = n.left.object;
+            const isClass = (target.type === 'Identifier' && target.name === className) || target.type === 'ThisExpression';
+            if (isClass && (0,syntax/* propertyName */.Bz)(n.left) === name && n.right.type === 'NewExpression')
+                assigned = n.right;
+        });
+        if (assigned)
+            return this.evaluate(assigned, module);
+        for (const m of members) {
+            if ((m.type === 'ClassProperty' || m.type === 'ClassPrivateProperty') && m.static && memberName(m) === name && m.value)
+                return this.evaluate(m.value, module);
+        }
+        return values/* UNKNOWN */.HV;
     }
     /**
      * A property from spreads, last first: the first that has it wins; where a spread may or may not
@@ -23614,6 +24111,12 @@ class Evaluator {
             return arg?.type === 'StringLiteral'
                 ? this.imported(arg.value, 'default', module)
                 : this.computedRequire(arg, module);
+        }
+        // `await import('./loaders')`: the module's namespace, whose `.default` is its default export.
+        if (callee.type === 'Import' && node.arguments[0]?.type === 'StringLiteral') {
+            const target = this.graph.resolve(node.arguments[0].value, module.path);
+            if ('module' in target)
+                return { kind: 'module', module: target.module };
         }
         if (callee.type === 'MemberExpression' && CHAINABLE.has((0,syntax/* propertyName */.Bz)(callee) ?? '')) {
             const receiver = this.evaluate(callee.object, module);
@@ -23830,6 +24333,359 @@ class Evaluator {
         return this.callSites.get(fn) ?? [];
     }
 }
+function memberName(member) {
+    if (member.type === 'ClassPrivateProperty' || member.type === 'ClassPrivateMethod')
+        return member.key.id.name;
+    if (member.type !== 'ClassProperty' && member.type !== 'ClassMethod')
+        return undefined;
+    if (!member.computed && member.key.type === 'Identifier')
+        return member.key.name;
+    return member.key.type === 'StringLiteral' ? member.key.value : undefined;
+}
+/** `this.name = value` anywhere in a method (not in nested non-arrow functions, whose `this` differs). */
+function thisAssignment(method, name) {
+    let found;
+    (0,javascript/* walk */.GG)(method.body, (n) => {
+        if (found)
+            return;
+        if (n.type === 'AssignmentExpression' &&
+            n.operator === '=' &&
+            n.left.type === 'MemberExpression' &&
+            n.left.object.type === 'ThisExpression')
+            if ((0,syntax/* propertyName */.Bz)(n.left) === name)
+                found = n.right;
+    });
+    return found;
+}
+/** The expression a function returns when it has one way out: an arrow's body, or its only `return x`. */
+function singleReturn(fn) {
+    if (fn.body.type !== 'BlockStatement')
+        return fn.body;
+    const returns = fn.body.body.filter((s) => s.type === 'ReturnStatement');
+    return returns.length === 1 && returns[0]?.type === 'ReturnStatement' ? (returns[0].argument ?? undefined) : undefined;
+}
+function isUnset(value) {
+    return value.kind === 'unknown' || value.kind === 'absent' || (value.kind === 'literal' && value.value === undefined);
+}
+/** `undefined` or `null` written to declare a field that is set later. */
+function isPlaceholder(node) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    return n.type === 'NullLiteral' || (n.type === 'Identifier' && n.name === 'undefined');
+}
+
+;// CONCATENATED MODULE: ./src/model/path-text.ts
+
+
+/** Longer unknown parts are cut: the message names the place, not the whole expression. */
+const MAX_PART = 40;
+/** An unknown part as the source writes it, `${config.base}`, on one line. */
+function writtenExpression(node, module) {
+    const source = module.text.slice(node.start ?? 0, node.end ?? 0).replace(/\s+/g, ' ');
+    return `\${${source.length > MAX_PART ? `${source.slice(0, MAX_PART - 1)}…` : source}}`;
+}
+/** The pieces of `a + '/x' + b`, left to right. */
+function addends(node) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    return n.type === 'BinaryExpression' && n.operator === '+' ? [...addends(n.left), ...addends(n.right)] : [n];
+}
+function isString(node) {
+    return node.type === 'StringLiteral' || node.type === 'TemplateLiteral';
+}
+/**
+ * A route or mount path the model cannot know, as the source writes it, for messages:
+ * `` `${base}/health` `` or `base + '/health'` with `base` unknown reads `${base}/health`; the
+ * parts the evaluator knows are filled in. Undefined when the argument is not written as text (a
+ * template literal, or a `+` with a string in it), so a handler passed first is never taken for a path.
+ */
+function writtenPath(node, module, evaluate) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    const known = (part) => {
+        const value = (0,values/* literalOf */.Zc)(evaluate(part));
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    };
+    const render = (part) => {
+        const p = (0,syntax/* unwrapExpression */.OQ)(part);
+        if (p.type === 'TemplateLiteral')
+            return p.quasis.map((q, i) => `${q.value.cooked ?? q.value.raw}${p.expressions[i] ? render(p.expressions[i]) : ''}`).join('');
+        return known(p) ?? writtenExpression(p, module);
+    };
+    if (n.type === 'TemplateLiteral')
+        return render(n);
+    if (n.type !== 'BinaryExpression' || n.operator !== '+')
+        return undefined;
+    const parts = addends(n);
+    return parts.some(isString) ? parts.map(render).join('') : undefined;
+}
+
+// EXTERNAL MODULE: ./src/model/middleware.ts
+var middleware = __nccwpck_require__(65);
+;// CONCATENATED MODULE: ./src/model/wrappers.ts
+
+
+/** Names a handler's first parameter goes by: `req`, `request`, `_req`. */
+const REQUEST_NAME = /^_?(?:req|request)$/i;
+/**
+ * Whether a function reads like an Express handler by its parameters: `(req, res)`, `({ body }, res)`,
+ * `(err, req, res, next)`. A callback of another shape given to a call (`(err, user) => ...` for
+ * passport, `(value, { req }) => ...` for a custom validator) is no handler.
+ */
+function looksLikeHandler(fn) {
+    if (fn.params.length === 4)
+        return true;
+    const first = fn.params[0];
+    const target = first?.type === 'AssignmentPattern' ? first.left : first;
+    return target?.type === 'ObjectPattern' || (target?.type === 'Identifier' && REQUEST_NAME.test(target.name));
+}
+/** The functions a factory of the app returns: `() => (req, res) => ...`, `function () { return handler }`. */
+function returnedFunctions(evaluator, fn, module) {
+    const body = fn.body;
+    const returned = [];
+    if (body.type !== 'BlockStatement')
+        returned.push(body);
+    else
+        (0,javascript/* walk */.GG)(body, (node) => {
+            if (node.type === 'ReturnStatement' && node.argument && (0,scope/* enclosingFunction */.pG)(module.index, node) === fn)
+                returned.push(node.argument);
+        });
+    return returned.flatMap((node) => {
+        const value = evaluator.evaluate(node, module);
+        return value.kind === 'function' ? [value.fn] : [];
+    });
+}
+/** Whether a factory of the app returns a handler: `module.exports = () => (req, res, next) => ...`. */
+function returnsHandler(evaluator, fn, module) {
+    return module !== undefined && returnedFunctions(evaluator, fn, module).some(looksLikeHandler);
+}
+
+;// CONCATENATED MODULE: ./src/model/routing-controllers.ts
+
+
+
+/**
+ * routing-controllers builds an Express app from decorated classes: `createExpressServer(options)`
+ * returns one, `useExpressServer(app, options)` configures one. In the order it registers them:
+ * `cors` (the cors package), global `@Middleware({ type: 'before' })` classes, each controller's
+ * actions (`@JsonController('/users')` with `@Get('/:id')`, `@Post()`...) under `routePrefix`, the
+ * `after` middlewares (error middleware among them) and its default error handler, unless told
+ * `defaultErrorHandler: false`.
+ */
+const PACKAGE = 'routing-controllers';
+const SETUPS = new Set(['createExpressServer', 'useExpressServer']);
+const CONTROLLERS = new Set(['Controller', 'JsonController']);
+const ACTIONS = {
+    Get: 'get',
+    Post: 'post',
+    Put: 'put',
+    Patch: 'patch',
+    Delete: 'delete',
+    Head: 'head',
+    All: 'all'
+};
+/** The routing-controllers export a decorator or call names (`JsonController`, `Get`), if it is one. */
+function exportOf(host, callee, module) {
+    const value = host.evaluate(callee, module);
+    return value.kind === 'package' && value.name === PACKAGE && value.path.length === 1 ? value.path[0] : undefined;
+}
+/** `@Name(args)` decorators on a class or method, with the routing-controllers export each is. */
+function decorators(host, node, module) {
+    const list = node.decorators ?? [];
+    return list.flatMap((d) => {
+        const e = d.expression;
+        if (e.type !== 'CallExpression')
+            return [];
+        const name = exportOf(host, e.callee, module);
+        return name ? [{ name, call: e }] : [];
+    });
+}
+function stringArg(host, call, index, module) {
+    const arg = call.arguments[index];
+    const value = arg ? (0,values/* literalOf */.Zc)(host.evaluate(arg, module)) : undefined;
+    return typeof value === 'string' ? value : undefined;
+}
+function located(site) {
+    const { line, column } = (0,scope/* positionOf */.df)(site.node, site.module);
+    return { file: site.module.path, line, column: column + 1 };
+}
+/** Every class of the app with a routing-controllers decorator. */
+function decoratedClasses(host) {
+    const found = [];
+    for (const module of host.graph.modules.values()) {
+        for (const node of (0,scope/* nodesOf */.Nh)(module.index)) {
+            if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression')
+                continue;
+            const list = decorators(host, node, module);
+            if (list.length > 0)
+                found.push({ node, module, ...(node.id ? { name: node.id.name } : {}), decorators: list });
+        }
+    }
+    return found;
+}
+/**
+ * The class names an option lists (`controllers: [UserController]`), or undefined for "every
+ * decorated class": strings are globs of folders, and no list at all loads every imported one.
+ */
+function listedNames(node, module) {
+    if (node?.type !== 'ArrayExpression')
+        return undefined;
+    const names = new Set();
+    for (const element of node.elements) {
+        if (element?.type !== 'Identifier')
+            return undefined;
+        const binding = (0,scope/* lookup */.$I)(module.index, element.name, element);
+        if (binding?.kind === 'import' && binding.imported !== 'default' && binding.imported !== '*')
+            names.add(binding.imported);
+        else if (binding?.kind === 'import' || binding?.kind === 'class')
+            names.add(element.name);
+        else
+            return undefined;
+    }
+    return names;
+}
+function methodsOf(cls) {
+    return cls.body.body.filter((m) => m.type === 'ClassMethod' && m.kind === 'method');
+}
+function methodNamed(cls, name) {
+    return methodsOf(cls).find((m) => m.type === 'ClassMethod' && (0,syntax/* keyName */.xT)(m.key, m.computed) === name);
+}
+/** Reads one `createExpressServer(options)` / `useExpressServer(app, options)` into the app's events. */
+function applySetup(host, app, call, module, order) {
+    const optionsNode = call.arguments[call.arguments.length - 1];
+    const options = host.evaluate(optionsNode, module);
+    const entry = (key) => {
+        if (options.kind !== 'object' || !options.at)
+            return undefined;
+        const found = [...options.entries].reverse().find((e) => e.key === key);
+        return found ? { node: found.node, module: options.at.module } : undefined;
+    };
+    let step = 0;
+    const push = (event, into = app, base = order) => {
+        const full = { ...event, order: [...base, step++], ...located(event.site) };
+        into.events.push(full);
+        return full;
+    };
+    const site = { module, node: call };
+    const cors = entry('cors');
+    if (cors) {
+        const value = host.evaluate(cors.node, cors.module);
+        const off = value.kind === 'literal' && !value.value;
+        if (!off) {
+            const corsOptions = value.kind === 'literal' ? undefined : value;
+            const handler = {
+                kind: 'middleware',
+                package: 'cors',
+                export: [],
+                options: corsOptions,
+                called: true,
+                site: { module: cors.module, node: cors.node }
+            };
+            push({ type: 'use', site: { module: cors.module, node: cors.node }, path: '/', handlers: [handler] });
+        }
+    }
+    const classes = decoratedClasses(host);
+    const pick = (key, kinds) => {
+        const listed = entry(key);
+        const names = listed ? listedNames(listed.node, listed.module) : undefined;
+        return classes.filter((c) => c.decorators.some((d) => kinds.has(d.name)) && (!names || (c.name !== undefined && names.has(c.name))));
+    };
+    const middlewares = pick('middlewares', new Set(['Middleware']));
+    const middlewareType = (c) => {
+        const call = c.decorators.find((d) => d.name === 'Middleware')?.call;
+        const arg = call?.arguments[0];
+        const value = arg ? host.evaluate(arg, c.module) : undefined;
+        if (value?.kind !== 'object' || !value.at)
+            return undefined;
+        const type = value.entries.find((e) => e.key === 'type');
+        const literal = type ? (0,values/* literalOf */.Zc)(host.evaluate(type.node, value.at.module)) : undefined;
+        return typeof literal === 'string' ? literal : undefined;
+    };
+    const useMiddlewares = (type) => {
+        for (const c of middlewares.filter((m) => middlewareType(m) === type)) {
+            const fn = methodNamed(c.node, 'error') ?? methodNamed(c.node, 'use');
+            if (!fn)
+                continue;
+            const at = { module: c.module, node: c.node };
+            const own = { kind: 'function', fn, site: { module: c.module, node: fn } };
+            push({ type: 'use', site: at, path: '/', handlers: [...delegatedMiddleware(host, fn, c.module), own] });
+        }
+    };
+    useMiddlewares('before');
+    const prefix = (() => {
+        const value = entry('routePrefix');
+        const literal = value ? (0,values/* literalOf */.Zc)(host.evaluate(value.node, value.module)) : undefined;
+        return typeof literal === 'string' ? literal : '/';
+    })();
+    for (const controller of pick('controllers', CONTROLLERS))
+        addController(host, controller, app, prefix, push);
+    useMiddlewares('after');
+    const defaults = entry('defaultErrorHandler');
+    const defaultOff = defaults !== undefined && (0,values/* literalOf */.Zc)(host.evaluate(defaults.node, defaults.module)) === false;
+    if (!defaultOff) {
+        const handler = {
+            kind: 'middleware',
+            package: PACKAGE,
+            export: ['defaultErrorHandler'],
+            options: undefined,
+            called: true,
+            site
+        };
+        push({ type: 'use', site, path: '/', handlers: [handler] });
+    }
+}
+/**
+ * Package middleware a middleware method hands the request to: `return helmet()(req, res, next)`.
+ * The class then does that middleware's job.
+ */
+function delegatedMiddleware(host, fn, module) {
+    if (fn.body.type !== 'BlockStatement')
+        return [];
+    return fn.body.body.flatMap((statement) => {
+        const e = statement.type === 'ReturnStatement' ? statement.argument : statement.type === 'ExpressionStatement' ? statement.expression : null;
+        if (e?.type !== 'CallExpression' || e.callee.type !== 'CallExpression')
+            return [];
+        const inner = e.callee;
+        return host.handlers(host.evaluate(inner, module), { module, node: inner }).filter((h) => h.kind === 'middleware');
+    });
+}
+/** A controller class as a router mounted at its base path, its actions as routes. */
+function addController(host, controller, app, prefix, push) {
+    const { node: cls, module } = controller;
+    const classSite = { module, node: cls };
+    const decorator = controller.decorators.find((d) => CONTROLLERS.has(d.name));
+    const base = stringArg(host, decorator.call, 0, module) ?? '/';
+    const router = host.newRouter(classSite, controller.name);
+    const uses = (name, node) => decorators(host, node, module)
+        .filter((d) => d.name === name)
+        .flatMap((d) => d.call.arguments.flatMap((a) => host.handlers(host.evaluate(a, module), { module, node: a })));
+    const routerOrder = [router.site.node.start ?? 0];
+    const before = uses('UseBefore', cls);
+    if (before.length > 0)
+        push({ type: 'use', site: classSite, path: '/', handlers: before }, router, routerOrder);
+    for (const method of methodsOf(cls)) {
+        for (const d of decorators(host, method, module)) {
+            const verb = d.name === 'Method' ? stringArg(host, d.call, 0, module) : ACTIONS[d.name];
+            if (!verb)
+                continue;
+            const path = stringArg(host, d.call, d.name === 'Method' ? 1 : 0, module);
+            const site = { module, node: d.call };
+            const handlers = [...uses('UseBefore', method), { kind: 'function', fn: method, site: { module, node: method } }];
+            push({ type: 'route', site, method: verb.toLowerCase(), path: path ?? '/', handlers }, router, routerOrder);
+        }
+    }
+    const after = uses('UseAfter', cls);
+    if (after.length > 0)
+        push({ type: 'use', site: classSite, path: '/', handlers: after }, router, routerOrder);
+    const mount = push({
+        type: 'use',
+        site: classSite,
+        path: joinMount(prefix, base),
+        handlers: [{ kind: 'router', router, site: classSite }]
+    });
+    router.mounts.push({ parent: app, event: mount });
+}
+function joinMount(prefix, path) {
+    const joined = `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+    return joined === '/' ? '/' : joined.replace(/\/+$/, '') || '/';
+}
 
 ;// CONCATENATED MODULE: ./src/model/express.ts
 
@@ -23838,6 +24694,21 @@ class Evaluator {
 
 
 
+
+
+
+
+/** resource-router-middleware's method names: the verb, and whether the route is on the collection or one item. */
+const RESOURCE_VERBS = {
+    index: ['get', 'collection'],
+    list: ['get', 'collection'],
+    create: ['post', 'collection'],
+    read: ['get', 'item'],
+    update: ['put', 'item'],
+    modify: ['patch', 'item'],
+    delete: ['delete', 'item'],
+    del: ['delete', 'item']
+};
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head']);
 const ROUTER_METHODS = new Set([...ROUTE_METHODS, 'use', 'set', 'disable', 'enable', 'route']);
 /** Settings of an Express app, told apart from `map.set(key)` on receivers the model cannot tie to an app. */
@@ -23863,9 +24734,14 @@ function locate(site) {
     return { file: site.module.path, line, column: column + 1 };
 }
 function isExpressCreation(value) {
-    if (value.kind !== 'call' || value.callee.kind !== 'package' || value.callee.name !== 'express')
+    if (value.kind !== 'call' || value.callee.kind !== 'package')
         return undefined;
     const path = value.callee.path;
+    // routing-controllers' `createExpressServer(options)` returns the Express app it built.
+    if (value.callee.name === PACKAGE)
+        return path.length === 1 && path[0] === 'createExpressServer' ? 'app' : undefined;
+    if (value.callee.name !== 'express')
+        return undefined;
     if (path.length === 0)
         return 'app';
     return path.length === 1 && path[0] === 'Router' ? 'router' : undefined;
@@ -23883,13 +24759,24 @@ function mayCreateRouter(call) {
     if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
         return true;
     const name = (0,syntax/* propertyName */.Bz)(callee);
-    return name === 'Router' || name === 'default' || name === 'express';
+    return name === 'Router' || name === 'default' || name === 'express' || (name !== undefined && SETUPS.has(name));
+}
+/** `createExpressServer(options)` / `useExpressServer(app, options)` of routing-controllers. */
+function isControllerSetup(value) {
+    return (value.kind === 'call' &&
+        value.callee.kind === 'package' &&
+        value.callee.name === PACKAGE &&
+        value.callee.path.length === 1 &&
+        SETUPS.has(value.callee.path[0]));
 }
 function literalPath(value) {
     return value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
 }
 /** Joins a mount path and a route path as Express matches them. */
 function joinPaths(prefix, path) {
+    // A path written with an unknown start (`${base}/x`, see path-text.ts) brings its own slash, if any.
+    if (path.startsWith('${'))
+        return `${prefix.replace(/\/+$/, '')}${path}`;
     const joined = `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
     return joined === '/' ? '/' : joined.replace(/\/+$/, '') || '/';
 }
@@ -23924,6 +24811,8 @@ class ExpressModel {
     /** What readers and rules derive from this model, computed once per package's scan. */
     cache = new cache/* ModelCache */.Q();
     byNode = new Map();
+    wrapDepth = 0;
+    resourceRouters = new Map();
     constructor(modules, mapImport) {
         this.graph = new graph/* ModuleGraph */.dh(modules, mapImport);
         this.evaluator = new Evaluator(this.graph);
@@ -23963,17 +24852,48 @@ class ExpressModel {
         return router;
     }
     build() {
+        const setups = [];
         for (const module of this.graph.modules.values()) {
             for (const call of module.index.calls) {
                 if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
                     continue;
-                if (mayCreateRouter(call))
-                    this.routerFor(this.evaluate(call, module));
+                if (mayCreateRouter(call)) {
+                    const value = this.evaluate(call, module);
+                    this.routerFor(value);
+                    if (isControllerSetup(value))
+                        setups.push({ call, value, module });
+                }
                 this.event(call, module);
             }
         }
+        for (const { call, value, module } of setups)
+            this.controllerSetup(call, value, module);
         for (const router of this.routers)
             router.events.sort((a, b) => compareOrder(a.order, b.order));
+    }
+    /** The app a routing-controllers setup builds or configures, with its controllers, middlewares and error handling. */
+    controllerSetup(call, value, module) {
+        const created = this.routerFor(value);
+        const apps = created ? [created] : (0,values/* branches */.J0)(this.evaluate(call.arguments[0], module)).map((b) => this.routerFor(b));
+        for (const app of apps) {
+            if (app?.kind !== 'app')
+                continue;
+            applySetup(this, app, call, module, [app.site.module === module ? 0 : 1, call.start ?? 0]);
+        }
+    }
+    /** A router the model adds for a structure Express builds from something else (a routing-controllers controller). */
+    newRouter(site, variable) {
+        const router = {
+            id: this.routers.length,
+            kind: 'router',
+            site,
+            ...locate(site),
+            ...(variable ? { variable } : {}),
+            events: [],
+            mounts: []
+        };
+        this.routers.push(router);
+        return router;
     }
     /** Records `<router>.use/route/set/...(...)` calls, including `router.route(path).get(...)` chains. */
     event(call, module) {
@@ -24030,8 +24950,10 @@ class ExpressModel {
             return;
         }
         const first = args[0] ? this.evaluate(args[0], module) : undefined;
+        const written = chain ? chain.pathText : this.writtenFirst(args, method, first, module);
         const firstIsPath = first !== undefined &&
             (literalPath(first) !== undefined ||
+                (written !== undefined && !chain) ||
                 first.kind === 'regex' ||
                 (first.kind === 'array' && method !== 'use') ||
                 (first.kind === 'union' && (0,values/* branches */.J0)(first).every((b) => literalPath(b) !== undefined)));
@@ -24049,7 +24971,14 @@ class ExpressModel {
             { path: pathArg, handlers: handlerArgs.flatMap((a) => this.handlers(this.evaluate(a, module), { module, node: a })) }
         ];
         for (const { path, handlers } of parts) {
-            const event = { ...base, type: method === 'use' ? 'use' : 'route', ...(path !== undefined ? { path } : {}), handlers };
+            const text = path === undefined && written !== undefined ? { pathText: written } : {};
+            const event = {
+                ...base,
+                type: method === 'use' ? 'use' : 'route',
+                ...(path !== undefined ? { path } : {}),
+                ...text,
+                handlers
+            };
             if (method !== 'use')
                 event.method = method;
             router.events.push(event);
@@ -24078,8 +25007,14 @@ class ExpressModel {
         while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
             const name = (0,syntax/* propertyName */.Bz)(node.callee);
             if (name === 'route') {
-                const path = literalPath(this.evaluate(node.arguments[0], module));
-                return { receiver: this.evaluate(node.callee.object, module), ...(path !== undefined ? { path } : {}) };
+                const arg = node.arguments[0];
+                const path = literalPath(this.evaluate(arg, module));
+                const text = path === undefined && arg ? this.writtenPath(arg, module) : undefined;
+                return {
+                    receiver: this.evaluate(node.callee.object, module),
+                    ...(path !== undefined ? { path } : {}),
+                    ...(text !== undefined ? { pathText: text } : {})
+                };
             }
             if (!name || !ROUTE_METHODS.has(name))
                 return undefined;
@@ -24087,8 +25022,121 @@ class ExpressModel {
         }
         return undefined;
     }
-    /** What a value given to `.use()` or a route is. */
+    writtenPath(node, module) {
+        return writtenPath(node, module, (n) => this.evaluate(n, module));
+    }
+    /**
+     * A first argument that is a path the model cannot know, as written: text (`${base}/x`), or for a
+     * route, whose first argument Express always takes as its path, any expression (`${paths.health}`).
+     */
+    writtenFirst(args, method, first, module) {
+        const arg = args[0];
+        if (!arg || !first || literalPath(first) !== undefined || ['regex', 'array', 'union', 'function'].includes(first.kind))
+            return undefined;
+        const text = this.writtenPath(arg, module);
+        return text ?? (ROUTE_METHODS.has(method) && args.length >= 2 ? writtenExpression(arg, module) : undefined);
+    }
+    /**
+     * What a value given to `.use()` or a route is. A call that wraps handlers (`asyncHandler(fn)`,
+     * `catchAsync(controller.create)`, `wrap(factory())`) is the wrapper, then the handlers it wraps:
+     * the wrapper runs first, the wrapped function answers.
+     */
     handlers(value, site) {
+        const resource = this.resourceRouter(value, site);
+        if (resource)
+            return [{ kind: 'router', router: resource, site: value.at ?? site }];
+        const own = this.ownHandlers(value, site);
+        return value.kind === 'call' && own.every((h) => h.kind !== 'router') ? [...own, ...this.wrappedHandlers(value, site)] : own;
+    }
+    /**
+     * The handlers a call wraps: arguments that are handler-like functions of the app, factory calls
+     * returning one, or wrapper calls around those. A package middleware with a known job is no
+     * wrapper (`cors(delegate)` is CORS middleware).
+     */
+    wrappedHandlers(call, site) {
+        const callee = call.callee;
+        if (callee.kind === 'package' && (callee.name === 'express' || (0,middleware/* packageKind */.Ji)(callee.name) !== undefined))
+            return [];
+        if (this.wrapDepth > 3)
+            return [];
+        this.wrapDepth += 1;
+        try {
+            const module = call.at?.module ?? site.module;
+            return call.args.flatMap((arg) => (0,values/* branches */.J0)(this.evaluate(arg, module)).flatMap((v) => {
+                const at = v.at ?? { module, node: arg };
+                if (v.kind === 'function')
+                    return looksLikeHandler(v.fn) ? [{ kind: 'function', fn: v.fn, site: at }] : [];
+                if (v.kind !== 'call')
+                    return [];
+                if (v.callee.kind === 'function') {
+                    const home = this.graph.moduleOf(v.callee.fn);
+                    return returnsHandler(this.evaluator, v.callee.fn, home) ? this.handlers(v, at) : this.wrappedHandlers(v, at);
+                }
+                return this.wrappedHandlers(v, at);
+            }));
+        }
+        finally {
+            this.wrapDepth -= 1;
+        }
+    }
+    /**
+     * A router made by a package from an object of handler methods, in the way of
+     * resource-router-middleware: `resource({ id: 'user', list({ query }, res) {...}, create({ body }, res) {...} })`
+     * routes `list`/`index` as GET /, `create` as POST /, `read`/`update`/`modify`/`delete` on /:id.
+     * Undefined when no method of the object names a route.
+     */
+    resourceRouter(value, site, depth = 0) {
+        if (value.kind === 'call' && value.callee.kind === 'function' && value.callee.at && depth < 2) {
+            // `api.use('/facets', facets({ config }))` where `facets = (deps) => resource({...})`.
+            const fn = value.callee.fn;
+            const module = value.callee.at.module;
+            const returned = fn.body.type === 'BlockStatement' ? fn.body.body.find((s) => s.type === 'ReturnStatement')?.argument : fn.body;
+            return returned ? this.resourceRouter(this.evaluate(returned, module), { module, node: returned }, depth + 1) : undefined;
+        }
+        if (value.kind !== 'call' || value.callee.kind !== 'package' || (0,middleware/* packageKind */.Ji)(value.callee.name) !== undefined)
+            return undefined;
+        const [first] = value.args;
+        const module = value.at?.module ?? site.module;
+        const object = first ? this.evaluate(first, module) : undefined;
+        if (object?.kind !== 'object')
+            return undefined;
+        const node = (value.at ?? site).node;
+        const known = this.resourceRouters.get(node);
+        if (known)
+            return known;
+        const id = object.entries.find((e) => e.key === 'id');
+        const idValue = id ? this.evaluate(id.node, object.at?.module ?? module) : undefined;
+        const param = `/:${idValue?.kind === 'literal' && typeof idValue.value === 'string' ? idValue.value : 'id'}`;
+        const routes = object.entries.flatMap(({ key, node: entry }) => {
+            const verb = RESOURCE_VERBS[key];
+            const fn = verb ? this.evaluate(entry, object.at?.module ?? module) : undefined;
+            if (!verb || fn?.kind !== 'function' || !looksLikeHandler(fn.fn))
+                return [];
+            return [
+                {
+                    method: verb[0],
+                    path: verb[1] === 'item' ? param : '/',
+                    fn: fn.fn,
+                    site: fn.at ?? { module: object.at?.module ?? module, node: entry }
+                }
+            ];
+        });
+        if (routes.length === 0)
+            return undefined;
+        const router = this.newRouter(value.at ?? site, undefined);
+        this.resourceRouters.set(node, router);
+        routes.forEach((r, i) => router.events.push({
+            type: 'route',
+            order: [node.start ?? 0, i],
+            site: r.site,
+            ...locate(r.site),
+            method: r.method,
+            path: r.path,
+            handlers: [{ kind: 'function', fn: r.fn, site: r.site }]
+        }));
+        return router;
+    }
+    ownHandlers(value, site) {
         if (value.kind === 'array') {
             const module = value.at?.module ?? site.module;
             return value.elements.flatMap((e) => this.handlers(this.evaluate(e, module), { module, node: e }));
@@ -24157,7 +25205,7 @@ class ExpressModel {
             const earlier = [];
             for (const event of router.events) {
                 if (event.type === 'use') {
-                    const mountPath = joinPaths(prefix, event.path ?? '/');
+                    const mountPath = joinPaths(prefix, event.path ?? event.pathText ?? '/');
                     for (const handler of event.handlers) {
                         if (handler.kind === 'router')
                             visit(handler.router, mountPath, [...inherited, ...earlier], inScope);
@@ -24166,7 +25214,7 @@ class ExpressModel {
                     earlier.push(...event.handlers.filter((h) => h.kind !== 'router').map((handler) => ({ handler, event, mount })));
                 }
                 else if (event.type === 'route') {
-                    const fullPath = joinPaths(prefix, event.path ?? '/');
+                    const fullPath = joinPaths(prefix, event.path ?? event.pathText ?? '/');
                     const before = [
                         ...[...inherited, ...earlier]
                             .filter((e) => pathCovers(e.mount, fullPath))
@@ -24220,13 +25268,13 @@ function buildExpressModel(modules, mapImport) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nh: () => (/* binding */ resolveRelative),
 /* harmony export */   Ui: () => (/* binding */ resolveImport),
 /* harmony export */   dh: () => (/* binding */ ModuleGraph),
 /* harmony export */   gd: () => (/* binding */ packageSubpath),
 /* harmony export */   oZ: () => (/* binding */ packageName),
 /* harmony export */   pn: () => (/* binding */ isRelativeSpecifier)
 /* harmony export */ });
-/* unused harmony export resolveRelative */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7141);
@@ -24291,6 +25339,65 @@ function packageName(source) {
 function packageSubpath(source) {
     const rest = source.split('/').slice(source.startsWith('@') ? 2 : 1);
     return rest.length > 0 ? rest.join('/') : undefined;
+}
+
+
+/***/ }),
+
+/***/ 65:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ji: () => (/* binding */ packageKind),
+/* harmony export */   VF: () => (/* binding */ isKind),
+/* harmony export */   xd: () => (/* binding */ middlewareKind)
+/* harmony export */ });
+/** Packages whose middleware does one known job; the rules ask by job, not by package name. */
+const BY_PACKAGE = {
+    helmet: 'headers',
+    lusca: 'headers',
+    // helmet's parts as packages of their own, each setting one header
+    'helmet-csp': 'headers',
+    hsts: 'headers',
+    'dont-sniff-mimetype': 'headers',
+    frameguard: 'headers',
+    'x-xss-protection': 'headers',
+    'referrer-policy': 'headers',
+    cors: 'cors',
+    'express-session': 'session',
+    'cookie-session': 'session',
+    'express-rate-limit': 'rate-limit',
+    'rate-limiter-flexible': 'rate-limit',
+    'express-slow-down': 'rate-limit',
+    'express-brute': 'rate-limit',
+    'express-limiter': 'rate-limit',
+    'body-parser': 'body-parser',
+    'express-validator': 'validator',
+    celebrate: 'validator',
+    'express-joi-validation': 'validator',
+    'express-validation': 'validator',
+    'cookie-parser': 'cookie-parser',
+    'serve-static': 'static'
+};
+const EXPRESS_BODY_PARSERS = new Set(['json', 'urlencoded', 'raw', 'text']);
+/** The job of a package's middleware, by package name alone (not `express`, whose exports differ). */
+function packageKind(name) {
+    return Object.hasOwn(BY_PACKAGE, name) ? BY_PACKAGE[name] : undefined;
+}
+/** The job of a package middleware, if it is a known one. */
+function middlewareKind(handler) {
+    if (handler.kind !== 'middleware')
+        return undefined;
+    if (handler.package === 'express') {
+        const name = handler.export[0] ?? '';
+        if (EXPRESS_BODY_PARSERS.has(name))
+            return 'body-parser';
+        return name === 'static' ? 'static' : undefined;
+    }
+    return packageKind(handler.package);
+}
+function isKind(handler, kind) {
+    return middlewareKind(handler) === kind;
 }
 
 
@@ -24458,8 +25565,8 @@ function indexModule(program) {
         node.loc = null;
         switch (node.type) {
             case 'VariableDeclarator':
-                for (const { name, path } of patternNames(node.id))
-                    scopeOf(node).set(name, { kind: 'var', init: node.init ?? null, path, declarator: node });
+                for (const { name, path, defaultValue } of patternNames(node.id))
+                    scopeOf(node).set(name, { kind: 'var', init: node.init ?? null, path, declarator: node, defaultValue });
                 break;
             case 'FunctionDeclaration':
                 if (node.id)
@@ -24822,10 +25929,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   S2: () => (/* binding */ isDockerfileName),
   vp: () => (/* binding */ parentStage),
   Ai: () => (/* binding */ parseDockerfile),
-  ap: () => (/* binding */ stageChain)
+  ap: () => (/* binding */ stageChain),
+  V2: () => (/* binding */ substitute)
 });
 
-// UNUSED EXPORTS: DockerfileSyntaxError, substitute
+// UNUSED EXPORTS: DockerfileSyntaxError
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
@@ -24912,9 +26020,11 @@ function readInstructionText(instruction, lines, escape) {
 ;// CONCATENATED MODULE: ./src/parse/dockerfile.ts
 
 
-/** `Dockerfile`, `Dockerfile.prod`, `Dockerfile-dev`, `api.Dockerfile`, `api.dockerfile`. */
+/** Names that start like a Dockerfile but are code, data or docs about one: `dockerfile-lint.js`, `Dockerfile.md`. */
+const NOT_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|ya?ml|toml|md|txt|sh|py|rb|go|lock)$/i;
+/** `Dockerfile`, `dockerfile`, `Dockerfile.prod`, `Dockerfile-dev`, `api.Dockerfile`, `prod.dockerfile`, in any case. */
 function isDockerfileName(name) {
-    return name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile');
+    return /\.dockerfile$/i.test(name) || (/^dockerfile(?:[.-]|$)/i.test(name) && !NOT_DOCKERFILE.test(name));
 }
 /** The file is not a Dockerfile Docker would build; it is skipped with a note. */
 class DockerfileSyntaxError extends Error {
@@ -25043,6 +26153,8 @@ function parseDockerfile(text) {
             globalArgs.push(read);
             continue;
         }
+        if (read.keyword === 'RUN')
+            read.vars = new Map(vars);
         current.instructions.push(read);
         if (read.keyword === 'USER')
             current.user = { value: substitute(read.args.trim(), vars), line: read.line };
@@ -25116,6 +26228,94 @@ function isIgnored(patterns, path) {
             ignored = !exception;
     }
     return ignored;
+}
+
+
+/***/ }),
+
+/***/ 1909:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xh: () => (/* binding */ isEnvFileName),
+/* harmony export */   dg: () => (/* binding */ isEnvTemplateName),
+/* harmony export */   qd: () => (/* binding */ parseDotenv)
+/* harmony export */ });
+/** Templates meant to be committed: `.env.example`, `.env.sample`, `.env.default`, `.env.dist`, `example.env`. */
+const TEMPLATE = /(?:^|[.-])(?:example|sample|template|tmpl|tpl|dist|defaults?)(?:[.-]|$)/i;
+/**
+ * `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv), `.environment`, or a REUSE licence
+ * sidecar (`.env.license` holds the licence of `.env`, not variables).
+ */
+function isEnvFileName(name) {
+    return (name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) && !/\.license$/i.test(name);
+}
+/** An env file that documents the variables rather than setting them: `.env.example`, `.env.default`, `sample.env`. */
+function isEnvTemplateName(name) {
+    return TEMPLATE.test(name.replace(/^\.env/, ''));
+}
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
+function readValue(raw) {
+    const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
+    if (quoted)
+        return quoted[2] ?? '';
+    // A search, not `/\s+#.*$/`: that backtracks over every run of spaces, quadratic on a long line.
+    const comment = raw.search(/\s#/);
+    return (comment < 0 ? raw : raw.slice(0, comment)).trim();
+}
+/**
+ * Reads `KEY=value` lines as dotenv does: `export` prefixes, quotes, `#` comments (whole-line, or
+ * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
+ * is enough to tell a value from an empty one. Never throws.
+ */
+function parseDotenv(text) {
+    const entries = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        if (/^\s*(?:#|$)/.test(raw))
+            return;
+        const match = ASSIGNMENT.exec(raw);
+        if (!match?.[1])
+            return;
+        entries.push({ key: match[1], value: readValue((match[2] ?? '').trim()), line: index + 1 });
+    });
+    return entries;
+}
+
+
+/***/ }),
+
+/***/ 9226:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ parseImageRef),
+/* harmony export */   n: () => (/* binding */ isOfficialImage)
+/* harmony export */ });
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+function parseImageRef(reference) {
+    const [withoutDigest = '', digest] = reference.trim().split('@', 2);
+    const slash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    const hasTag = colon > slash;
+    const repository = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
+    const tag = hasTag ? withoutDigest.slice(colon + 1) : undefined;
+    const parts = repository.split('/');
+    const first = parts[0] ?? '';
+    const hasRegistry = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+    const path = (hasRegistry ? parts.slice(1) : parts).join('/');
+    return {
+        ...(hasRegistry ? { registry: first.toLowerCase() } : {}),
+        path,
+        name: path.split('/').at(-1) ?? path,
+        ...(tag ? { tag } : {}),
+        ...(digest ? { digest } : {})
+    };
+}
+/** An image of Docker Hub's official library (`node`, `docker.io/library/node`, a `library/` mirror). */
+function isOfficialImage(ref, name) {
+    if (ref.path === `library/${name}` || ref.path.endsWith(`/library/${name}`))
+        return true;
+    return ref.path === name && (ref.registry === undefined || DOCKER_HUB.has(ref.registry));
 }
 
 
@@ -25978,16 +27178,16 @@ function decideGate(input) {
     return { passed: reasons.length === 0, reasons, warnings };
 }
 
-// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
-var policy = __nccwpck_require__(6753);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(314);
-// EXTERNAL MODULE: ./src/scan/run.ts + 12 modules
-var run = __nccwpck_require__(406);
+// EXTERNAL MODULE: ./src/findings/policy.ts
+var policy = __nccwpck_require__(9654);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 64 modules
+var registry = __nccwpck_require__(596);
+// EXTERNAL MODULE: ./src/scan/run.ts + 16 modules
+var run = __nccwpck_require__(3809);
 // EXTERNAL MODULE: ./src/scan/worker.ts + 1 modules
 var worker = __nccwpck_require__(6227);
-// EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
-var tools_exec = __nccwpck_require__(1779);
+// EXTERNAL MODULE: ./src/tools/exec.ts + 1 modules
+var tools_exec = __nccwpck_require__(4635);
 ;// CONCATENATED MODULE: ./src/tools/npm-audit.ts
 
 
@@ -26406,7 +27606,7 @@ function fencedCode(lang, text) {
 /* harmony import */ var _common_repository_path_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2865);
 /* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2778);
 /* harmony import */ var _rules_docs_generated_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4443);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(314);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(596);
 /* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(281);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7789);
 
@@ -26655,8 +27855,8 @@ var render_text = __nccwpck_require__(893);
 var severity = __nccwpck_require__(2778);
 // EXTERNAL MODULE: ./src/rules/docs.generated.ts
 var docs_generated = __nccwpck_require__(4443);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(314);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 64 modules
+var registry = __nccwpck_require__(596);
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rule = __nccwpck_require__(281);
 // EXTERNAL MODULE: ./src/render/escape.ts
@@ -26933,6 +28133,12 @@ function renderSarif(report) {
 /* harmony export */   nl: () => (/* binding */ inertJson)
 /* harmony export */ });
 /* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2778);
+/* harmony import */ var _findings_finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4879);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(596);
+/* harmony import */ var _rules_rule_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(281);
+
+
+
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
@@ -26950,7 +28156,19 @@ function lineStart(file) {
     const shown = clean(file);
     return /^\s*:/.test(shown) ? `./${shown}` : shown;
 }
-/** Plain text for a terminal: verdict, findings as file:line lines, audit counts, SBOM. */
+/** Worst first, then by file and line: what to fix first reads first. */
+function byImportance(a, b) {
+    return (0,_common_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) - (0,_common_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) || (0,_findings_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .compareFindings */ .E)(a, b);
+}
+/** A finding on one line (file:line, severity, rule, message with its fix), its rule's docs page on the next. */
+function findingLines(f) {
+    const where = `${lineStart(f.file)}${f.line === null ? '' : `:${f.line}`}`;
+    const lines = [`  ${where}  ${f.severity}  ${clean(f.rule)}  ${clean(f.message)}`];
+    if ((0,_rules_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .findRule */ .Il)(f.rule))
+        lines.push(`      ${(0,_rules_rule_js__WEBPACK_IMPORTED_MODULE_3__/* .docsUrl */ .fs)(f.rule)}`);
+    return lines;
+}
+/** Plain text for a terminal: verdict, findings worst first with their docs pages, audit counts, SBOM. */
 function renderText(report) {
     const out = [];
     out.push(report.passed ? 'PASSED: hardening gate' : `FAILED: ${report.reasons.map(clean).join('; ')}`);
@@ -26958,9 +28176,8 @@ function renderText(report) {
         out.push(`warning: ${clean(w)}`);
     const open = report.findings.filter((f) => !f.suppressed);
     out.push('', `Hardening findings: ${open.length}${open.length < report.findings.length ? ` (+${report.findings.length - open.length} suppressed)` : ''}`);
-    for (const f of open) {
-        out.push(`  ${lineStart(f.file)}${f.line === null ? '' : `:${f.line}`}  ${f.severity}  ${f.rule}  ${clean(f.message)}`);
-    }
+    for (const f of [...open].sort(byImportance))
+        out.push(...findingLines(f));
     const audit = report.audit;
     out.push('');
     if (audit.status === 'ok') {
@@ -27206,7 +28423,7 @@ const RULE_DOCS = {
 
 /***/ }),
 
-/***/ 314:
+/***/ 596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27221,60 +28438,204 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rule = __nccwpck_require__(281);
-;// CONCATENATED MODULE: ./src/model/middleware.ts
-/** Packages whose middleware does one known job; the rules ask by job, not by package name. */
-const BY_PACKAGE = {
-    helmet: 'headers',
-    lusca: 'headers',
-    cors: 'cors',
-    'express-session': 'session',
-    'cookie-session': 'session',
-    'express-rate-limit': 'rate-limit',
-    'rate-limiter-flexible': 'rate-limit',
-    'express-slow-down': 'rate-limit',
-    'express-brute': 'rate-limit',
-    'express-limiter': 'rate-limit',
-    'body-parser': 'body-parser',
-    'express-validator': 'validator',
-    celebrate: 'validator',
-    'express-joi-validation': 'validator',
-    'express-validation': 'validator',
-    'cookie-parser': 'cookie-parser',
-    'serve-static': 'static'
-};
-const EXPRESS_BODY_PARSERS = new Set(['json', 'urlencoded', 'raw', 'text']);
-/** The job of a package's middleware, by package name alone (not `express`, whose exports differ). */
-function packageKind(name) {
-    return Object.hasOwn(BY_PACKAGE, name) ? BY_PACKAGE[name] : undefined;
+// EXTERNAL MODULE: ./src/parse/syntax.ts
+var syntax = __nccwpck_require__(1152);
+// EXTERNAL MODULE: ./src/model/scope.ts
+var scope = __nccwpck_require__(7141);
+;// CONCATENATED MODULE: ./src/model/app-uses.ts
+
+
+const HTTP_PACKAGES = new Set(['http', 'https', 'http2', 'node:http', 'node:https', 'node:http2', 'spdy']);
+const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
+/** Members of an app that serve nothing: listening, settings and their reads, template locals. */
+const INERT_MEMBERS = new Set(['listen', 'set', 'enable', 'disable', 'enabled', 'disabled', 'locals', 'settings']);
+/** The node an expression's value goes on to: the expression itself, or the one wrapping it in parentheses or a type cast. */
+function outermost(node, module) {
+    let n = node;
+    let parent = module.index.parents.get(n);
+    while (parent && (0,syntax/* unwrapExpression */.OQ)(parent) === (0,syntax/* unwrapExpression */.OQ)(n)) {
+        n = parent;
+        parent = module.index.parents.get(n);
+    }
+    return { node: n, parent };
 }
-/** The job of a package middleware, if it is a known one. */
-function middlewareKind(handler) {
+/** Whether the app at `node` is used in a way that serves nothing: given to `http.createServer`, `app.listen()`, a setting. */
+function isInertUse(express, node, module) {
+    const { node: used, parent } = outermost(node, module);
+    if (!parent)
+        return false;
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(used)) {
+        const callee = express.evaluate(parent.callee, module);
+        return (callee.kind === 'package' && HTTP_PACKAGES.has(callee.name) && SERVER_FACTORIES.has(callee.path[0] ?? '') && callee.path.length === 1);
+    }
+    if (parent.type !== 'MemberExpression' || parent.object !== used || parent.computed)
+        return false;
+    const member = (0,syntax/* propertyName */.Bz)(parent) ?? '';
+    if (INERT_MEMBERS.has(member))
+        return true;
+    // `app.get('port')` reads a setting; with a handler it would be a route.
+    const call = module.index.parents.get(parent);
+    return member === 'get' && call?.type === 'CallExpression' && call.callee === parent && call.arguments.length === 1;
+}
+/**
+ * Whether an app serves nothing but 404s: no middleware, routes or mounted routers, and every use
+ * of it is understood (a server made of it, `listen`, settings) — as an app that only carries a
+ * websocket server. An app exported, handed to a function or stored elsewhere may get its routes
+ * where the model cannot see, so it is not one.
+ */
+function servesNothing(express, app) {
+    if (app.kind !== 'app' || app.mounts.length > 0 || app.events.some((e) => e.type === 'use' || e.type === 'route'))
+        return false;
+    const { module, node } = app.site;
+    const { parent } = outermost(node, module);
+    if (parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier')
+        return isInertUse(express, node, module);
+    const declarator = parent;
+    const name = parent.id.name;
+    for (const n of (0,scope/* nodesOf */.Nh)(module.index)) {
+        if (n.type !== 'Identifier' || n.name !== name || n === declarator.id)
+            continue;
+        const p = module.index.parents.get(n);
+        // Not a reference: a member's or a key's name.
+        if ((p?.type === 'MemberExpression' || p?.type === 'OptionalMemberExpression') && p.property === n && !p.computed)
+            continue;
+        if ((p?.type === 'ObjectProperty' || p?.type === 'ObjectMethod' || p?.type === 'ClassMethod') && p.key === n && !p.computed) {
+            if (p.type !== 'ObjectProperty' || !p.shorthand)
+                continue;
+        }
+        const binding = (0,scope/* lookup */.$I)(module.index, name, n);
+        if (binding?.kind !== 'var' || binding.declarator !== declarator)
+            continue;
+        if (!isInertUse(express, n, module))
+            return false;
+    }
+    return true;
+}
+
+// EXTERNAL MODULE: ./src/model/middleware.ts
+var middleware = __nccwpck_require__(65);
+;// CONCATENATED MODULE: ./src/model/security-headers.ts
+/** What a browser needs from header middleware before the rest matters: the script policy and HTTPS-only. */
+const REQUIRED_HEADERS = ['Content-Security-Policy', 'Strict-Transport-Security'];
+/** helmet's single-header middlewares (names of helmet 3 to 8). */
+const HELMET_EXPORTS = {
+    contentSecurityPolicy: 'Content-Security-Policy',
+    csp: 'Content-Security-Policy',
+    hsts: 'Strict-Transport-Security',
+    strictTransportSecurity: 'Strict-Transport-Security',
+    noSniff: 'X-Content-Type-Options',
+    xContentTypeOptions: 'X-Content-Type-Options',
+    frameguard: 'X-Frame-Options',
+    xFrameOptions: 'X-Frame-Options',
+    xssFilter: 'X-XSS-Protection',
+    xXssProtection: 'X-XSS-Protection',
+    referrerPolicy: 'Referrer-Policy'
+};
+/** lusca's middlewares, which are also the option keys of `lusca({...})`. */
+const LUSCA_EXPORTS = {
+    csp: 'Content-Security-Policy',
+    hsts: 'Strict-Transport-Security',
+    nosniff: 'X-Content-Type-Options',
+    xframe: 'X-Frame-Options',
+    xssProtection: 'X-XSS-Protection',
+    referrerPolicy: 'Referrer-Policy'
+};
+/** The packages helmet was split into, each setting one header. */
+const SINGLE_HEADER_PACKAGES = {
+    'helmet-csp': 'Content-Security-Policy',
+    hsts: 'Strict-Transport-Security',
+    'dont-sniff-mimetype': 'X-Content-Type-Options',
+    frameguard: 'X-Frame-Options',
+    'x-xss-protection': 'X-XSS-Protection',
+    'referrer-policy': 'Referrer-Policy'
+};
+function isSingleHeaderPackage(name) {
+    return Object.hasOwn(SINGLE_HEADER_PACKAGES, name);
+}
+function lookupHeader(table, name) {
+    const header = name !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
+    return header ? [header] : [];
+}
+/** `lusca({ csp, hsts, xframe })`: the headers whose options are given and not `false`; all when the options cannot be read. */
+function luscaOptions(evaluator, handler) {
+    const options = handler.options;
+    if (!options || options.kind !== 'object')
+        return 'all';
+    const headers = [];
+    for (const [key, header] of Object.entries(LUSCA_EXPORTS)) {
+        const value = evaluator.property(options, key);
+        if (value.kind === 'unknown')
+            return 'all';
+        if (value.kind !== 'absent' && !(value.kind === 'literal' && (value.value === false || value.value === undefined)))
+            headers.push(header);
+    }
+    return headers;
+}
+/**
+ * The security headers a package middleware sets: `all` for helmet itself (its options are judged
+ * by other rules) and for options that cannot be read, else the headers of a single-header
+ * middleware (`helmet.noSniff()`, `lusca.xframe()`, `hsts()`). Undefined for anything else.
+ */
+function headersSet(evaluator, handler) {
     if (handler.kind !== 'middleware')
         return undefined;
-    if (handler.package === 'express') {
-        const name = handler.export[0] ?? '';
-        if (EXPRESS_BODY_PARSERS.has(name))
-            return 'body-parser';
-        return name === 'static' ? 'static' : undefined;
-    }
-    return packageKind(handler.package);
-}
-function isKind(handler, kind) {
-    return middlewareKind(handler) === kind;
+    const [name] = handler.export;
+    if (handler.package === 'helmet')
+        return name === undefined ? 'all' : lookupHeader(HELMET_EXPORTS, name);
+    if (handler.package === 'lusca')
+        return name === undefined ? luscaOptions(evaluator, handler) : lookupHeader(LUSCA_EXPORTS, name);
+    if (isSingleHeaderPackage(handler.package))
+        return name === undefined ? lookupHeader(SINGLE_HEADER_PACKAGES, handler.package) : [];
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/express/helmet-missing.ts
 
 
+
+
 /** Header middleware that does helmet's job (helmet, lusca). */
 function isHeaderMiddleware(handler) {
-    return isKind(handler, 'headers');
+    return (0,middleware/* isKind */.VF)(handler, 'headers');
 }
 function describe(app) {
     return app.variable ? `Express app '${app.variable}'` : 'Express app';
 }
+/** The headers the app's header middleware sets together, or `all` when one of them is helmet itself (or unreadable). */
+function headersOf(express, uses) {
+    const headers = new Set();
+    for (const handler of uses.flatMap((e) => e.handlers)) {
+        const set = headersSet(express.evaluator, handler);
+        if (set === 'all')
+            return 'all';
+        for (const header of set ?? [])
+            headers.add(header);
+    }
+    return headers;
+}
+/** `helmet.noSniff()` and `helmet.frameguard()` alone: header middleware that leaves out the CSP or HSTS. */
+function partialFinding(express, app, uses) {
+    const headers = headersOf(express, uses);
+    if (headers === 'all')
+        return [];
+    const missing = REQUIRED_HEADERS.filter((h) => !headers.has(h));
+    const [first] = uses;
+    if (missing.length === 0 || !first)
+        return [];
+    const sets = headers.size > 0 ? `sets only ${[...headers].join(' and ')}` : 'sets none of the security headers';
+    return [
+        {
+            file: first.file,
+            line: first.line,
+            column: first.column,
+            messageId: 'partial-headers',
+            message: `${describe(app)}'s header middleware ${sets}: ${missing.map((h) => `no ${h}`).join(', ')}; use \`app.use(helmet())\`, which sets them all`
+        }
+    ];
+}
 function checkApp(express, app) {
-    const helmet = app.events.find((e) => e.type === 'use' && e.handlers.some(isHeaderMiddleware));
+    const uses = app.events.filter((e) => e.type === 'use' && e.handlers.some(isHeaderMiddleware));
+    const [helmet] = uses;
     if (!helmet) {
         return [
             {
@@ -27287,6 +28648,9 @@ function checkApp(express, app) {
         ];
     }
     // A CORS preflight route (`app.options('*', cors())`) renders nothing that headers would protect.
+    const partial = partialFinding(express, app, uses);
+    if (partial.length > 0)
+        return partial;
     const exposed = express.routesOf(app).find((r) => r.event.method !== 'options' && !r.before.some((b) => isHeaderMiddleware(b.handler)));
     if (!exposed)
         return [];
@@ -27301,9 +28665,12 @@ function checkApp(express, app) {
     ];
 }
 /**
- * Per app that is not mounted into another: helmet on the app, before every route. Helmet used on
+ * Per app that is not mounted into another: helmet on the app, before every route. Single-header
+ * middleware (`helmet.noSniff()`, `lusca.xframe()`) counts only when together they set both the
+ * Content-Security-Policy and Strict-Transport-Security. Helmet used on
  * something the model cannot tie to an app (an unresolved setup parameter) counts as covering:
- * unclear wiring gives fewer findings, never wrong ones.
+ * unclear wiring gives fewer findings, never wrong ones. An app that serves nothing (no middleware
+ * or routes, only made into a server, e.g. for a websocket server) needs no headers.
  */
 /* harmony default export */ const helmet_missing = ((0,rule/* defineRule */.Km)({
     meta: {
@@ -27315,6 +28682,7 @@ function checkApp(express, app) {
         cwe: 'CWE-693',
         messages: {
             'no-helmet': 'an app with no helmet (or equivalent header middleware) at all',
+            'partial-headers': 'header middleware that sets only some headers (`helmet.noSniff()`, `lusca.xframe()`), without CSP or HSTS',
             'helmet-after-routes': 'helmet is registered, but after a route that is served without its headers'
         }
     },
@@ -27322,12 +28690,17 @@ function checkApp(express, app) {
     check({ express }) {
         if (express.orphanUses.some((u) => u.handlers.some(isHeaderMiddleware)))
             return [];
-        return express.apps.flatMap((app) => checkApp(express, app));
+        // Setup code shared by two apps (`configure(app)`, `configure(testApp)`) is reported once, where it is written.
+        const seen = new Set();
+        return express.apps
+            .filter((app) => !servesNothing(express, app))
+            .flatMap((app) => checkApp(express, app))
+            .filter((f) => !seen.has(`${f.file}:${f.line}:${f.column}`) && seen.add(`${f.file}:${f.line}:${f.column}`));
     }
 }));
 
-// EXTERNAL MODULE: ./src/model/express.ts + 2 modules
-var model_express = __nccwpck_require__(597);
+// EXTERNAL MODULE: ./src/model/express.ts + 5 modules
+var model_express = __nccwpck_require__(7133);
 // EXTERNAL MODULE: ./src/model/values.ts
 var model_values = __nccwpck_require__(3855);
 // EXTERNAL MODULE: ./src/common/secret-names.ts
@@ -27453,8 +28826,22 @@ function literalSecrets(express, value, depth = 0) {
         return [];
     });
 }
+/** Where the code names the option (`secret: pkg.name`), for a value read out of a JSON file. */
+function optionSite(middleware, name) {
+    const options = middleware.options;
+    if (options.kind !== 'object' || !options.at)
+        return undefined;
+    const entry = [...options.entries].reverse().find((e) => e.key === name);
+    return entry ? { module: options.at.module, node: entry.node } : undefined;
+}
 function finding(middleware, name, secret) {
-    const where = (0,model_express/* locate */.x5)(secret.at);
+    const written = (0,model_express/* locate */.x5)(secret.at);
+    // A value read from a committed JSON file (`secret: require('./package.json').name`) is reported
+    // where the code uses it, naming the file it comes from.
+    const fromJson = written.file.endsWith('.json');
+    const option = fromJson ? optionSite(middleware, name) : undefined;
+    const where = fromJson ? (option ? (0,model_express/* locate */.x5)(option) : middleware.location) : written;
+    const source = fromJson ? `, the value at ${written.file}:${written.line}` : '';
     const call = middleware.location;
     const what = middleware.package === 'cookie-parser' ? 'cookie-parser secret' : `${middleware.package} \`${name}\``;
     const usedAt = call.file === where.file && call.line === where.line ? '' : `, used by the call at ${call.file}:${call.line}`;
@@ -27466,7 +28853,7 @@ function finding(middleware, name, secret) {
     return {
         ...where,
         messageId: 'literal-secret',
-        message: `${what} is a hardcoded literal (${(0,secret_names/* redact */.E$)(secret.value)}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
+        message: `${what} is a hardcoded literal (${(0,secret_names/* redact */.E$)(secret.value)}${source}${usedAt}), so anyone with the code can forge signed cookies: rotate it and read it from the environment with \`${env}\``
     };
 }
 /**
@@ -27954,10 +29341,6 @@ function needsTrustProxy(express, middleware) {
 var javascript = __nccwpck_require__(4286);
 // EXTERNAL MODULE: ./src/model/cache.ts
 var cache = __nccwpck_require__(5203);
-// EXTERNAL MODULE: ./src/model/scope.ts
-var scope = __nccwpck_require__(7141);
-// EXTERNAL MODULE: ./src/parse/syntax.ts
-var syntax = __nccwpck_require__(1152);
 ;// CONCATENATED MODULE: ./src/model/limiters.ts
 
 
@@ -27968,7 +29351,7 @@ var syntax = __nccwpck_require__(1152);
 /** The rate-limit package value behind an expression: the package, a call or instance of it. */
 function limiterPackage(value) {
     if (value.kind === 'package')
-        return packageKind(value.name) === 'rate-limit' ? value : undefined;
+        return (0,middleware/* packageKind */.Ji)(value.name) === 'rate-limit' ? value : undefined;
     if (value.kind === 'call' || value.kind === 'new')
         return limiterPackage(value.callee);
     return undefined;
@@ -28017,7 +29400,7 @@ function wrapsLimiter(express, fn) {
 function isLimiterHandler(express, handler) {
     switch (handler.kind) {
         case 'middleware':
-            return isKind(handler, 'rate-limit');
+            return (0,middleware/* isKind */.VF)(handler, 'rate-limit');
         case 'function':
         case 'factory':
             return wrapsLimiter(express, handler.fn);
@@ -28126,7 +29509,11 @@ function wordsOf(segment) {
 }
 /** `/api/auth/login`, `/forgotpw`, `/users/resetPassword`, `/v1/auth/refresh-tokens`; never `/authors` or `/auth/logout`. */
 function isAuthPath(path) {
-    const segments = path.split('/').filter((s) => s !== '' && !s.startsWith(':') && !s.startsWith('*'));
+    // A part the model does not know (`${authBase}`, see path-text.ts) names a variable, not the path.
+    const segments = path
+        .replace(/\$\{[^}]*\}/g, '')
+        .split('/')
+        .filter((s) => s !== '' && !s.startsWith(':') && !s.startsWith('*'));
     const words = segments.map(wordsOf);
     if (words.flat().some((w) => LOGOUT_WORDS.has(w)))
         return false;
@@ -28155,7 +29542,7 @@ function limiterCreations(express) {
             if (!target)
                 continue;
             const value = express.evaluate(target, module);
-            if (value.kind !== 'package' || packageKind(value.name) !== 'rate-limit')
+            if (value.kind !== 'package' || (0,middleware/* packageKind */.Ji)(value.name) !== 'rate-limit')
                 continue;
             const [first] = call.arguments;
             found.push({ package: value.name, export: value.path, options: express.evaluate(first, module), site: { module, node: call } });
@@ -28175,7 +29562,7 @@ function isOptionsLimiter(creation) {
     return false;
 }
 /** The site of an option as written (`keyGenerator: ...`), looking into spread objects. */
-function optionSite(express, options, key, depth = 0) {
+function limiters_optionSite(express, options, key, depth = 0) {
     if (options.kind !== 'object' || !options.at || depth > 5)
         return undefined;
     const module = options.at.module;
@@ -28183,7 +29570,7 @@ function optionSite(express, options, key, depth = 0) {
     if (entry)
         return { module, node: entry.node };
     for (const spread of [...options.spreads].reverse()) {
-        const found = optionSite(express, express.evaluate(spread, module), key, depth + 1);
+        const found = limiters_optionSite(express, express.evaluate(spread, module), key, depth + 1);
         if (found)
             return found;
     }
@@ -28277,7 +29664,7 @@ function lateLimiterFinding(express, { app, routes }) {
         }
     ];
 }
-/** No app limits anything: one project-wide finding (`line: null`) at the main app's file. */
+/** No app limits anything: one project-wide finding, at the main app's `express()`. */
 function projectFinding(unlimited) {
     const [main, ...others] = [...unlimited].sort(byImportance);
     const more = others.length > 0
@@ -28288,9 +29675,10 @@ function projectFinding(unlimited) {
         : '';
     return {
         file: main.app.file,
-        line: null,
+        line: main.app.line,
+        column: main.app.column,
         messageId: 'no-limiter-anywhere',
-        message: `no rate limiter anywhere: ${describeApp(main.app)} (${main.app.file}:${main.app.line}) has none in front of its ${exposure(main.routes)}${more}: add ${ADD_LIMITER}`
+        message: `no rate limiter anywhere: ${describeApp(main.app)} has none in front of its ${exposure(main.routes)}${more}: add ${ADD_LIMITER}`
     };
 }
 /** Some apps limit and this one does not: reported at its `express()`. */
@@ -28305,9 +29693,9 @@ function appFinding({ app, routes }) {
 }
 /**
  * Per app with routes: at least one route must have a limiter in front of it (or inside its
- * handler). When no app has one, that is a project-wide absence: one finding with `line: null` at
- * the main app's file. When other apps do limit, each app without is reported at its `express()`;
- * a limiter that runs before no route is reported where it is registered. A limiter used on
+ * handler). When no app has one, that is a project-wide absence: one finding, at the `express()`
+ * of the main app (the one with the most routes). When other apps do limit, each app without is
+ * reported at its `express()`; a limiter that runs before no route is reported where it is registered. A limiter used on
  * something the model cannot tie to an app counts as present: fewer findings, never wrong ones.
  * So does `limit_req` in the repository's nginx config (or Caddy's `rate_limit`): the proxy limits.
  */
@@ -28348,7 +29736,8 @@ function where(uses) {
     const first = uses[0];
     if (!first)
         return '';
-    const path = first.event.path && first.event.path !== '/' ? ` on ${first.event.path}` : '';
+    const mount = first.event.path ?? first.event.pathText;
+    const path = mount && mount !== '/' ? ` on ${mount}` : '';
     return ` (the limiter at ${first.event.file}:${first.event.line}${path} does not run before it)`;
 }
 function rate_limit_auth_missing_checkApp(express, app) {
@@ -28544,7 +29933,7 @@ function keyGeneratorFinding(express, creation) {
     const header = req !== undefined ? headerRead(body, req) : destructuredHeaders(generator.fn.params[0], body);
     if (header === undefined)
         return [];
-    const site = optionSite(express, creation.options, 'keyGenerator') ?? generator.at ?? creation.site;
+    const site = limiters_optionSite(express, creation.options, 'keyGenerator') ?? generator.at ?? creation.site;
     return [
         {
             ...(0,model_express/* locate */.x5)(site),
@@ -28626,7 +30015,7 @@ function consumeFindings(express) {
 function corsUses(express) {
     const found = new Map();
     const add = (handler, event) => {
-        if (isKind(handler, 'cors') && handler.called && handler.export.length === 0 && !found.has(handler.site.node))
+        if ((0,middleware/* isKind */.VF)(handler, 'cors') && handler.called && handler.export.length === 0 && !found.has(handler.site.node))
             found.set(handler.site.node, { handler, ...(event ? { event } : {}) });
     };
     for (const router of express.routers)
@@ -28733,8 +30122,8 @@ function assessCors(express, handler) {
     const origin = express.evaluator.property(options, 'origin');
     const credentials = express.evaluator.property(options, 'credentials');
     const open = originOpenness(origin);
-    const originSite = optionSite(express, options, 'origin');
-    const credentialsSite = optionSite(express, options, 'credentials');
+    const originSite = limiters_optionSite(express, options, 'origin');
+    const credentialsSite = limiters_optionSite(express, options, 'credentials');
     return {
         ...(open ? { open } : {}),
         credentials: isTrue(credentials),
@@ -28847,241 +30236,32 @@ function cors_permissive_check(express, use, all) {
     }
 }));
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./src/data/node-releases.ts
-
-/**
- * The Node.js release schedule (https://github.com/nodejs/Release, schedule.json). From 27 on
- * there is one major a year, each LTS, ending 36 months after its April release; 27's dates are
- * the announced plan. Update this table when a new line is scheduled.
- */
-const NODE_RELEASES = [
-    { major: 0, end: '2016-12-31' },
-    { major: 4, codename: 'argon', lts: '2015-10-12', end: '2018-04-30' },
-    { major: 5, end: '2016-06-30' },
-    { major: 6, codename: 'boron', lts: '2016-10-18', end: '2019-04-30' },
-    { major: 7, end: '2017-06-30' },
-    { major: 8, codename: 'carbon', lts: '2017-10-31', end: '2019-12-31' },
-    { major: 9, end: '2018-06-30' },
-    { major: 10, codename: 'dubnium', lts: '2018-10-30', end: '2021-04-30' },
-    { major: 11, end: '2019-06-01' },
-    { major: 12, codename: 'erbium', lts: '2019-10-21', end: '2022-04-30' },
-    { major: 13, end: '2020-06-01' },
-    { major: 14, codename: 'fermium', lts: '2020-10-27', end: '2023-04-30' },
-    { major: 15, end: '2021-06-01' },
-    { major: 16, codename: 'gallium', lts: '2021-10-26', end: '2023-09-11' },
-    { major: 17, end: '2022-06-01' },
-    { major: 18, codename: 'hydrogen', lts: '2022-10-25', end: '2025-04-30' },
-    { major: 19, end: '2023-06-01' },
-    { major: 20, codename: 'iron', lts: '2023-10-24', end: '2026-04-30' },
-    { major: 21, end: '2024-06-01' },
-    { major: 22, codename: 'jod', lts: '2024-10-29', end: '2027-04-30' },
-    { major: 23, end: '2025-06-01' },
-    { major: 24, codename: 'krypton', lts: '2025-10-28', end: '2028-04-30' },
-    { major: 25, end: '2026-06-01' },
-    { major: 26, lts: '2026-10-28', end: '2029-04-30' },
-    { major: 27, lts: '2027-10-26', end: '2030-04-30' }
-];
-function findNodeRelease(major) {
-    return NODE_RELEASES.find((r) => r.major === major);
-}
-/** The major of an LTS codename (`carbon` → 8), case-insensitive. */
-function majorOfCodename(codename) {
-    const name = codename.toLowerCase();
-    return NODE_RELEASES.find((r) => r.codename === name)?.major;
-}
-/** Is this major past its end of life on `date` (YYYY-MM-DD)? Unknown majors are not. */
-function isEndOfLife(major, date) {
-    const end = findNodeRelease(major)?.end;
-    return end !== undefined && end < date;
-}
-/** LTS lines in support on `date`, oldest first: what to move to. */
-function supportedLtsMajors(date) {
-    return NODE_RELEASES.filter((r) => r.lts !== undefined && r.lts <= date && date <= r.end).map((r) => r.major);
-}
-/**
- * The oldest end-of-life major that an `engines.node` range lets in, judged by the lowest version
- * of each `||` alternative. An open upper end (`>=22`) is not held against a range: it admits
- * the short-lived odd lines (23, 25) by arithmetic, not by intent. Undefined for an invalid range.
- */
-function oldestEndOfLifeMajor(range, date) {
-    let parsed;
-    try {
-        parsed = new (semver_default()).Range(range);
-    }
-    catch {
-        return undefined;
-    }
-    const majors = parsed.set
-        .map((comparators) => semver_default().minVersion(new (semver_default()).Range(comparators.map((c) => c.value).join(' ') || '*'))?.major)
-        .filter((major) => major !== undefined && isEndOfLife(major, date));
-    return majors.length > 0 ? Math.min(...majors) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/parse/image-ref.ts
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-function parseImageRef(reference) {
-    const [withoutDigest = '', digest] = reference.trim().split('@', 2);
-    const slash = withoutDigest.lastIndexOf('/');
-    const colon = withoutDigest.lastIndexOf(':');
-    const hasTag = colon > slash;
-    const repository = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
-    const tag = hasTag ? withoutDigest.slice(colon + 1) : undefined;
-    const parts = repository.split('/');
-    const first = parts[0] ?? '';
-    const hasRegistry = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
-    const path = (hasRegistry ? parts.slice(1) : parts).join('/');
-    return {
-        ...(hasRegistry ? { registry: first.toLowerCase() } : {}),
-        path,
-        name: path.split('/').at(-1) ?? path,
-        ...(tag ? { tag } : {}),
-        ...(digest ? { digest } : {})
-    };
-}
-/** An image of Docker Hub's official library (`node`, `docker.io/library/node`, a `library/` mirror). */
-function isOfficialImage(ref, name) {
-    if (ref.path === `library/${name}` || ref.path.endsWith(`/library/${name}`))
-        return true;
-    return ref.path === name && (ref.registry === undefined || DOCKER_HUB.has(ref.registry));
-}
-
-;// CONCATENATED MODULE: ./src/model/docker/images.ts
-
-
-/** Base images that already run as a non-root user unless told otherwise. */
-const NON_ROOT_IMAGES = [
-    /^gcr\.io\/distroless\/.+:(?:[^@]*-)?nonroot(?:@|$)/,
-    /^cgr\.dev\/chainguard\//,
-    /^(?:docker\.io\/)?chainguard\//
-];
-/** Tags that move to a new release by themselves. */
-const FLOATING_WORD = '(?:latest|lts|current|stable|mainline|edge|alpine|slim|nightly|rolling|main|master|nonroot|debug)';
-const FLOATING_TAG = new RegExp(`^${FLOATING_WORD}(?:-${FLOATING_WORD})*$`);
-/** Images named for a Node major: `gcr.io/distroless/nodejs22-debian12`, `ubi9/nodejs-20`. */
-const VERSIONED_NODE_NAME = /^nodejs-?(\d+)(?:-|$)/;
-function defaultsToNonRoot(image) {
-    return NON_ROOT_IMAGES.some((re) => re.test(image));
-}
-function isOfficialNodeImage(ref) {
-    return isOfficialImage(ref, 'node');
-}
-/** A Node.js runtime image: official `node`, distroless `nodejs*`, Chainguard/Bitnami/CircleCI `node`, UBI `nodejs-*`. */
-function isNodeImage(image) {
-    const { name } = parseImageRef(image);
-    return name === 'node' || name === 'nodejs' || VERSIONED_NODE_NAME.test(name);
-}
-/** The Node major an image runs, when its name or tag says (`node:18-alpine`, `node:carbon`, `nodejs20-debian12`). */
-function nodeMajorOf(image) {
-    const ref = parseImageRef(image);
-    const named = ref.name.match(VERSIONED_NODE_NAME)?.[1];
-    if (named)
-        return Number(named);
-    if ((ref.name !== 'node' && ref.name !== 'nodejs') || !ref.tag)
-        return undefined;
-    const numeric = ref.tag.match(/^v?(\d+)(?:[.-]|$)/)?.[1];
-    if (numeric)
-        return Number(numeric);
-    const codename = ref.tag.match(/^([a-z]+)(?:-|$)/)?.[1];
-    return codename && isOfficialNodeImage(ref) ? majorOfCodename(codename) : undefined;
-}
-/**
- * Why a base image is not pinned, or undefined when it is: no tag (`:latest`), `:latest`, or a
- * tag that moves across releases (`lts-alpine`, `alpine`, `current`; for `node`, any tag without
- * a version or LTS codename, such as `bookworm`). A digest pins; a version in the image name
- * (`nodejs22-debian12:nonroot`) pins the release line as a version tag does.
- */
-function floatingTag(image) {
-    const ref = parseImageRef(image);
-    if (ref.digest)
-        return undefined;
-    if (!ref.tag)
-        return 'no tag, so :latest';
-    if (ref.tag === 'latest')
-        return ':latest';
-    if (/\d/.test(ref.name))
-        return undefined;
-    if (FLOATING_TAG.test(ref.tag))
-        return `:${ref.tag} moves to new releases`;
-    const versioned = /^v?\d/.test(ref.tag) || majorOfCodename(ref.tag.split('-')[0] ?? '') !== undefined;
-    return isOfficialNodeImage(ref) && !versioned ? `:${ref.tag} moves to new Node majors` : undefined;
-}
-/** The official `node` image in its full Debian variant (not `-slim`, `-alpine`); a bare digest says nothing. */
-function isFullNodeImage(image) {
-    const ref = parseImageRef(image);
-    if (!isOfficialNodeImage(ref) || (ref.digest && !ref.tag))
-        return false;
-    return !/(?:^|-)(?:slim|alpine)/.test(ref.tag ?? '');
-}
-
-// EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
-var dockerfile = __nccwpck_require__(5830);
-;// CONCATENATED MODULE: ./src/model/docker/runtime.ts
-
-
-const NODE_COMMANDS = new Set([
-    'node',
-    'nodejs',
-    'npm',
-    'npx',
-    'yarn',
-    'pnpm',
-    'pm2',
-    'pm2-runtime',
-    'nodemon',
-    'ts-node',
-    'tsx',
-    'forever'
-]);
-function runtimeOf(model) {
-    const final = (0,dockerfile/* finalStage */.BD)(model);
-    if (!final)
-        return undefined;
-    const chain = (0,dockerfile/* stageChain */.ap)(model, final);
-    const user = chain.find((s) => s.user)?.user;
-    return { final, base: chain.at(-1) ?? final, ...(user ? { user } : {}) };
-}
-function isRootUser(user) {
-    const name = user.trim().split(':')[0]?.trim() ?? '';
-    return name === 'root' || name === '0' || name === '';
-}
-/** CMD and ENTRYPOINT instructions of the stage and the stages it is built FROM (it inherits theirs). */
-function startInstructions(model, stage) {
-    return (0,dockerfile/* stageChain */.ap)(model, stage)
-        .flatMap((s) => s.instructions)
-        .filter((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
-}
-/** Does the final stage run Node? Its base is a Node image, or it starts node/npm/yarn/pm2... */
-function runsNode(model, runtime) {
-    if (isNodeImage(runtime.base.image))
-        return true;
-    return startInstructions(model, runtime.final).some((i) => i.commands.some((c) => NODE_COMMANDS.has(c.words[0]?.split('/').at(-1) ?? '')));
-}
-
+// EXTERNAL MODULE: ./src/model/docker/images.ts
+var docker_images = __nccwpck_require__(1174);
+// EXTERNAL MODULE: ./src/model/docker/runtime.ts
+var docker_runtime = __nccwpck_require__(8894);
 ;// CONCATENATED MODULE: ./src/rules/docker/docker-root-user.ts
 
 
 
 function dockerfileFinding({ path, model }) {
-    const runtime = runtimeOf(model);
+    const runtime = (0,docker_runtime/* runtimeOf */.GV)(model);
     if (!runtime)
         return undefined;
     const { final, base, user } = runtime;
     if (!user) {
-        if (defaultsToNonRoot(base.image))
+        if ((0,docker_images/* defaultsToNonRoot */.nx)(base.image))
             return undefined;
         return {
             file: path,
             line: final.fromLine,
             messageId: 'no-user',
-            message: `the final stage (FROM ${base.image}) never sets USER, so the app runs as root: ${isNodeImage(base.image)
+            message: `the final stage (FROM ${base.image}) never sets USER, so the app runs as root: ${(0,docker_images/* isNodeImage */.SF)(base.image)
                 ? 'add `USER node` (official node images ship that user) after installing dependencies'
                 : 'create an unprivileged user and switch to it with `USER` (a numeric UID such as `USER 10001` works on any image)'}`
         };
     }
-    if (!isRootUser(user.value))
+    if (!(0,docker_runtime/* isRootUser */.ar)(user.value))
         return undefined;
     return {
         file: path,
@@ -29093,7 +30273,7 @@ function dockerfileFinding({ path, model }) {
 function composeFindings({ path, model }) {
     return model.services.flatMap((service) => {
         const findings = [];
-        if (service.user && isRootUser(service.user.value)) {
+        if (service.user && (0,docker_runtime/* isRootUser */.ar)(service.user.value)) {
             findings.push({
                 file: path,
                 line: service.user.line,
@@ -29133,13 +30313,36 @@ function composeFindings({ path, model }) {
     }
 }));
 
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
+var dockerfile = __nccwpck_require__(5830);
+// EXTERNAL MODULE: ./src/data/node-releases.ts
+var node_releases = __nccwpck_require__(5341);
+// EXTERNAL MODULE: ./src/parse/image-ref.ts
+var image_ref = __nccwpck_require__(9226);
 ;// CONCATENATED MODULE: ./src/rules/docker/docker-unpinned-base.ts
+
+
 
 
 
 /** A FROM that names a registry image: not `scratch`, not an earlier stage, not decided by a build argument. */
 function namesImage(doc, stage) {
     return stage.imageKnown && stage.image.toLowerCase() !== 'scratch' && !(0,dockerfile/* parentStage */.vp)(doc.model, stage);
+}
+/** Tag words that float on their own (`lts`, `alpine`, `latest`); the others (`bookworm`, `slim`...) name a variant to keep. */
+const FLOATING_WORDS = new Set(['latest', 'lts', 'current', 'stable', 'mainline', 'edge', 'nightly', 'rolling', 'main', 'master']);
+/**
+ * The image pinned, as the fix suggests it: its own name with a version placeholder, keeping its
+ * variant (`node:lts-alpine` → `node:24-alpine`, `nginx` → `nginx:<version>`); never a
+ * second tag after the one it has.
+ */
+function pinnedExample(image, today) {
+    const ref = (0,image_ref/* parseImageRef */.Q)(image);
+    // The official node image: the newest LTS line in support, so the example is a tag that exists.
+    const version = ((0,docker_images/* isOfficialNodeImage */.pA)(ref) ? (0,node_releases/* supportedLtsMajors */.gV)(today).at(-1)?.toString() : undefined) ?? '<version>';
+    const repository = ref.registry ? `${ref.registry}/${ref.path}` : ref.path;
+    const variant = (ref.tag ?? '').split('-').filter((word) => word !== '' && !FLOATING_WORDS.has(word));
+    return `${repository}:${[version, ...variant].join('-')}`;
 }
 /* harmony default export */ const docker_unpinned_base = ((0,rule/* defineRule */.Km)({
     meta: {
@@ -29154,18 +30357,18 @@ function namesImage(doc, stage) {
         }
     },
     needs: 'project',
-    check({ dockerfiles }) {
+    check({ dockerfiles, today }) {
         const findings = [];
         for (const doc of dockerfiles) {
             for (const stage of doc.model.stages) {
-                const why = namesImage(doc, stage) ? floatingTag(stage.image) : undefined;
+                const why = namesImage(doc, stage) ? (0,docker_images/* floatingTag */.j7)(stage.image) : undefined;
                 if (!why)
                     continue;
                 findings.push({
                     file: doc.path,
                     line: stage.fromLine,
                     messageId: 'unpinned',
-                    message: `\`FROM ${stage.image}\` is not pinned (${why}), so rebuilds silently change the base: pin a version tag such as \`node:24-alpine\`, or a digest (\`image@sha256:…\`)`
+                    message: `\`FROM ${stage.image}\` is not pinned (${why}), so rebuilds silently change the base: pin a version tag (\`${pinnedExample(stage.image, today)}\`), or a digest (\`${stage.image}@sha256:…\`)`
                 });
             }
         }
@@ -29180,7 +30383,7 @@ function namesImage(doc, stage) {
 
 /** `node:24 or node:26`: the two newest LTS lines in support on the scan date. */
 function upgradeTargets(today) {
-    const majors = supportedLtsMajors(today).slice(-2);
+    const majors = (0,node_releases/* supportedLtsMajors */.gV)(today).slice(-2);
     return majors.length > 0 ? majors.map((m) => `node:${m}`).join(' or ') : 'a supported LTS line';
 }
 /* harmony default export */ const docker_eol_node = ((0,rule/* defineRule */.Km)({
@@ -29199,15 +30402,15 @@ function upgradeTargets(today) {
     check({ dockerfiles, today }) {
         const findings = [];
         for (const { path, model } of dockerfiles) {
-            const base = runtimeOf(model)?.base;
-            const major = base?.imageKnown ? nodeMajorOf(base.image) : undefined;
-            if (!base || major === undefined || !isEndOfLife(major, today))
+            const base = (0,docker_runtime/* runtimeOf */.GV)(model)?.base;
+            const major = base?.imageKnown ? (0,docker_images/* nodeMajorOf */.Pm)(base.image) : undefined;
+            if (!base || major === undefined || !(0,node_releases/* isEndOfLife */.bp)(major, today))
                 continue;
             findings.push({
                 file: path,
                 line: base.fromLine,
                 messageId: 'eol-node',
-                message: `\`FROM ${base.image}\` runs Node ${major}, past end of life since ${findNodeRelease(major)?.end}: move to ${upgradeTargets(today)}`
+                message: `\`FROM ${base.image}\` runs Node ${major}, past end of life since ${(0,node_releases/* findNodeRelease */.t$)(major)?.end}: move to ${upgradeTargets(today)}`
             });
         }
         return findings;
@@ -29215,6 +30418,7 @@ function upgradeTargets(today) {
 }));
 
 ;// CONCATENATED MODULE: ./src/rules/docker/docker-npm-install.ts
+
 
 /** Commands that run the command after them: `sudo npm i`, `env CI=1 npm i`, `su-exec node npm i`. */
 const PREFIXES = {
@@ -29273,7 +30477,7 @@ function dropPrefixes(words) {
     }
     return rest;
 }
-function readCall(command) {
+function readCall(command, vars) {
     const [program, ...args] = dropPrefixes(command.words);
     const tool = program?.split('/').at(-1) ?? '';
     const valueOptions = VALUE_OPTIONS[tool];
@@ -29289,8 +30493,9 @@ function readCall(command) {
         }
         else if (call.subcommand === undefined)
             call.subcommand = word;
+        // `pm2@$PM2_VERSION` with `ARG PM2_VERSION=5.4.2`: the version the build pins; an unset one stays as written.
         else
-            call.operands.push(word);
+            call.operands.push((0,dockerfile/* substitute */.V2)(word, vars, []));
     }
     if (call.tool === 'yarn' && call.subcommand === 'global') {
         // `yarn global add pm2@5` is `add` with a global flag, as in the other tools.
@@ -29299,12 +30504,21 @@ function readCall(command) {
     }
     return call;
 }
-/** `pm2@5`, `@scope/pkg@^1.2`, a path, a tarball or a URL: a version is chosen by the Dockerfile, not by the registry's newest. */
+/**
+ * `pm2@5`, `@scope/pkg@^1.2`, a path, a tarball or a URL: a version is chosen by the Dockerfile, not
+ * by the registry's newest. Build arguments are substituted before (`pkg@$PKG_VERSION` with a pinned
+ * `ARG` default); one left unset stays as written and is not pinned.
+ */
 function isPinnedSpec(spec) {
     if (/^[./~]/.test(spec) || spec.includes(':'))
         return true;
     const at = spec.indexOf('@', 1);
     return at > 0 && /^[v=~^]?\d/.test(spec.slice(at + 1));
+}
+/** The package a spec names, without its tag or range: `pnpm@latest` → `pnpm`, `@scope/pkg@next` → `@scope/pkg`. */
+function packageNameOf(spec) {
+    const at = spec.indexOf('@', 1);
+    return at > 0 ? spec.slice(0, at) : spec;
 }
 function isGlobal(call) {
     return call.options.some((o) => o === '-g' || o === '--global' || o === '--location=global');
@@ -29331,7 +30545,7 @@ function problem(call) {
         const where = global ? 'installs whatever version is newest at build time' : 'adds packages outside the lockfile';
         return {
             messageId: global ? 'unpinned-global' : 'unpinned-package',
-            message: `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${loose[0]}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`
+            message: `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${packageNameOf(loose[0])}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`
         };
     }
     if (call.tool === 'npm') {
@@ -29372,7 +30586,7 @@ function problem(call) {
                 if (instruction.keyword !== 'RUN')
                     continue;
                 for (const command of instruction.commands) {
-                    const call = readCall(command);
+                    const call = readCall(command, instruction.vars ?? new Map());
                     const found = call && problem(call);
                     if (found)
                         findings.push({ file: path, line: command.line, ...found });
@@ -29390,7 +30604,7 @@ function problem(call) {
 
 /** `node:22-bookworm` → `node:22-bookworm-slim`; an untagged image gets a placeholder version. */
 function slimVariant(image) {
-    const { tag } = parseImageRef(image);
+    const { tag } = (0,image_ref/* parseImageRef */.Q)(image);
     return `node:${tag && tag !== 'latest' ? tag : '<version>'}-slim`;
 }
 /* harmony default export */ const docker_non_slim_base = ((0,rule/* defineRule */.Km)({
@@ -29409,8 +30623,8 @@ function slimVariant(image) {
     check({ dockerfiles }) {
         const findings = [];
         for (const { path, model } of dockerfiles) {
-            const base = runtimeOf(model)?.base;
-            if (!base?.imageKnown || !isFullNodeImage(base.image))
+            const base = (0,docker_runtime/* runtimeOf */.GV)(model)?.base;
+            if (!base?.imageKnown || !(0,docker_images/* isFullNodeImage */.vV)(base.image))
                 continue;
             findings.push({
                 file: path,
@@ -29427,14 +30641,15 @@ function slimVariant(image) {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/parse/dockerignore.ts
 var dockerignore = __nccwpck_require__(9309);
+// EXTERNAL MODULE: ./src/parse/dotenv.ts
+var dotenv = __nccwpck_require__(1909);
 ;// CONCATENATED MODULE: ./src/rules/docker/docker-dotenv-copied.ts
+
 
 
 
 /** Sources that mean the whole build context. */
 const WHOLE_CONTEXT = new Set(['.', './', '*', './*']);
-/** Env files meant to be committed and copied: templates without real values. */
-const TEMPLATE_ENV = /\.(?:example|sample|template|dist|defaults?)$/i;
 function copiesWholeContext(instruction) {
     if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.heredocs.length > 0)
         return false;
@@ -29468,10 +30683,14 @@ function buildContext(dockerfile, ignores) {
             return { dir: home };
     }
 }
+/** `.env`, `.env.local`, `.envrc`: not a template without real values (`.env.example`) or a licence sidecar (`.env.license`). */
+function isLeakableEnvName(name) {
+    return name.startsWith('.env') && !(0,dotenv/* isEnvTemplateName */.dg)(name) && !/\.license$/i.test(name);
+}
 /** `.env`, and every other env file in the context except templates, relative to the context. */
 function envFilesIn(dir, files) {
     const inside = files
-        .filter((f) => !f.test && external_node_path_.posix.basename(f.path).startsWith('.env') && !TEMPLATE_ENV.test(f.path))
+        .filter((f) => !f.test && isLeakableEnvName(external_node_path_.posix.basename(f.path)))
         .filter((f) => dir === '.' || f.path.startsWith(`${dir}/`))
         .map((f) => (dir === '.' ? f.path : f.path.slice(dir.length + 1)));
     return [...new Set(['.env', ...inside])];
@@ -29631,7 +30850,7 @@ function startsInProduction(doc, runtime, packageJsons) {
         const text = typeof scripts === 'object' && scripts !== null ? scripts[name] : undefined;
         return typeof text === 'string' ? text : undefined;
     };
-    return startInstructions(doc.model, runtime.final).some((i) => i.commands.some((command) => {
+    return (0,docker_runtime/* startInstructions */.Q2)(doc.model, runtime.final).some((i) => i.commands.some((command) => {
         if (setsProduction(command))
             return true;
         const script = scriptOf(command);
@@ -29641,8 +30860,8 @@ function startsInProduction(doc, runtime, packageJsons) {
 }
 function docker_node_env_dockerfileFinding(doc, { packageJsons }) {
     const { path, model } = doc;
-    const runtime = runtimeOf(model);
-    if (!runtime || !runsNode(model, runtime) || startsInProduction(doc, runtime, packageJsons))
+    const runtime = (0,docker_runtime/* runtimeOf */.GV)(model);
+    if (!runtime || !(0,docker_runtime/* runsNode */.f6)(model, runtime) || startsInProduction(doc, runtime, packageJsons))
         return undefined;
     const env = runtime.final.env.get('NODE_ENV');
     if (env?.value === 'production')
@@ -29674,7 +30893,7 @@ function builtFromScannedDockerfile(composePath, service, dockerfiles) {
     return path === undefined || dockerfiles.some((d) => d.path === path);
 }
 function composeFinding(doc, service, dockerfiles) {
-    const runsApp = service.build !== undefined || (service.image !== undefined && isNodeImage(service.image.value));
+    const runsApp = service.build !== undefined || (service.image !== undefined && (0,docker_images/* isNodeImage */.SF)(service.image.value));
     if (!runsApp)
         return undefined;
     const entry = service.environment.findLast((e) => e.name === 'NODE_ENV');
@@ -29734,9 +30953,25 @@ function docker_node_env_composeFindings(doc, { dockerfiles }) {
 
 // EXTERNAL MODULE: ./src/common/lockfiles.ts
 var lockfiles = __nccwpck_require__(8771);
+// EXTERNAL MODULE: ./src/discovery/gitignore.ts
+var gitignore = __nccwpck_require__(9356);
 ;// CONCATENATED MODULE: ./src/rules/project/lockfile-missing.ts
 
 
+
+const LOCKFILE = 'package-lock.json';
+/** The line of a `.gitignore` that ignores package-lock.json, unless a later `!` line takes it back. */
+function ignoringLine(text) {
+    let found;
+    text?.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        if (line.startsWith('!') && (0,gitignore/* gitignoreMatcher */.X)(line.slice(1))(LOCKFILE))
+            found = undefined;
+        else if ((0,gitignore/* gitignoreMatcher */.X)(line)(LOCKFILE))
+            found = i + 1;
+    });
+    return found;
+}
 /* harmony default export */ const lockfile_missing = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'lockfile-missing',
@@ -29751,15 +30986,30 @@ var lockfiles = __nccwpck_require__(8771);
         }
     },
     needs: 'project',
-    check({ files }) {
+    check({ files, packageJsons, gitignores }) {
         const atRoot = new Set(files.filter((f) => !f.path.includes('/')).map((f) => f.path));
         if (!atRoot.has('package.json') || lockfiles/* NPM_LOCKFILES */.DK.some((f) => atRoot.has(f)))
             return [];
         const other = Object.keys(lockfiles/* OTHER_LOCKFILES */.YF).find((f) => atRoot.has(f));
+        const messageId = other ? 'other-lockfile-only' : 'no-lockfile';
         const message = other
             ? `only ${other} is committed, which npm ci cannot install from and npm audit cannot read: run \`npm install\` to create package-lock.json and commit it (or run the ${lockfiles/* OTHER_LOCKFILES */.YF[other]} equivalent of this gate)`
             : 'package.json has no package-lock.json beside it, so installs are not reproducible and npm audit cannot run: run `npm install` and commit package-lock.json';
-        return [{ file: 'package.json', line: null, messageId: other ? 'other-lockfile-only' : 'no-lockfile', message }];
+        // The line that keeps the lockfile out of the repository is where the fix starts.
+        const ignored = ignoringLine(gitignores.find((g) => g.path === '.gitignore')?.text);
+        if (ignored !== undefined)
+            return [
+                {
+                    file: '.gitignore',
+                    line: ignored,
+                    messageId,
+                    message: `${message}; this line of .gitignore keeps package-lock.json out of commits: remove it`
+                }
+            ];
+        // What the lockfile would pin: the dependencies, when package.json lists any; else the file as a whole.
+        const manifest = packageJsons.find((p) => p.path === 'package.json')?.manifest;
+        const line = manifest ? (manifest.keyLine(['dependencies']) ?? manifest.keyLine(['devDependencies'])) : null;
+        return [{ file: 'package.json', line, messageId, message }];
     }
 }));
 
@@ -29785,24 +31035,24 @@ var lockfiles = __nccwpck_require__(8771);
         const range = typeof engines === 'object' && engines !== null ? engines.node : undefined;
         if (!root || typeof range !== 'string')
             return [];
-        const major = oldestEndOfLifeMajor(range, today);
+        const major = (0,node_releases/* oldestEndOfLifeMajor */.bF)(range, today);
         if (major === undefined)
             return [];
-        const floor = supportedLtsMajors(today)[0];
+        const floor = (0,node_releases/* supportedLtsMajors */.gV)(today)[0];
         const fix = floor === undefined ? 'raise it to a supported LTS line' : `raise the lower bound to a supported line, e.g. ">=${floor}"`;
         return [
             {
                 file: root.path,
                 line: root.manifest.keyLine(['engines', 'node']),
                 messageId: 'eol-node',
-                message: `\`engines.node\` "${range}" admits Node ${major}, past end of life since ${findNodeRelease(major)?.end}: ${fix}`
+                message: `\`engines.node\` "${range}" admits Node ${major}, past end of life since ${(0,node_releases/* findNodeRelease */.t$)(major)?.end}: ${fix}`
             }
         ];
     }
 }));
 
-// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
-var policy = __nccwpck_require__(6753);
+// EXTERNAL MODULE: ./src/findings/policy.ts
+var policy = __nccwpck_require__(9654);
 ;// CONCATENATED MODULE: ./src/rules/project/suppression-without-reason.ts
 
 
@@ -29867,6 +31117,7 @@ function lineAt(text, index, firstLine = 1) {
  * label or a reference to one. Kept narrow on purpose: njsscan's `.*pass.*` rules flagged every
  * `password: 'Password is required'`; these checks keep such values quiet.
  */
+
 /** Values that stand for a secret in docs, templates and forms rather than being one. */
 const PLACEHOLDER = new RegExp('^(?:' +
     [
@@ -29924,13 +31175,22 @@ const PLACEHOLDER = new RegExp('^(?:' +
         'false'
     ].join('|') +
     ')$', 'i');
-/** A value a program uses to refer to a secret, not the secret: `'JWT_SECRET'`, `'auth.password'`, `'x-api-key'`, a path. */
+/**
+ * A value a program uses to refer to a secret, not the secret: `'JWT_SECRET'`, `'auth.password'`,
+ * `'db:password'` (nconf), `'x-api-key'`, a column or field named like one (`'api_token'`), a path.
+ */
 function isReference(value) {
     return (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || // an environment variable's name
-        /^[a-z][a-zA-Z]*(?:\.[a-zA-Z_]+)+$/.test(value) || // an i18n or config key
+        /^[a-z][a-zA-Z_]*(?:[.:][a-zA-Z_]+)+$/.test(value) || // an i18n or config key path
+        (/^[a-z]+(?:_[a-z]+)+$/.test(value) && (0,secret_names/* isSecretName */.eh)(value)) || // a snake_case column, table or field name
         /^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(value) || // a header or field name
         /^(?:\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value) ||
         /\.(?:pem|key|crt|json|txt|p12)$/i.test(value)); // a path or URL
+}
+/** Password hashes (bcrypt, argon2, scrypt, PBKDF2, crypt's SHA): what a seed stores instead of a password. */
+const PASSWORD_HASH = /^\$(?:2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|argon2(?:id|i|d)\$|scrypt\$|pbkdf2[-\w]*\$|[56]\$)/;
+function isPasswordHash(value) {
+    return PASSWORD_HASH.test(value.trim());
 }
 /** Bits per character; random keys are high, words and repeats low. */
 function entropy(value) {
@@ -29944,19 +31204,22 @@ function entropy(value) {
 }
 /**
  * `sink`: the value is used as a key or password by a known API (`jwt.sign`, a DB connection), so
- * any non-placeholder counts, `'root'` included. `name`: only a secret-looking name says it is one,
+ * any non-placeholder counts, `'root'` included. `account`: the password of a login record (`{ user:
+ * 'admin', password: '123456' }`), where a weak digit run is the password, not a placeholder. `name`: only a secret-looking name says it is one,
  * so the value must also look like a secret: no spaces, not a capitalised word (a form label), at
  * least 6 characters with some variety.
  */
 function looksLikeSecret(value, strength, name) {
     const v = value.trim();
-    if (v.length < 3 || /\s/.test(v) || PLACEHOLDER.test(v) || isReference(v))
+    if (strength === 'account' && /^\d{4,}$/.test(v) && !/^0+$/.test(v))
+        return true;
+    if (v.length < 3 || /\s/.test(v) || PLACEHOLDER.test(v) || isReference(v) || isPasswordHash(v))
         return false;
     // An enum of names: `RESET_PASSWORD: 'resetPassword'`, `token: 'TOKEN'`.
     const bare = (text) => text.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
     if (name !== undefined && bare(v) === bare(name))
         return false;
-    if (strength === 'sink')
+    if (strength !== 'name')
         return true;
     return v.length >= 6 && !/^[A-Z]?[a-z]+$/.test(v) && entropy(v) >= 2.5;
 }
@@ -29980,6 +31243,12 @@ const PASSWORD_KEYS = new Set(['password', 'pass', 'passwd', 'pwd']);
 const SINK_FUNCTIONS = new Set(['sign', 'verify', 'createHmac', 'createCipheriv', 'createDecipheriv', 'Sequelize']);
 /** `config.example.js`, `settings.sample.ts`: templates, not the running configuration. */
 const TEMPLATE_FILE = /\.(?:example|sample|template|dist)\.[cm]?[jt]sx?$/;
+/**
+ * Code the browser runs (`public/js/app.js`, `static/`, `frontend/src/`): whatever it holds is public,
+ * so a secret-looking name there holds a sentinel or a form value (`password: 'password'`), not a
+ * server secret. Provider keys and private keys in it are still leaks, and still reported.
+ */
+const BROWSER_CODE = /(?:^|\/)(?:public|static|assets|www|wwwroot|frontend|client|browser)\//;
 /** `config/env/test.js`, `config/testing.ts`: the test environment's settings, dummy credentials by design. */
 const TEST_CONFIG = /(?:^|\/)(?:test|testing|ci|e2e)\.[cm]?[jt]s$/;
 function envName(node) {
@@ -30067,7 +31336,7 @@ function namedSecrets(module, excluded) {
         const account = node.type === 'ObjectProperty' && isAccountPassword(module, node, named.name);
         if (!account && !SINK_NAMES.has(named.name) && !(0,secret_names/* isSecretName */.eh)(named.name))
             return;
-        const strength = account || SINK_NAMES.has(named.name) ? 'sink' : 'name';
+        const strength = account ? 'account' : SINK_NAMES.has(named.name) ? 'sink' : 'name';
         if (!looksLikeSecret(literal.value, strength, named.name))
             return;
         const list = recordList(module, node);
@@ -30175,7 +31444,7 @@ function stringSecrets(module, node) {
 /** One pass over a module's indexed nodes: strings first (a provider key wins its line), then names. */
 function moduleSecrets(module, excluded) {
     const strings = [];
-    const named = TEST_CONFIG.test(module.path) ? undefined : namedSecrets(module, excluded);
+    const named = TEST_CONFIG.test(module.path) || BROWSER_CODE.test(module.path) ? undefined : namedSecrets(module, excluded);
     for (const node of (0,scope/* nodesOf */.Nh)(module.index)) {
         if (node.type === 'StringLiteral' || node.type === 'TemplateElement')
             strings.push(...stringSecrets(module, node));
@@ -30220,6 +31489,8 @@ function findSourceSecrets(express) {
 
 
 
+
+
 /** `_authToken`, `_auth` (base64 user:password) and `_password`, bare or scoped to a registry (`//host/:_authToken`). */
 const NPMRC_CREDENTIAL = /^(?:(\/\/.*):)?(_authToken|_auth|_password)$/;
 /** Values that stand for a secret in docs and templates rather than being one. */
@@ -30242,8 +31513,43 @@ function npmrcFinding(path, entry) {
     };
 }
 const npmrcCredentials = ({ npmrcs }) => npmrcs.flatMap(({ path, entries }) => entries.flatMap((entry) => npmrcFinding(path, entry) ?? []));
-/** Private keys and provider-format credentials in key files (`server.key`, `*.pem`, `id_rsa`). */
-const keyFileSecrets = ({ keyFiles }) => keyFiles.flatMap(({ path, text }) => findProviderSecrets(text).map((m) => ({ file: path, line: lineAt(text, m.index), messageId: m.messageId, message: m.message })));
+/**
+ * A key-named file (`jwt.key`, `master.key`, `id_ed25519`) holding one random-looking value rather
+ * than a PEM block: a raw symmetric key or token. Certificates and public keys carry a `-----BEGIN`
+ * header and are left to the PEM check; `*.pem` files are always PEM.
+ */
+function rawKeyFinding(path, text) {
+    // PEM blocks, and OpenSSH public keys (`ssh-ed25519 AAAA... user@host`) under a private key's name.
+    if (path.endsWith('.pem') || text.includes('-----BEGIN') || /^\s*(?:ssh|ecdsa|sk)-[\w@.-]+\s+AAAA/m.test(text))
+        return undefined;
+    const lines = text.split(/\r?\n/);
+    const first = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    const compact = lines
+        .filter((l) => !l.trim().startsWith('#'))
+        .join('')
+        .replace(/\s+/g, '');
+    if (compact.length < 16 || compact.length > 8192 || !/^[A-Za-z0-9+/=_.:-]+$/.test(compact))
+        return undefined;
+    if (entropy(compact) < 3 || !looksLikeSecret(compact, 'name'))
+        return undefined;
+    return {
+        file: path,
+        line: first + 1,
+        messageId: 'key-file',
+        message: `\`${external_node_path_.posix.basename(path)}\` holds a random-looking key (${(0,secret_names/* redact */.E$)(compact)}) in the repository: rotate it, remove the file from the repository and its history, and mount the key from a secret store at run time`
+    };
+}
+/** Private keys and provider-format credentials in key files (`server.key`, `*.pem`, `id_rsa`), or a raw random key. */
+const keyFileSecrets = ({ keyFiles }) => keyFiles.flatMap(({ path, text }) => {
+    const found = findProviderSecrets(text).map((m) => ({
+        file: path,
+        line: lineAt(text, m.index),
+        messageId: m.messageId,
+        message: m.message
+    }));
+    const raw = found.length > 0 ? undefined : rawKeyFinding(path, text);
+    return raw ? [raw] : found;
+});
 /** Source code: provider formats, URLs with passwords, `jwt.sign` keys, secret-looking names (session secrets excepted). */
 const sourceSecrets = ({ express }) => findSourceSecrets(express);
 const CHECKERS = [npmrcCredentials, keyFileSecrets, sourceSecrets];
@@ -30267,6 +31573,7 @@ function onePerLine(findings) {
             'npmrc-credential': 'an .npmrc holds a literal _authToken, _auth or _password',
             'provider-format': 'a string or key file holds a credential in a known provider format (AWS, GitHub, Stripe...)',
             'private-key': 'a string or key file holds a PEM private key',
+            'key-file': 'a key-named file (`*.key`, `id_ed25519`) holds a random-looking raw key rather than a PEM block',
             'url-password': 'a connection URL in a string holds a literal password',
             'sink-key': 'a literal key or password is passed to jwt.sign/verify, crypto.createHmac/Cipheriv or new Sequelize',
             'secret-name': 'a secret-looking name (variable, property, assignment) or a key option such as secretOrKey is given a secret-looking literal',
@@ -30283,12 +31590,11 @@ function onePerLine(findings) {
 
 
 
-/** Templates meant to be committed: `.env.example`, `.env.sample`, `example.env`... */
-const TEMPLATE = /(?:^|[.-])(?:example|sample|template|tmpl|tpl|dist)(?:[.-]|$)/i;
+
 const SHOWN_KEYS = 4;
 function checkFile(file) {
     const name = (0,external_node_path_.basename)(file.path);
-    if (TEMPLATE.test(name.replace(/^\.env/, '')) || file.gitignored)
+    if ((0,dotenv/* isEnvTemplateName */.dg)(name) || !file.committed)
         return undefined;
     const set = file.entries.filter((e) => e.value.trim() !== '');
     const first = set[0];
@@ -30310,8 +31616,9 @@ function checkFile(file) {
     };
 }
 /**
- * A `.env` file with values in the repository (not listed in a `.gitignore`, so a local run does
- * not flag a developer's own file). Templates (`.env.example`, `.sample`, `.template`, `.dist`) and
+ * A `.env` file with values in the repository: tracked by git when the tree is a checkout (a
+ * tracked file is committed whatever `.gitignore` says; an untracked one is a developer's own),
+ * else not listed in a `.gitignore`. Templates (`.env.example`, `.sample`, `.template`, `.dist`, `.default`) and
  * files whose keys are all empty are fine. The finding points at the first secret-looking key with a value (else the first value); values
  * are never printed, only the names of keys that look secret.
  */
@@ -30324,7 +31631,7 @@ function checkFile(file) {
         fix: '`git rm --cached .env`, add `.env*` to `.gitignore`, rotate its secrets; commit `.env.example` with empty values',
         cwe: 'CWE-538',
         messages: {
-            'env-file-committed': 'a .env file with values is committed (not a template, not gitignored)'
+            'env-file-committed': 'a .env file with values is committed (tracked by git, or not gitignored without git; not a template)'
         }
     },
     needs: 'project',
@@ -30623,7 +31930,302 @@ function proxy_timeouts_check({ file, server, http }) {
     }
 }));
 
+;// CONCATENATED MODULE: ./src/model/package-calls.ts
+
+const PACKAGE_CALLS = new cache/* CacheKey */.w('package calls');
+/**
+ * Every call of a package export in the scanned modules, found once per model. Options are judged
+ * where the middleware is created, whichever app or router it ends up on (or none the model can tell).
+ */
+function packageCalls(express) {
+    return express.cache.once(PACKAGE_CALLS, () => findPackageCalls(express));
+}
+function findPackageCalls(express) {
+    const calls = [];
+    for (const module of express.graph.modules.values()) {
+        for (const call of module.index.calls) {
+            if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
+                continue;
+            const callee = express.evaluate(call.callee, module);
+            if (callee.kind !== 'package')
+                continue;
+            const [first] = call.arguments;
+            const options = first && first.type !== 'SpreadElement' && first.type !== 'ArgumentPlaceholder'
+                ? express.evaluate(first, module)
+                : undefined;
+            calls.push({ package: callee.name, path: callee.path, options, site: { module, node: call } });
+        }
+    }
+    return calls;
+}
+/** Calls of one package, optionally of one export (`[]` is the package itself). */
+function callsOf(express, name, path) {
+    return packageCalls(express).filter((c) => c.package === name && (!path || (c.path.length === path.length && c.path.every((p, i) => p === path[i]))));
+}
+
+;// CONCATENATED MODULE: ./src/model/action-params.ts
+
+
+
+
+const PACKAGE = 'routing-controllers';
+/** `(req, res, next)`. */
+const EXPRESS_ROLES = { request: 0, response: 1, parts: new Map() };
+/** Decorators that inject a part of the request, with where it is and whether the name argument goes on the path. */
+const PARTS = {
+    Body: { source: 'body', named: false },
+    BodyParam: { source: 'body', named: true },
+    Params: { source: 'params', named: false },
+    Param: { source: 'params', named: true },
+    QueryParams: { source: 'query', named: false },
+    QueryParam: { source: 'query', named: true }
+};
+function routingDecorators(express, param, module) {
+    const list = param.decorators ?? [];
+    return list.flatMap((d) => {
+        const e = d.expression;
+        if (e.type !== 'CallExpression')
+            return [];
+        const value = express.evaluate(e.callee, module);
+        return value.kind === 'package' && value.name === PACKAGE && value.path.length === 1 && value.path[0]
+            ? [{ name: value.path[0], args: e.arguments }]
+            : [];
+    });
+}
+/** The `validate` option of `@Body({ validate: true })`, if written. */
+function validateOption(express, decorator, module) {
+    const options = decorator.args.find((a) => a.type === 'ObjectExpression');
+    const value = options ? express.evaluate(options, module) : undefined;
+    if (value?.kind !== 'object' || !value.at)
+        return undefined;
+    const entry = value.entries.find((e) => e.key === 'validate');
+    if (!entry)
+        return undefined;
+    const literal = (0,model_values/* literalOf */.Zc)(express.evaluate(entry.node, value.at.module));
+    return literal === undefined ? true : Boolean(literal);
+}
+const VALIDATION_OFF = new cache/* CacheKey */.w('routing-controllers validation: false');
+/** `createExpressServer({ validation: false })` / `useExpressServer(app, { validation: false })`: validation is on unless so. */
+function validationOff(express) {
+    return express.cache.once(VALIDATION_OFF, () => packageCalls(express).some((call) => {
+        if (call.package !== PACKAGE || !['createExpressServer', 'useExpressServer'].includes(call.path[0] ?? ''))
+            return false;
+        const node = call.site.node;
+        const last = node.arguments.at(-1);
+        const options = last ? express.evaluate(last, call.site.module) : undefined;
+        if (options?.kind !== 'object' || !options.at)
+            return false;
+        const entry = options.entries.find((e) => e.key === 'validation');
+        return entry !== undefined && (0,model_values/* literalOf */.Zc)(express.evaluate(entry.node, options.at.module)) === false;
+    }));
+}
+/** The class a type annotation names, in this module or the one it imports it from. */
+function namedClass(express, param, module) {
+    const annotation = param.typeAnnotation;
+    const type = annotation?.type === 'TSTypeAnnotation' ? annotation.typeAnnotation : undefined;
+    if (type?.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier')
+        return undefined;
+    const binding = (0,scope/* lookup */.$I)(module.index, type.typeName.name, type.typeName);
+    if (binding?.kind === 'class')
+        return { node: binding.node, module };
+    if (binding?.kind !== 'import')
+        return undefined;
+    const target = express.graph.resolve(binding.source, module.path);
+    if (!('module' in target))
+        return undefined;
+    for (const node of (0,scope/* nodesOf */.Nh)(target.module.index)) {
+        if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') &&
+            (node.id?.name === binding.imported || binding.imported === 'default'))
+            return { node, module: target.module };
+    }
+    return undefined;
+}
+/** Whether a class declares class-validator constraints on its properties (`@IsString() name`). */
+function hasConstraints(express, cls) {
+    const body = cls.node.body.body;
+    return body.some((member) => (member.decorators ?? []).some((d) => {
+        const callee = d.expression.type === 'CallExpression' ? d.expression.callee : d.expression;
+        const value = express.evaluate(callee, cls.module);
+        return value.kind === 'package' && value.name === 'class-validator';
+    }));
+}
+/** A number or boolean parameter: routing-controllers converts the text, so what arrives is no string. */
+function isConverted(param) {
+    const annotation = param.typeAnnotation;
+    const type = annotation?.type === 'TSTypeAnnotation' ? annotation.typeAnnotation.type : undefined;
+    return type === 'TSNumberKeyword' || type === 'TSBooleanKeyword';
+}
+/** What each parameter of a handler is: Express's `(req, res)`, or a routing-controllers action's decorated ones. */
+function paramRoles(express, fn, module) {
+    if (fn.type !== 'ClassMethod')
+        return EXPRESS_ROLES;
+    const roles = { parts: new Map() };
+    let decorated = false;
+    fn.params.forEach((p, index) => {
+        const param = (p.type === 'TSParameterProperty' ? p.parameter : p);
+        for (const decorator of routingDecorators(express, p, module)) {
+            decorated = true;
+            if (decorator.name === 'Req' || decorator.name === 'Request')
+                roles.request = index;
+            else if (decorator.name === 'Res' || decorator.name === 'Response')
+                roles.response = index;
+            const part = PARTS[decorator.name];
+            if (!part)
+                continue;
+            const name = part.named ? (0,model_values/* literalOf */.Zc)(express.evaluate(decorator.args[0], module)) : undefined;
+            const path = typeof name === 'string' ? [part.source, name] : [part.source];
+            const option = validateOption(express, decorator, module);
+            const cls = namedClass(express, param, module);
+            // routing-controllers validates a class-typed parameter only (what arrives must be an instance to check).
+            const validated = isConverted(param) ||
+                (cls !== undefined && (option === true || (option !== false && !validationOff(express) && hasConstraints(express, cls))));
+            roles.parts.set(index, { path, validated });
+        }
+    });
+    return decorated ? roles : EXPRESS_ROLES;
+}
+
+;// CONCATENATED MODULE: ./src/model/data-layer.ts
+
+
+/** Packages whose models and collections run queries. */
+const DATA_PACKAGES = new Set([
+    'mongoose',
+    'mongodb',
+    'typeorm',
+    'sequelize',
+    '@prisma/client',
+    'knex',
+    'mysql',
+    'mysql2',
+    'pg',
+    'sqlite3',
+    'better-sqlite3',
+    'monk',
+    'mongojs',
+    'mssql',
+    'tedious',
+    'oracledb',
+    'postgres',
+    'pg-promise',
+    'objection',
+    'bookshelf',
+    'drizzle-orm',
+    '@mikro-orm/core',
+    'redbean-node',
+    'nedb',
+    'lowdb',
+    'dynamoose',
+    'cassandra-driver',
+    'nano'
+]);
+/** Reads of an ODM or ORM: what they return comes from the database, whatever the filter was. */
+const READ_METHODS = new Set([
+    'find',
+    'findOne',
+    'findById',
+    'findByPk',
+    'findAll',
+    'findAndCountAll',
+    'findOrCreate',
+    'findUnique',
+    'findFirst',
+    'findMany',
+    'findOneBy',
+    'findBy',
+    'findOneAndUpdate',
+    'findByIdAndUpdate',
+    'countDocuments'
+]);
+/** The identifier a member chain or call chain starts from: `Joi` in `Joi.object({}).validate(x)`. */
+function rootIdentifier(node) {
+    let n = (0,syntax/* unwrapExpression */.OQ)(node);
+    for (;;) {
+        if (n.type === 'Identifier')
+            return n;
+        if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression')
+            n = (0,syntax/* unwrapExpression */.OQ)(n.object);
+        else if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression' || n.type === 'NewExpression')
+            n = (0,syntax/* unwrapExpression */.OQ)(n.callee);
+        else
+            return undefined;
+    }
+}
+/** The package a value comes from through calls and `new`: `Joi.object({...})` → `joi`. */
+function packageOf(value, depth = 0) {
+    if (depth > 8)
+        return undefined;
+    for (const branch of (0,model_values/* branches */.J0)(value)) {
+        if (branch.kind === 'package')
+            return branch.name;
+        if (branch.kind === 'call' || branch.kind === 'new') {
+            const found = packageOf(branch.callee, depth + 1);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** The package the expression's call or member chain starts from, if any. */
+function rootPackage(express, node, module) {
+    const root = rootIdentifier(node);
+    return root ? packageOf(express.evaluate(root, module)) : undefined;
+}
+/** A DAO the app constructs (`new MemosDAO(db)`) or a model or collection of a database package. */
+function isDataLayer(express, receiver, module) {
+    const value = express.evaluate(receiver, module);
+    if ((0,model_values/* branches */.J0)(value).some((b) => b.kind === 'new' && b.callee.kind === 'function'))
+        return true;
+    const pkg = rootPackage(express, receiver, module);
+    return pkg !== undefined && DATA_PACKAGES.has(pkg);
+}
+/** The method names along a call chain: `User.findById(id).lean()` → findById, lean. */
+function chainMethods(node) {
+    const names = [];
+    let n = (0,syntax/* unwrapExpression */.OQ)(node);
+    for (;;) {
+        if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression')
+            n = (0,syntax/* unwrapExpression */.OQ)(n.callee);
+        else if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') {
+            names.push((0,syntax/* propertyName */.Bz)(n) ?? '');
+            n = (0,syntax/* unwrapExpression */.OQ)(n.object);
+        }
+        else
+            return names;
+    }
+}
+/** A fixed `SELECT ...` text, its values bound apart (`db.all('SELECT id FROM t WHERE page = ?', [slug])`). */
+function isSelectQuery(node) {
+    const n = node && (0,syntax/* unwrapExpression */.OQ)(node);
+    const text = n?.type === 'StringLiteral'
+        ? n.value
+        : n?.type === 'TemplateLiteral' && n.expressions.length === 0
+            ? n.quasis[0]?.value.cooked
+            : undefined;
+    return text !== undefined && /^\s*select\s/i.test(text);
+}
+/**
+ * A call that reads from the database: `User.findById(id)`, `repo.findOne({ where })`, a query
+ * of a database package. Its result is a stored record, not the request data in its filter.
+ */
+function isDatabaseRead(express, call, module) {
+    if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
+        return false;
+    const callee = (0,syntax/* unwrapExpression */.OQ)(call.callee);
+    if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression')
+        return false;
+    if (chainMethods(call).some((m) => READ_METHODS.has(m)))
+        return true;
+    if (isSelectQuery(call.arguments[0]))
+        return true;
+    const pkg = rootPackage(express, callee, module);
+    return pkg !== undefined && DATA_PACKAGES.has(pkg);
+}
+
 ;// CONCATENATED MODULE: ./src/model/request-data.ts
+
+
+
 
 
 
@@ -30644,20 +32246,25 @@ function request_data_isReference(node, parent) {
     }
     return true;
 }
-/** Visits a node's subtree without entering nested functions. */
+/**
+ * Visits the parts of an expression its value can come from, without entering nested functions:
+ * the test of `a ? b : c` decides between values, it is not one.
+ */
 function walkExpression(root, visit) {
-    let found = false;
     const stack = [[root, undefined]];
-    while (stack.length > 0 && !found) {
+    while (stack.length > 0) {
         const [node, parent] = stack.pop();
         if ((0,scope/* isFunction */.Tn)(node))
             continue;
-        if (visit(node, parent) === true) {
-            found = true;
-            break;
-        }
+        const said = visit(node, parent);
+        if (said === 'stop')
+            return;
+        if (said === 'skip')
+            continue;
         for (const key in node) {
             if (key === 'loc' || key === 'start' || key === 'end' || key === 'extra' || key.endsWith('Comments') || key === 'typeAnnotation')
+                continue;
+            if (key === 'test' && node.type === 'ConditionalExpression')
                 continue;
             const value = node[key];
             const children = Array.isArray(value) ? value : [value];
@@ -30667,21 +32274,49 @@ function walkExpression(root, visit) {
             }
         }
     }
-    return found;
+}
+/** `a.b` + ['c', '...', 'd'] → `a.b.c`: a rest element holds every other field, so the path stops there. */
+function joinPath(base, more) {
+    const parts = [base];
+    for (const part of more) {
+        if (part === '...' || part === '?')
+            break;
+        parts.push(String(part));
+    }
+    return parts.join('.');
+}
+/** `Object.keys(x)` / `Object.entries(x)` / `Object.values(x)`: which one, and `x`. */
+function objectIteration(node) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression')
+        return undefined;
+    const object = n.callee.object;
+    const kind = (0,syntax/* propertyName */.Bz)(n.callee);
+    const [of] = n.arguments;
+    if (object.type !== 'Identifier' || object.name !== 'Object' || !of || of.type === 'SpreadElement')
+        return undefined;
+    return kind === 'keys' || kind === 'entries' || kind === 'values' ? { kind, of: of } : undefined;
 }
 class HandlerTaint {
     fn;
     module;
+    roles;
+    isStoredRecord;
     reads = [];
-    tainted = new Set();
+    validated;
+    /** Variables that hold request data, with the fields they carry. */
+    tainted = new Map();
     whole = new Set();
     /** Aliases of request data itself, not values computed from it. */
     direct = new Set();
     index;
-    constructor(fn, module) {
+    constructor(fn, module, roles, isStoredRecord) {
         this.fn = fn;
         this.module = module;
+        this.roles = roles;
+        this.isStoredRecord = isStoredRecord;
         this.index = module.index;
+        this.validated = [...roles.parts.values()].filter((p) => p.validated).map((p) => p.path.join('.'));
         this.collect();
     }
     /** The binding a name has at a node, if it is the handler's own parameter number `n`. */
@@ -30689,15 +32324,28 @@ class HandlerTaint {
         const binding = (0,scope/* lookup */.$I)(this.index, name, at);
         return binding?.kind === 'param' && binding.fn === this.fn && binding.index === n ? binding : undefined;
     }
-    /** `req.body` / `req['query']` where `req` is the handler's first parameter. */
+    /** `req.body` / `req['query']` where `req` is the handler's request parameter. */
     isRead(node) {
         if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression')
             return false;
         const object = (0,syntax/* unwrapExpression */.OQ)(node.object);
-        if (object.type !== 'Identifier' || !REQUEST_SOURCES.has((0,syntax/* propertyName */.Bz)(node) ?? ''))
+        if (object.type !== 'Identifier' || !REQUEST_SOURCES.has((0,syntax/* propertyName */.Bz)(node) ?? '') || this.roles.request === undefined)
             return false;
-        const binding = this.param(object.name, node, 0);
+        const binding = this.param(object.name, node, this.roles.request);
         return binding !== undefined && binding.path.length === 0;
+    }
+    /** A destructured request parameter (`body` in `({ body }, res) => ...`) or a decorated one (`@Body() dto`). */
+    isRequestParam(binding) {
+        if (binding?.kind !== 'param' || binding.fn !== this.fn)
+            return false;
+        if (this.roles.parts.has(binding.index))
+            return true;
+        return binding.index === this.roles.request && REQUEST_SOURCES.has(String(binding.path[0]));
+    }
+    /** The request path a request parameter's binding holds: `body` for `({ body })`, `body.name` for `@Body() { name }`. */
+    paramPath(binding) {
+        const part = this.roles.parts.get(binding.index);
+        return part ? [...part.path, ...binding.path] : binding.path;
     }
     /** An identifier bound to request data: a tainted variable or a destructured `({ body })` parameter. */
     isTaintedName(node) {
@@ -30706,15 +32354,77 @@ class HandlerTaint {
         const binding = (0,scope/* lookup */.$I)(this.index, node.name, node);
         if (!binding)
             return undefined;
-        if (binding.kind === 'param' && binding.fn === this.fn && binding.index === 0 && REQUEST_SOURCES.has(String(binding.path[0]))) {
-            return { whole: binding.path.length === 1 };
-        }
+        if (this.isRequestParam(binding))
+            return { whole: this.paramPath(binding).length === 1 };
         if (this.tainted.has(binding))
             return { whole: this.whole.has(binding) };
         return undefined;
     }
+    /** A database read whose receiver is not itself request data (`req.body.items.find(...)` is). */
+    isOpaque(node) {
+        if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression')
+            return false;
+        const root = rootIdentifier(node);
+        return (root === undefined || this.isTaintedName(root) === undefined) && this.isStoredRecord(node);
+    }
+    /** The static member names read off a node: `.user.name` in `req.body.user.name`. */
+    memberPath(node) {
+        const names = [];
+        let current = node;
+        for (;;) {
+            const parent = this.index.parents.get(current);
+            if (!parent || (parent.type !== 'MemberExpression' && parent.type !== 'OptionalMemberExpression') || parent.object !== current)
+                break;
+            const name = (0,syntax/* propertyName */.Bz)(parent);
+            const grandparent = this.index.parents.get(parent);
+            const isMethod = (grandparent?.type === 'CallExpression' || grandparent?.type === 'OptionalCallExpression') && grandparent.callee === parent;
+            if (name === undefined || isMethod)
+                break;
+            names.push(name);
+            current = parent;
+        }
+        return names;
+    }
+    /** Visits the request data in an expression: `visit` gets each origin and may stop the walk. */
+    scan(root, visit) {
+        walkExpression(root, (n, parent) => {
+            if (n !== root && this.isOpaque(n))
+                return 'skip';
+            if (this.isRead(n)) {
+                return visit({ path: joinPath((0,syntax/* propertyName */.Bz)(n) ?? '', this.memberPath(n)), read: n }) ? 'stop' : 'skip';
+            }
+            if (n.type !== 'Identifier' || !request_data_isReference(n, parent))
+                return undefined;
+            const binding = (0,scope/* lookup */.$I)(this.index, n.name, n);
+            if (!binding)
+                return undefined;
+            if (this.isRequestParam(binding)) {
+                const [source, ...rest] = this.paramPath(binding);
+                const path = joinPath(String(source), [...rest, ...this.memberPath(n)]);
+                return visit({ path, read: n }) ? 'stop' : undefined;
+            }
+            const origins = this.tainted.get(binding);
+            if (!origins)
+                return undefined;
+            const more = this.direct.has(binding) ? this.memberPath(n) : [];
+            for (const origin of origins)
+                if (visit({ path: joinPath(origin.path, more), read: origin.read }))
+                    return 'stop';
+            return undefined;
+        });
+    }
     carries(node) {
-        return walkExpression(node, (n, parent) => this.isRead(n) || (n.type === 'Identifier' && request_data_isReference(n, parent) && this.isTaintedName(n) !== undefined));
+        let found = false;
+        this.scan(node, () => (found = true));
+        return found;
+    }
+    origins(node) {
+        const found = [];
+        this.scan(node, (origin) => {
+            found.push(origin);
+            return false;
+        });
+        return found;
     }
     isWhole(node) {
         const n = (0,syntax/* unwrapExpression */.OQ)(node);
@@ -30732,58 +32442,107 @@ class HandlerTaint {
             return false;
         const binding = (0,scope/* lookup */.$I)(this.index, n.name, n);
         if (binding?.kind === 'param')
-            return binding.fn === this.fn && binding.index === 0 && REQUEST_SOURCES.has(String(binding.path[0]));
+            return this.isRequestParam(binding);
         return binding !== undefined && this.direct.has(binding);
+    }
+    isRequest(node) {
+        const n = (0,syntax/* unwrapExpression */.OQ)(node);
+        return n.type === 'Identifier' && this.roles.request !== undefined && this.param(n.name, n, this.roles.request)?.path.length === 0;
     }
     isResponse(node) {
         const n = (0,syntax/* unwrapExpression */.OQ)(node);
-        return n.type === 'Identifier' && this.param(n.name, n, 1) !== undefined;
+        return n.type === 'Identifier' && this.roles.response !== undefined && this.param(n.name, n, this.roles.response) !== undefined;
     }
     text(node) {
         return this.module.text.slice(node.start ?? 0, node.end ?? 0);
     }
-    taint(names, at, whole, direct = false) {
+    /** Adds origins to the variables a pattern declares; whether anything new was learnt. */
+    taint(pattern, at, origins, how = {}) {
+        if (origins.length === 0)
+            return false;
         let changed = false;
-        for (const { name } of names) {
+        for (const { name, path } of (0,scope/* patternNames */.ht)(pattern)) {
             const binding = (0,scope/* lookup */.$I)(this.index, name, at);
-            if (!binding || this.tainted.has(binding))
+            if (!binding)
                 continue;
-            this.tainted.add(binding);
-            if (whole)
+            const known = this.tainted.get(binding) ?? [];
+            const keys = new Set(known.map((o) => `${o.path}@${o.read.start}`));
+            const added = origins
+                .map((o) => (how.direct ? { path: joinPath(o.path, path), read: o.read } : o))
+                .filter((o) => !keys.has(`${o.path}@${o.read.start}`) && (keys.add(`${o.path}@${o.read.start}`), true));
+            if (added.length === 0 && this.tainted.has(binding))
+                continue;
+            this.tainted.set(binding, [...known, ...added]);
+            if (how.whole && path.length === 0)
                 this.whole.add(binding);
-            if (direct)
+            if (how.direct)
                 this.direct.add(binding);
             changed = true;
         }
         return changed;
     }
+    /**
+     * The keys of an object: request data unless the object is a literal the code wrote (its keys are
+     * the code's own, even when its values come from the request).
+     */
+    keyOrigins(object) {
+        let n = (0,syntax/* unwrapExpression */.OQ)(object);
+        if (n.type === 'Identifier') {
+            const binding = (0,scope/* lookup */.$I)(this.index, n.name, n);
+            if (binding?.kind === 'var' && binding.path.length === 0 && binding.init)
+                n = (0,syntax/* unwrapExpression */.OQ)(binding.init);
+        }
+        if (n.type === 'ObjectExpression' && n.properties.every((p) => p.type !== 'SpreadElement' || !this.carries(p.argument)))
+            return [];
+        return this.origins(object);
+    }
+    /** Taints what a loop or an element callback binds from `source`: keys, values or `[key, value]` pairs. */
+    taintElements(pattern, at, source, keysOnly) {
+        if (keysOnly)
+            return this.taint(pattern, at, this.keyOrigins(source));
+        const iteration = objectIteration(source);
+        if (iteration?.kind === 'keys')
+            return this.taint(pattern, at, this.keyOrigins(iteration.of));
+        if (iteration?.kind === 'entries' && pattern.type === 'ArrayPattern') {
+            const [key, value] = pattern.elements;
+            const keys = key ? this.taint(key, at, this.keyOrigins(iteration.of)) : false;
+            return (value ? this.taint(value, at, this.origins(iteration.of)) : false) || keys;
+        }
+        return this.taint(pattern, at, this.origins(source));
+    }
     /** One pass over the handler: variables and callback parameters that receive request data. */
     propagate() {
         let changed = false;
         (0,javascript/* walk */.GG)(this.fn, (node) => {
-            if (node.type === 'VariableDeclarator' && node.init && this.carries(node.init)) {
-                const whole = node.id.type === 'Identifier' && this.isWhole(node.init);
-                changed = this.taint((0,scope/* patternNames */.ht)(node.id), node, whole, this.isRequestValue(node.init)) || changed;
+            if (node.type === 'VariableDeclarator' && node.init) {
+                const origins = this.origins(node.init);
+                const how = { whole: node.id.type === 'Identifier' && this.isWhole(node.init), direct: this.isRequestValue(node.init) };
+                changed = this.taint(node.id, node, origins, how) || changed;
             }
-            else if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && this.carries(node.right)) {
-                changed = this.taint([{ name: node.left.name }], node, false) || changed;
+            else if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') {
+                changed = this.taint(node.left, node, this.origins(node.right)) || changed;
             }
-            else if ((node.type === 'ForInStatement' || node.type === 'ForOfStatement') && this.carries(node.right)) {
+            else if (node.type === 'ForInStatement' || node.type === 'ForOfStatement') {
                 const left = node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : node.left;
                 if (left)
-                    changed = this.taint((0,scope/* patternNames */.ht)(left), node.body, false) || changed;
+                    changed = this.taintElements(left, node.body, node.right, node.type === 'ForInStatement') || changed;
             }
             else if (node.type === 'CallExpression' &&
                 node.callee.type === 'MemberExpression' &&
-                ELEMENT_CALLBACKS.has((0,syntax/* propertyName */.Bz)(node.callee) ?? '') &&
-                this.carries(node.callee.object)) {
+                ELEMENT_CALLBACKS.has((0,syntax/* propertyName */.Bz)(node.callee) ?? '')) {
                 const callback = node.arguments[0];
                 const first = callback && (0,scope/* isFunction */.Tn)(callback) ? callback.params[0] : undefined;
                 if (first)
-                    changed = this.taint((0,scope/* patternNames */.ht)(first), callback, false) || changed;
+                    changed = this.taintElements(first, callback, node.callee.object, false) || changed;
             }
         });
         return changed;
+    }
+    /** A parameter as declared (`dto` in `create(@Body() dto)`, `body` in `({ body }) =>`), not a read of it. */
+    isDeclaration(node, parent) {
+        if (parent === this.fn)
+            return true;
+        return parent?.type === 'ObjectProperty' && this.index.parents.get(parent)?.type === 'ObjectPattern';
     }
     collect() {
         for (let round = 0; round < FIXPOINT_ROUNDS && this.propagate(); round += 1) {
@@ -30792,9 +32551,8 @@ class HandlerTaint {
         (0,javascript/* walk */.GG)(this.fn, (node, parent) => {
             if (this.isRead(node))
                 this.reads.push(node);
-            else if (node.type === 'Identifier' && request_data_isReference(node, parent) && parent?.type !== 'ObjectProperty') {
-                const binding = (0,scope/* lookup */.$I)(this.index, node.name, node);
-                if (binding?.kind === 'param' && binding.fn === this.fn && binding.index === 0 && REQUEST_SOURCES.has(String(binding.path[0])))
+            else if (node.type === 'Identifier' && request_data_isReference(node, parent) && !this.isDeclaration(node, parent)) {
+                if (this.isRequestParam((0,scope/* lookup */.$I)(this.index, node.name, node)))
                     this.reads.push(node);
             }
         });
@@ -30810,7 +32568,10 @@ function readRequestData(express, handler) {
         return cached ?? undefined;
     const first = handler.fn.params[0];
     const usable = first !== undefined && (first.type === 'Identifier' || first.type === 'ObjectPattern') && handler.module.index.parents.has(handler.fn);
-    const data = usable ? new HandlerTaint(handler.fn, handler.module) : undefined;
+    const roles = paramRoles(express, handler.fn, handler.module);
+    const data = usable
+        ? new HandlerTaint(handler.fn, handler.module, roles, (call) => isDatabaseRead(express, call, handler.module))
+        : undefined;
     cache.set(handler.fn, data ?? null);
     return data;
 }
@@ -30860,20 +32621,6 @@ function allHandlerFunctions(express) {
         }
     }
     return [...seen.values()];
-}
-/** The identifier a member chain or call chain starts from: `Joi` in `Joi.object({}).validate(x)`. */
-function rootIdentifier(node) {
-    let n = (0,syntax/* unwrapExpression */.OQ)(node);
-    for (;;) {
-        if (n.type === 'Identifier')
-            return n;
-        if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression')
-            n = (0,syntax/* unwrapExpression */.OQ)(n.object);
-        else if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression' || n.type === 'NewExpression')
-            n = (0,syntax/* unwrapExpression */.OQ)(n.callee);
-        else
-            return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/model/pollution.ts
@@ -30940,8 +32687,27 @@ function mergeOf(express, data, callee) {
     }
     return undefined;
 }
-/** What makes a node a pollution point, for the message; undefined when it is not one. */
+/** What makes a node a pollution point; undefined when it is not one. */
 function pollutionAt(express, data, node) {
+    const what = mergeAt(express, data, node);
+    if (what)
+        return { kind: 'merged', what };
+    const view = viewLocalsAt(data, node);
+    return view ? { kind: 'view-locals', what: view } : undefined;
+}
+/** `res.render(view, req.body)` or `res.render(view, { ...req.query })`: the client writes the view's locals. */
+function viewLocalsAt(data, node) {
+    if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression')
+        return undefined;
+    const callee = (0,syntax/* unwrapExpression */.OQ)(node.callee);
+    if (callee.type !== 'MemberExpression' || (0,syntax/* propertyName */.Bz)(callee) !== 'render' || !data.isResponse(callee.object))
+        return undefined;
+    const locals = node.arguments[1];
+    if (!locals || !isCopiedObject(data, locals))
+        return undefined;
+    return `\`${shortText(data, callee)}()\` takes request data (\`${shortText(data, locals)}\`) as the view's locals`;
+}
+function mergeAt(express, data, node) {
     if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
         const taking = mergeOf(express, data, node.callee);
         if (!taking)
@@ -30959,7 +32725,13 @@ function pollutionAt(express, data, node) {
     if (node.type !== 'AssignmentExpression' || node.operator !== '=')
         return undefined;
     const left = node.left;
-    if (left.type === 'MemberExpression' && left.computed && data.carries(left.property) && !isNumeric(left.property)) {
+    // `obj[key] = undefined` (or another primitive) under `__proto__` changes nothing; one level deeper it would.
+    const primitive = isPrimitive(node.right) && !(left.type === 'MemberExpression' && left.object.type === 'MemberExpression' && left.object.computed);
+    if (left.type === 'MemberExpression' &&
+        left.computed &&
+        data.carries(left.property) &&
+        !isNumeric(left.property) &&
+        !primitive) {
         return `\`${shortText(data, left)} = …\` writes under a key taken from request data (\`${shortText(data, left.property)}\`)`;
     }
     const right = (0,syntax/* unwrapExpression */.OQ)(node.right);
@@ -30973,126 +32745,33 @@ function pollutionAt(express, data, node) {
     }
     return undefined;
 }
-/** Request data as an object to copy from: `req.body`, `req.body.message`, an alias, or `{ ...req.body }`. */
+/** Functions that copy an object leaving some keys out: a deny-list, which lets `__proto__` through. */
+const DENY_LISTS = new Set(['omit', 'omitBy', 'without', 'except']);
+/**
+ * Request data as an object to copy from: `req.body`, `req.body.message`, an alias, `{ ...req.body }`,
+ * or any of these with some keys left out (`_.omit(req.body, 'role')`).
+ */
 function isCopiedObject(data, node) {
     const n = (0,syntax/* unwrapExpression */.OQ)(node);
     if (n.type === 'ObjectExpression')
-        return n.properties.some((p) => p.type === 'SpreadElement' && data.isRequestValue(p.argument));
+        return n.properties.some((p) => p.type === 'SpreadElement' && isCopiedObject(data, p.argument));
+    if (n.type === 'CallExpression' || n.type === 'OptionalCallExpression') {
+        const callee = (0,syntax/* unwrapExpression */.OQ)(n.callee);
+        const name = callee.type === 'Identifier' ? callee.name : (0,syntax/* propertyName */.Bz)(callee);
+        const [first] = n.arguments;
+        return DENY_LISTS.has(name ?? '') && first !== undefined && first.type !== 'SpreadElement' && isCopiedObject(data, first);
+    }
     return data.isRequestValue(n);
+}
+function isPrimitive(node) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    if (n.type === 'Identifier')
+        return n.name === 'undefined';
+    return ['NullLiteral', 'BooleanLiteral', 'NumericLiteral', 'StringLiteral'].includes(n.type);
 }
 function isNumeric(node) {
     return (node.type === 'NumericLiteral' ||
         (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ['Number', 'parseInt'].includes(node.callee.name)));
-}
-
-;// CONCATENATED MODULE: ./src/model/validators.ts
-
-
-
-
-
-
-/** Schema and validation libraries: a call into one of them in the chain or the handler validates the input. */
-const VALIDATION_PACKAGES = new Set([
-    'express-validator',
-    'celebrate',
-    'joi',
-    '@hapi/joi',
-    'express-joi-validation',
-    'express-validation',
-    'zod',
-    'yup',
-    'ajv',
-    'class-validator',
-    'superstruct',
-    '@sinclair/typebox',
-    'fastest-validator',
-    'valibot',
-    'io-ts',
-    'runtypes',
-    '@vinejs/vine',
-    'express-json-validator-middleware'
-]);
-/** An app's own validation function, by its name: `validate(schema)`, `validateSignup(...)`, `isValidUser(...)`. */
-const VALIDATOR_FUNCTION = /^(?:validate|validator|isValid|sanitize|assertValid)(?:[A-Z_]\w*)?$|Validat(?:e|ion|or)$/;
-/** Schema methods: `schema.validate(req.body)`, `schema.safeParse(input)`; not a DAO's `validateLogin()`. */
-const VALIDATOR_METHODS = new Set(['validate', 'validateAsync', 'validateSync', 'safeParse', 'safeParseAsync', 'isValid', 'isValidSync']);
-/** The package a value comes from through calls and `new`: `Joi.object({...})` → `joi`. */
-function packageOf(value, depth = 0) {
-    if (depth > 8)
-        return undefined;
-    for (const branch of (0,model_values/* branches */.J0)(value)) {
-        if (branch.kind === 'package')
-            return branch.name;
-        if (branch.kind === 'call' || branch.kind === 'new') {
-            const found = packageOf(branch.callee, depth + 1);
-            if (found)
-                return found;
-        }
-    }
-    return undefined;
-}
-/** The package the expression's call or member chain starts from, if any. */
-function rootPackage(express, node, module) {
-    const root = rootIdentifier(node);
-    return root ? packageOf(express.evaluate(root, module)) : undefined;
-}
-/** Whether a callee's name says it validates: a function named so, or a schema's validate method. */
-function isValidatorName(callee) {
-    if (callee.type === 'Identifier')
-        return VALIDATOR_FUNCTION.test(callee.name);
-    return VALIDATOR_METHODS.has((0,syntax/* propertyName */.Bz)(callee) ?? '');
-}
-/** Whether a call (inside a handler or a middleware factory) validates input. */
-function isValidationCall(express, call, module) {
-    if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression' && call.type !== 'NewExpression')
-        return false;
-    const callee = call.callee;
-    if (isValidatorName(callee))
-        return true;
-    const pkg = rootPackage(express, callee, module);
-    return pkg !== undefined && VALIDATION_PACKAGES.has(pkg);
-}
-/** Whether a function's body (nested functions included) calls a validation library or helper. */
-function bodyValidates(express, fn, module) {
-    let found = false;
-    (0,javascript/* walk */.GG)(fn, (node) => {
-        if (!found && isValidationCall(express, node, module))
-            found = true;
-    });
-    return found;
-}
-/** Whether a handler in a route's chain validates the request. */
-function isValidatorHandler(express, handler) {
-    const { module, node } = handler.site;
-    switch (handler.kind) {
-        case 'middleware':
-        case 'unknown': {
-            if (isKind(handler, 'validator'))
-                return true;
-            // express-validator chains (`body('email').isEmail()`) and celebrate(...) calls the model leaves unresolved
-            const pkg = rootPackage(express, node, module);
-            return pkg !== undefined && VALIDATION_PACKAGES.has(pkg);
-        }
-        case 'function': {
-            const home = express.graph.moduleOf(handler.fn);
-            return home !== undefined && bodyValidates(express, handler.fn, home);
-        }
-        case 'factory': {
-            const call = node.type === 'CallExpression' ? node : undefined;
-            if (call && isValidatorName(call.callee))
-                return true;
-            const home = express.graph.moduleOf(handler.fn);
-            return ((home !== undefined && bodyValidates(express, handler.fn, home)) ||
-                handler.args.some((a) => (0,scope/* isFunction */.Tn)(a) && bodyValidates(express, a, module)));
-        }
-        default:
-            return false;
-    }
-}
-/** Whether the handler function validates the request itself (`validationResult(req)`, `schema.parse(req.body)`). */
-function handlerValidates(express, handler) {
-    return bodyValidates(express, handler.fn, handler.module);
 }
 
 ;// CONCATENATED MODULE: ./src/model/request-sinks.ts
@@ -31131,22 +32810,6 @@ const HTTP_CLIENTS = new Set([
     'phin',
     'bent'
 ]);
-/** Packages whose models and collections run queries: a request value in their query is operator injection or mass assignment. */
-const DATA_PACKAGES = new Set([
-    'mongoose',
-    'mongodb',
-    'typeorm',
-    'sequelize',
-    '@prisma/client',
-    'knex',
-    'mysql',
-    'mysql2',
-    'pg',
-    'sqlite3',
-    'better-sqlite3',
-    'monk',
-    'mongojs'
-]);
 /** Lookups by an id that the ODM casts (an ObjectId, a primary key): not an injection point. */
 const ID_LOOKUPS = new Set(['findById', 'findByPk', 'findByIdAndRemove', 'findByIdAndDelete', 'get', 'exists']);
 /** Methods that take SQL text. */
@@ -31176,9 +32839,11 @@ const PRIVILEGED = new Set([
     'accesslevel',
     'privileges'
 ]);
-function calleeText(data, callee) {
+/** Logger methods (winston, pino, bunyan, debug-style loggers of the app). */
+const LOG_METHODS = new Set(['log', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'verbose', 'silly', 'fatal', 'notice']);
+function calleeText(data, call, callee) {
     const text = data.text(callee);
-    return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}()\``;
+    return `\`${call.type === 'NewExpression' ? 'new ' : ''}${text.length > 40 ? `${text.slice(0, 40)}…` : text}()\``;
 }
 /** The package and export a value is, through conditionals: `cp.exec` → child_process ['exec']. */
 function packageExport(value) {
@@ -31187,15 +32852,109 @@ function packageExport(value) {
             return { name: branch.name, path: branch.path };
     return undefined;
 }
-function packageSink(pkg, label) {
+/** Databases that take query operators in a filter object: a request value there can be `{ "$ne": null }`. */
+const OPERATOR_DATABASES = new Set(['mongoose', 'mongodb', 'monk', 'mongojs']);
+/** Query operators that run code or a regular expression. */
+const DANGEROUS_OPERATORS = new Set(['$regex', '$where', '$function', '$accumulator', '$expr']);
+/** Methods whose first object argument is a filter (what to find), not what is written. */
+const FILTER_METHOD = /^(?:find|count|exists|where|delete|remove|destroy|distinct|update|replace|aggregate)/;
+function packageSink(pkg, label, data, args) {
     const code = CODE_PACKAGES[pkg.name];
-    if (code === 'any' || (code && code.has(pkg.path[0] ?? '')))
-        return COMMAND_PACKAGES.has(pkg.name) ? `a shell command (${label})` : `code evaluation (${label})`;
+    if (code === 'any' || (code && code.has(pkg.path[0] ?? ''))) {
+        if (!COMMAND_PACKAGES.has(pkg.name))
+            return reach(`code evaluation (${label})`, data, args);
+        // The options (`{ env, cwd }`) of a process are not part of its command line.
+        return reach(`a shell command (${label})`, data, args.filter((a) => !isOptionsObject(data, a)));
+    }
     if (FILE_PACKAGES.has(pkg.name))
-        return `a file path (${label})`;
+        return reach(`a file path (${label})`, data, args);
     if (HTTP_CLIENTS.has(pkg.name))
-        return `an outbound request (${label})`;
+        return reach(`an outbound request (${label})`, data, urlArguments(data, args));
     return undefined;
+}
+/** The sink when some of the expressions carry request data. */
+function reach(what, data, candidates) {
+    const via = candidates.filter((a) => data.carries(a));
+    return via.length > 0 ? { what, via } : undefined;
+}
+/** An object literal, or a variable initialised with one: a call's options. */
+function isOptionsObject(data, node) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    if (n.type === 'ObjectExpression')
+        return true;
+    if (n.type !== 'Identifier')
+        return false;
+    const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
+    return binding?.kind === 'var' && binding.path.length === 0 && binding.init?.type === 'ObjectExpression';
+}
+/**
+ * The URL an HTTP client is given: its first argument (the second after a method name, `needle('get', url)`),
+ * or the `url` of an options object; a URL on a fixed host with request data only URI-encoded into it is safe.
+ */
+function urlArguments(data, args) {
+    const [first, second] = args.map((a) => (0,syntax/* unwrapExpression */.OQ)(a));
+    const urls = first?.type === 'StringLiteral' && second
+        ? [second]
+        : first?.type === 'ObjectExpression'
+            ? first.properties.flatMap((p) => p.type === 'ObjectProperty' && ['url', 'uri', 'baseURL', 'host', 'hostname', 'path'].includes(propertyKey(p) ?? '')
+                ? [p.value]
+                : [])
+            : first
+                ? [first]
+                : [];
+    return urls.filter((url) => !isFixedHostUrl(data, url));
+}
+/** The pieces of a `+` chain or a template literal, in order; undefined for anything else. */
+function stringPieces(node) {
+    if (node.type === 'TemplateLiteral')
+        return { texts: node.quasis.map((q) => q.value.cooked ?? ''), values: node.expressions };
+    if (node.type !== 'BinaryExpression' || node.operator !== '+')
+        return undefined;
+    const operands = [];
+    const flatten = (n) => {
+        const u = (0,syntax/* unwrapExpression */.OQ)(n);
+        if (u.type === 'BinaryExpression' && u.operator === '+') {
+            flatten(u.left);
+            flatten(u.right);
+        }
+        else
+            operands.push(u);
+    };
+    flatten(node);
+    const first = operands[0];
+    return first?.type === 'StringLiteral' ? { texts: [first.value], values: operands.slice(1) } : { texts: [''], values: operands };
+}
+/** `https://api.example.com/search?q=${encodeURIComponent(q)}`: the host is the code's, the request only fills in encoded text. */
+function isFixedHostUrl(data, node, depth = 0) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    if (n.type === 'Identifier' && depth < 4) {
+        const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
+        return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && isFixedHostUrl(data, binding.init, depth + 1);
+    }
+    const pieces = stringPieces(n);
+    if (!pieces || !/^[a-z][\w+.-]*:\/\/[^/?#]+[/?#]/i.test(pieces.texts[0] ?? ''))
+        return false;
+    return pieces.values.every((v) => !data.carries(v) || isUriEncoded(data, v));
+}
+/**
+ * `/articles/${id}`: a path on this site starting with a fixed segment. The request can only choose
+ * what comes after it, never another host (`//evil.example` needs the second slash right at the start).
+ */
+function isLocalPath(data, node, depth = 0) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    if (n.type === 'Identifier' && depth < 4) {
+        const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
+        return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && isLocalPath(data, binding.init, depth + 1);
+    }
+    const pieces = stringPieces(n);
+    return pieces !== undefined && /^\/[^/\\]/.test(pieces.texts[0] ?? '');
+}
+function isUriEncoded(data, node) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    return (n.type === 'CallExpression' &&
+        n.callee.type === 'Identifier' &&
+        n.callee.name === 'encodeURIComponent' &&
+        !(0,scope/* lookup */.$I)(data.module.index, n.callee.name, n.callee));
 }
 /** An object literal with a `where` key is a parameterised ORM query (Sequelize, TypeORM, Prisma). */
 function isWhereQuery(node) {
@@ -31208,14 +32967,6 @@ function propertyKey(p) {
     if (!p.computed && p.key.type === 'Identifier')
         return p.key.name;
     return p.key.type === 'StringLiteral' ? p.key.value : undefined;
-}
-/** A method call on a DAO (`new MemosDAO(db)`) or on a model or collection of a database package. */
-function isDataLayer(express, data, receiver) {
-    const value = express.evaluate(receiver, data.module);
-    if ((0,model_values/* branches */.J0)(value).some((b) => b.kind === 'new' && b.callee.kind === 'function'))
-        return true;
-    const pkg = rootPackage(express, receiver, data.module);
-    return pkg !== undefined && DATA_PACKAGES.has(pkg);
 }
 function argumentsOf(call) {
     if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression' && call.type !== 'NewExpression')
@@ -31243,76 +32994,420 @@ function passesWhole(data, arg) {
         return true;
     return n.type === 'ObjectExpression' && n.properties.some((p) => p.type === 'SpreadElement' && data.isWhole(p.argument));
 }
+/** A `$regex` or `$where` operator in a query object whose value is request data. */
+function dangerousOperator(data, node, depth = 0) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    if (n.type !== 'ObjectExpression' || depth > 4)
+        return undefined;
+    for (const p of n.properties) {
+        if (p.type !== 'ObjectProperty')
+            continue;
+        const key = propertyKey(p);
+        if (key && DANGEROUS_OPERATORS.has(key) && data.carries(p.value))
+            return key;
+        const nested = dangerousOperator(data, p.value, depth + 1);
+        if (nested)
+            return nested;
+    }
+    return undefined;
+}
+/** A filter object with request data as a field's value (`{ username: req.body.username }`): the value may be an object of operators. */
+function hasOperatorSlot(data, node) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(node);
+    return n.type === 'ObjectExpression' && n.properties.some((p) => p.type === 'ObjectProperty' && data.isRequestValue(p.value));
+}
+/** What a call on the data layer does with the request data it takes. */
+function dataLayerSink(express, data, member, method, label, args) {
+    const first = args[0];
+    const via = args.filter((a) => data.carries(a) && !(ID_LOOKUPS.has(method) && a === first) && !isWhereQuery(a));
+    if (via.length === 0)
+        return undefined;
+    for (const arg of via) {
+        const operator = dangerousOperator(data, arg);
+        if (operator)
+            return { what: `a \`${operator}\` query operator (${label})`, via: [arg] };
+    }
+    // Path parameters are always strings: as values of a query they can carry no operator, and the
+    // data layer binds them as values.
+    const stored = via.filter((a) => !onlyPathParameters(data, a));
+    if (stored.length === 0)
+        return undefined;
+    const whole = stored.filter((a) => passesWhole(data, a));
+    if (whole.length > 0)
+        return { what: `the data layer (${label}) with every field the client sends (mass assignment)`, via: whole };
+    const mongo = OPERATOR_DATABASES.has(rootPackage(express, member, data.module) ?? '');
+    if (mongo && FILTER_METHOD.test(method) && first && stored.includes(first) && hasOperatorSlot(data, first))
+        return {
+            what: `a NoSQL query filter (${label}), where a request object such as \`{ "$ne": null }\` becomes a query operator`,
+            via: [first]
+        };
+    return { what: `the data layer (${label})`, via: stored };
+}
+/** Whether all the request data an expression carries comes from `req.params` (strings, whatever the client sends). */
+function onlyPathParameters(data, node) {
+    const origins = data.origins(node);
+    return origins.length > 0 && origins.every((o) => o.path === 'params' || o.path.startsWith('params.'));
+}
+/** An allow-list copy (`_.pick(req.body, 'title', 'body')`, `only(req.body, 'title body')`): the fix for mass assignment. */
+function isAllowListCopy(data, node) {
+    let call = (0,syntax/* unwrapExpression */.OQ)(node);
+    if (call.type === 'Identifier') {
+        const binding = (0,scope/* lookup */.$I)(data.module.index, call.name, call);
+        if (binding?.kind !== 'var' || binding.path.length > 0 || !binding.init)
+            return false;
+        call = (0,syntax/* unwrapExpression */.OQ)(binding.init);
+    }
+    if (call.type !== 'CallExpression')
+        return false;
+    const callee = (0,syntax/* unwrapExpression */.OQ)(call.callee);
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? (0,syntax/* propertyName */.Bz)(callee) : undefined;
+    return (name === 'pick' || name === 'only') && call.arguments.length >= 2;
+}
 function callSink(express, data, call) {
     const args = argumentsOf(call);
-    const tainted = args.filter((a) => data.carries(a));
-    if (tainted.length === 0)
+    if (!args.some((a) => data.carries(a)))
         return undefined;
     const callee = (0,syntax/* unwrapExpression */.OQ)(call.callee);
-    const label = calleeText(data, callee);
+    const label = calleeText(data, call, callee);
     if (callee.type === 'Identifier' && !(0,scope/* lookup */.$I)(data.module.index, callee.name, callee)) {
         if (CODE_GLOBALS.has(callee.name))
-            return `code evaluation (${label})`;
-        return callee.name === 'fetch' ? `an outbound request (${label})` : undefined;
+            return reach(`code evaluation (${label})`, data, args);
+        return callee.name === 'fetch' ? reach(`an outbound request (${label})`, data, urlArguments(data, args)) : undefined;
     }
     const member = callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression' ? callee : undefined;
     const method = member ? (0,syntax/* propertyName */.Bz)(member) : undefined;
     if (member && data.isResponse(member.object)) {
         if (method === 'redirect' || method === 'location')
-            return `a redirect (${label})`;
-        return method === 'sendFile' || method === 'download' ? `a file path (${label})` : undefined;
+            return reach(`a redirect (${label})`, data, args.filter((a) => !isLocalPath(data, a) && !isFixedHostUrl(data, a)));
+        return method === 'sendFile' || method === 'download' ? reach(`a file path (${label})`, data, args) : undefined;
     }
     const value = express.evaluate(callee, data.module);
     const pkg = packageExport(value);
     if (pkg)
-        return packageSink(pkg, label);
+        return packageSink(pkg, label, data, args);
     if (member && method) {
         const first = args[0];
         if (SQL_METHODS.has(method) && first && data.carries(first) && isBuiltString(data, first))
-            return `a raw SQL query (${label})`;
-        if (isDataLayer(express, data, member.object)) {
-            const onlyId = ID_LOOKUPS.has(method) && tainted.length === 1 && tainted[0] === first;
-            if (!onlyId && !tainted.every(isWhereQuery))
-                return `the data layer (${label})`;
+            return { what: `a raw SQL query (${label})`, via: [first] };
+        if (isDataLayer(express, member.object, data.module)) {
+            const reached = dataLayerSink(express, data, member, method, label, args);
+            if (reached)
+                return reached;
         }
     }
-    const direct = (0,model_values/* branches */.J0)(value).some((b) => b.kind === 'function');
-    if (direct && tainted.some((a) => passesWhole(data, a)))
-        return `${label} (all of the input at once)`;
-    if (call.type === 'NewExpression' &&
-        tainted.some((a) => passesWhole(data, a)) &&
-        DATA_PACKAGES.has(rootPackage(express, callee, data.module) ?? '')) {
-        return `a new record (${label})`;
+    // `log.debug('body', req.body)`, `logger.info(...)`: a log line is no place the input can do harm.
+    if (method && LOG_METHODS.has(method))
+        return undefined;
+    const whole = args.filter((a) => passesWhole(data, a));
+    if (whole.length > 0 && (0,model_values/* branches */.J0)(value).some((b) => b.kind === 'function'))
+        return { what: `${label} (all of the input at once)`, via: whole };
+    if (call.type === 'NewExpression' && DATA_PACKAGES.has(rootPackage(express, callee, data.module) ?? '')) {
+        return whole.length > 0
+            ? { what: `a new record (${label}) with every field the client sends (mass assignment)`, via: whole }
+            : reach(`a new record (${label})`, data, args.filter((a) => !isAllowListCopy(data, a)));
     }
     return undefined;
 }
-/** `user.role = req.body.role` or `{ isAdmin: req.body.isAdmin }`. */
+/** Whether an object literal is a query's filter (`User.find({ role })`, `{ where: { role } }`): it reads, it does not write. */
+function isFilterObject(data, object) {
+    const parent = data.module.index.parents.get(object);
+    if (parent?.type === 'ObjectProperty' && propertyKey(parent) === 'where')
+        return true;
+    if ((parent?.type !== 'CallExpression' && parent?.type !== 'OptionalCallExpression') || parent.arguments[0] !== object)
+        return false;
+    return FILTER_METHOD.test((0,syntax/* propertyName */.Bz)(parent.callee) ?? '');
+}
+/** `user.role = req.body.role` or `{ isAdmin: req.body.isAdmin }` (not a query's filter). */
 function privilegeSink(data, node) {
     if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && data.carries(node.right)) {
         const name = (0,syntax/* propertyName */.Bz)(node.left);
         if (name && PRIVILEGED.has(name.toLowerCase()))
-            return `the privileged field \`${name}\``;
+            return { what: `the privileged field \`${name}\``, via: [node.right] };
     }
     if (node.type === 'ObjectProperty' && !node.computed && data.carries(node.value)) {
         const name = propertyKey(node);
-        if (name && PRIVILEGED.has(name.toLowerCase()))
-            return `the privileged field \`${name}\``;
+        const object = data.module.index.parents.get(node);
+        if (object?.type === 'ObjectPattern')
+            return undefined;
+        if (name && PRIVILEGED.has(name.toLowerCase()) && !(object && isFilterObject(data, object)))
+            return { what: `the privileged field \`${name}\``, via: [node.value] };
     }
     return undefined;
 }
 /**
- * The first place in the handler (nested callbacks included) where request data reaches a sink.
- * `skip` leaves out calls another rule reports (a lodash merge is prototype pollution).
+ * The first place in the handler (nested callbacks included) where request data that no validation
+ * covers reaches a sink. `skip` leaves out calls another rule reports (a lodash merge is prototype
+ * pollution); `covers` says which fields the handler validated before a sink.
  */
-function findSink(express, data, skip = () => false) {
+function findSink(express, data, skip = () => false, covers = () => false) {
     const sinks = [];
     (0,javascript/* walk */.GG)(data.fn, (node) => {
         const isCall = node.type === 'CallExpression' || node.type === 'OptionalCallExpression' || node.type === 'NewExpression';
-        const what = isCall ? (skip(node) ? undefined : callSink(express, data, node)) : privilegeSink(data, node);
-        if (what)
-            sinks.push({ node, what });
+        const reached = isCall ? (skip(node) ? undefined : callSink(express, data, node)) : privilegeSink(data, node);
+        if (!reached)
+            return;
+        const origins = reached.via
+            .flatMap((v) => data.origins(v))
+            .filter((o) => !covers(o, node))
+            .sort((a, b) => (a.read.start ?? 0) - (b.read.start ?? 0));
+        if (origins.length > 0)
+            sinks.push({ node, what: reached.what, origins });
     });
     return sinks.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0))[0];
+}
+
+;// CONCATENATED MODULE: ./src/model/validators.ts
+
+
+
+
+
+
+/** Schema and validation libraries: a call into one of them in the chain or the handler validates the input. */
+const VALIDATION_PACKAGES = new Set([
+    'express-validator',
+    'celebrate',
+    'joi',
+    '@hapi/joi',
+    'express-joi-validation',
+    'express-validation',
+    'zod',
+    'yup',
+    'ajv',
+    'class-validator',
+    'superstruct',
+    '@sinclair/typebox',
+    'fastest-validator',
+    'valibot',
+    'io-ts',
+    'runtypes',
+    '@vinejs/vine',
+    'express-json-validator-middleware'
+]);
+/** An app's own validation function, by its name: `validate(schema)`, `validateSignup(...)`, `isValidUser(...)`. */
+const VALIDATOR_FUNCTION = /^(?:validate|validator|isValid|sanitize|assertValid)(?:[A-Z_]\w*)?$|Validat(?:e|ion|or)$/;
+/** Schema methods: `schema.validate(req.body)`, `schema.safeParse(input)`; not a DAO's `validateLogin()`. */
+const VALIDATOR_METHODS = new Set(['validate', 'validateAsync', 'validateSync', 'safeParse', 'safeParseAsync', 'isValid', 'isValidSync']);
+
+/** Whether a callee's name says it validates: a function named so, or a schema's validate method. */
+function isValidatorName(callee) {
+    if (callee.type === 'Identifier')
+        return VALIDATOR_FUNCTION.test(callee.name);
+    return VALIDATOR_METHODS.has((0,syntax/* propertyName */.Bz)(callee) ?? '');
+}
+/** Whether a call (inside a handler or a middleware factory) validates input. */
+function isValidationCall(express, call, module) {
+    if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression' && call.type !== 'NewExpression')
+        return false;
+    const callee = call.callee;
+    if (isValidatorName(callee))
+        return true;
+    const pkg = rootPackage(express, callee, module);
+    return pkg !== undefined && VALIDATION_PACKAGES.has(pkg);
+}
+/** Whether a function's body (nested functions included) calls a validation library or helper. */
+function bodyValidates(express, fn, module) {
+    let found = false;
+    (0,javascript/* walk */.GG)(fn, (node) => {
+        if (!found && isValidationCall(express, node, module))
+            found = true;
+    });
+    return found;
+}
+/** Whether a handler in a route's chain validates the request. */
+function isValidatorHandler(express, handler) {
+    const { module, node } = handler.site;
+    switch (handler.kind) {
+        case 'middleware':
+        case 'unknown': {
+            if ((0,middleware/* isKind */.VF)(handler, 'validator'))
+                return true;
+            // express-validator chains (`body('email').isEmail()`) and celebrate(...) calls the model leaves unresolved
+            const pkg = rootPackage(express, node, module);
+            return pkg !== undefined && VALIDATION_PACKAGES.has(pkg);
+        }
+        case 'function': {
+            const home = express.graph.moduleOf(handler.fn);
+            return home !== undefined && bodyValidates(express, handler.fn, home);
+        }
+        case 'factory': {
+            const call = node.type === 'CallExpression' ? node : undefined;
+            if (call && isValidatorName(call.callee))
+                return true;
+            const home = express.graph.moduleOf(handler.fn);
+            return ((home !== undefined && bodyValidates(express, handler.fn, home)) ||
+                handler.args.some((a) => (0,scope/* isFunction */.Tn)(a) && bodyValidates(express, a, module)));
+        }
+        default:
+            return false;
+    }
+}
+/** validator.js exports that check a string rather than convert it. */
+const STRING_CHECKS = /^(?:is[A-Z]\w*|matches|contains|equals)$/;
+/** Checks that answer true or false: `ObjectId.isValid(id)`, `mongoose.isValidObjectId(id)`, yup's `schema.isValid(x)`. */
+const CHECK_METHODS = new Set(['isValid', 'isValidSync', 'isValidObjectId']);
+/** Methods that apply a schema of a validation library to a value: zod `parse`, Joi `attempt`, superstruct `assert`. */
+const APPLY_METHODS = new Set([
+    ...VALIDATOR_METHODS,
+    'parse',
+    'parseAsync',
+    'assert',
+    'attempt',
+    'check',
+    'cast',
+    'create',
+    'validateOrReject'
+]);
+function validationKind(express, data, call) {
+    if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
+        return undefined;
+    const callee = (0,syntax/* unwrapExpression */.OQ)(call.callee);
+    const name = callee.type === 'Identifier' ? callee.name : (0,syntax/* propertyName */.Bz)(callee);
+    if (name === undefined)
+        return undefined;
+    for (const branch of (0,model_values/* branches */.J0)(express.evaluate(callee, data.module))) {
+        if (branch.kind !== 'package' || branch.name !== 'validator')
+            continue;
+        const exported = branch.path.at(-1)?.split('/').at(-1) ?? '';
+        return STRING_CHECKS.test(exported) ? 'check' : undefined;
+    }
+    if (CHECK_METHODS.has(name) || (callee.type === 'Identifier' && /^isValid/.test(name)))
+        return 'check';
+    if (isValidatorName(callee))
+        return 'schema';
+    const pkg = rootPackage(express, callee, data.module);
+    if (pkg === undefined || !VALIDATION_PACKAGES.has(pkg))
+        return undefined;
+    const args = call.arguments;
+    return APPLY_METHODS.has(name) || args.some((a) => data.isRequest(a) || data.carries(a)) ? 'schema' : undefined;
+}
+/** Whether a statement leaves the handler: `return`, `throw`, `next(err)`, or a block that does. */
+function exits(statement) {
+    if (!statement)
+        return false;
+    if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement')
+        return true;
+    if (statement.type === 'BlockStatement')
+        return statement.body.some((s) => exits(s));
+    if (statement.type !== 'ExpressionStatement')
+        return false;
+    const call = (0,syntax/* unwrapExpression */.OQ)(statement.expression);
+    return call.type === 'CallExpression' && call.callee.type === 'Identifier' && call.callee.name === 'next';
+}
+function within(node, outer) {
+    return outer !== null && outer !== undefined && (node.start ?? 0) >= (outer.start ?? 0) && (node.end ?? 0) <= (outer.end ?? 0);
+}
+/**
+ * An `if` acting on a check: what it guards is inside it, and after it when the failing branch leaves,
+ * or when it records an error (`errors.push(...)`) that a later `if (errors.length) return ...` acts on.
+ */
+function ifGuard(data, statement) {
+    const leavesAt = exits(statement.consequent) ? statement.end : laterExit(data, statement);
+    return (at) => within(at, statement.consequent) || within(at, statement.alternate) || (leavesAt != null && (at.start ?? 0) >= leavesAt);
+}
+/** Where a later `if` testing the variable the branch records an error in leaves the handler. */
+function laterExit(data, statement) {
+    const index = data.module.index;
+    const recorded = new Set();
+    (0,javascript/* walk */.GG)(statement.consequent, (node) => {
+        const target = node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && (0,syntax/* propertyName */.Bz)(node.callee) === 'push'
+            ? (0,syntax/* unwrapExpression */.OQ)(node.callee.object)
+            : node.type === 'AssignmentExpression'
+                ? node.left
+                : undefined;
+        if (target?.type === 'Identifier')
+            recorded.add((0,scope/* lookup */.$I)(index, target.name, target));
+    });
+    recorded.delete(undefined);
+    if (recorded.size === 0)
+        return undefined;
+    let found;
+    (0,javascript/* walk */.GG)(data.fn, (node) => {
+        if (found !== undefined || node.type !== 'IfStatement' || (node.start ?? 0) < (statement.end ?? 0) || !exits(node.consequent))
+            return;
+        (0,javascript/* walk */.GG)(node.test, (n) => {
+            if (n.type === 'Identifier' && recorded.has((0,scope/* lookup */.$I)(index, n.name, n)))
+                found = node.end ?? undefined;
+        });
+    });
+    return found;
+}
+/** Expressions a check's answer goes through on its way to an `if`: `!`, `&&`, `=== false`, `await`. */
+function isCondition(node) {
+    return ((node.type === 'UnaryExpression' && node.operator === '!') ||
+        node.type === 'LogicalExpression' ||
+        (node.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(node.operator)) ||
+        node.type === 'AwaitExpression' ||
+        node.type === 'ParenthesizedExpression');
+}
+/** Where a check's answer decides what runs: the `if` it is tested in, directly or through a variable, or an `assert(...)`. */
+function guardOf(data, call) {
+    const parents = data.module.index.parents;
+    let current = call;
+    let parent = parents.get(current);
+    while (parent && isCondition(parent)) {
+        current = parent;
+        parent = parents.get(current);
+    }
+    if (parent?.type === 'IfStatement' && parent.test === current)
+        return ifGuard(data, parent);
+    if (parent?.type === 'CallExpression' &&
+        /^(?:assert|ok)$/.test((0,syntax/* propertyName */.Bz)(parent.callee) ?? (parent.callee.type === 'Identifier' ? parent.callee.name : ''))) {
+        const end = parent.end ?? 0;
+        return (at) => (at.start ?? 0) >= end;
+    }
+    if (parent?.type !== 'VariableDeclarator' || parent.init !== current || parent.id.type !== 'Identifier')
+        return undefined;
+    const binding = (0,scope/* lookup */.$I)(data.module.index, parent.id.name, parent.id);
+    const guards = [];
+    (0,javascript/* walk */.GG)(data.fn, (node) => {
+        if (node.type !== 'IfStatement')
+            return;
+        let tests = false;
+        (0,javascript/* walk */.GG)(node.test, (n) => {
+            if (n.type === 'Identifier' && binding && (0,scope/* lookup */.$I)(data.module.index, n.name, n) === binding)
+                tests = true;
+        });
+        if (tests)
+            guards.push(ifGuard(data, node));
+    });
+    return guards.length > 0 ? (at) => guards.some((g) => g(at)) : undefined;
+}
+/** Whether `path` is `validated` or a field inside it: validating `body` validates `body.email`. */
+function isWithin(path, validated) {
+    return path === validated || path.startsWith(`${validated}.`);
+}
+/**
+ * The validation inside a handler, per field: `schema.parse(req.body)` validates the body,
+ * `if (!validator.isEmail(email)) return next(err)` validates `email` after it, `ObjectId.isValid(id)`
+ * validates `id` and nothing else.
+ */
+function handlerValidation(express, data) {
+    const checks = [];
+    if (data.validated.length > 0)
+        checks.push({ paths: data.validated, holds: () => true });
+    let all = false;
+    (0,javascript/* walk */.GG)(data.fn, (node) => {
+        const kind = validationKind(express, data, node);
+        if (!kind)
+            return;
+        const args = node.arguments;
+        const paths = args.flatMap((a) => data.origins(a).map((o) => o.path));
+        if (kind === 'schema') {
+            if (paths.length === 0 || args.some((a) => data.isRequest(a)))
+                all = true;
+            else
+                checks.push({ paths, holds: () => true });
+            return;
+        }
+        const holds = guardOf(data, node);
+        if (holds && paths.length > 0)
+            checks.push({ paths, holds });
+    });
+    return {
+        all,
+        covers: (origin, at) => checks.some((c) => c.holds(at) && c.paths.some((p) => isWithin(origin.path, p)))
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/express/validation-missing.ts
@@ -31345,21 +33440,26 @@ function localChain({ router, event }) {
 }
 function checkRoute(express, route, resolutions) {
     const data = readRequestData(express, route.handler);
-    const firstRead = data?.reads[0];
-    if (!data || !firstRead)
+    if (!data || data.reads.length === 0)
         return undefined;
     const chains = resolutions?.map((r) => r.before) ?? [localChain(route)];
     if (chains.some((chain) => chain.some((h) => isValidatorHandler(express, h))))
         return undefined;
-    if (handlerValidates(express, route.handler))
+    const validation = handlerValidation(express, data);
+    if (validation.all)
         return undefined;
     // Merges are prototype-pollution's finding; the same line is not reported twice.
-    const sink = findSink(express, data, (call) => pollutionAt(express, data, call) !== undefined);
-    if (!sink)
+    const sink = findSink(express, data, (call) => pollutionAt(express, data, call) !== undefined, (origin, at) => validation.covers(origin, at));
+    const origin = sink?.origins[0];
+    if (!sink || !origin)
         return undefined;
-    const { file, line, column } = (0,model_express/* locate */.x5)({ module: data.module, node: firstRead });
-    const parent = data.module.index.parents.get(firstRead);
-    const shown = parent?.type === 'MemberExpression' && parent.object === firstRead && !parent.computed ? parent : firstRead;
+    const { read } = origin;
+    const { file, line, column } = (0,model_express/* locate */.x5)({ module: data.module, node: read });
+    const parent = data.module.index.parents.get(read);
+    // `req.body` read by `const { password } = req.body` is shown as the field that reaches the sink: `req.body.password`.
+    const shown = read.type === 'MemberExpression'
+        ? `${data.text(read)}${origin.path.slice(origin.path.indexOf('.') < 0 ? origin.path.length : origin.path.indexOf('.'))}`
+        : data.text(parent?.type === 'MemberExpression' && parent.object === read && !parent.computed ? parent : read);
     const where = `${(route.event.method ?? 'all').toUpperCase()} ${resolutions?.[0]?.fullPath ?? route.event.path ?? '(route)'}`;
     const sinkModule = express.graph.moduleOf(sink.node);
     const sinkLine = sinkModule && (0,scope/* positionOf */.df)(sink.node, sinkModule).line;
@@ -31368,14 +33468,15 @@ function checkRoute(express, route, resolutions) {
         line,
         column,
         messageId: 'unvalidated-input',
-        message: `${where} uses \`${data.text(shown)}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
+        message: `${where} uses \`${shown}\` without validation and passes request data to ${sink.what}${sinkLine !== undefined && sinkLine !== line ? ` (line ${sinkLine})` : ''}: validate it in the route's chain first, e.g. express-validator \`body('email').isEmail()\`, celebrate/Joi or zod \`schema.parse(req.body)\``
     };
 }
 /**
- * Per route, the handler that answers it: when it reads `req.body/query/params` and the data reaches
- * a sink (code or shell execution, a redirect, a file path, an outbound request, raw SQL, the data
- * layer, a privileged field, all of the input handed to a function) while neither the chain nor the
- * handler validates, one finding at the handler's first read of request data.
+ * Per route, the handler that answers it: when request data reaches a sink (code or shell execution,
+ * a redirect, a file path, an outbound request, raw SQL, a NoSQL filter or operator, the data layer,
+ * a privileged field, all of the input handed to a function) and neither the chain nor the handler
+ * validates the fields that reach it, one finding at the read of the first such field. Validation
+ * in the handler is per field: `ObjectId.isValid(id)` validates `id`, not `req.body`.
  */
 /* harmony default export */ const validation_missing = ((0,rule/* defineRule */.Km)({
     meta: {
@@ -31412,35 +33513,46 @@ function checkRoute(express, route, resolutions) {
 function checkHandler(express, data) {
     const findings = [];
     (0,javascript/* walk */.GG)(data.fn, (node) => {
-        const what = pollutionAt(express, data, node);
-        if (!what)
+        const pollution = pollutionAt(express, data, node);
+        if (!pollution)
             return;
         const { file, line, column } = (0,model_express/* locate */.x5)({ module: data.module, node });
-        findings.push({
-            file,
-            line,
-            column,
-            messageId: 'request-data-merged',
-            message: `${what}, so a \`__proto__\` or \`constructor.prototype\` key in the request can pollute object prototypes: copy only known fields (\`const { name, email } = req.body\`) or validate against a schema that rejects unknown keys first`
-        });
+        findings.push(pollution.kind === 'merged'
+            ? {
+                file,
+                line,
+                column,
+                messageId: 'request-data-merged',
+                message: `${pollution.what}, so a \`__proto__\` or \`constructor.prototype\` key in the request can pollute object prototypes: copy only known fields (\`const { name, email } = req.body\`) or validate against a schema that rejects unknown keys first; leaving keys out (\`omit\`, \`delete\`) is no fix`
+            }
+            : {
+                file,
+                line,
+                column,
+                messageId: 'view-options-injected',
+                message: `${pollution.what}, where keys such as \`settings\`, \`layout\` or a template engine's options (ejs \`outputFunctionName\`, \`escapeFunction\`) are view options, not data: a client sending them can run code on the server; pass only known fields (\`res.render(view, { name, email })\`)`
+            });
     });
     return findings;
 }
 /**
  * In every app function Express calls (routes and middleware), request data merged into an object:
  * `Object.assign`, lodash `merge`/`defaultsDeep`/`set`..., deep-extend and friends, `x = { ...x, ...req.body }`,
- * or `obj[req.body.key] = value`. Request data is the handler's own `req.body/query/params` and local aliases.
+ * or `obj[req.body.key] = value`, also with keys left out first (`_.omit(req.body, 'role')`); and request
+ * data as the locals of `res.render()`, whose keys are view options. Request data is the handler's own
+ * `req.body/query/params` and local aliases.
  */
 /* harmony default export */ const prototype_pollution = ((0,rule/* defineRule */.Km)({
     meta: {
         id: 'prototype-pollution',
         severity: 'high',
         category: 'express',
-        description: 'Request data is merged into an object (Object.assign, spread, lodash merge/defaultsDeep/set, deep-extend...) or used as a computed key.',
+        description: 'Request data is merged into an object (Object.assign, spread, lodash merge/defaultsDeep/set, deep-extend...), used as a computed key, or handed to res.render() as the view locals.',
         fix: 'copy known fields only, or validate with a schema that rejects unknown keys, before merging',
         cwe: 'CWE-1321',
         messages: {
-            'request-data-merged': 'request data is merged into an object, or used as a computed key, unfiltered'
+            'request-data-merged': 'request data is merged into an object, or used as a computed key, unfiltered',
+            'view-options-injected': 'request data is handed to res.render() as the view locals, where keys are view options'
         }
     },
     needs: 'source',
@@ -31452,39 +33564,9 @@ function checkHandler(express, data) {
     }
 }));
 
-;// CONCATENATED MODULE: ./src/model/package-calls.ts
-
-const PACKAGE_CALLS = new cache/* CacheKey */.w('package calls');
-/**
- * Every call of a package export in the scanned modules, found once per model. Options are judged
- * where the middleware is created, whichever app or router it ends up on (or none the model can tell).
- */
-function packageCalls(express) {
-    return express.cache.once(PACKAGE_CALLS, () => findPackageCalls(express));
-}
-function findPackageCalls(express) {
-    const calls = [];
-    for (const module of express.graph.modules.values()) {
-        for (const call of module.index.calls) {
-            if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression')
-                continue;
-            const callee = express.evaluate(call.callee, module);
-            if (callee.kind !== 'package')
-                continue;
-            const [first] = call.arguments;
-            const options = first && first.type !== 'SpreadElement' && first.type !== 'ArgumentPlaceholder'
-                ? express.evaluate(first, module)
-                : undefined;
-            calls.push({ package: callee.name, path: callee.path, options, site: { module, node: call } });
-        }
-    }
-    return calls;
-}
-/** Calls of one package, optionally of one export (`[]` is the package itself). */
-function callsOf(express, name, path) {
-    return packageCalls(express).filter((c) => c.package === name && (!path || (c.path.length === path.length && c.path.every((p, i) => p === path[i]))));
-}
-
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: ./src/model/csp.ts
 
 
@@ -31591,7 +33673,10 @@ function directiveSources(express, value) {
         return [];
     });
 }
-/** The directive that governs scripts and its value: script-src, or default-src when script-src is not set. */
+/**
+ * The directive that governs scripts and its value: script-src, or default-src when script-src is not
+ * set; `none` when neither is set and helmet adds no defaults (scripts from anywhere run).
+ */
 function scriptDirective(express, config) {
     const directives = config.directives;
     if (!directives)
@@ -31614,7 +33699,7 @@ function scriptDirective(express, config) {
     if (config.mergesDefaults !== false)
         return undefined; // helmet's default script-src 'self' applies
     const fallback = find(DEFAULT_KEYS);
-    return fallback === 'unknown' ? undefined : fallback;
+    return fallback === 'unknown' ? undefined : (fallback ?? 'none');
 }
 /**
  * The sources that let injected script run. A nonce or hash makes browsers ignore `'unsafe-inline'`,
@@ -31642,8 +33727,8 @@ function weakSources(sources) {
 
 const PRODUCTION_WORDS = new Set(['production', 'prod']);
 const DEVELOPMENT_WORDS = new Set(['development', 'dev', 'develop', 'test', 'testing', 'local', 'debug']);
-/** Names that hold the environment's name: `env`, `config.env`, `NODE_ENV`, `settings.environment`. */
-const ENV_NAME = /^(?:node_?env|env|environment|app_?env|mode_?env)$/i;
+/** Names that hold the environment's name: `env`, `config.env`, `NODE_ENV`, `nodeEnv`, `settings.environment`, `BUILD_MODE`. */
+const ENV_NAME = /^(?:(?:node|app|mode|current|runtime|deploy)?_?env(?:ironment)?|(?:build|run|app|node)?_?mode|stage)$/i;
 const PRODUCTION_FLAG = /^(?:is_?)?prod(?:uction)?(?:_?mode|_?env)?$/i;
 const DEVELOPMENT_FLAG = /^(?:is_?)?(?:dev(?:elopment)?|debug|local|test(?:ing)?)(?:_?mode|_?env)?$/i;
 function nameOf(node) {
@@ -31664,7 +33749,7 @@ function isEnvRead(node) {
         (0,syntax/* propertyName */.Bz)(n.object) === 'env' &&
         n.object.object.type === 'Identifier' &&
         n.object.object.name === 'process') {
-        return /ENV|STAGE/i.test((0,syntax/* propertyName */.Bz)(n) ?? '');
+        return /ENV|STAGE|MODE/i.test((0,syntax/* propertyName */.Bz)(n) ?? '');
     }
     const name = nameOf(n);
     return name !== undefined && ENV_NAME.test(name);
@@ -31734,12 +33819,12 @@ function envTest(test) {
     }
 }
 /** Whether a statement always leaves its block: `return`, `throw`, or a block ending in one. */
-function exits(statement) {
+function env_guard_exits(statement) {
     if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement')
         return true;
     if (statement.type === 'BlockStatement') {
         const last = statement.body.at(-1);
-        return last !== undefined && exits(last);
+        return last !== undefined && env_guard_exits(last);
     }
     return false;
 }
@@ -31749,7 +33834,7 @@ function earlyExitSide(block, child) {
         return undefined;
     const body = block.body;
     for (const statement of body.slice(0, body.indexOf(child)).reverse()) {
-        if (statement.type !== 'IfStatement' || statement.alternate || !exits(statement.consequent))
+        if (statement.type !== 'IfStatement' || statement.alternate || !env_guard_exits(statement.consequent))
             continue;
         const side = envTest(statement.test);
         if (side)
@@ -31788,170 +33873,6 @@ function envSideOf(node, module, boundary) {
     }
     return undefined;
 }
-
-;// CONCATENATED MODULE: ./src/rules/express/csp-weak.ts
-
-
-
-
-
-/** The helmet major every package.json agrees on (lowest version its range admits), if any. */
-function helmetMajor(packageJsons) {
-    const majors = new Set();
-    for (const { manifest } of packageJsons) {
-        for (const field of ['dependencies', 'devDependencies']) {
-            const range = manifest.data[field]?.helmet;
-            if (typeof range !== 'string')
-                continue;
-            const version = semver_default().validRange(range) ? semver_default().minVersion(range) : null;
-            if (version)
-                majors.add(version.major);
-        }
-    }
-    return majors.size === 1 ? [...majors][0] : undefined;
-}
-function disabledFinding(config) {
-    if (!config.disabled)
-        return [];
-    const where = (0,model_express/* locate */.x5)(config.disabled.site);
-    const message = config.disabled.how === 'disabled'
-        ? `${config.label} turns the Content-Security-Policy off, so injected scripts run unhindered: remove \`contentSecurityPolicy: false\` and tune \`directives\` instead`
-        : `${config.label} sends the Content-Security-Policy as report-only, so nothing is blocked: drop \`reportOnly: true\` once the reports are clean`;
-    const messageId = config.disabled.how === 'disabled' ? 'csp-disabled' : 'csp-report-only';
-    return [{ file: where.file, line: where.line, column: where.column, messageId, message }];
-}
-function directiveFinding(express, config) {
-    const directive = scriptDirective(express, config);
-    const sources = directive && directiveSources(express, directive.value);
-    const weak = sources ? weakSources(sources) : [];
-    const [first] = weak;
-    if (!directive || !first)
-        return [];
-    const where = (0,model_express/* locate */.x5)(first.site);
-    const list = [...new Set(weak.map((s) => s.text))].join(' ');
-    const governs = /default/i.test(directive.name) ? ` (it governs scripts as there is no script-src)` : '';
-    return [
-        {
-            file: where.file,
-            line: where.line,
-            column: where.column,
-            messageId: 'unsafe-script-source',
-            message: `CSP \`${directive.name}\` allows \`${list}\`${governs}, so an injected script can run: list only \`'self'\` and trusted hosts, and use nonces or hashes for inline scripts`
-        }
-    ];
-}
-/**
- * Each CSP the app configures: turned off or report-only, or a script-src (or, with no script-src
- * and no helmet defaults, a default-src) that admits inline script, eval, any host or a whole scheme.
- * Options that cannot be read, and policies set only outside production, give no finding.
- */
-/* harmony default export */ const csp_weak = ((0,rule/* defineRule */.Km)({
-    meta: {
-        id: 'csp-weak',
-        severity: 'moderate',
-        category: 'express',
-        description: "CSP disabled, or 'unsafe-inline'/'unsafe-eval'/*/a bare scheme in script-src (or default-src without script-src).",
-        fix: "keep helmet's CSP on; script-src of `'self'`, trusted hosts and nonces only",
-        cwe: 'CWE-693',
-        messages: {
-            'csp-disabled': 'helmet is configured with the Content-Security-Policy turned off',
-            'csp-report-only': 'the Content-Security-Policy is report-only, so it blocks nothing',
-            'unsafe-script-source': "script-src (or default-src without script-src) allows 'unsafe-inline', 'unsafe-eval', * or a bare scheme"
-        }
-    },
-    needs: 'source',
-    check({ express, packageJsons }) {
-        const seen = new Set();
-        return cspConfigs(express, helmetMajor(packageJsons))
-            .filter((config) => envSideOf(config.call.site.node, config.call.site.module) !== 'development')
-            .flatMap((config) => [...disabledFinding(config), ...directiveFinding(express, config)])
-            .filter((f) => !seen.has(`${f.file}:${f.line}:${f.column}`) && seen.add(`${f.file}:${f.line}:${f.column}`));
-    }
-}));
-
-;// CONCATENATED MODULE: ./src/rules/express/x-powered-by.ts
-
-
-/** helmet's main middleware (unless told `hidePoweredBy: false` / `xPoweredBy: false`) or its `hidePoweredBy()`. */
-function removesHeader(express, handler) {
-    if (handler.kind !== 'middleware')
-        return false;
-    if (handler.package === 'hide-powered-by')
-        return true;
-    if (handler.package !== 'helmet')
-        return false;
-    const [name] = handler.export;
-    if (name === 'hidePoweredBy' || name === 'xPoweredBy')
-        return true;
-    if (handler.export.length > 0)
-        return false;
-    const options = handler.options;
-    if (!options || options.kind === 'absent')
-        return true;
-    if (options.kind !== 'object')
-        return undefined;
-    const off = ['hidePoweredBy', 'xPoweredBy'].map((k) => express.evaluator.property(options, k));
-    if (off.some((v) => (0,model_values/* literalOf */.Zc)(v) === false))
-        return false;
-    return off.every((v) => v.kind === 'absent' || v.kind === 'object' || (0,model_values/* literalOf */.Zc)(v) === true) ? true : undefined;
-}
-/** `false` when the header is off (`disable('x-powered-by')`), `true` when on, undefined when unknown. */
-function headerSetting(value) {
-    const literal = (0,model_values/* literalOf */.Zc)(value);
-    return typeof literal === 'boolean' ? literal : undefined;
-}
-function x_powered_by_checkApp(express, app) {
-    const setting = express.setting(app, 'x-powered-by');
-    if (setting) {
-        const on = headerSetting(setting.value);
-        if (on !== true)
-            return [];
-    }
-    const removals = app.events
-        .filter((e) => e.type === 'use')
-        .flatMap((e) => e.handlers)
-        .map((h) => removesHeader(express, h));
-    if (removals.some((r) => r !== false))
-        return [];
-    const name = app.variable ? `Express app '${app.variable}'` : 'Express app';
-    const how = setting ? `\`x-powered-by\` is enabled at ${setting.event.file}:${setting.event.line}` : 'nothing removes it';
-    return [
-        {
-            file: app.file,
-            line: app.line,
-            column: app.column,
-            messageId: setting ? 'enabled' : 'not-removed',
-            message: `${name} sends \`X-Powered-By: Express\` (${how}), telling attackers what to target: add \`app.disable('x-powered-by')\` (helmet() also removes it)`
-        }
-    ];
-}
-/**
- * Per app that is not mounted into another: X-Powered-By is sent unless the app disables it or uses
- * helmet (which removes it). Helmet or the setting on something the model cannot tie to an app
- * counts as removing it everywhere: unclear wiring gives fewer findings.
- */
-/* harmony default export */ const x_powered_by = ((0,rule/* defineRule */.Km)({
-    meta: {
-        id: 'x-powered-by',
-        severity: 'low',
-        category: 'express',
-        description: "`X-Powered-By: Express` is still sent: no helmet and no `app.disable('x-powered-by')`.",
-        fix: "`app.disable('x-powered-by')` (or `app.use(helmet())`)",
-        cwe: 'CWE-200',
-        messages: {
-            enabled: 'the app enables x-powered-by explicitly (app.enable or app.set true)',
-            'not-removed': 'nothing removes the header: no helmet, no app.disable'
-        }
-    },
-    needs: 'source',
-    check({ express }) {
-        if (express.orphanUses.some((u) => u.handlers.some((h) => removesHeader(express, h) !== false)))
-            return [];
-        if (express.orphanSettings.some((s) => s.name === 'x-powered-by' && headerSetting(s.value) !== true))
-            return [];
-        return express.apps.flatMap((app) => x_powered_by_checkApp(express, app));
-    }
-}));
 
 ;// CONCATENATED MODULE: ./src/model/handlers.ts
 
@@ -31996,9 +33917,12 @@ function functionsOf(express, handler) {
     if (handler.kind === 'function')
         return [asFunction(express, handler.fn)].filter((f) => f !== undefined);
     if (handler.kind === 'middleware' || handler.kind === 'factory') {
-        return wrappedFunctions(express, handler.site)
-            .map((fn) => asFunction(express, fn))
-            .filter((f) => f !== undefined);
+        const wrapped = wrappedFunctions(express, handler.site);
+        // A factory given no function returns the handler: `router.get('/x', makeHandler())`.
+        const returned = wrapped.length === 0 && handler.kind === 'factory'
+            ? (factoryResults(express, handler) ?? []).flatMap((h) => (h.kind === 'function' ? [h.fn] : []))
+            : [];
+        return [...wrapped, ...returned].map((fn) => asFunction(express, fn)).filter((f) => f !== undefined);
     }
     return [];
 }
@@ -32050,7 +33974,9 @@ const ERROR_MIDDLEWARE = {
     celebrate: (path) => path[0] === 'errors',
     'express-validation': (path) => path[0] === 'errors',
     '@sentry/node': (path) => path.includes('errorHandler'),
-    'express-winston': (path) => path[0] === 'errorLogger'
+    'express-winston': (path) => path[0] === 'errorLogger',
+    // Its default error handler answers the errors of controller actions (see routing-controllers.ts).
+    'routing-controllers': (path) => path[0] === 'defaultErrorHandler'
 };
 /** Common request middleware that never handles errors (static files, logging, auth, flash messages). */
 const NOT_ERROR_MIDDLEWARE = new Set([
@@ -32085,7 +34011,7 @@ function isErrorMiddleware(express, handler, depth = 0) {
             if (ERROR_MIDDLEWARE[handler.package]?.(handler.export))
                 return 'yes';
             // A package of unknown job could be error middleware (`app.use(handleErrors)` from a shared kit).
-            return handler.package === 'express' || middlewareKind(handler) !== undefined || NOT_ERROR_MIDDLEWARE.has(handler.package)
+            return handler.package === 'express' || (0,middleware/* middlewareKind */.xd)(handler) !== undefined || NOT_ERROR_MIDDLEWARE.has(handler.package)
                 ? 'no'
                 : 'unknown';
         case 'factory': {
@@ -32154,6 +34080,386 @@ function isEnvGuarded(node, module, boundary) {
     return side === 'development' || side === 'either';
 }
 
+;// CONCATENATED MODULE: ./src/model/csp-header.ts
+
+
+
+
+const SETTERS = new Set(['setHeader', 'set', 'header', 'append']);
+const HEADER = /^content-security-policy(-report-only)?$/i;
+const csp_header_RESPONSE_NAMES = new Set(['res', 'response', 'resp']);
+/** Stands for a computed part of a template literal (`'nonce-${nonce}'`, `${host}`). */
+const COMPUTED = '<computed>';
+/** `default-src 'self'; script-src 'self' cdn.example.com`: sources by directive, the first occurrence winning (as browsers do). */
+function parsePolicy(text, site) {
+    const directives = new Map();
+    for (const part of text.split(';')) {
+        const [name, ...sources] = part.trim().split(/\s+/);
+        if (!name || directives.has(name.toLowerCase()))
+            continue;
+        directives.set(name.toLowerCase(), 
+        // A computed source may be a nonce, which makes browsers ignore 'unsafe-inline'.
+        sources.map((source) => ({ text: source, nonce: source.includes(COMPUTED), site })));
+    }
+    return directives;
+}
+/** Whether `object` is the handler's response: its response parameter, or a variable plainly named so. */
+function csp_header_isResponse(handler, object) {
+    const root = (0,syntax/* unwrapExpression */.OQ)(object);
+    if (root.type !== 'Identifier')
+        return false;
+    const binding = (0,scope/* lookup */.$I)(handler.module.index, root.name, root);
+    if (binding?.kind === 'param' && binding.fn === handler.fn)
+        return binding.index === (handler.errorHandler ? 2 : 1);
+    return (binding === undefined || binding.kind === 'param') && csp_header_RESPONSE_NAMES.has(root.name);
+}
+function stringOf(value) {
+    return value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
+}
+/**
+ * The policy text of a header value: a string the evaluator knows, or a template literal (directly or
+ * through a local constant) whose computed parts are kept as placeholders.
+ */
+function policyText(express, handler, value, depth = 0) {
+    const evaluated = express.evaluate(value, handler.module);
+    const known = stringOf(evaluated);
+    if (known !== undefined)
+        return { text: known, site: evaluated.at ?? { module: handler.module, node: value }, partial: false };
+    const node = (0,syntax/* unwrapExpression */.OQ)(value);
+    if (node.type === 'Identifier' && depth < 3) {
+        const binding = (0,scope/* lookup */.$I)(handler.module.index, node.name, node);
+        return binding?.kind === 'var' && binding.init && binding.path.length === 0
+            ? policyText(express, handler, binding.init, depth + 1)
+            : undefined;
+    }
+    if (node.type !== 'TemplateLiteral')
+        return undefined;
+    const parts = node.quasis.map((q, i) => {
+        const expression = node.expressions[i];
+        const computed = expression ? (stringOf(express.evaluate(expression, handler.module)) ?? COMPUTED) : '';
+        return (q.value.cooked ?? q.value.raw) + computed;
+    });
+    return { text: parts.join(''), site: { module: handler.module, node }, partial: true };
+}
+/** The header name and policy value a setter call gives: `(name, value)` or `({ [name]: value })`. */
+function headerArguments(express, handler, args) {
+    const [first, second] = args;
+    if (!first)
+        return [];
+    if (second) {
+        const name = stringOf(express.evaluate(first, handler.module));
+        return name ? [{ name, value: second }] : [];
+    }
+    const object = express.evaluate(first, handler.module);
+    return object.kind === 'object' ? object.entries.map((e) => ({ name: e.key, value: e.node })) : [];
+}
+function headersIn(express, handler) {
+    const headers = [];
+    (0,javascript/* walk */.GG)(handler.fn.body, (node) => {
+        if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression')
+            return;
+        const method = (0,syntax/* propertyName */.Bz)(node.callee);
+        if (!method || !SETTERS.has(method) || !csp_header_isResponse(handler, node.callee.object))
+            return;
+        const args = node.arguments.filter((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder');
+        for (const { name, value } of headerArguments(express, handler, args)) {
+            const match = HEADER.exec(name);
+            const policy = match && policyText(express, handler, value);
+            if (!match || !policy)
+                continue;
+            headers.push({
+                call: { module: handler.module, node },
+                label: `res.${method}('${name}')`,
+                reportOnly: match[1] !== undefined,
+                site: policy.site,
+                directives: parsePolicy(policy.text, policy.site),
+                partial: policy.partial
+            });
+        }
+    });
+    return headers;
+}
+/** Handlers a factory call makes: `securityHeaders()`, and `asyncHandler(getProfile())`'s inner `getProfile()`. */
+function madeHandlers(express, handler) {
+    if (handler.kind !== 'factory' && handler.kind !== 'middleware')
+        return [];
+    const made = handler.kind === 'factory' ? (factoryResults(express, handler) ?? []) : [];
+    const call = handler.site.node;
+    if (call.type !== 'CallExpression')
+        return made;
+    for (const arg of call.arguments) {
+        const value = express.evaluate(arg, handler.site.module);
+        if (value.kind !== 'call' || value.callee.kind !== 'function')
+            continue;
+        const inner = {
+            kind: 'factory',
+            fn: value.callee.fn,
+            args: value.args,
+            site: { module: handler.site.module, node: arg }
+        };
+        made.push(...(factoryResults(express, inner) ?? []));
+    }
+    return made;
+}
+/** The app's own handlers, including those its middleware factories return (`app.use(securityHeaders())`). */
+function appHandlers(express) {
+    const seen = new Map();
+    const handlers = [
+        ...express.routers.flatMap((r) => r.events.flatMap((e) => e.handlers)),
+        ...express.orphanUses.flatMap((u) => u.handlers)
+    ];
+    for (const handler of handlers) {
+        for (const f of [handler, ...madeHandlers(express, handler)].flatMap((h) => functionsOf(express, h)))
+            if (!seen.has(f.fn))
+                seen.set(f.fn, f);
+    }
+    return [...seen.values()];
+}
+/** Every Content-Security-Policy header the app's handlers set by hand, with a policy the model can read. */
+function cspHeaders(express) {
+    return appHandlers(express).flatMap((handler) => headersIn(express, handler));
+}
+
+;// CONCATENATED MODULE: ./src/rules/express/csp-weak.ts
+
+
+
+
+
+
+/** The helmet major every package.json agrees on (lowest version its range admits), if any. */
+function helmetMajor(packageJsons) {
+    const majors = new Set();
+    for (const { manifest } of packageJsons) {
+        for (const field of ['dependencies', 'devDependencies']) {
+            const range = manifest.data[field]?.helmet;
+            if (typeof range !== 'string')
+                continue;
+            const version = semver_default().validRange(range) ? semver_default().minVersion(range) : null;
+            if (version)
+                majors.add(version.major);
+        }
+    }
+    return majors.size === 1 ? [...majors][0] : undefined;
+}
+function disabledFinding(config) {
+    if (!config.disabled)
+        return [];
+    const where = (0,model_express/* locate */.x5)(config.disabled.site);
+    const message = config.disabled.how === 'disabled'
+        ? `${config.label} turns the Content-Security-Policy off, so injected scripts run unhindered: remove \`contentSecurityPolicy: false\` and tune \`directives\` instead`
+        : `${config.label} sends the Content-Security-Policy as report-only, so nothing is blocked: drop \`reportOnly: true\` once the reports are clean`;
+    const messageId = config.disabled.how === 'disabled' ? 'csp-disabled' : 'csp-report-only';
+    return [{ file: where.file, line: where.line, column: where.column, messageId, message }];
+}
+/** One finding per policy: scripts from anywhere, or the weak sources of the directive that governs scripts. */
+function scriptFinding(where, what, directive) {
+    if (directive === 'none') {
+        const at = (0,model_express/* locate */.x5)(where);
+        return [
+            {
+                file: at.file,
+                line: at.line,
+                column: at.column,
+                messageId: 'no-script-policy',
+                message: `${what} sets neither \`script-src\` nor \`default-src\`, so scripts load from anywhere: add \`default-src 'self'\` (and a \`script-src\` of \`'self'\` and trusted hosts)`
+            }
+        ];
+    }
+    const weak = weakSources(directive.sources);
+    const [first] = weak;
+    if (!first)
+        return [];
+    const at = (0,model_express/* locate */.x5)(first.site);
+    const list = [...new Set(weak.map((s) => s.text))].join(' ');
+    const governs = /default/i.test(directive.name) ? ` (it governs scripts as there is no script-src)` : '';
+    return [
+        {
+            file: at.file,
+            line: at.line,
+            column: at.column,
+            messageId: 'unsafe-script-source',
+            message: `CSP \`${directive.name}\` allows \`${list}\`${governs}, so an injected script can run: list only \`'self'\` and trusted hosts, and use nonces or hashes for inline scripts`
+        }
+    ];
+}
+function directiveFinding(express, config) {
+    const directive = scriptDirective(express, config);
+    if (directive === 'none')
+        return scriptFinding(config.directives?.at ?? config.call.site, config.label, 'none');
+    const sources = directive && directiveSources(express, directive.value);
+    return directive && sources ? scriptFinding(config.call.site, config.label, { name: directive.name, sources }) : [];
+}
+/** A policy set by hand with `res.setHeader('Content-Security-Policy', '...')`: judged as helmet's directives are. */
+function headerFindings(header) {
+    if (header.reportOnly) {
+        const at = (0,model_express/* locate */.x5)(header.site);
+        return [
+            {
+                file: at.file,
+                line: at.line,
+                column: at.column,
+                messageId: 'csp-report-only',
+                message: `${header.label} sends the policy as report-only, so nothing is blocked: send it as \`Content-Security-Policy\` once the reports are clean`
+            }
+        ];
+    }
+    // A computed part may add a script-src that the default-src would give way to.
+    if (header.partial && !header.directives.has('script-src'))
+        return [];
+    const name = header.directives.has('script-src') ? 'script-src' : 'default-src';
+    const sources = header.directives.get(name);
+    if (!sources)
+        return header.partial ? [] : scriptFinding(header.site, header.label, 'none');
+    return scriptFinding(header.site, header.label, { name, sources });
+}
+/**
+ * Each CSP the app configures (helmet, helmet-csp, lusca, or a `Content-Security-Policy` header set by
+ * hand in a handler): turned off or report-only, no script-src nor default-src where helmet adds no
+ * defaults, or a script-src (or, with no script-src and no helmet defaults, a default-src) that
+ * admits inline script, eval, any host or a whole scheme.
+ * Options that cannot be read, and policies set only outside production, give no finding.
+ */
+/* harmony default export */ const csp_weak = ((0,rule/* defineRule */.Km)({
+    meta: {
+        id: 'csp-weak',
+        severity: 'moderate',
+        category: 'express',
+        description: "CSP disabled, or 'unsafe-inline'/'unsafe-eval'/*/a bare scheme in script-src (or default-src without script-src).",
+        fix: "keep helmet's CSP on; script-src of `'self'`, trusted hosts and nonces only",
+        cwe: 'CWE-693',
+        messages: {
+            'csp-disabled': 'helmet is configured with the Content-Security-Policy turned off',
+            'csp-report-only': 'the Content-Security-Policy is report-only, so it blocks nothing',
+            'unsafe-script-source': "script-src (or default-src without script-src) allows 'unsafe-inline', 'unsafe-eval', * or a bare scheme",
+            'no-script-policy': 'a policy (without helmet defaults) that sets neither script-src nor default-src'
+        }
+    },
+    needs: 'source',
+    check({ express, packageJsons }) {
+        const seen = new Set();
+        const inProduction = (site) => envSideOf(site.node, site.module) !== 'development';
+        const configured = cspConfigs(express, helmetMajor(packageJsons))
+            .filter((config) => inProduction(config.call.site))
+            .flatMap((config) => [...disabledFinding(config), ...directiveFinding(express, config)]);
+        const byHand = cspHeaders(express)
+            .filter((header) => inProduction(header.call))
+            .flatMap(headerFindings);
+        return [...configured, ...byHand].filter((f) => !seen.has(`${f.file}:${f.line}:${f.column}`) && seen.add(`${f.file}:${f.line}:${f.column}`));
+    }
+}));
+
+;// CONCATENATED MODULE: ./src/rules/express/x-powered-by.ts
+
+
+
+
+
+
+/** Response calls that drop or overwrite the header: `res.removeHeader('X-Powered-By')`, `res.set('X-Powered-By', 'PHP')`. */
+const HEADER_CALLS = new Set(['removeHeader', 'setHeader', 'set', 'header']);
+/** A middleware written in the app that removes or overwrites the header on every response it passes. */
+function functionRemovesHeader(express, handler) {
+    return functionsOf(express, handler).some(({ fn }) => {
+        let found = false;
+        (0,javascript/* walk */.GG)(fn.body, (node) => {
+            if (found || node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression')
+                return;
+            const method = (0,syntax/* propertyName */.Bz)(node.callee);
+            const [name] = node.arguments;
+            if (method && HEADER_CALLS.has(method) && name?.type === 'StringLiteral' && name.value.toLowerCase() === 'x-powered-by')
+                found = true;
+        });
+        return found;
+    });
+}
+/**
+ * helmet's main middleware (unless told `hidePoweredBy: false` / `xPoweredBy: false`) or its `hidePoweredBy()`, or
+ * a middleware of the app that removes the header.
+ */
+function removesHeader(express, handler) {
+    if (functionRemovesHeader(express, handler))
+        return true;
+    if (handler.kind !== 'middleware')
+        return false;
+    if (handler.package === 'hide-powered-by')
+        return true;
+    if (handler.package !== 'helmet')
+        return false;
+    const [name] = handler.export;
+    if (name === 'hidePoweredBy' || name === 'xPoweredBy')
+        return true;
+    if (handler.export.length > 0)
+        return false;
+    const options = handler.options;
+    if (!options || options.kind === 'absent')
+        return true;
+    if (options.kind !== 'object')
+        return undefined;
+    const off = ['hidePoweredBy', 'xPoweredBy'].map((k) => express.evaluator.property(options, k));
+    if (off.some((v) => (0,model_values/* literalOf */.Zc)(v) === false))
+        return false;
+    return off.every((v) => v.kind === 'absent' || v.kind === 'object' || (0,model_values/* literalOf */.Zc)(v) === true) ? true : undefined;
+}
+/** `false` when the header is off (`disable('x-powered-by')`), `true` when on, undefined when unknown. */
+function headerSetting(value) {
+    const literal = (0,model_values/* literalOf */.Zc)(value);
+    return typeof literal === 'boolean' ? literal : undefined;
+}
+function x_powered_by_checkApp(express, app) {
+    const setting = express.setting(app, 'x-powered-by');
+    if (setting) {
+        const on = headerSetting(setting.value);
+        if (on !== true)
+            return [];
+    }
+    const removals = app.events
+        .filter((e) => e.type === 'use')
+        .flatMap((e) => e.handlers)
+        .map((h) => removesHeader(express, h));
+    if (removals.some((r) => r !== false))
+        return [];
+    const name = app.variable ? `Express app '${app.variable}'` : 'Express app';
+    const how = setting ? `\`x-powered-by\` is enabled at ${setting.event.file}:${setting.event.line}` : 'nothing removes it';
+    return [
+        {
+            file: app.file,
+            line: app.line,
+            column: app.column,
+            messageId: setting ? 'enabled' : 'not-removed',
+            message: `${name} sends \`X-Powered-By: Express\` (${how}), telling attackers what to target: add \`app.disable('x-powered-by')\` (helmet() also removes it)`
+        }
+    ];
+}
+/**
+ * Per app that is not mounted into another: X-Powered-By is sent unless the app disables it or uses
+ * helmet (which removes it). Helmet or the setting on something the model cannot tie to an app
+ * counts as removing it everywhere: unclear wiring gives fewer findings. An app that serves nothing
+ * (no middleware or routes, only made into a server) is left alone.
+ */
+/* harmony default export */ const x_powered_by = ((0,rule/* defineRule */.Km)({
+    meta: {
+        id: 'x-powered-by',
+        severity: 'low',
+        category: 'express',
+        description: "`X-Powered-By: Express` is still sent: no helmet and no `app.disable('x-powered-by')`.",
+        fix: "`app.disable('x-powered-by')` (or `app.use(helmet())`)",
+        cwe: 'CWE-200',
+        messages: {
+            enabled: 'the app enables x-powered-by explicitly (app.enable or app.set true)',
+            'not-removed': 'nothing removes the header: no helmet, no app.disable'
+        }
+    },
+    needs: 'source',
+    check({ express }) {
+        if (express.orphanUses.some((u) => u.handlers.some((h) => removesHeader(express, h) !== false)))
+            return [];
+        if (express.orphanSettings.some((s) => s.name === 'x-powered-by' && headerSetting(s.value) !== true))
+            return [];
+        return express.apps.filter((app) => !servesNothing(express, app)).flatMap((app) => x_powered_by_checkApp(express, app));
+    }
+}));
+
 ;// CONCATENATED MODULE: ./src/model/error-flow.ts
 
 
@@ -32169,6 +34475,7 @@ const TYPE_PROPERTIES = new Set([
     'errorCode',
     'name',
     'isOperational',
+    'isPublic',
     'expose',
     'type',
     'isJoi',
@@ -32211,6 +34518,8 @@ function isInside(module, node, ancestor) {
 }
 class ErrorFlow {
     scope;
+    /** Fields deleted from a local's object literal in every environment (`delete response.stack`). */
+    omitted = new Map();
     constructor(scope) {
         this.scope = scope;
     }
@@ -32233,11 +34542,18 @@ class ErrorFlow {
         const next = (n) => (n ? this.classify(n, depth + 1) : undefined);
         switch (node.type) {
             case 'Identifier':
-                return this.isError(node) ? 'object' : this.variable(node, depth);
+                if (this.isError(node))
+                    return this.fieldsChangedPerEnv(node).size > 0 ? undefined : 'object';
+                return this.variable(node, depth);
             case 'MemberExpression':
             case 'OptionalMemberExpression': {
                 const name = (0,syntax/* propertyName */.Bz)(node);
-                const object = next(node.object);
+                const target = unwrap(node.object);
+                // `if (isProduction) delete err.stack` chooses the stack per environment, not the message.
+                const ofError = target.type === 'Identifier' && this.isError(target);
+                if (ofError && name && this.fieldsChangedPerEnv(target).has(name))
+                    return undefined;
+                const object = ofError ? 'object' : next(node.object);
                 if (object !== 'object')
                     return undefined;
                 return name === 'stack' ? 'stack' : name === 'message' ? 'message' : undefined;
@@ -32250,14 +34566,25 @@ class ErrorFlow {
                 return node.operator === '+' ? stringified(max(next(node.left), next(node.right))) : undefined;
             case 'ObjectExpression':
                 return max(...node.properties.map((p) => p.type === 'ObjectProperty'
-                    ? next(p.value)
+                    ? this.omitted.get(node)?.has(error_flow_propertyKey(p) ?? '')
+                        ? undefined
+                        : next(p.value)
                     : p.type === 'SpreadElement' && !this.isError(unwrap(p.argument))
                         ? next(p.argument)
                         : undefined));
             case 'ArrayExpression':
                 return max(...node.elements.map((e) => (e && e.type !== 'SpreadElement' ? next(e) : undefined)));
-            case 'ConditionalExpression':
-                return envTest(node.test) ? undefined : max(next(node.consequent), next(node.alternate));
+            case 'ConditionalExpression': {
+                if (envTest(node.test))
+                    return undefined;
+                const known = this.knownBranch(node.test);
+                // The known (client-facing) error's message may be sent; its stack never.
+                const branch = (n, isKnown) => {
+                    const kind = next(n);
+                    return isKnown && kind !== 'stack' ? undefined : kind;
+                };
+                return max(branch(node.consequent, known === 'consequent'), branch(node.alternate, known === 'alternate'));
+            }
             case 'LogicalExpression':
                 if (node.operator === '&&')
                     return envTest(node.left) ? undefined : next(node.right);
@@ -32303,18 +34630,81 @@ class ErrorFlow {
         ];
         if (sources.some((s) => envSideOf(s.node, this.module, this.scope.handler.fn) !== undefined))
             return undefined;
-        return max(...sources.map((s) => follow(this.classify(s.node, depth + 1), s.path)));
+        // Fields deleted or set under an environment test were chosen per environment; the others go out everywhere.
+        const perEnv = this.fieldsChangedPerEnv(node);
+        const writes = this.memberWrites(node);
+        const init = binding.init && unwrap(binding.init);
+        if (init?.type === 'ObjectExpression')
+            this.omitted.set(init, new Set([...writes.deleted, ...perEnv]));
+        return max(...sources.map((s) => follow(this.classify(s.node, depth + 1), s.path)), ...writes.added.map((value) => this.classify(value, depth + 1)));
+    }
+    /**
+     * The fields of a local deleted or set under an environment test (`delete response.stack`,
+     * `response.stack = err.stack`): what they carry was chosen per environment.
+     */
+    fieldsChangedPerEnv(id) {
+        const binding = (0,scope/* lookup */.$I)(this.module.index, id.name, id);
+        const fields = new Set();
+        (0,javascript/* walk */.GG)(this.scope.handler.fn.body, (n) => {
+            const target = n.type === 'UnaryExpression' && n.operator === 'delete' ? n.argument : n.type === 'AssignmentExpression' ? n.left : undefined;
+            if (!target || (target.type !== 'MemberExpression' && target.type !== 'OptionalMemberExpression'))
+                return;
+            const object = unwrap(target.object);
+            if (object.type !== 'Identifier' || object.name !== id.name || (0,scope/* lookup */.$I)(this.module.index, object.name, object) !== binding)
+                return;
+            const field = (0,syntax/* propertyName */.Bz)(target);
+            if (field && envSideOf(n, this.module, this.scope.handler.fn) !== undefined)
+                fields.add(field);
+        });
+        return fields;
+    }
+    /**
+     * Outside any environment test: the fields a local's object loses for good (`delete response.stack`)
+     * and the values it gains (`body.detail = err.message`).
+     */
+    memberWrites(id) {
+        const binding = (0,scope/* lookup */.$I)(this.module.index, id.name, id);
+        const deleted = new Set();
+        const added = [];
+        (0,javascript/* walk */.GG)(this.scope.handler.fn.body, (n) => {
+            const deletion = n.type === 'UnaryExpression' && n.operator === 'delete';
+            const target = deletion ? n.argument : n.type === 'AssignmentExpression' && n.operator === '=' ? n.left : undefined;
+            if (target?.type !== 'MemberExpression')
+                return;
+            const object = unwrap(target.object);
+            if (object.type !== 'Identifier' || (0,scope/* lookup */.$I)(this.module.index, object.name, object) !== binding)
+                return;
+            if (envSideOf(n, this.module, this.scope.handler.fn) !== undefined)
+                return;
+            const field = (0,syntax/* propertyName */.Bz)(target);
+            if (deletion && field)
+                deleted.add(field);
+            if (n.type === 'AssignmentExpression')
+                added.push(n.right);
+        });
+        return { deleted, added };
     }
     /** Whether the send sits where the error is a known kind: `if (err.status)`, `if (err instanceof HttpError)`. */
     isTypeChecked(send) {
         let child = send;
         for (let parent = this.module.index.parents.get(send); parent && child !== this.scope.scope; child = parent, parent = this.module.index.parents.get(parent)) {
-            if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') &&
-                child === parent.consequent &&
-                this.readsType(parent.test))
+            if (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression')
+                continue;
+            const known = this.knownBranch(parent.test);
+            if ((known === 'consequent' && child === parent.consequent) || (known === 'alternate' && child === parent.alternate))
                 return true;
         }
         return false;
+    }
+    /**
+     * The branch of a test on the error's kind where the error is a known, client-facing one:
+     * `err.isOperational ? ...`, `statusCode < 500 ? ...` (the consequent), `statusCode >= 500 ? ...`
+     * (the alternate); undefined when the test does not read the error's kind.
+     */
+    knownBranch(test) {
+        if (!this.readsType(test))
+            return undefined;
+        return isServerErrorTest(test) ? 'alternate' : 'consequent';
     }
     readsType(test) {
         let found = false;
@@ -32325,9 +34715,81 @@ class ErrorFlow {
                 found = true;
             if (n.type === 'BinaryExpression' && n.operator === 'instanceof' && this.isError(unwrap(n.left)))
                 found = true;
+            if (n.type === 'Identifier' && this.isTypeVariable(n))
+                found = true;
         });
         return found;
     }
+    /** `const statusCode = err.statusCode || 500`, `const { status } = err`: a local holding the error's kind. */
+    isTypeVariable(node) {
+        const binding = (0,scope/* lookup */.$I)(this.module.index, node.name, node);
+        if (binding?.kind !== 'var' || !binding.init || !isInside(this.module, binding.declarator, this.scope.handler.fn))
+            return false;
+        const init = unwrap(binding.init);
+        if (binding.path.length > 0)
+            return this.isError(init) && TYPE_PROPERTIES.has(String(binding.path[0]));
+        let found = false;
+        (0,javascript/* walk */.GG)(init, (n) => {
+            if ((n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') && TYPE_PROPERTIES.has((0,syntax/* propertyName */.Bz)(n) ?? ''))
+                found ||= this.isError(unwrap(n.object));
+        });
+        return found;
+    }
+    /** The node inside `expression` that carries `kind` into the response: `stack: err.stack`, not the whole body. */
+    carrier(expression, kind, depth = 0) {
+        const node = unwrap(expression);
+        if (depth > MAX_DEPTH || this.classify(node) !== kind)
+            return undefined;
+        const inner = (n) => (n ? this.carrier(n, kind, depth + 1) : undefined);
+        switch (node.type) {
+            case 'ObjectExpression':
+                for (const p of node.properties) {
+                    const value = p.type === 'ObjectProperty' ? p.value : p.type === 'SpreadElement' ? p.argument : undefined;
+                    const found = inner(value);
+                    if (found)
+                        return p.type === 'ObjectProperty' && unwrap(p.value) === found ? p : found;
+                }
+                return node;
+            case 'ArrayExpression':
+                return node.elements.map((e) => (e && e.type !== 'SpreadElement' ? inner(e) : undefined)).find(Boolean) ?? node;
+            case 'ConditionalExpression':
+                return inner(node.consequent) ?? inner(node.alternate) ?? node;
+            case 'LogicalExpression':
+                return inner(node.left) ?? inner(node.right) ?? node;
+            case 'Identifier': {
+                const binding = this.isError(node) ? undefined : (0,scope/* lookup */.$I)(this.module.index, node.name, node);
+                const init = binding?.kind === 'var' && binding.path.length === 0 ? binding.init : undefined;
+                if (binding?.kind !== 'var')
+                    return node;
+                const added = this.memberWrites(node).added.find((value) => inner(value));
+                return ((init && isInside(this.module, init, this.scope.handler.fn) && inner(init)) ||
+                    (added && this.module.index.parents.get(added)) ||
+                    node);
+            }
+            default:
+                return node;
+        }
+    }
+}
+/** `status >= 500`, `statusCode > 499`, `err.status === 500`: true for server errors, whose messages are internal. */
+function isServerErrorTest(test) {
+    const t = (0,syntax/* unwrapExpression */.OQ)(test);
+    if (t.type !== 'BinaryExpression')
+        return false;
+    const right = (0,syntax/* unwrapExpression */.OQ)(t.right);
+    const bound = right.type === 'NumericLiteral' ? right.value : undefined;
+    if (bound === undefined)
+        return false;
+    if (t.operator === '>=')
+        return bound >= 500;
+    if (t.operator === '>')
+        return bound >= 499;
+    return ['===', '=='].includes(t.operator) && bound >= 500;
+}
+function error_flow_propertyKey(property) {
+    if (property.computed)
+        return property.key.type === 'StringLiteral' ? property.key.value : undefined;
+    return property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
 }
 function bindingNode(binding) {
     return binding.kind === 'var' ? binding.declarator : binding.node;
@@ -32376,12 +34838,39 @@ function errorLeaks(scope) {
             continue;
         if (kind !== 'stack' && flow.isTypeChecked(send.call))
             continue;
-        leaks.push({ send, kind, scope });
+        const node = send.body.map((arg) => flow.carrier(arg, kind)).find(Boolean) ?? send.call;
+        leaks.push({ send, kind, scope, node });
     }
     return leaks;
 }
 
+;// CONCATENATED MODULE: ./src/model/debug-error-pages.ts
+
+/** Error middleware from a package that answers with the stack trace: `errorhandler()`, `strongErrorHandler({ debug: true })`. */
+function showsStacks(express, handler) {
+    if (handler.kind !== 'middleware' || handler.export.length > 0)
+        return false;
+    if (handler.package === 'errorhandler')
+        return true;
+    if (handler.package !== 'strong-error-handler' || handler.options?.kind !== 'object')
+        return false;
+    const debug = express.evaluator.property(handler.options, 'debug');
+    return debug.kind === 'literal' && debug.value === true;
+}
+/**
+ * `app.use(errorhandler())` mounted outside a development-only test: the package's page, with the
+ * stack trace, answers every error in production too.
+ */
+function debugErrorMiddleware(express) {
+    const uses = [...express.routers.flatMap((r) => r.events.filter((e) => e.type === 'use')), ...express.orphanUses];
+    return uses.flatMap((use) => use.handlers
+        .filter((h) => showsStacks(express, h))
+        .filter(() => !isEnvGuarded(use.site.node, use.site.module))
+        .map((h) => ({ site: use.site, package: h.package })));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/express/error-leak.ts
+
 
 
 
@@ -32394,7 +34883,7 @@ const WHAT = {
     message: 'the raw error message'
 };
 function error_leak_describe(leak) {
-    const where = (0,model_express/* locate */.x5)({ module: leak.scope.handler.module, node: leak.send.call });
+    const where = (0,model_express/* locate */.x5)({ module: leak.scope.handler.module, node: leak.node });
     const place = leak.scope.handler.errorHandler ? 'error handler' : 'route catch block';
     const name = leak.scope.name;
     const fix = leak.kind === 'stack'
@@ -32408,10 +34897,21 @@ function error_leak_describe(leak) {
         message: `${place} sends ${WHAT[leak.kind]} to the client with \`res.${leak.send.method}()\`, leaking internals (paths, queries, library versions): ${fix}`
     };
 }
+function describeDebugMiddleware({ site, package: name }) {
+    const where = (0,model_express/* locate */.x5)(site);
+    return {
+        file: where.file,
+        line: where.line,
+        column: where.column,
+        messageId: 'debug-middleware',
+        message: `\`${name}\` is mounted for every environment, so every error answers with its stack trace and message: mount it only under \`if (process.env.NODE_ENV === 'development')\` and end production with a handler that sends a generic message`
+    };
+}
 /**
  * Error handlers (four parameters) and route catch blocks (`catch (err)`, `.catch(err => ...)`) whose
  * response carries the error's stack, the error object or its message, outside a `NODE_ENV` test.
  * Messages of errors checked to be a known kind (`err.status`, `instanceof`) are meant for clients.
+ * Also `errorhandler()` (a development error page) mounted outside a development-only test.
  */
 /* harmony default export */ const error_leak = ((0,rule/* defineRule */.Km)({
     meta: {
@@ -32424,7 +34924,8 @@ function error_leak_describe(leak) {
         messages: {
             stack: 'a response sends the error stack trace',
             'error-object': 'a response sends the error object',
-            'error-message': 'a response sends the raw error message'
+            'error-message': 'a response sends the raw error message',
+            'debug-middleware': '`errorhandler()` (a stack-trace error page) mounted outside a development-only test'
         }
     },
     needs: 'source',
@@ -32434,7 +34935,8 @@ function error_leak_describe(leak) {
             .flatMap(errorScopes)
             .flatMap(errorLeaks)
             .filter((leak) => !seen.has(leak.send.call) && seen.add(leak.send.call))
-            .map(error_leak_describe);
+            .map(error_leak_describe)
+            .concat(debugErrorMiddleware(express).map(describeDebugMiddleware));
     }
 }));
 
@@ -32652,14 +35154,66 @@ function bodyParsers(express) {
 
 
 
-function fix(parser) {
-    return parser.upload
-        ? `${parser.label} accepts uploads of any size, buffered in memory or on disk: set \`limits: { fileSize: 5 * 1024 * 1024 }\` to what the app needs`
-        : `${parser.label} has no explicit \`limit\` and relies on the 100kb default: state it, e.g. \`{ limit: '100kb' }\`, so a later change is a visible decision`;
+function body_limit_missing_listed(labels) {
+    return labels.length < 2 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1) ?? ''}`;
+}
+/** The parser's position, to report a group at its first parser. */
+function position(parser) {
+    const { file, line, column } = (0,model_express/* locate */.x5)(parser.call.site);
+    return [file, line, column];
+}
+function byPosition(a, b) {
+    const [fa, la, ca] = position(a);
+    const [fb, lb, cb] = position(b);
+    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
 }
 /**
- * Each body parser (express.json/urlencoded/raw/text, body-parser) created without a `limit`, and
- * each upload middleware (express-fileupload, multer) without `limits.fileSize`, which is unbounded.
+ * Parsers left at the 100kb default, grouped by the app that uses them (its own and its routers'
+ * middleware), the app's own file's first; a parser no app is seen using is grouped with the
+ * others created in its file.
+ */
+function groupsByApp(express, parsers) {
+    const used = new Set();
+    const byNode = new Map(parsers.map((p) => [p.call.site.node, p]));
+    const groups = [];
+    // Apps mounted into another are part of it: their parsers are named with the app that serves them.
+    for (const app of express.apps) {
+        const own = new Set();
+        for (const { handler } of express.middlewareOf(app)) {
+            const parser = byNode.get(handler.site.node);
+            if (parser)
+                own.add(parser);
+        }
+        const inAppFile = (p) => ((0,model_express/* locate */.x5)(p.call.site).file === app.file ? 0 : 1);
+        if (own.size > 0)
+            groups.push([...own].sort((a, b) => inAppFile(a) - inAppFile(b) || byPosition(a, b)));
+        for (const parser of own)
+            used.add(parser);
+    }
+    const byFile = new Map();
+    for (const parser of parsers.filter((p) => !used.has(p))) {
+        const file = (0,model_express/* locate */.x5)(parser.call.site).file;
+        byFile.set(file, [...(byFile.get(file) ?? []), parser]);
+    }
+    return [...groups, ...[...byFile.values()].map((group) => group.sort(byPosition))];
+}
+function defaultLimitFinding(group) {
+    const first = group[0];
+    if (!first)
+        return undefined;
+    const labels = [...new Set(group.map((p) => p.label))];
+    const verb = labels.length === 1 && group.length === 1 ? 'uses' : 'use';
+    return {
+        ...(0,model_express/* locate */.x5)(first.call.site),
+        messageId: 'no-limit',
+        message: `${body_limit_missing_listed(labels)} ${verb} the default 100kb limit implicitly: state it, e.g. \`${labels[0]?.replace(/\(\)$/, '')}({ limit: '100kb' })\`, so a later change is a visible decision`
+    };
+}
+/**
+ * Body parsers (express.json/urlencoded/raw/text, body-parser) created without a `limit`: one
+ * finding per app, at its first such parser, naming them all (the gap is the app's implicit
+ * default, not each call). Each upload middleware (express-fileupload, multer) without
+ * `limits.fileSize` is unbounded, and reported where it is created.
  */
 /* harmony default export */ const body_limit_missing = ((0,rule/* defineRule */.Km)({
     meta: {
@@ -32670,15 +35224,22 @@ function fix(parser) {
         fix: "`express.json({ limit: '100kb' })`; uploads: `limits: { fileSize }`",
         cwe: 'CWE-770',
         messages: {
-            'no-limit': 'a body parser without an explicit limit (relies on the 100kb default)',
+            'no-limit': "an app's body parsers without an explicit limit (they rely on the 100kb default), one finding per app",
             'upload-no-limit': 'an upload middleware without limits.fileSize'
         }
     },
     needs: 'source',
     check({ express }) {
-        return bodyParsers(express)
-            .filter((parser) => parser.limit.kind === 'absent')
-            .map((parser) => ({ ...(0,model_express/* locate */.x5)(parser.call.site), messageId: parser.upload ? 'upload-no-limit' : 'no-limit', message: fix(parser) }));
+        const absent = bodyParsers(express).filter((parser) => parser.limit.kind === 'absent');
+        const uploads = absent
+            .filter((parser) => parser.upload)
+            .map((parser) => ({
+            ...(0,model_express/* locate */.x5)(parser.call.site),
+            messageId: 'upload-no-limit',
+            message: `${parser.label} accepts uploads of any size, buffered in memory or on disk: set \`limits: { fileSize: 5 * 1024 * 1024 }\` to what the app needs`
+        }));
+        const parsers = groupsByApp(express, absent.filter((parser) => !parser.upload)).flatMap((group) => defaultLimitFinding(group) ?? []);
+        return [...parsers, ...uploads];
     }
 }));
 
@@ -32687,20 +35248,32 @@ function fix(parser) {
 
 
 const ONE_MB = 1024 * 1024;
+/**
+ * Where the finding points: the limit where it is written when that is in the call or in another
+ * module (a config file), the parser call when the limit is a default set earlier in the same file.
+ */
+function body_limit_large_anchor(parser, site) {
+    const call = parser.call.site;
+    const inside = (site.node.start ?? 0) >= (call.node.start ?? 0) && (site.node.end ?? 0) <= (call.node.end ?? 0);
+    if (site.module !== call.module || inside)
+        return { where: (0,model_express/* locate */.x5)(site), note: '' };
+    return { where: (0,model_express/* locate */.x5)(call), note: ` (set at line ${(0,model_express/* locate */.x5)(site).line})` };
+}
 function findings(parser) {
     if (parser.upload || parser.limit.kind !== 'known')
         return [];
     return parser.limit.values
         .filter((v) => v.bytes > ONE_MB)
-        .map((v) => ({
-        ...(0,model_express/* locate */.x5)(v.site),
+        .map((v) => ({ v, ...body_limit_large_anchor(parser, v.site) }))
+        .map(({ v, where, note }) => ({
+        ...where,
         messageId: 'limit-too-large',
-        message: `${parser.label} accepts bodies up to \`${v.text}\`, so a few concurrent requests can exhaust memory and CPU while parsing: keep \`limit\` at 1mb or less (e.g. \`'100kb'\`), and raise it only on the route that needs it`
+        message: `${parser.label} accepts bodies up to \`${v.text}\`${note}, so a few concurrent requests can exhaust memory and CPU while parsing: keep \`limit\` at 1mb or less (e.g. \`'100kb'\`), and raise it only on the route that needs it`
     }));
 }
 /**
  * Each body parser whose `limit` is above 1 MB (body-parser's units: `'10mb'`, `'1000kb'`, bytes as
- * a number), pointing at where the limit is written. Upload middleware is left out: files are
+ * a number), pointing at where the limit is written (see anchor). Upload middleware is left out: files are
  * expected to be larger than JSON or form bodies.
  */
 /* harmony default export */ const body_limit_large = ((0,rule/* defineRule */.Km)({
@@ -32850,7 +35423,7 @@ function defineRule(rule) {
 
 /***/ }),
 
-/***/ 406:
+/***/ 3809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32894,12 +35467,79 @@ function groupByPackage(files, manifests) {
     return [...groups].map(([folder, list]) => ({ folder, files: list }));
 }
 
-// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
-var findings_policy = __nccwpck_require__(6753);
-// EXTERNAL MODULE: ./src/model/express.ts + 2 modules
-var express = __nccwpck_require__(597);
-// EXTERNAL MODULE: ./src/rules/registry.ts + 63 modules
-var registry = __nccwpck_require__(314);
+// EXTERNAL MODULE: ./src/findings/policy.ts
+var findings_policy = __nccwpck_require__(9654);
+// EXTERNAL MODULE: ./src/model/express.ts + 5 modules
+var express = __nccwpck_require__(7133);
+// EXTERNAL MODULE: ./src/parse/compose.ts
+var compose = __nccwpck_require__(6791);
+// EXTERNAL MODULE: ./src/model/docker/runtime.ts
+var docker_runtime = __nccwpck_require__(8894);
+;// CONCATENATED MODULE: ./src/model/docker/development.ts
+
+
+
+/** `Dockerfile.dev`, `Dockerfile-development`, `dev.Dockerfile`, `api.dev.dockerfile`. */
+const DEV_DOCKERFILE = /(?:^|[.-])(?:dev|develop|development)(?:[.-]|$)/i;
+/** `docker-compose.dev.yml`, `compose.local.yaml`, `docker-compose.override.yml` (Compose's local-overrides file). */
+const DEV_COMPOSE = /(?:^|[.-])(?:dev|develop|development|local|debug|override)(?:[.-]|$)/i;
+/** Watchers and dev servers: a container that starts one serves a developer, not production. */
+const DEV_SERVERS = new Set(['nodemon', 'ts-node-dev', 'tsnd', 'node-dev']);
+const DEV_SUBCOMMANDS = { next: new Set(['dev']), nuxt: new Set(['dev']), nuxi: new Set(['dev']) };
+const RUN_SCRIPT = new Set(['run', 'run-script']);
+const DEV_SCRIPTS = new Set(['dev', 'develop', 'development', 'start:dev', 'dev:server', 'watch']);
+function isDevelopmentComposeName(name) {
+    return DEV_COMPOSE.test(name.replace(/\.ya?ml$/i, ''));
+}
+/** `nodemon app.js`, `ts-node-dev src/index.ts`, `next dev`, `npm run dev`, `yarn dev`, `node --watch app.js`. */
+function startsDevServer(command) {
+    const [program = '', sub, next] = command.words.map((w) => w.split('/').at(-1) ?? w);
+    if (DEV_SERVERS.has(program))
+        return true;
+    if (DEV_SUBCOMMANDS[program]?.has(sub ?? ''))
+        return true;
+    if (program === 'npx' && sub !== undefined)
+        return DEV_SERVERS.has(sub) || DEV_SUBCOMMANDS[sub]?.has(next ?? '') === true;
+    if (program === 'node')
+        return command.words.includes('--watch');
+    if (program !== 'npm' && program !== 'yarn' && program !== 'pnpm' && program !== 'bun')
+        return false;
+    const script = sub !== undefined && RUN_SCRIPT.has(sub) ? next : program === 'npm' ? undefined : sub;
+    return script !== undefined && DEV_SCRIPTS.has(script);
+}
+/**
+ * Why a Dockerfile builds an image for development only, or undefined when it may ship: its name
+ * (`Dockerfile.dev`), the Compose files that build it (only development ones: `docker-compose.dev.yml`),
+ * or the command its final stage starts (nodemon, ts-node-dev, `next dev`, `npm run dev`).
+ */
+function developmentDockerfiles(docs) {
+    const byComposeKind = new Map();
+    for (const { path, model } of docs.composeFiles) {
+        const dev = isDevelopmentComposeName(external_node_path_.posix.basename(path));
+        for (const service of model.services) {
+            const built = service.build && (0,compose/* buildDockerfilePath */.Kb)(path, service.build);
+            if (!built)
+                continue;
+            const seen = byComposeKind.get(built) ?? { dev: false, prod: false };
+            byComposeKind.set(built, dev ? { ...seen, dev: true } : { ...seen, prod: true });
+        }
+    }
+    const result = new Map();
+    for (const { path, model } of docs.dockerfiles) {
+        const compose = byComposeKind.get(path);
+        const runtime = (0,docker_runtime/* runtimeOf */.GV)(model);
+        if (DEV_DOCKERFILE.test(external_node_path_.posix.basename(path)))
+            result.set(path, 'named for development');
+        else if (compose?.dev && !compose.prod)
+            result.set(path, 'built only by a development Compose file');
+        else if (runtime && (0,docker_runtime/* startInstructions */.Q2)(model, runtime.final).some((i) => i.commands.some(startsDevServer)))
+            result.set(path, 'starts a development server');
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/rules/registry.ts + 64 modules
+var registry = __nccwpck_require__(596);
 ;// CONCATENATED MODULE: ./src/discovery/find-files.ts
 
 
@@ -32929,7 +35569,7 @@ const SKIPPED_DIRS = new Set([
     '.pnpm-store'
 ]);
 const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/;
-const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|mocks?|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 const MAX_FILE_BYTES = 1024 * 1024;
 /**
  * A script this large in a folder of static assets is a library copied in for the browser (three.js,
@@ -32941,9 +35581,11 @@ const STATIC_ASSETS = /(?:^|\/)(?:assets|public|static)\//;
 /**
  * Lists the files of a known kind, in a stable order. Symbolic links are not followed (no
  * loops, nothing outside the repository); minified, generated and oversized files are left out
- * with a note so the report says what was not read.
+ * with a note so the report says what was not read. Files of the `listedOnly` kinds (lockfiles,
+ * whose names are all the scan reads) are listed whatever their size: a 5 MiB package-lock.json
+ * is still a lockfile.
  */
-function findFiles(root, kindOf) {
+function findFiles(root, kindOf, listedOnly = new Set()) {
     const files = [];
     const notes = [];
     let generated = 0;
@@ -32983,7 +35625,7 @@ function findFiles(root, kindOf) {
                 notes.push({ file: path, message: `not read: ${error.code ?? 'unreadable'}` });
                 continue;
             }
-            if (size > MAX_FILE_BYTES) {
+            if (size > MAX_FILE_BYTES && !listedOnly.has(kind)) {
                 notes.push({
                     file: path,
                     message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files`
@@ -33010,96 +35652,58 @@ function findFiles(root, kindOf) {
     return { files, notes };
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/discovery/gitignore.ts
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./src/discovery/gitignore.ts
+var gitignore = __nccwpck_require__(9356);
+;// CONCATENATED MODULE: ./src/discovery/git-files.ts
 
 
-
+const GIT_TIMEOUT_MS = 15_000;
+const MAX_LISTING = 256 * 1024 * 1024;
 /**
- * A `.gitignore`'s plain patterns as a test of paths relative to its folder. Negations are left out
- * (they only ever make fewer files ignored, and the caller uses this to stay quiet), so the test
- * can say "ignored" where git would not only for patterns re-included with `!`.
+ * The files git tracks under `root`, relative to it with `/` separators, or undefined when git
+ * cannot say (not a checkout, git missing, a repository owned by another user, a timeout). Runs
+ * `git ls-files` with a fixed argument vector and no shell; the repository's fsmonitor hook is
+ * switched off, so reading the index never runs a program the repository names.
  */
-function gitignoreMatcher(text) {
-    const tests = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
-        .map((line) => {
-        const pattern = line.replace(/\/+$/, '');
-        const anchored = pattern.includes('/');
-        let match;
-        try {
-            match = picomatch_default()(pattern.replace(/^\//, ''), { dot: true });
-        }
-        catch {
-            return () => false; // picomatch refuses patterns over 64 KiB: such a line ignores nothing
-        }
-        return (path) => (anchored ? match(path) : path.split('/').some((part) => match(part)));
-    });
-    return (path) => tests.some((test) => test(path));
-}
-function readOptional(path) {
+function gitTrackedFiles(root) {
     try {
-        // A FIFO or device under that name would block the read forever.
-        if (!(0,external_node_fs_.statSync)(path).isFile())
-            return undefined;
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+        const out = (0,external_node_child_process_.execFileSync)('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--recurse-submodules', '--'], {
+            cwd: root,
+            encoding: 'utf8',
+            timeout: GIT_TIMEOUT_MS,
+            maxBuffer: MAX_LISTING,
+            stdio: ['ignore', 'pipe', 'ignore'],
+            windowsHide: true,
+            env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }
+        });
+        return new Set(out.split('\u0000').filter((path) => path !== ''));
     }
     catch {
         return undefined;
     }
 }
-/** Whether the root `.gitignore` or one in the file's folder ignores a path of the scanned tree. */
-function isGitignored(root, path) {
-    const dirs = [...new Set(['.', external_node_path_.posix.dirname(path)])];
-    return dirs.some((dir) => {
-        const text = readOptional((0,external_node_path_.join)(root, dir, '.gitignore'));
-        const relative = dir === '.' ? path : path.slice(dir.length + 1);
-        return text !== undefined && gitignoreMatcher(text)(relative);
-    });
+/**
+ * Whether a file of the scanned tree is committed: tracked by git when the tree is a checkout (a
+ * tracked `.env` is committed even if a `.gitignore` lists it, an untracked one is not); without
+ * git, not listed in a `.gitignore`.
+ */
+function committedFiles(root) {
+    let tracked = null;
+    return (path) => {
+        if (tracked === null)
+            tracked = gitTrackedFiles(root);
+        return tracked ? tracked.has(path) : !(0,gitignore/* isGitignored */.P)(root, path);
+    };
 }
 
-// EXTERNAL MODULE: ./src/parse/compose.ts
-var compose = __nccwpck_require__(6791);
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
 var dockerfile = __nccwpck_require__(5830);
 // EXTERNAL MODULE: ./src/parse/dockerignore.ts
 var dockerignore = __nccwpck_require__(9309);
-;// CONCATENATED MODULE: ./src/parse/dotenv.ts
-/** `.env`, `.env.production`, `prod.env`; not `.envrc` (direnv) or `.environment`. */
-function isEnvFileName(name) {
-    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
-}
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/;
-function readValue(raw) {
-    const quoted = /^(["'`])([\s\S]*?)\1/.exec(raw);
-    if (quoted)
-        return quoted[2] ?? '';
-    // A search, not `/\s+#.*$/`: that backtracks over every run of spaces, quadratic on a long line.
-    const comment = raw.search(/\s#/);
-    return (comment < 0 ? raw : raw.slice(0, comment)).trim();
-}
-/**
- * Reads `KEY=value` lines as dotenv does: `export` prefixes, quotes, `#` comments (whole-line, or
- * after a space in an unquoted value). Multi-line quoted values keep only their first line, which
- * is enough to tell a value from an empty one. Never throws.
- */
-function parseDotenv(text) {
-    const entries = [];
-    text.split(/\r?\n/).forEach((raw, index) => {
-        if (/^\s*(?:#|$)/.test(raw))
-            return;
-        const match = ASSIGNMENT.exec(raw);
-        if (!match?.[1])
-            return;
-        entries.push({ key: match[1], value: readValue((match[2] ?? '').trim()), line: index + 1 });
-    });
-    return entries;
-}
-
+// EXTERNAL MODULE: ./src/parse/dotenv.ts
+var dotenv = __nccwpck_require__(1909);
 // EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
 var javascript = __nccwpck_require__(4286);
 ;// CONCATENATED MODULE: ./src/parse/npmrc.ts
@@ -33107,7 +35711,7 @@ var javascript = __nccwpck_require__(4286);
  * A value as npm's ini reader sees it: a quoted value loses its quotes; an unquoted one ends at
  * the first `;` or `#` (an inline comment) unless that is escaped with a backslash.
  */
-function npmrc_readValue(raw) {
+function readValue(raw) {
     const quoted = /^(["'])(.*)\1$/.exec(raw);
     if (quoted)
         return quoted[2] ?? '';
@@ -33145,7 +35749,7 @@ function parseNpmrc(text) {
         const eq = line.indexOf('=');
         if (eq <= 0)
             return;
-        entries.push({ key: line.slice(0, eq).trim(), value: npmrc_readValue(line.slice(eq + 1).trim()), line: index + 1 });
+        entries.push({ key: line.slice(0, eq).trim(), value: readValue(line.slice(eq + 1).trim()), line: index + 1 });
     });
     return entries;
 }
@@ -33717,8 +36321,8 @@ const DOCUMENT_KINDS = [
         kind: 'env',
         match: (name) => name.startsWith('.env') || name.endsWith('.env'),
         into: 'envFiles',
-        parse: (text, path, root) => isEnvFileName((0,external_node_path_.basename)(path)) && !text.includes('\u0000')
-            ? { path, entries: parseDotenv(text), gitignored: isGitignored(root, path) }
+        parse: (text, path, tree) => (0,dotenv/* isEnvFileName */.Xh)((0,external_node_path_.basename)(path)) && !text.includes('\u0000')
+            ? { path, entries: (0,dotenv/* parseDotenv */.qd)(text), committed: tree.committed(path) }
             : undefined
     }),
     defineKind({
@@ -33731,12 +36335,21 @@ const DOCUMENT_KINDS = [
         kind: 'key',
         match: isKeyFileName,
         into: 'keyFiles',
-        parse: (text, path) => (text.includes('\u0000') ? undefined : { path, text })
+        // A key file only a developer's checkout has (untracked, or gitignored without git) is not committed.
+        parse: (text, path, tree) => (text.includes('\u0000') || !tree.committed(path) ? undefined : { path, text })
+    }),
+    defineKind({
+        kind: 'gitignore',
+        match: (name) => name === '.gitignore',
+        into: 'gitignores',
+        parse: (text, path) => ({ path, text })
     }),
     defineKind({ kind: 'proxy', match: (name) => isNginxCandidateName(name) || isCaddyfileName(name) }),
     defineKind({ kind: 'lockfile', match: isLockfileName })
 ];
 const BY_KIND = new Map(DOCUMENT_KINDS.map((k) => [k.kind, k]));
+/** Kinds whose files the scan lists but never reads: their size does not matter. */
+const LISTED_ONLY = new Set(['lockfile']);
 /** The kind of a file by its name, for discovery. */
 function kindOf(name) {
     return DOCUMENT_KINDS.find((k) => k.match(name))?.kind;
@@ -33754,7 +36367,7 @@ function notReadOrParsed(file, error) {
 }
 /** Finds the tree's files and parses every document outside tests, kind by kind. */
 function documents_readProject(root, today) {
-    const { files, notes } = findFiles(root, kindOf);
+    const { files, notes } = findFiles(root, kindOf, LISTED_ONLY);
     const documents = {
         dockerfiles: [],
         proxyConfigs: [],
@@ -33763,8 +36376,10 @@ function documents_readProject(root, today) {
         composeFiles: [],
         packageJsons: [],
         envFiles: [],
-        keyFiles: []
+        keyFiles: [],
+        gitignores: []
     };
+    const tree = { committed: committedFiles(root) };
     const scripts = [];
     const proxyTexts = [];
     for (const file of files) {
@@ -33777,7 +36392,7 @@ function documents_readProject(root, today) {
             else if (file.kind === 'proxy')
                 proxyTexts.push({ path: file.path, text: readText(file) });
             else if (kind?.into && kind.parse) {
-                const document = kind.parse(readText(file), file.path, root);
+                const document = kind.parse(readText(file), file.path, tree);
                 if (document)
                     documents[kind.into].push(document);
             }
@@ -33803,8 +36418,521 @@ function documents_readProject(root, today) {
 var graph = __nccwpck_require__(3749);
 // EXTERNAL MODULE: ./src/model/scope.ts
 var scope = __nccwpck_require__(7141);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/parse/jsonc.ts
+// JSON with comments and trailing commas, as tsconfig.json, jsconfig.json and .babelrc are written.
+// A tokenizer, not a regex: `//` or `/*` inside a string is text, and so is a comma before `}` in one.
+/** The value of a JSONC text; undefined when it is not JSON once comments and trailing commas are gone. */
+function parseJsonc(text) {
+    const json = stripJsonc(text.replace(/^\uFEFF/, ''));
+    if (json === undefined)
+        return undefined;
+    try {
+        return JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The text as plain JSON: comments become white space, and commas before `}` or `]` go. */
+function stripJsonc(text) {
+    let out = '';
+    /** Where in `out` a comma waits to learn whether a value or a closing bracket follows it. */
+    let pendingComma = -1;
+    /** The last character of `out` that is no white space. */
+    let last = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"') {
+            const end = stringEnd(text, i);
+            if (end === undefined)
+                return undefined;
+            pendingComma = -1;
+            out += text.slice(i, end);
+            last = '"';
+            i = end;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            const end = text.indexOf('\n', i);
+            i = end < 0 ? text.length : end;
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            if (end < 0)
+                return undefined;
+            out += ' ';
+            i = end + 2;
+        }
+        else if (c === ',') {
+            // Only a comma after a value may trail: `[,]` stays invalid.
+            pendingComma = last === '[' || last === '{' || last === ',' ? -1 : out.length;
+            out += c;
+            last = c;
+            i += 1;
+        }
+        else if (c === '}' || c === ']') {
+            if (pendingComma >= 0)
+                out = `${out.slice(0, pendingComma)} ${out.slice(pendingComma + 1)}`;
+            pendingComma = -1;
+            out += c;
+            last = c;
+            i += 1;
+        }
+        else {
+            if (!/\s/.test(c)) {
+                pendingComma = -1;
+                last = c;
+            }
+            out += c;
+            i += 1;
+        }
+    }
+    return out;
+}
+/** The index just past the string that opens at `start`, or undefined when it never closes. */
+function stringEnd(text, start) {
+    for (let i = start + 1; i < text.length; i += 1) {
+        const c = text[i];
+        if (c === '\\')
+            i += 1;
+        else if (c === '"')
+            return i + 1;
+        else if (c === '\n')
+            return undefined;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/parse/static-exports.ts
+// What a JavaScript config file (babel.config.js, .babelrc.js) exports, read as data: the scan never
+// runs a scanned project's code, so only what is written literally counts.
+
+const MAX_DEPTH = 32;
+/**
+ * The plain value of `module.exports = …` or `export default …`: literals, objects, arrays, names of
+ * top-level constants, `require.resolve('x')` as `'x'`, and a function's returned object
+ * (`module.exports = (api) => { api.cache(true); return {…} }`). Whatever else is undefined.
+ */
+function readStaticExports(text) {
+    const parsed = (0,javascript/* parseJavaScript */.pL)(text);
+    if (!parsed.ok)
+        return undefined;
+    const body = parsed.ast.program.body;
+    let exported;
+    for (const statement of body) {
+        if (statement.type === 'ExportDefaultDeclaration')
+            exported = statement.declaration;
+        else if (statement.type === 'ExpressionStatement' && isModuleExportsAssignment(statement.expression))
+            exported = statement.expression.right;
+    }
+    return exported === undefined ? undefined : static_exports_valueOf(exported, bindingsOf(body, new Map()), 0);
+}
+function isModuleExportsAssignment(node) {
+    if (node.type !== 'AssignmentExpression' || node.operator !== '=')
+        return false;
+    const left = node.left;
+    return (left.type === 'MemberExpression' &&
+        left.object.type === 'Identifier' &&
+        left.object.name === 'module' &&
+        !left.computed &&
+        left.property.type === 'Identifier' &&
+        left.property.name === 'exports');
+}
+/** The `const name = …` declarations among statements, over the enclosing ones. */
+function bindingsOf(statements, outer) {
+    const bindings = new Map(outer);
+    for (const statement of statements) {
+        if (statement.type !== 'VariableDeclaration')
+            continue;
+        for (const d of statement.declarations)
+            if (d.id.type === 'Identifier' && d.init)
+                bindings.set(d.id.name, d.init);
+    }
+    return bindings;
+}
+function keyOf(property) {
+    const key = property.key;
+    if (!property.computed && key.type === 'Identifier')
+        return key.name;
+    if (key.type === 'StringLiteral')
+        return key.value;
+    if (key.type === 'NumericLiteral')
+        return String(key.value);
+    return undefined;
+}
+function objectOf(node, bindings, depth) {
+    const object = {};
+    for (const property of node.properties) {
+        if (property.type === 'SpreadElement') {
+            const spread = static_exports_valueOf(property.argument, bindings, depth + 1);
+            if (spread !== null && typeof spread === 'object' && !Array.isArray(spread))
+                Object.assign(object, spread);
+        }
+        else if (property.type === 'ObjectProperty') {
+            const key = keyOf(property);
+            if (key !== undefined && key !== '__proto__')
+                object[key] = static_exports_valueOf(property.value, bindings, depth + 1);
+        }
+    }
+    return object;
+}
+function returnedBy(fn, bindings, depth) {
+    if (fn.body.type !== 'BlockStatement')
+        return static_exports_valueOf(fn.body, bindings, depth + 1);
+    const statements = fn.body.body;
+    const returns = statements.filter((s) => s.type === 'ReturnStatement');
+    const last = returns.at(-1);
+    return last?.type === 'ReturnStatement' && last.argument ? static_exports_valueOf(last.argument, bindingsOf(statements, bindings), depth + 1) : undefined;
+}
+function static_exports_valueOf(node, bindings, depth) {
+    if (depth > MAX_DEPTH)
+        return undefined;
+    switch (node.type) {
+        case 'StringLiteral':
+        case 'NumericLiteral':
+        case 'BooleanLiteral':
+            return node.value;
+        case 'NullLiteral':
+            return null;
+        case 'TemplateLiteral':
+            return node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
+        case 'ObjectExpression':
+            return objectOf(node, bindings, depth);
+        case 'ArrayExpression':
+            return node.elements.map((e) => (e && e.type !== 'SpreadElement' ? static_exports_valueOf(e, bindings, depth + 1) : undefined));
+        case 'Identifier': {
+            const bound = bindings.get(node.name);
+            return bound ? static_exports_valueOf(bound, bindings, depth + 1) : undefined;
+        }
+        case 'CallExpression':
+            return requireResolved(node);
+        case 'ArrowFunctionExpression':
+        case 'FunctionExpression':
+        case 'FunctionDeclaration':
+            return returnedBy(node, bindings, depth);
+        case 'TSAsExpression':
+        case 'TSSatisfiesExpression':
+            return static_exports_valueOf(node.expression, bindings, depth + 1);
+        default:
+            return undefined;
+    }
+}
+/** `require.resolve('babel-plugin-module-resolver')` names the package it resolves. */
+function requireResolved(node) {
+    const callee = node.callee;
+    const first = node.arguments[0];
+    const isRequireResolve = callee.type === 'MemberExpression' &&
+        callee.object.type === 'Identifier' &&
+        callee.object.name === 'require' &&
+        callee.property.type === 'Identifier' &&
+        callee.property.name === 'resolve';
+    return isRequireResolve && first?.type === 'StringLiteral' ? first.value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/scan/import-aliases.ts
+// Where a project's build setup sends a bare import (`@/routes/users`, `services/user`,
+// `middleware/auth`) into its own code: TypeScript's `paths` and `baseUrl`, Babel's module-resolver,
+// and requires written from the package root (NODE_PATH=., rootpath, app-module-path). Config files
+// are read as data, only under the scanned root; one that cannot be read or parsed counts as absent.
+
+
+
+
+
+
+
+const MAX_CONFIG_BYTES = 1_000_000;
+/** Configs extending configs: deeper chains than any real setup are cut, not followed into a stack overflow. */
+const MAX_EXTENDS_DEPTH = 64;
+const TS_CONFIGS = ['tsconfig.json', 'jsconfig.json'];
+const BABEL_CONFIGS = [
+    '.babelrc',
+    '.babelrc.json',
+    '.babelrc.js',
+    '.babelrc.cjs',
+    '.babelrc.mjs',
+    'babel.config.json',
+    'babel.config.js',
+    'babel.config.cjs',
+    'babel.config.mjs'
+];
+const RESOLVER_PLUGINS = new Set(['module-resolver', 'babel-plugin-module-resolver']);
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function isInside(path) {
+    return path !== '..' && !path.startsWith('../') && !external_node_path_.posix.isAbsolute(path);
+}
+function import_aliases_parentOf(dir) {
+    return dir === '.' ? undefined : external_node_path_.posix.dirname(dir);
+}
+/** The scanned root's files, each looked at once; paths are root-relative with `/`, and nothing outside the root is read. */
+class RootFiles {
+    root;
+    kinds = new Map();
+    values = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    kind(path) {
+        if (!this.kinds.has(path)) {
+            let kind;
+            try {
+                const stat = isInside(path) ? (0,external_node_fs_.statSync)((0,external_node_path_.resolve)(this.root, path)) : undefined;
+                kind = stat?.isFile() ? 'file' : stat?.isDirectory() ? 'dir' : undefined;
+            }
+            catch {
+                kind = undefined;
+            }
+            this.kinds.set(path, kind);
+        }
+        return this.kinds.get(path);
+    }
+    isFile(path) {
+        return this.kind(path) === 'file';
+    }
+    isDirectory(path) {
+        return this.kind(path) === 'dir';
+    }
+    /** A config file's value: JSONC, or for a script what it exports literally; undefined when unreadable. */
+    config(path) {
+        if (!this.values.has(path))
+            this.values.set(path, this.readConfig(path));
+        return this.values.get(path);
+    }
+    readConfig(path) {
+        if (!this.isFile(path))
+            return undefined;
+        try {
+            const file = (0,external_node_path_.resolve)(this.root, path);
+            if ((0,external_node_fs_.statSync)(file).size > MAX_CONFIG_BYTES)
+                return undefined;
+            const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+            return (0,javascript/* isScriptName */.xs)(path) ? readStaticExports(text) : parseJsonc(text);
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+/** The first existing module a root-relative path names; one inside node_modules is that package. */
+function moduleOnDisk(files, base) {
+    const path = (0,graph/* resolveRelative */.Nh)(`./${base}`, 'index.js', (p) => files.isFile(p));
+    if (path === undefined || !(0,javascript/* isScriptName */.xs)(path))
+        return undefined;
+    const segments = path.split('/');
+    const nm = segments.lastIndexOf('node_modules');
+    return nm < 0 ? { path } : { package: (0,graph/* packageName */.oZ)(segments.slice(nm + 1).join('/')) };
+}
+function stringsOf(value) {
+    if (typeof value === 'string')
+        return [value];
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+// ---- tsconfig.json / jsconfig.json -------------------------------------------------------------
+/** The config file an `extends` entry names: a path, or a package's config in a node_modules above. */
+function extendedConfig(files, spec, dir) {
+    if (external_node_path_.posix.isAbsolute(spec))
+        return undefined;
+    if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
+        const path = external_node_path_.posix.join(dir, spec);
+        return [path, `${path}.json`].find((p) => files.isFile(p));
+    }
+    for (let d = dir; d !== undefined; d = import_aliases_parentOf(d)) {
+        const base = external_node_path_.posix.join(d, 'node_modules', spec);
+        if (files.isFile(base))
+            return base;
+        if (files.isFile(`${base}.json`))
+            return `${base}.json`;
+        if (!files.isDirectory(base))
+            continue;
+        const field = files.config(`${base}/package.json`)?.tsconfig;
+        const path = typeof field === 'string' ? external_node_path_.posix.join(base, field) : `${base}/tsconfig.json`;
+        return files.isFile(path) ? path : undefined;
+    }
+    return undefined;
+}
+/** `baseUrl` and `paths` of a config, over those of the configs it extends (later ones win); cycles and endless chains cut. */
+function readTsPathOptions(files, file, open = new Set()) {
+    const config = files.config(file);
+    if (!isObject(config) || open.has(file) || open.size >= MAX_EXTENDS_DEPTH)
+        return undefined;
+    open.add(file);
+    const dir = external_node_path_.posix.dirname(file);
+    let options = {};
+    for (const spec of stringsOf(config.extends)) {
+        const base = extendedConfig(files, spec, dir);
+        const inherited = base === undefined ? undefined : readTsPathOptions(files, base, open);
+        if (inherited)
+            options = { ...options, ...inherited };
+    }
+    open.delete(file);
+    const compilerOptions = isObject(config.compilerOptions) ? config.compilerOptions : {};
+    const { baseUrl, paths } = compilerOptions;
+    if (typeof baseUrl === 'string' && !external_node_path_.posix.isAbsolute(baseUrl))
+        options.baseUrl = external_node_path_.posix.join(dir, baseUrl);
+    if (isObject(paths)) {
+        options.paths = Object.fromEntries(Object.entries(paths).map(([key, targets]) => [key, stringsOf(targets)]));
+        options.pathsDir = dir;
+    }
+    return options;
+}
+/** The substitutions of the `paths` entry that matches: an exact key, else the `*` pattern with the longest prefix. */
+function matchPaths(paths, source) {
+    const exact = paths[source];
+    if (exact !== undefined && Object.hasOwn(paths, source) && !source.includes('*'))
+        return exact;
+    let best;
+    for (const [key, targets] of Object.entries(paths)) {
+        const star = key.indexOf('*');
+        if (star < 0 || key.indexOf('*', star + 1) >= 0)
+            continue;
+        const prefix = key.slice(0, star);
+        const suffix = key.slice(star + 1);
+        if (source.length < key.length - 1 || !source.startsWith(prefix) || !source.endsWith(suffix))
+            continue;
+        if (best && best.prefix.length >= prefix.length)
+            continue;
+        best = { prefix, matched: source.slice(star, source.length - suffix.length), targets };
+    }
+    return best?.targets.map((t) => t.replace('*', best.matched));
+}
+/** TypeScript's resolution of a bare import: `paths` substitutions in order, then baseUrl. */
+function resolveTsPaths(files, options, source) {
+    const substitutions = options.paths ? matchPaths(options.paths, source) : undefined;
+    const base = options.baseUrl ?? options.pathsDir ?? '.';
+    for (const substitution of substitutions ?? []) {
+        const target = moduleOnDisk(files, external_node_path_.posix.join(base, substitution));
+        if (target)
+            return target;
+    }
+    return options.baseUrl === undefined ? undefined : moduleOnDisk(files, external_node_path_.posix.join(options.baseUrl, source));
+}
+// ---- Babel module-resolver ---------------------------------------------------------------------
+function resolverEntry(entry) {
+    const [name, options] = Array.isArray(entry) ? entry : [entry, {}];
+    if (typeof name !== 'string')
+        return undefined;
+    const plugin = name.replace(/^.*\/node_modules\//, '').replace(/\/(?:lib\/)?index\.js$/, '');
+    return RESOLVER_PLUGINS.has(plugin) ? (isObject(options) ? options : {}) : undefined;
+}
+/** module-resolver's options in a Babel config: its plugins, then those of its `env` and `overrides` blocks. */
+function moduleResolverOf(config, dir, packageDir) {
+    if (!isObject(config))
+        return undefined;
+    const blocks = [
+        config,
+        ...(isObject(config.env) ? Object.values(config.env) : []),
+        ...(Array.isArray(config.overrides) ? config.overrides : [])
+    ];
+    for (const block of blocks) {
+        const plugins = isObject(block) && Array.isArray(block.plugins) ? block.plugins : [];
+        const options = plugins.map(resolverEntry).find((o) => o !== undefined);
+        if (!options)
+            continue;
+        const named = typeof options.cwd === 'string' && options.cwd !== 'babelrc' && !external_node_path_.posix.isAbsolute(options.cwd) ? options.cwd : undefined;
+        const cwd = options.cwd === 'packagejson' ? packageDir : named === undefined ? dir : external_node_path_.posix.join(dir, named);
+        const alias = Object.entries(isObject(options.alias) ? options.alias : {})
+            .map(([key, value]) => [key, stringsOf(value)[0]])
+            .filter((e) => e[1] !== undefined && !e[0].startsWith('^'));
+        const roots = stringsOf(options.root).filter((r) => !r.includes('*') && !external_node_path_.posix.isAbsolute(r));
+        return { cwd, alias, roots };
+    }
+    return undefined;
+}
+/** module-resolver's resolution: an alias (`@/x`, `utils/x`) as written, else the first root holding the module. */
+function resolveBabelAlias(files, options, source) {
+    for (const [key, value] of options.alias) {
+        if (source !== key && !source.startsWith(`${key}/`))
+            continue;
+        const target = `${value}${source.slice(key.length)}`;
+        if (external_node_path_.posix.isAbsolute(target))
+            return undefined;
+        if (!target.startsWith('.'))
+            return { package: (0,graph/* packageName */.oZ)(target) };
+        const path = external_node_path_.posix.join(options.cwd, target);
+        return moduleOnDisk(files, path) ?? { path };
+    }
+    for (const root of options.roots) {
+        const target = moduleOnDisk(files, external_node_path_.posix.join(options.cwd, root, source));
+        if (target)
+            return target;
+    }
+    return undefined;
+}
+// ---- the project's aliases ---------------------------------------------------------------------
+function memo(compute) {
+    const cache = new Map();
+    return (key) => {
+        if (!cache.has(key))
+            cache.set(key, compute(key));
+        return cache.get(key);
+    };
+}
+function isBuiltin(source) {
+    return source.startsWith('node:') || external_node_module_namespaceObject.builtinModules.includes((0,graph/* packageName */.oZ)(source));
+}
+/**
+ * Where the project sends a bare import (neither relative nor `#…`) from a file: the nearest
+ * tsconfig.json or jsconfig.json, then the nearest Babel config with module-resolver, then the
+ * package root for a name that is no dependency. Undefined leaves it a package import.
+ */
+function projectAliases(root) {
+    const files = new RootFiles(root);
+    const nearest = (own) => {
+        const at = memo((dir) => {
+            const parent = import_aliases_parentOf(dir);
+            return own(dir) ?? (parent === undefined ? undefined : at(parent));
+        });
+        return at;
+    };
+    const manifestDir = nearest((dir) => (files.isFile(external_node_path_.posix.join(dir, 'package.json')) ? dir : undefined));
+    const tsOptionsAt = nearest((dir) => {
+        const config = TS_CONFIGS.map((name) => external_node_path_.posix.join(dir, name)).find((path) => files.isFile(path));
+        return config === undefined ? undefined : (readTsPathOptions(files, config) ?? {});
+    });
+    const babelAt = nearest((dir) => {
+        const packageDir = manifestDir(dir) ?? '.';
+        const manifest = files.config(external_node_path_.posix.join(dir, 'package.json'));
+        const configs = [...BABEL_CONFIGS.map((name) => files.config(external_node_path_.posix.join(dir, name))), isObject(manifest) ? manifest.babel : undefined];
+        return configs.map((config) => moduleResolverOf(config, dir, packageDir)).find((o) => o !== undefined);
+    });
+    const isDependency = (name, dir) => {
+        for (let d = dir; d !== undefined; d = import_aliases_parentOf(d)) {
+            if (files.isDirectory(external_node_path_.posix.join(d, 'node_modules', name)))
+                return true;
+            const manifest = files.config(external_node_path_.posix.join(d, 'package.json'));
+            if (isObject(manifest) && DEPENDENCY_FIELDS.some((field) => isObject(manifest[field]) && Object.hasOwn(manifest[field], name)))
+                return true;
+        }
+        return false;
+    };
+    const fromPackageRoot = (source, dir) => {
+        if (source.startsWith('@') || isDependency((0,graph/* packageName */.oZ)(source), dir))
+            return undefined;
+        const target = moduleOnDisk(files, external_node_path_.posix.join(manifestDir(dir) ?? '.', source));
+        return target && 'path' in target ? target : undefined;
+    };
+    const resolveFrom = (source, dir) => {
+        if (isBuiltin(source))
+            return undefined;
+        const ts = tsOptionsAt(dir);
+        const babel = babelAt(dir);
+        return (ts && resolveTsPaths(files, ts, source)) ?? (babel && resolveBabelAlias(files, babel, source)) ?? fromPackageRoot(source, dir);
+    };
+    const cached = memo((key) => {
+        const [dir, source] = key.split('\u0000');
+        return resolveFrom(source, dir);
+    });
+    return (source, fromFile) => cached(`${external_node_path_.posix.dirname(fromFile)}\u0000${source}`);
+}
+
 ;// CONCATENATED MODULE: ./src/scan/modules.ts
 // The scan's JS/TS modules: read, parsed and indexed once, grouped by package, and modelled.
+
 
 
 
@@ -33854,9 +36982,12 @@ function subpathTarget(imports, source) {
 /**
  * Where the project maps an import (see ImportMap): a relative import of a folder with a named
  * package.json stands for that package; `#…` goes through the `imports` of the nearest package.json
- * above the importing file, to a module path (`./src/lib/auth.js`) or a package.
+ * above the importing file, to a module path (`./src/lib/auth.js`) or a package; any other bare
+ * import through the project's aliases (tsconfig `paths`/`baseUrl`, Babel module-resolver, the
+ * package root), when they lead into the project's own code.
  */
 function modules_projectImportMap(root) {
+    const aliases = projectAliases(root);
     const manifests = new Map();
     const manifestOf = (dir) => {
         if (!manifests.has(dir))
@@ -33868,8 +36999,10 @@ function modules_projectImportMap(root) {
             const name = manifestOf(external_node_path_.posix.join(external_node_path_.posix.dirname(fromFile), source))?.name;
             return typeof name === 'string' ? { package: name } : undefined;
         }
-        if (!source.startsWith('#'))
+        if (source.startsWith('/'))
             return undefined;
+        if (!source.startsWith('#'))
+            return aliases(source, fromFile);
         for (let dir = external_node_path_.posix.dirname(fromFile);; dir = external_node_path_.posix.dirname(dir)) {
             const manifest = manifestOf(dir);
             if (manifest) {
@@ -33937,6 +37070,53 @@ function modules_parseModule(file, notes) {
         return undefined;
     }
 }
+/** JSON a module may require: a data file this large is not configuration. */
+const MAX_JSON_BYTES = 256 * 1024;
+/**
+ * The JSON files the modules import by relative path (`require('../package.json')`, `import config
+ * from './config.json'`), each as a module exporting its value (`module.exports = {...}`, the line
+ * numbers kept), so `pkg.name` evaluates to the string written in package.json. A JSON file is data
+ * committed with the code: a secret read from it is as hardcoded as a literal.
+ */
+function modules_jsonModules(modules, root, notes) {
+    const known = new Set(modules.map((m) => m.path));
+    const found = [];
+    for (const module of modules) {
+        for (const source of module.index?.imports ?? []) {
+            if (!(0,graph/* isRelativeSpecifier */.pn)(source) || !source.endsWith('.json') || source.startsWith('/'))
+                continue;
+            const path = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(module.path), source));
+            if (path.startsWith('../') || known.has(path))
+                continue;
+            known.add(path);
+            const json = readJsonModule(root, path, notes);
+            if (json)
+                found.push(json);
+        }
+    }
+    return found;
+}
+function readJsonModule(root, path, notes) {
+    try {
+        const abs = (0,external_node_path_.join)(root, path);
+        const stat = (0,external_node_fs_.statSync)(abs);
+        if (!stat.isFile() || stat.size > MAX_JSON_BYTES)
+            return undefined;
+        const json = (0,external_node_fs_.readFileSync)(abs, 'utf8').replace(/^\uFEFF/, '');
+        JSON.parse(json); // only JSON: a `.json` name holding code is not evaluated as data
+        const text = `module.exports = ${json}`;
+        const parsed = (0,javascript/* parseJavaScript */.pL)(text);
+        if (!parsed.ok)
+            return undefined;
+        return { path, text, ast: parsed.ast.program, index: (0,scope/* indexModule */.fO)(parsed.ast.program) };
+    }
+    catch (error) {
+        if (error?.code === 'ENOENT' || error instanceof SyntaxError)
+            return undefined;
+        notes.push({ file: path, message: `not read: ${(0,common_errors/* describeError */.U)(error)}` });
+        return undefined;
+    }
+}
 /**
  * A package's modules, plus the modules of other packages it reaches by relative or subpath
  * imports (a monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
@@ -33974,10 +37154,12 @@ function modulesOfGroup(group, byPath, mapImport, notes) {
 
 
 
+
 /** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
 function buildScanContext(root, today) {
-    const { context, scripts, notes } = readProject(root, today);
-    const modules = scripts.flatMap((file) => parseModule(file, notes) ?? []);
+    const { context, scripts: files, notes } = readProject(root, today);
+    const scripts = files.flatMap((file) => parseModule(file, notes) ?? []);
+    const modules = [...scripts, ...jsonModules(scripts, root, notes)];
     return { context: { ...context, modules, express: buildModelSafely(modules, projectImportMap(root), notes) }, notes };
 }
 /** Keeps the findings not made before (a source rule reports a shared file once per package, say). */
@@ -33989,10 +37171,12 @@ class Reported {
         this.notes = notes;
     }
     /** Runs one rule; a rule that throws becomes a note and reports nothing. */
-    run(rule, context) {
+    run(rule, context, adjust) {
         let findings;
         try {
             findings = rule.check(context);
+            if (adjust)
+                findings = findings.map(adjust);
         }
         catch (error) {
             this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${(0,common_errors/* describeErrorFully */.q)(error)}` });
@@ -34006,6 +37190,24 @@ class Reported {
             this.list.push({ meta: rule.meta, finding });
         }
     }
+}
+/**
+ * Docker findings in an image built for development only (Dockerfile.dev, one built only by
+ * docker-compose.dev.yml, one that starts nodemon or `next dev`) or in a development Compose file
+ * are low at most, and say so: such an image is not what production runs.
+ */
+function developmentImages(context) {
+    const images = developmentDockerfiles(context);
+    const composes = new Set(context.composeFiles.filter((c) => isDevelopmentComposeName(external_node_path_.posix.basename(c.path))).map((c) => c.path));
+    return (finding) => {
+        if (!images.has(finding.file) && !composes.has(finding.file))
+            return finding;
+        return {
+            ...finding,
+            severityCap: 'low',
+            message: `${finding.message} (development ${images.has(finding.file) ? 'image' : 'Compose file'})`
+        };
+    };
 }
 function uniqueNotes(notes) {
     const seen = new Set();
@@ -34030,15 +37232,17 @@ function collectFindings(root, today) {
     const groups = groupByPackage(scripts, context.files.filter((f) => f.kind === 'package-json'));
     const sourceRules = registry/* RULES */.y0.filter((rule) => rule.needs === 'source');
     const noSource = { ...context, modules: [], express: (0,express/* buildExpressModel */.IE)([], mapImport) };
+    const inDevelopment = developmentImages(context);
     for (const rule of registry/* RULES */.y0) {
         if (rule.needs === 'project')
-            reported.run(rule, context);
+            reported.run(rule, context, rule.meta.category === 'docker' ? inDevelopment : undefined);
         else if (groups.length === 0)
             reported.run(rule, noSource);
     }
     const byPath = new Map(scripts.map((f) => [f.path, f]));
     for (const group of groups) {
-        const modules = modulesOfGroup(group, byPath, mapImport, notes);
+        const scripts = modulesOfGroup(group, byPath, mapImport, notes);
+        const modules = [...scripts, ...modules_jsonModules(scripts, root, notes)];
         const packageContext = { ...context, modules, express: modules_buildModelSafely(modules, mapImport, notes) };
         for (const rule of sourceRules)
             reported.run(rule, packageContext);
@@ -34098,8 +37302,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-// EXTERNAL MODULE: ./src/scan/run.ts + 12 modules
-var run = __nccwpck_require__(406);
+// EXTERNAL MODULE: ./src/scan/run.ts + 16 modules
+var run = __nccwpck_require__(3809);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __nccwpck_require__(1922);
 ;// CONCATENATED MODULE: ./src/scan/worker.ts
@@ -34154,7 +37358,7 @@ function collectFindingsInWorker(script, root, today) {
 
 /***/ }),
 
-/***/ 1779:
+/***/ 4635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34167,8 +37371,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Vm: () => (/* binding */ npmEnv)
 });
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: ./src/common/secret-names.ts
 var secret_names = __nccwpck_require__(3164);
 ;// CONCATENATED MODULE: ./src/tools/redact.ts
@@ -34229,7 +37433,7 @@ const execProcess = (command, args, options) => new Promise((resolve) => {
     let timedOut = false;
     let truncated = false;
     let done = false;
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+    const child = (0,external_node_child_process_.spawn)(command, args, {
         cwd: options.cwd,
         env: options.env ?? process.env,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -34341,6 +37545,13 @@ function npmEnv(base = process.env) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
