@@ -183,9 +183,11 @@ function isFixedHostUrl(data: RequestData, node: Node, depth = 0): boolean {
     const binding = lookup(data.module.index, n.name, n)
     return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && isFixedHostUrl(data, binding.init, depth + 1)
   }
-  const pieces = stringPieces(n)
+  // `encodeURI(`https://api.example.com/users/${name}/repos`)`: the whole URL encoded, its host the code's.
+  const encoded = n.type === 'CallExpression' && isGlobalCall(data, n, 'encodeURI') ? unwrapExpression(n.arguments[0] as Node) : undefined
+  const pieces = stringPieces(encoded ?? n)
   if (!pieces || !/^[a-z][\w+.-]*:\/\/[^/?#]+[/?#]/i.test(pieces.texts[0] ?? '')) return false
-  return pieces.values.every((v) => !data.carries(v) || isUriEncoded(data, v))
+  return encoded !== undefined || pieces.values.every((v) => !data.carries(v) || isUriEncoded(data, v))
 }
 
 /**
@@ -204,12 +206,11 @@ function isLocalPath(data: RequestData, node: Node, depth = 0): boolean {
 
 function isUriEncoded(data: RequestData, node: Node): boolean {
   const n = unwrapExpression(node)
-  return (
-    n.type === 'CallExpression' &&
-    n.callee.type === 'Identifier' &&
-    n.callee.name === 'encodeURIComponent' &&
-    !lookup(data.module.index, n.callee.name, n.callee)
-  )
+  return n.type === 'CallExpression' && isGlobalCall(data, n, 'encodeURIComponent')
+}
+
+function isGlobalCall(data: RequestData, call: Extract<Node, { type: 'CallExpression' }>, name: string): boolean {
+  return call.callee.type === 'Identifier' && call.callee.name === name && !lookup(data.module.index, name, call.callee)
 }
 
 /** An object literal with a `where` key is a parameterised ORM query (Sequelize, TypeORM, Prisma). */
@@ -371,10 +372,29 @@ function callSink(express: ExpressModel, data: RequestData, call: Node): Reached
   return undefined
 }
 
+/** Names a query's filter goes by: `filter`, `match`, `where`, `query`, `criteria`, `conditions`, `selector`. */
+const FILTER_NAME = /^(?:filters?|match|where|query|criteria|conditions?|selector|search)(?:[A-Z_]|$)/
+
 /** Whether an object literal is a query's filter (`User.find({ role })`, `{ where: { role } }`): it reads, it does not write. */
 function isFilterObject(data: RequestData, object: Node): boolean {
-  const parent = data.module.index.parents.get(object)
+  const parents = data.module.index.parents
+  let parent = parents.get(object)
   if (parent?.type === 'ObjectProperty' && propertyKey(parent) === 'where') return true
+  // `const match = { ...(role && { role }), verified }`: a filter built up under a filter's name.
+  let outer = object
+  while (
+    parent &&
+    (parent.type === 'LogicalExpression' ||
+      parent.type === 'ConditionalExpression' ||
+      parent.type === 'SpreadElement' ||
+      parent.type === 'ObjectExpression' ||
+      parent.type === 'ParenthesizedExpression')
+  ) {
+    outer = parent
+    parent = parents.get(parent)
+  }
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && FILTER_NAME.test(parent.id.name)) return true
+  if (outer !== object) return isFilterObject(data, outer)
   if ((parent?.type !== 'CallExpression' && parent?.type !== 'OptionalCallExpression') || parent.arguments[0] !== object) return false
   return FILTER_METHOD.test(propertyName(parent.callee as Node) ?? '')
 }
