@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execProcessSync } from '../tools/exec.js'
 import { isGitignored } from './gitignore.js'
 
 const GIT_TIMEOUT_MS = 15_000
@@ -11,20 +11,14 @@ const MAX_LISTING = 256 * 1024 * 1024
  * switched off, so reading the index never runs a program the repository names.
  */
 export function gitTrackedFiles(root: string): ReadonlySet<string> | undefined {
-  try {
-    const out = execFileSync('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--recurse-submodules', '--'], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: GIT_TIMEOUT_MS,
-      maxBuffer: MAX_LISTING,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      windowsHide: true,
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }
-    })
-    return new Set(out.split('\u0000').filter((path) => path !== ''))
-  } catch {
-    return undefined
-  }
+  const result = execProcessSync('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--recurse-submodules', '--'], {
+    cwd: root,
+    timeoutMs: GIT_TIMEOUT_MS,
+    maxOutput: MAX_LISTING,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }
+  })
+  if (result.code !== 0 || result.timedOut || result.spawnError) return undefined
+  return new Set(result.stdout.split('\u0000').filter((path) => path !== ''))
 }
 
 /**

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { redactSecrets, secretValues } from './redact.js'
 
 export interface ExecResult {
@@ -140,4 +140,32 @@ export function npmEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv
   )
   for (const [name, value] of Object.entries(pinnedNpmConfig(base))) if (!names.has(name)) env[name] = value
   return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_yes: 'false' }
+}
+
+/**
+ * The synchronous form, for a short read the scan needs before it can go on (`git ls-files`): the
+ * same argument vector and no shell. Standard error is dropped; stdout is text.
+ */
+export function execProcessSync(
+  command: string,
+  args: string[],
+  options: ExecOptions & { maxOutput?: number }
+): { code: number | null; stdout: string; timedOut: boolean; spawnError?: string } {
+  const result = spawnSync(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    windowsHide: true,
+    timeout: options.timeoutMs,
+    maxBuffer: options.maxOutput ?? MAX_OUTPUT,
+    encoding: 'utf8',
+    shell: false
+  })
+  const error = result.error as NodeJS.ErrnoException | undefined
+  return {
+    code: result.status,
+    stdout: result.stdout ?? '',
+    timedOut: error?.code === 'ETIMEDOUT',
+    ...(error && error.code !== 'ETIMEDOUT' ? { spawnError: error.message } : {})
+  }
 }
