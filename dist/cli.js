@@ -12782,7 +12782,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2495);
 /* harmony import */ var _render_sarif_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6165);
 /* harmony import */ var _render_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(893);
-/* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4635);
+/* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1779);
 /* harmony import */ var _common_version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9521);
 
 
@@ -27186,8 +27186,8 @@ var registry = __nccwpck_require__(596);
 var run = __nccwpck_require__(3809);
 // EXTERNAL MODULE: ./src/scan/worker.ts + 1 modules
 var worker = __nccwpck_require__(6227);
-// EXTERNAL MODULE: ./src/tools/exec.ts + 1 modules
-var tools_exec = __nccwpck_require__(4635);
+// EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
+var tools_exec = __nccwpck_require__(1779);
 ;// CONCATENATED MODULE: ./src/tools/npm-audit.ts
 
 
@@ -32931,10 +32931,12 @@ function isFixedHostUrl(data, node, depth = 0) {
         const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
         return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && isFixedHostUrl(data, binding.init, depth + 1);
     }
-    const pieces = stringPieces(n);
+    // `encodeURI(`https://api.example.com/users/${name}/repos`)`: the whole URL encoded, its host the code's.
+    const encoded = n.type === 'CallExpression' && isGlobalCall(data, n, 'encodeURI') ? (0,syntax/* unwrapExpression */.OQ)(n.arguments[0]) : undefined;
+    const pieces = stringPieces(encoded ?? n);
     if (!pieces || !/^[a-z][\w+.-]*:\/\/[^/?#]+[/?#]/i.test(pieces.texts[0] ?? ''))
         return false;
-    return pieces.values.every((v) => !data.carries(v) || isUriEncoded(data, v));
+    return encoded !== undefined || pieces.values.every((v) => !data.carries(v) || isUriEncoded(data, v));
 }
 /**
  * `/articles/${id}`: a path on this site starting with a fixed segment. The request can only choose
@@ -32951,10 +32953,10 @@ function isLocalPath(data, node, depth = 0) {
 }
 function isUriEncoded(data, node) {
     const n = (0,syntax/* unwrapExpression */.OQ)(node);
-    return (n.type === 'CallExpression' &&
-        n.callee.type === 'Identifier' &&
-        n.callee.name === 'encodeURIComponent' &&
-        !(0,scope/* lookup */.$I)(data.module.index, n.callee.name, n.callee));
+    return n.type === 'CallExpression' && isGlobalCall(data, n, 'encodeURIComponent');
+}
+function isGlobalCall(data, call, name) {
+    return call.callee.type === 'Identifier' && call.callee.name === name && !(0,scope/* lookup */.$I)(data.module.index, name, call.callee);
 }
 /** An object literal with a `where` key is a parameterised ORM query (Sequelize, TypeORM, Prisma). */
 function isWhereQuery(node) {
@@ -33108,11 +33110,29 @@ function callSink(express, data, call) {
     }
     return undefined;
 }
+/** Names a query's filter goes by: `filter`, `match`, `where`, `query`, `criteria`, `conditions`, `selector`. */
+const FILTER_NAME = /^(?:filters?|match|where|query|criteria|conditions?|selector|search)(?:[A-Z_]|$)/;
 /** Whether an object literal is a query's filter (`User.find({ role })`, `{ where: { role } }`): it reads, it does not write. */
 function isFilterObject(data, object) {
-    const parent = data.module.index.parents.get(object);
+    const parents = data.module.index.parents;
+    let parent = parents.get(object);
     if (parent?.type === 'ObjectProperty' && propertyKey(parent) === 'where')
         return true;
+    // `const match = { ...(role && { role }), verified }`: a filter built up under a filter's name.
+    let outer = object;
+    while (parent &&
+        (parent.type === 'LogicalExpression' ||
+            parent.type === 'ConditionalExpression' ||
+            parent.type === 'SpreadElement' ||
+            parent.type === 'ObjectExpression' ||
+            parent.type === 'ParenthesizedExpression')) {
+        outer = parent;
+        parent = parents.get(parent);
+    }
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && FILTER_NAME.test(parent.id.name))
+        return true;
+    if (outer !== object)
+        return isFilterObject(data, outer);
     if ((parent?.type !== 'CallExpression' && parent?.type !== 'OptionalCallExpression') || parent.arguments[0] !== object)
         return false;
     return FILTER_METHOD.test((0,syntax/* propertyName */.Bz)(parent.callee) ?? '');
@@ -35652,8 +35672,8 @@ function findFiles(root, kindOf, listedOnly = new Set()) {
     return { files, notes };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
+var exec = __nccwpck_require__(1779);
 // EXTERNAL MODULE: ./src/discovery/gitignore.ts
 var gitignore = __nccwpck_require__(9356);
 ;// CONCATENATED MODULE: ./src/discovery/git-files.ts
@@ -35668,21 +35688,15 @@ const MAX_LISTING = 256 * 1024 * 1024;
  * switched off, so reading the index never runs a program the repository names.
  */
 function gitTrackedFiles(root) {
-    try {
-        const out = (0,external_node_child_process_.execFileSync)('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--recurse-submodules', '--'], {
-            cwd: root,
-            encoding: 'utf8',
-            timeout: GIT_TIMEOUT_MS,
-            maxBuffer: MAX_LISTING,
-            stdio: ['ignore', 'pipe', 'ignore'],
-            windowsHide: true,
-            env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }
-        });
-        return new Set(out.split('\u0000').filter((path) => path !== ''));
-    }
-    catch {
+    const result = (0,exec/* execProcessSync */.u5)('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--recurse-submodules', '--'], {
+        cwd: root,
+        timeoutMs: GIT_TIMEOUT_MS,
+        maxOutput: MAX_LISTING,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }
+    });
+    if (result.code !== 0 || result.timedOut || result.spawnError)
         return undefined;
-    }
+    return new Set(result.stdout.split('\u0000').filter((path) => path !== ''));
 }
 /**
  * Whether a file of the scanned tree is committed: tracked by git when the tree is a checkout (a
@@ -37358,7 +37372,7 @@ function collectFindingsInWorker(script, root, today) {
 
 /***/ }),
 
-/***/ 4635:
+/***/ 1779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37366,13 +37380,14 @@ function collectFindingsInWorker(script, root, today) {
 __nccwpck_require__.d(__webpack_exports__, {
   R1: () => (/* binding */ MAX_OUTPUT),
   ZG: () => (/* binding */ execProcess),
+  u5: () => (/* binding */ execProcessSync),
   a3: () => (/* binding */ formatDuration),
   fM: () => (/* binding */ lastLine),
   Vm: () => (/* binding */ npmEnv)
 });
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./src/common/secret-names.ts
 var secret_names = __nccwpck_require__(3164);
 ;// CONCATENATED MODULE: ./src/tools/redact.ts
@@ -37433,7 +37448,7 @@ const execProcess = (command, args, options) => new Promise((resolve) => {
     let timedOut = false;
     let truncated = false;
     let done = false;
-    const child = (0,external_node_child_process_.spawn)(command, args, {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
         cwd: options.cwd,
         env: options.env ?? process.env,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -37537,6 +37552,29 @@ function npmEnv(base = process.env) {
             env[name] = value;
     return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_yes: 'false' };
 }
+/**
+ * The synchronous form, for a short read the scan needs before it can go on (`git ls-files`): the
+ * same argument vector and no shell. Standard error is dropped; stdout is text.
+ */
+function execProcessSync(command, args, options) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'ignore'],
+        windowsHide: true,
+        timeout: options.timeoutMs,
+        maxBuffer: options.maxOutput ?? MAX_OUTPUT,
+        encoding: 'utf8',
+        shell: false
+    });
+    const error = result.error;
+    return {
+        code: result.status,
+        stdout: result.stdout ?? '',
+        timedOut: error?.code === 'ETIMEDOUT',
+        ...(error && error.code !== 'ETIMEDOUT' ? { spawnError: error.message } : {})
+    };
+}
 
 
 /***/ }),
@@ -37545,13 +37583,6 @@ function npmEnv(base = process.env) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

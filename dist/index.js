@@ -44195,7 +44195,7 @@ function applyPolicy(reported, config, today, lines) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(58893);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(95754);
 /* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(40847);
 
 
@@ -44211,7 +44211,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 58893:
+/***/ 95754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45724,173 +45724,8 @@ var policy = __nccwpck_require__(89654);
 var run = __nccwpck_require__(77694);
 // EXTERNAL MODULE: ./src/scan/worker.ts
 var worker = __nccwpck_require__(40847);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-// EXTERNAL MODULE: ./src/common/secret-names.ts
-var secret_names = __nccwpck_require__(3164);
-;// CONCATENATED MODULE: ./src/tools/redact.ts
-/**
- * What a tool prints can reach the report, and from there a public PR comment. A repository's
- * `.npmrc` may expand `${ENV}` into a registry URL, so npm's error text can carry any variable of
- * its environment: tool output is redacted before anything reads it.
- */
-
-/** Shorter values (`true`, `1`, `off`) are settings, and replacing them would garble the text. */
-const MIN_SECRET_LENGTH = 8;
-const REDACTED = '***';
-/** Values of the credential-named variables of the environments given, longest first. */
-function secretValues(...envs) {
-    const values = new Set();
-    for (const env of envs) {
-        for (const [name, value] of Object.entries(env ?? {})) {
-            if (value !== undefined && value.trim().length >= MIN_SECRET_LENGTH && (0,secret_names/* isCredentialVariable */.iq)(name))
-                values.add(value.trim());
-        }
-    }
-    return [...values].sort((a, b) => b.length - a.length);
-}
-/** The text with known secret values, URL passwords, `.npmrc` auth values and token formats replaced. */
-function redactSecrets(text, secrets = []) {
-    let out = text;
-    for (const secret of secrets) {
-        out = out.split(secret).join(REDACTED);
-        // npm prints URLs percent-encoded.
-        const encoded = encodeURIComponent(secret);
-        if (encoded !== secret)
-            out = out.split(encoded).join(REDACTED);
-    }
-    out = out
-        // A scheme of at most 32 characters: unbounded, `[a-z0-9+.-]*` backtracks quadratically over a long `a.b.c...` run.
-        .replace(/\b([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]*):[^\s/@]+@/gi, `$1:${REDACTED}@`)
-        .replace(/(_authToken|_auth|_password)(["']?\s*[=:]\s*["']?)[^\s"',;]+/gi, `$1$2${REDACTED}`);
-    for (const { redactPattern } of secret_names/* TOKEN_FORMATS */.PR)
-        if (redactPattern)
-            out = out.replace(redactPattern, REDACTED);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/tools/exec.ts
-
-
-const MAX_OUTPUT = 64 * 1024 * 1024;
-/**
- * How long to wait for the output pipes to close once the program has exited. A process it started
- * in the background (a daemon, or a script still running when it was killed) keeps them open.
- */
-const PIPE_GRACE_MS = 1000;
-const execProcess = (command, args, options) => new Promise((resolve) => {
-    const started = Date.now();
-    const stdout = [];
-    const stderr = [];
-    let size = 0;
-    let timedOut = false;
-    let truncated = false;
-    let done = false;
-    const child = (0,external_node_child_process_.spawn)(command, args, {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        windowsHide: true
-    });
-    const collect = (chunks) => (chunk) => {
-        size += chunk.length;
-        if (size <= MAX_OUTPUT)
-            chunks.push(chunk);
-        else
-            truncated = true;
-    };
-    child.stdout.on('data', collect(stdout));
-    child.stderr.on('data', collect(stderr));
-    let exited = false;
-    const timer = setTimeout(() => {
-        // The scan runs synchronously beside the tools and may block the event loop past the timeout
-        // while the child has long exited: its exit is read in this turn's poll phase, before the check phase.
-        setImmediate(() => {
-            if (exited)
-                return;
-            timedOut = true;
-            child.kill('SIGKILL');
-        });
-    }, options.timeoutMs);
-    let grace;
-    const finish = (code, spawnError) => {
-        if (done)
-            return;
-        done = true;
-        clearTimeout(timer);
-        clearTimeout(grace);
-        // What a tool prints may end up in a public comment: no credential of ours or of its environment.
-        const secrets = secretValues(process.env, options.env);
-        resolve({
-            code,
-            stdout: redactSecrets(Buffer.concat(stdout).toString('utf8'), secrets),
-            stderr: redactSecrets(Buffer.concat(stderr).toString('utf8'), secrets),
-            ms: Date.now() - started,
-            timedOut,
-            spawnError,
-            ...(truncated ? { truncated } : {})
-        });
-    };
-    child.on('error', (error) => finish(null, error.message));
-    child.on('exit', (code) => {
-        exited = true;
-        grace = setTimeout(() => {
-            child.stdout.destroy();
-            child.stderr.destroy();
-            finish(code);
-        }, PIPE_GRACE_MS);
-    });
-    child.on('close', (code) => finish(code));
-});
-/** How long a tool was given, for messages: `20 minutes`, `90 s`, `0.5 s`. */
-function formatDuration(ms) {
-    if (ms >= 60_000 && ms % 60_000 === 0)
-        return ms === 60_000 ? '1 minute' : `${ms / 60_000} minutes`;
-    return `${Math.round(ms / 100) / 10} s`;
-}
-/** The last meaningful line a tool printed, for one-line error messages. */
-function lastLine(text) {
-    const lines = text
-        .split(/\r\n|\r|\n/)
-        .map((l) => l.replace(/^npm (ERR!|error|warn)\s*/, '').trim())
-        .filter((l) => l !== '' && !/^A complete log of this run|^\/.*debug-0\.log$/.test(l));
-    return lines.at(-1) ?? '';
-}
-/**
- * The action's inputs (the GitHub token among them) and the runner's own tokens (cache, artifacts,
- * OIDC): a repository's `.npmrc` can expand `${VAR}` into a registry URL or auth header, so npm
- * never gets them.
- */
-const NOT_FOR_CHILDREN = /^(?:INPUT_|ACTIONS_(?:RUNTIME_|ID_TOKEN_REQUEST_|RESULTS_|CACHE_))/i;
-/**
- * Settings that would run a program of the repository's choosing during `npm ci --ignore-scripts`,
- * so its `.npmrc` may not make them: `npm_config_*` variables outrank it. A workflow's own value stays.
- */
-function pinnedNpmConfig(base) {
-    return {
-        // run for every git dependency: `git=./pwn.sh` would be a program of the pull request
-        npm_config_git: 'git',
-        // npm exports it as NODE_OPTIONS to its children (the npm that prepares a git dependency among
-        // them), so `node-options=--require ./pwn.js` would load the pull request's code. npm ignores
-        // an empty value: the workflow's own NODE_OPTIONS, else a no-op (10 is the default).
-        npm_config_node_options: base.NODE_OPTIONS || '--stack-trace-limit=10'
-    };
-}
-/** Environment for npm children: no update notifier, no funding banner, no interactive prompts. */
-function npmEnv(base = process.env) {
-    const env = {};
-    for (const [name, value] of Object.entries(base))
-        if (!NOT_FOR_CHILDREN.test(name))
-            env[name] = value;
-    const names = new Set(Object.keys(env)
-        .filter((name) => env[name] !== '')
-        .map((name) => name.toLowerCase()));
-    for (const [name, value] of Object.entries(pinnedNpmConfig(base)))
-        if (!names.has(name))
-            env[name] = value;
-    return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_yes: 'false' };
-}
-
+// EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
+var tools_exec = __nccwpck_require__(81779);
 ;// CONCATENATED MODULE: ./src/tools/npm-audit.ts
 
 
@@ -45901,7 +45736,7 @@ function npmAuditArgs(omitDev) {
 async function runNpmAudit(exec, options) {
     const run = await exec('npm', npmAuditArgs(options.omitDev), {
         cwd: options.cwd,
-        env: npmEnv(options.env),
+        env: (0,tools_exec/* npmEnv */.Vm)(options.env),
         timeoutMs: options.timeoutMs
     });
     let result;
@@ -45909,10 +45744,10 @@ async function runNpmAudit(exec, options) {
         result = auditError(`npm could not be started: ${run.spawnError}`);
     }
     else if (run.timedOut) {
-        result = auditError(`npm audit did not finish within ${formatDuration(options.timeoutMs)} and was stopped: the registry's audit endpoint did not answer in time; check that it is reachable from the runner and rerun the job`);
+        result = auditError(`npm audit did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped: the registry's audit endpoint did not answer in time; check that it is reachable from the runner and rerun the job`);
     }
     else if (run.truncated) {
-        result = auditError(`npm audit printed more than ${MAX_OUTPUT / 1024 / 1024} MiB, so its report was cut off and is not read`);
+        result = auditError(`npm audit printed more than ${tools_exec/* MAX_OUTPUT */.R1 / 1024 / 1024} MiB, so its report was cut off and is not read`);
     }
     else {
         result = parseAuditOutput(run.stdout, run.code, run.stderr);
@@ -45944,14 +45779,14 @@ function explainNpmCiFailure(code, stderr) {
         return 'no package-lock.json or npm-shrinkwrap.json: run `npm install` and commit package-lock.json';
     }
     if (/EBADENGINE|EBADPLATFORM|notsup/i.test(stderr)) {
-        return `npm ci rejected the platform or engine: ${lastLine(stderr)}`;
+        return `npm ci rejected the platform or engine: ${(0,tools_exec/* lastLine */.fM)(stderr)}`;
     }
-    return `npm ci failed (exit ${code ?? 'killed'}): ${lastLine(stderr) || 'no output'}`;
+    return `npm ci failed (exit ${code ?? 'killed'}): ${(0,tools_exec/* lastLine */.fM)(stderr) || 'no output'}`;
 }
 async function runNpmCi(exec, options) {
     const result = await exec('npm', npmCiArgs(options.ignoreScripts), {
         cwd: options.cwd,
-        env: npmEnv(options.env),
+        env: (0,tools_exec/* npmEnv */.Vm)(options.env),
         timeoutMs: options.timeoutMs
     });
     const base = { name: 'npm ci', ms: result.ms };
@@ -45962,7 +45797,7 @@ async function runNpmCi(exec, options) {
         return {
             ...base,
             status: 'error',
-            detail: `npm ci did not finish within ${formatDuration(options.timeoutMs)} and was stopped: check that the registry is reachable from the runner${scripts}`
+            detail: `npm ci did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped: check that the registry is reachable from the runner${scripts}`
         };
     }
     if (result.code !== 0)
@@ -46025,7 +45860,7 @@ function explainSbomFailure(stderr) {
     const logged = stderr.match(/^ERROR \| (.+)$/m)?.[1]?.trim();
     if (logged && /lock ?file|shrinkwrap/i.test(logged))
         return `${logged}: commit package-lock.json (see lockfile-missing)`;
-    return logged || lastLine(stderr) || 'no output';
+    return logged || (0,tools_exec/* lastLine */.fM)(stderr) || 'no output';
 }
 async function runSbom(exec, options) {
     let cli;
@@ -46038,14 +45873,14 @@ async function runSbom(exec, options) {
     }
     const run = await exec(process.execPath, [cli, ...sbomArgs(options)], {
         cwd: options.cwd,
-        env: npmEnv(options.env),
+        env: (0,tools_exec/* npmEnv */.Vm)(options.env),
         timeoutMs: options.timeoutMs
     });
     let result;
     if (run.timedOut) {
         result = {
             status: 'error',
-            error: `cyclonedx-npm did not finish within ${formatDuration(options.timeoutMs)} and was stopped while writing the SBOM: rerun the job, or turn the SBOM off (sbom: false, or --no-sbom)`
+            error: `cyclonedx-npm did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped while writing the SBOM: rerun the job, or turn the SBOM off (sbom: false, or --no-sbom)`
         };
     }
     else if (run.code !== 0 || !(0,external_node_fs_.existsSync)(options.outputFile)) {
@@ -46870,7 +46705,7 @@ async function bestEffort(what, work, fallback) {
     }
 }
 async function runScanMode(options, context, entry) {
-    const gated = await runGate(options, { exec: execProcess, log: (line) => core.info(line), ...entry });
+    const gated = await runGate(options, { exec: tools_exec/* execProcess */.ZG, log: (line) => core.info(line), ...entry });
     // The pull request's files, listed once, serve both the annotations and the "new" marks; with
     // no open finding there is nothing to annotate or mark, so no call.
     const pullFiles = gated.findings.some((f) => !f.suppressed)
@@ -55057,10 +54892,12 @@ function isFixedHostUrl(data, node, depth = 0) {
         const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
         return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && isFixedHostUrl(data, binding.init, depth + 1);
     }
-    const pieces = stringPieces(n);
+    // `encodeURI(`https://api.example.com/users/${name}/repos`)`: the whole URL encoded, its host the code's.
+    const encoded = n.type === 'CallExpression' && isGlobalCall(data, n, 'encodeURI') ? (0,syntax/* unwrapExpression */.OQ)(n.arguments[0]) : undefined;
+    const pieces = stringPieces(encoded ?? n);
     if (!pieces || !/^[a-z][\w+.-]*:\/\/[^/?#]+[/?#]/i.test(pieces.texts[0] ?? ''))
         return false;
-    return pieces.values.every((v) => !data.carries(v) || isUriEncoded(data, v));
+    return encoded !== undefined || pieces.values.every((v) => !data.carries(v) || isUriEncoded(data, v));
 }
 /**
  * `/articles/${id}`: a path on this site starting with a fixed segment. The request can only choose
@@ -55077,10 +54914,10 @@ function isLocalPath(data, node, depth = 0) {
 }
 function isUriEncoded(data, node) {
     const n = (0,syntax/* unwrapExpression */.OQ)(node);
-    return (n.type === 'CallExpression' &&
-        n.callee.type === 'Identifier' &&
-        n.callee.name === 'encodeURIComponent' &&
-        !(0,scope/* lookup */.$I)(data.module.index, n.callee.name, n.callee));
+    return n.type === 'CallExpression' && isGlobalCall(data, n, 'encodeURIComponent');
+}
+function isGlobalCall(data, call, name) {
+    return call.callee.type === 'Identifier' && call.callee.name === name && !(0,scope/* lookup */.$I)(data.module.index, name, call.callee);
 }
 /** An object literal with a `where` key is a parameterised ORM query (Sequelize, TypeORM, Prisma). */
 function isWhereQuery(node) {
@@ -55234,11 +55071,29 @@ function callSink(express, data, call) {
     }
     return undefined;
 }
+/** Names a query's filter goes by: `filter`, `match`, `where`, `query`, `criteria`, `conditions`, `selector`. */
+const FILTER_NAME = /^(?:filters?|match|where|query|criteria|conditions?|selector|search)(?:[A-Z_]|$)/;
 /** Whether an object literal is a query's filter (`User.find({ role })`, `{ where: { role } }`): it reads, it does not write. */
 function isFilterObject(data, object) {
-    const parent = data.module.index.parents.get(object);
+    const parents = data.module.index.parents;
+    let parent = parents.get(object);
     if (parent?.type === 'ObjectProperty' && propertyKey(parent) === 'where')
         return true;
+    // `const match = { ...(role && { role }), verified }`: a filter built up under a filter's name.
+    let outer = object;
+    while (parent &&
+        (parent.type === 'LogicalExpression' ||
+            parent.type === 'ConditionalExpression' ||
+            parent.type === 'SpreadElement' ||
+            parent.type === 'ObjectExpression' ||
+            parent.type === 'ParenthesizedExpression')) {
+        outer = parent;
+        parent = parents.get(parent);
+    }
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && FILTER_NAME.test(parent.id.name))
+        return true;
+    if (outer !== object)
+        return isFilterObject(data, outer);
     if ((parent?.type !== 'CallExpression' && parent?.type !== 'OptionalCallExpression') || parent.arguments[0] !== object)
         return false;
     return FILTER_METHOD.test((0,syntax/* propertyName */.Bz)(parent.callee) ?? '');
@@ -57778,8 +57633,8 @@ function findFiles(root, kindOf, listedOnly = new Set()) {
     return { files, notes };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
+var exec = __nccwpck_require__(81779);
 // EXTERNAL MODULE: ./src/discovery/gitignore.ts
 var gitignore = __nccwpck_require__(79356);
 ;// CONCATENATED MODULE: ./src/discovery/git-files.ts
@@ -57794,21 +57649,15 @@ const MAX_LISTING = 256 * 1024 * 1024;
  * switched off, so reading the index never runs a program the repository names.
  */
 function gitTrackedFiles(root) {
-    try {
-        const out = (0,external_node_child_process_.execFileSync)('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--recurse-submodules', '--'], {
-            cwd: root,
-            encoding: 'utf8',
-            timeout: GIT_TIMEOUT_MS,
-            maxBuffer: MAX_LISTING,
-            stdio: ['ignore', 'pipe', 'ignore'],
-            windowsHide: true,
-            env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }
-        });
-        return new Set(out.split('\u0000').filter((path) => path !== ''));
-    }
-    catch {
+    const result = (0,exec/* execProcessSync */.u5)('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--recurse-submodules', '--'], {
+        cwd: root,
+        timeoutMs: GIT_TIMEOUT_MS,
+        maxOutput: MAX_LISTING,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }
+    });
+    if (result.code !== 0 || result.timedOut || result.spawnError)
         return undefined;
-    }
+    return new Set(result.stdout.split('\u0000').filter((path) => path !== ''));
 }
 /**
  * Whether a file of the scanned tree is committed: tracked by git when the tree is a checkout (a
@@ -59477,6 +59326,213 @@ function collectFindingsInWorker(script, root, today) {
 
 /***/ }),
 
+/***/ 81779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R1: () => (/* binding */ MAX_OUTPUT),
+  ZG: () => (/* binding */ execProcess),
+  u5: () => (/* binding */ execProcessSync),
+  a3: () => (/* binding */ formatDuration),
+  fM: () => (/* binding */ lastLine),
+  Vm: () => (/* binding */ npmEnv)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/common/secret-names.ts
+var secret_names = __nccwpck_require__(3164);
+;// CONCATENATED MODULE: ./src/tools/redact.ts
+/**
+ * What a tool prints can reach the report, and from there a public PR comment. A repository's
+ * `.npmrc` may expand `${ENV}` into a registry URL, so npm's error text can carry any variable of
+ * its environment: tool output is redacted before anything reads it.
+ */
+
+/** Shorter values (`true`, `1`, `off`) are settings, and replacing them would garble the text. */
+const MIN_SECRET_LENGTH = 8;
+const REDACTED = '***';
+/** Values of the credential-named variables of the environments given, longest first. */
+function secretValues(...envs) {
+    const values = new Set();
+    for (const env of envs) {
+        for (const [name, value] of Object.entries(env ?? {})) {
+            if (value !== undefined && value.trim().length >= MIN_SECRET_LENGTH && (0,secret_names/* isCredentialVariable */.iq)(name))
+                values.add(value.trim());
+        }
+    }
+    return [...values].sort((a, b) => b.length - a.length);
+}
+/** The text with known secret values, URL passwords, `.npmrc` auth values and token formats replaced. */
+function redactSecrets(text, secrets = []) {
+    let out = text;
+    for (const secret of secrets) {
+        out = out.split(secret).join(REDACTED);
+        // npm prints URLs percent-encoded.
+        const encoded = encodeURIComponent(secret);
+        if (encoded !== secret)
+            out = out.split(encoded).join(REDACTED);
+    }
+    out = out
+        // A scheme of at most 32 characters: unbounded, `[a-z0-9+.-]*` backtracks quadratically over a long `a.b.c...` run.
+        .replace(/\b([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]*):[^\s/@]+@/gi, `$1:${REDACTED}@`)
+        .replace(/(_authToken|_auth|_password)(["']?\s*[=:]\s*["']?)[^\s"',;]+/gi, `$1$2${REDACTED}`);
+    for (const { redactPattern } of secret_names/* TOKEN_FORMATS */.PR)
+        if (redactPattern)
+            out = out.replace(redactPattern, REDACTED);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/tools/exec.ts
+
+
+const MAX_OUTPUT = 64 * 1024 * 1024;
+/**
+ * How long to wait for the output pipes to close once the program has exited. A process it started
+ * in the background (a daemon, or a script still running when it was killed) keeps them open.
+ */
+const PIPE_GRACE_MS = 1000;
+const execProcess = (command, args, options) => new Promise((resolve) => {
+    const started = Date.now();
+    const stdout = [];
+    const stderr = [];
+    let size = 0;
+    let timedOut = false;
+    let truncated = false;
+    let done = false;
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true
+    });
+    const collect = (chunks) => (chunk) => {
+        size += chunk.length;
+        if (size <= MAX_OUTPUT)
+            chunks.push(chunk);
+        else
+            truncated = true;
+    };
+    child.stdout.on('data', collect(stdout));
+    child.stderr.on('data', collect(stderr));
+    let exited = false;
+    const timer = setTimeout(() => {
+        // The scan runs synchronously beside the tools and may block the event loop past the timeout
+        // while the child has long exited: its exit is read in this turn's poll phase, before the check phase.
+        setImmediate(() => {
+            if (exited)
+                return;
+            timedOut = true;
+            child.kill('SIGKILL');
+        });
+    }, options.timeoutMs);
+    let grace;
+    const finish = (code, spawnError) => {
+        if (done)
+            return;
+        done = true;
+        clearTimeout(timer);
+        clearTimeout(grace);
+        // What a tool prints may end up in a public comment: no credential of ours or of its environment.
+        const secrets = secretValues(process.env, options.env);
+        resolve({
+            code,
+            stdout: redactSecrets(Buffer.concat(stdout).toString('utf8'), secrets),
+            stderr: redactSecrets(Buffer.concat(stderr).toString('utf8'), secrets),
+            ms: Date.now() - started,
+            timedOut,
+            spawnError,
+            ...(truncated ? { truncated } : {})
+        });
+    };
+    child.on('error', (error) => finish(null, error.message));
+    child.on('exit', (code) => {
+        exited = true;
+        grace = setTimeout(() => {
+            child.stdout.destroy();
+            child.stderr.destroy();
+            finish(code);
+        }, PIPE_GRACE_MS);
+    });
+    child.on('close', (code) => finish(code));
+});
+/** How long a tool was given, for messages: `20 minutes`, `90 s`, `0.5 s`. */
+function formatDuration(ms) {
+    if (ms >= 60_000 && ms % 60_000 === 0)
+        return ms === 60_000 ? '1 minute' : `${ms / 60_000} minutes`;
+    return `${Math.round(ms / 100) / 10} s`;
+}
+/** The last meaningful line a tool printed, for one-line error messages. */
+function lastLine(text) {
+    const lines = text
+        .split(/\r\n|\r|\n/)
+        .map((l) => l.replace(/^npm (ERR!|error|warn)\s*/, '').trim())
+        .filter((l) => l !== '' && !/^A complete log of this run|^\/.*debug-0\.log$/.test(l));
+    return lines.at(-1) ?? '';
+}
+/**
+ * The action's inputs (the GitHub token among them) and the runner's own tokens (cache, artifacts,
+ * OIDC): a repository's `.npmrc` can expand `${VAR}` into a registry URL or auth header, so npm
+ * never gets them.
+ */
+const NOT_FOR_CHILDREN = /^(?:INPUT_|ACTIONS_(?:RUNTIME_|ID_TOKEN_REQUEST_|RESULTS_|CACHE_))/i;
+/**
+ * Settings that would run a program of the repository's choosing during `npm ci --ignore-scripts`,
+ * so its `.npmrc` may not make them: `npm_config_*` variables outrank it. A workflow's own value stays.
+ */
+function pinnedNpmConfig(base) {
+    return {
+        // run for every git dependency: `git=./pwn.sh` would be a program of the pull request
+        npm_config_git: 'git',
+        // npm exports it as NODE_OPTIONS to its children (the npm that prepares a git dependency among
+        // them), so `node-options=--require ./pwn.js` would load the pull request's code. npm ignores
+        // an empty value: the workflow's own NODE_OPTIONS, else a no-op (10 is the default).
+        npm_config_node_options: base.NODE_OPTIONS || '--stack-trace-limit=10'
+    };
+}
+/** Environment for npm children: no update notifier, no funding banner, no interactive prompts. */
+function npmEnv(base = process.env) {
+    const env = {};
+    for (const [name, value] of Object.entries(base))
+        if (!NOT_FOR_CHILDREN.test(name))
+            env[name] = value;
+    const names = new Set(Object.keys(env)
+        .filter((name) => env[name] !== '')
+        .map((name) => name.toLowerCase()));
+    for (const [name, value] of Object.entries(pinnedNpmConfig(base)))
+        if (!names.has(name))
+            env[name] = value;
+    return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_yes: 'false' };
+}
+/**
+ * The synchronous form, for a short read the scan needs before it can go on (`git ls-files`): the
+ * same argument vector and no shell. Standard error is dropped; stdout is text.
+ */
+function execProcessSync(command, args, options) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)(command, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'ignore'],
+        windowsHide: true,
+        timeout: options.timeoutMs,
+        maxBuffer: options.maxOutput ?? MAX_OUTPUT,
+        encoding: 'utf8',
+        shell: false
+    });
+    const error = result.error;
+    return {
+        code: result.status,
+        stdout: result.stdout ?? '',
+        timedOut: error?.code === 'ETIMEDOUT',
+        ...(error && error.code !== 'ETIMEDOUT' ? { spawnError: error.message } : {})
+    };
+}
+
+
+/***/ }),
+
 /***/ 42613:
 /***/ ((module) => {
 
@@ -59565,13 +59621,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 31421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
