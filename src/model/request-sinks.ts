@@ -399,8 +399,36 @@ function isFilterObject(data: RequestData, object: Node): boolean {
   return FILTER_METHOD.test(propertyName(parent.callee as Node) ?? '')
 }
 
+/** A variable of the handler that holds an object or array it built itself (`const out = {}`): not a stored record. */
+function isFreshLocal(data: RequestData, object: Node): boolean {
+  const n = unwrapExpression(object)
+  if (n.type !== 'Identifier') return false
+  const binding = lookup(data.module.index, n.name, n)
+  if (binding?.kind !== 'var' || binding.path.length > 0 || !binding.init) return false
+  const init = unwrapExpression(binding.init)
+  return (
+    init.type === 'ObjectExpression' ||
+    init.type === 'ArrayExpression' ||
+    (init.type === 'NewExpression' && init.callee.type === 'Identifier' && ['Map', 'Set', 'Object', 'Array'].includes(init.callee.name))
+  )
+}
+
 /** `user.role = req.body.role` or `{ isAdmin: req.body.isAdmin }` (not a query's filter). */
 function privilegeSink(data: RequestData, node: Node): Reached | undefined {
+  // `user[req.params.provider] = undefined`, `for (k in body) record[k] = body[k]`: the client names the field written.
+  if (
+    node.type === 'AssignmentExpression' &&
+    node.operator === '=' &&
+    node.left.type === 'MemberExpression' &&
+    node.left.computed &&
+    data.carries(node.left.property as Node) &&
+    !isFreshLocal(data, node.left.object)
+  ) {
+    return {
+      what: `a field of \`${data.text(node.left.object)}\` that the client names (\`${data.text(node.left)}\`), so any stored field can be overwritten`,
+      via: [node.left.property as Node]
+    }
+  }
   if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && data.carries(node.right)) {
     const name = propertyName(node.left)
     if (name && PRIVILEGED.has(name.toLowerCase())) return { what: `the privileged field \`${name}\``, via: [node.right] }
