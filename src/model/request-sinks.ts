@@ -1,6 +1,6 @@
 import { DATA_PACKAGES, isDataLayer, rootPackage } from './data-layer.js'
 import type { ExpressModel } from './express.js'
-import { lookup } from './scope.js'
+import { enclosingFunction, lookup } from './scope.js'
 import type { Origin, RequestData } from './request-data.js'
 import { branches, type Value } from './values.js'
 import { walk, type Node } from '../parse/javascript.js'
@@ -85,6 +85,18 @@ const PRIVILEGED = new Set([
   'accesslevel',
   'privileges'
 ])
+
+/** Methods that keep a value in a collection: `items.push(req.body)`, `cache.set(id, req.body)`. */
+const STORE_METHODS = new Set(['push', 'unshift', 'set'])
+
+/** A collection that outlives the request: imported, or declared at the top of a module. */
+function isModuleState(data: RequestData, receiver: Node): boolean {
+  const n = unwrapExpression(receiver)
+  if (n.type !== 'Identifier') return false
+  const binding = lookup(data.module.index, n.name, n)
+  if (binding?.kind === 'import') return true
+  return binding?.kind === 'var' && enclosingFunction(data.module.index, binding.declarator) === undefined
+}
 
 /** Logger methods (winston, pino, bunyan, debug-style loggers of the app). */
 const LOG_METHODS = new Set(['log', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'verbose', 'silly', 'fatal', 'notice'])
@@ -357,6 +369,10 @@ function callSink(express: ExpressModel, data: RequestData, call: Node): Reached
   }
   // `log.debug('body', req.body)`, `logger.info(...)`: a log line is no place the input can do harm.
   if (method && LOG_METHODS.has(method)) return undefined
+  if (member && method && STORE_METHODS.has(method) && isModuleState(data, member.object)) {
+    const whole = args.filter((a) => passesWhole(data, a))
+    if (whole.length > 0) return { what: `a stored collection (${label}) with every field the client sends (mass assignment)`, via: whole }
+  }
   const whole = args.filter((a) => passesWhole(data, a))
   if (whole.length > 0 && branches(value).some((b) => b.kind === 'function'))
     return { what: `${label} (all of the input at once)`, via: whole }
