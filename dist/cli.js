@@ -32839,6 +32839,18 @@ const PRIVILEGED = new Set([
     'accesslevel',
     'privileges'
 ]);
+/** Methods that keep a value in a collection: `items.push(req.body)`, `cache.set(id, req.body)`. */
+const STORE_METHODS = new Set(['push', 'unshift', 'set']);
+/** A collection that outlives the request: imported, or declared at the top of a module. */
+function isModuleState(data, receiver) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(receiver);
+    if (n.type !== 'Identifier')
+        return false;
+    const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
+    if (binding?.kind === 'import')
+        return true;
+    return binding?.kind === 'var' && (0,scope/* enclosingFunction */.pG)(data.module.index, binding.declarator) === undefined;
+}
 /** Logger methods (winston, pino, bunyan, debug-style loggers of the app). */
 const LOG_METHODS = new Set(['log', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'verbose', 'silly', 'fatal', 'notice']);
 function calleeText(data, call, callee) {
@@ -33100,6 +33112,11 @@ function callSink(express, data, call) {
     // `log.debug('body', req.body)`, `logger.info(...)`: a log line is no place the input can do harm.
     if (method && LOG_METHODS.has(method))
         return undefined;
+    if (member && method && STORE_METHODS.has(method) && isModuleState(data, member.object)) {
+        const whole = args.filter((a) => passesWhole(data, a));
+        if (whole.length > 0)
+            return { what: `a stored collection (${label}) with every field the client sends (mass assignment)`, via: whole };
+    }
     const whole = args.filter((a) => passesWhole(data, a));
     if (whole.length > 0 && (0,model_values/* branches */.J0)(value).some((b) => b.kind === 'function'))
         return { what: `${label} (all of the input at once)`, via: whole };
@@ -33137,8 +33154,33 @@ function isFilterObject(data, object) {
         return false;
     return FILTER_METHOD.test((0,syntax/* propertyName */.Bz)(parent.callee) ?? '');
 }
+/** A variable of the handler that holds an object or array it built itself (`const out = {}`): not a stored record. */
+function isFreshLocal(data, object) {
+    const n = (0,syntax/* unwrapExpression */.OQ)(object);
+    if (n.type !== 'Identifier')
+        return false;
+    const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
+    if (binding?.kind !== 'var' || binding.path.length > 0 || !binding.init)
+        return false;
+    const init = (0,syntax/* unwrapExpression */.OQ)(binding.init);
+    return (init.type === 'ObjectExpression' ||
+        init.type === 'ArrayExpression' ||
+        (init.type === 'NewExpression' && init.callee.type === 'Identifier' && ['Map', 'Set', 'Object', 'Array'].includes(init.callee.name)));
+}
 /** `user.role = req.body.role` or `{ isAdmin: req.body.isAdmin }` (not a query's filter). */
 function privilegeSink(data, node) {
+    // `user[req.params.provider] = undefined`, `for (k in body) record[k] = body[k]`: the client names the field written.
+    if (node.type === 'AssignmentExpression' &&
+        node.operator === '=' &&
+        node.left.type === 'MemberExpression' &&
+        node.left.computed &&
+        data.carries(node.left.property) &&
+        !isFreshLocal(data, node.left.object)) {
+        return {
+            what: `a field of \`${data.text(node.left.object)}\` that the client names (\`${data.text(node.left)}\`), so any stored field can be overwritten`,
+            via: [node.left.property]
+        };
+    }
     if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && data.carries(node.right)) {
         const name = (0,syntax/* propertyName */.Bz)(node.left);
         if (name && PRIVILEGED.has(name.toLowerCase()))
