@@ -45,4 +45,18 @@ module.exports = app`
     expect(express.apps).toHaveLength(1)
     expect(express.routesOf(express.apps[0]!)).toHaveLength(1)
   })
+
+  it('reads a method of a class instance given as a handler', () => {
+    const { express } = scanProject({
+      'index.js': `const express = require('express')
+const asyncHandler = require('express-async-handler')
+class Notes { async create(req, res) { res.json(req.body) } }
+const notes = new Notes()
+const app = express()
+app.post('/notes', asyncHandler(notes.create))
+module.exports = app`
+    })
+    const [route] = express.routesOf(express.apps[0]!)
+    expect(route?.event.handlers.map((h) => h.kind)).toEqual(['middleware', 'function'])
+  })
 })
