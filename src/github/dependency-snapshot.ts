@@ -213,8 +213,11 @@ export interface SnapshotSubmission {
 /** Makes the client for a token: createOctokit of ./octokit.ts (passed in, so this module loads no HTTP client). */
 export type SnapshotClient = (token: string) => Pick<GitHubClient, 'request'>
 
-const PERMISSION_HINT =
-  'the token needs `contents: write` (in the workflow: `permissions: contents: write`) and the repository its dependency graph turned on'
+/** Why GitHub says no, by its status: the permission the token lacks, or a dependency graph turned off. */
+const REFUSALS: Record<number, string> = {
+  403: 'the token needs `contents: write` (`permissions: contents: write` in the workflow)',
+  404: "the repository's dependency graph is off (Settings, Code security) or the token may not write to it: it needs `contents: write`"
+}
 
 /**
  * Builds the snapshot and posts it. Every failure is one warning and nothing more: the gate's
@@ -253,7 +256,8 @@ export async function submitDependencySnapshot(submission: SnapshotSubmission, c
     skip(`GitHub answered ${String(data.result)}${typeof data.message === 'string' ? `: ${data.message}` : ''}`)
   } catch (error) {
     const status = (error as { status?: unknown } | null)?.status
-    if (status === 403 || status === 404) return skip(`GitHub answered HTTP ${status} (${describeError(error)}); ${PERMISSION_HINT}`)
+    const refusal = typeof status === 'number' ? REFUSALS[status] : undefined
+    if (refusal !== undefined) return skip(`GitHub answered HTTP ${String(status)} (${describeError(error)}); ${refusal}`)
     skip(describeError(error))
   }
 }
