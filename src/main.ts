@@ -8,6 +8,7 @@ import { toPosixRelative } from './config/paths.js'
 import { annotateFindings, fetchPullFiles, pullRequestFiles, type AnnotationLevel, type PullFiles } from './github/annotations.js'
 import { changedLinesOf } from './github/changed-lines.js'
 import { explainCommentFailure, createIssuesApi, upsertComment } from './github/comment.js'
+import { submitDependencySnapshot, type SnapshotContext } from './github/dependency-snapshot.js'
 import { addedFilesOf, markNewFindings } from './github/new-findings.js'
 import { createOctokit } from './github/octokit.js'
 import { publishComment } from './github/publish.js'
@@ -67,7 +68,7 @@ async function writeSummary(report: Report, sbomArtifact: string | undefined): P
 
 /** Annotations this step makes besides the findings' (warnings, a comment failure, the verdict): GitHub shows only ~10 of each level. */
 function ownAnnotations(options: ActionOptions, report: Report, sbom: SbomArtifactOutcome): Record<AnnotationLevel, number> {
-  const warnings = report.warnings.length + sbom.warnings + (options.comment === 'never' ? 0 : 1)
+  const warnings = report.warnings.length + sbom.warnings + (options.comment === 'never' ? 0 : 1) + (options.dependencySnapshot ? 1 : 0)
   return { error: report.passed ? 0 : 1, warning: warnings }
 }
 
@@ -94,8 +95,21 @@ async function bestEffort<T>(what: string, work: () => Promise<T>, fallback: T):
   }
 }
 
-async function runScanMode(options: ActionOptions, context: RunContext, entry: Entry): Promise<void> {
+/** `dependency-snapshot: true`: submitted while the rest is published, never holding up the comment; it only ever warns. */
+function startDependencySnapshot(options: ActionOptions, context: SnapshotContext, root: string): Promise<void> {
+  if (!options.dependencySnapshot) return Promise.resolve()
+  const { workspace, workingDirectory, githubToken: token } = options
+  return bestEffort(
+    'submit the dependency snapshot',
+    () => submitDependencySnapshot({ workspace, workingDirectory, root, token, context }, createOctokit),
+    undefined
+  )
+}
+
+async function runScanMode(options: ActionOptions, context: SnapshotContext, entry: Entry): Promise<void> {
   const gated = await runGate(options, { exec: execProcess, log: (line) => core.info(line), ...entry })
+  // Started once the verdict is known and run beside the publishing below; only the step's end waits for it.
+  const snapshot = startDependencySnapshot(options, context, gated.root)
   // The pull request's files, listed once, serve both the annotations and the "new" marks; with
   // no open finding there is nothing to annotate or mark, so no call.
   const pullFiles: PullFiles = gated.findings.some((f) => !f.suppressed)
@@ -119,6 +133,7 @@ async function runScanMode(options: ActionOptions, context: RunContext, entry: E
     'comment-url',
     await bestEffort('write the PR comment', () => publishComment(report, context, options.githubToken, options.comment, sbom.artifact), '')
   )
+  await snapshot
   if (!report.passed) core.setFailed(`Hardening gate failed: ${report.reasons.join('; ')}`)
 }
 
@@ -167,7 +182,7 @@ export async function run(entry: Entry = {}): Promise<void> {
   try {
     const options = readActionInputs()
     // The run's event, read here once; everything below takes it as a parameter.
-    const context: RunContext = github.context
+    const context: SnapshotContext = github.context
     if (options.mode === 'comment') await runCommentMode(options, context)
     else await runScanMode(options, context, entry)
   } catch (error) {

@@ -50,7 +50,8 @@ describe('readActionInputs', () => {
       githubToken: '',
       comment: 'always',
       mode: 'scan',
-      uploadSbom: false
+      uploadSbom: false,
+      dependencySnapshot: false
     })
     expect(options.today).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
@@ -126,13 +127,21 @@ describe('readActionInputs', () => {
     ['False', false],
     ['FALSE', false]
   ])('reads boolean inputs written %p', (value, expected) => {
-    setInputs({ install: value, 'ignore-scripts': value, 'omit-dev': value, sbom: value, 'upload-sbom': value })
+    setInputs({
+      install: value,
+      'ignore-scripts': value,
+      'omit-dev': value,
+      sbom: value,
+      'upload-sbom': value,
+      'dependency-snapshot': value
+    })
     expect(readActionInputs()).toMatchObject({
       install: expected,
       ignoreScripts: expected,
       omitDev: expected,
       sbom: expected,
-      uploadSbom: expected
+      uploadSbom: expected,
+      dependencySnapshot: expected
     })
   })
 
@@ -182,6 +191,16 @@ describe('readActionInputs', () => {
   it('skips SARIF and the JSON report when their inputs are explicitly empty', () => {
     setInputs({ 'sarif-file': '', 'report-file': '  ' })
     expect(readActionInputs()).toMatchObject({ sarifFile: '', reportFile: '' })
+  })
+
+  it('rejects a dependency-snapshot that is no boolean, and dependency-snapshot with mode: comment', () => {
+    setInputs({ 'dependency-snapshot': 'yes' })
+    expect(() => readActionInputs()).toThrow(UsageError)
+    expect(() => readActionInputs()).toThrow(/dependency-snapshot/)
+    setInputs({ 'dependency-snapshot': 'true', mode: 'comment' })
+    expect(() => readActionInputs()).toThrow(/dependency-snapshot needs mode 'scan'/)
+    setInputs({ 'dependency-snapshot': 'true', mode: 'scan' })
+    expect(readActionInputs().dependencySnapshot).toBe(true)
   })
 
   it('refuses mode: comment without a report-file to read', () => {

@@ -72,6 +72,10 @@ function problemsOf(wf: Workflow): string[] {
       if (!['scan', 'comment'].includes(input(step, 'mode'))) problems.push(`${id}: mode '${input(step, 'mode')}'`)
       if (!['always', 'on-failure', 'never'].includes(input(step, 'comment'))) problems.push(`${id}: comment '${input(step, 'comment')}'`)
       if (postsComment(wf, step) && permission(wf, job, 'pull-requests') !== 'write') problems.push(`${id}: comments without pull-requests: write`)
+      if (!['true', 'false'].includes(input(step, 'dependency-snapshot'))) problems.push(`${id}: dependency-snapshot '${input(step, 'dependency-snapshot')}'`)
+      if (input(step, 'dependency-snapshot') === 'true' && permission(wf, job, 'contents') !== 'write') {
+        problems.push(`${id}: submits a dependency snapshot without contents: write`)
+      }
     }
     for (const step of job.steps ?? []) {
       if (!/^github\/codeql-action\/upload-sarif@/.test(step.uses ?? '')) continue
@@ -92,7 +96,9 @@ function readmeWorkflows(): Workflow[] {
 
 describe('example workflows', () => {
   it('include the basic gate, SARIF upload, the two-phase pair and a monorepo matrix', () => {
-    expect(FILES).toEqual(expect.arrayContaining(['gate.yml', 'sarif.yml', 'two-phase-scan.yml', 'two-phase-comment.yml', 'monorepo-matrix.yml']))
+    expect(FILES).toEqual(
+      expect.arrayContaining(['gate.yml', 'sarif.yml', 'two-phase-scan.yml', 'two-phase-comment.yml', 'monorepo-matrix.yml', 'dependency-snapshot.yml'])
+    )
   })
 
   it.each(FILES)('%s parses, uses our action with inputs of action.yml and has the permissions its steps need', (file) => {
@@ -108,6 +114,34 @@ describe('example workflows', () => {
     step.with = { ...step.with, 'audit_level': 'high' }
     wf.permissions = { contents: 'read' }
     expect(problemsOf(wf)).toEqual(["gate: input 'audit_level' is not in action.yml", 'gate: comments without pull-requests: write'])
+  })
+
+  it('the checks catch a dependency snapshot without contents: write', () => {
+    const wf = structuredClone(workflow('dependency-snapshot.yml'))
+    wf.permissions = { contents: 'read' }
+    expect(problemsOf(wf)).toEqual(['gate: submits a dependency snapshot without contents: write'])
+    const step = ourSteps(Object.values(wf.jobs ?? {})[0] as Job)[0] as Step
+    step.with = { ...step.with, 'dependency-snapshot': 'yes' }
+    wf.permissions = { contents: 'write' }
+    expect(problemsOf(wf)).toEqual(["gate: dependency-snapshot 'yes'"])
+  })
+
+  it('the dependency snapshot runs on pushes to main, for each service, with contents: write and no comment permission', () => {
+    const wf = workflow('dependency-snapshot.yml')
+    expect(triggers(wf)).toEqual(['push'])
+    expect((wf.on as { push: { branches: string[] } }).push.branches).toEqual(['main'])
+    const job = Object.values(wf.jobs ?? {})[0] as Job
+    const gate = ourSteps(job)[0] as Step
+    expect(input(gate, 'dependency-snapshot')).toBe('true')
+    expect(permission(wf, job, 'contents')).toBe('write')
+    expect(permission(wf, job, 'pull-requests')).toBe('none')
+    // Each service is its own working directory, so its own snapshot.
+    expect(input(gate, 'working-directory')).toMatch(/^\$\{\{ matrix\.\w+ \}\}$/)
+    // Everywhere else the snapshot is off: only this workflow needs contents: write.
+    for (const [file, other] of WORKFLOWS) {
+      if (file === 'dependency-snapshot.yml') continue
+      for (const step of Object.values(other.jobs ?? {}).flatMap(ourSteps)) expect(input(step, 'dependency-snapshot')).toBe('false')
+    }
   })
 
   it('SARIF goes to code scanning with a category, even when the gate step failed', () => {

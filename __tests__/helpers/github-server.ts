@@ -31,6 +31,8 @@ export interface FakeGitHubOptions {
   botLogin?: string
   /** longest comment body accepted, in characters; default GitHub's 65,536 (lower it for a GitHub that counts more strictly) */
   maxBodyChars?: number
+  /** a repository whose dependency graph is off: dependency snapshots answer 404 */
+  dependencyGraphOff?: boolean
 }
 export interface FakeGitHub {
   url: string
@@ -41,6 +43,8 @@ export interface FakeGitHub {
   seedPullRequest(owner: string, repo: string, number: number, headSha: string): void
   /** the files GET /repos/{owner}/{repo}/pulls/{number}/files lists, paginated, at most 3000 (unseeded pull requests are 404) */
   seedPullFiles(owner: string, repo: string, number: number, files: FakePullFile[]): void
+  /** the dependency snapshots accepted by POST /repos/{owner}/{repo}/dependency-graph/snapshots, oldest first */
+  snapshots(owner: string, repo: string): unknown[]
   failNext(count: number, status: number): void
   close(): Promise<void>
 }
@@ -56,6 +60,7 @@ interface Context {
   body: unknown
   readOnly: boolean
   maxBodyChars: number
+  dependencyGraphOff: boolean
   owner: string
   repo: string
   num: number
@@ -69,6 +74,7 @@ const ISSUE_COMMENTS_PATH = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments
 const COMMENT_PATH = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)\/?$/
 const PULL_PATH = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/?$/
 const PULL_FILES_PATH = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files\/?$/
+const SNAPSHOTS_PATH = /^\/repos\/([^/]+)\/([^/]+)\/dependency-graph\/snapshots\/?$/
 /** GitHub lists at most this many files of a pull request */
 const MAX_PULL_FILES = 3000
 
@@ -83,8 +89,15 @@ function createStore(botLogin: string) {
   const list = (owner: string, repo: string, num: number): FakeComment[] => byIssue.get(issueKey(owner, repo, num)) ?? []
   const pullHeads = new Map<string, string>()
   const pullFiles = new Map<string, FakePullFile[]>()
+  const snapshots = new Map<string, unknown[]>()
   return {
     list,
+    addSnapshot(owner: string, repo: string, snapshot: unknown): number {
+      const key = `${owner}/${repo}`.toLowerCase()
+      snapshots.set(key, [...(snapshots.get(key) ?? []), structuredClone(snapshot)])
+      return nextId++
+    },
+    snapshots: (owner: string, repo: string): unknown[] => structuredClone(snapshots.get(`${owner}/${repo}`.toLowerCase()) ?? []),
     seedPullFiles(owner: string, repo: string, num: number, files: FakePullFile[]): void {
       pullFiles.set(issueKey(owner, repo, num), structuredClone(files))
     },
@@ -235,7 +248,22 @@ const listPullFiles: Handler = (ctx, store) => {
   return { status: 200, body, headers: link == null ? undefined : { link } }
 }
 
+// GitHub checks the snapshot's shape and answers 201 with the id, time and result.
+const createSnapshot: Handler = (ctx, store) => {
+  if (ctx.readOnly) return forbidden()
+  if (ctx.dependencyGraphOff) return notFound()
+  const body = ctx.body as Record<string, unknown> | undefined
+  const missing = ['version', 'sha', 'ref', 'job', 'detector', 'scanned'].filter((key) => body?.[key] === undefined)
+  if (missing.length > 0) return errorReply(422, `Invalid request.\n\n${missing.map((k) => `"${k}"`).join(', ')} wasn't supplied.`)
+  const id = store.addSnapshot(ctx.owner, ctx.repo, body)
+  return {
+    status: 201,
+    body: { id, created_at: timestamp(), result: 'SUCCESS', message: 'Dependency results for the repo have been successfully updated.' }
+  }
+}
+
 const ROUTES: Array<[RegExp, Record<string, Handler>]> = [
+  [SNAPSHOTS_PATH, { POST: createSnapshot }],
   [ISSUE_COMMENTS_PATH, { GET: listComments, POST: createComment }],
   [COMMENT_PATH, { GET: getComment, PATCH: updateComment, DELETE: deleteComment }],
   [PULL_PATH, { GET: getPull }],
@@ -311,7 +339,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         url,
         body: body.value,
         readOnly: readOnly.has(token),
-        maxBodyChars: options.maxBodyChars ?? MAX_BODY_CHARS
+        maxBodyChars: options.maxBodyChars ?? MAX_BODY_CHARS,
+        dependencyGraphOff: options.dependencyGraphOff ?? false
       },
       store
     )
@@ -345,6 +374,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     seedComment: (owner, repo, issue, body, login) => structuredClone(store.add(owner, repo, issue, body, login)),
     seedPullRequest: (owner, repo, number, headSha) => store.seedPull(owner, repo, number, headSha),
     seedPullFiles: (owner, repo, number, files) => store.seedPullFiles(owner, repo, number, files),
+    snapshots: (owner, repo) => store.snapshots(owner, repo),
     failNext(count, status) {
       Object.assign(failures, { count, status })
     },

@@ -9,6 +9,7 @@ export interface ActionOptions extends GateOptions {
   comment: CommentMode
   mode: RunMode
   uploadSbom: boolean
+  dependencySnapshot: boolean
 }
 
 /** Defaults of action.yml, for inputs a runner did not set (a local run, a test). */
@@ -27,7 +28,8 @@ const DEFAULTS: Record<string, string> = {
   comment: 'always',
   config: '.github/hardening.yml',
   mode: 'scan',
-  'upload-sbom': 'false'
+  'upload-sbom': 'false',
+  'dependency-snapshot': 'false'
 }
 
 /** File inputs where an explicit empty value means "none" (`sarif-file: ''` skips SARIF). */
@@ -67,13 +69,19 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionOp
     githubToken: core.getInput('github-token'),
     comment: parseChoice('comment', input('comment'), ['always', 'on-failure', 'never'] as const),
     mode: parseChoice('mode', input('mode'), ['scan', 'comment'] as const),
-    uploadSbom: parseBoolean('upload-sbom', input('upload-sbom'))
+    uploadSbom: parseBoolean('upload-sbom', input('upload-sbom')),
+    dependencySnapshot: parseBoolean('dependency-snapshot', input('dependency-snapshot'))
   }
   if (options.sbom && options.sbomFile === '') {
     throw new UsageError("sbom-file is empty while sbom is true; give a file name such as 'sbom.cdx.json' or set sbom: false")
   }
   if (options.mode === 'comment' && options.reportFile === '') {
     throw new UsageError("mode 'comment' reads report-file, which is empty; give the path of the JSON report from the scan job")
+  }
+  if (options.mode === 'comment' && options.dependencySnapshot) {
+    throw new UsageError(
+      "dependency-snapshot needs mode 'scan': it reads the lockfile of the checked-out code, which a comment job does not have"
+    )
   }
   return options
 }
