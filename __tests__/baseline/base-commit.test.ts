@@ -240,6 +240,21 @@ describe('loadBaseCommit', () => {
     expect(load.data.findings.filter((f) => f.rule === 'session-secret-hardcoded').map((f) => f.file)).toEqual(['src/app.js'])
   })
 
+  it('says how many files a damaged repository lacks, and reads the rest', async () => {
+    const repo = newRepo()
+    repo.write({ 'package.json': MANIFEST, 'src/app.js': APP, 'src/lost.js': APP.replace('keyboard cat', 'lost secret') })
+    const base = repo.commit('base')
+    const oid = repo.git('rev-parse', `${base}:src/lost.js`)
+    rmSync(join(repo.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2)))
+
+    const lines: string[] = []
+    const { exec, seen } = spyingExec()
+    const load = ok(await loadBaseCommit(options(repo.dir, base, { exec, log: (l) => lines.push(l) })))
+    expect(seen.files).toEqual(['package.json', 'src/app.js'])
+    expect(lines).toContainEqual(expect.stringContaining('1 file of the base commit could not be read from git'))
+    expect(load.data.findings.filter((f) => f.rule === 'session-secret-hardcoded').map((f) => f.file)).toEqual(['src/app.js'])
+  })
+
   it('counts a tracked .env as committed in the base as in the head, though a .gitignore lists it', async () => {
     const repo = newRepo()
     repo.write({ 'package.json': MANIFEST, 'src/app.js': APP, '.env': 'SESSION_SECRET=s3cr3t-value-for-real-1234\n' })

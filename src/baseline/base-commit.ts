@@ -172,7 +172,8 @@ async function resolveCommit(git: Git, ref: string, timeouts: BaseCommitTimeouts
   )
 }
 
-const LS_TREE_LINE = /^(\d{6}) (\w+) ([0-9a-f]+) +(-|\d+)\t([\s\S]+)$/
+// The size is `-` for a submodule, and not a number for an object the repository lacks (a damaged mirror).
+const LS_TREE_LINE = /^(\d{6}) (\w+) ([0-9a-f]+) +(\S+)\t([\s\S]+)$/
 
 /** The files of the working directory's folder in the base commit, sizes and object ids included. */
 async function listTree(git: Git, sha: string, prefix: string, timeouts: BaseCommitTimeouts): Promise<TreeEntry[]> {
@@ -187,7 +188,8 @@ async function listTree(git: Git, sha: string, prefix: string, timeouts: BaseCom
     if (!match) continue
     const [, mode = '', , oid = '', size = '-', full = ''] = match
     if (!full.startsWith(prefix)) continue
-    entries.push({ mode, oid, size: size === '-' ? 0 : Number(size), path: full.slice(prefix.length) })
+    // An object the repository lacks is listed at size -1: it cannot be read, and is counted as missing.
+    entries.push({ mode, oid, size: size === '-' ? 0 : /^\d+$/.test(size) ? Number(size) : -1, path: full.slice(prefix.length) })
   }
   return entries
 }
@@ -224,11 +226,17 @@ function parseBatch(output: Buffer): Map<string, Buffer> {
 }
 
 /** Reads the blobs in batches that stay under exec's output ceiling, and writes each file. */
-async function writeFiles(git: Git, files: TreeEntry[], dir: string, timeouts: BaseCommitTimeouts): Promise<number> {
+async function writeFiles(
+  git: Git,
+  files: TreeEntry[],
+  dir: string,
+  timeouts: BaseCommitTimeouts
+): Promise<{ written: number; missing: number }> {
   const batches: TreeEntry[][] = []
   let current: TreeEntry[] = []
   let bytes = 0
   for (const file of files) {
+    if (file.size < 0) continue
     if (file.size > MAX_OUTPUT / 2) {
       // Only a lockfile can be this large: npm could not audit what is left out, so it is no silent skip.
       throw new BaselineFailure(`${file.path} of the base commit is ${Math.round(file.size / 1024 / 1024)} MiB, too large to read`)
@@ -246,6 +254,7 @@ async function writeFiles(git: Git, files: TreeEntry[], dir: string, timeouts: B
   for (const dirPath of new Set(files.map((f) => posix.dirname(f.path)).filter((d) => d !== '.')))
     await mkdir(join(dir, dirPath), { recursive: true })
   let written = 0
+  let missing = files.filter((f) => f.size < 0).length
   for (const batch of batches) {
     const oids = [...new Set(batch.map((f) => f.oid))]
     const run = await git(['cat-file', '--batch'], { input: `${oids.join('\n')}\n`, binary: true })
@@ -255,7 +264,10 @@ async function writeFiles(git: Git, files: TreeEntry[], dir: string, timeouts: B
     await Promise.all(
       batch.map(async (file) => {
         const content = blobs.get(file.oid)
-        if (!content) return
+        if (!content) {
+          missing += 1
+          return
+        }
         try {
           // `wx`: a path that differs only in case from one already written (a case-insensitive disk) is left out.
           await writeFile(join(dir, file.path), content, { flag: 'wx' })
@@ -266,7 +278,7 @@ async function writeFiles(git: Git, files: TreeEntry[], dir: string, timeouts: B
       })
     )
   }
-  return written
+  return { written, missing }
 }
 
 /**
@@ -339,7 +351,12 @@ export async function loadBaseCommit(options: BaseCommitOptions): Promise<Baseli
     const entries = await listTree(git, sha, prefix, timeouts)
     const files = filesToWrite(entries)
     dir = await mkdtemp(join(tmpdir(), 'ehg-base-'))
-    const written = await writeFiles(git, files, dir, timeouts)
+    const { written, missing } = await writeFiles(git, files, dir, timeouts)
+    // Never silent, and never a reason to pass: what is not in the baseline counts as new.
+    if (missing > 0)
+      log(
+        `baseline: ${missing} file${missing === 1 ? '' : 's'} of the base commit could not be read from git (objects missing); findings there count as new`
+      )
     await indexBase(git, entries, dir, ownRepositoryEnv(options.env ?? process.env), timeouts)
     const read = Date.now()
     // npm audits while the scan runs (it starts before the scan may hold this thread).
