@@ -10,6 +10,7 @@ import type { BaselineLoad } from '../../src/baseline/types.js'
 import { EMPTY_CONFIG, type GateConfig } from '../../src/config/config-file.js'
 import { runScan } from '../../src/scan/run.js'
 import { execProcess, type Exec } from '../../src/tools/exec.js'
+import { runNpmAudit } from '../../src/tools/npm-audit.js'
 import { hermeticNpmEnv } from '../helpers/npm-env.js'
 import { startFakeRegistry, type FakeRegistryOptions } from '../helpers/npm-registry-server.js'
 import { VULNERABLE_APP } from '../tools/temp-app.js'
@@ -325,10 +326,16 @@ describe('loadBaseCommit', () => {
       return { registry, repo, base, env }
     }
 
-    it('audits the base lockfile without installing: advisories by id and package', async () => {
+    it("audits the base lockfile without installing: advisories by id and package, as the head's audit names them", async () => {
       const { registry, repo, base, env } = await auditRepo()
       const load = ok(await loadBaseCommit(options(join(repo.dir, 'svc'), base, { audit: true, env })))
       expect(registry.bulkRequests).toHaveLength(1)
+      // The head's own audit (runNpmAudit as the pipeline runs it) of the same lockfile gives the same ids.
+      repo.git('checkout', '-q', base)
+      const head = await runNpmAudit(execProcess, { cwd: join(repo.dir, 'svc'), omitDev: false, timeoutMs: 60_000, env })
+      expect(head.result.status).toBe('ok')
+      const key = (a: { id: string; package: string }) => `${a.package} ${a.id}`
+      expect(load.data.advisories.map(key).sort()).toEqual(head.result.advisories.map(key).sort())
       expect(load.data.advisories.length).toBeGreaterThan(5)
       expect(load.data.advisories).toContainEqual({ id: expect.stringMatching(/^GHSA-/), package: 'express' })
       for (const advisory of load.data.advisories) expect(Object.keys(advisory).sort()).toEqual(['id', 'package'])
