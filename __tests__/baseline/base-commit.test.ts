@@ -175,6 +175,40 @@ describe('loadBaseCommit', () => {
     expect(option.status === 'error' && option.error).toContain('is not a git commit or ref')
   })
 
+  it('runs only git plumbing, with fsmonitor and hooks off and no prompts, and checks nothing out', async () => {
+    const repo = newRepo()
+    repo.write({ 'package.json': MANIFEST, 'src/app.js': APP })
+    const base = repo.commit('base')
+    repo.write({ 'src/app.js': `// changed\n${APP}` })
+    const headBefore = repo.git('rev-parse', 'HEAD')
+    const calls: Array<{ command: string; args: string[]; env: NodeJS.ProcessEnv | undefined }> = []
+    const exec: Exec = (command, args, opts) => {
+      calls.push({ command, args, env: opts.env })
+      return execProcess(command, args, opts)
+    }
+    ok(await loadBaseCommit(options(repo.dir, base, { exec })))
+    expect(calls.length).toBeGreaterThan(3)
+    for (const call of calls) {
+      expect(call.command).toBe('git')
+      expect(call.args.slice(0, 4)).toEqual(['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'])
+      expect(call.env?.GIT_TERMINAL_PROMPT).toBe('0')
+    }
+    const subcommands = calls.map((c) => c.args.find((a, i) => i >= 8 && !a.startsWith('-')))
+    expect(
+      subcommands.filter((s) => ['checkout', 'read-tree', 'checkout-index', 'archive', 'worktree', 'submodule', 'stash'].includes(s ?? ''))
+    ).toEqual([])
+    // The checkout is untouched: same HEAD, the uncommitted edit still there.
+    expect(repo.git('rev-parse', 'HEAD')).toBe(headBefore)
+    expect(repo.git('status', '--porcelain')).toBe('M src/app.js')
+  })
+
+  it('is an error, naming the cause, when git cannot be started', async () => {
+    const exec: Exec = async () => ({ code: null, stdout: '', stderr: '', ms: 1, timedOut: false, spawnError: 'spawn git ENOENT' })
+    const load = await loadBaseCommit(options('/nowhere', 'main', { exec }))
+    expect(load).toMatchObject({ status: 'error', ref: 'main' })
+    expect(load.status === 'error' && load.error).toContain('git could not be started: spawn git ENOENT')
+  })
+
   it('is an error outside a git checkout', async () => {
     const dir = tempDir('ehg-nogit-')
     writeFileSync(join(dir, 'package.json'), MANIFEST)
