@@ -343,6 +343,7 @@ export async function loadBaseCommit(options: BaseCommitOptions): Promise<Baseli
   const git = gitRunner(options, timeouts)
   let ref = options.ref
   let dir: string | undefined
+  let auditing: Promise<unknown> | undefined
   try {
     const started = Date.now()
     const prefix = await repositoryPrefix(git, options.root, timeouts)
@@ -361,7 +362,7 @@ export async function loadBaseCommit(options: BaseCommitOptions): Promise<Baseli
     const read = Date.now()
     // npm audits while the scan runs (it starts before the scan may hold this thread).
     const audit = options.audit ? auditBase(dir, files, options, timeouts.audit) : Promise.resolve([])
-    audit.catch(() => undefined)
+    auditing = audit.catch(() => undefined)
     const findings = await scanBase(dir, options)
     const scanned = Date.now()
     const advisories = await audit
@@ -382,6 +383,8 @@ export async function loadBaseCommit(options: BaseCommitOptions): Promise<Baseli
     const message = error instanceof BaselineFailure ? error.message : `the base commit could not be scanned: ${describeError(error)}`
     return { status: 'error', source: 'base-commit', ref, error: message }
   } finally {
+    // npm is done with the folder before it goes, even when the scan failed first.
+    await auditing
     if (dir) await rm(dir, { recursive: true, force: true }).catch(() => undefined)
   }
 }
