@@ -10,6 +10,7 @@
 //       the same steps run one after the other
 // and the cold start of dist/index.js on Node 20 and Node 24. Prints the tables and writes them into
 // bench/RESULTS.md between the generated-block markers (hand-written analysis around them is kept).
+// The base-commit baseline's own cost (issue 11) is measured apart: bench/base-commit.mjs.
 //
 // Options: --only juice-shop|synthetic   one code base
 //          --skip-action                 leave out (e)

@@ -12,12 +12,21 @@ export interface ExecResult {
   spawnError?: string
   /** Set when the program printed more than MAX_OUTPUT bytes: stdout and stderr hold only what came first. */
   truncated?: boolean
+  /** With `binary`: standard output as the program wrote it (`stdout` is then empty). */
+  stdoutBytes?: Buffer
 }
 
 export interface ExecOptions {
   cwd: string
   env?: NodeJS.ProcessEnv
   timeoutMs: number
+  /** Written to the program's standard input, which is then closed; without it standard input is empty. */
+  input?: string
+  /**
+   * Standard output as bytes (`stdoutBytes`), neither decoded nor redacted: file contents the caller
+   * writes to disk and never prints (`git cat-file --batch`).
+   */
+  binary?: boolean
 }
 
 /** Runs a program with an argument vector: never a shell string, so repository data cannot inject. */
@@ -42,9 +51,13 @@ export const execProcess: Exec = (command, args, options) =>
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true
     })
+    // Standard input is the given input, else empty (end of file at once, as from /dev/null). A
+    // program that exits before reading all its input closes the pipe: its exit code says why.
+    child.stdin.on('error', () => undefined)
+    child.stdin.end(options.input ?? '')
     const collect = (chunks: Buffer[]) => (chunk: Buffer) => {
       size += chunk.length
       if (size <= MAX_OUTPUT) chunks.push(chunk)
@@ -72,7 +85,8 @@ export const execProcess: Exec = (command, args, options) =>
       const secrets = secretValues(process.env, options.env)
       resolve({
         code,
-        stdout: redactSecrets(Buffer.concat(stdout).toString('utf8'), secrets),
+        stdout: options.binary ? '' : redactSecrets(Buffer.concat(stdout).toString('utf8'), secrets),
+        ...(options.binary ? { stdoutBytes: Buffer.concat(stdout) } : {}),
         stderr: redactSecrets(Buffer.concat(stderr).toString('utf8'), secrets),
         ms: Date.now() - started,
         timedOut,

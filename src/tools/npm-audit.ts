@@ -5,17 +5,19 @@ import type { StepRecord } from './step.js'
 export interface NpmAuditOptions {
   cwd: string
   omitDev: boolean
+  /** Read the dependency tree from the lockfile alone (`--package-lock-only`): for a tree that was never installed. */
+  packageLockOnly?: boolean
   timeoutMs: number
   env?: NodeJS.ProcessEnv
 }
 
-export function npmAuditArgs(omitDev: boolean): string[] {
-  return ['audit', '--json', ...(omitDev ? ['--omit=dev'] : [])]
+export function npmAuditArgs(omitDev: boolean, packageLockOnly = false): string[] {
+  return ['audit', '--json', ...(packageLockOnly ? ['--package-lock-only'] : []), ...(omitDev ? ['--omit=dev'] : [])]
 }
 
 /** Runs the real `npm audit --json`; npm exits 1 when it finds vulnerabilities, so the JSON decides. */
 export async function runNpmAudit(exec: Exec, options: NpmAuditOptions): Promise<{ step: StepRecord; result: AuditResult }> {
-  const run = await exec('npm', npmAuditArgs(options.omitDev), {
+  const run = await exec('npm', npmAuditArgs(options.omitDev, options.packageLockOnly), {
     cwd: options.cwd,
     env: npmEnv(options.env),
     timeoutMs: options.timeoutMs
