@@ -27191,12 +27191,12 @@ var tools_exec = __nccwpck_require__(1779);
 ;// CONCATENATED MODULE: ./src/tools/npm-audit.ts
 
 
-function npmAuditArgs(omitDev) {
-    return ['audit', '--json', ...(omitDev ? ['--omit=dev'] : [])];
+function npmAuditArgs(omitDev, packageLockOnly = false) {
+    return ['audit', '--json', ...(packageLockOnly ? ['--package-lock-only'] : []), ...(omitDev ? ['--omit=dev'] : [])];
 }
 /** Runs the real `npm audit --json`; npm exits 1 when it finds vulnerabilities, so the JSON decides. */
 async function runNpmAudit(exec, options) {
-    const run = await exec('npm', npmAuditArgs(options.omitDev), {
+    const run = await exec('npm', npmAuditArgs(options.omitDev, options.packageLockOnly), {
         cwd: options.cwd,
         env: (0,tools_exec/* npmEnv */.Vm)(options.env),
         timeoutMs: options.timeoutMs
@@ -37493,9 +37493,13 @@ const execProcess = (command, args, options) => new Promise((resolve) => {
     const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
         cwd: options.cwd,
         env: options.env ?? process.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true
     });
+    // Standard input is the given input, else empty (end of file at once, as from /dev/null). A
+    // program that exits before reading all its input closes the pipe: its exit code says why.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
     const collect = (chunks) => (chunk) => {
         size += chunk.length;
         if (size <= MAX_OUTPUT)
@@ -37527,7 +37531,8 @@ const execProcess = (command, args, options) => new Promise((resolve) => {
         const secrets = secretValues(process.env, options.env);
         resolve({
             code,
-            stdout: redactSecrets(Buffer.concat(stdout).toString('utf8'), secrets),
+            stdout: options.binary ? '' : redactSecrets(Buffer.concat(stdout).toString('utf8'), secrets),
+            ...(options.binary ? { stdoutBytes: Buffer.concat(stdout) } : {}),
             stderr: redactSecrets(Buffer.concat(stderr).toString('utf8'), secrets),
             ms: Date.now() - started,
             timedOut,

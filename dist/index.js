@@ -44195,7 +44195,7 @@ function applyPolicy(reported, config, today, lines) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(95754);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89965);
 /* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(40847);
 
 
@@ -44211,7 +44211,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 95754:
+/***/ 89965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44347,7 +44347,8 @@ const DEFAULTS = {
     comment: 'always',
     config: '.github/hardening.yml',
     mode: 'scan',
-    'upload-sbom': 'false'
+    'upload-sbom': 'false',
+    'dependency-snapshot': 'false'
 };
 /** File inputs where an explicit empty value means "none" (`sarif-file: ''` skips SARIF). */
 const EMPTY_MEANS_NONE = new Set(['sbom-file', 'sarif-file', 'report-file']);
@@ -44385,13 +44386,17 @@ function readActionInputs(env = process.env) {
         githubToken: core.getInput('github-token'),
         comment: parseChoice('comment', input('comment'), ['always', 'on-failure', 'never']),
         mode: parseChoice('mode', input('mode'), ['scan', 'comment']),
-        uploadSbom: parseBoolean('upload-sbom', input('upload-sbom'))
+        uploadSbom: parseBoolean('upload-sbom', input('upload-sbom')),
+        dependencySnapshot: parseBoolean('dependency-snapshot', input('dependency-snapshot'))
     };
     if (options.sbom && options.sbomFile === '') {
         throw new config_errors/* UsageError */.e("sbom-file is empty while sbom is true; give a file name such as 'sbom.cdx.json' or set sbom: false");
     }
     if (options.mode === 'comment' && options.reportFile === '') {
         throw new config_errors/* UsageError */.e("mode 'comment' reads report-file, which is empty; give the path of the JSON report from the scan job");
+    }
+    if (options.mode === 'comment' && options.dependencySnapshot) {
+        throw new config_errors/* UsageError */.e("dependency-snapshot needs mode 'scan': it reads the lockfile of the checked-out code, which a comment job does not have");
     }
     return options;
 }
@@ -45306,6 +45311,317 @@ function pullRequestFiles(context, token) {
     return pullFilesSource(createOctokit(token), { owner, repo, number });
 }
 
+// EXTERNAL MODULE: ./src/common/lockfiles.ts
+var lockfiles = __nccwpck_require__(98771);
+// EXTERNAL MODULE: ./src/common/version.ts
+var version = __nccwpck_require__(69521);
+;// CONCATENATED MODULE: ./src/parse/npm-lockfile.ts
+/**
+ * npm's lockfile (package-lock.json, npm-shrinkwrap.json) read as the tree npm installs: each
+ * package under its install path (`node_modules/a/node_modules/b`), found again the way Node
+ * resolves a `require` (the nearest `node_modules/<name>` going up the folders). Versions 2 and 3
+ * list that tree as `packages`; version 1 nests it in `dependencies`, which is read into the same
+ * paths. Nothing is run: the file is data.
+ */
+const NODE_MODULES = 'node_modules/';
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function stringMap(value) {
+    if (!isObject(value))
+        return {};
+    return Object.fromEntries(Object.entries(value).filter((e) => typeof e[1] === 'string'));
+}
+/** The name an install path installs under: what follows its last `node_modules/`. */
+function nameAtPath(path) {
+    const at = path.lastIndexOf(NODE_MODULES);
+    return at === -1 ? '' : path.slice(at + NODE_MODULES.length);
+}
+/** Whether the path is inside a node_modules folder (an installed package, not a folder of the project). */
+function isInstalled(path) {
+    return path.startsWith(NODE_MODULES) || path.includes(`/${NODE_MODULES}`);
+}
+function entryOf(path, raw) {
+    const link = raw.link === true;
+    return {
+        path,
+        name: typeof raw.name === 'string' && raw.name !== '' ? raw.name : nameAtPath(path),
+        version: typeof raw.version === 'string' ? raw.version : '',
+        dev: raw.dev === true,
+        optional: raw.optional === true,
+        devOptional: raw.devOptional === true,
+        link,
+        ...(link && typeof raw.resolved === 'string' ? { target: raw.resolved.replace(/^\.\//, '').replace(/\/+$/, '') } : {}),
+        requires: { ...stringMap(raw.peerDependencies), ...stringMap(raw.optionalDependencies), ...stringMap(raw.dependencies) },
+        devDependencies: stringMap(raw.devDependencies)
+    };
+}
+/** `npm:bar@1.2.3` (an alias, in a version 1 lockfile) as name and version. */
+function splitAlias(version) {
+    const alias = /^npm:((?:@[^/@]+\/)?[^/@]+)@(.+)$/.exec(version);
+    return alias ? { name: alias[1], version: alias[2] } : undefined;
+}
+/** Version 1: `dependencies` nested as installed, each with `requires`; read into install paths. */
+function readNested(dependencies, parent, into) {
+    if (!isObject(dependencies))
+        return;
+    for (const [name, raw] of Object.entries(dependencies)) {
+        if (!isObject(raw))
+            continue;
+        const path = `${parent === '' ? '' : `${parent}/`}${NODE_MODULES}${name}`;
+        const declared = typeof raw.version === 'string' ? raw.version : '';
+        const alias = splitAlias(declared);
+        // `file:` folders are links; git and tarball URLs name no registry version.
+        const link = declared.startsWith('file:');
+        const version = alias?.version ?? (/^[^:/#]+$/.test(declared) ? declared : '');
+        into.set(path, {
+            path,
+            name: alias?.name ?? name,
+            version: link ? '' : version,
+            dev: raw.dev === true,
+            optional: raw.optional === true,
+            devOptional: false,
+            link,
+            ...(link ? { target: declared.slice('file:'.length).replace(/^\.\//, '').replace(/\/+$/, '') } : {}),
+            requires: stringMap(raw.requires),
+            devDependencies: {}
+        });
+        readNested(raw.dependencies, path, into);
+    }
+}
+/** Reads a lockfile's text; an error says what is wrong with it, in one line. */
+function parseNpmLockfile(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        return { ok: false, error: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+    }
+    if (!isObject(json))
+        return { ok: false, error: 'not a JSON object' };
+    const lockfileVersion = typeof json.lockfileVersion === 'number' ? json.lockfileVersion : 1;
+    const packages = new Map();
+    if (isObject(json.packages)) {
+        for (const [path, raw] of Object.entries(json.packages))
+            if (isObject(raw))
+                packages.set(path, entryOf(path, raw));
+    }
+    else if (isObject(json.dependencies)) {
+        readNested(json.dependencies, '', packages);
+    }
+    else {
+        return { ok: false, error: `lockfileVersion ${lockfileVersion} with neither "packages" nor "dependencies"` };
+    }
+    return { ok: true, lockfile: { lockfileVersion, packages } };
+}
+function parentFolder(path) {
+    const slash = path.lastIndexOf('/');
+    return slash === -1 ? '' : path.slice(0, slash);
+}
+/**
+ * The install path that `name` required from the package at `from` resolves to, as Node finds it:
+ * `<from>/node_modules/<name>`, then the same in each folder above, up to the project's. A link is
+ * returned as the link; undefined when nothing is installed under that name (a missing optional).
+ */
+function resolveFrom(lockfile, from, name) {
+    for (let folder = from;; folder = parentFolder(folder)) {
+        const candidate = `${folder === '' ? '' : `${folder}/`}${NODE_MODULES}${name}`;
+        if (lockfile.packages.has(candidate))
+            return candidate;
+        if (folder === '')
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/dependency-snapshot.ts
+
+
+
+
+
+
+
+
+/** Events whose GITHUB_SHA is a merge commit GitHub made, not a commit of the branch: the snapshot belongs to the pull request's head. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+/** `pkg:npm/%40scope/name@1.2.3`: the scope's `@` and anything else outside purl's safe set percent-encoded. */
+function npmPackageUrl(name, version) {
+    const encode = (part) => encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const slash = name.startsWith('@') ? name.indexOf('/') : -1;
+    const path = slash === -1 ? encode(name) : `${encode(name.slice(0, slash))}/${encode(name.slice(slash + 1))}`;
+    return `pkg:npm/${path}@${encode(version)}`;
+}
+/** Names a package (or the project, or a workspace folder) declares, in every dependency list. */
+function declaredNames(declared) {
+    const lists = 'path' in declared
+        ? [declared.requires, declared.devDependencies]
+        : [declared.dependencies, declared.devDependencies, declared.optionalDependencies, declared.peerDependencies];
+    return [...new Set(lists.flatMap((list) => Object.keys(list ?? {})))];
+}
+/** An installed registry package: inside node_modules, not a link, with a name and a version. */
+function isRegistryPackage(entry) {
+    return isInstalled(entry.path) && !entry.link && entry.name !== '' && entry.version !== '';
+}
+/**
+ * The project's folders that declare what they need: the root, and the workspace folders a
+ * lockfile lists (their dependencies are the project's own too, so they count as direct).
+ */
+function projectFolders(lockfile, root) {
+    const folders = [{ path: '', names: declaredNames(root) }];
+    for (const entry of lockfile.packages.values()) {
+        if (entry.path !== '' && !isInstalled(entry.path))
+            folders.push({ path: entry.path, names: declaredNames(entry) });
+    }
+    return folders;
+}
+/**
+ * The manifest of one lockfile: every installed registry package under its package URL, direct when
+ * the project (or one of its workspace folders) declares it, development when the lockfile marks it
+ * `dev` (only reachable through devDependencies), with the packages it requires as Node resolves
+ * them from its install path. Copies of one name and version at several paths are one entry, with
+ * the union of their dependencies. Links (workspace folders, `file:` folders) are the project's
+ * own code, not packages: they are left out, and what they declare is read from their folders.
+ */
+function buildManifest(lockfile, root, sourceLocation) {
+    const purlOf = new Map();
+    for (const entry of lockfile.packages.values())
+        if (isRegistryPackage(entry))
+            purlOf.set(entry.path, npmPackageUrl(entry.name, entry.version));
+    const direct = new Set();
+    for (const folder of projectFolders(lockfile, root)) {
+        for (const name of folder.names) {
+            const found = resolveFrom(lockfile, folder.path, name);
+            if (found !== undefined && purlOf.has(found))
+                direct.add(found);
+        }
+    }
+    const resolved = new Map();
+    for (const entry of lockfile.packages.values()) {
+        const purl = purlOf.get(entry.path);
+        if (purl === undefined)
+            continue;
+        const relationship = direct.has(entry.path) ? 'direct' : 'indirect';
+        const scope = entry.dev ? 'development' : 'runtime';
+        const merged = resolved.get(purl) ?? { relationship, scope, dependencies: new Set() };
+        if (relationship === 'direct')
+            merged.relationship = 'direct';
+        if (scope === 'runtime')
+            merged.scope = 'runtime';
+        for (const name of Object.keys(entry.requires)) {
+            const found = resolveFrom(lockfile, entry.path, name);
+            const dependency = found === undefined ? undefined : purlOf.get(found);
+            if (dependency !== undefined && dependency !== purl)
+                merged.dependencies.add(dependency);
+        }
+        resolved.set(purl, merged);
+    }
+    const sorted = [...resolved.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+        name: sourceLocation,
+        file: { source_location: sourceLocation },
+        resolved: Object.fromEntries(sorted.map(([purl, r]) => [
+            purl,
+            { package_url: purl, relationship: r.relationship, scope: r.scope, dependencies: [...r.dependencies].sort() }
+        ]))
+    };
+}
+/** The commit the snapshot describes: a pull request's head (GITHUB_SHA is then a merge commit), else the event's commit. */
+function snapshotSha(context) {
+    if (PULL_REQUEST_EVENTS.has(context.eventName)) {
+        const head = context.payload.pull_request?.head?.sha;
+        if (typeof head === 'string' && head !== '')
+            return head;
+    }
+    return context.sha;
+}
+/**
+ * What keeps this submission apart from every other: the workflow, the job and the working
+ * directory, so the services of a monorepo (matrix legs or steps) do not replace each other's
+ * snapshot, while a later run of the same gate replaces its own.
+ */
+function snapshotCorrelator(context, root) {
+    return `${version/* TOOL_NAME */.lH} ${context.workflow} ${context.job} ${root === '' ? '.' : root}`;
+}
+function buildSnapshot(manifest, context, root, now) {
+    const { owner, repo } = context.repo;
+    return {
+        version: 0,
+        sha: snapshotSha(context),
+        ref: context.ref,
+        job: {
+            correlator: snapshotCorrelator(context, root),
+            id: String(context.runId),
+            html_url: `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`
+        },
+        detector: { name: version/* TOOL_NAME */.lH, version: version/* TOOL_VERSION */.wr, url: version/* REPOSITORY_URL */.ld },
+        scanned: now.toISOString(),
+        manifests: { [manifest.name]: manifest }
+    };
+}
+/** The lockfile npm installs from: npm-shrinkwrap.json wins over package-lock.json, as in npm. */
+function findLockfile(workingDirectory) {
+    return [...lockfiles/* NPM_LOCKFILES */.DK].reverse().find((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(workingDirectory, name)));
+}
+function readDeclared(workingDirectory, lockfile) {
+    try {
+        const json = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(workingDirectory, 'package.json'), 'utf8'));
+        if (typeof json === 'object' && json !== null)
+            return json;
+    }
+    catch {
+        // No readable package.json: the lockfile's copy of the root's lists (versions 2 and 3) serves.
+    }
+    const rootEntry = lockfile.packages.get('');
+    return rootEntry ? { dependencies: rootEntry.requires, devDependencies: rootEntry.devDependencies } : {};
+}
+/** Why GitHub says no, by its status: the permission the token lacks, or a dependency graph turned off. */
+const REFUSALS = {
+    403: 'the token needs `contents: write` (`permissions: contents: write` in the workflow)',
+    404: "the repository's dependency graph is off (Settings, Code security) or the token may not write to it: it needs `contents: write`"
+};
+/**
+ * Builds the snapshot and posts it. Every failure is one warning and nothing more: the gate's
+ * verdict, reports and comment never depend on GitHub's dependency graph.
+ */
+async function submitDependencySnapshot(submission, client) {
+    const out = submission.out ?? core;
+    const skip = (why) => out.warning(`No dependency snapshot was submitted: ${why}. The gate's verdict is unaffected.`);
+    if (!submission.token)
+        return skip('github-token is empty; pass a token with `contents: write`');
+    const lockfileName = findLockfile(submission.workingDirectory);
+    if (lockfileName === undefined) {
+        return skip(`${submission.root === '.' ? 'the working directory' : submission.root} has no package-lock.json or npm-shrinkwrap.json to read the tree from`);
+    }
+    const lockfilePath = (0,external_node_path_.join)(submission.workingDirectory, lockfileName);
+    const sourceLocation = toPosixRelative(submission.workspace, lockfilePath);
+    const parsed = parseNpmLockfile((0,external_node_fs_.readFileSync)(lockfilePath, 'utf8'));
+    if (!parsed.ok)
+        return skip(`${sourceLocation} could not be read: ${parsed.error}`);
+    const manifest = buildManifest(parsed.lockfile, readDeclared(submission.workingDirectory, parsed.lockfile), sourceLocation);
+    try {
+        // `repo` is a getter that throws without GITHUB_REPOSITORY: read inside the try.
+        const { owner, repo } = submission.context.repo;
+        const snapshot = buildSnapshot(manifest, submission.context, submission.root, submission.now ?? new Date());
+        const octokit = client(submission.token);
+        const response = await octokit.request('POST /repos/{owner}/{repo}/dependency-graph/snapshots', { owner, repo, ...snapshot });
+        const data = response.data;
+        const count = Object.keys(manifest.resolved).length;
+        if (data.result === 'SUCCESS' || data.result === 'ACCEPTED' || data.result === undefined) {
+            out.info(`Dependency snapshot of ${sourceLocation} submitted (${count} packages, correlator "${snapshot.job.correlator}", result ${String(data.result ?? 'unknown')})`);
+            return;
+        }
+        skip(`GitHub answered ${String(data.result)}${typeof data.message === 'string' ? `: ${data.message}` : ''}`);
+    }
+    catch (error) {
+        const status = error?.status;
+        const refusal = typeof status === 'number' ? REFUSALS[status] : undefined;
+        if (refusal !== undefined)
+            return skip(`GitHub answered HTTP ${String(status)} (${(0,errors/* describeError */.U)(error)}); ${refusal}`);
+        skip((0,errors/* describeError */.U)(error));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/new-findings.ts
 
 /** Paths of the files a pull request added (not modified, renamed or removed). */
@@ -45520,8 +45836,6 @@ async function uploadSbomArtifact(report, sbomFile, deps = DEFAULT_DEPS) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: ./src/common/lockfiles.ts
-var lockfiles = __nccwpck_require__(98771);
 // EXTERNAL MODULE: ./src/config/config-file.ts
 var config_file = __nccwpck_require__(63797);
 ;// CONCATENATED MODULE: ./src/tools/audit-report.ts
@@ -45729,12 +46043,12 @@ var tools_exec = __nccwpck_require__(81779);
 ;// CONCATENATED MODULE: ./src/tools/npm-audit.ts
 
 
-function npmAuditArgs(omitDev) {
-    return ['audit', '--json', ...(omitDev ? ['--omit=dev'] : [])];
+function npmAuditArgs(omitDev, packageLockOnly = false) {
+    return ['audit', '--json', ...(packageLockOnly ? ['--package-lock-only'] : []), ...(omitDev ? ['--omit=dev'] : [])];
 }
 /** Runs the real `npm audit --json`; npm exits 1 when it finds vulnerabilities, so the JSON decides. */
 async function runNpmAudit(exec, options) {
-    const run = await exec('npm', npmAuditArgs(options.omitDev), {
+    const run = await exec('npm', npmAuditArgs(options.omitDev, options.packageLockOnly), {
         cwd: options.cwd,
         env: (0,tools_exec/* npmEnv */.Vm)(options.env),
         timeoutMs: options.timeoutMs
@@ -45901,8 +46215,6 @@ async function runSbom(exec, options) {
     return { step, result };
 }
 
-// EXTERNAL MODULE: ./src/common/version.ts
-var version = __nccwpck_require__(69521);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -46536,7 +46848,7 @@ function readReportFile(file, maxBytes = MAX_REPORT_BYTES) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const report_file_PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 function record(value) {
     return typeof value === 'object' && value !== null ? value : {};
 }
@@ -46545,7 +46857,7 @@ function report_file_short(sha) {
 }
 /** Scan mode records the pull request it ran for, so a later comment job knows where to comment. */
 function pullRequestOfEvent(event) {
-    if (!PULL_REQUEST_EVENTS.has(event.eventName))
+    if (!report_file_PULL_REQUEST_EVENTS.has(event.eventName))
         return undefined;
     const pr = record(event.payload.pull_request);
     const headSha = record(pr.head).sha;
@@ -46562,7 +46874,7 @@ function pullRequestOfEvent(event) {
 async function resolveCommentTarget(report, event, pulls) {
     const { owner, repo } = event.repo;
     const claimed = report.pullRequest;
-    if (PULL_REQUEST_EVENTS.has(event.eventName)) {
+    if (report_file_PULL_REQUEST_EVENTS.has(event.eventName)) {
         // Same workflow, later job: the event itself names the pull request.
         const current = pullRequestOfEvent(event);
         if (!current)
@@ -46636,6 +46948,7 @@ async function fetchHeadSha(pulls, owner, repo, number) {
 
 
 
+
 /** GitHub's job summary holds at most 1 MiB per step. */
 const SUMMARY_LIMIT = 1_000_000;
 function writeReportFile(options, report, context) {
@@ -46678,7 +46991,7 @@ async function writeSummary(report, sbomArtifact) {
 }
 /** Annotations this step makes besides the findings' (warnings, a comment failure, the verdict): GitHub shows only ~10 of each level. */
 function ownAnnotations(options, report, sbom) {
-    const warnings = report.warnings.length + sbom.warnings + (options.comment === 'never' ? 0 : 1);
+    const warnings = report.warnings.length + sbom.warnings + (options.comment === 'never' ? 0 : 1) + (options.dependencySnapshot ? 1 : 0);
     return { error: report.passed ? 0 : 1, warning: warnings };
 }
 /** The report with its findings marked new or not, when the pull request's files are known. */
@@ -46704,8 +47017,17 @@ async function bestEffort(what, work, fallback) {
         return fallback;
     }
 }
+/** `dependency-snapshot: true`: submitted while the rest is published, never holding up the comment; it only ever warns. */
+function startDependencySnapshot(options, context, root) {
+    if (!options.dependencySnapshot)
+        return Promise.resolve();
+    const { workspace, workingDirectory, githubToken: token } = options;
+    return bestEffort('submit the dependency snapshot', () => submitDependencySnapshot({ workspace, workingDirectory, root, token, context }, createOctokit), undefined);
+}
 async function runScanMode(options, context, entry) {
     const gated = await runGate(options, { exec: tools_exec/* execProcess */.ZG, log: (line) => core.info(line), ...entry });
+    // Started once the verdict is known and run beside the publishing below; only the step's end waits for it.
+    const snapshot = startDependencySnapshot(options, context, gated.root);
     // The pull request's files, listed once, serve both the annotations and the "new" marks; with
     // no open finding there is nothing to annotate or mark, so no call.
     const pullFiles = gated.findings.some((f) => !f.suppressed)
@@ -46723,6 +47045,7 @@ async function runScanMode(options, context, entry) {
     await bestEffort('annotate the changed lines', () => annotateFindings(report, pullFiles, { reportPath: paths.report, reserved: ownAnnotations(options, report, sbom) }), undefined);
     await bestEffort('write the job summary', () => writeSummary(report, sbom.artifact), undefined);
     core.setOutput('comment-url', await bestEffort('write the PR comment', () => publishComment(report, context, options.githubToken, options.comment, sbom.artifact), ''));
+    await snapshot;
     if (!report.passed)
         core.setFailed(`Hardening gate failed: ${report.reasons.join('; ')}`);
 }
@@ -59447,9 +59770,13 @@ const execProcess = (command, args, options) => new Promise((resolve) => {
     const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
         cwd: options.cwd,
         env: options.env ?? process.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true
     });
+    // Standard input is the given input, else empty (end of file at once, as from /dev/null). A
+    // program that exits before reading all its input closes the pipe: its exit code says why.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
     const collect = (chunks) => (chunk) => {
         size += chunk.length;
         if (size <= MAX_OUTPUT)
@@ -59481,7 +59808,8 @@ const execProcess = (command, args, options) => new Promise((resolve) => {
         const secrets = secretValues(process.env, options.env);
         resolve({
             code,
-            stdout: redactSecrets(Buffer.concat(stdout).toString('utf8'), secrets),
+            stdout: options.binary ? '' : redactSecrets(Buffer.concat(stdout).toString('utf8'), secrets),
+            ...(options.binary ? { stdoutBytes: Buffer.concat(stdout) } : {}),
             stderr: redactSecrets(Buffer.concat(stderr).toString('utf8'), secrets),
             ms: Date.now() - started,
             timedOut,
