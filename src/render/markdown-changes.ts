@@ -79,9 +79,9 @@ export function changesVerdict(report: Report, changes: BaselineChanges, where: 
 function newSection(report: Report, changes: BaselineChanges, options: MarkdownOptions): string[] {
   const findings = bySeverity(changes.newFindings)
   const advisories = bySeverity(changes.newAdvisories)
+  // Nothing new: the headline and the comparison line say so already.
+  if (findings.length === 0 && advisories.length === 0) return []
   const out = [`### New in this pull request (${findings.length + advisories.length})`, '']
-  if (findings.length === 0 && advisories.length === 0)
-    return [...out, 'Nothing: this pull request adds no hardening gap and no dependency advisory. 🎉', '']
   if (findings.length > 0) {
     const { shown, hidden } = limited(findings, options.maxRows)
     out.push(...FINDINGS_HEADER, ...shown.map((f) => findingRow(report, f, options, { blocking: isBlockingFinding(report, f) })), '')

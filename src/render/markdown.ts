@@ -159,6 +159,7 @@ function categorySections(report: Report, options: MarkdownOptions): string[] {
     byRule.set(meta.id, entry)
   }
   const out: string[] = []
+  const compared = baselineChanges(report) !== undefined
   for (const category of CATEGORIES) {
     const rules = [...byRule.values()]
       .filter((r) => r.meta.category === category.id)
@@ -166,7 +167,9 @@ function categorySections(report: Report, options: MarkdownOptions): string[] {
       .sort((a, b) => b.rank - a.rank || (a.meta.id < b.meta.id ? -1 : 1))
     if (rules.length === 0) continue
     const count = rules.reduce((n, r) => n + r.findings.length, 0)
-    out.push(`<details><summary>${category.title} (${count} ${count === 1 ? 'gap' : 'gaps'})</summary>`, '')
+    // With a baseline, how many of them this pull request brought.
+    const added = compared ? `, ${rules.reduce((n, r) => n + r.findings.filter((f) => f.new !== false).length, 0)} new` : ''
+    out.push(`<details><summary>${category.title} (${count} ${count === 1 ? 'gap' : 'gaps'}${added})</summary>`, '')
     for (const rule of rules) out.push(...ruleDetails(report, rule.meta, rule.findings, options))
     out.push('</details>', '')
   }
