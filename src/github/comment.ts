@@ -67,8 +67,9 @@ async function findComment(api: IssuesApi, target: CommentTarget, marker: string
 }
 
 /**
- * Creates or updates the sticky comment; one that already says the same is left alone. `on-failure` creates one only when the gate failed, but
- * still updates an existing one, so a fixed pull request does not keep a stale failure.
+ * Creates or updates the sticky comment; one that already says the same is left alone. `on-failure`
+ * creates one only when the gate failed, but still updates an existing one, so a fixed pull request
+ * does not keep a stale failure.
  */
 export async function upsertComment(
   api: IssuesApi,

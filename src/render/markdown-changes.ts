@@ -5,6 +5,7 @@ import {
   ADVISORIES_HEADER,
   advisoryRow,
   bySeverity,
+  dependenciesClause,
   FINDINGS_HEADER,
   findingRow,
   limited,
@@ -45,12 +46,6 @@ function title(report: Report, changes: BaselineChanges): string {
   return parts.length > 0 ? `## ❌ ${parts.join(' and ')}` : '## ❌ Hardening gate failed'
 }
 
-function dependencies(report: Report): string {
-  const audit = report.audit.status
-  if (audit === 'ok') return ` and no dependency advisory at or above **${report.thresholds.audit}**`
-  return audit === 'error' ? '; dependencies were **not checked** (npm audit failed, see below)' : '; dependencies were not audited'
-}
-
 /** `2 new gaps (1 blocking), 3 fixed, 14 already there`: one side of the comparison at a glance. */
 function tally(added: number, blocking: number, fixed: number, old: number, noun: [string, string]): string {
   const blocks = blocking > 0 ? ` (${blocking} blocking)` : ''
@@ -60,7 +55,7 @@ function tally(added: number, blocking: number, fixed: number, old: number, noun
 /** The verdict when a baseline is in effect: headline, why, and the comparison in one line. */
 export function changesVerdict(report: Report, changes: BaselineChanges, where: string): string[] {
   const why = report.passed
-    ? `This pull request adds no hardening gap at or above **${report.thresholds.findings}**${dependencies(report)}.`
+    ? `This pull request adds no hardening gap at or above **${report.thresholds.findings}**${dependenciesClause(report)}.`
     : `**Why:** ${report.reasons.map((r) => escapeMessage(r)).join('; ')}.`
   const { newFindings, oldFindings, fixed, newAdvisories, oldAdvisories, advisoriesFixed } = changes
   const compared = [

@@ -97,3 +97,10 @@ export function advisoryRow(a: ReportAdvisory, blocking = false): string {
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
 }
+
+/** What the verdict says of the dependencies: a passing gate whose audit did not run must not read as "no advisories". */
+export function dependenciesClause(report: Report): string {
+  const audit = report.audit.status
+  if (audit === 'ok') return ` and no dependency advisory at or above **${report.thresholds.audit}**`
+  return audit === 'error' ? '; dependencies were **not checked** (npm audit failed, see below)' : '; dependencies were not audited'
+}

@@ -11,6 +11,7 @@ import {
   ADVISORIES_HEADER,
   advisoryRow,
   bySeverity,
+  dependenciesClause,
   FINDINGS_HEADER,
   fileLink,
   findingRow,
@@ -66,15 +67,8 @@ function verdict(report: Report): string[] {
   const changes = baselineChanges(report)
   if (changes) return [...changesVerdict(report, changes, where), ...warningLines(report)]
   const title = report.passed ? '## ✅ Hardening gate passed' : '## ❌ Hardening gate failed'
-  // A passing gate whose audit did not run must not read as "no advisories".
-  const dependencies =
-    report.audit.status === 'ok'
-      ? ` and no dependency advisory at or above **${report.thresholds.audit}**`
-      : report.audit.status === 'error'
-        ? '; dependencies were **not checked** (npm audit failed, see below)'
-        : '; dependencies were not audited'
   const why = report.passed
-    ? `No hardening finding at or above **${report.thresholds.findings}**${dependencies}.`
+    ? `No hardening finding at or above **${report.thresholds.findings}**${dependenciesClause(report)}.`
     : `**Why:** ${report.reasons.map((r) => escapeMessage(r)).join('; ')}.`
   return [`${title}${where}`, '', why, '', ...baselineNote(report), ...warningLines(report)]
 }
