@@ -111,12 +111,13 @@ async function runScanMode(options: ActionOptions, context: SnapshotContext, ent
   // Started once the verdict is known and run beside the publishing below; only the step's end waits for it.
   const snapshot = startDependencySnapshot(options, context, gated.root)
   // The pull request's files, listed once, serve both the annotations and the "new" marks; with
-  // no open finding there is nothing to annotate or mark, so no call.
-  const pullFiles: PullFiles = gated.findings.some((f) => !f.suppressed)
-    ? await bestEffort('list the pull request files', () => fetchPullFiles(pullRequestFiles(context, options.githubToken)), {
-        unavailable: 'listing them failed'
-      })
-    : { unavailable: 'no open findings' }
+  // no open finding there is nothing to annotate or mark, so no call; a baseline in effect marks them itself.
+  const pullFiles: PullFiles =
+    gated.findings.some((f) => !f.suppressed) && gated.baseline?.status !== 'ok'
+      ? await bestEffort('list the pull request files', () => fetchPullFiles(pullRequestFiles(context, options.githubToken)), {
+          unavailable: 'listing them failed'
+        })
+      : { unavailable: 'no open findings' }
   const report = await bestEffort('mark the findings new in this pull request', async () => withNewFindings(gated, pullFiles), gated)
   for (const warning of report.warnings) core.warning(warning)
   const paths = { report: writeReportFile(options, report, context), sarif: writeSarifFile(options, report) }

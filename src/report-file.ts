@@ -90,7 +90,9 @@ const REPORT_SCHEMA = z.object({
           fix: z.string().max(500).optional(),
           direct: z.boolean(),
           via: z.array(z.string().max(300)).max(1000),
-          allowed: z.object({ reason: text, expires: date.optional() }).optional()
+          allowed: z.object({ reason: text, expires: date.optional() }).optional(),
+          /** With a baseline (status ok): whether the baseline lacks it (matched by id and package). */
+          new: z.boolean().optional()
         })
       )
       .max(100_000)
@@ -121,6 +123,23 @@ const REPORT_SCHEMA = z.object({
       })
     )
     .max(10_000)
+    .optional(),
+  /** What the gate compared with (SPEC "JSON report"): findings and advisories the change fixed (additive). */
+  baseline: z
+    .object({
+      source: z.enum(['base-commit', 'file', 'none']),
+      ref: z.string().max(1000),
+      status,
+      error: text.optional(),
+      fixed: z
+        .array(z.object({ rule: z.string().max(100), file: text, fingerprint: z.string().max(200) }))
+        .max(100_000)
+        .optional(),
+      advisoriesFixed: z
+        .array(z.object({ id: z.string().max(200), package: z.string().max(300) }))
+        .max(100_000)
+        .optional()
+    })
     .optional(),
   pullRequest: z
     .object({

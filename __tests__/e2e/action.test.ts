@@ -126,45 +126,56 @@ describe('action e2e (node dist/index.js)', () => {
     expectNoStackTrace(result)
   })
 
-  it.concurrent('2. a rerun edits the one sticky comment in place and leaves a quoting comment alone', async () => {
-    const { github, run } = await servers()
-    const quote = github.seedComment(
-      OWNER,
-      REPO,
-      PR_NUMBER,
-      '> <!-- express-hardening-gate:. -->\n> ## ❌ Hardening gate failed\n\nWhy does the bot say this?',
-      'octocat'
-    )
-    const workspace = await copyApp(VULNERABLE_APP)
+  it.concurrent(
+    '2. a rerun edits the one sticky comment in place when what it says changed, and writes nothing when it did not',
+    async () => {
+      const { github, run } = await servers()
+      const quote = github.seedComment(
+        OWNER,
+        REPO,
+        PR_NUMBER,
+        '> <!-- express-hardening-gate:. -->\n> ## ❌ Hardening gate failed\n\nWhy does the bot say this?',
+        'octocat'
+      )
+      const workspace = await copyApp(VULNERABLE_APP)
 
-    const first = await run({ workspace, inputs: { install: 'false' } })
-    expect(first.code).toBe(1)
-    expect(prComments(github)).toHaveLength(2)
-    const ours = prComments(github).find((c) => c.id !== quote.id)
-    expect(ours?.body).toMatch(MARKER)
+      const first = await run({ workspace, inputs: { install: 'false' } })
+      expect(first.code).toBe(1)
+      expect(prComments(github)).toHaveLength(2)
+      const ours = prComments(github).find((c) => c.id !== quote.id)
+      expect(ours?.body).toMatch(MARKER)
 
-    // A new commit on the pull request, then the workflow runs again.
-    const second = await run({ workspace, inputs: { install: 'false' }, headSha: OTHER_SHA })
-    expect(second.code).toBe(1)
-    const after = prComments(github)
-    expect(after).toHaveLength(2)
-    expect(after.find((c) => c.id === quote.id)).toEqual(quote)
-    const edited = after.find((c) => c.id === ours?.id)
-    expect(edited?.body).toContain(`/blob/${OTHER_SHA}/`)
-    expect(edited?.body).not.toContain(`/blob/${HEAD_SHA}/`)
-    expect(writes(github).map((r) => `${r.method} ${r.path}`)).toEqual([
-      `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments`,
-      `PATCH /repos/${OWNER}/${REPO}/issues/comments/${ours?.id}`
-    ])
-    expect(second.outputs['comment-url']).toBe(ours?.html_url)
+      // A new commit on the pull request that adds a gap, then the workflow runs again.
+      await writeFile(join(workspace, '.env'), 'DATABASE_PASSWORD=hunter2-but-longer\n')
+      const second = await run({ workspace, inputs: { install: 'false' }, headSha: OTHER_SHA })
+      expect(second.code).toBe(1)
+      expect(open(second).length).toBeGreaterThan(open(first).length)
+      const after = prComments(github)
+      expect(after).toHaveLength(2)
+      expect(after.find((c) => c.id === quote.id)).toEqual(quote)
+      const edited = after.find((c) => c.id === ours?.id)
+      expect(edited?.body).toContain('.env')
+      expect(edited?.body).toContain(`/blob/${OTHER_SHA}/`)
+      expect(edited?.body).not.toContain(`/blob/${HEAD_SHA}/`)
+      expect(writes(github).map((r) => `${r.method} ${r.path}`)).toEqual([
+        `POST /repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments`,
+        `PATCH /repos/${OWNER}/${REPO}/issues/comments/${ours?.id}`
+      ])
+      expect(second.outputs['comment-url']).toBe(ours?.html_url)
 
-    // The same run once more: still one comment of ours and no new POST.
-    const third = await run({ workspace, inputs: { install: 'false' }, headSha: OTHER_SHA })
-    expect(third.code).toBe(1)
-    expect(prComments(github)).toHaveLength(2)
-    expect(writes(github).filter((r) => r.method === 'POST')).toHaveLength(1)
-    expect(writes(github).every((r) => r.method === 'POST' || r.path.endsWith(`/comments/${ours?.id}`))).toBe(true)
-  })
+      // Rerun, and a later commit that changes nothing the comment says: other timings and links, no write at all.
+      const third = await run({ workspace, inputs: { install: 'false' }, headSha: OTHER_SHA })
+      const fourth = await run({ workspace, inputs: { install: 'false' }, headSha: HEAD_SHA })
+      for (const again of [third, fourth]) {
+        expect(again.code).toBe(1)
+        expect(again.outputs['comment-url']).toBe(ours?.html_url)
+        expect(again.stdout).toContain('PR comment unchanged')
+      }
+      expect(prComments(github)).toHaveLength(2)
+      expect(writes(github)).toHaveLength(2)
+      expect(prComments(github).find((c) => c.id === ours?.id)).toEqual(edited)
+    }
+  )
 
   it.concurrent('3. passes a clean app', async () => {
     const { github, run } = await servers()
@@ -327,7 +338,8 @@ describe('action e2e (node dist/index.js)', () => {
     expect(helmet?.file).toBe('src/app.js')
     expect(apiComment?.body).toContain(blobLink(HEAD_SHA, `services/api/${helmet?.file}`, helmet?.line as number))
 
-    // A new commit: the api gate reruns and edits its own comment only.
+    // A new commit that adds a gap to the api: its gate reruns and edits its own comment only.
+    await writeFile(join(workspace, 'services/api/.env'), 'DATABASE_PASSWORD=hunter2-but-longer\n')
     const again = await run({
       workspace,
       headSha: OTHER_SHA,

@@ -35,8 +35,11 @@ const startServers = actionServers()
 const servers = (): Promise<Servers> => startServers({ github: { readOnlyTokens: [READ_ONLY_TOKEN] } })
 
 /** Phase 1: the scan on the pull request's event, with the read-only token a fork gets. */
-function scan(s: Servers, headSha = HEAD_SHA): Promise<ActionRun> {
-  return copyApp(VULNERABLE_APP).then((workspace) => s.run({ workspace, headSha, inputs: SCAN_INPUTS }))
+function scan(s: Servers, headSha = HEAD_SHA, files: Record<string, string> = {}): Promise<ActionRun> {
+  return copyApp(VULNERABLE_APP).then(async (workspace) => {
+    for (const [file, content] of Object.entries(files)) await writeFile(join(workspace, file), content)
+    return s.run({ workspace, headSha, inputs: SCAN_INPUTS })
+  })
 }
 
 /** What actions/download-artifact leaves in the comment job's empty workspace: the report alone. */
@@ -107,9 +110,9 @@ describe('two-phase workflow e2e (node dist/index.js)', () => {
       const confirm = s.github.requests.find((r) => r.path === `/repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}`)
       expect(confirm?.headers.authorization).toBe(`token ${TOKEN}`)
 
-      // A new commit: scan and comment again; the same comment is edited, never a second one.
+      // A new commit that adds a gap: scan and comment again; the same comment is edited, never a second one.
       s.github.seedPullRequest(OWNER, REPO, PR_NUMBER, OTHER_SHA)
-      const rescanned = await scan(s, OTHER_SHA)
+      const rescanned = await scan(s, OTHER_SHA, { '.env': 'DATABASE_PASSWORD=hunter2-but-longer\n' })
       const second = await comment(s, await downloadedReport(reportText(rescanned)), { headSha: OTHER_SHA })
       expect(second.code).toBe(0)
       const after = s.github.comments(OWNER, REPO, PR_NUMBER)
@@ -123,6 +126,16 @@ describe('two-phase workflow e2e (node dist/index.js)', () => {
         `PATCH /repos/${OWNER}/${REPO}/issues/comments/${comments[0]?.id}`, // the rescan's attempt, refused
         `PATCH /repos/${OWNER}/${REPO}/issues/comments/${comments[0]?.id}`
       ])
+
+      // A commit that changes nothing the comment says: neither phase writes, the output names the comment.
+      const THIRD_SHA = 'abababababababababababababababababababab'
+      s.github.seedPullRequest(OWNER, REPO, PR_NUMBER, THIRD_SHA)
+      const unchanged = await scan(s, THIRD_SHA, { '.env': 'DATABASE_PASSWORD=hunter2-but-longer\n' })
+      const third = await comment(s, await downloadedReport(reportText(unchanged)), { headSha: THIRD_SHA })
+      expect(third.code).toBe(0)
+      expect(third.outputs['comment-url']).toBe(comments[0]?.html_url)
+      expect(writes(s.github)).toHaveLength(4)
+      expect(s.github.comments(OWNER, REPO, PR_NUMBER)).toEqual(after)
     },
     120_000
   )

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { explainCommentFailure, createIssuesApi, upsertComment, type CommentTarget, type IssuesApi } from '../../src/github/comment.js'
-import { commentMarker } from '../../src/render/comment.js'
+import { commentMarker, renderComment } from '../../src/render/comment.js'
+import type { Report } from '../../src/report.js'
+import { finding, LINKS, makeReport } from '../render/sample-report.js'
 import { startFakeGitHub, type FakeGitHub } from '../helpers/github-server.js'
 import { loopbackActionOctokit } from '../helpers/octokit.js'
 
@@ -138,6 +140,83 @@ describe('upsertComment against a fake GitHub', () => {
     await expect(upsertComment(api(), target, MARKER, body('failed'), 'always', false, DELAYS)).rejects.toMatchObject({ status: 503 })
     expect(server.requests).toHaveLength(3)
     expect(server.comments('acme', 'shop', 7)).toEqual([])
+  })
+})
+
+describe('a rerun against a fake GitHub: the comment is rewritten only when what it says changes', () => {
+  const OTHER_SHA = 'fedcba9876543210fedcba9876543210fedcba98'
+  const failing = (extra: Partial<Report> = {}): Report =>
+    makeReport({ passed: false, reasons: ['1 hardening finding at or above high'], findings: [finding('src/app.js', 14)], ...extra })
+  const rendered = (report: Report, sha = LINKS.sha, artifact = 'sbom-gate'): string =>
+    renderComment(report, { links: { ...LINKS, sha }, sbomArtifact: artifact })
+
+  it('makes no write when only the timings, the head commit and the run attempt differ, and gives the existing URL', async () => {
+    const first = await upsertComment(api(), target, MARKER, rendered(failing()), 'always', false, DELAYS)
+    const stored = ours()[0]?.body
+    const slower = failing({
+      steps: [
+        { name: 'npm ci', status: 'ok', ms: 48_250 },
+        { name: 'npm audit', status: 'ok', ms: 3 }
+      ]
+    })
+    const body = rendered(slower, OTHER_SHA, 'sbom-gate-attempt2')
+    expect(body).not.toBe(stored)
+    const before = server.requests.length
+    const outcome = await upsertComment(api(), target, MARKER, body, 'always', false, DELAYS)
+    expect(outcome).toEqual({ action: 'unchanged', url: first.url })
+    expect(server.requests.slice(before).map((r) => r.method)).toEqual(['GET'])
+    expect(writes().map((r) => r.method)).toEqual(['POST'])
+    expect(ours()[0]?.body).toBe(stored)
+  })
+
+  it('makes one PATCH when the findings change, with the new links', async () => {
+    await upsertComment(api(), target, MARKER, rendered(failing()), 'always', false, DELAYS)
+    const more = failing({ findings: [finding('src/app.js', 14), finding('src/admin.js', 3)] })
+    const outcome = await upsertComment(api(), target, MARKER, rendered(more, OTHER_SHA), 'always', false, DELAYS)
+    expect(outcome.action).toBe('updated')
+    expect(writes().map((r) => r.method)).toEqual(['POST', 'PATCH'])
+    expect(ours()[0]?.body).toContain(`/blob/${OTHER_SHA}/src/admin.js#L3`)
+  })
+
+  it('makes one PATCH when a finding only moved to another line, or a step failed', async () => {
+    await upsertComment(api(), target, MARKER, rendered(failing()), 'always', false, DELAYS)
+    await upsertComment(api(), target, MARKER, rendered(failing({ findings: [finding('src/app.js', 15)] })), 'always', false, DELAYS)
+    const npmFailed = failing({ findings: [finding('src/app.js', 15)], steps: [{ name: 'npm ci', status: 'error', ms: 1200 }] })
+    await upsertComment(api(), target, MARKER, rendered(npmFailed), 'always', false, DELAYS)
+    expect(writes().map((r) => r.method)).toEqual(['POST', 'PATCH', 'PATCH'])
+  })
+
+  it('keeps another working directory apart, and finds its comment across pages without a write', async () => {
+    for (let i = 0; i < 150; i++) server.seedComment('acme', 'shop', 7, `comment ${i}`, 'octocat')
+    const existing = server.seedComment('acme', 'shop', 7, rendered(failing()))
+    const outcome = await upsertComment(
+      api(),
+      target,
+      MARKER,
+      rendered(failing(), OTHER_SHA, 'sbom-gate-attempt3'),
+      'always',
+      false,
+      DELAYS
+    )
+    expect(outcome).toEqual({ action: 'unchanged', url: existing.html_url })
+    expect(writes()).toEqual([])
+    const apps = commentMarker('apps/api')
+    const created = await upsertComment(api(), target, apps, rendered(failing({ root: 'apps/api' })), 'always', false, DELAYS)
+    expect(created.action).toBe('created')
+  })
+
+  it('still warns with pull-requests: write when a changed comment cannot be written', async () => {
+    const existing = server.seedComment('acme', 'shop', 7, rendered(failing()))
+    const error = await upsertComment(api('ro-token'), target, MARKER, rendered(makeReport()), 'always', true, DELAYS).then(
+      () => undefined,
+      (e: unknown) => e
+    )
+    expect(error).toMatchObject({ status: 403 })
+    expect(explainCommentFailure(error)).toContain('pull-requests: write')
+    expect(server.comments('acme', 'shop', 7)[0]?.body).toBe(existing.body)
+    // Unchanged, a read-only token has nothing to write and no warning to give.
+    const same = await upsertComment(api('ro-token'), target, MARKER, rendered(failing(), OTHER_SHA), 'always', false, DELAYS)
+    expect(same).toEqual({ action: 'unchanged', url: existing.html_url })
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { COMMENT_LIMIT, commentMarker, renderComment } from '../../src/render/comment.js'
+import { COMMENT_LIMIT, commentMarker, renderComment, sameComment } from '../../src/render/comment.js'
 import type { Finding } from '../../src/findings/finding.js'
 import { expectInert } from './inert.js'
 import { failingReport } from './realistic-reports.js'
@@ -121,5 +121,65 @@ describe('renderComment', () => {
     expect(codePoints(body)).toBeLessThan(COMMENT_LIMIT)
     const rows = body.split('\n').filter((l) => l.startsWith('| 🔴')).length
     if (rows < n) expect(body).not.toContain('<summary>Express')
+  })
+})
+
+describe('sameComment', () => {
+  const OTHER = { ...LINKS, sha: 'fedcba9876543210fedcba9876543210fedcba98' }
+  const report = makeReport({ passed: false, reasons: ['x'], findings: [finding('src/app.js', 14)] })
+
+  it('ignores the durations, the commit our links point at and the per-attempt artifact name', () => {
+    const slow = {
+      ...report,
+      steps: [
+        { name: 'npm ci', status: 'ok' as const, ms: 61_234 },
+        { name: 'npm audit', status: 'ok' as const, ms: 5 }
+      ]
+    }
+    expect(
+      sameComment(
+        renderComment(report, { links: LINKS, sbomArtifact: 'sbom-gate' }),
+        renderComment(slow, { links: OTHER, sbomArtifact: 'sbom-gate-attempt2' })
+      )
+    ).toBe(true)
+    expect(sameComment(renderComment(report).replace(/\n/g, '\r\n'), renderComment(report))).toBe(true)
+  })
+
+  it('sees every change of what the comment says', () => {
+    const base = renderComment(report, { links: LINKS })
+    const variants = [
+      makeReport({ passed: false, reasons: ['x'], findings: [finding('src/app.js', 15)] }),
+      makeReport({ passed: false, reasons: ['x'], findings: [finding('src/app.js', 14, { message: 'no helmet at all' })] }),
+      makeReport({ passed: false, reasons: ['y'], findings: [finding('src/app.js', 14)] }),
+      makeReport({
+        passed: false,
+        reasons: ['x'],
+        findings: [finding('src/app.js', 14)],
+        steps: [{ name: 'npm ci', status: 'error', ms: 1200 }]
+      }),
+      makeReport({
+        passed: false,
+        reasons: ['x'],
+        findings: [finding('src/app.js', 14)],
+        tool: { name: 'express-hardening-gate', version: '0.2.0' }
+      })
+    ]
+    for (const variant of variants) expect(sameComment(base, renderComment(variant, { links: LINKS }))).toBe(false)
+    expect(sameComment(base, renderComment(report, { links: { ...LINKS, repo: 'other' } }))).toBe(false)
+    expect(sameComment(renderComment(report, { links: LINKS }), renderComment(report, { links: LINKS, sbomArtifact: 'sbom' }))).toBe(false)
+  })
+
+  it('never takes repository text that looks like a duration, a commit or an artifact for one', () => {
+    const quoting = (text: string) =>
+      renderComment(makeReport({ passed: false, reasons: ['x'], findings: [finding(`src/${text}.js`, 1, { message: text })] }), {
+        links: LINKS
+      })
+    const pairs = [
+      ['took 1.5 s', 'took 9.5 s'],
+      ['<sub>npm ci 1.2 s</sub>', '<sub>npm ci 7.2 s</sub>'],
+      [`](https://github.com/acme/shop/blob/${'a'.repeat(40)}/x)`, `](https://github.com/acme/shop/blob/${'b'.repeat(40)}/x)`],
+      [' · artifact <code>a</code>', ' · artifact <code>b</code>']
+    ]
+    for (const [a, b] of pairs) expect(sameComment(quoting(a as string), quoting(b as string))).toBe(false)
   })
 })

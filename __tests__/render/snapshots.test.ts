@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { renderComment } from '../../src/render/comment.js'
 import { renderMarkdown } from '../../src/render/markdown.js'
 import { expectInert } from './inert.js'
+import { newOldFixedReport, nothingNewReport } from './baseline-reports.js'
 import { allClearReport, auditErrorReport, failingReport } from './realistic-reports.js'
 import { hostileReport, LINKS } from './sample-report.js'
 
@@ -10,7 +11,9 @@ import { hostileReport, LINKS } from './sample-report.js'
 const REPORTS = [
   ['a failing gate with findings in every category, suppressions and allowed advisories', failingReport],
   ['an audit that could not run', auditErrorReport],
-  ['an all-clear', allClearReport]
+  ['an all-clear', allClearReport],
+  ['a pull request compared with its base: new, fixed and old gaps', newOldFixedReport],
+  ['a pull request compared with its base that adds nothing', nothingNewReport]
 ] as const
 
 describe.each(REPORTS)('rendering %s', (_name, make) => {

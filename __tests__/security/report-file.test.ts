@@ -11,7 +11,7 @@ import { MAX_REPORT_BYTES, parseReport, readReportFile } from '../../src/report-
 import { actionServers } from '../helpers/action-servers.js'
 import { HEAD_SHA, makeWorkspace, OWNER, PR_NUMBER, REPO, TOKEN, workflowRunPayload } from '../helpers/run-action.js'
 import { expectInert } from '../render/inert.js'
-import { hostileReport, LINKS, makeReport } from '../render/sample-report.js'
+import { HOSTILE, hostileReport, LINKS, makeReport } from '../render/sample-report.js'
 import { removeMadeDirs, tempDir } from './harness.js'
 
 const servers = actionServers()
@@ -105,6 +105,31 @@ describe('a forged report file', () => {
     }
     expect(parsed.findings).toHaveLength(base.findings.length)
     expectInert(renderComment(parsed, { links: LINKS }))
+  })
+
+  it('with a hostile baseline section (ref, error, fixed entries) renders it inert, in every layout', () => {
+    const hostile = hostileReport()
+    const texts = [HOSTILE[0], HOSTILE[1], HOSTILE[4], HOSTILE[5], HOSTILE[8]] as string[]
+    const fixed = texts.map((t) => ({ rule: t.slice(0, 100), file: t, fingerprint: t.slice(0, 100) }))
+    const advisoriesFixed = texts.map((t) => ({ id: t.slice(0, 200), package: t.slice(0, 300) }))
+    for (const status of ['ok', 'error'] as const) {
+      for (const source of ['base-commit', 'file'] as const) {
+        const findings = hostile.findings.map((f, i) => ({ ...f, new: i % 2 === 0 }))
+        const advisories = hostile.audit.advisories.map((a, i) => ({ ...a, new: i % 2 === 1 }))
+        const forged = {
+          ...hostile,
+          findings,
+          audit: { ...hostile.audit, advisories },
+          baseline: { source, ref: texts[0], status, error: texts[1], fixed, advisoriesFixed }
+        }
+        const parsed = parseReport(JSON.stringify({ ...forged, tool: { name: 'express-hardening-gate', version: '1' } }), 'r.json')
+        expect(parsed.baseline?.fixed).toHaveLength(texts.length)
+        const body = renderComment(parsed, { links: LINKS })
+        expectInert(body)
+        expect(body.split('<!--')).toHaveLength(2)
+        expect(body).toContain(status === 'ok' ? 'not blocking' : 'Compared with nothing')
+      }
+    }
   })
 
   it('cannot supply a missing field through __proto__', () => {

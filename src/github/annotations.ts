@@ -16,6 +16,7 @@ import { pullRequestContext } from './publish.js'
 import type { RunContext } from './run-context.js'
 import { describeError } from '../common/errors.js'
 import { joinRepositoryPath } from '../common/repository-path.js'
+import { baselineChanges } from '../render/changes.js'
 
 /** GitHub shows about 10 error and 10 warning annotations per step; the rest only in the log. */
 export const ANNOTATIONS_PER_LEVEL = 10
@@ -32,9 +33,9 @@ export interface Annotation {
 
 export interface AnnotationPlan {
   annotations: Annotation[]
-  /** Findings on changed lines that did not fit. */
+  /** Findings in scope (on changed lines, or new against the baseline) that did not fit. */
   omitted: number
-  /** Findings on changed lines, annotated or not. */
+  /** Findings in scope, annotated or not. */
   changed: number
 }
 
@@ -76,11 +77,23 @@ function bySeverity(a: Finding, b: Finding): number {
   return severityRank(b.severity) - severityRank(a.severity) || compareFindings(a, b)
 }
 
-/** The unsuppressed findings on changed lines that fit the per-level limits, most severe first. */
-export function planAnnotations(report: Report, changed: ChangedLines, limits: Record<AnnotationLevel, number>): AnnotationPlan {
-  const candidates = report.findings
-    .filter((f) => !f.suppressed && isChanged(changed, joinRepositoryPath(report.root, f.file), f.line))
-    .sort(bySeverity)
+/**
+ * The findings to annotate: with a baseline in effect, the new ones (what blocks, wherever it is);
+ * else those on the pull request's changed lines.
+ */
+function inScope(report: Report, changed: ChangedLines | undefined): Finding[] {
+  const open = report.findings.filter((f) => !f.suppressed)
+  if (baselineChanges(report)) return open.filter((f) => f.new !== false)
+  return changed ? open.filter((f) => isChanged(changed, joinRepositoryPath(report.root, f.file), f.line)) : []
+}
+
+/** The findings in scope that fit the per-level limits, most severe first. */
+export function planAnnotations(
+  report: Report,
+  changed: ChangedLines | undefined,
+  limits: Record<AnnotationLevel, number>
+): AnnotationPlan {
+  const candidates = inScope(report, changed).sort(bySeverity)
   const left = { ...limits }
   const annotations: Annotation[] = []
   for (const finding of candidates) {
@@ -98,9 +111,9 @@ export function planAnnotations(report: Report, changed: ChangedLines, limits: R
 }
 
 /** Where the findings that were not annotated can be read. */
-export function moreFindingsLine(omitted: number, reportPath: string): string {
+export function moreFindingsLine(omitted: number, reportPath: string, scope = 'on changed lines'): string {
   const where = reportPath ? `the job summary and the JSON report (${reportPath})` : 'the job summary'
-  const findings = omitted === 1 ? '1 more finding on changed lines is' : `${omitted} more findings on changed lines are`
+  const findings = omitted === 1 ? `1 more finding ${scope} is` : `${omitted} more findings ${scope} are`
   return `${findings} not annotated (GitHub shows about ${ANNOTATIONS_PER_LEVEL} annotations of each level per step): see ${where}`
 }
 
@@ -131,8 +144,8 @@ export async function fetchPullFiles(source: PullFilesSource | { unavailable: st
 }
 
 /**
- * Annotates the findings on the pull request's changed lines. Without the changed lines (no token,
- * no pull request, an API error) it annotates nothing and says so in one notice: annotations are
+ * Annotates the findings on the pull request's changed lines, or, with a baseline in effect, the new
+ * ones. Without the changed lines (no token, no pull request, an API error) and no baseline it annotates nothing and says so in one notice: annotations are
  * a convenience, so they never fail the step or touch the verdict.
  */
 export async function annotateFindings(
@@ -144,16 +157,22 @@ export async function annotateFindings(
   const open = report.findings.filter((f) => !f.suppressed)
   if (open.length === 0) return
   const readIn = options.reportPath ? 'the job summary and the JSON report' : 'the job summary'
-  const listed = 'files' in source ? source : await fetchPullFiles(source)
-  if ('unavailable' in listed) {
-    out.notice(`no annotations on changed lines: ${listed.unavailable}; every finding is in ${readIn}`)
-    return
+  // With a baseline the new findings are known without the pull request's files.
+  const changes = baselineChanges(report)
+  let changed: ChangedLines | undefined
+  if (!changes) {
+    const listed = 'files' in source ? source : await fetchPullFiles(source)
+    if ('unavailable' in listed) {
+      out.notice(`no annotations on changed lines: ${listed.unavailable}; every finding is in ${readIn}`)
+      return
+    }
+    changed = changedLinesOf(listed.files)
   }
-  const changed: ChangedLines = changedLinesOf(listed.files)
+  const scope = changes ? 'new against the baseline' : 'on changed lines'
   const plan = planAnnotations(report, changed, annotationLimits(options.reserved))
   for (const { level, message, properties } of plan.annotations) out[level](message, properties)
-  if (plan.omitted > 0) out.notice(moreFindingsLine(plan.omitted, options.reportPath))
-  out.info(`annotated ${plan.annotations.length} of ${plan.changed} findings on changed lines (${open.length} findings in all)`)
+  if (plan.omitted > 0) out.notice(moreFindingsLine(plan.omitted, options.reportPath, scope))
+  out.info(`annotated ${plan.annotations.length} of ${plan.changed} findings ${scope} (${open.length} findings in all)`)
 }
 
 /** The pull request's files through Octokit, or why there are none to read. */

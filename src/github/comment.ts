@@ -1,6 +1,7 @@
 import type { CommentMode } from '../config/options.js'
 import type { GitHubClient } from './octokit.js'
 import { describeError } from '../common/errors.js'
+import { sameComment } from '../render/comment.js'
 
 interface StoredComment {
   id: number
@@ -66,8 +67,9 @@ async function findComment(api: IssuesApi, target: CommentTarget, marker: string
 }
 
 /**
- * Creates or updates the sticky comment. `on-failure` creates one only when the gate failed, but
- * still updates an existing one, so a fixed pull request does not keep a stale failure.
+ * Creates or updates the sticky comment; one that already says the same is left alone. `on-failure`
+ * creates one only when the gate failed, but still updates an existing one, so a fixed pull request
+ * does not keep a stale failure.
  */
 export async function upsertComment(
   api: IssuesApi,
@@ -81,7 +83,8 @@ export async function upsertComment(
   if (mode === 'never') return { action: 'skipped', url: '', detail: 'comment is never' }
   const existing = await findComment(api, target, marker)
   if (existing) {
-    if (existing.body === body) return { action: 'unchanged', url: existing.html_url }
+    // Timings, the head commit of our links and the run alone are no change: no edit, no PATCH.
+    if (sameComment(existing.body ?? '', body)) return { action: 'unchanged', url: existing.html_url }
     const { data } = await api.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body })
     return { action: 'updated', url: data.html_url }
   }

@@ -14,6 +14,32 @@ export function commentMarker(root: string): string {
   return `<!-- express-hardening-gate:${safe} -->`
 }
 
+/** Our own link destinations into this repository: a file at a commit, or a workflow run (and its attempt). */
+const VOLATILE_LINK = /\]\((https:\/\/[^)\s]*?)\/(?:blob\/[0-9a-f]{40,64}\/|actions\/runs\/\d+(?:\/attempts?\/\d+)?(?=[)/#?]))/g
+/** The footer (`<sub>`), where the steps' durations are. */
+const FOOTER = /^<sub>.*<\/sub>$/gm
+const DURATION = /\b\d+(?:\.\d+)? ?(?:ms|s|min)\b/g
+/** The SBOM artifact's name carries the run attempt (or the job's backend id after a name clash). */
+const ARTIFACT = / · artifact <code>[^<]*<\/code>/g
+
+/**
+ * The comment as it reads, without what changes on every run though nothing changed: the commit
+ * and run our links point at, the steps' durations, the per-attempt SBOM artifact name. Repository
+ * text cannot produce these spots: escaped, it holds no `](`, `<sub>` or `<code>`.
+ */
+export function comparableComment(body: string): string {
+  return body
+    .replace(/\r\n/g, '\n')
+    .replace(VOLATILE_LINK, (_m, base: string) => `](${base}/…/`)
+    .replace(FOOTER, (line) => line.replace(DURATION, '… s'))
+    .replace(ARTIFACT, ' · artifact')
+}
+
+/** Whether a comment already says what `next` would: then a rerun leaves it alone. */
+export function sameComment(existing: string, next: string): boolean {
+  return existing === next || comparableComment(existing) === comparableComment(next)
+}
+
 /**
  * The sticky comment: marker first, then the report's Markdown. When it would not fit, the
  * per-category details list fewer findings, then go; only then do tables keep fewer rows, and

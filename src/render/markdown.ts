@@ -1,46 +1,31 @@
-import { joinRepositoryPath } from '../common/repository-path.js'
-import type { Finding } from '../findings/finding.js'
 import type { ExpiredSuppression } from '../findings/policy.js'
-import { SEVERITIES, severityRank, type Severity } from '../common/severity.js'
+import { SEVERITIES, severityRank } from '../common/severity.js'
 import type { Report } from '../report.js'
 import { RULE_DOCS } from '../rules/docs.generated.js'
 import { findRule } from '../rules/registry.js'
 import { docsUrl, type RuleCategory, type RuleMeta } from '../rules/rule.js'
-import type { Advisory } from '../tools/audit-report.js'
-import { code, escapeMarkdown, escapeMessage, fencedCode, link, safeUrl } from './escape.js'
+import { baselineChanges } from './changes.js'
+import { code, escapeMarkdown, escapeMessage, fencedCode, link } from './escape.js'
+import { changesSections, changesVerdict, oldAdvisoriesSection } from './markdown-changes.js'
+import {
+  ADVISORIES_HEADER,
+  advisoryRow,
+  bySeverity,
+  dependenciesClause,
+  FINDINGS_HEADER,
+  fileLink,
+  findingRow,
+  ICON,
+  limited,
+  moreLine,
+  type MarkdownOptions,
+  type ReportFinding
+} from './markdown-parts.js'
 
-/** Where the pull request's files live, to link findings to the head commit. */
-export interface LinkContext {
-  serverUrl: string
-  owner: string
-  repo: string
-  sha: string
-}
-
-export interface MarkdownOptions {
-  links?: LinkContext
-  /** Rows of each table before the rest are left out with a note (the comment's size limit). */
-  maxRows?: number
-  /** Advisories shown, worst first; the comment shows the worst few, the summary all of them. */
-  maxAdvisories?: number
-  /** Shown when rows were left out: where the full list is. */
-  fullListHint?: string
-  /** The name the SBOM artifact is uploaded under, when it is. */
-  sbomArtifact?: string
-  /**
-   * The per-category sections after the gaps table: every finding with the rule's example fix
-   * (`full`, the default), at most a few findings per rule (`brief`), or none (`none`). The comment
-   * gives them up before it gives up table rows.
-   */
-  details?: DetailLevel
-}
-
-export type DetailLevel = 'full' | 'brief' | 'none'
+export type { DetailLevel, LinkContext, MarkdownOptions } from './markdown-parts.js'
 
 /** Findings per rule in `brief` details: enough to see the pattern, the table has the rest. */
 const BRIEF_FINDINGS = 3
-
-const ICON: Record<Severity, string> = { critical: '🟣', high: '🔴', moderate: '🟠', low: '🟡' }
 
 const CATEGORIES: ReadonlyArray<{ id: RuleCategory; title: string }> = [
   { id: 'express', title: 'Express' },
@@ -50,72 +35,52 @@ const CATEGORIES: ReadonlyArray<{ id: RuleCategory; title: string }> = [
   { id: 'project', title: 'Project' }
 ]
 
-/** encodeURIComponent, plus the `(`, `)`, `'`, `!` and `*` it leaves alone: a `)` would end the Markdown link. */
-function encodePathSegment(segment: string): string {
-  return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`)
-}
-
-function fileLink(report: Report, finding: Finding, links: LinkContext | undefined): string {
-  const label = escapeMarkdown(finding.line === null ? finding.file : `${finding.file}:${finding.line}`, 200)
-  if (!links) return label
-  const path = joinRepositoryPath(report.root, finding.file).split('/').map(encodePathSegment).join('/')
-  const anchor = finding.line === null ? '' : `#L${finding.line}`
-  const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}`
-  return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`
-}
-
 /** Put before a finding's location when the pull request brought it; nothing when unknown or old. */
-function newMark(finding: Finding): string {
+function newMark(finding: ReportFinding): string {
   return finding.new === true ? '🆕 new ' : ''
 }
 
 /** "17" or, when the pull request's changes are known, "17, 3 new in this pull request". */
-function gapCount(open: Finding[]): string {
+function gapCount(open: ReportFinding[]): string {
   if (!open.some((f) => f.new !== undefined)) return String(open.length)
   return `${open.length}, ${open.filter((f) => f.new === true).length} new in this pull request`
 }
 
-function bySeverity<T extends { severity: Severity }>(items: T[]): T[] {
-  return [...items].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))
+/** Says so when the baseline could not be had: the report then judges everything, and must not read as a comparison. */
+function baselineNote(report: Report): string[] {
+  const baseline = report.baseline
+  if (baseline?.status !== 'error') return []
+  return [
+    `> [!WARNING]\n> **Compared with nothing:** ${escapeMessage(baseline.error ?? 'the baseline could not be read')}; every finding counts.\n`
+  ]
 }
 
-function limited<T>(rows: T[], max: number | undefined): { shown: T[]; hidden: number } {
-  if (max === undefined || rows.length <= max) return { shown: rows, hidden: 0 }
-  return { shown: rows.slice(0, max), hidden: rows.length - max }
-}
-
-function moreLine(hidden: number, what: string, hint: string | undefined): string[] {
-  return hidden > 0 ? [`_…and ${hidden} more ${what}${hint ? `: ${hint}` : ''}._`, ''] : []
+/** The report's warnings, but for the one that repeats the baseline's error: the note above says it. */
+function warningLines(report: Report): string[] {
+  const error = report.baseline?.status === 'error' ? report.baseline.error : undefined
+  const warnings = error ? report.warnings.filter((w) => !w.includes(error)) : report.warnings
+  return warnings.map((w) => `> [!WARNING]\n> ${escapeMessage(w)}\n`)
 }
 
 function verdict(report: Report): string[] {
   const where = report.root === '.' ? '' : ` · ${code(report.root, 200)}`
+  const changes = baselineChanges(report)
+  if (changes) return [...changesVerdict(report, changes, where), ...warningLines(report)]
   const title = report.passed ? '## ✅ Hardening gate passed' : '## ❌ Hardening gate failed'
-  // A passing gate whose audit did not run must not read as "no advisories".
-  const dependencies =
-    report.audit.status === 'ok'
-      ? ` and no dependency advisory at or above **${report.thresholds.audit}**`
-      : report.audit.status === 'error'
-        ? '; dependencies were **not checked** (npm audit failed, see below)'
-        : '; dependencies were not audited'
   const why = report.passed
-    ? `No hardening finding at or above **${report.thresholds.findings}**${dependencies}.`
+    ? `No hardening finding at or above **${report.thresholds.findings}**${dependenciesClause(report)}.`
     : `**Why:** ${report.reasons.map((r) => escapeMessage(r)).join('; ')}.`
-  return [`${title}${where}`, '', why, '', ...report.warnings.map((w) => `> [!WARNING]\n> ${escapeMessage(w)}\n`)]
+  return [`${title}${where}`, '', why, '', ...baselineNote(report), ...warningLines(report)]
 }
 
 function findingsSection(report: Report, options: MarkdownOptions): string[] {
+  const changes = baselineChanges(report)
+  if (changes) return changesSections(report, changes, options)
   const open = bySeverity(report.findings.filter((f) => !f.suppressed))
   const out: string[] = [`### Hardening gaps (${gapCount(open)})`, '']
   if (open.length === 0) return [...out, 'None found. 🎉', '']
   const { shown, hidden } = limited(open, options.maxRows)
-  out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|')
-  for (const f of shown) {
-    const rule = link(code(f.rule, 80), findRule(f.rule) ? docsUrl(f.rule) : undefined)
-    out.push(
-      `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${newMark(f)}${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`
-    )
-  }
+  out.push(...FINDINGS_HEADER, ...shown.map((f) => findingRow(report, f, options, { where: newMark(f) })))
   out.push('', ...moreLine(hidden, 'gaps', options.fullListHint))
   return out
 }
@@ -158,7 +123,7 @@ function suppressedSection(report: Report, options: MarkdownOptions): string[] {
   return [...out, '</details>', '']
 }
 
-function ruleDetails(report: Report, meta: RuleMeta, findings: Finding[], options: MarkdownOptions): string[] {
+function ruleDetails(report: Report, meta: RuleMeta, findings: ReportFinding[], options: MarkdownOptions): string[] {
   const worst = bySeverity(findings)[0]?.severity ?? meta.severity
   const cap = Math.min(options.maxRows ?? Infinity, options.details === 'brief' ? BRIEF_FINDINGS : Infinity)
   const { shown, hidden } = limited(findings, Number.isFinite(cap) ? cap : undefined)
@@ -179,7 +144,7 @@ function ruleDetails(report: Report, meta: RuleMeta, findings: Finding[], option
 /** One collapsed section per category: each rule with findings, its findings and an example fix. */
 function categorySections(report: Report, options: MarkdownOptions): string[] {
   if (options.details === 'none') return []
-  const byRule = new Map<string, { meta: RuleMeta; findings: Finding[] }>()
+  const byRule = new Map<string, { meta: RuleMeta; findings: ReportFinding[] }>()
   for (const f of report.findings) {
     const meta = f.suppressed ? undefined : findRule(f.rule)?.meta
     if (!meta) continue
@@ -188,6 +153,7 @@ function categorySections(report: Report, options: MarkdownOptions): string[] {
     byRule.set(meta.id, entry)
   }
   const out: string[] = []
+  const compared = baselineChanges(report) !== undefined
   for (const category of CATEGORIES) {
     const rules = [...byRule.values()]
       .filter((r) => r.meta.category === category.id)
@@ -195,19 +161,13 @@ function categorySections(report: Report, options: MarkdownOptions): string[] {
       .sort((a, b) => b.rank - a.rank || (a.meta.id < b.meta.id ? -1 : 1))
     if (rules.length === 0) continue
     const count = rules.reduce((n, r) => n + r.findings.length, 0)
-    out.push(`<details><summary>${category.title} (${count} ${count === 1 ? 'gap' : 'gaps'})</summary>`, '')
+    // With a baseline, how many of them this pull request brought.
+    const added = compared ? `, ${rules.reduce((n, r) => n + r.findings.filter((f) => f.new !== false).length, 0)} new` : ''
+    out.push(`<details><summary>${category.title} (${count} ${count === 1 ? 'gap' : 'gaps'}${added})</summary>`, '')
     for (const rule of rules) out.push(...ruleDetails(report, rule.meta, rule.findings, options))
     out.push('</details>', '')
   }
   return out
-}
-
-function advisoryRow(a: Advisory): string {
-  const pkg = `${code(a.package, 100)}${a.direct ? '' : ` via ${a.via.map((v) => code(v, 100)).join(', ') || 'a transitive dependency'}`}`
-  const title = link(escapeMarkdown(a.title || a.id, 200), safeUrl(a.url))
-  const fix = a.fix ? code(a.fix, 100) : a.fixAvailable ? '`npm audit fix`' : 'no fix yet'
-  const allowed = a.allowed ? ` (allowed: ${escapeMarkdown(a.allowed.reason, 200)})` : ''
-  return `| ${ICON[a.severity]} ${a.severity} | ${pkg} | ${title}${allowed} | ${fix} |`
 }
 
 function auditSection(report: Report, options: MarkdownOptions): string[] {
@@ -225,11 +185,17 @@ function auditSection(report: Report, options: MarkdownOptions): string[] {
     .map((s) => `${audit.counts[s]} ${s}`)
     .join(' · ')
   const total = SEVERITIES.reduce((n, s) => n + audit.counts[s], 0)
-  out.push(`**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above)`, '')
+  const onNew = report.baseline?.status === 'ok' ? ' when new' : ''
+  out.push(
+    `**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above${onNew})`,
+    ''
+  )
   if (audit.advisories.length === 0) return out
+  // With a baseline the new ones lead the report; here only the old ones, collapsed.
+  if (baselineChanges(report)) return [...out, ...oldAdvisoriesSection(report, options)]
   const cap = Math.min(options.maxRows ?? Infinity, options.maxAdvisories ?? Infinity)
   const { shown, hidden } = limited(audit.advisories, Number.isFinite(cap) ? cap : undefined)
-  out.push('| Severity | Package | Advisory | Fix |', '|---|---|---|---|', ...shown.map(advisoryRow), '')
+  out.push(...ADVISORIES_HEADER, ...shown.map((a) => advisoryRow(a)), '')
   return [...out, ...moreLine(hidden, 'advisories', options.fullListHint)]
 }
 
