@@ -8,7 +8,22 @@ import { parseJavaScript } from '../src/parse/javascript.js'
 
 const SRC = join(import.meta.dirname, '..', 'src')
 /** Bottom first; `.` is the entry and orchestration modules at the top of src/. */
-const LAYERS = ['common', 'data', 'config', 'tools', 'discovery', 'parse', 'model', 'findings', 'rules', 'scan', 'render', 'github', '.']
+const LAYERS = [
+  'common',
+  'data',
+  'config',
+  'tools',
+  'discovery',
+  'parse',
+  'model',
+  'findings',
+  'rules',
+  'scan',
+  'baseline',
+  'render',
+  'github',
+  '.'
+]
 const TYPE_CONTRACTS = new Set(['scan/context.ts', 'rules/rule.ts', 'report.ts', 'report-file.ts'])
 
 function sourceFiles(dir: string): string[] {

@@ -32,9 +32,9 @@ export interface Annotation {
 
 export interface AnnotationPlan {
   annotations: Annotation[]
-  /** Findings on changed lines that did not fit. */
+  /** Candidates (findings on changed lines, or not in the baseline) that did not fit. */
   omitted: number
-  /** Findings on changed lines, annotated or not. */
+  /** Candidates, annotated or not. */
   changed: number
 }
 
@@ -78,9 +78,16 @@ function bySeverity(a: Finding, b: Finding): number {
 
 /** The unsuppressed findings on changed lines that fit the per-level limits, most severe first. */
 export function planAnnotations(report: Report, changed: ChangedLines, limits: Record<AnnotationLevel, number>): AnnotationPlan {
-  const candidates = report.findings
-    .filter((f) => !f.suppressed && isChanged(changed, joinRepositoryPath(report.root, f.file), f.line))
-    .sort(bySeverity)
+  return planFor(report, (f) => isChanged(changed, joinRepositoryPath(report.root, f.file), f.line), limits)
+}
+
+/** The unsuppressed findings the baseline lacks (marked new), wherever they are, that fit the limits. */
+export function planNewAnnotations(report: Report, limits: Record<AnnotationLevel, number>): AnnotationPlan {
+  return planFor(report, (f) => f.new !== false, limits)
+}
+
+function planFor(report: Report, include: (finding: Finding) => boolean, limits: Record<AnnotationLevel, number>): AnnotationPlan {
+  const candidates = report.findings.filter((f) => !f.suppressed && include(f)).sort(bySeverity)
   const left = { ...limits }
   const annotations: Annotation[] = []
   for (const finding of candidates) {
@@ -98,9 +105,9 @@ export function planAnnotations(report: Report, changed: ChangedLines, limits: R
 }
 
 /** Where the findings that were not annotated can be read. */
-export function moreFindingsLine(omitted: number, reportPath: string): string {
+export function moreFindingsLine(omitted: number, reportPath: string, which = 'on changed lines'): string {
   const where = reportPath ? `the job summary and the JSON report (${reportPath})` : 'the job summary'
-  const findings = omitted === 1 ? '1 more finding on changed lines is' : `${omitted} more findings on changed lines are`
+  const findings = omitted === 1 ? `1 more finding ${which} is` : `${omitted} more findings ${which} are`
   return `${findings} not annotated (GitHub shows about ${ANNOTATIONS_PER_LEVEL} annotations of each level per step): see ${where}`
 }
 
@@ -131,7 +138,8 @@ export async function fetchPullFiles(source: PullFilesSource | { unavailable: st
 }
 
 /**
- * Annotates the findings on the pull request's changed lines. Without the changed lines (no token,
+ * Annotates the findings the baseline lacks when there is one; else those on the pull request's
+ * changed lines. Without the changed lines (no token,
  * no pull request, an API error) it annotates nothing and says so in one notice: annotations are
  * a convenience, so they never fail the step or touch the verdict.
  */
@@ -143,6 +151,13 @@ export async function annotateFindings(
 ): Promise<void> {
   const open = report.findings.filter((f) => !f.suppressed)
   if (open.length === 0) return
+  if (report.baseline?.status === 'ok') {
+    const plan = planNewAnnotations(report, annotationLimits(options.reserved))
+    for (const { level, message, properties } of plan.annotations) out[level](message, properties)
+    if (plan.omitted > 0) out.notice(moreFindingsLine(plan.omitted, options.reportPath, 'not in the baseline'))
+    out.info(`annotated ${plan.annotations.length} of ${plan.changed} findings not in the baseline (${open.length} findings in all)`)
+    return
+  }
   const readIn = options.reportPath ? 'the job summary and the JSON report' : 'the job summary'
   const listed = 'files' in source ? source : await fetchPullFiles(source)
   if ('unavailable' in listed) {
