@@ -423,3 +423,35 @@ describe("listing a pull request's files against a fake GitHub", () => {
     expect(missing.calls[0]?.message).toContain('HTTP 404')
   })
 })
+
+describe('annotateFindings with a baseline', () => {
+  const BASELINE = { source: 'base-commit', ref: 'a'.repeat(40), status: 'ok', fixed: [], advisoriesFixed: [] } as const
+
+  it('annotates the findings the baseline lacks, wherever they are, and lists no files', async () => {
+    const report: Report = {
+      ...makeReport([
+        finding('src/app.js', 3, 'high', { new: true }),
+        finding('src/app.js', 9, 'high', { new: false }),
+        finding('src/app.js', 12, 'moderate', { new: true, suppressed: true })
+      ]),
+      baseline: BASELINE
+    }
+    const { out, calls } = recorder()
+    const listFiles = async (): Promise<PullFile[]> => {
+      throw new Error('no listing with a baseline')
+    }
+    await annotateFindings(report, { listFiles }, NO_RESERVE, out)
+    expect(calls.filter((c) => c.kind === 'error' || c.kind === 'warning').map((c) => c.properties?.startLine)).toEqual([3])
+    expect(calls.find((c) => c.kind === 'info')?.message).toBe('annotated 1 of 1 findings not in the baseline (2 findings in all)')
+  })
+
+  it('annotates on changed lines as before when the baseline could not be had', async () => {
+    const report: Report = {
+      ...makeReport([finding('src/app.js', 3, 'high'), finding('src/app.js', 9, 'high')]),
+      baseline: { ...BASELINE, status: 'error', error: 'no base' }
+    }
+    const { out, calls } = recorder()
+    await annotateFindings(report, filesSource([{ filename: 'src/app.js', patch: patchAdding([9]) }]), NO_RESERVE, out)
+    expect(calls.filter((c) => c.kind === 'error').map((c) => c.properties?.startLine)).toEqual([9])
+  })
+})
