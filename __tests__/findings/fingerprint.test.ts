@@ -141,6 +141,11 @@ describe('normalizeSnippet', () => {
     expect(normalizeSnippet('  foo( \'a\', "b" );', 'x.js')).toBe('foo("a""b")')
   })
 
+  it('reads a quoted key that needs no quotes as the bare key, as Prettier writes it', () => {
+    expect(normalizeSnippet('  "password": "Admin_123",', 'x.js')).toBe(normalizeSnippet("password: 'Admin_123'", 'x.js'))
+    expect(normalizeSnippet('"content-type": 1', 'x.js')).toBe('"content-type":1')
+  })
+
   it('reads escaped quotes alike in either quote style', () => {
     expect(normalizeSnippet("'it\\'s'", 'x.js')).toBe(normalizeSnippet('"it\'s"', 'x.js'))
   })

@@ -6,6 +6,8 @@ const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i
 /** What a formatter changes without changing the code: skipped between tokens. */
 const INSIGNIFICANT = new Set([' ', '\t', '\r', '\n', '\f', '\v', ';', ','])
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
+
 /** Reads a quoted string from `start` (its opening quote); returns its text, unescaped quotes, and where it ends. */
 function readString(line: string, start: number): { text: string; end: number } {
   const quote = line[start]
@@ -28,8 +30,8 @@ function readString(line: string, start: number): { text: string; end: number } 
 
 /**
  * The flagged line as its tokens, without what formatting changes: whitespace and indentation,
- * semicolons and commas, the quote style of strings (`'x'` and `"x"` are one), and in scripts the
- * comments. The text inside strings, names and operators stay: an edit of those is an edit of the code.
+ * semicolons and commas, the quote style of strings (`'x'` and `"x"` are one), quotes around an
+ * object key that needs none, and in scripts the comments. The text inside strings, names and operators stay: an edit of those is an edit of the code.
  */
 export function normalizeSnippet(line: string, file: string): string {
   const script = SCRIPT_FILE.test(file)
@@ -47,7 +49,9 @@ export function normalizeSnippet(line: string, file: string): string {
     } else if (c === '"' || c === "'" || (script && c === '`')) {
       const { text, end } = readString(line, i)
       // One quote for '' and "": a template literal stays a template (its `${}` would read differently).
-      out += c === '`' ? `\`${text}\`` : JSON.stringify(text)
+      // A quoted key that needs no quotes (`"password": 1`) reads as the bare key a formatter leaves.
+      if (c !== '`' && IDENTIFIER.test(text) && line.slice(end).trimStart().startsWith(':')) out += text
+      else out += c === '`' ? `\`${text}\`` : JSON.stringify(text)
       i = end
     } else {
       out += c
