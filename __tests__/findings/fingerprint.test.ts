@@ -98,6 +98,32 @@ describe('fingerprints survive real edits', () => {
   })
 })
 
+describe('fingerprints read the flagged line from the finding column on', () => {
+  const at = (lines: string[], line: number, column: number, rule = 'session-memory-store') =>
+    applyPolicy(
+      [{ meta: meta(rule), finding: { file: 'a.js', line, column, messageId: 'gap', message: 'gap' } }],
+      CONFIG,
+      TODAY,
+      () => lines
+    ).findings[0]?.fingerprint
+
+  it('survive a formatter leaving the wrapper on the line above', () => {
+    const before = at(['app.use(session({', '  secret: process.env.S', '}))'], 1, 9)
+    const after = at(['app.use(', '    session({', '        secret: process.env.S', '    })', ')'], 2, 5)
+    expect(after).toBe(before)
+  })
+
+  it('survive a formatter joining what comes before onto the line', () => {
+    const before = at(['const {', '  threshold', '} = req.query;'], 3, 5, 'validation-missing')
+    const after = at(['const { threshold } = req.query'], 1, 23, 'validation-missing')
+    expect(after).toBe(before)
+  })
+
+  it('change when the flagged code from the column on changes', () => {
+    expect(at(['app.use(session({ store })'], 1, 9)).not.toBe(at(['app.use(cookieSession({ store })'], 1, 9))
+  })
+})
+
 describe('fingerprints of identical findings in one file', () => {
   const TWICE = 'app.use(cors())\nconst x = 1\napp.use(cors())'
 

@@ -71,6 +71,18 @@ export interface FingerprintInput {
   code: string
 }
 
+/**
+ * The flagged code: the line from the finding's column on, so what a formatter moves off the line
+ * before it (`app.use(` left on the line above `session({`, `const x =` joined in front) changes
+ * nothing. Without a column, or one past the code, the whole line.
+ */
+function flaggedCode(input: FingerprintInput): string {
+  const from = (input.column ?? 0) - 1
+  if (from <= 0) return input.code
+  const rest = input.code.slice(from)
+  return rest.trim() === '' ? input.code : rest
+}
+
 function hash(rule: string, file: string, snippet: string, occurrence: number): string {
   return createHash('sha256').update(`${rule}\u0000${file}\u0000${snippet}\u0000${occurrence}`).digest('hex').slice(0, 32)
 }
@@ -84,7 +96,7 @@ function hash(rule: string, file: string, snippet: string, occurrence: number): 
  */
 export function computeFingerprints(inputs: readonly FingerprintInput[]): string[] {
   const keyed = inputs.map((input, index) => {
-    const snippet = normalizeSnippet(input.code, input.file)
+    const snippet = normalizeSnippet(flaggedCode(input), input.file)
     return { input, index, snippet, key: `${input.rule}\u0000${input.file}\u0000${snippet}` }
   })
   const groups = new Map<string, typeof keyed>()
