@@ -12,7 +12,7 @@ import {
   type ReportFile,
   type RunEvent
 } from '../src/report-file.js'
-import { hostileReport, makeReport } from './render/sample-report.js'
+import { advisory, hostileReport, makeReport } from './render/sample-report.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const OTHER = '89abcdef0123456789abcdef0123456789abcdef'
@@ -83,6 +83,24 @@ describe('parseReport / readReportFile: the report is untrusted data', () => {
     }
     expect(parseReport(JSON.stringify(report), 'r.json').findings.map((f) => f.new)).toEqual([true, false, undefined])
     expect(() => parseReport(JSON.stringify({ ...base, findings: [{ ...finding, new: 'yes' }] }), 'r.json')).toThrow()
+  })
+
+  it('keeps the baseline section and whether each advisory is new, and refuses an unknown baseline source', () => {
+    const baseline = {
+      source: 'base-commit' as const,
+      ref: SHA,
+      status: 'ok' as const,
+      fixed: [{ rule: 'helmet-missing', file: 'src/app.js', fingerprint: 'fp' }],
+      advisoriesFixed: [{ id: 'GHSA-1', package: 'lodash' }]
+    }
+    const report = makeReport({ baseline }, [advisory('GHSA-2', 'qs', 'high', { new: true })])
+    const parsed = parseReport(JSON.stringify(report), 'r.json')
+    expect(parsed.baseline).toEqual(baseline)
+    expect(parsed.audit.advisories[0]?.new).toBe(true)
+    expect(parseReport(JSON.stringify(makeReport()), 'r.json').baseline).toBeUndefined()
+    expect(() => parseReport(JSON.stringify({ ...report, baseline: { ...baseline, source: 'elsewhere' } }), 'r.json')).toThrow(
+      /baseline\.source/
+    )
   })
 
   it('drops unknown fields instead of passing them on', () => {

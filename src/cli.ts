@@ -1,4 +1,6 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { baselineOf, renderBaselineFile } from './baseline/file.js'
 import { fileURLToPath } from 'node:url'
 import { parseCliArgs, USAGE, type CliOptions } from './config/cli-args.js'
 import { describeError } from './common/errors.js'
@@ -26,6 +28,16 @@ function render(report: Report, options: CliOptions): string {
   }
 }
 
+/** The run's open findings and advisories as a baseline file, to commit for a ratchet. */
+function writeBaseline(file: string, report: Report): void {
+  const data = baselineOf(report.findings, report.audit)
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, renderBaselineFile(data))
+  const advisories =
+    report.audit.status === 'ok' ? `${data.advisories.length} advisories` : `no advisories (npm audit ${report.audit.status})`
+  process.stderr.write(`wrote baseline ${file}: ${data.findings.length} findings, ${advisories}\n`)
+}
+
 /** argv in, exit code out; the same pipeline as the action, with no GitHub environment. */
 export async function main(argv: string[], entry: { scanWorker?: string } = {}): Promise<number> {
   try {
@@ -43,6 +55,7 @@ export async function main(argv: string[], entry: { scanWorker?: string } = {}):
     const out = render(report, options)
     if (options.output) writeFileSync(options.output, out)
     else process.stdout.write(out)
+    if (options.writeBaseline) writeBaseline(options.writeBaseline, report)
     return report.passed ? EXIT.passed : EXIT.failed
   } catch (error) {
     // The reason may quote the repository (its config file); a runner reads `##[` in a log line as a command.

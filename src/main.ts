@@ -6,10 +6,9 @@ import { describeError } from './common/errors.js'
 import { readActionInputs, type ActionOptions } from './config/inputs.js'
 import { toPosixRelative } from './config/paths.js'
 import { annotateFindings, fetchPullFiles, pullRequestFiles, type AnnotationLevel, type PullFiles } from './github/annotations.js'
-import { changedLinesOf } from './github/changed-lines.js'
+import { resolveBaselineInput } from './github/baseline-event.js'
 import { explainCommentFailure, createIssuesApi, upsertComment } from './github/comment.js'
 import { submitDependencySnapshot, type SnapshotContext } from './github/dependency-snapshot.js'
-import { addedFilesOf, markNewFindings } from './github/new-findings.js'
 import { createOctokit } from './github/octokit.js'
 import { publishComment } from './github/publish.js'
 import type { RunContext } from './github/run-context.js'
@@ -22,7 +21,6 @@ import { renderJson } from './render/text.js'
 import { pullRequestOfEvent, readReportFile, resolveCommentTarget, type PullsApi, type ReportFile } from './report-file.js'
 import type { Report } from './report.js'
 import { execProcess } from './tools/exec.js'
-import { joinRepositoryPath } from './common/repository-path.js'
 
 /** GitHub's job summary holds at most 1 MiB per step. */
 const SUMMARY_LIMIT = 1_000_000
@@ -46,7 +44,10 @@ function writeSarifFile(options: ActionOptions, report: Report): string {
 
 function setOutputs(options: ActionOptions, report: Report, paths: { report: string; sarif: string }): void {
   core.setOutput('passed', String(report.passed))
-  core.setOutput('findings', String(report.findings.filter((f) => !f.suppressed).length))
+  const open = report.findings.filter((f) => !f.suppressed)
+  core.setOutput('findings', String(open.length))
+  // Without a baseline (or when it could not be had) nothing is marked pre-existing: every finding is new.
+  core.setOutput('new-findings', String(open.filter((f) => f.new !== false).length))
   // Without a report the counts are unknown, not zero: `{}`, so no later step reads them as clean.
   core.setOutput('vulnerabilities', report.audit.status === 'ok' ? JSON.stringify(report.audit.counts) : '{}')
   core.setOutput('sbom-path', report.sbom.status === 'ok' ? toPosixRelative(options.workspace, options.sbomFile) : '')
@@ -70,16 +71,6 @@ async function writeSummary(report: Report, sbomArtifact: string | undefined): P
 function ownAnnotations(options: ActionOptions, report: Report, sbom: SbomArtifactOutcome): Record<AnnotationLevel, number> {
   const warnings = report.warnings.length + sbom.warnings + (options.comment === 'never' ? 0 : 1) + (options.dependencySnapshot ? 1 : 0)
   return { error: report.passed ? 0 : 1, warning: warnings }
-}
-
-/** The report with its findings marked new or not, when the pull request's files are known. */
-function withNewFindings(report: Report, pullFiles: PullFiles): Report {
-  if (!('files' in pullFiles)) return report
-  const { files } = pullFiles
-  return {
-    ...report,
-    findings: markNewFindings(report.findings, changedLinesOf(files), addedFilesOf(files), (file) => joinRepositoryPath(report.root, file))
-  }
 }
 
 /**
@@ -107,18 +98,20 @@ function startDependencySnapshot(options: ActionOptions, context: SnapshotContex
 }
 
 async function runScanMode(options: ActionOptions, context: SnapshotContext, entry: Entry): Promise<void> {
-  const gated = await runGate(options, { exec: execProcess, log: (line) => core.info(line), ...entry })
+  const baseline = resolveBaselineInput(options.baselineInput, context)
+  const report = await runGate({ ...options, baseline }, { exec: execProcess, log: (line) => core.info(line), ...entry })
   // Started once the verdict is known and run beside the publishing below; only the step's end waits for it.
-  const snapshot = startDependencySnapshot(options, context, gated.root)
-  // The pull request's files, listed once, serve both the annotations and the "new" marks; with
-  // no open finding there is nothing to annotate or mark, so no call; a baseline in effect marks them itself.
+  const snapshot = startDependencySnapshot(options, context, report.root)
+  // With a baseline the findings it lacks are annotated, wherever they are; without one, those on
+  // the pull request's changed lines, listed once. No open finding: nothing to annotate, no call.
   const pullFiles: PullFiles =
-    gated.findings.some((f) => !f.suppressed) && gated.baseline?.status !== 'ok'
-      ? await bestEffort('list the pull request files', () => fetchPullFiles(pullRequestFiles(context, options.githubToken)), {
-          unavailable: 'listing them failed'
-        })
-      : { unavailable: 'no open findings' }
-  const report = await bestEffort('mark the findings new in this pull request', async () => withNewFindings(gated, pullFiles), gated)
+    report.baseline?.status === 'ok'
+      ? { unavailable: 'compared with the baseline' }
+      : report.findings.some((f) => !f.suppressed)
+        ? await bestEffort('list the pull request files', () => fetchPullFiles(pullRequestFiles(context, options.githubToken)), {
+            unavailable: 'listing them failed'
+          })
+        : { unavailable: 'no open findings' }
   for (const warning of report.warnings) core.warning(warning)
   const paths = { report: writeReportFile(options, report, context), sarif: writeSarifFile(options, report) }
   setOutputs(options, report, paths)

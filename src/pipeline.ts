@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import { constants, getPriority, setPriority } from 'node:os'
 import { join } from 'node:path'
 import { NPM_LOCKFILES } from './common/lockfiles.js'
+import { applyBaseline } from './baseline/compare.js'
+import { loadBaseline } from './baseline/load.js'
 import { loadConfig, type GateConfig } from './config/config-file.js'
 import type { GateOptions } from './config/options.js'
 import { toPosixRelative } from './config/paths.js'
@@ -142,16 +144,29 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
     return result
   })
 
-  const [ciStep, auditRun, sbomRun, scan] = await Promise.all([ci, audit, sbom, scanned])
+  // The baseline (a file, or the base commit scanned and audited like the head) overlaps the rest too.
+  const baseline = loadBaseline(options.baseline, {
+    root: cwd,
+    config,
+    exec: deps.exec,
+    audit: options.audit,
+    auditLevel: options.auditLevel,
+    omitDev: options.omitDev,
+    today: options.today
+  })
+
+  const [ciStep, auditRun, sbomRun, scan, baselineOutcome] = await Promise.all([ci, audit, sbom, scanned, baseline])
   const allowed = applyAllowlist(auditRun.result, config.allow, options.today, config.source)
   const steps = [ciStep, auditRun.step, sbomRun.step, scan.step]
+  const compared = applyBaseline(scan.value.findings, allowed.result, baselineOutcome)
   const decision = decideGate({
-    findings: scan.value.findings,
-    audit: allowed.result,
+    findings: compared.findings,
+    audit: compared.audit,
     steps,
     auditLevel: options.auditLevel,
     failOn: options.failOn,
-    onAuditError: options.onAuditError
+    onAuditError: options.onAuditError,
+    baseline: compared.section
   })
   const notes = [...scan.value.notes, ...allowed.notes]
   return {
@@ -162,12 +177,13 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
     reasons: decision.reasons,
     warnings: [...decision.warnings, ...notes.filter((n) => n.message.includes('expired')).map((n) => `${n.file}: ${n.message}`)],
     thresholds: { audit: options.auditLevel, findings: options.failOn },
-    findings: scan.value.findings,
-    audit: allowed.result,
+    findings: compared.findings,
+    audit: compared.audit,
     sbom: sbomSection(sbomRun.result, cwd),
     steps,
     notes,
-    expiredSuppressions: findExpiredSuppressions(config, options.today)
+    expiredSuppressions: findExpiredSuppressions(config, options.today),
+    baseline: compared.section
   }
 }
 

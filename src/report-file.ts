@@ -91,7 +91,6 @@ const REPORT_SCHEMA = z.object({
           direct: z.boolean(),
           via: z.array(z.string().max(300)).max(1000),
           allowed: z.object({ reason: text, expires: date.optional() }).optional(),
-          /** With a baseline (status ok): whether the baseline lacks it (matched by id and package). */
           new: z.boolean().optional()
         })
       )
@@ -124,21 +123,15 @@ const REPORT_SCHEMA = z.object({
     )
     .max(10_000)
     .optional(),
-  /** What the gate compared with (SPEC "JSON report"): findings and advisories the change fixed (additive). */
+  /** What the gate compared against (additive): findings and advisories carry `new` when its status is ok. */
   baseline: z
     .object({
       source: z.enum(['base-commit', 'file', 'none']),
-      ref: z.string().max(1000),
+      ref: z.string().max(2000),
       status,
       error: text.optional(),
-      fixed: z
-        .array(z.object({ rule: z.string().max(100), file: text, fingerprint: z.string().max(200) }))
-        .max(100_000)
-        .optional(),
-      advisoriesFixed: z
-        .array(z.object({ id: z.string().max(200), package: z.string().max(300) }))
-        .max(100_000)
-        .optional()
+      fixed: z.array(z.object({ rule: z.string().max(100), file: text, fingerprint: z.string().max(200) })).max(100_000),
+      advisoriesFixed: z.array(z.object({ id: z.string().max(200), package: z.string().max(300) })).max(100_000)
     })
     .optional(),
   pullRequest: z

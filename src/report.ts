@@ -7,3 +7,6 @@ import type { ReportFile } from './report-file.js'
 export type Report = Omit<ReportFile, 'pullRequest'>
 
 export type SbomSection = Report['sbom']
+
+/** What the gate compared against; old reports (read back in `mode: comment`) may lack it. */
+export type BaselineSection = NonNullable<Report['baseline']>

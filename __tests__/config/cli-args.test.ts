@@ -201,3 +201,33 @@ describe('parseCliArgs', () => {
     }
   })
 })
+
+describe('parseCliArgs: baselines', () => {
+  it('has no baseline and writes none by default', () => {
+    expect(run([])).toMatchObject({ baseline: { kind: 'none' }, writeBaseline: '' })
+  })
+
+  it('reads an existing file or a .json name as a baseline file, relative to the current directory', () => {
+    expect(run(['app', '--baseline', 'file.txt'])).toMatchObject({
+      baseline: { kind: 'file', path: join(cwd, 'file.txt'), ref: '../file.txt' }
+    })
+    expect(run(['--baseline', 'missing.json']).baseline).toEqual({ kind: 'file', path: join(cwd, 'missing.json'), ref: 'missing.json' })
+  })
+
+  it('reads anything else as a git commit or ref', () => {
+    expect(run(['--baseline', 'origin/main']).baseline).toEqual({ kind: 'base-commit', ref: 'origin/main' })
+    expect(run(['--baseline', 'HEAD~1']).baseline).toEqual({ kind: 'base-commit', ref: 'HEAD~1' })
+    expect(run(['--baseline', 'none']).baseline).toEqual({ kind: 'none' })
+  })
+
+  it('refuses a ref git would read as an option, or with spaces, in one line', () => {
+    expect(() => run(['--baseline=--output=x'])).toThrow(/^--baseline must be a baseline file or a git commit or ref/)
+    expect(() => run(['--baseline', 'main branch'])).toThrow(UsageError)
+  })
+
+  it('writes the baseline to a file relative to the current directory', () => {
+    expect(run(['--write-baseline', 'out/baseline.json']).writeBaseline).toBe(join(cwd, 'out/baseline.json'))
+    expect(USAGE).toContain('--write-baseline FILE')
+    expect(USAGE).toContain('--baseline REF|FILE')
+  })
+})

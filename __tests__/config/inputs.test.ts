@@ -233,3 +233,34 @@ describe('readActionInputs', () => {
     })
   })
 })
+
+describe('readActionInputs: baseline', () => {
+  it('is auto by default, and auto or none in any case', () => {
+    expect(readActionInputs().baselineInput).toEqual({ kind: 'auto' })
+    setInputs({ baseline: ' NONE ' })
+    expect(readActionInputs().baselineInput).toEqual({ kind: 'none' })
+    setInputs({ baseline: 'Auto' })
+    expect(readActionInputs().baselineInput).toEqual({ kind: 'auto' })
+  })
+
+  it('reads a file relative to working-directory', () => {
+    mkdirSync(join(workspace, 'services/api'), { recursive: true })
+    setInputs({ 'working-directory': 'services/api', baseline: 'hardening-baseline.json' })
+    expect(readActionInputs().baselineInput).toEqual({
+      kind: 'file',
+      path: join(workspace, 'services/api/hardening-baseline.json'),
+      ref: 'hardening-baseline.json'
+    })
+  })
+
+  it('refuses a file outside the workspace and a value with a line break, in one line each', () => {
+    setInputs({ baseline: '../elsewhere.json' })
+    expect(() => readActionInputs()).toThrow(
+      new UsageError(
+        "baseline '../elsewhere.json' is outside the workspace; give auto, none or a baseline file relative to working-directory"
+      )
+    )
+    setInputs({ baseline: 'a.json\nb.json' })
+    expect(() => readActionInputs()).toThrow(/^baseline must be auto, none or one file path; got a value with a line break/)
+  })
+})

@@ -427,7 +427,8 @@ describe('action e2e (node dist/index.js)', () => {
     const { github, run } = await servers()
     const { service, env } = await artifactService()
     const workspace = await copyApp(CLEAN_APP)
-    const result = await run({ workspace, inputs: { install: 'false', 'upload-sbom': 'true' }, env })
+    // baseline: none, as a pull request without its base commit in the checkout warns (see action-baseline.test.ts)
+    const result = await run({ workspace, inputs: { install: 'false', 'upload-sbom': 'true', baseline: 'none' }, env })
 
     expect(result.code).toBe(0)
     expect(result.outputs['sbom-path']).toBe('sbom.cdx.json')

@@ -148,3 +148,47 @@ describe('decideGate', () => {
     })
   })
 })
+
+describe('decideGate with a baseline', () => {
+  const ok = { source: 'file', ref: 'b.json', status: 'ok' } as const
+
+  it('fails only on new findings and new advisories', () => {
+    const old = decide({
+      baseline: ok,
+      findings: [finding('high', { new: false })],
+      audit: auditOk([advisory('GHSA-1', 'high', { new: false })])
+    })
+    expect(old).toEqual({ passed: true, reasons: [], warnings: [] })
+    const fresh = decide({ baseline: ok, findings: [finding('high', { new: true }), finding('critical', { new: false })] })
+    expect(fresh.reasons).toEqual(['1 new hardening finding at or above high'])
+    const advisories = decide({ baseline: ok, audit: auditOk([advisory('GHSA-2', 'critical', { new: true })]) })
+    expect(advisories.reasons).toEqual(['1 new dependency advisory at or above high'])
+  })
+
+  it('counts a finding not marked either way as new: a comparison that did not happen passes nothing', () => {
+    expect(decide({ baseline: ok, findings: [finding('high')] }).passed).toBe(false)
+  })
+
+  it('judges everything, with one warning saying why and what to do, when the baseline could not be had', () => {
+    const error = { source: 'base-commit', ref: 'b'.repeat(40), status: 'error', error: 'the base commit is not in the checkout' } as const
+    const decision = decide({ baseline: error, findings: [finding('high', { new: false })] })
+    expect(decision.passed).toBe(false)
+    expect(decision.reasons).toEqual(['1 hardening finding at or above high'])
+    expect(decision.warnings).toHaveLength(1)
+    expect(decision.warnings[0]).toMatch(
+      /the base commit bbbbbbbbbbbb could not be scanned \(the base commit is not in the checkout\), so every finding counts: .*fetch-depth: 0.*contents: read/
+    )
+    const file = decide({ baseline: { source: 'file', ref: 'b.json', status: 'error', error: 'it does not exist' } })
+    expect(file.warnings).toEqual([
+      expect.stringMatching(
+        /^baseline file b\.json could not be used \(it does not exist\), so every finding counts: .*--write-baseline b\.json/
+      )
+    ])
+  })
+
+  it('judges everything, with no warning, when there is no baseline', () => {
+    const decision = decide({ baseline: { source: 'none', ref: '', status: 'skipped' }, findings: [finding('high', { new: false })] })
+    expect(decision.passed).toBe(false)
+    expect(decision.warnings).toEqual([])
+  })
+})

@@ -424,48 +424,40 @@ describe("listing a pull request's files against a fake GitHub", () => {
   })
 })
 
-describe('annotateFindings with a baseline in effect', () => {
-  const withBaseline = (findings: Finding[], status: 'ok' | 'error' = 'ok'): Report => ({
-    ...makeReport(findings),
-    baseline: { source: 'base-commit', ref: 'a'.repeat(40), status, fixed: [], advisoriesFixed: [] }
-  })
-  const findings = [
-    finding('src/app.js', 10, 'high', { new: true }),
-    finding('src/app.js', 20, 'high', { new: false }),
-    finding('src/old.js', 5, 'moderate', { new: false }),
-    finding('src/untouched.js', 7, 'moderate', { new: true }),
-    finding('src/hidden.js', 1, 'high', { new: true, suppressed: true, suppression: { source: 'inline', reason: 'r' } })
-  ]
+describe('annotateFindings with a baseline', () => {
+  const BASELINE: NonNullable<Report['baseline']> = {
+    source: 'base-commit',
+    ref: 'a'.repeat(40),
+    status: 'ok',
+    fixed: [],
+    advisoriesFixed: []
+  }
 
-  it('annotates only the new findings, changed lines or not, without listing the pull request files', async () => {
-    const { out, calls } = recorder()
-    let asked = 0
-    const source: PullFilesSource = {
-      listFiles: async () => {
-        asked += 1
-        return [{ filename: 'src/app.js' }, { filename: 'src/old.js' }]
-      }
+  it('annotates the findings the baseline lacks, wherever they are, and lists no files', async () => {
+    const report: Report = {
+      ...makeReport([
+        finding('src/app.js', 3, 'high', { new: true }),
+        finding('src/app.js', 9, 'high', { new: false }),
+        finding('src/app.js', 12, 'moderate', { new: true, suppressed: true })
+      ]),
+      baseline: BASELINE
     }
-    await annotateFindings(withBaseline(findings), source, NO_RESERVE, out)
-    expect(asked).toBe(0)
-    expect(calls).toEqual([
-      { kind: 'error', message: 'no helmet', properties: { title: 'helmet-missing', file: 'src/app.js', startLine: 10 } },
-      { kind: 'warning', message: 'no helmet', properties: { title: 'helmet-missing', file: 'src/untouched.js', startLine: 7 } },
-      { kind: 'info', message: 'annotated 2 of 2 findings new against the baseline (4 findings in all)' }
-    ])
+    const { out, calls } = recorder()
+    const listFiles = async (): Promise<PullFile[]> => {
+      throw new Error('no listing with a baseline')
+    }
+    await annotateFindings(report, { listFiles }, NO_RESERVE, out)
+    expect(calls.filter((c) => c.kind === 'error' || c.kind === 'warning').map((c) => c.properties?.startLine)).toEqual([3])
+    expect(calls.find((c) => c.kind === 'info')?.message).toBe('annotated 1 of 1 findings not in the baseline (2 findings in all)')
   })
 
-  it('says how many new ones did not fit', async () => {
-    const many = withBaseline(Array.from({ length: 12 }, (_, i) => finding('src/app.js', i + 1, 'high', { new: true })))
+  it('annotates on changed lines as before when the baseline could not be had', async () => {
+    const report: Report = {
+      ...makeReport([finding('src/app.js', 3, 'high'), finding('src/app.js', 9, 'high')]),
+      baseline: { ...BASELINE, status: 'error' as const, error: 'no base' }
+    }
     const { out, calls } = recorder()
-    await annotateFindings(many, { unavailable: 'not used' }, NO_RESERVE, out)
-    expect(calls.filter((c) => c.kind === 'error')).toHaveLength(10)
-    expect(calls.find((c) => c.kind === 'notice')?.message).toBe(moreFindingsLine(2, 'hardening-report.json', 'new against the baseline'))
-  })
-
-  it('falls back to the changed lines when the baseline could not be had', async () => {
-    const { out, calls } = recorder()
-    await annotateFindings(withBaseline(findings, 'error'), filesSource([{ filename: 'src/old.js' }]), NO_RESERVE, out)
-    expect(calls.filter((c) => c.kind !== 'info').map((c) => c.properties?.file)).toEqual(['src/old.js'])
+    await annotateFindings(report, filesSource([{ filename: 'src/app.js', patch: patchAdding([9]) }]), NO_RESERVE, out)
+    expect(calls.filter((c) => c.kind === 'error').map((c) => c.properties?.startLine)).toEqual([9])
   })
 })

@@ -78,7 +78,7 @@ describe('the comment and the summary with a baseline (status ok)', () => {
   it('names the baseline file when the comparison is with one', () => {
     const report = {
       ...nothingNewReport(),
-      baseline: { source: 'file' as const, ref: '.github/hardening-baseline.json', status: 'ok' as const }
+      baseline: { source: 'file' as const, ref: '.github/hardening-baseline.json', status: 'ok' as const, fixed: [], advisoriesFixed: [] }
     }
     const markdown = renderMarkdown(report)
     expect(markdown).toContain(
@@ -159,7 +159,9 @@ describe('the comment and the summary when the baseline could not be had (status
       source: 'base-commit',
       ref: '1234567',
       status: 'error',
-      error: 'the base commit 1234567 is not in the checkout and could not be fetched'
+      error: 'the base commit 1234567 is not in the checkout and could not be fetched',
+      fixed: [],
+      advisoriesFixed: []
     }
   })
 

@@ -25,6 +25,7 @@ interface SarifResult {
   partialFingerprints: Record<string, string>
   suppressions?: Array<{ kind: string; justification?: string }>
   properties?: Record<string, string>
+  baselineState?: string
 }
 interface Sarif {
   $schema: string
@@ -301,6 +302,20 @@ describe('renderSarif: results', () => {
   it('uses the finding fingerprint as primaryLocationLineHash', () => {
     const sarif = parse(renderSarif(makeReport({ findings: [finding('a.js', 1, { fingerprint: 'abc' })] })))
     expect(results(sarif)[0]?.partialFingerprints).toEqual({ primaryLocationLineHash: 'abc' })
+  })
+
+  it('marks results new or unchanged (SARIF baselineState) only when the report was compared with a baseline', () => {
+    const compared = makeReport(
+      {
+        findings: [finding('a.js', 1, { new: true }), finding('b.js', 1, { new: false })],
+        baseline: { source: 'file', ref: 'b.json', status: 'ok', fixed: [], advisoriesFixed: [] }
+      },
+      [advisory('GHSA-1', 'lodash', 'high', { new: false })]
+    )
+    const sarif = expectValid(renderSarif(compared))
+    expect(results(sarif).map((r) => r.baselineState)).toEqual(['new', 'unchanged', 'unchanged'])
+    const plain = parse(renderSarif(makeReport({ findings: [finding('a.js', 1)] })))
+    expect(results(plain)[0]?.baselineState).toBeUndefined()
   })
 
   it('keeps fingerprints when only line numbers shift', () => {

@@ -89,3 +89,36 @@ describe('renderJson', () => {
     expect(JSON.parse(renderJson(report))).toEqual(report)
   })
 })
+
+describe('renderText with a baseline', () => {
+  const baseline = {
+    source: 'file' as const,
+    ref: 'hardening-baseline.json',
+    status: 'ok' as const,
+    advisoriesFixed: [{ id: 'GHSA-x', package: 'qs' }]
+  }
+
+  it('says in one line how many findings and advisories are new, pre-existing and fixed, and marks each finding', () => {
+    const report = makeReport(
+      {
+        findings: [finding('a.js', 1, { new: true }), finding('b.js', 2, { new: false }), finding('c.js', 3, { new: false })],
+        baseline: { ...baseline, fixed: [{ rule: 'helmet-missing', file: 'd.js', fingerprint: 'f' }] }
+      },
+      [advisory('GHSA-1', 'lodash', 'high', { new: true })]
+    )
+    const text = renderText(report)
+    expect(text).toContain(
+      'Baseline (baseline file hardening-baseline.json): 1 new, 2 pre-existing; fixed 1; advisories 1 new, 0 pre-existing, fixed 1'
+    )
+    expect(text).toMatch(/a\.js:1 {2}new {2}/)
+    expect(text).toMatch(/b\.js:2 {2}pre-existing {2}/)
+  })
+
+  it('says when the baseline could not be used, and nothing when there was none', () => {
+    const error = renderText(makeReport({ baseline: { ...baseline, fixed: [], status: 'error' as const, error: 'x' } }))
+    expect(error).toContain('Baseline: baseline file hardening-baseline.json could not be used, so every finding counts')
+    expect(
+      renderText(makeReport({ baseline: { source: 'none', ref: '', status: 'skipped', fixed: [], advisoriesFixed: [] } }))
+    ).not.toContain('Baseline')
+  })
+})

@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { describeError } from '../common/errors.js'
 import { UsageError } from './errors.js'
-import { parseChoice, parseThreshold, todayUtc, type GateOptions } from './options.js'
-import { isInside, refuseLinkedOutput } from './paths.js'
+import { parseChoice, parseGitRef, parseThreshold, todayUtc, type BaselineChoice, type GateOptions } from './options.js'
+import { isInside, refuseLinkedOutput, toPosixRelative } from './paths.js'
 
 export const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const
 export type Format = (typeof FORMATS)[number]
@@ -13,6 +13,8 @@ export interface CliOptions extends GateOptions {
   format: Format
   /** Absolute path, or empty for stdout. */
   output: string
+  /** Where to write the run's findings and advisories as a baseline file (absolute), or empty. */
+  writeBaseline: string
 }
 
 export const USAGE = `Usage: express-hardening-gate [path] [options]
@@ -32,6 +34,9 @@ Options:
   --sbom-file FILE       SBOM path, relative to path (default: sbom.cdx.json)
   --config FILE          config file (default: .github/hardening.yml in path or the current directory)
   --omit-dev             leave devDependencies out of the audit and the SBOM
+  --baseline REF|FILE    fail only on what is new since a git commit or ref of the scanned repository,
+                         or since a baseline file (one that exists, or any name ending in .json)
+  --write-baseline FILE  write this run's findings and advisories as a baseline file to commit (a ratchet)
   --ignore-scripts=false run lifecycle scripts during npm ci (off by default: untrusted code)
   -h, --help             show this help
   -v, --version          show the version
@@ -59,6 +64,16 @@ function installs(tokens: Array<{ kind: string; name?: string }>, env: NodeJS.Pr
   return last ? last.name === 'install' : isCi(env)
 }
 
+/** `--baseline`: an existing file, or a name ending in .json, is a baseline file; `none` is none; anything else a git ref. */
+function baselineChoice(value: string | undefined, cwd: string, dir: string): BaselineChoice {
+  if (value === undefined || value.trim().toLowerCase() === 'none') return { kind: 'none' }
+  if (value.trim() === '') throw new UsageError('--baseline is empty; give a baseline file or a git commit or ref')
+  const path = resolve(cwd, value.trim())
+  const isFile = existsSync(path) && !statSync(path).isDirectory()
+  if (isFile || value.trim().toLowerCase().endsWith('.json')) return { kind: 'file', path, ref: toPosixRelative(dir, path) }
+  return { kind: 'base-commit', ref: parseGitRef('--baseline', value) }
+}
+
 /** Reads argv (without node and the script) into validated options; the CLI's only reader of flags. */
 export function parseCliArgs(argv: string[], cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): CliCommand {
   let parsed
@@ -81,6 +96,8 @@ export function parseCliArgs(argv: string[], cwd: string = process.cwd(), env: N
         config: { type: 'string' },
         'omit-dev': { type: 'boolean', default: false },
         'ignore-scripts': { type: 'string', default: 'true' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string', default: '' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
       }
@@ -109,6 +126,10 @@ export function parseCliArgs(argv: string[], cwd: string = process.cwd(), env: N
   const output = values.output ? resolve(cwd, values.output) : ''
   if (sbom) refuseLinkedOutput('--sbom-file', workspace, sbomFile)
   if (output) refuseLinkedOutput('--output', workspace, output)
+  if (values['write-baseline'] !== '' && values['write-baseline'].trim() === '')
+    throw new UsageError('--write-baseline is empty; give the file to write the baseline to')
+  const writeBaseline = values['write-baseline'] ? resolve(cwd, values['write-baseline']) : ''
+  if (writeBaseline) refuseLinkedOutput('--write-baseline', workspace, writeBaseline)
   return {
     kind: 'run',
     options: {
@@ -128,6 +149,8 @@ export function parseCliArgs(argv: string[], cwd: string = process.cwd(), env: N
       configFile,
       configRequired: configFlag !== undefined,
       today: todayUtc(),
+      baseline: baselineChoice(values.baseline, cwd, dir),
+      writeBaseline,
       format: parseChoice('--format', values.format, FORMATS),
       output
     }

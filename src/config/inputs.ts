@@ -1,8 +1,20 @@
 import * as core from '@actions/core'
 import { UsageError } from './errors.js'
-import { parseBoolean, parseChoice, parseThreshold, todayUtc, type CommentMode, type GateOptions, type RunMode } from './options.js'
-import { resolveOutputFile, resolveWorkingDirectory } from './paths.js'
+import {
+  parseBoolean,
+  parseChoice,
+  parseThreshold,
+  todayUtc,
+  type BaselineChoice,
+  type CommentMode,
+  type GateOptions,
+  type RunMode
+} from './options.js'
+import { isInside, toPosixRelative, resolveWorkingDirectory, resolveOutputFile } from './paths.js'
 import { resolve } from 'node:path'
+
+/** The `baseline` input: `auto` is resolved against the run's event (github/baseline-event.ts). */
+export type BaselineInput = { kind: 'auto' } | BaselineChoice
 
 export interface ActionOptions extends GateOptions {
   githubToken: string
@@ -10,6 +22,7 @@ export interface ActionOptions extends GateOptions {
   mode: RunMode
   uploadSbom: boolean
   dependencySnapshot: boolean
+  baselineInput: BaselineInput
 }
 
 /** Defaults of action.yml, for inputs a runner did not set (a local run, a test). */
@@ -29,7 +42,8 @@ const DEFAULTS: Record<string, string> = {
   config: '.github/hardening.yml',
   mode: 'scan',
   'upload-sbom': 'false',
-  'dependency-snapshot': 'false'
+  'dependency-snapshot': 'false',
+  baseline: 'auto'
 }
 
 /** File inputs where an explicit empty value means "none" (`sarif-file: ''` skips SARIF). */
@@ -41,6 +55,20 @@ function input(name: string): string {
   // The runner sets every input that has a default, so a variable that is set but empty was written that way.
   const given = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined
   return given && EMPTY_MEANS_NONE.has(name) ? '' : (DEFAULTS[name] ?? '')
+}
+
+/** `auto`, `none` (any case) or a baseline file relative to the working directory, inside the workspace. */
+export function parseBaselineInput(value: string, workspace: string, workingDirectory: string): BaselineInput {
+  const v = value.trim()
+  if (v === '' || v.toLowerCase() === 'auto') return { kind: 'auto' }
+  if (v.toLowerCase() === 'none') return { kind: 'none' }
+  // eslint-disable-next-line no-control-regex -- control characters are what it rejects
+  if (/[\u0000-\u001f\u007f]/.test(v))
+    throw new UsageError('baseline must be auto, none or one file path; got a value with a line break or control character')
+  const path = resolve(workingDirectory, v)
+  if (!isInside(workspace, path))
+    throw new UsageError(`baseline '${value}' is outside the workspace; give auto, none or a baseline file relative to working-directory`)
+  return { kind: 'file', path, ref: toPosixRelative(workingDirectory, path) }
 }
 
 /** The only place that reads the action's inputs; every value is validated here, once. */
@@ -70,7 +98,8 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionOp
     comment: parseChoice('comment', input('comment'), ['always', 'on-failure', 'never'] as const),
     mode: parseChoice('mode', input('mode'), ['scan', 'comment'] as const),
     uploadSbom: parseBoolean('upload-sbom', input('upload-sbom')),
-    dependencySnapshot: parseBoolean('dependency-snapshot', input('dependency-snapshot'))
+    dependencySnapshot: parseBoolean('dependency-snapshot', input('dependency-snapshot')),
+    baselineInput: parseBaselineInput(input('baseline'), workspace, workingDirectory)
   }
   if (options.sbom && options.sbomFile === '') {
     throw new UsageError("sbom-file is empty while sbom is true; give a file name such as 'sbom.cdx.json' or set sbom: false")

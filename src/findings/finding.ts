@@ -21,7 +21,7 @@ export interface Finding {
   fingerprint: string
   suppressed: boolean
   suppression?: Suppression
-  /** Set on pull requests only: whether the pull request brought it (see github/new-findings.ts); absent when unknown. */
+  /** With a baseline (status ok): whether the baseline lacks it (matched by rule, file and fingerprint); absent without one. */
   new?: boolean
 }
 

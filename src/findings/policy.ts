@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
 import picomatch from 'picomatch'
 import { isExpired, type GateConfig } from '../config/config-file.js'
 import type { RuleFinding, RuleMeta } from '../rules/rule.js'
 import { severityRank, type Severity } from '../common/severity.js'
 import { compareFindings, type Finding, type Suppression } from './finding.js'
+import { computeFingerprints } from './fingerprint.js'
 
 export interface PolicyNote {
   file: string
@@ -27,10 +27,6 @@ export interface ExpiredSuppression {
 export type LineSource = (file: string) => string[] | undefined
 
 const INLINE = /hardening-ignore\s+([a-z0-9-]+)(?:\s+--\s*(.*?))?\s*(?:\*\/.*)?$/
-
-function fingerprint(rule: string, file: string, code: string, occurrence: number): string {
-  return createHash('sha256').update(`${rule}\u0000${file}\u0000${code}\u0000${occurrence}`).digest('hex').slice(0, 32)
-}
 
 interface InlineMatch {
   reason: string
@@ -112,11 +108,11 @@ export function applyPolicy(
   const notes: PolicyNote[] = []
   const configSource = config.source ?? 'config'
   const expiredNoted = new Set<number>()
-  const occurrences = new Map<string, number>()
   const matchers = config.suppressions.map((s) => (s.path ? picomatch(s.path, { dot: true }) : () => true))
   const findings: Finding[] = []
   const reasons = new Map<Finding, string>()
   const withoutReason = new Map<string, RuleFinding>()
+  const codes: string[] = []
 
   const configSuppression = (rule: string, file: string): Suppression | undefined => {
     let suppression: Suppression | undefined
@@ -141,10 +137,7 @@ export function applyPolicy(
     const override = config.severity.get(meta.id)
     if (override === 'off') return
     const fileLines = lines(finding.file)
-    const code = finding.line === null ? '' : (fileLines?.[finding.line - 1] ?? '').trim().replace(/\s+/g, ' ')
-    const key = `${meta.id}\u0000${finding.file}\u0000${code}`
-    const occurrence = (occurrences.get(key) ?? 0) + 1
-    occurrences.set(key, occurrence)
+    codes.push(finding.line === null ? '' : (fileLines?.[finding.line - 1] ?? ''))
     let suppression = configSuppression(meta.id, finding.file)
     const inline = suppression || !inlineAllowed ? undefined : inlineSuppression(fileLines, finding.line, meta.id)
     if (inline && inline.reason === '') {
@@ -159,7 +152,8 @@ export function applyPolicy(
       line: finding.line,
       column: finding.line === null ? null : (finding.column ?? null),
       message: finding.message,
-      fingerprint: fingerprint(meta.id, finding.file, code, occurrence),
+      // Set below, once every finding is known: equal ones are numbered from the top of the file.
+      fingerprint: '',
       suppressed: suppression !== undefined,
       ...(suppression ? { suppression } : {})
     }
@@ -170,5 +164,11 @@ export function applyPolicy(
   for (const { meta, finding } of reported) addFinding(meta, finding, true)
   // One finding per comment, however many findings it names; a comment about comments is not read.
   for (const finding of withoutReason.values()) addFinding(SUPPRESSION_WITHOUT_REASON, finding, false)
+  const fingerprints = computeFingerprints(
+    findings.map((f, i) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, code: codes[i] ?? '' }))
+  )
+  findings.forEach((f, i) => {
+    f.fingerprint = fingerprints[i] ?? ''
+  })
   return { findings: findings.sort(compareFindings), reasons, notes }
 }

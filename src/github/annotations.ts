@@ -16,7 +16,6 @@ import { pullRequestContext } from './publish.js'
 import type { RunContext } from './run-context.js'
 import { describeError } from '../common/errors.js'
 import { joinRepositoryPath } from '../common/repository-path.js'
-import { baselineChanges } from '../render/changes.js'
 
 /** GitHub shows about 10 error and 10 warning annotations per step; the rest only in the log. */
 export const ANNOTATIONS_PER_LEVEL = 10
@@ -33,9 +32,9 @@ export interface Annotation {
 
 export interface AnnotationPlan {
   annotations: Annotation[]
-  /** Findings in scope (on changed lines, or new against the baseline) that did not fit. */
+  /** Candidates (findings on changed lines, or not in the baseline) that did not fit. */
   omitted: number
-  /** Findings in scope, annotated or not. */
+  /** Candidates, annotated or not. */
   changed: number
 }
 
@@ -77,23 +76,18 @@ function bySeverity(a: Finding, b: Finding): number {
   return severityRank(b.severity) - severityRank(a.severity) || compareFindings(a, b)
 }
 
-/**
- * The findings to annotate: with a baseline in effect, the new ones (what blocks, wherever it is);
- * else those on the pull request's changed lines.
- */
-function inScope(report: Report, changed: ChangedLines | undefined): Finding[] {
-  const open = report.findings.filter((f) => !f.suppressed)
-  if (baselineChanges(report)) return open.filter((f) => f.new !== false)
-  return changed ? open.filter((f) => isChanged(changed, joinRepositoryPath(report.root, f.file), f.line)) : []
+/** The unsuppressed findings on changed lines that fit the per-level limits, most severe first. */
+export function planAnnotations(report: Report, changed: ChangedLines, limits: Record<AnnotationLevel, number>): AnnotationPlan {
+  return planFor(report, (f) => isChanged(changed, joinRepositoryPath(report.root, f.file), f.line), limits)
 }
 
-/** The findings in scope that fit the per-level limits, most severe first. */
-export function planAnnotations(
-  report: Report,
-  changed: ChangedLines | undefined,
-  limits: Record<AnnotationLevel, number>
-): AnnotationPlan {
-  const candidates = inScope(report, changed).sort(bySeverity)
+/** The unsuppressed findings the baseline lacks (marked new), wherever they are, that fit the limits. */
+export function planNewAnnotations(report: Report, limits: Record<AnnotationLevel, number>): AnnotationPlan {
+  return planFor(report, (f) => f.new !== false, limits)
+}
+
+function planFor(report: Report, include: (finding: Finding) => boolean, limits: Record<AnnotationLevel, number>): AnnotationPlan {
+  const candidates = report.findings.filter((f) => !f.suppressed && include(f)).sort(bySeverity)
   const left = { ...limits }
   const annotations: Annotation[] = []
   for (const finding of candidates) {
@@ -111,9 +105,9 @@ export function planAnnotations(
 }
 
 /** Where the findings that were not annotated can be read. */
-export function moreFindingsLine(omitted: number, reportPath: string, scope = 'on changed lines'): string {
+export function moreFindingsLine(omitted: number, reportPath: string, which = 'on changed lines'): string {
   const where = reportPath ? `the job summary and the JSON report (${reportPath})` : 'the job summary'
-  const findings = omitted === 1 ? `1 more finding ${scope} is` : `${omitted} more findings ${scope} are`
+  const findings = omitted === 1 ? `1 more finding ${which} is` : `${omitted} more findings ${which} are`
   return `${findings} not annotated (GitHub shows about ${ANNOTATIONS_PER_LEVEL} annotations of each level per step): see ${where}`
 }
 
@@ -144,8 +138,9 @@ export async function fetchPullFiles(source: PullFilesSource | { unavailable: st
 }
 
 /**
- * Annotates the findings on the pull request's changed lines, or, with a baseline in effect, the new
- * ones. Without the changed lines (no token, no pull request, an API error) and no baseline it annotates nothing and says so in one notice: annotations are
+ * Annotates the findings the baseline lacks when there is one; else those on the pull request's
+ * changed lines. Without the changed lines (no token,
+ * no pull request, an API error) it annotates nothing and says so in one notice: annotations are
  * a convenience, so they never fail the step or touch the verdict.
  */
 export async function annotateFindings(
@@ -156,23 +151,24 @@ export async function annotateFindings(
 ): Promise<void> {
   const open = report.findings.filter((f) => !f.suppressed)
   if (open.length === 0) return
-  const readIn = options.reportPath ? 'the job summary and the JSON report' : 'the job summary'
-  // With a baseline the new findings are known without the pull request's files.
-  const changes = baselineChanges(report)
-  let changed: ChangedLines | undefined
-  if (!changes) {
-    const listed = 'files' in source ? source : await fetchPullFiles(source)
-    if ('unavailable' in listed) {
-      out.notice(`no annotations on changed lines: ${listed.unavailable}; every finding is in ${readIn}`)
-      return
-    }
-    changed = changedLinesOf(listed.files)
+  if (report.baseline?.status === 'ok') {
+    const plan = planNewAnnotations(report, annotationLimits(options.reserved))
+    for (const { level, message, properties } of plan.annotations) out[level](message, properties)
+    if (plan.omitted > 0) out.notice(moreFindingsLine(plan.omitted, options.reportPath, 'not in the baseline'))
+    out.info(`annotated ${plan.annotations.length} of ${plan.changed} findings not in the baseline (${open.length} findings in all)`)
+    return
   }
-  const scope = changes ? 'new against the baseline' : 'on changed lines'
+  const readIn = options.reportPath ? 'the job summary and the JSON report' : 'the job summary'
+  const listed = 'files' in source ? source : await fetchPullFiles(source)
+  if ('unavailable' in listed) {
+    out.notice(`no annotations on changed lines: ${listed.unavailable}; every finding is in ${readIn}`)
+    return
+  }
+  const changed: ChangedLines = changedLinesOf(listed.files)
   const plan = planAnnotations(report, changed, annotationLimits(options.reserved))
   for (const { level, message, properties } of plan.annotations) out[level](message, properties)
-  if (plan.omitted > 0) out.notice(moreFindingsLine(plan.omitted, options.reportPath, scope))
-  out.info(`annotated ${plan.annotations.length} of ${plan.changed} findings ${scope} (${open.length} findings in all)`)
+  if (plan.omitted > 0) out.notice(moreFindingsLine(plan.omitted, options.reportPath))
+  out.info(`annotated ${plan.annotations.length} of ${plan.changed} findings on changed lines (${open.length} findings in all)`)
 }
 
 /** The pull request's files through Octokit, or why there are none to read. */

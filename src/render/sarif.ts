@@ -36,6 +36,12 @@ interface Draft {
   fingerprint: string
   suppression?: Suppression
   properties?: Record<string, string>
+  /** SARIF's own mark for a result compared with a baseline: set only when the report was. */
+  baselineState?: 'new' | 'unchanged'
+}
+
+function baselineState(item: { new?: boolean }): { baselineState?: 'new' | 'unchanged' } {
+  return item.new === undefined ? {} : { baselineState: item.new ? 'new' : 'unchanged' }
 }
 
 /** A relative URI reference for a `/`-separated path: `#`, `?`, `%`, spaces and `:` would change its meaning. */
@@ -75,6 +81,7 @@ function findingDraft(finding: Finding, root: string): Draft {
     line: finding.line ?? 1,
     column: finding.line === null ? null : finding.column,
     fingerprint: finding.fingerprint,
+    ...baselineState(finding),
     ...(finding.suppressed
       ? {
           suppression: {
@@ -104,6 +111,7 @@ function advisoryDraft(advisory: Advisory, root: string): Draft {
     column: null,
     fingerprint: advisoryFingerprint(advisory),
     properties: { package: advisory.package, advisory: advisory.id, severity: advisory.severity },
+    ...baselineState(advisory),
     ...(advisory.allowed
       ? { suppression: { kind: 'external', justification: justification(advisory.allowed.reason, advisory.allowed.expires) } }
       : {})
@@ -144,6 +152,7 @@ function toResult(draft: Draft, ruleIndex: number): object {
       }
     ],
     partialFingerprints: { primaryLocationLineHash: draft.fingerprint },
+    ...(draft.baselineState ? { baselineState: draft.baselineState } : {}),
     ...(draft.suppression ? { suppressions: [draft.suppression] } : {}),
     ...(draft.properties ? { properties: draft.properties } : {})
   }

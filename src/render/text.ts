@@ -31,9 +31,26 @@ function byImportance(a: Finding, b: Finding): number {
 /** A finding on one line (file:line, severity, rule, message with its fix), its rule's docs page on the next. */
 function findingLines(f: Finding): string[] {
   const where = `${lineStart(f.file)}${f.line === null ? '' : `:${f.line}`}`
-  const lines = [`  ${where}  ${f.severity}  ${clean(f.rule)}  ${clean(f.message)}`]
+  const mark = f.new === undefined ? '' : f.new ? 'new  ' : 'pre-existing  '
+  const lines = [`  ${where}  ${mark}${f.severity}  ${clean(f.rule)}  ${clean(f.message)}`]
   if (findRule(f.rule)) lines.push(`      ${docsUrl(f.rule)}`)
   return lines
+}
+
+/** One line on the comparison: how many findings are new and pre-existing, what was fixed; or why there was none. */
+function baselineLine(report: Report): string | undefined {
+  const b = report.baseline
+  if (!b || b.status === 'skipped') return undefined
+  const against = `${b.source === 'file' ? 'baseline file' : 'base commit'} ${clean(b.source === 'file' ? b.ref : b.ref.slice(0, 12))}`
+  if (b.status === 'error') return `Baseline: ${against} could not be used, so every finding counts`
+  const open = report.findings.filter((f) => !f.suppressed)
+  const fresh = open.filter((f) => f.new !== false).length
+  const advisories = report.audit.advisories.filter((a) => !a.allowed)
+  const freshAdvisories = advisories.filter((a) => a.new !== false).length
+  return (
+    `Baseline (${against}): ${fresh} new, ${open.length - fresh} pre-existing; fixed ${b.fixed.length}; ` +
+    `advisories ${freshAdvisories} new, ${advisories.length - freshAdvisories} pre-existing, fixed ${b.advisoriesFixed.length}`
+  )
 }
 
 /** Plain text for a terminal: verdict, findings worst first with their docs pages, audit counts, SBOM. */
@@ -46,6 +63,8 @@ export function renderText(report: Report): string {
     '',
     `Hardening findings: ${open.length}${open.length < report.findings.length ? ` (+${report.findings.length - open.length} suppressed)` : ''}`
   )
+  const baseline = baselineLine(report)
+  if (baseline) out.push(baseline)
   for (const f of [...open].sort(byImportance)) out.push(...findingLines(f))
   const audit = report.audit
   out.push('')

@@ -18,6 +18,8 @@ export interface Advisory {
   via: string[]
   /** Set when the config allowlist accepts this advisory. */
   allowed?: { reason: string; expires?: string }
+  /** With a baseline (status ok): whether the baseline lacks it (matched by id and package). */
+  new?: boolean
 }
 
 export interface AuditResult {

@@ -1,0 +1,20 @@
+import type { BaselineChoice } from '../config/options.js'
+import { describeError } from '../common/errors.js'
+import { loadBaseCommit, type BaseCommitOptions } from './base-commit.js'
+import { NO_BASELINE, type BaselineOutcome } from './compare.js'
+import { loadBaselineFile } from './file.js'
+
+/**
+ * The baseline the options ask for, or why it cannot be had. Never throws: a baseline that fails
+ * is status error (one warning, every finding counts), never a failed run nor a passed gate.
+ */
+export async function loadBaseline(choice: BaselineChoice | undefined, base: Omit<BaseCommitOptions, 'ref'>): Promise<BaselineOutcome> {
+  if (!choice || choice.kind === 'none') return NO_BASELINE
+  if (choice.kind === 'unavailable') return { status: 'error', source: choice.source, ref: choice.ref, error: choice.error }
+  if (choice.kind === 'file') return loadBaselineFile(choice.path, choice.ref)
+  try {
+    return await loadBaseCommit({ ...base, ref: choice.ref })
+  } catch (error) {
+    return { status: 'error', source: 'base-commit', ref: choice.ref, error: describeError(error) }
+  }
+}
