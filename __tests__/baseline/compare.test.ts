@@ -40,6 +40,25 @@ describe('compareWithBaseline', () => {
     expect(result.fixed).toEqual([{ rule: 'cors-permissive', file: 'src/app.js', fingerprint: 'bbb' }])
   })
 
+  it('pairs a finding whose line was edited with the one unmatched entry of its rule in its file', () => {
+    const base: BaselineData = {
+      findings: [
+        { rule: 'session-memory-store', file: 'src/app.js', fingerprint: 'before-edit' },
+        { rule: 'session-secret-hardcoded', file: 'src/app.js', fingerprint: 'secret' }
+      ],
+      advisories: []
+    }
+    const result = compareWithBaseline([finding('session-memory-store', 'src/app.js', 'after-edit')], auditOk([]), base)
+    expect(result.findings.map((f) => f.new)).toEqual([false])
+    expect(result.fixed).toEqual([{ rule: 'session-secret-hardcoded', file: 'src/app.js', fingerprint: 'secret' }])
+  })
+
+  it('keeps a gap added beside another of its kind new when two are left unmatched', () => {
+    const base: BaselineData = { findings: [{ rule: 'cors-permissive', file: 'src/app.js', fingerprint: 'old' }], advisories: [] }
+    const head = [finding('cors-permissive', 'src/app.js', 'edited'), finding('cors-permissive', 'src/app.js', 'added')]
+    expect(compareWithBaseline(head, auditOk([]), base).findings.map((f) => f.new)).toEqual([true, true])
+  })
+
   it('counts a suppressed finding as still there (not fixed), and marks it too', () => {
     const head = [finding('helmet-missing', 'src/app.js', 'aaa'), finding('cors-permissive', 'src/app.js', 'bbb', { suppressed: true })]
     const result = compareWithBaseline(head, auditOk([]), BASE)

@@ -50,21 +50,50 @@ function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
 }
 
 /**
+ * Findings whose flagged line was edited (a fix next to them on the same line, a renamed argument):
+ * where, for one rule in one file, exactly one baseline entry and exactly one head finding are left
+ * unmatched by fingerprint, they are the same finding. Two or more on either side stay unpaired, so
+ * a gap added beside another of its kind is still new.
+ */
+function editedInPlace(
+  findings: readonly Finding[],
+  baseline: BaselineData,
+  known: ReadonlySet<string>,
+  head: ReadonlySet<string>
+): { head: Set<Finding>; base: Set<BaselineEntry> } {
+  const group = (f: { rule: string; file: string }): string => `${f.rule}\u0000${f.file}`
+  const unmatchedHead = new Map<string, Finding[]>()
+  for (const f of findings) if (!known.has(findingKey(f))) unmatchedHead.set(group(f), [...(unmatchedHead.get(group(f)) ?? []), f])
+  const unmatchedBase = new Map<string, BaselineEntry[]>()
+  for (const e of baseline.findings) if (!head.has(findingKey(e))) unmatchedBase.set(group(e), [...(unmatchedBase.get(group(e)) ?? []), e])
+  const paired = { head: new Set<Finding>(), base: new Set<BaselineEntry>() }
+  for (const [key, heads] of unmatchedHead) {
+    const bases = unmatchedBase.get(key) ?? []
+    if (heads.length === 1 && bases.length === 1) {
+      paired.head.add(heads[0] as Finding)
+      paired.base.add(bases[0] as BaselineEntry)
+    }
+  }
+  return paired
+}
+
+/**
  * Marks what the head has that the baseline does not: findings matched by rule, file and
- * fingerprint, advisories by id and package. What the baseline has and the head lacks is fixed.
+ * fingerprint (or, failing that, edited in place: see editedInPlace), advisories by id and package. What the baseline has and the head lacks is fixed.
  * Advisories are compared only when the head's audit ran: an audit that failed fixed nothing.
  */
 export function compareWithBaseline(findings: readonly Finding[], audit: AuditResult, baseline: BaselineData): BaselineComparison {
   const known = new Set(baseline.findings.map(findingKey))
   const head = new Set(findings.map(findingKey))
+  const edited = editedInPlace(findings, baseline, known, head)
   const audited = audit.status === 'ok'
   const knownAdvisories = new Set(baseline.advisories.map(advisoryKey))
   const headAdvisories = new Set(audit.advisories.map(advisoryKey))
   return {
-    findings: findings.map((f) => ({ ...f, new: !known.has(findingKey(f)) })),
+    findings: findings.map((f) => ({ ...f, new: !known.has(findingKey(f)) && !edited.head.has(f) })),
     advisories: audit.advisories.map((a) => ({ ...a, new: !knownAdvisories.has(advisoryKey(a)) })),
     fixed: unique(
-      baseline.findings.filter((e) => !head.has(findingKey(e))),
+      baseline.findings.filter((e) => !head.has(findingKey(e)) && !edited.base.has(e)),
       findingKey
     )
       .map(({ rule, file, fingerprint }) => ({ rule, file, fingerprint }))
