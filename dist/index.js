@@ -43958,6 +43958,131 @@ function oldestEndOfLifeMajor(range, date) {
 
 /***/ }),
 
+/***/ 10837:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ MAX_FILE_BYTES),
+/* harmony export */   l: () => (/* binding */ findFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Dependencies, build output, caches and VCS folders: never the app's own source. */
+const SKIPPED_DIRS = new Set([
+    'node_modules',
+    'bower_components',
+    'jspm_packages',
+    'vendor',
+    'dist',
+    'build',
+    'out',
+    'coverage',
+    '.nyc_output',
+    '.next',
+    '.nuxt',
+    '.output',
+    '.svelte-kit',
+    '.turbo',
+    '.cache',
+    '.git',
+    '.hg',
+    '.svn',
+    '.idea',
+    '.vscode',
+    '.yarn',
+    '.pnpm-store'
+]);
+const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/;
+const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|mocks?|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * A script this large in a folder of static assets is a library copied in for the browser (three.js,
+ * a charting library), often unminified, and costs more to parse than the app itself. Smaller
+ * scripts there are still read: a key in the browser's code is a leak too.
+ */
+const VENDORED_BYTES = 256 * 1024;
+const STATIC_ASSETS = /(?:^|\/)(?:assets|public|static)\//;
+/**
+ * Lists the files of a known kind, in a stable order. Symbolic links are not followed (no
+ * loops, nothing outside the repository); minified, generated and oversized files are left out
+ * with a note so the report says what was not read. Files of the `listedOnly` kinds (lockfiles,
+ * whose names are all the scan reads) are listed whatever their size: a 5 MiB package-lock.json
+ * is still a lockfile.
+ */
+function findFiles(root, kindOf, listedOnly = new Set()) {
+    const files = [];
+    const notes = [];
+    let generated = 0;
+    const walk = (dir, rel) => {
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch (error) {
+            notes.push({ file: rel || '.', message: `not read: ${error.code ?? 'unreadable'}` });
+            return;
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const path = rel ? `${rel}/${entry.name}` : entry.name;
+            const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (!SKIPPED_DIRS.has(entry.name))
+                    walk(abs, path);
+                continue;
+            }
+            if (!entry.isFile())
+                continue;
+            const kind = kindOf(entry.name);
+            if (!kind)
+                continue;
+            if (kind === 'js' && GENERATED.test(entry.name)) {
+                if (!entry.name.includes('.d.'))
+                    generated += 1;
+                continue;
+            }
+            let size;
+            try {
+                size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).size;
+            }
+            catch (error) {
+                notes.push({ file: path, message: `not read: ${error.code ?? 'unreadable'}` });
+                continue;
+            }
+            if (size > MAX_FILE_BYTES && !listedOnly.has(kind)) {
+                notes.push({
+                    file: path,
+                    message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files`
+                });
+                continue;
+            }
+            if (kind === 'js' && size > VENDORED_BYTES && STATIC_ASSETS.test(path)) {
+                notes.push({
+                    file: path,
+                    message: `skipped: ${Math.round(size / 1024)} KiB of script among static assets is a vendored library, not the app's source`
+                });
+                continue;
+            }
+            files.push({ path, absPath: abs, size, kind, test: TEST_PATH.test(path) });
+        }
+    };
+    walk(root, '');
+    // Bundles in a repository can number in the thousands: one note counts them.
+    if (generated > 0)
+        notes.push({
+            file: '.',
+            message: `skipped ${generated} generated file${generated === 1 ? '' : 's'} (*.min.js, *.bundle.js): built output, not the app's source`
+        });
+    return { files, notes };
+}
+
+
+/***/ }),
+
 /***/ 79356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -44043,30 +44168,145 @@ function compareFindings(a, b) {
 
 /***/ }),
 
-/***/ 89654:
+/***/ 10663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   VC: () => (/* binding */ applyPolicy),
-/* harmony export */   Xm: () => (/* binding */ findExpiredSuppressions),
-/* harmony export */   qe: () => (/* binding */ SUPPRESSION_WITHOUT_REASON)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(14006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_config_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(63797);
-/* harmony import */ var _common_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72778);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(44879);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qe: () => (/* binding */ SUPPRESSION_WITHOUT_REASON),
+  VC: () => (/* binding */ applyPolicy),
+  Xm: () => (/* binding */ findExpiredSuppressions)
+});
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/config/config-file.ts
+var config_file = __nccwpck_require__(63797);
+// EXTERNAL MODULE: ./src/common/severity.ts
+var common_severity = __nccwpck_require__(72778);
+// EXTERNAL MODULE: ./src/findings/finding.ts
+var finding = __nccwpck_require__(44879);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/findings/fingerprint.ts
+
+/** Files whose `//` and `/* *\/` are comments, so a comment added to the flagged line is no change of it. */
+const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
+/** What a formatter changes without changing the code: skipped between tokens. */
+const INSIGNIFICANT = new Set([' ', '\t', '\r', '\n', '\f', '\v', ';', ',']);
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** Reads a quoted string from `start` (its opening quote); returns its text, unescaped quotes, and where it ends. */
+function readString(line, start) {
+    const quote = line[start];
+    let text = '';
+    let i = start + 1;
+    while (i < line.length && line[i] !== quote) {
+        const c = line[i];
+        if (c === '\\' && i + 1 < line.length) {
+            const next = line[i + 1];
+            // An escaped quote reads the same whichever quote the string uses.
+            text += next === '"' || next === "'" || next === '`' ? next : `\\${next}`;
+            i += 2;
+        }
+        else {
+            text += c;
+            i += 1;
+        }
+    }
+    return { text, end: i + 1 };
+}
+/**
+ * The flagged line as its tokens, without what formatting changes: whitespace and indentation,
+ * semicolons and commas, the quote style of strings (`'x'` and `"x"` are one), quotes around an
+ * object key that needs none, and in scripts the comments. The text inside strings, names and operators stay: an edit of those is an edit of the code.
+ */
+function normalizeSnippet(line, file) {
+    const script = SCRIPT_FILE.test(file);
+    let out = '';
+    let i = 0;
+    while (i < line.length) {
+        const c = line[i];
+        if (INSIGNIFICANT.has(c)) {
+            i += 1;
+        }
+        else if (script && c === '/' && line[i + 1] === '/') {
+            break;
+        }
+        else if (script && c === '/' && line[i + 1] === '*') {
+            const close = line.indexOf('*/', i + 2);
+            i = close === -1 ? line.length : close + 2;
+        }
+        else if (c === '"' || c === "'" || (script && c === '`')) {
+            const { text, end } = readString(line, i);
+            // One quote for '' and "": a template literal stays a template (its `${}` would read differently).
+            // A quoted key that needs no quotes (`"password": 1`) reads as the bare key a formatter leaves.
+            if (c !== '`' && IDENTIFIER.test(text) && line.slice(end).trimStart().startsWith(':'))
+                out += text;
+            else
+                out += c === '`' ? `\`${text}\`` : JSON.stringify(text);
+            i = end;
+        }
+        else {
+            out += c;
+            i += 1;
+        }
+    }
+    return out;
+}
+/**
+ * The flagged code: the line from the finding's column on, so what a formatter moves off the line
+ * before it (`app.use(` left on the line above `session({`, `const x =` joined in front) changes
+ * nothing. Without a column, or one past the code, the whole line.
+ */
+function flaggedCode(input) {
+    const from = (input.column ?? 0) - 1;
+    if (from <= 0)
+        return input.code;
+    const rest = input.code.slice(from);
+    return rest.trim() === '' ? input.code : rest;
+}
+function hash(rule, file, snippet, occurrence) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${rule}\u0000${file}\u0000${snippet}\u0000${occurrence}`).digest('hex').slice(0, 32);
+}
+/**
+ * Fingerprints for findings, in the order given: rule, file and the normalised flagged line, plus the
+ * finding's rank among those equal in all three, counted from the top of the file (by line, then
+ * column). Line numbers are left out, so lines shifting, code added above or changed elsewhere in the
+ * file, and reformatting of the flagged line keep a fingerprint; two identical findings in one file
+ * still get two.
+ */
+function computeFingerprints(inputs) {
+    const keyed = inputs.map((input, index) => {
+        const snippet = normalizeSnippet(flaggedCode(input), input.file);
+        return { input, index, snippet, key: `${input.rule}\u0000${input.file}\u0000${snippet}` };
+    });
+    const groups = new Map();
+    for (const k of keyed) {
+        const group = groups.get(k.key);
+        if (group)
+            group.push(k);
+        else
+            groups.set(k.key, [k]);
+    }
+    const out = new Array(inputs.length);
+    for (const group of groups.values()) {
+        group.sort((a, b) => (a.input.line ?? 0) - (b.input.line ?? 0) || (a.input.column ?? 0) - (b.input.column ?? 0) || a.index - b.index);
+        group.forEach((k, rank) => {
+            out[k.index] = hash(k.input.rule, k.input.file, k.snippet, rank + 1);
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/findings/policy.ts
 
 
 
 
 
 const INLINE = /hardening-ignore\s+([a-z0-9-]+)(?:\s+--\s*(.*?))?\s*(?:\*\/.*)?$/;
-function fingerprint(rule, file, code, occurrence) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${rule}\u0000${file}\u0000${code}\u0000${occurrence}`).digest('hex').slice(0, 32);
-}
 /** `// hardening-ignore <rule> -- reason` on the finding's line or the line above. */
 function inlineSuppression(lines, line, rule) {
     if (!lines || line === null)
@@ -44082,8 +44322,8 @@ function inlineSuppression(lines, line, rule) {
 function findExpiredSuppressions(config, today) {
     const source = config.source ?? 'config';
     return [
-        ...config.suppressions.flatMap((s) => s.expires && (0,_config_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : []),
-        ...config.allow.flatMap((a) => (a.expires && (0,_config_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
+        ...config.suppressions.flatMap((s) => s.expires && (0,config_file/* isExpired */._d)(s.expires, today) ? [{ source, rule: s.rule, ...(s.path ? { path: s.path } : {}), expires: s.expires }] : []),
+        ...config.allow.flatMap((a) => (a.expires && (0,config_file/* isExpired */._d)(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
     ];
 }
 /**
@@ -44111,7 +44351,7 @@ function missingReason(meta, file, inline) {
     };
 }
 function capped(severity, cap) {
-    return cap !== undefined && (0,_common_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(cap) < (0,_common_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(severity) ? cap : severity;
+    return cap !== undefined && (0,common_severity/* severityRank */.qs)(cap) < (0,common_severity/* severityRank */.qs)(severity) ? cap : severity;
 }
 /**
  * Turns what rules reported into findings: severity overrides and `off` from the config, stable
@@ -44123,17 +44363,17 @@ function applyPolicy(reported, config, today, lines) {
     const notes = [];
     const configSource = config.source ?? 'config';
     const expiredNoted = new Set();
-    const occurrences = new Map();
-    const matchers = config.suppressions.map((s) => (s.path ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(s.path, { dot: true }) : () => true));
+    const matchers = config.suppressions.map((s) => (s.path ? picomatch_default()(s.path, { dot: true }) : () => true));
     const findings = [];
     const reasons = new Map();
     const withoutReason = new Map();
+    const codes = [];
     const configSuppression = (rule, file) => {
         let suppression;
         config.suppressions.forEach((s, i) => {
             if (suppression || s.rule !== rule || !matchers[i]?.(file))
                 return;
-            if ((0,_config_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isExpired */ ._d)(s.expires, today)) {
+            if ((0,config_file/* isExpired */._d)(s.expires, today)) {
                 if (!expiredNoted.has(i)) {
                     expiredNoted.add(i);
                     notes.push({
@@ -44152,10 +44392,7 @@ function applyPolicy(reported, config, today, lines) {
         if (override === 'off')
             return;
         const fileLines = lines(finding.file);
-        const code = finding.line === null ? '' : (fileLines?.[finding.line - 1] ?? '').trim().replace(/\s+/g, ' ');
-        const key = `${meta.id}\u0000${finding.file}\u0000${code}`;
-        const occurrence = (occurrences.get(key) ?? 0) + 1;
-        occurrences.set(key, occurrence);
+        codes.push(finding.line === null ? '' : (fileLines?.[finding.line - 1] ?? ''));
         let suppression = configSuppression(meta.id, finding.file);
         const inline = suppression || !inlineAllowed ? undefined : inlineSuppression(fileLines, finding.line, meta.id);
         if (inline && inline.reason === '') {
@@ -44171,7 +44408,8 @@ function applyPolicy(reported, config, today, lines) {
             line: finding.line,
             column: finding.line === null ? null : (finding.column ?? null),
             message: finding.message,
-            fingerprint: fingerprint(meta.id, finding.file, code, occurrence),
+            // Set below, once every finding is known: equal ones are numbered from the top of the file.
+            fingerprint: '',
             suppressed: suppression !== undefined,
             ...(suppression ? { suppression } : {})
         };
@@ -44183,7 +44421,11 @@ function applyPolicy(reported, config, today, lines) {
     // One finding per comment, however many findings it names; a comment about comments is not read.
     for (const finding of withoutReason.values())
         addFinding(SUPPRESSION_WITHOUT_REASON, finding, false);
-    return { findings: findings.sort(_finding_js__WEBPACK_IMPORTED_MODULE_4__/* .compareFindings */ .E), reasons, notes };
+    const fingerprints = computeFingerprints(findings.map((f, i) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, code: codes[i] ?? '' })));
+    findings.forEach((f, i) => {
+        f.fingerprint = fingerprints[i] ?? '';
+    });
+    return { findings: findings.sort(finding/* compareFindings */.E), reasons, notes };
 }
 
 
@@ -44195,7 +44437,7 @@ function applyPolicy(reported, config, today, lines) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89965);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43696);
 /* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(40847);
 
 
@@ -44211,7 +44453,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 89965:
+/***/ 43696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44237,6 +44479,16 @@ var common_severity = __nccwpck_require__(72778);
 ;// CONCATENATED MODULE: ./src/config/options.ts
 
 
+/**
+ * A git commit or ref as the gate passes it to git: never an option (`-x`), no whitespace or
+ * control characters, only what ref names and revision syntax use.
+ */
+function parseGitRef(name, value) {
+    const v = value.trim();
+    if (/^[A-Za-z0-9._/@^~{}+-]+$/.test(v) && !v.startsWith('-'))
+        return v;
+    throw new UsageError(`${name} must be a baseline file or a git commit or ref (letters, digits and ._/@^~{}+-, not starting with -); got '${value}'`);
+}
 function parseChoice(name, value, choices) {
     const v = value.trim();
     if (choices.includes(v))
@@ -44348,7 +44600,8 @@ const DEFAULTS = {
     config: '.github/hardening.yml',
     mode: 'scan',
     'upload-sbom': 'false',
-    'dependency-snapshot': 'false'
+    'dependency-snapshot': 'false',
+    baseline: 'auto'
 };
 /** File inputs where an explicit empty value means "none" (`sarif-file: ''` skips SARIF). */
 const EMPTY_MEANS_NONE = new Set(['sbom-file', 'sarif-file', 'report-file']);
@@ -44359,6 +44612,21 @@ function input(name) {
     // The runner sets every input that has a default, so a variable that is set but empty was written that way.
     const given = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined;
     return given && EMPTY_MEANS_NONE.has(name) ? '' : (DEFAULTS[name] ?? '');
+}
+/** `auto`, `none` (any case) or a baseline file relative to the working directory, inside the workspace. */
+function parseBaselineInput(value, workspace, workingDirectory) {
+    const v = value.trim();
+    if (v === '' || v.toLowerCase() === 'auto')
+        return { kind: 'auto' };
+    if (v.toLowerCase() === 'none')
+        return { kind: 'none' };
+    // eslint-disable-next-line no-control-regex -- control characters are what it rejects
+    if (/[\u0000-\u001f\u007f]/.test(v))
+        throw new config_errors/* UsageError */.e('baseline must be auto, none or one file path; got a value with a line break or control character');
+    const path = (0,external_node_path_.resolve)(workingDirectory, v);
+    if (!isInside(workspace, path))
+        throw new config_errors/* UsageError */.e(`baseline '${value}' is outside the workspace; give auto, none or a baseline file relative to working-directory`);
+    return { kind: 'file', path, ref: toPosixRelative(workingDirectory, path) };
 }
 /** The only place that reads the action's inputs; every value is validated here, once. */
 function readActionInputs(env = process.env) {
@@ -44387,7 +44655,8 @@ function readActionInputs(env = process.env) {
         comment: parseChoice('comment', input('comment'), ['always', 'on-failure', 'never']),
         mode: parseChoice('mode', input('mode'), ['scan', 'comment']),
         uploadSbom: parseBoolean('upload-sbom', input('upload-sbom')),
-        dependencySnapshot: parseBoolean('dependency-snapshot', input('dependency-snapshot'))
+        dependencySnapshot: parseBoolean('dependency-snapshot', input('dependency-snapshot')),
+        baselineInput: parseBaselineInput(input('baseline'), workspace, workingDirectory)
     };
     if (options.sbom && options.sbomFile === '') {
         throw new config_errors/* UsageError */.e("sbom-file is empty while sbom is true; give a file name such as 'sbom.cdx.json' or set sbom: false");
@@ -44502,12 +44771,6 @@ const RETRY_AFTER_MS = 1000;
 function createOctokit(token, options = {}) {
     const retryOptions = { retries: RETRIES, doNotRetry: CLIENT_ERRORS, retryAfterBaseValue: options.retryAfterMs ?? RETRY_AFTER_MS };
     return github/* getOctokit */.Q(token, { ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), retry: retryOptions }, dist_bundle/* retry */.L);
-}
-
-;// CONCATENATED MODULE: ./src/common/repository-path.ts
-/** A path relative to the scanned root as the repository sees it: the root (`.` for the repository itself) before it. */
-function joinRepositoryPath(root, file) {
-    return root === '.' || root === '' ? file : `${root.replace(/\/+$/, '')}/${file}`;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/docs.generated.ts
@@ -44714,6 +44977,43 @@ const RULE_DOCS = {
 var registry = __nccwpck_require__(10596);
 // EXTERNAL MODULE: ./src/rules/rule.ts
 var rules_rule = __nccwpck_require__(10281);
+;// CONCATENATED MODULE: ./src/render/changes.ts
+
+/**
+ * The report split by its baseline, or undefined when no comparison is in effect (no baseline, or
+ * one that could not be read: then every finding counts and the report reads as without one).
+ * A finding or advisory without its `new` flag counts as new: what the gate could not match blocks.
+ */
+function baselineChanges(report) {
+    const baseline = report.baseline;
+    if (!baseline || baseline.status !== 'ok' || baseline.source === 'none')
+        return undefined;
+    const open = report.findings.filter((f) => !f.suppressed);
+    const advisories = report.audit.advisories;
+    return {
+        source: baseline.source,
+        ref: baseline.ref,
+        newFindings: open.filter((f) => f.new !== false),
+        oldFindings: open.filter((f) => f.new === false),
+        newAdvisories: advisories.filter((a) => a.new !== false),
+        oldAdvisories: advisories.filter((a) => a.new === false),
+        fixed: baseline.fixed ?? [],
+        advisoriesFixed: baseline.advisoriesFixed ?? []
+    };
+}
+/** A new open finding at or above `fail-on`: what fails the gate when a baseline is in effect. */
+function isBlockingFinding(report, finding) {
+    return !finding.suppressed && finding.new !== false && (0,common_severity/* meetsThreshold */.M0)(finding.severity, report.thresholds.findings);
+}
+/** A new advisory at or above `audit-level` that the allowlist does not accept. */
+function isBlockingAdvisory(report, advisory) {
+    return advisory.new !== false && !advisory.allowed && (0,common_severity/* meetsThreshold */.M0)(advisory.severity, report.thresholds.audit);
+}
+/** A commit id shortened as git shows it; any other ref (a branch, a tag) as it is. */
+function shortRef(ref) {
+    return /^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(ref) ? ref.slice(0, 7) : ref;
+}
+
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 /**
  * Escapes text from the scanned repository (paths, names, messages that quote code) for Markdown
@@ -44787,23 +45087,19 @@ function fencedCode(lang, text) {
     return `${fence}${lang.replace(/[^A-Za-z0-9+-]/g, '')}\n${text}\n${fence}`;
 }
 
-;// CONCATENATED MODULE: ./src/render/markdown.ts
+;// CONCATENATED MODULE: ./src/common/repository-path.ts
+/** A path relative to the scanned root as the repository sees it: the root (`.` for the repository itself) before it. */
+function joinRepositoryPath(root, file) {
+    return root === '.' || root === '' ? file : `${root.replace(/\/+$/, '')}/${file}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown-parts.ts
 
 
 
 
 
-
-/** Findings per rule in `brief` details: enough to see the pattern, the table has the rest. */
-const BRIEF_FINDINGS = 3;
 const ICON = { critical: '🟣', high: '🔴', moderate: '🟠', low: '🟡' };
-const CATEGORIES = [
-    { id: 'express', title: 'Express' },
-    { id: 'secrets', title: 'Secrets' },
-    { id: 'docker', title: 'Docker' },
-    { id: 'proxy', title: 'Proxy' },
-    { id: 'project', title: 'Project' }
-];
 /** encodeURIComponent, plus the `(`, `)`, `'`, `!` and `*` it leaves alone: a `)` would end the Markdown link. */
 function encodePathSegment(segment) {
     return encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
@@ -44817,15 +45113,9 @@ function fileLink(report, finding, links) {
     const base = `${links.serverUrl}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}`;
     return `[${label}](${base}/blob/${encodeURIComponent(links.sha)}/${path}${anchor})`;
 }
-/** Put before a finding's location when the pull request brought it; nothing when unknown or old. */
-function newMark(finding) {
-    return finding.new === true ? '🆕 new ' : '';
-}
-/** "17" or, when the pull request's changes are known, "17, 3 new in this pull request". */
-function gapCount(open) {
-    if (!open.some((f) => f.new !== undefined))
-        return String(open.length);
-    return `${open.length}, ${open.filter((f) => f.new === true).length} new in this pull request`;
+/** A rule id as code, linked to its docs when it is one of ours. */
+function ruleLink(rule) {
+    return escape_link(code(rule, 80), (0,registry/* findRule */.Il)(rule) ? (0,rules_rule/* docsUrl */.fs)(rule) : undefined);
 }
 function bySeverity(items) {
     return [...items].sort((a, b) => (0,common_severity/* severityRank */.qs)(b.severity) - (0,common_severity/* severityRank */.qs)(a.severity));
@@ -44838,31 +45128,238 @@ function limited(rows, max) {
 function moreLine(hidden, what, hint) {
     return hidden > 0 ? [`_…and ${hidden} more ${what}${hint ? `: ${hint}` : ''}._`, ''] : [];
 }
+const FINDINGS_HEADER = ['| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|'];
+/** One row of a findings table; `mark` goes before the location, `blocking` after the severity. */
+function findingRow(report, f, options, marks = {}) {
+    const severity = `${ICON[f.severity]} ${f.severity}${marks.blocking ? ' · **blocking**' : ''}`;
+    return `| ${severity} | ${ruleLink(f.rule)} | ${marks.where ?? ''}${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`;
+}
+const ADVISORIES_HEADER = ['| Severity | Package | Advisory | Fix |', '|---|---|---|---|'];
+function advisoryRow(a, blocking = false) {
+    const pkg = `${code(a.package, 100)}${a.direct ? '' : ` via ${a.via.map((v) => code(v, 100)).join(', ') || 'a transitive dependency'}`}`;
+    const title = escape_link(escapeMarkdown(a.title || a.id, 200), safeUrl(a.url));
+    const fix = a.fix ? code(a.fix, 100) : a.fixAvailable ? '`npm audit fix`' : 'no fix yet';
+    const allowed = a.allowed ? ` (allowed: ${escapeMarkdown(a.allowed.reason, 200)})` : '';
+    return `| ${ICON[a.severity]} ${a.severity}${blocking ? ' · **blocking**' : ''} | ${pkg} | ${title}${allowed} | ${fix} |`;
+}
+/** `1 gap`, `2 gaps`: a count with its noun. */
+function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** What the verdict says of the dependencies: a passing gate whose audit did not run must not read as "no advisories". */
+function dependenciesClause(report) {
+    const audit = report.audit.status;
+    if (audit === 'ok')
+        return ` and no dependency advisory at or above **${report.thresholds.audit}**`;
+    return audit === 'error' ? '; dependencies were **not checked** (npm audit failed, see below)' : '; dependencies were not audited';
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown-changes.ts
+
+
+
+/** GitHub's advisory ids; only these are linked, so no text of the report becomes a link of its choosing. */
+const GHSA_ID = /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/i;
+/** `the base commit abc1234` or `the baseline file hardening-baseline.json`, escaped. */
+function baseName(changes) {
+    return changes.source === 'file' ? `the baseline file ${code(changes.ref, 200)}` : `the base commit ${code(shortRef(changes.ref), 100)}`;
+}
+/** `14 already on the base commit abc1234, not blocking` (a file holds them: `in`). */
+function alreadyThere(count, what, changes) {
+    return `${plural(count, ...what)} already ${changes.source === 'file' ? 'in' : 'on'} ${baseName(changes)}, not blocking`;
+}
+/** The headline: what the pull request adds, never "no gaps" while old ones remain. */
+function title(report, changes) {
+    const gaps = changes.newFindings.length;
+    const advisories = changes.newAdvisories.length;
+    if (report.passed) {
+        if (gaps === 0)
+            return '## ✅ No new hardening gaps';
+        return `## ✅ ${plural(gaps, 'new hardening gap', 'new hardening gaps')}, none blocking`;
+    }
+    const parts = [
+        ...(changes.newFindings.some((f) => isBlockingFinding(report, f)) ? [plural(gaps, 'new hardening gap', 'new hardening gaps')] : []),
+        ...(changes.newAdvisories.some((a) => isBlockingAdvisory(report, a))
+            ? [plural(advisories, 'new dependency advisory', 'new dependency advisories')]
+            : [])
+    ];
+    // Failing for another reason (npm ci, an audit that could not run): the reasons below say which.
+    return parts.length > 0 ? `## ❌ ${parts.join(' and ')}` : '## ❌ Hardening gate failed';
+}
+/** `2 new gaps (1 blocking), 3 fixed, 14 already there`: one side of the comparison at a glance. */
+function tally(added, blocking, fixed, old, noun) {
+    const blocks = blocking > 0 ? ` (${blocking} blocking)` : '';
+    return `${plural(added, `new ${noun[0]}`, `new ${noun[1]}`)}${blocks}, ${fixed} fixed, ${old} already there`;
+}
+/** The verdict when a baseline is in effect: headline, why, and the comparison in one line. */
+function changesVerdict(report, changes, where) {
+    const why = report.passed
+        ? `This pull request adds no hardening gap at or above **${report.thresholds.findings}**${dependenciesClause(report)}.`
+        : `**Why:** ${report.reasons.map((r) => escapeMessage(r)).join('; ')}.`;
+    const { newFindings, oldFindings, fixed, newAdvisories, oldAdvisories, advisoriesFixed } = changes;
+    const compared = [
+        tally(newFindings.length, newFindings.filter((f) => isBlockingFinding(report, f)).length, fixed.length, oldFindings.length, [
+            'gap',
+            'gaps'
+        ])
+    ];
+    if (newAdvisories.length + oldAdvisories.length + advisoriesFixed.length > 0) {
+        const blocking = newAdvisories.filter((a) => isBlockingAdvisory(report, a)).length;
+        compared.push(tally(newAdvisories.length, blocking, advisoriesFixed.length, oldAdvisories.length, ['advisory', 'advisories']));
+    }
+    return [`${title(report, changes)}${where}`, '', why, '', `Compared with ${baseName(changes)}: ${compared.join('; ')}.`, ''];
+}
+function newSection(report, changes, options) {
+    const findings = bySeverity(changes.newFindings);
+    const advisories = bySeverity(changes.newAdvisories);
+    // Nothing new: the headline and the comparison line say so already.
+    if (findings.length === 0 && advisories.length === 0)
+        return [];
+    const out = [`### New in this pull request (${findings.length + advisories.length})`, ''];
+    if (findings.length > 0) {
+        const { shown, hidden } = limited(findings, options.maxRows);
+        out.push(...FINDINGS_HEADER, ...shown.map((f) => findingRow(report, f, options, { blocking: isBlockingFinding(report, f) })), '');
+        out.push(...moreLine(hidden, 'new gaps', options.fullListHint));
+    }
+    if (advisories.length > 0) {
+        const cap = Math.min(options.maxRows ?? Infinity, options.maxAdvisories ?? Infinity);
+        const { shown, hidden } = limited(advisories, Number.isFinite(cap) ? cap : undefined);
+        out.push(`**${plural(advisories.length, 'new dependency advisory', 'new dependency advisories')}:**`, '', ...ADVISORIES_HEADER, ...shown.map((a) => advisoryRow(a, isBlockingAdvisory(report, a))), '');
+        out.push(...moreLine(hidden, 'new advisories', options.fullListHint));
+    }
+    return out;
+}
+function fixedAdvisory(entry) {
+    const id = escape_link(code(entry.id, 100), GHSA_ID.test(entry.id) ? `https://github.com/advisories/${entry.id}` : undefined);
+    return `- ✅ advisory ${id} in ${code(entry.package, 100)}`;
+}
+/** Credit: what the baseline had and this pull request no longer has. */
+function fixedSection(changes, options) {
+    const total = changes.fixed.length + changes.advisoriesFixed.length;
+    if (total === 0)
+        return [];
+    const gaps = limited(changes.fixed, options.maxRows);
+    const advisories = limited(changes.advisoriesFixed, options.maxRows);
+    return [
+        `### Fixed in this pull request (${total})`,
+        '',
+        ...gaps.shown.map((f) => `- ✅ ${ruleLink(f.rule)} in ${code(f.file, 200)}`),
+        ...advisories.shown.map(fixedAdvisory),
+        '',
+        ...moreLine(gaps.hidden + advisories.hidden, 'fixed', options.fullListHint)
+    ];
+}
+/** The gaps the base already had, collapsed: shown, so nothing is hidden, but not in the way. */
+function oldSection(report, changes, options) {
+    const old = bySeverity(changes.oldFindings);
+    if (old.length === 0)
+        return [];
+    const { shown, hidden } = limited(old, options.maxRows);
+    return [
+        `<details><summary>${alreadyThere(old.length, ['gap', 'gaps'], changes)}</summary>`,
+        '',
+        ...FINDINGS_HEADER,
+        ...shown.map((f) => findingRow(report, f, options)),
+        '',
+        ...moreLine(hidden, 'gaps', options.fullListHint),
+        '</details>',
+        ''
+    ];
+}
+/** New gaps first (blocking ones marked), then the fixed ones, then the old ones collapsed. */
+function changesSections(report, changes, options) {
+    return [...newSection(report, changes, options), ...fixedSection(changes, options), ...oldSection(report, changes, options)];
+}
+/** Under the audit counts: the new advisories are listed above, the old ones here, collapsed. */
+function oldAdvisoriesSection(report, options) {
+    const changes = baselineChanges(report);
+    if (!changes)
+        return [];
+    const old = bySeverity(changes.oldAdvisories);
+    const lead = changes.newAdvisories.length > 0
+        ? [`${plural(changes.newAdvisories.length, 'new advisory is', 'new advisories are')} listed above.`, '']
+        : [];
+    if (old.length === 0)
+        return lead;
+    const cap = Math.min(options.maxRows ?? Infinity, options.maxAdvisories ?? Infinity);
+    const { shown, hidden } = limited(old, Number.isFinite(cap) ? cap : undefined);
+    return [
+        ...lead,
+        `<details><summary>${alreadyThere(old.length, ['advisory', 'advisories'], changes)}</summary>`,
+        '',
+        ...ADVISORIES_HEADER,
+        ...shown.map((a) => advisoryRow(a)),
+        '',
+        ...moreLine(hidden, 'advisories', options.fullListHint),
+        '</details>',
+        ''
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+
+
+
+
+
+
+
+
+/** Findings per rule in `brief` details: enough to see the pattern, the table has the rest. */
+const BRIEF_FINDINGS = 3;
+const CATEGORIES = [
+    { id: 'express', title: 'Express' },
+    { id: 'secrets', title: 'Secrets' },
+    { id: 'docker', title: 'Docker' },
+    { id: 'proxy', title: 'Proxy' },
+    { id: 'project', title: 'Project' }
+];
+/** Put before a finding's location when the pull request brought it; nothing when unknown or old. */
+function newMark(finding) {
+    return finding.new === true ? '🆕 new ' : '';
+}
+/** "17" or, when the pull request's changes are known, "17, 3 new in this pull request". */
+function gapCount(open) {
+    if (!open.some((f) => f.new !== undefined))
+        return String(open.length);
+    return `${open.length}, ${open.filter((f) => f.new === true).length} new in this pull request`;
+}
+/** Says so when the baseline could not be had: the report then judges everything, and must not read as a comparison. */
+function baselineNote(report) {
+    const baseline = report.baseline;
+    if (baseline?.status !== 'error')
+        return [];
+    return [
+        `> [!WARNING]\n> **Compared with nothing:** ${escapeMessage(baseline.error ?? 'the baseline could not be read')}; every finding counts.\n`
+    ];
+}
+/** The report's warnings, but for the one that repeats the baseline's error: the note above says it. */
+function warningLines(report) {
+    const error = report.baseline?.status === 'error' ? report.baseline.error : undefined;
+    const warnings = error ? report.warnings.filter((w) => !w.includes(error)) : report.warnings;
+    return warnings.map((w) => `> [!WARNING]\n> ${escapeMessage(w)}\n`);
+}
 function verdict(report) {
     const where = report.root === '.' ? '' : ` · ${code(report.root, 200)}`;
+    const changes = baselineChanges(report);
+    if (changes)
+        return [...changesVerdict(report, changes, where), ...warningLines(report)];
     const title = report.passed ? '## ✅ Hardening gate passed' : '## ❌ Hardening gate failed';
-    // A passing gate whose audit did not run must not read as "no advisories".
-    const dependencies = report.audit.status === 'ok'
-        ? ` and no dependency advisory at or above **${report.thresholds.audit}**`
-        : report.audit.status === 'error'
-            ? '; dependencies were **not checked** (npm audit failed, see below)'
-            : '; dependencies were not audited';
     const why = report.passed
-        ? `No hardening finding at or above **${report.thresholds.findings}**${dependencies}.`
+        ? `No hardening finding at or above **${report.thresholds.findings}**${dependenciesClause(report)}.`
         : `**Why:** ${report.reasons.map((r) => escapeMessage(r)).join('; ')}.`;
-    return [`${title}${where}`, '', why, '', ...report.warnings.map((w) => `> [!WARNING]\n> ${escapeMessage(w)}\n`)];
+    return [`${title}${where}`, '', why, '', ...baselineNote(report), ...warningLines(report)];
 }
 function findingsSection(report, options) {
+    const changes = baselineChanges(report);
+    if (changes)
+        return changesSections(report, changes, options);
     const open = bySeverity(report.findings.filter((f) => !f.suppressed));
     const out = [`### Hardening gaps (${gapCount(open)})`, ''];
     if (open.length === 0)
         return [...out, 'None found. 🎉', ''];
     const { shown, hidden } = limited(open, options.maxRows);
-    out.push('| Severity | Rule | Where | What is wrong and the fix |', '|---|---|---|---|');
-    for (const f of shown) {
-        const rule = escape_link(code(f.rule, 80), (0,registry/* findRule */.Il)(f.rule) ? (0,rules_rule/* docsUrl */.fs)(f.rule) : undefined);
-        out.push(`| ${ICON[f.severity]} ${f.severity} | ${rule} | ${newMark(f)}${fileLink(report, f, options.links)} | ${escapeMessage(f.message)} |`);
-    }
+    out.push(...FINDINGS_HEADER, ...shown.map((f) => findingRow(report, f, options, { where: newMark(f) })));
     out.push('', ...moreLine(hidden, 'gaps', options.fullListHint));
     return out;
 }
@@ -44927,6 +45424,7 @@ function categorySections(report, options) {
         byRule.set(meta.id, entry);
     }
     const out = [];
+    const compared = baselineChanges(report) !== undefined;
     for (const category of CATEGORIES) {
         const rules = [...byRule.values()]
             .filter((r) => r.meta.category === category.id)
@@ -44935,19 +45433,14 @@ function categorySections(report, options) {
         if (rules.length === 0)
             continue;
         const count = rules.reduce((n, r) => n + r.findings.length, 0);
-        out.push(`<details><summary>${category.title} (${count} ${count === 1 ? 'gap' : 'gaps'})</summary>`, '');
+        // With a baseline, how many of them this pull request brought.
+        const added = compared ? `, ${rules.reduce((n, r) => n + r.findings.filter((f) => f.new !== false).length, 0)} new` : '';
+        out.push(`<details><summary>${category.title} (${count} ${count === 1 ? 'gap' : 'gaps'}${added})</summary>`, '');
         for (const rule of rules)
             out.push(...ruleDetails(report, rule.meta, rule.findings, options));
         out.push('</details>', '');
     }
     return out;
-}
-function advisoryRow(a) {
-    const pkg = `${code(a.package, 100)}${a.direct ? '' : ` via ${a.via.map((v) => code(v, 100)).join(', ') || 'a transitive dependency'}`}`;
-    const title = escape_link(escapeMarkdown(a.title || a.id, 200), safeUrl(a.url));
-    const fix = a.fix ? code(a.fix, 100) : a.fixAvailable ? '`npm audit fix`' : 'no fix yet';
-    const allowed = a.allowed ? ` (allowed: ${escapeMarkdown(a.allowed.reason, 200)})` : '';
-    return `| ${ICON[a.severity]} ${a.severity} | ${pkg} | ${title}${allowed} | ${fix} |`;
 }
 function auditSection(report, options) {
     const audit = report.audit;
@@ -44965,12 +45458,16 @@ function auditSection(report, options) {
         .map((s) => `${audit.counts[s]} ${s}`)
         .join(' · ');
     const total = common_severity/* SEVERITIES */.oC.reduce((n, s) => n + audit.counts[s], 0);
-    out.push(`**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above)`, '');
+    const onNew = report.baseline?.status === 'ok' ? ' when new' : '';
+    out.push(`**${total} ${total === 1 ? 'advisory' : 'advisories'}**: ${counts} (fails at **${report.thresholds.audit}** and above${onNew})`, '');
     if (audit.advisories.length === 0)
         return out;
+    // With a baseline the new ones lead the report; here only the old ones, collapsed.
+    if (baselineChanges(report))
+        return [...out, ...oldAdvisoriesSection(report, options)];
     const cap = Math.min(options.maxRows ?? Infinity, options.maxAdvisories ?? Infinity);
     const { shown, hidden } = limited(audit.advisories, Number.isFinite(cap) ? cap : undefined);
-    out.push('| Severity | Package | Advisory | Fix |', '|---|---|---|---|', ...shown.map(advisoryRow), '');
+    out.push(...ADVISORIES_HEADER, ...shown.map((a) => advisoryRow(a)), '');
     return [...out, ...moreLine(hidden, 'advisories', options.fullListHint)];
 }
 function sbomSection(report, options) {
@@ -45021,6 +45518,29 @@ function commentMarker(root) {
     const safe = root.replace(/[^A-Za-z0-9._/]/g, (ch) => encodeURIComponent(ch).replace(/-/g, '%2D'));
     return `<!-- express-hardening-gate:${safe} -->`;
 }
+/** Our own link destinations into this repository: a file at a commit, or a workflow run (and its attempt). */
+const VOLATILE_LINK = /\]\((https:\/\/[^)\s]*?)\/(?:blob\/[0-9a-f]{40,64}\/|actions\/runs\/\d+(?:\/attempts?\/\d+)?(?=[)/#?]))/g;
+/** The footer (`<sub>`), where the steps' durations are. */
+const FOOTER = /^<sub>.*<\/sub>$/gm;
+const DURATION = /\b\d+(?:\.\d+)? ?(?:ms|s|min)\b/g;
+/** The SBOM artifact's name carries the run attempt (or the job's backend id after a name clash). */
+const ARTIFACT = / · artifact <code>[^<]*<\/code>/g;
+/**
+ * The comment as it reads, without what changes on every run though nothing changed: the commit
+ * and run our links point at, the steps' durations, the per-attempt SBOM artifact name. Repository
+ * text cannot produce these spots: escaped, it holds no `](`, `<sub>` or `<code>`.
+ */
+function comparableComment(body) {
+    return body
+        .replace(/\r\n/g, '\n')
+        .replace(VOLATILE_LINK, (_m, base) => `](${base}/…/`)
+        .replace(FOOTER, (line) => line.replace(DURATION, '… s'))
+        .replace(ARTIFACT, ' · artifact');
+}
+/** Whether a comment already says what `next` would: then a rerun leaves it alone. */
+function sameComment(existing, next) {
+    return existing === next || comparableComment(existing) === comparableComment(next);
+}
 /**
  * The sticky comment: marker first, then the report's Markdown. When it would not fit, the
  * per-category details list fewer findings, then go; only then do tables keep fewer rows, and
@@ -45052,6 +45572,7 @@ function renderComment(report, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
 
+
 /** The sticky comment's calls through Octokit; its retry plugin retries the list and the update. */
 function createIssuesApi(octokit) {
     return {
@@ -45081,15 +45602,17 @@ async function findComment(api, target, marker) {
     return undefined;
 }
 /**
- * Creates or updates the sticky comment. `on-failure` creates one only when the gate failed, but
- * still updates an existing one, so a fixed pull request does not keep a stale failure.
+ * Creates or updates the sticky comment; one that already says the same is left alone. `on-failure`
+ * creates one only when the gate failed, but still updates an existing one, so a fixed pull request
+ * does not keep a stale failure.
  */
 async function upsertComment(api, target, marker, body, mode, passed, createDelays) {
     if (mode === 'never')
         return { action: 'skipped', url: '', detail: 'comment is never' };
     const existing = await findComment(api, target, marker);
     if (existing) {
-        if (existing.body === body)
+        // Timings, the head commit of our links and the run alone are no change: no edit, no PATCH.
+        if (sameComment(existing.body ?? '', body))
             return { action: 'unchanged', url: existing.html_url };
         const { data } = await api.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body });
         return { action: 'updated', url: data.html_url };
@@ -45230,9 +45753,14 @@ function annotations_bySeverity(a, b) {
 }
 /** The unsuppressed findings on changed lines that fit the per-level limits, most severe first. */
 function planAnnotations(report, changed, limits) {
-    const candidates = report.findings
-        .filter((f) => !f.suppressed && isChanged(changed, joinRepositoryPath(report.root, f.file), f.line))
-        .sort(annotations_bySeverity);
+    return planFor(report, (f) => isChanged(changed, joinRepositoryPath(report.root, f.file), f.line), limits);
+}
+/** The unsuppressed findings the baseline lacks (marked new), wherever they are, that fit the limits. */
+function planNewAnnotations(report, limits) {
+    return planFor(report, (f) => f.new !== false, limits);
+}
+function planFor(report, include, limits) {
+    const candidates = report.findings.filter((f) => !f.suppressed && include(f)).sort(annotations_bySeverity);
     const left = { ...limits };
     const annotations = [];
     for (const finding of candidates) {
@@ -45250,9 +45778,9 @@ function planAnnotations(report, changed, limits) {
     return { annotations, omitted: candidates.length - annotations.length, changed: candidates.length };
 }
 /** Where the findings that were not annotated can be read. */
-function moreFindingsLine(omitted, reportPath) {
+function moreFindingsLine(omitted, reportPath, which = 'on changed lines') {
     const where = reportPath ? `the job summary and the JSON report (${reportPath})` : 'the job summary';
-    const findings = omitted === 1 ? '1 more finding on changed lines is' : `${omitted} more findings on changed lines are`;
+    const findings = omitted === 1 ? `1 more finding ${which} is` : `${omitted} more findings ${which} are`;
     return `${findings} not annotated (GitHub shows about ${ANNOTATIONS_PER_LEVEL} annotations of each level per step): see ${where}`;
 }
 /** Per-level limits once the step's own annotations have taken their slots. */
@@ -45278,7 +45806,8 @@ async function fetchPullFiles(source) {
     }
 }
 /**
- * Annotates the findings on the pull request's changed lines. Without the changed lines (no token,
+ * Annotates the findings the baseline lacks when there is one; else those on the pull request's
+ * changed lines. Without the changed lines (no token,
  * no pull request, an API error) it annotates nothing and says so in one notice: annotations are
  * a convenience, so they never fail the step or touch the verdict.
  */
@@ -45286,6 +45815,15 @@ async function annotateFindings(report, source, options, out = core) {
     const open = report.findings.filter((f) => !f.suppressed);
     if (open.length === 0)
         return;
+    if (report.baseline?.status === 'ok') {
+        const plan = planNewAnnotations(report, annotationLimits(options.reserved));
+        for (const { level, message, properties } of plan.annotations)
+            out[level](message, properties);
+        if (plan.omitted > 0)
+            out.notice(moreFindingsLine(plan.omitted, options.reportPath, 'not in the baseline'));
+        out.info(`annotated ${plan.annotations.length} of ${plan.changed} findings not in the baseline (${open.length} findings in all)`);
+        return;
+    }
     const readIn = options.reportPath ? 'the job summary and the JSON report' : 'the job summary';
     const listed = 'files' in source ? source : await fetchPullFiles(source);
     if ('unavailable' in listed) {
@@ -45309,6 +45847,29 @@ function pullRequestFiles(context, token) {
         return { unavailable: 'github-token is empty, so the changed files could not be listed' };
     const { owner, repo, issueNumber: number } = pr.target;
     return pullFilesSource(createOctokit(token), { owner, repo, number });
+}
+
+;// CONCATENATED MODULE: ./src/github/baseline-event.ts
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * `baseline: auto` against the run's event: a pull request compares with its base commit (the
+ * payload's `pull_request.base.sha`); any other event has nothing to compare with.
+ */
+function resolveBaselineInput(input, context) {
+    if (input.kind !== 'auto')
+        return input;
+    if (!PULL_REQUEST_EVENTS.has(context.eventName))
+        return { kind: 'none' };
+    const pr = context.payload.pull_request;
+    const sha = pr?.base?.sha;
+    if (typeof sha === 'string' && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha))
+        return { kind: 'base-commit', ref: sha };
+    return {
+        kind: 'unavailable',
+        source: 'base-commit',
+        ref: '',
+        error: `the ${context.eventName} event names no base commit (pull_request.base.sha)`
+    };
 }
 
 // EXTERNAL MODULE: ./src/common/lockfiles.ts
@@ -45444,7 +46005,7 @@ function resolveFrom(lockfile, from, name) {
 
 
 /** Events whose GITHUB_SHA is a merge commit GitHub made, not a commit of the branch: the snapshot belongs to the pull request's head. */
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+const dependency_snapshot_PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
 /** `pkg:npm/%40scope/name@1.2.3`: the scope's `@` and anything else outside purl's safe set percent-encoded. */
 function npmPackageUrl(name, version) {
     const encode = (part) => encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -45528,7 +46089,7 @@ function buildManifest(lockfile, root, sourceLocation) {
 }
 /** The commit the snapshot describes: a pull request's head (GITHUB_SHA is then a merge commit), else the event's commit. */
 function snapshotSha(context) {
-    if (PULL_REQUEST_EVENTS.has(context.eventName)) {
+    if (dependency_snapshot_PULL_REQUEST_EVENTS.has(context.eventName)) {
         const head = context.payload.pull_request?.head?.sha;
         if (typeof head === 'string' && head !== '')
             return head;
@@ -45620,24 +46181,6 @@ async function submitDependencySnapshot(submission, client) {
             return skip(`GitHub answered HTTP ${String(status)} (${(0,errors/* describeError */.U)(error)}); ${refusal}`);
         skip((0,errors/* describeError */.U)(error));
     }
-}
-
-;// CONCATENATED MODULE: ./src/github/new-findings.ts
-
-/** Paths of the files a pull request added (not modified, renamed or removed). */
-function addedFilesOf(files) {
-    return new Set(files.filter((f) => f.status === 'added').map((f) => f.filename));
-}
-/**
- * Marks each finding `new` when the pull request brought it: a finding with a line when that line
- * was added or changed, a project-wide one (no line) when the pull request added its file.
- * `toPath` turns a finding's working-directory path into the repository path the files API uses.
- */
-function markNewFindings(findings, changed, added, toPath = (file) => file) {
-    return findings.map((f) => {
-        const path = toPath(f.file);
-        return { ...f, new: f.line === null ? added.has(path) : isChanged(changed, path, f.line) };
-    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -45836,8 +46379,115 @@ async function uploadSbomArtifact(report, sbomFile, deps = DEFAULT_DEPS) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: ./src/config/config-file.ts
-var config_file = __nccwpck_require__(63797);
+;// CONCATENATED MODULE: ./src/baseline/compare.ts
+/** No baseline asked for (`none`, or `auto` outside a pull request): every finding counts. */
+const NO_BASELINE = { status: 'skipped', source: 'none', ref: '' };
+function findingKey(f) {
+    return `${f.rule}\u0000${f.file}\u0000${f.fingerprint}`;
+}
+function advisoryKey(a) {
+    return `${a.id}\u0000${a.package}`;
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function compare_compareEntries(a, b) {
+    return compareText(a.file, b.file) || compareText(a.rule, b.rule) || compareText(a.fingerprint, b.fingerprint);
+}
+function compare_compareBaselineAdvisories(a, b) {
+    return compareText(a.package, b.package) || compareText(a.id, b.id);
+}
+function unique(items, key) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const k = key(item);
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+/**
+ * Findings whose flagged line was edited (a fix next to them on the same line, a renamed argument):
+ * where, for one rule in one file, exactly one baseline entry and exactly one head finding are left
+ * unmatched by fingerprint, they are the same finding. Two or more on either side stay unpaired, so
+ * a gap added beside another of its kind is still new.
+ */
+function editedInPlace(findings, baseline, known, head) {
+    const group = (f) => `${f.rule}\u0000${f.file}`;
+    const unmatchedHead = new Map();
+    for (const f of findings)
+        if (!known.has(findingKey(f)))
+            unmatchedHead.set(group(f), [...(unmatchedHead.get(group(f)) ?? []), f]);
+    const unmatchedBase = new Map();
+    for (const e of baseline.findings)
+        if (!head.has(findingKey(e)))
+            unmatchedBase.set(group(e), [...(unmatchedBase.get(group(e)) ?? []), e]);
+    const paired = { head: new Set(), base: new Set() };
+    for (const [key, heads] of unmatchedHead) {
+        const bases = unmatchedBase.get(key) ?? [];
+        if (heads.length === 1 && bases.length === 1) {
+            paired.head.add(heads[0]);
+            paired.base.add(bases[0]);
+        }
+    }
+    return paired;
+}
+/**
+ * Marks what the head has that the baseline does not: findings matched by rule, file and
+ * fingerprint (or, failing that, edited in place: see editedInPlace), advisories by id and package. What the baseline has and the head lacks is fixed.
+ * Advisories are compared only when the head's audit ran: an audit that failed fixed nothing.
+ */
+function compareWithBaseline(findings, audit, baseline) {
+    const known = new Set(baseline.findings.map(findingKey));
+    const head = new Set(findings.map(findingKey));
+    const edited = editedInPlace(findings, baseline, known, head);
+    const audited = audit.status === 'ok';
+    const knownAdvisories = new Set(baseline.advisories.map(advisoryKey));
+    const headAdvisories = new Set(audit.advisories.map(advisoryKey));
+    return {
+        findings: findings.map((f) => ({ ...f, new: !known.has(findingKey(f)) && !edited.head.has(f) })),
+        advisories: audit.advisories.map((a) => ({ ...a, new: !knownAdvisories.has(advisoryKey(a)) })),
+        fixed: unique(baseline.findings.filter((e) => !head.has(findingKey(e)) && !edited.base.has(e)), findingKey)
+            .map(({ rule, file, fingerprint }) => ({ rule, file, fingerprint }))
+            .sort(compare_compareEntries),
+        advisoriesFixed: audited
+            ? unique(baseline.advisories.filter((a) => !headAdvisories.has(advisoryKey(a))), advisoryKey)
+                .map(({ id, package: name }) => ({ id, package: name }))
+                .sort(compare_compareBaselineAdvisories)
+            : []
+    };
+}
+/**
+ * The head's findings and audit as the report carries them, and the report's baseline section:
+ * marked new or pre-existing when the baseline was had, untouched (no `new`) when it was not.
+ */
+function applyBaseline(findings, audit, outcome) {
+    const base = { source: outcome.source, ref: outcome.ref, status: outcome.status };
+    if (outcome.status !== 'ok') {
+        const error = outcome.status === 'error' ? { error: outcome.error } : {};
+        return { findings, audit, section: { ...base, ...error, fixed: [], advisoriesFixed: [] } };
+    }
+    const compared = compareWithBaseline(findings, audit, outcome.data);
+    return {
+        findings: compared.findings,
+        audit: { ...audit, advisories: compared.advisories },
+        section: { ...base, fixed: compared.fixed, advisoriesFixed: compared.advisoriesFixed }
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ./src/discovery/find-files.ts
+var find_files = __nccwpck_require__(10837);
+// EXTERNAL MODULE: ./src/scan/documents.ts + 7 modules
+var documents = __nccwpck_require__(67906);
+// EXTERNAL MODULE: ./src/scan/run.ts + 6 modules
+var run = __nccwpck_require__(10911);
+// EXTERNAL MODULE: ./src/scan/worker.ts
+var worker = __nccwpck_require__(40847);
+// EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
+var tools_exec = __nccwpck_require__(81779);
 ;// CONCATENATED MODULE: ./src/tools/audit-report.ts
 
 function auditError(error) {
@@ -45969,6 +46619,456 @@ function withCounts(result) {
     return { ...result, counts };
 }
 
+;// CONCATENATED MODULE: ./src/tools/npm-audit.ts
+
+
+function npmAuditArgs(omitDev, packageLockOnly = false) {
+    return ['audit', '--json', ...(packageLockOnly ? ['--package-lock-only'] : []), ...(omitDev ? ['--omit=dev'] : [])];
+}
+/** Runs the real `npm audit --json`; npm exits 1 when it finds vulnerabilities, so the JSON decides. */
+async function runNpmAudit(exec, options) {
+    const run = await exec('npm', npmAuditArgs(options.omitDev, options.packageLockOnly), {
+        cwd: options.cwd,
+        env: (0,tools_exec/* npmEnv */.Vm)(options.env),
+        timeoutMs: options.timeoutMs
+    });
+    let result;
+    if (run.spawnError) {
+        result = auditError(`npm could not be started: ${run.spawnError}`);
+    }
+    else if (run.timedOut) {
+        result = auditError(`npm audit did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped: the registry's audit endpoint did not answer in time; check that it is reachable from the runner and rerun the job`);
+    }
+    else if (run.truncated) {
+        result = auditError(`npm audit printed more than ${tools_exec/* MAX_OUTPUT */.R1 / 1024 / 1024} MiB, so its report was cut off and is not read`);
+    }
+    else {
+        result = parseAuditOutput(run.stdout, run.code, run.stderr);
+    }
+    const step = { name: 'npm audit', status: result.status, ms: run.ms, ...(result.error ? { detail: result.error } : {}) };
+    return { step, result };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/base-commit.ts
+// The baseline of a pull request: its base commit, read out of git and scanned and audited like the
+// head. Nothing of the base tree is run or checked out: its files are read as blobs (no filters, no
+// hooks) into a temporary folder, which the same scan reads with the head's config, and npm audits
+// its lockfile without installing it.
+
+
+
+
+
+
+
+
+
+
+
+const MINUTE = 60_000;
+const TIMEOUTS = { git: MINUTE, fetch: 5 * MINUTE, audit: 5 * MINUTE };
+/**
+ * Every git command: the repository's fsmonitor and hooks are never run, no automatic gc is left
+ * running in the background after a fetch, and pathspecs are literal (a folder named `a*` is that folder).
+ */
+const GIT_SAFETY = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'gc.auto=0', '-c', 'maintenance.auto=false'];
+/** How much blob content one `git cat-file --batch` may print: well under exec's output ceiling. */
+const BATCH_BYTES = 32 * 1024 * 1024;
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** A failure with the message the report shows. */
+class BaselineFailure extends Error {
+}
+/** Whether a path of the tree may be written under the base folder: no `..`, no `.git`, nothing absolute. */
+function safePath(path) {
+    return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && part.toLowerCase() !== '.git');
+}
+function gitEnv(base) {
+    return { ...base, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' };
+}
+/** For git in our own temporary folder: none of the caller's repository locations apply there. */
+function ownRepositoryEnv(base) {
+    const env = gitEnv(base);
+    for (const name of [
+        'GIT_DIR',
+        'GIT_WORK_TREE',
+        'GIT_INDEX_FILE',
+        'GIT_COMMON_DIR',
+        'GIT_OBJECT_DIRECTORY',
+        'GIT_ALTERNATE_OBJECT_DIRECTORIES'
+    ])
+        delete env[name];
+    return env;
+}
+/** What went wrong with a git command, in one line. */
+function gitReason(run, timeoutMs) {
+    if (run.spawnError)
+        return `git could not be started: ${run.spawnError}`;
+    if (run.timedOut)
+        return `git did not finish within ${(0,tools_exec/* formatDuration */.a3)(timeoutMs)}`;
+    return (0,tools_exec/* lastLine */.fM)(run.stderr).replace(/^(?:fatal|error):\s*/, '') || `git exited with ${run.code ?? 'a signal'}`;
+}
+function gitRunner(options, timeouts) {
+    const env = gitEnv(options.env ?? process.env);
+    return (args, extra = {}) => options.exec('git', [...GIT_SAFETY, ...args], {
+        cwd: extra.cwd ?? options.root,
+        env: extra.env ?? env,
+        timeoutMs: extra.timeoutMs ?? timeouts.git,
+        ...(extra.input !== undefined ? { input: extra.input } : {}),
+        ...(extra.binary ? { binary: true } : {})
+    });
+}
+/** The folder of `root` inside its repository (`services/api/`, or empty at the top). */
+async function repositoryPrefix(git, root, timeouts) {
+    const run = await git(['rev-parse', '--show-prefix']);
+    if (run.code !== 0 || run.timedOut || run.spawnError)
+        throw new BaselineFailure(`${root} is not in a git checkout that can be read (${gitReason(run, timeouts.git)}): a base-commit baseline needs the repository checked out with git`);
+    return run.stdout.replace(/\r?\n$/, '');
+}
+async function verifyCommit(git, ref) {
+    const run = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    const sha = run.stdout.trim();
+    return run.code === 0 && FULL_SHA.test(sha) ? sha.toLowerCase() : undefined;
+}
+/**
+ * The base commit's full sha: from the checkout, else fetched from `origin` with the checkout's own
+ * credentials (actions/checkout leaves them in the repository's git config). A shallow checkout
+ * fetches the commit alone; a full one fetches what it lacks, so it stays a full clone.
+ */
+async function resolveCommit(git, ref, timeouts, log) {
+    // A ref that git would read as an option, or that no ref name can be, is never handed to git.
+    if (ref === '' || ref.startsWith('-') || ref.length > 1024 || [...ref].some((c) => c <= ' ' || c === '\u007f'))
+        throw new BaselineFailure(`${JSON.stringify(ref)} is not a git commit or ref`);
+    const present = await verifyCommit(git, ref);
+    if (present)
+        return present;
+    if (!FULL_SHA.test(ref))
+        throw new BaselineFailure(`${ref} is not a commit of this checkout: check out with enough history to include it (actions/checkout \`fetch-depth: 0\`), or name a commit sha`);
+    const shallow = (await git(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+    log(`baseline: fetching the base commit ${ref.slice(0, 12)} from origin`);
+    const fetched = await git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...(shallow ? ['--depth=1'] : []), 'origin', ref], {
+        timeoutMs: timeouts.fetch
+    });
+    const sha = await verifyCommit(git, ref);
+    if (sha)
+        return sha;
+    const why = fetched.code === 0 && !fetched.timedOut ? 'origin did not send it' : gitReason(fetched, timeouts.fetch);
+    throw new BaselineFailure(`the base commit ${ref} is not in the checkout and could not be fetched from origin (${why}): check out with full history (actions/checkout \`fetch-depth: 0\`), or give the job the \`contents: read\` permission so the fetch may read the repository`);
+}
+// The size is `-` for a submodule, and not a number for an object the repository lacks (a damaged mirror).
+const LS_TREE_LINE = /^(\d{6}) (\w+) ([0-9a-f]+) +(\S+)\t([\s\S]+)$/;
+/** The files of the working directory's folder in the base commit, sizes and object ids included. */
+async function listTree(git, sha, prefix, timeouts) {
+    const run = await git(['--literal-pathspecs', 'ls-tree', '-r', '-z', '-l', '--full-tree', sha, ...(prefix ? ['--', prefix] : [])]);
+    if (run.code !== 0 || run.timedOut || run.spawnError || run.truncated)
+        throw new BaselineFailure(`the files of the base commit could not be listed (${run.truncated ? 'the listing is too long' : gitReason(run, timeouts.git)})`);
+    const entries = [];
+    for (const record of run.stdout.split('\u0000')) {
+        const match = LS_TREE_LINE.exec(record);
+        if (!match)
+            continue;
+        const [, mode = '', , oid = '', size = '-', full = ''] = match;
+        if (!full.startsWith(prefix))
+            continue;
+        // An object the repository lacks is listed at size -1: it cannot be read, and is counted as missing.
+        entries.push({ mode, oid, size: size === '-' ? 0 : /^\d+$/.test(size) ? Number(size) : -1, path: full.slice(prefix.length) });
+    }
+    return entries;
+}
+/** The entries written to the base folder: regular files, safe paths, no dependencies, none the scan would not read. */
+function filesToWrite(entries) {
+    return entries.filter((e) => (e.mode === '100644' || e.mode === '100755') &&
+        safePath(e.path) &&
+        !e.path.split('/').includes('node_modules') &&
+        // Lockfiles are listed by the scan whatever their size, and npm audits the npm ones.
+        (e.size <= find_files/* MAX_FILE_BYTES */.g || (0,documents/* kindOf */.I)(external_node_path_.posix.basename(e.path)) === 'lockfile'));
+}
+/** Splits `git cat-file --batch` output into each object's content, by object id. */
+function parseBatch(output) {
+    const blobs = new Map();
+    let at = 0;
+    while (at < output.length) {
+        const end = output.indexOf(0x0a, at);
+        if (end < 0)
+            break;
+        const header = output.subarray(at, end).toString('utf8').split(' ');
+        at = end + 1;
+        if (header.length !== 3)
+            continue; // `<oid> missing`
+        const [oid = '', , size = ''] = header;
+        const length = Number(size);
+        if (!Number.isInteger(length) || at + length > output.length)
+            break;
+        blobs.set(oid, output.subarray(at, at + length));
+        at += length + 1;
+    }
+    return blobs;
+}
+/** Reads the blobs in batches that stay under exec's output ceiling, and writes each file. */
+async function writeFiles(git, files, dir, timeouts) {
+    const batches = [];
+    let current = [];
+    let bytes = 0;
+    for (const file of files) {
+        if (file.size < 0)
+            continue;
+        if (file.size > tools_exec/* MAX_OUTPUT */.R1 / 2) {
+            // Only a lockfile can be this large: npm could not audit what is left out, so it is no silent skip.
+            throw new BaselineFailure(`${file.path} of the base commit is ${Math.round(file.size / 1024 / 1024)} MiB, too large to read`);
+        }
+        if (current.length > 0 && bytes + file.size > BATCH_BYTES) {
+            batches.push(current);
+            current = [];
+            bytes = 0;
+        }
+        current.push(file);
+        bytes += file.size + 100;
+    }
+    if (current.length > 0)
+        batches.push(current);
+    for (const dirPath of new Set(files.map((f) => external_node_path_.posix.dirname(f.path)).filter((d) => d !== '.')))
+        await (0,promises_.mkdir)((0,external_node_path_.join)(dir, dirPath), { recursive: true });
+    let written = 0;
+    let missing = files.filter((f) => f.size < 0).length;
+    for (const batch of batches) {
+        const oids = [...new Set(batch.map((f) => f.oid))];
+        const run = await git(['cat-file', '--batch'], { input: `${oids.join('\n')}\n`, binary: true });
+        if (run.code !== 0 || run.timedOut || run.spawnError || run.truncated || !run.stdoutBytes)
+            throw new BaselineFailure(`the files of the base commit could not be read (${gitReason(run, timeouts.git)})`);
+        const blobs = parseBatch(run.stdoutBytes);
+        await Promise.all(batch.map(async (file) => {
+            const content = blobs.get(file.oid);
+            if (!content) {
+                missing += 1;
+                return;
+            }
+            try {
+                // `wx`: a path that differs only in case from one already written (a case-insensitive disk) is left out.
+                await (0,promises_.writeFile)((0,external_node_path_.join)(dir, file.path), content, { flag: 'wx' });
+                written += 1;
+            }
+            catch {
+                // left out like any file that cannot be written
+            }
+        }));
+    }
+    return { written, missing };
+}
+/**
+ * Makes the base folder a git work tree whose index lists the base commit's files, so the scan's
+ * "is this file committed" (`git ls-files`) answers for the base as it does for the head: a tracked
+ * `.env` that a `.gitignore` lists is committed in both. The index names the blobs only; the folder's
+ * repository holds no objects and nothing runs in it.
+ */
+async function indexBase(git, entries, dir, env, timeouts) {
+    const tracked = entries.filter((e) => e.mode !== '160000' && safePath(e.path));
+    const init = await git(['init', '--quiet', '--template=', dir], { cwd: dir, env });
+    const index = init.code === 0
+        ? await git(['update-index', '-z', '--index-info'], {
+            cwd: dir,
+            env,
+            input: tracked.map((e) => `${e.mode} ${e.oid}\t${e.path}\u0000`).join('')
+        })
+        : init;
+    if (index.code !== 0 || index.timedOut || index.spawnError)
+        throw new BaselineFailure(`the base commit's file list could not be recorded (${gitReason(index, timeouts.git)})`);
+}
+async function scanBase(dir, options) {
+    let collected;
+    if (options.scanWorker) {
+        const outcome = await (0,worker/* collectFindingsInWorker */.Kj)(options.scanWorker, dir, options.today);
+        if (outcome.ok)
+            collected = outcome.collected;
+    }
+    collected ??= (0,run/* collectFindings */.F3)(dir, options.today);
+    return (0,run/* applyScanPolicy */.oj)(collected, dir, options.config, options.today).findings.filter((f) => !f.suppressed);
+}
+/** `npm audit --package-lock-only` of the base lockfile; a base without one has no advisories. */
+async function auditBase(dir, files, options, timeoutMs) {
+    const names = new Set(files.map((f) => f.path));
+    if (!lockfiles/* NPM_LOCKFILES */.DK.some((name) => names.has(name)))
+        return [];
+    const { result } = await runNpmAudit(options.exec, {
+        cwd: dir,
+        omitDev: options.omitDev,
+        packageLockOnly: true,
+        timeoutMs,
+        ...(options.env ? { env: options.env } : {})
+    });
+    if (result.status !== 'ok')
+        throw new BaselineFailure(`npm audit of the base commit's lockfile failed: ${result.error ?? 'no report'}`);
+    return result.advisories.map((a) => ({ id: a.id, package: a.package }));
+}
+function base_commit_compareEntries(a, b) {
+    return a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.fingerprint.localeCompare(b.fingerprint);
+}
+/**
+ * The baseline of the pull request's base commit `ref`: its unsuppressed findings (scanned with the
+ * head's config) and, with `audit`, its lockfile's advisories. Never throws: whatever keeps the base
+ * from being read is `status: 'error'` with the reason and what to do. Temporary folders are
+ * removed whatever happens.
+ */
+async function loadBaseCommit(options) {
+    const timeouts = { ...TIMEOUTS, ...options.timeouts };
+    const log = options.log ?? (() => undefined);
+    const git = gitRunner(options, timeouts);
+    let ref = options.ref;
+    let dir;
+    let auditing;
+    try {
+        const started = Date.now();
+        const prefix = await repositoryPrefix(git, options.root, timeouts);
+        const sha = await resolveCommit(git, options.ref, timeouts, log);
+        ref = sha;
+        const entries = await listTree(git, sha, prefix, timeouts);
+        const files = filesToWrite(entries);
+        dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ehg-base-'));
+        const { written, missing } = await writeFiles(git, files, dir, timeouts);
+        // Never silent, and never a reason to pass: what is not in the baseline counts as new.
+        if (missing > 0)
+            log(`baseline: ${missing} file${missing === 1 ? '' : 's'} of the base commit could not be read from git (objects missing); findings there count as new`);
+        await indexBase(git, entries, dir, ownRepositoryEnv(options.env ?? process.env), timeouts);
+        const read = Date.now();
+        // npm audits while the scan runs (it starts before the scan may hold this thread).
+        const audit = options.audit ? auditBase(dir, files, options, timeouts.audit) : Promise.resolve([]);
+        auditing = audit.catch(() => undefined);
+        const findings = await scanBase(dir, options);
+        const scanned = Date.now();
+        const advisories = await audit;
+        log(`baseline: base commit ${sha.slice(0, 12)}: ${written} files read in ${read - started} ms, scanned in ${scanned - read} ms` +
+            `${options.audit ? `, audited by ${Date.now() - read} ms` : ''}: ${findings.length} findings, ${advisories.length} advisories`);
+        return {
+            status: 'ok',
+            source: 'base-commit',
+            ref,
+            data: {
+                findings: findings.map((f) => ({ rule: f.rule, file: f.file, fingerprint: f.fingerprint })).sort(base_commit_compareEntries),
+                advisories: advisories.sort((a, b) => a.package.localeCompare(b.package) || a.id.localeCompare(b.id))
+            }
+        };
+    }
+    catch (error) {
+        const message = error instanceof BaselineFailure ? error.message : `the base commit could not be scanned: ${(0,errors/* describeError */.U)(error)}`;
+        return { status: 'error', source: 'base-commit', ref, error: message };
+    }
+    finally {
+        // npm is done with the folder before it goes, even when the scan failed first.
+        await auditing;
+        if (dir)
+            await (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(38816);
+;// CONCATENATED MODULE: ./src/baseline/file.ts
+
+
+
+
+/** Far above any real baseline (a JSON line per entry), far below what would hurt the runner. */
+const MAX_BASELINE_BYTES = 32 * 1024 * 1024;
+const BASELINE_NOTE = (/* unused pure expression or super */ null && (`Written by ${TOOL_NAME} --write-baseline: the gate fails only on findings and advisories not listed here. Rewrite it to accept the current state; delete entries to stop accepting them.`));
+const BASELINE_SCHEMA = schemas/* object */.Ikc({
+    version: schemas/* literal */.euz(1),
+    findings: schemas/* array */.YOg(schemas/* object */.Ikc({ rule: schemas/* string */.YjP().min(1).max(100), file: schemas/* string */.YjP().min(1).max(10_000), fingerprint: schemas/* string */.YjP().min(1).max(200) }))
+        .max(1_000_000),
+    advisories: schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* string */.YjP().min(1).max(200), package: schemas/* string */.YjP().min(1).max(300) })).max(1_000_000)
+});
+/** What a baseline file keeps of a run: its open findings and the advisories not allowlisted, sorted, each once. */
+function baselineOf(findings, audit) {
+    const entries = new Map(findings
+        .filter((f) => !f.suppressed)
+        .map((f) => [`${f.rule}\u0000${f.file}\u0000${f.fingerprint}`, { rule: f.rule, file: f.file, fingerprint: f.fingerprint }]));
+    const advisories = new Map((audit.status === 'ok' ? audit.advisories : [])
+        .filter((a) => !a.allowed)
+        .map((a) => [`${a.id}\u0000${a.package}`, { id: a.id, package: a.package }]));
+    return { findings: [...entries.values()].sort(compareEntries), advisories: [...advisories.values()].sort(compareBaselineAdvisories) };
+}
+/**
+ * The baseline file: one entry per line, sorted, no dates or line numbers, so writing it again
+ * with nothing changed gives the same bytes and a change reads as a one-line diff.
+ */
+function renderBaselineFile(data) {
+    const lines = (items) => items.length === 0 ? '[]' : `[\n${items.map((i) => `    ${JSON.stringify(i)}`).join(',\n')}\n  ]`;
+    return `{\n  "version": 1,\n  "description": ${JSON.stringify(BASELINE_NOTE)},\n  "findings": ${lines(data.findings)},\n  "advisories": ${lines(data.advisories)}\n}\n`;
+}
+/** A baseline file's content, or why it is not one (naming schema keys only, never the file's text). */
+function parseBaselineFile(json) {
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        return { ok: false, error: 'it is not JSON' };
+    }
+    const parsed = BASELINE_SCHEMA.safeParse(data);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return {
+            ok: false,
+            error: `it is not a version 1 baseline file (${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'})`
+        };
+    }
+    return { ok: true, data: { findings: parsed.data.findings, advisories: parsed.data.advisories } };
+}
+/** Reads a baseline file: a regular file (no symbolic link, no FIFO), of bounded size; any failure is status error. */
+function loadBaselineFile(file, ref, maxBytes = MAX_BASELINE_BYTES) {
+    const fail = (error) => ({ status: 'error', source: 'file', ref, error });
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return fail('it does not exist');
+        if (code === 'ELOOP')
+            return fail('it is a symbolic link');
+        return fail(`it cannot be read (${code ?? 'error'})`);
+    }
+    try {
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (!stat.isFile())
+            return fail('it is not a regular file');
+        if (stat.size > maxBytes)
+            return fail(`it is ${stat.size} bytes, over the ${maxBytes}-byte limit`);
+        const parsed = parseBaselineFile((0,external_node_fs_.readFileSync)(fd, 'utf8'));
+        return parsed.ok ? { status: 'ok', source: 'file', ref, data: parsed.data } : fail(parsed.error);
+    }
+    catch (error) {
+        return fail(`it cannot be read (${error.code ?? 'error'})`);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/baseline/load.ts
+
+
+
+
+/**
+ * The baseline the options ask for, or why it cannot be had. Never throws: a baseline that fails
+ * is status error (one warning, every finding counts), never a failed run nor a passed gate.
+ */
+async function loadBaseline(choice, base) {
+    if (!choice || choice.kind === 'none')
+        return NO_BASELINE;
+    if (choice.kind === 'unavailable')
+        return { status: 'error', source: choice.source, ref: choice.ref, error: choice.error };
+    if (choice.kind === 'file')
+        return loadBaselineFile(choice.path, choice.ref);
+    try {
+        return await loadBaseCommit({ ...base, ref: choice.ref });
+    }
+    catch (error) {
+        return { status: 'error', source: 'base-commit', ref: choice.ref, error: (0,errors/* describeError */.U)(error) };
+    }
+}
+
+// EXTERNAL MODULE: ./src/config/config-file.ts
+var config_file = __nccwpck_require__(63797);
 ;// CONCATENATED MODULE: ./src/findings/allowlist.ts
 
 
@@ -46001,20 +47101,37 @@ function applyAllowlist(result, allow, today, source = 'config') {
 
 ;// CONCATENATED MODULE: ./src/findings/gate.ts
 
-function plural(n, word) {
+function gate_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-/** The pass/fail decision: pure, so every rule of it is tested without running anything. */
+/** Why the baseline could not be had, and what to do: one warning, after which every finding counts. */
+function baselineWarning(baseline) {
+    const why = baseline.error ?? 'unknown error';
+    if (baseline.source === 'file') {
+        return `baseline file ${baseline.ref} could not be used (${why}), so every finding counts: fix the baseline path (relative to working-directory), write the file with \`express-hardening-gate --write-baseline ${baseline.ref}\`, or set baseline: none`;
+    }
+    return `the base commit ${baseline.ref.slice(0, 12) || '(unknown)'} could not be scanned (${why}), so every finding counts: check out with actions/checkout's fetch-depth: 0 (or give the job contents: read so the gate can fetch the base commit), or set baseline: none`;
+}
+/**
+ * The pass/fail decision: pure, so every rule of it is tested without running anything. With a
+ * baseline only what it lacks fails the gate; anything not marked pre-existing (`new: false`) counts,
+ * so a comparison that did not happen can never pass what it did not see.
+ */
 function decideGate(input) {
     const reasons = [];
     const warnings = [];
-    const failing = input.findings.filter((f) => !f.suppressed && (0,common_severity/* meetsThreshold */.M0)(f.severity, input.failOn));
+    const compared = input.baseline?.status === 'ok';
+    const counts = (item) => !compared || item.new !== false;
+    const kind = compared ? 'new ' : '';
+    if (input.baseline?.status === 'error')
+        warnings.push(baselineWarning(input.baseline));
+    const failing = input.findings.filter((f) => !f.suppressed && (0,common_severity/* meetsThreshold */.M0)(f.severity, input.failOn) && counts(f));
     if (failing.length > 0)
-        reasons.push(`${plural(failing.length, 'hardening finding')} at or above ${input.failOn}`);
+        reasons.push(`${gate_plural(failing.length, `${kind}hardening finding`)} at or above ${input.failOn}`);
     if (input.audit.status === 'ok') {
-        const ids = new Set(input.audit.advisories.filter((a) => !a.allowed && (0,common_severity/* meetsThreshold */.M0)(a.severity, input.auditLevel)).map((a) => a.id));
+        const ids = new Set(input.audit.advisories.filter((a) => !a.allowed && (0,common_severity/* meetsThreshold */.M0)(a.severity, input.auditLevel) && counts(a)).map((a) => a.id));
         if (ids.size > 0)
-            reasons.push(`${ids.size} dependency ${ids.size === 1 ? 'advisory' : 'advisories'} at or above ${input.auditLevel}`);
+            reasons.push(`${ids.size} ${kind}dependency ${ids.size === 1 ? 'advisory' : 'advisories'} at or above ${input.auditLevel}`);
     }
     else if (input.audit.status === 'error') {
         const message = `npm audit could not produce a report: ${input.audit.error ?? 'unknown error'}`;
@@ -46032,44 +47149,8 @@ function decideGate(input) {
     return { passed: reasons.length === 0, reasons, warnings };
 }
 
-// EXTERNAL MODULE: ./src/findings/policy.ts
-var policy = __nccwpck_require__(89654);
-// EXTERNAL MODULE: ./src/scan/run.ts + 15 modules
-var run = __nccwpck_require__(77694);
-// EXTERNAL MODULE: ./src/scan/worker.ts
-var worker = __nccwpck_require__(40847);
-// EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
-var tools_exec = __nccwpck_require__(81779);
-;// CONCATENATED MODULE: ./src/tools/npm-audit.ts
-
-
-function npmAuditArgs(omitDev, packageLockOnly = false) {
-    return ['audit', '--json', ...(packageLockOnly ? ['--package-lock-only'] : []), ...(omitDev ? ['--omit=dev'] : [])];
-}
-/** Runs the real `npm audit --json`; npm exits 1 when it finds vulnerabilities, so the JSON decides. */
-async function runNpmAudit(exec, options) {
-    const run = await exec('npm', npmAuditArgs(options.omitDev, options.packageLockOnly), {
-        cwd: options.cwd,
-        env: (0,tools_exec/* npmEnv */.Vm)(options.env),
-        timeoutMs: options.timeoutMs
-    });
-    let result;
-    if (run.spawnError) {
-        result = auditError(`npm could not be started: ${run.spawnError}`);
-    }
-    else if (run.timedOut) {
-        result = auditError(`npm audit did not finish within ${(0,tools_exec/* formatDuration */.a3)(options.timeoutMs)} and was stopped: the registry's audit endpoint did not answer in time; check that it is reachable from the runner and rerun the job`);
-    }
-    else if (run.truncated) {
-        result = auditError(`npm audit printed more than ${tools_exec/* MAX_OUTPUT */.R1 / 1024 / 1024} MiB, so its report was cut off and is not read`);
-    }
-    else {
-        result = parseAuditOutput(run.stdout, run.code, run.stderr);
-    }
-    const step = { name: 'npm audit', status: result.status, ms: run.ms, ...(result.error ? { detail: result.error } : {}) };
-    return { step, result };
-}
-
+// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
+var policy = __nccwpck_require__(10663);
 ;// CONCATENATED MODULE: ./src/tools/npm-ci.ts
 
 /** npm's own audit and funding output are off: the gate audits separately, with its own threshold. */
@@ -46233,8 +47314,10 @@ async function runSbom(exec, options) {
 
 
 
-const MINUTE = 60_000;
-const TIMEOUTS = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUTE };
+
+
+const pipeline_MINUTE = 60_000;
+const pipeline_TIMEOUTS = { ci: 20 * pipeline_MINUTE, audit: 5 * pipeline_MINUTE, sbom: 5 * pipeline_MINUTE };
 function skippedStep(name, detail) {
     return { name, status: 'skipped', ms: 0, detail };
 }
@@ -46290,7 +47373,7 @@ function yieldToInstall(deps) {
 async function runGate(options, deps) {
     const cwd = options.workingDirectory;
     const env = deps.env;
-    const timeouts = { ...TIMEOUTS, ...deps.timeouts };
+    const timeouts = { ...pipeline_TIMEOUTS, ...deps.timeouts };
     const config = (0,config_file/* loadConfig */.Z9)(options.configFile, options.configRequired, toPosixRelative(options.workspace, options.configFile), registry/* KNOWN_RULE_IDS */.iX);
     const lockfile = hasNpmLockfile(cwd);
     const hasManifest = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cwd, 'package.json'));
@@ -46323,16 +47406,28 @@ async function runGate(options, deps) {
         deps.log(`scanned ${result.value.filesScanned} files: ${result.value.findings.length} findings`);
         return result;
     });
-    const [ciStep, auditRun, sbomRun, scan] = await Promise.all([ci, audit, sbom, scanned]);
+    // The baseline (a file, or the base commit scanned and audited like the head) overlaps the rest too.
+    const baseline = loadBaseline(options.baseline, {
+        root: cwd,
+        config,
+        exec: deps.exec,
+        audit: options.audit,
+        auditLevel: options.auditLevel,
+        omitDev: options.omitDev,
+        today: options.today
+    });
+    const [ciStep, auditRun, sbomRun, scan, baselineOutcome] = await Promise.all([ci, audit, sbom, scanned, baseline]);
     const allowed = applyAllowlist(auditRun.result, config.allow, options.today, config.source);
     const steps = [ciStep, auditRun.step, sbomRun.step, scan.step];
+    const compared = applyBaseline(scan.value.findings, allowed.result, baselineOutcome);
     const decision = decideGate({
-        findings: scan.value.findings,
-        audit: allowed.result,
+        findings: compared.findings,
+        audit: compared.audit,
         steps,
         auditLevel: options.auditLevel,
         failOn: options.failOn,
-        onAuditError: options.onAuditError
+        onAuditError: options.onAuditError,
+        baseline: compared.section
     });
     const notes = [...scan.value.notes, ...allowed.notes];
     return {
@@ -46343,12 +47438,13 @@ async function runGate(options, deps) {
         reasons: decision.reasons,
         warnings: [...decision.warnings, ...notes.filter((n) => n.message.includes('expired')).map((n) => `${n.file}: ${n.message}`)],
         thresholds: { audit: options.auditLevel, findings: options.failOn },
-        findings: scan.value.findings,
-        audit: allowed.result,
+        findings: compared.findings,
+        audit: compared.audit,
         sbom: pipeline_sbomSection(sbomRun.result, cwd),
         steps,
         notes,
-        expiredSuppressions: (0,policy/* findExpiredSuppressions */.Xm)(config, options.today)
+        expiredSuppressions: (0,policy/* findExpiredSuppressions */.Xm)(config, options.today),
+        baseline: compared.section
     };
 }
 function pipeline_sbomSection(result, cwd) {
@@ -46384,10 +47480,26 @@ function byImportance(a, b) {
 /** A finding on one line (file:line, severity, rule, message with its fix), its rule's docs page on the next. */
 function findingLines(f) {
     const where = `${lineStart(f.file)}${f.line === null ? '' : `:${f.line}`}`;
-    const lines = [`  ${where}  ${f.severity}  ${clean(f.rule)}  ${clean(f.message)}`];
+    const mark = f.new === undefined ? '' : f.new ? 'new  ' : 'pre-existing  ';
+    const lines = [`  ${where}  ${mark}${f.severity}  ${clean(f.rule)}  ${clean(f.message)}`];
     if (findRule(f.rule))
         lines.push(`      ${docsUrl(f.rule)}`);
     return lines;
+}
+/** One line on the comparison: how many findings are new and pre-existing, what was fixed; or why there was none. */
+function baselineLine(report) {
+    const b = report.baseline;
+    if (!b || b.status === 'skipped')
+        return undefined;
+    const against = `${b.source === 'file' ? 'baseline file' : 'base commit'} ${clean(b.source === 'file' ? b.ref : b.ref.slice(0, 12))}`;
+    if (b.status === 'error')
+        return `Baseline: ${against} could not be used, so every finding counts`;
+    const open = report.findings.filter((f) => !f.suppressed);
+    const fresh = open.filter((f) => f.new !== false).length;
+    const advisories = report.audit.advisories.filter((a) => !a.allowed);
+    const freshAdvisories = advisories.filter((a) => a.new !== false).length;
+    return (`Baseline (${against}): ${fresh} new, ${open.length - fresh} pre-existing; fixed ${b.fixed.length}; ` +
+        `advisories ${freshAdvisories} new, ${advisories.length - freshAdvisories} pre-existing, fixed ${b.advisoriesFixed.length}`);
 }
 /** Plain text for a terminal: verdict, findings worst first with their docs pages, audit counts, SBOM. */
 function renderText(report) {
@@ -46397,6 +47509,9 @@ function renderText(report) {
         out.push(`warning: ${clean(w)}`);
     const open = report.findings.filter((f) => !f.suppressed);
     out.push('', `Hardening findings: ${open.length}${open.length < report.findings.length ? ` (+${report.findings.length - open.length} suppressed)` : ''}`);
+    const baseline = baselineLine(report);
+    if (baseline)
+        out.push(baseline);
     for (const f of [...open].sort(byImportance))
         out.push(...findingLines(f));
     const audit = report.audit;
@@ -46549,21 +47664,24 @@ function advisoryRule(advisories) {
 
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+function baselineState(item) {
+    return item.new === undefined ? {} : { baselineState: item.new ? 'new' : 'unchanged' };
+}
 /** A relative URI reference for a `/`-separated path: `#`, `?`, `%`, spaces and `:` would change its meaning. */
 function pathUri(path) {
     return encodeURI(path).replace(/[#?:]/g, encodeURIComponent);
 }
 /** Plain code-point order: the same on every machine, whatever its locale. */
-function compareText(a, b) {
+function sarif_compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function compareDrafts(a, b) {
-    return (compareText(a.file, b.file) ||
+    return (sarif_compareText(a.file, b.file) ||
         a.line - b.line ||
-        compareText(a.ruleId, b.ruleId) ||
-        compareText(a.fingerprint, b.fingerprint) ||
+        sarif_compareText(a.ruleId, b.ruleId) ||
+        sarif_compareText(a.fingerprint, b.fingerprint) ||
         (a.column ?? 0) - (b.column ?? 0) ||
-        compareText(a.message, b.message));
+        sarif_compareText(a.message, b.message));
 }
 function justification(reason, expires) {
     const text = `${reason}${expires ? ` (until ${expires})` : ''}`.trim();
@@ -46580,6 +47698,7 @@ function findingDraft(finding, root) {
         line: finding.line ?? 1,
         column: finding.line === null ? null : finding.column,
         fingerprint: finding.fingerprint,
+        ...baselineState(finding),
         ...(finding.suppressed
             ? {
                 suppression: {
@@ -46607,13 +47726,14 @@ function advisoryDraft(advisory, root) {
         column: null,
         fingerprint: advisoryFingerprint(advisory),
         properties: { package: advisory.package, advisory: advisory.id, severity: advisory.severity },
+        ...baselineState(advisory),
         ...(advisory.allowed
             ? { suppression: { kind: 'external', justification: justification(advisory.allowed.reason, advisory.allowed.expires) } }
             : {})
     };
 }
 function compareAdvisoriesById(a, b) {
-    return compareText(a.id, b.id) || compareText(a.package, b.package) || compareText(a.title, b.title);
+    return sarif_compareText(a.id, b.id) || sarif_compareText(a.package, b.package) || sarif_compareText(a.title, b.title);
 }
 /** Every rule with a result, sorted by id: hardening rules at the severity in force, one rule per advisory. */
 function collectRules(findings, advisories) {
@@ -46630,7 +47750,7 @@ function collectRules(findings, advisories) {
             byAdvisory.set(auditRuleId(a), [a]);
     }
     rules.push(...[...byAdvisory.values()].map(advisoryRule));
-    return rules.sort((a, b) => compareText(a.id, b.id));
+    return rules.sort((a, b) => sarif_compareText(a.id, b.id));
 }
 function toResult(draft, ruleIndex) {
     return {
@@ -46647,6 +47767,7 @@ function toResult(draft, ruleIndex) {
             }
         ],
         partialFingerprints: { primaryLocationLineHash: draft.fingerprint },
+        ...(draft.baselineState ? { baselineState: draft.baselineState } : {}),
         ...(draft.suppression ? { suppressions: [draft.suppression] } : {}),
         ...(draft.properties ? { properties: draft.properties } : {})
     };
@@ -46693,8 +47814,6 @@ function renderSarif(report) {
     return inertJson(sarif);
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(38816);
 ;// CONCATENATED MODULE: ./src/report-file.ts
 
 
@@ -46769,7 +47888,8 @@ const REPORT_SCHEMA = schemas/* object */.Ikc({
             fix: schemas/* string */.YjP().max(500).optional(),
             direct: schemas/* boolean */.zMY(),
             via: schemas/* array */.YOg(schemas/* string */.YjP().max(300)).max(1000),
-            allowed: schemas/* object */.Ikc({ reason: report_file_text, expires: date.optional() }).optional()
+            allowed: schemas/* object */.Ikc({ reason: report_file_text, expires: date.optional() }).optional(),
+            new: schemas/* boolean */.zMY().optional()
         }))
             .max(100_000)
     }),
@@ -46795,6 +47915,16 @@ const REPORT_SCHEMA = schemas/* object */.Ikc({
         expires: date
     }))
         .max(10_000)
+        .optional(),
+    /** What the gate compared against (additive): findings and advisories carry `new` when its status is ok. */
+    baseline: schemas/* object */.Ikc({
+        source: schemas/* enum */.k5n(['base-commit', 'file', 'none']),
+        ref: schemas/* string */.YjP().max(2000),
+        status: report_file_status,
+        error: report_file_text.optional(),
+        fixed: schemas/* array */.YOg(schemas/* object */.Ikc({ rule: schemas/* string */.YjP().max(100), file: report_file_text, fingerprint: schemas/* string */.YjP().max(200) })).max(100_000),
+        advisoriesFixed: schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* string */.YjP().max(200), package: schemas/* string */.YjP().max(300) })).max(100_000)
+    })
         .optional(),
     pullRequest: schemas/* object */.Ikc({
         number: schemas/* number */.aig().int().min(1).max(MAX_PR_NUMBER),
@@ -46947,8 +48077,6 @@ async function fetchHeadSha(pulls, owner, repo, number) {
 
 
 
-
-
 /** GitHub's job summary holds at most 1 MiB per step. */
 const SUMMARY_LIMIT = 1_000_000;
 function writeReportFile(options, report, context) {
@@ -46970,7 +48098,10 @@ function writeSarifFile(options, report) {
 }
 function setOutputs(options, report, paths) {
     core.setOutput('passed', String(report.passed));
-    core.setOutput('findings', String(report.findings.filter((f) => !f.suppressed).length));
+    const open = report.findings.filter((f) => !f.suppressed);
+    core.setOutput('findings', String(open.length));
+    // Without a baseline (or when it could not be had) nothing is marked pre-existing: every finding is new.
+    core.setOutput('new-findings', String(open.filter((f) => f.new !== false).length));
     // Without a report the counts are unknown, not zero: `{}`, so no later step reads them as clean.
     core.setOutput('vulnerabilities', report.audit.status === 'ok' ? JSON.stringify(report.audit.counts) : '{}');
     core.setOutput('sbom-path', report.sbom.status === 'ok' ? toPosixRelative(options.workspace, options.sbomFile) : '');
@@ -46994,16 +48125,6 @@ function ownAnnotations(options, report, sbom) {
     const warnings = report.warnings.length + sbom.warnings + (options.comment === 'never' ? 0 : 1) + (options.dependencySnapshot ? 1 : 0);
     return { error: report.passed ? 0 : 1, warning: warnings };
 }
-/** The report with its findings marked new or not, when the pull request's files are known. */
-function withNewFindings(report, pullFiles) {
-    if (!('files' in pullFiles))
-        return report;
-    const { files } = pullFiles;
-    return {
-        ...report,
-        findings: markNewFindings(report.findings, changedLinesOf(files), addedFilesOf(files), (file) => joinRepositoryPath(report.root, file))
-    };
-}
 /**
  * Publishing beyond the reports (annotations, the summary, the comment) is a convenience: when it
  * fails, a warning says so, and the step still ends with the gate's verdict.
@@ -47025,17 +48146,19 @@ function startDependencySnapshot(options, context, root) {
     return bestEffort('submit the dependency snapshot', () => submitDependencySnapshot({ workspace, workingDirectory, root, token, context }, createOctokit), undefined);
 }
 async function runScanMode(options, context, entry) {
-    const gated = await runGate(options, { exec: tools_exec/* execProcess */.ZG, log: (line) => core.info(line), ...entry });
+    const baseline = resolveBaselineInput(options.baselineInput, context);
+    const report = await runGate({ ...options, baseline }, { exec: tools_exec/* execProcess */.ZG, log: (line) => core.info(line), ...entry });
     // Started once the verdict is known and run beside the publishing below; only the step's end waits for it.
-    const snapshot = startDependencySnapshot(options, context, gated.root);
-    // The pull request's files, listed once, serve both the annotations and the "new" marks; with
-    // no open finding there is nothing to annotate or mark, so no call.
-    const pullFiles = gated.findings.some((f) => !f.suppressed)
-        ? await bestEffort('list the pull request files', () => fetchPullFiles(pullRequestFiles(context, options.githubToken)), {
-            unavailable: 'listing them failed'
-        })
-        : { unavailable: 'no open findings' };
-    const report = await bestEffort('mark the findings new in this pull request', async () => withNewFindings(gated, pullFiles), gated);
+    const snapshot = startDependencySnapshot(options, context, report.root);
+    // With a baseline the findings it lacks are annotated, wherever they are; without one, those on
+    // the pull request's changed lines, listed once. No open finding: nothing to annotate, no call.
+    const pullFiles = report.baseline?.status === 'ok'
+        ? { unavailable: 'compared with the baseline' }
+        : report.findings.some((f) => !f.suppressed)
+            ? await bestEffort('list the pull request files', () => fetchPullFiles(pullRequestFiles(context, options.githubToken)), {
+                unavailable: 'listing them failed'
+            })
+            : { unavailable: 'no open findings' };
     for (const warning of report.warnings)
         core.warning(warning);
     const paths = { report: writeReportFile(options, report, context), sarif: writeSarifFile(options, report) };
@@ -53335,8 +54458,8 @@ function ignoringLine(text) {
     }
 }));
 
-// EXTERNAL MODULE: ./src/findings/policy.ts
-var policy = __nccwpck_require__(89654);
+// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
+var policy = __nccwpck_require__(10663);
 ;// CONCATENATED MODULE: ./src/rules/project/suppression-without-reason.ts
 
 
@@ -57769,235 +58892,24 @@ function defineRule(rule) {
 
 /***/ }),
 
-/***/ 77694:
+/***/ 67906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  oj: () => (/* binding */ applyScanPolicy),
-  F3: () => (/* binding */ collectFindings)
+  I: () => (/* binding */ kindOf),
+  sg: () => (/* binding */ notReadOrParsed),
+  Wh: () => (/* binding */ readProject),
+  yR: () => (/* binding */ readText)
 });
-
-// UNUSED EXPORTS: buildScanContext, runScan
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./src/discovery/packages.ts
-
-function parentOf(dir) {
-    const parent = external_node_path_.posix.dirname(dir);
-    return parent === '.' ? '' : parent;
-}
-/**
- * Groups source files by the nearest folder above them that holds a package.json, so a monorepo is
- * modelled one workspace at a time: its apps import each other by package name, which the model
- * treats as a package anyway, and only one workspace's syntax trees are held at once. Files outside
- * every package belong to the root group. Groups and files keep discovery order.
- */
-function groupByPackage(files, manifests) {
-    const folders = new Set(manifests.map((m) => parentOf(m.path)));
-    const groups = new Map();
-    for (const file of files) {
-        let dir = parentOf(file.path);
-        while (dir !== '' && !folders.has(dir))
-            dir = parentOf(dir);
-        const group = groups.get(dir);
-        if (group)
-            group.push(file);
-        else
-            groups.set(dir, [file]);
-    }
-    return [...groups].map(([folder, list]) => ({ folder, files: list }));
-}
-
-// EXTERNAL MODULE: ./src/findings/policy.ts
-var findings_policy = __nccwpck_require__(89654);
-// EXTERNAL MODULE: ./src/model/express.ts + 5 modules
-var express = __nccwpck_require__(17133);
-// EXTERNAL MODULE: ./src/parse/compose.ts
-var compose = __nccwpck_require__(6791);
-// EXTERNAL MODULE: ./src/model/docker/runtime.ts
-var docker_runtime = __nccwpck_require__(98894);
-;// CONCATENATED MODULE: ./src/model/docker/development.ts
-
-
-
-/** `Dockerfile.dev`, `Dockerfile-development`, `dev.Dockerfile`, `api.dev.dockerfile`. */
-const DEV_DOCKERFILE = /(?:^|[.-])(?:dev|develop|development)(?:[.-]|$)/i;
-/** `docker-compose.dev.yml`, `compose.local.yaml`, `docker-compose.override.yml` (Compose's local-overrides file). */
-const DEV_COMPOSE = /(?:^|[.-])(?:dev|develop|development|local|debug|override)(?:[.-]|$)/i;
-/** Watchers and dev servers: a container that starts one serves a developer, not production. */
-const DEV_SERVERS = new Set(['nodemon', 'ts-node-dev', 'tsnd', 'node-dev']);
-const DEV_SUBCOMMANDS = { next: new Set(['dev']), nuxt: new Set(['dev']), nuxi: new Set(['dev']) };
-const RUN_SCRIPT = new Set(['run', 'run-script']);
-const DEV_SCRIPTS = new Set(['dev', 'develop', 'development', 'start:dev', 'dev:server', 'watch']);
-function isDevelopmentComposeName(name) {
-    return DEV_COMPOSE.test(name.replace(/\.ya?ml$/i, ''));
-}
-/** `nodemon app.js`, `ts-node-dev src/index.ts`, `next dev`, `npm run dev`, `yarn dev`, `node --watch app.js`. */
-function startsDevServer(command) {
-    const [program = '', sub, next] = command.words.map((w) => w.split('/').at(-1) ?? w);
-    if (DEV_SERVERS.has(program))
-        return true;
-    if (DEV_SUBCOMMANDS[program]?.has(sub ?? ''))
-        return true;
-    if (program === 'npx' && sub !== undefined)
-        return DEV_SERVERS.has(sub) || DEV_SUBCOMMANDS[sub]?.has(next ?? '') === true;
-    if (program === 'node')
-        return command.words.includes('--watch');
-    if (program !== 'npm' && program !== 'yarn' && program !== 'pnpm' && program !== 'bun')
-        return false;
-    const script = sub !== undefined && RUN_SCRIPT.has(sub) ? next : program === 'npm' ? undefined : sub;
-    return script !== undefined && DEV_SCRIPTS.has(script);
-}
-/**
- * Why a Dockerfile builds an image for development only, or undefined when it may ship: its name
- * (`Dockerfile.dev`), the Compose files that build it (only development ones: `docker-compose.dev.yml`),
- * or the command its final stage starts (nodemon, ts-node-dev, `next dev`, `npm run dev`).
- */
-function developmentDockerfiles(docs) {
-    const byComposeKind = new Map();
-    for (const { path, model } of docs.composeFiles) {
-        const dev = isDevelopmentComposeName(external_node_path_.posix.basename(path));
-        for (const service of model.services) {
-            const built = service.build && (0,compose/* buildDockerfilePath */.Kb)(path, service.build);
-            if (!built)
-                continue;
-            const seen = byComposeKind.get(built) ?? { dev: false, prod: false };
-            byComposeKind.set(built, dev ? { ...seen, dev: true } : { ...seen, prod: true });
-        }
-    }
-    const result = new Map();
-    for (const { path, model } of docs.dockerfiles) {
-        const compose = byComposeKind.get(path);
-        const runtime = (0,docker_runtime/* runtimeOf */.GV)(model);
-        if (DEV_DOCKERFILE.test(external_node_path_.posix.basename(path)))
-            result.set(path, 'named for development');
-        else if (compose?.dev && !compose.prod)
-            result.set(path, 'built only by a development Compose file');
-        else if (runtime && (0,docker_runtime/* startInstructions */.Q2)(model, runtime.final).some((i) => i.commands.some(startsDevServer)))
-            result.set(path, 'starts a development server');
-    }
-    return result;
-}
-
-// EXTERNAL MODULE: ./src/rules/registry.ts + 64 modules
-var registry = __nccwpck_require__(10596);
-;// CONCATENATED MODULE: ./src/discovery/find-files.ts
-
-
-/** Dependencies, build output, caches and VCS folders: never the app's own source. */
-const SKIPPED_DIRS = new Set([
-    'node_modules',
-    'bower_components',
-    'jspm_packages',
-    'vendor',
-    'dist',
-    'build',
-    'out',
-    'coverage',
-    '.nyc_output',
-    '.next',
-    '.nuxt',
-    '.output',
-    '.svelte-kit',
-    '.turbo',
-    '.cache',
-    '.git',
-    '.hg',
-    '.svn',
-    '.idea',
-    '.vscode',
-    '.yarn',
-    '.pnpm-store'
-]);
-const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/;
-const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|mocks?|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
-const MAX_FILE_BYTES = 1024 * 1024;
-/**
- * A script this large in a folder of static assets is a library copied in for the browser (three.js,
- * a charting library), often unminified, and costs more to parse than the app itself. Smaller
- * scripts there are still read: a key in the browser's code is a leak too.
- */
-const VENDORED_BYTES = 256 * 1024;
-const STATIC_ASSETS = /(?:^|\/)(?:assets|public|static)\//;
-/**
- * Lists the files of a known kind, in a stable order. Symbolic links are not followed (no
- * loops, nothing outside the repository); minified, generated and oversized files are left out
- * with a note so the report says what was not read. Files of the `listedOnly` kinds (lockfiles,
- * whose names are all the scan reads) are listed whatever their size: a 5 MiB package-lock.json
- * is still a lockfile.
- */
-function findFiles(root, kindOf, listedOnly = new Set()) {
-    const files = [];
-    const notes = [];
-    let generated = 0;
-    const walk = (dir, rel) => {
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
-        }
-        catch (error) {
-            notes.push({ file: rel || '.', message: `not read: ${error.code ?? 'unreadable'}` });
-            return;
-        }
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const path = rel ? `${rel}/${entry.name}` : entry.name;
-            const abs = (0,external_node_path_.join)(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (!SKIPPED_DIRS.has(entry.name))
-                    walk(abs, path);
-                continue;
-            }
-            if (!entry.isFile())
-                continue;
-            const kind = kindOf(entry.name);
-            if (!kind)
-                continue;
-            if (kind === 'js' && GENERATED.test(entry.name)) {
-                if (!entry.name.includes('.d.'))
-                    generated += 1;
-                continue;
-            }
-            let size;
-            try {
-                size = (0,external_node_fs_.statSync)(abs).size;
-            }
-            catch (error) {
-                notes.push({ file: path, message: `not read: ${error.code ?? 'unreadable'}` });
-                continue;
-            }
-            if (size > MAX_FILE_BYTES && !listedOnly.has(kind)) {
-                notes.push({
-                    file: path,
-                    message: `skipped: ${Math.round(size / 1024)} KiB is over the ${MAX_FILE_BYTES / 1024} KiB limit for scanned files`
-                });
-                continue;
-            }
-            if (kind === 'js' && size > VENDORED_BYTES && STATIC_ASSETS.test(path)) {
-                notes.push({
-                    file: path,
-                    message: `skipped: ${Math.round(size / 1024)} KiB of script among static assets is a vendored library, not the app's source`
-                });
-                continue;
-            }
-            files.push({ path, absPath: abs, size, kind, test: TEST_PATH.test(path) });
-        }
-    };
-    walk(root, '');
-    // Bundles in a repository can number in the thousands: one note counts them.
-    if (generated > 0)
-        notes.push({
-            file: '.',
-            message: `skipped ${generated} generated file${generated === 1 ? '' : 's'} (*.min.js, *.bundle.js): built output, not the app's source`
-        });
-    return { files, notes };
-}
-
+// EXTERNAL MODULE: ./src/discovery/find-files.ts
+var find_files = __nccwpck_require__(10837);
 // EXTERNAL MODULE: ./src/tools/exec.ts + 2 modules
 var exec = __nccwpck_require__(81779);
 // EXTERNAL MODULE: ./src/discovery/gitignore.ts
@@ -58038,6 +58950,8 @@ function committedFiles(root) {
     };
 }
 
+// EXTERNAL MODULE: ./src/parse/compose.ts
+var compose = __nccwpck_require__(6791);
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
 var dockerfile = __nccwpck_require__(75830);
 // EXTERNAL MODULE: ./src/parse/dockerignore.ts
@@ -58706,8 +59620,8 @@ function notReadOrParsed(file, error) {
     };
 }
 /** Finds the tree's files and parses every document outside tests, kind by kind. */
-function documents_readProject(root, today) {
-    const { files, notes } = findFiles(root, kindOf, LISTED_ONLY);
+function readProject(root, today) {
+    const { files, notes } = (0,find_files/* findFiles */.l)(root, kindOf, LISTED_ONLY);
     const documents = {
         dockerfiles: [],
         proxyConfigs: [],
@@ -58754,10 +59668,134 @@ function documents_readProject(root, today) {
     return { context: { root, today, files, ...documents }, scripts, notes };
 }
 
+
+/***/ }),
+
+/***/ 10911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  oj: () => (/* binding */ applyScanPolicy),
+  F3: () => (/* binding */ collectFindings)
+});
+
+// UNUSED EXPORTS: buildScanContext, runScan
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/discovery/packages.ts
+
+function parentOf(dir) {
+    const parent = external_node_path_.posix.dirname(dir);
+    return parent === '.' ? '' : parent;
+}
+/**
+ * Groups source files by the nearest folder above them that holds a package.json, so a monorepo is
+ * modelled one workspace at a time: its apps import each other by package name, which the model
+ * treats as a package anyway, and only one workspace's syntax trees are held at once. Files outside
+ * every package belong to the root group. Groups and files keep discovery order.
+ */
+function groupByPackage(files, manifests) {
+    const folders = new Set(manifests.map((m) => parentOf(m.path)));
+    const groups = new Map();
+    for (const file of files) {
+        let dir = parentOf(file.path);
+        while (dir !== '' && !folders.has(dir))
+            dir = parentOf(dir);
+        const group = groups.get(dir);
+        if (group)
+            group.push(file);
+        else
+            groups.set(dir, [file]);
+    }
+    return [...groups].map(([folder, list]) => ({ folder, files: list }));
+}
+
+// EXTERNAL MODULE: ./src/findings/policy.ts + 1 modules
+var findings_policy = __nccwpck_require__(10663);
+// EXTERNAL MODULE: ./src/model/express.ts + 5 modules
+var express = __nccwpck_require__(17133);
+// EXTERNAL MODULE: ./src/parse/compose.ts
+var compose = __nccwpck_require__(6791);
+// EXTERNAL MODULE: ./src/model/docker/runtime.ts
+var docker_runtime = __nccwpck_require__(98894);
+;// CONCATENATED MODULE: ./src/model/docker/development.ts
+
+
+
+/** `Dockerfile.dev`, `Dockerfile-development`, `dev.Dockerfile`, `api.dev.dockerfile`. */
+const DEV_DOCKERFILE = /(?:^|[.-])(?:dev|develop|development)(?:[.-]|$)/i;
+/** `docker-compose.dev.yml`, `compose.local.yaml`, `docker-compose.override.yml` (Compose's local-overrides file). */
+const DEV_COMPOSE = /(?:^|[.-])(?:dev|develop|development|local|debug|override)(?:[.-]|$)/i;
+/** Watchers and dev servers: a container that starts one serves a developer, not production. */
+const DEV_SERVERS = new Set(['nodemon', 'ts-node-dev', 'tsnd', 'node-dev']);
+const DEV_SUBCOMMANDS = { next: new Set(['dev']), nuxt: new Set(['dev']), nuxi: new Set(['dev']) };
+const RUN_SCRIPT = new Set(['run', 'run-script']);
+const DEV_SCRIPTS = new Set(['dev', 'develop', 'development', 'start:dev', 'dev:server', 'watch']);
+function isDevelopmentComposeName(name) {
+    return DEV_COMPOSE.test(name.replace(/\.ya?ml$/i, ''));
+}
+/** `nodemon app.js`, `ts-node-dev src/index.ts`, `next dev`, `npm run dev`, `yarn dev`, `node --watch app.js`. */
+function startsDevServer(command) {
+    const [program = '', sub, next] = command.words.map((w) => w.split('/').at(-1) ?? w);
+    if (DEV_SERVERS.has(program))
+        return true;
+    if (DEV_SUBCOMMANDS[program]?.has(sub ?? ''))
+        return true;
+    if (program === 'npx' && sub !== undefined)
+        return DEV_SERVERS.has(sub) || DEV_SUBCOMMANDS[sub]?.has(next ?? '') === true;
+    if (program === 'node')
+        return command.words.includes('--watch');
+    if (program !== 'npm' && program !== 'yarn' && program !== 'pnpm' && program !== 'bun')
+        return false;
+    const script = sub !== undefined && RUN_SCRIPT.has(sub) ? next : program === 'npm' ? undefined : sub;
+    return script !== undefined && DEV_SCRIPTS.has(script);
+}
+/**
+ * Why a Dockerfile builds an image for development only, or undefined when it may ship: its name
+ * (`Dockerfile.dev`), the Compose files that build it (only development ones: `docker-compose.dev.yml`),
+ * or the command its final stage starts (nodemon, ts-node-dev, `next dev`, `npm run dev`).
+ */
+function developmentDockerfiles(docs) {
+    const byComposeKind = new Map();
+    for (const { path, model } of docs.composeFiles) {
+        const dev = isDevelopmentComposeName(external_node_path_.posix.basename(path));
+        for (const service of model.services) {
+            const built = service.build && (0,compose/* buildDockerfilePath */.Kb)(path, service.build);
+            if (!built)
+                continue;
+            const seen = byComposeKind.get(built) ?? { dev: false, prod: false };
+            byComposeKind.set(built, dev ? { ...seen, dev: true } : { ...seen, prod: true });
+        }
+    }
+    const result = new Map();
+    for (const { path, model } of docs.dockerfiles) {
+        const compose = byComposeKind.get(path);
+        const runtime = (0,docker_runtime/* runtimeOf */.GV)(model);
+        if (DEV_DOCKERFILE.test(external_node_path_.posix.basename(path)))
+            result.set(path, 'named for development');
+        else if (compose?.dev && !compose.prod)
+            result.set(path, 'built only by a development Compose file');
+        else if (runtime && (0,docker_runtime/* startInstructions */.Q2)(model, runtime.final).some((i) => i.commands.some(startsDevServer)))
+            result.set(path, 'starts a development server');
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/rules/registry.ts + 64 modules
+var registry = __nccwpck_require__(10596);
+// EXTERNAL MODULE: ./src/scan/documents.ts + 7 modules
+var documents = __nccwpck_require__(67906);
 // EXTERNAL MODULE: ./src/model/graph.ts
 var graph = __nccwpck_require__(13749);
 // EXTERNAL MODULE: ./src/model/scope.ts
 var scope = __nccwpck_require__(17141);
+// EXTERNAL MODULE: ./src/parse/javascript.ts + 1 modules
+var javascript = __nccwpck_require__(94286);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __nccwpck_require__(98995);
 ;// CONCATENATED MODULE: ./src/parse/jsonc.ts
@@ -59270,6 +60308,8 @@ function projectAliases(root) {
     return (source, fromFile) => cached(`${external_node_path_.posix.dirname(fromFile)}\u0000${source}`);
 }
 
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(71922);
 ;// CONCATENATED MODULE: ./src/scan/modules.ts
 // The scan's JS/TS modules: read, parsed and indexed once, grouped by package, and modelled.
 
@@ -59377,14 +60417,14 @@ function modules_buildModelSafely(modules, mapImport, notes) {
             }
         }));
         for (const m of failing)
-            notes.push({ file: m.path, message: `not checked by the Express rules: ${(0,common_errors/* describeError */.U)(error)}` });
+            notes.push({ file: m.path, message: `not checked by the Express rules: ${(0,errors/* describeError */.U)(error)}` });
         try {
             return (0,express/* buildExpressModel */.IE)(modules.filter((m) => !failing.has(m)), mapImport);
         }
         catch (again) {
             notes.push({
                 file: '.',
-                message: `the Express app model could not be built, so no Express rule checked anything: ${(0,common_errors/* describeError */.U)(again)}`
+                message: `the Express app model could not be built, so no Express rule checked anything: ${(0,errors/* describeError */.U)(again)}`
             });
             return (0,express/* buildExpressModel */.IE)([], mapImport);
         }
@@ -59393,7 +60433,7 @@ function modules_buildModelSafely(modules, mapImport, notes) {
 /** Reads, parses and indexes one JS/TS file; minified and unparsable ones become notes. */
 function modules_parseModule(file, notes) {
     try {
-        const text = readText(file);
+        const text = (0,documents/* readText */.yR)(file);
         if ((0,javascript/* looksMinified */.o3)(text)) {
             notes.push({ file: file.path, message: 'skipped: looks minified or generated' });
             return undefined;
@@ -59406,7 +60446,7 @@ function modules_parseModule(file, notes) {
         return { path: file.path, text, ast: parsed.ast.program, index: (0,scope/* indexModule */.fO)(parsed.ast.program) };
     }
     catch (error) {
-        notes.push(notReadOrParsed(file, error));
+        notes.push((0,documents/* notReadOrParsed */.sg)(file, error));
         return undefined;
     }
 }
@@ -59453,7 +60493,7 @@ function readJsonModule(root, path, notes) {
     catch (error) {
         if (error?.code === 'ENOENT' || error instanceof SyntaxError)
             return undefined;
-        notes.push({ file: path, message: `not read: ${(0,common_errors/* describeError */.U)(error)}` });
+        notes.push({ file: path, message: `not read: ${(0,errors/* describeError */.U)(error)}` });
         return undefined;
     }
 }
@@ -59519,7 +60559,7 @@ class Reported {
                 findings = findings.map(adjust);
         }
         catch (error) {
-            this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${(0,common_errors/* describeErrorFully */.q)(error)}` });
+            this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${(0,errors/* describeErrorFully */.q)(error)}` });
             return;
         }
         for (const finding of findings) {
@@ -59566,7 +60606,7 @@ function uniqueNotes(notes) {
  * once, on no modules: they read documents too (secrets in `.npmrc`, say).
  */
 function collectFindings(root, today) {
-    const { context, scripts, notes } = documents_readProject(root, today);
+    const { context, scripts, notes } = (0,documents/* readProject */.Wh)(root, today);
     const reported = new Reported(notes);
     const mapImport = modules_projectImportMap(root);
     const groups = groupByPackage(scripts, context.files.filter((f) => f.kind === 'package-json'));
@@ -59638,7 +60678,7 @@ function runScan(root, config, today) {
 /* unused harmony export SCAN_LIMITS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77694);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(10911);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(71922);
 
 

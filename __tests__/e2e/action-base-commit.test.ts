@@ -71,7 +71,10 @@ describe('dist/index.js compares a pull request with its base commit', () => {
       await edit(join(workspace, 'src/app.js'), (text) =>
         shiftLines(text)
           .replace("secret: 'keyboard cat'", 'secret: process.env.SESSION_SECRET')
-          .replace("app.use('/api/users', usersRouter)", "app.use('/api/users', usersRouter)\napp.use(require('cors')({ origin: '*', credentials: true }))")
+          .replace(
+            "app.use('/api/users', usersRouter)",
+            "app.use('/api/users', usersRouter)\napp.use(require('cors')({ origin: '*', credentials: true }))"
+          )
       )
     })
     const result = await run({ workspace, headSha: head, payload: payload(base, head), inputs: OFFLINE })
@@ -105,7 +108,9 @@ describe('dist/index.js compares a pull request with its base commit', () => {
     const result = await run({ workspace, headSha: head, payload: payload(base, head), inputs: OFFLINE })
     expect(result.reportJson?.baseline).toMatchObject({ source: 'base-commit', status: 'ok' })
     const advisories = result.reportJson?.audit.advisories ?? []
-    expect(advisories.filter((a) => a.new === true).map((a) => a.package)).toEqual(advisories.filter((a) => a.package === 'lodash').map((a) => a.package))
+    expect(advisories.filter((a) => a.new === true).map((a) => a.package)).toEqual(
+      advisories.filter((a) => a.package === 'lodash').map((a) => a.package)
+    )
     expect(advisories.some((a) => a.package === 'lodash' && a.new === true)).toBe(true)
     expect(advisories.some((a) => a.package !== 'lodash' && a.new === false)).toBe(true)
     expect(result.outputs['new-findings']).toBe('0')
