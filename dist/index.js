@@ -46718,10 +46718,11 @@ function gitRunner(options, timeouts) {
     });
 }
 /** The folder of `root` inside its repository (`services/api/`, or empty at the top). */
-async function repositoryPrefix(git, root, timeouts) {
+async function repositoryPrefix(git, timeouts) {
     const run = await git(['rev-parse', '--show-prefix']);
+    // The message names no absolute path: it goes into the comment, which must read the same on every rerun.
     if (run.code !== 0 || run.timedOut || run.spawnError)
-        throw new BaselineFailure(`${root} is not in a git checkout that can be read (${gitReason(run, timeouts.git)}): a base-commit baseline needs the repository checked out with git`);
+        throw new BaselineFailure(`the working directory is not in a git checkout that can be read (${gitReason(run, timeouts.git)}): a base-commit baseline needs the repository checked out with git (actions/checkout)`);
     return run.stdout.replace(/\r?\n$/, '');
 }
 async function verifyCommit(git, ref) {
@@ -46916,7 +46917,7 @@ async function loadBaseCommit(options) {
     let auditing;
     try {
         const started = Date.now();
-        const prefix = await repositoryPrefix(git, options.root, timeouts);
+        const prefix = await repositoryPrefix(git, timeouts);
         const sha = await resolveCommit(git, options.ref, timeouts, log);
         ref = sha;
         const entries = await listTree(git, sha, prefix, timeouts);

@@ -126,11 +126,12 @@ function gitRunner(options: BaseCommitOptions, timeouts: BaseCommitTimeouts): Gi
 }
 
 /** The folder of `root` inside its repository (`services/api/`, or empty at the top). */
-async function repositoryPrefix(git: Git, root: string, timeouts: BaseCommitTimeouts): Promise<string> {
+async function repositoryPrefix(git: Git, timeouts: BaseCommitTimeouts): Promise<string> {
   const run = await git(['rev-parse', '--show-prefix'])
+  // The message names no absolute path: it goes into the comment, which must read the same on every rerun.
   if (run.code !== 0 || run.timedOut || run.spawnError)
     throw new BaselineFailure(
-      `${root} is not in a git checkout that can be read (${gitReason(run, timeouts.git)}): a base-commit baseline needs the repository checked out with git`
+      `the working directory is not in a git checkout that can be read (${gitReason(run, timeouts.git)}): a base-commit baseline needs the repository checked out with git (actions/checkout)`
     )
   return run.stdout.replace(/\r?\n$/, '')
 }
@@ -346,7 +347,7 @@ export async function loadBaseCommit(options: BaseCommitOptions): Promise<Baseli
   let auditing: Promise<unknown> | undefined
   try {
     const started = Date.now()
-    const prefix = await repositoryPrefix(git, options.root, timeouts)
+    const prefix = await repositoryPrefix(git, timeouts)
     const sha = await resolveCommit(git, options.ref, timeouts, log)
     ref = sha
     const entries = await listTree(git, sha, prefix, timeouts)
