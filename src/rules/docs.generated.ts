@@ -56,7 +56,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   },
   "docker-npm-install": {
     why: "`npm install` in an image build resolves versions at build time, so the image may not contain what\nwas reviewed and audited in the lockfile, and a compromised new release of a dependency is pulled\nin without anyone noticing. `npm ci` installs exactly the lockfile and fails when it disagrees with\n`package.json`. When there is no lockfile, the image is not reproducible at all (see\n[lockfile-missing](lockfile-missing.md)).",
-    fix: "```dockerfile\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n```\n\nWith Yarn or pnpm: `yarn install --frozen-lockfile` (Yarn 1), `yarn install --immutable` (Yarn 2+),\n`pnpm install --frozen-lockfile`. Pin global tools: `npm install -g pm2@5`.",
+    fix: "```dockerfile\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n```\n\nWith Yarn or pnpm: `yarn install --frozen-lockfile` (Yarn 1), `yarn install --immutable` (Yarn 2+),\n`pnpm install --frozen-lockfile` (also `pnpm i --frozen-lockfile`). The finding suggests the one of the\nproject's package manager, read from its lockfile (a `yarn.lock` with a `__metadata:` block is Yarn 2+)\nor from `packageManager` in `package.json`; `npm install` in a pnpm or yarn project is reported as\nignoring that lockfile. Pin global tools: `npm install -g pm2@5`.",
     example: { lang: "dockerfile", code: "COPY package.json package-lock.json ./\nRUN npm ci --omit=dev" }
   },
   "docker-root-user": {
@@ -106,8 +106,8 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   },
   "lockfile-missing": {
     why: "Without a lockfile every install resolves versions anew: builds are not reproducible, a compromised\nor broken new release of any transitive dependency is picked up silently, and the audit of the pull\nrequest says nothing about what production will run. The gate cannot run `npm ci` or a reliable\n`npm audit` either.",
-    fix: "```sh\nnpm install            # writes package-lock.json\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"\n```\n\nThen install with `npm ci` in CI and in Dockerfiles. A project that uses yarn or pnpm can run\n`npm install --package-lock-only` to keep a package-lock.json beside its own lockfile, or audit with\nits own package manager's tools.",
-    example: { lang: "sh", code: "npm install            # writes package-lock.json\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"" }
+    fix: "Run the install of the project's package manager and commit the lockfile it writes:\n\n```sh\nnpm install            # writes package-lock.json   (pnpm install: pnpm-lock.yaml; yarn install: yarn.lock)\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"\n```\n\nThen install from it in CI and in Dockerfiles: `npm ci`, `pnpm install --frozen-lockfile`,\n`yarn install --frozen-lockfile` (Yarn 1) or `yarn install --immutable` (Yarn 2+).\n\nWhen the lockfile and the `packageManager` field name different managers (or lockfiles of several\nmanagers are committed), the report says so in a note.",
+    example: { lang: "sh", code: "npm install            # writes package-lock.json   (pnpm install: pnpm-lock.yaml; yarn install: yarn.lock)\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"" }
   },
   "prototype-pollution": {
     why: "`JSON.parse` (and so `express.json()`) creates an own property named `__proto__`. A recursive merge\ncopies it by walking into `target.__proto__`, which is `Object.prototype`: every object in the\nprocess then has the attacker's properties (`isAdmin: true`, `shell: '/bin/sh'`, template options),\nwhich turns into privilege escalation, denial of service or remote code execution through gadgets\nin libraries. A shallow `Object.assign` or a client-chosen key replaces the target's prototype or\noverwrites fields the client should never set (mass assignment).",

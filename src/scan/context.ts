@@ -1,6 +1,7 @@
 // What the rules see: the scanned tree's documents, and for source rules one package's JS/TS modules
 // and its Express model. Plain data; the caches of a package's scan live on its model (see ExpressModel).
 import type { SourceFile } from '../discovery/find-files.js'
+import type { PackageManagerInfo } from '../discovery/package-manager.js'
 import type { ExpressModel, JsModule } from '../model/express.js'
 import type { ComposeModel } from '../parse/compose.js'
 import type { DockerfileModel } from '../parse/dockerfile.js'
@@ -77,6 +78,8 @@ export interface ProjectContext extends Documents {
   today: string
   /** Every discovered file, tests included (see SourceFile.test). */
   files: SourceFile[]
+  /** The project's package manager, from its root lockfile and package.json's `packageManager`. */
+  packageManager: PackageManagerInfo
 }
 
 /** What a source rule sees: the project, and one package's modules with its Express model. */

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { findFiles, type Note, type SourceFile } from '../discovery/find-files.js'
 import { committedFiles } from '../discovery/git-files.js'
+import { readPackageManager } from '../discovery/package-manager.js'
 import { isComposeFileName, parseCompose } from '../parse/compose.js'
 import { isDockerfileName, parseDockerfile } from '../parse/dockerfile.js'
 import { parseDockerignore } from '../parse/dockerignore.js'
@@ -184,5 +185,9 @@ export function readProject(root: string, today: string): Project {
   } catch (error) {
     for (const { path } of proxyTexts) notes.push({ file: path, message: `not parsed, so not checked: ${describeError(error)}` })
   }
-  return { context: { root, today, files, ...documents }, scripts, notes }
+  const rootFiles = files.filter((f) => !f.path.includes('/')).map((f) => f.path)
+  const manifest = documents.packageJsons.find((p) => p.path === 'package.json')?.manifest
+  const packageManager = readPackageManager(root, rootFiles, manifest?.data)
+  if (packageManager.disagreement) notes.push({ file: packageManager.lockfile ?? 'package.json', message: packageManager.disagreement })
+  return { context: { root, today, files, ...documents, packageManager }, scripts, notes }
 }

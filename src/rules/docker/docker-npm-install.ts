@@ -1,5 +1,6 @@
 import type { ShellCommand } from '../../parse/shell.js'
 import { substitute } from '../../parse/dockerfile.js'
+import { frozenInstallCommand, LOCKFILE_OF, type PackageManager } from '../../discovery/package-manager.js'
 import { defineRule, type RuleFinding } from '../rule.js'
 
 /** A package manager call: options, the subcommand and its operands (package specs). */
@@ -113,14 +114,24 @@ function isGlobal(call: CliCall): boolean {
   return call.options.some((o) => o === '-g' || o === '--global' || o === '--location=global')
 }
 
-/** What is wrong with a package manager call, or undefined when it installs from the lockfile or a pinned tool. */
-function problem(call: CliCall): Pick<RuleFinding, 'messageId' | 'message'> | undefined {
+/** The frozen install to suggest for a call of `tool`: the project's own flavour of yarn when it is a yarn project. */
+function frozenFix(tool: string, project: PackageManager | undefined): string {
+  if (tool === 'npm') return '`npm ci`'
+  if (tool === 'yarn' && project?.name === 'yarn') return frozenInstallCommand(project)
+  return FROZEN_FIX[tool] ?? '`npm ci`'
+}
+
+/**
+ * What is wrong with a package manager call, or undefined when it installs from the lockfile or a pinned tool.
+ * `project` is the project's manager (from its lockfile or `packageManager`): its frozen install is the one suggested.
+ */
+function problem(call: CliCall, project: PackageManager | undefined): Pick<RuleFinding, 'messageId' | 'message'> | undefined {
   const shown = [call.tool, call.subcommand].filter(Boolean).join(' ')
   const sub = call.subcommand
   if (sub !== undefined && UPDATE.has(sub)) {
     return {
       messageId: 'update',
-      message: `\`${shown}\` re-resolves dependencies and rewrites the lockfile at build time: build from the committed lockfile with ${call.tool === 'npm' ? '`npm ci`' : FROZEN_FIX[call.tool]}`
+      message: `\`${shown}\` re-resolves dependencies and rewrites the lockfile at build time: build from the committed lockfile with ${frozenFix(call.tool, project)}`
     }
   }
   // A bare `yarn` installs; a bare npm, pnpm or bun prints help.
@@ -136,6 +147,13 @@ function problem(call: CliCall): Pick<RuleFinding, 'messageId' | 'message'> | un
       message: `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${packageNameOf(loose[0] as string)}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`
     }
   }
+  if (call.tool === 'npm' && project && project.name !== 'npm') {
+    // A pnpm or yarn project: npm reads neither lockfile, so `npm install` resolves everything anew.
+    return {
+      messageId: 'npm-install',
+      message: `\`${shown}\` ignores ${LOCKFILE_OF[project.name]} and resolves versions again: install from it with ${frozenInstallCommand(project)}`
+    }
+  }
   if (call.tool === 'npm') {
     return {
       messageId: 'npm-install',
@@ -146,7 +164,7 @@ function problem(call: CliCall): Pick<RuleFinding, 'messageId' | 'message'> | un
   const pure = call.options.includes('--pure-lockfile') ? ' (`--pure-lockfile` only skips writing it; it does not fail on drift)' : ''
   return {
     messageId: 'not-frozen',
-    message: `\`${call.tool} install\` without a frozen lockfile may resolve new versions at build time${pure}: use ${FROZEN_FIX[call.tool]}`
+    message: `\`${call.tool} install\` without a frozen lockfile may resolve new versions at build time${pure}: use ${frozenFix(call.tool, project)}`
   }
 }
 
@@ -157,7 +175,7 @@ export default defineRule({
     category: 'docker',
     description:
       "A Dockerfile installs the app's dependencies with `npm install` (or a non-frozen yarn/pnpm/bun install, or an update) instead of from the lockfile.",
-    fix: 'use `npm ci` (or `yarn install --frozen-lockfile`/`--immutable`, `pnpm install --frozen-lockfile`); pin global tools (`npm install -g pm2@5`)',
+    fix: "install from the project's lockfile: `npm ci`, `pnpm install --frozen-lockfile`, `yarn install --frozen-lockfile` (Yarn 1) or `yarn install --immutable` (Yarn 2+); pin global tools (`npm install -g pm2@5`)",
     cwe: 'CWE-1357',
     messages: {
       update: 'an update command (npm update, yarn upgrade...) re-resolves dependencies at build time',
@@ -168,14 +186,14 @@ export default defineRule({
     }
   },
   needs: 'project',
-  check({ dockerfiles }) {
+  check({ dockerfiles, packageManager }) {
     const findings: RuleFinding[] = []
     for (const { path, model } of dockerfiles) {
       for (const instruction of model.stages.flatMap((s) => s.instructions)) {
         if (instruction.keyword !== 'RUN') continue
         for (const command of instruction.commands) {
           const call = readCall(command, instruction.vars ?? new Map())
-          const found = call && problem(call)
+          const found = call && problem(call, packageManager.detected)
           if (found) findings.push({ file: path, line: command.line, ...found })
         }
       }

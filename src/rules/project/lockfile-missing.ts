@@ -1,16 +1,15 @@
-import { NPM_LOCKFILES, OTHER_LOCKFILES } from '../../common/lockfiles.js'
+import { OTHER_LOCKFILES } from '../../common/lockfiles.js'
 import { gitignoreMatcher } from '../../discovery/gitignore.js'
+import { LOCKFILE_MANAGERS, LOCKFILE_OF, installCommand } from '../../discovery/package-manager.js'
 import { defineRule } from '../rule.js'
 
-const LOCKFILE = 'package-lock.json'
-
-/** The line of a `.gitignore` that ignores package-lock.json, unless a later `!` line takes it back. */
-function ignoringLine(text: string | undefined): number | undefined {
+/** The line of a `.gitignore` that ignores the lockfile, unless a later `!` line takes it back. */
+function ignoringLine(text: string | undefined, lockfile: string): number | undefined {
   let found: number | undefined
   text?.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim()
-    if (line.startsWith('!') && gitignoreMatcher(line.slice(1))(LOCKFILE)) found = undefined
-    else if (gitignoreMatcher(line)(LOCKFILE)) found = i + 1
+    if (line.startsWith('!') && gitignoreMatcher(line.slice(1))(lockfile)) found = undefined
+    else if (gitignoreMatcher(line)(lockfile)) found = i + 1
   })
   return found
 }
@@ -20,37 +19,39 @@ export default defineRule({
     id: 'lockfile-missing',
     severity: 'high',
     category: 'project',
-    description: 'No package-lock.json or npm-shrinkwrap.json: npm ci and a reproducible audit are impossible.',
-    fix: 'run `npm install` and commit package-lock.json',
+    description:
+      'No lockfile (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml or yarn.lock): a frozen install and a reproducible audit are impossible.',
+    fix: "run the package manager's install (`npm install`, `pnpm install`, `yarn install`) and commit the lockfile it writes",
     cwe: 'CWE-1357',
     messages: {
-      'no-lockfile': 'package.json has no lockfile beside it',
-      'other-lockfile-only': "only another package manager's lockfile (yarn, pnpm, bun) is committed"
+      'no-lockfile': 'package.json has no lockfile beside it'
     }
   },
   needs: 'project',
-  check({ files, packageJsons, gitignores }) {
+  check({ files, packageJsons, gitignores, packageManager }) {
     const atRoot = new Set(files.filter((f) => !f.path.includes('/')).map((f) => f.path))
-    if (!atRoot.has('package.json') || NPM_LOCKFILES.some((f) => atRoot.has(f))) return []
-    const other = Object.keys(OTHER_LOCKFILES).find((f) => atRoot.has(f))
-    const messageId = other ? 'other-lockfile-only' : 'no-lockfile'
-    const message = other
-      ? `only ${other} is committed, which npm ci cannot install from and npm audit cannot read: run \`npm install\` to create package-lock.json and commit it (or run the ${OTHER_LOCKFILES[other]} equivalent of this gate)`
-      : 'package.json has no package-lock.json beside it, so installs are not reproducible and npm audit cannot run: run `npm install` and commit package-lock.json'
+    // Any lockfile counts, bun's too: its manager installs and audits from it.
+    const lockfiles = [...LOCKFILE_MANAGERS.map(([f]) => f), ...Object.keys(OTHER_LOCKFILES)]
+    if (!atRoot.has('package.json') || lockfiles.some((f) => atRoot.has(f))) return []
+    // No lockfile: the manager package.json declares (`packageManager`), npm otherwise.
+    const manager = packageManager.declared
+    const lockfile = LOCKFILE_OF[manager?.name ?? 'npm']
+    const command = installCommand(manager)
+    const message = `package.json has no lockfile beside it, so installs are not reproducible and dependencies cannot be audited: run \`${command}\` and commit ${lockfile}`
     // The line that keeps the lockfile out of the repository is where the fix starts.
-    const ignored = ignoringLine(gitignores.find((g) => g.path === '.gitignore')?.text)
+    const ignored = ignoringLine(gitignores.find((g) => g.path === '.gitignore')?.text, lockfile)
     if (ignored !== undefined)
       return [
         {
           file: '.gitignore',
           line: ignored,
-          messageId,
-          message: `${message}; this line of .gitignore keeps package-lock.json out of commits: remove it`
+          messageId: 'no-lockfile',
+          message: `${message}; this line of .gitignore keeps ${lockfile} out of commits: remove it`
         }
       ]
     // What the lockfile would pin: the dependencies, when package.json lists any; else the file as a whole.
     const manifest = packageJsons.find((p) => p.path === 'package.json')?.manifest
     const line = manifest ? (manifest.keyLine(['dependencies']) ?? manifest.keyLine(['devDependencies'])) : null
-    return [{ file: 'package.json', line, messageId, message }]
+    return [{ file: 'package.json', line, messageId: 'no-lockfile', message }]
   }
 })
