@@ -14026,6 +14026,142 @@ function isGitignored(root, path) {
 
 /***/ }),
 
+/***/ 4844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hu: () => (/* binding */ frozenInstallCommand),
+/* harmony export */   Je: () => (/* binding */ installCommand),
+/* harmony export */   Y$: () => (/* binding */ LOCKFILE_OF),
+/* harmony export */   jd: () => (/* binding */ LOCKFILE_MANAGERS),
+/* harmony export */   yP: () => (/* binding */ readPackageManager)
+/* harmony export */ });
+/* unused harmony exports yarnFlavorOf, parsePackageManagerField, describeManager, detectPackageManager */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// Which package manager a project uses: from the lockfile it commits and package.json's
+// `packageManager` field (corepack's `pnpm@9.1.0`). Only names and the head of yarn.lock are read.
+
+
+/** The lockfiles this module knows, by the manager that writes them; in the order a project's manager is read from. */
+const LOCKFILE_MANAGERS = [
+    ['package-lock.json', 'npm'],
+    ['npm-shrinkwrap.json', 'npm'],
+    ['pnpm-lock.yaml', 'pnpm'],
+    ['yarn.lock', 'yarn']
+];
+/** The lockfile each manager writes. */
+const LOCKFILE_OF = {
+    npm: 'package-lock.json',
+    pnpm: 'pnpm-lock.yaml',
+    yarn: 'yarn.lock'
+};
+/** How much of yarn.lock is read: berry's `__metadata:` block comes first, after a comment header. */
+const YARN_HEAD_BYTES = 4096;
+/** Yarn 2+ writes a YAML lockfile with a `__metadata:` block; Yarn 1 writes its own format, headed `# yarn lockfile v1`. */
+function yarnFlavorOf(head) {
+    return /^__metadata:/m.test(head) ? 'berry' : 'classic';
+}
+/** `pnpm@9.1.0`, `yarn@4.1.0+sha512.abc`, `npm@10.8.1`: the manager and its version, or undefined for anything else. */
+function parsePackageManagerField(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const match = /^(npm|pnpm|yarn)@(\d+)(\.[^+\s]*)?(?:\+.*)?$/.exec(value.trim());
+    if (!match)
+        return undefined;
+    const name = match[1];
+    const version = `${match[2]}${match[3] ?? ''}`;
+    if (name !== 'yarn')
+        return { name, version };
+    return { name, yarnFlavor: Number(match[2]) >= 2 ? 'berry' : 'classic', version };
+}
+/** `pnpm`, `yarn (classic)`, `yarn (berry)`. */
+function describeManager(manager) {
+    return manager.yarnFlavor ? `yarn (${manager.yarnFlavor})` : manager.name;
+}
+/** The command that creates the manager's lockfile. */
+function installCommand(manager) {
+    return `${manager?.name ?? 'npm'} install`;
+}
+/** The command that installs exactly the lockfile, failing when it is out of date, as Markdown code (two for yarn of unknown major). */
+function frozenInstallCommand(manager) {
+    switch (manager?.name) {
+        case 'pnpm':
+            return '`pnpm install --frozen-lockfile`';
+        case 'yarn':
+            if (manager.yarnFlavor === 'berry')
+                return '`yarn install --immutable`';
+            if (manager.yarnFlavor === 'classic')
+                return '`yarn install --frozen-lockfile`';
+            return '`yarn install --frozen-lockfile` (Yarn 1) or `yarn install --immutable` (Yarn 2+)';
+        default:
+            return '`npm ci`';
+    }
+}
+function sameManager(a, b) {
+    return a.name === b.name && (a.yarnFlavor === undefined || b.yarnFlavor === undefined || a.yarnFlavor === b.yarnFlavor);
+}
+/**
+ * The manager of a project from the lockfile names at its root, the head of its yarn.lock (when
+ * there is one) and package.json's `packageManager` value. Pure: the caller reads the files.
+ */
+function detectPackageManager(input) {
+    const present = LOCKFILE_MANAGERS.filter(([file]) => input.lockfiles.includes(file));
+    const declared = parsePackageManagerField(input.packageManagerField);
+    const info = {};
+    if (declared)
+        info.declared = declared;
+    const managerOf = (name) => name === 'yarn' && input.yarnLockHead !== undefined ? { name, yarnFlavor: yarnFlavorOf(input.yarnLockHead) } : { name };
+    const first = present[0];
+    if (first) {
+        info.lockfile = first[0];
+        info.detected = managerOf(first[1]);
+    }
+    else if (declared) {
+        info.detected = declared.yarnFlavor ? { name: declared.name, yarnFlavor: declared.yarnFlavor } : { name: declared.name };
+    }
+    const names = [...new Set(present.map(([, name]) => name))];
+    if (names.length > 1) {
+        const files = present.map(([file]) => file).join(', ');
+        info.disagreement = `lockfiles of several package managers are committed (${files}): keep only the one of the manager the project uses${declared ? ` (packageManager says ${declared.name}@${declared.version})` : ''}`;
+    }
+    else if (first && declared && info.detected && !sameManager(info.detected, declared)) {
+        info.disagreement = `packageManager says ${declared.name}@${declared.version} but the committed lockfile is ${first[0]} (${describeManager(info.detected)}): regenerate the lockfile with ${declared.name} or correct packageManager`;
+    }
+    return info;
+}
+/** The first bytes of a file, or undefined when it cannot be read. */
+function readHead(path, bytes) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'r');
+        const buffer = Buffer.alloc(bytes);
+        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, 0, bytes, 0);
+        return buffer.subarray(0, read).toString('utf8');
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** Detects the manager of the project at `root`, given the file paths found at its root and package.json's data. */
+function readPackageManager(root, rootFiles, packageJson) {
+    const yarnLockHead = rootFiles.includes('yarn.lock') ? readHead((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'yarn.lock'), YARN_HEAD_BYTES) : undefined;
+    return detectPackageManager({
+        lockfiles: rootFiles,
+        ...(yarnLockHead !== undefined ? { yarnLockHead } : {}),
+        packageManagerField: packageJson?.packageManager
+    });
+}
+
+
+/***/ }),
+
 /***/ 4879:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -19865,7 +20001,7 @@ const RULE_DOCS = {
     },
     "docker-npm-install": {
         why: "`npm install` in an image build resolves versions at build time, so the image may not contain what\nwas reviewed and audited in the lockfile, and a compromised new release of a dependency is pulled\nin without anyone noticing. `npm ci` installs exactly the lockfile and fails when it disagrees with\n`package.json`. When there is no lockfile, the image is not reproducible at all (see\n[lockfile-missing](lockfile-missing.md)).",
-        fix: "```dockerfile\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n```\n\nWith Yarn or pnpm: `yarn install --frozen-lockfile` (Yarn 1), `yarn install --immutable` (Yarn 2+),\n`pnpm install --frozen-lockfile`. Pin global tools: `npm install -g pm2@5`.",
+        fix: "```dockerfile\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\n```\n\nWith Yarn or pnpm: `yarn install --frozen-lockfile` (Yarn 1), `yarn install --immutable` (Yarn 2+),\n`pnpm install --frozen-lockfile` (also `pnpm i --frozen-lockfile`). The finding suggests the one of the\nproject's package manager, read from its lockfile (a `yarn.lock` with a `__metadata:` block is Yarn 2+)\nor from `packageManager` in `package.json`; `npm install` in a pnpm or yarn project is reported as\nignoring that lockfile. Pin global tools: `npm install -g pm2@5`.",
         example: { lang: "dockerfile", code: "COPY package.json package-lock.json ./\nRUN npm ci --omit=dev" }
     },
     "docker-root-user": {
@@ -19915,8 +20051,8 @@ const RULE_DOCS = {
     },
     "lockfile-missing": {
         why: "Without a lockfile every install resolves versions anew: builds are not reproducible, a compromised\nor broken new release of any transitive dependency is picked up silently, and the audit of the pull\nrequest says nothing about what production will run. The gate cannot run `npm ci` or a reliable\n`npm audit` either.",
-        fix: "```sh\nnpm install            # writes package-lock.json\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"\n```\n\nThen install with `npm ci` in CI and in Dockerfiles. A project that uses yarn or pnpm can run\n`npm install --package-lock-only` to keep a package-lock.json beside its own lockfile, or audit with\nits own package manager's tools.",
-        example: { lang: "sh", code: "npm install            # writes package-lock.json\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"" }
+        fix: "Run the install of the project's package manager and commit the lockfile it writes:\n\n```sh\nnpm install            # writes package-lock.json   (pnpm install: pnpm-lock.yaml; yarn install: yarn.lock)\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"\n```\n\nThen install from it in CI and in Dockerfiles: `npm ci`, `pnpm install --frozen-lockfile`,\n`yarn install --frozen-lockfile` (Yarn 1) or `yarn install --immutable` (Yarn 2+).\n\nWhen the lockfile and the `packageManager` field name different managers (or lockfiles of several\nmanagers are committed), the report says so in a note.",
+        example: { lang: "sh", code: "npm install            # writes package-lock.json   (pnpm install: pnpm-lock.yaml; yarn install: yarn.lock)\ngit add package-lock.json\ngit commit -m \"Add package-lock.json\"" }
     },
     "prototype-pollution": {
         why: "`JSON.parse` (and so `express.json()`) creates an own property named `__proto__`. A recursive merge\ncopies it by walking into `target.__proto__`, which is `Object.prototype`: every object in the\nprocess then has the attacker's properties (`isAdmin: true`, `shell: '/bin/sh'`, template options),\nwhich turns into privilege escalation, denial of service or remote code execution through gadgets\nin libraries. A shallow `Object.assign` or a client-chosen key replaces the target's prototype or\noverwrites fields the client should never set (mass assignment).",
@@ -22012,7 +22148,10 @@ function upgradeTargets(today) {
     }
 }));
 
+// EXTERNAL MODULE: ./src/discovery/package-manager.ts
+var package_manager = __nccwpck_require__(4844);
 ;// CONCATENATED MODULE: ./src/rules/docker/docker-npm-install.ts
+
 
 
 /** Commands that run the command after them: `sudo npm i`, `env CI=1 npm i`, `su-exec node npm i`. */
@@ -22118,14 +22257,25 @@ function packageNameOf(spec) {
 function isGlobal(call) {
     return call.options.some((o) => o === '-g' || o === '--global' || o === '--location=global');
 }
-/** What is wrong with a package manager call, or undefined when it installs from the lockfile or a pinned tool. */
-function problem(call) {
+/** The frozen install to suggest for a call of `tool`: the project's own flavour of yarn when it is a yarn project. */
+function frozenFix(tool, project) {
+    if (tool === 'npm')
+        return '`npm ci`';
+    if (tool === 'yarn' && project?.name === 'yarn')
+        return (0,package_manager/* frozenInstallCommand */.Hu)(project);
+    return FROZEN_FIX[tool] ?? '`npm ci`';
+}
+/**
+ * What is wrong with a package manager call, or undefined when it installs from the lockfile or a pinned tool.
+ * `project` is the project's manager (from its lockfile or `packageManager`): its frozen install is the one suggested.
+ */
+function problem(call, project) {
     const shown = [call.tool, call.subcommand].filter(Boolean).join(' ');
     const sub = call.subcommand;
     if (sub !== undefined && UPDATE.has(sub)) {
         return {
             messageId: 'update',
-            message: `\`${shown}\` re-resolves dependencies and rewrites the lockfile at build time: build from the committed lockfile with ${call.tool === 'npm' ? '`npm ci`' : FROZEN_FIX[call.tool]}`
+            message: `\`${shown}\` re-resolves dependencies and rewrites the lockfile at build time: build from the committed lockfile with ${frozenFix(call.tool, project)}`
         };
     }
     // A bare `yarn` installs; a bare npm, pnpm or bun prints help.
@@ -22143,6 +22293,13 @@ function problem(call) {
             message: `\`${shown}${global ? ' -g' : ''} ${loose.join(' ')}\` ${where}: pin each one (\`${packageNameOf(loose[0])}@<version>\`)${global ? '' : ', or add it to package.json and install from the lockfile'}`
         };
     }
+    if (call.tool === 'npm' && project && project.name !== 'npm') {
+        // A pnpm or yarn project: npm reads neither lockfile, so `npm install` resolves everything anew.
+        return {
+            messageId: 'npm-install',
+            message: `\`${shown}\` ignores ${package_manager/* LOCKFILE_OF */.Y$[project.name]} and resolves versions again: install from it with ${(0,package_manager/* frozenInstallCommand */.Hu)(project)}`
+        };
+    }
     if (call.tool === 'npm') {
         return {
             messageId: 'npm-install',
@@ -22154,7 +22311,7 @@ function problem(call) {
     const pure = call.options.includes('--pure-lockfile') ? ' (`--pure-lockfile` only skips writing it; it does not fail on drift)' : '';
     return {
         messageId: 'not-frozen',
-        message: `\`${call.tool} install\` without a frozen lockfile may resolve new versions at build time${pure}: use ${FROZEN_FIX[call.tool]}`
+        message: `\`${call.tool} install\` without a frozen lockfile may resolve new versions at build time${pure}: use ${frozenFix(call.tool, project)}`
     };
 }
 /* harmony default export */ const docker_npm_install = ((0,rule/* defineRule */.Km)({
@@ -22163,7 +22320,7 @@ function problem(call) {
         severity: 'low',
         category: 'docker',
         description: "A Dockerfile installs the app's dependencies with `npm install` (or a non-frozen yarn/pnpm/bun install, or an update) instead of from the lockfile.",
-        fix: 'use `npm ci` (or `yarn install --frozen-lockfile`/`--immutable`, `pnpm install --frozen-lockfile`); pin global tools (`npm install -g pm2@5`)',
+        fix: "install from the project's lockfile: `npm ci`, `pnpm install --frozen-lockfile`, `yarn install --frozen-lockfile` (Yarn 1) or `yarn install --immutable` (Yarn 2+); pin global tools (`npm install -g pm2@5`)",
         cwe: 'CWE-1357',
         messages: {
             update: 'an update command (npm update, yarn upgrade...) re-resolves dependencies at build time',
@@ -22174,7 +22331,7 @@ function problem(call) {
         }
     },
     needs: 'project',
-    check({ dockerfiles }) {
+    check({ dockerfiles, packageManager }) {
         const findings = [];
         for (const { path, model } of dockerfiles) {
             for (const instruction of model.stages.flatMap((s) => s.instructions)) {
@@ -22182,7 +22339,7 @@ function problem(call) {
                     continue;
                 for (const command of instruction.commands) {
                     const call = readCall(command, instruction.vars ?? new Map());
-                    const found = call && problem(call);
+                    const found = call && problem(call, packageManager.detected);
                     if (found)
                         findings.push({ file: path, line: command.line, ...found });
                 }
@@ -22547,22 +22704,22 @@ function docker_node_env_composeFindings(doc, { dockerfiles }) {
 }));
 
 // EXTERNAL MODULE: ./src/common/lockfiles.ts
-var lockfiles = __nccwpck_require__(8771);
+var common_lockfiles = __nccwpck_require__(8771);
 // EXTERNAL MODULE: ./src/discovery/gitignore.ts
 var gitignore = __nccwpck_require__(9356);
 ;// CONCATENATED MODULE: ./src/rules/project/lockfile-missing.ts
 
 
 
-const LOCKFILE = 'package-lock.json';
-/** The line of a `.gitignore` that ignores package-lock.json, unless a later `!` line takes it back. */
-function ignoringLine(text) {
+
+/** The line of a `.gitignore` that ignores the lockfile, unless a later `!` line takes it back. */
+function ignoringLine(text, lockfile) {
     let found;
     text?.split(/\r?\n/).forEach((raw, i) => {
         const line = raw.trim();
-        if (line.startsWith('!') && (0,gitignore/* gitignoreMatcher */.X)(line.slice(1))(LOCKFILE))
+        if (line.startsWith('!') && (0,gitignore/* gitignoreMatcher */.X)(line.slice(1))(lockfile))
             found = undefined;
-        else if ((0,gitignore/* gitignoreMatcher */.X)(line)(LOCKFILE))
+        else if ((0,gitignore/* gitignoreMatcher */.X)(line)(lockfile))
             found = i + 1;
     });
     return found;
@@ -22572,39 +22729,40 @@ function ignoringLine(text) {
         id: 'lockfile-missing',
         severity: 'high',
         category: 'project',
-        description: 'No package-lock.json or npm-shrinkwrap.json: npm ci and a reproducible audit are impossible.',
-        fix: 'run `npm install` and commit package-lock.json',
+        description: 'No lockfile (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml or yarn.lock): a frozen install and a reproducible audit are impossible.',
+        fix: "run the package manager's install (`npm install`, `pnpm install`, `yarn install`) and commit the lockfile it writes",
         cwe: 'CWE-1357',
         messages: {
-            'no-lockfile': 'package.json has no lockfile beside it',
-            'other-lockfile-only': "only another package manager's lockfile (yarn, pnpm, bun) is committed"
+            'no-lockfile': 'package.json has no lockfile beside it'
         }
     },
     needs: 'project',
-    check({ files, packageJsons, gitignores }) {
+    check({ files, packageJsons, gitignores, packageManager }) {
         const atRoot = new Set(files.filter((f) => !f.path.includes('/')).map((f) => f.path));
-        if (!atRoot.has('package.json') || lockfiles/* NPM_LOCKFILES */.DK.some((f) => atRoot.has(f)))
+        // Any lockfile counts, bun's too: its manager installs and audits from it.
+        const lockfiles = [...package_manager/* LOCKFILE_MANAGERS */.jd.map(([f]) => f), ...Object.keys(common_lockfiles/* OTHER_LOCKFILES */.YF)];
+        if (!atRoot.has('package.json') || lockfiles.some((f) => atRoot.has(f)))
             return [];
-        const other = Object.keys(lockfiles/* OTHER_LOCKFILES */.YF).find((f) => atRoot.has(f));
-        const messageId = other ? 'other-lockfile-only' : 'no-lockfile';
-        const message = other
-            ? `only ${other} is committed, which npm ci cannot install from and npm audit cannot read: run \`npm install\` to create package-lock.json and commit it (or run the ${lockfiles/* OTHER_LOCKFILES */.YF[other]} equivalent of this gate)`
-            : 'package.json has no package-lock.json beside it, so installs are not reproducible and npm audit cannot run: run `npm install` and commit package-lock.json';
+        // No lockfile: the manager package.json declares (`packageManager`), npm otherwise.
+        const manager = packageManager.declared;
+        const lockfile = package_manager/* LOCKFILE_OF */.Y$[manager?.name ?? 'npm'];
+        const command = (0,package_manager/* installCommand */.Je)(manager);
+        const message = `package.json has no lockfile beside it, so installs are not reproducible and dependencies cannot be audited: run \`${command}\` and commit ${lockfile}`;
         // The line that keeps the lockfile out of the repository is where the fix starts.
-        const ignored = ignoringLine(gitignores.find((g) => g.path === '.gitignore')?.text);
+        const ignored = ignoringLine(gitignores.find((g) => g.path === '.gitignore')?.text, lockfile);
         if (ignored !== undefined)
             return [
                 {
                     file: '.gitignore',
                     line: ignored,
-                    messageId,
-                    message: `${message}; this line of .gitignore keeps package-lock.json out of commits: remove it`
+                    messageId: 'no-lockfile',
+                    message: `${message}; this line of .gitignore keeps ${lockfile} out of commits: remove it`
                 }
             ];
         // What the lockfile would pin: the dependencies, when package.json lists any; else the file as a whole.
         const manifest = packageJsons.find((p) => p.path === 'package.json')?.manifest;
         const line = manifest ? (manifest.keyLine(['dependencies']) ?? manifest.keyLine(['devDependencies'])) : null;
-        return [{ file: 'package.json', line, messageId, message }];
+        return [{ file: 'package.json', line, messageId: 'no-lockfile', message }];
     }
 }));
 
@@ -27138,6 +27296,8 @@ function committedFiles(root) {
     };
 }
 
+// EXTERNAL MODULE: ./src/discovery/package-manager.ts
+var package_manager = __nccwpck_require__(4844);
 // EXTERNAL MODULE: ./src/parse/compose.ts
 var compose = __nccwpck_require__(6791);
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts + 1 modules
@@ -27714,6 +27874,7 @@ function parseProxyConfigs(files) {
 
 
 
+
 function defineKind(kind) {
     return kind;
 }
@@ -27853,7 +28014,12 @@ function readProject(root, today) {
         for (const { path } of proxyTexts)
             notes.push({ file: path, message: `not parsed, so not checked: ${(0,common_errors/* describeError */.U)(error)}` });
     }
-    return { context: { root, today, files, ...documents }, scripts, notes };
+    const rootFiles = files.filter((f) => !f.path.includes('/')).map((f) => f.path);
+    const manifest = documents.packageJsons.find((p) => p.path === 'package.json')?.manifest;
+    const packageManager = (0,package_manager/* readPackageManager */.yP)(root, rootFiles, manifest?.data);
+    if (packageManager.disagreement)
+        notes.push({ file: packageManager.lockfile ?? 'package.json', message: packageManager.disagreement });
+    return { context: { root, today, files, ...documents, packageManager }, scripts, notes };
 }
 
 
