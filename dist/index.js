@@ -48974,7 +48974,7 @@ class Evaluator {
                 const callee = value.callee;
                 if (callee.kind !== 'function' || !callee.at)
                     return values/* UNKNOWN */.HV;
-                const returned = singleReturn(callee.fn);
+                const returned = (0,scope/* singleReturn */.TY)(callee.fn);
                 // Memoised values can lead back here without passing `evaluate`'s cycle check (`f = () => f()`).
                 if (!returned || this.returnDepth >= MAX_RETURN_DEPTH)
                     return values/* UNKNOWN */.HV;
@@ -49038,7 +49038,7 @@ class Evaluator {
         if (method && (0,scope/* isFunction */.Tn)(method)) {
             // `get app() { return this._app ??= build() }`: reading the member runs the getter.
             if (method.type === 'ClassMethod' && method.kind === 'get') {
-                const returned = singleReturn(method);
+                const returned = (0,scope/* singleReturn */.TY)(method);
                 return returned ? this.evaluate(returned, module) : values/* UNKNOWN */.HV;
             }
             return { kind: 'function', fn: method, at: { module, node: method } };
@@ -49346,9 +49346,7 @@ function memberName(member) {
         return member.key.id.name;
     if (member.type !== 'ClassProperty' && member.type !== 'ClassMethod')
         return undefined;
-    if (!member.computed && member.key.type === 'Identifier')
-        return member.key.name;
-    return member.key.type === 'StringLiteral' ? member.key.value : undefined;
+    return (0,syntax/* keyName */.xT)(member.key, member.computed);
 }
 /** `this.name = value` anywhere in a method (not in nested non-arrow functions, whose `this` differs). */
 function thisAssignment(method, name) {
@@ -49364,13 +49362,6 @@ function thisAssignment(method, name) {
                 found = n.right;
     });
     return found;
-}
-/** The expression a function returns when it has one way out: an arrow's body, or its only `return x`. */
-function singleReturn(fn) {
-    if (fn.body.type !== 'BlockStatement')
-        return fn.body;
-    const returns = fn.body.body.filter((s) => s.type === 'ReturnStatement');
-    return returns.length === 1 && returns[0]?.type === 'ReturnStatement' ? (returns[0].argument ?? undefined) : undefined;
 }
 function isUnset(value) {
     return value.kind === 'unknown' || value.kind === 'absent' || (value.kind === 'literal' && value.value === undefined);
@@ -50096,9 +50087,8 @@ class ExpressModel {
     resourceRouter(value, site, depth = 0) {
         if (value.kind === 'call' && value.callee.kind === 'function' && value.callee.at && depth < 2) {
             // `api.use('/facets', facets({ config }))` where `facets = (deps) => resource({...})`.
-            const fn = value.callee.fn;
             const module = value.callee.at.module;
-            const returned = fn.body.type === 'BlockStatement' ? fn.body.body.find((s) => s.type === 'ReturnStatement')?.argument : fn.body;
+            const returned = (0,scope/* singleReturn */.TY)(value.callee.fn);
             return returned ? this.resourceRouter(this.evaluate(returned, module), { module, node: returned }, depth + 1) : undefined;
         }
         if (value.kind !== 'call' || value.callee.kind !== 'package' || (0,middleware/* packageKind */.Ji)(value.callee.name) !== undefined)
@@ -50418,7 +50408,9 @@ function isKind(handler, kind) {
 /* harmony export */   $I: () => (/* binding */ lookup),
 /* harmony export */   I5: () => (/* binding */ rootOf),
 /* harmony export */   Nh: () => (/* binding */ nodesOf),
+/* harmony export */   TY: () => (/* binding */ singleReturn),
 /* harmony export */   Tn: () => (/* binding */ isFunction),
+/* harmony export */   aT: () => (/* binding */ localInit),
 /* harmony export */   df: () => (/* binding */ positionOf),
 /* harmony export */   fO: () => (/* binding */ indexModule),
 /* harmony export */   ht: () => (/* binding */ patternNames),
@@ -50643,6 +50635,13 @@ function* nodesOf(index) {
     yield* index.parents.keys();
 }
 /** The binding a name has where `at` is: the nearest enclosing function's, then outwards. */
+/** What a plain local names (`const url = \`...\``, no destructuring): its initialiser, else undefined. */
+function localInit(index, node) {
+    if (node.type !== 'Identifier')
+        return undefined;
+    const binding = lookup(index, node.name, node);
+    return binding?.kind === 'var' && binding.path.length === 0 && binding.init ? binding.init : undefined;
+}
 function lookup(index, name, at) {
     for (let scope = scopeOwner(index, at); scope; scope = scopeOwner(index, index.parents.get(scope))) {
         const binding = index.scopes.get(scope)?.get(name);
@@ -50682,6 +50681,13 @@ function enclosingFunction(index, node) {
         if (isFunction(n))
             return n;
     return undefined;
+}
+/** The expression a function returns when it has one way out: an arrow's body, or its only `return x`. */
+function singleReturn(fn) {
+    if (fn.body.type !== 'BlockStatement')
+        return fn.body;
+    const returns = fn.body.body.filter((s) => s.type === 'ReturnStatement');
+    return returns.length === 1 && returns[0]?.type === 'ReturnStatement' ? (returns[0].argument ?? undefined) : undefined;
 }
 
 
@@ -56455,15 +56461,20 @@ function reach(what, data, candidates) {
     const via = candidates.filter((a) => data.carries(a));
     return via.length > 0 ? { what, via } : undefined;
 }
+/** The expression a node stands for: itself, or what the plain locals it names were initialised with (a few hops). */
+function resolveLocal(data, node) {
+    let n = (0,syntax/* unwrapExpression */.OQ)(node);
+    for (let hops = 0; hops < 4; hops += 1) {
+        const init = (0,scope/* localInit */.aT)(data.module.index, n);
+        if (!init)
+            break;
+        n = (0,syntax/* unwrapExpression */.OQ)(init);
+    }
+    return n;
+}
 /** An object literal, or a variable initialised with one: a call's options. */
 function isOptionsObject(data, node) {
-    const n = (0,syntax/* unwrapExpression */.OQ)(node);
-    if (n.type === 'ObjectExpression')
-        return true;
-    if (n.type !== 'Identifier')
-        return false;
-    const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
-    return binding?.kind === 'var' && binding.path.length === 0 && binding.init?.type === 'ObjectExpression';
+    return resolveLocal(data, node).type === 'ObjectExpression';
 }
 /**
  * The URL an HTTP client is given: its first argument (the second after a method name, `needle('get', url)`),
@@ -56503,12 +56514,8 @@ function stringPieces(node) {
     return first?.type === 'StringLiteral' ? { texts: [first.value], values: operands.slice(1) } : { texts: [''], values: operands };
 }
 /** `https://api.example.com/search?q=${encodeURIComponent(q)}`: the host is the code's, the request only fills in encoded text. */
-function isFixedHostUrl(data, node, depth = 0) {
-    const n = (0,syntax/* unwrapExpression */.OQ)(node);
-    if (n.type === 'Identifier' && depth < 4) {
-        const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
-        return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && isFixedHostUrl(data, binding.init, depth + 1);
-    }
+function isFixedHostUrl(data, node) {
+    const n = resolveLocal(data, node);
     // `encodeURI(`https://api.example.com/users/${name}/repos`)`: the whole URL encoded, its host the code's.
     const encoded = n.type === 'CallExpression' && isGlobalCall(data, n, 'encodeURI') ? (0,syntax/* unwrapExpression */.OQ)(n.arguments[0]) : undefined;
     const pieces = stringPieces(encoded ?? n);
@@ -56520,13 +56527,8 @@ function isFixedHostUrl(data, node, depth = 0) {
  * `/articles/${id}`: a path on this site starting with a fixed segment. The request can only choose
  * what comes after it, never another host (`//evil.example` needs the second slash right at the start).
  */
-function isLocalPath(data, node, depth = 0) {
-    const n = (0,syntax/* unwrapExpression */.OQ)(node);
-    if (n.type === 'Identifier' && depth < 4) {
-        const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
-        return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && isLocalPath(data, binding.init, depth + 1);
-    }
-    const pieces = stringPieces(n);
+function isLocalPath(data, node) {
+    const pieces = stringPieces(resolveLocal(data, node));
     return pieces !== undefined && /^\/[^/\\]/.test(pieces.texts[0] ?? '');
 }
 function isUriEncoded(data, node) {
@@ -56630,13 +56632,7 @@ function onlyPathParameters(data, node) {
 }
 /** An allow-list copy (`_.pick(req.body, 'title', 'body')`, `only(req.body, 'title body')`): the fix for mass assignment. */
 function isAllowListCopy(data, node) {
-    let call = (0,syntax/* unwrapExpression */.OQ)(node);
-    if (call.type === 'Identifier') {
-        const binding = (0,scope/* lookup */.$I)(data.module.index, call.name, call);
-        if (binding?.kind !== 'var' || binding.path.length > 0 || !binding.init)
-            return false;
-        call = (0,syntax/* unwrapExpression */.OQ)(binding.init);
-    }
+    const call = resolveLocal(data, node);
     if (call.type !== 'CallExpression')
         return false;
     const callee = (0,syntax/* unwrapExpression */.OQ)(call.callee);
@@ -56723,12 +56719,9 @@ function isFilterObject(data, object) {
 /** A variable of the handler that holds an object or array it built itself (`const out = {}`): not a stored record. */
 function isFreshLocal(data, object) {
     const n = (0,syntax/* unwrapExpression */.OQ)(object);
-    if (n.type !== 'Identifier')
+    const init = n.type === 'Identifier' ? resolveLocal(data, n) : undefined;
+    if (!init)
         return false;
-    const binding = (0,scope/* lookup */.$I)(data.module.index, n.name, n);
-    if (binding?.kind !== 'var' || binding.path.length > 0 || !binding.init)
-        return false;
-    const init = (0,syntax/* unwrapExpression */.OQ)(binding.init);
     return (init.type === 'ObjectExpression' ||
         init.type === 'ArrayExpression' ||
         (init.type === 'NewExpression' && init.callee.type === 'Identifier' && ['Map', 'Set', 'Object', 'Array'].includes(init.callee.name)));
@@ -57677,13 +57670,39 @@ function responseRoot(callee) {
     }
     return object?.type === 'Identifier' ? object : undefined;
 }
-function isResponse(handler, root) {
+/** Whether `object` is the handler's response: its response parameter, or a variable plainly named so. */
+function isResponse(handler, object) {
+    const root = (0,syntax/* unwrapExpression */.OQ)(object);
     if (root.type !== 'Identifier')
         return false;
     const binding = (0,scope/* lookup */.$I)(handler.module.index, root.name, root);
     if (binding?.kind === 'param' && binding.fn === handler.fn)
         return binding.index === (handler.errorHandler ? 2 : 1) && binding.path.length === 0;
     return (binding === undefined || binding.kind === 'param') && RESPONSE_NAMES.has(root.name);
+}
+const HEADER_SETTERS = new Set(['setHeader', 'set', 'header', 'append']);
+/** Every header the handler's own body writes or removes on its response, with names the evaluator knows. */
+function headerWrites(express, handler) {
+    const writes = [];
+    (0,javascript/* walk */.GG)(handler.fn.body, (node) => {
+        if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression')
+            return;
+        const method = (0,syntax/* propertyName */.Bz)(node.callee);
+        if (!method || (!HEADER_SETTERS.has(method) && method !== 'removeHeader') || !isResponse(handler, node.callee.object))
+            return;
+        const [first, second] = node.arguments.filter((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder');
+        if (!first)
+            return;
+        const named = express.evaluate(first, handler.module);
+        if (named.kind === 'literal' && typeof named.value === 'string') {
+            writes.push({ call: node, method, name: named.value, ...(second && method !== 'removeHeader' ? { value: second } : {}) });
+        }
+        else if (named.kind === 'object' && !second && method !== 'removeHeader') {
+            for (const entry of named.entries)
+                writes.push({ call: node, method, name: entry.key, value: entry.node });
+        }
+    });
+    return writes;
 }
 /** Every body-sending response call inside `scope` (a handler, a catch block) on the handler's response. */
 function responseSends(handler, scope) {
@@ -57712,10 +57731,7 @@ function isEnvGuarded(node, module, boundary) {
 
 
 
-
-const SETTERS = new Set(['setHeader', 'set', 'header', 'append']);
 const HEADER = /^content-security-policy(-report-only)?$/i;
-const csp_header_RESPONSE_NAMES = new Set(['res', 'response', 'resp']);
 /** Stands for a computed part of a template literal (`'nonce-${nonce}'`, `${host}`). */
 const COMPUTED = '<computed>';
 /** `default-src 'self'; script-src 'self' cdn.example.com`: sources by directive, the first occurrence winning (as browsers do). */
@@ -57731,16 +57747,6 @@ function parsePolicy(text, site) {
     }
     return directives;
 }
-/** Whether `object` is the handler's response: its response parameter, or a variable plainly named so. */
-function csp_header_isResponse(handler, object) {
-    const root = (0,syntax/* unwrapExpression */.OQ)(object);
-    if (root.type !== 'Identifier')
-        return false;
-    const binding = (0,scope/* lookup */.$I)(handler.module.index, root.name, root);
-    if (binding?.kind === 'param' && binding.fn === handler.fn)
-        return binding.index === (handler.errorHandler ? 2 : 1);
-    return (binding === undefined || binding.kind === 'param') && csp_header_RESPONSE_NAMES.has(root.name);
-}
 function stringOf(value) {
     return value.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
 }
@@ -57754,11 +57760,9 @@ function policyText(express, handler, value, depth = 0) {
     if (known !== undefined)
         return { text: known, site: evaluated.at ?? { module: handler.module, node: value }, partial: false };
     const node = (0,syntax/* unwrapExpression */.OQ)(value);
-    if (node.type === 'Identifier' && depth < 3) {
-        const binding = (0,scope/* lookup */.$I)(handler.module.index, node.name, node);
-        return binding?.kind === 'var' && binding.init && binding.path.length === 0
-            ? policyText(express, handler, binding.init, depth + 1)
-            : undefined;
+    if (node.type === 'Identifier') {
+        const init = depth < 3 ? (0,scope/* localInit */.aT)(handler.module.index, node) : undefined;
+        return init ? policyText(express, handler, init, depth + 1) : undefined;
     }
     if (node.type !== 'TemplateLiteral')
         return undefined;
@@ -57769,83 +57773,27 @@ function policyText(express, handler, value, depth = 0) {
     });
     return { text: parts.join(''), site: { module: handler.module, node }, partial: true };
 }
-/** The header name and policy value a setter call gives: `(name, value)` or `({ [name]: value })`. */
-function headerArguments(express, handler, args) {
-    const [first, second] = args;
-    if (!first)
-        return [];
-    if (second) {
-        const name = stringOf(express.evaluate(first, handler.module));
-        return name ? [{ name, value: second }] : [];
-    }
-    const object = express.evaluate(first, handler.module);
-    return object.kind === 'object' ? object.entries.map((e) => ({ name: e.key, value: e.node })) : [];
-}
 function headersIn(express, handler) {
-    const headers = [];
-    (0,javascript/* walk */.GG)(handler.fn.body, (node) => {
-        if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression')
-            return;
-        const method = (0,syntax/* propertyName */.Bz)(node.callee);
-        if (!method || !SETTERS.has(method) || !csp_header_isResponse(handler, node.callee.object))
-            return;
-        const args = node.arguments.filter((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder');
-        for (const { name, value } of headerArguments(express, handler, args)) {
-            const match = HEADER.exec(name);
-            const policy = match && policyText(express, handler, value);
-            if (!match || !policy)
-                continue;
-            headers.push({
-                call: { module: handler.module, node },
+    return headerWrites(express, handler).flatMap(({ call, method, name, value }) => {
+        const match = HEADER.exec(name);
+        const policy = match && value && policyText(express, handler, value);
+        if (!match || !policy)
+            return [];
+        return [
+            {
+                call: { module: handler.module, node: call },
                 label: `res.${method}('${name}')`,
                 reportOnly: match[1] !== undefined,
                 site: policy.site,
                 directives: parsePolicy(policy.text, policy.site),
                 partial: policy.partial
-            });
-        }
+            }
+        ];
     });
-    return headers;
-}
-/** Handlers a factory call makes: `securityHeaders()`, and `asyncHandler(getProfile())`'s inner `getProfile()`. */
-function madeHandlers(express, handler) {
-    if (handler.kind !== 'factory' && handler.kind !== 'middleware')
-        return [];
-    const made = handler.kind === 'factory' ? (factoryResults(express, handler) ?? []) : [];
-    const call = handler.site.node;
-    if (call.type !== 'CallExpression')
-        return made;
-    for (const arg of call.arguments) {
-        const value = express.evaluate(arg, handler.site.module);
-        if (value.kind !== 'call' || value.callee.kind !== 'function')
-            continue;
-        const inner = {
-            kind: 'factory',
-            fn: value.callee.fn,
-            args: value.args,
-            site: { module: handler.site.module, node: arg }
-        };
-        made.push(...(factoryResults(express, inner) ?? []));
-    }
-    return made;
-}
-/** The app's own handlers, including those its middleware factories return (`app.use(securityHeaders())`). */
-function appHandlers(express) {
-    const seen = new Map();
-    const handlers = [
-        ...express.routers.flatMap((r) => r.events.flatMap((e) => e.handlers)),
-        ...express.orphanUses.flatMap((u) => u.handlers)
-    ];
-    for (const handler of handlers) {
-        for (const f of [handler, ...madeHandlers(express, handler)].flatMap((h) => functionsOf(express, h)))
-            if (!seen.has(f.fn))
-                seen.set(f.fn, f);
-    }
-    return [...seen.values()];
 }
 /** Every Content-Security-Policy header the app's handlers set by hand, with a policy the model can read. */
 function cspHeaders(express) {
-    return appHandlers(express).flatMap((handler) => headersIn(express, handler));
+    return handlers_handlerFunctions(express).flatMap((handler) => headersIn(express, handler));
 }
 
 ;// CONCATENATED MODULE: ./src/rules/express/csp-weak.ts
@@ -57982,24 +57930,9 @@ function headerFindings(header) {
 
 
 
-
-
-/** Response calls that drop or overwrite the header: `res.removeHeader('X-Powered-By')`, `res.set('X-Powered-By', 'PHP')`. */
-const HEADER_CALLS = new Set(['removeHeader', 'setHeader', 'set', 'header']);
-/** A middleware written in the app that removes or overwrites the header on every response it passes. */
+/** A middleware written in the app that removes or overwrites the header: `res.removeHeader('X-Powered-By')`, `res.set('X-Powered-By', 'PHP')`. */
 function functionRemovesHeader(express, handler) {
-    return functionsOf(express, handler).some(({ fn }) => {
-        let found = false;
-        (0,javascript/* walk */.GG)(fn.body, (node) => {
-            if (found || node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression')
-                return;
-            const method = (0,syntax/* propertyName */.Bz)(node.callee);
-            const [name] = node.arguments;
-            if (method && HEADER_CALLS.has(method) && name?.type === 'StringLiteral' && name.value.toLowerCase() === 'x-powered-by')
-                found = true;
-        });
-        return found;
-    });
+    return functionsOf(express, handler).some((fn) => headerWrites(express, fn).some((write) => write.name.toLowerCase() === 'x-powered-by' && write.method !== 'append'));
 }
 /**
  * helmet's main middleware (unless told `hidePoweredBy: false` / `xPoweredBy: false`) or its `hidePoweredBy()`, or

@@ -1,7 +1,7 @@
 import { posix } from 'node:path'
 import { walk, type Node } from '../parse/javascript.js'
 import { packageSubpath, type ModuleGraph, type ModuleInfo } from './graph.js'
-import { isFunction, lookup, type Binding, type FunctionNode, type PatternPath } from './scope.js'
+import { isFunction, lookup, singleReturn, type Binding, type FunctionNode, type PatternPath } from './scope.js'
 import { keyName, propertyName, unwrapExpression } from '../parse/syntax.js'
 import { ObjectMutations } from './mutations.js'
 import { isExpressInstance, literalOf, UNKNOWN, type Value } from './values.js'
@@ -636,8 +636,7 @@ type ClassNode = Extract<Node, { type: 'ClassDeclaration' | 'ClassExpression' }>
 function memberName(member: Node): string | undefined {
   if (member.type === 'ClassPrivateProperty' || member.type === 'ClassPrivateMethod') return member.key.id.name
   if (member.type !== 'ClassProperty' && member.type !== 'ClassMethod') return undefined
-  if (!member.computed && member.key.type === 'Identifier') return member.key.name
-  return member.key.type === 'StringLiteral' ? member.key.value : undefined
+  return keyName(member.key as Node, member.computed)
 }
 
 /** `this.name = value` anywhere in a method (not in nested non-arrow functions, whose `this` differs). */
@@ -654,13 +653,6 @@ function thisAssignment(method: FunctionNode, name: string): Node | undefined {
       if (propertyName(n.left) === name) found = n.right
   })
   return found
-}
-
-/** The expression a function returns when it has one way out: an arrow's body, or its only `return x`. */
-function singleReturn(fn: FunctionNode): Node | undefined {
-  if (fn.body.type !== 'BlockStatement') return fn.body as Node
-  const returns = fn.body.body.filter((s) => s.type === 'ReturnStatement')
-  return returns.length === 1 && returns[0]?.type === 'ReturnStatement' ? (returns[0].argument ?? undefined) : undefined
 }
 
 function isUnset(value: Value): boolean {

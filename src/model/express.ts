@@ -1,7 +1,7 @@
 import type { Node } from '../parse/javascript.js'
 import { ModelCache } from './cache.js'
 import { ModuleGraph, type JsModule, type ModuleInfo, type ImportMap } from './graph.js'
-import { enclosingFunction, positionOf, type FunctionNode } from './scope.js'
+import { enclosingFunction, positionOf, singleReturn, type FunctionNode } from './scope.js'
 import { Evaluator } from './evaluator.js'
 import { writtenExpression, writtenPath } from './path-text.js'
 import { branches, type Site, type Value } from './values.js'
@@ -483,10 +483,8 @@ export class ExpressModel {
   private resourceRouter(value: Value, site: Site, depth = 0): RouterNode | undefined {
     if (value.kind === 'call' && value.callee.kind === 'function' && value.callee.at && depth < 2) {
       // `api.use('/facets', facets({ config }))` where `facets = (deps) => resource({...})`.
-      const fn = value.callee.fn
       const module = value.callee.at.module
-      const returned =
-        fn.body.type === 'BlockStatement' ? fn.body.body.find((s) => s.type === 'ReturnStatement')?.argument : (fn.body as Node)
+      const returned = singleReturn(value.callee.fn)
       return returned ? this.resourceRouter(this.evaluate(returned, module), { module, node: returned }, depth + 1) : undefined
     }
     if (value.kind !== 'call' || value.callee.kind !== 'package' || packageKind(value.callee.name) !== undefined) return undefined

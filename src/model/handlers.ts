@@ -5,7 +5,7 @@ import type { ModuleInfo } from './graph.js'
 import { middlewareKind } from './middleware.js'
 import { isFunction, lookup, type FunctionNode } from './scope.js'
 import { type Site } from './values.js'
-import { propertyName } from '../parse/syntax.js'
+import { propertyName, unwrapExpression } from '../parse/syntax.js'
 
 /** A function of the app that Express calls with `(req, res, next)` or `(err, req, res, next)`. */
 export interface HandlerFunction {
@@ -189,12 +189,44 @@ function responseRoot(callee: Node): Node | undefined {
   return object?.type === 'Identifier' ? object : undefined
 }
 
-function isResponse(handler: HandlerFunction, root: Node): boolean {
+/** Whether `object` is the handler's response: its response parameter, or a variable plainly named so. */
+export function isResponse(handler: HandlerFunction, object: Node): boolean {
+  const root = unwrapExpression(object)
   if (root.type !== 'Identifier') return false
   const binding = lookup(handler.module.index, root.name, root)
   if (binding?.kind === 'param' && binding.fn === handler.fn)
     return binding.index === (handler.errorHandler ? 2 : 1) && binding.path.length === 0
   return (binding === undefined || binding.kind === 'param') && RESPONSE_NAMES.has(root.name)
+}
+
+/** A response header the handler writes or removes: `res.setHeader(name, value)`, `res.set({ [name]: value })`, `res.removeHeader(name)`. */
+export interface HeaderWrite {
+  call: Extract<Node, { type: 'CallExpression' }>
+  method: string
+  name: string
+  /** The value written; undefined for `removeHeader`. */
+  value?: Node
+}
+
+const HEADER_SETTERS = new Set(['setHeader', 'set', 'header', 'append'])
+
+/** Every header the handler's own body writes or removes on its response, with names the evaluator knows. */
+export function headerWrites(express: ExpressModel, handler: HandlerFunction): HeaderWrite[] {
+  const writes: HeaderWrite[] = []
+  walk(handler.fn.body as Node, (node) => {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return
+    const method = propertyName(node.callee)
+    if (!method || (!HEADER_SETTERS.has(method) && method !== 'removeHeader') || !isResponse(handler, node.callee.object)) return
+    const [first, second] = node.arguments.filter((a) => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder') as Node[]
+    if (!first) return
+    const named = express.evaluate(first, handler.module)
+    if (named.kind === 'literal' && typeof named.value === 'string') {
+      writes.push({ call: node, method, name: named.value, ...(second && method !== 'removeHeader' ? { value: second } : {}) })
+    } else if (named.kind === 'object' && !second && method !== 'removeHeader') {
+      for (const entry of named.entries) writes.push({ call: node, method, name: entry.key, value: entry.node })
+    }
+  })
+  return writes
 }
 
 /** Every body-sending response call inside `scope` (a handler, a catch block) on the handler's response. */

@@ -1,6 +1,6 @@
 import { DATA_PACKAGES, isDataLayer, rootPackage } from './data-layer.js'
 import type { ExpressModel } from './express.js'
-import { enclosingFunction, lookup } from './scope.js'
+import { enclosingFunction, localInit, lookup } from './scope.js'
 import type { Origin, RequestData } from './request-data.js'
 import { branches, type Value } from './values.js'
 import { walk, type Node } from '../parse/javascript.js'
@@ -141,13 +141,20 @@ function reach(what: string, data: RequestData, candidates: Node[]): Reached | u
   return via.length > 0 ? { what, via } : undefined
 }
 
+/** The expression a node stands for: itself, or what the plain locals it names were initialised with (a few hops). */
+function resolveLocal(data: RequestData, node: Node): Node {
+  let n = unwrapExpression(node)
+  for (let hops = 0; hops < 4; hops += 1) {
+    const init = localInit(data.module.index, n)
+    if (!init) break
+    n = unwrapExpression(init)
+  }
+  return n
+}
+
 /** An object literal, or a variable initialised with one: a call's options. */
 function isOptionsObject(data: RequestData, node: Node): boolean {
-  const n = unwrapExpression(node)
-  if (n.type === 'ObjectExpression') return true
-  if (n.type !== 'Identifier') return false
-  const binding = lookup(data.module.index, n.name, n)
-  return binding?.kind === 'var' && binding.path.length === 0 && binding.init?.type === 'ObjectExpression'
+  return resolveLocal(data, node).type === 'ObjectExpression'
 }
 
 /**
@@ -189,12 +196,8 @@ function stringPieces(node: Node): { texts: string[]; values: Node[] } | undefin
 }
 
 /** `https://api.example.com/search?q=${encodeURIComponent(q)}`: the host is the code's, the request only fills in encoded text. */
-function isFixedHostUrl(data: RequestData, node: Node, depth = 0): boolean {
-  const n = unwrapExpression(node)
-  if (n.type === 'Identifier' && depth < 4) {
-    const binding = lookup(data.module.index, n.name, n)
-    return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && isFixedHostUrl(data, binding.init, depth + 1)
-  }
+function isFixedHostUrl(data: RequestData, node: Node): boolean {
+  const n = resolveLocal(data, node)
   // `encodeURI(`https://api.example.com/users/${name}/repos`)`: the whole URL encoded, its host the code's.
   const encoded = n.type === 'CallExpression' && isGlobalCall(data, n, 'encodeURI') ? unwrapExpression(n.arguments[0] as Node) : undefined
   const pieces = stringPieces(encoded ?? n)
@@ -206,13 +209,8 @@ function isFixedHostUrl(data: RequestData, node: Node, depth = 0): boolean {
  * `/articles/${id}`: a path on this site starting with a fixed segment. The request can only choose
  * what comes after it, never another host (`//evil.example` needs the second slash right at the start).
  */
-function isLocalPath(data: RequestData, node: Node, depth = 0): boolean {
-  const n = unwrapExpression(node)
-  if (n.type === 'Identifier' && depth < 4) {
-    const binding = lookup(data.module.index, n.name, n)
-    return binding?.kind === 'var' && binding.path.length === 0 && binding.init !== null && isLocalPath(data, binding.init, depth + 1)
-  }
-  const pieces = stringPieces(n)
+function isLocalPath(data: RequestData, node: Node): boolean {
+  const pieces = stringPieces(resolveLocal(data, node))
   return pieces !== undefined && /^\/[^/\\]/.test(pieces.texts[0] ?? '')
 }
 
@@ -323,12 +321,7 @@ function onlyPathParameters(data: RequestData, node: Node): boolean {
 
 /** An allow-list copy (`_.pick(req.body, 'title', 'body')`, `only(req.body, 'title body')`): the fix for mass assignment. */
 function isAllowListCopy(data: RequestData, node: Node): boolean {
-  let call = unwrapExpression(node)
-  if (call.type === 'Identifier') {
-    const binding = lookup(data.module.index, call.name, call)
-    if (binding?.kind !== 'var' || binding.path.length > 0 || !binding.init) return false
-    call = unwrapExpression(binding.init)
-  }
+  const call = resolveLocal(data, node)
   if (call.type !== 'CallExpression') return false
   const callee = unwrapExpression(call.callee as Node)
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined
@@ -418,10 +411,8 @@ function isFilterObject(data: RequestData, object: Node): boolean {
 /** A variable of the handler that holds an object or array it built itself (`const out = {}`): not a stored record. */
 function isFreshLocal(data: RequestData, object: Node): boolean {
   const n = unwrapExpression(object)
-  if (n.type !== 'Identifier') return false
-  const binding = lookup(data.module.index, n.name, n)
-  if (binding?.kind !== 'var' || binding.path.length > 0 || !binding.init) return false
-  const init = unwrapExpression(binding.init)
+  const init = n.type === 'Identifier' ? resolveLocal(data, n) : undefined
+  if (!init) return false
   return (
     init.type === 'ObjectExpression' ||
     init.type === 'ArrayExpression' ||

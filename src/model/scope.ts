@@ -248,6 +248,13 @@ export function* nodesOf(index: ModuleIndex): Generator<Node> {
 }
 
 /** The binding a name has where `at` is: the nearest enclosing function's, then outwards. */
+/** What a plain local names (`const url = \`...\``, no destructuring): its initialiser, else undefined. */
+export function localInit(index: ModuleIndex, node: Node): Node | undefined {
+  if (node.type !== 'Identifier') return undefined
+  const binding = lookup(index, node.name, node)
+  return binding?.kind === 'var' && binding.path.length === 0 && binding.init ? binding.init : undefined
+}
+
 export function lookup(index: ModuleIndex, name: string, at: Node): Binding | undefined {
   for (let scope = scopeOwner(index, at); scope; scope = scopeOwner(index, index.parents.get(scope))) {
     const binding = index.scopes.get(scope)?.get(name)
@@ -286,4 +293,11 @@ function scopeOwner(index: ModuleIndex, node: Node | undefined): Node | undefine
 export function enclosingFunction(index: ModuleIndex, node: Node): FunctionNode | undefined {
   for (let n = index.parents.get(node); n; n = index.parents.get(n)) if (isFunction(n)) return n
   return undefined
+}
+
+/** The expression a function returns when it has one way out: an arrow's body, or its only `return x`. */
+export function singleReturn(fn: FunctionNode): Node | undefined {
+  if (fn.body.type !== 'BlockStatement') return fn.body as Node
+  const returns = fn.body.body.filter((s) => s.type === 'ReturnStatement')
+  return returns.length === 1 && returns[0]?.type === 'ReturnStatement' ? (returns[0].argument ?? undefined) : undefined
 }

@@ -1,26 +1,14 @@
 import { defineRule, type RuleFinding } from '../rule.js'
 import { servesNothing } from '../../model/app-uses.js'
 import type { ExpressModel, Handler, RouterNode } from '../../model/express.js'
-import { functionsOf } from '../../model/handlers.js'
+import { functionsOf, headerWrites } from '../../model/handlers.js'
 import { literalOf, type Value } from '../../model/values.js'
-import { walk } from '../../parse/javascript.js'
-import { propertyName } from '../../parse/syntax.js'
 
-/** Response calls that drop or overwrite the header: `res.removeHeader('X-Powered-By')`, `res.set('X-Powered-By', 'PHP')`. */
-const HEADER_CALLS = new Set(['removeHeader', 'setHeader', 'set', 'header'])
-
-/** A middleware written in the app that removes or overwrites the header on every response it passes. */
+/** A middleware written in the app that removes or overwrites the header: `res.removeHeader('X-Powered-By')`, `res.set('X-Powered-By', 'PHP')`. */
 function functionRemovesHeader(express: ExpressModel, handler: Handler): boolean {
-  return functionsOf(express, handler).some(({ fn }) => {
-    let found = false
-    walk(fn.body, (node) => {
-      if (found || node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return
-      const method = propertyName(node.callee)
-      const [name] = node.arguments
-      if (method && HEADER_CALLS.has(method) && name?.type === 'StringLiteral' && name.value.toLowerCase() === 'x-powered-by') found = true
-    })
-    return found
-  })
+  return functionsOf(express, handler).some((fn) =>
+    headerWrites(express, fn).some((write) => write.name.toLowerCase() === 'x-powered-by' && write.method !== 'append')
+  )
 }
 
 /**
