@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { constants, getPriority, setPriority } from 'node:os'
 import { join } from 'node:path'
-import { NPM_LOCKFILES } from './common/lockfiles.js'
 import { applyBaseline } from './baseline/compare.js'
 import { loadBaseline } from './baseline/load.js'
 import { loadConfig, type GateConfig } from './config/config-file.js'
@@ -15,10 +14,12 @@ import { KNOWN_RULE_IDS } from './rules/registry.js'
 import type { Note } from './discovery/find-files.js'
 import { applyScanPolicy, collectFindings, type CollectedFindings, type ScanResult } from './scan/run.js'
 import { collectFindingsInWorker } from './scan/worker.js'
-import { auditSkipped, type AuditResult } from './tools/audit-report.js'
+import { auditError, auditSkipped, type AuditResult } from './tools/audit-report.js'
 import type { Exec } from './tools/exec.js'
 import { runNpmAudit } from './tools/npm-audit.js'
-import { runNpmCi } from './tools/npm-ci.js'
+import { installArgs, installStepName, runInstall } from './tools/install.js'
+import { lockedManager } from './discovery/package-manager.js'
+import { needsNpmView, writeNpmView, type NpmView } from './lockfiles/npm-view.js'
 import { runSbom, type SbomResult } from './tools/sbom.js'
 import type { StepRecord } from './tools/step.js'
 import { TOOL_NAME, TOOL_VERSION } from './common/version.js'
@@ -47,10 +48,6 @@ const TIMEOUTS: Timeouts = { ci: 20 * MINUTE, audit: 5 * MINUTE, sbom: 5 * MINUT
 
 function skippedStep(name: string, detail: string): StepRecord {
   return { name, status: 'skipped', ms: 0, detail }
-}
-
-export function hasNpmLockfile(dir: string): boolean {
-  return NPM_LOCKFILES.some((name) => existsSync(join(dir, name)))
 }
 
 /**
@@ -111,33 +108,54 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
     toPosixRelative(options.workspace, options.configFile),
     KNOWN_RULE_IDS
   )
-  const lockfile = hasNpmLockfile(cwd)
+  const manager = lockedManager(cwd)
   const hasManifest = existsSync(join(cwd, 'package.json'))
+  const installName = installStepName(manager)
 
   let ci: Promise<StepRecord>
-  if (!options.install) ci = Promise.resolve(skippedStep('npm ci', 'install is false'))
-  else if (!hasManifest) ci = Promise.resolve(skippedStep('npm ci', 'no package.json in the working directory'))
-  else if (!lockfile) ci = Promise.resolve(skippedStep('npm ci', 'no package-lock.json (see lockfile-missing)'))
+  if (!options.install) ci = Promise.resolve(skippedStep(installName, 'install is false'))
+  else if (!hasManifest) ci = Promise.resolve(skippedStep(installName, 'no package.json in the working directory'))
+  else if (!manager) ci = Promise.resolve(skippedStep(installName, 'no lockfile (see lockfile-missing)'))
   else {
-    deps.log(`npm ci${options.ignoreScripts ? ' --ignore-scripts' : ''} in ${toPosixRelative(options.workspace, cwd)}`)
-    ci = runNpmCi(deps.exec, { cwd, ignoreScripts: options.ignoreScripts, timeoutMs: timeouts.ci, env })
+    deps.log(`${manager.name} ${installArgs(manager, options.ignoreScripts).join(' ')} in ${toPosixRelative(options.workspace, cwd)}`)
+    ci = runInstall(deps.exec, { cwd, manager, ignoreScripts: options.ignoreScripts, timeoutMs: timeouts.ci, env })
     yieldToInstall(deps)
   }
 
-  const audit: Promise<{ step: StepRecord; result: AuditResult }> = options.audit
-    ? runNpmAudit(deps.exec, { cwd, omitDev: options.omitDev, timeoutMs: timeouts.audit, env })
-    : Promise.resolve({ step: skippedStep('npm audit', 'audit is off'), result: auditSkipped('audit is off') })
+  // A pnpm or yarn project is audited and described by npm through the equivalent npm lockfile.
+  const view = needsNpmView(manager) && (options.audit || options.sbom) ? writeNpmView(cwd, manager) : undefined
+  const npmDir = view?.ok ? view.view.dir : cwd
+  const viewError = view && !view.ok ? view.error : undefined
 
-  const sbom: Promise<{ step: StepRecord; result: SbomResult }> = options.sbom
-    ? runSbom(deps.exec, {
-        cwd,
-        outputFile: options.sbomFile,
-        omitDev: options.omitDev,
-        packageLockOnly: true,
-        timeoutMs: timeouts.sbom,
-        env
-      })
-    : Promise.resolve({ step: skippedStep('sbom', 'sbom is false'), result: { status: 'skipped' } })
+  const audit: Promise<{ step: StepRecord; result: AuditResult }> = !options.audit
+    ? Promise.resolve({ step: skippedStep('npm audit', 'audit is off'), result: auditSkipped('audit is off') })
+    : viewError
+      ? Promise.resolve({ step: { name: 'npm audit', status: 'error', ms: 0, detail: viewError }, result: auditError(viewError) })
+      : runNpmAudit(deps.exec, {
+          cwd: npmDir,
+          omitDev: options.omitDev,
+          packageLockOnly: view !== undefined,
+          timeoutMs: timeouts.audit,
+          env
+        })
+
+  const sbom: Promise<{ step: StepRecord; result: SbomResult }> = !options.sbom
+    ? Promise.resolve({ step: skippedStep('sbom', 'sbom is false'), result: { status: 'skipped' } })
+    : viewError
+      ? Promise.resolve({
+          step: { name: 'sbom', status: 'error', ms: 0, detail: viewError },
+          result: { status: 'error', error: viewError }
+        })
+      : runSbom(deps.exec, {
+          cwd: npmDir,
+          outputFile: options.sbomFile,
+          omitDev: options.omitDev,
+          packageLockOnly: true,
+          timeoutMs: timeouts.sbom,
+          env
+        })
+  // npm is done with the view once both have finished, whatever their outcome.
+  if (view?.ok) void Promise.allSettled([audit, sbom]).then(() => view.view.remove())
 
   const scanned = scanProject(cwd, config, options.today, deps).then((result) => {
     deps.log(`scanned ${result.value.filesScanned} files: ${result.value.findings.length} findings`)
@@ -168,7 +186,7 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
     onAuditError: options.onAuditError,
     baseline: compared.section
   })
-  const notes = [...scan.value.notes, ...allowed.notes]
+  const notes = [...scan.value.notes, ...(view?.ok ? npmViewNotes(view.view) : []), ...allowed.notes]
   return {
     version: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -185,6 +203,18 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
     expiredSuppressions: findExpiredSuppressions(config, options.today),
     baseline: compared.section
   }
+}
+
+/** Dependencies of a pnpm or yarn lockfile that npm cannot audit or list (links, files, git), named in one note. */
+function npmViewNotes(view: NpmView): Note[] {
+  if (view.skipped.length === 0) return []
+  const shown = view.skipped.slice(0, 5).join(', ')
+  const more = view.skipped.length > 5 ? ` and ${view.skipped.length - 5} more` : ''
+  const what =
+    view.skipped.length === 1
+      ? '1 dependency is not a registry package and is'
+      : `${view.skipped.length} dependencies are not registry packages and are`
+  return [{ file: view.source, message: `${what} neither audited nor in the SBOM: ${shown}${more}` }]
 }
 
 function sbomSection(result: SbomResult, cwd: string): SbomSection {

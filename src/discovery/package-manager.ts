@@ -1,6 +1,6 @@
 // Which package manager a project uses: from the lockfile it commits and package.json's
 // `packageManager` field (corepack's `pnpm@9.1.0`). Only names and the head of yarn.lock are read.
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 
 export type PackageManagerName = 'npm' | 'pnpm' | 'yarn'
@@ -143,4 +143,26 @@ export function readPackageManager(
     ...(yarnLockHead !== undefined ? { yarnLockHead } : {}),
     packageManagerField: packageJson?.packageManager
   })
+}
+
+/**
+ * The manager whose lockfile the project at `root` commits, for the install, audit and SBOM steps
+ * (undefined without a lockfile): read from the folder itself, before and apart from the scan.
+ */
+export function lockedManager(root: string): (PackageManager & { lockfile: string }) | undefined {
+  let names: string[]
+  try {
+    names = readdirSync(root)
+  } catch {
+    return undefined
+  }
+  let manifest: Record<string, unknown> | undefined
+  try {
+    const data = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as unknown
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) manifest = data as Record<string, unknown>
+  } catch {
+    manifest = undefined
+  }
+  const info = readPackageManager(root, names, manifest)
+  return info.lockfile && info.detected ? { ...info.detected, lockfile: info.lockfile } : undefined
 }

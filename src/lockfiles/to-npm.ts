@@ -1,0 +1,179 @@
+// The npm lockfile (version 3) that installs the same packages as a pnpm or yarn lock graph, so
+// that the real `npm audit --package-lock-only` and cyclonedx-npm read a pnpm or yarn project
+// exactly as they read an npm one: the same registry names and versions, the same integrity, the
+// same dependency edges and the same dev/optional flags.
+//
+// The tree is laid out the way npm hoists: a package goes to the top-level node_modules unless a
+// different version of it is already there, else into the node_modules of the package that needs
+// it, so that Node's lookup (the nearest node_modules going up) finds, from every package, exactly
+// the entry its lockfile pins.
+import type { Importer, LockedNode, LockGraph } from './graph.js'
+
+export interface NpmLockfileJson {
+  name?: string
+  version?: string
+  lockfileVersion: 3
+  requires: true
+  packages: Record<string, Record<string, unknown>>
+}
+
+const NODE_MODULES = 'node_modules/'
+/** Nesting deeper than this is a lockfile cycling between versions; what is left is not placed. */
+const MAX_NESTING = 40
+/** The registry npm writes `resolved` URLs for when the lockfile records none (pnpm 9 records only integrity). */
+const DEFAULT_REGISTRY = 'https://registry.npmjs.org/'
+
+interface Flags {
+  dev: boolean
+  optional: boolean
+  devOptional: boolean
+}
+
+/** Every entry reachable from `roots` through the edges `follow` gives. */
+function reach(graph: LockGraph, roots: Iterable<string>, follow: (node: LockedNode) => Iterable<string>): Set<string> {
+  const seen = new Set<string>()
+  const stack = [...roots]
+  while (stack.length > 0) {
+    const key = stack.pop() as string
+    if (seen.has(key)) continue
+    seen.add(key)
+    const node = graph.nodes.get(key)
+    if (node) stack.push(...follow(node))
+  }
+  return seen
+}
+
+/** npm's flags: `dev` when only devDependencies reach a package, `optional` when only optional edges do, `devOptional` when only the two together do. */
+function computeFlags(graph: LockGraph): (key: string) => Flags {
+  const required = (n: LockedNode): string[] => Object.values(n.dependencies)
+  const all = (n: LockedNode): string[] => [...Object.values(n.dependencies), ...Object.values(n.optionalDependencies)]
+  const lists = (pick: (i: Importer) => Array<Record<string, string>>): string[] =>
+    graph.importers.flatMap((i) => pick(i).flatMap((list) => Object.values(list)))
+  const prodRequired = reach(
+    graph,
+    lists((i) => [i.dependencies]),
+    required
+  )
+  const prod = reach(
+    graph,
+    lists((i) => [i.dependencies, i.optionalDependencies]),
+    all
+  )
+  const anyRequired = reach(
+    graph,
+    lists((i) => [i.dependencies, i.devDependencies]),
+    required
+  )
+  return (key) => {
+    const dev = !prod.has(key)
+    const optional = !anyRequired.has(key)
+    return { dev, optional, devOptional: !prodRequired.has(key) && !dev && !optional }
+  }
+}
+
+/** The folder whose node_modules a package at `path` looks in next: `a/node_modules/b` -> `a`; a top-level package or workspace folder -> the root. */
+function parentOf(path: string): string {
+  const at = path.lastIndexOf(`/${NODE_MODULES}`)
+  return at === -1 ? '' : path.slice(0, at)
+}
+
+function modulesOf(folder: string): string {
+  return folder === '' ? NODE_MODULES : `${folder}/${NODE_MODULES}`
+}
+
+function tarballUrl(node: LockedNode): string {
+  const base = node.name.startsWith('@') ? node.name.split('/')[1] : node.name
+  return `${DEFAULT_REGISTRY}${node.name}/-/${base}-${node.version}.tgz`
+}
+
+/** The spec an edge records: the pinned version, or `npm:<name>@<version>` for an alias. */
+function specOf(alias: string, node: LockedNode): string {
+  return alias === node.name ? node.version : `npm:${node.name}@${node.version}`
+}
+
+export function toNpmLockfile(graph: LockGraph): NpmLockfileJson {
+  const flagsOf = computeFlags(graph)
+  const placed = new Map<string, string>() // install path -> entry key
+  const queue: Array<[string, LockedNode]> = []
+
+  /** Where `alias` resolves from `folder`: the first node_modules going up that has it. */
+  function lookup(folder: string, alias: string): string | undefined {
+    for (let at = folder; ; at = parentOf(at)) {
+      const path = `${modulesOf(at)}${alias}`
+      if (placed.has(path)) return path
+      if (at === '') return undefined
+    }
+  }
+
+  function place(folder: string, alias: string, key: string): void {
+    const node = graph.nodes.get(key)
+    if (!node) return
+    const found = lookup(folder, alias)
+    // Two entries of one version (pnpm's peer variants, Yarn 1's duplicate entries) are one package to npm.
+    const there = found === undefined ? undefined : graph.nodes.get(placed.get(found) as string)
+    if (there && there.name === node.name && there.version === node.version) return
+    const path = found === undefined ? `${NODE_MODULES}${alias}` : `${modulesOf(folder)}${alias}`
+    if (path.split(NODE_MODULES).length - 1 > MAX_NESTING) return
+    placed.set(path, key)
+    queue.push([path, node])
+  }
+
+  const packages: Record<string, Record<string, unknown>> = {}
+  const root = graph.importers.find((i) => i.path === '')
+  for (const importer of graph.importers) {
+    packages[importer.path] = {
+      ...(importer.name !== undefined ? { name: importer.name } : {}),
+      ...(importer.version !== undefined ? { version: importer.version } : {}),
+      ...importer.declared
+    }
+    if (importer.path !== '' && importer.name !== undefined) {
+      packages[`${NODE_MODULES}${importer.name}`] = { resolved: importer.path, link: true }
+    }
+  }
+  // The project's own dependencies first, so that they take the top level as npm gives it to them.
+  for (const importer of graph.importers) {
+    for (const list of [importer.dependencies, importer.optionalDependencies, importer.devDependencies]) {
+      for (const [alias, key] of Object.entries(list)) place(importer.path, alias, key)
+    }
+  }
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const [path, node] = next
+    for (const list of [node.dependencies, node.optionalDependencies]) {
+      for (const [alias, key] of Object.entries(list)) place(path, alias, key)
+    }
+  }
+
+  for (const [path, key] of placed) {
+    const node = graph.nodes.get(key) as LockedNode
+    const alias = path.slice(path.lastIndexOf(NODE_MODULES) + NODE_MODULES.length)
+    const flags = flagsOf(key)
+    const edges = (list: Record<string, string>): Record<string, string> | undefined => {
+      const entries = Object.entries(list).flatMap(([dep, depKey]) => {
+        const target = graph.nodes.get(depKey)
+        return target ? [[dep, specOf(dep, target)] as const] : []
+      })
+      return entries.length > 0 ? Object.fromEntries(entries) : undefined
+    }
+    const dependencies = edges(node.dependencies)
+    const optionalDependencies = edges(node.optionalDependencies)
+    packages[path] = {
+      ...(alias !== node.name ? { name: node.name } : {}),
+      version: node.version,
+      resolved: node.resolved ?? tarballUrl(node),
+      ...(node.integrity ? { integrity: node.integrity } : {}),
+      ...(flags.dev ? { dev: true } : {}),
+      ...(flags.optional ? { optional: true } : {}),
+      ...(flags.devOptional ? { devOptional: true } : {}),
+      ...(dependencies ? { dependencies } : {}),
+      ...(optionalDependencies ? { optionalDependencies } : {})
+    }
+  }
+  const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return {
+    ...(root?.name !== undefined ? { name: root.name } : {}),
+    ...(root?.version !== undefined ? { version: root.version } : {}),
+    lockfileVersion: 3,
+    requires: true,
+    packages: sorted
+  }
+}
