@@ -14,6 +14,7 @@ import { runNpmAudit } from '../../src/tools/npm-audit.js'
 import { hermeticNpmEnv } from '../helpers/npm-env.js'
 import { startFakeRegistry, type FakeRegistryOptions } from '../helpers/npm-registry-server.js'
 import { VULNERABLE_APP } from '../tools/temp-app.js'
+const MANAGER_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'package-managers')
 
 const TODAY = '2026-06-01'
 const cleanups: Array<() => unknown> = []
@@ -392,6 +393,28 @@ describe('loadBaseCommit', () => {
       const load = await loadBaseCommit(options(join(repo.dir, 'svc'), base, { audit: true, env }))
       expect(load.status).toBe('error')
       expect(load.status === 'error' && load.error).toContain("npm audit of the base commit's lockfile failed")
+    })
+
+    it.each([
+      ['pnpm', 'pnpm-lock.yaml'],
+      ['yarn-berry', 'yarn.lock']
+    ])('audits a base locked by %s as the npm lockfile of the same dependencies', async (manager, lockfile) => {
+      const registry = await startFakeRegistry()
+      cleanups.push(() => registry.close())
+      const env = hermeticNpmEnv(registry.url, tempDir('ehg-npm-'))
+      const repo = newRepo()
+      mkdirSync(join(repo.dir, 'svc'))
+      cpSync(join(MANAGER_FIXTURES, manager), join(repo.dir, 'svc'), { recursive: true })
+      repo.write({ 'svc/app.js': APP })
+      const base = repo.commit(`base locked by ${manager}`)
+      rmSync(join(repo.dir, 'svc', lockfile))
+      repo.commit('head')
+      const load = ok(await loadBaseCommit(options(join(repo.dir, 'svc'), base, { audit: true, env })))
+      const npm = await runNpmAudit(execProcess, { cwd: VULNERABLE_APP, omitDev: false, packageLockOnly: true, timeoutMs: 60_000, env })
+      const key = (a: { id: string; package: string }) => `${a.package} ${a.id}`
+      expect(load.data.advisories.map(key).sort()).toEqual(npm.result.advisories.map(key).sort())
+      expect(load.data.advisories.length).toBeGreaterThan(5)
+      expect(existsSync(join(repo.dir, 'svc', 'package-lock.json'))).toBe(false)
     })
 
     it('has no advisories and asks nothing for a base without a lockfile, or with the audit off', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -403,8 +403,42 @@ describe('submitDependencySnapshot', () => {
       github = undefined
     }
     expect(messages.warning).toHaveLength(3)
-    expect(messages.warning[0]).toContain('services/api has no package-lock.json or npm-shrinkwrap.json')
+    expect(messages.warning[0]).toContain(
+      'services/api has no lockfile (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml or yarn.lock)'
+    )
     expect(messages.warning[1]).toContain('services/api/package-lock.json could not be read: not JSON')
     expect(messages.warning[2]).toContain('github-token is empty')
+  })
+
+  it.each([
+    ['pnpm', 'pnpm-lock.yaml'],
+    ['yarn-classic', 'yarn.lock'],
+    ['yarn-berry', 'yarn.lock']
+  ])('submits the tree of a %s project as the npm lockfile of the same dependencies gives it', async (manager, lockfile) => {
+    const fixtures = join(import.meta.dirname, '..', 'fixtures', 'package-managers')
+    const sample = join(import.meta.dirname, '..', '..', 'examples', 'vulnerable-app')
+    const resolvedOf = async (files: string, source: string): Promise<Record<string, unknown>> => {
+      const gh = await startFakeGitHub({ readOnlyTokens: [], dependencyGraphOff: false })
+      const url = gh.url
+      const service = mkdtempSync(join(dir, 'svc-'))
+      cpSync(files, service, { recursive: true, filter: (src) => !/node_modules|src$/.test(src) })
+      await submitDependencySnapshot(
+        { workspace: dir, workingDirectory: service, root: 'svc', token: 't', context: contextOf('push'), out },
+        (token) => octokit(token, url)
+      )
+      const [snapshot] = gh.snapshots('o', 'r') as Array<{
+        manifests: Record<string, { file: unknown; resolved: Record<string, unknown> }>
+      }>
+      await gh.close()
+      const [name, manifest] = Object.entries(snapshot?.manifests ?? {})[0] ?? []
+      // The manifest is named after the lockfile the project commits.
+      expect(name?.split('/').pop()).toBe(source)
+      return manifest?.resolved ?? {}
+    }
+    const npm = await resolvedOf(sample, 'package-lock.json')
+    const other = await resolvedOf(join(fixtures, manager), lockfile)
+    expect(Object.keys(npm).length).toBeGreaterThan(50)
+    expect(other).toEqual(npm)
+    expect(messages.warning).toEqual([])
   })
 })

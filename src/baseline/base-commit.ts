@@ -5,7 +5,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
-import { NPM_LOCKFILES } from '../common/lockfiles.js'
+import { lockedManager } from '../discovery/package-manager.js'
+import { needsNpmView, writeNpmView, type NpmView } from '../lockfiles/npm-view.js'
 import { describeError } from '../common/errors.js'
 import type { Threshold } from '../common/severity.js'
 import type { GateConfig } from '../config/config-file.js'
@@ -313,19 +314,32 @@ async function scanBase(dir: string, options: BaseCommitOptions): Promise<Findin
   return applyScanPolicy(collected, dir, options.config, options.today).findings.filter((f) => !f.suppressed)
 }
 
-/** `npm audit --package-lock-only` of the base lockfile; a base without one has no advisories. */
-async function auditBase(dir: string, files: TreeEntry[], options: BaseCommitOptions, timeoutMs: number): Promise<BaselineAdvisory[]> {
-  const names = new Set(files.map((f) => f.path))
-  if (!NPM_LOCKFILES.some((name) => names.has(name))) return []
-  const { result } = await runNpmAudit(options.exec, {
-    cwd: dir,
-    omitDev: options.omitDev,
-    packageLockOnly: true,
-    timeoutMs,
-    ...(options.env ? { env: options.env } : {})
-  })
-  if (result.status !== 'ok') throw new BaselineFailure(`npm audit of the base commit's lockfile failed: ${result.error ?? 'no report'}`)
-  return result.advisories.map((a) => ({ id: a.id, package: a.package }))
+/**
+ * `npm audit --package-lock-only` of the base lockfile (for pnpm and yarn, of its npm equivalent,
+ * as for the head); a base without a lockfile has no advisories.
+ */
+async function auditBase(dir: string, options: BaseCommitOptions, timeoutMs: number): Promise<BaselineAdvisory[]> {
+  const manager = lockedManager(dir)
+  if (!manager) return []
+  let view: NpmView | undefined
+  if (needsNpmView(manager)) {
+    const made = writeNpmView(dir, manager)
+    if (!made.ok) throw new BaselineFailure(`the base commit's ${manager.lockfile} cannot be audited: ${made.error}`)
+    view = made.view
+  }
+  try {
+    const { result } = await runNpmAudit(options.exec, {
+      cwd: view?.dir ?? dir,
+      omitDev: options.omitDev,
+      packageLockOnly: true,
+      timeoutMs,
+      ...(options.env ? { env: options.env } : {})
+    })
+    if (result.status !== 'ok') throw new BaselineFailure(`npm audit of the base commit's lockfile failed: ${result.error ?? 'no report'}`)
+    return result.advisories.map((a) => ({ id: a.id, package: a.package }))
+  } finally {
+    view?.remove()
+  }
 }
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
@@ -362,7 +376,7 @@ export async function loadBaseCommit(options: BaseCommitOptions): Promise<Baseli
     await indexBase(git, entries, dir, ownRepositoryEnv(options.env ?? process.env), timeouts)
     const read = Date.now()
     // npm audits while the scan runs (it starts before the scan may hold this thread).
-    const audit = options.audit ? auditBase(dir, files, options, timeouts.audit) : Promise.resolve([])
+    const audit = options.audit ? auditBase(dir, options, timeouts.audit) : Promise.resolve([])
     auditing = audit.catch(() => undefined)
     const findings = await scanBase(dir, options)
     const scanned = Date.now()

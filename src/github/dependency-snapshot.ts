@@ -5,7 +5,16 @@ import { describeError } from '../common/errors.js'
 import { NPM_LOCKFILES } from '../common/lockfiles.js'
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../common/version.js'
 import { toPosixRelative } from '../config/paths.js'
-import { isInstalled, parseNpmLockfile, resolveFrom, type LockedPackage, type NpmLockfile } from '../parse/npm-lockfile.js'
+import { lockedManager } from '../discovery/package-manager.js'
+import { needsNpmView, npmLockfileOf } from '../lockfiles/npm-view.js'
+import {
+  isInstalled,
+  parseNpmLockfile,
+  resolveFrom,
+  type LockedPackage,
+  type LockfileParse,
+  type NpmLockfile
+} from '../parse/npm-lockfile.js'
 import type { GitHubClient } from './octokit.js'
 import type { RunContext } from './run-context.js'
 
@@ -183,9 +192,21 @@ export function buildSnapshot(manifest: SnapshotManifest, context: SnapshotConte
   }
 }
 
-/** The lockfile npm installs from: npm-shrinkwrap.json wins over package-lock.json, as in npm. */
-function findLockfile(workingDirectory: string): string | undefined {
-  return [...NPM_LOCKFILES].reverse().find((name) => existsSync(join(workingDirectory, name)))
+/**
+ * The tree to submit: npm's lockfile (npm-shrinkwrap.json wins over package-lock.json, as in npm),
+ * else the npm lockfile equivalent to the project's pnpm-lock.yaml or yarn.lock, named after it.
+ */
+function readProjectLockfile(workingDirectory: string): { name: string; parsed: LockfileParse } | undefined {
+  const npmLockfile = [...NPM_LOCKFILES].reverse().find((name) => existsSync(join(workingDirectory, name)))
+  if (npmLockfile !== undefined)
+    return { name: npmLockfile, parsed: parseNpmLockfile(readFileSync(join(workingDirectory, npmLockfile), 'utf8')) }
+  const manager = lockedManager(workingDirectory)
+  if (!needsNpmView(manager)) return undefined
+  const converted = npmLockfileOf(workingDirectory, manager)
+  return {
+    name: converted.source,
+    parsed: converted.ok ? parseNpmLockfile(JSON.stringify(converted.lockfile)) : { ok: false, error: converted.error }
+  }
 }
 
 function readDeclared(workingDirectory: string, lockfile: NpmLockfile): DeclaredDependencies {
@@ -227,15 +248,14 @@ export async function submitDependencySnapshot(submission: SnapshotSubmission, c
   const out = submission.out ?? core
   const skip = (why: string): void => out.warning(`No dependency snapshot was submitted: ${why}. The gate's verdict is unaffected.`)
   if (!submission.token) return skip('github-token is empty; pass a token with `contents: write`')
-  const lockfileName = findLockfile(submission.workingDirectory)
-  if (lockfileName === undefined) {
+  const read = readProjectLockfile(submission.workingDirectory)
+  if (read === undefined) {
     return skip(
-      `${submission.root === '.' ? 'the working directory' : submission.root} has no package-lock.json or npm-shrinkwrap.json to read the tree from`
+      `${submission.root === '.' ? 'the working directory' : submission.root} has no lockfile (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml or yarn.lock) to read the tree from`
     )
   }
-  const lockfilePath = join(submission.workingDirectory, lockfileName)
-  const sourceLocation = toPosixRelative(submission.workspace, lockfilePath)
-  const parsed = parseNpmLockfile(readFileSync(lockfilePath, 'utf8'))
+  const sourceLocation = toPosixRelative(submission.workspace, join(submission.workingDirectory, read.name))
+  const parsed = read.parsed
   if (!parsed.ok) return skip(`${sourceLocation} could not be read: ${parsed.error}`)
 
   const manifest = buildManifest(parsed.lockfile, readDeclared(submission.workingDirectory, parsed.lockfile), sourceLocation)
