@@ -21,12 +21,16 @@ function tempDir(files: Record<string, string> = {}): string {
   return dir
 }
 
-/** An exec that records its calls and answers with `result`. */
-function recording(result: Partial<ExecResult>): { exec: Exec; calls: Array<{ command: string; args: string[]; env: NodeJS.ProcessEnv }> } {
+/** An exec that records its calls and answers with `result` (`yarn --version` with `yarnVersion`). */
+function recording(
+  result: Partial<ExecResult>,
+  yarnVersion = '4.5.0'
+): { exec: Exec; calls: Array<{ command: string; args: string[]; env: NodeJS.ProcessEnv }> } {
   const calls: Array<{ command: string; args: string[]; env: NodeJS.ProcessEnv }> = []
   const exec: Exec = (command, args, options) => {
     calls.push({ command, args, env: options.env ?? {} })
-    return Promise.resolve({ code: 0, stdout: '', stderr: '', ms: 5, timedOut: false, ...result })
+    const answer = args[0] === '--version' && !result.spawnError ? { stdout: `${yarnVersion}\n` } : result
+    return Promise.resolve({ code: 0, stdout: '', stderr: '', ms: 5, timedOut: false, ...answer })
   }
   return { exec, calls }
 }
@@ -117,8 +121,26 @@ describe('runInstall', () => {
     expect((await runInstall(exec, { cwd, manager: BERRY, ignoreScripts: false, timeoutMs: 1000 })).status).toBe('ok')
   })
 
+  it("asks yarn's version first, and never lets Yarn 1 install a Yarn 2+ lockfile (it would rewrite it and run scripts)", async () => {
+    const { exec, calls } = recording({}, '1.22.22')
+    const step = await runInstall(exec, { cwd: tempDir(), manager: BERRY, ignoreScripts: true, timeoutMs: 1000 })
+    expect(step).toMatchObject({
+      status: 'error',
+      detail:
+        'the yarn on PATH is 1.22.22, but yarn.lock was written by Yarn 2 or later: add `corepack enable` before this step, so that the Yarn of `packageManager` runs'
+    })
+    expect(calls.map((c) => c.args)).toEqual([['--version']])
+    const berryOnPath = recording({}, '4.5.0')
+    expect((await runInstall(berryOnPath.exec, { cwd: tempDir(), manager: CLASSIC, ignoreScripts: true, timeoutMs: 1000 })).detail).toMatch(
+      /^the yarn on PATH is 4\.5\.0, but yarn\.lock was written by Yarn 1: /
+    )
+    const same = recording({}, '1.22.22')
+    expect((await runInstall(same.exec, { cwd: tempDir(), manager: CLASSIC, ignoreScripts: true, timeoutMs: 1000 })).status).toBe('ok')
+    expect(same.calls.map((c) => c.args[0])).toEqual(['--version', 'install'])
+  })
+
   it('stops a hanging install with the time it was given', async () => {
-    const { exec } = recording({ code: null, timedOut: true })
+    const { exec } = recording({ code: null, timedOut: true }, '1.22.22')
     const step = await runInstall(exec, { cwd: tempDir(), manager: CLASSIC, ignoreScripts: true, timeoutMs: 120_000 })
     expect(step.detail).toMatch(/^yarn install did not finish within 2 min/)
   })

@@ -90,6 +90,26 @@ export function explainInstallFailure(manager: PackageManager, code: number | nu
   return `${installStepName(manager)} failed (exit ${code ?? 'killed'}): ${line}`
 }
 
+const VERSION_TIMEOUT_MS = 60_000
+
+/**
+ * Why the yarn on PATH cannot install this lockfile, or undefined when it can. Yarn 1 given a Yarn
+ * 2+ lockfile ignores `--immutable` and `--mode=skip-build`: it rewrites yarn.lock and runs the
+ * build scripts. So the major version is asked first (with corepack it is `packageManager`'s).
+ */
+async function yarnMismatch(exec: Exec, manager: PackageManager, cwd: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const run = await exec('yarn', ['--version'], { cwd, env, timeoutMs: VERSION_TIMEOUT_MS })
+  if (run.spawnError) return `yarn is not on PATH: ${setupStep(manager)}`
+  const version = run.stdout.trim()
+  const major = Number.parseInt(version, 10)
+  if (run.code !== 0 || !Number.isInteger(major))
+    return `\`yarn --version\` failed (exit ${run.code ?? 'killed'}): ${lastLine(run.stderr) || 'no output'}`
+  const onPath = major >= 2 ? 'berry' : 'classic'
+  if (manager.yarnFlavor === undefined || onPath === manager.yarnFlavor) return undefined
+  const wanted = manager.yarnFlavor === 'berry' ? 'Yarn 2 or later' : 'Yarn 1'
+  return `the yarn on PATH is ${version}, but yarn.lock was written by ${wanted}: ${setupStep(manager)}`
+}
+
 export async function runInstall(exec: Exec, options: InstallOptions): Promise<StepRecord> {
   const { manager } = options
   if (manager.name === 'npm') return runNpmCi(exec, options)
@@ -105,9 +125,14 @@ export async function runInstall(exec: Exec, options: InstallOptions): Promise<S
       }
     }
   }
+  const env = installEnv(manager, options.ignoreScripts, options.env)
+  if (manager.name === 'yarn') {
+    const mismatch = await yarnMismatch(exec, manager, options.cwd, env)
+    if (mismatch !== undefined) return { name, status: 'error', ms: 0, detail: mismatch }
+  }
   const result = await exec(manager.name, installArgs(manager, options.ignoreScripts), {
     cwd: options.cwd,
-    env: installEnv(manager, options.ignoreScripts, options.env),
+    env,
     timeoutMs: options.timeoutMs
   })
   const base = { name, ms: result.ms }
