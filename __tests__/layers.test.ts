@@ -15,6 +15,7 @@ const LAYERS = [
   'tools',
   'discovery',
   'parse',
+  'lockfiles',
   'model',
   'findings',
   'rules',

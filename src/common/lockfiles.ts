@@ -11,3 +11,11 @@ export const OTHER_LOCKFILES: Readonly<Record<string, string>> = {
   'bun.lock': 'bun',
   'bun.lockb': 'bun'
 }
+
+export type PackageManagerName = 'npm' | 'pnpm' | 'yarn'
+
+export interface PackageManager {
+  name: PackageManagerName
+  /** Yarn 1 (`classic`) or Yarn 2+ (`berry`); absent for npm and pnpm, and for yarn when neither says. */
+  yarnFlavor?: 'classic' | 'berry'
+}

@@ -2,14 +2,9 @@
 // `packageManager` field (corepack's `pnpm@9.1.0`). Only names and the head of yarn.lock are read.
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
 import { join } from 'node:path'
+import type { PackageManager, PackageManagerName } from '../common/lockfiles.js'
 
-export type PackageManagerName = 'npm' | 'pnpm' | 'yarn'
-
-export interface PackageManager {
-  name: PackageManagerName
-  /** Yarn 1 (`classic`) or Yarn 2+ (`berry`); absent for npm and pnpm, and for yarn when neither says. */
-  yarnFlavor?: 'classic' | 'berry'
-}
+export type { PackageManager, PackageManagerName }
 
 export interface PackageManagerInfo {
   /** From the lockfile when there is one, else from `packageManager`; undefined when neither names one. */

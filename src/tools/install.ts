@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import type { PackageManager } from '../discovery/package-manager.js'
+import type { PackageManager } from '../common/lockfiles.js'
 import { formatDuration, lastLine, npmEnv, type Exec } from './exec.js'
 import { npmCiArgs, runNpmCi } from './npm-ci.js'
 import type { StepRecord } from './step.js'
