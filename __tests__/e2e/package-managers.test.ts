@@ -34,7 +34,12 @@ interface Report {
 }
 
 interface Bom {
-  components: Array<{ purl: string; version: string; scope?: string; hashes?: unknown[] }>
+  components: Array<{
+    purl: string
+    version: string
+    scope?: string
+    externalReferences?: Array<{ type: string; url: string; hashes?: Array<{ alg: string; content: string }> }>
+  }>
   dependencies: Array<{ ref: string; dependsOn?: string[] }>
 }
 

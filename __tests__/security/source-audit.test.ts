@@ -11,6 +11,8 @@ import { REPO_ROOT } from '../helpers/run-action.js'
 type AstNode = { type: string } & Record<string, unknown>
 
 const EXEC_FILE = 'src/tools/exec.ts'
+/** The programs the tools may start by name: package managers found on PATH, as the runner sets them up. */
+const FIXED_PROGRAMS = new Set(['npm', 'pnpm', 'yarn'])
 const CHILD_PROCESS = /^(?:node:)?child_process$/
 /** Modules that run code from strings or load modules by computed paths. */
 const FORBIDDEN_MODULES = /^(?:node:)?(?:vm|module|inspector|repl|wasi|cluster)$/
@@ -196,7 +198,7 @@ describe('our own source cannot run repository data', () => {
     expect(results.filter((r) => r.file !== EXEC_FILE && r.spawnCalls > 0)).toEqual([])
   })
 
-  it('every tool runs a fixed program (npm or this node), never one named by data', () => {
+  it('every tool runs a fixed program (npm, pnpm, yarn or this node), never one named by data', () => {
     const calls = files
       .filter((f) => f.file.startsWith('src/tools/') && f.file !== EXEC_FILE)
       .flatMap(({ file, code }) => {
@@ -207,7 +209,10 @@ describe('our own source cannot run repository data', () => {
       })
     expect(calls.length).toBeGreaterThanOrEqual(3)
     for (const { file, command } of calls)
-      expect({ file, fixed: literal(command) === 'npm' || isMember(command, 'process', 'execPath') }).toEqual({ file, fixed: true })
+      expect({ file, fixed: FIXED_PROGRAMS.has(literal(command) ?? '') || isMember(command, 'process', 'execPath') }).toEqual({
+        file,
+        fixed: true
+      })
   })
 })
 

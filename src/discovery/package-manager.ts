@@ -1,8 +1,9 @@
 // Which package manager a project uses: from the lockfile it commits and package.json's
 // `packageManager` field (corepack's `pnpm@9.1.0`). Only names and the head of yarn.lock are read.
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PackageManager, PackageManagerName } from '../common/lockfiles.js'
+import { readRegularFile } from '../common/regular-file.js'
 
 export type { PackageManager, PackageManagerName }
 
@@ -111,28 +112,13 @@ export function detectPackageManager(input: {
   return info
 }
 
-/** The first bytes of a file, or undefined when it cannot be read. */
-function readHead(path: string, bytes: number): string | undefined {
-  let fd: number | undefined
-  try {
-    fd = openSync(path, 'r')
-    const buffer = Buffer.alloc(bytes)
-    const read = readSync(fd, buffer, 0, bytes, 0)
-    return buffer.subarray(0, read).toString('utf8')
-  } catch {
-    return undefined
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
-}
-
 /** Detects the manager of the project at `root`, given the file paths found at its root and package.json's data. */
 export function readPackageManager(
   root: string,
   rootFiles: readonly string[],
   packageJson: Record<string, unknown> | undefined
 ): PackageManagerInfo {
-  const yarnLockHead = rootFiles.includes('yarn.lock') ? readHead(join(root, 'yarn.lock'), YARN_HEAD_BYTES) : undefined
+  const yarnLockHead = rootFiles.includes('yarn.lock') ? readRegularFile(join(root, 'yarn.lock'), YARN_HEAD_BYTES) : undefined
   return detectPackageManager({
     lockfiles: rootFiles,
     ...(yarnLockHead !== undefined ? { yarnLockHead } : {}),
@@ -153,7 +139,7 @@ export function lockedManager(root: string): (PackageManager & { lockfile: strin
   }
   let manifest: Record<string, unknown> | undefined
   try {
-    const data = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as unknown
+    const data = JSON.parse(readRegularFile(join(root, 'package.json')) ?? '') as unknown
     if (typeof data === 'object' && data !== null && !Array.isArray(data)) manifest = data as Record<string, unknown>
   } catch {
     manifest = undefined

@@ -1,11 +1,12 @@
 // A pnpm or yarn project seen as npm sees a project: its package.json and the equivalent npm
 // lockfile, written to a temporary folder, where the real `npm audit --package-lock-only` and
 // cyclonedx-npm read it. Only data is read and written; nothing of the project is run.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
 import picomatch from 'picomatch'
 import { describeError } from '../common/errors.js'
+import { readRegularFile } from '../common/regular-file.js'
 import type { PackageManager } from '../discovery/package-manager.js'
 import { isObject, isPlainRelative, type GraphRead, type LockGraph } from './graph.js'
 import { readPnpmLockfile } from './pnpm.js'
@@ -33,7 +34,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git'])
 
 function readJson(file: string): Json | undefined {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown
+    const data = JSON.parse(readRegularFile(file) ?? '') as unknown
     return isObject(data) ? data : undefined
   } catch {
     return undefined
@@ -81,10 +82,12 @@ export function workspaceFolders(root: string, manifest: Json): string[] {
 /** The lock graph of the project at `root` from its manager's lockfile. */
 export function readLockGraph(root: string, manager: PackageManager, manifest: Json): GraphRead {
   if (manager.name === 'pnpm') {
-    const text = readFileSync(join(root, 'pnpm-lock.yaml'), 'utf8')
+    const text = readRegularFile(join(root, 'pnpm-lock.yaml'))
+    if (text === undefined) return { ok: false, error: 'pnpm-lock.yaml cannot be read as a regular file' }
     return readPnpmLockfile(text, (path) => (path === '' ? manifest : readJson(join(root, path, 'package.json'))))
   }
-  const text = readFileSync(join(root, 'yarn.lock'), 'utf8')
+  const text = readRegularFile(join(root, 'yarn.lock'))
+  if (text === undefined) return { ok: false, error: 'yarn.lock cannot be read as a regular file' }
   const folders: ProjectFolders = [
     { path: '', manifest },
     ...workspaceFolders(root, manifest).map((path) => ({ path, manifest: readJson(join(root, path, 'package.json')) }))
@@ -161,7 +164,8 @@ export function writeNpmView(root: string, manager: ConvertedManager, tempRoot =
     }
     writeFileSync(join(dir, 'package-lock.json'), `${JSON.stringify(lockfile, null, 2)}\n`)
     // The registry and its credentials, as npm would use them in the project itself.
-    if (existsSync(join(root, '.npmrc'))) copyFileSync(join(root, '.npmrc'), join(dir, '.npmrc'))
+    const npmrc = readRegularFile(join(root, '.npmrc'))
+    if (npmrc !== undefined) writeFileSync(join(dir, '.npmrc'), npmrc)
   } catch (error) {
     remove()
     return { ok: false, error: `the npm lockfile equivalent to ${source} could not be written: ${describeError(error)}` }

@@ -2,10 +2,10 @@
 // install of pnpm or yarn, which installs exactly the lockfile and fails when it is out of date.
 // The manager is the one on PATH (a workflow sets it up with pnpm/action-setup or corepack); the
 // gate never falls back to `npm install`, which would ignore the project's lockfile.
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { PackageManager } from '../common/lockfiles.js'
+import { readRegularFile } from '../common/regular-file.js'
 import { formatDuration, lastLine, npmEnv, type Exec } from './exec.js'
 import { npmCiArgs, runNpmCi } from './npm-ci.js'
 import type { StepRecord } from './step.js'
@@ -50,10 +50,10 @@ function setupStep(manager: PackageManager): string {
  * every command: with scripts off they are a way around it, so the install does not run.
  */
 export function yarnPlugins(cwd: string): string[] {
-  const file = join(cwd, '.yarnrc.yml')
-  if (!existsSync(file)) return []
+  const text = readRegularFile(join(cwd, '.yarnrc.yml'))
+  if (text === undefined) return []
   try {
-    const config = parseYaml(readFileSync(file, 'utf8')) as { plugins?: unknown }
+    const config = parseYaml(text) as { plugins?: unknown }
     const plugins = Array.isArray(config?.plugins) ? config.plugins : []
     return plugins.map((p) => (typeof p === 'string' ? p : typeof p?.path === 'string' ? p.path : '?'))
   } catch {
@@ -130,11 +130,10 @@ export async function runInstall(exec: Exec, options: InstallOptions): Promise<S
     const mismatch = await yarnMismatch(exec, manager, options.cwd, env)
     if (mismatch !== undefined) return { name, status: 'error', ms: 0, detail: mismatch }
   }
-  const result = await exec(manager.name, installArgs(manager, options.ignoreScripts), {
-    cwd: options.cwd,
-    env,
-    timeoutMs: options.timeoutMs
-  })
+  const args = installArgs(manager, options.ignoreScripts)
+  const execOptions = { cwd: options.cwd, env, timeoutMs: options.timeoutMs }
+  // The program is one of two names, never one read from the repository.
+  const result = manager.name === 'pnpm' ? await exec('pnpm', args, execOptions) : await exec('yarn', args, execOptions)
   const base = { name, ms: result.ms }
   if (result.spawnError) return { ...base, status: 'error', detail: `${manager.name} is not on PATH: ${setupStep(manager)}` }
   if (result.timedOut) {
