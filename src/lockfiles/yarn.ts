@@ -89,6 +89,11 @@ export function readYarnLockfile(text: string, flavor: 'classic' | 'berry', fold
     const node: LockedNode = { key: entry.key, name: registryName, version, dependencies: {}, optionalDependencies: {} }
     if (typeof entry.data.resolved === 'string') node.resolved = entry.data.resolved.replace(/#.*$/, '')
     if (typeof entry.data.integrity === 'string') node.integrity = entry.data.integrity
+    else if (typeof entry.data.resolved === 'string') {
+      // Yarn 1 before 1.10 wrote no integrity, only the tarball's SHA-1 after the URL's `#`.
+      const sha1 = /#([0-9a-f]{40})$/.exec(entry.data.resolved)?.[1]
+      if (sha1) node.integrity = `sha1-${Buffer.from(sha1, 'hex').toString('base64')}`
+    }
     nodes.set(entry.key, node)
     const optional = new Set(Object.keys(stringMap(entry.data.optionalDependencies)))
     const meta = isObject(entry.data.dependenciesMeta) ? entry.data.dependenciesMeta : {}
