@@ -18,18 +18,20 @@ function read(text: string, manifests: Record<string, Json> = {}): LockGraph {
   return graphOf(readPnpmLockfile(text, (path) => manifests[path]))
 }
 
+const ROOT_DEPENDENCIES = {
+  'use-sync-external-store': '1.2.0',
+  react: '18.2.0',
+  'string-width-cjs': 'npm:string-width@^4.2.3',
+  'string-width': '^5.1.2',
+  'tiny-greeting': 'file:vendor/tiny-greeting-1.0.0.tgz'
+}
+
 const WORKSPACE_MANIFESTS: Record<string, Json> = {
   '': {
     name: 'shop',
     version: '1.0.0',
     private: true,
-    dependencies: {
-      'use-sync-external-store': '1.2.0',
-      react: '18.2.0',
-      'string-width-cjs': 'npm:string-width@^4.2.3',
-      'string-width': '^5.1.2',
-      'tiny-greeting': 'file:vendor/tiny-greeting-1.0.0.tgz'
-    },
+    dependencies: ROOT_DEPENDENCIES,
     devDependencies: { '@types/node': '20.11.0' },
     optionalDependencies: { 'is-number': '7.0.0' }
   },
@@ -499,7 +501,7 @@ describe('readPnpmLockfile, lockfile 9.0', () => {
         name: 'shop',
         version: '1.0.0',
         declared: {
-          dependencies: WORKSPACE_MANIFESTS[''].dependencies,
+          dependencies: ROOT_DEPENDENCIES,
           devDependencies: { '@types/node': '20.11.0' },
           optionalDependencies: { 'is-number': '7.0.0' }
         },
@@ -581,7 +583,7 @@ describe('readPnpmLockfile, lockfile 9.0', () => {
       '': {
         name: 'shop',
         version: '1.0.0',
-        dependencies: WORKSPACE_MANIFESTS[''].dependencies,
+        dependencies: ROOT_DEPENDENCIES,
         devDependencies: { '@types/node': '20.11.0' },
         optionalDependencies: { 'is-number': '7.0.0' }
       },
@@ -716,7 +718,7 @@ snapshots:
     })
   })
 
-  it('skips git and tarball URL dependencies, and keeps optional edges of a package apart', () => {
+  it('skips git (GitHub or any host) and tarball URL dependencies, and keeps optional edges of a package apart', () => {
     const text = `lockfileVersion: '9.0'
 
 importers:
@@ -732,6 +734,9 @@ importers:
       tiny:
         specifier: https://example.com/tiny-1.0.0.tgz
         version: https://example.com/tiny-1.0.0.tgz
+      toolkit:
+        specifier: git+https://gitlab.com/acme/toolkit.git#v1.2.0
+        version: git+https://gitlab.com/acme/toolkit.git#9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b
 
 packages:
 
@@ -742,6 +747,10 @@ packages:
     resolution: {integrity: ${sri('ms@2.1.3')}}
     os: [darwin]
 
+  toolkit@git+https://gitlab.com/acme/toolkit.git#9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b:
+    resolution: {commit: 9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b, repo: https://gitlab.com/acme/toolkit.git, type: git}
+    version: 1.2.0
+
 snapshots:
 
   chokidar@3.6.0:
@@ -750,12 +759,16 @@ snapshots:
 
   fsevents@2.3.3:
     optional: true
+
+  toolkit@git+https://gitlab.com/acme/toolkit.git#9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b: {}
 `
     const graph9 = read(text)
     expect(graph9.skipped).toEqual([
       'left-pad (https://codeload.github.com/stevemao/left-pad/tar.gz/5f3c1a6b0b2e1e7d7b0a0b0c0d0e0f0a0b0c0d0e)',
-      'tiny (https://example.com/tiny-1.0.0.tgz)'
+      'tiny (https://example.com/tiny-1.0.0.tgz)',
+      'toolkit (git+https://gitlab.com/acme/toolkit.git#9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b)'
     ])
+    expect([...graph9.nodes.keys()]).toEqual(['chokidar@3.6.0', 'fsevents@2.3.3'])
     expect(graph9.nodes.get('chokidar@3.6.0')).toEqual({
       key: 'chokidar@3.6.0',
       name: 'chokidar',

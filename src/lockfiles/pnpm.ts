@@ -42,8 +42,9 @@ function withoutPeers(text: string, layout: Layout): string {
 
 /** The entry key a dependency reference resolves to, or undefined for a link, file, git or tarball reference. */
 function keyOf(name: string, reference: string, layout: Layout): string | undefined {
-  if (/^(link|file|workspace|portal|git\+|github|https?):/.test(reference)) return undefined
   const base = withoutPeers(reference, layout)
+  // A version or an alias has no colon; every other protocol (`git+https:`, `git+ssh:`, `https:`, `file:`) does.
+  if (base.includes(':')) return undefined
   if (layout === 9) return base.indexOf('@', 1) > 0 ? reference : `${name}@${reference}`
   if (reference.startsWith('/')) return reference
   return layout === 6 ? `/${name}@${reference}` : `/${name}/${reference}`
