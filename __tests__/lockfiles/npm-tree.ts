@@ -51,7 +51,7 @@ export function lookupFailures(graph: LockGraph, lockfile: NpmLockfileJson): str
       failures.push(`${folder || '(root)'}: ${alias} not found`)
       return
     }
-    const got = installedAs(found, lockfile.packages[found])
+    const got = installedAs(found, lockfile.packages[found] ?? {})
     if (got.name !== want.name || got.version !== want.version) {
       failures.push(`${folder || '(root)'}: ${alias} finds ${found} (${got.name}@${got.version}), wants ${want.name}@${want.version}`)
     }
