@@ -103,3 +103,8 @@ export function expectSoundTree(graph: LockGraph, lockfile: NpmLockfileJson): vo
   expect(lookupFailures(graph, lockfile)).toEqual([])
   expect(missingPackages(graph, lockfile)).toEqual([])
 }
+
+/** Asserts that Node finds, from every placed package, each dependency its entry pins (for a lockfile whose graph is not at hand). */
+export function expectEntriesFound(lockfile: NpmLockfileJson): void {
+  expect(lookupFailures({ importers: [], nodes: new Map(), skipped: [] }, lockfile)).toEqual([])
+}

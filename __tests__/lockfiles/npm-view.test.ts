@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { needsNpmView, npmLockfileOf, workspaceFolders, writeNpmView, type NpmView } from '../../src/lockfiles/npm-view.js'
+import { expectEntriesFound } from './npm-tree.js'
 import { integrityOf as sri } from './registry-data.js'
 
 let sandbox: string
@@ -129,6 +130,7 @@ describe('writeNpmView', () => {
     expect(readFileSync(join(v.dir, '.npmrc'), 'utf8')).toBe('@shop:registry=https://npm.shop.example/\n')
     const lockfile = JSON.parse(readFileSync(join(v.dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> }
     expect(lockfile).toEqual(v.lockfile)
+    expectEntriesFound(v.lockfile)
     expect(Object.keys(lockfile.packages)).toEqual([
       '',
       'node_modules/@shop/api',
@@ -199,6 +201,7 @@ ms@2.1.3:
       dependencies: { ms: '2.1.3' },
       workspaces: ['packages/api']
     })
+    expectEntriesFound(v.lockfile)
     expect(v.lockfile.packages['packages/api/node_modules/ms']).toEqual({
       version: '2.0.0',
       resolved: 'https://registry.yarnpkg.com/ms/-/ms-2.0.0.tgz',

@@ -705,7 +705,9 @@ snapshots:
 
   '@acme/logger@2.1.0': {}
 `
-    expect(Object.fromEntries(read(text).nodes)).toEqual({
+    const graph = read(text)
+    expectSoundTree(graph, toNpmLockfile(graph))
+    expect(Object.fromEntries(graph.nodes)).toEqual({
       '@acme/logger@2.1.0': {
         key: '@acme/logger@2.1.0',
         name: '@acme/logger',
@@ -866,6 +868,7 @@ packages:
     dev: false
 `
     const graph = read(text)
+    expectSoundTree(graph, toNpmLockfile(graph))
     expect([...graph.nodes.values()].map((n) => [n.key, n.name, n.version, n.dependencies])).toEqual([
       [
         '/react-redux/8.1.3_hm7rkfyzvgyxv3gqsftcv6zyr4',
@@ -940,6 +943,7 @@ snapshots:
   ms@2.1.3: {}
 `
     const graph = read(text)
+    expectSoundTree(graph, toNpmLockfile(graph))
     expect(graph.importers.map((i) => i.path)).toEqual([''])
     expect([...graph.nodes.keys()]).toEqual(['ms@2.1.3'])
   })

@@ -285,6 +285,7 @@ describe('readYarnLockfile, Yarn 1', () => {
       { 'string-width': '^4.1.0', 'string-width-cjs': 'npm:string-width@^4.2.0' }
     ]) {
       const read = graphOf(readYarnLockfile(text, 'classic', [{ path: '', manifest: { dependencies: deps } }]))
+      expectSoundTree(read, toNpmLockfile(read))
       expect(read.importers[0]?.dependencies).toEqual({ 'string-width-cjs': key, 'string-width': key })
       expect([...read.nodes.values()].map((n) => `${n.name}@${n.version}`)).toEqual(['string-width@4.2.3'])
       expect(toNpmLockfile(read).packages['node_modules/string-width-cjs']).toMatchObject({ name: 'string-width', version: '4.2.3' })
@@ -544,6 +545,7 @@ describe('readYarnLockfile, Yarn 2+', () => {
       ])
     )
     const key = 'ms@patch:ms@npm%3A2.1.3#./patches/ms.patch::locator=%40shop%2Fapi%40workspace%3Apackages%2Fapi'
+    expectSoundTree(read, toNpmLockfile(read))
     expect(read.importers[0]?.dependencies).toEqual({ ms: key })
     expect(Object.fromEntries(read.nodes)).toEqual(nodesByKey([berryNode(key, 'ms@2.1.3')]))
     expect(read.skipped).toEqual([])
