@@ -142,6 +142,22 @@ describe('toNpmLockfile layout', () => {
     })
   })
 
+  it('lays out a workspace inside another as Node looks up from it: through the outer one’s node_modules', () => {
+    const graph = graphOf(
+      [
+        { path: '', dependencies: { ms: 'ms@2.1.3' } },
+        { path: 'packages/api', name: 'api', dependencies: { ms: 'ms@2.0.0' } },
+        { path: 'packages/api/examples/basic', name: 'basic', dependencies: { ms: 'ms@2.1.3' } }
+      ],
+      { 'ms@2.0.0': {}, 'ms@2.1.3': {} }
+    )
+    expect(layout(graph)).toEqual({
+      'node_modules/ms': '2.1.3',
+      'packages/api/examples/basic/node_modules/ms': '2.1.3',
+      'packages/api/node_modules/ms': '2.0.0'
+    })
+  })
+
   it('ends on cycles: between packages, through the project, and between versions', () => {
     const same = graphOf([{ path: '', dependencies: { a: 'a@1.0.0' } }], {
       'a@1.0.0': { deps: { b: 'b@1.0.0' } },

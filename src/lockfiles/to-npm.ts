@@ -85,10 +85,15 @@ function computeFlags(graph: LockGraph): (key: string) => Flags {
   }
 }
 
-/** The folder whose node_modules a package at `path` looks in next: `a/node_modules/b` -> `a`; a top-level package or workspace folder -> the root. */
+/**
+ * The folder whose node_modules a package or project folder at `path` looks in next, as Node goes
+ * up: `a/node_modules/b` -> `a`, `packages/api/examples/x` -> `packages/api/examples` (a workspace
+ * inside another finds the outer one's packages), a top-level package -> the root.
+ */
 function parentOf(path: string): string {
-  const at = path.lastIndexOf(`/${NODE_MODULES}`)
-  return at === -1 ? '' : path.slice(0, at)
+  const up = (p: string): string => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')
+  const parent = up(path)
+  return parent === 'node_modules' || parent.endsWith('/node_modules') ? up(parent) : parent
 }
 
 function modulesOf(folder: string): string {
