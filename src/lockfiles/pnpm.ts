@@ -42,8 +42,9 @@ function withoutPeers(text: string, layout: Layout): string {
 
 /** The entry key a dependency reference resolves to, or undefined for a link, file, git or tarball reference. */
 function keyOf(name: string, reference: string, layout: Layout): string | undefined {
-  if (/^(link|file|workspace|portal|git\+|github|https?):/.test(reference)) return undefined
   const base = withoutPeers(reference, layout)
+  // A version or an alias has no colon; every other protocol (`git+https:`, `git+ssh:`, `https:`, `file:`) does.
+  if (base.includes(':')) return undefined
   if (layout === 9) return base.indexOf('@', 1) > 0 ? reference : `${name}@${reference}`
   if (reference.startsWith('/')) return reference
   return layout === 6 ? `/${name}@${reference}` : `/${name}/${reference}`
@@ -51,13 +52,14 @@ function keyOf(name: string, reference: string, layout: Layout): string | undefi
 
 /** The registry name and version an entry key names. */
 function nameAndVersion(key: string, layout: Layout): { name: string; version: string } | undefined {
-  const base = withoutPeers(layout === 9 ? key : key.slice(1), layout)
   if (layout !== 5) {
-    const split = splitDescriptor(base)
+    const split = splitDescriptor(withoutPeers(layout === 9 ? key : key.slice(1), layout))
     return split && { name: split.name, version: split.range }
   }
-  const slash = base.lastIndexOf('/')
-  return slash > 0 ? { name: base.slice(0, slash), version: base.slice(slash + 1) } : undefined
+  // The peer suffix is cut from the version only: names may hold an underscore (`/string_decoder/1.3.0`).
+  const path = key.slice(1)
+  const slash = path.indexOf('/', path.startsWith('@') ? path.indexOf('/') + 1 : 0)
+  return slash > 0 ? { name: path.slice(0, slash), version: withoutPeers(path.slice(slash + 1), layout) } : undefined
 }
 
 /** The dependency lists of an importer, as `{ name: reference }` (6.x and 9.x write `{ specifier, version }`). */

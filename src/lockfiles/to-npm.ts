@@ -20,6 +20,11 @@ export interface NpmLockfileJson {
 const NODE_MODULES = 'node_modules/'
 /** Nesting deeper than this is a lockfile cycling between versions; what is left is not placed. */
 const MAX_NESTING = 40
+/**
+ * Entries per locked package at most, on average. Versions cycling through packages that branch
+ * double the tree at every level, which MAX_NESTING alone bounds only at 2^40 entries.
+ */
+const MAX_ENTRIES_PER_NODE = MAX_NESTING
 /** The registry npm writes `resolved` URLs for when the lockfile records none (pnpm 9 records only integrity). */
 const DEFAULT_REGISTRY = 'https://registry.npmjs.org/'
 
@@ -64,17 +69,31 @@ function computeFlags(graph: LockGraph): (key: string) => Flags {
     lists((i) => [i.dependencies, i.devDependencies]),
     required
   )
+  // Keys of one name and version (pnpm's peer variants, Yarn 1's duplicate entries) are one npm
+  // entry, placed for whichever key came first: what reaches any of them reaches it.
+  const idOf = (key: string): string => {
+    const node = graph.nodes.get(key)
+    return node ? `${node.name}@${node.version}` : key
+  }
+  const ids = (keys: Set<string>): Set<string> => new Set([...keys].map(idOf))
+  const [prodIds, prodRequiredIds, anyRequiredIds] = [ids(prod), ids(prodRequired), ids(anyRequired)]
   return (key) => {
-    const dev = !prod.has(key)
-    const optional = !anyRequired.has(key)
-    return { dev, optional, devOptional: !prodRequired.has(key) && !dev && !optional }
+    const id = idOf(key)
+    const dev = !prodIds.has(id)
+    const optional = !anyRequiredIds.has(id)
+    return { dev, optional, devOptional: !prodRequiredIds.has(id) && !dev && !optional }
   }
 }
 
-/** The folder whose node_modules a package at `path` looks in next: `a/node_modules/b` -> `a`; a top-level package or workspace folder -> the root. */
+/**
+ * The folder whose node_modules a package or project folder at `path` looks in next, as Node goes
+ * up: `a/node_modules/b` -> `a`, `packages/api/examples/x` -> `packages/api/examples` (a workspace
+ * inside another finds the outer one's packages), a top-level package -> the root.
+ */
 function parentOf(path: string): string {
-  const at = path.lastIndexOf(`/${NODE_MODULES}`)
-  return at === -1 ? '' : path.slice(0, at)
+  const up = (p: string): string => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')
+  const parent = up(path)
+  return parent === 'node_modules' || parent.endsWith('/node_modules') ? up(parent) : parent
 }
 
 function modulesOf(folder: string): string {
@@ -95,6 +114,7 @@ export function toNpmLockfile(graph: LockGraph): NpmLockfileJson {
   const flagsOf = computeFlags(graph)
   const placed = new Map<string, string>() // install path -> entry key
   const queue: Array<[string, LockedNode]> = []
+  const maxEntries = graph.nodes.size * MAX_ENTRIES_PER_NODE
 
   /** Where `alias` resolves from `folder`: the first node_modules going up that has it. */
   function lookup(folder: string, alias: string): string | undefined {
@@ -113,7 +133,7 @@ export function toNpmLockfile(graph: LockGraph): NpmLockfileJson {
     const there = found === undefined ? undefined : graph.nodes.get(placed.get(found) as string)
     if (there && there.name === node.name && there.version === node.version) return
     const path = found === undefined ? `${NODE_MODULES}${alias}` : `${modulesOf(folder)}${alias}`
-    if (path.split(NODE_MODULES).length - 1 > MAX_NESTING) return
+    if (path.split(NODE_MODULES).length - 1 > MAX_NESTING || placed.size >= maxEntries) return
     placed.set(path, key)
     queue.push([path, node])
   }

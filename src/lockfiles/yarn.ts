@@ -24,20 +24,37 @@ type Json = Record<string, unknown>
 /** The project's folders: `''` for the root, and each workspace folder, with their package.json data. */
 export type ProjectFolders = ReadonlyArray<{ path: string; manifest: Json | undefined }>
 
-const NOT_REGISTRY = /^(link|file|portal|workspace|exec|git\+|git|github|https?):/
-
 interface YarnEntry {
   key: string
   data: Json
 }
 
 function entriesByDescriptor(doc: Json): Map<string, YarnEntry> {
-  const byDescriptor = new Map<string, YarnEntry>()
+  // parseSyml splits a Yarn 1 key (`a@^1.0.0, a@^1.1.0`) into one key per descriptor, all holding
+  // the same object: that object is one entry, under the key the lockfile writes.
+  const keysOf = new Map<Json, string[]>()
   for (const [key, data] of Object.entries(doc)) {
     if (key === '__metadata' || !isObject(data)) continue
-    for (const descriptor of key.split(/,\s*/)) byDescriptor.set(descriptor.trim(), { key, data })
+    keysOf.set(data, [...(keysOf.get(data) ?? []), key])
+  }
+  const byDescriptor = new Map<string, YarnEntry>()
+  for (const [data, keys] of keysOf) {
+    const entry = { key: keys.join(', '), data }
+    for (const descriptor of keys.flatMap((key) => key.split(/,\s*/))) {
+      byDescriptor.set(descriptor.trim(), entry)
+      // Yarn 2+ binds a patch or file path relative to a workspace to it (`#./x.patch::locator=app%40workspace%3A.`),
+      // which package.json does not write.
+      const unbound = descriptor.trim().replace(/::locator=[^&]*$/, '')
+      if (!byDescriptor.has(unbound)) byDescriptor.set(unbound, entry)
+    }
   }
   return byDescriptor
+}
+
+/** Whether a Yarn 1 range asks the registry: a semver range or tag, or an `npm:` alias of one, not a path, URL or git repository. */
+function isClassicRegistryRange(range: string): boolean {
+  const target = range.startsWith('npm:') ? splitDescriptor(range.slice(4))?.range : range
+  return target !== undefined && !/[:/]/.test(target)
 }
 
 /** The registry name of a Yarn 1 entry: the descriptor's, or an alias's target (`alias@npm:real@^1`). */
@@ -82,9 +99,9 @@ export function readYarnLockfile(text: string, flavor: 'classic' | 'berry', fold
     const registryName =
       flavor === 'berry'
         ? berryName(typeof entry.data.resolution === 'string' ? entry.data.resolution : '')
-        : NOT_REGISTRY.test(range)
-          ? undefined
-          : classicName(`${name}@${range}`)
+        : isClassicRegistryRange(range)
+          ? classicName(`${name}@${range}`)
+          : undefined
     if (!registryName || !semver.valid(version)) return undefined
     const node: LockedNode = { key: entry.key, name: registryName, version, dependencies: {}, optionalDependencies: {} }
     if (typeof entry.data.resolved === 'string') node.resolved = entry.data.resolved.replace(/#.*$/, '')
@@ -97,7 +114,8 @@ export function readYarnLockfile(text: string, flavor: 'classic' | 'berry', fold
     nodes.set(entry.key, node)
     const optional = new Set(Object.keys(stringMap(entry.data.optionalDependencies)))
     const meta = isObject(entry.data.dependenciesMeta) ? entry.data.dependenciesMeta : {}
-    for (const [dep, value] of Object.entries(meta)) if (isObject(value) && value.optional === true) optional.add(dep)
+    // parseSyml reads every scalar as a string (`optional: true` is 'true').
+    for (const [dep, value] of Object.entries(meta)) if (isObject(value) && String(value.optional) === 'true') optional.add(dep)
     const lists = { ...stringMap(entry.data.dependencies), ...stringMap(entry.data.optionalDependencies) }
     for (const [dep, depRange] of Object.entries(lists)) {
       const key = addNode(dep, depRange)
