@@ -583,7 +583,13 @@ describe('readPnpmLockfile, lockfile 9.0', () => {
       '': {
         name: 'shop',
         version: '1.0.0',
-        dependencies: ROOT_DEPENDENCIES,
+        // Pinned versions npm can check; the file: dependency it could not find is left out.
+        dependencies: {
+          'use-sync-external-store': '1.2.0',
+          react: '18.2.0',
+          'string-width-cjs': 'npm:string-width@4.2.3',
+          'string-width': '5.1.2'
+        },
         devDependencies: { '@types/node': '20.11.0' },
         optionalDependencies: { 'is-number': '7.0.0' }
       },
@@ -679,7 +685,8 @@ describe('readPnpmLockfile, lockfile 9.0', () => {
         integrity: sri('use-sync-external-store@1.2.0'),
         dependencies: { react: '18.2.0' }
       },
-      'packages/api': { name: '@shop/api', version: '0.1.0', dependencies: { '@shop/lib': 'workspace:*', ms: '2.1.3' } },
+      // A workspace of the project as `*`, which its link satisfies.
+      'packages/api': { name: '@shop/api', version: '0.1.0', dependencies: { '@shop/lib': '*', ms: '2.1.3' } },
       'packages/lib': { name: '@shop/lib', version: '0.2.0', dependencies: { ms: '2.0.0' } },
       'packages/lib/node_modules/ms': { version: '2.0.0', resolved: url('ms', 'ms-2.0.0'), integrity: sri('ms@2.0.0') }
     })

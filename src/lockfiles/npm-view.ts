@@ -10,7 +10,7 @@ import { readRegularFile } from '../common/regular-file.js'
 import type { PackageManager } from '../discovery/package-manager.js'
 import { isObject, isPlainRelative, type GraphRead, type LockGraph } from './graph.js'
 import { readPnpmLockfile } from './pnpm.js'
-import { toNpmLockfile, type NpmLockfileJson } from './to-npm.js'
+import { resolvedRanges, toNpmLockfile, type NpmLockfileJson } from './to-npm.js'
 import { readYarnLockfile, type ProjectFolders } from './yarn.js'
 
 type Json = Record<string, unknown>
@@ -83,11 +83,11 @@ export function workspaceFolders(root: string, manifest: Json): string[] {
 export function readLockGraph(root: string, manager: PackageManager, manifest: Json): GraphRead {
   if (manager.name === 'pnpm') {
     const text = readRegularFile(join(root, 'pnpm-lock.yaml'))
-    if (text === undefined) return { ok: false, error: 'pnpm-lock.yaml cannot be read as a regular file' }
+    if (text === undefined) return { ok: false, error: 'pnpm-lock.yaml cannot be read: it is missing or no regular file' }
     return readPnpmLockfile(text, (path) => (path === '' ? manifest : readJson(join(root, path, 'package.json'))))
   }
   const text = readRegularFile(join(root, 'yarn.lock'))
-  if (text === undefined) return { ok: false, error: 'yarn.lock cannot be read as a regular file' }
+  if (text === undefined) return { ok: false, error: 'yarn.lock cannot be read: it is missing or no regular file' }
   const folders: ProjectFolders = [
     { path: '', manifest },
     ...workspaceFolders(root, manifest).map((path) => ({ path, manifest: readJson(join(root, path, 'package.json')) }))
@@ -110,6 +110,9 @@ function viewManifest(manifest: Json, graph: LockGraph): Json {
   const rest = { ...manifest }
   delete rest.workspaces
   delete rest.packageManager
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) delete rest[field]
+  const root = graph.importers.find((i) => i.path === '')
+  if (root) Object.assign(rest, resolvedRanges(graph, root))
   const folders = graph.importers.map((i) => i.path).filter((p) => p !== '' && isPlainRelative(p))
   return folders.length > 0 ? { ...rest, workspaces: folders } : rest
 }

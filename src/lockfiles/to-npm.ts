@@ -7,7 +7,7 @@
 // different version of it is already there, else into the node_modules of the package that needs
 // it, so that Node's lookup (the nearest node_modules going up) finds, from every package, exactly
 // the entry its lockfile pins.
-import type { Importer, LockedNode, LockGraph } from './graph.js'
+import type { DeclaredRanges, Importer, LockedNode, LockGraph } from './graph.js'
 
 export interface NpmLockfileJson {
   name?: string
@@ -110,6 +110,33 @@ function specOf(alias: string, node: LockedNode): string {
   return alias === node.name ? node.version : `npm:${node.name}@${node.version}`
 }
 
+/**
+ * What a project folder declares, as npm can check it against the tree: each dependency the
+ * lockfile resolves as its pinned version (`npm:` for an alias), one on a workspace of the project
+ * as `*` (the workspace link satisfies it), and the rest, which npm could neither find nor read
+ * (`file:`, git, `catalog:`, a peer that is not installed), left out, so that npm reads the tree
+ * without a missing or invalid dependency.
+ */
+export function resolvedRanges(graph: LockGraph, importer: Importer): DeclaredRanges {
+  const workspaces = new Set(graph.importers.map((i) => i.name).filter((n): n is string => n !== undefined))
+  const resolved: Record<string, string> = {
+    ...importer.dependencies,
+    ...importer.optionalDependencies,
+    ...importer.devDependencies
+  }
+  const ranges: DeclaredRanges = {}
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies'] as const) {
+    const out: Record<string, string> = {}
+    for (const name of Object.keys(importer.declared[field] ?? {})) {
+      const node = resolved[name] === undefined ? undefined : graph.nodes.get(resolved[name])
+      if (node) out[name] = specOf(name, node)
+      else if (workspaces.has(name) && name !== importer.name) out[name] = '*'
+    }
+    if (Object.keys(out).length > 0) ranges[field] = out
+  }
+  return ranges
+}
+
 export function toNpmLockfile(graph: LockGraph): NpmLockfileJson {
   const flagsOf = computeFlags(graph)
   const placed = new Map<string, string>() // install path -> entry key
@@ -144,7 +171,7 @@ export function toNpmLockfile(graph: LockGraph): NpmLockfileJson {
     packages[importer.path] = {
       ...(importer.name !== undefined ? { name: importer.name } : {}),
       ...(importer.version !== undefined ? { version: importer.version } : {}),
-      ...importer.declared
+      ...resolvedRanges(graph, importer)
     }
     if (importer.path !== '' && importer.name !== undefined) {
       packages[`${NODE_MODULES}${importer.name}`] = { resolved: importer.path, link: true }
