@@ -45,14 +45,17 @@ function readJson(file: string): Json | undefined {
 function workspaceGlobs(manifest: Json): string[] {
   const field = manifest.workspaces
   const list = Array.isArray(field) ? field : isObject(field) && Array.isArray(field.packages) ? field.packages : []
-  return list.filter((g): g is string => typeof g === 'string' && !g.startsWith('!'))
+  return list.filter((g): g is string => typeof g === 'string')
 }
 
 /** The workspace folders of a yarn project: the folders its globs match that hold a package.json. */
 export function workspaceFolders(root: string, manifest: Json): string[] {
-  const globs = workspaceGlobs(manifest).map((g) => g.replace(/^\.\//, '').replace(/\/$/, ''))
+  const all = workspaceGlobs(manifest).map((g) => g.replace(/^(!?)\.\//, '$1').replace(/\/$/, ''))
+  // `!folder` leaves a folder out, as Yarn and npm read the list.
+  const globs = all.filter((g) => !g.startsWith('!'))
+  const ignore = all.filter((g) => g.startsWith('!')).map((g) => g.slice(1))
   if (globs.length === 0) return []
-  const matches = picomatch(globs)
+  const matches = picomatch(globs, ignore.length > 0 ? { ignore } : {})
   const found: string[] = []
   const walk = (folder: string, depth: number): void => {
     let names: string[]
