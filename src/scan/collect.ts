@@ -10,7 +10,7 @@ import type { RuleFinding, RuleMeta } from '../rules/rule.js'
 import type { CollectedFindings } from './result.js'
 import type { ProjectContext, ScanContext } from './context.js'
 import { readProject } from './documents.js'
-import { buildModelSafely, jsonModules, modulesOfGroup, projectImportMap } from './modules.js'
+import { buildModelSafely, jsonModules, modulesOfGroup, projectImportMap, SharedModules } from './modules.js'
 import { describeErrorFully } from '../common/errors.js'
 
 /** Keeps the findings not made before (a source rule reports a shared file once per package, say). */
@@ -79,8 +79,9 @@ export function collectFindings(root: string, today: string): CollectedFindings 
     else if (groups.length === 0) reported.run<ScanContext>(rule, noSource)
   }
   const byPath = new Map(scripts.map((f) => [f.path, f]))
+  const shared = new SharedModules(groups, byPath, mapImport)
   for (const group of groups) {
-    const scripts = modulesOfGroup(group, byPath, mapImport, notes)
+    const scripts = modulesOfGroup(group, byPath, mapImport, notes, shared)
     const modules = [...scripts, ...jsonModules(scripts, root, notes)]
     const packageContext: ScanContext = { ...context, modules, express: buildModelSafely(modules, mapImport, notes) }
     for (const rule of sourceRules) reported.run<ScanContext>(rule, packageContext)
