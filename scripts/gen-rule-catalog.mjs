@@ -30,14 +30,27 @@ function programOf(file) {
   return parse(readFileSync(file, 'utf8'), { sourceType: 'module', plugins: ['typescript'] }).program
 }
 
-/** The `meta` object of the file's `defineRule({ meta: {...} })`. */
+/** `export const NAME = {...}` of the module the file imports NAME from (a meta the policy holds too). */
+function importedObject(file, program, name) {
+  const from = program.body.find((s) => s.type === 'ImportDeclaration' && s.specifiers.some((x) => x.local.name === name))
+  if (!from?.source.value.startsWith('.')) throw new Error(`${file}: ${name} is not imported from a relative module`)
+  const target = join(dirname(file), from.source.value.replace(/\.js$/, '.ts'))
+  for (const s of programOf(target).body) {
+    const d =
+      s.type === 'ExportNamedDeclaration' && s.declaration?.type === 'VariableDeclaration' ? s.declaration.declarations[0] : undefined
+    if (d?.id.name === name && d.init?.type === 'ObjectExpression') return d.init
+  }
+  throw new Error(`${target}: no \`export const ${name} = {...}\``)
+}
+
+/** The `meta` object of the file's `defineRule({ meta: {...} })`, or the imported constant it names. */
 function metaOf(file) {
   const program = programOf(file)
   const exported = program.body.find((s) => s.type === 'ExportDefaultDeclaration')?.declaration
   const rule = exported?.type === 'CallExpression' ? exported.arguments[0] : undefined
   const property =
     rule?.type === 'ObjectExpression' ? rule.properties.find((p) => p.type === 'ObjectProperty' && propertyName(p) === 'meta') : undefined
-  const meta = property?.value
+  const meta = property?.value.type === 'Identifier' ? importedObject(file, program, property.value.name) : property?.value
   if (meta?.type !== 'ObjectExpression') throw new Error(`${file}: no \`export default defineRule({ meta: {...} })\``)
   const values = new Map(meta.properties.filter((p) => p.type === 'ObjectProperty').map((p) => [propertyName(p), p.value]))
   return Object.fromEntries(

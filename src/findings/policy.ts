@@ -4,7 +4,7 @@ import type { RuleFinding, RuleMeta } from '../rules/rule.js'
 import { severityRank, type Severity } from '../common/severity.js'
 import { compareFindings, type Finding, type Suppression } from './finding.js'
 import { computeFingerprints } from './fingerprint.js'
-import suppressionWithoutReason from '../rules/project/suppression-without-reason.js'
+import { SUPPRESSION_WITHOUT_REASON } from './suppression-meta.js'
 
 export interface PolicyNote {
   file: string
@@ -148,7 +148,7 @@ export function applyPolicy(
 
   for (const { meta, finding } of reported) addFinding(meta, finding, true)
   // One finding per comment, however many findings it names; a comment about comments is not read.
-  for (const finding of withoutReason.values()) addFinding(suppressionWithoutReason.meta, finding, false)
+  for (const finding of withoutReason.values()) addFinding(SUPPRESSION_WITHOUT_REASON, finding, false)
   const fingerprints = computeFingerprints(
     findings.map((f, i) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, code: codes[i] ?? '' }))
   )

@@ -1,22 +1,13 @@
+import { SUPPRESSION_WITHOUT_REASON } from '../../findings/suppression-meta.js'
 import { defineRule } from '../rule.js'
 
 /**
  * An inline `hardening-ignore` comment with no reason. Suppressions are applied centrally, so the
- * policy (src/findings/policy.ts) reports these with this meta when it reads the comments; this
- * rule puts it in the catalog (docs, SARIF, config ids) and reports nothing itself.
+ * policy (src/findings/policy.ts) reports these when it reads the comments and holds the meta;
+ * this rule puts it in the catalog and reports nothing itself.
  */
 export default defineRule({
-  meta: {
-    id: 'suppression-without-reason',
-    severity: 'low',
-    category: 'project',
-    description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
-    fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
-    cwe: 'CWE-710',
-    messages: {
-      'no-reason': 'an inline hardening-ignore comment gives no reason'
-    }
-  },
+  meta: SUPPRESSION_WITHOUT_REASON,
   needs: 'project',
   check() {
     return []
