@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import { parseCliArgs } from './config/cli-args.js'
-import { isScanWorker, prestartScanWorker, serveScanWorker } from './scan/worker.js'
+import { isScanWorker, prestartScanWorker, scanNeedsWorker, serveScanWorker } from './scan/worker.js'
 
-/** Whether the command line asks for a run (not help, not a usage error): only a run scans. */
-function asksForRun(argv: string[]): boolean {
+/** Whether the command line asks for a run (not help, not a usage error) whose scan needs a worker thread. */
+function scansInWorker(argv: string[]): boolean {
   try {
-    return parseCliArgs(argv).kind === 'run'
+    const command = parseCliArgs(argv)
+    return command.kind === 'run' && scanNeedsWorker(command.options)
   } catch {
     return false
   }
@@ -18,6 +19,7 @@ if (isScanWorker()) await serveScanWorker()
 else {
   const argv = process.argv.slice(2)
   const scanWorker = fileURLToPath(import.meta.url)
-  if (asksForRun(argv)) prestartScanWorker(scanWorker)
-  process.exitCode = await (await import('./cli-main.js')).main(argv, { scanWorker })
+  const inWorker = scansInWorker(argv)
+  if (inWorker) prestartScanWorker(scanWorker)
+  process.exitCode = await (await import('./cli-main.js')).main(argv, inWorker ? { scanWorker } : {})
 }

@@ -1,4 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import type { GateOptions } from '../config/options.js'
+import { sourceWithin } from '../discovery/find-files.js'
+import { isScriptName } from '../parse/script-name.js'
 import type { CollectedFindings } from './result.js'
 import { describeErrorFully } from '../common/errors.js'
 
@@ -20,6 +23,20 @@ interface ScanJob {
  * V8's to keep. A larger young generation also halves the garbage collections of parsing.
  */
 export const SCAN_LIMITS = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 96 }
+
+/** JS/TS source up to this size (tests included) is scanned in the calling thread when nothing runs beside the scan. */
+const IN_THREAD_SOURCE_BYTES = 2 * 1024 * 1024
+
+/**
+ * Whether a run's scan needs a worker thread of its own. Starting one costs about as much as
+ * starting Node again, more than the scan of a small project; it pays off when npm ci, the audit,
+ * the SBOM or a base commit's scan run beside the scan (this thread takes their output meanwhile),
+ * and on a large tree, whose memory the worker's ceiling bounds (SCAN_LIMITS).
+ */
+export function scanNeedsWorker(options: Pick<GateOptions, 'workingDirectory' | 'install' | 'audit' | 'sbom' | 'baseline'>): boolean {
+  const alone = !options.install && !options.audit && !options.sbom && options.baseline?.kind !== 'base-commit'
+  return !alone || !sourceWithin(options.workingDirectory, IN_THREAD_SOURCE_BYTES, isScriptName)
+}
 
 /** Whether this thread was started to scan: the bundle is its own worker script. */
 export function isScanWorker(): boolean {
