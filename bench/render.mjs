@@ -14,8 +14,8 @@ const WHEN_MISSED = [
   'npm ci already uses most of 2 cores, and its own time varies by up to 3x between runs here; one run each says little ' +
     "(see the alternating pairs in RESULTS.md). Plan: the scan's cost, as above; hosted runners have 4 vCPUs",
   'module loading of the 3.4 MB bundle. Plan: import @actions/github only when a pull request comment is possible',
-  "starting the scan's worker thread and loading the parser, the rules and the model in it; the CLI overlaps that with " +
-    'loading its own code, so on a loaded machine (no second core free) the two add up'
+  'reading and compiling about 2.4 MB of unminified JavaScript (the parser, dockerfile-ast, zod, YAML, the rules and the model); ' +
+    'see "Cold start of the CLI" in RESULTS.md'
 ]
 const MB = 2 ** 20
 
