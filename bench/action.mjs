@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ACTION_NODE, CDX_CLI, DIST_INDEX, log, median, SCRATCH } from './paths.mjs'
+import { ACTION_NODE, CDX_CLI, DIST_CLI, DIST_INDEX, log, median, SCRATCH } from './paths.mjs'
 import { removeInstall } from './codebases.mjs'
 import { baseEnv, mustSucceed, runCli, timed } from './processes.mjs'
 
@@ -130,14 +130,30 @@ export async function warmCache(app, registry) {
   writeFileSync(marker, String(lock.length))
 }
 
-/** Median wall and CPU time of `node -e 0` and of `node dist/index.js` stopping on a bad input. */
+/** A project of one file, for the CLI's cold start: what it costs to start, scan almost nothing and report. */
+function oneFileProject() {
+  const dir = join(SCRATCH, 'one-file')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    join(dir, 'app.js'),
+    "const express = require('express')\nconst app = express()\napp.get('/', (req, res) => res.send('hi'))\napp.listen(3000)\n"
+  )
+  return dir
+}
+
+/**
+ * Median wall and CPU time of `node -e 0`, of `node dist/index.js` stopping on a bad input, and of
+ * `node dist/cli.js` scanning a one-file project (install, audit and SBOM off), interleaved.
+ */
 export async function coldStart(node, repeat) {
   if (!node) return undefined
   const outputFile = join(SCRATCH, 'cold-output')
   const env = baseEnv({ 'INPUT_AUDIT-LEVEL': 'bogus', GITHUB_OUTPUT: outputFile })
   const runs = Math.max(10, repeat)
+  const project = oneFileProject()
   const bare = []
   const action = []
+  const cli = []
   for (let i = 0; i < runs; i += 1) {
     writeFileSync(outputFile, '')
     bare.push(await timed(node, ['-e', '0'], { env }))
@@ -145,6 +161,9 @@ export async function coldStart(node, repeat) {
     if (run.code !== 1 || !/audit-level must be one of/.test(run.stdout))
       throw new Error(`dist/index.js did not stop on the bad input as expected: ${run.stdout}${run.stderr}`)
     action.push(run)
+    const scan = await timed(node, [DIST_CLI, project, '--no-install', '--no-audit', '--no-sbom'], { env: baseEnv() })
+    if (!/scanned 1 files/.test(scan.stderr)) throw new Error(`dist/cli.js did not scan the one-file project: ${scan.stderr}`)
+    cli.push(scan)
   }
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()
   const wall = action.map((r) => r.wallMs)
@@ -156,6 +175,10 @@ export async function coldStart(node, repeat) {
     actionMs: median(wall),
     actionCpuMs: median(action.map((r) => r.cpuS * 1000)),
     minMs: Math.min(...wall),
-    maxMs: Math.max(...wall)
+    maxMs: Math.max(...wall),
+    cliMs: median(cli.map((r) => r.wallMs)),
+    cliCpuMs: median(cli.map((r) => r.cpuS * 1000)),
+    cliMinMs: Math.min(...cli.map((r) => r.wallMs)),
+    cliMaxMs: Math.max(...cli.map((r) => r.wallMs))
   }
 }

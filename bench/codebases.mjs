@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { JUICE_SHOP, log, SCRATCH } from './paths.mjs'
+import { IN_PLACE, JUICE_SHOP, log, SCRATCH } from './paths.mjs'
 import { baseEnv } from './processes.mjs'
 import { ensureSynthetic } from './synthetic.mjs'
 
@@ -101,7 +101,31 @@ export function lockPackageCount(dir) {
   return Object.entries(lock.packages ?? {}).filter(([path, p]) => path.includes('node_modules/') && !p.link).length
 }
 
+/** Whether a code base read in place is there to read (juice-shop and the synthetic monorepo always count: the bench fails without them). */
+export function isAvailable(name) {
+  return !(name in IN_PLACE) || existsSync(join(IN_PLACE[name], 'package.json'))
+}
+
+/**
+ * The synthetic monorepo `factor` times over, for peak RSS as a monorepo grows: copies of the tree
+ * (without its node_modules) side by side in one folder, each a monorepo of its own to the scan.
+ */
+export function ensureScaledSynthetic(root, factor) {
+  const scaled = join(SCRATCH, `synthetic-x${factor}`)
+  const marker = join(scaled, '.bench-scaled.json')
+  const source = readFileSync(join(root, '.bench-synthetic.json'), 'utf8')
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === source) return scaled
+  log(`copying the synthetic monorepo ${factor} times into ${scaled} ...`)
+  rmSync(scaled, { recursive: true, force: true })
+  for (let i = 1; i <= factor; i += 1) {
+    cpSync(root, join(scaled, `copy-${i}`), { recursive: true, filter: (src) => !/[\\/]node_modules$/.test(src) })
+  }
+  writeFileSync(marker, source)
+  return scaled
+}
+
 export function prepareCodebase(name, { needApp }) {
+  if (name in IN_PLACE) return { name, label: name, root: IN_PLACE[name], app: undefined }
   if (name === 'juice-shop') {
     if (!existsSync(join(JUICE_SHOP, 'package.json'))) {
       throw new Error(`juice-shop is not at ${JUICE_SHOP}: clone juice-shop/juice-shop from GitHub there (or set BENCH_JUICE_SHOP)`)

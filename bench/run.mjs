@@ -1,24 +1,30 @@
 // The benchmark (issue 6): `npm run bench [-- options]`. Not part of the tests.
 //
-// On juice-shop (a real TypeScript code base) and on a synthetic monorepo (bench/synthetic.mjs), each
-// measurement in its own process (peak RSS per measurement, from GNU time):
+// On juice-shop (a real TypeScript code base), three large real Express code bases read in place
+// (NodeBB, parse-server, uptime-kuma; skipped with a note when their clones are absent) and on a
+// synthetic monorepo (bench/synthetic.mjs), each measurement in its own process (peak RSS per
+// measurement, from GNU time):
 //   (a) the I/O floor: reading every source file the scan parses
 //   (b) bare parse of those files with the project's @babel/parser options (bench/babel-options.mjs)
 //   (c) the full scan: `dist/cli.js --no-install --no-audit --no-sbom` (discovery, parse, model, rules)
-//   (d) eslint + eslint-plugin-security over the same files (bench/eslint-security.config.mjs)
+//   (d) eslint + eslint-plugin-security over the same files (bench/eslint-security.config.mjs), on
+//       juice-shop, NodeBB and the synthetic monorepo (where the 8x target is set)
 //   (e) the action (`dist/index.js`, install on, audit against a loopback registry, SBOM) against
-//       the same steps run one after the other
-// and the cold start of dist/index.js on Node 20 and Node 24. Prints the tables and writes them into
+//       the same steps run one after the other (juice-shop and the synthetic monorepo)
+// the scan's peak RSS on the synthetic monorepo copied 2 and 4 times over, and the cold start of
+// dist/index.js (bad input) and of dist/cli.js (a one-file project) on Node 20 and Node 24. Prints the tables and writes them into
 // bench/RESULTS.md between the generated-block markers (hand-written analysis around them is kept).
 // The base-commit baseline's own cost (issue 11) is measured apart: bench/base-commit.mjs.
 //
-// Options: --only juice-shop|synthetic   one code base
+// Options: --only NAME                   one code base: juice-shop, nodebb, parse-server, uptime-kuma or synthetic
 //          --skip-action                 leave out (e)
 //          --skip-eslint                 leave out (d)
 //          --repeat N                    runs of (a), (b), (c) and of the cold start sets; median (default 3)
 //          --write / --no-write          update RESULTS.md (default: only after a full run)
 // Environment: BENCH_SCRATCH (default /work/scratch/bench, else a folder in the OS temp dir),
-//              BENCH_JUICE_SHOP (default /work/scratch/juice-shop), BENCH_NODE24 (a Node 24 binary).
+//              BENCH_JUICE_SHOP (default /work/scratch/juice-shop), BENCH_NODEBB (default /work/scratch/nodebb),
+//              BENCH_PARSE_SERVER (default /work/scratch/parse-community+parse-server),
+//              BENCH_UPTIME_KUMA (default /work/scratch/louislam+uptime-kuma), BENCH_NODE24 (a Node 24 binary).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, release, totalmem } from 'node:os'
@@ -27,7 +33,7 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { coldStart, runAction, runSequential, warmCache } from './action.mjs'
 import { BASE_OPTIONS, PLUGIN_SETS } from './babel-options.mjs'
-import { lockPackageCount, npmRegistry, prepareCodebase, removeInstall } from './codebases.mjs'
+import { ensureScaledSynthetic, isAvailable, lockPackageCount, npmRegistry, prepareCodebase, removeInstall } from './codebases.mjs'
 import { findParsedFiles } from './files.mjs'
 import { ACTION_NODE, DIST_CLI, DIST_INDEX, log, NODE20, NODE24, REPO, RESULTS, SCRATCH } from './paths.mjs'
 import { baseEnv, measureChild, repeated, runCli } from './processes.mjs'
@@ -45,8 +51,13 @@ const { values: flags } = parseArgs({
   }
 })
 const REPEAT = Math.max(1, Number.parseInt(flags.repeat, 10) || 1)
-const CODEBASES = ['juice-shop', 'synthetic'].filter((name) => !flags.only || flags.only === name)
-if (CODEBASES.length === 0) throw new Error(`--only must be juice-shop or synthetic; got ${flags.only}`)
+const ALL_CODEBASES = ['juice-shop', 'nodebb', 'parse-server', 'uptime-kuma', 'synthetic']
+const CODEBASES = ALL_CODEBASES.filter((name) => !flags.only || flags.only === name)
+if (CODEBASES.length === 0) throw new Error(`--only must be one of ${ALL_CODEBASES.join(', ')}; got ${flags.only}`)
+/** Where eslint runs: the code bases of the 8x target, and the synthetic monorepo as before. */
+const ESLINT_ON = new Set(['juice-shop', 'nodebb', 'synthetic'])
+/** The synthetic monorepo's copies whose peak RSS shows how memory grows with the tree. */
+const SCALES = [2, 4]
 const FULL_RUN = !flags.only && !flags['skip-action'] && !flags['skip-eslint']
 const WRITE = flags['no-write'] ? false : (flags.write ?? FULL_RUN)
 
@@ -137,9 +148,16 @@ async function benchCodebase(name, registry) {
       `WARNING: the CLI scanned ${result.scan.scanned} files, bench/files.mjs discovers ${discovered}: update files.mjs from src/discovery`
     )
   }
-  if (!flags['skip-eslint']) {
+  if (!flags['skip-eslint'] && ESLINT_ON.has(name)) {
     log(`${name}: (d) eslint + eslint-plugin-security`)
     result.eslint = { ...(await measureChild('eslint', listFile, base.root)), runs: 1 }
+  }
+  if (name === 'synthetic') {
+    result.scaled = []
+    for (const factor of SCALES) {
+      log(`${name}: (c) full scan of ${factor} copies (peak RSS)`)
+      result.scaled.push({ factor, ...(await runCli(NODE20, ensureScaledSynthetic(base.root, factor))) })
+    }
   }
   if (base.app) {
     await warmCache(base.app, registry)
@@ -162,14 +180,21 @@ async function main() {
   const registry = await startRegistryProxy(npmRegistry())
   const results = {}
   try {
-    log(`cold start of dist/index.js (Node 20${NODE24 ? ' and 24' : ''})`)
+    log(`cold start of dist/index.js and dist/cli.js (Node 20${NODE24 ? ' and 24' : ''})`)
     const cold = { node20: await coldStart(NODE20, REPEAT), node24: await coldStart(NODE24, REPEAT) }
-    for (const name of CODEBASES) results[name] = await benchCodebase(name, registry)
+    const skipped = []
+    for (const name of CODEBASES) {
+      if (isAvailable(name)) results[name] = await benchCodebase(name, registry)
+      else {
+        skipped.push(name)
+        log(`${name}: skipped, no clone at ${prepareCodebase(name, { needApp: false }).root} (see bench/paths.mjs for its variable)`)
+      }
+    }
     info.loadAfter = loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')
     info.totalS = Math.round((performance.now() - started) / 1000)
-    const text = renderResults({ info, cold, results, repeat: REPEAT, parserMatches, auditRequests: registry.counts.bulk })
+    const text = renderResults({ info, cold, results, skipped, repeat: REPEAT, parserMatches, auditRequests: registry.counts.bulk })
     process.stdout.write(`${text}\n`)
     if (WRITE) {
       writeResultsFile(text)

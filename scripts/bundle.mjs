@@ -1,5 +1,9 @@
 // Builds dist/: the action (dist/index.js), the CLI (dist/cli.js) and a self-contained copy of
 // @cyclonedx/cyclonedx-npm (dist/cyclonedx-npm/), so no SBOM tool is downloaded at run time.
+// The action and the CLI load most of their code lazily (the scan's worker and the main thread each
+// import only their part), so each is an entry file and chunk files (`<id>.index.js`) it loads from
+// beside itself: the action's in dist/, the CLI's in dist/cli/, since the two builds number their
+// chunks alike but fill them differently.
 import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -98,15 +102,16 @@ function bundleCyclonedx() {
 rmSync(TMP, { recursive: true, force: true })
 mkdirSync(DIST, { recursive: true })
 nccBuild('src/index.ts', join(TMP, 'action'))
-// What the action imports dynamically (@actions/artifact, only for upload-sbom) is a chunk file
-// (`<id>.index.js`) that index.js loads from beside itself.
 for (const f of readdirSync(join(TMP, 'action'))) {
   if (f.endsWith('.js')) renameSync(join(TMP, 'action', f), join(DIST, f))
 }
 nccBuild('src/cli.ts', join(TMP, 'cli'))
-const cliChunks = readdirSync(join(TMP, 'cli')).filter((f) => f.endsWith('.js') && f !== 'index.js')
-if (cliChunks.length > 0) throw new Error(`the CLI bundle has chunk files (${cliChunks.join(', ')}); ship them in scripts/bundle.mjs`)
-renameSync(join(TMP, 'cli/index.js'), join(DIST, 'cli.js'))
+mkdirSync(join(DIST, 'cli'))
+for (const f of readdirSync(join(TMP, 'cli'))) {
+  if (f.endsWith('.js')) renameSync(join(TMP, 'cli', f), join(DIST, 'cli', f))
+}
+// `dist/cli.js` stays the command (package.json `bin`, the docs); the bundle is dist/cli/index.js.
+writeFileSync(join(DIST, 'cli.js'), "#!/usr/bin/env node\nimport './cli/index.js'\n")
 writeDependencyLicenses(join(DIST, 'licenses.txt'))
 bundleCyclonedx()
 rmSync(FINAL, { recursive: true, force: true })

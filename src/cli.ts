@@ -1,69 +1,25 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
-import { baselineOf, renderBaselineFile } from './baseline/file.js'
 import { fileURLToPath } from 'node:url'
-import { parseCliArgs, USAGE, type CliOptions } from './config/cli-args.js'
-import { describeError } from './common/errors.js'
-import { runGate } from './pipeline.js'
-import { isScanWorker, serveScanWorker } from './scan/worker.js'
-import { renderMarkdown } from './render/markdown.js'
-import { renderSarif } from './render/sarif.js'
-import { renderJson, renderText } from './render/text.js'
-import type { Report } from './report.js'
-import { execProcess } from './tools/exec.js'
-import { TOOL_NAME, TOOL_VERSION } from './common/version.js'
+import { parseCliArgs } from './config/cli-args.js'
+import { isScanWorker, prestartScanWorker, scanNeedsWorker, serveScanWorker } from './scan/worker.js'
 
-export const EXIT = { passed: 0, failed: 1, error: 2 } as const
-
-function render(report: Report, options: CliOptions): string {
-  switch (options.format) {
-    case 'json':
-      return renderJson(report)
-    case 'markdown':
-      return `${renderMarkdown(report)}\n`
-    case 'sarif':
-      return renderSarif(report)
-    default:
-      return renderText(report)
-  }
-}
-
-/** The run's open findings and advisories as a baseline file, to commit for a ratchet. */
-function writeBaseline(file: string, report: Report): void {
-  const data = baselineOf(report.findings, report.audit)
-  mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, renderBaselineFile(data))
-  const advisories =
-    report.audit.status === 'ok' ? `${data.advisories.length} advisories` : `no advisories (npm audit ${report.audit.status})`
-  process.stderr.write(`wrote baseline ${file}: ${data.findings.length} findings, ${advisories}\n`)
-}
-
-/** argv in, exit code out; the same pipeline as the action, with no GitHub environment. */
-export async function main(argv: string[], entry: { scanWorker?: string } = {}): Promise<number> {
+/** Whether the command line asks for a run (not help, not a usage error) whose scan needs a worker thread. */
+function scansInWorker(argv: string[]): boolean {
   try {
     const command = parseCliArgs(argv)
-    if (command.kind === 'help') {
-      process.stdout.write(`${USAGE}\n`)
-      return EXIT.passed
-    }
-    if (command.kind === 'version') {
-      process.stdout.write(`${TOOL_NAME} ${TOOL_VERSION}\n`)
-      return EXIT.passed
-    }
-    const { options } = command
-    const report = await runGate(options, { exec: execProcess, log: (line) => process.stderr.write(`${line}\n`), ...entry })
-    const out = render(report, options)
-    if (options.output) writeFileSync(options.output, out)
-    else process.stdout.write(out)
-    if (options.writeBaseline) writeBaseline(options.writeBaseline, report)
-    return report.passed ? EXIT.passed : EXIT.failed
-  } catch (error) {
-    // The reason may quote the repository (its config file); a runner reads `##[` in a log line as a command.
-    process.stderr.write(`${TOOL_NAME}: ${describeError(error).replace(/##\[/g, '# #[')}\n`)
-    return EXIT.error
+    return command.kind === 'run' && scanNeedsWorker(command.options)
+  } catch {
+    return false
   }
 }
 
-// The bundle is also the scan's worker script (see scan/worker.ts).
-if (isScanWorker()) serveScanWorker()
-else process.exitCode = await main(process.argv.slice(2), { scanWorker: fileURLToPath(import.meta.url) })
+// The bundle is also the scan's worker script (see scan/worker.ts). Each thread imports only its own
+// part (the bundler makes each dynamic import a file of its own), so neither loads the other's code,
+// and the scan's worker starts first, to load the scan's code while this thread loads the CLI's.
+if (isScanWorker()) await serveScanWorker()
+else {
+  const argv = process.argv.slice(2)
+  const scanWorker = fileURLToPath(import.meta.url)
+  const inWorker = scansInWorker(argv)
+  if (inWorker) prestartScanWorker(scanWorker)
+  process.exitCode = await (await import('./cli-main.js')).main(argv, inWorker ? { scanWorker } : {})
+}

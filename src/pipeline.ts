@@ -10,9 +10,9 @@ import { applyAllowlist } from './findings/allowlist.js'
 import { decideGate } from './findings/gate.js'
 import { findExpiredSuppressions } from './findings/policy.js'
 import type { Report, SbomSection } from './report.js'
-import { KNOWN_RULE_IDS } from './rules/registry.js'
+import { KNOWN_RULE_IDS } from './rules/catalog.js'
 import type { Note } from './discovery/find-files.js'
-import { applyScanPolicy, collectFindings, type CollectedFindings, type ScanResult } from './scan/run.js'
+import { applyScanPolicy, type CollectedFindings, type ScanResult } from './scan/result.js'
 import { collectFindingsInWorker } from './scan/worker.js'
 import { auditError, auditSkipped, type AuditResult } from './tools/audit-report.js'
 import type { Exec } from './tools/exec.js'
@@ -69,7 +69,8 @@ async function scanProject(
     if (outcome.ok) collected = outcome.collected
     else fallback = { file: '.', message: `the scan's worker thread failed (${outcome.error}); scanned again in the main thread` }
   }
-  collected ??= collectFindings(cwd, today)
+  // Loaded only here: the scan's code is the bulk of the bundle, and a worker scan never needs it in this thread.
+  collected ??= (await import('./scan/collect.js')).collectFindings(cwd, today)
   if (fallback) collected = { ...collected, notes: [fallback, ...collected.notes] }
   const value = applyScanPolicy(collected, cwd, config, today)
   return { value, step: { name: 'scan', status: 'ok', ms: Date.now() - started } }

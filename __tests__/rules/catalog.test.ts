@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { RULE_CATALOG } from '../../src/rules/catalog.generated.js'
 import { CATALOG_IDS, RULES } from '../../src/rules/registry.js'
 import { isSeverity } from '../../src/common/severity.js'
 import { readExpectations } from '../helpers/expectations.js'
@@ -44,6 +46,13 @@ describe('rule catalog', () => {
       )
     )
     expect(ids.filter((messageId) => !expected.has(messageId))).toEqual([])
+  })
+
+  it('lists every rule with its meta, in the registry order, for the reports and the config check', () => {
+    expect(RULE_CATALOG).toEqual(RULES.map((r) => Object.fromEntries(Object.entries(r.meta).filter(([key]) => key !== 'messages'))))
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts', 'gen-rule-catalog.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' })
+    expect(check.stderr).toBe('')
+    expect(check.status).toBe(0)
   })
 
   it('has a docs page only for registered rules', () => {

@@ -13,7 +13,7 @@ import type { GateConfig } from '../config/config-file.js'
 import { MAX_FILE_BYTES } from '../discovery/find-files.js'
 import type { Finding } from '../findings/finding.js'
 import { kindOf } from '../scan/documents.js'
-import { applyScanPolicy, collectFindings, type CollectedFindings } from '../scan/run.js'
+import { applyScanPolicy, type CollectedFindings } from '../scan/result.js'
 import { collectFindingsInWorker } from '../scan/worker.js'
 import { formatDuration, lastLine, MAX_OUTPUT, type Exec, type ExecResult } from '../tools/exec.js'
 import { runNpmAudit } from '../tools/npm-audit.js'
@@ -310,7 +310,7 @@ async function scanBase(dir: string, options: BaseCommitOptions): Promise<Findin
     const outcome = await collectFindingsInWorker(options.scanWorker, dir, options.today)
     if (outcome.ok) collected = outcome.collected
   }
-  collected ??= collectFindings(dir, options.today)
+  collected ??= (await import('../scan/collect.js')).collectFindings(dir, options.today)
   return applyScanPolicy(collected, dir, options.config, options.today).findings.filter((f) => !f.suppressed)
 }
 

@@ -1,6 +1,6 @@
 import type { BaselineChoice } from '../config/options.js'
 import { describeError } from '../common/errors.js'
-import { loadBaseCommit, type BaseCommitOptions } from './base-commit.js'
+import type { BaseCommitOptions } from './base-commit.js'
 import { NO_BASELINE, type BaselineOutcome } from './compare.js'
 import { loadBaselineFile } from './file.js'
 
@@ -13,7 +13,8 @@ export async function loadBaseline(choice: BaselineChoice | undefined, base: Omi
   if (choice.kind === 'unavailable') return { status: 'error', source: choice.source, ref: choice.ref, error: choice.error }
   if (choice.kind === 'file') return loadBaselineFile(choice.path, choice.ref)
   try {
-    return await loadBaseCommit({ ...base, ref: choice.ref })
+    // Loaded only for a base commit: it reads the tree by the scan's document kinds, whose parsers a plain run never loads here.
+    return await (await import('./base-commit.js')).loadBaseCommit({ ...base, ref: choice.ref })
   } catch (error) {
     return { status: 'error', source: 'base-commit', ref: choice.ref, error: describeError(error) }
   }

@@ -64,6 +64,37 @@ const VENDORED_BYTES = 256 * 1024
 const STATIC_ASSETS = /(?:^|\/)(?:assets|public|static)\//
 
 /**
+ * Whether the files `isSource` picks, as findFiles walks the tree (tests too), add up to at most
+ * `limit` bytes; the walk stops as soon as they do not, so a large tree costs little to judge.
+ */
+export function sourceWithin(root: string, limit: number, isSource: (name: string) => boolean): boolean {
+  let total = 0
+  const walk = (dir: string): boolean => {
+    let entries
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    } catch {
+      return true
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name) && !walk(join(dir, entry.name))) return false
+        continue
+      }
+      if (!entry.isFile() || !isSource(entry.name) || GENERATED.test(entry.name)) continue
+      try {
+        total += Math.min(statSync(join(dir, entry.name)).size, MAX_FILE_BYTES)
+      } catch {
+        continue
+      }
+      if (total > limit) return false
+    }
+    return true
+  }
+  return walk(root)
+}
+
+/**
  * Lists the files of a known kind, in a stable order. Symbolic links are not followed (no
  * loops, nothing outside the repository); minified, generated and oversized files are left out
  * with a note so the report says what was not read. Files of the `listedOnly` kinds (lockfiles,

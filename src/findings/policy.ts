@@ -4,6 +4,7 @@ import type { RuleFinding, RuleMeta } from '../rules/rule.js'
 import { severityRank, type Severity } from '../common/severity.js'
 import { compareFindings, type Finding, type Suppression } from './finding.js'
 import { computeFingerprints } from './fingerprint.js'
+import { SUPPRESSION_WITHOUT_REASON } from './suppression-meta.js'
 
 export interface PolicyNote {
   file: string
@@ -54,22 +55,6 @@ export function findExpiredSuppressions(config: GateConfig, today: string): Expi
     ),
     ...config.allow.flatMap((a) => (a.expires && isExpired(a.expires, today) ? [{ source, id: a.ghsa, expires: a.expires }] : []))
   ]
-}
-
-/**
- * The policy reports inline suppressions without a reason when it reads the comments, so it owns
- * this meta; the rule of the same id only puts it in the catalog (docs, SARIF, config ids).
- */
-export const SUPPRESSION_WITHOUT_REASON: RuleMeta = {
-  id: 'suppression-without-reason',
-  severity: 'low',
-  category: 'project',
-  description: 'An inline `hardening-ignore` comment gives no reason, so it suppresses nothing.',
-  fix: 'write the comment as `hardening-ignore <rule-id> -- <why this is acceptable>`',
-  cwe: 'CWE-710',
-  messages: {
-    'no-reason': 'an inline hardening-ignore comment gives no reason'
-  }
 }
 
 function missingReason(meta: RuleMeta, file: string, inline: InlineMatch): RuleFinding {

@@ -5,12 +5,8 @@ import { VISITOR_KEYS } from './visitor-keys.generated.js'
 
 export type { File, Node }
 
-const SCRIPT_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/
-
-/** JavaScript and TypeScript sources, modules and JSX included. */
-export function isScriptName(name: string): boolean {
-  return SCRIPT_EXTENSIONS.test(name)
-}
+// In a module of its own, so that what only looks at names does not load the parser.
+export { isScriptName } from './script-name.js'
 
 const BASE_OPTIONS = {
   sourceType: 'unambiguous' as const,

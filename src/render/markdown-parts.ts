@@ -1,7 +1,7 @@
 import { joinRepositoryPath } from '../common/repository-path.js'
 import { severityRank, type Severity } from '../common/severity.js'
 import type { Report } from '../report.js'
-import { findRule } from '../rules/registry.js'
+import { findRuleSummary } from '../rules/catalog.js'
 import { docsUrl } from '../rules/rule.js'
 import { code, escapeMarkdown, escapeMessage, link, safeUrl } from './escape.js'
 
@@ -54,7 +54,7 @@ export function fileLink(report: Report, finding: ReportFinding, links: LinkCont
 
 /** A rule id as code, linked to its docs when it is one of ours. */
 export function ruleLink(rule: string): string {
-  return link(code(rule, 80), findRule(rule) ? docsUrl(rule) : undefined)
+  return link(code(rule, 80), findRuleSummary(rule) ? docsUrl(rule) : undefined)
 }
 
 export function bySeverity<T extends { severity: Severity }>(items: T[]): T[] {

@@ -2,8 +2,8 @@ import type { ExpiredSuppression } from '../findings/policy.js'
 import { SEVERITIES, severityRank } from '../common/severity.js'
 import type { Report } from '../report.js'
 import { RULE_DOCS } from '../rules/docs.generated.js'
-import { findRule } from '../rules/registry.js'
-import { docsUrl, type RuleCategory, type RuleMeta } from '../rules/rule.js'
+import { findRuleSummary } from '../rules/catalog.js'
+import { docsUrl, type RuleCategory, type RuleSummary } from '../rules/rule.js'
 import { baselineChanges } from './changes.js'
 import { code, escapeMarkdown, escapeMessage, fencedCode, link } from './escape.js'
 import { changesSections, changesVerdict, oldAdvisoriesSection } from './markdown-changes.js'
@@ -123,7 +123,7 @@ function suppressedSection(report: Report, options: MarkdownOptions): string[] {
   return [...out, '</details>', '']
 }
 
-function ruleDetails(report: Report, meta: RuleMeta, findings: ReportFinding[], options: MarkdownOptions): string[] {
+function ruleDetails(report: Report, meta: RuleSummary, findings: ReportFinding[], options: MarkdownOptions): string[] {
   const worst = bySeverity(findings)[0]?.severity ?? meta.severity
   const cap = Math.min(options.maxRows ?? Infinity, options.details === 'brief' ? BRIEF_FINDINGS : Infinity)
   const { shown, hidden } = limited(findings, Number.isFinite(cap) ? cap : undefined)
@@ -144,9 +144,9 @@ function ruleDetails(report: Report, meta: RuleMeta, findings: ReportFinding[], 
 /** One collapsed section per category: each rule with findings, its findings and an example fix. */
 function categorySections(report: Report, options: MarkdownOptions): string[] {
   if (options.details === 'none') return []
-  const byRule = new Map<string, { meta: RuleMeta; findings: ReportFinding[] }>()
+  const byRule = new Map<string, { meta: RuleSummary; findings: ReportFinding[] }>()
   for (const f of report.findings) {
-    const meta = f.suppressed ? undefined : findRule(f.rule)?.meta
+    const meta = f.suppressed ? undefined : findRuleSummary(f.rule)
     if (!meta) continue
     const entry = byRule.get(meta.id) ?? { meta, findings: [] }
     entry.findings.push(f)

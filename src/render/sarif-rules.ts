@@ -1,6 +1,6 @@
 import { severityRank, type Severity } from '../common/severity.js'
 import { RULE_DOCS } from '../rules/docs.generated.js'
-import { findRule } from '../rules/registry.js'
+import { findRuleSummary } from '../rules/catalog.js'
 import { docsUrl } from '../rules/rule.js'
 import type { Advisory } from '../tools/audit-report.js'
 import { escapeMarkdown, link, safeUrl } from './escape.js'
@@ -59,7 +59,7 @@ function plainText(markdown: string): string {
  * alert's severity from its rule, so it has to agree with the gate.
  */
 export function hardeningRule(id: string, severity: Severity): SarifRule {
-  const meta = findRule(id)?.meta
+  const meta = findRuleSummary(id)
   const doc = RULE_DOCS[id]
   const url = docsUrl(id)
   const description = meta?.description ?? `Hardening rule ${id}.`

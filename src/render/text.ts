@@ -1,7 +1,7 @@
 import { SEVERITIES, severityRank } from '../common/severity.js'
 import { compareFindings, type Finding } from '../findings/finding.js'
 import type { Report } from '../report.js'
-import { findRule } from '../rules/registry.js'
+import { findRuleSummary } from '../rules/catalog.js'
 import { docsUrl } from '../rules/rule.js'
 
 // eslint-disable-next-line no-control-regex
@@ -33,7 +33,7 @@ function findingLines(f: Finding): string[] {
   const where = `${lineStart(f.file)}${f.line === null ? '' : `:${f.line}`}`
   const mark = f.new === undefined ? '' : f.new ? 'new  ' : 'pre-existing  '
   const lines = [`  ${where}  ${mark}${f.severity}  ${clean(f.rule)}  ${clean(f.message)}`]
-  if (findRule(f.rule)) lines.push(`      ${docsUrl(f.rule)}`)
+  if (findRuleSummary(f.rule)) lines.push(`      ${docsUrl(f.rule)}`)
   return lines
 }
 

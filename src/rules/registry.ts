@@ -82,13 +82,7 @@ export const RULES: readonly Rule[] = [
   suppressionWithoutReason
 ]
 
-/**
- * Every rule id of the product contract, each implemented (docs/rules.md lists no other): the
- * config file may name any of them.
- */
-export const CATALOG_IDS: readonly string[] = RULES.map((r) => r.meta.id)
-
-export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(CATALOG_IDS)
+export { CATALOG_IDS, KNOWN_RULE_IDS } from './catalog.js'
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id)

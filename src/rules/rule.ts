@@ -20,6 +20,9 @@ export interface RuleMeta {
   messages: Record<string, string>
 }
 
+/** A rule's meta without its messages: what the reports say of a rule (see catalog.ts). */
+export type RuleSummary = Omit<RuleMeta, 'messages'>
+
 /** What a rule reports; the runner adds severity, fingerprint and suppression centrally. */
 export interface RuleFinding {
   file: string

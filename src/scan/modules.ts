@@ -181,24 +181,111 @@ function readJsonModule(root: string, path: string, notes: Note[]): JsModule | u
   }
 }
 
+/** What an import names in the project's own code, as modulesOfGroup follows it: a file path, or undefined for a package or nothing found. */
+function importedFile(source: string, from: string, byPath: Map<string, SourceFile>, mapImport: ImportMap): string | undefined {
+  const mapped = mapImport(source, from)
+  if ((mapped && 'package' in mapped) || (!mapped && !isRelativeSpecifier(source))) return undefined
+  return resolveImport(source, from, mapped, (path) => byPath.has(path))
+}
+
+/** Literal specifiers in a module's text, as `index.imports` lists them, and more (in comments, say): a superset. */
+const SPECIFIERS = /\b(?:require|import)\s*\(\s*(['"])([^'"\n]+)\1|\bfrom\s*(['"])([^'"\n]+)\3|\bimport\s*(['"])([^'"\n]+)\5/g
+
+/**
+ * Parsed modules that more than one package's scan reads (a monorepo's shared code; NodeBB's
+ * `install/` package, which imports the root package's `src/`): parsed once and held only until the
+ * last of those packages is modelled, so a module is not parsed once per package that reaches it
+ * and memory still holds about one package's syntax trees. Which packages reach a file is read
+ * from the texts beforehand; a guess too wide only holds a module longer, one too narrow only parses it again.
+ */
+export class SharedModules {
+  /** For each file, how many packages not yet modelled are expected to read it. */
+  private readonly readers = new Map<string, number>()
+  private readonly expected = new Map<PackageGroup, Set<string>>()
+  private readonly parsed = new Map<string, JsModule | undefined>()
+
+  constructor(groups: PackageGroup[], byPath: Map<string, SourceFile>, mapImport: ImportMap) {
+    // One package reads only its own files, each once: nothing to share, nothing to read twice.
+    if (groups.length < 2) return
+    const importsOf = new Map<string, string[]>()
+    const textImports = (file: SourceFile): string[] => {
+      let found = importsOf.get(file.path)
+      if (found) return found
+      found = []
+      try {
+        for (const m of readText(file).matchAll(SPECIFIERS)) {
+          const target = importedFile((m[2] ?? m[4] ?? m[6]) as string, file.path, byPath, mapImport)
+          if (target !== undefined) found.push(target)
+        }
+      } catch {
+        // unreadable: its parse makes the note
+      }
+      importsOf.set(file.path, found)
+      return found
+    }
+    for (const group of groups) {
+      const reached = new Set(group.files.map((f) => f.path))
+      const queue = [...reached]
+      for (let i = 0; i < queue.length; i += 1) {
+        for (const target of textImports(byPath.get(queue[i] as string) as SourceFile)) {
+          if (reached.has(target)) continue
+          reached.add(target)
+          queue.push(target)
+        }
+      }
+      this.expected.set(group, reached)
+      for (const path of reached) this.readers.set(path, (this.readers.get(path) ?? 0) + 1)
+    }
+  }
+
+  /** The file's module (undefined when it is not parsed), for one package's read of it. */
+  read(file: SourceFile, group: PackageGroup, notes: Note[]): JsModule | undefined {
+    const module = this.parsed.has(file.path) ? this.parsed.get(file.path) : parseModule(file, notes)
+    if (this.expected.get(group)?.delete(file.path)) this.release(file.path, module)
+    return module
+  }
+
+  /** After a package is modelled: the files it was expected to read but did not are no longer held for it. */
+  done(group: PackageGroup): void {
+    for (const path of this.expected.get(group) ?? []) this.release(path, this.parsed.get(path))
+    this.expected.delete(group)
+  }
+
+  private release(path: string, module: JsModule | undefined): void {
+    const left = (this.readers.get(path) ?? 1) - 1
+    if (left > 0) {
+      this.readers.set(path, left)
+      this.parsed.set(path, module)
+    } else {
+      this.readers.delete(path)
+      this.parsed.delete(path)
+    }
+  }
+}
+
 /**
  * A package's modules, plus the modules of other packages it reaches by relative or subpath
  * imports (a monorepo's `../../shared/src/app`), so the model sees every module its apps are made of.
  */
-export function modulesOfGroup(group: PackageGroup, byPath: Map<string, SourceFile>, mapImport: ImportMap, notes: Note[]): JsModule[] {
-  const modules = group.files.flatMap((file) => parseModule(file, notes) ?? [])
+export function modulesOfGroup(
+  group: PackageGroup,
+  byPath: Map<string, SourceFile>,
+  mapImport: ImportMap,
+  notes: Note[],
+  shared: SharedModules
+): JsModule[] {
+  const modules = group.files.flatMap((file) => shared.read(file, group, notes) ?? [])
   const included = new Set(group.files.map((f) => f.path))
   for (let i = 0; i < modules.length; i += 1) {
     const module = modules[i] as JsModule
     for (const source of module.index?.imports ?? []) {
-      const mapped = mapImport(source, module.path)
-      if ((mapped && 'package' in mapped) || (!mapped && !isRelativeSpecifier(source))) continue
-      const target = resolveImport(source, module.path, mapped, (path) => byPath.has(path))
+      const target = importedFile(source, module.path, byPath, mapImport)
       if (target === undefined || included.has(target)) continue
       included.add(target)
-      const added = parseModule(byPath.get(target) as SourceFile, notes)
+      const added = shared.read(byPath.get(target) as SourceFile, group, notes)
       if (added) modules.push(added)
     }
   }
+  shared.done(group)
   return modules
 }

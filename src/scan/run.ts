@@ -1,35 +1,15 @@
-// The scan stage: read the tree (documents.ts), model its packages' source (modules.ts), run every
-// rule as it declares (`needs`), then apply the central policy.
-import { lstatSync, readFileSync } from 'node:fs'
-import { join, posix } from 'node:path'
+// The whole scan in this thread, for the tests and tools that import the source: collect.ts and the
+// central policy (result.ts). The bundles run collect.ts in a worker thread instead (worker.ts).
 import type { GateConfig } from '../config/config-file.js'
 import type { Note } from '../discovery/find-files.js'
-import { groupByPackage } from '../discovery/packages.js'
-import type { Finding } from '../findings/finding.js'
-import { applyPolicy } from '../findings/policy.js'
-import { buildExpressModel } from '../model/express.js'
-import { developmentDockerfiles, isDevelopmentComposeName } from '../model/docker/development.js'
-import { RULES } from '../rules/registry.js'
-import type { RuleFinding, RuleMeta } from '../rules/rule.js'
-import type { ProjectContext, ScanContext } from './context.js'
+import { collectFindings } from './collect.js'
+import type { ScanContext } from './context.js'
 import { readProject } from './documents.js'
-import { buildModelSafely, jsonModules, modulesOfGroup, projectImportMap, parseModule } from './modules.js'
-import { describeErrorFully } from '../common/errors.js'
+import { buildModelSafely, jsonModules, parseModule, projectImportMap } from './modules.js'
+import { applyScanPolicy, type ScanResult } from './result.js'
 
-export interface ScanResult {
-  findings: Finding[]
-  /** Why each finding was reported: its rule's messageId. */
-  reasons: ReadonlyMap<Finding, string>
-  notes: Note[]
-  filesScanned: number
-}
-
-/** What the rules report before the policy applies: plain data, which a worker thread can send. */
-export interface CollectedFindings {
-  reported: Array<{ meta: RuleMeta; finding: RuleFinding }>
-  notes: Note[]
-  filesScanned: number
-}
+export { collectFindings } from './collect.js'
+export type { CollectedFindings, ScanResult } from './result.js'
 
 /** The whole tree as one context, every module in one model (the rule tests' view of a small app). */
 export function buildScanContext(root: string, today: string): { context: ScanContext; notes: Note[] } {
@@ -37,125 +17,6 @@ export function buildScanContext(root: string, today: string): { context: ScanCo
   const scripts = files.flatMap((file) => parseModule(file, notes) ?? [])
   const modules = [...scripts, ...jsonModules(scripts, root, notes)]
   return { context: { ...context, modules, express: buildModelSafely(modules, projectImportMap(root), notes) }, notes }
-}
-
-/** Keeps the findings not made before (a source rule reports a shared file once per package, say). */
-class Reported {
-  readonly list: CollectedFindings['reported'] = []
-  private readonly seen = new Set<string>()
-
-  constructor(private readonly notes: Note[]) {}
-
-  /** Runs one rule; a rule that throws becomes a note and reports nothing. */
-  run<C>(rule: { meta: RuleMeta; check(context: C): RuleFinding[] }, context: C, adjust?: (finding: RuleFinding) => RuleFinding): void {
-    let findings: RuleFinding[]
-    try {
-      findings = rule.check(context)
-      if (adjust) findings = findings.map(adjust)
-    } catch (error) {
-      this.notes.push({ file: '.', message: `rule ${rule.meta.id} failed and reported nothing: ${describeErrorFully(error)}` })
-      return
-    }
-    for (const finding of findings) {
-      const key = [rule.meta.id, finding.file, finding.line, finding.column, finding.message].join('\u0000')
-      if (this.seen.has(key)) continue
-      this.seen.add(key)
-      this.list.push({ meta: rule.meta, finding })
-    }
-  }
-}
-
-/**
- * Docker findings in an image built for development only (Dockerfile.dev, one built only by
- * docker-compose.dev.yml, one that starts nodemon or `next dev`) or in a development Compose file
- * are low at most, and say so: such an image is not what production runs.
- */
-function developmentImages(context: ProjectContext): (finding: RuleFinding) => RuleFinding {
-  const images = developmentDockerfiles(context)
-  const composes = new Set(context.composeFiles.filter((c) => isDevelopmentComposeName(posix.basename(c.path))).map((c) => c.path))
-  return (finding) => {
-    if (!images.has(finding.file) && !composes.has(finding.file)) return finding
-    return {
-      ...finding,
-      severityCap: 'low',
-      message: `${finding.message} (development ${images.has(finding.file) ? 'image' : 'Compose file'})`
-    }
-  }
-}
-
-function uniqueNotes(notes: Note[]): Note[] {
-  const seen = new Set<string>()
-  return notes.filter((n) => {
-    const key = `${n.file}\u0000${n.message}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
-}
-
-/**
- * Discovery, parsing, the app model and every rule. Project rules run once; source rules run for
- * each package (see groupByPackage) with its modules and model, so a 10,000-file monorepo never
- * holds more than one workspace's syntax trees. A tree without source still runs its source rules
- * once, on no modules: they read documents too (secrets in `.npmrc`, say).
- */
-export function collectFindings(root: string, today: string): CollectedFindings {
-  const { context, scripts, notes } = readProject(root, today)
-  const reported = new Reported(notes)
-  const mapImport = projectImportMap(root)
-  const groups = groupByPackage(
-    scripts,
-    context.files.filter((f) => f.kind === 'package-json')
-  )
-  const sourceRules = RULES.filter((rule) => rule.needs === 'source')
-  const noSource: ScanContext = { ...context, modules: [], express: buildExpressModel([], mapImport) }
-  const inDevelopment = developmentImages(context)
-  for (const rule of RULES) {
-    if (rule.needs === 'project') reported.run<ProjectContext>(rule, context, rule.meta.category === 'docker' ? inDevelopment : undefined)
-    else if (groups.length === 0) reported.run<ScanContext>(rule, noSource)
-  }
-  const byPath = new Map(scripts.map((f) => [f.path, f]))
-  for (const group of groups) {
-    const scripts = modulesOfGroup(group, byPath, mapImport, notes)
-    const modules = [...scripts, ...jsonModules(scripts, root, notes)]
-    const packageContext: ScanContext = { ...context, modules, express: buildModelSafely(modules, mapImport, notes) }
-    for (const rule of sourceRules) reported.run<ScanContext>(rule, packageContext)
-  }
-  return { reported: reported.list, notes, filesScanned: context.files.length }
-}
-
-/** A scanned file's lines as the rules saw them (no BOM), for inline suppressions; undefined when it is not a readable file. */
-function fileLines(root: string): (file: string) => string[] | undefined {
-  const cache = new Map<string, string[] | undefined>()
-  return (file) => {
-    if (!cache.has(file)) {
-      const path = join(root, file)
-      try {
-        cache.set(
-          file,
-          lstatSync(path).isFile()
-            ? readFileSync(path, 'utf8')
-                .replace(/^\uFEFF/, '')
-                .split(/\r?\n/)
-            : undefined
-        )
-      } catch {
-        cache.set(file, undefined)
-      }
-    }
-    return cache.get(file)
-  }
-}
-
-/** The central policy over collected findings: severity overrides, suppressions (config and inline). */
-export function applyScanPolicy(collected: CollectedFindings, root: string, config: GateConfig, today: string): ScanResult {
-  const policy = applyPolicy(collected.reported, config, today, fileLines(root))
-  return {
-    findings: policy.findings,
-    reasons: policy.reasons,
-    notes: uniqueNotes([...collected.notes, ...policy.notes]),
-    filesScanned: collected.filesScanned
-  }
 }
 
 /** Discovery, parsing, the app model and every rule, then the central policy (overrides, suppressions). */

@@ -1,4 +1,4 @@
-import { SUPPRESSION_WITHOUT_REASON } from '../../findings/policy.js'
+import { SUPPRESSION_WITHOUT_REASON } from '../../findings/suppression-meta.js'
 import { defineRule } from '../rule.js'
 
 /**
