@@ -103,7 +103,8 @@ export function lockPackageCount(dir) {
 
 /** Whether a code base read in place is there to read (juice-shop and the synthetic monorepo always count: the bench fails without them). */
 export function isAvailable(name) {
-  return !(name in IN_PLACE) || existsSync(join(IN_PLACE[name], 'package.json'))
+  // A clone, not a package.json: NodeBB keeps its package.json in install/ until its setup copies it.
+  return !(name in IN_PLACE) || existsSync(join(IN_PLACE[name], '.git')) || existsSync(join(IN_PLACE[name], 'package.json'))
 }
 
 /**
