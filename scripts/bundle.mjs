@@ -4,7 +4,8 @@
 // import only their part), so each is an entry file and chunk files (`<id>.index.js`) it loads from
 // beside itself: the action's in dist/, the CLI's in dist/cli/, since the two builds number their
 // chunks alike but fill them differently.
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
@@ -14,10 +15,13 @@ const TMP = '.bundle-tmp'
 // Built aside and moved into place at the end, so a failed build never leaves dist/ half-written.
 const DIST = join(TMP, 'dist')
 
-function nccBuild(entry, outDir, externals = []) {
+/** One ncc build as a child process; the three builds run side by side (each is mostly one core). */
+async function nccBuild(entry, outDir, externals = []) {
   const args = [ncc, 'build', entry, '-o', outDir, '--no-source-map-register', '--license', 'licenses.txt', '-q']
   for (const e of externals) args.push('-e', e)
-  execFileSync(process.execPath, args, { stdio: 'inherit' })
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 })
+  process.stdout.write(stdout)
+  process.stderr.write(stderr)
 }
 
 /**
@@ -78,18 +82,18 @@ function patch(code, pattern, replacement, expected) {
 // The cyclonedx-npm sources find their own package.json through `module.path`, other tool
 // metadata through `require.resolve.paths` and the library's JSON schemas through
 // `__dirname/../res`; the first two are patched after bundling, the last is met by the layout.
+const CDX_DIR = packageDir('@cyclonedx/cyclonedx-npm', '.')
+
 function bundleCyclonedx() {
-  const pkgDir = packageDir('@cyclonedx/cyclonedx-npm', '.')
-  const libDir = packageDir('@cyclonedx/cyclonedx-library', pkgDir)
+  const libDir = packageDir('@cyclonedx/cyclonedx-library', CDX_DIR)
   const out = join(DIST, 'cyclonedx-npm')
-  nccBuild(join(pkgDir, 'bin/cyclonedx-npm-cli.js'), join(TMP, 'cdx'), ['libxmljs2'])
   mkdirSync(join(out, 'bin'), { recursive: true })
   let code = readFileSync(join(TMP, 'cdx/index.js'), 'utf8')
   code = patch(code, /module\.path,/g, '__dirname,', 2)
   code = patch(code, /__nccwpck_require__\(\d+\)\.resolve\.paths\(/g, 'require.resolve.paths(', 1)
   writeFileSync(join(out, 'bin/cyclonedx-npm-cli.cjs'), code)
   copyLicenses([join(TMP, 'cdx/licenses.txt')], join(out, 'licenses.txt'))
-  const meta = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
+  const meta = JSON.parse(readFileSync(join(CDX_DIR, 'package.json'), 'utf8'))
   const keep = ['name', 'version', 'description', 'license', 'author', 'homepage', 'repository', 'bugs']
   const trimmed = Object.fromEntries(keep.filter((k) => k in meta).map((k) => [k, meta[k]]))
   writeFileSync(join(out, 'package.json'), `${JSON.stringify({ ...trimmed, type: 'commonjs' }, null, 2)}\n`)
@@ -101,11 +105,15 @@ function bundleCyclonedx() {
 
 rmSync(TMP, { recursive: true, force: true })
 mkdirSync(DIST, { recursive: true })
-nccBuild('src/index.ts', join(TMP, 'action'))
+// ncc fails the child (and so this script) on a build error; the builds write only below TMP.
+await Promise.all([
+  nccBuild('src/index.ts', join(TMP, 'action')),
+  nccBuild('src/cli.ts', join(TMP, 'cli')),
+  nccBuild(join(CDX_DIR, 'bin/cyclonedx-npm-cli.js'), join(TMP, 'cdx'), ['libxmljs2'])
+])
 for (const f of readdirSync(join(TMP, 'action'))) {
   if (f.endsWith('.js')) renameSync(join(TMP, 'action', f), join(DIST, f))
 }
-nccBuild('src/cli.ts', join(TMP, 'cli'))
 mkdirSync(join(DIST, 'cli'))
 for (const f of readdirSync(join(TMP, 'cli'))) {
   if (f.endsWith('.js')) renameSync(join(TMP, 'cli', f), join(DIST, 'cli', f))
