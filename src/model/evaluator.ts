@@ -33,6 +33,8 @@ function isEsModule(module: ModuleInfo): boolean {
 }
 
 const MAX_DEPTH = 40
+/** Values whose members are worth keeping: reading one evaluates further (see Evaluator.propertyMemo). */
+const MEMO_KINDS = new Set<Value['kind']>(['object', 'union', 'conditional', 'fallback', 'call', 'new', 'class', 'module'])
 /** How many function returns a member read may pass through: `a().b().c`. */
 const MAX_RETURN_DEPTH = 8
 /** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
@@ -55,6 +57,14 @@ export class Evaluator {
   private readonly exportMemo = new Map<string, Value>()
   private readonly mutations = new ObjectMutations()
   private readonly active = new Set<Node | string>()
+  /**
+   * Members read of composite values and parameters' values, kept when they are final as `memo`
+   * keeps values: computed outside indexing, or meeting no parameter. A value is a graph whose parts
+   * are shared (a union of conditionals of the same config object, say), so reading a member
+   * through it again at each use grew with the number of paths through it, not of its parts.
+   */
+  private readonly propertyMemo = new WeakMap<Value, Map<string, Value>>()
+  private readonly paramMemo = new Map<Binding, Value>()
   private callSites: Map<FunctionNode, Array<{ call: Node; module: ModuleInfo }>> | undefined
   private indexing = false
   private depth = 0
@@ -255,17 +265,36 @@ export class Evaluator {
 
   /** A named property of a value: object entries (spreads included), package members, module exports. */
   property(value: Value, name: string): Value {
+    if (!MEMO_KINDS.has(value.kind)) return this.computeProperty(value, name)
+    const known = this.propertyMemo.get(value)?.get(name)
+    if (known) return known
+    const paramsBefore = this.paramsNotFollowed
+    const result = this.computeProperty(value, name)
+    if (this.isFinal(paramsBefore)) {
+      const byName = this.propertyMemo.get(value)
+      if (byName) byName.set(name, result)
+      else this.propertyMemo.set(value, new Map([[name, result]]))
+    }
+    return result
+  }
+
+  /** Whether a result computed since paramsNotFollowed was `paramsBefore` is final (see memo). */
+  private isFinal(paramsBefore: number): boolean {
+    return !this.indexing || this.paramsNotFollowed === paramsBefore
+  }
+
+  private computeProperty(value: Value, name: string): Value {
     switch (value.kind) {
       case 'object': {
-        const entry = [...value.entries].reverse().find((e) => e.key === name)
+        const entry = lastEntry(value.entries, name)
         const module = value.at?.module
         if (!module) return UNKNOWN
         const mutated = this.mutations.mutatedAt(value, name)
         // A nested literal object checks its own deeper mutations; any other value cannot be followed.
-        if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrapExpression(entry.node).type !== 'ObjectExpression')))
+        if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrapExpression(entry).type !== 'ObjectExpression')))
           return { kind: 'unknown', reason: 'mutated' }
-        if (entry) return this.evaluate(entry.node, module)
-        return this.spreadProperty([...value.spreads].reverse(), name, module)
+        if (entry) return this.evaluate(entry, module)
+        return value.spreads.length === 0 ? { kind: 'absent' } : this.spreadProperty([...value.spreads].reverse(), name, module)
       }
       case 'package':
         return { kind: 'package', name: value.name, path: [...value.path, name], ...(value.at ? { at: value.at } : {}) }
@@ -452,7 +481,9 @@ export class Evaluator {
    * `__dirname` are followed; a computed part matches within one folder level.
    */
   private computedRequire(arg: Node | undefined, module: ModuleInfo): Value {
-    const parts = arg ? this.pathParts(arg, module) : []
+    // `require(\`./${name}\`)` and the like are not followed: their other parts are not evaluated either.
+    if (!arg || !this.startsAtDirname(arg, module)) return UNKNOWN
+    const parts = this.pathParts(arg, module)
     if (parts[0] !== DIRNAME || parts.slice(1).includes(DIRNAME)) return UNKNOWN
     const source = `.${parts
       .slice(1)
@@ -468,6 +499,21 @@ export class Evaluator {
     const matches = [...this.graph.modules.values()].filter((m) => m !== module && pattern.test(m.path))
     if (matches.length === 0 || matches.length > MAX_REQUIRE_MATCHES) return UNKNOWN
     return { kind: 'union', options: matches.map((m) => this.exported(m, 'default')) }
+  }
+
+  /** Whether pathParts of a module path expression starts with `__dirname`, found without evaluating its other parts. */
+  private startsAtDirname(node: Node, module: ModuleInfo): boolean {
+    const n = unwrapExpression(node)
+    if (n.type === 'Identifier') return n.name === '__dirname' && !lookup(module.index, '__dirname', n)
+    if (n.type === 'BinaryExpression' && n.operator === '+') return this.startsAtDirname(n.left as Node, module)
+    if (n.type !== 'CallExpression' || n.arguments.length === 0) return false
+    const callee = this.evaluate(n.callee as Node, module)
+    const isPathJoin =
+      callee.kind === 'package' &&
+      (callee.name === 'path' || callee.name === 'node:path') &&
+      callee.path.length === 1 &&
+      (callee.path[0] === 'join' || callee.path[0] === 'resolve')
+    return isPathJoin && this.startsAtDirname(n.arguments[0] as Node, module)
   }
 
   /** A module path expression as literal pieces, `__dirname` and unknown pieces. */
@@ -571,6 +617,14 @@ export class Evaluator {
 
   /** A parameter's value at the function's call sites: the first that is known. */
   private param(binding: Extract<Binding, { kind: 'param' }>, module: ModuleInfo): Value {
+    const known = this.paramMemo.get(binding)
+    if (known) return known
+    const value = this.paramValue(binding, module)
+    if (!this.indexing) this.paramMemo.set(binding, value)
+    return value
+  }
+
+  private paramValue(binding: Extract<Binding, { kind: 'param' }>, module: ModuleInfo): Value {
     const element = this.iterationElement(binding, module)
     if (element) return element
     if (this.indexing) {
@@ -632,6 +686,27 @@ export class Evaluator {
 }
 
 type ClassNode = Extract<Node, { type: 'ClassDeclaration' | 'ClassExpression' }>
+type ObjectEntries = Extract<Value, { kind: 'object' }>['entries']
+
+/** Objects with more entries than this get a key index: a large config or schema object is read key by key many times. */
+const INDEXED_ENTRIES = 16
+const entryIndexes = new WeakMap<ObjectEntries, Map<string, Node>>()
+
+/** The value node of the last entry named `name` (the one that wins), without copying the entries. */
+function lastEntry(entries: ObjectEntries, name: string): Node | undefined {
+  if (entries.length <= INDEXED_ENTRIES) {
+    for (let i = entries.length - 1; i >= 0; i -= 1)
+      if ((entries[i] as ObjectEntries[number]).key === name) return (entries[i] as ObjectEntries[number]).node
+    return undefined
+  }
+  let index = entryIndexes.get(entries)
+  if (!index) {
+    index = new Map()
+    for (const e of entries) index.set(e.key, e.node)
+    entryIndexes.set(entries, index)
+  }
+  return index.get(name)
+}
 
 function memberName(member: Node): string | undefined {
   if (member.type === 'ClassPrivateProperty' || member.type === 'ClassPrivateMethod') return member.key.id.name
