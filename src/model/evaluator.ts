@@ -714,20 +714,30 @@ function memberName(member: Node): string | undefined {
   return keyName(member.key as Node, member.computed)
 }
 
-/** `this.name = value` anywhere in a method (not in nested non-arrow functions, whose `this` differs). */
+const thisAssignments = new WeakMap<FunctionNode, Map<string, Node>>()
+
+/**
+ * `this.name = value` anywhere in a method (not in nested non-arrow functions, whose `this` differs):
+ * the first of each name, found in one walk of the method for every name asked of it.
+ */
 function thisAssignment(method: FunctionNode, name: string): Node | undefined {
-  let found: Node | undefined
-  walk(method.body as Node, (n) => {
-    if (found) return
-    if (
-      n.type === 'AssignmentExpression' &&
-      n.operator === '=' &&
-      n.left.type === 'MemberExpression' &&
-      n.left.object.type === 'ThisExpression'
-    )
-      if (propertyName(n.left) === name) found = n.right
-  })
-  return found
+  let assigned = thisAssignments.get(method)
+  if (!assigned) {
+    const found = new Map<string, Node>()
+    walk(method.body as Node, (n) => {
+      if (
+        n.type !== 'AssignmentExpression' ||
+        n.operator !== '=' ||
+        n.left.type !== 'MemberExpression' ||
+        n.left.object.type !== 'ThisExpression'
+      )
+        return
+      const key = propertyName(n.left)
+      if (key !== undefined && !found.has(key)) found.set(key, n.right)
+    })
+    thisAssignments.set(method, (assigned = found))
+  }
+  return assigned.get(name)
 }
 
 function isUnset(value: Value): boolean {
