@@ -55,6 +55,7 @@ function classify(name) {
   if (
     name === '.npmrc' ||
     name === '.dockerignore' ||
+    name === '.gitignore' ||
     name.startsWith('.env') ||
     name.endsWith('.env') ||
     /^(?:docker-)?compose.*\.ya?ml$/.test(name) ||
