@@ -64,16 +64,13 @@ function classify(name) {
   ) {
     return 'config'
   }
-  if (
-    isNginxCandidateName(name) ||
-    isCaddyfileName(name) ||
-    name === 'npm-shrinkwrap.json' ||
-    name.endsWith('.lock') ||
-    name.endsWith('.lockb') ||
-    /-lock\.(?:json|yaml)$/.test(name)
-  )
-    return 'config'
+  if (isNginxCandidateName(name) || isCaddyfileName(name) || isLockfileName(name)) return 'config'
   return undefined
+}
+
+/** scan/documents.ts isLockfileName(). */
+function isLockfileName(name) {
+  return name === 'npm-shrinkwrap.json' || name.endsWith('.lock') || name.endsWith('.lockb') || /-lock\.(?:json|yaml)$/.test(name)
 }
 
 /** Same test as src/parse/javascript.ts: long lines and few of them. */
@@ -120,7 +117,8 @@ export function findParsedFiles(root) {
       if (!kind) continue
       if (kind === 'js' && GENERATED.test(entry.name)) continue
       const size = statSync(abs).size
-      if (size > MAX_FILE_BYTES) continue
+      // Lockfiles are listed whatever their size (find-files.ts: listedOnly); they are not parsed as JS.
+      if (size > MAX_FILE_BYTES && !isLockfileName(entry.name)) continue
       discovered += 1
       if (kind !== 'js') continue
       if (TEST_PATH.test(path)) continue
