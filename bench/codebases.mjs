@@ -1,9 +1,11 @@
-// The code bases: juice-shop (a clone, and a copy of it that can be installed) and the synthetic monorepo.
+// The code bases: juice-shop (a clone, and a copy of it that can be installed) and the synthetic monorepo
+// (and a copy of it for (e)); the copies for (e) are git repositories with a pull request (bench/pull-request.mjs).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { IN_PLACE, JUICE_SHOP, log, SCRATCH } from './paths.mjs'
 import { baseEnv } from './processes.mjs'
+import { ensurePullRequest } from './pull-request.mjs'
 import { ensureSynthetic } from './synthetic.mjs'
 
 /** Bump when the prepared juice-shop copy changes. */
@@ -21,6 +23,12 @@ export function removeInstall(dir) {
     for (const name of readdirSync(packages)) rmSync(join(packages, name, 'node_modules'), { recursive: true, force: true })
   for (const output of ['sbom.cdx.json', 'hardening-report.json', 'hardening.sarif']) rmSync(join(dir, output), { force: true })
 }
+
+/** The route file juice-shop's pull request changes. */
+const JUICE_CHANGED_FILE = 'routes/appVersion.ts'
+
+/** For copies: the clone's .git and any install stay behind. */
+const withoutGitOrInstall = (src) => !/[\\/](?:\.git|node_modules)$/.test(src)
 
 /**
  * A copy of juice-shop that the action can install: juice-shop commits no lockfile (its .npmrc says
@@ -43,7 +51,7 @@ function ensureJuiceApp() {
   if (marker?.version === JUICE_APP_VERSION && marker.head === head && existsSync(join(app, 'package-lock.json'))) return marker
   log(`copying juice-shop to ${app} and resolving its lockfile (about 1-2 minutes, once) ...`)
   rmSync(app, { recursive: true, force: true })
-  cpSync(JUICE_SHOP, app, { recursive: true, filter: (src) => !/[\\/](?:\.git|node_modules)$/.test(src) })
+  cpSync(JUICE_SHOP, app, { recursive: true, filter: withoutGitOrInstall })
   const npmrc = join(app, '.npmrc')
   if (existsSync(npmrc))
     writeFileSync(
@@ -94,6 +102,29 @@ function resolveLockfile(app) {
   throw new Error("npm could not resolve juice-shop's lockfile after pinning several packages")
 }
 
+/**
+ * The synthetic monorepo's copy for (e), so that its pull request (a git repository, one file
+ * changed) leaves the tree that (a)-(d) read as generated. Copied again when the tree is regenerated.
+ */
+function ensureSyntheticApp(root) {
+  const app = join(SCRATCH, 'synthetic-app')
+  const source = readFileSync(join(root, '.bench-synthetic.json'), 'utf8')
+  const copied = join(app, '.bench-synthetic.json')
+  if (!existsSync(copied) || readFileSync(copied, 'utf8') !== source || !existsSync(join(app, 'package-lock.json'))) {
+    log(`copying the synthetic monorepo to ${app} for (e) ...`)
+    rmSync(app, { recursive: true, force: true })
+    cpSync(root, app, { recursive: true, filter: withoutGitOrInstall })
+  }
+  const routes = 'packages/svc-01/src/routes'
+  const route = readdirSync(join(root, routes))
+    .filter((name) => name.endsWith('.ts'))
+    .sort()[0]
+  if (!route) throw new Error(`the synthetic monorepo has no TypeScript route in ${routes}: update bench/codebases.mjs`)
+  const file = `${routes}/${route}`
+  const pr = ensurePullRequest(app, { file, original: readFileSync(join(root, file), 'utf8') })
+  return { app, pr }
+}
+
 export function lockPackageCount(dir) {
   const file = join(dir, 'package-lock.json')
   if (!existsSync(file)) return undefined
@@ -131,11 +162,15 @@ export function prepareCodebase(name, { needApp }) {
     if (!existsSync(join(JUICE_SHOP, 'package.json'))) {
       throw new Error(`juice-shop is not at ${JUICE_SHOP}: clone juice-shop/juice-shop from GitHub there (or set BENCH_JUICE_SHOP)`)
     }
-    const app = needApp ? join(SCRATCH, 'juice-shop-app') : undefined
-    if (needApp) ensureJuiceApp()
-    return { name, label: 'juice-shop', root: JUICE_SHOP, app }
+    if (!needApp) return { name, label: 'juice-shop', root: JUICE_SHOP, app: undefined }
+    const app = join(SCRATCH, 'juice-shop-app')
+    ensureJuiceApp()
+    const original = readFileSync(join(JUICE_SHOP, JUICE_CHANGED_FILE), 'utf8')
+    const pr = ensurePullRequest(app, { file: JUICE_CHANGED_FILE, original })
+    return { name, label: 'juice-shop', root: JUICE_SHOP, app, pr }
   }
   const root = join(SCRATCH, 'synthetic')
   ensureSynthetic(root, SCRATCH, log)
-  return { name, label: 'synthetic monorepo', root, app: needApp ? root : undefined }
+  if (!needApp) return { name, label: 'synthetic monorepo', root, app: undefined }
+  return { name, label: 'synthetic monorepo', root, ...ensureSyntheticApp(root) }
 }

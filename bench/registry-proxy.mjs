@@ -1,7 +1,8 @@
 // A loopback npm registry for the benchmark: it answers npm audit's bulk advisory request itself
 // (`{}`, no advisories, so the audit costs what npm spends, not what the network does) and streams
 // every other request to the real registry, so `npm ci` works as usual. A `/github/` prefix stands
-// for the GitHub API and answers 404 (the bench runs the action on a push event, which calls nothing).
+// for the GitHub API, answers 404 and is counted (the action runs without a token and with
+// `comment: never`, so it should call nothing).
 import { createServer } from 'node:http'
 import { request } from 'node:https'
 
@@ -33,7 +34,7 @@ function forward(req, res, upstream, counts) {
 
 /** Starts the proxy on 127.0.0.1; `url` ends with a slash, as npm's registry setting does. */
 export function startRegistryProxy(upstream = 'https://registry.npmjs.org/') {
-  const counts = { bulk: 0, forwarded: 0 }
+  const counts = { bulk: 0, forwarded: 0, github: 0 }
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (req.method === 'POST' && pathname === BULK_PATH) {
@@ -41,6 +42,7 @@ export function startRegistryProxy(upstream = 'https://registry.npmjs.org/') {
       req.resume()
       req.on('end', () => answer(res, 200, '{}'))
     } else if (pathname.startsWith('/github/')) {
+      counts.github += 1
       req.resume()
       answer(res, 404, JSON.stringify({ message: 'Not Found' }))
     } else {

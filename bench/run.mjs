@@ -9,17 +9,23 @@
 //   (c) the full scan: `dist/cli.js --no-install --no-audit --no-sbom` (discovery, parse, model, rules)
 //   (d) eslint + eslint-plugin-security over the same files (bench/eslint-security.config.mjs), on
 //       juice-shop, NodeBB and the synthetic monorepo (where the 8x target is set)
-//   (e) the action (`dist/index.js`, install on, audit against a loopback registry, SBOM) against
-//       the same steps run one after the other (juice-shop and the synthetic monorepo)
+//   (e) the whole action (`dist/index.js` as a runner starts it on a `pull_request` event: install
+//       on, audit against a loopback registry, SBOM, the scan, and `baseline: auto`'s comparison
+//       with the pull request's base commit, read from the copy's git) against `npm ci` alone, in
+//       alternating pairs (the median of the pairs' ratios is the 1.1x target's figure); and once,
+//       for the breakdown, npm ci, npm audit, cyclonedx-npm and the scan one after the other
+//       (juice-shop's copy and the synthetic monorepo's, each a git repository with a base and a
+//       head commit: bench/pull-request.mjs)
 // the scan's peak RSS on the synthetic monorepo copied 2 and 4 times over, and the cold start of
 // dist/index.js (bad input) and of dist/cli.js (a one-file project) on Node 20 and Node 24. Prints the tables and writes them into
 // bench/RESULTS.md between the generated-block markers (hand-written analysis around them is kept).
-// The base-commit baseline's own cost (issue 11) is measured apart: bench/base-commit.mjs.
+// The base-commit baseline's own cost (issue 11), which (e) includes, is measured apart: bench/base-commit.mjs.
 //
 // Options: --only NAME                   one code base: juice-shop, nodebb, parse-server, uptime-kuma or synthetic
 //          --skip-action                 leave out (e)
 //          --skip-eslint                 leave out (d)
 //          --repeat N                    runs of (a), (b), (c) and of the cold start sets; median (default 3)
+//          --pairs N                     alternating pairs of npm ci alone and the action in (e) (default 3)
 //          --write / --no-write          update RESULTS.md (default: only after a full run)
 // Environment: BENCH_SCRATCH (default /work/scratch/bench, else a folder in the OS temp dir),
 //              BENCH_JUICE_SHOP (default /work/scratch/juice-shop), BENCH_NODEBB (default /work/scratch/nodebb),
@@ -31,7 +37,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { coldStart, runAction, runSequential, warmCache } from './action.mjs'
+import { coldStart, runPairs, runSequential, warmCache } from './action.mjs'
 import { BASE_OPTIONS, PLUGIN_SETS } from './babel-options.mjs'
 import { ensureScaledSynthetic, isAvailable, lockPackageCount, npmRegistry, prepareCodebase, removeInstall } from './codebases.mjs'
 import { findParsedFiles } from './files.mjs'
@@ -46,11 +52,13 @@ const { values: flags } = parseArgs({
     'skip-action': { type: 'boolean', default: false },
     'skip-eslint': { type: 'boolean', default: false },
     repeat: { type: 'string', default: '3' },
+    pairs: { type: 'string', default: '3' },
     write: { type: 'boolean' },
     'no-write': { type: 'boolean', default: false }
   }
 })
 const REPEAT = Math.max(1, Number.parseInt(flags.repeat, 10) || 1)
+const PAIRS = Math.max(1, Number.parseInt(flags.pairs, 10) || 1)
 const ALL_CODEBASES = ['juice-shop', 'nodebb', 'parse-server', 'uptime-kuma', 'synthetic']
 const CODEBASES = ALL_CODEBASES.filter((name) => !flags.only || flags.only === name)
 if (CODEBASES.length === 0) throw new Error(`--only must be one of ${ALL_CODEBASES.join(', ')}; got ${flags.only}`)
@@ -163,8 +171,10 @@ async function benchCodebase(name, registry) {
     await warmCache(base.app, registry)
     log(`${name}: (e) the steps one after the other`)
     result.sequential = await runSequential(base.app, registry)
-    log(`${name}: (e) the action`)
-    result.action = await runAction(base.app, registry)
+    log(
+      `${name}: (e) ${PAIRS} alternating pairs of npm ci alone and the action on pull request ${base.pr.base.slice(0, 7)}..${base.pr.head.slice(0, 7)}`
+    )
+    result.pairs = await runPairs(base.app, registry, base.pr, PAIRS, name)
     removeInstall(base.app)
   }
   log(`${name}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`)
