@@ -342,6 +342,17 @@ describe('loadBaseCommit', () => {
       expect(error).toContain('fetch-depth: 0')
       expect(error).toContain('contents: read')
     })
+
+    it("names git's own reason when there is no origin to fetch from, not its advice's last line", async () => {
+      const { clone } = shallowClone()
+      clone.git('remote', 'remove', 'origin')
+      const missing = 'c'.repeat(40)
+      const load = await loadBaseCommit(options(clone.dir, missing, { env: clone.env }))
+      const error = load.status === 'error' ? load.error : ''
+      expect(error).toContain("could not be fetched from origin ('origin' does not appear to be a git repository)")
+      expect(error).not.toContain('the repository exists')
+      expect(error).toContain('contents: read')
+    })
   })
 
   describe('the audit of the base lockfile', () => {

@@ -106,7 +106,10 @@ function ownRepositoryEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 function gitReason(run: ExecResult, timeoutMs: number): string {
   if (run.spawnError) return `git could not be started: ${run.spawnError}`
   if (run.timedOut) return `git did not finish within ${formatDuration(timeoutMs)}`
-  return lastLine(run.stderr).replace(/^(?:fatal|error):\s*/, '') || `git exited with ${run.code ?? 'a signal'}`
+  // git's first `fatal:` line says what went wrong; the lines after it are advice that wraps
+  // ("... and the repository exists."), so the last line alone can read as nonsense.
+  const fatal = run.stderr.split('\n').find((line) => /^(?:fatal|error):/.test(line))
+  return (fatal ?? lastLine(run.stderr)).replace(/^(?:fatal|error):\s*/, '').trim() || `git exited with ${run.code ?? 'a signal'}`
 }
 
 type Git = (
