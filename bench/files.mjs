@@ -34,8 +34,11 @@ const SKIPPED_DIRS = new Set([
 ])
 const JS_EXTENSIONS = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/
 const GENERATED = /(?:[.-]min\.[cm]?js|\.bundle\.js|\.d\.[cm]?ts)$/
-const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
+const TEST_PATH = /(?:^|\/)(?:__tests__|__mocks__|mocks?|tests?|spec|e2e|fixtures?|examples?)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/
 const MAX_FILE_BYTES = 1024 * 1024
+/** A large script among static assets is a vendored library, not listed (find-files.ts VENDORED_BYTES, STATIC_ASSETS). */
+const VENDORED_BYTES = 256 * 1024
+const STATIC_ASSETS = /(?:^|\/)(?:assets|public|static)\//
 
 function isNginxCandidateName(name) {
   return name.endsWith('.conf') || name.endsWith('.conf.template')
@@ -49,8 +52,7 @@ function isCaddyfileName(name) {
 function classify(name) {
   if (name === 'package.json') return 'package-json'
   if (name.endsWith('.dockerignore')) return 'config'
-  if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || /^Dockerfile[.-]/.test(name) || name.endsWith('.dockerfile'))
-    return 'dockerfile'
+  if (/\.dockerfile$/i.test(name) || (/^dockerfile(?:[.-]|$)/i.test(name) && !NOT_DOCKERFILE.test(name))) return 'dockerfile'
   if (JS_EXTENSIONS.test(name)) return 'js'
   if (
     name === '.npmrc' ||
@@ -67,6 +69,9 @@ function classify(name) {
   if (isNginxCandidateName(name) || isCaddyfileName(name) || isLockfileName(name)) return 'config'
   return undefined
 }
+
+/** parse/dockerfile.ts isDockerfileName(): any case; not `Dockerfile.md` and the like. */
+const NOT_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|ya?ml|toml|md|txt|sh|py|rb|go|lock)$/i
 
 /** scan/documents.ts isLockfileName(). */
 function isLockfileName(name) {
@@ -119,6 +124,7 @@ export function findParsedFiles(root) {
       const size = statSync(abs).size
       // Lockfiles are listed whatever their size (find-files.ts: listedOnly); they are not parsed as JS.
       if (size > MAX_FILE_BYTES && !isLockfileName(entry.name)) continue
+      if (kind === 'js' && size > VENDORED_BYTES && STATIC_ASSETS.test(path)) continue
       discovered += 1
       if (kind !== 'js') continue
       if (TEST_PATH.test(path)) continue
