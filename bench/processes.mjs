@@ -89,9 +89,9 @@ export async function repeated(times, once, budgetMs = 45_000) {
   return { ...runs[0], ...summarize(runs) }
 }
 
-export async function measureChild(mode, listFile, root) {
+export async function measureChild(mode, listFile, root, node = NODE20) {
   const args = [join(REPO, 'bench', 'measure.mjs'), mode, listFile, ...(root ? [root] : [])]
-  const run = mustSucceed(await timed(NODE20, args, { cwd: root ?? REPO }), `measure ${mode}`)
+  const run = mustSucceed(await timed(node, args, { cwd: root ?? REPO }), `measure ${mode}`)
   const result = JSON.parse(run.stdout.trim().split('\n').at(-1))
   return {
     ...result,
