@@ -80,7 +80,10 @@ function gitReason(run, timeoutMs) {
         return `git could not be started: ${run.spawnError}`;
     if (run.timedOut)
         return `git did not finish within ${(0,_tools_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(timeoutMs)}`;
-    return (0,_tools_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .lastLine */ .fM)(run.stderr).replace(/^(?:fatal|error):\s*/, '') || `git exited with ${run.code ?? 'a signal'}`;
+    // git's first `fatal:` line says what went wrong; the lines after it are advice that wraps
+    // ("... and the repository exists."), so the last line alone can read as nonsense.
+    const fatal = run.stderr.split('\n').find((line) => /^(?:fatal|error):/.test(line));
+    return (fatal ?? (0,_tools_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .lastLine */ .fM)(run.stderr)).replace(/^(?:fatal|error):\s*/, '').trim() || `git exited with ${run.code ?? 'a signal'}`;
 }
 function gitRunner(options, timeouts) {
     const env = gitEnv(options.env ?? process.env);

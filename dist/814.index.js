@@ -601,6 +601,8 @@ function isEsModule(module) {
     return program.type === 'Program' && program.body.some((s) => s.type.startsWith('Export'));
 }
 const MAX_DEPTH = 40;
+/** Values whose members are worth keeping: reading one evaluates further (see Evaluator.propertyMemo). */
+const MEMO_KINDS = new Set(['object', 'union', 'conditional', 'fallback', 'call', 'new', 'class', 'module']);
 /** How many function returns a member read may pass through: `a().b().c`. */
 const MAX_RETURN_DEPTH = 8;
 /** A computed `require` matching more modules than this is a plugin loader, not a config pick. */
@@ -622,6 +624,14 @@ class Evaluator {
     exportMemo = new Map();
     mutations = new ObjectMutations();
     active = new Set();
+    /**
+     * Members read of composite values and parameters' values, kept when they are final as `memo`
+     * keeps values: computed outside indexing, or meeting no parameter. A value is a graph whose parts
+     * are shared (a union of conditionals of the same config object, say), so reading a member
+     * through it again at each use grew with the number of paths through it, not of its parts.
+     */
+    propertyMemo = new WeakMap();
+    paramMemo = new Map();
     callSites;
     indexing = false;
     depth = 0;
@@ -832,19 +842,40 @@ class Evaluator {
     }
     /** A named property of a value: object entries (spreads included), package members, module exports. */
     property(value, name) {
+        if (!MEMO_KINDS.has(value.kind))
+            return this.computeProperty(value, name);
+        const known = this.propertyMemo.get(value)?.get(name);
+        if (known)
+            return known;
+        const paramsBefore = this.paramsNotFollowed;
+        const result = this.computeProperty(value, name);
+        if (this.isFinal(paramsBefore)) {
+            const byName = this.propertyMemo.get(value);
+            if (byName)
+                byName.set(name, result);
+            else
+                this.propertyMemo.set(value, new Map([[name, result]]));
+        }
+        return result;
+    }
+    /** Whether a result computed since paramsNotFollowed was `paramsBefore` is final (see memo). */
+    isFinal(paramsBefore) {
+        return !this.indexing || this.paramsNotFollowed === paramsBefore;
+    }
+    computeProperty(value, name) {
         switch (value.kind) {
             case 'object': {
-                const entry = [...value.entries].reverse().find((e) => e.key === name);
+                const entry = lastEntry(value.entries, name);
                 const module = value.at?.module;
                 if (!module)
                     return UNKNOWN;
                 const mutated = this.mutations.mutatedAt(value, name);
                 // A nested literal object checks its own deeper mutations; any other value cannot be followed.
-                if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrapExpression(entry.node).type !== 'ObjectExpression')))
+                if (mutated === 'direct' || (mutated === 'deep' && (!entry || unwrapExpression(entry).type !== 'ObjectExpression')))
                     return { kind: 'unknown', reason: 'mutated' };
                 if (entry)
-                    return this.evaluate(entry.node, module);
-                return this.spreadProperty([...value.spreads].reverse(), name, module);
+                    return this.evaluate(entry, module);
+                return value.spreads.length === 0 ? { kind: 'absent' } : this.spreadProperty([...value.spreads].reverse(), name, module);
             }
             case 'package':
                 return { kind: 'package', name: value.name, path: [...value.path, name], ...(value.at ? { at: value.at } : {}) };
@@ -1041,7 +1072,10 @@ class Evaluator {
      * `__dirname` are followed; a computed part matches within one folder level.
      */
     computedRequire(arg, module) {
-        const parts = arg ? this.pathParts(arg, module) : [];
+        // `require(\`./${name}\`)` and the like are not followed: their other parts are not evaluated either.
+        if (!arg || !this.startsAtDirname(arg, module))
+            return UNKNOWN;
+        const parts = this.pathParts(arg, module);
         if (parts[0] !== DIRNAME || parts.slice(1).includes(DIRNAME))
             return UNKNOWN;
         const source = `.${parts
@@ -1060,6 +1094,22 @@ class Evaluator {
         if (matches.length === 0 || matches.length > MAX_REQUIRE_MATCHES)
             return UNKNOWN;
         return { kind: 'union', options: matches.map((m) => this.exported(m, 'default')) };
+    }
+    /** Whether pathParts of a module path expression starts with `__dirname`, found without evaluating its other parts. */
+    startsAtDirname(node, module) {
+        const n = unwrapExpression(node);
+        if (n.type === 'Identifier')
+            return n.name === '__dirname' && !lookup(module.index, '__dirname', n);
+        if (n.type === 'BinaryExpression' && n.operator === '+')
+            return this.startsAtDirname(n.left, module);
+        if (n.type !== 'CallExpression' || n.arguments.length === 0)
+            return false;
+        const callee = this.evaluate(n.callee, module);
+        const isPathJoin = callee.kind === 'package' &&
+            (callee.name === 'path' || callee.name === 'node:path') &&
+            callee.path.length === 1 &&
+            (callee.path[0] === 'join' || callee.path[0] === 'resolve');
+        return isPathJoin && this.startsAtDirname(n.arguments[0], module);
     }
     /** A module path expression as literal pieces, `__dirname` and unknown pieces. */
     pathParts(node, module) {
@@ -1177,6 +1227,15 @@ class Evaluator {
     }
     /** A parameter's value at the function's call sites: the first that is known. */
     param(binding, module) {
+        const known = this.paramMemo.get(binding);
+        if (known)
+            return known;
+        const value = this.paramValue(binding, module);
+        if (!this.indexing)
+            this.paramMemo.set(binding, value);
+        return value;
+    }
+    paramValue(binding, module) {
         const element = this.iterationElement(binding, module);
         if (element)
             return element;
@@ -1243,6 +1302,26 @@ class Evaluator {
         return this.callSites.get(fn) ?? [];
     }
 }
+/** Objects with more entries than this get a key index: a large config or schema object is read key by key many times. */
+const INDEXED_ENTRIES = 16;
+const entryIndexes = new WeakMap();
+/** The value node of the last entry named `name` (the one that wins), without copying the entries. */
+function lastEntry(entries, name) {
+    if (entries.length <= INDEXED_ENTRIES) {
+        for (let i = entries.length - 1; i >= 0; i -= 1)
+            if (entries[i].key === name)
+                return entries[i].node;
+        return undefined;
+    }
+    let index = entryIndexes.get(entries);
+    if (!index) {
+        index = new Map();
+        for (const e of entries)
+            index.set(e.key, e.node);
+        entryIndexes.set(entries, index);
+    }
+    return index.get(name);
+}
 function memberName(member) {
     if (member.type === 'ClassPrivateProperty' || member.type === 'ClassPrivateMethod')
         return member.key.id.name;
@@ -1250,20 +1329,28 @@ function memberName(member) {
         return undefined;
     return keyName(member.key, member.computed);
 }
-/** `this.name = value` anywhere in a method (not in nested non-arrow functions, whose `this` differs). */
+const thisAssignments = new WeakMap();
+/**
+ * `this.name = value` anywhere in a method (not in nested non-arrow functions, whose `this` differs):
+ * the first of each name, found in one walk of the method for every name asked of it.
+ */
 function thisAssignment(method, name) {
-    let found;
-    (0,javascript/* walk */.GG)(method.body, (n) => {
-        if (found)
-            return;
-        if (n.type === 'AssignmentExpression' &&
-            n.operator === '=' &&
-            n.left.type === 'MemberExpression' &&
-            n.left.object.type === 'ThisExpression')
-            if (propertyName(n.left) === name)
-                found = n.right;
-    });
-    return found;
+    let assigned = thisAssignments.get(method);
+    if (!assigned) {
+        const found = new Map();
+        (0,javascript/* walk */.GG)(method.body, (n) => {
+            if (n.type !== 'AssignmentExpression' ||
+                n.operator !== '=' ||
+                n.left.type !== 'MemberExpression' ||
+                n.left.object.type !== 'ThisExpression')
+                return;
+            const key = propertyName(n.left);
+            if (key !== undefined && !found.has(key))
+                found.set(key, n.right);
+        });
+        thisAssignments.set(method, (assigned = found));
+    }
+    return assigned.get(name);
 }
 function isUnset(value) {
     return value.kind === 'unknown' || value.kind === 'absent' || (value.kind === 'literal' && value.value === undefined);

@@ -767,7 +767,12 @@ async function runGate(options, deps) {
         audit: options.audit,
         auditLevel: options.auditLevel,
         omitDev: options.omitDev,
-        today: options.today
+        today: options.today,
+        env,
+        // In a worker of its own, like the head's scan: scanned in this thread it would hold the event
+        // loop, and with it the output of npm ci, the audit and the SBOM, for as long as it runs.
+        scanWorker: deps.scanWorker,
+        log: deps.log
     });
     const [ciStep, auditRun, sbomRun, scan, baselineOutcome] = await Promise.all([ci, audit, sbom, scanned, baseline]);
     const allowed = applyAllowlist(auditRun.result, config.allow, options.today, config.source);
