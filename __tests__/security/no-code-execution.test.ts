@@ -279,12 +279,12 @@ describe('the config file is YAML data, nothing more', () => {
     ],
     ['merge keys onto __proto__', () => 'base: &b\n  polluted: yes\nrules:\n  <<: *b\n  __proto__: *b\n'],
     ['an alias bomb', () => `${laughs.join('\n')}\nrules: *j\n`]
-  ])('%s: an error or plain data, never code, never a polluted prototype', (_name, text) => {
+  ])('%s: an error or plain data, never code, never a polluted prototype', async (_name, text) => {
     const dir = tempDir('ehg-sec-yaml-')
     const file = join(dir, 'hardening.yml')
     writeFileSync(file, text(mark))
     try {
-      loadConfig(file, true, '.github/hardening.yml', KNOWN_RULE_IDS)
+      await loadConfig(file, true, '.github/hardening.yml', KNOWN_RULE_IDS)
     } catch (error) {
       expect(error).toBeInstanceOf(UsageError)
       expect((error as Error).message).not.toContain('\n')
