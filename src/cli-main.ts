@@ -1,7 +1,6 @@
 // The CLI: argv in, exit code out (src/cli.ts is its entry point).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { baselineOf, renderBaselineFile } from './baseline/file.js'
 import { parseCliArgs, USAGE, type CliOptions } from './config/cli-args.js'
 import { describeError } from './common/errors.js'
 import { runGate } from './pipeline.js'
@@ -28,7 +27,9 @@ function render(report: Report, options: CliOptions): string {
 }
 
 /** The run's open findings and advisories as a baseline file, to commit for a ratchet. */
-function writeBaseline(file: string, report: Report): void {
+async function writeBaseline(file: string, report: Report): Promise<void> {
+  // Loaded only here: the module holds the file's schema, and so zod, which a plain run never loads.
+  const { baselineOf, renderBaselineFile } = await import('./baseline/file.js')
   const data = baselineOf(report.findings, report.audit)
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, renderBaselineFile(data))
@@ -54,7 +55,7 @@ export async function main(argv: string[], entry: { scanWorker?: string } = {}):
     const out = render(report, options)
     if (options.output) writeFileSync(options.output, out)
     else process.stdout.write(out)
-    if (options.writeBaseline) writeBaseline(options.writeBaseline, report)
+    if (options.writeBaseline) await writeBaseline(options.writeBaseline, report)
     return report.passed ? EXIT.passed : EXIT.failed
   } catch (error) {
     // The reason may quote the repository (its config file); a runner reads `##[` in a log line as a command.

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { enableCompileCache } from './common/compile-cache.js'
 import { parseCliArgs } from './config/cli-args.js'
 import { isScanWorker, prestartScanWorker, scanNeedsWorker, serveScanWorker } from './scan/worker.js'
 
@@ -12,6 +13,9 @@ function scansInWorker(argv: string[]): boolean {
   }
 }
 
+// Before the dynamic imports below, in either thread, so the chunks they load are cached once
+// compiled: a developer's machine or a CI cache runs the CLI again and again.
+enableCompileCache()
 // The bundle is also the scan's worker script (see scan/worker.ts). Each thread imports only its own
 // part (the bundler makes each dynamic import a file of its own), so neither loads the other's code,
 // and the scan's worker starts first, to load the scan's code while this thread loads the CLI's.

@@ -19,10 +19,11 @@ import type { Exec } from './tools/exec.js'
 import { runNpmAudit } from './tools/npm-audit.js'
 import { installArgs, installStepName, runInstall } from './tools/install.js'
 import { lockedManager } from './discovery/package-manager.js'
-import { needsNpmView, writeNpmView, type NpmView } from './lockfiles/npm-view.js'
+import type { NpmView } from './lockfiles/npm-view.js'
 import { runSbom, type SbomResult } from './tools/sbom.js'
 import type { StepRecord } from './tools/step.js'
 import { TOOL_NAME, TOOL_VERSION } from './common/version.js'
+import { needsNpmView } from './common/lockfiles.js'
 
 export interface PipelineDeps {
   exec: Exec
@@ -103,7 +104,7 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
   const cwd = options.workingDirectory
   const env = deps.env
   const timeouts: Timeouts = { ...TIMEOUTS, ...deps.timeouts }
-  const config: GateConfig = loadConfig(
+  const config: GateConfig = await loadConfig(
     options.configFile,
     options.configRequired,
     toPosixRelative(options.workspace, options.configFile),
@@ -123,8 +124,12 @@ export async function runGate(options: GateOptions, deps: PipelineDeps): Promise
     yieldToInstall(deps)
   }
 
-  // A pnpm or yarn project is audited and described by npm through the equivalent npm lockfile.
-  const view = needsNpmView(manager) && (options.audit || options.sbom) ? writeNpmView(cwd, manager) : undefined
+  // A pnpm or yarn project is audited and described by npm through the equivalent npm lockfile; the
+  // lockfile parsers that make it are loaded only then.
+  const view =
+    needsNpmView(manager) && (options.audit || options.sbom)
+      ? (await import('./lockfiles/npm-view.js')).writeNpmView(cwd, manager)
+      : undefined
   const npmDir = view?.ok ? view.view.dir : cwd
   const viewError = view && !view.ok ? view.error : undefined
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EMPTY_CONFIG, isExpired, loadConfig, parseConfig } from '../../src/config/config-file.js'
+import { EMPTY_CONFIG, isExpired, loadConfig } from '../../src/config/config-file.js'
+import { parseConfig } from '../../src/config/config-schema.js'
 import { UsageError } from '../../src/config/errors.js'
 
 const KNOWN = new Set(['helmet-missing', 'x-powered-by', 'hardcoded-secret', 'docker-root-user'])
@@ -134,16 +135,16 @@ describe('loadConfig', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it('returns the empty config for a missing optional file and throws for a missing required one', () => {
-    expect(loadConfig(join(dir, 'none.yml'), false, 'none.yml', KNOWN)).toBe(EMPTY_CONFIG)
-    expect(() => loadConfig(join(dir, 'none.yml'), true, 'none.yml', KNOWN)).toThrow(UsageError)
+  it('returns the empty config for a missing optional file and throws for a missing required one', async () => {
+    await expect(loadConfig(join(dir, 'none.yml'), false, 'none.yml', KNOWN)).resolves.toBe(EMPTY_CONFIG)
+    await expect(loadConfig(join(dir, 'none.yml'), true, 'none.yml', KNOWN)).rejects.toThrow(UsageError)
   })
 
-  it('parses a file that exists, naming it by its display name', () => {
+  it('parses a file that exists, naming it by its display name', async () => {
     writeFileSync(join(dir, 'gate.yml'), VALID)
-    expect(loadConfig(join(dir, 'gate.yml'), true, 'ci/gate.yml', KNOWN).source).toBe('ci/gate.yml')
+    expect((await loadConfig(join(dir, 'gate.yml'), true, 'ci/gate.yml', KNOWN)).source).toBe('ci/gate.yml')
     writeFileSync(join(dir, 'bad.yml'), 'rules: [')
-    expect(() => loadConfig(join(dir, 'bad.yml'), false, 'ci/bad.yml', KNOWN)).toThrow(/ci\/bad\.yml/)
+    await expect(loadConfig(join(dir, 'bad.yml'), false, 'ci/bad.yml', KNOWN)).rejects.toThrow(/ci\/bad\.yml/)
   })
 })
 

@@ -209,25 +209,27 @@ describe('readActionInputs', () => {
   })
 
   describe('config', () => {
-    it('is fine when the default config file does not exist', () => {
+    it('is fine when the default config file does not exist', async () => {
       const options = readActionInputs()
       expect(options.configRequired).toBe(false)
-      expect(loadConfig(options.configFile, options.configRequired, '.github/hardening.yml', KNOWN)).toBe(EMPTY_CONFIG)
+      await expect(loadConfig(options.configFile, options.configRequired, '.github/hardening.yml', KNOWN)).resolves.toBe(EMPTY_CONFIG)
     })
 
-    it('is an error when a config file named explicitly does not exist', () => {
+    it('is an error when a config file named explicitly does not exist', async () => {
       setInputs({ config: 'ci/gate.yml' })
       const options = readActionInputs()
       expect(options.configRequired).toBe(true)
-      expect(() => loadConfig(options.configFile, options.configRequired, 'ci/gate.yml', KNOWN)).toThrow(UsageError)
-      expect(() => loadConfig(options.configFile, options.configRequired, 'ci/gate.yml', KNOWN)).toThrow(/ci\/gate\.yml does not exist/)
+      await expect(loadConfig(options.configFile, options.configRequired, 'ci/gate.yml', KNOWN)).rejects.toThrow(UsageError)
+      await expect(loadConfig(options.configFile, options.configRequired, 'ci/gate.yml', KNOWN)).rejects.toThrow(
+        /ci\/gate\.yml does not exist/
+      )
     })
 
-    it('reads the default config file when it exists', () => {
+    it('reads the default config file when it exists', async () => {
       mkdirSync(join(workspace, '.github'))
       writeFileSync(join(workspace, '.github/hardening.yml'), 'rules:\n  helmet-missing: low\n')
       const options = readActionInputs()
-      const config = loadConfig(options.configFile, options.configRequired, '.github/hardening.yml', KNOWN)
+      const config = await loadConfig(options.configFile, options.configRequired, '.github/hardening.yml', KNOWN)
       expect(config.severity.get('helmet-missing')).toBe('low')
       expect(config.source).toBe('.github/hardening.yml')
     })

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { UsageError } from '../../src/config/errors.js'
-import { parseConfig } from '../../src/config/config-file.js'
+import { parseConfig } from '../../src/config/config-schema.js'
 import { gitignoreMatcher } from '../../src/discovery/gitignore.js'
 import { parseCaddyfile } from '../../src/parse/caddyfile.js'
 import { parseCompose } from '../../src/parse/compose.js'

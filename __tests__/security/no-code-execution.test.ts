@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { EMPTY_CONFIG, loadConfig, parseConfig } from '../../src/config/config-file.js'
+import { EMPTY_CONFIG, loadConfig } from '../../src/config/config-file.js'
+import { parseConfig } from '../../src/config/config-schema.js'
 import { UsageError } from '../../src/config/errors.js'
 import { todayUtc } from '../../src/config/options.js'
 import { resolveOutputFile } from '../../src/config/paths.js'
@@ -121,8 +122,8 @@ afterAll(removeMadeDirs)
 describe('a hostile repository cannot run code through the scan', () => {
   let inProcess: Finding[]
 
-  it('runScan (in-process) parses every file and loads none', () => {
-    const config = loadConfig(join(root, '.github/hardening.yml'), false, '.github/hardening.yml', KNOWN_RULE_IDS)
+  it('runScan (in-process) parses every file and loads none', async () => {
+    const config = await loadConfig(join(root, '.github/hardening.yml'), false, '.github/hardening.yml', KNOWN_RULE_IDS)
     const result = runScan(root, config, TODAY)
     inProcess = result.findings
     expect(markers(mark)).toEqual([])
@@ -278,12 +279,12 @@ describe('the config file is YAML data, nothing more', () => {
     ],
     ['merge keys onto __proto__', () => 'base: &b\n  polluted: yes\nrules:\n  <<: *b\n  __proto__: *b\n'],
     ['an alias bomb', () => `${laughs.join('\n')}\nrules: *j\n`]
-  ])('%s: an error or plain data, never code, never a polluted prototype', (_name, text) => {
+  ])('%s: an error or plain data, never code, never a polluted prototype', async (_name, text) => {
     const dir = tempDir('ehg-sec-yaml-')
     const file = join(dir, 'hardening.yml')
     writeFileSync(file, text(mark))
     try {
-      loadConfig(file, true, '.github/hardening.yml', KNOWN_RULE_IDS)
+      await loadConfig(file, true, '.github/hardening.yml', KNOWN_RULE_IDS)
     } catch (error) {
       expect(error).toBeInstanceOf(UsageError)
       expect((error as Error).message).not.toContain('\n')

@@ -21,8 +21,12 @@ const WORKER_THREADS = /^(?:node:)?worker_threads$/
 const WORKER_FILE = 'src/scan/worker.ts'
 /** The child_process functions exec.ts may use: both take an argument vector and checked options. */
 const SPAWNS = new Set(['spawn', 'spawnSync'])
-/** node:module's list of built-in module names is data; everything else there loads code. */
-const MODULE_DATA = new Set(['builtinModules', 'isBuiltin'])
+/**
+ * What src may take from node:module: the list of built-in module names (data) and the switch of
+ * Node's compile cache (it caches what Node compiles anyway, and loads nothing); everything else
+ * there loads code.
+ */
+const MODULE_DATA = new Set(['builtinModules', 'isBuiltin', 'enableCompileCache'])
 const SHELLS = /^(?:.*[\\/])?(?:sh|bash|zsh|dash|ksh|fish|cmd|cmd\.exe|powershell|pwsh)$/i
 const NOT_CHILDREN = new Set(['loc', 'start', 'end', 'extra', 'range', 'leadingComments', 'trailingComments', 'innerComments'])
 
@@ -224,6 +228,10 @@ describe('the checker catches', () => {
     expect(auditSource(GOOD, EXEC_FILE)).toEqual({ problems: [], spawnCalls: 1 })
   })
 
+  it('nothing in the built-in list and the compile cache switch of node:module', () => {
+    expect(auditSource("import { builtinModules, enableCompileCache } from 'node:module'", 'src/x.ts').problems).toEqual([])
+  })
+
   it.each([
     ['exec from child_process', EXEC_FILE, "import { exec } from 'node:child_process'\nexec('npm ci')"],
     ['execSync', EXEC_FILE, "import { spawn, execSync } from 'child_process'\nexecSync(x)"],
@@ -249,6 +257,8 @@ describe('the checker catches', () => {
     ['vm', 'src/x.ts', "import { runInNewContext } from 'node:vm'"],
     ['createRequire', 'src/x.ts', "import { createRequire } from 'node:module'"],
     ['createRequire beside the built-in list', 'src/x.ts', "import { builtinModules, createRequire } from 'node:module'"],
+    ['createRequire beside the compile cache switch', 'src/x.ts', "import { enableCompileCache, createRequire } from 'node:module'"],
+    ['the default export of node:module', 'src/x.ts', "import mod from 'node:module'"],
     ['the whole of node:module', 'src/x.ts', "import * as mod from 'node:module'"],
     ['spawnSync with a shell', EXEC_FILE, "import { spawnSync } from 'node:child_process'\nspawnSync(cmd, args, { shell: true })"],
     ['execFileSync', EXEC_FILE, "import { execFileSync } from 'node:child_process'\nexecFileSync('git', [])"],

@@ -19,3 +19,13 @@ export interface PackageManager {
   /** Yarn 1 (`classic`) or Yarn 2+ (`berry`); absent for npm and pnpm, and for yarn when neither says. */
   yarnFlavor?: 'classic' | 'berry'
 }
+
+export type ConvertedManager = PackageManager & { name: 'pnpm' | 'yarn' }
+
+/**
+ * Whether npm reads the project through the equivalent npm lockfile: pnpm and yarn projects. Here,
+ * not beside the conversion (lockfiles/npm-view.ts), so that asking does not load the lockfile parsers.
+ */
+export function needsNpmView(manager: PackageManager | undefined): manager is ConvertedManager {
+  return manager?.name === 'pnpm' || manager?.name === 'yarn'
+}

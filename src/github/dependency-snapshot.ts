@@ -2,11 +2,11 @@ import * as core from '@actions/core'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describeError } from '../common/errors.js'
-import { NPM_LOCKFILES } from '../common/lockfiles.js'
+import { needsNpmView, NPM_LOCKFILES } from '../common/lockfiles.js'
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../common/version.js'
 import { toPosixRelative } from '../config/paths.js'
 import { lockedManager } from '../discovery/package-manager.js'
-import { needsNpmView, npmLockfileOf } from '../lockfiles/npm-view.js'
+import { npmLockfileOf } from '../lockfiles/npm-view.js'
 import {
   isInstalled,
   parseNpmLockfile,

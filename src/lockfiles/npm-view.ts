@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
 import picomatch from 'picomatch'
 import { describeError } from '../common/errors.js'
+import type { ConvertedManager } from '../common/lockfiles.js'
 import { readRegularFile } from '../common/regular-file.js'
 import type { PackageManager } from '../discovery/package-manager.js'
 import { isObject, isPlainRelative, type GraphRead, type LockGraph } from './graph.js'
@@ -118,13 +119,6 @@ function viewManifest(manifest: Json, graph: LockGraph): Json {
   if (root) Object.assign(rest, resolvedRanges(graph, root))
   const folders = graph.importers.map((i) => i.path).filter((p) => p !== '' && isPlainRelative(p))
   return folders.length > 0 ? { ...rest, workspaces: folders } : rest
-}
-
-export type ConvertedManager = PackageManager & { name: 'pnpm' | 'yarn' }
-
-/** Whether npm reads the project through the equivalent npm lockfile: pnpm and yarn projects. */
-export function needsNpmView(manager: PackageManager | undefined): manager is ConvertedManager {
-  return manager?.name === 'pnpm' || manager?.name === 'yarn'
 }
 
 export type NpmLockfileResult =
