@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cn: () => (/* binding */ NPM_LOCKFILE),
+/* harmony export */   Cv: () => (/* binding */ needsNpmView),
 /* harmony export */   DK: () => (/* binding */ NPM_LOCKFILES),
 /* harmony export */   YF: () => (/* binding */ OTHER_LOCKFILES)
 /* harmony export */ });
@@ -21,6 +22,13 @@ const OTHER_LOCKFILES = {
     'bun.lock': 'bun',
     'bun.lockb': 'bun'
 };
+/**
+ * Whether npm reads the project through the equivalent npm lockfile: pnpm and yarn projects. Here,
+ * not beside the conversion (lockfiles/npm-view.ts), so that asking does not load the lockfile parsers.
+ */
+function needsNpmView(manager) {
+    return manager?.name === 'pnpm' || manager?.name === 'yarn';
+}
 
 
 /***/ }),

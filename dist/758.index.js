@@ -16,18 +16,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _discovery_package_manager_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34844);
-/* harmony import */ var _lockfiles_npm_view_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47936);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(71922);
-/* harmony import */ var _discovery_find_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10837);
-/* harmony import */ var _scan_documents_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(67906);
-/* harmony import */ var _scan_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(51208);
-/* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(40847);
-/* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(34635);
-/* harmony import */ var _tools_npm_audit_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(50280);
+/* harmony import */ var _common_lockfiles_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98771);
+/* harmony import */ var _lockfiles_npm_view_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(47936);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(71922);
+/* harmony import */ var _discovery_find_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(10837);
+/* harmony import */ var _scan_documents_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(67906);
+/* harmony import */ var _scan_result_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(51208);
+/* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(40847);
+/* harmony import */ var _tools_exec_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(34635);
+/* harmony import */ var _tools_npm_audit_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(50280);
 // The baseline of a pull request: its base commit, read out of git and scanned and audited like the
 // head. Nothing of the base tree is run or checked out: its files are read as blobs (no filters, no
 // hooks) into a temporary folder, which the same scan reads with the head's config, and npm audits
 // its lockfile without installing it.
+
 
 
 
@@ -79,11 +81,11 @@ function gitReason(run, timeoutMs) {
     if (run.spawnError)
         return `git could not be started: ${run.spawnError}`;
     if (run.timedOut)
-        return `git did not finish within ${(0,_tools_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(timeoutMs)}`;
+        return `git did not finish within ${(0,_tools_exec_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a3)(timeoutMs)}`;
     // git's first `fatal:` line says what went wrong; the lines after it are advice that wraps
     // ("... and the repository exists."), so the last line alone can read as nonsense.
     const fatal = run.stderr.split('\n').find((line) => /^(?:fatal|error):/.test(line));
-    return (fatal ?? (0,_tools_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .lastLine */ .fM)(run.stderr)).replace(/^(?:fatal|error):\s*/, '').trim() || `git exited with ${run.code ?? 'a signal'}`;
+    return (fatal ?? (0,_tools_exec_js__WEBPACK_IMPORTED_MODULE_10__/* .lastLine */ .fM)(run.stderr)).replace(/^(?:fatal|error):\s*/, '').trim() || `git exited with ${run.code ?? 'a signal'}`;
 }
 function gitRunner(options, timeouts) {
     const env = gitEnv(options.env ?? process.env);
@@ -159,7 +161,7 @@ function filesToWrite(entries) {
         safePath(e.path) &&
         !e.path.split('/').includes('node_modules') &&
         // Lockfiles are listed by the scan whatever their size, and npm audits the npm ones.
-        (e.size <= _discovery_find_files_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_FILE_BYTES */ .gZ || (0,_scan_documents_js__WEBPACK_IMPORTED_MODULE_6__/* .kindOf */ .I)(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.basename(e.path)) === 'lockfile'));
+        (e.size <= _discovery_find_files_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_FILE_BYTES */ .gZ || (0,_scan_documents_js__WEBPACK_IMPORTED_MODULE_7__/* .kindOf */ .I)(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.basename(e.path)) === 'lockfile'));
 }
 /** Splits `git cat-file --batch` output into each object's content, by object id. */
 function parseBatch(output) {
@@ -190,7 +192,7 @@ async function writeFiles(git, files, dir, timeouts) {
     for (const file of files) {
         if (file.size < 0)
             continue;
-        if (file.size > _tools_exec_js__WEBPACK_IMPORTED_MODULE_9__/* .MAX_OUTPUT */ .R1 / 2) {
+        if (file.size > _tools_exec_js__WEBPACK_IMPORTED_MODULE_10__/* .MAX_OUTPUT */ .R1 / 2) {
             // Only a lockfile can be this large: npm could not audit what is left out, so it is no silent skip.
             throw new BaselineFailure(`${file.path} of the base commit is ${Math.round(file.size / 1024 / 1024)} MiB, too large to read`);
         }
@@ -254,12 +256,12 @@ async function indexBase(git, entries, dir, env, timeouts) {
 async function scanBase(dir, options) {
     let collected;
     if (options.scanWorker) {
-        const outcome = await (0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_8__/* .collectFindingsInWorker */ .Kj)(options.scanWorker, dir, options.today);
+        const outcome = await (0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_9__/* .collectFindingsInWorker */ .Kj)(options.scanWorker, dir, options.today);
         if (outcome.ok)
             collected = outcome.collected;
     }
     collected ??= (await __webpack_require__.e(/* import() */ 814).then(__webpack_require__.bind(__webpack_require__, 66814))).collectFindings(dir, options.today);
-    return (0,_scan_result_js__WEBPACK_IMPORTED_MODULE_7__/* .applyScanPolicy */ .o)(collected, dir, options.config, options.today).findings.filter((f) => !f.suppressed);
+    return (0,_scan_result_js__WEBPACK_IMPORTED_MODULE_8__/* .applyScanPolicy */ .o)(collected, dir, options.config, options.today).findings.filter((f) => !f.suppressed);
 }
 /**
  * `npm audit --package-lock-only` of the base lockfile (for pnpm and yarn, of its npm equivalent,
@@ -270,14 +272,14 @@ async function auditBase(dir, options, timeoutMs) {
     if (!manager)
         return [];
     let view;
-    if ((0,_lockfiles_npm_view_js__WEBPACK_IMPORTED_MODULE_4__/* .needsNpmView */ .Cv)(manager)) {
-        const made = (0,_lockfiles_npm_view_js__WEBPACK_IMPORTED_MODULE_4__/* .writeNpmView */ .KA)(dir, manager);
+    if ((0,_common_lockfiles_js__WEBPACK_IMPORTED_MODULE_4__/* .needsNpmView */ .Cv)(manager)) {
+        const made = (0,_lockfiles_npm_view_js__WEBPACK_IMPORTED_MODULE_5__.writeNpmView)(dir, manager);
         if (!made.ok)
             throw new BaselineFailure(`the base commit's ${manager.lockfile} cannot be audited: ${made.error}`);
         view = made.view;
     }
     try {
-        const { result } = await (0,_tools_npm_audit_js__WEBPACK_IMPORTED_MODULE_10__/* .runNpmAudit */ .G)(options.exec, {
+        const { result } = await (0,_tools_npm_audit_js__WEBPACK_IMPORTED_MODULE_11__/* .runNpmAudit */ .G)(options.exec, {
             cwd: view?.dir ?? dir,
             omitDev: options.omitDev,
             packageLockOnly: true,
@@ -341,7 +343,7 @@ async function loadBaseCommit(options) {
         };
     }
     catch (error) {
-        const message = error instanceof BaselineFailure ? error.message : `the base commit could not be scanned: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .describeError */ .U)(error)}`;
+        const message = error instanceof BaselineFailure ? error.message : `the base commit could not be scanned: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .describeError */ .U)(error)}`;
         return { status: 'error', source: 'base-commit', ref, error: message };
     }
     finally {

@@ -7,37 +7,73 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4751);
-/* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6227);
+/* harmony import */ var _common_compile_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6655);
+/* harmony import */ var _config_cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4751);
+/* harmony import */ var _scan_worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6227);
+
 
 
 
 /** Whether the command line asks for a run (not help, not a usage error) whose scan needs a worker thread. */
 function scansInWorker(argv) {
     try {
-        const command = (0,_config_cli_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCliArgs */ .hT)(argv);
-        return command.kind === 'run' && (0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_2__/* .scanNeedsWorker */ .p9)(command.options);
+        const command = (0,_config_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliArgs */ .hT)(argv);
+        return command.kind === 'run' && (0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_3__/* .scanNeedsWorker */ .p9)(command.options);
     }
     catch {
         return false;
     }
 }
+// Before the dynamic imports below, in either thread, so the chunks they load are cached once
+// compiled: a developer's machine or a CI cache runs the CLI again and again.
+(0,_common_compile_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .enableCompileCache */ .L)();
 // The bundle is also the scan's worker script (see scan/worker.ts). Each thread imports only its own
 // part (the bundler makes each dynamic import a file of its own), so neither loads the other's code,
 // and the scan's worker starts first, to load the scan's code while this thread loads the CLI's.
-if ((0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_2__/* .isScanWorker */ .WJ)())
-    await (0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_2__/* .serveScanWorker */ .XU)();
+if ((0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_3__/* .isScanWorker */ .WJ)())
+    await (0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_3__/* .serveScanWorker */ .XU)();
 else {
     const argv = process.argv.slice(2);
     const scanWorker = (0,node_url__WEBPACK_IMPORTED_MODULE_0__.fileURLToPath)(import.meta.url);
     const inWorker = scansInWorker(argv);
     if (inWorker)
-        (0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_2__/* .prestartScanWorker */ .Fk)(scanWorker);
-    process.exitCode = await (await Promise.all(/* import() */[__nccwpck_require__.e(265), __nccwpck_require__.e(342), __nccwpck_require__.e(298), __nccwpck_require__.e(421)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4421))).main(argv, inWorker ? { scanWorker } : {});
+        (0,_scan_worker_js__WEBPACK_IMPORTED_MODULE_3__/* .prestartScanWorker */ .Fk)(scanWorker);
+    process.exitCode = await (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(298), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3511))).main(argv, inWorker ? { scanWorker } : {});
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ enableCompileCache)
+/* harmony export */ });
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+// @ts-expect-error -- Node 22.1 and later; the @types/node in use describes Node 20, which lacks it
+
+/**
+ * Turns on Node's on-disk cache of compiled code for the modules loaded from here on: compiling
+ * the bundle's chunks, megabytes of JavaScript, is most of a cold start, and a second run reads the
+ * compiled code back instead. The cache lives in NODE_COMPILE_CACHE or the system's temporary
+ * folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off. Node reports a folder it cannot create or
+ * write as a status and runs on uncached, so nothing here can stop a run. The bundle reads the
+ * function as a property of node:module, so on Node 20 it is undefined and this does nothing.
+ */
+function enableCompileCache() {
+    const enable = node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache;
+    try {
+        enable?.();
+    }
+    catch {
+        // Nothing to do: the code compiles as it would without a cache.
+    }
+}
+
 
 /***/ }),
 
@@ -640,7 +676,7 @@ function isScanWorker() {
  * loads it while the main thread reads its inputs.
  */
 async function serveScanWorker() {
-    const { collectFindings } = await Promise.all(/* import() */[__nccwpck_require__.e(807), __nccwpck_require__.e(265), __nccwpck_require__.e(814), __nccwpck_require__.e(906), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6814));
+    const { collectFindings } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(807), __nccwpck_require__.e(728), __nccwpck_require__.e(814), __nccwpck_require__.e(906), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6814));
     external_node_worker_threads_namespaceObject.parentPort?.once('message', ({ root, today }) => external_node_worker_threads_namespaceObject.parentPort?.postMessage(collectFindings(root, today)));
 }
 function startWorker(script) {
