@@ -63,7 +63,9 @@ describe('dist/index.js compares a pull request with its base commit', () => {
     expect(result.code).toBe(0)
     expect(result.summary).toContain('No new hardening gaps')
     // The base commit's own line: it is scanned in a worker beside the head, and says what it cost.
-    expect(result.stdout).toMatch(/baseline: base commit [0-9a-f]{12}: \d+ files read in \d+ ms, scanned in \d+ ms: \d+ findings/)
+    expect(result.stdout).toMatch(
+      /baseline: base commit [0-9a-f]{12}: \d+ files read in \d+ ms, scanned in \d+ ms(?:, audited by \d+ ms)?: \d+ findings/
+    )
   })
 
   it.concurrent('fails on the one gap the pull request adds, and credits the one it fixes', async () => {
