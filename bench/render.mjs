@@ -6,14 +6,16 @@ const TARGETS = { scanOverParse: 1.3, eslintOverScan: 8, rssMb: 512, coldMs: 300
  * measured causes are in bench/RESULTS.md, "Targets not met"). In the order of the target rows.
  */
 const WHEN_MISSED = [
-  'the scan models every module (index, cross-module evaluation, 39 rules) where the bare parse only parses; ' +
-    'a prefilter that keeps every file that can add a finding keeps 88-99% of them (see "Targets not met" in RESULTS.md), ' +
-    "so the lever is the model's own cost (parse-server: the worker runs out of memory on large object values)",
-  'as above',
+  'the scan indexes every node, evaluates every call across modules and runs 39 rules where the bare parse only parses; ' +
+    'measured in-process on juice-shop, NodeBB and uptime-kuma the index costs 20-25% of the parse, the model 20-55% and the rules 35-50%, ' +
+    "spread over many functions once parse-server's blow-up was fixed; and the files that can add a finding are 88-99% of them, so " +
+    'parsing on demand cannot close the gap (see "Targets not met" in RESULTS.md)',
+  'as above; Node 24 collects garbage for less, so the ratio is lower there',
   "for juice-shop the bare parse alone is about a fifth of eslint's time, so 8x needs files left unparsed, which the findings do not allow (as above)",
   'the live set is about 200 MB; the scan runs in a worker with a 384 MB old generation. Plan: smaller batches than a package',
   "npm ci already uses most of 2 cores, and the action adds two scans (the head and the base commit) and the base lockfile's audit " +
-    "in the CPU it leaves; npm ci's own time varies by up to 3x between runs here. Plan: the scan's cost, as above; hosted runners have 4 vCPUs",
+    "in the CPU it leaves; npm ci's own time varies by up to 3x between runs here. Plan: scan the base commit only in the packages " +
+    "the pull request changes (the other packages' findings are the head's); hosted runners have 4 vCPUs",
   'module loading: the bad-input path reads @actions/core, which brings undici (1.1 MB of chunks), and nothing else',
   'reading and compiling about 2.0 MB of unminified JavaScript (the parser, dockerfile-ast, YAML, the rules and the model); ' +
     'Node 20 has no compile cache. See "Cold start of the CLI" in RESULTS.md'
